@@ -1,0 +1,74 @@
+"""From what a reader extracted to a stored :class:`~crossbearing.model.Article`: clean text,
+title, outlet, language and the deterministic id."""
+
+from __future__ import annotations
+
+import re
+
+from crossbearing.clean.language import ANALYSED_LANGUAGE, identify
+from crossbearing.clean.outlets import canonical_outlet, domain_of
+from crossbearing.clean.text import clean_body
+from crossbearing.ids import article_id, normalise_text, sha256_hex
+from crossbearing.model import Article, RawDocument, Rejected
+
+#: Longest first line, in words, taken as a headline when the input gives no title.
+MAX_HEADLINE_WORDS = 25
+
+
+def build_article(doc: RawDocument, source_path: str) -> Article | Rejected:
+    """Clean ``doc`` into an article, or reject it when no article text is left."""
+    cleaned = clean_body(doc.text, wrapped=True if doc.wrapped else None)
+    text = cleaned.text
+    title = _one_line(doc.title)
+    if title is None:
+        title, text = _take_headline(text)
+    else:
+        text = _drop_repeated_title(text, title)
+    if not text.strip():
+        return Rejected("no-text", "no article text left after removing site furniture", doc.locator)
+    outlet, outlet_source = canonical_outlet(doc.outlet, doc.url)
+    if doc.outlet and doc.outlet_source and outlet_source != "domain table":
+        outlet_source = doc.outlet_source  # the name was read there; the table only spelled it
+    language, score = identify(text, doc.language)
+    analysable = language == ANALYSED_LANGUAGE
+    metadata = dict(doc.metadata)
+    if cleaned.date_widgets:
+        metadata["page_date_lines"] = list(cleaned.date_widgets)
+    if cleaned.removed:
+        metadata["removed_lines"] = list(cleaned.removed)
+    if doc.language:
+        metadata["declared_language"] = doc.language
+    return Article(
+        id=article_id(text, doc.url), text=text, title=title, outlet=outlet,
+        outlet_source=outlet_source, url=doc.url, domain=domain_of(doc.url),
+        published=doc.published, authors=doc.authors, language=language, language_score=score,
+        analysable=analysable,
+        skip_reason=None if analysable else f"language {language or 'unknown'}: only English is analysed",
+        external_id=doc.external_id, source_path=source_path, locator=doc.locator,
+        format=doc.format, text_sha256=sha256_hex(normalise_text(text)),
+        raw_sha256=sha256_hex(doc.raw), raw=doc.raw, metadata=metadata)
+
+
+def _one_line(title: str | None) -> str | None:
+    if not title:
+        return None
+    return re.sub(r"\s+", " ", title).strip() or None
+
+
+def _take_headline(text: str) -> tuple[str | None, str]:
+    """The first paragraph as the title when it reads as a headline: short, one line, no
+    sentence-final full stop, and followed by more text."""
+    first, sep, rest = text.partition("\n\n")
+    words = first.split()
+    if (not sep or not rest.strip() or len(words) > MAX_HEADLINE_WORDS or len(words) < 2
+            or first.rstrip().endswith(".")):
+        return None, text
+    return first.strip(), rest
+
+
+def _drop_repeated_title(text: str, title: str) -> str:
+    """Remove the title when the body repeats it as its first paragraph."""
+    first, sep, rest = text.partition("\n\n")
+    if sep and normalise_text(first) == normalise_text(title):
+        return rest
+    return text

@@ -1,0 +1,193 @@
+"""The ``crossbearing`` command: thin commands over the library. Only this module imports click.
+
+Exit status: 0 when all went well, 1 when some inputs were rejected, 2 for usage errors (a bad
+option, an unknown id, a database that cannot be opened).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from crossbearing import __version__
+from crossbearing.errors import CrossbearingError, NotFound, StoreError, UsageError
+from crossbearing.ingest.run import ingest_paths
+from crossbearing.ingest.source import Limits, iter_files
+from crossbearing.store import DEFAULT_DB, Store, open_store
+from crossbearing.views import (article_detail, article_summary, ingest_summary, rejection_view,
+                                terminal_safe)
+
+EXIT_REJECTED = 1
+EXIT_USAGE = 2
+
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False)
+
+db_option = click.option(
+    "--db", "db", default=DEFAULT_DB, show_default=True, envvar="CROSSBEARING_DB",
+    help="SQLite database file (created if missing). Also read from CROSSBEARING_DB.")
+json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+
+
+def _safe(text: Any) -> str:
+    """Untrusted text for a rich console: no control characters, no rich markup."""
+    return escape(terminal_safe("" if text is None else str(text)))
+
+
+def _print_json(data: Any) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _open(db: str) -> Store:
+    try:
+        return open_store(db)
+    except (StoreError, UsageError) as error:
+        raise click.UsageError(str(error)) from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="crossbearing")
+@click.option("-v", "--verbose", is_flag=True, help="Log what happens to stderr.")
+def cli(verbose: bool) -> None:
+    """Crossbearing turns news reports from many outlets into a source-attributed account of each
+    story. Start with `crossbearing ingest FOLDER`."""
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.option("--max-document-bytes", type=click.IntRange(min=1), default=Limits().max_document_bytes,
+              show_default=True, help="Largest single document, or record inside a container.")
+@click.option("--progress/--no-progress", default=None,
+              help="Show a progress bar (default: only when stderr is a terminal).")
+@json_option
+def ingest(paths: tuple[str, ...], db: str, max_document_bytes: int, progress: bool | None,
+           as_json: bool) -> None:
+    """Read files, folders (recursively) or standard input ("-") into the store.
+
+    Every input becomes articles or a recorded rejection; inputs already read are skipped."""
+    limits = Limits(max_document_bytes=max_document_bytes)
+    show = err.is_terminal if progress is None else progress
+    with _open(db) as store:
+        if show:
+            files = list(iter_files(list(paths)))
+            with _progress() as bar:
+                task = bar.add_task("ingest", total=len(files))
+                report = ingest_paths(paths, store, limits=limits,
+                                      on_input=lambda _path: bar.advance(task))
+        else:
+            report = ingest_paths(paths, store, limits=limits)
+    summary = ingest_summary(report)
+    if as_json:
+        _print_json(summary)
+    else:
+        _print_ingest_summary(summary, db)
+    sys.exit(EXIT_REJECTED if report.rejections else 0)
+
+
+def _progress() -> Progress:
+    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                    TimeElapsedColumn(), console=err, transient=True)
+
+
+def _print_ingest_summary(summary: dict, db: str) -> None:
+    formats = ", ".join(f"{name} {count}" for name, count in summary["formats"].items()) or "none"
+    out.print(f"{summary['inputs']} inputs ({summary['unchanged_inputs']} unchanged since the last "
+              f"run; formats: {formats})")
+    out.print(f"{summary['articles_added']} articles added, {summary['already_stored']} already "
+              f"stored, {summary['rejected']} rejected  →  {_safe(db)}")
+    for rejection in summary["rejections"]:
+        where = f" [{rejection['locator']}]" if rejection["locator"] else ""
+        err.print(f"rejected: {_safe(rejection['path'])}{_safe(where)}: {rejection['reason']}: "
+                  f"{_safe(rejection['detail'])}")
+
+
+@cli.command()
+@db_option
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="Show at most this many.")
+@click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip this many first.")
+@json_option
+def articles(db: str, limit: int | None, offset: int, as_json: bool) -> None:
+    """List stored articles, by publication date (undated last)."""
+    with _open(db) as store:
+        rows = [article_summary(a) for a in store.articles(limit=limit, offset=offset)]
+    if as_json:
+        _print_json(rows)
+        return
+    table = Table("id", "published", "outlet", "lang", "title", "chars", show_lines=False)
+    for row in rows:
+        table.add_row(row["id"], _safe(row["published"] or "—"), _safe(row["outlet"] or "—"),
+                      _safe(row["language"] or "?"), _safe(row["title"] or "(untitled)"),
+                      str(row["characters"]))
+    out.print(table)
+    out.print(f"{len(rows)} articles")
+
+
+@cli.command()
+@click.argument("article_id")
+@db_option
+@click.option("--raw", is_flag=True, help="Write the raw bytes the article was read from.")
+@json_option
+def show(article_id: str, db: str, raw: bool, as_json: bool) -> None:
+    """Show one article's metadata and clean text (ARTICLE_ID may be a unique prefix)."""
+    with _open(db) as store:
+        try:
+            article = store.article(article_id, with_raw=raw)
+        except (NotFound, UsageError) as error:
+            raise click.UsageError(str(error)) from None
+    if raw:
+        sys.stdout.buffer.write(article.raw)
+        return
+    detail = article_detail(article)
+    if as_json:
+        _print_json(detail)
+        return
+    out.print(f"[bold]{_safe(detail['title'] or '(untitled)')}[/bold]")
+    for key in ("id", "outlet", "published", "authors", "language", "url", "source_path", "locator",
+                "format", "external_id", "skip_reason"):
+        value = detail[key]
+        if key == "published" and value:
+            value = f"{value} ({detail['published_precision']}, from {detail['published_source']})"
+        if key == "outlet" and value:
+            value = f"{value} (from {detail['outlet_source']})"
+        if value not in (None, "", []):
+            value = ", ".join(value) if isinstance(value, list) else value
+            out.print(f"[dim]{key:>12}[/dim]  {_safe(value)}")
+    out.print()
+    out.print(_safe(detail["text"]))
+
+
+@cli.command()
+@db_option
+@json_option
+def rejected(db: str, as_json: bool) -> None:
+    """List inputs, and records inside inputs, that did not become articles, with the reason."""
+    with _open(db) as store:
+        rows = [rejection_view(r) for r in store.rejections()]
+    if as_json:
+        _print_json(rows)
+        return
+    table = Table("path", "where", "reason", "detail")
+    for row in rows:
+        table.add_row(_safe(row["path"]), _safe(row["locator"] or "—"), row["reason"],
+                      _safe(row["detail"]))
+    out.print(table)
+    out.print(f"{len(rows)} rejected")
+
+
+def main() -> None:
+    try:
+        cli.main(standalone_mode=True)
+    except CrossbearingError as error:
+        err.print(f"error: {_safe(error)}")
+        sys.exit(EXIT_USAGE)

@@ -1,0 +1,43 @@
+"""Every exception Crossbearing raises on purpose, in one tree.
+
+``CrossbearingError``
+ ├── ``UsageError``     a bad argument, path or setting (CLI exit status 2)
+ ├── ``StoreError``     the database cannot be opened, migrated or written
+ │    └── ``NotFound``  no record with that id
+ └── ``InputError``     one input cannot become an article (recorded as a rejection; never raised
+      │                 out of a batch)
+      ├── ``DecodeError`` no encoding gives readable text
+      └── ``FormatError`` the bytes are not what they claim to be (corrupt, truncated, binary)
+"""
+
+from __future__ import annotations
+
+
+class CrossbearingError(Exception):
+    """Base of every error Crossbearing raises on purpose."""
+
+
+class UsageError(CrossbearingError):
+    """A bad argument, path or setting."""
+
+
+class StoreError(CrossbearingError):
+    """The database cannot be opened, migrated or written."""
+
+
+class NotFound(StoreError):
+    """No record matches the id asked for."""
+
+
+class InputError(CrossbearingError):
+    """One input cannot become an article. ``reason`` is a short stable code for the rejection."""
+
+    reason = "unreadable"
+
+
+class DecodeError(InputError):
+    reason = "undecodable"
+
+
+class FormatError(InputError):
+    reason = "corrupt"

@@ -1,0 +1,196 @@
+"""HTML pages: main text and metadata with trafilatura, publication date from the page's own
+metadata and otherwise htmldate.
+
+Other readers reuse :func:`extract_page` (WARC responses) and :func:`fragment_text` (feed entries
+and dump fields that hold HTML).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Iterator
+
+import trafilatura
+from htmldate import find_date
+from lxml import html as lxml_html
+
+from crossbearing.clean.dates import parse_date
+from crossbearing.clean.decode import decode_bytes
+from crossbearing.errors import InputError
+from crossbearing.ingest.source import Limits, Source
+from crossbearing.model import DateValue, RawDocument, Rejected
+
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_META = re.compile(r"""<meta\s+[^>]*?(?:property|name|itemprop)\s*=\s*["']([^"']+)["'][^>]*?>""",
+                   re.IGNORECASE)
+_CONTENT = re.compile(r"""content\s*=\s*(["'])(.*?)\1""", re.IGNORECASE | re.DOTALL)
+_JSON_LD = re.compile(r"""<script[^>]+application/ld\+json[^>]*>(.*?)</script>""",
+                      re.IGNORECASE | re.DOTALL)
+_LANG = re.compile(r"""<html[^>]*\slang\s*=\s*["']?([A-Za-z]{2,3})""", re.IGNORECASE)
+_TAG = re.compile(r"<[a-zA-Z!/][^>]*>")
+_WHITE = re.compile(r"\s+")
+
+#: Page metadata that names the publication date, in order of trust.
+DATE_META = ("article:published_time", "og:published_time", "datepublished", "pubdate",
+             "publishdate", "date", "dc.date", "dc.date.issued", "dcterms.created", "sailthru.date",
+             "parsely-pub-date", "article.published")
+AUTHOR_META = ("author", "article:author", "dc.creator", "sailthru.author", "parsely-author")
+
+
+def read(source: Source, limits: Limits) -> Iterator[RawDocument | Rejected]:
+    """Read one saved web page."""
+    data = source.read_bytes()
+    yield extract_page(data, url=None, raw=data)
+
+
+def extract_page(data: bytes | str, *, url: str | None, locator: str = "", fmt: str = "html",
+                 raw: bytes = b"", metadata: dict | None = None) -> RawDocument | Rejected:
+    """Main text and metadata of one HTML page; a :class:`Rejected` when it has no article text."""
+    try:
+        markup = data if isinstance(data, str) else decode_html(data)
+    except InputError as error:
+        return Rejected(error.reason, str(error), locator)
+    head = markup[:200_000]
+    meta = _page_meta(head)
+    url = url or meta.get("og:url") or _canonical_url(head)
+    doc = trafilatura.bare_extraction(markup, url=url, with_metadata=True, include_comments=False,
+                                      include_tables=False, fast=True)
+    text = _paragraphs(doc.text if doc is not None else "")
+    title = (doc.title if doc is not None else None) or meta.get("og:title")
+    if title and text.startswith(title):
+        text = text[len(title):].lstrip("\n")
+    if not text.strip():
+        return Rejected("no-text", "no article text found in the page", locator)
+    extra = dict(metadata or {})
+    if doc is not None and doc.description:
+        extra["description"] = doc.description
+    if doc is not None and doc.categories:
+        extra["categories"] = list(doc.categories)
+    return RawDocument(
+        text=text, format=fmt, locator=locator, title=_clean_title(title), url=url,
+        outlet=meta.get("og:site_name") or None,
+        outlet_source="html:meta[og:site_name]" if meta.get("og:site_name") else None,
+        published=_published(markup, meta), authors=_authors(doc, meta), raw=raw or _as_bytes(data),
+        language=_declared_language(head, meta), metadata=extra)
+
+
+def decode_html(data: bytes) -> str:
+    match = _CHARSET.search(data[:4096])
+    declared = match.group(1).decode("ascii", "ignore") if match else None
+    return decode_bytes(data, declared)[0]
+
+
+#: Elements that start a new paragraph in a fragment's plain text.
+_BLOCKS = frozenset({"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre",
+                     "section", "article", "header", "footer", "tr", "dd", "dt", "figcaption",
+                     "table", "ul", "ol", "dl", "figure", "aside", "address"})
+
+
+def fragment_text(markup: str) -> str:
+    """Plain text of an HTML fragment (a feed entry's content, a dump's HTML body, a mail body).
+
+    Block elements become paragraphs separated by blank lines and ``<br>`` a line break, so markup
+    without ``<p>`` tags (as mail programs write it) keeps its lines. Not a whole page, so no
+    boilerplate detection: all text is kept, scripts, styles and forms aside."""
+    if not _TAG.search(markup):
+        return markup.strip()
+    try:
+        tree = lxml_html.fragment_fromstring(markup, create_parent="div")
+    except Exception:  # lxml raises several unrelated types on broken markup
+        return _TAG.sub(" ", markup).strip()
+    for bad in tree.xpath(".//script|.//style|.//noscript|.//iframe|.//form|.//template"):
+        bad.drop_tree()
+    for element in tree.iter():
+        if not isinstance(element.tag, str):
+            continue  # comments and processing instructions
+        # Newlines in the markup are spaces; only <br> and blocks break lines.
+        element.text = _WHITE.sub(" ", element.text) if element.text else element.text
+        element.tail = _WHITE.sub(" ", element.tail) if element.tail else element.tail
+        if element.tag == "br":
+            element.tail = "\n" + (element.tail or "")
+        elif element.tag in _BLOCKS:
+            element.text = "\n\n" + (element.text or "")
+            element.tail = "\n\n" + (element.tail or "")
+    paragraphs = re.split(r"\n[ \t\r\f\v]*\n\s*", tree.text_content())
+    lines = ("\n".join(_squash(line) for line in p.split("\n") if line.strip()) for p in paragraphs)
+    return "\n\n".join(p for p in lines if p)
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _paragraphs(text: str) -> str:
+    lines = (line.strip() for line in text.split("\n"))
+    return "\n\n".join(line for line in lines if line)
+
+
+def _clean_title(title: str | None) -> str | None:
+    return re.sub(r"\s+", " ", title).strip() if title else None
+
+
+def _as_bytes(data: bytes | str) -> bytes:
+    return data if isinstance(data, bytes) else data.encode("utf-8")
+
+
+def _page_meta(head: str) -> dict[str, str]:
+    meta: dict[str, str] = {}
+    for match in _META.finditer(head):
+        content = _CONTENT.search(match.group(0))
+        if content:
+            meta.setdefault(match.group(1).strip().lower(), content.group(2).strip())
+    for block in _JSON_LD.findall(head):
+        for item in _json_ld_items(block):
+            for key in ("datePublished", "dateCreated"):
+                if isinstance(item.get(key), str):
+                    meta.setdefault(key.lower(), item[key])
+            author = item.get("author")
+            names = [a.get("name") for a in author] if isinstance(author, list) else (
+                [author.get("name")] if isinstance(author, dict) else [])
+            if names and all(isinstance(n, str) for n in names):
+                meta.setdefault("ld:author", "; ".join(names))
+    return meta
+
+
+def _json_ld_items(block: str) -> list[dict]:
+    try:
+        data = json.loads(block)
+    except ValueError:
+        return []
+    items = data if isinstance(data, list) else [data]
+    graph = [g for item in items if isinstance(item, dict) for g in item.get("@graph", [])]
+    return [item for item in items + graph if isinstance(item, dict)]
+
+
+def _canonical_url(head: str) -> str | None:
+    match = re.search(r"""<link[^>]+rel=["']canonical["'][^>]*>""", head, re.IGNORECASE)
+    if match:
+        href = re.search(r"""href=["']([^"']+)["']""", match.group(0))
+        if href and href.group(1).startswith("http"):
+            return href.group(1)
+    return None
+
+
+def _published(markup: str, meta: dict[str, str]) -> DateValue | None:
+    for key in DATE_META:
+        if key in meta:
+            value = parse_date(meta[key], f"html:meta[{key}]")
+            if value is not None:
+                return value
+    found = find_date(markup, extensive_search=False, original_date=True)
+    return parse_date(found, "htmldate") if found else None
+
+
+def _authors(doc, meta: dict[str, str]) -> tuple[str, ...]:
+    raw = (doc.author if doc is not None else None) or meta.get("ld:author") or next(
+        (meta[key] for key in AUTHOR_META if key in meta and not meta[key].startswith("http")), None)
+    if not raw:
+        return ()
+    return tuple(name.strip() for name in re.split(r";|\band\b|,", raw) if name.strip())
+
+
+def _declared_language(head: str, meta: dict[str, str]) -> str | None:
+    match = _LANG.search(head)
+    value = match.group(1) if match else meta.get("og:locale", "")[:2] or None
+    return value.lower() if value else None

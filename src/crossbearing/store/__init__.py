@@ -1,0 +1,22 @@
+"""Where articles and annotations live. ``open_store`` picks the backend from the location."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from crossbearing.errors import UsageError
+from crossbearing.store.base import Store
+from crossbearing.store.sqlite import open_sqlite
+
+__all__ = ["Store", "open_store", "DEFAULT_DB"]
+
+DEFAULT_DB = "crossbearing.db"
+
+
+def open_store(location: str | Path = DEFAULT_DB) -> Store:
+    """Open the store at ``location``: a SQLite file path (created if missing)."""
+    text = str(location)
+    if "://" in text:
+        scheme = text.split("://", 1)[0]
+        raise UsageError(f"unsupported database URL scheme {scheme!r}: give a SQLite file path")
+    return open_sqlite(text)

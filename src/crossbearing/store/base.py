@@ -1,0 +1,226 @@
+"""The store interface, implemented once over any DB-API connection.
+
+Only the store speaks SQL. Queries use ``?`` placeholders; a dialect subclass translates them
+(PostgreSQL's ``%s``) and supplies the connection and the type names.
+"""
+
+from __future__ import annotations
+
+import json
+import zlib
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from typing import Any, Iterator
+
+from crossbearing.errors import NotFound, StoreError, UsageError
+from crossbearing.model import Article, DateValue, InputRecord, Rejection
+from crossbearing.store.migrations import MIGRATIONS
+
+#: Article columns in the order ``_article_row`` writes and ``_article_from_row`` reads them.
+ARTICLE_COLUMNS = (
+    "article_id", "external_id", "title", "outlet", "outlet_source", "url", "domain", "published",
+    "published_precision", "published_source", "authors", "language", "language_score",
+    "analysable", "skip_reason", "text", "text_sha256", "input_id", "source_path", "locator",
+    "format", "raw_sha256", "metadata", "ingested_at",
+)
+REJECTION_COLUMNS = ("rejection_id", "path", "locator", "reason", "detail", "sha256", "size_bytes")
+INPUT_COLUMNS = ("input_id", "path", "sha256", "size_bytes", "format", "extractor", "articles",
+                 "duplicates", "rejections")
+
+
+def utc_now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class Store:
+    """Articles, inputs and rejections in a SQL database. Use as a context manager."""
+
+    #: The dialect's name for a binary column.
+    blob_type = "BLOB"
+
+    def __init__(self, connection: Any, location: str) -> None:
+        self.connection = connection
+        self.location = location
+        self._depth = 0
+
+    # -- dialect hooks -------------------------------------------------------------------------
+    def sql(self, query: str) -> str:
+        """The query in this dialect's placeholder style."""
+        return query
+
+    def begin(self) -> None:
+        """Open a transaction (drivers that open one implicitly need nothing here)."""
+
+    def own_files(self) -> frozenset[str]:
+        """Absolute paths of the files this store keeps its data in (never ingested)."""
+        return frozenset()
+
+    def execute(self, query: str, params: tuple = ()) -> Any:
+        cursor = self.connection.cursor()
+        cursor.execute(self.sql(query), params)
+        return cursor
+
+    # -- lifecycle -----------------------------------------------------------------------------
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.connection.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """All writes inside commit together or not at all; nested uses join the outer one."""
+        if self._depth == 0:
+            self.begin()
+        self._depth += 1
+        try:
+            yield
+        except BaseException:
+            self._depth -= 1
+            if self._depth == 0:
+                self.connection.rollback()
+            raise
+        self._depth -= 1
+        if self._depth == 0:
+            self.connection.commit()
+
+    def schema_version(self) -> int:
+        try:
+            row = self.execute("SELECT MAX(version) FROM schema_migrations").fetchone()
+        except Exception:  # the table does not exist yet: a new database
+            self.connection.rollback()
+            return 0
+        return row[0] or 0
+
+    def migrate(self) -> int:
+        """Apply the migrations this database lacks; return the schema version."""
+        current = self.schema_version()
+        latest = MIGRATIONS[-1].version
+        if current > latest:
+            raise StoreError(f"{self.location} has schema version {current}, newer than this "
+                             f"Crossbearing ({latest}): upgrade Crossbearing to open it")
+        with self.transaction():
+            self.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY,"
+                         " name TEXT NOT NULL, applied_at TEXT NOT NULL)")
+            for migration in MIGRATIONS:
+                if migration.version <= current:
+                    continue
+                for statement in migration.statements:
+                    self.execute(statement.replace("{blob}", self.blob_type))
+                self.execute("INSERT INTO schema_migrations (version, name, applied_at) "
+                             "VALUES (?, ?, ?)", (migration.version, migration.name, utc_now()))
+        return latest
+
+    # -- writes --------------------------------------------------------------------------------
+    def add_input(self, record: InputRecord) -> None:
+        """Record an input, or update its counts when it is recorded already."""
+        values = tuple(getattr(record, name if name != "input_id" else "id") for name in INPUT_COLUMNS)
+        self.execute(
+            f"INSERT INTO inputs ({', '.join(INPUT_COLUMNS)}, ingested_at) VALUES "
+            f"({', '.join('?' * (len(INPUT_COLUMNS) + 1))}) ON CONFLICT (input_id) DO UPDATE SET "
+            "articles = excluded.articles, duplicates = excluded.duplicates, "
+            "rejections = excluded.rejections, format = excluded.format",
+            values + (utc_now(),))
+
+    def add_article(self, article: Article, input_id: str) -> bool:
+        """Store an article and its raw bytes; False when an article with its id is stored already."""
+        raw = zlib.compress(article.raw, 6)
+        self.execute("INSERT INTO raw_records (raw_sha256, size_bytes, compression, content) "
+                     "VALUES (?, ?, 'zlib', ?) ON CONFLICT (raw_sha256) DO NOTHING",
+                     (article.raw_sha256, len(article.raw), raw))
+        cursor = self.execute(
+            f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}) VALUES "
+            f"({', '.join('?' * len(ARTICLE_COLUMNS))}) ON CONFLICT (article_id) DO NOTHING",
+            _article_row(article, input_id))
+        return cursor.rowcount == 1
+
+    def add_rejection(self, rejection: Rejection, input_id: str) -> bool:
+        cursor = self.execute(
+            f"INSERT INTO rejections ({', '.join(REJECTION_COLUMNS)}, input_id, rejected_at) "
+            f"VALUES ({', '.join('?' * (len(REJECTION_COLUMNS) + 2))}) "
+            "ON CONFLICT (rejection_id) DO NOTHING",
+            tuple(getattr(rejection, c if c != "rejection_id" else "id") for c in REJECTION_COLUMNS)
+            + (input_id, utc_now()))
+        return cursor.rowcount == 1
+
+    # -- reads ---------------------------------------------------------------------------------
+    def find_input(self, input_id: str) -> InputRecord | None:
+        row = self.execute(f"SELECT {', '.join(INPUT_COLUMNS)} FROM inputs WHERE input_id = ?",
+                           (input_id,)).fetchone()
+        return InputRecord(*row) if row else None
+
+    def input_rejections(self, input_id: str) -> list[Rejection]:
+        rows = self.execute(f"SELECT {', '.join(REJECTION_COLUMNS)} FROM rejections WHERE "
+                            "input_id = ? ORDER BY rejected_at, path, locator", (input_id,))
+        return [Rejection(*row) for row in rows.fetchall()]
+
+    def count(self, table: str) -> int:
+        if table not in ("articles", "inputs", "rejections", "raw_records"):
+            raise UsageError(f"no table {table!r}")
+        return self.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+
+    def article(self, id_or_prefix: str, *, with_raw: bool = False) -> Article:
+        """The article with this id, or the one article whose id starts with it."""
+        prefix = id_or_prefix.strip().lower()
+        if not prefix or not all(c in "0123456789abcdef" for c in prefix):
+            raise UsageError(f"not an article id: {id_or_prefix!r}")
+        rows = self.execute(f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM articles WHERE "
+                            "article_id >= ? AND article_id < ? ORDER BY article_id LIMIT 2",
+                            (prefix, prefix + "g")).fetchall()
+        if not rows:
+            raise NotFound(f"no article with id {id_or_prefix!r}")
+        if len(rows) > 1:
+            raise UsageError(f"more than one article id starts with {id_or_prefix!r}: give more of it")
+        raw = self.raw_bytes(rows[0][ARTICLE_COLUMNS.index("raw_sha256")]) if with_raw else b""
+        return _article_from_row(rows[0], raw)
+
+    def raw_bytes(self, raw_sha256: str) -> bytes:
+        row = self.execute("SELECT content FROM raw_records WHERE raw_sha256 = ?",
+                           (raw_sha256,)).fetchone()
+        return zlib.decompress(bytes(row[0])) if row else b""
+
+    def articles(self, *, limit: int | None = None, offset: int = 0) -> list[Article]:
+        """Articles by publication date (undated last), then id."""
+        query = (f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM articles ORDER BY "
+                 "CASE WHEN published IS NULL THEN 1 ELSE 0 END, published, article_id")
+        params: tuple = ()
+        if limit is not None:
+            query += " LIMIT ? OFFSET ?"
+            params = (limit, offset)
+        return [_article_from_row(row, b"") for row in self.execute(query, params).fetchall()]
+
+    def rejections(self) -> list[Rejection]:
+        rows = self.execute(f"SELECT {', '.join(REJECTION_COLUMNS)} FROM rejections "
+                            "ORDER BY path, locator").fetchall()
+        return [Rejection(*row) for row in rows]
+
+
+def _article_row(article: Article, input_id: str) -> tuple:
+    published = article.published
+    return (
+        article.id, article.external_id, article.title, article.outlet, article.outlet_source,
+        article.url, article.domain, published.value if published else None,
+        published.precision if published else None, published.source if published else None,
+        json.dumps(list(article.authors), ensure_ascii=False), article.language,
+        article.language_score, int(article.analysable), article.skip_reason, article.text,
+        article.text_sha256, input_id, article.source_path, article.locator, article.format,
+        article.raw_sha256, json.dumps(dict(article.metadata), ensure_ascii=False, default=str),
+        utc_now(),
+    )
+
+
+def _article_from_row(row: tuple, raw: bytes) -> Article:
+    r = dict(zip(ARTICLE_COLUMNS, row))
+    published = (DateValue(r["published"], r["published_precision"], r["published_source"])
+                 if r["published"] else None)
+    return Article(
+        id=r["article_id"], text=r["text"], title=r["title"], outlet=r["outlet"],
+        outlet_source=r["outlet_source"], url=r["url"], domain=r["domain"], published=published,
+        authors=tuple(json.loads(r["authors"])), language=r["language"],
+        language_score=r["language_score"], analysable=bool(r["analysable"]),
+        skip_reason=r["skip_reason"], external_id=r["external_id"], source_path=r["source_path"],
+        locator=r["locator"], format=r["format"], text_sha256=r["text_sha256"],
+        raw_sha256=r["raw_sha256"], raw=raw, metadata=json.loads(r["metadata"]))

@@ -1,0 +1,47 @@
+"""The SQLite store: one file, WAL mode, foreign keys on."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from crossbearing.errors import StoreError
+from crossbearing.store.base import Store
+
+#: Milliseconds a writer waits for another process's write lock before failing.
+BUSY_TIMEOUT_MS = 30_000
+
+
+class SQLiteStore(Store):
+    blob_type = "BLOB"
+
+    def begin(self) -> None:
+        self.connection.execute("BEGIN IMMEDIATE")
+
+    def own_files(self) -> frozenset[str]:
+        main = str(Path(self.location).resolve())
+        return frozenset(main + suffix for suffix in ("", "-wal", "-shm", "-journal"))
+
+
+def open_sqlite(path: str | Path) -> SQLiteStore:
+    """Open (creating if needed) and migrate the SQLite database at ``path``."""
+    path = Path(path)
+    if path.parent and not path.parent.exists():
+        raise StoreError(f"cannot create {path}: folder {path.parent} does not exist")
+    try:
+        # Autocommit at the driver level: Store.transaction() issues BEGIN and COMMIT itself, so
+        # that schema changes are transactional too.
+        connection = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        connection.execute("PRAGMA journal_mode = WAL")
+        connection.execute("PRAGMA foreign_keys = ON")
+        connection.execute("PRAGMA synchronous = NORMAL")
+    except sqlite3.DatabaseError as error:
+        raise StoreError(f"cannot open {path} as a SQLite database: {error}") from None
+    store = SQLiteStore(connection, str(path))
+    try:
+        store.migrate()
+    except sqlite3.DatabaseError as error:
+        store.close()
+        raise StoreError(f"cannot set up the schema in {path}: {error}") from None
+    return store

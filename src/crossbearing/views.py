@@ -1,0 +1,78 @@
+"""View dicts: the one shape of each record that the CLI's ``--json``, its tables and later the
+report and the web app all show. Plain JSON-ready values, no markup."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from crossbearing.ingest.run import IngestReport
+from crossbearing.model import Article, Rejection
+
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_safe(text: str | None) -> str:
+    """Article text made harmless for a terminal: control characters (escape sequences that
+    could rewrite the screen or the window title) and bidirectional overrides removed."""
+    return _UNSAFE.sub("", text or "")
+
+
+def article_summary(article: Article) -> dict[str, Any]:
+    published = article.published
+    return {
+        "id": article.id,
+        "title": article.title,
+        "outlet": article.outlet,
+        "published": published.value if published else None,
+        "published_precision": published.precision if published else None,
+        "language": article.language,
+        "analysable": article.analysable,
+        "url": article.url,
+        "external_id": article.external_id,
+        "source_path": article.source_path,
+        "locator": article.locator,
+        "format": article.format,
+        "characters": len(article.text),
+    }
+
+
+def article_detail(article: Article) -> dict[str, Any]:
+    published = article.published
+    return {
+        **article_summary(article),
+        "outlet_source": article.outlet_source,
+        "domain": article.domain,
+        "published_source": published.source if published else None,
+        "authors": list(article.authors),
+        "language_score": article.language_score,
+        "skip_reason": article.skip_reason,
+        "text_sha256": article.text_sha256,
+        "raw_sha256": article.raw_sha256,
+        "metadata": dict(article.metadata),
+        "text": article.text,
+    }
+
+
+def rejection_view(rejection: Rejection) -> dict[str, Any]:
+    return {
+        "path": rejection.path,
+        "locator": rejection.locator,
+        "reason": rejection.reason,
+        "detail": rejection.detail,
+        "sha256": rejection.sha256,
+        "size_bytes": rejection.size_bytes,
+    }
+
+
+def ingest_summary(report: IngestReport) -> dict[str, Any]:
+    return {
+        "inputs": report.inputs,
+        "unchanged_inputs": report.unchanged,
+        "articles_read": len(report.article_ids),
+        "articles_added": report.articles_added,
+        "already_stored": report.already_stored,
+        "rejected": report.rejected,
+        "formats": dict(sorted(report.formats.items())),
+        "rejections": [rejection_view(r) for r in report.rejections],
+    }

@@ -1,0 +1,86 @@
+import json
+import re
+
+from click.testing import CliRunner
+
+from crossbearing.cli import cli
+
+from conftest import ROOT
+
+STORY = "Officials said the talks would resume on Sunday in Baghdad, both governments confirmed."
+
+
+def run(*args, input=None):
+    return CliRunner().invoke(cli, [str(a) for a in args], input=input, catch_exceptions=False)
+
+
+def test_ingest_exit_status_zero_when_all_went_in(tmp_path, db):
+    (tmp_path / "a.txt").write_text(STORY)
+    result = run("ingest", tmp_path, "--db", db)
+    assert result.exit_code == 0, result.output
+    assert "1 articles added, 0 already stored, 0 rejected" in result.output
+
+
+def test_ingest_exit_status_one_with_rejections_and_json_summary(tmp_path, db):
+    (tmp_path / "a.txt").write_text(STORY)
+    (tmp_path / "b.txt").write_bytes(b"")
+    result = run("ingest", tmp_path, "--db", db, "--json")
+    assert result.exit_code == 1
+    summary = json.loads(result.stdout)
+    assert summary["articles_added"] == 1 and summary["rejected"] == 1
+    assert summary["rejections"][0]["reason"] == "empty"
+
+
+def test_usage_errors_exit_two(tmp_path, db):
+    assert run("ingest", "--db", db).exit_code == 2  # no path
+    assert run("show", "ffff", "--db", db).exit_code == 2  # unknown id
+    assert run("articles", "--db", tmp_path / "no" / "such" / "dir.db").exit_code == 2
+    assert run("articles", "--limit", "0", "--db", db).exit_code == 2
+
+
+def test_stdin_is_read_with_dash(db):
+    result = run("ingest", "-", "--db", db, input=STORY)
+    assert result.exit_code == 0
+    listing = json.loads(run("articles", "--db", db, "--json").stdout)
+    assert [a["source_path"] for a in listing] == ["<stdin>"]
+
+
+def test_articles_show_and_rejected(tmp_path, db):
+    (tmp_path / "a.txt").write_text("Talks resume in Baghdad\n\n" + STORY)
+    (tmp_path / "b.bin").write_bytes(b"%PDF-1.4 binary")
+    run("ingest", tmp_path, "--db", db)
+    listing = json.loads(run("articles", "--db", db, "--json").stdout)
+    assert [a["title"] for a in listing] == ["Talks resume in Baghdad"]
+    article_id = listing[0]["id"]
+    detail = json.loads(run("show", article_id[:6], "--db", db, "--json").stdout)
+    assert detail["text"] == STORY and detail["id"] == article_id
+    shown = run("show", article_id, "--db", db).output
+    assert "Talks resume in Baghdad" in shown and STORY in shown
+    raw = CliRunner().invoke(cli, ["show", article_id, "--db", str(db), "--raw"]).stdout_bytes
+    assert raw == ("Talks resume in Baghdad\n\n" + STORY).encode()
+    rejected = json.loads(run("rejected", "--db", db, "--json").stdout)
+    assert [(r["path"].rsplit("/", 1)[-1], r["reason"]) for r in rejected] == [("b.bin", "binary")]
+    table = run("rejected", "--db", db).output
+    assert "binary input: PDF document" in table
+
+
+def test_hostile_text_cannot_drive_the_terminal(tmp_path, db):
+    hostile = ("[bold red]Fake[/bold red] \x1b]0;owned\x07\x1b[2J headline here\n\n" + STORY)
+    (tmp_path / "h.txt").write_text(hostile)
+    assert run("ingest", tmp_path, "--db", db).exit_code == 0
+    listing = run("articles", "--db", db).output
+    assert "1 articles" in listing
+    assert "\x1b" not in listing and "\x07" not in listing
+    assert "red]Fake[/bold" in listing  # markup shown literally (the table may wrap it), not applied
+    detail = json.loads(run("articles", "--db", db, "--json").stdout)[0]
+    assert detail["title"] == "[bold red]Fake[/bold red] ]0;owned[2J headline here"
+
+
+def test_every_command_is_documented():
+    doc = (ROOT / "docs" / "cli.md").read_text("utf-8")
+    for name, command in cli.commands.items():
+        assert f"## `crossbearing {name}`" in doc, name
+        for param in command.params:
+            for opt in param.opts:
+                if opt.startswith("--"):
+                    assert opt in doc, f"{name} {opt}"
