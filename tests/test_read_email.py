@@ -7,9 +7,10 @@ import base64
 import pytest
 
 from crossbearing.ingest.email import (
-    ForwardedHeader, is_from_line, read_eml, read_mbox, read_message, read_pipermail,
-    split_forwarded_header, split_mbox, unflow,
+    is_from_line, read_eml, read_mbox, read_message, split_mbox, unflow,
 )
+from crossbearing.ingest.mailbody import ForwardedHeader, split_forwarded_header
+from crossbearing.ingest.pipermail import read_pipermail
 from crossbearing.ingest.source import Limits, source_from_bytes, source_from_file
 from crossbearing.model import DateValue, RawDocument, Rejected
 

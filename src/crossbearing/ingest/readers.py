@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Callable, Iterator
 
-from crossbearing.ingest import email, feeds, html, tabular, text, warc
+from crossbearing.ingest import email, feeds, html, pipermail, tabular, text, warc
 from crossbearing.ingest.source import Limits, Source
 from crossbearing.model import RawDocument, Rejected
 
@@ -24,7 +24,7 @@ READERS: dict[str, Reader] = {
     "html": html.read,
     "eml": email.read_eml,
     "mbox": email.read_mbox,
-    "pipermail": email.read_pipermail,
+    "pipermail": pipermail.read_pipermail,
     "feed": feeds.read,
     "warc": warc.read,
     "jsonl": tabular.read_jsonl,
