@@ -22,8 +22,8 @@ from crossbearing.errors import CrossbearingError, NotFound, StoreError, UsageEr
 from crossbearing.ingest.run import ingest_paths
 from crossbearing.ingest.source import Limits, iter_files
 from crossbearing.store import DEFAULT_DB, Store, open_store
-from crossbearing.views import (article_detail, article_summary, ingest_summary, rejection_view,
-                                terminal_safe)
+from crossbearing.views import (article_detail, article_summary, entity_rows, ingest_summary,
+                                rejection_view, terminal_safe)
 
 EXIT_REJECTED = 1
 EXIT_USAGE = 2
@@ -183,6 +183,68 @@ def rejected(db: str, as_json: bool) -> None:
                       _safe(row["detail"]))
     out.print(table)
     out.print(f"{len(rows)} rejected")
+
+
+@cli.command()
+@db_option
+@click.option("--batch-size", type=click.IntRange(min=1), default=64, show_default=True,
+              help="Articles annotated and written per transaction.")
+@click.option("--progress/--no-progress", default=None,
+              help="Show a progress bar (default: only when stderr is a terminal).")
+@json_option
+def annotate(db: str, batch_size: int, progress: bool | None, as_json: bool) -> None:
+    """Find actors, places and dates in every English article not annotated yet.
+
+    Incremental: articles annotated by this version (and knowledge base) are skipped."""
+    from crossbearing.pipeline import annotate as run_annotate  # loads spaCy: only when asked
+
+    show = err.is_terminal if progress is None else progress
+    with _open(db) as store:
+        if show:
+            with _progress() as bar:
+                task = bar.add_task("annotate", total=len(store.pending_articles(*_stage())))
+                report = run_annotate(store, batch_size=batch_size,
+                                      on_batch=lambda n: bar.advance(task, n))
+        else:
+            report = run_annotate(store, batch_size=batch_size)
+    summary = {"annotated": report.annotated, "mentions": report.mentions,
+               "time_expressions": report.time_expressions, "version": report.version}
+    if as_json:
+        _print_json(summary)
+    else:
+        out.print(f"{report.annotated} articles annotated ({report.mentions} names, "
+                  f"{report.time_expressions} time expressions) by {report.version}")
+
+
+def _stage() -> tuple[str, str]:
+    from crossbearing.annotate.stage import STAGE, VERSION
+
+    return STAGE, VERSION
+
+
+@cli.command()
+@db_option
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="Show at most this many.")
+@json_option
+def entities(db: str, limit: int | None, as_json: bool) -> None:
+    """List the actors and places named in the articles, with their mentions per outlet and the
+    spellings each outlet used."""
+    with _open(db) as store:
+        rows = entity_rows(store.entity_table())[:limit]
+    if as_json:
+        _print_json(rows)
+        return
+    table = Table("entity", "type", "kb id", "mentions", "outlet", "n", "spellings")
+    for row in rows:
+        for index, outlet in enumerate(row["outlets"]):
+            forms = ", ".join(f"{form} ({n})" for form, n in outlet["forms"].items())
+            table.add_row(_safe(row["name"]) if index == 0 else "", row["label"] if index == 0 else "",
+                          _safe(row["actor_id"] or "—") if index == 0 else "",
+                          str(row["mentions"]) if index == 0 else "",
+                          _safe(outlet["outlet"] or "(unknown outlet)"), str(outlet["mentions"]),
+                          _safe(forms))
+    out.print(table)
+    out.print(f"{len(rows)} entities")
 
 
 def main() -> None:

@@ -119,3 +119,87 @@ class InputRecord:
     articles: int
     duplicates: int
     rejections: int
+
+
+# --- annotations ---------------------------------------------------------------------------------
+#: Precisions a resolved time expression can have.
+TIME_PRECISIONS = ("day", "week", "month", "quarter", "year", "decade")
+
+
+@dataclass(frozen=True)
+class TimeValue:
+    """A time expression resolved to an inclusive interval of ISO dates.
+
+    ``start == end`` for a single day. An open interval ("since 2014") has ``end`` set to the
+    anchor (the publication date) and ``open_start``/``open_end`` say which ends are open.
+    When it cannot be resolved (no publication date for a relative expression), ``resolved`` is
+    False, ``start``/``end`` are None and ``reason`` says why."""
+
+    start: str | None
+    end: str | None
+    precision: str | None
+    resolved: bool
+    reason: str | None = None
+    open_start: bool = False
+    open_end: bool = False
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place on the map: a country, a region, a city or a site (a base, a crossing)."""
+
+    id: str          # "country:IQ", "geonames:98182", "site:tower-22"
+    name: str
+    kind: str        # country, region, city, site
+    country: str | None  # ISO 3166-1 alpha-2
+    latitude: float | None
+    longitude: float | None
+    precision: str   # country, region, city, site
+    source: str      # "pycountry", "geonames", "curated"
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of an article: ``text[start:end]``. Every annotation lies in one."""
+
+    article_id: str
+    index: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A name in an article's text, with the identity it was resolved to.
+
+    ``label`` is the entity type (PERSON, ORG, GPE, NORP, LOC, FAC, ...). ``actor_id`` is the
+    knowledge-base actor when one is known; ``canonical`` is the fullest name the article gives for
+    the same entity ("Abu Baqir al-Saadi" for a later "Saadi"); ``name_key`` is the normalised key
+    used to compare names across articles. ``link`` says how the identity was found: ``kb`` (the
+    knowledge base matched the text), ``short-form`` (a surname or shortened name of a name given
+    earlier in the article), ``acronym`` (an acronym the article defines), ``model`` (the
+    statistical model alone). ``place_id`` is set for mentions resolved to a place."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    label: str
+    actor_id: str | None
+    canonical: str
+    name_key: str
+    link: str
+    place_id: str | None = None
+
+
+@dataclass(frozen=True)
+class TimeMention:
+    """A time expression in an article's text and what it resolves to, given ``anchor`` (the
+    publication date it was resolved against, or None)."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    value: TimeValue
+    anchor: str | None

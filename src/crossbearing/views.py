@@ -76,3 +76,14 @@ def ingest_summary(report: IngestReport) -> dict[str, Any]:
         "formats": dict(sorted(report.formats.items())),
         "rejections": [rejection_view(r) for r in report.rejections],
     }
+
+
+def entity_rows(table: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Entities with their outlets as a list (outlet None: articles of unknown outlet)."""
+    return [{"name": entry["name"], "label": entry["label"], "actor_id": entry["actor_id"],
+             "mentions": entry["mentions"],
+             "outlets": [{"outlet": outlet, "mentions": data["mentions"],
+                          "forms": dict(sorted(data["forms"].items(), key=lambda f: -f[1]))}
+                         for outlet, data in sorted(entry["outlets"].items(),
+                                                    key=lambda o: -o[1]["mentions"])]}
+            for entry in table]

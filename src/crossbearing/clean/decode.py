@@ -23,6 +23,9 @@ _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
 )
+_MOJIBAKE_HINT = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6"
+    "\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd]")
 #: Share of control or replacement characters above which a decoded text is taken as garbage.
 MAX_CONTROL_SHARE = 0.05
@@ -34,11 +37,20 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
     text, encoding = _decode(data, declared)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if encoding.startswith("utf"):
-        text = ftfy.fix_encoding(text)
+        text = repair_mojibake(text)
     bad = len(_CONTROL.findall(text))
     if text and bad / len(text) > MAX_CONTROL_SHARE:
         raise DecodeError(f"text decoded as {encoding} holds {bad} control or replacement characters")
     return text, encoding
+
+
+def repair_mojibake(text: str) -> str:
+    """Undo UTF-8 that was read as Windows-1252 and saved again ("itâ€™s" → "it’s").
+
+    ftfy's check costs milliseconds on a large page, so it runs only where such text can be: a
+    letter that starts a two- or three-byte UTF-8 sequence, read as Windows-1252, followed by one
+    of the characters its continuation bytes become."""
+    return ftfy.fix_encoding(text) if _MOJIBAKE_HINT.search(text) else text
 
 
 def _decode(data: bytes, declared: str | None) -> tuple[str, str]:

@@ -14,6 +14,7 @@ from typing import Any, Iterator
 
 from crossbearing.errors import NotFound, StoreError, UsageError
 from crossbearing.model import Article, DateValue, InputRecord, Rejection
+from crossbearing.store.annotations import AnnotationStore
 from crossbearing.store.migrations import MIGRATIONS
 
 #: Article columns in the order ``_article_row`` writes and ``_article_from_row`` reads them.
@@ -32,8 +33,8 @@ def utc_now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-class Store:
-    """Articles, inputs and rejections in a SQL database. Use as a context manager."""
+class Store(AnnotationStore):
+    """Articles, inputs, rejections and annotations in a SQL database. Use as a context manager."""
 
     #: The dialect's name for a binary column.
     blob_type = "BLOB"
@@ -158,7 +159,8 @@ class Store:
         return [Rejection(*row) for row in rows.fetchall()]
 
     def count(self, table: str) -> int:
-        if table not in ("articles", "inputs", "rejections", "raw_records"):
+        if table not in ("articles", "inputs", "rejections", "raw_records", "mentions", "sentences",
+                         "time_expressions", "places", "actors", "stage_runs"):
             raise UsageError(f"no table {table!r}")
         return self.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
 
@@ -181,6 +183,17 @@ class Store:
         row = self.execute("SELECT content FROM raw_records WHERE raw_sha256 = ?",
                            (raw_sha256,)).fetchone()
         return zlib.decompress(bytes(row[0])) if row else b""
+
+    def articles_by_id(self, ids: list[str]) -> list[Article]:
+        """The articles with these ids, in the order given (ids not stored are left out)."""
+        found: dict[str, Article] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            rows = self.execute(f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM articles WHERE "
+                                f"article_id IN ({', '.join('?' * len(chunk))})", tuple(chunk))
+            for row in rows.fetchall():
+                found[row[0]] = _article_from_row(row, b"")
+        return [found[i] for i in ids if i in found]
 
     def articles(self, *, limit: int | None = None, offset: int = 0) -> list[Article]:
         """Articles by publication date (undated last), then id."""

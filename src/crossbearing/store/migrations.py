@@ -84,4 +84,77 @@ MIGRATIONS: tuple[Migration, ...] = (
         )""",
         "CREATE INDEX rejections_reason ON rejections (reason)",
     )),
+    Migration(2, "annotations: sentences, mentions, places, actors, time expressions", (
+        # Which version of which article stage has annotated which article (incremental runs).
+        """CREATE TABLE stage_runs (
+            article_id  TEXT NOT NULL REFERENCES articles(article_id),
+            stage       TEXT NOT NULL,       -- e.g. 'annotate'
+            version     TEXT NOT NULL,       -- the stage's version; another version redoes it
+            ran_at      TEXT NOT NULL,
+            PRIMARY KEY (article_id, stage)
+        )""",
+        # Sentence boundaries: every annotation lies inside one, for tracing items to sentences.
+        """CREATE TABLE sentences (
+            article_id  TEXT NOT NULL REFERENCES articles(article_id),
+            sentence    INTEGER NOT NULL,    -- 0-based index in the article
+            start       INTEGER NOT NULL,    -- character offsets into articles.text
+            "end"       INTEGER NOT NULL,
+            PRIMARY KEY (article_id, sentence)
+        )""",
+        # Knowledge-base actors referred to by mentions (a snapshot of the bundled data).
+        """CREATE TABLE actors (
+            actor_id    TEXT PRIMARY KEY,    -- the knowledge base's id, e.g. 'kataib-hezbollah'
+            name        TEXT NOT NULL,
+            type        TEXT NOT NULL,       -- PERSON, ORG, GPE, NORP
+            kind        TEXT NOT NULL,       -- state, armed-group, person, media, ...
+            country     TEXT,                -- ISO 3166-1 alpha-2
+            wikidata    TEXT,
+            kb_version  TEXT NOT NULL
+        )""",
+        # Places referred to by mentions: countries, regions, cities and curated sites.
+        """CREATE TABLE places (
+            place_id    TEXT PRIMARY KEY,    -- 'country:IQ', 'geonames:98182', 'site:tower-22'
+            name        TEXT NOT NULL,
+            kind        TEXT NOT NULL,       -- country, region, city, site
+            country     TEXT,
+            latitude    REAL,
+            longitude   REAL,
+            precision   TEXT NOT NULL,       -- country, region, city, site
+            source      TEXT NOT NULL        -- pycountry, geonames, curated
+        )""",
+        # Names of actors and places in article text (standoff: offsets into articles.text).
+        """CREATE TABLE mentions (
+            article_id  TEXT NOT NULL REFERENCES articles(article_id),
+            start       INTEGER NOT NULL,
+            "end"       INTEGER NOT NULL,
+            text        TEXT NOT NULL,       -- articles.text[start:end]
+            label       TEXT NOT NULL,       -- PERSON, ORG, GPE, NORP, LOC, FAC
+            actor_id    TEXT REFERENCES actors(actor_id),  -- knowledge-base actor, if known
+            canonical   TEXT NOT NULL,       -- the fullest name the article gives it
+            name_key    TEXT NOT NULL,       -- normalised name for comparing across articles
+            link        TEXT NOT NULL,       -- kb, short-form, acronym or model
+            place_id    TEXT REFERENCES places(place_id),
+            produced_by TEXT NOT NULL,       -- stage version
+            PRIMARY KEY (article_id, start, "end")
+        )""",
+        "CREATE INDEX mentions_actor ON mentions (actor_id)",
+        "CREATE INDEX mentions_name_key ON mentions (name_key)",
+        # Time expressions resolved against the publication date (standoff, like mentions).
+        """CREATE TABLE time_expressions (
+            article_id  TEXT NOT NULL REFERENCES articles(article_id),
+            start       INTEGER NOT NULL,
+            "end"       INTEGER NOT NULL,
+            text        TEXT NOT NULL,
+            date_start  TEXT,                -- ISO date, inclusive; NULL when unresolved
+            date_end    TEXT,                -- ISO date, inclusive
+            precision   TEXT,                -- day, week, month, quarter, year, decade
+            resolved    INTEGER NOT NULL,
+            reason      TEXT,                -- why it is unresolved
+            open_start  INTEGER NOT NULL DEFAULT 0,
+            open_end    INTEGER NOT NULL DEFAULT 0,
+            anchor      TEXT,                -- the publication date it was resolved against
+            produced_by TEXT NOT NULL,
+            PRIMARY KEY (article_id, start, "end")
+        )""",
+    )),
 )

@@ -1,0 +1,239 @@
+"""Names in one article and who or what they are.
+
+From the spaCy entities (the knowledge-base rulers' and the model's) to :class:`Mention` records:
+knowledge-base actors keep their id; a short form ("Saadi", "al-Saadi", "Kaabi", "Rasool") is
+linked to the one full name of the article it shortens; an acronym the article defines ("the
+Islamic Resistance in Iraq (IRI)") stands for what it defines; places are geocoded; labels the
+model gets wrong are corrected where the knowledge base or the gazetteer knows better. A short
+form that could shorten two different names is left unlinked rather than guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span
+
+from crossbearing.annotate.names import identity_words, same_name
+from crossbearing.kb import actor_by_id, actors_by_name_key, name_key
+from crossbearing.kb.places import lookup_place
+from crossbearing.model import Mention
+
+#: Entity types that are names of actors or places; the rest (dates, numbers) are other layers'.
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+#: Types the model gives some place names ("Tower 22" as an EVENT): kept only when geocoded.
+MAYBE_PLACE_LABELS = frozenset({"EVENT"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_LEADING = re.compile(r"^(?:the|The|THE)\s+")
+_TRAILING = re.compile(r"(?:['’]s|['’])$")
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
+
+
+@dataclass
+class _Seen:
+    """Full names met so far in the article, for linking short forms and acronyms."""
+
+    full_names: list[Mention]
+    acronyms: dict[str, Mention]
+    countries: list[str]
+
+
+def entity_mentions(doc: Doc, article_id: str) -> list[Mention]:
+    """Every actor and place name in ``doc`` as a resolved :class:`Mention`, in text order."""
+    spans = [span for span in doc.ents if span.label_ in NAME_LABELS | MAYBE_PLACE_LABELS
+             and _capitalised(span)]
+    seen = _Seen(full_names=[], acronyms={}, countries=_countries(spans))
+    mentions: list[Mention] = []
+    for index, span in enumerate(spans):
+        mention = _resolve(span, article_id, seen, spans[index + 1:])
+        if mention is None:
+            continue
+        mentions.append(mention)
+        if len(identity_words(mention.canonical)) >= 2 and mention.link in ("kb", "model"):
+            seen.full_names.append(mention)
+        _define_acronym(doc, span, mention, seen)
+    mentions = [m for m in mentions if m.label not in MAYBE_PLACE_LABELS]
+    mentions.extend(_undetected_acronyms(doc, article_id, mentions, seen))
+    mentions.extend(_undetected_short_forms(doc, article_id, mentions, seen))
+    return sorted(mentions, key=lambda m: (m.start, m.end))
+
+
+def _capitalised(span: Span) -> bool:
+    """Names are written with capitals: a match of a knowledge-base name in lower case ("roast
+    turkey", "the guardian of") is the common word."""
+    return any(ch.isupper() for ch in span.text)
+
+
+def _resolve(span: Span, article_id: str, seen: _Seen, later: list[Span]) -> Mention | None:
+    start, end, text = _trimmed(span)
+    if not text:
+        return None
+    base = Mention(article_id, start, end, text, span.label_, None, text, name_key(text), "model")
+    actor_id = span.ent_id_ or _kb_id(text)
+    if actor_id:
+        actor = actor_by_id(actor_id)
+        base = replace(base, label=actor.type, actor_id=actor.id, canonical=actor.name, link="kb")
+    elif text in seen.acronyms:
+        defined = seen.acronyms[text]
+        base = replace(base, label=defined.label, actor_id=defined.actor_id,
+                       canonical=defined.canonical, name_key=defined.name_key, link="acronym",
+                       place_id=defined.place_id)
+    else:
+        longer = _full_name_for(text, span.label_, seen, later)
+        if longer is not None:
+            base = replace(base, label=longer.label, actor_id=longer.actor_id,
+                           canonical=longer.canonical, name_key=longer.name_key, link="short-form",
+                           place_id=longer.place_id)
+    return _with_place(base, seen)
+
+
+def _trimmed(span: Span) -> tuple[int, int, str]:
+    """Character offsets and text of an entity without a leading "the" or a trailing "’s"."""
+    start, text = span.start_char, span.text.split("\n", 1)[0].rstrip()
+    lead = _LEADING.match(text)
+    if lead:
+        start, text = start + lead.end(), text[lead.end():]
+    trail = _TRAILING.search(text)
+    if trail and len(text) > trail.end() - trail.start():
+        text = text[:trail.start()]
+    return start, start + len(text), text
+
+
+def _kb_id(text: str) -> str | None:
+    """The knowledge-base actor whose name or alias has the same key as ``text``."""
+    return actors_by_name_key().get(name_key(text))
+
+
+def _full_name_for(text: str, label: str, seen: _Seen, later: list[Span]) -> Mention | None:
+    """The one person's full name that ``text`` shortens: met earlier, or else later in the
+    article. None when no name or two different names fit (a bare surname is never guessed).
+    Only people's names are shortened so: an organisation's short forms are its aliases and
+    acronyms, and "Iraqi" must not shorten "Islamic Resistance in Iraq"."""
+    if label not in ("PERSON", "ORG", "GPE") or (len(identity_words(text)) >= 2 and label != "PERSON"):
+        return None
+    people = [m for m in seen.full_names if m.label == "PERSON"]
+    earlier = _distinct([m for m in people if _shortens(text, m)])
+    if len(earlier) == 1:
+        return earlier[0]
+    if earlier:
+        return None
+    ahead = [Mention("", 0, 0, s.text, s.label_, s.ent_id_ or None, s.text, name_key(s.text), "model")
+             for s in later if s.label_ == "PERSON" and len(identity_words(s.text)) >= 2]
+    found = _distinct([m for m in ahead if _shortens(text, m)])
+    return found[0] if len(found) == 1 and found[0].label == "PERSON" else None
+
+
+def _shortens(text: str, full: Mention) -> bool:
+    words = identity_words(text)
+    return bool(words) and len(words) < len(identity_words(full.canonical)) and same_name(text, full.canonical)
+
+
+def _distinct(candidates: list[Mention]) -> list[Mention]:
+    """Candidates that are different entities (one per actor, or per name when unknown)."""
+    kept: list[Mention] = []
+    for candidate in candidates:
+        if not any(_same_entity(candidate, other) for other in kept):
+            kept.append(candidate)
+    return kept
+
+
+def _same_entity(a: Mention, b: Mention) -> bool:
+    if a.actor_id or b.actor_id:
+        return a.actor_id == b.actor_id
+    return same_name(a.canonical, b.canonical)
+
+
+def _with_place(mention: Mention, seen: _Seen) -> Mention:
+    """Geocode place names; a name the model called a person or organisation that the gazetteer
+    knows as a place, and nothing else explains, becomes a place ("al-Qaim" is a town)."""
+    if mention.place_id or mention.label not in PLACE_LABELS | MAYBE_PLACE_LABELS | {"PERSON", "ORG"}:
+        return mention
+    if mention.label in MAYBE_PLACE_LABELS:
+        place = lookup_place(mention.text, context_countries=seen.countries)
+        return replace(mention, label="FAC", place_id=place.id) if place and place.kind == "site" else mention
+    if mention.label in ("PERSON", "ORG") and mention.link != "model":
+        return mention
+    place = lookup_place(mention.canonical, context_countries=seen.countries)
+    if place is None:
+        return mention
+    if mention.label in ("PERSON", "ORG"):
+        if place.kind == "country" or len(identity_words(mention.text)) > 2:
+            return mention
+        return replace(mention, label="GPE" if place.kind in ("city", "country") else "LOC",
+                       place_id=place.id)
+    return replace(mention, place_id=place.id)
+
+
+def _countries(spans: list[Span]) -> list[str]:
+    """Countries the article names, to prefer their towns when a name is ambiguous."""
+    found: list[str] = []
+    for span in spans:
+        if span.label_ == "GPE":
+            place = _country(span.text)
+            if place and place not in found:
+                found.append(place)
+    return found
+
+
+@lru_cache(maxsize=4096)
+def _country(text: str) -> str | None:
+    place = lookup_place(_LEADING.sub("", text))
+    return place.country if place is not None and place.kind == "country" else None
+
+
+def _define_acronym(doc: Doc, span: Span, mention: Mention, seen: _Seen) -> None:
+    """Record "Full Name (ACR)": the acronym right after a name, in parentheses."""
+    if span.end + 2 >= len(doc) or doc[span.end].text != "(" or doc[span.end + 2].text != ")":
+        return
+    acronym = doc[span.end + 1].text
+    if _ACRONYM.match(acronym) and acronym not in seen.acronyms:
+        seen.acronyms[acronym] = mention
+
+
+def _undetected_acronyms(doc: Doc, article_id: str, mentions: list[Mention],
+                         seen: _Seen) -> list[Mention]:
+    """Defined acronyms the model did not mark as entities, wherever they occur."""
+    if not seen.acronyms:
+        return []
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    found = []
+    for token in doc:
+        defined = seen.acronyms.get(token.text)
+        if defined is not None and token.idx not in covered:
+            found.append(Mention(article_id, token.idx, token.idx + len(token.text), token.text,
+                                 defined.label, defined.actor_id, defined.canonical,
+                                 defined.name_key, "acronym", defined.place_id))
+    return found
+
+
+def _undetected_short_forms(doc: Doc, article_id: str, mentions: list[Mention],
+                            seen: _Seen) -> list[Mention]:
+    """Surnames of people named earlier that the model did not mark ("Rasool disagreed"): a
+    proper noun, not inside another mention, that shortens exactly one person's full name given
+    before it. An "al-" written before it belongs to the name."""
+    people = [m for m in seen.full_names if m.label == "PERSON"]
+    if not people:
+        return []
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    found = []
+    for token in doc:
+        if token.idx in covered or token.pos_ != "PROPN" or not token.is_title:
+            continue
+        earlier = _distinct([p for p in people if p.end <= token.idx and _shortens(token.text, p)])
+        if len(earlier) != 1:
+            continue
+        start = _with_article(doc, token)
+        person = earlier[0]
+        found.append(Mention(article_id, start, token.idx + len(token.text),
+                             doc.text[start:token.idx + len(token.text)], "PERSON", person.actor_id,
+                             person.canonical, person.name_key, "short-form", None))
+    return found
+
+
+def _with_article(doc: Doc, token) -> int:
+    """Start of ``token`` including an "al-"/"el-" written before it."""
+    if token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ in ("al", "el"):
+        return doc[token.i - 2].idx
+    return token.idx

@@ -1,0 +1,54 @@
+"""The per-article annotation stage: one spaCy pass per article, then every annotator that reads
+the parsed text. A pure function of a batch of articles, so the same code runs serially, in a
+process pool or on a Dask worker; the caller stores the results.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+from crossbearing.annotate.entities import entity_mentions
+from crossbearing.annotate.nlp import BATCH_SIZE, pipeline
+from crossbearing.annotate.times import time_mentions
+from crossbearing.kb import KB_VERSION, Actor, actor_by_id
+from crossbearing.kb.places import place_by_id
+from crossbearing.model import Article, Mention, Place, Sentence, TimeMention
+
+STAGE = "annotate"
+#: The stage's version: a new version, or a new knowledge base, re-annotates every article.
+VERSION = f"crossbearing.annotate.v1+kb.{KB_VERSION}"
+
+
+@dataclass(frozen=True)
+class ArticleAnnotations:
+    """Everything the stage found in one article."""
+
+    article_id: str
+    sentences: tuple[Sentence, ...]
+    mentions: tuple[Mention, ...]
+    times: tuple[TimeMention, ...]
+
+    @property
+    def actors(self) -> list[Actor]:
+        ids = sorted({m.actor_id for m in self.mentions if m.actor_id})
+        return [actor_by_id(i) for i in ids]
+
+    @property
+    def places(self) -> list[Place]:
+        ids = sorted({m.place_id for m in self.mentions if m.place_id})
+        return [p for p in (place_by_id(i) for i in ids) if p is not None]
+
+
+def annotate_articles(articles: Sequence[Article]) -> list[ArticleAnnotations]:
+    """Annotate a batch of articles (English ones: the caller filters on ``analysable``)."""
+    nlp = pipeline()
+    docs = nlp.pipe((article.text for article in articles), batch_size=BATCH_SIZE)
+    return [_annotate(doc, article) for doc, article in zip(docs, articles)]
+
+
+def _annotate(doc, article: Article) -> ArticleAnnotations:
+    sentences = tuple(Sentence(article.id, i, s.start_char, s.end_char)
+                      for i, s in enumerate(doc.sents))
+    return ArticleAnnotations(article.id, sentences, tuple(entity_mentions(doc, article.id)),
+                              tuple(time_mentions(doc, article)))

@@ -1,0 +1,67 @@
+"""Time expressions in one article, resolved against its publication date.
+
+Candidates are the model's DATE entities and what the rule-based finder sees (it catches
+"mid-October" and "early last week", which the model often cuts); the longest wins where they
+overlap. A sentence in the future tense ("talks will resume this weekend") resolves a weekday or
+a weekend forward instead of back.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Doc
+
+from crossbearing.annotate.timex import find_time_expressions, resolve_time
+from crossbearing.model import Article, TimeMention
+
+#: Publication-date precisions fine enough to anchor relative expressions on.
+ANCHOR_PRECISIONS = frozenset({"second", "minute", "day"})
+#: Words that put a sentence's dates ahead of the publication date ("talks will resume", "the vote
+#: scheduled for", "expected to start"), read in the sentence that holds the expression.
+_FUTURE = frozenset({"will", "'ll", "’ll", "shall", "tomorrow", "upcoming", "next", "scheduled",
+                     "planned", "expected", "due", "plans", "intends", "forthcoming"})
+
+
+def anchor_of(article: Article) -> date | None:
+    """The day relative expressions in ``article`` count from: its publication day."""
+    published = article.published
+    if published is None or published.precision not in ANCHOR_PRECISIONS:
+        return None
+    return date.fromisoformat(published.value[:10])
+
+
+def time_mentions(doc: Doc, article: Article) -> list[TimeMention]:
+    """Every time expression in ``doc`` (the parsed ``article.text``) with its resolved value."""
+    anchor = anchor_of(article)
+    spans = _candidates(doc)
+    found = []
+    for start, end in spans:
+        text = doc.text[start:end]
+        value = resolve_time(text, anchor, tense=_tense(doc, start))
+        if value.reason == "not a time expression":
+            continue
+        found.append(TimeMention(article.id, start, end, text, value,
+                                 anchor.isoformat() if anchor else None))
+    return found
+
+
+def _candidates(doc: Doc) -> list[tuple[int, int]]:
+    spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")]
+    spans += find_time_expressions(doc.text)
+    spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
+    kept: list[tuple[int, int]] = []
+    for start, end in spans:
+        if kept and start < kept[-1][1]:
+            if end - start > kept[-1][1] - kept[-1][0]:
+                kept[-1] = (start, end)
+            continue
+        kept.append((start, end))
+    return kept
+
+
+def _tense(doc: Doc, char: int) -> str:
+    """"future" when the sentence holding ``char`` speaks of what will happen, else "past"."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    sentence = span.sent if span is not None else doc[:]
+    return "future" if any(t.lower_ in _FUTURE for t in sentence) else "past"

@@ -1,0 +1,340 @@
+"""Actors of the knowledge base: the data model, the loader with its checks, and name keys.
+
+Each TOML file in ``kb/data`` holds ``[[actor]]`` tables. ``load_actors()`` reads them all,
+checks every entry and returns frozen ``Actor`` records; ``name_key()`` is the one normalisation
+used to compare names, so that "Kata’ib Hezbollah", "Kata'ib Hezbollah" and "Kataib Hezbollah"
+meet on the same key.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass
+from importlib import resources
+from importlib.resources.abc import Traversable
+from os import PathLike
+from pathlib import Path
+from typing import Any, Iterable
+
+#: Version of the data. Bump it (year.month.serial) whenever any data file changes, so that
+#: results produced with an older knowledge base can be told apart and redone.
+KB_VERSION = "2026.11.1"
+
+#: spaCy-style entity types.
+TYPES = ("ORG", "PERSON", "GPE", "NORP")
+
+#: Kinds of actor, and the entity type each kind must have.
+KIND_TYPES = {
+    "state": "GPE",
+    "government": "ORG",
+    "military": "ORG",
+    "agency": "ORG",
+    "armed-group": "ORG",
+    "coalition": "ORG",
+    "political-party": "ORG",
+    "international-organisation": "ORG",
+    "media": "ORG",
+    "person": "PERSON",
+    "ethnic-religious-group": "NORP",
+}
+KINDS = tuple(KIND_TYPES)
+
+#: Relation types, read as "<actor> <type> <target>", e.g. "X member-of Y".
+RELATION_TYPES = (
+    "member-of",
+    "allied-with",
+    "backed-by",
+    "part-of",
+    "leader-of",
+    "spokesperson-of",
+    "commander-of",
+    "affiliate-of",
+    "successor-of",
+)
+
+#: ISO 3166-1 alpha-2 codes officially assigned.
+ISO_COUNTRIES = frozenset("""
+AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS
+BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE
+EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM
+HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC
+LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA
+NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW
+SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO
+TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW
+""".split())
+
+_DATA_PACKAGE = "crossbearing.kb"
+_DATA_DIR = "data"
+
+_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_WIKIDATA = re.compile(r"Q[1-9][0-9]*")
+_REQUIRED = ("id", "name", "type", "kind", "country")
+_OPTIONAL = ("aliases", "roles", "relations", "wikidata", "designations", "note")
+_RELATION_KEYS = frozenset({"type", "target", "note"})
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A typed link from one actor to another, with where the link comes from."""
+
+    type: str
+    target: str
+    note: str
+
+
+@dataclass(frozen=True)
+class Actor:
+    """One curated actor: a state, organisation, armed group, outlet, person or community."""
+
+    id: str
+    name: str
+    type: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    country: str = ""
+    roles: tuple[str, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    wikidata: str = ""
+    designations: tuple[str, ...] = ()
+    note: str = ""
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The canonical name followed by every alias."""
+        return (self.name, *self.aliases)
+
+
+# --- name keys --------------------------------------------------------------------------------
+
+#: Apostrophes, primes, ʿayn/hamza letters and quotation marks: dropped from names.
+_QUOTE_MARKS = "'\"`´‘’‚‛′″“”„‟«»ʹʻʼʽʾʿˈ"
+#: Invisible characters that may sit inside a name.
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_DROP = str.maketrans("", "", _QUOTE_MARKS + _INVISIBLE + ".")
+_LETTERS = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "&": " and "})
+_NOT_WORD = re.compile(r"[^\w]+|_")
+#: Words dropped wherever they stand: the English and Arabic definite articles.
+_ARTICLES = frozenset({"the", "al", "el"})
+#: Assimilated Arabic articles ("ash-Sham", "an-Nusra"): dropped only when hyphen-joined.
+_JOINED_ARTICLE = re.compile(r"(?<!\w)(?:a[dnrstz]|adh|ash|ath|ul)[-‐‑](?=\w)")
+
+
+def _strip_marks(text: str) -> str:
+    """Text without combining diacritics: "Erdoğan" -> "Erdogan", "Rasūl" -> "Rasul"."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    kept = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return unicodedata.normalize("NFC", kept)
+
+
+def name_key(text: str) -> str:
+    """The key under which a name is compared with other names.
+
+    NFKC, diacritics removed, case-folded; apostrophes, quote marks, ʿayn/hamza letters and dots
+    removed ("Kata’ib" = "Kataib", "U.S." = "US"); hyphens and other punctuation become spaces;
+    the articles "the", "al" and "el" are dropped as words wherever they stand, and the assimilated
+    Arabic articles ("ash-", "an-", "ad-" ...) where hyphen-joined to the next word; whitespace is
+    collapsed. So "Abu Baqir Al-Saadi" and "Abu Baqir al Saadi" both give "abu baqir saadi".
+    """
+    text = unicodedata.normalize("NFKC", text)
+    text = _strip_marks(text).casefold().translate(_DROP).translate(_LETTERS)
+    text = _JOINED_ARTICLE.sub(" ", text)
+    words = _NOT_WORD.sub(" ", text).split()
+    return " ".join(word for word in words if word not in _ARTICLES)
+
+
+# --- loading and checking ----------------------------------------------------------------------
+
+
+class _EntryError(Exception):
+    """A problem with one entry, before the file and entry are named."""
+
+
+def _data_files(directory: Traversable) -> list[Traversable]:
+    """The TOML files of a data directory, in name order."""
+    files = [item for item in directory.iterdir() if item.is_file() and item.name.endswith(".toml")]
+    return sorted(files, key=lambda item: item.name)
+
+
+def _label(source: str, index: int, entry: Any) -> str:
+    """How an error names an entry: file, position and id where it has one."""
+    entry_id = entry.get("id") if isinstance(entry, dict) else None
+    where = f"{source}: actor #{index + 1}"
+    return f"{where} (id {entry_id!r})" if entry_id else where
+
+
+def _string(entry: dict, key: str) -> str:
+    value = entry.get(key, "")
+    if not isinstance(value, str):
+        raise _EntryError(f"{key!r} must be a string, not {type(value).__name__}")
+    return value.strip()
+
+
+def _strings(entry: dict, key: str) -> tuple[str, ...]:
+    value = entry.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise _EntryError(f"{key!r} must be a list of non-empty strings")
+    return tuple(v.strip() for v in value)
+
+
+def _relation(raw: Any) -> Relation:
+    """One relation table, checked for its keys, type and source note."""
+    if not isinstance(raw, dict) or set(raw) != _RELATION_KEYS:
+        raise _EntryError(f"each relation needs exactly the keys type, target, note: {raw!r}")
+    relation = Relation(_string(raw, "type"), _string(raw, "target"), _string(raw, "note"))
+    if relation.type not in RELATION_TYPES:
+        raise _EntryError(f"unknown relation type {relation.type!r}")
+    if not relation.note:
+        raise _EntryError(f"relation to {relation.target!r} has no source note")
+    return relation
+
+
+def _check_fields(actor: Actor) -> None:
+    """Checks of one actor that need no other actor."""
+    if not _ID.fullmatch(actor.id):
+        raise _EntryError(f"id {actor.id!r} is not a kebab-case slug")
+    if not actor.name:
+        raise _EntryError("empty name")
+    if actor.type not in TYPES:
+        raise _EntryError(f"unknown type {actor.type!r}; allowed: {', '.join(TYPES)}")
+    if actor.kind not in KIND_TYPES:
+        raise _EntryError(f"unknown kind {actor.kind!r}; allowed: {', '.join(KINDS)}")
+    if KIND_TYPES[actor.kind] != actor.type:
+        raise _EntryError(f"kind {actor.kind!r} needs type {KIND_TYPES[actor.kind]!r}")
+    if actor.country and actor.country not in ISO_COUNTRIES:
+        raise _EntryError(f"country {actor.country!r} is not an ISO 3166-1 alpha-2 code")
+    if actor.wikidata and not _WIKIDATA.fullmatch(actor.wikidata):
+        raise _EntryError(f"wikidata {actor.wikidata!r} is not a Q-id")
+    if (actor.kind == "person") != bool(actor.roles):
+        raise _EntryError("a person needs roles, and only a person has roles")
+    for name in actor.names:
+        if not name_key(name):
+            raise _EntryError(f"name {name!r} is empty once normalised")
+    if any(relation.target == actor.id for relation in actor.relations):
+        raise _EntryError("relation to itself")
+
+
+def _parse_entry(entry: Any) -> Actor:
+    """One ``[[actor]]`` table as an ``Actor``, with its own fields checked."""
+    if not isinstance(entry, dict):
+        raise _EntryError("not a table")
+    missing = [key for key in _REQUIRED if key not in entry]
+    unknown = sorted(set(entry) - set(_REQUIRED) - set(_OPTIONAL))
+    if missing or unknown:
+        raise _EntryError(f"missing keys {missing}, unknown keys {unknown}")
+    relations = entry.get("relations", [])
+    if not isinstance(relations, list):
+        raise _EntryError("'relations' must be an array of tables")
+    actor = Actor(
+        id=_string(entry, "id"),
+        name=_string(entry, "name"),
+        type=_string(entry, "type"),
+        kind=_string(entry, "kind"),
+        aliases=_strings(entry, "aliases"),
+        country=_string(entry, "country"),
+        roles=_strings(entry, "roles"),
+        relations=tuple(_relation(raw) for raw in relations),
+        wikidata=_string(entry, "wikidata"),
+        designations=_strings(entry, "designations"),
+        note=_string(entry, "note"),
+    )
+    _check_fields(actor)
+    return actor
+
+
+def _read_file(item: Traversable) -> list[tuple[str, Actor]]:
+    """The actors of one TOML file, each with the label errors use for it."""
+    try:
+        document = tomllib.loads(item.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise ValueError(f"{item.name}: not valid TOML: {error}") from error
+    if set(document) - {"actor"} or not isinstance(document.get("actor", []), list):
+        raise ValueError(f"{item.name}: only [[actor]] tables may stand at the top level")
+    parsed = []
+    for index, entry in enumerate(document.get("actor", [])):
+        label = _label(item.name, index, entry)
+        try:
+            parsed.append((label, _parse_entry(entry)))
+        except _EntryError as error:
+            raise ValueError(f"{label}: {error}") from None
+    return parsed
+
+
+def _check_together(labelled: list[tuple[str, Actor]]) -> None:
+    """Checks across actors: unique ids, existing relation targets, no shared name key."""
+    labels: dict[str, str] = {}
+    for label, actor in labelled:
+        if actor.id in labels:
+            raise ValueError(f"{label}: id {actor.id!r} already used by {labels[actor.id]}")
+        labels[actor.id] = label
+    owners: dict[str, str] = {}
+    for label, actor in labelled:
+        for relation in actor.relations:
+            if relation.target not in labels:
+                raise ValueError(f"{label}: relation target {relation.target!r} does not exist")
+        for name in actor.names:
+            key = name_key(name)
+            owner = owners.setdefault(key, actor.id)
+            if owner != actor.id:
+                raise ValueError(
+                    f"{label}: name {name!r} (key {key!r}) is also a name of {owner!r}"
+                )
+
+
+def _load(directory: Traversable) -> tuple[Actor, ...]:
+    """Every actor of every TOML file in a directory, checked."""
+    labelled = [pair for item in _data_files(directory) for pair in _read_file(item)]
+    _check_together(labelled)
+    return tuple(actor for _, actor in labelled)
+
+
+@functools.lru_cache(maxsize=1)
+def _packaged_actors() -> tuple[Actor, ...]:
+    return _load(resources.files(_DATA_PACKAGE) / _DATA_DIR)
+
+
+def load_actors(directory: str | PathLike[str] | None = None) -> tuple[Actor, ...]:
+    """All actors of the knowledge base, checked; from ``directory`` instead where one is given.
+
+    The packaged data is read once and cached. Raises ``ValueError`` naming the file and entry
+    when an entry is malformed, names an unknown relation target, or shares a name with another
+    actor.
+    """
+    if directory is None:
+        return _packaged_actors()
+    return _load(Path(directory))
+
+
+@functools.lru_cache(maxsize=1)
+def _by_id() -> dict[str, Actor]:
+    return {actor.id: actor for actor in _packaged_actors()}
+
+
+def actor_by_id(actor_id: str) -> Actor:
+    """The packaged actor with this id; ``KeyError`` if there is none."""
+    try:
+        return _by_id()[actor_id]
+    except KeyError:
+        raise KeyError(f"no actor with id {actor_id!r} in the knowledge base") from None
+
+
+def name_index(actors: Iterable[Actor]) -> dict[str, str]:
+    """Every name key of the given actors (canonical names and aliases) mapped to its actor id."""
+    return {name_key(name): actor.id for actor in actors for name in actor.names}
+
+
+@functools.lru_cache(maxsize=1)
+def _packaged_index() -> dict[str, str]:
+    return name_index(_packaged_actors())
+
+
+def actors_by_name_key() -> dict[str, str]:
+    """Every normalised name and alias of the packaged actors, mapped to its actor id.
+
+    Look a name up with ``actors_by_name_key().get(name_key(text))``. The dict is a copy; the
+    loader guarantees that no key belongs to two actors.
+    """
+    return dict(_packaged_index())

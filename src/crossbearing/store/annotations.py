@@ -1,0 +1,125 @@
+"""Storing and reading per-article annotations: sentences, mentions, places, actors, time
+expressions, and which stage version produced them. Mixed into :class:`~crossbearing.store.Store`.
+
+Saving an article's annotations replaces whatever an earlier version of the stage stored for it,
+in one transaction, so a rerun never duplicates and a new version never mixes with an old one.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Iterable
+
+from crossbearing.model import Mention, Place, Sentence, TimeMention, TimeValue
+
+if TYPE_CHECKING:
+    from crossbearing.kb import Actor
+
+MENTION_COLUMNS = ("article_id", "start", '"end"', "text", "label", "actor_id", "canonical",
+                   "name_key", "link", "place_id")
+TIME_COLUMNS = ("article_id", "start", '"end"', "text", "date_start", "date_end", "precision",
+                "resolved", "reason", "open_start", "open_end", "anchor")
+#: Tables an article stage writes, cleared before its new results are saved.
+ANNOTATION_TABLES = ("sentences", "mentions", "time_expressions")
+
+
+class AnnotationStore:
+    """Annotation queries; expects ``execute`` and ``transaction`` from the store."""
+
+    execute: Any
+
+    def pending_articles(self, stage: str, version: str) -> list[str]:
+        """Ids of analysable articles that this version of ``stage`` has not annotated yet."""
+        rows = self.execute(
+            "SELECT a.article_id FROM articles a LEFT JOIN stage_runs r ON r.article_id = "
+            "a.article_id AND r.stage = ? WHERE a.analysable = 1 AND (r.version IS NULL OR "
+            "r.version <> ?) ORDER BY a.article_id", (stage, version)).fetchall()
+        return [row[0] for row in rows]
+
+    def save_annotations(self, article_id: str, stage: str, version: str, *,
+                         sentences: Iterable[Sentence], mentions: Iterable[Mention],
+                         times: Iterable[TimeMention], places: Iterable[Place],
+                         actors: Iterable["Actor"], kb_version: str) -> None:
+        """Replace the annotations of one article by a stage's new results."""
+        for table in ANNOTATION_TABLES:
+            self.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
+        for actor in actors:
+            self.execute("INSERT INTO actors (actor_id, name, type, kind, country, wikidata, "
+                         "kb_version) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (actor_id) DO UPDATE "
+                         "SET name = excluded.name, type = excluded.type, kind = excluded.kind, "
+                         "country = excluded.country, wikidata = excluded.wikidata, "
+                         "kb_version = excluded.kb_version",
+                         (actor.id, actor.name, actor.type, actor.kind, actor.country or None,
+                          actor.wikidata or None, kb_version))
+        for place in places:
+            self.execute("INSERT INTO places (place_id, name, kind, country, latitude, longitude, "
+                         "precision, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                         "ON CONFLICT (place_id) DO NOTHING",
+                         (place.id, place.name, place.kind, place.country, place.latitude,
+                          place.longitude, place.precision, place.source))
+        for s in sentences:
+            self.execute('INSERT INTO sentences (article_id, sentence, start, "end") VALUES (?, ?, ?, ?)',
+                         (s.article_id, s.index, s.start, s.end))
+        for m in mentions:
+            self.execute(f"INSERT INTO mentions ({', '.join(MENTION_COLUMNS)}, produced_by) VALUES "
+                         f"({', '.join('?' * (len(MENTION_COLUMNS) + 1))})",
+                         (m.article_id, m.start, m.end, m.text, m.label, m.actor_id, m.canonical,
+                          m.name_key, m.link, m.place_id, version))
+        for t in times:
+            v = t.value
+            self.execute(f"INSERT INTO time_expressions ({', '.join(TIME_COLUMNS)}, produced_by) "
+                         f"VALUES ({', '.join('?' * (len(TIME_COLUMNS) + 1))})",
+                         (t.article_id, t.start, t.end, t.text, v.start, v.end, v.precision,
+                          int(v.resolved), v.reason, int(v.open_start), int(v.open_end), t.anchor,
+                          version))
+        self.execute("INSERT INTO stage_runs (article_id, stage, version, ran_at) VALUES (?, ?, ?, "
+                     "CURRENT_TIMESTAMP) ON CONFLICT (article_id, stage) DO UPDATE SET "
+                     "version = excluded.version, ran_at = excluded.ran_at",
+                     (article_id, stage, version))
+
+    def sentences(self, article_id: str) -> list[Sentence]:
+        rows = self.execute('SELECT article_id, sentence, start, "end" FROM sentences WHERE '
+                            "article_id = ? ORDER BY sentence", (article_id,)).fetchall()
+        return [Sentence(*row) for row in rows]
+
+    def mentions(self, article_id: str | None = None) -> list[Mention]:
+        """Mentions of one article, or of all, in text order."""
+        query = f"SELECT {', '.join(MENTION_COLUMNS)} FROM mentions"
+        params: tuple = ()
+        if article_id is not None:
+            query += " WHERE article_id = ?"
+            params = (article_id,)
+        rows = self.execute(query + " ORDER BY article_id, start", params).fetchall()
+        return [Mention(*row) for row in rows]
+
+    def time_mentions(self, article_id: str) -> list[TimeMention]:
+        rows = self.execute(f"SELECT {', '.join(TIME_COLUMNS)} FROM time_expressions WHERE "
+                            "article_id = ? ORDER BY start", (article_id,)).fetchall()
+        return [TimeMention(r[0], r[1], r[2], r[3],
+                            TimeValue(r[4], r[5], r[6], bool(r[7]), r[8], bool(r[9]), bool(r[10])),
+                            r[11]) for r in rows]
+
+    def place(self, place_id: str) -> Place | None:
+        row = self.execute("SELECT place_id, name, kind, country, latitude, longitude, precision, "
+                           "source FROM places WHERE place_id = ?", (place_id,)).fetchone()
+        return Place(*row) if row else None
+
+    def entity_table(self) -> list[dict[str, Any]]:
+        """Mentions grouped by the entity they name (knowledge-base actor, or else canonical
+        name and type) and by outlet: one row per entity and outlet with the count and the
+        spellings used."""
+        rows = self.execute(
+            "SELECT COALESCE(m.actor_id, ''), COALESCE(ac.name, m.canonical), m.label, "
+            "COALESCE(a.outlet, ''), m.text, COUNT(*) FROM mentions m "
+            "JOIN articles a ON a.article_id = m.article_id "
+            "LEFT JOIN actors ac ON ac.actor_id = m.actor_id "
+            "GROUP BY 1, 2, 3, 4, 5 ORDER BY 2, 4, 6 DESC").fetchall()
+        grouped: dict[tuple, dict[str, Any]] = {}
+        for actor_id, name, label, outlet, text, count in rows:
+            key = (actor_id or None, name if not actor_id else "", label if not actor_id else "")
+            entry = grouped.setdefault(key, {"actor_id": actor_id or None, "name": name,
+                                             "label": label, "mentions": 0, "outlets": {}})
+            per_outlet = entry["outlets"].setdefault(outlet or None, {"mentions": 0, "forms": {}})
+            per_outlet["mentions"] += count
+            per_outlet["forms"][text] = per_outlet["forms"].get(text, 0) + count
+            entry["mentions"] += count
+        return sorted(grouped.values(), key=lambda e: (-e["mentions"], e["name"]))
