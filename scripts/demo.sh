@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # The main job on the bundled sample corpus: set up, ingest examples/corpus into
-# crossbearing.db (SQLite, no server), and list what was stored.
+# crossbearing.db (SQLite, no server), annotate it, and show what was found.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 db="${CROSSBEARING_DB:-crossbearing.db}"
 .venv/bin/crossbearing ingest examples/corpus --db "$db"
+.venv/bin/crossbearing annotate --db "$db"
 .venv/bin/crossbearing articles --db "$db"
+.venv/bin/crossbearing entities --db "$db" --limit 25

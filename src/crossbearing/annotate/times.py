@@ -8,6 +8,7 @@ a weekend forward instead of back.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from datetime import date
 
 from spacy.tokens import Doc
@@ -35,10 +36,15 @@ def time_mentions(doc: Doc, article: Article) -> list[TimeMention]:
     """Every time expression in ``doc`` (the parsed ``article.text``) with its resolved value."""
     anchor = anchor_of(article)
     spans = _candidates(doc)
+    if not spans:
+        return []
+    sentences = [(s.start_char, any(t.lower_ in _FUTURE for t in s)) for s in doc.sents]
+    starts = [start for start, _ in sentences]
     found = []
     for start, end in spans:
         text = doc.text[start:end]
-        value = resolve_time(text, anchor, tense=_tense(doc, start))
+        future = sentences[max(bisect_right(starts, start) - 1, 0)][1]
+        value = resolve_time(text, anchor, tense="future" if future else "past")
         if value.reason == "not a time expression":
             continue
         found.append(TimeMention(article.id, start, end, text, value,
@@ -58,10 +64,3 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
             continue
         kept.append((start, end))
     return kept
-
-
-def _tense(doc: Doc, char: int) -> str:
-    """"future" when the sentence holding ``char`` speaks of what will happen, else "past"."""
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    sentence = span.sent if span is not None else doc[:]
-    return "future" if any(t.lower_ in _FUTURE for t in sentence) else "past"
