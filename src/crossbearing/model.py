@@ -203,3 +203,61 @@ class TimeMention:
     text: str
     value: TimeValue
     anchor: str | None
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Attributed speech: a direct quote or reported speech, with who said it.
+
+    ``content`` holds one or more ``(start, end)`` spans of what was said (several when a quote
+    runs over paragraphs or is interrupted by its attribution); ``cue`` the verb or phrase of
+    saying ("said", "according to", "in a statement"); ``speaker`` the span naming the speaker in
+    this article, which may be a pronoun or a description. The speaker's identity is kept in
+    separate fields and never forced: ``speaker_actor`` (knowledge-base id) and
+    ``speaker_canonical`` (the fullest name the article gives) when the text resolves it,
+    ``descriptor`` for a description such as "a US defense official" or "the cleric".
+    ``kind`` is ``direct`` (in quotation marks), ``indirect`` (reported speech) or ``mixed`` (a
+    partial quote inside reported speech)."""
+
+    article_id: str
+    content: tuple[tuple[int, int], ...]
+    cue: tuple[int, int] | None
+    speaker: tuple[int, int] | None
+    speaker_text: str | None
+    speaker_actor: str | None
+    speaker_canonical: str | None
+    descriptor: str | None
+    kind: str
+
+    @property
+    def start(self) -> int:
+        return min(s for s, _ in self.content)
+
+    @property
+    def end(self) -> int:
+        return max(e for _, e in self.content)
+
+
+@dataclass(frozen=True)
+class NumericFact:
+    """A count or amount in an article: "at least 16 Iraqis were killed", "over 160 attacks on US
+    forces since Oct. 17", "2,500 troops".
+
+    ``low``/``high`` bound the value (equal for an exact number; "dozens" is 24..99); ``hedge`` is
+    the hedge as normalised ("at least", "more than", "about", "up to", "nearly", ...) or None;
+    ``counted`` is the noun phrase of what is counted; ``time_scope``/``place_scope`` the phrases
+    that bound it ("since Oct. 17", "in Iraq and Syria"); ``speaker`` the speaker's canonical name
+    or description when the number stands inside attributed speech."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    low: float
+    high: float
+    hedge: str | None
+    counted: str | None
+    counted_span: tuple[int, int] | None
+    time_scope: str | None
+    place_scope: str | None
+    speaker: str | None

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Iterable
 
-from crossbearing.model import Mention, Place, Sentence, TimeMention, TimeValue
+import json
+
+from crossbearing.model import Mention, NumericFact, Place, Quote, Sentence, TimeMention, TimeValue
 
 if TYPE_CHECKING:
     from crossbearing.kb import Actor
@@ -19,7 +21,12 @@ MENTION_COLUMNS = ("article_id", "start", '"end"', "text", "label", "actor_id", 
 TIME_COLUMNS = ("article_id", "start", '"end"', "text", "date_start", "date_end", "precision",
                 "resolved", "reason", "open_start", "open_end", "anchor")
 #: Tables an article stage writes, cleared before its new results are saved.
-ANNOTATION_TABLES = ("sentences", "mentions", "time_expressions")
+ANNOTATION_TABLES = ("sentences", "mentions", "time_expressions", "quotes", "numeric_facts")
+QUOTE_COLUMNS = ("article_id", "start", '"end"', "content", "cue_start", "cue_end", "speaker_start",
+                 "speaker_end", "speaker_text", "speaker_actor", "speaker_canonical", "descriptor",
+                 "kind")
+NUMBER_COLUMNS = ("article_id", "start", '"end"', "text", "low", "high", "hedge", "counted",
+                  "counted_start", "counted_end", "time_scope", "place_scope", "speaker")
 
 
 class AnnotationStore:
@@ -38,7 +45,8 @@ class AnnotationStore:
     def save_annotations(self, article_id: str, stage: str, version: str, *,
                          sentences: Iterable[Sentence], mentions: Iterable[Mention],
                          times: Iterable[TimeMention], places: Iterable[Place],
-                         actors: Iterable["Actor"], kb_version: str) -> None:
+                         actors: Iterable["Actor"], kb_version: str,
+                         quotes: Iterable[Quote] = (), numbers: Iterable[NumericFact] = ()) -> None:
         """Replace the annotations of one article by a stage's new results."""
         for table in ANNOTATION_TABLES:
             self.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
@@ -71,10 +79,32 @@ class AnnotationStore:
                          (t.article_id, t.start, t.end, t.text, v.start, v.end, v.precision,
                           int(v.resolved), v.reason, int(v.open_start), int(v.open_end), t.anchor,
                           version))
+        for q in quotes:
+            self._insert("quotes", QUOTE_COLUMNS, _quote_row(q), version)
+        for n in numbers:
+            self._insert("numeric_facts", NUMBER_COLUMNS, _number_row(n), version)
         self.execute("INSERT INTO stage_runs (article_id, stage, version, ran_at) VALUES (?, ?, ?, "
                      "CURRENT_TIMESTAMP) ON CONFLICT (article_id, stage) DO UPDATE SET "
                      "version = excluded.version, ran_at = excluded.ran_at",
                      (article_id, stage, version))
+
+    def _insert(self, table: str, columns: tuple[str, ...], row: tuple, version: str) -> None:
+        self.execute(f"INSERT INTO {table} ({', '.join(columns)}, produced_by) VALUES "
+                     f"({', '.join('?' * (len(columns) + 1))})", row + (version,))
+
+    def quotes(self, article_id: str | None = None) -> list[Quote]:
+        """Quotes of one article, or of all, in text order."""
+        where, params = (" WHERE article_id = ?", (article_id,)) if article_id else ("", ())
+        rows = self.execute(f"SELECT {', '.join(QUOTE_COLUMNS)} FROM quotes{where} "
+                            "ORDER BY article_id, start", params).fetchall()
+        return [_quote_from_row(row) for row in rows]
+
+    def numeric_facts(self, article_id: str | None = None) -> list[NumericFact]:
+        """Numeric facts of one article, or of all, in text order."""
+        where, params = (" WHERE article_id = ?", (article_id,)) if article_id else ("", ())
+        rows = self.execute(f"SELECT {', '.join(NUMBER_COLUMNS)} FROM numeric_facts{where} "
+                            "ORDER BY article_id, start", params).fetchall()
+        return [_number_from_row(row) for row in rows]
 
     def sentences(self, article_id: str) -> list[Sentence]:
         rows = self.execute('SELECT article_id, sentence, start, "end" FROM sentences WHERE '
@@ -123,3 +153,30 @@ class AnnotationStore:
             per_outlet["forms"][text] = per_outlet["forms"].get(text, 0) + count
             entry["mentions"] += count
         return sorted(grouped.values(), key=lambda e: (-e["mentions"], e["name"]))
+
+
+def _span(start: int | None, end: int | None) -> tuple[int, int] | None:
+    return (start, end) if start is not None and end is not None else None
+
+
+def _quote_row(q: Quote) -> tuple:
+    cue, speaker = q.cue or (None, None), q.speaker or (None, None)
+    return (q.article_id, q.start, q.end, json.dumps([list(span) for span in q.content]),
+            cue[0], cue[1], speaker[0], speaker[1], q.speaker_text, q.speaker_actor,
+            q.speaker_canonical, q.descriptor, q.kind)
+
+
+def _quote_from_row(r: tuple) -> Quote:
+    return Quote(r[0], tuple(tuple(span) for span in json.loads(r[3])), _span(r[4], r[5]),
+                 _span(r[6], r[7]), r[8], r[9], r[10], r[11], r[12])
+
+
+def _number_row(n: NumericFact) -> tuple:
+    counted = n.counted_span or (None, None)
+    return (n.article_id, n.start, n.end, n.text, n.low, n.high, n.hedge, n.counted, counted[0],
+            counted[1], n.time_scope, n.place_scope, n.speaker)
+
+
+def _number_from_row(r: tuple) -> NumericFact:
+    return NumericFact(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], _span(r[8], r[9]), r[10],
+                       r[11], r[12])

@@ -157,4 +157,43 @@ MIGRATIONS: tuple[Migration, ...] = (
             PRIMARY KEY (article_id, start, "end")
         )""",
     )),
+    Migration(3, "quotes and numeric facts", (
+        # Attributed speech (standoff). content is a JSON array of [start, end] spans.
+        """CREATE TABLE quotes (
+            article_id        TEXT NOT NULL REFERENCES articles(article_id),
+            start             INTEGER NOT NULL,  -- first content character
+            "end"             INTEGER NOT NULL,  -- last content character + 1
+            content           TEXT NOT NULL,     -- JSON [[start, end], ...]: what was said
+            cue_start         INTEGER,           -- the verb or phrase of saying
+            cue_end           INTEGER,
+            speaker_start     INTEGER,           -- the speaker as named here (may be a pronoun)
+            speaker_end       INTEGER,
+            speaker_text      TEXT,
+            speaker_actor     TEXT REFERENCES actors(actor_id),  -- resolved knowledge-base actor
+            speaker_canonical TEXT,              -- resolved name, when the text gives one
+            descriptor        TEXT,              -- a description such as 'a US defense official'
+            kind              TEXT NOT NULL,     -- direct, indirect or mixed
+            produced_by       TEXT NOT NULL,
+            PRIMARY KEY (article_id, start, "end")
+        )""",
+        "CREATE INDEX quotes_speaker ON quotes (speaker_actor)",
+        # Counts and amounts with hedge, what is counted and its scope (standoff).
+        """CREATE TABLE numeric_facts (
+            article_id    TEXT NOT NULL REFERENCES articles(article_id),
+            start         INTEGER NOT NULL,
+            "end"         INTEGER NOT NULL,
+            text          TEXT NOT NULL,       -- the number as written, with its hedge
+            low           REAL NOT NULL,
+            high          REAL NOT NULL,
+            hedge         TEXT,                -- at least, more than, about, up to, nearly, ...
+            counted       TEXT,                -- what is counted: 'attacks on US forces'
+            counted_start INTEGER,
+            counted_end   INTEGER,
+            time_scope    TEXT,                -- 'since Oct. 17'
+            place_scope   TEXT,                -- 'in Iraq, Syria and Jordan'
+            speaker       TEXT,                -- who gave the number, when it is attributed
+            produced_by   TEXT NOT NULL,
+            PRIMARY KEY (article_id, start, "end")
+        )""",
+    )),
 )

@@ -1,0 +1,182 @@
+"""One identity per actor across the collection.
+
+Mentions linked to the knowledge base keep its actor id: two distinct knowledge-base actors are
+never merged. The other names are grouped across articles by name matching with type
+compatibility and shared context:
+- the same normalised name and a compatible type is the same entity ("Iraqi Resistance" in two
+  articles), except a bare one-word person name, which is only ever linked to the one full name
+  of the collection it shortens;
+- different spellings of a multi-word name (Baqir / Baqer, Rasool / Rasul: candidates by
+  transliteration skeleton, confirmed by the name scorer) are the same entity when their articles
+  share context: a knowledge-base actor named in both;
+- a full name that matches a knowledge-base actor's name joins that actor.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from crossbearing.annotate.names import identity_words, same_name, skeleton
+from crossbearing.ids import stable_id
+from crossbearing.kb import actor_by_id
+from crossbearing.model import Mention
+
+#: Types that may name the same entity (the model calls a group ORG in one article and NORP or
+#: GPE in another; places are GPE, LOC or FAC).
+_TYPE_FAMILY = {"PERSON": "person", "ORG": "group", "NORP": "group", "GPE": "place", "LOC": "place",
+                "FAC": "place"}
+
+
+@dataclass
+class Entity:
+    """An actor or place as one identity across the collection."""
+
+    id: str
+    name: str
+    label: str
+    actor_id: str | None
+    aliases: dict[str, int] = field(default_factory=dict)       # spelling -> mentions
+    outlets: dict[str | None, int] = field(default_factory=dict)  # outlet -> mentions
+
+
+def resolve_entities(mentions: Iterable[Mention], outlet_of: dict[str, str | None]
+                     ) -> tuple[list[Entity], dict[tuple[str, int, int], str]]:
+    """Entities of the collection, and the entity id of every mention (by article, start, end)."""
+    mentions = list(mentions)
+    context = _article_actors(mentions)
+    names = _names(mentions)
+    parent = {key: key for key in names}
+    _merge_spellings(names, context, parent)
+    _attach_to_kb(names, parent)
+    return _build(mentions, names, parent, outlet_of)
+
+
+@dataclass
+class _Name:
+    """One distinct (canonical name, type family) of unlinked mentions, or one knowledge-base actor."""
+
+    key: tuple[str, str]
+    canonical: str
+    family: str
+    actor_id: str | None
+    articles: set[str] = field(default_factory=set)
+
+
+def _node(mention: Mention) -> tuple[str, str]:
+    if mention.actor_id:
+        return ("kb", mention.actor_id)
+    family = _TYPE_FAMILY.get(mention.label, "other")
+    if family == "place" and mention.place_id:
+        return ("place", mention.place_id)  # "Gaza" and "the Gaza Strip" are one place
+    if family == "person" and len(identity_words(mention.canonical)) < 2:
+        # A bare surname is its own entity in its article until a full name claims it.
+        return (f"person:{mention.article_id}", mention.name_key)
+    return (family, mention.name_key)
+
+
+def _names(mentions: list[Mention]) -> dict[tuple[str, str], _Name]:
+    names: dict[tuple[str, str], _Name] = {}
+    for m in mentions:
+        key = _node(m)
+        name = names.setdefault(key, _Name(key, m.canonical, _TYPE_FAMILY.get(m.label, "other"),
+                                           m.actor_id))
+        name.articles.add(m.article_id)
+        if len(m.canonical) > len(name.canonical) and not m.actor_id:
+            name.canonical = m.canonical
+    return names
+
+
+def _article_actors(mentions: list[Mention]) -> dict[str, set[str]]:
+    actors: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        if m.actor_id:
+            actors[m.article_id].add(m.actor_id)
+    return actors
+
+
+def _find(parent: dict, key):
+    while parent[key] != key:
+        parent[key] = parent[parent[key]]
+        key = parent[key]
+    return key
+
+
+def _union(parent: dict, a, b) -> None:
+    root_a, root_b = _find(parent, a), _find(parent, b)
+    if root_a == root_b:
+        return
+    # A knowledge-base actor stays the root, and two of them are never joined.
+    if root_a[0] == "kb" and root_b[0] == "kb":
+        return
+    if root_b[0] == "kb":
+        root_a, root_b = root_b, root_a
+    parent[root_b] = root_a
+
+
+def _merge_spellings(names: dict, context: dict[str, set[str]], parent: dict) -> None:
+    """Join multi-word names of one type family spelled differently but sharing context, and
+    bare surnames with the one full person name of the collection they shorten."""
+    buckets: dict[tuple[str, str], list[_Name]] = defaultdict(list)
+    for name in names.values():
+        words = identity_words(name.canonical)
+        if name.actor_id is None and words:
+            buckets[(name.family, skeleton(words[-1]))].append(name)
+    for bucket in buckets.values():
+        full = [n for n in bucket if len(identity_words(n.canonical)) >= 2]
+        for i, a in enumerate(full):
+            for b in full[i + 1:]:
+                if same_name(a.canonical, b.canonical) and _share_context(a, b, context):
+                    _union(parent, a.key, b.key)
+        for short in (n for n in bucket if len(identity_words(n.canonical)) < 2):
+            claims = {_find(parent, f.key) for f in full
+                      if same_name(short.canonical, f.canonical) and _share_context(short, f, context)}
+            if len(claims) == 1:
+                _union(parent, claims.pop(), short.key)
+
+
+def _share_context(a: _Name, b: _Name, context: dict[str, set[str]]) -> bool:
+    if a.articles & b.articles:
+        return True
+    actors_a = set().union(*(context.get(x, set()) for x in a.articles))
+    actors_b = set().union(*(context.get(x, set()) for x in b.articles))
+    return bool(actors_a & actors_b)
+
+
+def _attach_to_kb(names: dict, parent: dict) -> None:
+    """Unlinked full names that are a knowledge-base actor's name under another spelling."""
+    kb_names = [n for n in names.values() if n.actor_id]
+    for name in names.values():
+        if name.actor_id or len(identity_words(name.canonical)) < 2:
+            continue
+        matches = {k.key for k in kb_names
+                   if k.family == name.family and any(same_name(name.canonical, alias)
+                                                      for alias in actor_by_id(k.actor_id).names
+                                                      if len(identity_words(alias)) >= 2)}
+        if len(matches) == 1:
+            _union(parent, matches.pop(), name.key)
+
+
+def _build(mentions: list[Mention], names: dict, parent: dict, outlet_of: dict[str, str | None]
+           ) -> tuple[list[Entity], dict[tuple[str, int, int], str]]:
+    entities: dict[tuple[str, str], Entity] = {}
+    assignment: dict[tuple[str, int, int], str] = {}
+    for m in sorted(mentions, key=lambda m: (m.article_id, m.start)):
+        root = _find(parent, _node(m))
+        entity = entities.get(root)
+        if entity is None:
+            entity = entities[root] = _new_entity(root, names[root], m)
+        entity.aliases[m.text] = entity.aliases.get(m.text, 0) + 1
+        outlet = outlet_of.get(m.article_id)
+        entity.outlets[outlet] = entity.outlets.get(outlet, 0) + 1
+        assignment[(m.article_id, m.start, m.end)] = entity.id
+    return sorted(entities.values(), key=lambda e: (-sum(e.aliases.values()), e.name)), assignment
+
+
+def _new_entity(root: tuple[str, str], name: _Name, first: Mention) -> Entity:
+    if name.actor_id:
+        actor = actor_by_id(name.actor_id)
+        return Entity(actor.id, actor.name, actor.type, actor.id)
+    entity_id = "ent-" + stable_id(*root)
+    return Entity(entity_id, name.canonical, first.label, None)
