@@ -1,0 +1,1 @@
+"""Collection-level analysis: identities across articles, duplicates and reuse between reports."""
