@@ -20,6 +20,8 @@ class AnnotateReport:
     annotated: int = 0
     mentions: int = 0
     time_expressions: int = 0
+    quotes: int = 0
+    numeric_facts: int = 0
     version: str = VERSION
 
 
@@ -37,6 +39,8 @@ def annotate(store: Store, *, batch_size: int = ANNOTATE_BATCH,
         report.annotated += len(results)
         report.mentions += sum(len(r.mentions) for r in results)
         report.time_expressions += sum(len(r.times) for r in results)
+        report.quotes += sum(len(r.quotes) for r in results)
+        report.numeric_facts += sum(len(r.numbers) for r in results)
         if on_batch is not None:
             on_batch(len(results))
     return report
@@ -45,4 +49,6 @@ def annotate(store: Store, *, batch_size: int = ANNOTATE_BATCH,
 def save(store: Store, result: ArticleAnnotations) -> None:
     store.save_annotations(result.article_id, STAGE, VERSION, sentences=result.sentences,
                            mentions=result.mentions, times=result.times, places=result.places,
-                           actors=result.actors, kb_version=KB_VERSION)
+                           actors=result.actors, kb_version=KB_VERSION, quotes=result.quotes,
+                           numbers=result.numbers)
+    store.save_terms(result.article_id, result.lemmas, VERSION)

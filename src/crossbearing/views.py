@@ -87,3 +87,24 @@ def entity_rows(table: list[dict[str, Any]]) -> list[dict[str, Any]]:
                          for outlet, data in sorted(entry["outlets"].items(),
                                                     key=lambda o: -o[1]["mentions"])]}
             for entry in table]
+
+
+def passage_view(store, passage: dict[str, Any]) -> dict[str, Any]:
+    """A shared passage with the text it covers in each article."""
+    text_a = store.article(passage["article_a"]).text[passage["a_start"]:passage["a_end"]]
+    text_b = store.article(passage["article_b"]).text[passage["b_start"]:passage["b_end"]]
+    return {**passage, "text_a": text_a, "text_b": text_b}
+
+
+def story_view(store, story_id: str) -> dict[str, Any] | None:
+    """A story with its articles, the passages they share and their duplicates."""
+    story = next((s for s in store.stories() if s["id"] == story_id), None)
+    if story is None:
+        return None
+    members = store.story_members(story_id)
+    articles = [article_summary(a) for a in store.articles_by_id(members)]
+    articles.sort(key=lambda a: (a["published"] is None, a["published"] or "", a["id"]))
+    member_set = set(members)
+    passages = [p for p in store.passages() if p["article_a"] in member_set]
+    duplicates = [d for d in store.duplicates() if d["article_a"] in member_set]
+    return {**story, "articles": articles, "passages": passages, "duplicates": duplicates}

@@ -5,19 +5,22 @@ process pool or on a Dask worker; the caller stores the results.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from typing import Sequence
 
 from crossbearing.annotate.entities import entity_mentions
 from crossbearing.annotate.nlp import BATCH_SIZE, pipeline
+from crossbearing.annotate.numbers import numeric_facts
+from crossbearing.annotate.quotes import quote_annotations
 from crossbearing.annotate.times import time_mentions
 from crossbearing.kb import KB_VERSION, Actor, actor_by_id
 from crossbearing.kb.places import place_by_id
-from crossbearing.model import Article, Mention, Place, Sentence, TimeMention
+from crossbearing.model import Article, Mention, NumericFact, Place, Quote, Sentence, TimeMention
 
 STAGE = "annotate"
 #: The stage's version: a new version, or a new knowledge base, re-annotates every article.
-VERSION = f"crossbearing.annotate.v1+kb.{KB_VERSION}"
+VERSION = f"crossbearing.annotate.v2+kb.{KB_VERSION}"
 
 
 @dataclass(frozen=True)
@@ -28,6 +31,9 @@ class ArticleAnnotations:
     sentences: tuple[Sentence, ...]
     mentions: tuple[Mention, ...]
     times: tuple[TimeMention, ...]
+    quotes: tuple[Quote, ...]
+    numbers: tuple[NumericFact, ...]
+    lemmas: dict[str, int]
 
     @property
     def actors(self) -> list[Actor]:
@@ -50,5 +56,14 @@ def annotate_articles(articles: Sequence[Article]) -> list[ArticleAnnotations]:
 def _annotate(doc, article: Article) -> ArticleAnnotations:
     sentences = tuple(Sentence(article.id, i, s.start_char, s.end_char)
                       for i, s in enumerate(doc.sents))
-    return ArticleAnnotations(article.id, sentences, tuple(entity_mentions(doc, article.id)),
-                              tuple(time_mentions(doc, article)))
+    mentions = entity_mentions(doc, article.id)
+    times = time_mentions(doc, article)
+    quotes = quote_annotations(doc, article.id, mentions)
+    numbers = numeric_facts(doc, article.id, times, quotes)
+    return ArticleAnnotations(article.id, sentences, tuple(mentions), tuple(times), tuple(quotes),
+                              tuple(numbers), lemma_counts(doc))
+
+
+def lemma_counts(doc) -> dict[str, int]:
+    """The lemmas of the parsed text with their counts, kept for story clustering."""
+    return dict(Counter(token.lemma_ for token in doc if token.is_alpha))

@@ -1,1 +1,1 @@
-"""Collection-level analysis: identities across articles, duplicates and reuse between reports."""
+"""Collection-level analysis across articles: actor identities, stories, duplicates and reuse."""

@@ -15,6 +15,7 @@ from typing import Any, Iterator
 from crossbearing.errors import NotFound, StoreError, UsageError
 from crossbearing.model import Article, DateValue, InputRecord, Rejection
 from crossbearing.store.annotations import AnnotationStore
+from crossbearing.store.corpus import CorpusStore
 from crossbearing.store.migrations import MIGRATIONS
 
 #: Article columns in the order ``_article_row`` writes and ``_article_from_row`` reads them.
@@ -33,7 +34,7 @@ def utc_now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-class Store(AnnotationStore):
+class Store(AnnotationStore, CorpusStore):
     """Articles, inputs, rejections and annotations in a SQL database. Use as a context manager."""
 
     #: The dialect's name for a binary column.
@@ -160,7 +161,9 @@ class Store(AnnotationStore):
 
     def count(self, table: str) -> int:
         if table not in ("articles", "inputs", "rejections", "raw_records", "mentions", "sentences",
-                         "time_expressions", "places", "actors", "stage_runs"):
+                         "time_expressions", "places", "actors", "stage_runs", "quotes",
+                         "numeric_facts", "signatures", "duplicates", "passages", "stories",
+                         "story_articles", "entities", "article_terms"):
             raise UsageError(f"no table {table!r}")
         return self.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
 

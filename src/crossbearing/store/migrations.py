@@ -196,4 +196,71 @@ MIGRATIONS: tuple[Migration, ...] = (
             PRIMARY KEY (article_id, start, "end")
         )""",
     )),
+    Migration(4, "corpus: signatures, duplicates, passages, stories, entities", (
+        # MinHash signatures of article texts, kept so new articles query them, never recomputed.
+        """CREATE TABLE signatures (
+            article_id  TEXT PRIMARY KEY REFERENCES articles(article_id),
+            num_perm    INTEGER NOT NULL,
+            signature   {blob} NOT NULL,      -- little-endian uint64 values
+            produced_by TEXT NOT NULL
+        )""",
+        # Pairs of articles that are copies: exact (same normalised text) or near (MinHash).
+        """CREATE TABLE duplicates (
+            article_a   TEXT NOT NULL REFERENCES articles(article_id),  -- article_a < article_b
+            article_b   TEXT NOT NULL REFERENCES articles(article_id),
+            kind        TEXT NOT NULL,        -- exact or near
+            similarity  REAL NOT NULL,        -- estimated Jaccard similarity of word shingles
+            PRIMARY KEY (article_a, article_b)
+        )""",
+        # Passages two articles share: reprinted text, or quotation of the same speaker.
+        """CREATE TABLE passages (
+            article_a   TEXT NOT NULL REFERENCES articles(article_id),
+            article_b   TEXT NOT NULL REFERENCES articles(article_id),
+            a_start     INTEGER NOT NULL,     -- offsets into article_a's text
+            a_end       INTEGER NOT NULL,
+            b_start     INTEGER NOT NULL,     -- offsets into article_b's text
+            b_end       INTEGER NOT NULL,
+            words       INTEGER NOT NULL,     -- identical aligned words
+            similarity  REAL NOT NULL,
+            kind        TEXT NOT NULL,        -- reprint or shared-quotation
+            direction   TEXT NOT NULL,        -- a→b, b→a or unknown (from publication dates)
+            PRIMARY KEY (article_a, article_b, a_start, b_start)
+        )""",
+        # Pairs already aligned by a version of the reuse stage (so reruns skip them).
+        """CREATE TABLE aligned_pairs (
+            article_a   TEXT NOT NULL REFERENCES articles(article_id),
+            article_b   TEXT NOT NULL REFERENCES articles(article_id),
+            version     TEXT NOT NULL,
+            PRIMARY KEY (article_a, article_b)
+        )""",
+        # Stories: articles grouped as an editor would group them.
+        """CREATE TABLE stories (
+            story_id    TEXT PRIMARY KEY,     -- 'story-' + the id of its first article
+            title       TEXT,                 -- its most central headline
+            first_date  TEXT,                 -- span of its articles' publication dates
+            last_date   TEXT,
+            articles    INTEGER NOT NULL,
+            produced_by TEXT NOT NULL
+        )""",
+        """CREATE TABLE story_articles (
+            article_id  TEXT PRIMARY KEY REFERENCES articles(article_id),
+            story_id    TEXT NOT NULL REFERENCES stories(story_id)
+        )""",
+        "CREATE INDEX story_articles_story ON story_articles (story_id)",
+        # Per-article terms (tokens and lemmas) for story clustering, from the annotation stage.
+        """CREATE TABLE article_terms (
+            article_id  TEXT PRIMARY KEY REFERENCES articles(article_id),
+            terms       TEXT NOT NULL,        -- JSON object: term -> count
+            produced_by TEXT NOT NULL
+        )""",
+        # One identity per actor or place across the collection.
+        """CREATE TABLE entities (
+            entity_id   TEXT PRIMARY KEY,     -- the knowledge-base id, or 'ent-' + a hash
+            name        TEXT NOT NULL,
+            label       TEXT NOT NULL,
+            actor_id    TEXT REFERENCES actors(actor_id),
+            mentions    INTEGER NOT NULL
+        )""",
+        "ALTER TABLE mentions ADD COLUMN entity_id TEXT",
+    )),
 )

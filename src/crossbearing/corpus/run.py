@@ -1,0 +1,136 @@
+"""The corpus stages over the store: duplicates, stories, reprinted passages, one identity per
+actor. Each reads what the article stages stored and works across articles.
+
+- Duplicates are incremental: only articles without a stored signature are signed, and they
+  query an index rebuilt from the stored signatures.
+- Stories are recomputed from stored per-article features in canonical order: deterministic, and
+  a story keeps its id (its first article's) as articles are added.
+- Passages are aligned for pairs of articles in one story, or near-duplicates, that this version
+  has not aligned yet.
+- Entities are recomputed over all mentions.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from itertools import combinations
+from typing import Callable
+
+from crossbearing.corpus.duplicates import (DuplicateIndex, estimated_jaccard, find_duplicates,
+                                            signature, signature_bytes, signature_from_bytes)
+from crossbearing.corpus.identity import resolve_entities
+from crossbearing.corpus.reuse import boilerplate_passages, direction, shared_passages
+from crossbearing.corpus.stories import StoryParams, cluster, features
+from crossbearing.store import Store
+
+VERSION = "crossbearing.corpus.v1"
+NUM_PERM = 128
+#: Estimated Jaccard similarity of word shingles from which two articles are near-duplicates.
+DUPLICATE_THRESHOLD = 0.8
+#: Stories up to this size have every pair of articles aligned. In larger ones, a pair is aligned
+#: only when its estimated shingle overlap reaches MIN_OVERLAP (a reprint of a few paragraphs is
+#: about 0.15), which keeps the cost near linear but can miss a single shared quotation there.
+ALIGN_ALL_BELOW = 40
+MIN_OVERLAP = 0.02
+
+
+@dataclass
+class CorpusReport:
+    signed: int = 0
+    duplicate_pairs: int = 0
+    stories: int = 0
+    aligned_pairs: int = 0
+    reprint_passages: int = 0
+    entities: int = 0
+
+
+def run_corpus(store: Store, *, threshold: float = DUPLICATE_THRESHOLD,
+               params: StoryParams | None = None,
+               on_step: Callable[[str], None] | None = None) -> CorpusReport:
+    report = CorpusReport()
+    for name, step in (("duplicates", _duplicates), ("stories", _stories), ("reuse", _reuse),
+                       ("entities", _entities)):
+        with store.transaction():
+            step(store, report, threshold=threshold, params=params)
+        if on_step is not None:
+            on_step(name)
+    return report
+
+
+def _duplicates(store: Store, report: CorpusReport, *, threshold: float, **_) -> None:
+    index = DuplicateIndex.from_signatures(store.signatures(), threshold=threshold,
+                                           num_perm=NUM_PERM)
+    new = []
+    for article_id, text, sha in store.unsigned_articles():
+        sig = signature(text, num_perm=NUM_PERM)
+        store.save_signature(article_id, NUM_PERM, signature_bytes(sig), VERSION)
+        new.append((article_id, sha, sig))
+    for pair in find_duplicates(new, index):
+        store.save_duplicate(pair.a, pair.b, pair.kind, pair.similarity)
+        report.duplicate_pairs += 1
+    report.signed = len(new)
+
+
+def _stories(store: Store, report: CorpusReport, *, params: StoryParams | None, **_) -> None:
+    terms = store.article_terms()
+    mentions = defaultdict(list)
+    for m in store.mentions():
+        mentions[m.article_id].append(m)
+    items = []
+    for article in store.articles():
+        lemmas = [lemma for lemma, n in terms.get(article.id, {}).items() for _ in range(n)]
+        items.append(features(article, lemmas, mentions.get(article.id, ())))
+    stories = cluster(items, params)
+    store.replace_stories(stories, {}, VERSION)
+    report.stories = len(stories)
+
+
+def _reuse(store: Store, report: CorpusReport, **_) -> None:
+    signatures = {article_id: sig for article_id, _, sig in store.signatures()}
+    pairs = {tuple(sorted((d["article_a"], d["article_b"]))) for d in store.duplicates()}
+    for story in store.stories():
+        members = sorted(store.story_members(story["id"]))
+        pairs |= {(a, b) for a, b in combinations(members, 2)
+                  if len(members) <= ALIGN_ALL_BELOW
+                  or _may_share(signatures.get(a), signatures.get(b))}
+    todo = sorted(p for p in pairs if not store.is_aligned(p[0], p[1], VERSION))
+    if not todo:
+        return
+    articles = {a.id: a for a in store.articles()}
+    boilerplate = _boilerplate(articles.values())
+    for a, b in todo:
+        first, second = articles[a], articles[b]
+        passages = shared_passages(first.text, second.text, quotes_a=store.quotes(a),
+                                   quotes_b=store.quotes(b),
+                                   boilerplate=boilerplate.get(first.outlet, set())
+                                   | boilerplate.get(second.outlet, set()))
+        store.save_passages(a, b, passages, direction(first.published, second.published), VERSION)
+        report.aligned_pairs += 1
+        report.reprint_passages += sum(1 for p in passages if p.kind == "reprint")
+
+
+def _may_share(a: bytes | None, b: bytes | None) -> bool:
+    """Whether two articles share enough text to be worth aligning: an estimated shingle overlap
+    of at least MIN_OVERLAP (a reprint of a few paragraphs of a long article is about 0.15)."""
+    if a is None or b is None:
+        return True
+    return estimated_jaccard(signature_from_bytes(a), signature_from_bytes(b)) >= MIN_OVERLAP
+
+
+def _boilerplate(articles) -> dict[str | None, set[str]]:
+    """Each outlet's own recurring passages (articles of unknown outlet have none)."""
+    by_outlet: dict[str, list[str]] = defaultdict(list)
+    for article in articles:
+        if article.outlet:
+            by_outlet[article.outlet].append(article.text)
+    return {outlet: boilerplate_passages(texts) for outlet, texts in by_outlet.items()
+            if len(texts) >= 3}
+
+
+def _entities(store: Store, report: CorpusReport, **_) -> None:
+    outlets = {a.id: a.outlet for a in store.articles()}
+    entities, assignment = resolve_entities(store.mentions(), outlets)
+    store.replace_entities(entities, assignment)
+    report.entities = len(entities)
+

@@ -1,0 +1,135 @@
+"""Storing and reading the corpus stages' results: signatures and duplicates, shared passages,
+stories, per-article terms and collection-wide entities. Mixed into
+:class:`~crossbearing.store.Store`."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Iterable, Iterator
+
+from crossbearing.model import DateValue
+
+
+class CorpusStore:
+    """Corpus-stage queries; expects ``execute`` from the store."""
+
+    execute: Any
+
+    # -- duplicates ----------------------------------------------------------------------------
+    def unsigned_articles(self) -> list[tuple[str, str, str]]:
+        """(id, text, text hash) of articles that have no MinHash signature yet."""
+        return [tuple(r) for r in self.execute(
+            "SELECT a.article_id, a.text, a.text_sha256 FROM articles a LEFT JOIN signatures s "
+            "ON s.article_id = a.article_id WHERE s.article_id IS NULL ORDER BY a.article_id")]
+
+    def signatures(self) -> Iterator[tuple[str, str, bytes]]:
+        """(id, text hash, signature bytes) of every signed article."""
+        rows = self.execute("SELECT s.article_id, a.text_sha256, s.signature FROM signatures s "
+                            "JOIN articles a ON a.article_id = s.article_id ORDER BY s.article_id")
+        for article_id, sha, blob in rows:
+            yield article_id, sha, bytes(blob)
+
+    def save_signature(self, article_id: str, num_perm: int, blob: bytes, version: str) -> None:
+        self.execute("INSERT INTO signatures (article_id, num_perm, signature, produced_by) VALUES "
+                     "(?, ?, ?, ?) ON CONFLICT (article_id) DO NOTHING",
+                     (article_id, num_perm, blob, version))
+
+    def save_duplicate(self, a: str, b: str, kind: str, similarity: float) -> None:
+        self.execute("INSERT INTO duplicates (article_a, article_b, kind, similarity) VALUES "
+                     "(?, ?, ?, ?) ON CONFLICT (article_a, article_b) DO NOTHING",
+                     (a, b, kind, similarity))
+
+    def duplicates(self) -> list[dict[str, Any]]:
+        rows = self.execute("SELECT article_a, article_b, kind, similarity FROM duplicates "
+                            "ORDER BY kind, similarity DESC, article_a, article_b").fetchall()
+        return [dict(zip(("article_a", "article_b", "kind", "similarity"), r)) for r in rows]
+
+    # -- terms and stories ---------------------------------------------------------------------
+    def save_terms(self, article_id: str, terms: dict[str, int], version: str) -> None:
+        self.execute("INSERT INTO article_terms (article_id, terms, produced_by) VALUES (?, ?, ?) "
+                     "ON CONFLICT (article_id) DO UPDATE SET terms = excluded.terms, "
+                     "produced_by = excluded.produced_by",
+                     (article_id, json.dumps(terms, ensure_ascii=False), version))
+
+    def article_terms(self) -> dict[str, dict[str, int]]:
+        return {r[0]: json.loads(r[1]) for r in self.execute(
+            "SELECT article_id, terms FROM article_terms")}
+
+    def replace_stories(self, stories: Iterable[Any], dates: dict[str, str | None],
+                        version: str) -> None:
+        """Store the stories of a fresh clustering in place of the old ones."""
+        self.execute("DELETE FROM story_articles")
+        self.execute("DELETE FROM stories")
+        for story in stories:
+            self.execute("INSERT INTO stories (story_id, title, first_date, last_date, articles, "
+                         "produced_by) VALUES (?, ?, ?, ?, ?, ?)",
+                         (story.id, story.title, story.first, story.last, len(story.members), version))
+            for member in story.members:
+                self.execute("INSERT INTO story_articles (article_id, story_id) VALUES (?, ?)",
+                             (member, story.id))
+
+    def stories(self) -> list[dict[str, Any]]:
+        rows = self.execute(
+            "SELECT s.story_id, s.title, s.first_date, s.last_date, s.articles, "
+            "COUNT(DISTINCT COALESCE(a.outlet, a.article_id)) FROM stories s "
+            "JOIN story_articles sa ON sa.story_id = s.story_id "
+            "JOIN articles a ON a.article_id = sa.article_id GROUP BY s.story_id, s.title, "
+            "s.first_date, s.last_date, s.articles ORDER BY s.articles DESC, s.first_date, "
+            "s.story_id").fetchall()
+        keys = ("id", "title", "first_date", "last_date", "articles", "outlets")
+        return [dict(zip(keys, r)) for r in rows]
+
+    def story_members(self, story_id: str) -> list[str]:
+        return [r[0] for r in self.execute(
+            "SELECT article_id FROM story_articles WHERE story_id = ? ORDER BY article_id",
+            (story_id,))]
+
+    def story_of(self, article_id: str) -> str | None:
+        row = self.execute("SELECT story_id FROM story_articles WHERE article_id = ?",
+                           (article_id,)).fetchone()
+        return row[0] if row else None
+
+    # -- reuse ---------------------------------------------------------------------------------
+    def is_aligned(self, a: str, b: str, version: str) -> bool:
+        row = self.execute("SELECT version FROM aligned_pairs WHERE article_a = ? AND article_b = ?",
+                           (a, b)).fetchone()
+        return bool(row) and row[0] == version
+
+    def save_passages(self, a: str, b: str, passages: Iterable[Any], direction: str,
+                      version: str) -> None:
+        """Replace the passages of the pair (a, b), a < b."""
+        self.execute("DELETE FROM passages WHERE article_a = ? AND article_b = ?", (a, b))
+        for p in passages:
+            self.execute("INSERT INTO passages (article_a, article_b, a_start, a_end, b_start, "
+                         "b_end, words, similarity, kind, direction) VALUES (?, ?, ?, ?, ?, ?, ?, "
+                         "?, ?, ?) ON CONFLICT DO NOTHING",
+                         (a, b, p.a_start, p.a_end, p.b_start, p.b_end, p.words, p.similarity,
+                          p.kind, direction))
+        self.execute("INSERT INTO aligned_pairs (article_a, article_b, version) VALUES (?, ?, ?) "
+                     "ON CONFLICT (article_a, article_b) DO UPDATE SET version = excluded.version",
+                     (a, b, version))
+
+    def passages(self, kind: str | None = None) -> list[dict[str, Any]]:
+        where, params = (" WHERE kind = ?", (kind,)) if kind else ("", ())
+        keys = ("article_a", "article_b", "a_start", "a_end", "b_start", "b_end", "words",
+                "similarity", "kind", "direction")
+        rows = self.execute(f"SELECT {', '.join(keys)} FROM passages{where} ORDER BY article_a, "
+                            "article_b, a_start", params).fetchall()
+        return [dict(zip(keys, r)) for r in rows]
+
+    # -- entities ------------------------------------------------------------------------------
+    def replace_entities(self, entities: Iterable[Any],
+                         assignment: dict[tuple[str, int, int], str]) -> None:
+        self.execute("UPDATE mentions SET entity_id = NULL")
+        self.execute("DELETE FROM entities")
+        for e in entities:
+            self.execute("INSERT INTO entities (entity_id, name, label, actor_id, mentions) VALUES "
+                         "(?, ?, ?, ?, ?)", (e.id, e.name, e.label, e.actor_id, sum(e.aliases.values())))
+        for (article_id, start, end), entity_id in assignment.items():
+            self.execute('UPDATE mentions SET entity_id = ? WHERE article_id = ? AND start = ? AND '
+                         '"end" = ?', (entity_id, article_id, start, end))
+
+    def article_dates(self) -> dict[str, DateValue | None]:
+        rows = self.execute("SELECT article_id, published, published_precision, published_source "
+                            "FROM articles").fetchall()
+        return {r[0]: DateValue(r[1], r[2], r[3]) if r[1] else None for r in rows}
