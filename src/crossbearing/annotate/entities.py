@@ -17,6 +17,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from crossbearing.annotate.names import identity_words, same_name
+from crossbearing.annotate.nlp import text_of
 from crossbearing.kb import actor_by_id, actors_by_name_key, name_key
 from crossbearing.kb.places import lookup_place
 from crossbearing.model import Mention
@@ -227,7 +228,7 @@ def _undetected_short_forms(doc: Doc, article_id: str, mentions: list[Mention],
         start = _with_article(doc, token)
         person = earlier[0]
         found.append(Mention(article_id, start, token.idx + len(token.text),
-                             doc.text[start:token.idx + len(token.text)], "PERSON", person.actor_id,
+                             text_of(doc)[start:token.idx + len(token.text)], "PERSON", person.actor_id,
                              person.canonical, person.name_key, "short-form", None))
     return found
 

@@ -36,6 +36,7 @@ from spacy.tokens import Doc, Span, Token
 from crossbearing.annotate.numbers_find import (CURRENCIES, CURRENCY_WORDS, Number, alternatives,
                                                 find_numbers)
 from crossbearing.model import NumericFact, Quote, TimeMention
+from crossbearing.annotate.nlp import text_of
 
 #: How a hedge widens the written bounds into the values a claim allows: factors on low and high.
 INTERVALS = {"about": (0.9, 1.1), "nearly": (0.9, 1.0), "at least": (1.0, math.inf),
@@ -229,7 +230,7 @@ def _is_name(f: Found) -> bool:
         return True
     if start == 0 or f.number.start < f.number.core:
         return False
-    if _LABEL_BEFORE.search(f.doc.text[max(0, f.number.core - 20):f.number.core]):
+    if _LABEL_BEFORE.search(text_of(f.doc)[max(0, f.number.core - 20):f.number.core]):
         return True
     prev = f.doc[start - 1]
     return (prev.pos_ == "PROPN" and (prev.is_title or prev.is_upper)
@@ -237,7 +238,7 @@ def _is_name(f: Found) -> bool:
 
 
 def _is_list_item(f: Found) -> bool:
-    text, n = f.doc.text, f.number
+    text, n = text_of(f.doc), f.number
     line = text[text.rfind("\n", 0, n.start) + 1:n.start].strip()
     return line in ("", "(", "[", "-", "•") and text[n.end:n.end + 1] in (".", ")", "]")
 
@@ -248,7 +249,7 @@ def _is_age(f: Found) -> bool:
 
 
 def _is_clock(f: Found) -> bool:
-    return f.span.root.ent_type_ == "TIME" or bool(_CLOCK.match(f.doc.text, f.number.end))
+    return f.span.root.ent_type_ == "TIME" or bool(_CLOCK.match(text_of(f.doc), f.number.end))
 
 
 def _is_year(f: Found) -> bool:
@@ -257,7 +258,7 @@ def _is_year(f: Found) -> bool:
     if n.symbol or n.scaled or not n.low.is_integer() or not 1000 <= n.low <= 2100:
         return False
     plural = f.head is not None and f.head.tag_ in ("NNS", "NNPS")
-    return f.doc.text[n.core:n.core + 4].isdigit() and not plural
+    return text_of(f.doc)[n.core:n.core + 4].isdigit() and not plural
 
 
 def _is_duration(f: Found) -> bool:
@@ -267,7 +268,7 @@ def _is_duration(f: Found) -> bool:
 def _is_lone_one(f: Found) -> bool:
     """"one of them", "one that", "no one": "one" is a count only before its noun."""
     n = f.number
-    return f.doc.text[n.core:n.end].lower() == "one" and (f.head is None or f.of_phrase)
+    return text_of(f.doc)[n.core:n.end].lower() == "one" and (f.head is None or f.of_phrase)
 
 
 #: Every other reason a number is not a count, tried in order.
@@ -320,7 +321,7 @@ def _place_scope(f: Found, anchors: set[Token]) -> str | None:
     if not found:
         return None
     _, start, end = min(found)
-    return f.doc.text[start:end]
+    return text_of(f.doc)[start:end]
 
 
 def _is_place(token: Token) -> bool:
@@ -350,7 +351,7 @@ def numeric_facts(doc: Doc, article_id: str, times: Sequence[TimeMention],
     quotes (a number inside one gets the quote's speaker)."""
     stop = {i for t in times for i in range(*_token_range(doc, t.start, t.end))}
     facts = []
-    for number in find_numbers(doc.text):
+    for number in find_numbers(text_of(doc)):
         if _in_time(number, times):
             continue
         span = doc.char_span(number.core, number.end, alignment_mode="expand")
@@ -374,13 +375,13 @@ def _fact(f: Found, article_id: str, times: Sequence[TimeMention],
     toll = _toll(f.head) or _toll(f.span.root)
     if f.head is not None:
         counted_span = (doc[f.first].idx, doc[f.last].idx + len(doc[f.last]))
-        counted = doc.text[slice(*counted_span)]
+        counted = text_of(doc)[slice(*counted_span)]
         if toll and f.head.lower_ not in TOLL_WORDS:
             counted = f"{counted} {toll}"
     elif toll:
         counted = toll  # "killing three": the predicate is all the text says is counted
     anchors = _anchors(f)
-    return NumericFact(article_id, n.start, n.end, doc.text[n.start:n.end], n.low, n.high,
+    return NumericFact(article_id, n.start, n.end, text_of(doc)[n.start:n.end], n.low, n.high,
                        n.hedge, counted, counted_span, _time_scope(f, anchors, times),
                        _place_scope(f, anchors), _speaker(n.start, quotes))
 

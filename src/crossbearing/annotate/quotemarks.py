@@ -57,6 +57,7 @@ class _Mark:
     end: int
     family: str
     direction: int  # +1 opening, -1 closing, 0 undecided (a straight mark)
+    possessive: bool = False  # a single mark after "s" before a word: "the fighters’ families"
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -144,7 +145,9 @@ def _marks(text: str, start: int, end: int) -> list[_Mark]:
             direction = 1 if opens else -1
         else:
             direction = _LEANING.get(glyph, 0)
-        marks.append(_Mark(match.start(), match.end(), family, direction))
+        possessive = (family == "single" and before == "s" and after == " "
+                      and text[match.end() + 1:match.end() + 2].isalpha())
+        marks.append(_Mark(match.start(), match.end(), family, direction, possessive))
     return marks
 
 
@@ -153,7 +156,11 @@ def _pair(text: str, start: int, end: int) -> list[_Item]:
     lowest mark of a run-on family still open at the end makes a quote to the paragraph end."""
     stack: list[_Mark] = []
     pairs: list[tuple[int, int, str]] = []
-    for mark in _marks(text, start, end):
+    marks = _marks(text, start, end)
+    for index, mark in enumerate(marks):
+        if mark.possessive and any(m.family == mark.family and m.direction < 0
+                                   and not m.possessive for m in marks[index + 1:]):
+            continue  # "the fighters’ families ...’": the later mark closes the quote
         same = [i for i, m in enumerate(stack) if m.family == mark.family]
         if mark.direction < 0 or (mark.direction == 0 and same):
             if same:

@@ -28,10 +28,11 @@ from typing import TYPE_CHECKING, Sequence
 
 from spacy.tokens import Doc, Token
 
+from crossbearing.annotate.nlp import text_of
 from crossbearing.model import Mention, Quote
 
 if TYPE_CHECKING:
-    from crossbearing.annotate.quotes import Attribution
+    from crossbearing.annotate.cues import Attribution
 
 PERSON, ORG, GPE, NORP, PLURAL = "PERSON", "ORG", "GPE", "NORP", "PLURAL"
 #: What each pronoun can refer to.
@@ -98,12 +99,13 @@ class SpeakerResolver:
 
     def __init__(self, doc: Doc, mentions: Sequence[Mention], quoted: list[tuple[int, int]]):
         self.doc = doc
+        self.text = text_of(doc)
         self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
         self.outside = [m for m in self.mentions
                         if not any(s <= m.start < e for s, e in quoted)]
         self.history: list[Identity] = []
         self.done: dict[int, Identity | None] = {}
-        self.breaks = [m.end() for m in re.finditer(r"\n\s*", doc.text)]
+        self.breaks = [m.end() for m in re.finditer(r"\n\s*", self.text)]
 
     def quote(self, article_id: str, attribution: Attribution) -> Quote:
         """The :class:`Quote` for ``attribution``, its speaker resolved."""
@@ -131,14 +133,18 @@ class SpeakerResolver:
         return self.done[key]
 
     def _identify(self, attribution: Attribution) -> Identity:
+        """Who the attribution's own speaker span stands for: a pronoun, a name, a description
+        (pointing back, or new), in that order of tests."""
         head, span = attribution.head, attribution.speaker
-        text = self.doc.text[span[0]:span[1]]
+        mention = self._mention_for(head, attribution.offset)
+        if mention is not None and mention.start <= head.idx + attribution.offset < mention.end:
+            span = (min(span[0], mention.start), max(span[1], mention.end))
+        text = self.text[span[0]:span[1]]
         statement = attribution.statement
         if head.lower_ in PRONOUNS:
             found = self._antecedent(PRONOUNS[head.lower_], span[0], None, False)
             return self._as(found, span, text, found.descriptor if found else None, statement,
                             PRONOUNS[head.lower_])
-        mention = self._mention_for(head, attribution.offset)
         kinds = _description_kinds(head)
         if mention is not None and (mention.actor_id or not kinds):
             return Identity(span, text, mention.actor_id, mention.canonical, _apposition(head),
@@ -161,6 +167,8 @@ class SpeakerResolver:
                         statement)
 
     def _as(self, found: Identity | None, span, text, descriptor, statement, kinds) -> Identity:
+        """The identity of ``found`` (an antecedent) under this span and description; an
+        unresolved one when nothing was found."""
         if found is None:
             return Identity(span, text, None, None, descriptor, kinds, span[0], statement)
         return Identity(span, text, found.actor, found.canonical, descriptor, found.kinds,
@@ -236,8 +244,9 @@ def _anaphoric(head: Token) -> bool:
     official", "officials")."""
     if any(c.dep_ in ("prep", "appos", "relcl", "acl", "poss") for c in head.children):
         return False
-    if any(c.dep_ in ("compound", "amod") and c.pos_ == "PROPN" for c in head.lefts):
-        return False
+    if head.is_lower and any(c.dep_ in ("compound", "amod") and c.pos_ == "PROPN"
+                             for c in head.lefts):
+        return False  # "the Baghdad government" names its own referent
     dets = [c.lower_ for c in head.children if c.dep_ == "det"]
     if dets:
         return dets[0] in _DEFINITE
@@ -251,7 +260,7 @@ def _apposition(head: Token) -> str | None:
             last = child.right_edge
             while last.is_punct and last.i > child.left_edge.i:
                 last = last.nbor(-1)
-            return head.doc.text[child.left_edge.idx:last.idx + len(last)]
+            return text_of(head.doc)[child.left_edge.idx:last.idx + len(last)]
     return None
 
 

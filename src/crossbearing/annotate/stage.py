@@ -60,8 +60,20 @@ def _annotate(doc, article: Article) -> ArticleAnnotations:
     times = time_mentions(doc, article)
     quotes = quote_annotations(doc, article.id, mentions)
     numbers = numeric_facts(doc, article.id, times, quotes)
-    return ArticleAnnotations(article.id, sentences, tuple(mentions), tuple(times), tuple(quotes),
-                              tuple(numbers), lemma_counts(doc))
+    return ArticleAnnotations(article.id, sentences, _unique(mentions), _unique(times),
+                              _unique(quotes), _unique(numbers), lemma_counts(doc))
+
+
+def _unique(items) -> tuple:
+    """One annotation per span: the store keys each layer by article and offsets, and two
+    readings of one span (a quote found by two rules) keep the first."""
+    seen: set[tuple[int, int]] = set()
+    kept = []
+    for item in items:
+        if (item.start, item.end) not in seen:
+            seen.add((item.start, item.end))
+            kept.append(item)
+    return tuple(kept)
 
 
 def lemma_counts(doc) -> dict[str, int]:

@@ -13,6 +13,7 @@ from datetime import date
 
 from spacy.tokens import Doc
 
+from crossbearing.annotate.nlp import text_of
 from crossbearing.annotate.timex import find_time_expressions, resolve_time
 from crossbearing.model import Article, TimeMention
 
@@ -42,7 +43,7 @@ def time_mentions(doc: Doc, article: Article) -> list[TimeMention]:
     starts = [start for start, _ in sentences]
     found = []
     for start, end in spans:
-        text = doc.text[start:end]
+        text = text_of(doc)[start:end]
         future = sentences[max(bisect_right(starts, start) - 1, 0)][1]
         value = resolve_time(text, anchor, tense="future" if future else "past")
         if value.reason == "not a time expression":
@@ -54,7 +55,7 @@ def time_mentions(doc: Doc, article: Article) -> list[TimeMention]:
 
 def _candidates(doc: Doc) -> list[tuple[int, int]]:
     spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")]
-    spans += find_time_expressions(doc.text)
+    spans += find_time_expressions(text_of(doc))
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
     kept: list[tuple[int, int]] = []
     for start, end in spans:

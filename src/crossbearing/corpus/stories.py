@@ -1,39 +1,33 @@
 """Stories: articles grouped the way an editor would group them, one story per news event.
 
 Incremental clustering in the manner of news-stream systems (Miranda et al. 2018, "Multilingual
-Clustering of Streaming News", and successors). Each article is represented by
+Clustering of Streaming News", and successors). An article is a sparse TF-IDF vector over its body
+tokens and lemmas (sublinear TF, L2-normed), one over its title tokens (scored on its own, which
+weights the headline up) and its actors (knowledge-base ids, else name keys, of PERSON/ORG
+mentions). A story keeps the sums of its members' vectors (centroids), its actors' counts and its
+span of dates. An article's score against a story is a weighted mean of body cosine, title cosine
+and IDF-weighted Jaccard overlap of actors (a part missing on either side is left out, not counted
+as zero) times a Gaussian decay on the days from the article's date to the story's span (none
+when either is undated: content alone decides). The article joins the best story scoring at
+least the threshold, or starts a new one.
 
-- a sparse TF-IDF vector over its body tokens and lemmas (sublinear term frequency, L2-normed),
-- a TF-IDF vector over its title tokens (scored on its own, which weights the headline up),
-- its set of actors: knowledge-base ids and name keys of its PERSON/ORG mentions.
+Cost: candidates come from an inverted index over each story's heaviest terms, title words and
+actors, never from a scan of all stories; stories beyond the time horizon (where the decay alone
+keeps any score under the threshold) are not looked at, and an index key keeps at most
+``posting_cap`` stories, so the cost per article stays near constant. Centroids are pruned to
+their heaviest terms to bound memory.
 
-Each story keeps the sum of its members' vectors (the centroid direction), how often each actor
-occurs among its members, and its span of dates. An article is scored against candidate stories:
-a weighted mean of body cosine, title cosine and an IDF-weighted Jaccard overlap of actors (a part
-missing on either side, such as an absent title, is left out, not counted as zero), times a
-Gaussian time decay on the days between the article's date and the story's date span (no decay
-when either is undated: content alone decides). It joins the best story scoring at least the
-threshold, or starts a new story.
+Order: :func:`cluster` fits IDF on all the articles, adds them by date (undated last), then by
+article id, so the result does not depend on input order, then :meth:`~StoryClusterer.consolidate`
+offers each one-article story once more to the grown stories (a single pass favours what came
+first). A story's id is ``story-<article id of its first member>``; adding articles keeps it.
 
-Candidates come from an inverted index over the heaviest terms, title words and actors of each
-story, never from a scan of all stories; stories further in time than the decay allows (the
-horizon: beyond it no content score can reach the threshold) are not even looked at, and each
-index key keeps at most ``posting_cap`` stories, so the cost per article stays near constant.
-Centroids are pruned to their heaviest terms to bound memory.
-
-Order: :func:`cluster` fits IDF on all the articles first, then adds them by date (undated last),
-then by article id, so the result does not depend on input order; then :meth:`consolidate`
-offers each one-article story once more to the grown stories, against the first-come bias of
-a single pass. A story's id is ``story-<article id of its first member>`` and never changes
-while articles are added.
-
-IDF drift: :meth:`StoryClusterer.add` counts each new article into the document frequencies, so
-IDF moves as articles arrive. A vector is weighted with the IDF of the moment it was added and
-is not reweighted later; a story's centroid therefore mixes slightly different weightings, and a
-term that becomes common keeps, in old centroids, the weight it had when rare. Over a few percent
-of new articles the effect is small; after the collection has grown a lot (say doubled), run
-:func:`cluster` on everything for the reference grouping (memberships may then change; ids of
-stories whose first member is unchanged stay the same).
+IDF drift: :meth:`~StoryClusterer.add` counts each new article into the document frequencies. A
+vector keeps the IDF of the moment it was added, so a centroid mixes slightly different weightings
+and a term that became common keeps, in old centroids, the weight it had when rare. Over a few
+percent of new articles this matters little; when the collection has grown much (say doubled),
+run :func:`cluster` on everything for the reference grouping (memberships may change; ids of
+stories whose first member is the same stay the same).
 
 Pure: no database access. Articles' features come from :func:`features`.
 """
@@ -65,8 +59,8 @@ have having he her here hers herself him himself his how i if in into is it its 
 most my myself no nor not now of off on once only or other our ours ourselves out over own same she
 should so some such than that the their theirs them themselves then there these they this those
 through to too under until up very was we were what when where which while who whom why will with
-would you your yours yourself yourselves said says say told according mr mrs ms one two also would
-could may might must shall us new last year years day days week time percent s t""".split())
+would you your yours yourself yourselves said says say told according mr mrs ms one two may might
+must shall us new last year years day days week time percent s t""".split())
 _ACRONYM = re.compile(r"\b(?:[A-Za-z]\.){2,}")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
@@ -304,15 +298,19 @@ class StoryClusterer:
         query = heapq.nlargest(p.query_terms, self._shared(vector.body), key=itemgetter(1))
         query += [(tid, w) for tid, w in vector.title.items()]
         query += [(tid, 0.5) for tid in vector.actors]
-        floor = -math.inf if vector.day is None else vector.day - self._horizon
+        day = vector.day
+        floor, ceiling = (-math.inf, math.inf) if day is None else (day - self._horizon,
+                                                                   day + self._horizon)
         stories, hits = self._stories, {}
         for tid, weight in query:
             for index in self._undated.get(tid, ()):
                 hits[index] = hits.get(index, 0.0) + weight
             for index in reversed(self._dated.get(tid, {})):
-                if stories[index].indexed_on < floor:
+                story = stories[index]
+                if story.indexed_on < floor:
                     break
-                hits[index] = hits.get(index, 0.0) + weight
+                if story.last >= floor and story.first <= ceiling:  # else out of time
+                    hits[index] = hits.get(index, 0.0) + weight
         ranked = heapq.nsmallest(p.max_candidates, hits.items(), key=lambda h: (-h[1], h[0]))
         return sorted(index for index, _ in ranked)
 

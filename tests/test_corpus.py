@@ -1,0 +1,85 @@
+"""The corpus stages over a store: duplicates, stories, reuse, entities."""
+
+import json
+
+import pytest
+
+from crossbearing import ingest_files
+from crossbearing.corpus.run import run_corpus
+from crossbearing.pipeline import annotate
+from crossbearing.store import open_store
+
+from conftest import SAMPLE_CORPUS
+
+WIRE = ("Rescue teams pulled eleven people from the rubble of a collapsed apartment block in the "
+        "port city of Vellmar on Tuesday, the regional governor said, as the search went on through "
+        "the night. The five-storey building came down shortly before dawn after a gas explosion "
+        "on its ground floor, according to the fire service. Hospitals in the city said they were "
+        "treating twenty-three people, four of them in a serious condition. The governor, Anna "
+        "Lindqvist, said the cause was under investigation and that residents of neighbouring "
+        "buildings had been moved to a school gymnasium. Engineers were checking two adjacent "
+        "blocks for damage. The city last saw a collapse of this kind in 2009, when an old "
+        "warehouse fell during a storm. Volunteers brought food and blankets to the families "
+        "waiting behind the police cordon, and a local football club opened its clubhouse to "
+        "them. The regional government promised compensation for those who lost their homes.")
+
+
+@pytest.fixture(scope="module")
+def seeds(tmp_path_factory):
+    db = tmp_path_factory.mktemp("corpus") / "seeds.db"
+    ingest_files([SAMPLE_CORPUS], db)
+    with open_store(db) as store:
+        annotate(store)
+        first = run_corpus(store)
+        second = run_corpus(store)
+        by_seed = {a.source_path.rsplit("/", 1)[-1][:3]: a for a in store.articles()}
+        return {"first": first, "second": second, "by_seed": by_seed,
+                "stories": store.stories(), "passages": store.passages(),
+                "entities": store.count("entities")}
+
+
+def test_the_five_seeds_form_one_story(seeds):
+    assert seeds["first"].stories == 1
+    [story] = seeds["stories"]
+    assert story["articles"] == 5
+
+
+def test_seed_000_and_002_share_their_reprinted_paragraphs(seeds):
+    ids = {seeds["by_seed"][s].id: s for s in seeds["by_seed"]}
+    reprints = [p for p in seeds["passages"] if p["kind"] == "reprint"]
+    pairs = {tuple(sorted((ids[p["article_a"]], ids[p["article_b"]]))) for p in reprints}
+    assert pairs == {("000", "002")}
+    assert sum(p["words"] for p in reprints) >= 200
+    a = seeds["by_seed"]["000"]
+    for p in reprints:
+        first = p["a_start"] if ids[p["article_a"]] == "000" else p["b_start"]
+        assert a.text[first:first + 10]  # offsets point into the article text
+
+
+def test_shared_quotations_are_reported_apart_from_reprints(seeds):
+    quoted = [p for p in seeds["passages"] if p["kind"] == "shared-quotation"]
+    assert len(quoted) >= 3  # the CENTCOM wording carried by several outlets
+
+
+def test_rerunning_the_corpus_stages_adds_nothing(seeds):
+    second = seeds["second"]
+    assert (second.signed, second.duplicate_pairs, second.aligned_pairs) == (0, 0, 0)
+    assert second.stories == 1
+
+
+def test_exact_and_near_duplicates(tmp_path, db):
+    near = WIRE.replace("twenty-three people", "twenty-four people").replace(
+        "a local football club", "a nearby sports club")
+    records = [
+        {"url": "https://one.example/vellmar", "title": "Building collapse in Vellmar", "text": WIRE},
+        {"url": "https://two.example/vellmar", "title": "Eleven rescued in Vellmar", "text": WIRE},
+        {"url": "https://three.example/v", "title": "Vellmar block collapse", "text": near},
+    ]
+    (tmp_path / "dump.jsonl").write_text("\n".join(json.dumps(r) for r in records))
+    ingest_files([tmp_path], db)
+    with open_store(db) as store:
+        annotate(store)
+        report = run_corpus(store)
+        kinds = sorted(d["kind"] for d in store.duplicates())
+    assert report.duplicate_pairs == 3
+    assert kinds == ["exact", "near", "near"]

@@ -1,0 +1,231 @@
+"""Story clustering: reports of one event are one story, different events on the same days with
+the same actors are different stories, whatever the input order, with stable story ids."""
+
+import random
+from dataclasses import replace
+
+import pytest
+
+from crossbearing import ingest_files
+from crossbearing.annotate.entities import entity_mentions
+from crossbearing.annotate.nlp import pipeline
+from crossbearing.corpus.stories import (ArticleFeatures, StoryClusterer, canonical_order, cluster,
+                                         features, tokens)
+from crossbearing.model import Article, DateValue
+from crossbearing.store import open_store
+
+from conftest import SAMPLE_CORPUS
+
+# Two events of the same day naming the same people and countries: a strike and a state visit.
+STRIKE = [
+    ("strike-lemonde", "2024-03-14",
+     "French air traffic controllers strike, grounding flights to Germany",
+     "Air traffic controllers across France walked off the job on Thursday, forcing airlines to "
+     "cancel hundreds of flights, many of them to Germany. The controllers' union said the "
+     "strike over staffing and pensions would last 24 hours. Passengers slept at Paris Charles "
+     "de Gaulle as departure boards filled with cancellations. Emmanuel Macron called the "
+     "walkout irresponsible, while Olaf Scholz said German travellers faced a difficult day. "
+     "Airlines said the controllers' strike cost them millions and urged the union to return to "
+     "talks on staffing at the control centres."),
+    ("strike-dw", "2024-03-14", "Flights cancelled as controllers in France stop work",
+     "A walkout by French air traffic controllers disrupted air travel between France and "
+     "Germany on Thursday. Airlines scrapped hundreds of departures and warned of delays at "
+     "airports in Frankfurt and Munich. The controllers' union blames chronic understaffing at "
+     "control centres and a dispute over pensions. Olaf Scholz's spokesman said Berlin was "
+     "following the disruption; Emmanuel Macron's office called on controllers to end the "
+     "stoppage. Stranded passengers queued for hours for rebooking while the union said the "
+     "strike would end on Friday morning."),
+    ("strike-wire", "2024-03-15", "Controllers' strike strands passengers",
+     "Thousands of passengers were stranded after air traffic controllers in France went on "
+     "strike, the union confirmed, cancelling flights to Germany and across Europe. The union "
+     "wants more staff at control centres and pension guarantees. Airlines said cancellations "
+     "would continue until the controllers return. Emmanuel Macron condemned the strike and "
+     "Olaf Scholz said he hoped flights would resume soon."),
+]
+VISIT = [
+    ("visit-lemonde", "2024-03-14", "Scholz in Paris: Macron and the chancellor sign defence pact",
+     "Olaf Scholz arrived in Paris on Thursday for a state visit, and with Emmanuel Macron he "
+     "signed a pact on joint defence procurement between France and Germany. At a press "
+     "conference at the Elysee Palace the two leaders pledged to build a common tank and to "
+     "coordinate arms deliveries to Ukraine. Macron called the treaty a new chapter for Europe's "
+     "defence industry; Scholz said the agreement showed the partnership was strong."),
+    ("visit-dw", "2024-03-14", "Chancellor and president agree joint arms procurement",
+     "Germany and France agreed to buy weapons together and develop a shared tank, Olaf Scholz "
+     "and Emmanuel Macron announced during the chancellor's state visit to the French capital. "
+     "The defence pact, signed at the Elysee, also covers ammunition for Ukraine. Scholz praised "
+     "the treaty as proof of a strong partnership; Macron said European defence industry would "
+     "benefit from common procurement."),
+    ("visit-wire", "2024-03-15", "Franco-German defence treaty signed",
+     "Emmanuel Macron and Olaf Scholz signed a treaty on common arms procurement during the "
+     "German chancellor's state visit to Paris. The two leaders said the pact would lead to a "
+     "joint tank programme and coordinated deliveries of ammunition to Ukraine, strengthening "
+     "Europe's defence industry."),
+]
+FLOOD = [
+    ("flood-nation", "2024-03-14", "Floods kill dozens in Kenya as rivers burst their banks",
+     "Flash floods swept through villages in central Kenya after days of torrential rain, "
+     "killing at least 40 people, the Kenya Red Cross said. Rescue teams used boats to reach "
+     "families trapped on rooftops as the Tana river burst its banks. William Ruto ordered the "
+     "army to help with evacuations and promised relief for farmers who lost crops and cattle."),
+    ("flood-bbc", "2024-03-15", "Kenya floods: rescuers search for survivors",
+     "Rescuers in Kenya searched flooded villages for survivors after the Tana river overflowed "
+     "following torrential rain. The Kenya Red Cross put the death toll at 40 and said thousands "
+     "had fled their homes. President William Ruto deployed soldiers and boats to evacuate "
+     "trapped families, and farmers counted losses of crops and livestock."),
+]
+LATER = [
+    ("strike-late", "2024-03-16", "Airlines count the cost of French controllers' walkout",
+     "Airlines are still rebooking passengers after the strike by French air traffic "
+     "controllers cancelled flights to Germany. The controllers' union said talks on staffing and "
+     "pensions at control centres would resume next week. Emmanuel Macron and Olaf Scholz both "
+     "urged a quick settlement."),
+    ("flood-late", "2024-03-16", "Kenya flood death toll rises",
+     "The death toll from floods in central Kenya rose to 52, the Kenya Red Cross said, as the "
+     "Tana river receded and rescuers reached cut-off villages. William Ruto visited evacuation "
+     "camps and promised aid to farmers."),
+]
+
+
+def make_article(article_id, date, title, text):
+    return Article(
+        id=article_id, text=text, title=title, outlet=None, outlet_source=None, url=None,
+        domain=None, published=DateValue(date, "day", "test") if date else None, authors=(),
+        language="en", language_score=1.0, analysable=True, skip_reason=None, external_id=None,
+        source_path="test", locator="", format="text", text_sha256="", raw_sha256="")
+
+
+def with_nlp(articles):
+    """Features as the annotation stage would give them: lemmas and mentions from one parse."""
+    docs = pipeline().pipe(a.text for a in articles)
+    return [features(a, [t.lemma_ for t in doc], entity_mentions(doc, a.id))
+            for a, doc in zip(articles, docs)]
+
+
+@pytest.fixture(scope="module")
+def items():
+    return with_nlp([make_article(*row) for row in STRIKE + VISIT + FLOOD])
+
+
+@pytest.fixture(scope="module")
+def later():
+    return with_nlp([make_article(*row) for row in LATER])
+
+
+def groups(stories):
+    return sorted(sorted(s.members) for s in stories)
+
+
+def by_prefix(stories):
+    """Each story as the set of the event names (id prefixes) of its members."""
+    return sorted(sorted({m.split("-")[0] for m in s.members}) for s in stories)
+
+
+def test_features_are_counts_title_actors_and_day(items):
+    first = items[0]
+    assert first.date == "2024-03-14" and first.title.startswith("French air traffic")
+    assert first.body["w:controllers"] >= 3 and first.body["l:controller"] >= 3
+    assert first.title_terms["w:germany"] == 1
+    assert any("macron" in a for a in first.actors) and any("scholz" in a for a in first.actors)
+    assert tokens("The G.O.P. and Obama's aides") == ["gop", "obama", "aides"]
+
+
+def test_same_days_same_actors_different_events_are_different_stories(items):
+    stories = cluster(items)
+    assert by_prefix(stories) == [["flood"], ["strike"], ["visit"]]
+    assert groups(stories) == sorted(sorted(r[0] for r in rows) for rows in (STRIKE, VISIT, FLOOD))
+
+
+def test_one_event_reported_in_different_words_is_one_story(items):
+    strike = [i for i in items if i.article_id.startswith("strike")]
+    [story] = cluster(strike)
+    assert sorted(story.members) == sorted(r[0] for r in STRIKE)
+    assert (story.first, story.last) == ("2024-03-14", "2024-03-15")
+    assert story.id == "story-strike-dw"  # the first member: earliest date, then article id
+    assert story.title in {r[2] for r in STRIKE}
+
+
+def test_input_order_does_not_change_the_stories(items):
+    reference = cluster(items)
+    for seed in range(5):
+        shuffled = list(items)
+        random.Random(seed).shuffle(shuffled)
+        assert cluster(shuffled) == reference
+
+
+def test_adding_articles_later_keeps_story_ids(items, later):
+    clusterer = StoryClusterer()
+    ordered = canonical_order(items)
+    clusterer.count(ordered)
+    before = {item.article_id: clusterer.add(item) for item in ordered}
+    stories_before = {s.id for s in clusterer.stories()}
+    after = {item.article_id: clusterer.add(item) for item in later}
+    assert {s.id for s in clusterer.stories()} == stories_before
+    assert all(clusterer.story_of(a) == story for a, story in before.items())
+    assert after == {"strike-late": before["strike-dw"], "flood-late": before["flood-nation"]}
+    assert clusterer.add(ordered[0]) == before[ordered[0].article_id]  # re-adding changes nothing
+
+
+def test_a_late_report_of_an_old_event_finds_its_story(items, later):
+    """Added out of date order, after weeks of other news: the time index must still find it."""
+    clusterer = StoryClusterer()
+    clusterer.count(items + later)
+    weeks_later = [replace(i, date="2024-04-30") for i in items if i.article_id.startswith("flood")]
+    for item in canonical_order([i for i in items if i.article_id.startswith("strike")]) + \
+            weeks_later:
+        clusterer.add(item)
+    assert clusterer.add(later[0]) == "story-strike-dw"
+    assert clusterer.add(later[1]) == "story-flood-late"  # 16 March: too far from 30 April
+    assert len(clusterer.stories()) == 3
+
+
+def test_undated_articles_cluster_by_content(items):
+    undated = [replace(item, date=None) for item in items]
+    stories = cluster(undated)
+    assert by_prefix(stories) == [["flood"], ["strike"], ["visit"]]
+    assert all(s.first is None and s.last is None for s in stories)
+
+
+def test_time_decay_separates_same_content_weeks_apart(items):
+    strike = [i for i in items if i.article_id.startswith("strike")]
+    moved = [replace(strike[2], date="2024-04-20")] + strike[:2]
+    assert len(cluster(moved)) == 2
+    assert len(cluster([replace(i, date=None) for i in moved])) == 1
+
+
+def test_missing_evidence_is_not_counted_against(items):
+    """No title and no actors: the article is scored on its body alone."""
+    bare = [replace(i, title=None, title_terms={}, actors=frozenset()) if i.article_id.endswith(
+        "wire") else i for i in items]
+    assert by_prefix(cluster(bare)) == [["flood"], ["strike"], ["visit"]]
+
+
+def test_empty_and_single_inputs():
+    assert cluster([]) == []
+    lone = ArticleFeatures("a1", None, None, {}, {}, frozenset())
+    [story] = cluster([lone])
+    assert (story.id, story.members, story.title) == ("story-a1", ("a1",), None)
+
+
+@pytest.fixture(scope="module")
+def seed_items(tmp_path_factory):
+    db = tmp_path_factory.mktemp("stories") / "seeds.db"
+    ingest_files([SAMPLE_CORPUS], db)
+    with open_store(db) as store:
+        articles = store.articles()
+    return with_nlp(articles)
+
+
+def test_the_five_seed_reports_are_one_story(seed_items):
+    assert len(seed_items) == 5
+    assert sum(1 for i in seed_items if i.date) == 1
+    [story] = cluster(seed_items)
+    assert sorted(story.members) == sorted(i.article_id for i in seed_items)
+    assert story.first == story.last is not None
+
+
+def test_the_seeds_stay_one_story_among_other_stories(seed_items, items, later):
+    stories = cluster(seed_items + items + later)
+    seeds = {i.article_id for i in seed_items}
+    [story] = [s for s in stories if seeds & set(s.members)]
+    assert set(story.members) == seeds
+    assert len(stories) == 4
