@@ -18,3 +18,15 @@ def db(tmp_path_factory):
 def store(db):
     with open_store(db) as opened:
         yield opened
+
+
+def make_article(text, published="2024-02-09", article_id="a1"):
+    """An English article with only a text and a publication day, for annotator tests."""
+    from crossbearing.model import Article, DateValue
+
+    return Article(
+        id=article_id, text=text, title=None, outlet=None, outlet_source=None, url=None,
+        domain=None, published=DateValue(published, "day", "test") if published else None,
+        authors=(), language="en", language_score=1.0, analysable=True, skip_reason=None,
+        external_id=None, source_path="test", locator="", format="text", text_sha256="",
+        raw_sha256="")

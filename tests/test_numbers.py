@@ -13,16 +13,11 @@ from crossbearing.annotate.times import time_mentions
 from crossbearing.model import Article, DateValue, NumericFact, Quote
 from crossbearing.store import open_store
 
-from conftest import SAMPLE_CORPUS
+from conftest import SAMPLE_CORPUS, make_article
 
 
 def article(text, published="2024-02-09", article_id="a1"):
-    return Article(
-        id=article_id, text=text, title=None, outlet=None, outlet_source=None, url=None,
-        domain=None, published=DateValue(published, "day", "test") if published else None,
-        authors=(), language="en", language_score=1.0, analysable=True, skip_reason=None,
-        external_id=None, source_path="test", locator="", format="text", text_sha256="",
-        raw_sha256="")
+    return make_article(text, published, article_id)
 
 
 def facts_in(text, quotes=()):
