@@ -23,7 +23,8 @@ from crossbearing.ingest.run import ingest_paths
 from crossbearing.ingest.source import Limits, iter_files
 from crossbearing.store import DEFAULT_DB, Store, open_store
 from crossbearing.views import (article_detail, article_summary, entity_rows, ingest_summary,
-                                passage_view, rejection_view, story_view, terminal_safe)
+                                number_rows, passage_view, quote_rows, rejection_view, story_view,
+                                terminal_safe)
 
 EXIT_REJECTED = 1
 EXIT_USAGE = 2
@@ -334,6 +335,57 @@ def reuse(db: str, kind: str | None, as_json: bool) -> None:
         out.print(f"{pair['kind']} duplicate: {pair['article_a']} = {pair['article_b']} "
                   f"(similarity {pair['similarity']:.2f})")
     out.print(f"{len(rows)} shared passages, {len(duplicates)} duplicate pairs")
+
+
+@cli.command()
+@db_option
+@click.option("--speaker", default=None, help="Only quotes whose speaker name, actor id or "
+              "description contains this (case-insensitive).")
+@click.option("--outlet", default=None, help="Only quotes in articles of this outlet.")
+@click.option("--by", type=click.Choice(["speaker", "outlet"]), default="speaker", show_default=True,
+              help="Group the listing by speaker or by outlet.")
+@json_option
+def quotes(db: str, speaker: str | None, outlet: str | None, by: str, as_json: bool) -> None:
+    """List quotes and reported speech with their speakers, grouped by speaker or by outlet."""
+    with _open(db) as store:
+        rows = quote_rows(store, speaker=speaker, outlet=outlet)
+    if as_json:
+        _print_json(rows)
+        return
+    key = "speaker" if by == "speaker" else "outlet"
+    groups: dict[str, list[dict]] = {}
+    for row in rows:
+        groups.setdefault(row[key] or "(unknown)", []).append(row)
+    for name, items in sorted(groups.items(), key=lambda g: -len(g[1])):
+        out.print(f"[bold]{_safe(name)}[/bold] ({len(items)})")
+        for row in items:
+            other = row["outlet"] if by == "speaker" else row["speaker"]
+            out.print(f"  [{row['kind']}] {_safe(row['content'][:300])}  "
+                      f"[dim]— {_safe(row['speaker_text'] or '?')}, {_safe(other or '?')}, "
+                      f"{row['article_id']}[/dim]")
+    out.print(f"{len(rows)} quotes")
+
+
+@cli.command()
+@db_option
+@click.option("--counted", default=None, help="Only facts whose counted phrase contains this.")
+@json_option
+def numbers(db: str, counted: str | None, as_json: bool) -> None:
+    """List counts and amounts: value, hedge, what is counted, scope, speaker, outlet."""
+    with _open(db) as store:
+        rows = number_rows(store, counted=counted)
+    if as_json:
+        _print_json(rows)
+        return
+    table = Table("number", "hedge", "value", "counted", "time scope", "place scope", "speaker",
+                  "outlet")
+    for row in rows:
+        value = f"{row['low']:g}" if row["low"] == row["high"] else f"{row['low']:g}–{row['high']:g}"
+        table.add_row(_safe(row["text"]), row["hedge"] or "", value, _safe(row["counted"] or "—"),
+                      _safe(row["time_scope"] or ""), _safe(row["place_scope"] or ""),
+                      _safe(row["speaker"] or ""), _safe(row["outlet"] or "?"))
+    out.print(table)
+    out.print(f"{len(rows)} numeric facts")
 
 
 def main() -> None:

@@ -108,3 +108,40 @@ def story_view(store, story_id: str) -> dict[str, Any] | None:
     passages = [p for p in store.passages() if p["article_a"] in member_set]
     duplicates = [d for d in store.duplicates() if d["article_a"] in member_set]
     return {**story, "articles": articles, "passages": passages, "duplicates": duplicates}
+
+
+def quote_rows(store, *, speaker: str | None = None, outlet: str | None = None) -> list[dict[str, Any]]:
+    """Quotes with their text, speaker (resolved name, else description, else as written) and
+    article, filtered by speaker or outlet substring."""
+    articles = {a.id: a for a in store.articles()}
+    rows = []
+    for q in store.quotes():
+        article = articles[q.article_id]
+        who = q.speaker_canonical or q.descriptor or q.speaker_text
+        row = {"article_id": q.article_id, "outlet": article.outlet, "kind": q.kind,
+               "content": " … ".join(article.text[s:e] for s, e in q.content),
+               "content_spans": [list(span) for span in q.content],
+               "cue": article.text[slice(*q.cue)] if q.cue else None,
+               "speaker": who, "speaker_text": q.speaker_text, "speaker_actor": q.speaker_actor,
+               "speaker_canonical": q.speaker_canonical, "descriptor": q.descriptor}
+        if speaker and not any(speaker.lower() in (v or "").lower()
+                               for v in (who, q.speaker_actor, q.speaker_text)):
+            continue
+        if outlet and outlet.lower() not in (article.outlet or "").lower():
+            continue
+        rows.append(row)
+    return rows
+
+
+def number_rows(store, *, counted: str | None = None) -> list[dict[str, Any]]:
+    """Numeric facts with their article's outlet, filtered by a counted-phrase substring."""
+    outlets = {a.id: a.outlet for a in store.articles()}
+    rows = []
+    for n in store.numeric_facts():
+        if counted and counted.lower() not in (n.counted or "").lower():
+            continue
+        rows.append({"article_id": n.article_id, "outlet": outlets.get(n.article_id),
+                     "start": n.start, "end": n.end, "text": n.text, "low": n.low, "high": n.high,
+                     "hedge": n.hedge, "counted": n.counted, "time_scope": n.time_scope,
+                     "place_scope": n.place_scope, "speaker": n.speaker})
+    return rows
