@@ -33,7 +33,7 @@ def seeds(tmp_path_factory):
         first = run_corpus(store)
         second = run_corpus(store)
         by_seed = {a.source_path.rsplit("/", 1)[-1][:3]: a for a in store.articles()}
-        return {"first": first, "second": second, "by_seed": by_seed,
+        return {"db": db, "first": first, "second": second, "by_seed": by_seed,
                 "stories": store.stories(), "passages": store.passages(),
                 "entities": store.count("entities")}
 
@@ -83,3 +83,24 @@ def test_exact_and_near_duplicates(tmp_path, db):
         kinds = sorted(d["kind"] for d in store.duplicates())
     assert report.duplicate_pairs == 3
     assert kinds == ["exact", "near", "near"]
+
+
+def test_quotes_and_numbers_commands_on_the_seeds(seeds):
+    from click.testing import CliRunner
+
+    from crossbearing.cli import cli
+
+    def run(*args):
+        result = CliRunner().invoke(cli, [*args, "--db", str(seeds["db"]), "--json"])
+        assert result.exit_code == 0, result.output
+        return json.loads(result.stdout)
+
+    kaabi = run("quotes", "--speaker", "kaabi")
+    assert len(kaabi) >= 2 and {q["speaker_actor"] for q in kaabi} == {"akram-al-kaabi"}
+    attacks = {(n["text"], n["hedge"]) for n in run("numbers", "--counted", "attacks")}
+    assert {("over 160", "more than"), ("over 165", "more than")} <= attacks
+    [story] = run("stories")
+    detail = run("story", story["id"])
+    assert len(detail["articles"]) == 5
+    reuse = run("reuse", "--kind", "reprint")
+    assert reuse["passages"] and all(p["text_a"] for p in reuse["passages"])
