@@ -120,10 +120,31 @@ def time_stage(db: Path, total: int) -> tuple[float, list[tuple[int, float]]]:
     return elapsed, marks
 
 
+def report_memory(marks: list[tuple[int, float]]) -> None:
+    for done, rss in marks:
+        print(f"  RSS after {done:>7,} articles: {rss:7.1f} MB")
+    if len(marks) >= 2:
+        growth = (marks[-1][1] - marks[0][1]) / marks[0][1]
+        print(f"  memory       {'grows' if growth > 0.15 else 'flat'}: {growth:+.1%} "
+              "from the first quarter to the last")
+    print(f"  peak RSS     {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.1f} MB")
+
+
+def report_stage_only(texts: list[str], words: int, stage: float,
+                      marks: list[tuple[int, float]], seed: int) -> None:
+    print("Crossbearing annotation stage, whole stage with store (one core)")
+    print(f"  corpus       {len(texts):,} articles, {words:,} words (seed {seed})")
+    print(f"  stage        {stage:8.1f} s   {words / stage:8,.0f} words/s   "
+          f"{len(texts) / stage:6.1f} articles/s")
+    report_memory(marks)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--n", type=int, default=2000, help="pages to generate (default 2000)")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--stage-only", action="store_true",
+                        help="time only the whole stage and its memory (no bare baseline, no parts)")
     args = parser.parse_args()
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
@@ -132,6 +153,10 @@ def main() -> int:
         with open_store(db) as store:
             texts = [a.text for a in store.articles() if a.analysable]
         words = sum(len(t.split()) for t in texts)
+        if args.stage_only:
+            stage, marks = time_stage(db, len(texts))
+            report_stage_only(texts, words, stage, marks, args.seed)
+            return 0
         bare = time_bare(texts)
         parts = time_parts(texts)
         stage, marks = time_stage(db, len(texts))
@@ -151,13 +176,7 @@ def main() -> int:
           f"stage (target ≤ 15%: {'met' if extra / entity_stage <= 0.15 else 'not met'})")
     print(f"  whole stage with store   {stage:8.1f} s   {words / stage:8,.0f} words/s   "
           f"{len(texts) / stage:6.1f} articles/s   ratio {bare / stage:.2f} of bare")
-    for done, rss in marks:
-        print(f"  RSS after {done:>7,} articles: {rss:7.1f} MB")
-    if len(marks) >= 2:
-        growth = (marks[-1][1] - marks[0][1]) / marks[0][1]
-        print(f"  memory       {'grows' if growth > 0.15 else 'flat'}: {growth:+.1%} "
-              "from the first quarter to the last")
-    print(f"  peak RSS     {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.1f} MB")
+    report_memory(marks)
     return 0
 
 
