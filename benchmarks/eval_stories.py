@@ -32,8 +32,7 @@ from eval_entities import DEFAULT_EVAL, load_basil, to_article  # noqa: E402
 
 from crossbearing.annotate.nlp import BATCH_SIZE, pipeline  # noqa: E402
 from crossbearing.annotate.stage import annotate_articles  # noqa: E402
-from crossbearing.corpus.stories import (StoryClusterer, StoryParams, cluster,  # noqa: E402
-                                         features)
+from crossbearing.corpus.stories import StoryClusterer, StoryParams, cluster, features  # noqa: E402
 
 THRESHOLDS = (0.10, 0.12, 0.14, 0.16, 0.18, 0.20, 0.22, 0.25, 0.30)
 

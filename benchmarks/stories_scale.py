@@ -39,8 +39,8 @@ import subprocess
 import sys
 import time
 from collections import Counter
-from itertools import accumulate, islice
 from dataclasses import dataclass
+from itertools import accumulate, islice
 from typing import Iterator
 
 from crossbearing.corpus.duplicates import DuplicateIndex, find_duplicates, signature

@@ -1,14 +1,12 @@
 """Entities, places and dates in articles: the annotation stage end to end."""
 
 import pytest
+from conftest import SAMPLE_CORPUS, make_article
 
 from crossbearing import ingest_files
 from crossbearing.annotate.stage import annotate_articles
-from crossbearing.model import Article, DateValue
 from crossbearing.pipeline import annotate
 from crossbearing.store import open_store
-
-from conftest import SAMPLE_CORPUS, make_article
 
 
 def article(text, published="2024-02-09", article_id="a1"):

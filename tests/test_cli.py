@@ -1,11 +1,9 @@
 import json
-import re
 
 from click.testing import CliRunner
+from conftest import ROOT
 
 from crossbearing.cli import cli
-
-from conftest import ROOT
 
 STORY = "Officials said the talks would resume on Sunday in Baghdad, both governments confirmed."
 

@@ -3,13 +3,12 @@
 import json
 
 import pytest
+from conftest import SAMPLE_CORPUS
 
 from crossbearing import ingest_files
 from crossbearing.corpus.run import run_corpus
 from crossbearing.pipeline import annotate
 from crossbearing.store import open_store
-
-from conftest import SAMPLE_CORPUS
 
 WIRE = ("Rescue teams pulled eleven people from the rubble of a collapsed apartment block in the "
         "port city of Vellmar on Tuesday, the regional governor said, as the search went on through "

@@ -8,9 +8,17 @@ import sys
 import numpy as np
 import pytest
 
-from crossbearing.corpus.duplicates import (DuplicateIndex, DuplicatePair, estimated_jaccard,
-                                            find_duplicates, shingles, signature,
-                                            signature_bytes, signature_from_bytes, word_tokens)
+from crossbearing.corpus.duplicates import (
+    DuplicateIndex,
+    DuplicatePair,
+    estimated_jaccard,
+    find_duplicates,
+    shingles,
+    signature,
+    signature_bytes,
+    signature_from_bytes,
+    word_tokens,
+)
 from crossbearing.ids import normalise_text, sha256_hex
 
 # A made-up wire story, the same story as reprinted by a second outlet (new headline, one sentence

@@ -4,16 +4,15 @@ not a count, and the claims the five sample reports make."""
 import math
 
 import pytest
+from conftest import SAMPLE_CORPUS, make_article
 
 from crossbearing import ingest_files
 from crossbearing.annotate.nlp import pipeline
 from crossbearing.annotate.numbers import interval, numeric_facts, unit_of
 from crossbearing.annotate.numbers_find import find_numbers
 from crossbearing.annotate.times import time_mentions
-from crossbearing.model import Article, DateValue, NumericFact, Quote
+from crossbearing.model import NumericFact, Quote
 from crossbearing.store import open_store
-
-from conftest import SAMPLE_CORPUS, make_article
 
 
 def article(text, published="2024-02-09", article_id="a1"):

@@ -19,7 +19,6 @@ from crossbearing.clean.outlets import (
     outlet_for_url,
     outlets,
 )
-
 from crossbearing.kb.actors import ISO_COUNTRIES as COUNTRIES  # noqa: E402
 
 #: ISO 639-1 language codes.

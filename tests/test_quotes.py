@@ -2,6 +2,7 @@
 own and on the five seed reports."""
 
 import pytest
+from conftest import SAMPLE_CORPUS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -11,8 +12,6 @@ from crossbearing.annotate.nlp import pipeline
 from crossbearing.annotate.quotemarks import quote_runs
 from crossbearing.annotate.quotes import quote_annotations
 from crossbearing.store import open_store
-
-from conftest import SAMPLE_CORPUS
 
 
 def quotes_of(text):

@@ -7,7 +7,12 @@ import base64
 import pytest
 
 from crossbearing.ingest.email import (
-    is_from_line, read_eml, read_mbox, read_message, split_mbox, unflow,
+    is_from_line,
+    read_eml,
+    read_mbox,
+    read_message,
+    split_mbox,
+    unflow,
 )
 from crossbearing.ingest.mailbody import ForwardedHeader, split_forwarded_header
 from crossbearing.ingest.pipermail import read_pipermail

@@ -5,15 +5,18 @@ import itertools
 import re
 
 import pytest
+from conftest import SAMPLE_CORPUS
 
 from crossbearing import ingest_files
 from crossbearing.corpus.duplicates import word_tokens
-from crossbearing.corpus.reuse import (Passage, boilerplate_passages, direction,
-                                       shared_passages)
+from crossbearing.corpus.reuse import (
+    Passage,
+    boilerplate_passages,
+    direction,
+    shared_passages,
+)
 from crossbearing.model import DateValue, Quote
 from crossbearing.store import open_store
-
-from conftest import SAMPLE_CORPUS
 
 # Made-up reports: B reprints two of A's paragraphs (one word changed in the first; punctuation
 # changed, a word dropped and a word added in the second) between paragraphs of its own.

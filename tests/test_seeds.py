@@ -3,11 +3,10 @@
 import re
 
 import pytest
+from conftest import SAMPLE_CORPUS
 
 from crossbearing import ingest_files as ingest
 from crossbearing.store import open_store
-
-from conftest import SAMPLE_CORPUS
 
 #: Lines of each seed that are not article text: site and list debris, and header lines that
 #: become metadata (title, outlet, dates).

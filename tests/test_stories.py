@@ -5,16 +5,21 @@ import random
 from dataclasses import replace
 
 import pytest
+from conftest import SAMPLE_CORPUS
 
 from crossbearing import ingest_files
 from crossbearing.annotate.entities import entity_mentions
 from crossbearing.annotate.nlp import pipeline
-from crossbearing.corpus.stories import (ArticleFeatures, StoryClusterer, canonical_order, cluster,
-                                         features, tokens)
+from crossbearing.corpus.stories import (
+    ArticleFeatures,
+    StoryClusterer,
+    canonical_order,
+    cluster,
+    features,
+    tokens,
+)
 from crossbearing.model import Article, DateValue
 from crossbearing.store import open_store
-
-from conftest import SAMPLE_CORPUS
 
 # Two events of the same day naming the same people and countries: a strike and a state visit.
 STRIKE = [

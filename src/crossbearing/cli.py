@@ -14,7 +14,13 @@ from typing import Any
 import click
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 
 from crossbearing import __version__
@@ -22,9 +28,18 @@ from crossbearing.errors import CrossbearingError, NotFound, StoreError, UsageEr
 from crossbearing.ingest.run import ingest_paths
 from crossbearing.ingest.source import Limits, iter_files
 from crossbearing.store import DEFAULT_DB, Store, open_store
-from crossbearing.views import (article_detail, article_summary, entity_rows, ingest_summary,
-                                number_rows, passage_view, quote_rows, rejection_view, story_view,
-                                terminal_safe)
+from crossbearing.views import (
+    article_detail,
+    article_summary,
+    entity_rows,
+    ingest_summary,
+    number_rows,
+    passage_view,
+    quote_rows,
+    rejection_view,
+    story_view,
+    terminal_safe,
+)
 
 EXIT_REJECTED = 1
 EXIT_USAGE = 2
@@ -197,7 +212,9 @@ def annotate(db: str, batch_size: int, progress: bool | None, as_json: bool) -> 
     """Find actors, places and dates in every English article not annotated yet.
 
     Incremental: articles annotated by this version (and knowledge base) are skipped."""
-    from crossbearing.pipeline import annotate as run_annotate  # loads spaCy: only when asked
+    from crossbearing.pipeline import (
+        annotate as run_annotate,  # loads spaCy: only when asked
+    )
 
     show = err.is_terminal if progress is None else progress
     with _open(db) as store:

@@ -6,7 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from crossbearing.annotate.stage import STAGE, VERSION, ArticleAnnotations, annotate_articles
+from crossbearing.annotate.stage import (
+    STAGE,
+    VERSION,
+    ArticleAnnotations,
+    annotate_articles,
+)
 from crossbearing.kb import KB_VERSION
 from crossbearing.store import Store
 

@@ -11,7 +11,6 @@ import importlib
 import logging
 from functools import lru_cache
 
-import spacy
 from spacy.language import Language
 
 from crossbearing.annotate.kb_patterns import actor_patterns

@@ -33,10 +33,15 @@ from typing import Callable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from crossbearing.annotate.numbers_find import (CURRENCIES, CURRENCY_WORDS, Number, alternatives,
-                                                find_numbers)
-from crossbearing.model import NumericFact, Quote, TimeMention
 from crossbearing.annotate.nlp import text_of
+from crossbearing.annotate.numbers_find import (
+    CURRENCIES,
+    CURRENCY_WORDS,
+    Number,
+    alternatives,
+    find_numbers,
+)
+from crossbearing.model import NumericFact, Quote, TimeMention
 
 #: How a hedge widens the written bounds into the values a claim allows: factors on low and high.
 INTERVALS = {"about": (0.9, 1.1), "nearly": (0.9, 1.0), "at least": (1.0, math.inf),

@@ -25,8 +25,7 @@ from typing import Sequence
 from spacy.tokens import Doc, Token
 
 from crossbearing.annotate.cues import Attribution, cue_attribution
-from crossbearing.annotate.nlp import text_of
-from crossbearing.annotate.nlp import pipeline
+from crossbearing.annotate.nlp import pipeline, text_of
 from crossbearing.annotate.quotemarks import QuoteRun, paragraphs, quote_runs
 from crossbearing.annotate.speakers import SpeakerResolver
 from crossbearing.model import Mention, Quote

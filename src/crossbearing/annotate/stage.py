@@ -16,7 +16,15 @@ from crossbearing.annotate.quotes import quote_annotations
 from crossbearing.annotate.times import time_mentions
 from crossbearing.kb import KB_VERSION, Actor, actor_by_id
 from crossbearing.kb.places import place_by_id
-from crossbearing.model import Article, Mention, NumericFact, Place, Quote, Sentence, TimeMention
+from crossbearing.model import (
+    Article,
+    Mention,
+    NumericFact,
+    Place,
+    Quote,
+    Sentence,
+    TimeMention,
+)
 
 STAGE = "annotate"
 #: The stage's version: a new version, or a new knowledge base, re-annotates every article.

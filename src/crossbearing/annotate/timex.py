@@ -16,8 +16,13 @@ from typing import Callable
 
 from dateutil.relativedelta import relativedelta
 
-from crossbearing.annotate.timex_find import (MONTHS, NUMBER_WORDS, VAGUE_COUNTS, WEEKDAYS,
-                                              find_time_expressions)
+from crossbearing.annotate.timex_find import (
+    MONTHS,
+    NUMBER_WORDS,
+    VAGUE_COUNTS,
+    WEEKDAYS,
+    find_time_expressions,
+)
 from crossbearing.model import TimeValue
 
 __all__ = ["find_time_expressions", "resolve_time", "NO_ANCHOR", "NOT_TIME", "TENSES"]
@@ -373,8 +378,8 @@ _CORES: list[tuple[re.Pattern[str], Callable[[re.Match, _Context], _Period]]] = 
         (rf"(?:{_W} )?{_M} (?P<day>\d{{1,2}}){_Y}", _month_day),
         (rf"(?:{_W} )?(?:the )?(?P<day>\d{{1,2}}) (?:of )?{_M}{_Y}", _month_day),
         (rf"(?:(?P<which>last|next|this) )?{_M}{_Y}", _month),
-        (rf"(?:the )?(?P<ordinal>first|second|third|fourth|final|last) quarter"
-         rf"(?: of (?:(?P<year>\d{{4}})|(?P<rel>last|this|next) year))?", _quarter),
+        (r"(?:the )?(?P<ordinal>first|second|third|fourth|final|last) quarter"
+         r"(?: of (?:(?P<year>\d{4})|(?P<rel>last|this|next) year))?", _quarter),
         (r"(?P<ordinal>q[1-4]) (?P<year>\d{4})(?P<rel>)", _quarter),
         ("|".join(map(re.escape, _DEICTIC)), _deictic),
         (rf"(?:(?P<which>last|next|this) )?(?P<weekday>{_W})"

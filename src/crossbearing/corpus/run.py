@@ -17,8 +17,14 @@ from dataclasses import dataclass
 from itertools import combinations
 from typing import Callable
 
-from crossbearing.corpus.duplicates import (DuplicateIndex, estimated_jaccard, find_duplicates,
-                                            signature, signature_bytes, signature_from_bytes)
+from crossbearing.corpus.duplicates import (
+    DuplicateIndex,
+    estimated_jaccard,
+    find_duplicates,
+    signature,
+    signature_bytes,
+    signature_from_bytes,
+)
 from crossbearing.corpus.identity import resolve_entities
 from crossbearing.corpus.reuse import boilerplate_passages, direction, shared_passages
 from crossbearing.corpus.stories import StoryParams, cluster, features

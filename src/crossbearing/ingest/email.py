@@ -29,7 +29,10 @@ from crossbearing.clean.decode import decode_bytes
 from crossbearing.errors import FormatError, InputError
 from crossbearing.ingest.html import fragment_text
 from crossbearing.ingest.mailbody import (
-    FORWARDED_OUTLET, split_forwarded_header, strip_forwarded_blocks, strip_list_debris,
+    FORWARDED_OUTLET,
+    split_forwarded_header,
+    strip_forwarded_blocks,
+    strip_list_debris,
     strip_signature,
 )
 from crossbearing.ingest.source import Limits, Source

@@ -17,7 +17,14 @@ from urllib.parse import parse_qs, urlsplit
 from crossbearing.clean.dates import is_date_line, parse_date
 from crossbearing.clean.decode import decode_bytes
 from crossbearing.errors import InputError
-from crossbearing.ingest.email import Envelope, assemble, bare_id, list_tag, poster, too_large
+from crossbearing.ingest.email import (
+    Envelope,
+    assemble,
+    bare_id,
+    list_tag,
+    poster,
+    too_large,
+)
 from crossbearing.ingest.html import decode_html, fragment_text
 from crossbearing.ingest.mailbody import MAX_HEADER_LINE
 from crossbearing.ingest.source import Limits, Source

@@ -16,7 +16,14 @@ from crossbearing.errors import InputError
 from crossbearing.ids import stable_id
 from crossbearing.ingest.readers import READERS, SINGLE_DOCUMENT
 from crossbearing.ingest.sniff import sniff
-from crossbearing.ingest.source import STDIN, Limits, Source, iter_files, read_stdin, source_from_file
+from crossbearing.ingest.source import (
+    STDIN,
+    Limits,
+    Source,
+    iter_files,
+    read_stdin,
+    source_from_file,
+)
 from crossbearing.model import InputRecord, Rejected, Rejection
 from crossbearing.store import Store
 

@@ -7,11 +7,18 @@ in one transaction, so a rerun never duplicates and a new version never mixes wi
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING, Any, Iterable
 
-import json
-
-from crossbearing.model import Mention, NumericFact, Place, Quote, Sentence, TimeMention, TimeValue
+from crossbearing.model import (
+    Mention,
+    NumericFact,
+    Place,
+    Quote,
+    Sentence,
+    TimeMention,
+    TimeValue,
+)
 
 if TYPE_CHECKING:
     from crossbearing.kb import Actor
