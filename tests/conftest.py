@@ -8,6 +8,17 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_CORPUS = ROOT / "examples" / "corpus"
 
 
+@pytest.fixture(scope="session")
+def seed_articles(tmp_path_factory):
+    """The sample corpus ingested once for the whole run: its articles, in store order."""
+    from crossbearing import ingest_files
+
+    db = tmp_path_factory.mktemp("sample") / "sample.db"
+    ingest_files([SAMPLE_CORPUS], db)
+    with open_store(db) as store:
+        return list(store.articles())
+
+
 @pytest.fixture
 def db(tmp_path_factory):
     """A database outside ``tmp_path``, so that tests can ingest ``tmp_path`` as a folder."""

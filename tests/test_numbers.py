@@ -4,15 +4,13 @@ not a count, and the claims the five sample reports make."""
 import math
 
 import pytest
-from conftest import SAMPLE_CORPUS, make_article
+from conftest import make_article
 
-from crossbearing import ingest_files
 from crossbearing.annotate.nlp import pipeline
 from crossbearing.annotate.numbers import interval, numeric_facts, unit_of
 from crossbearing.annotate.numbers_find import find_numbers
 from crossbearing.annotate.times import time_mentions
 from crossbearing.model import NumericFact, Quote
-from crossbearing.store import open_store
 
 
 def article(text, published="2024-02-09", article_id="a1"):
@@ -230,12 +228,9 @@ def test_find_numbers_reads_text_alone():
 
 # --- the sample reports --------------------------------------------------------------------------
 @pytest.fixture(scope="module")
-def seed_facts(tmp_path_factory):
+def seed_facts(seed_articles):
     """Facts of each sample report, keyed by its three-digit seed number."""
-    db = tmp_path_factory.mktemp("numbers") / "seeds.db"
-    ingest_files([SAMPLE_CORPUS], db)
-    with open_store(db) as store:
-        articles = list(store.articles())
+    articles = seed_articles
     facts = {}
     for a, doc in zip(articles, pipeline().pipe(a.text for a in articles)):
         facts[a.source_path.rsplit("/", 1)[-1][:3]] = (

@@ -2,16 +2,13 @@
 own and on the five seed reports."""
 
 import pytest
-from conftest import SAMPLE_CORPUS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from crossbearing import ingest_files
 from crossbearing.annotate.entities import entity_mentions
 from crossbearing.annotate.nlp import pipeline
 from crossbearing.annotate.quotemarks import quote_runs
 from crossbearing.annotate.quotes import quote_annotations
-from crossbearing.store import open_store
 
 
 def quotes_of(text):
@@ -288,12 +285,9 @@ def test_quote_following_in_the_same_paragraph_joins_its_speakers_quote():
 # --- the seed reports -------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def seeds(tmp_path_factory):
+def seeds(seed_articles):
     """Seed number -> (text, quotes) for the five reports."""
-    db = tmp_path_factory.mktemp("quotes") / "seeds.db"
-    ingest_files([SAMPLE_CORPUS], db)
-    with open_store(db) as store:
-        articles = list(store.articles())
+    articles = seed_articles
     found = {}
     for article in articles:
         doc = pipeline()(article.text)
