@@ -34,7 +34,7 @@ from crossbearing.views import (
     entity_rows,
     ingest_summary,
     number_rows,
-    passage_view,
+    passage_views,
     quote_rows,
     rejection_view,
     story_view,
@@ -338,7 +338,7 @@ def story(story_id: str, db: str, as_json: bool) -> None:
 def reuse(db: str, kind: str | None, as_json: bool) -> None:
     """List passages articles share (reprints and shared quotations) and duplicate articles."""
     with _open(db) as store:
-        rows = [passage_view(store, p) for p in store.passages(kind)]
+        rows = passage_views(store, store.passages(kind))
         duplicates = store.duplicates()
     if as_json:
         _print_json({"passages": rows, "duplicates": duplicates})

@@ -7,7 +7,9 @@
  └── ``InputError``     one input cannot become an article (recorded as a rejection; never raised
       │                 out of a batch)
       ├── ``DecodeError`` no encoding gives readable text
-      └── ``FormatError`` the bytes are not what they claim to be (corrupt, truncated, binary)
+      └── ``FormatError`` the bytes are not what they claim to be (corrupt, truncated)
+           ├── ``EmptyInput``   nothing but white space
+           └── ``BinaryInput``  an image, archive, executable or other non-text file
 """
 
 from __future__ import annotations
@@ -41,3 +43,11 @@ class DecodeError(InputError):
 
 class FormatError(InputError):
     reason = "corrupt"
+
+
+class EmptyInput(FormatError):
+    reason = "empty"
+
+
+class BinaryInput(FormatError):
+    reason = "binary"

@@ -89,11 +89,12 @@ def entity_rows(table: list[dict[str, Any]]) -> list[dict[str, Any]]:
             for entry in table]
 
 
-def passage_view(store, passage: dict[str, Any]) -> dict[str, Any]:
-    """A shared passage with the text it covers in each article."""
-    text_a = store.article(passage["article_a"]).text[passage["a_start"]:passage["a_end"]]
-    text_b = store.article(passage["article_b"]).text[passage["b_start"]:passage["b_end"]]
-    return {**passage, "text_a": text_a, "text_b": text_b}
+def passage_views(store, passages: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Shared passages with the text each covers in its two articles (each article read once)."""
+    ids = sorted({p["article_a"] for p in passages} | {p["article_b"] for p in passages})
+    texts = {a.id: a.text for a in store.articles_by_id(ids)}
+    return [{**p, "text_a": texts[p["article_a"]][p["a_start"]:p["a_end"]],
+             "text_b": texts[p["article_b"]][p["b_start"]:p["b_end"]]} for p in passages]
 
 
 def story_view(store, story_id: str) -> dict[str, Any] | None:

@@ -69,12 +69,11 @@ def clean_body(text: str, *, wrapped: bool | None = None) -> CleanedText:
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROL.sub("", text)
     lines = [_SPACES.sub(" ", line).rstrip() for line in text.split("\n")]
-    furniture = {i for i, line in enumerate(lines) if _furniture_kind(line)}
-    widgets = tuple(lines[i].strip() for i in sorted(furniture) if _furniture_kind(lines[i]) == "date")
-    furniture |= _tail_list(lines, furniture)
+    kinds = {i: kind for i, kind in enumerate(map(_furniture_kind, lines)) if kind}
+    furniture = set(kinds) | _tail_list(lines, set(kinds))
     kept = [line for i, line in enumerate(lines) if i not in furniture]
-    removed = tuple(lines[i].strip() for i in sorted(furniture)
-                    if _furniture_kind(lines[i]) != "date")
+    widgets = tuple(lines[i].strip() for i in sorted(kinds) if kinds[i] == "date")
+    removed = tuple(lines[i].strip() for i in sorted(furniture) if kinds.get(i) != "date")
     if wrapped is None:
         wrapped = looks_hard_wrapped(kept)
     paragraphs = _rejoin(kept) if wrapped else _one_per_line(kept)

@@ -88,7 +88,7 @@ def _stories(store: Store, report: CorpusReport, *, params: StoryParams | None, 
         lemmas = [lemma for lemma, n in terms.get(article.id, {}).items() for _ in range(n)]
         items.append(features(article, lemmas, mentions.get(article.id, ())))
     stories = cluster(items, params)
-    store.replace_stories(stories, {}, VERSION)
+    store.replace_stories(stories, VERSION)
     report.stories = len(stories)
 
 
@@ -105,10 +105,12 @@ def _reuse(store: Store, report: CorpusReport, **_) -> None:
         return
     articles = {a.id: a for a in store.articles()}
     boilerplate = _boilerplate(articles.values())
+    quotes = defaultdict(list)  # read once, not once per pair an article is in
+    for quote in store.quotes():
+        quotes[quote.article_id].append(quote)
     for a, b in todo:
         first, second = articles[a], articles[b]
-        passages = shared_passages(first.text, second.text, quotes_a=store.quotes(a),
-                                   quotes_b=store.quotes(b),
+        passages = shared_passages(first.text, second.text, quotes_a=quotes[a], quotes_b=quotes[b],
                                    boilerplate=boilerplate.get(first.outlet, set())
                                    | boilerplate.get(second.outlet, set()))
         store.save_passages(a, b, passages, direction(first.published, second.published), VERSION)

@@ -110,7 +110,7 @@ def _read_into(source: Source, input_id: str, store: Store, limits: Limits,
     try:
         fmt = sniff(source.head, source.path)
     except InputError as error:
-        reject(Rejected(_reason(error, source), str(error)))
+        reject(Rejected(error.reason, str(error)))
         return counts
     counts["format"] = fmt
     report.formats[fmt] = report.formats.get(fmt, 0) + 1
@@ -146,15 +146,6 @@ def _read_into(source: Source, input_id: str, store: Store, limits: Limits,
             counts["duplicates"] += 1
             report.already_stored += 1
     return counts
-
-
-def _reason(error: InputError, source: Source) -> str:
-    detail = str(error)
-    if detail.startswith("empty") or "only white space" in detail:
-        return "empty"
-    if detail.startswith("binary"):
-        return "binary"
-    return error.reason
 
 
 def _reject_unreadable(store: Store, report: IngestReport, path: str, error: OSError) -> None:

@@ -7,7 +7,7 @@ import json
 import re
 import zlib
 
-from crossbearing.errors import FormatError
+from crossbearing.errors import BinaryInput, EmptyInput, FormatError
 
 #: Magic numbers of binary formats that are never news text, and what to call them.
 BINARY_MAGIC = (
@@ -44,7 +44,7 @@ def sniff(head: bytes, name: str = "") -> str:
     Raises :class:`FormatError` for empty and binary input. Gzip-compressed input is looked into
     (a ``.warc.gz`` crawl is ``warc``)."""
     if not head.strip():
-        raise FormatError("empty input" if not head else "input holds only white space")
+        raise EmptyInput("empty input" if not head else "input holds only white space")
     if head.startswith(GZIP_MAGIC):
         inner = _gunzip_head(head)
         if inner.startswith(b"WARC/"):
@@ -52,9 +52,9 @@ def sniff(head: bytes, name: str = "") -> str:
         raise FormatError("gzip-compressed input that is not a WARC crawl")
     for magic, what in BINARY_MAGIC:
         if head.startswith(magic):
-            raise FormatError(f"binary input: {what}")
+            raise BinaryInput(f"binary input: {what}")
     if b"\x00" in head[:8192]:
-        raise FormatError("binary input: holds NUL bytes")
+        raise BinaryInput("binary input: holds NUL bytes")
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if text.startswith(b"WARC/"):
         return "warc"

@@ -55,8 +55,7 @@ class CorpusStore:
         return {r[0]: json.loads(r[1]) for r in self.execute(
             "SELECT article_id, terms FROM article_terms")}
 
-    def replace_stories(self, stories: Iterable[Any], dates: dict[str, str | None],
-                        version: str) -> None:
+    def replace_stories(self, stories: Iterable[Any], version: str) -> None:
         """Store the stories of a fresh clustering in place of the old ones."""
         self.execute("DELETE FROM story_articles")
         self.execute("DELETE FROM stories")
