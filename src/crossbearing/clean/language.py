@@ -7,7 +7,7 @@ from functools import lru_cache
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
 #: Characters of text given to the identifier: enough for a confident answer, bounded cost.
-SAMPLE_CHARS = 1500
+SAMPLE_CHARS = 800
 #: Below this probability the identifier's answer yields to a language the document declares.
 MIN_CONFIDENCE = 0.80
 #: The language the analysis pipeline reads.
