@@ -42,6 +42,8 @@ class Store(AnnotationStore, CorpusStore):
 
     #: The dialect's name for a binary column.
     blob_type = "BLOB"
+    #: Which SQL dialect the connection speaks: "sqlite" or "postgresql".
+    dialect = "sqlite"
 
     def __init__(self, connection: Any, location: str) -> None:
         self.connection = connection
@@ -113,7 +115,7 @@ class Store(AnnotationStore, CorpusStore):
             for migration in MIGRATIONS:
                 if migration.version <= current:
                     continue
-                for statement in migration.statements:
+                for statement in migration.statements_for(self.dialect):
                     self.execute(statement.replace("{blob}", self.blob_type))
                 self.execute("INSERT INTO schema_migrations (version, name, applied_at) "
                              "VALUES (?, ?, ?)", (migration.version, migration.name, utc_now()))

@@ -12,9 +12,18 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Migration:
+    """One schema step. ``statements`` run on every dialect unless the dialect has its own list
+    here (``postgresql``), for the few things SQL does not spell alike (full-text search)."""
+
     version: int
     name: str
     statements: tuple[str, ...]
+    postgresql: tuple[str, ...] | None = None
+
+    def statements_for(self, dialect: str) -> tuple[str, ...]:
+        if dialect == "postgresql" and self.postgresql is not None:
+            return self.postgresql
+        return self.statements
 
 
 MIGRATIONS: tuple[Migration, ...] = (
