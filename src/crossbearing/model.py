@@ -261,3 +261,69 @@ class NumericFact:
     time_scope: str | None
     place_scope: str | None
     speaker: str | None
+
+
+@dataclass(frozen=True)
+class EventArgument:
+    """Who takes part in an event mention: ``role`` is ``actor`` (who did it), ``target`` (to
+    whom or what) or ``victim`` (who was killed or hurt); ``actor_id`` and ``canonical`` come from
+    the entity mention under the span where there is one."""
+
+    role: str
+    start: int
+    end: int
+    text: str
+    actor_id: str | None
+    canonical: str
+
+
+@dataclass(frozen=True)
+class Toll:
+    """Fatalities or injuries as the text gives them: ``low``/``high`` as written, the hedge apart
+    ("at least"), the span of the number; ``added`` counts named victims added to an "other"
+    figure ("two other officials" with one named victim is 3)."""
+
+    low: float
+    high: float
+    hedge: str | None
+    start: int
+    end: int
+    text: str
+    added: int = 0
+
+
+@dataclass(frozen=True)
+class EventMention:
+    """One mention of an event in one article: a trigger word ("strike", "threatened") typed by
+    the ontology in data/events.toml, with its arguments as this article gives them.
+
+    ``mode`` says whether the text asserts it happened (``asserted``) or not: ``future`` (vowed,
+    would resume), ``suspended`` (suspending attacks), ``negated``, ``hypothetical``.
+    ``aggregate`` marks a count of many events ("over 160 attacks since October") rather than
+    one. ``reported_by`` is whoever the article attributes it to ("CENTCOM said"), None in the
+    outlet's own voice. ``antecedent`` is the start offset of an earlier mention in the same
+    article that this one refers back to ("the attack")."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    sentence_start: int
+    sentence_end: int
+    event_type: str
+    mode: str
+    aggregate: bool
+    arguments: tuple[EventArgument, ...]
+    means: tuple[str, ...]
+    place_id: str | None
+    place_span: tuple[int, int] | None
+    time: TimeValue | None
+    time_span: tuple[int, int] | None
+    fatalities: Toll | None
+    injuries: Toll | None
+    reported_by: str | None
+    reported_by_actor: str | None
+    antecedent: int | None = None
+
+    def role(self, role: str) -> tuple[EventArgument, ...]:
+        return tuple(a for a in self.arguments if a.role == role)

@@ -27,6 +27,7 @@ class AnnotateReport:
     time_expressions: int = 0
     quotes: int = 0
     numeric_facts: int = 0
+    events: int = 0
     version: str = VERSION
 
 
@@ -46,6 +47,7 @@ def annotate(store: Store, *, batch_size: int = ANNOTATE_BATCH,
         report.time_expressions += sum(len(r.times) for r in results)
         report.quotes += sum(len(r.quotes) for r in results)
         report.numeric_facts += sum(len(r.numbers) for r in results)
+        report.events += sum(len(r.events) for r in results)
         if on_batch is not None:
             on_batch(len(results))
     return report
@@ -57,3 +59,4 @@ def save(store: Store, result: ArticleAnnotations) -> None:
                            actors=result.actors, kb_version=KB_VERSION, quotes=result.quotes,
                            numbers=result.numbers)
     store.save_terms(result.article_id, result.lemmas, VERSION)
+    store.save_event_mentions(result.article_id, result.events, VERSION)

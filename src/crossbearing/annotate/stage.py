@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from crossbearing.annotate.entities import entity_mentions
+from crossbearing.annotate.events import event_mentions
 from crossbearing.annotate.nlp import BATCH_SIZE, pipeline
 from crossbearing.annotate.numbers import numeric_facts
 from crossbearing.annotate.quotes import quote_annotations
@@ -18,6 +19,7 @@ from crossbearing.kb import KB_VERSION, Actor, actor_by_id
 from crossbearing.kb.places import place_by_id
 from crossbearing.model import (
     Article,
+    EventMention,
     Mention,
     NumericFact,
     Place,
@@ -28,7 +30,7 @@ from crossbearing.model import (
 
 STAGE = "annotate"
 #: The stage's version: a new version, or a new knowledge base, re-annotates every article.
-VERSION = f"crossbearing.annotate.v2+kb.{KB_VERSION}"
+VERSION = f"crossbearing.annotate.v3+kb.{KB_VERSION}"
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,7 @@ class ArticleAnnotations:
     quotes: tuple[Quote, ...]
     numbers: tuple[NumericFact, ...]
     lemmas: dict[str, int]
+    events: tuple[EventMention, ...] = ()
 
     @property
     def actors(self) -> list[Actor]:
@@ -68,8 +71,10 @@ def _annotate(doc, article: Article) -> ArticleAnnotations:
     times = time_mentions(doc, article)
     quotes = quote_annotations(doc, article.id, mentions)
     numbers = numeric_facts(doc, article.id, times, quotes)
+    events = event_mentions(doc, article.id, mentions, times, quotes, numbers)
     return ArticleAnnotations(article.id, sentences, _unique(mentions), _unique(times),
-                              _unique(quotes), _unique(numbers), lemma_counts(doc))
+                              _unique(quotes), _unique(numbers), lemma_counts(doc),
+                              events=_unique(events))
 
 
 def _unique(items) -> tuple:

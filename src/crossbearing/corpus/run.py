@@ -13,6 +13,7 @@ actor. Each reads what the article stages stored and works across articles.
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import date
 from dataclasses import dataclass
 from itertools import combinations
 from typing import Callable
@@ -25,6 +26,7 @@ from crossbearing.corpus.duplicates import (
     signature_bytes,
     signature_from_bytes,
 )
+from crossbearing.corpus.events import merge_events
 from crossbearing.corpus.identity import resolve_entities
 from crossbearing.corpus.reuse import boilerplate_passages, direction, shared_passages
 from crossbearing.corpus.stories import StoryParams, cluster, features
@@ -49,6 +51,7 @@ class CorpusReport:
     aligned_pairs: int = 0
     reprint_passages: int = 0
     entities: int = 0
+    events: int = 0
 
 
 def run_corpus(store: Store, *, threshold: float = DUPLICATE_THRESHOLD,
@@ -56,7 +59,7 @@ def run_corpus(store: Store, *, threshold: float = DUPLICATE_THRESHOLD,
                on_step: Callable[[str], None] | None = None) -> CorpusReport:
     report = CorpusReport()
     for name, step in (("duplicates", _duplicates), ("stories", _stories), ("reuse", _reuse),
-                       ("entities", _entities)):
+                       ("entities", _entities), ("events", _events)):
         with store.transaction():
             step(store, report, threshold=threshold, params=params)
         if on_step is not None:
@@ -142,3 +145,12 @@ def _entities(store: Store, report: CorpusReport, **_) -> None:
     store.replace_entities(entities, assignment)
     report.entities = len(entities)
 
+
+
+def _events(store: Store, report: CorpusReport, **_) -> None:
+    """Events merged across each story's articles, recomputed from the stored mentions."""
+    dates = {a: (date.fromisoformat(d.value[:10]) if d else None)
+             for a, d in store.article_dates().items()}
+    events = merge_events(store.event_mentions(), store.story_map(), store.source_labels(),
+                          time_texts=store.time_texts(), dates=dates)
+    report.events = store.replace_events(events, VERSION)

@@ -272,4 +272,72 @@ MIGRATIONS: tuple[Migration, ...] = (
         )""",
         "ALTER TABLE mentions ADD COLUMN entity_id TEXT",
     )),
+    Migration(5, "event mentions and events merged across articles", (
+        # One row per event mention in an article (annotate/events.py).
+        """CREATE TABLE event_mentions (
+            article_id      TEXT NOT NULL REFERENCES articles(article_id),
+            start           INTEGER NOT NULL,  -- the trigger word's offsets in the article text
+            "end"           INTEGER NOT NULL,
+            text            TEXT NOT NULL,     -- the trigger as written ("strike", "vowed")
+            sentence_start  INTEGER NOT NULL,  -- the sentence it stands in
+            sentence_end    INTEGER NOT NULL,
+            event_type      TEXT NOT NULL,     -- a type of data/events.toml ("air_drone_strike")
+            mode            TEXT NOT NULL,     -- asserted, future, hypothetical, suspended, negated
+            aggregate       INTEGER NOT NULL,  -- 1 for a count or series of events
+            arguments       TEXT NOT NULL,     -- JSON: [{role, start, end, text, actor_id, canonical}]
+            means           TEXT NOT NULL,     -- JSON array: "air/drone", "rocket/missile/artillery"
+            place_id        TEXT,              -- the place of the event, where the text gives it
+            place_start     INTEGER,
+            place_end       INTEGER,
+            date_start      TEXT,              -- resolved time expression (inclusive ISO dates)
+            date_end        TEXT,
+            date_precision  TEXT,
+            date_resolved   INTEGER,           -- 0: the expression could not be resolved
+            time_start      INTEGER,           -- the time expression's offsets
+            time_end        INTEGER,
+            fatalities_low  REAL,              -- the toll as written; NULL when none is given
+            fatalities_high REAL,
+            fatalities_hedge TEXT,
+            fatalities_start INTEGER,
+            fatalities_end  INTEGER,
+            fatalities_added INTEGER,          -- named victims added to an "other" figure
+            injuries_low    REAL,
+            injuries_high   REAL,
+            injuries_hedge  TEXT,
+            injuries_start  INTEGER,
+            injuries_end    INTEGER,
+            reported_by     TEXT,              -- who the article attributes it to; NULL: own voice
+            reported_by_actor TEXT,
+            antecedent      INTEGER,           -- start of the earlier mention it refers back to
+            produced_by     TEXT NOT NULL,
+            PRIMARY KEY (article_id, start)
+        )""",
+        # Events: the mentions of one real event across a story's articles (corpus/events.py).
+        """CREATE TABLE events (
+            event_id        TEXT PRIMARY KEY,  -- 'ev-' + hash of its first mention
+            story_id        TEXT,              -- the story (events are recomputed with stories)
+            event_type      TEXT NOT NULL,
+            family          TEXT NOT NULL,     -- violent, material, verbal
+            mode            TEXT NOT NULL,     -- asserted unless every mention says otherwise
+            aggregate       INTEGER NOT NULL,
+            date_start      TEXT,              -- resolved value (rule in docs/events.md)
+            date_end        TEXT,
+            date_precision  TEXT,
+            place_id        TEXT,
+            fatalities      REAL,              -- ACLED's rule: the lowest credible figure
+            injuries        REAL,
+            detail          TEXT NOT NULL,     -- JSON: values per source, disagreements, actors
+            mentions        INTEGER NOT NULL,
+            articles        INTEGER NOT NULL,
+            produced_by     TEXT NOT NULL
+        )""",
+        "CREATE INDEX events_story ON events (story_id)",
+        """CREATE TABLE event_sources (
+            event_id        TEXT NOT NULL REFERENCES events(event_id),
+            article_id      TEXT NOT NULL,
+            start           INTEGER NOT NULL,  -- the event mention (event_mentions key)
+            PRIMARY KEY (article_id, start)
+        )""",
+        "CREATE INDEX event_sources_event ON event_sources (event_id)",
+    )),
 )

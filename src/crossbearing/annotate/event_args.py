@@ -1,0 +1,211 @@
+"""The arguments of an event mention read off the parse: who acted, on whom, who died, and the
+mode (did it happen, or was it threatened, suspended, denied).
+
+Verbs give their subject (or passive agent) as actor and their object (or passive subject) as
+target; nouns give their possessor, their actor modifiers ("US strikes") and "by X" as actor and
+"on X"/"against X" as target, and take the subject of a light verb ("carried out a strike",
+"admitted responsibility for a strike") as actor. Killing words give victims.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from crossbearing.model import EventArgument, Mention
+
+#: Verbs through which a noun trigger takes its actor: "carried out a strike".
+LIGHT_VERBS = frozenset({"carry", "conduct", "launch", "stage", "mount", "execute", "perform",
+                         "order", "authorize", "authorise", "claim", "admit", "make", "issue",
+                         "release", "publish", "hold", "unleash", "wage"})
+#: Words that say the event did not (yet) happen, and what mode they give what they govern.
+FUTURE_HEADS = frozenset({"threaten", "vow", "warn", "pledge", "plan", "intend", "resume",
+                          "promise", "prepare", "seek", "want", "urge", "demand", "threat",
+                          "plot", "aim", "expect", "consider"})
+SUSPEND_HEADS = frozenset({"suspend", "pause", "halt", "stop", "end", "cease", "freeze",
+                           "suspension", "halt", "ceasefire", "truce"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "would"})
+HYPOTHETICAL_AUX = frozenset({"could", "may", "might", "should", "can"})
+#: Verbs of saying: climbing past one, a mode no longer applies ("said it would" is the saying).
+SAYING = frozenset({"say", "state", "tell", "announce", "report", "claim", "add", "note"})
+PRONOUNS = frozenset({"PRON"})
+#: Dependencies of a trigger on a verb whose modal or negation applies to it.
+CORE_DEPS = frozenset({"nsubjpass", "dobj", "xcomp"})
+#: Dependencies along which a governing word's meaning reaches the trigger.
+GOVERNED_DEPS = frozenset({"dobj", "pobj", "prep", "xcomp", "nsubjpass", "ccomp", "conj"})
+#: Prepositions through which a governing word reaches: "a pause in attacks", "threat of war".
+GOVERNING_PREPS = frozenset({"in", "of", "on", "to", "with"})
+#: Adjectives that make a plural trigger a series: "repeated strikes".
+SERIES = frozenset({"repeated", "multiple", "several", "numerous", "many", "series", "recent",
+                    "ongoing", "frequent", "further"})
+
+
+class Spans:
+    """Finds the entity mention under a token, so that arguments carry actor ids."""
+
+    def __init__(self, doc, mentions: list[Mention]) -> None:
+        self.doc = doc
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self._by_token: dict[int, Mention] = {}
+        for mention in self.mentions:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is not None:
+                for token in span:
+                    self._by_token[token.i] = mention
+
+    def person_before(self, token: Token) -> Token | None:
+        """The head token of the nearest person named before ``token`` in its sentence."""
+        sentence = token.sent
+        for i in range(token.i - 1, sentence.start - 1, -1):
+            mention = self._by_token.get(i)
+            if mention is not None and mention.label == "PERSON":
+                return self.doc[i]
+        return None
+
+    def at(self, token: Token) -> Mention | None:
+        return self._by_token.get(token.i)
+
+    def argument(self, role: str, head: Token) -> EventArgument | None:
+        """The argument headed by ``head``: the mention it is part of, or its noun phrase with
+        the actor of a modifier ("US forces" → US), or an apposition's name."""
+        if head.pos_ in PRONOUNS:
+            return None
+        mention = self.at(head)
+        if mention is not None:
+            return EventArgument(role, mention.start, mention.end, mention.text,
+                                 mention.actor_id, mention.canonical)
+        left = min((t for t in head.lefts if t.dep_ not in ("det", "predet", "cc", "punct")),
+                   key=lambda t: t.i, default=head)
+        start = left.left_edge.idx if left is not head else head.idx
+        end = head.idx + len(head)
+        text = self.doc.text[start:end] if start < end else head.text
+        named = None
+        for child in head.children:
+            if child.dep_ in ("compound", "amod", "poss", "appos", "nmod"):
+                named = self.at(child) or named
+        if named is not None and named.label in ("PERSON",) and any(
+                c.dep_ == "appos" for c in head.children):
+            return EventArgument(role, named.start, named.end, named.text, named.actor_id,
+                                 named.canonical)
+        return EventArgument(role, start, end, text, named.actor_id if named else None,
+                             named.canonical if named else text)
+
+
+def arguments(token: Token, family: str, is_killing: bool, spans: Spans) -> list[EventArgument]:
+    """The actor, target and victim arguments of one trigger."""
+    found: list[tuple[str, Token]] = []
+    if token.pos_ == "VERB":
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
+        for child in token.children:
+            if child.dep_ == "nsubj":
+                found.append(("actor", child))
+            elif child.dep_ == "agent":
+                found.extend(("actor", c) for c in child.children if c.dep_ == "pobj")
+            elif child.dep_ in ("dobj", "nsubjpass"):
+                if child.lemma_.lower() == "life":  # "claimed the lives of three soldiers"
+                    found.extend(("victim", c) for c in _of_objects(child))
+                else:
+                    found.append(("victim" if is_killing else "target", child))
+            elif child.dep_ == "prep" and child.lower_ in ("on", "against", "upon", "at"):
+                found.extend(("target", c) for c in child.children if c.dep_ == "pobj")
+        if token.lemma_.lower() == "lose" and not passive:
+            found = [("victim" if role == "actor" else role, t) for role, t in found]
+        if passive and is_killing and not any(r == "victim" for r, _ in found):
+            person = spans.person_before(token)  # "Saadi, the commander ..., was assassinated"
+            if person is not None:
+                found.append(("victim", person))
+    else:
+        found.extend(_noun_arguments(token, is_killing, spans))
+    found = _with_conjuncts(found)
+    result = []
+    for role, head in found:
+        argument = spans.argument(role, head)
+        if argument is not None and not (argument.start <= token.idx < argument.end):
+            result.append(argument)
+    return result
+
+
+def _noun_arguments(token: Token, is_killing: bool, spans: Spans) -> list[tuple[str, Token]]:
+    found: list[tuple[str, Token]] = []
+    for child in token.children:
+        if child.dep_ == "poss":
+            found.append(("actor", child))
+        elif child.dep_ in ("compound", "amod", "nmod") and spans.at(child) is not None:
+            found.append(("actor", child))
+        elif child.dep_ == "prep":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if child.lower_ == "by":
+                found.extend(("actor", c) for c in objects)
+            elif child.lower_ in ("on", "against", "targeting", "upon"):
+                found.extend(("target", c) for c in objects)
+            elif child.lower_ == "of" and is_killing:
+                found.extend(("victim", c) for c in objects)
+        elif child.dep_ in ("acl", "relcl") and child.lemma_.lower() == "target":
+            found.extend(("target", c) for c in child.children if c.dep_ == "dobj")
+    head = token.head
+    if token.dep_ in ("dobj", "pobj") and not any(r == "actor" for r, _ in found):
+        verb = head.head if token.dep_ == "pobj" and head.dep_ == "prep" else head
+        if verb.dep_ == "dobj":  # "admitted responsibility for a strike"
+            verb = verb.head
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in LIGHT_VERBS:
+            found.extend(("actor", c) for c in verb.children if c.dep_ == "nsubj")
+    if token.dep_ == "nsubj" and head.pos_ == "VERB" and head.lemma_.lower() in ("target", "hit"):
+        found.extend(("target", c) for c in head.children if c.dep_ == "dobj")
+    return found
+
+
+def _of_objects(token: Token) -> list[Token]:
+    return [c for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+            for c in p.children if c.dep_ == "pobj"]
+
+
+def _with_conjuncts(found: list[tuple[str, Token]]) -> list[tuple[str, Token]]:
+    result = list(found)
+    for role, head in found:
+        result.extend((role, c) for c in head.conjuncts if c.i > head.i)
+    return result
+
+
+def mode(token: Token, family: str = "violent") -> str:
+    """``asserted``, ``future``, ``hypothetical``, ``suspended`` or ``negated``: a negation or
+    modal on the trigger or on the verb it is the subject or object of, else a word of
+    suspending or intending that governs it ("suspending attacks", "vowed to strike")."""
+    nearest = [token]
+    head = token.head
+    if head is not token and (token.dep_ in CORE_DEPS or (
+            token.dep_ == "nsubj" and head.lemma_.lower() in ("happen", "occur", "succeed"))):
+        nearest.append(head)
+    for word in nearest:
+        for child in word.children:
+            if child.dep_ == "neg" or (child.dep_ in ("nsubjpass", "dobj") and any(
+                    d.dep_ == "det" and d.lower_ == "no" for d in child.children)):
+                return "negated"  # "did not strike", "no civilians were killed"
+            if child.dep_ == "aux" and child.lower_ in FUTURE_AUX:
+                return "future"
+            if child.dep_ == "aux" and child.lower_ in HYPOTHETICAL_AUX:
+                return "hypothetical"
+    if family == "verbal":
+        return "asserted"
+    current = token
+    for _ in range(4):
+        if current.dep_ not in GOVERNED_DEPS or current.head is current:
+            break
+        if current.dep_ == "prep" and current.lower_ not in GOVERNING_PREPS:
+            break
+        current = current.head
+        lemma = current.lemma_.lower()
+        if lemma in SAYING:
+            break
+        if lemma in SUSPEND_HEADS:
+            return "suspended"
+        if lemma in FUTURE_HEADS:
+            return "future"
+    return "asserted"
+
+
+def is_aggregate(token: Token) -> bool:
+    """A count or series of events rather than one: "over 160 attacks", "repeated US strikes"."""
+    if token.pos_ != "NOUN":
+        return False
+    if token.tag_ == "NNS":
+        return True
+    return any(c.dep_ == "nummod" or c.lower_ in SERIES for c in token.children)

@@ -1,0 +1,73 @@
+"""The event ontology (data/events.toml): types mapped to ACLED and PLOVER, and the words that
+signal them. Loaded once per process; docs/events.md explains the choices."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+#: Families of event types: what ACLED codes as political violence, other material acts, words.
+FAMILIES = ("violent", "material", "verbal")
+
+
+@dataclass(frozen=True)
+class EventType:
+    name: str
+    label: str
+    family: str
+    acled_event_type: str
+    acled_sub_event_type: str
+    plover: str
+
+
+@dataclass(frozen=True)
+class Ontology:
+    types: dict[str, EventType]
+    verbs: dict[str, str]          # lemma → type name
+    nouns: dict[str, str]          # lemma → type name
+    compounds: dict[tuple[str, str], str]  # (modifier lemma, head lemma) → type name
+    means: dict[str, str]          # means word → violent type name
+
+    def type(self, name: str) -> EventType:
+        return self.types[name]
+
+
+@lru_cache(maxsize=1)
+def ontology() -> Ontology:
+    data = tomllib.loads(resources.files("crossbearing.data").joinpath("events.toml")
+                         .read_text(encoding="utf-8"))
+    types: dict[str, EventType] = {}
+    verbs: dict[str, str] = {}
+    nouns: dict[str, str] = {}
+    compounds: dict[tuple[str, str], str] = {}
+    for name, entry in data["types"].items():
+        if entry["family"] not in FAMILIES:
+            raise ValueError(f"events.toml: type {name} has unknown family {entry['family']!r}")
+        types[name] = EventType(name, entry["label"], entry["family"], entry["acled_event_type"],
+                                entry["acled_sub_event_type"], entry["plover"])
+        for verb in entry.get("verbs", ()):
+            _register(verbs, verb, name)
+        for noun in entry.get("nouns", ()):
+            words = noun.split()
+            if len(words) == 2:
+                _register(compounds, (words[0], words[1]), name)
+            else:
+                _register(nouns, noun, name)
+    means = dict(data["means"])
+    unknown = set(means.values()) - set(types)
+    if unknown:
+        raise ValueError(f"events.toml: means point at unknown types {sorted(unknown)}")
+    return Ontology(types, verbs, nouns, compounds, means)
+
+
+def _register(table: dict, key, name: str) -> None:
+    if key in table:
+        raise ValueError(f"events.toml: {key!r} signals both {table[key]} and {name}")
+    table[key] = name
+
+
+def acled_of(name: str) -> tuple[str, str]:
+    t = ontology().type(name)
+    return t.acled_event_type, t.acled_sub_event_type

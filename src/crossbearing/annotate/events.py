@@ -1,0 +1,302 @@
+"""Typed event mentions in one article: what happened, who did it to whom, where, when, with what
+toll and by what means, and who reports it.
+
+Triggers and their grouping are :mod:`annotate.event_triggers`' work, actors and mode
+:mod:`annotate.event_args`'. This module adds what other layers found in the same sentence: the
+place mentions, time expressions and numeric facts of the trigger's phrase (the nearest in the
+sentence when the phrase has none), and the quote the trigger stands in (its speaker reports the
+event). Works on full articles and on one-line event notes alike. docs/events.md has the rules.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import replace
+from typing import Sequence
+
+from spacy.tokens import Doc, Token
+
+from crossbearing.annotate.event_args import Spans, arguments, is_aggregate, mode
+from crossbearing.annotate.event_triggers import Trigger, find_triggers, group_triggers, group_type
+from crossbearing.annotate.event_types import ontology
+from crossbearing.annotate.nlp import text_of
+from crossbearing.model import (
+    EventArgument,
+    EventMention,
+    Mention,
+    NumericFact,
+    Quote,
+    TimeMention,
+    Toll,
+)
+
+FATAL = re.compile(r"\b(killed|dead|died|deaths?|lives|martyred|fatalities|slain|bodies)\b", re.I)
+INJURED = re.compile(r"\b(injured|wounded|hurt|injuries|casualties)\b", re.I)
+OTHER = re.compile(r"\b(other|more|another)\b", re.I)
+#: Determiners that make a trigger refer back to an event named before: "the attack".
+BACK_REFERENCE = frozenset({"the", "this", "that"})
+#: Prepositions that make a place mention the place of an event.
+LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "of",
+                      "around", "into", "on", "over", "from", "within", "to"})
+#: Verbs whose time modifiers date the event their object names: "carried out a strike Friday".
+TIME_VERBS = frozenset({"carry", "conduct", "launch", "stage", "mount", "execute", "perform",
+                        "admit", "claim", "unleash", "hit", "kill", "target", "occur"})
+
+
+def event_mentions(doc: Doc, article_id: str, mentions: Sequence[Mention],
+                   times: Sequence[TimeMention], quotes: Sequence[Quote],
+                   numbers: Sequence[NumericFact]) -> list[EventMention]:
+    """Every event mention in ``doc``, an article's parsed text, in text order."""
+    onto = ontology()
+    triggers = find_triggers(doc, onto)
+    if not triggers:
+        return []
+    spans = Spans(doc, list(mentions))
+    offsets = Offsets(doc)
+    places = [m for m in mentions if m.place_id]
+    groups = group_triggers(triggers)
+    found = []
+    for group in groups:
+        others = [t.token for g in groups if g is not group for t in g]
+        found.append(_mention(group, others, article_id, spans, offsets, places, times, quotes,
+                              numbers))
+    found.sort(key=lambda e: e.start)
+    return _with_antecedents(found, doc)
+
+
+def _mention(group: list[Trigger], others: list[Token], article_id: str, spans: Spans,
+             offsets: "Offsets", places: list[Mention],
+             times: Sequence[TimeMention], quotes: Sequence[Quote],
+             numbers: Sequence[NumericFact]) -> EventMention:
+    main = group[0]
+    token = main.token
+    sentence = token.sent
+    name = group_type(main)
+    means: set[str] = set()
+    args: list[EventArgument] = []
+    for trigger in group:
+        means |= {m for m in trigger.means}
+        is_killing = trigger.type == "killing"
+        args.extend(arguments(trigger.token, trigger.family, is_killing, spans))
+    if main.family == "violent" and name in ("attack", "killing") and means:
+        name = group_type(Trigger(token, name, main.family, means))
+    group_tokens = {t.token.i for t in group}
+    args = _distinct([a for a in args if not _is_trigger_or_time(spans.doc, a, group_tokens)])
+    inner = _reach(group, others)
+    outer = _clause(group, others)
+    taken = [(a.start, a.end) for a in args if a.role == "target"] + [
+        r for a in args if a.role != "target" for r in _phrase(spans.doc, a)]
+    place = _nearest(_locations(places, spans.doc, taken), inner, outer, token.idx, offsets)
+    time = _nearest(times, inner, outer, token.idx, offsets)
+    fatalities = injuries = None
+    if main.family == "violent":
+        victims = [(a.start, a.end) for a in args if a.role == "victim"]
+        fatalities = _toll(numbers, FATAL, inner, outer, token.idx, offsets, victims)
+        injuries = _toll(numbers, INJURED, inner, outer, token.idx, offsets, victims)
+    speaker, speaker_actor = _reporter(token.idx, quotes)
+    return EventMention(
+        article_id=article_id, start=token.idx, end=token.idx + len(token), text=token.text,
+        sentence_start=sentence.start_char, sentence_end=sentence.end_char, event_type=name,
+        mode=mode(token, main.family), aggregate=is_aggregate(token), arguments=tuple(args),
+        means=tuple(sorted(_means_words(means))), place_id=place.place_id if place else None,
+        place_span=(place.start, place.end) if place else None,
+        time=time.value if time else None, time_span=(time.start, time.end) if time else None,
+        fatalities=fatalities, injuries=injuries, reported_by=speaker,
+        reported_by_actor=speaker_actor)
+
+
+def _means_words(means: set[str]) -> set[str]:
+    """Means as the type they point at, named for people: "air/drone", "shelling" ..."""
+    names = {"air_drone_strike": "air/drone", "shelling": "rocket/missile/artillery",
+             "remote_explosive": "explosive", "suicide_bomb": "suicide bomb",
+             "armed_clash": "small arms"}
+    return {names.get(m, m) for m in means}
+
+
+def _distinct(args: list[EventArgument]) -> list[EventArgument]:
+    seen: set[tuple[str, int, int]] = set()
+    kept = []
+    for a in args:
+        if (a.role, a.start, a.end) not in seen:
+            seen.add((a.role, a.start, a.end))
+            kept.append(a)
+    return kept
+
+
+def _is_trigger_or_time(doc: Doc, argument: EventArgument, group_tokens: set[int]) -> bool:
+    span = doc.char_span(argument.start, argument.end, alignment_mode="expand")
+    if span is None:
+        return False
+    return span.root.i in group_tokens or span.root.ent_type_ in ("DATE", "TIME")
+
+
+def _phrase(doc: Doc, argument: EventArgument) -> list[tuple[int, int]]:
+    """Where an argument's phrase holds no place of the event: an actor's whole phrase, a
+    victim's descriptions ("Saadi, commander of operations in Syria,"), not a victim's own "in"
+    ("three soldiers in Jordan")."""
+    span = doc.char_span(argument.start, argument.end, alignment_mode="expand")
+    if span is None:
+        return [(argument.start, argument.end)]
+    root = span.root
+    if argument.role == "actor":
+        return [(root.left_edge.idx, root.right_edge.idx + len(root.right_edge))]
+    ranges = [(argument.start, argument.end)]
+    for child in root.children:
+        if child.dep_ in ("appos", "acl", "relcl", "amod", "compound", "poss"):
+            ranges.append((child.left_edge.idx, child.right_edge.idx + len(child.right_edge)))
+    return ranges
+
+
+def _reach(group: list[Trigger], others: list[Token]) -> set[int]:
+    """Token indices of the group's own phrases: each trigger's parse subtree, less the subtrees
+    of other events' triggers nested in it ("strikes ordered following the attack on a base in
+    Jordan": Jordan is the attack's place, not the strikes')."""
+    own: set[int] = set()
+    for trigger in group:
+        own.update(t.i for t in trigger.token.subtree)
+    for other in others:
+        if other.i in own and not any(other.i == t.token.i for t in group):
+            own.difference_update(t.i for t in other.subtree)
+    return own
+
+
+def _clause(group: list[Trigger], others: list[Token]) -> set[int]:
+    """For a noun trigger that is the object of a light verb ("carried out a strike on Friday"),
+    the verb's own modifiers; for every group, the tokens of the sentence when no other event
+    of the sentence could claim them."""
+    sentence = group[0].token.sent
+    if not any(o.sent.start == sentence.start for o in others):
+        return set(range(sentence.start, sentence.end))
+    extra: set[int] = set()
+    for trigger in group:
+        token = trigger.token
+        verb = token.head
+        if token.dep_ in ("dobj", "nsubjpass") and verb.lemma_.lower() in TIME_VERBS:
+            for child in verb.children:
+                if child.dep_ in ("npadvmod", "prep", "advmod") and child.i not in extra:
+                    extra.update(t.i for t in child.subtree)
+    return extra
+
+
+def _locations(places: list[Mention], doc: Doc, taken) -> list:
+    """Place mentions used as places (after "in", "near", "east of" ..., or a site targeted),
+    not as actors ("US strikes", "Washington said")."""
+    kept = []
+    for mention in places:
+        if any(a <= mention.start < b and (a, b) != (mention.start, mention.end)
+               for a, b in taken):
+            continue  # "the commander of operations in Syria": not where the event was
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        head = root.head
+        if root.dep_ == "pobj" and head.lower_ in LOCATIVE:
+            kept.append(_Located(mention, root.i))
+        elif root.dep_ in ("appos", "conj") and head.dep_ == "pobj" and head.head.lower_ in LOCATIVE:
+            kept.append(_Located(mention, root.i))
+        elif mention.label in ("FAC", "LOC") or mention.place_id.startswith("site:"):
+            kept.append(_Located(mention, root.i))
+    return kept
+
+
+class _Located:
+    """A place mention and the token its phrase hangs on."""
+
+    def __init__(self, mention: Mention, token: int) -> None:
+        self.mention, self.token = mention, token
+        self.start, self.end, self.place_id = mention.start, mention.end, mention.place_id
+
+
+def _nearest(items, inner: set[int], outer: set[int], anchor: int, tokens: "Offsets"):
+    """The item nearest the trigger among those in the group's own phrases, else among those in
+    its wider reach."""
+    for pool in (inner, outer):
+        near = [t for t in items if tokens.index(t) in pool]
+        if near:
+            return min(near, key=lambda t: abs(t.start - anchor))
+    return None
+
+
+class Offsets:
+    """Token index of a character offset."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.starts = [t.idx for t in doc]
+
+    def index(self, item) -> int:
+        token = getattr(item, "token", None)
+        if isinstance(token, int):
+            return token
+        return max(0, bisect_right(self.starts, item.start) - 1)
+
+
+def _toll(numbers, pattern: re.Pattern, inner: set[int], outer: set[int], anchor: int,
+          offsets: Offsets, victims: list[tuple[int, int]]) -> Toll | None:
+    """The toll nearest the trigger in its phrases, or the number counting its victims (which
+    the parser may have cut into a sentence of its own)."""
+    tolls = [x for x in numbers if x.counted and pattern.search(x.counted)]
+    n = _nearest(tolls, inner, outer, anchor, offsets)
+    if n is None:
+        n = next((x for x in tolls if x.counted_span and any(
+            a < x.counted_span[1] and x.counted_span[0] < b for a, b in victims)), None)
+    if n is None and pattern is FATAL:  # "killing 3 members": the number counts the victims
+        n = next((x for x in numbers if any(a <= x.start < b for a, b in victims)), None)
+    return Toll(n.low, n.high, n.hedge, n.start, n.end, n.text) if n is not None else None
+
+
+def _reporter(offset: int, quotes: Sequence[Quote]) -> tuple[str | None, str | None]:
+    for quote in quotes:
+        if any(a <= offset < b for a, b in quote.content):
+            name = quote.speaker_canonical or quote.descriptor or quote.speaker_text
+            return name, quote.speaker_actor
+    return None, None
+
+
+def _with_antecedents(found: list[EventMention], doc: Doc) -> list[EventMention]:
+    """Link "the attack" to the event it refers back to, and add the named victims of that event
+    to an "other" toll ("two other officials also lost their lives in the attack")."""
+    onto = ontology()
+    result: list[EventMention] = []
+    for mention in found:
+        family = onto.type(mention.event_type).family
+        antecedent = None
+        if _refers_back(doc, mention):
+            antecedent = next((e for e in reversed(result) if e.mode == "asserted"
+                               and not e.aggregate
+                               and onto.type(e.event_type).family == family), None)
+        toll = mention.fatalities
+        if toll is not None and OTHER.search(_sentence_text(doc, toll)):
+            named = _named_victims(mention, antecedent)
+            if named:
+                toll = Toll(toll.low + named, toll.high + named, toll.hedge, toll.start,
+                            toll.end, toll.text, added=named)
+        result.append(_replace(mention, antecedent=antecedent.start if antecedent else None,
+                               fatalities=toll))
+    return result
+
+
+def _refers_back(doc: Doc, mention: EventMention) -> bool:
+    span = doc.char_span(mention.start, mention.end)
+    if span is None or span.root.pos_ != "NOUN" or mention.aggregate:
+        return False
+    return any(c.dep_ == "det" and c.lower_ in BACK_REFERENCE for c in span.root.children)
+
+
+def _sentence_text(doc: Doc, toll: Toll) -> str:
+    text = text_of(doc)
+    return text[toll.start:min(len(text), toll.end + 40)]
+
+
+def _named_victims(mention: EventMention, antecedent: EventMention | None) -> int:
+    """Named victims of the event an "other" figure refers back to: the people the figure's
+    "other" sets apart ("Saadi was assassinated ... Two other officials also lost their lives in
+    the attack" is three dead)."""
+    if antecedent is None:
+        return 0
+    return len({a.canonical for a in antecedent.role("victim") if a.text[:1].isupper()})
+
+
+def _replace(mention: EventMention, **changes) -> EventMention:
+    return replace(mention, **changes)

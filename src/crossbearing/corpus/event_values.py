@@ -1,0 +1,165 @@
+"""The values of one merged event, as every source gave them, and the value chosen for each by a
+stated rule, with the disagreements kept in view.
+
+- **Type**: the most specific type any mention gives (a "drone strike" over an "attack").
+- **Date**: the value most sources give among those resolved; ties go to the most precise. Two
+  resolved dates that do not overlap are a disagreement.
+- **Place**: the most precise place given; two cities or sites, or two countries, disagree.
+- **Fatalities and injuries**: ACLED's rule, the lowest figure a source gives (the low end of a
+  hedged or ranged figure); different figures are a disagreement.
+- **Participants**: every actor, target and victim, with the articles that name them.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from typing import Any
+
+from crossbearing.annotate.event_triggers import SPECIFICITY
+from crossbearing.annotate.event_types import ontology
+from crossbearing.kb.places import place_by_id
+from crossbearing.model import EventMention
+
+PLACE_RANK = {"site": 0, "city": 1, "region": 2, "country": 3}
+PRECISION_RANK = {"second": 0, "minute": 1, "hour": 2, "day": 3, "week": 4, "month": 5,
+                  "season": 6, "quarter": 6, "year": 7, "decade": 8}
+RULES = {
+    "date": "the value most sources give among resolved dates; ties: the most precise",
+    "place": "the most precise place given",
+    "fatalities": "ACLED: the lowest figure a source gives",
+    "injuries": "ACLED: the lowest figure a source gives",
+}
+
+
+def event_record(event_id: str, story_id: str | None, group: list[EventMention],
+                 outlet_of: dict[str, str]) -> dict[str, Any]:
+    onto = ontology()
+    name = _type(group)
+    kind = onto.type(name)
+    values = {
+        "date": _dates(group, outlet_of),
+        "place": _places(group, outlet_of),
+        "fatalities": _tolls(group, outlet_of, "fatalities"),
+        "injuries": _tolls(group, outlet_of, "injuries"),
+    }
+    resolved = {
+        "date": _resolve_date(values["date"]),
+        "place": min(values["place"], key=lambda v: (PLACE_RANK.get(v["kind"], 9), v["name"]),
+                     default=None),
+        "fatalities": _lowest(values["fatalities"]),
+        "injuries": _lowest(values["injuries"]),
+    }
+    disagreements = [f for f in ("date", "place", "fatalities", "injuries")
+                     if _disagree(f, values[f])]
+    date = resolved["date"]
+    place = resolved["place"]
+    articles = sorted({m.article_id for m in group})
+    detail = {
+        "label": kind.label, "plover": kind.plover, "acled_event_type": kind.acled_event_type,
+        "acled_sub_event_type": kind.acled_sub_event_type,
+        "participants": _participants(group, outlet_of),
+        "means": sorted({w for m in group for w in m.means}),
+        "reported_by": sorted({m.reported_by for m in group if m.reported_by}),
+        "outlets": sorted({outlet_of.get(a, a) for a in articles}),
+        "values": values, "rules": RULES, "disagreements": disagreements,
+    }
+    return {
+        "event_id": event_id, "story_id": story_id, "event_type": name, "family": kind.family,
+        "mode": group[0].mode, "aggregate": int(group[0].aggregate),
+        "date_start": date["start"] if date else None, "date_end": date["end"] if date else None,
+        "date_precision": date["precision"] if date else None,
+        "place_id": place["place_id"] if place else None,
+        "fatalities": resolved["fatalities"], "injuries": resolved["injuries"],
+        "detail": detail, "mentions": len(group), "articles": len(articles),
+        "sources": [(m.article_id, m.start) for m in group],
+    }
+
+
+def _type(group: list[EventMention]) -> str:
+    names = [m.event_type for m in group]
+    violent = [n for n in names if n in SPECIFICITY]
+    if violent:
+        return min(violent, key=SPECIFICITY.index)
+    return Counter(names).most_common(1)[0][0]
+
+
+def _source(m: EventMention, outlet_of: dict[str, str], span) -> dict[str, Any]:
+    return {"article_id": m.article_id, "outlet": outlet_of.get(m.article_id, m.article_id),
+            "span": list(span) if span else [m.start, m.end],
+            "sentence": [m.sentence_start, m.sentence_end]}
+
+
+def _dates(group, outlet_of) -> list[dict[str, Any]]:
+    found = []
+    for m in group:
+        t = m.time
+        if t is not None and t.resolved and t.start:
+            found.append({"start": t.start, "end": t.end or t.start, "precision": t.precision,
+                          "note": t.reason, **_source(m, outlet_of, m.time_span)})
+    return found
+
+
+def _resolve_date(values: list[dict]) -> dict | None:
+    if not values:
+        return None
+    counts = Counter((v["start"], v["end"]) for v in values)
+    best = max(values, key=lambda v: (counts[(v["start"], v["end"])],
+                                      -PRECISION_RANK.get(v["precision"] or "", 9)))
+    return {"start": best["start"], "end": best["end"], "precision": best["precision"]}
+
+
+def _places(group, outlet_of) -> list[dict[str, Any]]:
+    found = []
+    for m in group:
+        place = place_by_id(m.place_id) if m.place_id else None
+        if place is not None:
+            found.append({"place_id": place.id, "name": place.name, "kind": place.kind,
+                          "country": place.country, "latitude": place.latitude,
+                          "longitude": place.longitude, **_source(m, outlet_of, m.place_span)})
+    return found
+
+
+def _tolls(group, outlet_of, field: str) -> list[dict[str, Any]]:
+    found = []
+    for m in group:
+        toll = getattr(m, field)
+        if toll is not None:
+            found.append({"low": toll.low, "high": toll.high, "hedge": toll.hedge,
+                          "added": toll.added, **_source(m, outlet_of, (toll.start, toll.end))})
+    return found
+
+
+def _lowest(values: list[dict]) -> float | None:
+    return min((v["low"] for v in values), default=None)
+
+
+def _disagree(field: str, values: list[dict]) -> bool:
+    if len(values) < 2:
+        return False
+    if field == "date":
+        return any(a["end"] < b["start"] or b["end"] < a["start"]
+                   for a in values for b in values)
+    if field == "place":
+        countries = {v["country"] for v in values if v["country"]}
+        precise = {v["place_id"] for v in values if v["kind"] in ("city", "site")}
+        return len(countries) > 1 or len(precise) > 1
+    return len({(v["low"], v["high"]) for v in values}) > 1
+
+
+def _participants(group, outlet_of) -> list[dict[str, Any]]:
+    seen: dict[tuple[str, str], dict[str, Any]] = {}
+    articles: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for m in group:
+        for a in m.arguments:
+            key = (a.role, a.actor_id or a.canonical.lower())
+            seen.setdefault(key, {"role": a.role, "name": a.canonical or a.text,
+                                  "actor_id": a.actor_id, "texts": []})
+            if a.text not in seen[key]["texts"]:
+                seen[key]["texts"].append(a.text)
+            articles[key].add(m.article_id)
+    result = []
+    for key, entry in seen.items():
+        entry["articles"] = sorted(articles[key])
+        entry["outlets"] = sorted({outlet_of.get(a, a) for a in articles[key]})
+        result.append(entry)
+    return sorted(result, key=lambda e: (e["role"], -len(e["articles"]), e["name"]))

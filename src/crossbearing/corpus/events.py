@@ -1,0 +1,191 @@
+"""Events across articles: the mentions of one real event in a story merged into one event.
+
+Two mentions are of one event when they are **compatible** (the same family and mode; types
+equal, or one a generic attack/killing; dates that overlap where both are resolved; places that
+can be the same) and share **evidence** (participants, a resolved date, a city or site, a toll,
+the specific type). Mentions join greedily, strongest evidence first, and a mention joins a group
+only when it is compatible with every member, so one "the strike" cannot chain two strikes
+together. A mention that refers back to an earlier one in its article ("the attack") joins that
+one's event. Values per source and the resolved values are :mod:`corpus.event_values`' work.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+from datetime import date
+from itertools import combinations
+from typing import Iterable
+
+from crossbearing.annotate.event_types import ontology
+from crossbearing.annotate.timex import resolve_time
+from crossbearing.corpus.event_values import event_record
+from crossbearing.ids import stable_id
+from crossbearing.kb.places import place_by_id
+from crossbearing.model import EventMention
+
+#: Types that name violence without saying how: they merge with any violent type.
+GENERIC = frozenset({"attack", "killing"})
+#: A calendar date: a month name and a day ("January 28", "28 Jan.").
+CALENDAR_DATE = re.compile(
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|"
+    r"\b\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)", re.I)
+#: Evidence needed to merge two compatible mentions (see _evidence): a shared victim or target
+#: and one more sign, or a resolved date and a city, but never a shared actor alone.
+MIN_EVIDENCE = 3
+
+
+@dataclass
+class _Item:
+    mention: EventMention
+    family: str
+    participants: set[str]
+    sufferers: set[str]
+    country: str | None
+    precise_place: str | None
+    group: int = 0
+    members: list["_Item"] = field(default_factory=list)
+
+
+def merge_events(mentions: Iterable[EventMention], story_of: dict[str, str | None],
+                 outlet_of: dict[str, str], *, time_texts: dict[tuple[str, int], str] | None = None,
+                 dates: dict[str, date | None] | None = None) -> list[dict]:
+    """Events (plain dicts ready for the store) from the event mentions of a collection.
+
+    With ``time_texts`` (the time expressions' words by article and offset) and ``dates``
+    (publication days), a calendar date without a year in an undated article ("January 28") takes
+    its year from the latest publication day of the article's story (see story_dated)."""
+    by_story: dict[str | None, list[EventMention]] = defaultdict(list)
+    for mention in mentions:
+        by_story[story_of.get(mention.article_id)].append(mention)
+    if time_texts is not None and dates is not None:
+        by_story = {story: story_dated(group, time_texts, dates)
+                    for story, group in by_story.items()}
+    events = []
+    for story_id in sorted(by_story, key=lambda s: s or ""):
+        for group in _groups(by_story[story_id]):
+            events.append(event_record(_event_id(group), story_id, group, outlet_of))
+    return events
+
+
+def story_dated(mentions: list[EventMention], time_texts: dict[tuple[str, int], str],
+                dates: dict[str, date | None]) -> list[EventMention]:
+    """Resolve "January 28" in an undated article against the latest publication day of its
+    story. Only calendar dates: a weekday ("Wednesday") depends on the article's own day, which
+    another article's cannot stand in for. The value says where its year came from."""
+    known = [dates[m.article_id] for m in mentions if dates.get(m.article_id)]
+    if not known:
+        return mentions
+    anchor = max(known)
+    result = []
+    for m in mentions:
+        if (m.time is not None and not m.time.resolved and m.time_span is not None
+                and dates.get(m.article_id) is None):
+            words = time_texts.get((m.article_id, m.time_span[0]), "")
+            if CALENDAR_DATE.search(words):
+                value = resolve_time(words, anchor)
+                if value.resolved:
+                    note = f"year from the story's latest publication day, {anchor.isoformat()}"
+                    m = replace(m, time=replace(value, reason=note))
+        result.append(m)
+    return result
+
+
+def _event_id(group: list[EventMention]) -> str:
+    first = min(group, key=lambda m: (m.article_id, m.start))
+    return "ev-" + stable_id(first.article_id, first.start)
+
+
+def _groups(mentions: list[EventMention]) -> list[list[EventMention]]:
+    onto = ontology()
+    items = [_item(m, onto.type(m.event_type).family) for m in mentions]
+    for index, item in enumerate(items):
+        item.group = index
+        item.members = [item]
+    by_key = {(i.mention.article_id, i.mention.start): i for i in items}
+    for item in items:  # "the attack" joins the event it refers back to
+        if item.mention.antecedent is not None:
+            other = by_key.get((item.mention.article_id, item.mention.antecedent))
+            if other is not None and _compatible(item, other):
+                _join(item, other, items)
+    pairs = []
+    for a, b in combinations(items, 2):
+        if a.family != b.family or a.mention.aggregate or b.mention.aggregate:
+            continue
+        if not _compatible(a, b):
+            continue
+        score = _evidence(a, b)
+        if score >= MIN_EVIDENCE:
+            pairs.append((-score, a.mention.article_id, a.mention.start, b.mention.start, a, b))
+    pairs.sort(key=lambda p: p[:4])
+    for *_, a, b in pairs:
+        if a.group != b.group and all(_compatible(x, y) for x in a.members for y in b.members):
+            _join(a, b, items)
+    groups: dict[int, list[EventMention]] = defaultdict(list)
+    for item in items:
+        groups[item.group].append(item.mention)
+    return [sorted(g, key=lambda m: (m.article_id, m.start)) for _, g in sorted(groups.items())]
+
+
+def _join(a: _Item, b: _Item, items: list[_Item]) -> None:
+    keep, gone = (a, b) if a.group < b.group else (b, a)
+    merged = keep.members + gone.members
+    old = gone.group
+    for item in items:
+        if item.group == old:
+            item.group = keep.group
+    for item in merged:
+        item.members = merged
+
+
+def _item(mention: EventMention, family: str) -> _Item:
+    participants = {a.actor_id or a.canonical.lower() for a in mention.arguments
+                    if a.role == "actor"} - {""}
+    sufferers = {a.actor_id or a.canonical.lower() for a in mention.arguments
+                 if a.role != "actor"} - {""}
+    place = place_by_id(mention.place_id) if mention.place_id else None
+    country = place.country if place else None
+    precise = mention.place_id if place is not None and place.kind in ("city", "site") else None
+    return _Item(mention, family, participants, sufferers, country, precise)
+
+
+def _compatible(a: _Item, b: _Item) -> bool:
+    ma, mb = a.mention, b.mention
+    if a.family != b.family or ma.mode != mb.mode or ma.aggregate != mb.aggregate:
+        return False
+    if ma.article_id == mb.article_id and ma.start == mb.start:
+        return True
+    if ma.event_type != mb.event_type:
+        if a.family != "violent" or not (ma.event_type in GENERIC or mb.event_type in GENERIC):
+            return False
+    if _dates_conflict(ma, mb):
+        return False
+    if a.country and b.country and a.country != b.country:
+        return False
+    if a.precise_place and b.precise_place and a.precise_place != b.precise_place:
+        return False
+    return True
+
+
+def _dates_conflict(a: EventMention, b: EventMention) -> bool:
+    ta, tb = a.time, b.time
+    if not (ta and tb and ta.resolved and tb.resolved and ta.start and tb.start):
+        return False
+    return (ta.end or ta.start) < tb.start or (tb.end or tb.start) < ta.start
+
+
+def _evidence(a: _Item, b: _Item) -> int:
+    ma, mb = a.mention, b.mention
+    score = 2 * len(a.sufferers & b.sufferers) + len(a.participants & b.participants)
+    if ma.time and mb.time and ma.time.resolved and mb.time.resolved:
+        score += 2
+    if a.precise_place and a.precise_place == b.precise_place:
+        score += 2
+    if ma.fatalities and mb.fatalities and ma.fatalities.low == mb.fatalities.low:
+        score += 1
+    if ma.event_type == mb.event_type and ma.event_type not in GENERIC:
+        score += 1
+    if ma.reported_by_actor and ma.reported_by_actor == mb.reported_by_actor:
+        score += 1
+    return score

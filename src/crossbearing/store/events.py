@@ -1,0 +1,145 @@
+"""Event mentions (per article) and events merged across a story's articles."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Iterable
+
+from crossbearing.model import EventArgument, EventMention, TimeValue, Toll
+
+MENTION_COLUMNS = (
+    "article_id", "start", '"end"', "text", "sentence_start", "sentence_end", "event_type", "mode",
+    "aggregate", "arguments", "means", "place_id", "place_start", "place_end", "date_start",
+    "date_end", "date_precision", "date_resolved", "time_start", "time_end", "fatalities_low",
+    "fatalities_high", "fatalities_hedge", "fatalities_start", "fatalities_end",
+    "fatalities_added", "injuries_low", "injuries_high", "injuries_hedge", "injuries_start",
+    "injuries_end", "reported_by", "reported_by_actor", "antecedent",
+)
+EVENT_COLUMNS = ("event_id", "story_id", "event_type", "family", "mode", "aggregate", "date_start",
+                 "date_end", "date_precision", "place_id", "fatalities", "injuries", "detail",
+                 "mentions", "articles")
+
+
+class EventStore:
+    """Mixin of :class:`~crossbearing.store.base.Store` for events."""
+
+    def save_event_mentions(self, article_id: str, mentions: Iterable[EventMention],
+                            version: str) -> None:
+        """Replace one article's event mentions (the caller holds the transaction)."""
+        self.execute("DELETE FROM event_mentions WHERE article_id = ?", (article_id,))
+        placeholders = ", ".join("?" * (len(MENTION_COLUMNS) + 1))
+        for m in mentions:
+            self.execute(f"INSERT INTO event_mentions ({', '.join(MENTION_COLUMNS)}, produced_by) "
+                         f"VALUES ({placeholders})", _mention_row(m) + (version,))
+
+    def event_mentions(self, article_ids: Iterable[str] | None = None) -> list[EventMention]:
+        """Event mentions of the given articles (all when None), in article and text order."""
+        query = f"SELECT {', '.join(MENTION_COLUMNS)} FROM event_mentions"
+        if article_ids is None:
+            rows = self.execute(query + " ORDER BY article_id, start").fetchall()
+        else:
+            ids = list(article_ids)
+            rows = []
+            for i in range(0, len(ids), 500):
+                chunk = ids[i:i + 500]
+                rows.extend(self.execute(
+                    f"{query} WHERE article_id IN ({', '.join('?' * len(chunk))})",
+                    tuple(chunk)).fetchall())
+            rows.sort(key=lambda r: (r[0], r[1]))
+        return [_mention_from_row(row) for row in rows]
+
+    def story_map(self) -> dict[str, str]:
+        """Article id → story id for every article in a story."""
+        return dict(self.execute("SELECT article_id, story_id FROM story_articles").fetchall())
+
+    def time_texts(self) -> dict[tuple[str, int], str]:
+        """(article id, start) → the words of every time expression."""
+        rows = self.execute("SELECT article_id, start, text FROM time_expressions").fetchall()
+        return {(a, s): t for a, s, t in rows}
+
+    def source_labels(self) -> dict[str, str]:
+        """Article id → how to name its source: the outlet, else the file name it came from."""
+        labels = {}
+        for article_id, outlet, path in self.execute(
+                "SELECT article_id, outlet, source_path FROM articles").fetchall():
+            labels[article_id] = outlet or (path or article_id).replace("\\", "/").rsplit("/", 1)[-1]
+        return labels
+
+    def replace_events(self, events: Iterable[dict[str, Any]], version: str) -> int:
+        """Replace every stored event by ``events`` (dicts with EVENT_COLUMNS and ``sources``, a
+        list of (article_id, start)). Events are recomputed from the mentions each run."""
+        self.execute("DELETE FROM event_sources")
+        self.execute("DELETE FROM events")
+        count = 0
+        placeholders = ", ".join("?" * (len(EVENT_COLUMNS) + 1))
+        for event in events:
+            row = tuple(json.dumps(event[c], sort_keys=True) if c == "detail" else event[c]
+                        for c in EVENT_COLUMNS)
+            self.execute(f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}, produced_by) VALUES "
+                         f"({placeholders})", row + (version,))
+            for article_id, start in event["sources"]:
+                self.execute("INSERT INTO event_sources (event_id, article_id, start) "
+                             "VALUES (?, ?, ?)", (event["event_id"], article_id, start))
+            count += 1
+        return count
+
+    def events(self, story_id: str | None = None) -> list[dict[str, Any]]:
+        """Stored events (of one story), by date then type, each with its ``sources``."""
+        where, params = (" WHERE story_id = ?", (story_id,)) if story_id else ("", ())
+        rows = self.execute(f"SELECT {', '.join(EVENT_COLUMNS)} FROM events{where} "
+                            "ORDER BY date_start IS NULL, date_start, event_type, event_id",
+                            params).fetchall()
+        events = [dict(zip(EVENT_COLUMNS, row)) for row in rows]
+        if not events:
+            return []
+        sources: dict[str, list[tuple[str, int]]] = {}
+        for event_id, article_id, start in self.execute(
+                "SELECT event_id, article_id, start FROM event_sources "
+                "ORDER BY article_id, start").fetchall():
+            sources.setdefault(event_id, []).append((article_id, start))
+        for event in events:
+            event["detail"] = json.loads(event["detail"])
+            event["aggregate"] = bool(event["aggregate"])
+            event["sources"] = sources.get(event["event_id"], [])
+        return events
+
+
+def _mention_row(m: EventMention) -> tuple:
+    time = m.time
+    f, i = m.fatalities, m.injuries
+    return (
+        m.article_id, m.start, m.end, m.text, m.sentence_start, m.sentence_end, m.event_type,
+        m.mode, int(m.aggregate),
+        json.dumps([a.__dict__ for a in m.arguments], ensure_ascii=False),
+        json.dumps(list(m.means)), m.place_id,
+        m.place_span[0] if m.place_span else None, m.place_span[1] if m.place_span else None,
+        time.start if time else None, time.end if time else None,
+        time.precision if time else None, int(time.resolved) if time else None,
+        m.time_span[0] if m.time_span else None, m.time_span[1] if m.time_span else None,
+        f.low if f else None, f.high if f else None, f.hedge if f else None,
+        f.start if f else None, f.end if f else None, f.added if f else None,
+        i.low if i else None, i.high if i else None, i.hedge if i else None,
+        i.start if i else None, i.end if i else None,
+        m.reported_by, m.reported_by_actor, m.antecedent,
+    )
+
+
+def _mention_from_row(r: tuple) -> EventMention:
+    (article_id, start, end, text, s_start, s_end, event_type, mode, aggregate, arguments, means,
+     place_id, place_start, place_end, d_start, d_end, d_precision, d_resolved, t_start, t_end,
+     f_low, f_high, f_hedge, f_start, f_end, f_added, i_low, i_high, i_hedge, i_start, i_end,
+     reported_by, reported_actor, antecedent) = r
+    time = None
+    if t_start is not None:
+        time = TimeValue(d_start, d_end, d_precision, bool(d_resolved))
+    return EventMention(
+        article_id=article_id, start=start, end=end, text=text, sentence_start=s_start,
+        sentence_end=s_end, event_type=event_type, mode=mode, aggregate=bool(aggregate),
+        arguments=tuple(EventArgument(**a) for a in json.loads(arguments)),
+        means=tuple(json.loads(means)), place_id=place_id,
+        place_span=(place_start, place_end) if place_start is not None else None,
+        time=time, time_span=(t_start, t_end) if t_start is not None else None,
+        fatalities=Toll(f_low, f_high, f_hedge, f_start, f_end, "", f_added or 0)
+        if f_low is not None else None,
+        injuries=Toll(i_low, i_high, i_hedge, i_start, i_end, "") if i_low is not None else None,
+        reported_by=reported_by, reported_by_actor=reported_actor, antecedent=antecedent)

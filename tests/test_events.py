@@ -1,0 +1,134 @@
+"""Event mentions in one article (annotate/events.py) and events merged across a story's
+articles (corpus/events.py)."""
+
+import pytest
+from conftest import annotate_text
+
+from crossbearing.annotate.event_types import ontology
+from crossbearing.corpus.events import merge_events
+from crossbearing.store import open_store
+
+
+def only(result, event_type=None):
+    found = [e for e in result.events if event_type is None or e.event_type == event_type]
+    assert len(found) == 1, [(e.event_type, e.text) for e in result.events]
+    return found[0]
+
+
+def test_drone_strike_with_actor_place_date_toll_and_victim():
+    result = annotate_text("A US drone strike in Baghdad on Wednesday killed three people, "
+                           "including the commander Abu Baqir al-Saadi.")
+    strike = only(result, "air_drone_strike")
+    assert strike.mode == "asserted" and not strike.aggregate
+    assert [a.actor_id for a in strike.role("actor")] == ["united-states"]
+    assert strike.place_id == "geonames:98182"
+    assert strike.time.start == "2024-02-07" and strike.time.precision == "day"
+    assert (strike.fatalities.low, strike.fatalities.high) == (3, 3)
+    assert "air/drone" in strike.means
+
+
+def test_means_refine_a_generic_attack_into_acled_sub_event_types():
+    rocket = only(annotate_text("Militants launched a rocket attack on the base on Monday."))
+    assert rocket.event_type == "shelling"
+    ied = only(annotate_text("A roadside bomb attack hit a convoy near Mosul."), None)
+    assert ied.event_type == "remote_explosive"
+    types = ontology().types
+    assert types["shelling"].acled_sub_event_type == "Shelling/artillery/missile attack"
+    assert types["air_drone_strike"].acled_event_type == "Explosions/Remote violence"
+
+
+def test_threats_and_suspensions_are_not_events_that_happened():
+    result = annotate_text("The group said it was suspending attacks on American troops. "
+                           "The militia vowed that it would strike US bases again.")
+    modes = {e.text: e.mode for e in result.events if e.event_type in ("attack", "air_drone_strike")}
+    assert modes["attacks"] == "suspended"
+    assert modes["strike"] == "future"
+    assert {e.event_type for e in result.events} >= {"suspension", "threat"}
+    negated = annotate_text("No civilians were killed, officials said.")
+    assert [e.mode for e in negated.events] == ["negated"]
+
+
+def test_counts_of_many_events_are_aggregates():
+    result = annotate_text("There have been more than 160 attacks on US forces since October 17.")
+    attacks = only(result, "attack")
+    assert attacks.aggregate
+    assert [a.text for a in attacks.role("target")] == ["US forces"]
+
+
+def test_verbal_events_carry_plover_types_and_their_actors():
+    result = annotate_text("Iraq condemned the United States on Thursday and demanded the "
+                           "withdrawal of its troops. Washington rejected the request.")
+    by_type = {e.event_type: e for e in result.events}
+    assert ontology().types["accusation"].plover == "ACCUSE"
+    assert [a.actor_id for a in by_type["accusation"].role("actor")] == ["iraq"]
+    assert [a.actor_id for a in by_type["accusation"].role("target")] == ["united-states"]
+    assert "rejection" in by_type and "demand" in by_type
+
+
+def test_an_event_in_a_quote_is_reported_by_the_speaker():
+    result = annotate_text('"We struck the headquarters of the group," the army spokesman said.')
+    strike = only(result, "attack")
+    assert strike.reported_by is not None and "spokesman" in strike.reported_by
+
+
+def test_an_other_toll_adds_the_named_victim_of_the_event_it_refers_back_to():
+    result = annotate_text("Saadi was assassinated on Wednesday after a drone strike hit his car. "
+                           "Two other officials also lost their lives in the attack.")
+    strike, attack = result.events
+    assert attack.antecedent == strike.start
+    assert (attack.fatalities.low, attack.fatalities.added) == (3, 1)
+
+
+def test_acled_style_notes_are_read_too():
+    note = ("On 7 February 2024, a US drone strike targeted a vehicle in Baghdad, killing 3 "
+            "Kata'ib Hezbollah members, including a senior commander.")
+    strike = only(annotate_text(note, published=None), "air_drone_strike")
+    assert strike.time.start == "2024-02-07"
+    assert strike.fatalities.low == 3
+    assert strike.place_id == "geonames:98182"
+
+
+def test_merging_keeps_events_with_conflicting_places_or_dates_apart():
+    a = annotate_text("A drone strike killed the commander Abu Baqir al-Saadi in Baghdad on "
+                      "Wednesday.")
+    b = annotate_text("A drone strike killed the commander Abu Baqir al-Saadi in Baghdad on "
+                      "Wednesday, killing two people.", published="2024-02-09")
+    c = annotate_text("A drone strike in Amman on Sunday killed the commander Abu Baqir al-Saadi.")
+    mentions = [e for r in (a, b, c) for e in r.events if e.event_type == "air_drone_strike"]
+    mentions = [m.__class__(**{**m.__dict__, "article_id": aid})
+                for m, aid in zip(mentions, ("a", "b", "c"))]
+    events = merge_events(mentions, {"a": "s", "b": "s", "c": "s"},
+                          {"a": "One", "b": "Two", "c": "Three"})
+    sizes = sorted(e["articles"] for e in events)
+    assert sizes == [1, 2]
+    merged = next(e for e in events if e["articles"] == 2)
+    assert merged["date_start"] == "2024-02-07"
+    assert merged["detail"]["outlets"] == ["One", "Two"]
+
+
+def test_seed_baghdad_strike_is_one_event_backed_by_four_articles(analysed_seeds):
+    with open_store(analysed_seeds) as store:
+        events = store.events()
+    strikes = [e for e in events if e["event_type"] == "air_drone_strike"
+               and e["date_start"] == "2024-02-07" and e["mode"] == "asserted"]
+    assert len(strikes) == 1
+    [strike] = strikes
+    assert strike["place_id"] == "geonames:98182"  # Baghdad
+    assert strike["fatalities"] == 3
+    assert strike["articles"] >= 4
+    assert "fatalities" not in strike["detail"]["disagreements"]
+    actors = {p["actor_id"] for p in strike["detail"]["participants"] if p["role"] == "actor"}
+    assert actors & {"united-states", "us-armed-forces"}
+
+
+def test_seed_tower_22_attack_is_dated_28_january_2024(analysed_seeds):
+    with open_store(analysed_seeds) as store:
+        events = store.events()
+    tower = [e for e in events if e["date_start"] == "2024-01-28" and e["family"] == "violent"]
+    assert len(tower) == 1
+    [event] = tower
+    assert event["fatalities"] == 3
+    [date] = [v for v in event["detail"]["values"]["date"] if v["start"] == "2024-01-28"]
+    assert "story" in date["note"]  # the undated article's year comes from its story
+    place = event["place_id"]
+    assert place in ("country:JO", "site:tower-22")
