@@ -9,8 +9,8 @@ from crossbearing.compare.quotes import (
 )
 from crossbearing.compare.words import content_stems, words
 
-MINISTER = dict(speaker_text="the minister", speaker_actor="velland-interior-minister",
-                speaker_canonical="Ana Rosk")
+MINISTER = {"speaker_text": "the minister", "speaker_actor": "velland-interior-minister",
+                "speaker_canonical": "Ana Rosk"}
 
 
 def quote(article, text, outlet=None, start=0, **speaker):

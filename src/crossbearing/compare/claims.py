@@ -35,9 +35,9 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
-from typing import Iterable, Sequence
 
 from crossbearing.annotate.numbers import interval, unit_of
 from crossbearing.compare.scopes import (

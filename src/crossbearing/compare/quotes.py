@@ -31,10 +31,10 @@ by the words naming it), ``differs``, or ``unattributed in some`` when some memb
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from itertools import combinations
-from typing import Iterable
 
 from rapidfuzz import fuzz
 

@@ -8,8 +8,8 @@ This is the only module of the package that touches the store; the grouping itse
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Sequence
 
 from crossbearing.compare.claims import ClaimRecord, group_claims
 from crossbearing.compare.quotes import QuoteRecord, group_quotes, quote_id

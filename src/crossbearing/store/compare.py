@@ -8,7 +8,8 @@ groups that no longer hold disappear.
 from __future__ import annotations
 
 import json
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 CLAIM_GROUP_COLUMNS = ("group_id", "story_id", "thing", "toll", "unit", "status", "kind",
                        "sources", "members", "low", "high")
