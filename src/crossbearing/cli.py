@@ -31,10 +31,13 @@ from crossbearing.store import DEFAULT_DB, Store, open_store
 from crossbearing.views import (
     article_detail,
     article_summary,
+    claim_group_views,
+    compare_summary,
     entity_rows,
     ingest_summary,
     number_rows,
     passage_views,
+    quote_group_views,
     quote_rows,
     rejection_view,
     story_view,
@@ -403,6 +406,83 @@ def numbers(db: str, counted: str | None, as_json: bool) -> None:
                       _safe(row["speaker"] or ""), _safe(row["outlet"] or "?"))
     out.print(table)
     out.print(f"{len(rows)} numeric facts")
+
+
+@cli.command()
+@db_option
+@json_option
+def compare(db: str, as_json: bool) -> None:
+    """Compare each story's reports: numeric claims grouped by what they count (agree, differ,
+    single-source) and quotes aligned across outlets. Run after `corpus`; rerunning replaces."""
+    from crossbearing.compare.run import run_compare
+
+    with _open(db) as store:
+        summary = compare_summary(run_compare(store))
+    if as_json:
+        _print_json(summary)
+        return
+    claims = ", ".join(f"{n} {status}" for status, n in summary["claims"].items()) or "none"
+    differ = ", ".join(f"{n} {kind}" for kind, n in summary["differ"].items())
+    quoted = ", ".join(f"{n} {label}" for label, n in summary["quotes"].items()) or "none"
+    out.print(f"{summary['stories']} stories: {summary['claim_groups']} claim groups ({claims}"
+              f"{'; differ: ' + differ if differ else ''}), {summary['quote_groups']} quote "
+              f"groups ({quoted})")
+
+
+def _known_story(store: Store, story_id: str | None) -> None:
+    if story_id is not None and story_id not in {s["id"] for s in store.stories()}:
+        raise click.UsageError(f"no story with id {story_id!r}")
+
+
+@cli.command()
+@click.argument("story_id", required=False)
+@db_option
+@click.option("--status", type=click.Choice(["agree", "differ", "single-source"]), default=None,
+              help="Only groups with this status.")
+@json_option
+def claims(story_id: str | None, db: str, status: str | None, as_json: bool) -> None:
+    """List numeric claims grouped across a story's reports (all stories without STORY_ID):
+    what is counted, agree/differ/single-source, and each report's number, scope and speaker."""
+    with _open(db) as store:
+        _known_story(store, story_id)
+        rows = claim_group_views(store, story_id, status)
+    if as_json:
+        _print_json(rows)
+        return
+    for g in rows:
+        what = " ".join(_safe(x) for x in (g["thing"], g["toll"], g["unit"]) if x)
+        label = f"{g['status']} ({g['kind']})" if g["kind"] else g["status"]
+        out.print(f"[bold]{what}[/bold]: {label}, {g['sources']} sources  [dim]{g['id']}[/dim]")
+        for m in g["members"]:
+            scope = ", ".join(x for x in (m["time_scope"], m["place_scope"]) if x)
+            line = (f"{m['text']} {m['counted'] or ''}{'  [' + scope + ']' if scope else ''}"
+                    f"{'  — ' + m['speaker'] if m['speaker'] else ''}")
+            out.print(f"  {_safe(line)}  [dim]{_safe(m['outlet'] or '(unknown outlet)')}, "
+                      f"{m['article_id']}[/dim]")
+    out.print(f"{len(rows)} claim groups")
+
+
+@cli.command("quote-groups")
+@click.argument("story_id", required=False)
+@db_option
+@json_option
+def quote_groups(story_id: str | None, db: str, as_json: bool) -> None:
+    """List quotes aligned across a story's reports (all stories without STORY_ID): the same
+    words, part of them, or a paraphrase, and whether the outlets give the same speaker."""
+    with _open(db) as store:
+        _known_story(store, story_id)
+        rows = quote_group_views(store, story_id)
+    if as_json:
+        _print_json(rows)
+        return
+    for g in rows:
+        out.print(f"[bold]{g['label']}[/bold], speakers {g['speakers']}, {g['sources']} sources  "
+                  f"[dim]{g['id']}[/dim]")
+        for m in g["members"]:
+            who = m["speaker_canonical"] or m["descriptor"] or m["speaker_text"] or "(no speaker)"
+            out.print(f"  {_safe('[' + m['relation'] + ']')} {_safe(m['text'][:200])}  [dim]— {_safe(who)}, "
+                      f"{_safe(m['outlet'] or '(unknown outlet)')}, {m['article_id']}[/dim]")
+    out.print(f"{len(rows)} quote groups")
 
 
 def main() -> None:

@@ -146,3 +146,31 @@ def number_rows(store, *, counted: str | None = None) -> list[dict[str, Any]]:
                      "hedge": n.hedge, "counted": n.counted, "time_scope": n.time_scope,
                      "place_scope": n.place_scope, "speaker": n.speaker})
     return rows
+
+
+def compare_summary(report) -> dict[str, Any]:
+    """What a comparison run found: groups per status, differ kind and quote label."""
+    return {"stories": report.stories, "claim_groups": report.claim_groups,
+            "claims": dict(sorted(report.claims.items())),
+            "differ": dict(sorted(report.differ.items())), "quote_groups": report.quote_groups,
+            "quotes": dict(sorted(report.quotes.items()))}
+
+
+def claim_group_views(store, story_id: str | None = None,
+                      status: str | None = None) -> list[dict[str, Any]]:
+    """Claim groups with their members: the story, what is counted (thing, toll, unit), the
+    status and kind, how many sources, the range of written values, and per member the article,
+    outlet, offsets, number as written, bounds, hedge, counted phrase, scopes and speaker."""
+    return [{"id": g["group_id"], "story_id": g["story_id"], "thing": g["thing"],
+             "toll": g["toll"], "unit": g["unit"], "status": g["status"], "kind": g["kind"],
+             "sources": g["sources"], "low": g["low"], "high": g["high"],
+             "members": g["members"]} for g in store.claim_groups(story_id, status)]
+
+
+def quote_group_views(store, story_id: str | None = None) -> list[dict[str, Any]]:
+    """Quote groups with their members: the label (same, partial, paraphrase), the speaker
+    comparison (same, differs, unattributed in some), and per member the article, outlet, quote
+    id, content spans, text, relation and the speaker as that article gives it."""
+    return [{"id": g["group_id"], "story_id": g["story_id"], "label": g["label"],
+             "speakers": g["speakers"], "sources": g["sources"], "members": g["members"]}
+            for g in store.quote_groups(story_id)]

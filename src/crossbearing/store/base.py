@@ -15,6 +15,7 @@ from typing import Any, Iterator
 from crossbearing.errors import NotFound, StoreError, UsageError
 from crossbearing.model import Article, DateValue, InputRecord, Rejection
 from crossbearing.store.annotations import AnnotationStore
+from crossbearing.store.compare import CompareStore
 from crossbearing.store.corpus import CorpusStore
 from crossbearing.store.events import EventStore
 from crossbearing.store.migrations import MIGRATIONS
@@ -38,7 +39,7 @@ def utc_now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-class Store(AnnotationStore, CorpusStore, EventStore):
+class Store(AnnotationStore, CorpusStore, EventStore, CompareStore):
     """Articles, inputs, rejections and annotations in a SQL database. Use as a context manager."""
 
     #: The dialect's name for a binary column.
@@ -169,7 +170,8 @@ class Store(AnnotationStore, CorpusStore, EventStore):
         if table not in ("articles", "inputs", "rejections", "raw_records", "mentions", "sentences",
                          "time_expressions", "places", "actors", "stage_runs", "quotes",
                          "numeric_facts", "signatures", "duplicates", "passages", "stories",
-                         "story_articles", "entities", "article_terms"):
+                         "story_articles", "entities", "article_terms", "claim_groups",
+                         "claim_members", "quote_groups", "quote_members"):
             raise UsageError(f"no table {table!r}")
         return self.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
 

@@ -340,4 +340,68 @@ MIGRATIONS: tuple[Migration, ...] = (
         )""",
         "CREATE INDEX event_sources_event ON event_sources (event_id)",
     )),
+    Migration(6, "comparison: claim groups and quote groups per story", (
+        # Numeric facts of one story about the same counted thing, and how they compare.
+        """CREATE TABLE claim_groups (
+            group_id    TEXT PRIMARY KEY,     -- 'claims-' + hash of story, thing and members
+            story_id    TEXT NOT NULL REFERENCES stories(story_id),
+            thing       TEXT NOT NULL,        -- what is counted, normalised: 'attacks', 'troops'
+            toll        TEXT,                 -- killed, wounded, detained, ...; NULL for no toll
+            unit        TEXT,                 -- '%' or a currency code; NULL for a count
+            status      TEXT NOT NULL,        -- agree, differ or single-source
+            kind        TEXT,                 -- for differ: time_scope, hedge or conflict
+            sources     INTEGER NOT NULL,     -- distinct outlets (unknown outlet: per article)
+            members     INTEGER NOT NULL,
+            low         REAL NOT NULL,        -- smallest written value of the members
+            high        REAL NOT NULL,        -- largest written value of the members
+            produced_by TEXT NOT NULL
+        )""",
+        "CREATE INDEX claim_groups_story ON claim_groups (story_id, status)",
+        # The numeric facts in each claim group (a snapshot of what was compared).
+        """CREATE TABLE claim_members (
+            group_id    TEXT NOT NULL REFERENCES claim_groups(group_id),
+            article_id  TEXT NOT NULL REFERENCES articles(article_id),
+            start       INTEGER NOT NULL,     -- the numeric fact's offsets in the article
+            "end"       INTEGER NOT NULL,
+            outlet      TEXT,
+            text        TEXT NOT NULL,        -- the number as written, with its hedge
+            low         REAL NOT NULL,
+            high        REAL NOT NULL,
+            hedge       TEXT,
+            counted     TEXT,                 -- the counted phrase as the numbers layer read it
+            time_scope  TEXT,
+            place_scope TEXT,
+            speaker     TEXT,                 -- who gave the number, when attributed
+            PRIMARY KEY (group_id, article_id, start, "end")
+        )""",
+        # Quotes of several articles of one story that carry the same statement.
+        """CREATE TABLE quote_groups (
+            group_id    TEXT PRIMARY KEY,     -- 'quotes-' + hash of story and member quote ids
+            story_id    TEXT NOT NULL REFERENCES stories(story_id),
+            label       TEXT NOT NULL,        -- same, partial or paraphrase
+            speakers    TEXT NOT NULL,        -- same, differs or unattributed in some
+            sources     INTEGER NOT NULL,     -- distinct outlets (unknown outlet: per article)
+            members     INTEGER NOT NULL,
+            produced_by TEXT NOT NULL
+        )""",
+        "CREATE INDEX quote_groups_story ON quote_groups (story_id)",
+        # The quotes in each quote group, with the speaker as each article gives it.
+        """CREATE TABLE quote_members (
+            group_id          TEXT NOT NULL REFERENCES quote_groups(group_id),
+            quote_id          TEXT NOT NULL,  -- 'quote-' + hash of (article_id, start, end)
+            article_id        TEXT NOT NULL REFERENCES articles(article_id),
+            start             INTEGER NOT NULL,  -- the quote's extent (quotes' key)
+            "end"             INTEGER NOT NULL,
+            content           TEXT NOT NULL,  -- JSON [[start, end], ...] as in quotes.content
+            outlet            TEXT,
+            text              TEXT NOT NULL,  -- the content's parts joined by ' … '
+            kind              TEXT NOT NULL,  -- direct, indirect or mixed
+            relation          TEXT NOT NULL,  -- its strongest link in the group: same, partial, paraphrase
+            speaker_text      TEXT,           -- the speaker as written in this article
+            speaker_actor     TEXT,           -- resolved knowledge-base actor
+            speaker_canonical TEXT,           -- resolved name
+            descriptor        TEXT,           -- a description such as 'US officials'
+            PRIMARY KEY (group_id, quote_id)
+        )""",
+    )),
 )

@@ -1,0 +1,259 @@
+"""Quotes aligned across the articles of a story: who carries the same statement, in the same
+words or not, and whether they give it to the same speaker.
+
+Two quotes of different articles are linked by the strongest relation that holds:
+
+- ``same``: the same words once quote marks, case, punctuation and acronym dots are normalised
+  (:func:`compare.words.words`);
+- ``partial``: one quote's words are contained in the other's (at least
+  :data:`MIN_CONTAINED_WORDS` of them), or the two share a run of at least :data:`MIN_RUN_WORDS`
+  words in a row: the same quoted words inside different reported speech ("it had killed the
+  'commander responsible for ...'" and "that the targeted commander was 'responsible for ...'");
+- ``paraphrase``: the same statement in other words (another translation): the two are given to
+  the same *resolved* speaker (the same knowledge-base actor, else the same resolved name; a mere
+  description such as "US officials" is not enough), share at least :data:`MIN_SHARED_STEMS`
+  content-word stems, and the shared stems make up at least :data:`PARAPHRASE_OVERLAP` of the
+  smaller quote's content stems (containment rather than Jaccard, because one outlet often quotes
+  a part of what another quotes in full); rapidfuzz's token-set similarity over the stems must
+  also reach :data:`PARAPHRASE_TOKEN_SET` so that a long quote does not swallow a short one on a
+  few common words.
+
+Groups are built in three steps: quotes connected by same and partial links form the groups;
+a quote left over joins the group it paraphrases best (the share of shared stems decides), so one
+statement quoted word for word by some outlets and paraphrased by another is one group, while two
+statements that a third outlet paraphrases together stay apart; the quotes still left group by
+their paraphrase links. A group's label is ``same`` when all its members have the same words,
+``partial`` when same and partial links alone connect it, else ``paraphrase``; each member keeps
+the strongest relation it has to another member. Its speaker comparison is ``same`` (one speaker, by actor or resolved name, else
+by the words naming it), ``differs``, or ``unattributed in some`` when some member has no speaker.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from itertools import combinations
+
+from rapidfuzz import fuzz
+
+from crossbearing.compare.words import content_stems, words
+from crossbearing.ids import normalise_text, stable_id
+
+#: Fewest words of a quote contained in another for the two to be a partial match.
+MIN_CONTAINED_WORDS = 6
+#: Fewest words in a row two quotes must share for a partial match.
+MIN_RUN_WORDS = 8
+#: Fewest content-word stems two quotes of one speaker share to be paraphrases ...
+MIN_SHARED_STEMS = 4
+#: ... the share of the smaller quote's content stems they make up ...
+PARAPHRASE_OVERLAP = 0.5
+#: ... and rapidfuzz's token-set similarity (0-100) of the two stem sets.
+PARAPHRASE_TOKEN_SET = 60
+#: Relations from strongest to weakest.
+RELATIONS = ("same", "partial", "paraphrase")
+
+
+@dataclass(frozen=True)
+class QuoteRecord:
+    """A quote with what aligning it needs: its text (parts joined by " … "), article and outlet,
+    and the speaker as the article gives it."""
+
+    quote_id: str
+    article_id: str
+    outlet: str | None
+    spans: tuple[tuple[int, int], ...]
+    text: str
+    kind: str
+    speaker_text: str | None = None
+    speaker_actor: str | None = None
+    speaker_canonical: str | None = None
+    descriptor: str | None = None
+
+    @property
+    def resolved_speaker(self) -> str | None:
+        """The speaker's identity when the text resolves it: actor id, else resolved name."""
+        if self.speaker_actor:
+            return f"actor:{self.speaker_actor}"
+        return f"name:{normalise_text(self.speaker_canonical)}" if self.speaker_canonical else None
+
+    @property
+    def speaker_key(self) -> str | None:
+        """The speaker as far as it is known: resolved, else the words naming it."""
+        named = self.descriptor or self.speaker_text
+        return self.resolved_speaker or (f"words:{normalise_text(named)}" if named else None)
+
+
+@dataclass(frozen=True)
+class QuoteMember:
+    record: QuoteRecord
+    relation: str              # the strongest relation it has to another member
+
+
+@dataclass(frozen=True)
+class QuoteGroup:
+    """Quotes of several articles of one story that carry the same statement."""
+
+    id: str
+    story_id: str
+    label: str                 # same, partial or paraphrase
+    speakers: str              # same, differs or unattributed in some
+    sources: int               # distinct outlets (articles of unknown outlet count one each)
+    members: tuple[QuoteMember, ...]
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    record: QuoteRecord
+    words: tuple[str, ...]
+    joined: str
+    stems: frozenset[str]
+
+
+def quote_id(article_id: str, start: int, end: int) -> str:
+    """The id of a stored quote (quotes are keyed by article and extent)."""
+    return "quote-" + stable_id(article_id, start, end)
+
+
+def relation(a: QuoteRecord, b: QuoteRecord) -> str | None:
+    """The strongest relation between two quotes, or None (see the module docstring)."""
+    return _relation(_prepare(a), _prepare(b))
+
+
+def group_quotes(story_id: str, records: Iterable[QuoteRecord]) -> list[QuoteGroup]:
+    """The quote groups of one story; quotes linked to no quote of another article are left out.
+    Deterministic: the result does not depend on the records' order."""
+    prepared = sorted((_prepare(r) for r in records),
+                      key=lambda p: (p.record.article_id, p.record.spans))
+    prepared = [p for p in prepared if p.words]
+    links = {pair: rel for pair in _candidates(prepared)
+             if (rel := _relation(prepared[pair[0]], prepared[pair[1]])) is not None}
+    groups = []
+    for component in _assemble(len(prepared), links, prepared):
+        members = [prepared[i] for i in component]
+        groups.append(_group(story_id, members, component, links))
+    return sorted(groups, key=lambda g: (-len(g.members), g.id))
+
+
+def _assemble(size: int, links: dict[tuple[int, int], str],
+              prepared: list[_Prepared]) -> list[list[int]]:
+    """Groups as lists of indices: quotes connected by same and partial links first; a quote
+    left over joins the group it paraphrases best (one statement quoted word for word by some
+    outlets and paraphrased by another); quotes still left group by their paraphrase links."""
+    solid = _components(size, links, ("same", "partial"))
+    home = {i: n for n, component in enumerate(solid) for i in component}
+    loose: dict[tuple[int, int], str] = {}
+    for i in range(size):
+        if i in home:
+            continue
+        scores = [(_overlap(prepared[i], prepared[j]), -home[j]) for pair in links
+                  if i in pair and (j := pair[0] + pair[1] - i) in home]
+        if scores:
+            solid[-max(scores)[1]].append(i)
+        else:
+            loose.update({pair: rel for pair, rel in links.items()
+                          if i in pair and pair[0] + pair[1] - i not in home})
+    joined = solid + _components(size, loose)
+    return [sorted(component) for component in joined]
+
+
+def _overlap(a: _Prepared, b: _Prepared) -> float:
+    """The share of the smaller quote's content stems that the other has too."""
+    return len(a.stems & b.stems) / max(1, min(len(a.stems), len(b.stems)))
+
+
+def _prepare(record: QuoteRecord) -> _Prepared:
+    found = tuple(words(record.text))
+    return _Prepared(record, found, " ".join(found), content_stems(record.text))
+
+
+def _candidates(prepared: list[_Prepared]) -> set[tuple[int, int]]:
+    """Pairs (i < j) of quotes of different articles that may be related: they share a run of
+    MIN_CONTAINED_WORDS words, are as short as that, or have the same resolved speaker."""
+    by_key: dict[object, list[int]] = defaultdict(list)
+    for i, p in enumerate(prepared):
+        n = MIN_CONTAINED_WORDS
+        keys: set = {p.words[k:k + n] for k in range(len(p.words) - n + 1)} or {p.joined}
+        if p.record.resolved_speaker:
+            keys.add(p.record.resolved_speaker)
+        for key in keys:
+            by_key[key].append(i)
+    pairs = set()
+    for members in by_key.values():
+        pairs.update((i, j) for i, j in combinations(members, 2)
+                     if prepared[i].record.article_id != prepared[j].record.article_id)
+    return pairs
+
+
+def _relation(a: _Prepared, b: _Prepared) -> str | None:
+    if a.words == b.words:
+        return "same"
+    short, long_ = sorted((a, b), key=lambda p: len(p.words))
+    if len(short.words) >= MIN_CONTAINED_WORDS and f" {short.joined} " in f" {long_.joined} ":
+        return "partial"
+    if _longest_run(a.words, b.words) >= MIN_RUN_WORDS:
+        return "partial"
+    return "paraphrase" if _paraphrase(a, b) else None
+
+
+def _longest_run(a: tuple[str, ...], b: tuple[str, ...]) -> int:
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    return matcher.find_longest_match(0, len(a), 0, len(b)).size
+
+
+def _paraphrase(a: _Prepared, b: _Prepared) -> bool:
+    speaker = a.record.resolved_speaker
+    if speaker is None or speaker != b.record.resolved_speaker:
+        return False
+    if len(a.stems & b.stems) < MIN_SHARED_STEMS or _overlap(a, b) < PARAPHRASE_OVERLAP:
+        return False
+    return fuzz.token_set_ratio(" ".join(sorted(a.stems)),
+                                " ".join(sorted(b.stems))) >= PARAPHRASE_TOKEN_SET
+
+
+def _components(size: int, links: dict[tuple[int, int], str],
+                allowed: tuple[str, ...] = RELATIONS) -> list[list[int]]:
+    """Connected components (of two or more) of the links of the allowed relations."""
+    parent = list(range(size))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for (i, j), rel in sorted(links.items()):
+        if rel in allowed:
+            parent[root(i)] = root(j)
+    found: dict[int, list[int]] = defaultdict(list)
+    for i in range(size):
+        found[root(i)].append(i)
+    return sorted((c for c in found.values() if len(c) > 1), key=lambda c: c[0])
+
+
+def _group(story_id: str, members: list[_Prepared], component: list[int],
+           links: dict[tuple[int, int], str]) -> QuoteGroup:
+    inside = {pair: rel for pair, rel in links.items()
+              if pair[0] in component and pair[1] in component}
+    best = {i: min(RELATIONS.index(rel) for pair, rel in inside.items() if i in pair)
+            for i in component}
+    if len({m.words for m in members}) == 1:
+        label = "same"
+    else:
+        solid = _components(max(component) + 1, inside, ("same", "partial"))
+        label = "partial" if any(set(c) == set(component) for c in solid) else "paraphrase"
+    records = [m.record for m in members]
+    group_id = "quotes-" + stable_id(story_id, *sorted(r.quote_id for r in records))
+    sources = len({r.outlet or f"article:{r.article_id}" for r in records})
+    return QuoteGroup(group_id, story_id, label, speaker_comparison(records), sources,
+                      tuple(QuoteMember(m.record, RELATIONS[best[i]])
+                            for m, i in zip(members, component)))
+
+
+def speaker_comparison(records: Iterable[QuoteRecord]) -> str:
+    """``same``, ``differs`` or ``unattributed in some`` for the speakers of a group."""
+    keys = [r.speaker_key for r in records]
+    if any(k is None for k in keys):
+        return "unattributed in some"
+    return "same" if len(set(keys)) == 1 else "differs"

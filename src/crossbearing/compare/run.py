@@ -1,0 +1,89 @@
+"""The comparison over the store: claim groups and quote groups for every story.
+
+Runs after the corpus stage (it needs stories). Everything is recomputed from the stored
+annotations each run and replaces what an earlier run stored, in one transaction: the groups of
+a story depend on all its articles, and a story's membership can change when articles arrive.
+This is the only module of the package that touches the store; the grouping itself is pure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from crossbearing.compare.claims import ClaimRecord, group_claims
+from crossbearing.compare.quotes import QuoteRecord, group_quotes, quote_id
+from crossbearing.compare.scopes import TimeScope
+from crossbearing.model import Article, NumericFact, Quote, TimeMention
+from crossbearing.store import Store
+
+VERSION = "crossbearing.compare.v1"
+
+
+@dataclass
+class CompareReport:
+    stories: int = 0
+    claim_groups: int = 0
+    quote_groups: int = 0
+    claims: dict[str, int] = field(default_factory=dict)   # groups per status
+    differ: dict[str, int] = field(default_factory=dict)   # differ groups per kind
+    quotes: dict[str, int] = field(default_factory=dict)   # quote groups per label
+
+
+def run_compare(store: Store) -> CompareReport:
+    """Recompute the claim and quote groups of every story; rerunning replaces them."""
+    report = CompareReport()
+    with store.transaction():
+        store.clear_comparison()
+        for story in store.stories():
+            articles = store.articles_by_id(store.story_members(story["id"]))
+            claims = group_claims(story["id"], claim_records(store, articles))
+            quotes = group_quotes(story["id"], quote_records(store, articles))
+            store.save_claim_groups(claims, VERSION)
+            store.save_quote_groups(quotes, VERSION)
+            _count(report, claims, quotes)
+    return report
+
+
+def _count(report: CompareReport, claims, quotes) -> None:
+    report.stories += 1
+    report.claim_groups += len(claims)
+    report.quote_groups += len(quotes)
+    for g in claims:
+        report.claims[g.status] = report.claims.get(g.status, 0) + 1
+        if g.kind:
+            report.differ[g.kind] = report.differ.get(g.kind, 0) + 1
+    for g in quotes:
+        report.quotes[g.label] = report.quotes.get(g.label, 0) + 1
+
+
+def claim_records(store: Store, articles: Sequence[Article]) -> list[ClaimRecord]:
+    """The numeric facts of these articles with their outlet and resolved time scope."""
+    records = []
+    for article in articles:
+        facts = store.numeric_facts(article.id)
+        times = store.time_mentions(article.id) if any(f.time_scope for f in facts) else []
+        records.extend(ClaimRecord(f, article.outlet, time_scope_of(f, times)) for f in facts)
+    return records
+
+
+def time_scope_of(fact: NumericFact, times: Sequence[TimeMention]) -> TimeScope | None:
+    """The fact's time scope with the value of the time mention it was read from (the one of
+    that text nearest the number)."""
+    if not fact.time_scope:
+        return None
+    same = [t for t in times if t.text == fact.time_scope]
+    nearest = min(same, key=lambda t: abs(t.start - fact.start), default=None)
+    return TimeScope(fact.time_scope, nearest.value if nearest else None)
+
+
+def quote_records(store: Store, articles: Sequence[Article]) -> list[QuoteRecord]:
+    """The quotes of these articles with their text and outlet."""
+    return [quote_record(q, article) for article in articles for q in store.quotes(article.id)]
+
+
+def quote_record(quote: Quote, article: Article) -> QuoteRecord:
+    text = " … ".join(article.text[s:e] for s, e in quote.content)
+    return QuoteRecord(quote_id(quote.article_id, quote.start, quote.end), quote.article_id,
+                       article.outlet, quote.content, text, quote.kind, quote.speaker_text,
+                       quote.speaker_actor, quote.speaker_canonical, quote.descriptor)

@@ -1,0 +1,104 @@
+"""Storing and reading the comparison's results: claim groups and quote groups per story, with
+their members. Mixed into :class:`~crossbearing.store.Store`.
+
+Each story's groups are replaced as a whole, so rerunning the comparison never duplicates and
+groups that no longer hold disappear.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any
+
+CLAIM_GROUP_COLUMNS = ("group_id", "story_id", "thing", "toll", "unit", "status", "kind",
+                       "sources", "members", "low", "high")
+CLAIM_MEMBER_COLUMNS = ("article_id", "start", '"end"', "outlet", "text", "low", "high", "hedge",
+                        "counted", "time_scope", "place_scope", "speaker")
+QUOTE_GROUP_COLUMNS = ("group_id", "story_id", "label", "speakers", "sources", "members")
+QUOTE_MEMBER_COLUMNS = ("quote_id", "article_id", "start", '"end"', "content", "outlet", "text",
+                        "kind", "relation", "speaker_text", "speaker_actor", "speaker_canonical",
+                        "descriptor")
+
+
+def _keys(columns: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(c.strip('"') for c in columns)
+
+
+class CompareStore:
+    """Comparison queries; expects ``execute`` from the store."""
+
+    execute: Any
+
+    def clear_comparison(self) -> None:
+        """Remove every story's groups (before a full recomputation)."""
+        for table in ("claim_members", "claim_groups", "quote_members", "quote_groups"):
+            self.execute(f"DELETE FROM {table}")
+
+    def save_claim_groups(self, groups: Iterable[Any], version: str) -> None:
+        """Store claim groups (:class:`compare.claims.ClaimGroup`) with their members."""
+        for g in groups:
+            self._row("claim_groups", CLAIM_GROUP_COLUMNS + ("produced_by",),
+                      (g.id, g.story_id, g.thing, g.toll, g.unit, g.status, g.kind, g.sources,
+                       len(g.members), g.low, g.high, version))
+            for m in g.members:
+                self._row("claim_members", ("group_id",) + CLAIM_MEMBER_COLUMNS,
+                          (g.id, m.article_id, m.start, m.end, m.outlet, m.text, m.low, m.high,
+                           m.hedge, m.counted, m.time_scope, m.place_scope, m.speaker))
+
+    def save_quote_groups(self, groups: Iterable[Any], version: str) -> None:
+        """Store quote groups (:class:`compare.quotes.QuoteGroup`) with their members."""
+        for g in groups:
+            self._row("quote_groups", QUOTE_GROUP_COLUMNS + ("produced_by",),
+                      (g.id, g.story_id, g.label, g.speakers, g.sources, len(g.members), version))
+            for member in g.members:
+                r = member.record
+                self._row("quote_members", ("group_id",) + QUOTE_MEMBER_COLUMNS,
+                          (g.id, r.quote_id, r.article_id, min(s for s, _ in r.spans),
+                           max(e for _, e in r.spans), json.dumps([list(s) for s in r.spans]),
+                           r.outlet, r.text, r.kind, member.relation, r.speaker_text,
+                           r.speaker_actor, r.speaker_canonical, r.descriptor))
+
+    def _row(self, table: str, columns: tuple[str, ...], values: tuple) -> None:
+        self.execute(f"INSERT INTO {table} ({', '.join(columns)}) VALUES "
+                     f"({', '.join('?' * len(columns))})", values)
+
+    def claim_groups(self, story_id: str | None = None,
+                     status: str | None = None) -> list[dict[str, Any]]:
+        """Claim groups (of one story, of one status) with their members, largest first."""
+        where, params = _filters(("story_id", story_id), ("status", status))
+        rows = self.execute(f"SELECT {', '.join(CLAIM_GROUP_COLUMNS)} FROM claim_groups{where} "
+                            "ORDER BY story_id, sources DESC, members DESC, thing, group_id",
+                            params).fetchall()
+        groups = [dict(zip(CLAIM_GROUP_COLUMNS, r)) for r in rows]
+        for g in groups:
+            g["members"] = self._members("claim_members", CLAIM_MEMBER_COLUMNS, g["group_id"],
+                                         "article_id, start")
+        return groups
+
+    def quote_groups(self, story_id: str | None = None) -> list[dict[str, Any]]:
+        """Quote groups (of one story) with their members, largest first."""
+        where, params = _filters(("story_id", story_id))
+        rows = self.execute(f"SELECT {', '.join(QUOTE_GROUP_COLUMNS)} FROM quote_groups{where} "
+                            "ORDER BY story_id, sources DESC, members DESC, group_id",
+                            params).fetchall()
+        groups = [dict(zip(QUOTE_GROUP_COLUMNS, r)) for r in rows]
+        for g in groups:
+            g["members"] = self._members("quote_members", QUOTE_MEMBER_COLUMNS, g["group_id"],
+                                         "article_id, start")
+            for m in g["members"]:
+                m["content"] = [list(span) for span in json.loads(m["content"])]
+        return groups
+
+    def _members(self, table: str, columns: tuple[str, ...], group_id: str,
+                 order: str) -> list[dict[str, Any]]:
+        rows = self.execute(f"SELECT {', '.join(columns)} FROM {table} WHERE group_id = ? "
+                            f"ORDER BY {order}", (group_id,)).fetchall()
+        return [dict(zip(_keys(columns), r)) for r in rows]
+
+
+def _filters(*pairs: tuple[str, str | None]) -> tuple[str, tuple]:
+    kept = [(column, value) for column, value in pairs if value is not None]
+    if not kept:
+        return "", ()
+    return " WHERE " + " AND ".join(f"{c} = ?" for c, _ in kept), tuple(v for _, v in kept)

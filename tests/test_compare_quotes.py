@@ -1,0 +1,98 @@
+"""Quotes aligned across the articles of a story (compare/quotes.py)."""
+
+from crossbearing.compare.quotes import (
+    QuoteRecord,
+    group_quotes,
+    quote_id,
+    relation,
+    speaker_comparison,
+)
+from crossbearing.compare.words import content_stems, words
+
+MINISTER = {"speaker_text": "the minister", "speaker_actor": "velland-interior-minister",
+                "speaker_canonical": "Ana Rosk"}
+
+
+def quote(article, text, outlet=None, start=0, **speaker):
+    return QuoteRecord(quote_id(article, start, start + len(text)), article, outlet,
+                       ((start, start + len(text)),), text, "direct", **speaker)
+
+
+def test_words_ignore_quote_marks_case_punctuation_and_acronym_dots():
+    assert words("“The U.S. will NOT leave,” he said.") == words('"the US will not leave", He said')
+    assert content_stems("participating in attacks") == content_stems("participated in an attack")
+
+
+def test_same_words_after_normalising_are_same():
+    a = quote("a1", "“We will rebuild every bridge before winter.”", "Daily A", **MINISTER)
+    b = quote("b1", '"We will rebuild every bridge before winter,"', "Daily B", **MINISTER)
+    [group] = group_quotes("story-x", [a, b])
+    assert (group.label, group.speakers, group.sources) == ("same", "same", 2)
+    assert [m.relation for m in group.members] == ["same", "same"]
+    assert {m.record.outlet for m in group.members} == {"Daily A", "Daily B"}
+
+
+def test_contained_words_and_long_shared_runs_are_partial():
+    full = quote("a1", "the army will withdraw from the northern valley by the end of the month "
+                 "and hand the checkpoints to local police", **MINISTER)
+    part = quote("b1", "withdraw from the northern valley by the end of the month")
+    inside = quote("c1", "she said that the army will withdraw from the northern valley by the "
+                   "end of spring", speaker_text="she")
+    assert relation(full, part) == "partial"
+    assert relation(full, inside) == "partial"
+    [group] = group_quotes("story-x", [full, part, inside])
+    assert group.label == "partial" and len(group.members) == 3
+    assert group.speakers == "unattributed in some"
+
+
+def test_speaker_comparison():
+    named = quote("a1", "x", **MINISTER)
+    described = quote("b1", "x", descriptor="a ministry official")
+    nobody = quote("c1", "x")
+    assert speaker_comparison([named, quote("d1", "y", **MINISTER)]) == "same"
+    assert speaker_comparison([named, described]) == "differs"
+    assert speaker_comparison([named, nobody]) == "unattributed in some"
+
+
+def test_paraphrases_of_one_speaker_group_and_other_speakers_do_not():
+    a = quote("a1", "Our engineers will rebuild the destroyed bridges across the province before "
+              "the winter rains arrive", **MINISTER)
+    b = quote("b1", "the destroyed bridges of the province would be rebuilt by its engineers "
+              "ahead of the winter rains", **MINISTER)
+    other = quote("c1", "the destroyed bridges of the province would be rebuilt by its engineers "
+                  "ahead of the winter rains", speaker_text="the mayor", speaker_actor="mayor-x",
+                  speaker_canonical="Ivo Tesk")
+    described = quote("d1", "the destroyed bridges of the province would be rebuilt by its "
+                      "engineers ahead of the winter rains", descriptor="an official")
+    assert relation(a, b) == "paraphrase"
+    assert relation(a, other) is None and relation(a, described) is None
+    [group] = group_quotes("story-x", [a, b])
+    assert (group.label, group.speakers) == ("paraphrase", "same")
+
+
+def test_a_few_shared_words_are_not_a_paraphrase():
+    a = quote("a1", "The bridges will be rebuilt", **MINISTER)
+    b = quote("b1", "Taxes on fuel will rise in the spring to pay for the new schools and the "
+              "bridges that were rebuilt", **MINISTER)
+    assert relation(a, b) is None
+    assert group_quotes("story-x", [a, b]) == []
+
+
+def test_quotes_of_one_article_are_not_aligned_with_each_other():
+    a = quote("a1", "We will rebuild every bridge before winter", **MINISTER)
+    b = quote("a1", "We will rebuild every bridge before winter", start=500, **MINISTER)
+    assert group_quotes("story-x", [a, b]) == []
+
+
+def test_a_paraphrase_joins_the_group_it_matches_best():
+    first = "the army has lost control of the eastern roads and must hand them to the police"
+    second = "the treasury cannot pay the salaries of teachers in the southern districts this year"
+    exact = [quote("a1", first, **MINISTER), quote("b1", first, **MINISTER),
+             quote("a1", second, start=400, **MINISTER), quote("b1", second, start=400, **MINISTER)]
+    loose = quote("c1", "control of the eastern roads has been lost by the army, which must give "
+                  "them over to the police", **MINISTER)
+    groups = group_quotes("story-x", exact + [loose])
+    assert sorted((g.label, len(g.members)) for g in groups) == [("paraphrase", 3), ("same", 2)]
+    paraphrased = next(g for g in groups if g.label == "paraphrase")
+    assert {m.relation for m in paraphrased.members} == {"same", "paraphrase"}
+    assert group_quotes("story-x", exact + [loose]) == group_quotes("story-x", [loose] + exact[::-1])
