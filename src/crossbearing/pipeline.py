@@ -57,3 +57,4 @@ def save(store: Store, result: ArticleAnnotations) -> None:
                            actors=result.actors, kb_version=KB_VERSION, quotes=result.quotes,
                            numbers=result.numbers)
     store.save_terms(result.article_id, result.lemmas, VERSION)
+    store.save_framing(result.article_id, result.descriptors, result.loaded_terms, VERSION)

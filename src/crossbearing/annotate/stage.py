@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from crossbearing.annotate.entities import entity_mentions
+from crossbearing.annotate.framing import framing_annotations
+from crossbearing.annotate.lexicon import bundled_lexicon
 from crossbearing.annotate.nlp import BATCH_SIZE, pipeline
 from crossbearing.annotate.numbers import numeric_facts
 from crossbearing.annotate.quotes import quote_annotations
@@ -18,6 +20,8 @@ from crossbearing.kb import KB_VERSION, Actor, actor_by_id
 from crossbearing.kb.places import place_by_id
 from crossbearing.model import (
     Article,
+    Descriptor,
+    LoadedTerm,
     Mention,
     NumericFact,
     Place,
@@ -27,8 +31,9 @@ from crossbearing.model import (
 )
 
 STAGE = "annotate"
-#: The stage's version: a new version, or a new knowledge base, re-annotates every article.
-VERSION = f"crossbearing.annotate.v2+kb.{KB_VERSION}"
+#: The stage's version: a new version, a new knowledge base or a new framing lexicon
+#: re-annotates every article.
+VERSION = f"crossbearing.annotate.v3+kb.{KB_VERSION}+lexicon.{bundled_lexicon().version}"
 
 
 @dataclass(frozen=True)
@@ -42,6 +47,8 @@ class ArticleAnnotations:
     quotes: tuple[Quote, ...]
     numbers: tuple[NumericFact, ...]
     lemmas: dict[str, int]
+    descriptors: tuple[Descriptor, ...] = ()
+    loaded_terms: tuple[LoadedTerm, ...] = ()
 
     @property
     def actors(self) -> list[Actor]:
@@ -68,8 +75,10 @@ def _annotate(doc, article: Article) -> ArticleAnnotations:
     times = time_mentions(doc, article)
     quotes = quote_annotations(doc, article.id, mentions)
     numbers = numeric_facts(doc, article.id, times, quotes)
+    descriptors, terms = framing_annotations(doc, article.id, mentions, quotes)
     return ArticleAnnotations(article.id, sentences, _unique(mentions), _unique(times),
-                              _unique(quotes), _unique(numbers), lemma_counts(doc))
+                              _unique(quotes), _unique(numbers), lemma_counts(doc),
+                              tuple(descriptors), _unique(terms))
 
 
 def _unique(items) -> tuple:

@@ -16,6 +16,7 @@ from crossbearing.errors import NotFound, StoreError, UsageError
 from crossbearing.model import Article, DateValue, InputRecord, Rejection
 from crossbearing.store.annotations import AnnotationStore
 from crossbearing.store.corpus import CorpusStore
+from crossbearing.store.framing import FramingStore
 from crossbearing.store.migrations import MIGRATIONS
 
 #: Article columns in the order ``_article_row`` writes and ``_article_from_row`` reads them.
@@ -37,7 +38,7 @@ def utc_now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-class Store(AnnotationStore, CorpusStore):
+class Store(AnnotationStore, CorpusStore, FramingStore):
     """Articles, inputs, rejections and annotations in a SQL database. Use as a context manager."""
 
     #: The dialect's name for a binary column.
