@@ -146,3 +146,12 @@ def number_rows(store, *, counted: str | None = None) -> list[dict[str, Any]]:
                      "hedge": n.hedge, "counted": n.counted, "time_scope": n.time_scope,
                      "place_scope": n.place_scope, "speaker": n.speaker})
     return rows
+
+
+def framing_view(store, story_id: str, *, actor: str | None = None) -> dict[str, Any]:
+    """How each outlet of a story frames its actors (``compare.framing``), optionally for the
+    actors matching ``actor`` only; ``NotFound`` for an unknown story."""
+    from crossbearing.compare.framing import filter_actors, story_framing
+
+    framing = story_framing(store, story_id)
+    return filter_actors(framing, actor) if actor else framing

@@ -1,0 +1,1 @@
+"""Per-story comparison across outlets: how each outlet frames the story's actors and acts."""
