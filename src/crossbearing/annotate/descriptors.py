@@ -56,7 +56,8 @@ class Found:
     mention: Mention
 
 
-def token_owners(doc: Doc, mentions: Sequence[Mention]) -> tuple[dict[int, Mention], list[tuple[Mention, Span]]]:
+def token_owners(doc: Doc, mentions: Sequence[Mention]
+                 ) -> tuple[dict[int, Mention], list[tuple[Mention, Span]]]:
     """Which mention each token belongs to, and each mention with its token span."""
     owner: dict[int, Mention] = {}
     spans: list[tuple[Mention, Span]] = []
