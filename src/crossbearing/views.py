@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from crossbearing.compare.framing import filter_actors, story_framing
 from crossbearing.ingest.run import IngestReport
 from crossbearing.model import Article, Rejection
 
@@ -151,7 +152,5 @@ def number_rows(store, *, counted: str | None = None) -> list[dict[str, Any]]:
 def framing_view(store, story_id: str, *, actor: str | None = None) -> dict[str, Any]:
     """How each outlet of a story frames its actors (``compare.framing``), optionally for the
     actors matching ``actor`` only; ``NotFound`` for an unknown story."""
-    from crossbearing.compare.framing import filter_actors, story_framing
-
     framing = story_framing(store, story_id)
     return filter_actors(framing, actor) if actor else framing

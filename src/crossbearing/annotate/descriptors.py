@@ -73,8 +73,9 @@ def token_owners(doc: Doc, mentions: Sequence[Mention]
 
 def find_descriptors(doc: Doc, owner: dict[int, Mention],
                      spans: list[tuple[Mention, Span]]) -> list[Found]:
-    """Every descriptor of every mention; of two of one kind starting at the same word for the
-    same mention (the parse's appositive and the surface rule's), the shorter."""
+    """Every descriptor of every mention, one per range and mention; of two of one kind starting
+    at the same word for the same mention (the parse's appositive and the surface rule's), the
+    shorter."""
     found: list[Found] = []
     for mention, span in spans:
         found.extend(_of_mention(doc, span, mention, owner))
@@ -85,7 +86,7 @@ def find_descriptors(doc: Doc, owner: dict[int, Mention],
         kept = shortest.get(key)
         if kept is None or item.last < kept.last:
             shortest[key] = item
-    unique = list(shortest.values())
+    unique = list({(f.first, f.last, f.mention.start): f for f in shortest.values()}.values())
     return sorted(unique, key=lambda f: (f.first, f.last))
 
 
