@@ -34,6 +34,7 @@ from crossbearing.views import (
     claim_group_views,
     compare_summary,
     entity_rows,
+    framing_view,
     ingest_summary,
     number_rows,
     passage_views,
@@ -483,6 +484,47 @@ def quote_groups(story_id: str | None, db: str, as_json: bool) -> None:
             out.print(f"  {_safe('[' + m['relation'] + ']')} {_safe(m['text'][:200])}  [dim]— {_safe(who)}, "
                       f"{_safe(m['outlet'] or '(unknown outlet)')}, {m['article_id']}[/dim]")
     out.print(f"{len(rows)} quote groups")
+
+
+@cli.command()
+@click.argument("story_id")
+@click.option("--actor", default=None, help="Only actors whose name, id or alias matches this.")
+@db_option
+@json_option
+def framing(story_id: str, actor: str | None, db: str, as_json: bool) -> None:
+    """How each outlet of a story describes its actors: own words apart from quoted ones."""
+    with _open(db) as store:
+        try:
+            view = framing_view(store, story_id, actor=actor)
+        except NotFound as error:
+            raise click.UsageError(str(error)) from None
+    if as_json:
+        _print_json(view)
+        return
+    out.print(f"[bold]{_safe(view['title'] or '(untitled)')}[/bold]  ({view['story_id']}), "
+              f"{len(view['outlets'])} outlets")
+    for entry in view["actors"]:
+        out.print(f"[bold]{_safe(entry['name'])}[/bold]  [dim]{_safe(entry['key'])}[/dim]")
+        _print_framing_outlets(entry["outlets"])
+    if view["terms"]:
+        out.print("[bold]Loaded words tied to no actor[/bold]")
+        _print_framing_outlets(view["terms"])
+    out.print(f"{len(view['actors'])} actors")
+
+
+def _print_framing_outlets(outlets: list[dict]) -> None:
+    for outlet in outlets:
+        out.print(f"  {_safe(outlet['outlet'])}")
+        for voice in ("own", "quoted"):
+            for name in ("descriptors", "terms"):
+                for item in outlet[voice][name]:
+                    label = item.get("kind") or item["tag"]
+                    kinds = sorted({s["quote_kind"] for s in item["spans"] if s.get("quote_kind")})
+                    if kinds:
+                        label += f", in {'/'.join(kinds)} speech"
+                    where = ", ".join(f"{s['article_id'][:12]}:{s['start']}" for s in item["spans"][:3])
+                    out.print(f"    {voice:<6} {name[:-1]:<10} {_safe(item['text'])}  "
+                              f"[dim]×{item['count']} {label}; {where}[/dim]")
 
 
 def main() -> None:

@@ -327,3 +327,53 @@ class EventMention:
 
     def role(self, role: str) -> tuple[EventArgument, ...]:
         return tuple(a for a in self.arguments if a.role == role)
+
+
+@dataclass(frozen=True)
+class Descriptor:
+    """Words an article uses to describe an actor it names: "an umbrella group of anti-terror
+    groups" (appositive), "Iran-backed" (premodifier), "is an Iran-backed militia" (predicate),
+    "who was martyred in a US airstrike" (relative), "designated as a terrorist organization"
+    (label). See docs/framing.md.
+
+    ``start``/``end`` locate the descriptor, ``mention`` the actor's name it describes (a
+    :class:`Mention`'s offsets), ``actor_id``/``canonical`` that mention's identity. ``voice`` is
+    ``own`` (the article's own words) or ``quoted`` (inside the content of a quote); ``quote`` is
+    then the quote's ``(start, end)``, the key of its row."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    kind: str
+    mention: tuple[int, int]
+    actor_id: str | None
+    canonical: str
+    voice: str
+    quote: tuple[int, int] | None
+
+
+@dataclass(frozen=True)
+class LoadedTerm:
+    """A word of the framing lexicon in an article: "assassinated", "martyred", "regime".
+
+    ``term`` is the lexicon's headword, ``category`` ``act`` or ``actor``, ``tag`` what the word
+    does (``delegitimising``, ``legitimising``, ``violence-emphasis``, ``minimising``), ``neutral``
+    the plain word the lexicon gives instead. ``mention``/``actor_id``/``canonical`` name the actor
+    the word is about when the parse ties it to one (it stands in a descriptor of the actor, or is
+    grammatically linked to the actor's name), else None. ``voice`` and ``quote`` as in
+    :class:`Descriptor`."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    term: str
+    category: str
+    tag: str
+    neutral: str | None
+    mention: tuple[int, int] | None
+    actor_id: str | None
+    canonical: str | None
+    voice: str
+    quote: tuple[int, int] | None

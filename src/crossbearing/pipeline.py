@@ -60,3 +60,4 @@ def save(store: Store, result: ArticleAnnotations) -> None:
                            numbers=result.numbers)
     store.save_terms(result.article_id, result.lemmas, VERSION)
     store.save_event_mentions(result.article_id, result.events, VERSION)
+    store.save_framing(result.article_id, result.descriptors, result.loaded_terms, VERSION)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from crossbearing.compare.framing import filter_actors, story_framing
 from crossbearing.ingest.run import IngestReport
 from crossbearing.model import Article, Rejection
 
@@ -174,3 +175,8 @@ def quote_group_views(store, story_id: str | None = None) -> list[dict[str, Any]
     return [{"id": g["group_id"], "story_id": g["story_id"], "label": g["label"],
              "speakers": g["speakers"], "sources": g["sources"], "members": g["members"]}
             for g in store.quote_groups(story_id)]
+def framing_view(store, story_id: str, *, actor: str | None = None) -> dict[str, Any]:
+    """How each outlet of a story frames its actors (``compare.framing``), optionally for the
+    actors matching ``actor`` only; ``NotFound`` for an unknown story."""
+    framing = story_framing(store, story_id)
+    return filter_actors(framing, actor) if actor else framing

@@ -11,6 +11,8 @@ from typing import Sequence
 
 from crossbearing.annotate.entities import entity_mentions
 from crossbearing.annotate.events import event_mentions
+from crossbearing.annotate.framing import framing_annotations
+from crossbearing.annotate.lexicon import bundled_lexicon
 from crossbearing.annotate.nlp import BATCH_SIZE, pipeline
 from crossbearing.annotate.numbers import numeric_facts
 from crossbearing.annotate.quotes import quote_annotations
@@ -19,7 +21,9 @@ from crossbearing.kb import KB_VERSION, Actor, actor_by_id
 from crossbearing.kb.places import place_by_id
 from crossbearing.model import (
     Article,
+    Descriptor,
     EventMention,
+    LoadedTerm,
     Mention,
     NumericFact,
     Place,
@@ -29,8 +33,9 @@ from crossbearing.model import (
 )
 
 STAGE = "annotate"
-#: The stage's version: a new version, or a new knowledge base, re-annotates every article.
-VERSION = f"crossbearing.annotate.v3+kb.{KB_VERSION}"
+#: The stage's version: a new version, a new knowledge base or a new framing lexicon
+#: re-annotates every article.
+VERSION = f"crossbearing.annotate.v3+kb.{KB_VERSION}+lexicon.{bundled_lexicon().version}"
 
 
 @dataclass(frozen=True)
@@ -45,6 +50,8 @@ class ArticleAnnotations:
     numbers: tuple[NumericFact, ...]
     lemmas: dict[str, int]
     events: tuple[EventMention, ...] = ()
+    descriptors: tuple[Descriptor, ...] = ()
+    loaded_terms: tuple[LoadedTerm, ...] = ()
 
     @property
     def actors(self) -> list[Actor]:
@@ -72,9 +79,11 @@ def _annotate(doc, article: Article) -> ArticleAnnotations:
     quotes = quote_annotations(doc, article.id, mentions)
     numbers = numeric_facts(doc, article.id, times, quotes)
     events = event_mentions(doc, article.id, mentions, times, quotes, numbers)
+    descriptors, terms = framing_annotations(doc, article.id, mentions, quotes)
     return ArticleAnnotations(article.id, sentences, _unique(mentions), _unique(times),
                               _unique(quotes), _unique(numbers), lemma_counts(doc),
-                              events=_unique(events))
+                              events=_unique(events), descriptors=tuple(descriptors),
+                              loaded_terms=_unique(terms))
 
 
 def _unique(items) -> tuple:

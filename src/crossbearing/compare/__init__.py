@@ -1,2 +1,2 @@
-"""Per-story comparison: where outlets agree and differ on numbers, and how they quote the same
-statements."""
+"""Per-story comparison across outlets: where they agree and differ on numbers, how they quote
+the same statements, and how each frames the story's actors and acts."""

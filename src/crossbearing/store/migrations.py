@@ -404,4 +404,44 @@ MIGRATIONS: tuple[Migration, ...] = (
             PRIMARY KEY (group_id, quote_id)
         )""",
     )),
+    Migration(7, "framing: descriptors of actors and loaded terms", (
+        # How an article describes an actor it names: appositive, premodifier, predicate,
+        # relative clause or label (docs/framing.md).
+        """CREATE TABLE framing_descriptors (
+            article_id    TEXT NOT NULL REFERENCES articles(article_id),
+            start         INTEGER NOT NULL,     -- the descriptor: articles.text[start:end]
+            "end"         INTEGER NOT NULL,
+            text          TEXT NOT NULL,
+            kind          TEXT NOT NULL,        -- appositive, premodifier, predicate, relative, label
+            mention_start INTEGER NOT NULL,     -- the mention it describes (mentions' key)
+            mention_end   INTEGER NOT NULL,
+            actor_id      TEXT,                 -- that mention's knowledge-base actor, if known
+            canonical     TEXT NOT NULL,        -- that mention's canonical name
+            voice         TEXT NOT NULL,        -- own, or quoted (inside a quote's content)
+            quote_start   INTEGER,              -- the quote it stands in (quotes' key), if quoted
+            quote_end     INTEGER,
+            produced_by   TEXT NOT NULL,        -- stage version
+            PRIMARY KEY (article_id, mention_start, start, "end")
+        )""",
+        # Words of the framing lexicon (data/framing_lexicon.toml) found in an article.
+        """CREATE TABLE loaded_terms (
+            article_id    TEXT NOT NULL REFERENCES articles(article_id),
+            start         INTEGER NOT NULL,     -- the word as written: articles.text[start:end]
+            "end"         INTEGER NOT NULL,
+            text          TEXT NOT NULL,
+            term          TEXT NOT NULL,        -- the lexicon's headword: 'assassination'
+            category      TEXT NOT NULL,        -- act or actor
+            tag           TEXT NOT NULL,        -- delegitimising, legitimising, violence-emphasis, minimising
+            neutral       TEXT,                 -- the lexicon's plain counterpart: 'killing'
+            mention_start INTEGER,              -- the mention of the actor it is about, if any
+            mention_end   INTEGER,
+            actor_id      TEXT,                 -- that mention's knowledge-base actor, if known
+            canonical     TEXT,                 -- that mention's canonical name
+            voice         TEXT NOT NULL,        -- own, or quoted (inside a quote's content)
+            quote_start   INTEGER,              -- the quote it stands in (quotes' key), if quoted
+            quote_end     INTEGER,
+            produced_by   TEXT NOT NULL,        -- stage version
+            PRIMARY KEY (article_id, start, "end")
+        )""",
+    )),
 )

@@ -1,0 +1,192 @@
+"""Framing in one article: descriptors of named actors in each construction, loaded words from
+the lexicon matched on lemmas, and the article's own words kept apart from the words it quotes.
+All sentences are invented."""
+
+import pytest
+from conftest import make_article
+
+from crossbearing.annotate.lexicon import Lexicon, bundled_lexicon
+from crossbearing.annotate.stage import VERSION, annotate_articles
+
+KH = "kataib-hezbollah"
+
+
+def annotate(text):
+    [result] = annotate_articles([make_article(text)])
+    return result
+
+
+def descriptors_of(result, actor_id, kind=None):
+    return [d for d in result.descriptors
+            if d.actor_id == actor_id and (kind is None or d.kind == kind)]
+
+
+def terms(result, term=None):
+    return [t for t in result.loaded_terms if term is None or t.term == term]
+
+
+def test_appositive_after_the_name():
+    result = annotate("Kataib Hezbollah, an armed faction with bases near the border, denied "
+                      "the report on Tuesday.")
+    [d] = descriptors_of(result, KH, "appositive")
+    assert d.text == "an armed faction with bases near the border"
+    assert (d.voice, d.quote) == ("own", None)
+    assert result.mentions[0].start == d.mention[0]
+
+
+def test_appositive_between_dashes_after_an_acronym():
+    result = annotate("Rockets were fired by the Islamic Resistance in Iraq (IRI) – a coalition "
+                      "of armed factions – at a base in the desert on Sunday.")
+    [d] = descriptors_of(result, "islamic-resistance-in-iraq", "appositive")
+    assert d.text == "a coalition of armed factions"
+
+
+def test_noun_phrase_before_a_name_describes_the_name():
+    result = annotate("Mourners gathered for a veteran field commander, Abu Baqir al-Saadi, "
+                      "in the capital.")
+    [d] = descriptors_of(result, "abu-baqir-al-saadi", "appositive")
+    assert d.text == "a veteran field commander"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Drones struck the Iran-backed Kataib Hezbollah near the border.", "Iran-backed"),
+    ("Officials blamed the pro-Iranian militia Kataib Hezbollah for the raid.",
+     "pro-Iranian militia"),
+])
+def test_premodifiers(text, expected):
+    result = annotate(text)
+    assert [d.text for d in descriptors_of(result, KH, "premodifier")] == [expected]
+
+
+def test_predicate_nominal():
+    result = annotate("Kataib Hezbollah is an armed faction with close ties to Tehran.")
+    [d] = descriptors_of(result, KH, "predicate")
+    assert d.text == "an armed faction with close ties to Tehran"
+
+
+def test_relative_clause():
+    result = annotate("Kataib Hezbollah, which controls several border crossings, rejected the "
+                      "claim.")
+    [d] = descriptors_of(result, KH, "relative")
+    assert d.text == "which controls several border crossings"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kataib Hezbollah was designated as a terrorist organization by the State Department.",
+     "designated as a terrorist organization by the State Department"),
+    ("Listed as a terrorist group by Washington, Kataib Hezbollah has faced sanctions for years.",
+     "Listed as a terrorist group by Washington"),
+])
+def test_labels(text, expected):
+    result = annotate(text)
+    [d] = descriptors_of(result, KH, "label")
+    assert d.text == expected
+    [t] = terms(result, "terrorist")
+    assert t.actor_id == KH  # the loaded word stands in the label of that actor
+
+
+def test_no_descriptor_from_a_number_or_another_name():
+    result = annotate("Two other Kataib Hezbollah fighters were wounded. The Syria-Kataib "
+                      "Hezbollah route was closed.")
+    assert all(d.text.lower() not in ("two other", "syria") for d in result.descriptors)
+
+
+def test_loaded_words_are_matched_on_lemmas():
+    result = annotate("He was martyred on Monday. Crowds mourned the martyrs. They praised his "
+                      "martyrdom. The group vowed to assassinate the killers and called it an "
+                      "assassination.")
+    assert [t.term for t in terms(result, "martyr")] == ["martyr"] * 3
+    assert [t.text for t in terms(result, "assassination")] == ["assassinate", "assassination"]
+    [entry] = terms(result, "assassination")[:1]
+    assert (entry.category, entry.tag, entry.neutral) == ("act", "violence-emphasis", "killing")
+
+
+def test_forms_of_several_words_with_a_gap():
+    result = annotate("The raid violated Iraq's sovereignty, officials said of the occupying "
+                      "foreign forces.")
+    texts = {t.term: t.text for t in result.loaded_terms}
+    assert texts["violation of sovereignty"] == "violated Iraq's sovereignty"
+    assert texts["occupation"] == "occupying foreign forces"
+
+
+def test_words_inside_names_and_hyphenated_compounds_are_not_loaded():
+    result = annotate("The Islamic Resistance in Iraq joined anti-terror drills. The resistance "
+                      "fighters waited.")
+    assert [t.text for t in result.loaded_terms] == ["resistance fighters"]
+
+
+def test_own_and_quoted_voice():
+    text = ('Kataib Hezbollah said: "The occupiers assassinated our heroic commander." '
+            "The US military said it killed the commander in a strike it called "
+            "self-defense. The strike was an act of aggression against the region.")
+    result = annotate(text)
+    [direct] = [q for q in result.quotes if q.kind == "direct"]
+    [reported] = [q for q in result.quotes if q.kind == "indirect"]
+    voice = {t.term: (t.voice, t.quote) for t in result.loaded_terms}
+    for term in ("occupation", "assassination", "heroic"):
+        assert voice[term] == ("quoted", (direct.start, direct.end))
+    assert voice["self-defence"] == ("quoted", (reported.start, reported.end))
+    assert voice["aggression"] == ("own", None)
+
+
+def test_a_descriptor_inside_a_quote_is_quoted():
+    text = ('"Kataib Hezbollah, an honourable movement of the people, will respond," the '
+            "spokesman told reporters. Kataib Hezbollah, an armed faction, has not commented.")
+    result = annotate(text)
+    by_voice = {d.voice: d for d in descriptors_of(result, KH, "appositive")}
+    assert by_voice["quoted"].text == "an honourable movement of the people"
+    assert by_voice["quoted"].quote is not None
+    assert by_voice["own"].text == "an armed faction"
+    assert by_voice["own"].quote is None
+
+
+def test_spans_point_at_the_text():
+    text = "The Iran-backed Kataib Hezbollah was called a terrorist militia by the regime."
+    result = annotate(text)
+    assert result.descriptors and result.loaded_terms
+    for item in (*result.descriptors, *result.loaded_terms):
+        assert text[item.start:item.end] == item.text
+    for d in result.descriptors:
+        assert text[d.mention[0]:d.mention[1]] == "Kataib Hezbollah"
+
+
+def test_a_lexicon_can_be_extended():
+    lexicon = Lexicon.from_toml('[[entry]]\nterm = "butcher"\nforms = ["butcher", "slaughter"]\n'
+                                'category = "actor"\ntag = "delegitimising"\nneutral = "commander"\n')
+    from crossbearing.annotate.nlp import pipeline
+
+    doc = pipeline()("They slaughtered the villagers, the butchers of the valley.")
+    assert [(m.entry.term, doc[m.first].text) for m in lexicon.find(doc)] == [
+        ("butcher", "slaughtered"), ("butcher", "butchers")]
+
+
+@pytest.mark.parametrize("entry, problem", [
+    ('term = "x"\nforms = ["x"]\ncategory = "act"\ntag = "nice"', "tag"),
+    ('term = "x"\nforms = ["x"]\ncategory = "event"\ntag = "minimising"', "category"),
+    ('term = "x"\nforms = ["... x"]\ncategory = "act"\ntag = "minimising"', "form"),
+    ('term = "x"\ncategory = "act"\ntag = "minimising"', "forms"),
+])
+def test_bad_lexicon_entries_are_refused(entry, problem):
+    with pytest.raises(ValueError, match=problem):
+        Lexicon.from_toml("[[entry]]\n" + entry)
+
+
+def test_the_bundled_lexicon_and_the_stage_version():
+    lexicon = bundled_lexicon()
+    assert {e.category for e in lexicon.entries} == {"act", "actor"}
+    assert len({e.term for e in lexicon.entries}) == len(lexicon.entries)
+    assert f"lexicon.{lexicon.version}" in VERSION
+
+
+def test_framing_is_saved_and_replaced(store):
+    from crossbearing.model import InputRecord
+    from crossbearing.pipeline import save
+
+    text = "Kataib Hezbollah, an armed faction, denounced the assassination."
+    result = annotate(text)
+    store.add_input(InputRecord("input-1", "in/a.txt", "s" * 64, 10, "text", "v1", 1, 0, 0))
+    store.add_article(make_article(text), "input-1")
+    save(store, result)
+    save(store, result)  # a rerun replaces, never duplicates
+    assert store.descriptors(["a1"]) == list(result.descriptors)
+    assert store.loaded_terms(["a1"]) == list(result.loaded_terms)

@@ -1,0 +1,115 @@
+"""Framing across the sample story: per outlet, how the Islamic Resistance in Iraq and Kata'ib
+Hezbollah are described in the outlet's own words, apart from words it only quotes."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+from conftest import SAMPLE_CORPUS
+
+from crossbearing import ingest_files
+from crossbearing.cli import cli
+from crossbearing.compare.framing import story_framing
+from crossbearing.corpus.run import run_corpus
+from crossbearing.errors import NotFound
+from crossbearing.pipeline import annotate
+from crossbearing.store import open_store
+
+IRI = "islamic-resistance-in-iraq"
+KH = "kataib-hezbollah"
+
+
+@pytest.fixture(scope="module")
+def seeds(tmp_path_factory):
+    db = tmp_path_factory.mktemp("framing") / "seeds.db"
+    ingest_files([SAMPLE_CORPUS], db)
+    with open_store(db) as store:
+        annotate(store)
+        run_corpus(store)
+        [story] = store.stories()
+        seed_of = {a.id: a.source_path.rsplit("/", 1)[-1][:3] for a in store.articles()}
+        framing = story_framing(store, story["id"])
+    return {"db": db, "story": story["id"], "framing": framing, "seed_of": seed_of}
+
+
+def actor(framing, key):
+    [found] = [a for a in framing["actors"] if a["key"] == key]
+    return found
+
+
+def by_seed(seeds, entry, voice, what="descriptors"):
+    """{seed number: [texts]} of an actor's items in one voice, read through their spans."""
+    found = {}
+    for outlet in entry["outlets"]:
+        for item in outlet[voice][what]:
+            for span in item["spans"]:
+                found.setdefault(seeds["seed_of"][span["article_id"]], []).append(item["text"])
+    return found
+
+
+def test_each_outlet_describes_the_iri_in_its_own_words(seeds):
+    own = by_seed(seeds, actor(seeds["framing"], IRI), "own")
+    assert any("umbrella group" in text for text in own["000"])
+    assert any("alliance of Iran-backed factions" in text for text in own["004"])
+
+
+def test_a_descriptor_inside_reported_speech_is_quoted_not_own(seeds):
+    entry = actor(seeds["framing"], IRI)
+    own, quoted = by_seed(seeds, entry, "own"), by_seed(seeds, entry, "quoted")
+    assert any("umbrella group" in text for text in quoted["002"])
+    assert not any("umbrella group" in text for text in own.get("002", []))
+    spans = [s for o in entry["outlets"] for i in o["quoted"]["descriptors"] for s in i["spans"]]
+    assert spans and all(s["quote"] and s["quote_kind"] for s in spans)
+
+
+def test_kataib_hezbollah_is_labelled_in_one_outlets_own_voice(seeds):
+    entry = actor(seeds["framing"], KH)
+    own = by_seed(seeds, entry, "own")
+    assert any(text.lower().startswith("designated as a terrorist organization")
+               for text in own["004"])
+    terms = by_seed(seeds, entry, "own", "terms")
+    assert "terrorist" in terms["004"]
+
+
+def test_quoted_praise_of_the_commander_is_apart_from_own_words(seeds):
+    entry = actor(seeds["framing"], "abu-baqir-al-saadi")
+    own, quoted = by_seed(seeds, entry, "own"), by_seed(seeds, entry, "quoted")
+    assert any("leader" in text for text in quoted["000"])
+    assert not any("leader" in text for text in own["000"])
+    assert any("commander" in text for text in own["000"])
+
+
+def test_every_span_points_at_its_text(seeds):
+    with open_store(seeds["db"]) as store:
+        texts = {a.id: a.text for a in store.articles()}
+    items = [i for a in seeds["framing"]["actors"] for o in a["outlets"]
+             for v in ("own", "quoted") for w in ("descriptors", "terms") for i in o[v][w]]
+    assert items
+    for item in items:
+        for span in item["spans"]:
+            written = " ".join(texts[span["article_id"]][span["start"]:span["end"]].split())
+            assert written in item["forms"]
+
+
+def test_unknown_outlets_are_labelled_by_file(seeds):
+    labels = seeds["framing"]["outlets"]
+    assert len(labels) == 5
+    assert any(label.startswith("000_") for label in labels)
+
+
+def test_unknown_story(seeds):
+    with open_store(seeds["db"]) as store, pytest.raises(NotFound):
+        story_framing(store, "story-nothing")
+
+
+def test_framing_command(seeds):
+    runner = CliRunner()
+    result = runner.invoke(cli, ["framing", seeds["story"], "--db", str(seeds["db"]), "--json",
+                                 "--actor", "Kataeb Hezbollah"], catch_exceptions=False)
+    assert result.exit_code == 0
+    view = json.loads(result.stdout)
+    assert [a["key"] for a in view["actors"]] == [KH]
+    text = runner.invoke(cli, ["framing", seeds["story"], "--db", str(seeds["db"])])
+    assert text.exit_code == 0 and "Islamic Resistance in Iraq" in text.stdout
+    missing = runner.invoke(cli, ["framing", "story-nothing", "--db", str(seeds["db"])])
+    assert missing.exit_code == 2
