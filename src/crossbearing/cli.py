@@ -485,6 +485,30 @@ def quote_groups(story_id: str | None, db: str, as_json: bool) -> None:
     out.print(f"{len(rows)} quote groups")
 
 
+@cli.command("export")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["json", "acled-csv", "jsonl", "graphml"]),
+              required=True, help="json: one document; acled-csv: ACLED's columns; jsonl: a file "
+              "per table; graphml: actors and their links.")
+@click.option("--out", "out_path", default=None, help="File to write (a folder for jsonl); "
+              "standard output without it.")
+@click.option("--story", "story_id", default=None, help="Only this story's records.")
+@click.option("--with-text", is_flag=True, help="Include each article's full text (json, jsonl).")
+def export_command(db: str, fmt: str, out_path: str | None, story_id: str | None,
+                   with_text: bool) -> None:
+    """Export everything stored (or one story) for other tools: JSON, ACLED-style CSV, JSON
+    Lines or GraphML (docs/export.md). Writes to standard output unless --out is given."""
+    from crossbearing.export import export
+
+    with _open(db) as store:
+        _known_story(store, story_id)
+        counts = export(store, fmt, out_path or sys.stdout, story_id=story_id,
+                        with_text=with_text)
+    if out_path:
+        summary = ", ".join(f"{n} {name}" for name, n in counts.items() if n)
+        err.print(f"{_safe(fmt)} export: {_safe(summary or 'nothing')}  →  {_safe(out_path)}")
+
+
 def main() -> None:
     try:
         cli.main(standalone_mode=True)

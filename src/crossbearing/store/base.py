@@ -18,6 +18,7 @@ from crossbearing.store.annotations import AnnotationStore
 from crossbearing.store.compare import CompareStore
 from crossbearing.store.corpus import CorpusStore
 from crossbearing.store.events import EventStore
+from crossbearing.store.export import ExportStore
 from crossbearing.store.migrations import MIGRATIONS
 
 #: Article columns in the order ``_article_row`` writes and ``_article_from_row`` reads them.
@@ -39,7 +40,7 @@ def utc_now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-class Store(AnnotationStore, CorpusStore, EventStore, CompareStore):
+class Store(AnnotationStore, CorpusStore, EventStore, CompareStore, ExportStore):
     """Articles, inputs, rejections and annotations in a SQL database. Use as a context manager."""
 
     #: The dialect's name for a binary column.
