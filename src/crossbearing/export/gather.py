@@ -107,7 +107,10 @@ def _entities(entities: list[dict], mentions: list[dict], keep: set[str]) -> lis
     """Entities with the mentions in the kept articles: spans, aliases (distinct texts) and
     counts; entities with no mention there are left out."""
     spans: dict[str, list[dict]] = {}
+    places: dict[str, set[str]] = {}
     for m in mentions:
+        if m["entity_id"] and m["place_id"]:
+            places.setdefault(m["entity_id"], set()).add(m["place_id"])
         if m["entity_id"] and m["article_id"] in keep:
             spans.setdefault(m["entity_id"], []).append(
                 {"article_id": m["article_id"], "start": m["start"], "end": m["end"],
@@ -116,12 +119,11 @@ def _entities(entities: list[dict], mentions: list[dict], keep: set[str]) -> lis
     for e in entities:
         found = spans.get(e["entity_id"], [])
         if found:
-            places = {m["place_id"] for m in mentions if m["entity_id"] == e["entity_id"]
-                      and m["place_id"]}
+            place_ids = places.get(e["entity_id"])
             result.append({**e, "mentions": len(found),
                            "articles": len({s["article_id"] for s in found}),
                            "aliases": sorted({s["text"] for s in found}),
-                           "place_id": min(places) if places else None, "spans": found})
+                           "place_id": min(place_ids) if place_ids else None, "spans": found})
     return result
 
 
