@@ -527,6 +527,35 @@ def _print_framing_outlets(outlets: list[dict]) -> None:
                               f"[dim]×{item['count']} {label}; {where}[/dim]")
 
 
+@cli.command("export")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["json", "acled-csv", "jsonl", "graphml"]),
+              required=True, help="json: one document; acled-csv: ACLED's columns; jsonl: a file "
+              "per table; graphml: actors and their links.")
+@click.option("--out", "out_path", default=None, help="File to write (a folder for jsonl); "
+              "standard output without it.")
+@click.option("--story", "story_id", default=None, help="Only this story's records.")
+@click.option("--with-text", is_flag=True, help="Include each article's full text (json, jsonl).")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary (counts) as JSON on "
+              "stderr when writing to --out.")
+def export_command(db: str, fmt: str, out_path: str | None, story_id: str | None,
+                   with_text: bool, as_json: bool) -> None:
+    """Export everything stored (or one story) for other tools: JSON, ACLED-style CSV, JSON
+    Lines or GraphML (docs/export.md). Writes to standard output unless --out is given; the
+    summary then goes to stderr."""
+    from crossbearing.export import export
+
+    with _open(db) as store:
+        _known_story(store, story_id)
+        counts = export(store, fmt, out_path or sys.stdout, story_id=story_id,
+                        with_text=with_text)
+    if out_path and as_json:
+        click.echo(json.dumps({"format": fmt, "out": out_path, "counts": counts}), err=True)
+    elif out_path:
+        summary = ", ".join(f"{n} {name}" for name, n in counts.items() if n)
+        err.print(f"{_safe(fmt)} export: {_safe(summary or 'nothing')}  →  {_safe(out_path)}")
+
+
 def main() -> None:
     try:
         cli.main(standalone_mode=True)

@@ -19,6 +19,7 @@ from crossbearing.store.compare import CompareStore
 from crossbearing.store.corpus import CorpusStore
 from crossbearing.store.events import EventStore
 from crossbearing.store.framing import FramingStore
+from crossbearing.store.export import ExportStore
 from crossbearing.store.migrations import MIGRATIONS
 
 #: Article columns in the order ``_article_row`` writes and ``_article_from_row`` reads them.
@@ -40,7 +41,8 @@ def utc_now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-class Store(AnnotationStore, CorpusStore, EventStore, CompareStore, FramingStore):
+class Store(AnnotationStore, CorpusStore, EventStore, CompareStore, FramingStore,
+            ExportStore):
     """Articles, inputs, rejections and annotations in a SQL database. Use as a context manager."""
 
     #: The dialect's name for a binary column.

@@ -1,0 +1,32 @@
+"""Exports of everything Crossbearing stores, for analysts' own tools (docs/export.md).
+
+``EXPORTERS`` maps a format name to its ``write(store, out, *, story_id=None, with_text=False)``,
+which writes to a text stream or a path and returns counts of what it wrote. Every format is a
+function of the tables ``gather.gather`` reads from the store once.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from crossbearing.export import acled_csv, graphml, json_doc, jsonl
+from crossbearing.export.gather import SCHEMA_VERSION, TABLES, gather
+
+#: Format name → writer. ``jsonl`` takes a folder as its path; the others a file.
+EXPORTERS: dict[str, Callable[..., dict[str, int]]] = {
+    "json": json_doc.write,
+    "acled-csv": acled_csv.write,
+    "jsonl": jsonl.write,
+    "graphml": graphml.write,
+}
+
+__all__ = ["EXPORTERS", "SCHEMA_VERSION", "TABLES", "gather", "export"]
+
+
+def export(store: Any, fmt: str, out: Any, **options: Any) -> dict[str, int]:
+    """Write the store in format ``fmt`` to ``out`` (a text stream or a path)."""
+    try:
+        writer = EXPORTERS[fmt]
+    except KeyError:
+        raise ValueError(f"unknown export format {fmt!r}: one of {', '.join(EXPORTERS)}") from None
+    return writer(store, out, **options)

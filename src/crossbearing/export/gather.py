@@ -1,0 +1,206 @@
+"""Everything an export writes, read from the store once into plain JSON-ready dicts.
+
+This is the only module of the export package that touches the store: each format is a function
+of the gathered tables, so every format shows the same records with the same field names
+(docs/export.md). ``gather(store, story_id=...)`` keeps only what belongs to one story.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from crossbearing.errors import NotFound
+from crossbearing.kb.actors import actor_by_id
+from crossbearing.kb.places import place_by_id
+from crossbearing.model import Article, EventMention, NumericFact, Quote
+from crossbearing.views import rejection_view
+
+#: Version of the export layout; a change that removes or renames a field bumps the major part.
+SCHEMA_VERSION = "1.0"
+#: Tables every export has, in the order they are written.
+TABLES = ("articles", "rejections", "stories", "duplicates", "passages", "entities", "actors",
+          "places", "event_mentions", "events", "quotes", "numeric_facts", "claim_groups",
+          "quote_groups")
+#: Optional sections: table name → the store method that gives one story's records. A section is
+#: gathered only where the store has the method (stages added later provide them).
+OPTIONAL = {"framing": "story_framing", "coverage": "story_coverage"}
+
+
+def gather(store: Any, story_id: str | None = None, *, with_text: bool = False) -> dict[str, list]:
+    """Every table of the export (of one story when ``story_id`` is given), as lists of dicts."""
+    stories = _stories(store, story_id)
+    members = {s["id"]: s["article_ids"] for s in stories}
+    story_of = {a: sid for sid, ids in members.items() for a in ids}
+    if story_id is None:
+        articles = store.articles()
+    else:
+        articles = store.articles_by_id(members[story_id])
+    keep = {a.id for a in articles}
+    events = store.events(story_id)
+    event_of = {(a, start): e["event_id"] for e in events for a, start in e["sources"]}
+    tables: dict[str, list] = {
+        "articles": [_article(a, story_of.get(a.id), with_text) for a in articles],
+        "rejections": [rejection_view(r) for r in store.rejections()] if story_id is None else [],
+        "stories": stories,
+        "duplicates": [d for d in store.duplicates() if _both(d, keep)],
+        "passages": [p for p in store.passages() if _both(p, keep)],
+        "entities": _entities(store.entity_records(), store.entity_mentions(), keep),
+        "actors": [_actor(a) for a in store.actor_records()],
+        "places": store.place_records(),
+        "event_mentions": [_event_mention(m, event_of.get((m.article_id, m.start)))
+                           for m in store.event_mentions(sorted(keep))],
+        "events": [_event(e) for e in events],
+        "quotes": [_quote(q) for q in store.quotes() if q.article_id in keep],
+        "numeric_facts": [_number(n) for n in store.numeric_facts() if n.article_id in keep],
+        "claim_groups": store.claim_groups(story_id),
+        "quote_groups": store.quote_groups(story_id),
+    }
+    for table, method in OPTIONAL.items():
+        if hasattr(store, method):
+            read = getattr(store, method)
+            tables[table] = [{"story_id": s["id"], table: plain(read(s["id"]))} for s in stories]
+    return tables
+
+
+def plain(value: Any) -> Any:
+    """A value made of dicts, lists, strings, numbers, booleans and None (dataclasses and tuples
+    converted), so that any section can be written as JSON."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return plain(dataclasses.asdict(value))
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        items = [plain(v) for v in value]
+        return sorted(items, key=repr) if isinstance(value, (set, frozenset)) else items
+    return value
+
+
+def _stories(store: Any, story_id: str | None) -> list[dict[str, Any]]:
+    stories = [{**s, "article_ids": store.story_members(s["id"])} for s in store.stories()
+               if story_id is None or s["id"] == story_id]
+    if story_id is not None and not stories:
+        raise NotFound(f"no story with id {story_id!r}")
+    return stories
+
+
+def _both(pair: dict[str, Any], keep: set[str]) -> bool:
+    return pair["article_a"] in keep and pair["article_b"] in keep
+
+
+def _article(a: Article, story_id: str | None, with_text: bool) -> dict[str, Any]:
+    published = a.published
+    record = {
+        "id": a.id, "external_id": a.external_id, "title": a.title, "outlet": a.outlet,
+        "url": a.url, "domain": a.domain, "published": published.value if published else None,
+        "published_precision": published.precision if published else None,
+        "authors": list(a.authors), "source_path": a.source_path, "locator": a.locator,
+        "format": a.format, "language": a.language, "analysable": a.analysable,
+        "characters": len(a.text), "text_sha256": a.text_sha256, "story_id": story_id,
+    }
+    if with_text:
+        record["text"] = a.text
+    return record
+
+
+def _entities(entities: list[dict], mentions: list[dict], keep: set[str]) -> list[dict]:
+    """Entities with the mentions in the kept articles: spans, aliases (distinct texts) and
+    counts; entities with no mention there are left out."""
+    spans: dict[str, list[dict]] = {}
+    places: dict[str, set[str]] = {}
+    for m in mentions:
+        if m["entity_id"] and m["place_id"]:
+            places.setdefault(m["entity_id"], set()).add(m["place_id"])
+        if m["entity_id"] and m["article_id"] in keep:
+            spans.setdefault(m["entity_id"], []).append(
+                {"article_id": m["article_id"], "start": m["start"], "end": m["end"],
+                 "text": m["text"], "link": m["link"]})
+    result = []
+    for e in entities:
+        found = spans.get(e["entity_id"], [])
+        if found:
+            place_ids = places.get(e["entity_id"])
+            result.append({**e, "mentions": len(found),
+                           "articles": len({s["article_id"] for s in found}),
+                           "aliases": sorted({s["text"] for s in found}),
+                           "place_id": min(place_ids) if place_ids else None, "spans": found})
+    return result
+
+
+def _actor(record: dict[str, Any]) -> dict[str, Any]:
+    """A stored actor with its knowledge-base relations (none when the packaged knowledge base
+    no longer knows the id)."""
+    try:
+        relations = [{"type": r.type, "target": r.target, "note": r.note}
+                     for r in actor_by_id(record["actor_id"]).relations]
+    except KeyError:
+        relations = []
+    return {**record, "relations": relations}
+
+
+def _span(span: tuple[int, int] | None) -> list[int] | None:
+    return list(span) if span else None
+
+
+def _event_mention(m: EventMention, event_id: str | None) -> dict[str, Any]:
+    t = m.time
+    return {
+        "article_id": m.article_id, "start": m.start, "end": m.end, "text": m.text,
+        "sentence": [m.sentence_start, m.sentence_end], "event_type": m.event_type,
+        "mode": m.mode, "aggregate": m.aggregate,
+        "arguments": [dataclasses.asdict(a) for a in m.arguments], "means": list(m.means),
+        "place_id": m.place_id, "place_span": _span(m.place_span),
+        "date": ({"start": t.start, "end": t.end, "precision": t.precision,
+                  "resolved": t.resolved} if t else None),
+        "time_span": _span(m.time_span),
+        "fatalities": _toll(m.fatalities), "injuries": _toll(m.injuries),
+        "reported_by": m.reported_by, "reported_by_actor": m.reported_by_actor,
+        "antecedent": m.antecedent, "event_id": event_id,
+    }
+
+
+def _toll(toll: Any) -> dict[str, Any] | None:
+    if toll is None:
+        return None
+    return {"low": toll.low, "high": toll.high, "hedge": toll.hedge,
+            "span": [toll.start, toll.end] if toll.start is not None else None,
+            "added": toll.added}
+
+
+def _event(e: dict[str, Any]) -> dict[str, Any]:
+    d = e["detail"]
+    place = place_by_id(e["place_id"]) if e["place_id"] else None
+    return {
+        "event_id": e["event_id"], "story_id": e["story_id"], "event_type": e["event_type"],
+        "label": d["label"], "family": e["family"], "mode": e["mode"],
+        "aggregate": e["aggregate"], "acled_event_type": d["acled_event_type"] or None,
+        "acled_sub_event_type": d["acled_sub_event_type"] or None, "plover": d["plover"] or None,
+        "date": ({"start": e["date_start"], "end": e["date_end"],
+                  "precision": e["date_precision"]} if e["date_start"] else None),
+        "place": dataclasses.asdict(place) if place else None,
+        "fatalities": e["fatalities"], "injuries": e["injuries"],
+        "mentions": e["mentions"], "articles": e["articles"], "outlets": d["outlets"],
+        "participants": d["participants"], "means": d["means"],
+        "reported_by": d["reported_by"], "values": d["values"], "rules": d["rules"],
+        "disagreements": d["disagreements"],
+        "sources": [{"article_id": a, "start": s} for a, s in e["sources"]],
+    }
+
+
+def _quote(q: Quote) -> dict[str, Any]:
+    return {
+        "article_id": q.article_id, "start": min(s for s, _ in q.content),
+        "end": max(e for _, e in q.content), "spans": [list(s) for s in q.content],
+        "cue": _span(q.cue), "speaker_span": _span(q.speaker), "speaker_text": q.speaker_text,
+        "speaker_actor": q.speaker_actor, "speaker_canonical": q.speaker_canonical,
+        "descriptor": q.descriptor, "kind": q.kind,
+    }
+
+
+def _number(n: NumericFact) -> dict[str, Any]:
+    return {
+        "article_id": n.article_id, "start": n.start, "end": n.end, "text": n.text,
+        "low": n.low, "high": n.high, "hedge": n.hedge, "counted": n.counted,
+        "counted_span": _span(n.counted_span), "time_scope": n.time_scope,
+        "place_scope": n.place_scope, "speaker": n.speaker,
+    }

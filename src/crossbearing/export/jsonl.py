@@ -1,0 +1,37 @@
+"""The JSON Lines export: one file per table in a folder (``articles.jsonl``, ``events.jsonl``
+...), or every table on one stream, each line with a ``"table"`` key saying which."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from crossbearing.export.gather import gather
+from crossbearing.export.sink import Target
+
+
+def _line(record: dict[str, Any]) -> str:
+    return json.dumps(record, ensure_ascii=False) + "\n"
+
+
+def render(tables: dict[str, list], out: Target) -> dict[str, int]:
+    """Write the tables: to ``out`` as a folder of ``TABLE.jsonl`` files (every table gets a
+    file, empty where it has no records), or as tagged lines to ``out`` when it is a stream."""
+    if hasattr(out, "write"):
+        for name, rows in tables.items():
+            for row in rows:
+                out.write(_line({"table": name, **row}))  # type: ignore[union-attr]
+    else:
+        folder = Path(out)
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, rows in tables.items():
+            with (folder / f"{name}.jsonl").open("w", encoding="utf-8") as stream:
+                stream.writelines(_line(row) for row in rows)
+    return {name: len(rows) for name, rows in tables.items()}
+
+
+def write(store: Any, out: Target, *, story_id: str | None = None,
+          with_text: bool = False) -> dict[str, int]:
+    """Export the store (one story of it) as JSON Lines."""
+    return render(gather(store, story_id, with_text=with_text), out)

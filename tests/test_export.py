@@ -1,0 +1,302 @@
+"""Exports: the JSON document against its schema, ACLED's CSV columns, JSON Lines tables, GraphML,
+hostile text from articles, and the export command writing to stdout or a file."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+
+from crossbearing.cli import cli
+from crossbearing.export import EXPORTERS, TABLES, gather
+from crossbearing.export import acled_csv, graphml, json_doc, jsonl
+from crossbearing.store import open_store
+
+SCHEMA = json.loads((Path(__file__).resolve().parent.parent / "docs" / "export-schema.json")
+                    .read_text(encoding="utf-8"))
+GRAPHML = "{http://graphml.graphdrawing.org/xmlns}"
+HOSTILE_TITLE = '=HYPERLINK("http://evil.example","<script>alert(1)</script>")'
+HOSTILE_OUTLET = '=HYPERLINK("http://evil.example")<script>alert(2)</script>'
+#: An invented report whose title and outlet are built to attack spreadsheets and markup.
+HOSTILE_RECORD = {
+    "id": "h1", "title": HOSTILE_TITLE, "outlet": HOSTILE_OUTLET, "published": "2024-03-04",
+    "language": "en",
+    "text": "A drone strike hit a convoy in Mosul on Sunday, killing two fighters of the Islamic "
+            "State, the Iraqi army said.\n\nThe Iraqi army said the strike on March 3 targeted "
+            "Islamic State commanders near the city.",
+}
+
+
+@pytest.fixture(scope="module")
+def seeds_db(analysed_seeds, tmp_path_factory):
+    """A copy of the analysed sample corpus, compared (claim and quote groups)."""
+    from crossbearing.compare.run import run_compare
+
+    db = tmp_path_factory.mktemp("export") / "seeds.db"
+    shutil.copy(analysed_seeds, db)
+    with open_store(db) as store:
+        run_compare(store)
+    return db
+
+
+@pytest.fixture(scope="module")
+def seeds_tables(seeds_db):
+    with open_store(seeds_db) as store:
+        return gather(store)
+
+
+@pytest.fixture(scope="module")
+def hostile_db(tmp_path_factory):
+    """An invented hostile report, ingested, annotated and through the corpus stages."""
+    from crossbearing import ingest_files
+    from crossbearing.corpus.run import run_corpus
+    from crossbearing.pipeline import annotate
+
+    folder = tmp_path_factory.mktemp("hostile")
+    (folder / "dump.jsonl").write_text(json.dumps(HOSTILE_RECORD) + "\n", encoding="utf-8")
+    db = tmp_path_factory.mktemp("hostile-db") / "hostile.db"
+    ingest_files([folder], db)
+    with open_store(db) as store:
+        annotate(store)
+        run_corpus(store)
+    return db
+
+
+def _baghdad_strike(events: list[dict]) -> dict:
+    found = [e for e in events if e["event_type"] == "air_drone_strike" and e["date"]
+             and e["date"]["start"] == "2024-02-07" and e["place"]
+             and e["place"]["name"] == "Baghdad"]
+    assert len(found) == 1
+    return found[0]
+
+
+def _export_text(fmt: str, store, **options) -> str:
+    stream = io.StringIO()
+    EXPORTERS[fmt](store, stream, **options)
+    return stream.getvalue()
+
+
+def _acled_rows(text: str) -> tuple[list[str], list[dict[str, str]]]:
+    reader = csv.reader(io.StringIO(text))
+    header = next(reader)
+    return header, [dict(zip(header, row)) for row in reader]
+
+
+# -- JSON ------------------------------------------------------------------------------------------
+def test_json_export_of_the_seeds_validates_and_holds_the_baghdad_strike(seeds_db) -> None:
+    with open_store(seeds_db) as store:
+        document = json.loads(_export_text("json", store))
+    jsonschema.Draft202012Validator.check_schema(SCHEMA)
+    jsonschema.validate(document, SCHEMA, cls=jsonschema.Draft202012Validator)
+    assert document["schema_version"] == "1.0" and document["story"] is None
+    assert "text" not in document["articles"][0]
+    assert len(document["articles"]) == 5 and document["claim_groups"] and document["quote_groups"]
+    strike = _baghdad_strike(document["events"])
+    assert strike["acled_sub_event_type"] == "Air/drone strike" and strike["fatalities"] == 3
+    article_ids = {a["id"] for a in document["articles"]}
+    sourced = {s["article_id"] for s in strike["sources"]}
+    assert len(sourced) == strike["articles"] >= 4 and sourced <= article_ids
+    assert {v["article_id"] for v in strike["values"]["fatalities"]} <= sourced
+    assert all(m["event_id"] == strike["event_id"] for m in document["event_mentions"]
+               if (m["article_id"], m["start"]) in {(s["article_id"], s["start"])
+                                                    for s in strike["sources"]})
+
+
+def test_json_entities_carry_aliases_and_spans(seeds_tables) -> None:
+    saadi = next(e for e in seeds_tables["entities"] if e["actor_id"] == "abu-baqir-al-saadi")
+    assert saadi["mentions"] == len(saadi["spans"]) >= 3
+    assert sorted({s["text"] for s in saadi["spans"]}) == saadi["aliases"]
+    assert len(saadi["aliases"]) >= 2
+
+
+def test_json_with_text_and_story_filter(seeds_db) -> None:
+    with open_store(seeds_db) as store:
+        story_id = store.stories()[0]["id"]
+        document = json.loads(_export_text("json", store, story_id=story_id, with_text=True))
+    jsonschema.validate(document, SCHEMA, cls=jsonschema.Draft202012Validator)
+    assert document["story"] == story_id and document["rejections"] == []
+    assert all(a["text"] and a["story_id"] == story_id for a in document["articles"])
+    assert all(e["story_id"] == story_id for e in document["events"])
+
+
+def test_optional_sections_only_where_the_store_has_them(seeds_db) -> None:
+    class WithFraming:
+        """The store, with a framing reader as a later stage would add."""
+
+        def __init__(self, store) -> None:
+            self._store = store
+
+        def __getattr__(self, name):
+            return getattr(self._store, name)
+
+        def story_framing(self, story_id):
+            return {"outlets": {"Invented Post": ("strike", "raid")}}
+
+    with open_store(seeds_db) as store:
+        plain_tables = gather(store)
+        framed = gather(WithFraming(store))
+    assert "framing" not in plain_tables and "coverage" not in plain_tables
+    assert framed["framing"][0]["framing"] == {"outlets": {"Invented Post": ["strike", "raid"]}}
+    document = json_doc.document(framed)
+    jsonschema.validate(document, SCHEMA, cls=jsonschema.Draft202012Validator)
+
+
+def test_unknown_story_is_refused(seeds_db) -> None:
+    from crossbearing.errors import NotFound
+
+    with open_store(seeds_db) as store, pytest.raises(NotFound):
+        gather(store, "story-0000")
+
+
+# -- ACLED CSV -------------------------------------------------------------------------------------
+def test_acled_csv_has_acleds_header_and_the_baghdad_strike(seeds_db, seeds_tables) -> None:
+    with open_store(seeds_db) as store:
+        header, rows = _acled_rows(_export_text("acled-csv", store))
+    assert header == list(acled_csv.COLUMNS) and len(header) == 31
+    strike = _baghdad_strike(seeds_tables["events"])
+    row = next(r for r in rows if r["event_id_cnty"] == strike["event_id"])
+    assert row["event_type"] == "Explosions/Remote violence"
+    assert row["sub_event_type"] == "Air/drone strike"
+    assert row["disorder_type"] == "Political violence"
+    assert (row["event_date"], row["year"], row["time_precision"]) == ("2024-02-07", "2024", "1")
+    assert (row["country"], row["iso"], row["location"], row["geo_precision"]) == (
+        "Iraq", "368", "Baghdad", "1")
+    assert abs(float(row["latitude"]) - 33.34) < 0.1 and row["fatalities"] == "3"
+    assert row["source"].split("; ") == strike["outlets"] and len(strike["outlets"]) >= 4
+    assert "Baghdad" in row["notes"] and row["notes"].count(".") >= 1
+    assert row["actor1"] and row["actor2"] and row["inter1"] == ""
+
+
+def test_acled_csv_keeps_only_events_acled_would_code(seeds_tables) -> None:
+    codable = [e for e in seeds_tables["events"] if acled_csv.codable(e)]
+    assert codable and len(codable) < len(seeds_tables["events"])
+    for event in codable:
+        assert event["mode"] == "asserted" and not event["aggregate"]
+        assert event["acled_event_type"] and event["place"]["country"]
+    strike = _baghdad_strike(seeds_tables["events"])
+    assert acled_csv.codable(strike)
+    for change in ({"mode": "future"}, {"aggregate": True}, {"acled_event_type": None},
+                   {"date": None}, {"place": None},
+                   {"date": {"start": "2024-01-01", "end": "2024-12-31", "precision": "year"}}):
+        assert not acled_csv.codable({**strike, **change}), change
+
+
+def test_csv_cells_neutralise_formulas_but_keep_numbers() -> None:
+    assert acled_csv.cell("=1+1") == "'=1+1"
+    assert acled_csv.cell("+44 20") == "'+44 20" and acled_csv.cell("@SUM(A1)") == "'@SUM(A1)"
+    assert acled_csv.cell("-2") == "'-2" and acled_csv.cell(-73.9) == "-73.9"
+    assert acled_csv.cell(None) == "" and acled_csv.cell("Baghdad") == "Baghdad"
+
+
+# -- JSON Lines ------------------------------------------------------------------------------------
+def test_jsonl_folder_has_a_file_per_table_matching_the_counts(seeds_db, tmp_path) -> None:
+    with open_store(seeds_db) as store:
+        counts = EXPORTERS["jsonl"](store, tmp_path / "out")
+        stored = {t: store.count(t) for t in ("articles", "stories", "claim_groups",
+                                              "quote_groups", "quotes", "numeric_facts")}
+    assert set(counts) == set(TABLES)
+    for table in TABLES:
+        lines = (tmp_path / "out" / f"{table}.jsonl").read_text(encoding="utf-8").splitlines()
+        records = [json.loads(line) for line in lines]
+        assert len(records) == counts[table]
+        assert all(isinstance(r, dict) for r in records)
+    for table, number in stored.items():
+        assert counts[table] == number, table
+
+
+def test_jsonl_to_a_stream_tags_each_line_with_its_table(seeds_tables) -> None:
+    stream = io.StringIO()
+    counts = jsonl.render(seeds_tables, stream)
+    seen: dict[str, int] = {}
+    for line in stream.getvalue().splitlines():
+        record = json.loads(line)
+        seen[record["table"]] = seen.get(record["table"], 0) + 1
+    assert seen == {t: n for t, n in counts.items() if n}
+
+
+# -- GraphML ---------------------------------------------------------------------------------------
+def _graph(text: str) -> tuple[dict[str, dict], list[dict]]:
+    root = ET.fromstring(text)
+    keys = {k.get("id"): k.get("attr.name") for k in root.iter(f"{GRAPHML}key")}
+
+    def data(element):
+        return {keys[d.get("key")]: d.text for d in element.findall(f"{GRAPHML}data")}
+
+    body = root.find(f"{GRAPHML}graph")
+    nodes = {n.get("id"): data(n) for n in body.findall(f"{GRAPHML}node")}
+    edges = [{"source": e.get("source"), "target": e.get("target"), **data(e)}
+             for e in body.findall(f"{GRAPHML}edge")]
+    return nodes, edges
+
+
+def test_graphml_of_the_seeds_parses_with_actors_relations_and_interactions(seeds_db) -> None:
+    with open_store(seeds_db) as store:
+        nodes, edges = _graph(_export_text("graphml", store))
+    assert nodes["kataib-hezbollah"]["name"] == "Kata'ib Hezbollah"
+    assert nodes["kataib-hezbollah"]["kb"] == "true" and int(nodes["kataib-hezbollah"]["mentions"]) > 0
+    assert all(e["source"] in nodes and e["target"] in nodes for e in edges)
+    relations = [e for e in edges if e["edge_kind"] == "relation"]
+    assert relations and all(e["relation"] for e in relations)
+    strike = [e for e in edges if e["edge_kind"] == "interaction"
+              and e["source"] == "us-armed-forces" and e["target"] == "abu-baqir-al-saadi"
+              and e["event_type"] == "air_drone_strike"]
+    assert len(strike) == 1 and int(strike[0]["count"]) == len(strike[0]["event_ids"].split())
+
+
+def test_graphml_escapes_markup_and_drops_characters_xml_cannot_hold(seeds_tables) -> None:
+    tables = {**seeds_tables, "entities": [dict(e) for e in seeds_tables["entities"]]}
+    victim = next(e for e in tables["entities"] if not e["actor_id"] and e["label"] == "ORG")
+    victim["name"] = '<script>alert("x")</script> & \x01\x1b"Co"'
+    stream = io.StringIO()
+    graphml.render(tables, stream)
+    nodes, _ = _graph(stream.getvalue())
+    assert nodes[victim["entity_id"]]["name"] == '<script>alert("x")</script> & "Co"'
+    assert "<script>" not in stream.getvalue()
+
+
+# -- hostile reports, end to end -------------------------------------------------------------------
+def test_hostile_title_and_outlet_are_neutralised_in_every_format(hostile_db) -> None:
+    with open_store(hostile_db) as store:
+        document = json.loads(_export_text("json", store))
+        header, rows = _acled_rows(_export_text("acled-csv", store))
+        graph_text = _export_text("graphml", store)
+    jsonschema.validate(document, SCHEMA, cls=jsonschema.Draft202012Validator)
+    article = document["articles"][0]
+    assert article["title"].startswith("=HYPERLINK(") and article["outlet"] == HOSTILE_OUTLET
+    assert len(rows) == 1 and rows[0]["source"] == "'" + HOSTILE_OUTLET
+    assert all(not value.startswith(("=", "+", "-", "@")) for value in rows[0].values())
+    assert rows[0]["location"] == "Mosul" and rows[0]["fatalities"] == "2"
+    nodes, _ = _graph(graph_text)
+    assert nodes and "<script>" not in graph_text
+
+
+# -- the command -----------------------------------------------------------------------------------
+def test_export_command_writes_stdout_or_a_file_alike(seeds_db, tmp_path) -> None:
+    runner = CliRunner()
+    printed = runner.invoke(cli, ["export", "--db", str(seeds_db), "--format", "json"])
+    assert printed.exit_code == 0, printed.output
+    target = tmp_path / "seeds.json"
+    written = runner.invoke(cli, ["export", "--db", str(seeds_db), "--format", "json",
+                                  "--out", str(target)])
+    assert written.exit_code == 0 and str(target) not in printed.stdout
+    assert json.loads(printed.stdout) == json.loads(target.read_text(encoding="utf-8"))
+    folder = tmp_path / "tables"
+    runner.invoke(cli, ["export", "--db", str(seeds_db), "--format", "jsonl", "--out", str(folder)])
+    assert (folder / "events.jsonl").stat().st_size > 0
+    listed = runner.invoke(cli, ["export", "--db", str(seeds_db), "--format", "acled-csv"])
+    assert listed.stdout.startswith("event_id_cnty,event_date,")
+
+
+def test_export_command_refuses_an_unknown_story_or_format(seeds_db) -> None:
+    runner = CliRunner()
+    story = runner.invoke(cli, ["export", "--db", str(seeds_db), "--format", "json",
+                                "--story", "story-0000"])
+    fmt = runner.invoke(cli, ["export", "--db", str(seeds_db), "--format", "xml"])
+    assert story.exit_code == 2 and fmt.exit_code == 2
