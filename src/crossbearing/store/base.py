@@ -17,6 +17,9 @@ from crossbearing.model import Article, DateValue, InputRecord, Rejection
 from crossbearing.store.annotations import AnnotationStore
 from crossbearing.store.corpus import CorpusStore
 from crossbearing.store.migrations import MIGRATIONS
+from crossbearing.store.overrides import OverrideStore
+from crossbearing.store.pages import PageStore
+from crossbearing.store.search import SearchStore
 
 #: Article columns in the order ``_article_row`` writes and ``_article_from_row`` reads them.
 ARTICLE_COLUMNS = (
@@ -37,7 +40,7 @@ def utc_now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-class Store(AnnotationStore, CorpusStore):
+class Store(AnnotationStore, CorpusStore, SearchStore, OverrideStore, PageStore):
     """Articles, inputs, rejections and annotations in a SQL database. Use as a context manager."""
 
     #: The dialect's name for a binary column.
@@ -168,7 +171,7 @@ class Store(AnnotationStore, CorpusStore):
         if table not in ("articles", "inputs", "rejections", "raw_records", "mentions", "sentences",
                          "time_expressions", "places", "actors", "stage_runs", "quotes",
                          "numeric_facts", "signatures", "duplicates", "passages", "stories",
-                         "story_articles", "entities", "article_terms"):
+                         "story_articles", "entities", "article_terms", "overrides"):
             raise UsageError(f"no table {table!r}")
         return self.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
 
