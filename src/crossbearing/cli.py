@@ -405,6 +405,58 @@ def numbers(db: str, counted: str | None, as_json: bool) -> None:
     out.print(f"{len(rows)} numeric facts")
 
 
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.option("--out", default="crossbearing-report", show_default=True,
+              type=click.Path(file_okay=False), help="Folder the dossier (index.html) is written to.")
+@click.option("--duplicate-threshold", type=click.FloatRange(0.1, 1.0), default=0.8,
+              show_default=True, help="Shingle similarity from which two articles are near-copies.")
+@click.option("--progress/--no-progress", default=None,
+              help="Show a progress bar per stage (default: only when stderr is a terminal).")
+@json_option
+def analyze(paths: tuple[str, ...], db: str, out: str, duplicate_threshold: float,
+            progress: bool | None, as_json: bool) -> None:
+    """Do the whole job: ingest PATHS, annotate, work across articles, write the dossier.
+
+    Incremental: a rerun redoes only new or changed work. Open OUT/index.html in a browser."""
+    from pathlib import Path
+
+    from crossbearing.analysis import AnalysisRun
+    from crossbearing.analysis import Progress as StageProgress
+    from crossbearing.analysis import analyze as run_analysis
+
+    show = err.is_terminal if progress is None else progress
+    run = AnalysisRun(paths=list(paths), out=Path(out), duplicate_threshold=duplicate_threshold)
+    with _open(db) as store:
+        if show:
+            with _progress() as bar:
+                def on_stage(name: str) -> StageProgress:
+                    task = bar.add_task(name, total=None)
+                    return StageProgress(total=lambda n: bar.update(task, total=n),
+                                         advance=lambda n: bar.advance(task, n))
+                summary = run_analysis(store, run, on_stage)
+        else:
+            summary = run_analysis(store, run)
+    if as_json:
+        _print_json(summary)
+    else:
+        _print_analysis_summary(summary, db)
+    sys.exit(EXIT_REJECTED if summary["rejected_now"] else 0)
+
+
+def _print_analysis_summary(summary: dict, db: str) -> None:
+    out.print(f"{summary['articles']} articles ({summary['articles_added']} new), "
+              f"{summary['rejected']} inputs rejected, {summary['stories']} stories, "
+              f"{summary['quotes']} quotes, {summary['numeric_facts']} numbers, "
+              f"{summary['entities']} actors and places  →  {_safe(db)}")
+    for rejection in summary["stages"]["ingest"]["rejections"]:
+        where = f" [{rejection['locator']}]" if rejection["locator"] else ""
+        err.print(f"rejected: {_safe(rejection['path'])}{_safe(where)}: {rejection['reason']}: "
+                  f"{_safe(rejection['detail'])}")
+    out.print(f"Dossier: {_safe(summary['report'])}")
+
+
 def main() -> None:
     try:
         cli.main(standalone_mode=True)
