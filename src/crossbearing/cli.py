@@ -457,6 +457,27 @@ def _print_analysis_summary(summary: dict, db: str) -> None:
     out.print(f"Dossier: {_safe(summary['report'])}")
 
 
+@cli.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Interface to listen on; the default answers this machine only.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option("--read-only", is_flag=True, help="Refuse corrections (every write answers 403).")
+def serve(db: str, host: str, port: int, read_only: bool) -> None:
+    """Serve the dossier as a web app over the database: stories, articles, actors, search,
+    corrections, and a JSON API under /api. Stop it with Ctrl-C."""
+    from crossbearing.web import serve as run_server
+
+    _open(db).close()  # a database that cannot be opened is a usage error, before listening
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        err.print(f"warning: listening on {_safe(host)}: the app has no login; anyone who can "
+                  "reach this port can read the database" + ("" if read_only else
+                                                              " and make corrections"))
+    out.print(f"Serving {_safe(db)} on http://{_safe(host)}:{port}/"
+              + (" (read-only)" if read_only else ""))
+    run_server(db, host=host, port=port, read_only=read_only)
+
+
 def main() -> None:
     try:
         cli.main(standalone_mode=True)

@@ -280,3 +280,60 @@ def dossier_view(store) -> dict[str, Any]:
     return {"version": __version__, "stories": stories, "articles": articles,
             "counts": {"articles": store.count("articles"), "stories": len(stories),
                        "rejected": store.count("rejections"), "quotes": store.count("quotes")}}
+
+
+def article_page(store, article_id: str) -> dict[str, Any] | None:
+    """One article with its text, its story, and the quotes and numbers read from it."""
+    found = store.articles_by_id([article_id])
+    if not found:
+        return None
+    article = found[0]
+    quotes = [{"article_id": article.id, "start": q.start, "end": q.end, "kind": q.kind,
+               "speaker": q.speaker_canonical or q.descriptor or q.speaker_text,
+               "content": " … ".join(article.text[s:e] for s, e in q.content)}
+              for q in store.quotes(article.id)]
+    numbers = [{"article_id": article.id, "start": n.start, "end": n.end, "text": n.text,
+                "counted": n.counted, "speaker": n.speaker} for n in store.numeric_facts(article.id)]
+    return {**article_text_view(article), "story_id": store.story_of(article.id),
+            "quotes": quotes, "numbers": numbers}
+
+
+def entity_page(store, entity_id: str) -> dict[str, Any] | None:
+    """One actor or place across the collection: spellings per outlet, every mention (with its
+    span), what it said, and the corrections made to it."""
+    entity = store.entity(entity_id)
+    if entity is None:
+        return None
+    mentions = store.entity_mentions(entity_id)
+    outlets: dict[str, dict[str, Any]] = {}
+    for m in mentions:
+        entry = outlets.setdefault(m["outlet"] or "(unknown outlet)", {"mentions": 0, "forms": {}})
+        entry["mentions"] += 1
+        entry["forms"][m["text"]] = entry["forms"].get(m["text"], 0) + 1
+    quoted = store.quotes_by_actor(entity["actor_id"]) if entity["actor_id"] else []
+    said = []
+    for article in store.articles_by_id(sorted({a for a, _, _ in quoted})):
+        said += [{"article_id": article.id, "start": s, "end": e, "outlet": article.outlet,
+                  "content": article.text[s:e]} for a, s, e in quoted if a == article.id]
+    corrections = [o for o in store.overrides() if entity_id in (o["target"], o["value"])]
+    return {**entity, "outlets": [{"outlet": name, **data} for name, data in sorted(outlets.items())],
+            "spellings": sorted({m["text"] for m in mentions}), "mentions_shown": mentions,
+            "quotes": said, "corrections": corrections}
+
+
+def search_page(store, query: str, limit: int = 20) -> dict[str, Any]:
+    """Search hits with their article's title and outlet, the snippet as (text, matched) parts."""
+    from crossbearing.store.search import HIT_END, HIT_START
+
+    hits = store.search(query, limit)
+    articles = {a.id: a for a in store.articles_by_id(sorted({h["article_id"] for h in hits}))}
+    rows = []
+    for hit in hits:
+        article = articles.get(hit["article_id"])
+        parts = []
+        for index, piece in enumerate(hit["snippet"].split(HIT_START)):
+            matched, _, rest = piece.partition(HIT_END) if index else ("", "", piece)
+            parts += [p for p in ([matched, True], [rest, False]) if p[0]]
+        rows.append({**hit, "snippet": parts, "title": article.title if article else None,
+                     "outlet": article.outlet if article else None})
+    return {"query": query, "hits": rows}
