@@ -72,7 +72,8 @@ INJECTED = """() => ({
   scripts: Array.from(document.scripts).filter(s => s.type !== "application/json").length,
   pwned: typeof window.__pwned !== "undefined",
   javascriptLinks: Array.from(document.querySelectorAll("a[href]"))
-      .filter(a => a.href.trim().toLowerCase().startsWith("javascript:")).length,
+      .filter(a => (a.getAttribute("href") || "").replace(/[\s\x00-\x20]/g, "")
+          .toLowerCase().startsWith("javascript:")).length,
   handlers: Array.from(document.querySelectorAll("*")).filter(
       el => Array.from(el.attributes).some(a => a.name.startsWith("on"))).length,
   foreign: document.querySelectorAll("img, iframe, object, embed, style:not(head style)").length,

@@ -68,7 +68,7 @@ class SearchStore:
             "WHERE article_search MATCH ? ORDER BY bm25(article_search, 0.0, 5.0, 1.0) LIMIT ?",
             (HIT_START, HIT_END, match, limit)).fetchall()
         quotes = self.execute(
-            "SELECT article_id, start, \"end\", speaker, snippet(quote_search, 4, ?, ?, '…', 24) "
+            "SELECT article_id, start, \"end\", speaker, snippet(quote_search, -1, ?, ?, '…', 24) "
             "FROM quote_search WHERE quote_search MATCH ? ORDER BY rank LIMIT ?",
             (HIT_START, HIT_END, match, limit)).fetchall()
         return _hits(articles, quotes)

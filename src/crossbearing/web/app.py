@@ -76,7 +76,7 @@ async def _guard(request: Request, call_next):
                                                          connect="'self'").csp
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["X-Frame-Options"] = "DENY"
-    response.headers["Referrer-Policy"] = "no-referrer"
+    response.headers["Referrer-Policy"] = "same-origin"  # no-referrer would send Origin: null
     return response
 
 
@@ -96,7 +96,8 @@ def page(request: Request, template: str, view: dict[str, Any], title: str) -> R
         return JSONResponse(view)
     html = render(template, title=title, page=view, assets=assets(form_action="'self'",
                                                                   connect="'self'"),
-                  links=WEB_LINKS, correct=not request.app.state.read_only)
+                  links=WEB_LINKS, correct=not request.app.state.read_only,
+                  referrer="same-origin")  # no-referrer would send Origin: null with forms
     return HTMLResponse(html)
 
 
