@@ -105,5 +105,5 @@ def test_network_joins_actors_named_in_one_sentence_and_kb_relations():
     assert [n["id"] for n in network["nodes"]] == ["c", "b", "a"]  # a place is not an actor; ties by name
     edges = {(e["a"], e["b"], e["kind"]): e["weight"] for e in network["edges"]}
     assert edges == {("a", "c", "co-mention"): 1, ("a", "b", "member-of"): 1}
-    assert all(0 <= n["x"] <= network["size"] and 0 <= n["y"] <= network["size"]
+    assert all(0 <= n["x"] <= network["width"] and 0 <= n["y"] <= network["height"]
                for n in network["nodes"])

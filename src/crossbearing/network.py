@@ -21,8 +21,8 @@ from crossbearing.kb import actor_by_id
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 #: Largest number of actors drawn: the most mentioned.
 MAX_NODES = 24
-#: Size of the drawing (SVG user units) and margin left for labels.
-SIZE, MARGIN = 640, 120
+#: Size of the drawing (SVG user units): the circle's radius, and room left for labels.
+RADIUS, LABEL_ROOM, EDGE_ROOM = 250, 220, 40
 
 
 def actor_network(mentions: Iterable[dict[str, Any]], sentence_starts: dict[str, list[int]],
@@ -46,7 +46,8 @@ def actor_network(mentions: Iterable[dict[str, Any]], sentence_starts: dict[str,
     edges += _kb_edges(nodes)
     for edge in edges:
         (edge["x1"], edge["y1"]), (edge["x2"], edge["y2"]) = position[edge["a"]], position[edge["b"]]
-    return {"nodes": nodes, "edges": edges, "size": SIZE}
+    return {"nodes": nodes, "edges": edges, "width": 2 * (RADIUS + LABEL_ROOM),
+            "height": 2 * (RADIUS + EDGE_ROOM)}
 
 
 def _is_actor(entity: dict[str, Any] | None) -> bool:
@@ -81,13 +82,16 @@ def _kb_edges(nodes: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def _layout(nodes: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Nodes on a circle, the most mentioned at the top, going clockwise."""
-    centre, radius = SIZE / 2, SIZE / 2 - MARGIN
+    centre_x, centre_y, radius = RADIUS + LABEL_ROOM, RADIUS + EDGE_ROOM, RADIUS
     count = max(len(nodes), 1)
     for index, node in enumerate(nodes):
         angle = -math.pi / 2 + 2 * math.pi * index / count
-        node["x"] = round(centre + radius * math.cos(angle), 1)
-        node["y"] = round(centre + radius * math.sin(angle), 1)
-        node["anchor"] = "start" if math.cos(angle) > 0.2 else "end" if math.cos(angle) < -0.2 \
-            else "middle"
+        node["x"] = round(centre_x + radius * math.cos(angle), 1)
+        node["y"] = round(centre_y + radius * math.sin(angle), 1)
         node["r"] = round(4 + 2 * math.sqrt(node["mentions"]), 1)
+        cos, sin = math.cos(angle), math.sin(angle)
+        node["anchor"] = "start" if cos > 0.2 else "end" if cos < -0.2 else "middle"
+        gap = node["r"] + 4
+        node["label_x"] = round(node["x"] + (gap if cos > 0.2 else -gap if cos < -0.2 else 0), 1)
+        node["label_y"] = round(node["y"] + (4 if abs(cos) > 0.2 else gap + 8 if sin > 0 else -gap), 1)
     return nodes

@@ -183,8 +183,9 @@ def header_section(data: StoryData) -> dict[str, Any]:
     """Who reported the story, when, and how many reports."""
     articles = sorted((article_summary(a) for a in data.articles.values()),
                       key=lambda a: (a["published"] is None, a["published"] or "", a["id"]))
-    outlets = sorted({a["outlet"] or "(unknown outlet)" for a in articles})
+    outlets = sorted({a["outlet"] for a in articles if a["outlet"]})
     return {"articles": articles, "outlets": outlets, "reports": len(articles),
+            "unknown_outlet": sum(1 for a in articles if not a["outlet"]),
             "first_date": data.story["first_date"], "last_date": data.story["last_date"]}
 
 
