@@ -107,3 +107,10 @@ def test_network_joins_actors_named_in_one_sentence_and_kb_relations():
     assert edges == {("a", "c", "co-mention"): 1, ("a", "b", "member-of"): 1}
     assert all(0 <= n["x"] <= network["width"] and 0 <= n["y"] <= network["height"]
                for n in network["nodes"])
+
+
+def test_serve_refuses_bad_options_before_listening(tmp_path):
+    runner = CliRunner()
+    assert runner.invoke(cli, ["serve", "--db", str(tmp_path / "no" / "x.db")]).exit_code == 2
+    assert runner.invoke(cli, ["serve", "--port", "0"]).exit_code == 2
+    assert runner.invoke(cli, ["analyze", "--db", str(tmp_path / "x.db")]).exit_code == 2
