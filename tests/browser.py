@@ -68,7 +68,7 @@ def browser_page(width: int = 1280, height: int = 900):
 
 
 #: JavaScript that lists what the hostile article tried to inject into a page.
-INJECTED = """() => ({
+INJECTED = r"""() => ({
   scripts: Array.from(document.scripts).filter(s => s.type !== "application/json").length,
   pwned: typeof window.__pwned !== "undefined",
   javascriptLinks: Array.from(document.querySelectorAll("a[href]"))

@@ -38,10 +38,12 @@ def test_analyze_command_writes_the_dossier_and_a_json_summary(tmp_path, db):
     assert summary["articles"] == 1 and summary["rejected"] == 1 and summary["stories"] == 1
     assert summary["quotes"] >= 1 and summary["report"] == str(out / "index.html")
     assert (out / "index.html").stat().st_size > 1000
+    assert (out / "index.html").stat().st_mode & 0o044  # readable by others, to share
+    assert [p.name for p in out.iterdir()] == ["index.html"]
     again = json.loads(CliRunner().invoke(cli, args).stdout)  # incremental: nothing new
     assert again["articles_added"] == 0 and again["stages"]["annotate"]["annotated"] == 0
     assert again["stages"]["corpus"]["signed"] == 0 and again["stages"]["corpus"]["aligned_pairs"] == 0
-    text = CliRunner().invoke(cli, args[:-1]).output
+    text = CliRunner().invoke(cli, args[:-1] + ["--progress"]).output
     assert "1 articles (0 new), 1 inputs rejected, 1 stories" in text and "index.html" in text
 
 

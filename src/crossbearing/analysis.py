@@ -57,7 +57,7 @@ def annotate_stage(store: Store, run: AnalysisRun) -> dict[str, Any]:
     pending = store.pending_articles(STAGE, VERSION)
     run.progress.total(len(pending))
     if not pending:  # do not load the language model for nothing
-        return {"annotated": 0, "version": VERSION}
+        return {"annotated": 0, "quotes": 0, "numeric_facts": 0, "version": VERSION}
     report = annotate(store, on_batch=run.progress.advance)
     return {"annotated": report.annotated, "quotes": report.quotes,
             "numeric_facts": report.numeric_facts, "version": report.version}

@@ -4,7 +4,6 @@ inline; no network needed, none allowed), to open from disk, read, print and sen
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -30,12 +29,11 @@ def write_dossier(store, out: str | os.PathLike[str]) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     html = render_dossier(dossier_view(store))
     path = folder / DOSSIER_FILE
-    handle, temporary = tempfile.mkstemp(dir=folder, prefix=".dossier-", suffix=".html")
+    temporary = folder / f".{DOSSIER_FILE}.{os.getpid()}.tmp"  # created with the usual mode
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(html)
+        temporary.write_text(html, encoding="utf-8")
         os.replace(temporary, path)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
     return path
