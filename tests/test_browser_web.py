@@ -25,7 +25,8 @@ def live_server(db, *, read_only=False):
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(str(db), read_only=read_only),
+    app = create_app(str(db), read_only=read_only, allowed_hosts=["127.0.0.1"])
+    server = uvicorn.Server(uvicorn.Config(app,
                                            host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

@@ -157,3 +157,45 @@ def test_hostile_article_is_escaped_in_the_web_app(hostile_db):
                         'href="javascript:', "<b>Outlet"):
             assert payload not in html, (url, payload)
     assert HOSTILE_TITLE not in client.get(pages[-1]).text
+
+
+def test_a_loopback_server_answers_only_loopback_host_names(seeds):
+    app = create_app(str(seeds), allowed_hosts=["127.0.0.1", "localhost"])
+    assert testclient.TestClient(app, base_url="http://127.0.0.1:8000").get("/").status_code == 200
+    rebound = testclient.TestClient(app, base_url="http://attacker.example")
+    assert rebound.get("/api/stories").status_code == 400
+
+
+def test_serve_command_listens_on_loopback_and_honours_read_only(seeds):
+    import os
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    server = subprocess.Popen([sys.executable, "-c", "from crossbearing.cli import main; main()",
+                               "serve", "--db", str(seeds), "--port", str(port), "--read-only"],
+                              env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                response = httpx.get(base + "/api/stories")
+                break
+            except httpx.TransportError:
+                assert time.monotonic() < deadline and server.poll() is None, server.stderr.read()
+                time.sleep(0.2)
+        assert response.status_code == 200 and response.json()["stories"]
+        event = {"kind": "event", "target": "event-1", "value": "confirm"}
+        assert httpx.post(base + "/api/corrections", json=event).status_code == 403
+        assert httpx.get(base + "/", headers={"Host": "attacker.example"}).status_code == 400
+    finally:
+        server.terminate()
+        server.wait(10)

@@ -33,6 +33,7 @@ WEB_LINKS = Links(span=lambda a, s, e: f"/articles/{a}#a-{a}-{s}-{e}",
                   article=lambda a: f"/articles/{a}", story=lambda s: f"/stories/{s}",
                   entity=lambda e: f"/entities/{e}")
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+LOOPBACK_NAMES = ["127.0.0.1", "localhost", "::1", "[::1]"]
 
 
 class Database:
@@ -48,8 +49,11 @@ class Database:
             yield self.store
 
 
-def create_app(db: str, *, read_only: bool = False) -> FastAPI:
-    """The app over the database at ``db``."""
+def create_app(db: str, *, read_only: bool = False,
+               allowed_hosts: list[str] | None = None) -> FastAPI:
+    """The app over the database at ``db``. ``allowed_hosts``: the only Host headers answered
+    (a loopback server answers only loopback names, so a page whose domain was rebound to
+    127.0.0.1 cannot read it); None answers any."""
     from crossbearing import __version__
     from crossbearing.web.corrections import corrections_router
 
@@ -58,6 +62,10 @@ def create_app(db: str, *, read_only: bool = False) -> FastAPI:
     app.state.database = Database(db)
     app.state.read_only = read_only
     app.middleware("http")(_guard)
+    if allowed_hosts is not None:
+        from starlette.middleware.trustedhost import TrustedHostMiddleware
+
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
     _pages(app)
     _api(app)
     app.include_router(corrections_router())
@@ -192,4 +200,6 @@ def serve(db: str, *, host: str = "127.0.0.1", port: int = 8000, read_only: bool
     """Run the app with uvicorn until interrupted."""
     import uvicorn
 
-    uvicorn.run(create_app(db, read_only=read_only), host=host, port=port, log_level="warning")
+    hosts = LOOPBACK_NAMES if host in LOOPBACK_NAMES else None
+    uvicorn.run(create_app(db, read_only=read_only, allowed_hosts=hosts), host=host, port=port,
+                log_level="warning")
