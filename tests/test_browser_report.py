@@ -37,6 +37,9 @@ def test_story_to_quote_to_highlighted_source_span(analyzed_seeds, tmp_path):
         assert page.locator("mark.hl").count() == 1
         page.screenshot(path=tmp_path / "report.png")
         assert (tmp_path / "report.png").stat().st_size > 10_000
+        page.emulate_media(media="print")  # printed: no navigation, the texts in full
+        assert not page.locator("nav.stories").is_visible()
+        assert page.locator(f"#art-{article_id} .text").is_visible()
         assert browser.blocked == [] and browser.dialogs == [] and browser.errors == []
 
 

@@ -116,3 +116,27 @@ def test_serve_refuses_bad_options_before_listening(tmp_path):
     assert runner.invoke(cli, ["serve", "--db", str(tmp_path / "no" / "x.db")]).exit_code == 2
     assert runner.invoke(cli, ["serve", "--port", "0"]).exit_code == 2
     assert runner.invoke(cli, ["analyze", "--db", str(tmp_path / "x.db")]).exit_code == 2
+
+
+def test_a_stage_appended_to_the_list_runs_after_the_others(monkeypatch, tmp_path, db):
+    from crossbearing import analysis
+
+    seen = []
+
+    def count_stage(store, run):
+        seen.append(list(run.summaries))
+        run.progress.total(1)
+        run.progress.advance(1)
+        return {"articles": store.count("articles")}
+
+    monkeypatch.setattr(analysis, "STAGES", analysis.STAGES + [("count", count_stage)])
+    (tmp_path / "a.txt").write_text(HOSTILE_TEXT, encoding="utf-8")
+    progress = []
+    with open_store(db) as store:
+        summary = analysis.analyze(
+            store, analysis.AnalysisRun(paths=[str(tmp_path / "a.txt")], out=tmp_path / "out"),
+            on_stage=lambda name: analysis.Progress(total=lambda n: progress.append((name, n)),
+                                                    advance=lambda n: None))
+    assert seen == [["ingest", "annotate", "corpus", "report"]]
+    assert summary["stages"]["count"] == {"articles": 1}
+    assert [name for name, _ in progress] == ["ingest", "annotate", "corpus", "report", "count"]
