@@ -44,19 +44,10 @@ def make_article(text, published="2024-02-09", article_id="a1"):
 
 
 @pytest.fixture(scope="session")
-def analysed_seeds(tmp_path_factory):
-    """The sample corpus ingested, annotated and through the corpus stages once for the whole run:
-    the database's path. Tests open it read-only by convention (copy it to change it)."""
-    from crossbearing import ingest_files
-    from crossbearing.corpus.run import run_corpus
-    from crossbearing.pipeline import annotate
-
-    db = tmp_path_factory.mktemp("analysed") / "seeds.db"
-    ingest_files([SAMPLE_CORPUS], db)
-    with open_store(db) as store:
-        annotate(store)
-        run_corpus(store)
-    return db
+def analysed_seeds(analyzed_seeds):
+    """The database of the sample corpus after the whole analysis (ingest, annotate, corpus
+    stages, report): its path. Tests open it read-only by convention (copy it to change it)."""
+    return analyzed_seeds[0]
 
 
 def annotate_text(text, published="2024-02-09"):
@@ -65,3 +56,46 @@ def annotate_text(text, published="2024-02-09"):
 
     [result] = annotate_articles([make_article(text, published)])
     return result
+
+
+@pytest.fixture(scope="session")
+def analyzed_seeds(tmp_path_factory):
+    """The sample corpus through the whole analysis once: (database path, dossier path)."""
+    from crossbearing.analysis import AnalysisRun, analyze
+
+    folder = tmp_path_factory.mktemp("analyzed")
+    with open_store(folder / "seeds.db") as opened:
+        summary = analyze(opened, AnalysisRun(paths=[str(SAMPLE_CORPUS)], out=folder / "report"))
+    return folder / "seeds.db", Path(summary["report"])
+
+
+#: An invented article that tries every way of getting markup or script into a page.
+HOSTILE_TITLE = "<script>window.__pwned = 1</script>Raid <img src=x onerror=alert(1)> report"
+HOSTILE_TEXT = (
+    HOSTILE_TITLE + "\n\n"
+    "Officials in Basra said on Monday that the raid <b onmouseover=alert(2)>killed</b> 12 people. "
+    "\"<script>alert(3)</script> we will answer </script><!-- \u2028 <a href=\"javascript:alert(4)\">"
+    "here</a>,\" said Karim Haddad, the governor of Basra.\n\n"
+    "Read more at javascript:alert(5) or <iframe src=\"https://example.org/\"></iframe> "
+    "<svg onload=alert(6)></svg> and <style>body{display:none}</style> the port of Basra.\n"
+)
+
+
+@pytest.fixture(scope="session")
+def hostile_db(tmp_path_factory):
+    """A store holding the hostile article and a JSONL record with a javascript: URL, analysed:
+    (database path, dossier path)."""
+    import json
+
+    from crossbearing.analysis import AnalysisRun, analyze
+
+    folder = tmp_path_factory.mktemp("hostile")
+    inputs = folder / "inputs"
+    inputs.mkdir()
+    (inputs / "hostile.txt").write_text(HOSTILE_TEXT, encoding="utf-8")
+    record = {"title": HOSTILE_TITLE, "url": "javascript:alert(7)", "outlet": "<b>Outlet</b>",
+              "text": HOSTILE_TEXT.split("\n\n", 1)[1]}
+    (inputs / "hostile.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    with open_store(folder / "hostile.db") as opened:
+        summary = analyze(opened, AnalysisRun(paths=[str(inputs)], out=folder / "report"))
+    return folder / "hostile.db", Path(summary["report"])

@@ -556,6 +556,79 @@ def export_command(db: str, fmt: str, out_path: str | None, story_id: str | None
         err.print(f"{_safe(fmt)} export: {_safe(summary or 'nothing')}  →  {_safe(out_path)}")
 
 
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.option("--out", default="crossbearing-report", show_default=True,
+              type=click.Path(file_okay=False), help="Folder the dossier (index.html) is written to.")
+@click.option("--duplicate-threshold", type=click.FloatRange(0.1, 1.0), default=0.8,
+              show_default=True, help="Shingle similarity from which two articles are near-copies.")
+@click.option("--progress/--no-progress", default=None,
+              help="Show a progress bar per stage (default: only when stderr is a terminal).")
+@json_option
+def analyze(paths: tuple[str, ...], db: str, out: str, duplicate_threshold: float,
+            progress: bool | None, as_json: bool) -> None:
+    """Do the whole job: ingest PATHS, annotate, work across articles, write the dossier.
+
+    Incremental: a rerun redoes only new or changed work. Open OUT/index.html in a browser."""
+    from pathlib import Path
+
+    from crossbearing.analysis import AnalysisRun
+    from crossbearing.analysis import Progress as StageProgress
+    from crossbearing.analysis import analyze as run_analysis
+
+    show = err.is_terminal if progress is None else progress
+    run = AnalysisRun(paths=list(paths), out=Path(out), duplicate_threshold=duplicate_threshold)
+    with _open(db) as store:
+        if show:
+            with _progress() as bar:
+                def on_stage(name: str) -> StageProgress:
+                    task = bar.add_task(name, total=None)
+                    return StageProgress(total=lambda n: bar.update(task, total=n),
+                                         advance=lambda n: bar.advance(task, n))
+                summary = run_analysis(store, run, on_stage)
+        else:
+            summary = run_analysis(store, run)
+    if as_json:
+        _print_json(summary)
+    else:
+        _print_analysis_summary(summary, db)
+    sys.exit(EXIT_REJECTED if summary["rejected_now"] else 0)
+
+
+def _print_analysis_summary(summary: dict, db: str) -> None:
+    out.print(f"{summary['articles']} articles ({summary['articles_added']} new), "
+              f"{summary['rejected']} inputs rejected, {summary['stories']} stories, "
+              f"{summary['quotes']} quotes, {summary['numeric_facts']} numbers, "
+              f"{summary['entities']} actors and places  →  {_safe(db)}")
+    for rejection in summary["stages"]["ingest"]["rejections"]:
+        where = f" [{rejection['locator']}]" if rejection["locator"] else ""
+        err.print(f"rejected: {_safe(rejection['path'])}{_safe(where)}: {rejection['reason']}: "
+                  f"{_safe(rejection['detail'])}")
+    out.print(f"Dossier: {_safe(summary['report'])}")
+
+
+@cli.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Interface to listen on; the default answers this machine only.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option("--read-only", is_flag=True, help="Refuse corrections (every write answers 403).")
+def serve(db: str, host: str, port: int, read_only: bool) -> None:
+    """Serve the dossier as a web app over the database: stories, articles, actors, search,
+    corrections, and a JSON API under /api. Stop it with Ctrl-C."""
+    from crossbearing.web import serve as run_server
+
+    _open(db).close()  # a database that cannot be opened is a usage error, before listening
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        err.print(f"warning: listening on {_safe(host)}: the app has no login; anyone who can "
+                  "reach this port can read the database" + ("" if read_only else
+                                                              " and make corrections"))
+    out.print(f"Serving {_safe(db)} on http://{_safe(host)}:{port}/"
+              + (" (read-only)" if read_only else ""))
+    run_server(db, host=host, port=port, read_only=read_only)
+
+
 def main() -> None:
     try:
         cli.main(standalone_mode=True)

@@ -180,3 +180,195 @@ def framing_view(store, story_id: str, *, actor: str | None = None) -> dict[str,
     actors matching ``actor`` only; ``NotFound`` for an unknown story."""
     framing = story_framing(store, story_id)
     return filter_actors(framing, actor) if actor else framing
+
+
+# -- the dossier and the web pages ------------------------------------------------------------
+# A story page is a header plus a list of sections; each section is one view function here and
+# one template partial, ``templates/sections/KEY.html``, which receives its dict as ``section``.
+# Every item that comes from an article carries ``article_id``, ``start`` and ``end``: the span
+# of the article's text it was read from, which every page links to.
+
+
+class StoryData:
+    """Everything a story's sections read, loaded once: its articles, passages (corrections
+    applied), quotes, numbers, entity mentions and sentence starts."""
+
+    def __init__(self, store, story: dict[str, Any], passages: list[dict[str, Any]],
+                 entities: dict[str, dict[str, Any]]) -> None:
+        self.store = store
+        self.story = story
+        self.ids = store.story_members(story["id"])
+        self.articles = {a.id: a for a in store.articles_by_id(self.ids)}
+        rejected = store.rejected_passages()
+        self.passages = [p for p in passages if p["article_a"] in self.articles
+                         and passage_key(p) not in rejected]
+        self.entities = entities
+
+    def outlet(self, article_id: str) -> str | None:
+        return self.articles[article_id].outlet
+
+
+def passage_key(passage: dict[str, Any]) -> str:
+    """The key a "not reuse" correction names a passage by."""
+    return f"{passage['article_a']}|{passage['article_b']}|{passage['a_start']}|{passage['b_start']}"
+
+
+def header_section(data: StoryData) -> dict[str, Any]:
+    """Who reported the story, when, and how many reports."""
+    articles = sorted((article_summary(a) for a in data.articles.values()),
+                      key=lambda a: (a["published"] is None, a["published"] or "", a["id"]))
+    outlets = sorted({a["outlet"] for a in articles if a["outlet"]})
+    return {"articles": articles, "outlets": outlets, "reports": len(articles),
+            "unknown_outlet": sum(1 for a in articles if not a["outlet"]),
+            "first_date": data.story["first_date"], "last_date": data.story["last_date"]}
+
+
+def quotes_section(data: StoryData) -> dict[str, Any]:
+    """The story's quotes grouped by speaker, most quoted first."""
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for article_id in data.ids:
+        article = data.articles[article_id]
+        for q in data.store.quotes(article_id):
+            who = q.speaker_canonical or q.descriptor or q.speaker_text or "(unattributed)"
+            groups.setdefault(who, []).append({
+                "article_id": article_id, "start": q.start, "end": q.end, "kind": q.kind,
+                "outlet": article.outlet, "speaker_actor": q.speaker_actor,
+                "speaker_text": q.speaker_text,
+                "content": " … ".join(article.text[s:e] for s, e in q.content)})
+    speakers = [{"speaker": name, "quotes": items} for name, items in
+                sorted(groups.items(), key=lambda g: (-len(g[1]), g[0]))]
+    return {"speakers": speakers, "count": sum(len(s["quotes"]) for s in speakers)}
+
+
+def numbers_section(data: StoryData) -> dict[str, Any]:
+    """The story's counts and amounts, grouped by outlet."""
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for article_id in data.ids:
+        for n in data.store.numeric_facts(article_id):
+            groups.setdefault(data.outlet(article_id) or "(unknown outlet)", []).append({
+                "article_id": article_id, "start": n.start, "end": n.end, "text": n.text,
+                "low": n.low, "high": n.high, "hedge": n.hedge, "counted": n.counted,
+                "time_scope": n.time_scope, "place_scope": n.place_scope, "speaker": n.speaker})
+    outlets = [{"outlet": name, "facts": facts} for name, facts in sorted(groups.items())]
+    return {"outlets": outlets, "count": sum(len(o["facts"]) for o in outlets)}
+
+
+def reuse_section(data: StoryData) -> dict[str, Any]:
+    """Passages the story's articles share, the two texts side by side."""
+    texts = {i: a.text for i, a in data.articles.items()}
+    passages = [{**p, "key": passage_key(p), "outlet_a": data.outlet(p["article_a"]),
+                 "outlet_b": data.outlet(p["article_b"]),
+                 "text_a": texts[p["article_a"]][p["a_start"]:p["a_end"]],
+                 "text_b": texts[p["article_b"]][p["b_start"]:p["b_end"]]}
+                for p in data.passages if p["article_b"] in texts]
+    return {"passages": passages, "count": len(passages)}
+
+
+def network_section(data: StoryData) -> dict[str, Any]:
+    """Who is named with whom in the story, and how the knowledge base relates them."""
+    from crossbearing.network import actor_network
+
+    starts = {i: [s.start for s in data.store.sentences(i)] for i in data.ids}
+    return actor_network(data.store.entity_mentions_in(data.ids), starts, data.entities)
+
+
+#: The sections of a story page, in order: (key, view function). A new section is one entry
+#: here and one partial ``templates/sections/KEY.html``.
+STORY_SECTIONS = [
+    ("header", header_section),
+    ("quotes", quotes_section),
+    ("numbers", numbers_section),
+    ("reuse", reuse_section),
+    ("network", network_section),
+]
+
+
+def story_page(store, story_id: str, *, _cache: dict | None = None) -> dict[str, Any] | None:
+    """A story with every section's view, or None when there is no such story."""
+    cache = _cache if _cache is not None else {}
+    if "stories" not in cache:
+        cache["stories"] = {s["id"]: s for s in store.stories()}
+        cache["passages"] = store.passages()
+        cache["entities"] = {e["entity_id"]: e for e in store.entity_list()}
+    story = cache["stories"].get(story_id)
+    if story is None:
+        return None
+    data = StoryData(store, story, cache["passages"], cache["entities"])
+    return {**story, "article_ids": data.ids,
+            "sections": [{"key": key, **view(data)} for key, view in STORY_SECTIONS]}
+
+
+def article_text_view(article: Article) -> dict[str, Any]:
+    """An article as the dossier shows it: its summary and its clean text."""
+    return {**article_summary(article), "authors": list(article.authors), "text": article.text}
+
+
+def dossier_view(store) -> dict[str, Any]:
+    """The whole dossier: every story with its sections, and the text of every article in one."""
+    from crossbearing import __version__
+
+    cache: dict = {}
+    stories = [story_page(store, s["id"], _cache=cache) for s in store.stories()]
+    ids = sorted({article_id for s in stories for article_id in s["article_ids"]})
+    articles = sorted((article_text_view(a) for a in store.articles_by_id(ids)),
+                      key=lambda a: (a["published"] is None, a["published"] or "", a["id"]))
+    return {"version": __version__, "stories": stories, "articles": articles,
+            "counts": {"articles": store.count("articles"), "stories": len(stories),
+                       "rejected": store.count("rejections"), "quotes": store.count("quotes")}}
+
+
+def article_page(store, article_id: str) -> dict[str, Any] | None:
+    """One article with its text, its story, and the quotes and numbers read from it."""
+    found = store.articles_by_id([article_id])
+    if not found:
+        return None
+    article = found[0]
+    quotes = [{"article_id": article.id, "start": q.start, "end": q.end, "kind": q.kind,
+               "speaker": q.speaker_canonical or q.descriptor or q.speaker_text,
+               "content": " … ".join(article.text[s:e] for s, e in q.content)}
+              for q in store.quotes(article.id)]
+    numbers = [{"article_id": article.id, "start": n.start, "end": n.end, "text": n.text,
+                "counted": n.counted, "speaker": n.speaker} for n in store.numeric_facts(article.id)]
+    return {**article_text_view(article), "story_id": store.story_of(article.id),
+            "quotes": quotes, "numbers": numbers}
+
+
+def entity_page(store, entity_id: str) -> dict[str, Any] | None:
+    """One actor or place across the collection: spellings per outlet, every mention (with its
+    span), what it said, and the corrections made to it."""
+    entity = store.entity(entity_id)
+    if entity is None:
+        return None
+    mentions = store.entity_mentions(entity_id)
+    outlets: dict[str, dict[str, Any]] = {}
+    for m in mentions:
+        entry = outlets.setdefault(m["outlet"] or "(unknown outlet)", {"mentions": 0, "forms": {}})
+        entry["mentions"] += 1
+        entry["forms"][m["text"]] = entry["forms"].get(m["text"], 0) + 1
+    quoted = store.quotes_by_actor(entity["actor_id"]) if entity["actor_id"] else []
+    said = []
+    for article in store.articles_by_id(sorted({a for a, _, _ in quoted})):
+        said += [{"article_id": article.id, "start": s, "end": e, "outlet": article.outlet,
+                  "content": article.text[s:e]} for a, s, e in quoted if a == article.id]
+    corrections = [o for o in store.overrides() if entity_id in (o["target"], o["value"])]
+    return {**entity, "outlets": [{"outlet": name, **data} for name, data in sorted(outlets.items())],
+            "spellings": sorted({m["text"] for m in mentions}), "mentions_shown": mentions,
+            "quotes": said, "corrections": corrections}
+
+
+def search_page(store, query: str, limit: int = 20) -> dict[str, Any]:
+    """Search hits with their article's title and outlet, the snippet as (text, matched) parts."""
+    from crossbearing.store.search import HIT_END, HIT_START
+
+    hits = store.search(query, limit)
+    articles = {a.id: a for a in store.articles_by_id(sorted({h["article_id"] for h in hits}))}
+    rows = []
+    for hit in hits:
+        article = articles.get(hit["article_id"])
+        parts = []
+        for index, piece in enumerate(hit["snippet"].split(HIT_START)):
+            matched, _, rest = piece.partition(HIT_END) if index else ("", "", piece)
+            parts += [p for p in ([matched, True], [rest, False]) if p[0]]
+        rows.append({**hit, "snippet": parts, "title": article.title if article else None,
+                     "outlet": article.outlet if article else None})
+    return {"query": query, "hits": rows}

@@ -7,7 +7,8 @@ actor. Each reads what the article stages stored and works across articles.
   a story keeps its id (its first article's) as articles are added.
 - Passages are aligned for pairs of articles in one story, or near-duplicates, that this version
   has not aligned yet.
-- Entities are recomputed over all mentions.
+- Entities are recomputed over all mentions, then the analyst's merge and split corrections are
+  applied again.
 """
 
 from __future__ import annotations
@@ -143,7 +144,8 @@ def _entities(store: Store, report: CorpusReport, **_) -> None:
     outlets = {a.id: a.outlet for a in store.articles()}
     entities, assignment = resolve_entities(store.mentions(), outlets)
     store.replace_entities(entities, assignment)
-    report.entities = len(entities)
+    store.apply_entity_overrides()  # analyst corrections survive the recomputation
+    report.entities = store.count("entities")
 
 
 

@@ -45,7 +45,7 @@ def gather(store: Any, story_id: str | None = None, *, with_text: bool = False) 
         "stories": stories,
         "duplicates": [d for d in store.duplicates() if _both(d, keep)],
         "passages": [p for p in store.passages() if _both(p, keep)],
-        "entities": _entities(store.entity_records(), store.entity_mentions(), keep),
+        "entities": _entities(store.entity_records(), store.all_entity_mentions(), keep),
         "actors": [_actor(a) for a in store.actor_records()],
         "places": store.place_records(),
         "event_mentions": [_event_mention(m, event_of.get((m.article_id, m.start)))

@@ -21,6 +21,9 @@ from crossbearing.store.events import EventStore
 from crossbearing.store.framing import FramingStore
 from crossbearing.store.export import ExportStore
 from crossbearing.store.migrations import MIGRATIONS
+from crossbearing.store.overrides import OverrideStore
+from crossbearing.store.pages import PageStore
+from crossbearing.store.search import SearchStore
 
 #: Article columns in the order ``_article_row`` writes and ``_article_from_row`` reads them.
 ARTICLE_COLUMNS = (
@@ -42,7 +45,7 @@ def utc_now() -> str:
 
 
 class Store(AnnotationStore, CorpusStore, EventStore, CompareStore, FramingStore,
-            ExportStore):
+            ExportStore, SearchStore, OverrideStore, PageStore):
     """Articles, inputs, rejections and annotations in a SQL database. Use as a context manager."""
 
     #: The dialect's name for a binary column.
@@ -174,7 +177,7 @@ class Store(AnnotationStore, CorpusStore, EventStore, CompareStore, FramingStore
                          "time_expressions", "places", "actors", "stage_runs", "quotes",
                          "numeric_facts", "signatures", "duplicates", "passages", "stories",
                          "story_articles", "entities", "article_terms", "claim_groups",
-                         "claim_members", "quote_groups", "quote_members"):
+                         "claim_members", "quote_groups", "quote_members", "overrides"):
             raise UsageError(f"no table {table!r}")
         return self.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
 

@@ -24,7 +24,7 @@ class ExportStore:
                             "ORDER BY mentions DESC, name, entity_id").fetchall()
         return [dict(zip(ENTITY_KEYS, r)) for r in rows]
 
-    def entity_mentions(self) -> list[dict[str, Any]]:
+    def all_entity_mentions(self) -> list[dict[str, Any]]:
         """Every name mention with the entity it belongs to (None before the corpus stage)."""
         rows = self.execute('SELECT article_id, start, "end", text, label, entity_id, actor_id, '
                             "place_id, link FROM mentions ORDER BY article_id, start").fetchall()

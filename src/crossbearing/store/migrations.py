@@ -444,4 +444,105 @@ MIGRATIONS: tuple[Migration, ...] = (
             PRIMARY KEY (article_id, start, "end")
         )""",
     )),
+    Migration(8, "full-text search over articles and quotes", (
+        # Article titles and texts for full-text search; rowid = articles.rowid. Kept by triggers.
+        """CREATE VIRTUAL TABLE article_search USING fts5(
+            article_id UNINDEXED,                -- articles.article_id
+            title,                               -- articles.title ('' when untitled)
+            body,                                -- articles.text
+            tokenize = 'unicode61 remove_diacritics 2'
+        )""",
+        # What each quote says (its content spans joined by ' … '); rowid = quotes.rowid.
+        """CREATE VIRTUAL TABLE quote_search USING fts5(
+            article_id UNINDEXED,                -- quotes.article_id
+            start UNINDEXED,                     -- quotes.start: first content character
+            "end" UNINDEXED,                     -- quotes."end"
+            speaker,                             -- resolved name, else description, else as written
+            body,                                -- the quoted words
+            tokenize = 'unicode61 remove_diacritics 2'
+        )""",
+        """CREATE TRIGGER article_search_insert AFTER INSERT ON articles BEGIN
+            INSERT INTO article_search (rowid, article_id, title, body)
+            VALUES (NEW.rowid, NEW.article_id, COALESCE(NEW.title, ''), NEW.text);
+        END""",
+        """CREATE TRIGGER article_search_delete AFTER DELETE ON articles BEGIN
+            DELETE FROM article_search WHERE rowid = OLD.rowid;
+        END""",
+        """CREATE TRIGGER quote_search_insert AFTER INSERT ON quotes BEGIN
+            INSERT INTO quote_search (rowid, article_id, start, "end", speaker, body)
+            VALUES (NEW.rowid, NEW.article_id, NEW.start, NEW."end",
+                    COALESCE(NEW.speaker_canonical, NEW.descriptor, NEW.speaker_text, ''),
+                    (SELECT group_concat(substr(a.text, json_extract(j.value, '$[0]') + 1,
+                                                json_extract(j.value, '$[1]')
+                                                - json_extract(j.value, '$[0]')), ' … ')
+                     FROM json_each(NEW.content) j, articles a
+                     WHERE a.article_id = NEW.article_id));
+        END""",
+        """CREATE TRIGGER quote_search_delete AFTER DELETE ON quotes BEGIN
+            DELETE FROM quote_search WHERE rowid = OLD.rowid;
+        END""",
+        # Index what is stored already.
+        """INSERT INTO article_search (rowid, article_id, title, body)
+            SELECT rowid, article_id, COALESCE(title, ''), text FROM articles""",
+        """INSERT INTO quote_search (rowid, article_id, start, "end", speaker, body)
+            SELECT q.rowid, q.article_id, q.start, q."end",
+                   COALESCE(q.speaker_canonical, q.descriptor, q.speaker_text, ''),
+                   (SELECT group_concat(substr(a.text, json_extract(j.value, '$[0]') + 1,
+                                               json_extract(j.value, '$[1]')
+                                               - json_extract(j.value, '$[0]')), ' … ')
+                    FROM json_each(q.content) j, articles a WHERE a.article_id = q.article_id)
+            FROM quotes q""",
+    ), postgresql=(
+        # PostgreSQL: a generated tsvector per article, and a side table of quote texts kept by
+        # a trigger function, both with GIN indexes.
+        """ALTER TABLE articles ADD COLUMN search tsvector GENERATED ALWAYS AS (
+            setweight(to_tsvector('simple', COALESCE(title, '')), 'A')
+            || setweight(to_tsvector('simple', text), 'B')) STORED""",
+        "CREATE INDEX articles_search ON articles USING GIN (search)",
+        """CREATE TABLE quote_search (
+            article_id  TEXT NOT NULL,        -- quotes.article_id
+            start       INTEGER NOT NULL,     -- quotes.start
+            "end"       INTEGER NOT NULL,     -- quotes."end"
+            speaker     TEXT NOT NULL,        -- resolved name, else description, else as written
+            body        TEXT NOT NULL,        -- the quoted words
+            search      tsvector GENERATED ALWAYS AS (
+                to_tsvector('simple', speaker || ' ' || body)) STORED,
+            PRIMARY KEY (article_id, start, "end")
+        )""",
+        "CREATE INDEX quote_search_search ON quote_search USING GIN (search)",
+        """CREATE FUNCTION quote_search_sync() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            IF TG_OP = 'DELETE' THEN
+                DELETE FROM quote_search WHERE article_id = OLD.article_id
+                    AND start = OLD.start AND "end" = OLD."end";
+                RETURN OLD;
+            END IF;
+            INSERT INTO quote_search (article_id, start, "end", speaker, body)
+            SELECT NEW.article_id, NEW.start, NEW."end",
+                   COALESCE(NEW.speaker_canonical, NEW.descriptor, NEW.speaker_text, ''),
+                   string_agg(substr(a.text, (j.span->>0)::int + 1,
+                                     (j.span->>1)::int - (j.span->>0)::int), ' … ')
+            FROM articles a, jsonb_array_elements(NEW.content::jsonb) AS j(span)
+            WHERE a.article_id = NEW.article_id
+            ON CONFLICT (article_id, start, "end") DO NOTHING;
+            RETURN NEW;
+        END $$""",
+        """CREATE TRIGGER quote_search_sync AFTER INSERT OR DELETE ON quotes
+            FOR EACH ROW EXECUTE FUNCTION quote_search_sync()""",
+    )),
+    Migration(9, "analyst corrections", (
+        # Corrections an analyst made, kept apart from what the stages compute so that they
+        # survive re-analysis: the stages and the views apply them to fresh results.
+        """CREATE TABLE overrides (
+            override_id  TEXT PRIMARY KEY,    -- stable id of (kind, target, value)
+            kind         TEXT NOT NULL,       -- merge-entities, split-entity, not-reuse, event
+            target       TEXT NOT NULL,       -- what is corrected: an entity id, a passage key
+                                              -- 'a|b|a_start|b_start', an event id
+            value        TEXT NOT NULL,       -- the correction: entity merged into, spelling
+                                              -- split off, 'confirm' or 'reject'
+            note         TEXT NOT NULL DEFAULT '',  -- why, in the analyst's words
+            created_at   TEXT NOT NULL        -- ISO 8601 UTC; corrections apply in this order
+        )""",
+        "CREATE INDEX overrides_kind ON overrides (kind, target)",
+    )),
 )

@@ -1,0 +1,92 @@
+"""The web app in a real browser against a live server on 127.0.0.1: search, a correction that
+survives re-analysis, and a hostile article that stays inert."""
+
+import socket
+import threading
+import time
+from contextlib import contextmanager
+
+import pytest
+from browser import INJECTED, browser_page, needs_browser
+from test_web import copy_db
+
+from crossbearing.corpus.run import run_corpus
+from crossbearing.store import open_store
+
+pytestmark = needs_browser
+uvicorn = pytest.importorskip("uvicorn")
+
+
+@contextmanager
+def live_server(db, *, read_only=False):
+    """The app served by uvicorn on a free loopback port, in a thread; yields its base URL."""
+    from crossbearing.web import create_app
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    app = create_app(str(db), read_only=read_only, allowed_hosts=["127.0.0.1"])
+    server = uvicorn.Server(uvicorn.Config(app,
+                                           host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 15
+    while not server.started:
+        assert time.monotonic() < deadline and thread.is_alive(), "server did not start"
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(10)
+
+
+def test_search_then_correct_and_the_correction_survives_reanalysis(analyzed_seeds, tmp_path):
+    db = copy_db(analyzed_seeds[0], tmp_path / "seeds.db")
+    with open_store(db) as store:
+        texts = {a.id: a.text for a in store.articles()}
+    with live_server(db) as base, browser_page() as browser:
+        page = browser.page
+        page.goto(base + "/")
+        page.fill("input[name=q]", "Baghdad")
+        page.press("input[name=q]", "Enter")
+        page.wait_for_url("**/search?q=Baghdad")
+        assert page.locator("li.hit").count() > 2
+        assert page.locator("li.hit b").first.inner_text().lower() == "baghdad"
+        page.locator("li.hit:has(.kind:text-is('quote')) a").first.click()  # hit → its span
+        mark = page.locator("mark.hl")
+        mark.wait_for(state="visible")
+        article_id = page.url.split("/articles/")[1].split("#")[0]
+        assert mark.inner_text() in texts[article_id]
+        page.goto(base + "/entities/kataib-hezbollah")
+        page.fill("input[name=value]", "islamic-resistance-in-iraq")
+        page.fill("form.correct input[name=note]", "one front")
+        page.click("text=Merge into it")
+        page.wait_for_url("**/entities/islamic-resistance-in-iraq")
+        assert "merge-entities" in page.content()
+        with open_store(db) as store:
+            run_corpus(store)  # re-analysis while the server runs
+        assert page.goto(base + "/entities/kataib-hezbollah").status == 404
+        page.goto(base + "/entities/islamic-resistance-in-iraq")
+        assert page.locator("td", has_text="Kataib Hezbollah").count() >= 1
+        assert browser.blocked == [] and browser.dialogs == [] and browser.errors == []
+
+
+def test_hostile_article_is_inert_in_the_web_app(hostile_db):
+    with open_store(hostile_db[0]) as store:
+        ids = [a.id for a in store.articles()]
+        stories = [s["id"] for s in store.stories()]
+    with live_server(hostile_db[0], read_only=True) as base, browser_page() as browser:
+        page = browser.page
+        urls = ["/", "/search?q=raid"] + [f"/stories/{s}" for s in stories]
+        urls += [f"/articles/{i}" for i in ids]
+        for url in urls:
+            page.goto(base + url)
+            if url.startswith("/articles/"):  # its own spans: the page stays, the mark moves
+                for link in page.locator("a.src").all():
+                    link.click()
+                    assert page.locator("mark.hl").count() == 1
+            injected = page.evaluate(INJECTED)
+            assert injected == {"scripts": 1, "pwned": False, "javascriptLinks": 0,
+                                "handlers": 0, "foreign": 0}, url
+        assert browser.dialogs == [] and browser.blocked == [] and browser.errors == []

@@ -1,0 +1,142 @@
+import html as htmllib
+import json
+import re
+
+from click.testing import CliRunner
+from conftest import HOSTILE_TEXT
+
+from crossbearing.cli import cli
+from crossbearing.network import actor_network
+from crossbearing.report import script_json
+from crossbearing.store import open_store
+from crossbearing.views import STORY_SECTIONS, dossier_view, story_page
+
+
+def data_json(html):
+    match = re.search(r'<script type="application/json" id="dossier-data">(.*?)</script>', html,
+                      re.S)
+    return json.loads(match.group(1))
+
+
+def test_script_json_cannot_end_the_script_element():
+    data = {"x": "</script><script>alert(1)</script><!-- ]]> \u2028\u2029 & done"}
+    text = str(script_json(data))
+    for bad in ("</script", "<!--", "<script", "\u2028", "\u2029", "]]>", "&"):
+        assert bad not in text
+    assert json.loads(text) == data
+
+
+def test_analyze_command_writes_the_dossier_and_a_json_summary(tmp_path, db):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(HOSTILE_TEXT, encoding="utf-8")
+    (tmp_path / "in" / "empty.txt").write_bytes(b"")
+    out = tmp_path / "out"
+    args = ["analyze", str(tmp_path / "in"), "--db", str(db), "--out", str(out), "--json"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 1, result.output  # one input was rejected
+    summary = json.loads(result.stdout)
+    assert summary["articles"] == 1 and summary["rejected"] == 1 and summary["stories"] == 1
+    assert summary["quotes"] >= 1 and summary["report"] == str(out / "index.html")
+    assert (out / "index.html").stat().st_size > 1000
+    assert (out / "index.html").stat().st_mode & 0o044  # readable by others, to share
+    assert [p.name for p in out.iterdir()] == ["index.html"]
+    again = json.loads(CliRunner().invoke(cli, args).stdout)  # incremental: nothing new
+    assert again["articles_added"] == 0 and again["stages"]["annotate"]["annotated"] == 0
+    assert again["stages"]["corpus"]["signed"] == 0 and again["stages"]["corpus"]["aligned_pairs"] == 0
+    text = CliRunner().invoke(cli, args[:-1] + ["--progress"]).output
+    assert "1 articles (0 new), 1 inputs rejected, 1 stories" in text and "index.html" in text
+
+
+def test_dossier_of_the_seeds_has_every_section_and_spans_that_point_at_the_items(analyzed_seeds):
+    db, path = analyzed_seeds
+    html = path.read_text(encoding="utf-8")
+    with open_store(db) as store:
+        view = dossier_view(store)
+        texts = {a.id: a.text for a in store.articles()}
+    story = view["stories"][0]
+    assert [s["key"] for s in story["sections"]] == [key for key, _ in STORY_SECTIONS]
+    sections = {s["key"]: s for s in story["sections"]}
+    assert sections["header"]["reports"] == 5 and sections["quotes"]["count"] > 10
+    assert sections["reuse"]["passages"] and sections["numbers"]["outlets"]
+    quote = sections["quotes"]["speakers"][0]["quotes"][0]
+    assert quote["content"].split(" … ")[0] in texts[quote["article_id"]][quote["start"]:quote["end"]]
+    assert f'href="#a-{quote["article_id"]}-{quote["start"]}-{quote["end"]}"' in html
+    for passage in sections["reuse"]["passages"]:
+        assert passage["text_a"] == texts[passage["article_a"]][passage["a_start"]:passage["a_end"]]
+    assert all(f'id="art-{article_id}"' in html for article_id in texts)
+    assert data_json(html)["stories"][0]["id"] == story["id"]
+    names = {n["name"] for n in sections["network"]["nodes"]}
+    assert any("Hezbollah" in name for name in names)
+
+
+def test_dossier_policy_forbids_every_external_load(analyzed_seeds):
+    html = analyzed_seeds[1].read_text(encoding="utf-8")
+    policy = htmllib.unescape(
+        re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html).group(1))
+    assert "default-src 'none'" in policy and "'unsafe-inline'" not in policy
+    assert re.search(r"script-src 'sha256-[A-Za-z0-9+/=]+'", policy)
+    assert not re.search(r'(src|href)="(https?:)?//', html)
+
+
+def test_hostile_article_is_escaped_everywhere_in_the_dossier(hostile_db):
+    html = hostile_db[1].read_text(encoding="utf-8")
+    assert html.count("<script") == 2  # the page's own script and its JSON data
+    for payload in ("<img", "<b onmouseover", "<iframe", "<svg onload", "<style>body",
+                    '<a href="javascript:', "<b>Outlet"):
+        assert payload not in html
+    assert "&lt;script&gt;window.__pwned = 1&lt;/script&gt;Raid" in html
+    assert 'href="javascript:' not in html and "javascript:alert(7)" in html  # shown, not linked
+
+
+def test_story_page_is_none_for_an_unknown_story(analyzed_seeds):
+    with open_store(analyzed_seeds[0]) as store:
+        assert story_page(store, "story-0000") is None
+
+
+def test_network_joins_actors_named_in_one_sentence_and_kb_relations():
+    entities = {"a": {"name": "Kataib Hezbollah", "label": "ORG", "actor_id": "kataib-hezbollah"},
+                "b": {"name": "IRI", "label": "ORG", "actor_id": "islamic-resistance-in-iraq"},
+                "c": {"name": "Karim Haddad", "label": "PERSON", "actor_id": None},
+                "d": {"name": "Basra", "label": "GPE", "actor_id": None}}
+    mentions = [{"article_id": "x", "start": 0, "entity_id": "c"},
+                {"article_id": "x", "start": 20, "entity_id": "d"},
+                {"article_id": "x", "start": 30, "entity_id": "a"},
+                {"article_id": "x", "start": 40, "entity_id": "c"},
+                {"article_id": "x", "start": 120, "entity_id": "b"}]
+    network = actor_network(mentions, {"x": [0, 100]}, entities)
+    assert [n["id"] for n in network["nodes"]] == ["c", "b", "a"]  # a place is not an actor; ties by name
+    edges = {(e["a"], e["b"], e["kind"]): e["weight"] for e in network["edges"]}
+    assert edges == {("a", "c", "co-mention"): 1, ("a", "b", "member-of"): 1}
+    assert all(0 <= n["x"] <= network["width"] and 0 <= n["y"] <= network["height"]
+               for n in network["nodes"])
+
+
+def test_serve_refuses_bad_options_before_listening(tmp_path):
+    runner = CliRunner()
+    assert runner.invoke(cli, ["serve", "--db", str(tmp_path / "no" / "x.db")]).exit_code == 2
+    assert runner.invoke(cli, ["serve", "--port", "0"]).exit_code == 2
+    assert runner.invoke(cli, ["analyze", "--db", str(tmp_path / "x.db")]).exit_code == 2
+
+
+def test_a_stage_appended_to_the_list_runs_after_the_others(monkeypatch, tmp_path, db):
+    from crossbearing import analysis
+
+    seen = []
+
+    def count_stage(store, run):
+        seen.append(list(run.summaries))
+        run.progress.total(1)
+        run.progress.advance(1)
+        return {"articles": store.count("articles")}
+
+    monkeypatch.setattr(analysis, "STAGES", analysis.STAGES + [("count", count_stage)])
+    (tmp_path / "a.txt").write_text(HOSTILE_TEXT, encoding="utf-8")
+    progress = []
+    with open_store(db) as store:
+        summary = analysis.analyze(
+            store, analysis.AnalysisRun(paths=[str(tmp_path / "a.txt")], out=tmp_path / "out"),
+            on_stage=lambda name: analysis.Progress(total=lambda n: progress.append((name, n)),
+                                                    advance=lambda n: None))
+    assert seen == [["ingest", "annotate", "corpus", "report"]]
+    assert summary["stages"]["count"] == {"articles": 1}
+    assert [name for name, _ in progress] == ["ingest", "annotate", "corpus", "report", "count"]
