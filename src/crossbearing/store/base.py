@@ -10,7 +10,7 @@ import json
 import zlib
 from contextlib import contextmanager
 from datetime import datetime, timezone
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator, TypeVar
 
 from crossbearing.errors import NotFound, StoreError, UsageError
 from crossbearing.model import Article, DateValue, InputRecord, Rejection
@@ -29,6 +29,9 @@ REJECTION_COLUMNS = ("rejection_id", "path", "locator", "reason", "detail", "sha
 #: zlib level for raw records: level 1 compresses HTML to 30% in 0.24 ms a page; level 6 to 26%
 #: in 0.42 ms, a cost ingestion cannot spare for copies that are only read to re-extract.
 RAW_COMPRESSION = 1
+#: Times a transaction is tried when the database aborts it for a conflict with another run.
+ATTEMPTS = 3
+T = TypeVar("T")
 INPUT_COLUMNS = ("input_id", "path", "sha256", "size_bytes", "format", "extractor", "articles",
                  "duplicates", "rejections")
 
@@ -44,6 +47,8 @@ class Store(AnnotationStore, CorpusStore):
     blob_type = "BLOB"
     #: Which SQL dialect the connection speaks: "sqlite" or "postgresql".
     dialect = "sqlite"
+    #: Appended to the query that claims pending articles: a row lock where the dialect has one.
+    claim_lock = ""
 
     def __init__(self, connection: Any, location: str) -> None:
         self.connection = connection
@@ -57,6 +62,15 @@ class Store(AnnotationStore, CorpusStore):
 
     def begin(self) -> None:
         """Open a transaction (drivers that open one implicitly need nothing here)."""
+
+    def ddl(self, statement: str) -> str:
+        """A migration statement in this dialect's type names."""
+        return statement.replace("{blob}", self.blob_type)
+
+    def retryable(self, error: BaseException) -> bool:
+        """Whether the database aborted a transaction only for a conflict with another run
+        (a deadlock): then it is worth trying again."""
+        return False
 
     def own_files(self) -> frozenset[str]:
         """Absolute paths of the files this store keeps its data in (never ingested)."""
@@ -94,6 +108,19 @@ class Store(AnnotationStore, CorpusStore):
         if self._depth == 0:
             self.connection.commit()
 
+    def run_retrying(self, work: Callable[[], T]) -> T:
+        """Run ``work`` in one transaction; run it again, up to ATTEMPTS times, when the database
+        aborts it for a conflict with a concurrent run. ``work`` must not keep state outside the
+        store between tries."""
+        for attempt in range(1, ATTEMPTS + 1):
+            try:
+                with self.transaction():
+                    return work()
+            except Exception as error:
+                if attempt == ATTEMPTS or self._depth or not self.retryable(error):
+                    raise
+        raise AssertionError("unreachable")
+
     def schema_version(self) -> int:
         try:
             row = self.execute("SELECT MAX(version) FROM schema_migrations").fetchone()
@@ -116,7 +143,7 @@ class Store(AnnotationStore, CorpusStore):
                 if migration.version <= current:
                     continue
                 for statement in migration.statements_for(self.dialect):
-                    self.execute(statement.replace("{blob}", self.blob_type))
+                    self.execute(self.ddl(statement))
                 self.execute("INSERT INTO schema_migrations (version, name, applied_at) "
                              "VALUES (?, ?, ?)", (migration.version, migration.name, utc_now()))
         return latest
@@ -131,6 +158,16 @@ class Store(AnnotationStore, CorpusStore):
             "articles = excluded.articles, duplicates = excluded.duplicates, "
             "rejections = excluded.rejections, format = excluded.format",
             values + (utc_now(),))
+
+    def claim_input(self, record: InputRecord) -> bool:
+        """Record an input about to be read; False when it is recorded already (another run has
+        read it, or is reading it: that run's transaction decides, this one waits for it)."""
+        values = tuple(getattr(record, name if name != "input_id" else "id") for name in INPUT_COLUMNS)
+        cursor = self.execute(
+            f"INSERT INTO inputs ({', '.join(INPUT_COLUMNS)}, ingested_at) VALUES "
+            f"({', '.join('?' * (len(INPUT_COLUMNS) + 1))}) ON CONFLICT (input_id) DO NOTHING",
+            values + (utc_now(),))
+        return cursor.rowcount == 1
 
     def add_article(self, article: Article, input_id: str) -> bool:
         """Store an article and its raw bytes; False when an article with its id is stored already."""
