@@ -86,8 +86,8 @@ def open_postgres(url: str) -> PostgresStore:
         connection = psycopg.connect(url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S,
                                      application_name="crossbearing")
     except (psycopg.Error, ValueError) as error:
-        message = str(error).strip().replace(url, shown).splitlines()
-        raise StoreError(f"cannot connect to {shown}: {' '.join(message)}") from None
+        message = " ".join(line.strip() for line in str(error).replace(url, shown).splitlines())
+        raise StoreError(f"cannot connect to {shown}: {message.strip()}") from None
     store = PostgresStore(connection, shown)
     try:
         store.migrate()
