@@ -12,7 +12,6 @@ from test_store import add_input, make_article
 from crossbearing.cli import cli
 from crossbearing.errors import StoreError
 from crossbearing.store import open_store
-from crossbearing.store.migrations import MIGRATIONS
 from crossbearing.store.postgres import PostgresStore, redact
 
 #: A port nothing listens on: connecting is refused at once.
@@ -40,18 +39,6 @@ def test_floats_are_double_precision_and_blobs_bytea(pg_url):
     assert types["articles.language_score"] == "double precision"
     assert types["raw_records.content"] == types["signatures.signature"] == "bytea"
     assert article.language_score == 0.123456789012345 and article.raw == b"<html>raw</html>"
-
-
-def test_two_processes_migrate_a_new_database_at_once(pg_url):
-    code = "import sys; from crossbearing.store import open_store; open_store(sys.argv[1]).close()"
-    env = {"PYTHONPATH": str(ROOT / "src")}
-    runs = [subprocess.Popen([sys.executable, "-c", code, pg_url], env=env,
-                             stderr=subprocess.PIPE, text=True) for _ in range(3)]
-    for run in runs:
-        assert run.wait(timeout=60) == 0, run.stderr.read()
-    with open_store(pg_url) as store:
-        versions = [r[0] for r in store.execute("SELECT version FROM schema_migrations")]
-    assert sorted(versions) == [m.version for m in MIGRATIONS]
 
 
 def test_readers_see_the_last_commit_while_a_run_writes(store_location):

@@ -131,14 +131,14 @@ class Store(AnnotationStore, CorpusStore):
 
     def migrate(self) -> int:
         """Apply the migrations this database lacks; return the schema version."""
-        current = self.schema_version()
         latest = MIGRATIONS[-1].version
-        if current > latest:
-            raise StoreError(f"{self.location} has schema version {current}, newer than this "
-                             f"Crossbearing ({latest}): upgrade Crossbearing to open it")
+        if self._checked_version() == latest:
+            return latest
         with self.transaction():
             self.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY,"
                          " name TEXT NOT NULL, applied_at TEXT NOT NULL)")
+            # Read again holding the write lock: another process may have migrated meanwhile.
+            current = self._checked_version()
             for migration in MIGRATIONS:
                 if migration.version <= current:
                     continue
@@ -147,6 +147,13 @@ class Store(AnnotationStore, CorpusStore):
                 self.execute("INSERT INTO schema_migrations (version, name, applied_at) "
                              "VALUES (?, ?, ?)", (migration.version, migration.name, utc_now()))
         return latest
+
+    def _checked_version(self) -> int:
+        current, latest = self.schema_version(), MIGRATIONS[-1].version
+        if current > latest:
+            raise StoreError(f"{self.location} has schema version {current}, newer than this "
+                             f"Crossbearing ({latest}): upgrade Crossbearing to open it")
+        return current
 
     # -- writes --------------------------------------------------------------------------------
     def add_input(self, record: InputRecord) -> None:
