@@ -8,6 +8,8 @@ import sys
 
 from conftest import ROOT
 
+from crossbearing import ingest_files
+from crossbearing.annotate.stage import STAGE, VERSION
 from crossbearing.store import open_store
 from crossbearing.store.migrations import MIGRATIONS
 
@@ -73,7 +75,7 @@ def test_two_annotate_runs_share_the_work(tmp_path, store_location):
     records = [{"url": f"https://courier.example/{i}", "title": f"Meeting {i}",
                 "text": story(i).split("\n\n", 1)[1]} for i in range(16)]
     (tmp_path / "dump.jsonl").write_text("\n".join(json.dumps(r) for r in records))
-    finish(crossbearing("ingest", str(tmp_path), "--db", store_location, "--json"))
+    ingest_files([tmp_path], store_location)
     runs = [crossbearing("annotate", "--db", store_location, "--batch-size", "2", "--json")
             for _ in range(2)]
     summaries = finish(*runs)
@@ -83,7 +85,7 @@ def test_two_annotate_runs_share_the_work(tmp_path, store_location):
         assert store.count("mentions") == sum(s["mentions"] for s in summaries) > 16
         assert store.count("time_expressions") == sum(s["time_expressions"] for s in summaries)
         assert store.count("article_terms") == 16
-    assert finish(crossbearing("annotate", "--db", store_location, "--json"))[0]["annotated"] == 0
+        assert store.pending_articles(STAGE, VERSION) == []
 
 
 def test_two_processes_migrate_a_new_database_at_once(store_location):
