@@ -71,16 +71,18 @@ def test_two_ingest_runs_on_overlapping_inputs(tmp_path, store_location):
     assert len(set(titles)) == 200
 
 
-def test_two_annotate_runs_share_the_work(tmp_path, store_location):
+def test_two_annotate_runs_share_the_work(tmp_path, pg_url):
+    # PostgreSQL only: on SQLite the runs take turns under the write lock, which the
+    # single-process tests cover; two processes loading the language model cost seconds each.
     records = [{"url": f"https://courier.example/{i}", "title": f"Meeting {i}",
                 "text": story(i).split("\n\n", 1)[1]} for i in range(16)]
     (tmp_path / "dump.jsonl").write_text("\n".join(json.dumps(r) for r in records))
-    ingest_files([tmp_path], store_location)
-    runs = [crossbearing("annotate", "--db", store_location, "--batch-size", "2", "--json")
+    ingest_files([tmp_path], pg_url)
+    runs = [crossbearing("annotate", "--db", pg_url, "--batch-size", "2", "--json")
             for _ in range(2)]
     summaries = finish(*runs)
     assert sum(s["annotated"] for s in summaries) == 16  # no article annotated twice
-    with open_store(store_location) as store:
+    with open_store(pg_url) as store:
         assert store.count("stage_runs") == 16
         assert store.count("mentions") == sum(s["mentions"] for s in summaries) > 16
         assert store.count("time_expressions") == sum(s["time_expressions"] for s in summaries)

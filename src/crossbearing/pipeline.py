@@ -37,10 +37,12 @@ def annotate(store: Store, *, batch_size: int = ANNOTATE_BATCH,
     Each batch is claimed, annotated and saved in one transaction, so that runs going on at the
     same time share the pending articles instead of annotating them twice."""
     report = AnnotateReport(pending=len(store.pending_articles(STAGE, VERSION)))
+    after = ""
     while True:
-        results = store.run_retrying(lambda: _annotate_batch(store, batch_size))
+        results = store.run_retrying(lambda: _annotate_batch(store, batch_size, after))
         if not results:
             return report
+        after = max(r.article_id for r in results)
         report.annotated += len(results)
         report.mentions += sum(len(r.mentions) for r in results)
         report.time_expressions += sum(len(r.times) for r in results)
@@ -50,9 +52,9 @@ def annotate(store: Store, *, batch_size: int = ANNOTATE_BATCH,
             on_batch(len(results))
 
 
-def _annotate_batch(store: Store, batch_size: int) -> list[ArticleAnnotations]:
-    """Claim, annotate and save one batch inside the caller's transaction."""
-    articles = store.articles_by_id(store.claim_pending(STAGE, VERSION, batch_size))
+def _annotate_batch(store: Store, batch_size: int, after: str) -> list[ArticleAnnotations]:
+    """Claim, annotate and save one batch (ids above ``after``) in the caller's transaction."""
+    articles = store.articles_by_id(store.claim_pending(STAGE, VERSION, batch_size, after))
     if not articles:
         return []
     results = annotate_articles(articles)

@@ -36,7 +36,7 @@ QUOTE_COLUMNS = ("article_id", "start", '"end"', "content", "cue_start", "cue_en
 #: Analysable articles without a run of this version of the stage (parameters: stage, version).
 PENDING = ("SELECT a.article_id FROM articles a LEFT JOIN stage_runs r ON r.article_id = "
            "a.article_id AND r.stage = ? WHERE a.analysable = 1 AND (r.version IS NULL OR "
-           "r.version <> ?) ORDER BY a.article_id")
+           "r.version <> ?)")
 NUMBER_COLUMNS = ("article_id", "start", '"end"', "text", "low", "high", "hedge", "counted",
                   "counted_start", "counted_end", "time_scope", "place_scope", "speaker")
 
@@ -49,17 +49,19 @@ class AnnotationStore:
 
     def pending_articles(self, stage: str, version: str) -> list[str]:
         """Ids of analysable articles that this version of ``stage`` has not annotated yet."""
-        rows = self.execute(PENDING, (stage, version)).fetchall()
+        rows = self.execute(PENDING + " ORDER BY a.article_id", (stage, version)).fetchall()
         return [row[0] for row in rows]
 
-    def claim_pending(self, stage: str, version: str, limit: int) -> list[str]:
-        """Up to ``limit`` pending article ids that no concurrent run has claimed. Call it inside
+    def claim_pending(self, stage: str, version: str, limit: int, after: str = "") -> list[str]:
+        """Up to ``limit`` pending article ids above ``after`` (the last batch's: each batch
+        starts where the last ended) that no concurrent run has claimed. Call it inside
         the transaction that saves their results: on PostgreSQL the claim is a lock on their
         article rows until then, which other runs skip (on SQLite, the transaction's write lock
         makes runs take turns)."""
         while True:
-            ids = [r[0] for r in self.execute(PENDING + " LIMIT ?" + self.claim_lock,
-                                              (stage, version, limit)).fetchall()]
+            ids = [r[0] for r in self.execute(
+                PENDING + " AND a.article_id > ? ORDER BY a.article_id LIMIT ?" + self.claim_lock,
+                (stage, version, after, limit)).fetchall()]
             if not ids or not self.claim_lock:
                 return ids
             # The locking query read stage_runs as of its start: a run that saved some of these
