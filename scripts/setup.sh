@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Sets up everything Crossbearing needs on a fresh machine with Python 3.11+ and pip:
-# a virtual environment in .venv with the package and its test tools installed.
+# a virtual environment in .venv with the package and its test tools installed, and the
+# PostgreSQL server binaries the tests start a throwaway server from (Debian's postgresql
+# package; CROSSBEARING_TEST_POSTGRES=skip does without them and skips those tests).
 # Safe to run again: it only installs what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,4 +20,17 @@ fi
 # The browser tests drive Debian's Chromium (Playwright's own browser download needs a network).
 if [ ! -x /usr/bin/chromium ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+fi
+if [ "${CROSSBEARING_TEST_POSTGRES:-}" != skip ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
+    echo "setup: installing PostgreSQL (apt-get install postgresql) for the tests" >&2
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq >/dev/null
+    apt-get install -y -qq --no-install-recommends postgresql >/dev/null
+  else
+    echo "setup: the tests need the PostgreSQL server binaries (/usr/lib/postgresql/*/bin/initdb)." >&2
+    echo "  Install them as root (apt-get install postgresql), or set" >&2
+    echo "  CROSSBEARING_TEST_POSTGRES=skip to skip the PostgreSQL tests." >&2
+    exit 1
+  fi
 fi

@@ -1,3 +1,4 @@
+import os
 from pathlib import Path
 
 import pytest
@@ -25,9 +26,43 @@ def db(tmp_path_factory):
     return tmp_path_factory.mktemp("db") / "test.db"
 
 
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A throwaway PostgreSQL server for the session (see tests/postgres_server.py)."""
+    from postgres_server import PostgresServer, find_bin_dir
+
+    bin_dir = find_bin_dir()
+    if bin_dir is None:
+        if os.environ.get("CROSSBEARING_TEST_POSTGRES") == "skip":
+            pytest.skip("no PostgreSQL server binaries (CROSSBEARING_TEST_POSTGRES=skip)")
+        pytest.fail("no PostgreSQL server binaries (/usr/lib/postgresql/*/bin/initdb): run "
+                    "`bash scripts/setup.sh` to install them, or set "
+                    "CROSSBEARING_TEST_POSTGRES=skip to skip the PostgreSQL tests", pytrace=False)
+    server = PostgresServer(bin_dir).start()
+    yield server
+    server.stop()
+
+
 @pytest.fixture
-def store(db):
-    with open_store(db) as opened:
+def pg_url(postgres_server):
+    """The URL of a new, empty PostgreSQL database."""
+    return postgres_server.create_database()
+
+
+BACKENDS = ["sqlite", "postgresql"]
+
+
+@pytest.fixture(params=BACKENDS)
+def store_location(request, db):
+    """A new database on each backend: a SQLite file path, then a PostgreSQL URL."""
+    if request.param == "sqlite":
+        return str(db)
+    return request.getfixturevalue("pg_url")
+
+
+@pytest.fixture
+def store(store_location):
+    with open_store(store_location) as opened:
         yield opened
 
 

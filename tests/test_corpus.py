@@ -71,7 +71,7 @@ def test_rerunning_the_corpus_stages_adds_nothing(seeds):
     assert second.stories == 1
 
 
-def test_exact_and_near_duplicates(tmp_path, db):
+def test_exact_and_near_duplicates(tmp_path, store_location):
     near = WIRE.replace("twenty-three people", "twenty-four people").replace(
         "a local football club", "a nearby sports club")
     records = [
@@ -80,8 +80,8 @@ def test_exact_and_near_duplicates(tmp_path, db):
         {"url": "https://three.example/v", "title": "Vellmar block collapse", "text": near},
     ]
     (tmp_path / "dump.jsonl").write_text("\n".join(json.dumps(r) for r in records))
-    ingest_files([tmp_path], db)
-    with open_store(db) as store:
+    ingest_files([tmp_path], store_location)
+    with open_store(store_location) as store:
         annotate(store)
         report = run_corpus(store)
         kinds = sorted(d["kind"] for d in store.duplicates())

@@ -1,5 +1,6 @@
 import sqlite3
 
+import psycopg
 import pytest
 
 from crossbearing.errors import NotFound, StoreError, UsageError
@@ -34,81 +35,82 @@ def test_new_database_is_migrated_with_wal_and_foreign_keys(tmp_path):
         assert store.schema_version() == MIGRATIONS[-1].version
 
 
-def test_article_round_trip_and_idempotent_insert(tmp_path):
+def test_reopening_applies_no_migration_twice(store_location):
+    for _ in range(2):
+        with open_store(store_location) as store:
+            assert store.schema_version() == MIGRATIONS[-1].version
+            versions = store.execute("SELECT version FROM schema_migrations").fetchall()
+            assert sorted(v[0] for v in versions) == [m.version for m in MIGRATIONS]
+
+
+def test_article_round_trip_and_idempotent_insert(store):
     article = make_article()
-    with open_store(tmp_path / "c.db") as store:
+    with store.transaction():
+        add_input(store)
+        assert store.add_article(article, "input-1") is True
+        assert store.add_article(article, "input-1") is False
+    assert store.count("articles") == 1
+    assert store.article("0123", with_raw=True) == article
+    assert store.article("0123456789abcdef").raw == b""
+
+
+def test_transaction_rolls_back_everything(store):
+    with pytest.raises(RuntimeError):
         with store.transaction():
             add_input(store)
-            assert store.add_article(article, "input-1") is True
-            assert store.add_article(article, "input-1") is False
-        assert store.count("articles") == 1
-        assert store.article("0123", with_raw=True) == article
-        assert store.article("0123456789abcdef").raw == b""
+            store.add_article(make_article(), "input-1")
+            raise RuntimeError("crash in the middle of an input")
+    assert store.count("articles") == 0
+    assert store.count("inputs") == 0
 
 
-def test_transaction_rolls_back_everything(tmp_path):
-    with open_store(tmp_path / "c.db") as store:
-        with pytest.raises(RuntimeError):
-            with store.transaction():
-                add_input(store)
-                store.add_article(make_article(), "input-1")
-                raise RuntimeError("crash in the middle of an input")
-        assert store.count("articles") == 0
-        assert store.count("inputs") == 0
-
-
-def test_foreign_keys_are_enforced(tmp_path):
-    with open_store(tmp_path / "c.db") as store:
-        with pytest.raises(sqlite3.IntegrityError):
-            with store.transaction():
-                store.add_article(make_article(), "no-such-input")
-
-
-def test_lookup_errors(tmp_path):
-    with open_store(tmp_path / "c.db") as store:
+def test_foreign_keys_are_enforced(store):
+    with pytest.raises((sqlite3.IntegrityError, psycopg.IntegrityError)):
         with store.transaction():
-            add_input(store)
-            store.add_article(make_article("aaaa000000000001"), "input-1")
-            store.add_article(make_article("aaaa000000000002", text="Other."), "input-1")
-        with pytest.raises(NotFound):
-            store.article("bbbb")
-        with pytest.raises(UsageError, match="more than one"):
-            store.article("aaaa")
-        with pytest.raises(UsageError, match="not an article id"):
-            store.article("'; DROP TABLE articles; --")
-        assert store.article("aaaa000000000002").text == "Other."
+            store.add_article(make_article(), "no-such-input")
 
 
-def test_articles_order_by_date_undated_last(tmp_path):
-    with open_store(tmp_path / "c.db") as store:
-        with store.transaction():
-            add_input(store)
-            store.add_article(make_article("0000000000000003", published=None), "input-1")
-            store.add_article(make_article("0000000000000002",
-                                           published=DateValue("2024-02-10", "day", "x")), "input-1")
-            store.add_article(make_article("0000000000000001",
-                                           published=DateValue("2024-02-11", "day", "x")), "input-1")
-        assert [a.id for a in store.articles()] == ["0000000000000002", "0000000000000001",
-                                                    "0000000000000003"]
-        assert [a.id for a in store.articles(limit=1, offset=1)] == ["0000000000000001"]
+def test_lookup_errors(store):
+    with store.transaction():
+        add_input(store)
+        store.add_article(make_article("aaaa000000000001"), "input-1")
+        store.add_article(make_article("aaaa000000000002", text="Other."), "input-1")
+    with pytest.raises(NotFound):
+        store.article("bbbb")
+    with pytest.raises(UsageError, match="more than one"):
+        store.article("aaaa")
+    with pytest.raises(UsageError, match="not an article id"):
+        store.article("'; DROP TABLE articles; --")
+    assert store.article("aaaa000000000002").text == "Other."
 
 
-def test_rejections_are_stored_once(tmp_path):
+def test_articles_order_by_date_undated_last(store):
+    with store.transaction():
+        add_input(store)
+        store.add_article(make_article("0000000000000003", published=None), "input-1")
+        store.add_article(make_article("0000000000000002",
+                                       published=DateValue("2024-02-10", "day", "x")), "input-1")
+        store.add_article(make_article("0000000000000001",
+                                       published=DateValue("2024-02-11", "day", "x")), "input-1")
+    assert [a.id for a in store.articles()] == ["0000000000000002", "0000000000000001",
+                                                "0000000000000003"]
+    assert [a.id for a in store.articles(limit=1, offset=1)] == ["0000000000000001"]
+
+
+def test_rejections_are_stored_once(store):
     rejection = Rejection("rej-1", "in/bad.bin", "", "binary", "binary input: PNG image", "s", 3)
-    with open_store(tmp_path / "c.db") as store:
-        with store.transaction():
-            add_input(store)
-            assert store.add_rejection(rejection, "input-1")
-            assert not store.add_rejection(rejection, "input-1")
-        assert store.rejections() == [rejection]
+    with store.transaction():
+        add_input(store)
+        assert store.add_rejection(rejection, "input-1")
+        assert not store.add_rejection(rejection, "input-1")
+    assert store.rejections() == [rejection]
 
 
-def test_newer_schema_is_refused(tmp_path):
-    db = tmp_path / "c.db"
-    with open_store(db) as store:
+def test_newer_schema_is_refused(store_location):
+    with open_store(store_location) as store:
         store.execute("INSERT INTO schema_migrations VALUES (999, 'future', 'now')")
     with pytest.raises(StoreError, match="newer than this Crossbearing"):
-        open_store(db)
+        open_store(store_location)
 
 
 def test_not_a_database(tmp_path):

@@ -53,7 +53,8 @@ err = Console(stderr=True, highlight=False)
 
 db_option = click.option(
     "--db", "db", default=DEFAULT_DB, show_default=True, envvar="CROSSBEARING_DB",
-    help="SQLite database file (created if missing). Also read from CROSSBEARING_DB.")
+    help="SQLite database file (created if missing), or a postgresql://user:password@host/name "
+         "URL. Also read from CROSSBEARING_DB.")
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
 
 
@@ -107,11 +108,12 @@ def ingest(paths: tuple[str, ...], db: str, max_document_bytes: int, progress: b
                                       on_input=lambda _path: bar.advance(task))
         else:
             report = ingest_paths(paths, store, limits=limits)
+        location = store.location  # a URL's password left out
     summary = ingest_summary(report)
     if as_json:
         _print_json(summary)
     else:
-        _print_ingest_summary(summary, db)
+        _print_ingest_summary(summary, location)
     sys.exit(EXIT_REJECTED if report.rejections else 0)
 
 

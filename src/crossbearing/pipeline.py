@@ -33,15 +33,17 @@ class AnnotateReport:
 
 def annotate(store: Store, *, batch_size: int = ANNOTATE_BATCH,
              on_batch: Callable[[int], None] | None = None) -> AnnotateReport:
-    """Annotate every analysable article this version of the stage has not annotated yet."""
-    pending = store.pending_articles(STAGE, VERSION)
-    report = AnnotateReport(pending=len(pending))
-    for start in range(0, len(pending), batch_size):
-        articles = store.articles_by_id(pending[start:start + batch_size])
-        results = annotate_articles(articles)
-        with store.transaction():
-            for result in results:
-                save(store, result)
+    """Annotate every analysable article this version of the stage has not annotated yet.
+
+    Each batch is claimed, annotated and saved in one transaction, so that runs going on at the
+    same time share the pending articles instead of annotating them twice."""
+    report = AnnotateReport(pending=len(store.pending_articles(STAGE, VERSION)))
+    after = ""
+    while True:
+        results = store.run_retrying(lambda: _annotate_batch(store, batch_size, after))
+        if not results:
+            return report
+        after = max(r.article_id for r in results)
         report.annotated += len(results)
         report.mentions += sum(len(r.mentions) for r in results)
         report.time_expressions += sum(len(r.times) for r in results)
@@ -50,7 +52,23 @@ def annotate(store: Store, *, batch_size: int = ANNOTATE_BATCH,
         report.events += sum(len(r.events) for r in results)
         if on_batch is not None:
             on_batch(len(results))
-    return report
+
+
+def _annotate_batch(store: Store, batch_size: int, after: str) -> list[ArticleAnnotations]:
+    """Claim, annotate and save one batch (ids above ``after``) in the caller's transaction."""
+    articles = store.articles_by_id(store.claim_pending(STAGE, VERSION, batch_size, after))
+    if not articles:
+        return []
+    results = annotate_articles(articles)
+    # Actors and places shared between batches are written first and in id order: two runs
+    # saving at once then wait for each other instead of deadlocking.
+    store.save_references(
+        sorted({a.id: a for r in results for a in r.actors}.values(), key=lambda a: a.id),
+        sorted({p.id: p for r in results for p in r.places}.values(), key=lambda p: p.id),
+        KB_VERSION)
+    for result in results:
+        save(store, result)
+    return results
 
 
 def save(store: Store, result: ArticleAnnotations) -> None:

@@ -54,6 +54,16 @@ class IngestReport:
     def ok(self) -> bool:
         return not self.rejections
 
+    def merge(self, part: "IngestReport") -> None:
+        """Add what one input's transaction did (its ``inputs`` are counted by the caller)."""
+        self.unchanged += part.unchanged
+        self.articles_added += part.articles_added
+        self.already_stored += part.already_stored
+        self.rejections.extend(part.rejections)
+        for fmt, n in part.formats.items():
+            self.formats[fmt] = self.formats.get(fmt, 0) + n
+        self.article_ids.extend(part.article_ids)
+
 
 def ingest_paths(paths: Iterable[str], store: Store, *, limits: Limits | None = None,
                  on_input: Callable[[str], None] | None = None) -> IngestReport:
@@ -77,27 +87,37 @@ def ingest_paths(paths: Iterable[str], store: Store, *, limits: Limits | None = 
 
 
 def ingest_source(source: Source, store: Store, limits: Limits, report: IngestReport) -> None:
-    """Read one input into the store, unless this extractor has read these bytes there already."""
+    """Read one input into the store, unless this extractor has read these bytes there already
+    (in an earlier run, or in a run going on at the same time)."""
     report.inputs += 1
     input_id = stable_id(source.path, source.sha256, EXTRACTOR)
-    seen = store.find_input(input_id)
-    if seen is not None:
-        report.unchanged += 1
-        report.rejections.extend(store.input_rejections(input_id))
-        return
-    with store.transaction():
-        counts = _read_into(source, input_id, store, limits, report)
-        store.add_input(InputRecord(input_id, source.path, source.sha256, source.size,
-                                    counts["format"], EXTRACTOR, counts["articles"],
-                                    counts["duplicates"], counts["rejections"]))
+    if store.find_input(input_id) is None:
+        part = store.run_retrying(lambda: _ingest_new(source, input_id, store, limits))
+        if part is not None:
+            report.merge(part)
+            return
+    report.unchanged += 1
+    report.rejections.extend(store.input_rejections(input_id))
+
+
+def _ingest_new(source: Source, input_id: str, store: Store, limits: Limits) -> IngestReport | None:
+    """Read an input inside the caller's transaction; None when another run recorded it first."""
+    # The input row goes in first: articles and rejections refer to it, and it claims the
+    # input: a concurrent run inserting the same row waits for this transaction, then skips.
+    if not store.claim_input(InputRecord(input_id, source.path, source.sha256, source.size, None,
+                                         EXTRACTOR, 0, 0, 0)):
+        return None
+    part = IngestReport()
+    counts = _read_into(source, input_id, store, limits, part)
+    store.add_input(InputRecord(input_id, source.path, source.sha256, source.size,
+                                counts["format"], EXTRACTOR, counts["articles"],
+                                counts["duplicates"], counts["rejections"]))
+    return part
 
 
 def _read_into(source: Source, input_id: str, store: Store, limits: Limits,
                report: IngestReport) -> dict:
     counts = {"format": None, "articles": 0, "duplicates": 0, "rejections": 0}
-    # The input row goes in first: articles and rejections refer to it.
-    store.add_input(InputRecord(input_id, source.path, source.sha256, source.size, None,
-                                EXTRACTOR, 0, 0, 0))
 
     def reject(rejected: Rejected) -> None:
         rejection = Rejection(stable_id(source.path, source.sha256, rejected.locator, rejected.reason),

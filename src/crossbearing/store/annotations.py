@@ -8,6 +8,7 @@ in one transaction, so a rerun never duplicates and a new version never mixes wi
 from __future__ import annotations
 
 import json
+from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any, Iterable
 
 from crossbearing.model import (
@@ -32,6 +33,10 @@ ANNOTATION_TABLES = ("sentences", "mentions", "time_expressions", "quotes", "num
 QUOTE_COLUMNS = ("article_id", "start", '"end"', "content", "cue_start", "cue_end", "speaker_start",
                  "speaker_end", "speaker_text", "speaker_actor", "speaker_canonical", "descriptor",
                  "kind")
+#: Analysable articles without a run of this version of the stage (parameters: stage, version).
+PENDING = ("SELECT a.article_id FROM articles a LEFT JOIN stage_runs r ON r.article_id = "
+           "a.article_id AND r.stage = ? WHERE a.analysable = 1 AND (r.version IS NULL OR "
+           "r.version <> ?)")
 NUMBER_COLUMNS = ("article_id", "start", '"end"', "text", "low", "high", "hedge", "counted",
                   "counted_start", "counted_end", "time_scope", "place_scope", "speaker")
 
@@ -40,23 +45,37 @@ class AnnotationStore:
     """Annotation queries; expects ``execute`` and ``transaction`` from the store."""
 
     execute: Any
+    claim_lock: str
 
     def pending_articles(self, stage: str, version: str) -> list[str]:
         """Ids of analysable articles that this version of ``stage`` has not annotated yet."""
-        rows = self.execute(
-            "SELECT a.article_id FROM articles a LEFT JOIN stage_runs r ON r.article_id = "
-            "a.article_id AND r.stage = ? WHERE a.analysable = 1 AND (r.version IS NULL OR "
-            "r.version <> ?) ORDER BY a.article_id", (stage, version)).fetchall()
+        rows = self.execute(PENDING + " ORDER BY a.article_id", (stage, version)).fetchall()
         return [row[0] for row in rows]
 
-    def save_annotations(self, article_id: str, stage: str, version: str, *,
-                         sentences: Iterable[Sentence], mentions: Iterable[Mention],
-                         times: Iterable[TimeMention], places: Iterable[Place],
-                         actors: Iterable["Actor"], kb_version: str,
-                         quotes: Iterable[Quote] = (), numbers: Iterable[NumericFact] = ()) -> None:
-        """Replace the annotations of one article by a stage's new results."""
-        for table in ANNOTATION_TABLES:
-            self.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
+    def claim_pending(self, stage: str, version: str, limit: int, after: str = "") -> list[str]:
+        """Up to ``limit`` pending article ids above ``after`` (the last batch's: each batch
+        starts where the last ended) that no concurrent run has claimed. Call it inside
+        the transaction that saves their results: on PostgreSQL the claim is a lock on their
+        article rows until then, which other runs skip (on SQLite, the transaction's write lock
+        makes runs take turns)."""
+        while True:
+            ids = [r[0] for r in self.execute(
+                PENDING + " AND a.article_id > ? ORDER BY a.article_id LIMIT ?" + self.claim_lock,
+                (stage, version, after, limit)).fetchall()]
+            if not ids or not self.claim_lock:
+                return ids
+            # The locking query read stage_runs as of its start: a run that saved some of these
+            # just before they were locked is seen only by a new statement.
+            done = {r[0] for r in self.execute(
+                f"SELECT article_id FROM stage_runs WHERE stage = ? AND version = ? AND "
+                f"article_id IN ({', '.join('?' * len(ids))})", (stage, version, *ids))}
+            if len(done) < len(ids):
+                return [i for i in ids if i not in done]
+
+    def save_references(self, actors: Iterable["Actor"], places: Iterable[Place],
+                        kb_version: str) -> None:
+        """Store (or refresh) the knowledge-base actors and places that mentions refer to.
+        Saving a batch's in id order first keeps concurrent runs from deadlocking on them."""
         for actor in actors:
             self.execute("INSERT INTO actors (actor_id, name, type, kind, country, wikidata, "
                          "kb_version) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (actor_id) DO UPDATE "
@@ -71,6 +90,16 @@ class AnnotationStore:
                          "ON CONFLICT (place_id) DO NOTHING",
                          (place.id, place.name, place.kind, place.country, place.latitude,
                           place.longitude, place.precision, place.source))
+
+    def save_annotations(self, article_id: str, stage: str, version: str, *,
+                         sentences: Iterable[Sentence], mentions: Iterable[Mention],
+                         times: Iterable[TimeMention], places: Iterable[Place],
+                         actors: Iterable["Actor"], kb_version: str,
+                         quotes: Iterable[Quote] = (), numbers: Iterable[NumericFact] = ()) -> None:
+        """Replace the annotations of one article by a stage's new results."""
+        for table in ANNOTATION_TABLES:
+            self.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
+        self.save_references(actors, places, kb_version)
         for s in sentences:
             self.execute('INSERT INTO sentences (article_id, sentence, start, "end") VALUES (?, ?, ?, ?)',
                          (s.article_id, s.index, s.start, s.end))
@@ -91,9 +120,10 @@ class AnnotationStore:
         for n in numbers:
             self._insert("numeric_facts", NUMBER_COLUMNS, _number_row(n), version)
         self.execute("INSERT INTO stage_runs (article_id, stage, version, ran_at) VALUES (?, ?, ?, "
-                     "CURRENT_TIMESTAMP) ON CONFLICT (article_id, stage) DO UPDATE SET "
+                     "?) ON CONFLICT (article_id, stage) DO UPDATE SET "
                      "version = excluded.version, ran_at = excluded.ran_at",
-                     (article_id, stage, version))
+                     (article_id, stage, version,
+                      datetime.now(timezone.utc).isoformat(timespec="seconds")))
 
     def _insert(self, table: str, columns: tuple[str, ...], row: tuple, version: str) -> None:
         self.execute(f"INSERT INTO {table} ({', '.join(columns)}, produced_by) VALUES "

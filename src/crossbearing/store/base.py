@@ -10,7 +10,7 @@ import json
 import zlib
 from contextlib import contextmanager
 from datetime import datetime, timezone
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator, TypeVar
 
 from crossbearing.errors import NotFound, StoreError, UsageError
 from crossbearing.model import Article, DateValue, InputRecord, Rejection
@@ -36,6 +36,9 @@ REJECTION_COLUMNS = ("rejection_id", "path", "locator", "reason", "detail", "sha
 #: zlib level for raw records: level 1 compresses HTML to 30% in 0.24 ms a page; level 6 to 26%
 #: in 0.42 ms, a cost ingestion cannot spare for copies that are only read to re-extract.
 RAW_COMPRESSION = 1
+#: Times a transaction is tried when the database aborts it for a conflict with another run.
+ATTEMPTS = 3
+T = TypeVar("T")
 INPUT_COLUMNS = ("input_id", "path", "sha256", "size_bytes", "format", "extractor", "articles",
                  "duplicates", "rejections")
 
@@ -52,6 +55,8 @@ class Store(AnnotationStore, CorpusStore, EventStore, CompareStore, FramingStore
     blob_type = "BLOB"
     #: Which SQL dialect the connection speaks: "sqlite" or "postgresql".
     dialect = "sqlite"
+    #: Appended to the query that claims pending articles: a row lock where the dialect has one.
+    claim_lock = ""
 
     def __init__(self, connection: Any, location: str) -> None:
         self.connection = connection
@@ -65,6 +70,15 @@ class Store(AnnotationStore, CorpusStore, EventStore, CompareStore, FramingStore
 
     def begin(self) -> None:
         """Open a transaction (drivers that open one implicitly need nothing here)."""
+
+    def ddl(self, statement: str) -> str:
+        """A migration statement in this dialect's type names."""
+        return statement.replace("{blob}", self.blob_type)
+
+    def retryable(self, error: BaseException) -> bool:
+        """Whether the database aborted a transaction only for a conflict with another run
+        (a deadlock): then it is worth trying again."""
+        return False
 
     def own_files(self) -> frozenset[str]:
         """Absolute paths of the files this store keeps its data in (never ingested)."""
@@ -102,6 +116,19 @@ class Store(AnnotationStore, CorpusStore, EventStore, CompareStore, FramingStore
         if self._depth == 0:
             self.connection.commit()
 
+    def run_retrying(self, work: Callable[[], T]) -> T:
+        """Run ``work`` in one transaction; run it again, up to ATTEMPTS times, when the database
+        aborts it for a conflict with a concurrent run. ``work`` must not keep state outside the
+        store between tries."""
+        for attempt in range(1, ATTEMPTS + 1):
+            try:
+                with self.transaction():
+                    return work()
+            except Exception as error:
+                if attempt == ATTEMPTS or self._depth or not self.retryable(error):
+                    raise
+        raise AssertionError("unreachable")
+
     def schema_version(self) -> int:
         try:
             row = self.execute("SELECT MAX(version) FROM schema_migrations").fetchone()
@@ -112,22 +139,29 @@ class Store(AnnotationStore, CorpusStore, EventStore, CompareStore, FramingStore
 
     def migrate(self) -> int:
         """Apply the migrations this database lacks; return the schema version."""
-        current = self.schema_version()
         latest = MIGRATIONS[-1].version
-        if current > latest:
-            raise StoreError(f"{self.location} has schema version {current}, newer than this "
-                             f"Crossbearing ({latest}): upgrade Crossbearing to open it")
+        if self._checked_version() == latest:
+            return latest
         with self.transaction():
             self.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY,"
                          " name TEXT NOT NULL, applied_at TEXT NOT NULL)")
+            # Read again holding the write lock: another process may have migrated meanwhile.
+            current = self._checked_version()
             for migration in MIGRATIONS:
                 if migration.version <= current:
                     continue
                 for statement in migration.statements_for(self.dialect):
-                    self.execute(statement.replace("{blob}", self.blob_type))
+                    self.execute(self.ddl(statement))
                 self.execute("INSERT INTO schema_migrations (version, name, applied_at) "
                              "VALUES (?, ?, ?)", (migration.version, migration.name, utc_now()))
         return latest
+
+    def _checked_version(self) -> int:
+        current, latest = self.schema_version(), MIGRATIONS[-1].version
+        if current > latest:
+            raise StoreError(f"{self.location} has schema version {current}, newer than this "
+                             f"Crossbearing ({latest}): upgrade Crossbearing to open it")
+        return current
 
     # -- writes --------------------------------------------------------------------------------
     def add_input(self, record: InputRecord) -> None:
@@ -139,6 +173,16 @@ class Store(AnnotationStore, CorpusStore, EventStore, CompareStore, FramingStore
             "articles = excluded.articles, duplicates = excluded.duplicates, "
             "rejections = excluded.rejections, format = excluded.format",
             values + (utc_now(),))
+
+    def claim_input(self, record: InputRecord) -> bool:
+        """Record an input about to be read; False when it is recorded already (another run has
+        read it, or is reading it: that run's transaction decides, this one waits for it)."""
+        values = tuple(getattr(record, name if name != "input_id" else "id") for name in INPUT_COLUMNS)
+        cursor = self.execute(
+            f"INSERT INTO inputs ({', '.join(INPUT_COLUMNS)}, ingested_at) VALUES "
+            f"({', '.join('?' * (len(INPUT_COLUMNS) + 1))}) ON CONFLICT (input_id) DO NOTHING",
+            values + (utc_now(),))
+        return cursor.rowcount == 1
 
     def add_article(self, article: Article, input_id: str) -> bool:
         """Store an article and its raw bytes; False when an article with its id is stored already."""

@@ -22,9 +22,13 @@ class Migration:
 
     def statements_for(self, dialect: str) -> tuple[str, ...]:
         if dialect == "postgresql" and self.postgresql is not None:
-            return self.postgresql
+            return tuple(s.replace("{punct}", PG_PUNCTUATION) for s in self.postgresql)
         return self.statements
 
+
+#: Non-ASCII punctuation that PostgreSQL's full-text parser keeps on a word ("“responsible"); it
+#: splits ASCII punctuation itself. Substituted for {punct} in PostgreSQL statements.
+PG_PUNCTUATION = "'[“”‘’«»„‹›…–—]+'"
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "inputs, articles, raw records and rejections", (
@@ -495,9 +499,10 @@ MIGRATIONS: tuple[Migration, ...] = (
     ), postgresql=(
         # PostgreSQL: a generated tsvector per article, and a side table of quote texts kept by
         # a trigger function, both with GIN indexes.
+        # Curly quotes and dashes are made word breaks first, as in SQLite's tokenizer.
         """ALTER TABLE articles ADD COLUMN search tsvector GENERATED ALWAYS AS (
-            setweight(to_tsvector('simple', COALESCE(title, '')), 'A')
-            || setweight(to_tsvector('simple', text), 'B')) STORED""",
+            setweight(to_tsvector('simple', regexp_replace(COALESCE(title, ''), {punct}, ' ', 'g')), 'A')
+            || setweight(to_tsvector('simple', regexp_replace(text, {punct}, ' ', 'g')), 'B')) STORED""",
         "CREATE INDEX articles_search ON articles USING GIN (search)",
         """CREATE TABLE quote_search (
             article_id  TEXT NOT NULL,        -- quotes.article_id
@@ -506,7 +511,7 @@ MIGRATIONS: tuple[Migration, ...] = (
             speaker     TEXT NOT NULL,        -- resolved name, else description, else as written
             body        TEXT NOT NULL,        -- the quoted words
             search      tsvector GENERATED ALWAYS AS (
-                to_tsvector('simple', speaker || ' ' || body)) STORED,
+                to_tsvector('simple', regexp_replace(speaker || ' ' || body, {punct}, ' ', 'g'))) STORED,
             PRIMARY KEY (article_id, start, "end")
         )""",
         "CREATE INDEX quote_search_search ON quote_search USING GIN (search)",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from pathlib import Path
 
 from crossbearing.errors import StoreError
@@ -33,7 +34,7 @@ def open_sqlite(path: str | Path) -> SQLiteStore:
         # that schema changes are transactional too.
         connection = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
         connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        connection.execute("PRAGMA journal_mode = WAL")
+        _use_wal(connection)
         connection.execute("PRAGMA foreign_keys = ON")
         connection.execute("PRAGMA synchronous = NORMAL")
     except sqlite3.DatabaseError as error:
@@ -45,3 +46,17 @@ def open_sqlite(path: str | Path) -> SQLiteStore:
         store.close()
         raise StoreError(f"cannot set up the schema in {path}: {error}") from None
     return store
+
+
+def _use_wal(connection: sqlite3.Connection) -> None:
+    """Switch to WAL mode. Two processes creating a database at once can find it locked while
+    the other switches, without SQLite's busy wait: try again until the busy timeout."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            connection.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)

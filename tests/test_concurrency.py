@@ -1,0 +1,102 @@
+"""Two runs on one database at once, as two OS processes running the command: nothing is
+stored twice, nothing is lost, and the counts add up exactly. On both backends."""
+
+import json
+import os
+import subprocess
+import sys
+
+from conftest import ROOT
+
+from crossbearing import ingest_files
+from crossbearing.annotate.stage import STAGE, VERSION
+from crossbearing.store import open_store
+from crossbearing.store.migrations import MIGRATIONS
+
+#: Countries, not towns: finding a town loads the gazetteer, seconds in every process.
+PLACES = ("Norway", "Chile", "Kenya", "Peru", "Ghana", "Nepal")
+
+
+def story(i: int) -> str:
+    """An invented local news report, different for every ``i``."""
+    place = PLACES[i % len(PLACES)]
+    return (f"Budget meeting {i} in {place}\n\nThe government of {place} met on Tuesday and "
+            f"approved plan number {i} for the old port. Minister Anna Keller said the work "
+            f"would start in March and cost about {i + 3} million dollars. Traders told the "
+            f"Harbour Courier that {i % 7 + 2} shops had already closed this year.")
+
+
+def crossbearing(*args: str) -> subprocess.Popen:
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    return subprocess.Popen([sys.executable, "-c", "from crossbearing.cli import main; main()",
+                             *args], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True)
+
+
+def finish(*runs: subprocess.Popen) -> list[dict]:
+    summaries = []
+    for run in runs:
+        out, err = run.communicate(timeout=300)
+        assert run.returncode == 0, err
+        summaries.append(json.loads(out))
+    return summaries
+
+
+def write(folder, name: str, text: str) -> None:
+    folder.mkdir(exist_ok=True)
+    (folder / name).write_text(text)
+
+
+def test_two_ingest_runs_on_overlapping_inputs(tmp_path, store_location):
+    shared, a, b = tmp_path / "shared", tmp_path / "a", tmp_path / "b"
+    for i in range(120):
+        write(shared, f"s{i:03}.txt", story(i))
+    for i in range(40):
+        write(a, f"a{i:03}.txt", story(1000 + i))
+        write(b, f"b{i:03}.txt", story(2000 + i))
+    for i in range(30):  # the same articles under other names: other inputs, same article ids
+        write(a, f"copy{i:03}.txt", story(i))
+        write(b, f"copy{i:03}.txt", story(i))
+    first = crossbearing("ingest", str(a), str(shared), "--db", store_location, "--json")
+    second = crossbearing("ingest", str(shared), str(b), "--db", store_location, "--json")
+    summaries = finish(first, second)
+    assert sum(s["articles_added"] for s in summaries) == 200
+    with open_store(store_location) as store:
+        assert store.count("articles") == 200
+        assert store.count("inputs") == 260
+        articles, duplicates = store.execute(
+            "SELECT SUM(articles), SUM(duplicates) FROM inputs").fetchone()
+        titles = [a.title for a in store.articles()]
+    assert (articles, duplicates) == (260, 60)
+    assert len(set(titles)) == 200
+
+
+def test_two_annotate_runs_share_the_work(tmp_path, pg_url):
+    # PostgreSQL only: on SQLite the runs take turns under the write lock, which the
+    # single-process tests cover; two processes loading the language model cost seconds each.
+    records = [{"url": f"https://courier.example/{i}", "title": f"Meeting {i}",
+                "text": story(i).split("\n\n", 1)[1]} for i in range(16)]
+    (tmp_path / "dump.jsonl").write_text("\n".join(json.dumps(r) for r in records))
+    ingest_files([tmp_path], pg_url)
+    runs = [crossbearing("annotate", "--db", pg_url, "--batch-size", "2", "--json")
+            for _ in range(2)]
+    summaries = finish(*runs)
+    assert sum(s["annotated"] for s in summaries) == 16  # no article annotated twice
+    with open_store(pg_url) as store:
+        assert store.count("stage_runs") == 16
+        assert store.count("mentions") == sum(s["mentions"] for s in summaries) > 16
+        assert store.count("time_expressions") == sum(s["time_expressions"] for s in summaries)
+        assert store.count("article_terms") == 16
+        assert store.pending_articles(STAGE, VERSION) == []
+
+
+def test_two_processes_migrate_a_new_database_at_once(store_location):
+    code = "import sys; from crossbearing.store import open_store; open_store(sys.argv[1]).close()"
+    env = {"PYTHONPATH": str(ROOT / "src")}
+    runs = [subprocess.Popen([sys.executable, "-c", code, store_location], env=env,
+                             stderr=subprocess.PIPE, text=True) for _ in range(3)]
+    for run in runs:
+        assert run.wait(timeout=60) == 0, run.stderr.read()
+    with open_store(store_location) as store:
+        versions = [r[0] for r in store.execute("SELECT version FROM schema_migrations")]
+    assert sorted(versions) == [m.version for m in MIGRATIONS]
