@@ -4,7 +4,8 @@ Each gold record is one sentence coded with a PLOVER event type and its source a
 (an older PLOVER version: DISAPPROVE is ACCUSE today, and the gold set codes DEMAND). Every
 sentence goes through the annotation stage as an undated article; the **main event** is the event
 mention with a PLOVER category whose trigger stands highest in the parse (nearest the root; in
-text order on ties). Printed:
+text order on ties), coded with PLOVER's rule for intentions (``plover_of``: a vowed attack is
+THREATEN, a promised visit AGREE, a refused agreement REJECT). Printed:
 - type accuracy of the main event, and recall of the gold type among all the sentence's events;
 - precision, recall and F1 per PLOVER type, and their macro average;
 - source and target accuracy where the main type is right: the predicted actor (target) overlaps
@@ -26,12 +27,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from eval_entities import DEFAULT_EVAL  # noqa: E402
+from eval_entities import DEFAULT_EVAL
 
-from crossbearing.annotate.event_types import ontology  # noqa: E402
-from crossbearing.annotate.nlp import BATCH_SIZE, pipeline  # noqa: E402
-from crossbearing.annotate.stage import annotate_articles  # noqa: E402
-from crossbearing.model import Article  # noqa: E402
+from crossbearing.annotate.event_types import ontology, plover_of
+from crossbearing.annotate.nlp import BATCH_SIZE, pipeline
+from crossbearing.annotate.stage import annotate_articles
+from crossbearing.model import Article
 
 #: Gold names of the older PLOVER version → the names data/events.toml uses.
 RENAMED = {"DISAPPROVE": "ACCUSE"}
@@ -72,7 +73,7 @@ def main_event(events, doc):
     depth = {}
     for token in doc:
         d, t = 0, token
-        while t.head is not t:
+        while t.head.i != t.i:
             d, t = d + 1, t.head
         depth[token.idx] = d
     coded = [e for e in events if onto.type(e.event_type).plover]
@@ -80,7 +81,6 @@ def main_event(events, doc):
 
 
 def evaluate(records: list[dict]) -> dict:
-    onto = ontology()
     articles = [to_article(r, i) for i, r in enumerate(records)]
     results = annotate_articles(articles)
     docs = list(pipeline().pipe((a.text for a in articles), batch_size=BATCH_SIZE))
@@ -90,8 +90,8 @@ def evaluate(records: list[dict]) -> dict:
     for record, result, doc in zip(records, results, docs):
         gold = RENAMED.get(record["event"], record["event"])
         found = main_event(result.events, doc)
-        predicted = onto.type(found.event_type).plover if found else "NONE"
-        types = {onto.type(e.event_type).plover for e in result.events}
+        predicted = plover_of(found.event_type, found.mode) if found else "NONE"
+        types = {plover_of(e.event_type, e.mode) for e in result.events}
         any_correct += gold in types
         if predicted == gold:
             correct += 1

@@ -22,7 +22,7 @@ FUTURE_HEADS = frozenset({"threaten", "vow", "warn", "pledge", "plan", "intend",
                           "promise", "prepare", "seek", "want", "urge", "demand", "threat",
                           "plot", "aim", "expect", "consider"})
 SUSPEND_HEADS = frozenset({"suspend", "pause", "halt", "stop", "end", "cease", "freeze",
-                           "suspension", "halt", "ceasefire", "truce"})
+                           "suspension", "ceasefire", "truce"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "would"})
 HYPOTHETICAL_AUX = frozenset({"could", "may", "might", "should", "can"})
 #: Verbs of saying: climbing past one, a mode no longer applies ("said it would" is the saying).
@@ -75,7 +75,7 @@ class Spans:
                                  mention.actor_id, mention.canonical)
         left = min((t for t in head.lefts if t.dep_ not in ("det", "predet", "cc", "punct")),
                    key=lambda t: t.i, default=head)
-        start = left.left_edge.idx if left is not head else head.idx
+        start = left.left_edge.idx if left.i != head.i else head.idx
         end = head.idx + len(head)
         text = self.doc.text[start:end] if start < end else head.text
         named = None
@@ -127,9 +127,7 @@ def arguments(token: Token, family: str, is_killing: bool, spans: Spans) -> list
 def _noun_arguments(token: Token, is_killing: bool, spans: Spans) -> list[tuple[str, Token]]:
     found: list[tuple[str, Token]] = []
     for child in token.children:
-        if child.dep_ == "poss":
-            found.append(("actor", child))
-        elif child.dep_ in ("compound", "amod", "nmod") and spans.at(child) is not None:
+        if child.dep_ == "poss" or child.dep_ in ("compound", "amod", "nmod") and spans.at(child) is not None:
             found.append(("actor", child))
         elif child.dep_ == "prep":
             objects = [c for c in child.children if c.dep_ == "pobj"]
@@ -171,7 +169,7 @@ def mode(token: Token, family: str = "violent") -> str:
     suspending or intending that governs it ("suspending attacks", "vowed to strike")."""
     nearest = [token]
     head = token.head
-    if head is not token and (token.dep_ in CORE_DEPS or (
+    if head.i != token.i and (token.dep_ in CORE_DEPS or (
             token.dep_ == "nsubj" and head.lemma_.lower() in ("happen", "occur", "succeed"))):
         nearest.append(head)
     for word in nearest:
@@ -187,7 +185,7 @@ def mode(token: Token, family: str = "violent") -> str:
         return "asserted"
     current = token
     for _ in range(4):
-        if current.dep_ not in GOVERNED_DEPS or current.head is current:
+        if current.dep_ not in GOVERNED_DEPS or current.head.i == current.i:
             break
         if current.dep_ == "prep" and current.lower_ not in GOVERNING_PREPS:
             break

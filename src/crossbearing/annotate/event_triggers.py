@@ -151,21 +151,22 @@ def group_type(trigger: Trigger) -> str:
 def _linked(a: Token, b: Token) -> bool:
     if a.sent.start != b.sent.start:
         return False
-    if (a.dep_ == "conj" and a.head is b) or (b.dep_ == "conj" and b.head is a):
+    if (a.dep_ == "conj" and a.head.i == b.i) or (b.dep_ == "conj" and b.head.i == a.i):
         return False  # "the Jordan attack and the over 160 attacks": two events listed
     if a.pos_ == b.pos_ == "NOUN" and (a.tag_ == "NNS") != (b.tag_ == "NNS"):
         return False  # one event and a count of many
     up_a = _ancestors(a)
     up_b = _ancestors(b)
-    if b in up_a or a in up_b:
+    if b.i in up_a or a.i in up_b:
         return True
     shared = set(up_a) & set(up_b)
     return any(up_a.index(t) + up_b.index(t) + 2 <= LINK_HOPS for t in shared)
 
 
-def _ancestors(token: Token) -> list[Token]:
+def _ancestors(token: Token) -> list[int]:
+    """Indices of the token's heads, nearest first, at most LINK_HOPS of them."""
     chain = []
-    while token.head is not token and len(chain) < LINK_HOPS:
+    while token.head.i != token.i and len(chain) < LINK_HOPS:
         token = token.head
-        chain.append(token)
+        chain.append(token.i)
     return chain

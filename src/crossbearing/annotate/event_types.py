@@ -71,3 +71,23 @@ def _register(table: dict, key, name: str) -> None:
 def acled_of(name: str) -> tuple[str, str]:
     t = ontology().type(name)
     return t.acled_event_type, t.acled_sub_event_type
+
+
+#: PLOVER categories of hostile and of cooperative acts: PLOVER codes an intended or threatened
+#: hostile act as THREATEN, a promised cooperative act as AGREE, and a refused one as REJECT.
+HOSTILE = frozenset({"ASSAULT", "FIGHT", "COERCE", "SANCTION", "MOBILIZE", "ACCUSE"})
+COOPERATIVE = frozenset({"AID", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "RETREAT", "AGREE"})
+
+
+def plover_of(name: str, mode: str) -> str:
+    """The PLOVER category of an event mention of type ``name`` in ``mode``: "vowed to strike" is
+    THREATEN, "will visit" AGREE, "did not agree" REJECT; asserted events keep their type's."""
+    plover = ontology().type(name).plover
+    if mode in ("future", "hypothetical"):
+        if plover in HOSTILE:
+            return "THREATEN"
+        if plover in COOPERATIVE:
+            return "AGREE"
+    if mode == "negated" and plover in COOPERATIVE:
+        return "REJECT"
+    return plover

@@ -12,13 +12,18 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import replace
-from typing import Sequence
 
 from spacy.tokens import Doc, Token
 
 from crossbearing.annotate.event_args import Spans, arguments, is_aggregate, mode
-from crossbearing.annotate.event_triggers import Trigger, find_triggers, group_triggers, group_type
+from crossbearing.annotate.event_triggers import (
+    Trigger,
+    find_triggers,
+    group_triggers,
+    group_type,
+)
 from crossbearing.annotate.event_types import ontology
 from crossbearing.annotate.nlp import text_of
 from crossbearing.model import (
@@ -31,9 +36,9 @@ from crossbearing.model import (
     Toll,
 )
 
-FATAL = re.compile(r"\b(killed|dead|died|deaths?|lives|martyred|fatalities|slain|bodies)\b", re.I)
-INJURED = re.compile(r"\b(injured|wounded|hurt|injuries|casualties)\b", re.I)
-OTHER = re.compile(r"\b(other|more|another)\b", re.I)
+FATAL = re.compile(r"\b(killed|dead|died|deaths?|lives|martyred|fatalities|slain|bodies)\b", re.IGNORECASE)
+INJURED = re.compile(r"\b(injured|wounded|hurt|injuries|casualties)\b", re.IGNORECASE)
+OTHER = re.compile(r"\b(other|more|another)\b", re.IGNORECASE)
 #: Determiners that make a trigger refer back to an event named before: "the attack".
 BACK_REFERENCE = frozenset({"the", "this", "that"})
 #: Prepositions that make a place mention the place of an event.
@@ -66,7 +71,7 @@ def event_mentions(doc: Doc, article_id: str, mentions: Sequence[Mention],
 
 
 def _mention(group: list[Trigger], others: list[Token], article_id: str, spans: Spans,
-             offsets: "Offsets", places: list[Mention],
+             offsets: Offsets, places: list[Mention],
              times: Sequence[TimeMention], quotes: Sequence[Quote],
              numbers: Sequence[NumericFact]) -> EventMention:
     main = group[0]
@@ -192,11 +197,7 @@ def _locations(places: list[Mention], doc: Doc, taken) -> list:
             continue
         root = span.root
         head = root.head
-        if root.dep_ == "pobj" and head.lower_ in LOCATIVE:
-            kept.append(_Located(mention, root.i))
-        elif root.dep_ in ("appos", "conj") and head.dep_ == "pobj" and head.head.lower_ in LOCATIVE:
-            kept.append(_Located(mention, root.i))
-        elif mention.label in ("FAC", "LOC") or mention.place_id.startswith("site:"):
+        if root.dep_ == "pobj" and head.lower_ in LOCATIVE or root.dep_ in ("appos", "conj") and head.dep_ == "pobj" and head.head.lower_ in LOCATIVE or mention.label in ("FAC", "LOC") or mention.place_id.startswith("site:"):
             kept.append(_Located(mention, root.i))
     return kept
 
@@ -209,7 +210,7 @@ class _Located:
         self.start, self.end, self.place_id = mention.start, mention.end, mention.place_id
 
 
-def _nearest(items, inner: set[int], outer: set[int], anchor: int, tokens: "Offsets"):
+def _nearest(items, inner: set[int], outer: set[int], anchor: int, tokens: Offsets):
     """The item nearest the trigger among those in the group's own phrases, else among those in
     its wider reach."""
     for pool in (inner, outer):

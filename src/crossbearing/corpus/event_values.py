@@ -16,7 +16,7 @@ from collections import Counter, defaultdict
 from typing import Any
 
 from crossbearing.annotate.event_triggers import SPECIFICITY
-from crossbearing.annotate.event_types import ontology
+from crossbearing.annotate.event_types import ontology, plover_of
 from crossbearing.kb.places import place_by_id
 from crossbearing.model import EventMention
 
@@ -55,7 +55,7 @@ def event_record(event_id: str, story_id: str | None, group: list[EventMention],
     place = resolved["place"]
     articles = sorted({m.article_id for m in group})
     detail = {
-        "label": kind.label, "plover": kind.plover, "acled_event_type": kind.acled_event_type,
+        "label": kind.label, "plover": plover_of(name, group[0].mode), "acled_event_type": kind.acled_event_type,
         "acled_sub_event_type": kind.acled_sub_event_type,
         "participants": _participants(group, outlet_of),
         "means": sorted({w for m in group for w in m.means}),

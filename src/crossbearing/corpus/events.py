@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import combinations
-from typing import Iterable
 
 from crossbearing.annotate.event_types import ontology
 from crossbearing.annotate.timex import resolve_time
@@ -30,7 +30,7 @@ GENERIC = frozenset({"attack", "killing"})
 #: A calendar date: a month name and a day ("January 28", "28 Jan.").
 CALENDAR_DATE = re.compile(
     r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|"
-    r"\b\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)", re.I)
+    r"\b\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)", re.IGNORECASE)
 #: Evidence needed to merge two compatible mentions (see _evidence): a shared victim or target
 #: and one more sign, or a resolved date and a city, but never a shared actor alone.
 MIN_EVIDENCE = 3
@@ -45,7 +45,7 @@ class _Item:
     country: str | None
     precise_place: str | None
     group: int = 0
-    members: list["_Item"] = field(default_factory=list)
+    members: list[_Item] = field(default_factory=list)
 
 
 def merge_events(mentions: Iterable[EventMention], story_of: dict[str, str | None],

@@ -1,0 +1,85 @@
+"""Coverage: which outlet of a story reports which event, claim and quoted statement, and which
+leaves it out.
+
+Rows are the story's events (asserted single events, and those mentioned by more than one
+article), its claim groups and its quote groups; columns are its sources (outlets, or file names
+where the outlet is unknown). A cell is ``reported`` with the spans that report it, or
+``omitted``. A source with several articles reports an item when any of them does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from crossbearing.errors import NotFound
+
+
+def coverage(sources: dict[str, str], events: Iterable[dict], claim_groups: Iterable[dict],
+             quote_groups: Iterable[dict]) -> dict[str, Any]:
+    """The coverage matrix from plain records. ``sources`` maps each article id of the story to
+    its source label; events carry ``sources`` as (article_id, start) pairs, groups carry
+    ``members`` with ``article_id``, ``start`` and ``end``."""
+    columns = sorted(set(sources.values()))
+    rows = []
+    for event in events:
+        if not _worth_a_row(event):
+            continue
+        spans = [{"article_id": a, "start": s} for a, s in event["sources"]]
+        rows.append(_row("event", event["event_id"], _event_label(event), spans, sources,
+                         columns))
+    for group in claim_groups:
+        label = f"{group['thing']} ({group['status']}{', ' + group['kind'] if group.get('kind') else ''})"
+        rows.append(_row("claim", group["group_id"], label, group["members"], sources, columns))
+    for group in quote_groups:
+        first = group["members"][0]
+        words = (first.get("text") or "")[:80]
+        rows.append(_row("quote", group["group_id"], f"“{words}”", group["members"], sources,
+                         columns))
+    return {"sources": columns, "rows": rows,
+            "omissions": {c: sum(1 for r in rows if r["cells"][c]["status"] == "omitted")
+                          for c in columns}}
+
+
+def _worth_a_row(event: dict) -> bool:
+    single = event["mode"] == "asserted" and not event["aggregate"]
+    return single and (event["family"] != "verbal" or event["articles"] > 1)
+
+
+def _event_label(event: dict) -> str:
+    detail = event["detail"]
+    parts = [detail["label"]]
+    place = detail["values"]["place"]
+    if place:
+        parts.append("in " + min(place, key=lambda p: p["kind"] != "city")["name"])
+    if event["date_start"]:
+        parts.append(event["date_start"])
+    if event["fatalities"] is not None:
+        parts.append(f"{event['fatalities']:g} killed")
+    return ", ".join(parts)
+
+
+def _row(kind: str, item_id: str, label: str, spans: list[dict], sources: dict[str, str],
+         columns: list[str]) -> dict[str, Any]:
+    by_source: dict[str, list[dict]] = {c: [] for c in columns}
+    for span in spans:
+        source = sources.get(span["article_id"])
+        if source is not None:
+            by_source[source].append({"article_id": span["article_id"], "start": span["start"],
+                                      "end": span.get("end")})
+    cells = {c: {"status": "reported" if found else "omitted", "spans": found}
+             for c, found in by_source.items()}
+    return {"kind": kind, "id": item_id, "label": label, "cells": cells,
+            "reported": sum(1 for c in cells.values() if c["status"] == "reported")}
+
+
+def story_coverage(store, story_id: str) -> dict[str, Any]:
+    """The coverage matrix of one stored story; NotFound for an unknown story."""
+    members = store.story_members(story_id)
+    if not members:
+        raise NotFound(f"no story {story_id!r}")
+    labels = store.source_labels()
+    sources = {a: labels.get(a, a) for a in members}
+    return {"story_id": story_id,
+            **coverage(sources, store.events(story_id), store.claim_groups(story_id),
+                       store.quote_groups(story_id))}
