@@ -126,26 +126,19 @@ def test_json_with_text_and_story_filter(seeds_db) -> None:
     assert all(e["story_id"] == story_id for e in document["events"])
 
 
-def test_optional_sections_only_where_the_store_has_them(seeds_db) -> None:
-    class WithFraming:
-        """The store, with a framing reader as a later stage would add."""
-
-        def __init__(self, store) -> None:
-            self._store = store
-
-        def __getattr__(self, name):
-            return getattr(self._store, name)
-
-        def story_framing(self, story_id):
-            return {"outlets": {"Invented Post": ("strike", "raid")}}
-
+def test_framing_and_coverage_sections_per_story(seeds_db) -> None:
     with open_store(seeds_db) as store:
-        plain_tables = gather(store)
-        framed = gather(WithFraming(store))
-    assert "framing" not in plain_tables and "coverage" not in plain_tables
-    assert framed["framing"][0]["framing"] == {"outlets": {"Invented Post": ["strike", "raid"]}}
-    document = json_doc.document(framed)
-    jsonschema.validate(document, SCHEMA, cls=jsonschema.Draft202012Validator)
+        tables = gather(store)
+    [framing] = tables["framing"]
+    names = {a["name"] for a in framing["framing"]["actors"]}
+    assert "Islamic Resistance in Iraq" in names
+    [coverage] = tables["coverage"]
+    rows = coverage["coverage"]["rows"]
+    strike = next(r for r in rows if r["kind"] == "event" and "Baghdad" in r["label"]
+                  and "2024-02-07" in r["label"])
+    assert strike["reported"] >= 4
+    assert {c["status"] for c in strike["cells"].values()} <= {"reported", "omitted"}
+    assert {r["kind"] for r in rows} == {"event", "claim", "quote"}
 
 
 def test_unknown_story_is_refused(seeds_db) -> None:

@@ -33,7 +33,9 @@ from crossbearing.views import (
     article_summary,
     claim_group_views,
     compare_summary,
+    coverage_view,
     entity_rows,
+    event_views,
     framing_view,
     ingest_summary,
     number_rows,
@@ -43,6 +45,7 @@ from crossbearing.views import (
     rejection_view,
     story_view,
     terminal_safe,
+    timeline_view,
 )
 
 EXIT_REJECTED = 1
@@ -629,6 +632,82 @@ def serve(db: str, host: str, port: int, read_only: bool) -> None:
     out.print(f"Serving {_safe(db)} on http://{_safe(host)}:{port}/"
               + (" (read-only)" if read_only else ""))
     run_server(db, host=host, port=port, read_only=read_only)
+
+
+@cli.command()
+@click.argument("story_id", required=False)
+@click.option("--all", "every", is_flag=True, help="Also counts of many events and events that "
+              "did not happen (threatened, suspended, denied).")
+@db_option
+@json_option
+def events(story_id: str | None, every: bool, db: str, as_json: bool) -> None:
+    """Events merged across a story's reports (every story's without STORY_ID), each value as
+    every source gave it; disagreements marked."""
+    with _open(db) as store:
+        _known_story(store, story_id)
+        rows = event_views(store, story_id, every=every)
+    if as_json:
+        _print_json(rows)
+        return
+    for e in rows:
+        date = f"{e['date']} ({e['precision']})" if e["date"] else "undated"
+        toll = f", {e['fatalities']:g} killed" if e["fatalities"] is not None else ""
+        mark = f"  [red]differ: {', '.join(e['disagreements'])}[/red]" if e["disagreements"] else ""
+        out.print(f"[bold]{_safe(e['label'])}[/bold] {date}, {_safe(e['place'] or 'place unknown')}"
+                  f"{toll}{mark}  [dim]{e['id']} {_safe(e['plover'] or '')} {e['mode']}[/dim]")
+        actors = [p["name"] for p in e["participants"] if p["role"] == "actor"]
+        others = [p["name"] for p in e["participants"] if p["role"] != "actor"]
+        if actors or others:
+            out.print(f"  {_safe(', '.join(actors) or '?')} → {_safe(', '.join(others) or '?')}")
+        outlets = sorted({s["outlet"] for s in e["sources"]})
+        out.print(f"  [dim]{len(e['sources'])} mentions in {len(outlets)} sources: "
+                  f"{_safe('; '.join(outlets))}[/dim]")
+    out.print(f"{len(rows)} events")
+
+
+@cli.command()
+@click.argument("story_id")
+@db_option
+@json_option
+def timeline(story_id: str, db: str, as_json: bool) -> None:
+    """A story's events in date order, with the precision of each date."""
+    with _open(db) as store:
+        try:
+            view = timeline_view(store, story_id)
+        except NotFound as error:
+            raise click.UsageError(str(error)) from None
+    if as_json:
+        _print_json(view)
+        return
+    for e in view["dated"]:
+        when = e["date"] if e["date"] == e["date_end"] else f"{e['date']}..{e['date_end']}"
+        out.print(f"{when}  [dim]{e['precision']}[/dim]  {_safe(e['label'])}, "
+                  f"{_safe(e['place'] or 'place unknown')}  [dim]{len(e['sources'])} mentions[/dim]")
+    out.print(f"{len(view['dated'])} dated events, {len(view['undated'])} undated")
+
+
+@cli.command()
+@click.argument("story_id")
+@db_option
+@json_option
+def coverage(story_id: str, db: str, as_json: bool) -> None:
+    """Which source of a story reports or omits each event, claim group and quote group."""
+    with _open(db) as store:
+        try:
+            view = coverage_view(store, story_id)
+        except NotFound as error:
+            raise click.UsageError(str(error)) from None
+    if as_json:
+        _print_json(view)
+        return
+    table = Table("item", *[_safe(s) for s in view["sources"]])
+    for row in view["rows"]:
+        table.add_row(f"{row['kind']}: {_safe(row['label'])}",
+                      *["✓" if row["cells"][s]["status"] == "reported" else "—"
+                        for s in view["sources"]])
+    out.print(table)
+    out.print("omitted per source: " + _safe(", ".join(f"{s} {n}" for s, n in
+                                                      view["omissions"].items())))
 
 
 def main() -> None:

@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from crossbearing.compare.framing import filter_actors, story_framing
+from crossbearing.errors import NotFound
 from crossbearing.ingest.run import IngestReport
 from crossbearing.model import Article, Rejection
 
@@ -372,3 +373,65 @@ def search_page(store, query: str, limit: int = 20) -> dict[str, Any]:
         rows.append({**hit, "snippet": parts, "title": article.title if article else None,
                      "outlet": article.outlet if article else None})
     return {"query": query, "hits": rows}
+
+
+# -- events, timeline, coverage ---------------------------------------------------------------
+def event_views(store, story_id: str | None = None, *, every: bool = False) -> list[dict[str, Any]]:
+    """A story's events (all stories' without ``story_id``) with their values per source, the
+    resolved values and the disagreements, and each source mention's article, trigger span and
+    sentence span. Only single events that happened unless ``every``: no counts of many events
+    ("over 160 attacks"), no threatened, suspended or denied ones."""
+    mentions = {(m.article_id, m.start): m for m in store.event_mentions(
+        sorted({a for e in store.events(story_id) for a, _ in e["sources"]}))}
+    labels = store.source_labels()
+    views = []
+    for event in store.events(story_id):
+        if not every and (event["aggregate"] or event["mode"] != "asserted"):
+            continue
+        detail = event["detail"]
+        place = store.place(event["place_id"]) if event["place_id"] else None
+        views.append({
+            "id": event["event_id"], "story_id": event["story_id"],
+            "type": event["event_type"], "label": detail["label"], "family": event["family"],
+            "acled_event_type": detail["acled_event_type"],
+            "acled_sub_event_type": detail["acled_sub_event_type"], "plover": detail["plover"],
+            "mode": event["mode"], "aggregate": event["aggregate"],
+            "date": event["date_start"], "date_end": event["date_end"],
+            "precision": event["date_precision"],
+            "place": place.name if place else None, "place_id": event["place_id"],
+            "fatalities": event["fatalities"], "injuries": event["injuries"],
+            "participants": detail["participants"], "means": detail["means"],
+            "reported_by": detail["reported_by"], "outlets": detail["outlets"],
+            "disagreements": detail["disagreements"], "values": detail["values"],
+            "rules": detail["rules"],
+            "sources": [_event_source(mentions.get(key), key, labels) for key in event["sources"]],
+        })
+    return views
+
+
+def _event_source(mention, key: tuple[str, int], labels: dict[str, str]) -> dict[str, Any]:
+    article_id, start = key
+    if mention is None:
+        return {"article_id": article_id, "start": start, "end": start, "outlet": labels.get(article_id)}
+    return {"article_id": article_id, "outlet": labels.get(article_id, article_id),
+            "start": mention.start, "end": mention.end, "trigger": mention.text,
+            "sentence_start": mention.sentence_start, "sentence_end": mention.sentence_end,
+            "reported_by": mention.reported_by}
+
+
+def timeline_view(store, story_id: str) -> dict[str, Any]:
+    """A story's events in date order, each with its date precision; undated events apart."""
+    if not store.story_members(story_id):
+        raise NotFound(f"no story {story_id!r}")
+    events = event_views(store, story_id)
+    dated = sorted((e for e in events if e["date"]),
+                   key=lambda e: (e["date"], e["date_end"] or e["date"], e["label"]))
+    return {"story_id": story_id, "dated": dated,
+            "undated": [e for e in events if not e["date"]]}
+
+
+def coverage_view(store, story_id: str) -> dict[str, Any]:
+    """Which source reports or omits each event, claim group and quote group of a story."""
+    from crossbearing.compare.coverage import story_coverage
+
+    return story_coverage(store, story_id)

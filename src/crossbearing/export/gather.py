@@ -10,6 +10,8 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+from crossbearing.compare.coverage import story_coverage
+from crossbearing.compare.framing import story_framing
 from crossbearing.errors import NotFound
 from crossbearing.kb.actors import actor_by_id
 from crossbearing.kb.places import place_by_id
@@ -21,10 +23,9 @@ SCHEMA_VERSION = "1.0"
 #: Tables every export has, in the order they are written.
 TABLES = ("articles", "rejections", "stories", "duplicates", "passages", "entities", "actors",
           "places", "event_mentions", "events", "quotes", "numeric_facts", "claim_groups",
-          "quote_groups")
-#: Optional sections: table name → the store method that gives one story's records. A section is
-#: gathered only where the store has the method (stages added later provide them).
-OPTIONAL = {"framing": "story_framing", "coverage": "story_coverage"}
+          "quote_groups", "framing", "coverage")
+#: Per-story sections built by the comparison: table name → function (store, story id) → record.
+PER_STORY = {"framing": story_framing, "coverage": story_coverage}
 
 
 def gather(store: Any, story_id: str | None = None, *, with_text: bool = False) -> dict[str, list]:
@@ -56,10 +57,9 @@ def gather(store: Any, story_id: str | None = None, *, with_text: bool = False) 
         "claim_groups": store.claim_groups(story_id),
         "quote_groups": store.quote_groups(story_id),
     }
-    for table, method in OPTIONAL.items():
-        if hasattr(store, method):
-            read = getattr(store, method)
-            tables[table] = [{"story_id": s["id"], table: plain(read(s["id"]))} for s in stories]
+    for table, build in PER_STORY.items():
+        tables[table] = [{"story_id": s["id"], table: plain(build(store, s["id"]))}
+                         for s in stories]
     return tables
 
 
