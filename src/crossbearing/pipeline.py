@@ -1,10 +1,13 @@
 """Running stages over the store: only the work not done yet, in batches, one transaction per
-batch, so an interrupted run resumes where it stopped and a rerun adds nothing."""
+batch, so an interrupted run resumes where it stopped and a rerun adds nothing.
+
+The article stage's batches may be computed elsewhere (``executors``: a process pool, a Dask
+cluster); this process reads them from the store, hands them out and is the one writer."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Iterator, Sequence
 
 from crossbearing.annotate.stage import (
     STAGE,
@@ -12,7 +15,9 @@ from crossbearing.annotate.stage import (
     ArticleAnnotations,
     annotate_articles,
 )
+from crossbearing.executors import Executor, SerialExecutor
 from crossbearing.kb import KB_VERSION
+from crossbearing.model import Article
 from crossbearing.store import Store
 
 #: Articles read, annotated and written per batch.
@@ -31,13 +36,17 @@ class AnnotateReport:
 
 
 def annotate(store: Store, *, batch_size: int = ANNOTATE_BATCH,
-             on_batch: Callable[[int], None] | None = None) -> AnnotateReport:
-    """Annotate every analysable article this version of the stage has not annotated yet."""
+             on_batch: Callable[[int], None] | None = None,
+             executor: Executor | None = None) -> AnnotateReport:
+    """Annotate every analysable article this version of the stage has not annotated yet.
+
+    ``executor`` computes the batches (default: serially, in this process); results are saved
+    here as they complete, one transaction per batch."""
     pending = store.pending_articles(STAGE, VERSION)
     report = AnnotateReport(pending=len(pending))
-    for start in range(0, len(pending), batch_size):
-        articles = store.articles_by_id(pending[start:start + batch_size])
-        results = annotate_articles(articles)
+    batches = _batches(store, pending, batch_size)
+    for _articles, results in (executor or SerialExecutor()).map_batches(annotate_articles,
+                                                                          batches):
         with store.transaction():
             for result in results:
                 save(store, result)
@@ -49,6 +58,12 @@ def annotate(store: Store, *, batch_size: int = ANNOTATE_BATCH,
         if on_batch is not None:
             on_batch(len(results))
     return report
+
+
+def _batches(store: Store, ids: Sequence[str], size: int) -> Iterator[list[Article]]:
+    """The articles of ``ids``, read from the store a batch at a time, when asked for."""
+    for start in range(0, len(ids), size):
+        yield store.articles_by_id(ids[start:start + size])
 
 
 def save(store: Store, result: ArticleAnnotations) -> None:
