@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import resource
 import shutil
 import subprocess
 import sys
@@ -80,10 +81,18 @@ class PeakMemory:
 def timed(fn):
     """``fn()``'s result, seconds taken and peak memory (MB) of the process tree meanwhile."""
     with PeakMemory().watching() as memory:
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), cpu_seconds()
         result = fn()
         seconds = time.perf_counter() - start
+    print(f"        (CPU {cpu_seconds() - cpu:.1f} s of this process and its workers)", flush=True)
     return result, seconds, memory.peak / 1e6
+
+
+def cpu_seconds() -> float:
+    """CPU time of this process and of its finished children (the workers, once joined)."""
+    own, children = (resource.getrusage(who) for who in (resource.RUSAGE_SELF,
+                                                         resource.RUSAGE_CHILDREN))
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def annotate_with(db: Path, kind: str, workers: int) -> int:

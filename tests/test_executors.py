@@ -160,6 +160,10 @@ def test_dask_local_cluster_gives_the_serial_results(tmp_path_factory, corpus, s
     # Each worker built the pipeline once and kept it for every later batch.
     seen = [r for _, r in dask_cluster.map_batches(loads, range(6))]
     assert {misses for _, misses in seen} == {1}
+    # A second client, given the scheduler's address, uses the same warm workers.
+    with DaskExecutor(scheduler=dask_cluster.cluster.scheduler_address) as remote:
+        assert remote.workers == 2
+        assert {r for _, r in remote.map_batches(loads, range(4))} <= set(seen)
 
 
 def test_process_pool_gives_the_serial_results(tmp_path_factory, corpus, serial, pool):
@@ -185,9 +189,10 @@ def always_die(_batch):
     os._exit(1)
 
 
-def test_a_batch_that_kills_every_worker_is_given_up(pool):
-    with pytest.raises(ExecutorError):
-        list(pool.map_batches(always_die, [1]))
+def test_a_batch_that_kills_every_worker_is_given_up():
+    with ProcessExecutor(1, max_attempts=2) as executor, pytest.raises(ExecutorError):
+        list(executor.map_batches(always_die, [1]))
+    assert executor.restarts == 2
 
 
 def test_serial_executor_and_names():
