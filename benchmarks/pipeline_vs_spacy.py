@@ -91,7 +91,8 @@ def main() -> int:
         w = args.workers
         runs = {
             "bare nlp.pipe, 1 process": lambda: bare(texts, 1),
-            "pipeline, serial": lambda: stage(work / "ingested.db", work / "s.db", SerialExecutor()),
+            "pipeline, serial": lambda: stage(work / "ingested.db", work / "s.db",
+                                              SerialExecutor()),
             f"bare nlp.pipe, {w} processes": lambda: bare(texts, w),
             f"pipeline, process pool of {w}": lambda: stage(work / "ingested.db", work / "p.db",
                                                             ProcessExecutor(w)),

@@ -119,7 +119,8 @@ def run_size(n: int, args: argparse.Namespace) -> dict:
         for kind in args.executors:
             db = work / f"{kind}.db"
             shutil.copy(work / "ingested.db", db)
-            done, seconds, peak = timed(lambda: annotate_with(db, kind, args.workers))
+            done, seconds, peak = timed(lambda db=db, kind=kind: annotate_with(db, kind,
+                                                                               args.workers))
             figures[f"annotate {kind}"] = (seconds, peak)
             print(f"{n:>7} annotate {kind:8} {done / seconds:6.1f} articles/s  {seconds:7.1f} s  "
                   f"peak {peak:6.0f} MB  ({done} articles)", flush=True)

@@ -155,7 +155,8 @@ def _counts(rows):
     return counts
 
 
-def test_dask_local_cluster_gives_the_serial_results(tmp_path_factory, corpus, serial, dask_cluster):
+def test_dask_local_cluster_gives_the_serial_results(tmp_path_factory, corpus, serial,
+                                                     dask_cluster):
     run_identical(tmp_path_factory, corpus, serial, dask_cluster, "dask")
     # Each worker built the pipeline once and kept it for every later batch.
     seen = [r for _, r in dask_cluster.map_batches(loads, range(6))]
@@ -217,3 +218,9 @@ def test_saving_an_article_again_replaces_its_annotations(tmp_path_factory, corp
                 for result in annotate_articles(articles):
                     save(store, result)
     assert dump(db) == serial
+
+
+def test_a_task_that_kills_every_dask_worker_is_given_up(dask_cluster):
+    """After ``allowed-failures`` worker deaths Dask gives the task up; the run stops."""
+    with pytest.raises(ExecutorError):
+        list(dask_cluster.map_batches(always_die, [1]))

@@ -28,7 +28,7 @@ import os
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
-from typing import Any, Callable, Iterable, Iterator, Protocol, TypeVar
+from typing import Any, Callable, Iterable, Iterator, Protocol, Self, TypeVar
 
 from crossbearing.errors import ExecutorError, UsageError
 
@@ -52,6 +52,12 @@ class Executor(Protocol):
         ...
 
     def close(self) -> None:
+        ...
+
+    def __enter__(self) -> Self:
+        ...
+
+    def __exit__(self, *exc: object) -> None:
         ...
 
 
