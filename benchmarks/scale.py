@@ -78,13 +78,19 @@ class PeakMemory:
             thread.join()
 
 
+#: CPU seconds of each timed call, in order.
+TIMES: list[float] = []
+
+
 def timed(fn):
     """``fn()``'s result, seconds taken and peak memory (MB) of the process tree meanwhile."""
     with PeakMemory().watching() as memory:
         start, cpu = time.perf_counter(), cpu_seconds()
         result = fn()
         seconds = time.perf_counter() - start
-    print(f"        (CPU {cpu_seconds() - cpu:.1f} s of this process and its workers)", flush=True)
+    cpu = cpu_seconds() - cpu
+    print(f"        (CPU {cpu:.1f} s of this process and its workers)", flush=True)
+    TIMES.append(cpu)
     return result, seconds, memory.peak / 1e6
 
 
@@ -113,7 +119,7 @@ def run_size(n: int, args: argparse.Namespace) -> dict:
         write_corpus(work / "pages", n, args.seed, args.per_story)
         report, seconds, peak = timed(lambda: ingest_files([work / "pages"], work / "ingested.db"))
         stored = report.articles_added
-        figures = {"n": n, "ingest": (seconds, peak)}
+        figures = {"n": n, "ingest": (seconds, peak, TIMES[-1])}
         print(f"{n:>7} ingest   {n / seconds:8.1f} pages/s  {seconds:7.1f} s  peak {peak:6.0f} MB"
               f"  ({stored} articles)", flush=True)
         for kind in args.executors:
@@ -121,12 +127,12 @@ def run_size(n: int, args: argparse.Namespace) -> dict:
             shutil.copy(work / "ingested.db", db)
             done, seconds, peak = timed(lambda db=db, kind=kind: annotate_with(db, kind,
                                                                                args.workers))
-            figures[f"annotate {kind}"] = (seconds, peak)
+            figures[f"annotate {kind}"] = (seconds, peak, TIMES[-1])
             print(f"{n:>7} annotate {kind:8} {done / seconds:6.1f} articles/s  {seconds:7.1f} s  "
                   f"peak {peak:6.0f} MB  ({done} articles)", flush=True)
         db = work / f"{args.executors[0]}.db"
         articles, seconds, peak = timed(lambda: corpus_stages(db))
-        figures["corpus"] = (seconds, peak)
+        figures["corpus"] = (seconds, peak, TIMES[-1])
         print(f"{n:>7} corpus   {articles / seconds:8.1f} articles/s  {seconds:7.1f} s  "
               f"peak {peak:6.0f} MB", flush=True)
         for kind in args.executors:
@@ -141,11 +147,13 @@ def run_size(n: int, args: argparse.Namespace) -> dict:
 def growth(results: list[dict]) -> None:
     """Time per article at each size against the smallest: 1.0 everywhere is linear growth."""
     base = results[0]
-    print("\ngrowth of time per article against", base["n"], "articles (1.00 = linear)")
-    for stage in [k for k in base if k != "n"]:
-        ratios = [(r[stage][0] / r["n"]) / (base[stage][0] / base["n"]) for r in results]
-        cells = "  ".join(f"{r['n']}: {q:.2f}" for r, q in zip(results, ratios))
-        print(f"  {stage:18} {cells}")
+    for column, what in ((0, "wall"), (2, "CPU")):
+        print(f"\ngrowth of {what} time per article against {base['n']} articles (1.00 = linear)")
+        for stage in [k for k in base if k != "n"]:
+            ratios = [(r[stage][column] / r["n"]) / (base[stage][column] / base["n"])
+                      for r in results]
+            cells = "  ".join(f"{r['n']}: {q:.2f}" for r, q in zip(results, ratios))
+            print(f"  {stage:18} {cells}")
 
 
 def main() -> int:

@@ -224,3 +224,22 @@ def test_a_task_that_kills_every_dask_worker_is_given_up(dask_cluster):
     """After ``allowed-failures`` worker deaths Dask gives the task up; the run stops."""
     with pytest.raises(ExecutorError):
         list(dask_cluster.map_batches(always_die, [1]))
+
+
+def test_the_annotate_command_runs_on_a_process_pool(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from crossbearing.cli import cli
+
+    for i, text in enumerate(invented_texts(3)):
+        (tmp_path / f"r{i}.txt").write_text(text, encoding="utf-8")
+    db = str(tmp_path.parent / f"{tmp_path.name}.db")
+    ingest_files([tmp_path], db)
+    run = CliRunner().invoke(cli, ["annotate", "--db", db, "--executor", "process", "--workers",
+                                   "1", "--json"], catch_exceptions=False)
+    assert run.exit_code == 0 and json.loads(run.stdout)["annotated"] == 3
+    assert set(per_article(db, "stage_runs").values()) == {1}
+    wrong = CliRunner().invoke(cli, ["annotate", "--db", db, "--scheduler", "tcp://127.0.0.1:1"])
+    assert wrong.exit_code == 2
