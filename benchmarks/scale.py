@@ -107,8 +107,16 @@ def annotate_with(db: Path, kind: str, workers: int) -> int:
 
 
 def corpus_stages(db: Path) -> int:
+    """The corpus stages, printing the wall and CPU seconds of each step."""
+    marks = [(time.perf_counter(), cpu_seconds())]
+
+    def step(name: str) -> None:
+        marks.append((time.perf_counter(), cpu_seconds()))
+        (wall0, cpu0), (wall1, cpu1) = marks[-2:]
+        print(f"          {name:10} {wall1 - wall0:6.1f} s, CPU {cpu1 - cpu0:6.1f} s", flush=True)
+
     with open_store(db) as store:
-        run_corpus(store)
+        run_corpus(store, on_step=step)
         return store.count("articles")
 
 
