@@ -2,6 +2,7 @@
 article, what the serial run gives; a worker that dies mid-batch loses and duplicates nothing."""
 
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -243,3 +244,26 @@ def test_the_annotate_command_runs_on_a_process_pool(tmp_path):
     assert set(per_article(db, "stage_runs").values()) == {1}
     wrong = CliRunner().invoke(cli, ["annotate", "--db", db, "--scheduler", "tcp://127.0.0.1:1"])
     assert wrong.exit_code == 2
+
+
+def square_or_die(item):
+    """``i * i``, except that the worker exits the first time it is given ``i == 3``."""
+    i, marker = item
+    if i == 3 and not os.path.exists(marker):
+        Path(marker).write_text("died")
+        os._exit(1)
+    time.sleep(0.05)
+    return i * i
+
+
+def test_a_pool_that_breaks_while_the_caller_saves_loses_nothing(tmp_path):
+    """The pool may break while the caller is busy between two results (saving a batch): the
+    next submission is refused, and that batch too is submitted again to the fresh pool."""
+    marker = str(tmp_path / "died")
+    seen = []
+    with ProcessExecutor(2, window=2) as executor:
+        for (i, _), result in executor.map_batches(square_or_die, [(i, marker) for i in range(8)]):
+            time.sleep(0.3)
+            seen.append((i, result))
+    assert sorted(seen) == [(i, i * i) for i in range(8)]
+    assert executor.restarts == 1

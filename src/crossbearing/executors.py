@@ -116,7 +116,7 @@ class ProcessExecutor(_Closing):
         pool = self._pool or self._fresh_pool()
         running: dict[Future, tuple[B, int]] = {}
         for batch in islice(source, self.window):
-            running[pool.submit(fn, batch)] = (batch, 1)
+            _submit(pool, fn, batch, 1, running)
         while running:
             done, _ = wait(running, return_when=FIRST_COMPLETED)
             if any(_broken(future) for future in done):
@@ -127,7 +127,7 @@ class ProcessExecutor(_Closing):
                 batch, _attempt = running.pop(future)
                 yield batch, future.result()
                 for more in islice(source, 1):
-                    running[pool.submit(fn, more)] = (more, 1)
+                    _submit(pool, fn, more, 1, running)
 
     def _finished(self, running: dict[Future, tuple[Any, int]]) -> Iterator[tuple[Any, Any]]:
         """The batches that did return before the pool broke: kept, not computed again."""
@@ -145,13 +145,25 @@ class ProcessExecutor(_Closing):
         for batch, attempt in unfinished:
             if attempt >= self.max_attempts:
                 raise ExecutorError(f"a batch was in flight at {attempt} worker deaths; giving up")
-            running[pool.submit(fn, batch)] = (batch, attempt + 1)
+            _submit(pool, fn, batch, attempt + 1, running)
         return pool
 
     def close(self) -> None:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
+
+
+def _submit(pool: ProcessPoolExecutor, fn: Callable, batch: Any, attempt: int,
+            running: dict[Future, tuple[Any, int]]) -> None:
+    """Submit ``batch``; a pool that broke since the last look refuses it, and the batch is then
+    recorded as broken (not counted as an attempt) so that the restart submits it again."""
+    try:
+        running[pool.submit(fn, batch)] = (batch, attempt)
+    except BrokenProcessPool as error:
+        refused: Future = Future()
+        refused.set_exception(error)
+        running[refused] = (batch, attempt - 1)
 
 
 def _broken(future: Future) -> bool:
