@@ -917,12 +917,19 @@ def generate_pages(n: int, seed: int) -> Iterator[tuple[str, str]]:
         yield name, html
 
 
-def write_corpus(out_dir: str | Path, n: int, seed: int) -> tuple[int, int]:
-    """Write ``n`` pages into ``out_dir``; returns the number of files and of bytes written."""
+def write_corpus(out_dir: str | Path, n: int, seed: int, stories: int = 0) -> tuple[int, int]:
+    """Write ``n`` pages into ``out_dir``; returns the number of files and of bytes written.
+    With ``stories`` (reports per story), pages of stories reported by many outlets
+    (``story_corpus.py``) instead of mostly single reports."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     files = total = 0
-    for name, html in generate_pages(n, seed):
+    if stories:
+        from story_corpus import generate_story_pages
+        pages = generate_story_pages(n, seed, stories)
+    else:
+        pages = generate_pages(n, seed)
+    for name, html in pages:
         data = html.encode("utf-8")
         (out / name).write_bytes(data)
         files += 1
@@ -936,8 +943,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("out_dir", help="folder to write the pages into (created if missing)")
     parser.add_argument("--n", type=int, default=10_000, help="number of pages (default 10000)")
     parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+    parser.add_argument("--stories", type=int, nargs="?", const=20, default=0, metavar="PER_STORY",
+                        help="stories reported by many outlets, about PER_STORY reports each "
+                             "(default 20): wire copies, reprints, rewrites with other counts, "
+                             "names spelled by each outlet its own way")
     args = parser.parse_args(argv)
-    files, total = write_corpus(args.out_dir, args.n, args.seed)
+    files, total = write_corpus(args.out_dir, args.n, args.seed, args.stories)
     print(f"wrote {files:,} pages, {total / 1e6:.1f} MB, into {args.out_dir}")
     return 0
 

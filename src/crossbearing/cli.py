@@ -216,24 +216,35 @@ def rejected(db: str, as_json: bool) -> None:
               help="Articles annotated and written per transaction.")
 @click.option("--progress/--no-progress", default=None,
               help="Show a progress bar (default: only when stderr is a terminal).")
+@click.option("--executor", "executor_kind", type=click.Choice(["serial", "process", "dask"]),
+              default="serial", show_default=True,
+              help="Where batches are annotated: this process, a process pool, or Dask.")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Worker processes for process and a local Dask cluster (default: the CPUs).")
+@click.option("--scheduler", default=None,
+              help="Address of a Dask scheduler (tcp://HOST:8786); without it, a local cluster.")
 @json_option
-def annotate(db: str, batch_size: int, progress: bool | None, as_json: bool) -> None:
+def annotate(db: str, batch_size: int, progress: bool | None, executor_kind: str,
+             workers: int | None, scheduler: str | None, as_json: bool) -> None:
     """Find actors, places and dates in every English article not annotated yet.
 
     Incremental: articles annotated by this version (and knowledge base) are skipped."""
+    from crossbearing.executors import make_executor
     from crossbearing.pipeline import (
         annotate as run_annotate,  # loads spaCy: only when asked
     )
 
+    if scheduler and executor_kind != "dask":
+        raise click.UsageError("--scheduler is for --executor dask")
     show = err.is_terminal if progress is None else progress
-    with _open(db) as store:
+    with _open(db) as store, make_executor(executor_kind, workers, scheduler) as executor:
         if show:
             with _progress() as bar:
                 task = bar.add_task("annotate", total=len(store.pending_articles(*_stage())))
-                report = run_annotate(store, batch_size=batch_size,
+                report = run_annotate(store, batch_size=batch_size, executor=executor,
                                       on_batch=lambda n: bar.advance(task, n))
         else:
-            report = run_annotate(store, batch_size=batch_size)
+            report = run_annotate(store, batch_size=batch_size, executor=executor)
     summary = {"annotated": report.annotated, "mentions": report.mentions,
                "time_expressions": report.time_expressions, "version": report.version}
     if as_json:

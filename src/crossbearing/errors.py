@@ -3,6 +3,7 @@
 ``CrossbearingError``
  ├── ``UsageError``     a bad argument, path or setting (CLI exit status 2)
  ├── ``StoreError``     the database cannot be opened, migrated or written
+ ├── ``ExecutorError``  a batch of an article stage could not be computed (workers kept dying)
  │    └── ``NotFound``  no record with that id
  └── ``InputError``     one input cannot become an article (recorded as a rejection; never raised
       │                 out of a batch)
@@ -51,3 +52,7 @@ class EmptyInput(FormatError):
 
 class BinaryInput(FormatError):
     reason = "binary"
+
+
+class ExecutorError(CrossbearingError):
+    """A batch could not be computed: the workers it was given to kept dying."""

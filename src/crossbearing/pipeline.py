@@ -1,10 +1,13 @@
 """Running stages over the store: only the work not done yet, in batches, one transaction per
-batch, so an interrupted run resumes where it stopped and a rerun adds nothing."""
+batch, so an interrupted run resumes where it stopped and a rerun adds nothing.
+
+The article stage's batches may be computed elsewhere (``executors``: a process pool, a Dask
+cluster); this process reads them from the store, hands them out and is the one writer."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Iterator, Sequence
 
 from crossbearing.annotate.stage import (
     STAGE,
@@ -12,7 +15,9 @@ from crossbearing.annotate.stage import (
     ArticleAnnotations,
     annotate_articles,
 )
+from crossbearing.executors import Executor, SerialExecutor
 from crossbearing.kb import KB_VERSION
+from crossbearing.model import Article
 from crossbearing.store import Store
 
 #: Articles read, annotated and written per batch.
@@ -32,26 +37,43 @@ class AnnotateReport:
 
 
 def annotate(store: Store, *, batch_size: int = ANNOTATE_BATCH,
-             on_batch: Callable[[int], None] | None = None) -> AnnotateReport:
+             on_batch: Callable[[int], None] | None = None,
+             executor: Executor | None = None) -> AnnotateReport:
     """Annotate every analysable article this version of the stage has not annotated yet.
 
-    Each batch is claimed, annotated and saved in one transaction, so that runs going on at the
-    same time share the pending articles instead of annotating them twice."""
-    report = AnnotateReport(pending=len(store.pending_articles(STAGE, VERSION)))
-    after = ""
-    while True:
-        results = store.run_retrying(lambda: _annotate_batch(store, batch_size, after))
-        if not results:
-            return report
-        after = max(r.article_id for r in results)
-        report.annotated += len(results)
-        report.mentions += sum(len(r.mentions) for r in results)
-        report.time_expressions += sum(len(r.times) for r in results)
-        report.quotes += sum(len(r.quotes) for r in results)
-        report.numeric_facts += sum(len(r.numbers) for r in results)
-        report.events += sum(len(r.events) for r in results)
-        if on_batch is not None:
-            on_batch(len(results))
+    In this process (no executor, or a serial one) each batch is claimed, annotated and saved in
+    one transaction, so that runs going on at the same time share the pending articles instead
+    of annotating them twice. With an executor (a process pool, a Dask cluster) the pending
+    articles are read once and handed out, and the results are saved here as they complete, one
+    transaction per batch; saving replaces an article's annotations, so a batch computed twice
+    (a retried task, a concurrent run) stores nothing twice."""
+    pending = store.pending_articles(STAGE, VERSION)
+    report = AnnotateReport(pending=len(pending))
+    if executor is None or isinstance(executor, SerialExecutor):
+        after = ""
+        while True:
+            results = store.run_retrying(lambda: _annotate_batch(store, batch_size, after))
+            if not results:
+                return report
+            after = max(r.article_id for r in results)
+            _count(report, results, on_batch)
+    batches = _batches(store, pending, batch_size)
+    for _articles, results in executor.map_batches(annotate_articles, batches):
+        store.run_retrying(lambda: _save_batch(store, results))
+        _count(report, results, on_batch)
+    return report
+
+
+def _count(report: AnnotateReport, results: list[ArticleAnnotations],
+           on_batch: Callable[[int], None] | None) -> None:
+    report.annotated += len(results)
+    report.mentions += sum(len(r.mentions) for r in results)
+    report.time_expressions += sum(len(r.times) for r in results)
+    report.quotes += sum(len(r.quotes) for r in results)
+    report.numeric_facts += sum(len(r.numbers) for r in results)
+    report.events += sum(len(r.events) for r in results)
+    if on_batch is not None:
+        on_batch(len(results))
 
 
 def _annotate_batch(store: Store, batch_size: int, after: str) -> list[ArticleAnnotations]:
@@ -60,15 +82,26 @@ def _annotate_batch(store: Store, batch_size: int, after: str) -> list[ArticleAn
     if not articles:
         return []
     results = annotate_articles(articles)
-    # Actors and places shared between batches are written first and in id order: two runs
-    # saving at once then wait for each other instead of deadlocking.
+    _save_batch(store, results)
+    return results
+
+
+def _save_batch(store: Store, results: list[ArticleAnnotations]) -> None:
+    """Save a batch's results in the caller's transaction. Actors and places shared between
+    batches are written first and in id order: two runs saving at once then wait for each other
+    instead of deadlocking."""
     store.save_references(
         sorted({a.id: a for r in results for a in r.actors}.values(), key=lambda a: a.id),
         sorted({p.id: p for r in results for p in r.places}.values(), key=lambda p: p.id),
         KB_VERSION)
     for result in results:
         save(store, result)
-    return results
+
+
+def _batches(store: Store, ids: Sequence[str], size: int) -> Iterator[list[Article]]:
+    """The articles of ``ids``, read from the store a batch at a time, when asked for."""
+    for start in range(0, len(ids), size):
+        yield store.articles_by_id(ids[start:start + size])
 
 
 def save(store: Store, result: ArticleAnnotations) -> None:
