@@ -10,7 +10,9 @@ Generates N synthetic news pages (benchmarks/corpus.py), ingests them into a tem
 It prints words per second and the ratios the targets are stated in: the entity stage (pipeline
 with rulers, entities, places, times) at least 0.75 of bare ``nlp.pipe``; quotes and numbers
 adding no more than 15% to the entity stage; framing adding no more than 5% to the rest of the
-stage; and whether memory stays flat over the run.
+stage; events (per article, then merged across each story's articles) and the comparison
+(claim and quote groups) adding no more than 25% to the rest of the per-article stage; and
+whether memory stays flat over the run.
 
 Usage: .venv/bin/python benchmarks/annotate_throughput.py [--n 2000] [--seed 1]
 """
@@ -71,6 +73,7 @@ def time_bare(texts: list[str]) -> float:
 def time_parts(texts: list[str]) -> dict[str, float]:
     """Seconds spent in each part of the stage over the same texts."""
     from crossbearing.annotate.entities import entity_mentions
+    from crossbearing.annotate.events import event_mentions
     from crossbearing.annotate.framing import framing_annotations
     from crossbearing.annotate.numbers import numeric_facts
     from crossbearing.annotate.quotes import quote_annotations
@@ -87,7 +90,7 @@ def time_parts(texts: list[str]) -> dict[str, float]:
                         locator="", format="text", text_sha256="", raw_sha256="")
                 for i, t in enumerate(texts)]
     timers = {"entities and places": 0.0, "time expressions": 0.0, "quotes": 0.0, "numbers": 0.0,
-              "framing": 0.0}
+              "framing": 0.0, "events": 0.0}
     for doc, article in zip(docs, articles):
         t0 = time.perf_counter()
         mentions = entity_mentions(doc, article.id)
@@ -96,11 +99,13 @@ def time_parts(texts: list[str]) -> dict[str, float]:
         t2 = time.perf_counter()
         quotes = quote_annotations(doc, article.id, mentions)
         t3 = time.perf_counter()
-        numeric_facts(doc, article.id, times, quotes)
+        numbers = numeric_facts(doc, article.id, times, quotes)
         t4 = time.perf_counter()
         framing_annotations(doc, article.id, mentions, quotes)
         t5 = time.perf_counter()
-        for name, spent in zip(timers, (t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4)):
+        event_mentions(doc, article.id, mentions, times, quotes, numbers)
+        t6 = time.perf_counter()
+        for name, spent in zip(timers, (t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4, t6 - t5)):
             timers[name] += spent
     parts.update(timers)
     return parts
@@ -123,6 +128,24 @@ def time_stage(db: Path, total: int) -> tuple[float, list[tuple[int, float]]]:
         annotate(store, on_batch=on_batch)
         elapsed = time.perf_counter() - start
     return elapsed, marks
+
+
+def time_comparison(db: Path) -> float:
+    """Seconds of the cross-article work events and comparison add: merging the stored event
+    mentions into events, and the claim and quote groups (after the other corpus stages)."""
+    from crossbearing.compare.run import run_compare
+    from crossbearing.corpus.events import merge_events
+    from crossbearing.corpus.run import run_corpus
+    from crossbearing.store import open_store
+
+    with open_store(db) as store:
+        run_corpus(store)
+        start = time.perf_counter()
+        merge_events(store.event_mentions(), store.story_map(), store.source_labels(),
+                     time_texts=store.time_texts(),
+                     dates={a: None for a in store.story_map()})
+        run_compare(store)
+        return time.perf_counter() - start
 
 
 def report_memory(marks: list[tuple[int, float]]) -> None:
@@ -165,6 +188,7 @@ def main() -> int:
         bare = time_bare(texts)
         parts = time_parts(texts)
         stage, marks = time_stage(db, len(texts))
+        comparison = time_comparison(db)
     entity_stage = sum(parts[k] for k in ("pipeline with rulers", "entities and places",
                                           "time expressions"))
     extra = parts["quotes"] + parts["numbers"]
@@ -182,6 +206,11 @@ def main() -> int:
     added = parts["framing"] / (stage - parts["framing"])
     print(f"  framing                  {parts['framing']:8.1f} s   +{added:.1%} on the rest of the "
           f"whole stage (target ≤ 5%: {'met' if added <= 0.05 else 'not met'})")
+    added = (parts["events"] + comparison) / (stage - parts["events"])
+    print(f"  events and comparison    {parts['events'] + comparison:8.1f} s   +{added:.1%} on the "
+          f"rest of the per-article stage (events {parts['events']:.1f} s per article, "
+          f"{comparison:.1f} s across articles; target ≤ 25%: "
+          f"{'met' if added <= 0.25 else 'not met'})")
     print(f"  whole stage with store   {stage:8.1f} s   {words / stage:8,.0f} words/s   "
           f"{len(texts) / stage:6.1f} articles/s   ratio {bare / stage:.2f} of bare")
     report_memory(marks)

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Sets up everything Crossbearing needs on a fresh machine with Python 3.11+ and pip:
-# a virtual environment in .venv with the package and its test tools installed, and the
-# PostgreSQL server binaries the tests start a throwaway server from (Debian's postgresql
-# package; CROSSBEARING_TEST_POSTGRES=skip does without them and skips those tests).
+# Sets up everything Crossbearing needs on a fresh machine with Python 3.11+ and pip: a virtual
+# environment in .venv with the package and its test tools installed. With --test (as
+# scripts/test.sh runs it), also what the tests drive (as root, with apt-get, where missing):
+# Debian's Chromium for the browser tests, and the PostgreSQL server binaries the tests start a
+# throwaway server from (CROSSBEARING_TEST_POSTGRES=skip does without them and skips those tests).
 # Safe to run again: it only installs what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,6 +16,10 @@ stamp=.venv/.crossbearing-installed
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   .venv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
   touch "$stamp"
+fi
+
+if [ "${1:-}" != --test ]; then
+  exit 0
 fi
 
 # The browser tests drive Debian's Chromium (Playwright's own browser download needs a network).
