@@ -108,3 +108,25 @@ def test_quotes_and_numbers_commands_on_the_seeds(seeds):
     assert len(detail["articles"]) == 5
     reuse = run("reuse", "--kind", "reprint")
     assert reuse["passages"] and all(p["text_a"] for p in reuse["passages"])
+
+
+def test_large_stories_align_each_article_with_its_nearest_copies_only():
+    from crossbearing.corpus.duplicates import signature, signature_bytes
+    from crossbearing.corpus.run import MAX_PARTNERS, nearest_partners
+
+    words = WIRE.split()
+    # 60 copies of one wire story, each with a different sentence appended, and one unrelated text
+    texts = {f"copy{i:02d}": WIRE + f" Update {i}: the count of rescued people rose to {i + 11}."
+             for i in range(60)}
+    texts["other"] = " ".join(reversed(words)) + " entirely different closing words here"
+    signatures = {k: signature_bytes(signature(t, num_perm=128)) for k, t in texts.items()}
+    pairs = nearest_partners(sorted(texts), signatures)
+    assert len(pairs) <= 61 * MAX_PARTNERS < 60 * 59 // 2
+    partners = {k: {b if a == k else a for a, b in pairs if k in (a, b)} for k in texts}
+    assert all(len(partners[k]) >= MAX_PARTNERS for k in texts if k.startswith("copy"))
+    # the unrelated text shares no shingles with the copies: it is nobody's partner
+    assert not partners["other"]
+    # an article without a signature yet is aligned with everyone in its story
+    unsigned = nearest_partners(["copy00", "copy01", "new"], {"copy00": signatures["copy00"],
+                                                              "copy01": signatures["copy01"]})
+    assert {("copy00", "new"), ("copy01", "new"), ("copy00", "copy01")} == unsigned

@@ -19,9 +19,10 @@ from dataclasses import dataclass
 from itertools import combinations
 from typing import Callable
 
+import numpy as np
+
 from crossbearing.corpus.duplicates import (
     DuplicateIndex,
-    estimated_jaccard,
     find_duplicates,
     signature,
     signature_bytes,
@@ -37,11 +38,15 @@ VERSION = "crossbearing.corpus.v1"
 NUM_PERM = 128
 #: Estimated Jaccard similarity of word shingles from which two articles are near-duplicates.
 DUPLICATE_THRESHOLD = 0.8
-#: Stories up to this size have every pair of articles aligned. In larger ones, a pair is aligned
-#: only when its estimated shingle overlap reaches MIN_OVERLAP (a reprint of a few paragraphs is
-#: about 0.15), which keeps the cost near linear but can miss a single shared quotation there.
+#: Stories up to this size have every pair of articles aligned. In larger ones, each article is
+#: aligned with at most MAX_PARTNERS others: those whose estimated shingle overlap is highest and
+#: at least MIN_OVERLAP (a reprint of a few paragraphs is about 0.15). A story of k reports then
+#: costs at most k × MAX_PARTNERS alignments instead of k²/2 — a wire copy reprinted by 500
+#: outlets is aligned with its nearest copies, not with all 499 — at the price of a shared
+#: quotation between two articles that are each closer to eight others.
 ALIGN_ALL_BELOW = 40
 MIN_OVERLAP = 0.02
+MAX_PARTNERS = 8
 
 
 @dataclass
@@ -101,9 +106,10 @@ def _reuse(store: Store, report: CorpusReport, **_) -> None:
     pairs = {tuple(sorted((d["article_a"], d["article_b"]))) for d in store.duplicates()}
     for story in store.stories():
         members = sorted(store.story_members(story["id"]))
-        pairs |= {(a, b) for a, b in combinations(members, 2)
-                  if len(members) <= ALIGN_ALL_BELOW
-                  or _may_share(signatures.get(a), signatures.get(b))}
+        if len(members) <= ALIGN_ALL_BELOW:
+            pairs |= set(combinations(members, 2))
+        else:
+            pairs |= nearest_partners(members, signatures)
     todo = sorted(p for p in pairs if not store.is_aligned(p[0], p[1], VERSION))
     if not todo:
         return
@@ -122,12 +128,23 @@ def _reuse(store: Store, report: CorpusReport, **_) -> None:
         report.reprint_passages += sum(1 for p in passages if p.kind == "reprint")
 
 
-def _may_share(a: bytes | None, b: bytes | None) -> bool:
-    """Whether two articles share enough text to be worth aligning: an estimated shingle overlap
-    of at least MIN_OVERLAP (a reprint of a few paragraphs of a long article is about 0.15)."""
-    if a is None or b is None:
-        return True
-    return estimated_jaccard(signature_from_bytes(a), signature_from_bytes(b)) >= MIN_OVERLAP
+def nearest_partners(members: list[str], signatures: dict[str, bytes],
+                     limit: int = MAX_PARTNERS) -> set[tuple[str, str]]:
+    """Pairs (sorted ids) of each article with its ``limit`` nearest others by estimated shingle
+    overlap, among those of at least MIN_OVERLAP. Articles without a signature pair with all."""
+    signed = [m for m in members if m in signatures]
+    pairs = {tuple(sorted((a, b))) for a in members if a not in signatures for b in members
+             if b != a}
+    if len(signed) < 2:
+        return pairs
+    matrix = np.stack([signature_from_bytes(signatures[m]) for m in signed])
+    for i, article in enumerate(signed):
+        overlap = (matrix == matrix[i]).mean(axis=1)
+        overlap[i] = -1.0
+        nearest = np.argsort(-overlap, kind="stable")[:limit]
+        pairs |= {tuple(sorted((article, signed[j]))) for j in nearest
+                  if overlap[j] >= MIN_OVERLAP}
+    return pairs
 
 
 def _boilerplate(articles) -> dict[str | None, set[str]]:
