@@ -1,24 +1,19 @@
 """The comparison over a store: the sample corpus, storage, reruns and the commands."""
 
 import json
+import shutil
 
 import pytest
-from conftest import SAMPLE_CORPUS
 
-from crossbearing import ingest_files
 from crossbearing.compare.run import run_compare
-from crossbearing.corpus.run import run_corpus
-from crossbearing.pipeline import annotate
 from crossbearing.store import open_store
 
 
 @pytest.fixture(scope="module")
-def seeds(tmp_path_factory):
+def seeds(analysed_seeds, tmp_path_factory):
     db = tmp_path_factory.mktemp("compare") / "seeds.db"
-    ingest_files([SAMPLE_CORPUS], db)
+    shutil.copy(analysed_seeds, db)
     with open_store(db) as store:
-        annotate(store)
-        run_corpus(store)
         first = run_compare(store)
         counts = [store.count(t) for t in ("claim_groups", "claim_members", "quote_groups",
                                            "quote_members")]

@@ -5,14 +5,10 @@ import json
 
 import pytest
 from click.testing import CliRunner
-from conftest import SAMPLE_CORPUS
 
-from crossbearing import ingest_files
 from crossbearing.cli import cli
 from crossbearing.compare.framing import story_framing
-from crossbearing.corpus.run import run_corpus
 from crossbearing.errors import NotFound
-from crossbearing.pipeline import annotate
 from crossbearing.store import open_store
 
 IRI = "islamic-resistance-in-iraq"
@@ -20,12 +16,9 @@ KH = "kataib-hezbollah"
 
 
 @pytest.fixture(scope="module")
-def seeds(tmp_path_factory):
-    db = tmp_path_factory.mktemp("framing") / "seeds.db"
-    ingest_files([SAMPLE_CORPUS], db)
+def seeds(analysed_seeds):
+    db = analysed_seeds  # read only
     with open_store(db) as store:
-        annotate(store)
-        run_corpus(store)
         [story] = store.stories()
         seed_of = {a.id: a.source_path.rsplit("/", 1)[-1][:3] for a in store.articles()}
         framing = story_framing(store, story["id"])
