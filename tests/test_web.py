@@ -204,3 +204,20 @@ def test_serve_command_listens_on_loopback_and_honours_read_only(seeds):
     finally:
         server.terminate()
         server.wait(10)
+
+
+def test_story_page_shows_every_section_of_the_dossier(client):
+    from crossbearing.views import STORY_SECTIONS
+
+    sid = story_id(client)
+    view = client.get(f"/stories/{sid}?format=json").json()
+    assert [s["key"] for s in view["sections"]] == [key for key, _ in STORY_SECTIONS]
+    html = client.get(f"/stories/{sid}").text
+    for key, _ in STORY_SECTIONS:
+        assert f'class="part part-{key}"' in html
+    events = next(s for s in view["sections"] if s["key"] == "events")["events"]
+    mention = events[0]["sources"][0]["mentions"][0]
+    article_id = mention["article_id"]
+    href = f'/articles/{article_id}#a-{article_id}-{mention["start"]}-{mention["end"]}'
+    assert f'href="{href}"' in html  # a source on its article's page
+    assert f'id="event-{events[0]["id"]}"' in html and f'href="#event-{events[0]["id"]}"' in html

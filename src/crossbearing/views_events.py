@@ -53,11 +53,16 @@ def toll_text(value: dict[str, Any]) -> str:
 
 def timeline_section(data) -> dict[str, Any]:
     """The story's dated events drawn on a time axis (a bar where the date is a range, a dot
-    for a single day), each linking to its row of the events table; undated events apart."""
+    for a single day), each linking to its row of the events table; undated events apart,
+    grouped by type."""
     ordered = event_order(data.events)
     dated = [e for e in ordered if e["date"]]
-    undated = [{"id": e["id"], "label": e["label"], "place": e["place"],
-                "sources": len(e["sources"])} for e in ordered if not e["date"]]
+    undated: dict[str, list[dict[str, Any]]] = {}
+    for e in ordered:
+        if not e["date"]:
+            undated.setdefault(e["label"], []).append(
+                {"id": e["id"], "place": e["place"], "sources": len(e["sources"])})
+    undated = [{"label": label, "events": items} for label, items in undated.items()]
     height = TOP + LANE * len(dated) + 8
     if not dated:
         return {"marks": [], "ticks": [], "undated": undated, "width": WIDTH, "height": height}
