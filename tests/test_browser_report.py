@@ -31,7 +31,7 @@ def test_story_to_quote_to_highlighted_source_span(analyzed_seeds, tmp_path):
         assert mark.evaluate("m => { const r = m.getBoundingClientRect();"
                              " return r.top >= 0 && r.bottom <= innerHeight; }")
         if os.environ.get("CROSSBEARING_UPDATE_DOCS"):  # the picture in docs/report.md
-            page.screenshot(path=DOCS / "report.png")
+            page.screenshot(path=DOCS / "report-source.png")
         page.go_back()  # another item: the old highlight goes, the new one appears
         story.locator("table.numbers a.src").first.click()
         assert page.locator("mark.hl").count() == 1
@@ -41,6 +41,84 @@ def test_story_to_quote_to_highlighted_source_span(analyzed_seeds, tmp_path):
         assert not page.locator("nav.stories").is_visible()
         assert page.locator(f"#art-{article_id} .text").is_visible()
         assert browser.blocked == [] and browser.dialogs == [] and browser.errors == []
+
+
+def sentence_text(db, article_id, start, end):
+    """The stored sentence of an article that spans exactly ``start``..``end``."""
+    with open_store(db) as store:
+        text = store.articles_by_id([article_id])[0].text
+        [sentence] = [s for s in store.sentences(article_id) if (s.start, s.end) == (start, end)]
+    return text[sentence.start:sentence.end]
+
+
+def in_view(locator):
+    return locator.evaluate("e => { const r = e.getBoundingClientRect();"
+                            " return r.top >= 0 && r.bottom <= innerHeight && r.height > 0; }")
+
+
+def test_timeline_to_event_row_to_its_source_sentence(analyzed_seeds, tmp_path):
+    db, dossier = analyzed_seeds
+    with browser_page() as browser:
+        page = browser.page
+        page.goto(dossier.as_uri())
+        page.click("nav.stories a")
+        story = page.locator("section.story").first
+        mark = story.locator("svg.timeline a.ev[data-date='2024-02-07']"
+                             "[data-label='Air/drone strike'][data-place='Baghdad']")
+        mark.hover()  # the details appear under the drawing
+        assert "Baghdad · 2024-02-07 (day) · 3 killed" in story.locator(
+            "figcaption.timeline-caption").inner_text()
+        mark.click()  # the event → its row of the events table
+        event_id = mark.get_attribute("data-event")
+        row = page.locator(f"#event-{event_id}")
+        page.wait_for_function("id => location.hash === '#event-' + id", arg=event_id)
+        assert in_view(row) and "on" in mark.get_attribute("class")
+        assert row.locator("td.place").inner_text().startswith("Baghdad")
+        assert row.locator("td.fatalities").inner_text().startswith("3")
+        assert row.locator("td.sources a.src").count() >= 4
+        row.locator("td.sources > div").first.screenshot(path=tmp_path / "sources.png")
+        events = story.locator("div.part-events")
+        events.screenshot(path=tmp_path / "events.png")
+        assert (tmp_path / "events.png").stat().st_size > 10_000
+        if os.environ.get("CROSSBEARING_UPDATE_DOCS"):  # the picture in docs/report.md
+            page.set_viewport_size({"width": 1440, "height": 1000})
+            story.locator("div.part-timeline").scroll_into_view_if_needed()
+            page.evaluate("() => window.scrollBy(0, -10)")
+            page.screenshot(path=DOCS / "report.png")
+        link = row.locator("td.sources a.src").first  # a source mention → its sentence
+        article_id, start, end = link.get_attribute("href")[3:].rsplit("-", 2)
+        link.click()
+        highlight = page.locator(f"#art-{article_id} mark.hl")
+        highlight.wait_for(state="visible")
+        assert highlight.inner_text() == sentence_text(db, article_id, int(start), int(end))
+        assert in_view(highlight)
+        assert browser.blocked == [] and browser.dialogs == [] and browser.errors == []
+
+
+def test_facts_matrix_marks_the_attacks_that_differ_and_print_shows_every_row(analyzed_seeds):
+    with browser_page() as browser:
+        page = browser.page
+        page.goto(analyzed_seeds[1].as_uri())
+        facts = page.locator("section.story").first.locator("table.facts")
+        row = facts.locator("tr.fact.differ", has=page.locator("th", has_text="attacks"))
+        assert row.count() == 1 and "≠ differ" in row.locator("td.status").inner_text()
+        cells = row.locator("td.cell")
+        found = {}
+        for index in range(cells.count()):
+            cell = cells.nth(index)
+            for number in ("160", "165"):
+                if number in cell.inner_text():
+                    assert "differ" in cell.get_attribute("class")
+                    found[number] = cell.get_attribute("data-source")
+        assert set(found) == {"160", "165"} and found["160"] != found["165"]
+        headers = facts.locator("thead th.source").all_inner_texts()
+        assert found["160"] in headers and found["165"] in headers
+        page.emulate_media(media="print")  # printed: every section expanded, nothing scrolls
+        clipped = page.evaluate("() => Array.from(document.querySelectorAll('.scroll'))"
+                                ".filter(e => e.scrollHeight > e.clientHeight + 1).length")
+        assert clipped == 0
+        assert page.locator("table.events tr.event").last.is_visible()
+        assert browser.errors == []
 
 
 def test_hostile_article_is_inert_in_the_dossier(hostile_db):

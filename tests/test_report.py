@@ -39,12 +39,19 @@ def test_analyze_command_writes_the_dossier_and_a_json_summary(tmp_path, db):
     assert summary["quotes"] >= 1 and summary["report"] == str(out / "index.html")
     assert (out / "index.html").stat().st_size > 1000
     assert (out / "index.html").stat().st_mode & 0o044  # readable by others, to share
-    assert [p.name for p in out.iterdir()] == ["index.html"]
+    assert sorted(p.name for p in out.iterdir()) == ["acled.csv", "crossbearing.json", "index.html"]
+    assert summary["exports"] == [str(out / "crossbearing.json"), str(out / "acled.csv")]
+    assert json.loads((out / "crossbearing.json").read_text(encoding="utf-8"))["articles"]
+    assert (out / "acled.csv").read_text(encoding="utf-8").startswith("event_id_cnty")
+    html = (out / "index.html").read_text(encoding="utf-8")
+    assert '<a href="crossbearing.json">' in html and '<a href="acled.csv">' in html
+    assert summary["stages"]["compare"]["stories"] == 1 and summary["events"] >= 0
     again = json.loads(CliRunner().invoke(cli, args).stdout)  # incremental: nothing new
     assert again["articles_added"] == 0 and again["stages"]["annotate"]["annotated"] == 0
     assert again["stages"]["corpus"]["signed"] == 0 and again["stages"]["corpus"]["aligned_pairs"] == 0
     text = CliRunner().invoke(cli, args[:-1] + ["--progress"]).output
     assert "1 articles (0 new), 1 inputs rejected, 1 stories" in text and "index.html" in text
+    assert re.search(r"\d+ events, \d+ conflicts", text) and "acled.csv" in text
 
 
 def test_dossier_of_the_seeds_has_every_section_and_spans_that_point_at_the_items(analyzed_seeds):
@@ -137,6 +144,7 @@ def test_a_stage_appended_to_the_list_runs_after_the_others(monkeypatch, tmp_pat
             store, analysis.AnalysisRun(paths=[str(tmp_path / "a.txt")], out=tmp_path / "out"),
             on_stage=lambda name: analysis.Progress(total=lambda n: progress.append((name, n)),
                                                     advance=lambda n: None))
-    assert seen == [["ingest", "annotate", "corpus", "report"]]
+    assert seen == [["ingest", "annotate", "corpus", "compare", "report", "export"]]
     assert summary["stages"]["count"] == {"articles": 1}
-    assert [name for name, _ in progress] == ["ingest", "annotate", "corpus", "report", "count"]
+    assert [name for name, _ in progress] == ["ingest", "annotate", "corpus", "compare", "report",
+                                              "export", "count"]

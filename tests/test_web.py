@@ -89,6 +89,11 @@ def test_search_finds_articles_and_quotes_with_their_spans(client, seeds):
     assert "baghdad" in texts[quote["article_id"]][quote["start"]:quote["end"]].lower()
 
 
+def reuse_section(client):
+    sections = client.get(f"/api/stories/{story_id(client)}").json()["sections"]
+    return next(s for s in sections if s["key"] == "reuse")
+
+
 def test_corrections_persist_after_the_corpus_stage_runs_again(client, seeds):
     entities = {e["entity_id"]: e for e in client.get("/api/entities?limit=1000").json()}
     source, into = "kataib-hezbollah", "islamic-resistance-in-iraq"
@@ -99,7 +104,7 @@ def test_corrections_persist_after_the_corpus_stage_runs_again(client, seeds):
     assert client.get(f"/api/entities/{source}").status_code == 404
     total = entities[source]["mentions"] + entities[into]["mentions"]
     assert client.get(f"/api/entities/{into}").json()["mentions"] == total
-    passage = client.get(f"/api/stories/{story_id(client)}").json()["sections"][3]["passages"][0]
+    passage = reuse_section(client)["passages"][0]
     assert client.post("/api/corrections", json={"kind": "not-reuse", "target": passage["key"],
                                                  "value": "not-reuse"}).status_code == 201
     with open_store(seeds) as store:  # re-analysis: the corpus stages recompute everything
@@ -107,7 +112,7 @@ def test_corrections_persist_after_the_corpus_stage_runs_again(client, seeds):
     assert client.get(f"/api/entities/{source}").status_code == 404
     assert client.get(f"/api/entities/{into}").json()["mentions"] == total
     keys = [p["key"] for p in
-            client.get(f"/api/stories/{story_id(client)}").json()["sections"][3]["passages"]]
+            reuse_section(client)["passages"]]
     assert passage["key"] not in keys and keys
 
 
@@ -199,3 +204,20 @@ def test_serve_command_listens_on_loopback_and_honours_read_only(seeds):
     finally:
         server.terminate()
         server.wait(10)
+
+
+def test_story_page_shows_every_section_of_the_dossier(client):
+    from crossbearing.views import STORY_SECTIONS
+
+    sid = story_id(client)
+    view = client.get(f"/stories/{sid}?format=json").json()
+    assert [s["key"] for s in view["sections"]] == [key for key, _ in STORY_SECTIONS]
+    html = client.get(f"/stories/{sid}").text
+    for key, _ in STORY_SECTIONS:
+        assert f'class="part part-{key}"' in html
+    events = next(s for s in view["sections"] if s["key"] == "events")["events"]
+    mention = events[0]["sources"][0]["mentions"][0]
+    article_id = mention["article_id"]
+    href = f'/articles/{article_id}#a-{article_id}-{mention["start"]}-{mention["end"]}'
+    assert f'href="{href}"' in html  # a source on its article's page
+    assert f'id="event-{events[0]["id"]}"' in html and f'href="#event-{events[0]["id"]}"' in html

@@ -1,5 +1,5 @@
 """The whole analysis as one ordered list of stages: ingest, annotate, the corpus stages, the
-search index and the dossier. ``crossbearing analyze`` runs them in order.
+comparison, the dossier and its exports. ``crossbearing analyze`` runs them in order.
 
 Each stage is a plain function ``(store, run) -> dict`` that does only the work not done yet
 (every stage underneath is incremental), reports its progress through ``run.progress`` and
@@ -16,6 +16,8 @@ from crossbearing.store import Store
 
 #: Where the dossier is written unless told otherwise.
 DEFAULT_OUT = "crossbearing-report"
+#: The exports written next to the dossier (file name → export format), which it links to.
+EXPORT_FILES = {"crossbearing.json": "json", "acled.csv": "acled-csv"}
 
 
 @dataclass
@@ -75,14 +77,47 @@ def corpus_stage(store: Store, run: AnalysisRun) -> dict[str, Any]:
             "reprint_passages": report.reprint_passages, "entities": report.entities}
 
 
+def compare_stage(store: Store, run: AnalysisRun) -> dict[str, Any]:
+    """Claim groups and quote groups of every story, recomputed (docs/comparison.md)."""
+    from crossbearing.compare.run import run_compare
+    from crossbearing.views import compare_summary
+
+    run.progress.total(1)
+    summary = compare_summary(run_compare(store))
+    run.progress.advance(1)
+    return summary
+
+
 def report_stage(store: Store, run: AnalysisRun) -> dict[str, Any]:
-    """Write the dossier: one self-contained HTML file."""
+    """Write the dossier: one self-contained HTML file, linking to the exports beside it."""
     from crossbearing.report import write_dossier
 
     run.progress.total(1)
-    path = write_dossier(store, run.out)
+    path = write_dossier(store, run.out, exports=list(EXPORT_FILES))
     run.progress.advance(1)
     return {"path": str(path), "bytes": path.stat().st_size}
+
+
+def export_stage(store: Store, run: AnalysisRun) -> dict[str, Any]:
+    """Write the exports next to the dossier (``EXPORT_FILES``): the whole store as JSON and
+    its codable events as ACLED-style CSV. Each file is replaced whole."""
+    import os
+
+    from crossbearing.export import export
+
+    run.progress.total(len(EXPORT_FILES))
+    written = {}
+    for name, fmt in EXPORT_FILES.items():
+        path = Path(run.out) / name
+        temporary = path.with_name(f".{name}.{os.getpid()}.tmp")
+        try:
+            counts = export(store, fmt, temporary)
+            os.replace(temporary, path)
+        finally:
+            temporary.unlink(missing_ok=True)
+        written[name] = {"format": fmt, "path": str(path), "counts": counts}
+        run.progress.advance(1)
+    return written
 
 
 #: The stages in the order they run: (name, function).
@@ -90,7 +125,9 @@ STAGES: list[tuple[str, Callable[[Store, AnalysisRun], dict[str, Any]]]] = [
     ("ingest", ingest_stage),
     ("annotate", annotate_stage),
     ("corpus", corpus_stage),
+    ("compare", compare_stage),
     ("report", report_stage),
+    ("export", export_stage),
 ]
 
 
@@ -106,9 +143,15 @@ def analyze(store: Store, run: AnalysisRun,
 
 
 def analysis_summary(store: Store, run: AnalysisRun) -> dict[str, Any]:
-    """Totals of the store after the run, with what this run did per stage."""
+    """Totals of the store after the run, with what this run did per stage. ``events``: single
+    events that happened (as ``crossbearing events`` lists them); ``conflicts``: claim groups
+    whose sources differ plus events whose sources disagree on a date, place or toll."""
+    from crossbearing.views import event_views
+
     ingest = run.summaries.get("ingest", {})
     report = run.summaries.get("report", {})
+    events = event_views(store)
+    differ = store.claim_groups(None, "differ")
     return {
         "articles": store.count("articles"),
         "articles_added": ingest.get("articles_added", 0),
@@ -118,6 +161,9 @@ def analysis_summary(store: Store, run: AnalysisRun) -> dict[str, Any]:
         "quotes": store.count("quotes"),
         "numeric_facts": store.count("numeric_facts"),
         "entities": store.count("entities"),
+        "events": len(events),
+        "conflicts": len(differ) + sum(1 for e in events if e["disagreements"]),
         "report": report.get("path"),
+        "exports": [entry["path"] for entry in run.summaries.get("export", {}).values()],
         "stages": run.summaries,
     }

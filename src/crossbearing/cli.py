@@ -616,12 +616,15 @@ def _print_analysis_summary(summary: dict, db: str) -> None:
     out.print(f"{summary['articles']} articles ({summary['articles_added']} new), "
               f"{summary['rejected']} inputs rejected, {summary['stories']} stories, "
               f"{summary['quotes']} quotes, {summary['numeric_facts']} numbers, "
-              f"{summary['entities']} actors and places  →  {_safe(db)}")
+              f"{summary['entities']} actors and places, {summary['events']} events, "
+              f"{summary['conflicts']} conflicts  →  {_safe(db)}")
     for rejection in summary["stages"]["ingest"]["rejections"]:
         where = f" [{rejection['locator']}]" if rejection["locator"] else ""
         err.print(f"rejected: {_safe(rejection['path'])}{_safe(where)}: {rejection['reason']}: "
                   f"{_safe(rejection['detail'])}")
     out.print(f"Dossier: {_safe(summary['report'])}")
+    if summary["exports"]:
+        out.print(f"Data: {_safe(', '.join(summary['exports']))}")
 
 
 @cli.command()

@@ -4,12 +4,20 @@ report and the web app all show. Plain JSON-ready values, no markup."""
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from typing import Any
 
 from crossbearing.compare.framing import filter_actors, story_framing
 from crossbearing.errors import NotFound
 from crossbearing.ingest.run import IngestReport
 from crossbearing.model import Article, Rejection
+from crossbearing.views_compare import (
+    aligned_quotes_section,
+    coverage_section,
+    facts_section,
+    framing_section,
+)
+from crossbearing.views_events import events_section, timeline_section
 
 _UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
@@ -208,6 +216,25 @@ class StoryData:
     def outlet(self, article_id: str) -> str | None:
         return self.articles[article_id].outlet
 
+    @cached_property
+    def labels(self) -> dict[str, str]:
+        """Article id → its source's name: the outlet, else the file name it came from."""
+        labels = self.store.source_labels()
+        return {article_id: labels.get(article_id, article_id) for article_id in self.ids}
+
+    @cached_property
+    def events(self) -> list[dict[str, Any]]:
+        """The story's single events that happened (``event_views``), read once per page."""
+        return event_views(self.store, self.story["id"])
+
+    @cached_property
+    def claim_groups(self) -> list[dict[str, Any]]:
+        return claim_group_views(self.store, self.story["id"])
+
+    @cached_property
+    def quote_groups(self) -> list[dict[str, Any]]:
+        return quote_group_views(self.store, self.story["id"])
+
 
 def passage_key(passage: dict[str, Any]) -> str:
     """The key a "not reuse" correction names a passage by."""
@@ -277,6 +304,12 @@ def network_section(data: StoryData) -> dict[str, Any]:
 #: here and one partial ``templates/sections/KEY.html``.
 STORY_SECTIONS = [
     ("header", header_section),
+    ("timeline", timeline_section),
+    ("events", events_section),
+    ("facts", facts_section),
+    ("aligned_quotes", aligned_quotes_section),
+    ("framing", framing_section),
+    ("coverage", coverage_section),
     ("quotes", quotes_section),
     ("numbers", numbers_section),
     ("reuse", reuse_section),

@@ -56,7 +56,10 @@ class CorpusStore:
             "SELECT article_id, terms FROM article_terms")}
 
     def replace_stories(self, stories: Iterable[Any], version: str) -> None:
-        """Store the stories of a fresh clustering in place of the old ones."""
+        """Store the stories of a fresh clustering in place of the old ones. The comparison's
+        claim and quote groups hang on the old stories, so they go with them (the compare stage
+        recomputes them for the new ones)."""
+        self.clear_comparison()
         self.execute("DELETE FROM story_articles")
         self.execute("DELETE FROM stories")
         for story in stories:

@@ -47,3 +47,48 @@
   window.addEventListener("hashchange", show);
   show();
 })();
+
+(function () {
+  "use strict";
+  // The timeline: hovering or focusing an event writes its details under the drawing, and the
+  // event whose row is the page's target ("#event-ID") is marked on the drawing.
+  var EVENT = /^#event-(.+)$/;
+
+  function describe(a) {
+    var parts = [a.getAttribute("data-label")];
+    if (a.getAttribute("data-place")) { parts.push(a.getAttribute("data-place")); }
+    parts.push(a.getAttribute("data-date") + " (" + a.getAttribute("data-precision") + ")");
+    if (a.getAttribute("data-fatalities")) { parts.push(a.getAttribute("data-fatalities") + " killed"); }
+    var n = a.getAttribute("data-sources");
+    parts.push(n + (n === "1" ? " mention" : " mentions"));
+    return parts.join(" · ");
+  }
+
+  function follow(a, caption) {
+    var resting = caption.textContent;
+    var show = function () { caption.textContent = describe(a); };
+    var rest = function () { caption.textContent = resting; };
+    a.addEventListener("mouseenter", show);
+    a.addEventListener("focus", show);
+    a.addEventListener("mouseleave", rest);
+    a.addEventListener("blur", rest);
+  }
+
+  function mark() {
+    var match = EVENT.exec(window.location.hash);
+    var marks = document.querySelectorAll("svg.timeline a.ev");
+    for (var k = 0; k < marks.length; k++) {
+      var on = !!match && marks[k].getAttribute("data-event") === match[1];
+      marks[k].classList.toggle("on", on);
+    }
+  }
+
+  var figures = document.querySelectorAll("figure.timeline");
+  for (var i = 0; i < figures.length; i++) {
+    var caption = figures[i].querySelector("figcaption");
+    var events = figures[i].querySelectorAll("a.ev");
+    for (var j = 0; caption && j < events.length; j++) { follow(events[j], caption); }
+  }
+  window.addEventListener("hashchange", mark);
+  mark();
+})();

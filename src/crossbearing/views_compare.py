@@ -1,0 +1,131 @@
+"""The story page's comparison sections: the facts matrix, the aligned quotes, framing and
+coverage.
+
+Each reads what the comparison stored for the story (claim groups, quote groups) or computes it
+from the store (framing, coverage) and lays it out against the story's sources: its outlets, or
+the file names of articles whose outlet is unknown, as ``store.source_labels`` names them.
+Plain dicts for ``templates/sections/KEY.html``; every item keeps its article span.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+#: Claim group statuses in the order the facts matrix shows them: differences first.
+STATUS_ORDER = {"differ": 0, "agree": 1, "single-source": 2}
+
+
+def facts_section(data) -> dict[str, Any]:
+    """The facts matrix: one row per claim group (what is counted), one column per source; a
+    cell holds that source's numbers as written, with hedge and span, marked agree, differ (with
+    its kind) or absent. Rows that differ come first."""
+    columns = sorted(set(data.labels.values()))
+    groups = sorted(data.claim_groups, key=lambda g: STATUS_ORDER.get(g["status"], 3))
+    rows = []
+    for g in groups:
+        by_source: dict[str, list[dict[str, Any]]] = {c: [] for c in columns}
+        for m in g["members"]:
+            by_source[data.labels.get(m["article_id"], m["article_id"])].append({
+                key: m[key] for key in ("article_id", "start", "end", "text", "hedge", "counted",
+                                        "time_scope", "place_scope", "speaker")})
+        rows.append({"id": g["id"], "thing": g["thing"], "toll": g["toll"], "unit": g["unit"],
+                     "status": g["status"], "kind": g["kind"], "sources": g["sources"],
+                     "counted": _most_common(m["counted"] for m in g["members"]),
+                     "cells": [{"source": c, "values": by_source[c],
+                                "status": g["status"] if by_source[c] else "absent"}
+                               for c in columns]})
+    return {"sources": columns, "rows": rows,
+            "differ": sum(1 for r in rows if r["status"] == "differ")}
+
+
+def _most_common(values) -> str | None:
+    counts: dict[str, int] = {}
+    for v in values:
+        if v:
+            counts[v] = counts.get(v, 0) + 1
+    return max(counts, key=lambda v: (counts[v], -len(v)), default=None)
+
+
+def aligned_quotes_section(data) -> dict[str, Any]:
+    """Quotes that several reports carry: the label (same words, partial, paraphrase), whether
+    they name the same speaker, and each report's wording and speaker side by side."""
+    groups = [{"id": g["id"], "label": g["label"], "speakers": g["speakers"],
+               "sources": g["sources"],
+               "members": [{"source": data.labels.get(m["article_id"], m["article_id"]),
+                            "article_id": m["article_id"], "start": m["start"], "end": m["end"],
+                            "text": m["text"], "relation": m["relation"], "kind": m["kind"],
+                            "speaker": m["speaker_canonical"] or m["descriptor"]
+                            or m["speaker_text"], "speaker_text": m["speaker_text"]}
+                           for m in g["members"]]}
+              for g in data.quote_groups]
+    groups.sort(key=lambda g: -g["sources"])
+    return {"groups": groups, "count": len(groups)}
+
+
+def framing_section(data) -> dict[str, Any]:
+    """Actor × outlet: the descriptors and loaded words each outlet uses in its own voice, and
+    apart from them those it only quotes; loaded words tied to no actor in a last row."""
+    from crossbearing.views import framing_view
+
+    framing = framing_view(data.store, data.story["id"])
+    columns = framing["outlets"]
+    rows = [_framing_row(a["name"], a["key"] if a["key"] in data.entities else None,
+                         a["outlets"], columns) for a in framing["actors"]]
+    if framing["terms"]:
+        rows.append(_framing_row("(tied to no actor)", None, framing["terms"], columns))
+    return {"outlets": columns, "rows": rows, "count": len(framing["actors"])}
+
+
+def _framing_row(name: str, entity_id: str | None, outlets: list[dict[str, Any]],
+                 columns: list[str]) -> dict[str, Any]:
+    by_outlet = {o["outlet"]: o for o in outlets}
+    cells = []
+    for column in columns:
+        found = by_outlet.get(column)
+        own = _voice(found["own"]) if found else []
+        quoted = _voice(found["quoted"]) if found else []
+        cells.append({"outlet": column, "own": own, "quoted": quoted,
+                      "count": sum(i["count"] for i in own + quoted)})
+    return {"name": name, "entity_id": entity_id, "cells": cells,
+            "total": sum(c["count"] for c in cells)}
+
+
+def _voice(side: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    """A voice's descriptors then loaded words, as items with text, count, note and spans."""
+    items = [{"text": d["text"], "count": d["count"], "what": "descriptor", "note": d["kind"],
+              "spans": d["spans"]} for d in side["descriptors"]]
+    items += [{"text": t["text"], "count": t["count"], "what": "loaded",
+               "note": f"{t['tag']}; neutral: {t['neutral']}" if t.get("neutral") else t["tag"],
+               "spans": t["spans"]} for t in side["terms"]]
+    return items
+
+
+def coverage_section(data) -> dict[str, Any]:
+    """Events, claim groups and quote groups × sources: reported (with the spans that report
+    it) or omitted; each row links to its row in the events table, facts matrix or quotes."""
+    from crossbearing.views import coverage_view
+
+    matrix = coverage_view(data.store, data.story["id"])
+    sentences = {(s["article_id"], s["start"]): (s["sentence_start"], s["sentence_end"])
+                 for e in data.events for s in e["sources"] if s.get("sentence_start") is not None}
+    anchors = {"event": "event-", "claim": "fact-", "quote": "qg-"}
+    rows = []
+    for row in matrix["rows"]:
+        cells = []
+        for source in matrix["sources"]:
+            cell = row["cells"][source]
+            spans = [_span(s, sentences) for s in cell["spans"]]
+            cells.append({"source": source, "status": cell["status"], "spans": spans})
+        rows.append({"kind": row["kind"], "id": row["id"], "label": row["label"],
+                     "anchor": anchors[row["kind"]] + row["id"], "reported": row["reported"],
+                     "cells": cells})
+    return {"sources": matrix["sources"], "rows": rows, "omissions": matrix["omissions"]}
+
+
+def _span(span: dict[str, Any], sentences: dict) -> dict[str, Any]:
+    """A coverage span with an end: an event mention's sentence where the matrix gives none."""
+    if span.get("end") is not None:
+        return span
+    start, end = sentences.get((span["article_id"], span["start"]),
+                               (span["start"], span["start"]))
+    return {"article_id": span["article_id"], "start": start, "end": end}

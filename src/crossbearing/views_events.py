@@ -1,0 +1,169 @@
+"""The story page's event sections: the timeline and the events table.
+
+Both read the story's merged events (``views.event_views``: single events that happened) from
+the page's ``StoryData`` and return plain dicts for ``templates/sections/timeline.html`` and
+``events.html``. The timeline's drawing (positions in an SVG of fixed width) is computed here,
+so the page needs no script to show it; its small script only adds the details on hover.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+#: The timeline's drawing: width, margins, height of one event's lane, label size.
+WIDTH, LEFT, RIGHT, TOP, LANE = 900, 12, 12, 34, 24
+LABEL_CHARS = 60
+TICKS = 5
+
+
+def event_order(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Dated events by date (then end, then label), then undated ones, violent first."""
+    dated = sorted((e for e in events if e["date"]),
+                   key=lambda e: (e["date"], e["date_end"] or e["date"], e["label"]))
+    undated = sorted((e for e in events if not e["date"]),
+                     key=lambda e: (e["family"] != "violent", e["label"]))
+    return dated + undated
+
+
+def day_of(value: str, *, last: bool = False) -> date:
+    """The first (``last``: the last) day of an ISO date, month ("2024-02") or year."""
+    parts = [int(p) for p in value[:10].split("-")]
+    if len(parts) == 3:
+        return date(*parts)
+    if len(parts) == 2:
+        first = date(parts[0], parts[1], 1)
+        return (first + timedelta(days=32)).replace(day=1) - timedelta(days=1) if last else first
+    return date(parts[0], 12, 31) if last else date(parts[0], 1, 1)
+
+
+def date_text(start: str | None, end: str | None) -> str:
+    """A date or a range as written in the tables: "2024-02-07", "2024-02-01 – 2024-02-29"."""
+    if not start:
+        return "undated"
+    return start if not end or end == start else f"{start} – {end}"
+
+
+def toll_text(value: dict[str, Any]) -> str:
+    """A toll as a source gives it: hedge and number or range ("at least 3", "3–9")."""
+    low, high = value["low"], value["high"]
+    number = f"{low:g}" if high is None or high == low else f"{low:g}–{high:g}"
+    return f"{value['hedge']} {number}" if value.get("hedge") else number
+
+
+def timeline_section(data) -> dict[str, Any]:
+    """The story's dated events drawn on a time axis (a bar where the date is a range, a dot
+    for a single day), each linking to its row of the events table; undated events apart,
+    grouped by type."""
+    ordered = event_order(data.events)
+    dated = [e for e in ordered if e["date"]]
+    undated: dict[str, list[dict[str, Any]]] = {}
+    for e in ordered:
+        if not e["date"]:
+            undated.setdefault(e["label"], []).append(
+                {"id": e["id"], "place": e["place"], "sources": len(e["sources"])})
+    undated = [{"label": label, "events": items} for label, items in undated.items()]
+    height = TOP + LANE * len(dated) + 8
+    if not dated:
+        return {"marks": [], "ticks": [], "undated": undated, "width": WIDTH, "height": height}
+    first = min(day_of(e["date"]) for e in dated)
+    last = max(day_of(e["date_end"] or e["date"], last=True) for e in dated)
+    span = (last - first).days + 1
+    pad = max(1.0, span * 0.05)
+    origin, length = first - timedelta(days=pad), span + 2 * pad
+
+    def x(day: date) -> float:
+        return round(LEFT + (day - origin).days / length * (WIDTH - LEFT - RIGHT), 1)
+
+    marks = [_mark(e, index, x) for index, e in enumerate(dated)]
+    ticks = sorted({first + timedelta(days=round(span * i / (TICKS - 1))) for i in range(TICKS)}
+                   if span > 1 else {first})
+    return {"marks": marks, "undated": undated, "width": WIDTH, "height": height,
+            "ticks": [{"x": x(t), "label": t.isoformat()} for t in ticks]}
+
+
+def _mark(event: dict[str, Any], index: int, x) -> dict[str, Any]:
+    start = day_of(event["date"])
+    end = day_of(event["date_end"] or event["date"], last=True)
+    x1, x2 = x(start), x(end + timedelta(days=1))
+    y = TOP + LANE * index + LANE / 2
+    text = ", ".join(p for p in (event["label"], event["place"]) if p)
+    if event["fatalities"] is not None:
+        text += f", {event['fatalities']:g} killed"
+    if len(text) > LABEL_CHARS:
+        text = text[:LABEL_CHARS - 1] + "…"
+    right = (x1 + x2) / 2 < WIDTH * 0.6
+    return {"id": event["id"], "label": event["label"], "place": event["place"],
+            "date": date_text(event["date"], event["date_end"]), "precision": event["precision"],
+            "fatalities": event["fatalities"], "sources": len(event["sources"]),
+            "disagreements": event["disagreements"],
+            "x": x1, "width": round(max(x2 - x1, 6.0), 1), "y": y, "cx": round((x1 + x2) / 2, 1),
+            "bar": event["precision"] != "day" or end > start, "text": text,
+            "text_x": round(x2 + 6 if right else x1 - 6, 1), "anchor": "start" if right else "end"}
+
+
+def events_section(data) -> dict[str, Any]:
+    """The ACLED-like events table: date and precision, type, actors, targets and victims,
+    place, fatalities; for date, place and tolls every source's value with its outlet and span
+    (disagreements flagged), and every mention linked to its sentence."""
+    rows = [_event_row(e) for e in event_order(data.events)]
+    return {"events": rows, "count": len(rows),
+            "disagreeing": sum(1 for r in rows if r["disagreements"])}
+
+
+def _event_row(event: dict[str, Any]) -> dict[str, Any]:
+    values = event["values"]
+    disagree = set(event["disagreements"])
+    roles = {"actor": [], "target": []}
+    for p in event["participants"]:
+        roles["actor" if p["role"] == "actor" else "target"].append(
+            {"name": p["name"], "role": p["role"], "texts": p["texts"], "outlets": p["outlets"],
+             "actor_id": p["actor_id"]})
+    fields = {
+        "date": (date_text(event["date"], event["date_end"]) if event["date"] else None,
+                 lambda v: date_text(v["start"], v["end"])),
+        "place": (event["place"], lambda v: v["name"]),
+        "fatalities": (_number(event["fatalities"]), toll_text),
+        "injuries": (_number(event["injuries"]), toll_text),
+    }
+    cells = {name: {"value": value, "disagree": name in disagree,
+                    "values": _by_value(values.get(name) or [], show)}
+             for name, (value, show) in fields.items()}
+    return {"id": event["id"], "label": event["label"], "type": event["type"],
+            "family": event["family"], "acled_event_type": event["acled_event_type"],
+            "acled_sub_event_type": event["acled_sub_event_type"], "plover": event["plover"],
+            "precision": event["precision"], "means": event["means"],
+            "reported_by": event["reported_by"], "disagreements": event["disagreements"],
+            "actors": roles["actor"], "targets": roles["target"], **cells,
+            "sources": _sources_by_outlet(event["sources"])}
+
+
+def _number(value: float | None) -> str | None:
+    return None if value is None else f"{value:g}"
+
+
+def _by_value(values: list[dict[str, Any]], show) -> list[dict[str, Any]]:
+    """Source values grouped by what they say, then by outlet, each with its spans."""
+    groups: dict[str, dict[str, list[dict[str, Any]]]] = {}
+    for v in values:
+        start, end = v["span"]
+        outlets = groups.setdefault(show(v), {})
+        outlets.setdefault(v["outlet"], []).append(
+            {"article_id": v["article_id"], "start": start, "end": end,
+             "note": v.get("note")})
+    return [{"value": value, "outlets": [{"outlet": o, "spans": spans}
+                                         for o, spans in sorted(outlets.items())]}
+            for value, outlets in groups.items()]
+
+
+def _sources_by_outlet(sources: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each mention of the event under its outlet, linked to its whole sentence."""
+    outlets: dict[str, list[dict[str, Any]]] = {}
+    for s in sources:
+        whole = s.get("sentence_start") is not None
+        outlets.setdefault(s["outlet"] or s["article_id"], []).append(
+            {"article_id": s["article_id"],
+             "start": s["sentence_start"] if whole else s["start"],
+             "end": s["sentence_end"] if whole else s["end"],
+             "trigger": s.get("trigger") or "mention", "reported_by": s.get("reported_by")})
+    return [{"outlet": o, "mentions": m} for o, m in sorted(outlets.items())]
