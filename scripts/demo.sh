@@ -8,5 +8,9 @@ bash scripts/setup.sh
 db="${CROSSBEARING_DB:-crossbearing.db}"
 .venv/bin/crossbearing analyze examples/corpus --db "$db" --out crossbearing-report
 .venv/bin/crossbearing stories --db "$db"
+story=$(.venv/bin/crossbearing stories --db "$db" --json \
+        | .venv/bin/python -c 'import json, sys; print(json.load(sys.stdin)[0]["id"])')
+.venv/bin/crossbearing timeline "$story" --db "$db"
+.venv/bin/crossbearing claims "$story" --db "$db" --status differ
 .venv/bin/crossbearing quotes --db "$db" --speaker kaabi
 echo "Open crossbearing-report/index.html in a browser, or run: .venv/bin/crossbearing serve --db $db"
