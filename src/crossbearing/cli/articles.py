@@ -1,0 +1,147 @@
+"""Commands that read inputs in and show what was stored: ingest, articles, show, rejected."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+from rich.table import Table
+
+from crossbearing.cli.common import (
+    EXIT_REJECTED,
+    db_option,
+    err,
+    json_option,
+    open_db,
+    out,
+    print_json,
+    progress_bar,
+    safe,
+)
+from crossbearing.errors import NotFound, UsageError
+from crossbearing.ingest.run import ingest_paths
+from crossbearing.ingest.source import Limits, iter_files
+from crossbearing.views import (
+    article_detail,
+    article_summary,
+    ingest_summary,
+    rejection_view,
+)
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.option("--max-document-bytes", type=click.IntRange(min=1), default=Limits().max_document_bytes,
+              show_default=True, help="Largest single document, or record inside a container.")
+@click.option("--progress/--no-progress", default=None,
+              help="Show a progress bar (default: only when stderr is a terminal).")
+@json_option
+def ingest(paths: tuple[str, ...], db: str, max_document_bytes: int, progress: bool | None,
+           as_json: bool) -> None:
+    """Read files, folders (recursively) or standard input ("-") into the store.
+
+    Every input becomes articles or a recorded rejection; inputs already read are skipped."""
+    limits = Limits(max_document_bytes=max_document_bytes)
+    show = err.is_terminal if progress is None else progress
+    with open_db(db) as store:
+        if show:
+            files = list(iter_files(list(paths)))
+            with progress_bar() as bar:
+                task = bar.add_task("ingest", total=len(files))
+                report = ingest_paths(paths, store, limits=limits,
+                                      on_input=lambda _path: bar.advance(task))
+        else:
+            report = ingest_paths(paths, store, limits=limits)
+        location = store.location  # a URL's password left out
+    summary = ingest_summary(report)
+    if as_json:
+        print_json(summary)
+    else:
+        _print_ingest_summary(summary, location)
+    sys.exit(EXIT_REJECTED if report.rejections else 0)
+
+
+def _print_ingest_summary(summary: dict, db: str) -> None:
+    formats = ", ".join(f"{name} {count}" for name, count in summary["formats"].items()) or "none"
+    out.print(f"{summary['inputs']} inputs ({summary['unchanged_inputs']} unchanged since the last "
+              f"run; formats: {formats})")
+    out.print(f"{summary['articles_added']} articles added, {summary['already_stored']} already "
+              f"stored, {summary['rejected']} rejected  →  {safe(db)}")
+    for rejection in summary["rejections"]:
+        where = f" [{rejection['locator']}]" if rejection["locator"] else ""
+        err.print(f"rejected: {safe(rejection['path'])}{safe(where)}: {rejection['reason']}: "
+                  f"{safe(rejection['detail'])}")
+
+
+@click.command()
+@db_option
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="Show at most this many.")
+@click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip this many first.")
+@json_option
+def articles(db: str, limit: int | None, offset: int, as_json: bool) -> None:
+    """List stored articles, by publication date (undated last)."""
+    with open_db(db) as store:
+        rows = [article_summary(a) for a in store.articles(limit=limit, offset=offset)]
+    if as_json:
+        print_json(rows)
+        return
+    table = Table("id", "published", "outlet", "lang", "title", "chars", show_lines=False)
+    for row in rows:
+        table.add_row(row["id"], safe(row["published"] or "—"), safe(row["outlet"] or "—"),
+                      safe(row["language"] or "?"), safe(row["title"] or "(untitled)"),
+                      str(row["characters"]))
+    out.print(table)
+    out.print(f"{len(rows)} articles")
+
+
+@click.command()
+@click.argument("article_id")
+@db_option
+@click.option("--raw", is_flag=True, help="Write the raw bytes the article was read from.")
+@json_option
+def show(article_id: str, db: str, raw: bool, as_json: bool) -> None:
+    """Show one article's metadata and clean text (ARTICLE_ID may be a unique prefix)."""
+    with open_db(db) as store:
+        try:
+            article = store.article(article_id, with_raw=raw)
+        except (NotFound, UsageError) as error:
+            raise click.UsageError(str(error)) from None
+    if raw:
+        sys.stdout.buffer.write(article.raw)
+        return
+    detail = article_detail(article)
+    if as_json:
+        print_json(detail)
+        return
+    out.print(f"[bold]{safe(detail['title'] or '(untitled)')}[/bold]")
+    for key in ("id", "outlet", "published", "authors", "language", "url", "source_path", "locator",
+                "format", "external_id", "skip_reason"):
+        value = detail[key]
+        if key == "published" and value:
+            value = f"{value} ({detail['published_precision']}, from {detail['published_source']})"
+        if key == "outlet" and value:
+            value = f"{value} (from {detail['outlet_source']})"
+        if value not in (None, "", []):
+            value = ", ".join(value) if isinstance(value, list) else value
+            out.print(f"[dim]{key:>12}[/dim]  {safe(value)}")
+    out.print()
+    out.print(safe(detail["text"]))
+
+
+@click.command()
+@db_option
+@json_option
+def rejected(db: str, as_json: bool) -> None:
+    """List inputs, and records inside inputs, that did not become articles, with the reason."""
+    with open_db(db) as store:
+        rows = [rejection_view(r) for r in store.rejections()]
+    if as_json:
+        print_json(rows)
+        return
+    table = Table("path", "where", "reason", "detail")
+    for row in rows:
+        table.add_row(safe(row["path"]), safe(row["locator"] or "—"), row["reason"],
+                      safe(row["detail"]))
+    out.print(table)
+    out.print(f"{len(rows)} rejected")

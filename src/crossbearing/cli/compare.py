@@ -1,0 +1,216 @@
+"""Commands that compare a story's reports: compare, claims, quote-groups, framing, events,
+timeline, coverage."""
+
+from __future__ import annotations
+
+import click
+from rich.table import Table
+
+from crossbearing.cli.common import (
+    db_option,
+    json_option,
+    known_story,
+    open_db,
+    out,
+    print_json,
+    safe,
+)
+from crossbearing.errors import NotFound
+from crossbearing.views import (
+    claim_group_views,
+    compare_summary,
+    coverage_view,
+    event_views,
+    framing_view,
+    quote_group_views,
+    timeline_view,
+)
+
+
+@click.command()
+@db_option
+@json_option
+def compare(db: str, as_json: bool) -> None:
+    """Compare each story's reports: numeric claims grouped by what they count (agree, differ,
+    single-source) and quotes aligned across outlets. Run after `corpus`; rerunning replaces."""
+    from crossbearing.compare.run import run_compare
+
+    with open_db(db) as store:
+        summary = compare_summary(run_compare(store))
+    if as_json:
+        print_json(summary)
+        return
+    claims = ", ".join(f"{n} {status}" for status, n in summary["claims"].items()) or "none"
+    differ = ", ".join(f"{n} {kind}" for kind, n in summary["differ"].items())
+    quoted = ", ".join(f"{n} {label}" for label, n in summary["quotes"].items()) or "none"
+    out.print(f"{summary['stories']} stories: {summary['claim_groups']} claim groups ({claims}"
+              f"{'; differ: ' + differ if differ else ''}), {summary['quote_groups']} quote "
+              f"groups ({quoted})")
+
+
+@click.command()
+@click.argument("story_id", required=False)
+@db_option
+@click.option("--status", type=click.Choice(["agree", "differ", "single-source"]), default=None,
+              help="Only groups with this status.")
+@json_option
+def claims(story_id: str | None, db: str, status: str | None, as_json: bool) -> None:
+    """List numeric claims grouped across a story's reports (all stories without STORY_ID):
+    what is counted, agree/differ/single-source, and each report's number, scope and speaker."""
+    with open_db(db) as store:
+        known_story(store, story_id)
+        rows = claim_group_views(store, story_id, status)
+    if as_json:
+        print_json(rows)
+        return
+    for g in rows:
+        what = " ".join(safe(x) for x in (g["thing"], g["toll"], g["unit"]) if x)
+        label = f"{g['status']} ({g['kind']})" if g["kind"] else g["status"]
+        out.print(f"[bold]{what}[/bold]: {label}, {g['sources']} sources  [dim]{g['id']}[/dim]")
+        for m in g["members"]:
+            scope = ", ".join(x for x in (m["time_scope"], m["place_scope"]) if x)
+            line = (f"{m['text']} {m['counted'] or ''}{'  [' + scope + ']' if scope else ''}"
+                    f"{'  — ' + m['speaker'] if m['speaker'] else ''}")
+            out.print(f"  {safe(line)}  [dim]{safe(m['outlet'] or '(unknown outlet)')}, "
+                      f"{m['article_id']}[/dim]")
+    out.print(f"{len(rows)} claim groups")
+
+
+@click.command("quote-groups")
+@click.argument("story_id", required=False)
+@db_option
+@json_option
+def quote_groups(story_id: str | None, db: str, as_json: bool) -> None:
+    """List quotes aligned across a story's reports (all stories without STORY_ID): the same
+    words, part of them, or a paraphrase, and whether the outlets give the same speaker."""
+    with open_db(db) as store:
+        known_story(store, story_id)
+        rows = quote_group_views(store, story_id)
+    if as_json:
+        print_json(rows)
+        return
+    for g in rows:
+        out.print(f"[bold]{g['label']}[/bold], speakers {g['speakers']}, {g['sources']} sources  "
+                  f"[dim]{g['id']}[/dim]")
+        for m in g["members"]:
+            who = m["speaker_canonical"] or m["descriptor"] or m["speaker_text"] or "(no speaker)"
+            out.print(f"  {safe('[' + m['relation'] + ']')} {safe(m['text'][:200])}  [dim]— {safe(who)}, "
+                      f"{safe(m['outlet'] or '(unknown outlet)')}, {m['article_id']}[/dim]")
+    out.print(f"{len(rows)} quote groups")
+
+
+@click.command()
+@click.argument("story_id")
+@click.option("--actor", default=None, help="Only actors whose name, id or alias matches this.")
+@db_option
+@json_option
+def framing(story_id: str, actor: str | None, db: str, as_json: bool) -> None:
+    """How each outlet of a story describes its actors: own words apart from quoted ones."""
+    with open_db(db) as store:
+        try:
+            view = framing_view(store, story_id, actor=actor)
+        except NotFound as error:
+            raise click.UsageError(str(error)) from None
+    if as_json:
+        print_json(view)
+        return
+    out.print(f"[bold]{safe(view['title'] or '(untitled)')}[/bold]  ({view['story_id']}), "
+              f"{len(view['outlets'])} outlets")
+    for entry in view["actors"]:
+        out.print(f"[bold]{safe(entry['name'])}[/bold]  [dim]{safe(entry['key'])}[/dim]")
+        _print_framing_outlets(entry["outlets"])
+    if view["terms"]:
+        out.print("[bold]Loaded words tied to no actor[/bold]")
+        _print_framing_outlets(view["terms"])
+    out.print(f"{len(view['actors'])} actors")
+
+
+def _print_framing_outlets(outlets: list[dict]) -> None:
+    for outlet in outlets:
+        out.print(f"  {safe(outlet['outlet'])}")
+        for voice in ("own", "quoted"):
+            for name in ("descriptors", "terms"):
+                for item in outlet[voice][name]:
+                    label = item.get("kind") or item["tag"]
+                    kinds = sorted({s["quote_kind"] for s in item["spans"] if s.get("quote_kind")})
+                    if kinds:
+                        label += f", in {'/'.join(kinds)} speech"
+                    where = ", ".join(f"{s['article_id'][:12]}:{s['start']}" for s in item["spans"][:3])
+                    out.print(f"    {voice:<6} {name[:-1]:<10} {safe(item['text'])}  "
+                              f"[dim]×{item['count']} {label}; {where}[/dim]")
+
+
+@click.command()
+@click.argument("story_id", required=False)
+@click.option("--all", "every", is_flag=True, help="Also counts of many events and events that "
+              "did not happen (threatened, suspended, denied).")
+@db_option
+@json_option
+def events(story_id: str | None, every: bool, db: str, as_json: bool) -> None:
+    """Events merged across a story's reports (every story's without STORY_ID), each value as
+    every source gave it; disagreements marked."""
+    with open_db(db) as store:
+        known_story(store, story_id)
+        rows = event_views(store, story_id, every=every)
+    if as_json:
+        print_json(rows)
+        return
+    for e in rows:
+        date = f"{e['date']} ({e['precision']})" if e["date"] else "undated"
+        toll = f", {e['fatalities']:g} killed" if e["fatalities"] is not None else ""
+        mark = f"  [red]differ: {', '.join(e['disagreements'])}[/red]" if e["disagreements"] else ""
+        out.print(f"[bold]{safe(e['label'])}[/bold] {date}, {safe(e['place'] or 'place unknown')}"
+                  f"{toll}{mark}  [dim]{e['id']} {safe(e['plover'] or '')} {e['mode']}[/dim]")
+        actors = [p["name"] for p in e["participants"] if p["role"] == "actor"]
+        others = [p["name"] for p in e["participants"] if p["role"] != "actor"]
+        if actors or others:
+            out.print(f"  {safe(', '.join(actors) or '?')} → {safe(', '.join(others) or '?')}")
+        outlets = sorted({s["outlet"] for s in e["sources"]})
+        out.print(f"  [dim]{len(e['sources'])} mentions in {len(outlets)} sources: "
+                  f"{safe('; '.join(outlets))}[/dim]")
+    out.print(f"{len(rows)} events")
+
+
+@click.command()
+@click.argument("story_id")
+@db_option
+@json_option
+def timeline(story_id: str, db: str, as_json: bool) -> None:
+    """A story's events in date order, with the precision of each date."""
+    with open_db(db) as store:
+        try:
+            view = timeline_view(store, story_id)
+        except NotFound as error:
+            raise click.UsageError(str(error)) from None
+    if as_json:
+        print_json(view)
+        return
+    for e in view["dated"]:
+        when = e["date"] if e["date"] == e["date_end"] else f"{e['date']}..{e['date_end']}"
+        out.print(f"{when}  [dim]{e['precision']}[/dim]  {safe(e['label'])}, "
+                  f"{safe(e['place'] or 'place unknown')}  [dim]{len(e['sources'])} mentions[/dim]")
+    out.print(f"{len(view['dated'])} dated events, {len(view['undated'])} undated")
+
+
+@click.command()
+@click.argument("story_id")
+@db_option
+@json_option
+def coverage(story_id: str, db: str, as_json: bool) -> None:
+    """Which source of a story reports or omits each event, claim group and quote group."""
+    with open_db(db) as store:
+        try:
+            view = coverage_view(store, story_id)
+        except NotFound as error:
+            raise click.UsageError(str(error)) from None
+    if as_json:
+        print_json(view)
+        return
+    table = Table("item", *[safe(s) for s in view["sources"]])
+    for row in view["rows"]:
+        table.add_row(f"{row['kind']}: {safe(row['label'])}",
+                      *["✓" if row["cells"][s]["status"] == "reported" else "—"
+                        for s in view["sources"]])
+    out.print(table)
+    out.print("omitted per source: " + safe(", ".join(f"{s} {n}" for s, n in
+                                                      view["omissions"].items())))

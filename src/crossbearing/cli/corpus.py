@@ -1,0 +1,134 @@
+"""Commands of the corpus stages: corpus, entities, stories, story, reuse."""
+
+from __future__ import annotations
+
+import click
+from rich.table import Table
+
+from crossbearing.cli.common import (
+    db_option,
+    json_option,
+    open_db,
+    out,
+    print_json,
+    safe,
+)
+from crossbearing.views import (
+    entity_rows,
+    passage_views,
+    story_view,
+)
+
+
+@click.command()
+@db_option
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="Show at most this many.")
+@json_option
+def entities(db: str, limit: int | None, as_json: bool) -> None:
+    """List the actors and places named in the articles, with their mentions per outlet and the
+    spellings each outlet used."""
+    with open_db(db) as store:
+        rows = entity_rows(store.entity_table())[:limit]
+    if as_json:
+        print_json(rows)
+        return
+    table = Table("entity", "type", "kb id", "mentions", "outlet", "n", "spellings")
+    for row in rows:
+        for index, outlet in enumerate(row["outlets"]):
+            forms = ", ".join(f"{form} ({n})" for form, n in outlet["forms"].items())
+            table.add_row(safe(row["name"]) if index == 0 else "", row["label"] if index == 0 else "",
+                          safe(row["actor_id"] or "—") if index == 0 else "",
+                          str(row["mentions"]) if index == 0 else "",
+                          safe(outlet["outlet"] or "(unknown outlet)"), str(outlet["mentions"]),
+                          safe(forms))
+    out.print(table)
+    out.print(f"{len(rows)} entities")
+
+
+@click.command()
+@db_option
+@click.option("--duplicate-threshold", type=click.FloatRange(0.1, 1.0), default=0.8,
+              show_default=True, help="Shingle similarity from which two articles are near-copies.")
+@json_option
+def corpus(db: str, duplicate_threshold: float, as_json: bool) -> None:
+    """Work across articles: duplicates, stories, reprinted passages, one identity per actor.
+
+    Run after `annotate`; incremental where the work allows (see docs/cli.md)."""
+    from crossbearing.corpus.run import run_corpus
+
+    with open_db(db) as store:
+        report = run_corpus(store, threshold=duplicate_threshold)
+    summary = {"signed": report.signed, "duplicate_pairs": report.duplicate_pairs,
+               "stories": report.stories, "aligned_pairs": report.aligned_pairs,
+               "reprint_passages": report.reprint_passages, "entities": report.entities}
+    if as_json:
+        print_json(summary)
+    else:
+        out.print(f"{report.duplicate_pairs} new duplicate pairs, {report.stories} stories, "
+                  f"{report.reprint_passages} reprinted passages in {report.aligned_pairs} newly "
+                  f"aligned pairs, {report.entities} entities")
+
+
+@click.command()
+@db_option
+@json_option
+def stories(db: str, as_json: bool) -> None:
+    """List the stories, largest first: id, headline, dates, reports and outlets."""
+    with open_db(db) as store:
+        rows = store.stories()
+    if as_json:
+        print_json(rows)
+        return
+    table = Table("story", "title", "first", "last", "reports", "outlets")
+    for row in rows:
+        table.add_row(row["id"], safe(row["title"] or "(untitled)"), row["first_date"] or "—",
+                      row["last_date"] or "—", str(row["articles"]), str(row["outlets"]))
+    out.print(table)
+    out.print(f"{len(rows)} stories")
+
+
+@click.command()
+@click.argument("story_id")
+@db_option
+@json_option
+def story(story_id: str, db: str, as_json: bool) -> None:
+    """Show one story: its reports, their reprinted passages and duplicates."""
+    with open_db(db) as store:
+        view = story_view(store, story_id)
+    if view is None:
+        raise click.UsageError(f"no story with id {story_id!r}")
+    if as_json:
+        print_json(view)
+        return
+    out.print(f"[bold]{safe(view['title'] or '(untitled)')}[/bold]  ({view['id']})")
+    out.print(f"{len(view['articles'])} reports, {view['first_date'] or '?'} to {view['last_date'] or '?'}")
+    for article in view["articles"]:
+        out.print(f"  {article['id']}  {safe(article['published'] or '—'):>10}  "
+                  f"{safe(article['outlet'] or '(unknown outlet)')}: {safe(article['title'] or '(untitled)')}")
+    for passage in view["passages"]:
+        out.print(f"  {passage['kind']}: {passage['article_a']} ↔ {passage['article_b']}, "
+                  f"{passage['words']} words ({passage['direction']})")
+
+
+@click.command()
+@db_option
+@click.option("--kind", type=click.Choice(["reprint", "shared-quotation"]), default=None,
+              help="Only passages of this kind.")
+@json_option
+def reuse(db: str, kind: str | None, as_json: bool) -> None:
+    """List passages articles share (reprints and shared quotations) and duplicate articles."""
+    with open_db(db) as store:
+        rows = passage_views(store, store.passages(kind))
+        duplicates = store.duplicates()
+    if as_json:
+        print_json({"passages": rows, "duplicates": duplicates})
+        return
+    table = Table("kind", "from", "to", "words", "direction", "text")
+    for row in rows:
+        table.add_row(row["kind"], row["article_a"], row["article_b"], str(row["words"]),
+                      row["direction"], safe(row["text_a"][:120]))
+    out.print(table)
+    for pair in duplicates:
+        out.print(f"{pair['kind']} duplicate: {pair['article_a']} = {pair['article_b']} "
+                  f"(similarity {pair['similarity']:.2f})")
+    out.print(f"{len(rows)} shared passages, {len(duplicates)} duplicate pairs")
