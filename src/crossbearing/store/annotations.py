@@ -100,34 +100,25 @@ class AnnotationStore:
         for table in ANNOTATION_TABLES:
             self.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
         self.save_references(actors, places, kb_version)
-        for s in sentences:
-            self.execute('INSERT INTO sentences (article_id, sentence, start, "end") VALUES (?, ?, ?, ?)',
-                         (s.article_id, s.index, s.start, s.end))
-        for m in mentions:
-            self.execute(f"INSERT INTO mentions ({', '.join(MENTION_COLUMNS)}, produced_by) VALUES "
-                         f"({', '.join('?' * (len(MENTION_COLUMNS) + 1))})",
-                         (m.article_id, m.start, m.end, m.text, m.label, m.actor_id, m.canonical,
-                          m.name_key, m.link, m.place_id, version))
-        for t in times:
-            v = t.value
-            self.execute(f"INSERT INTO time_expressions ({', '.join(TIME_COLUMNS)}, produced_by) "
-                         f"VALUES ({', '.join('?' * (len(TIME_COLUMNS) + 1))})",
-                         (t.article_id, t.start, t.end, t.text, v.start, v.end, v.precision,
-                          int(v.resolved), v.reason, int(v.open_start), int(v.open_end), t.anchor,
-                          version))
-        for q in quotes:
-            self._insert("quotes", QUOTE_COLUMNS, _quote_row(q), version)
-        for n in numbers:
-            self._insert("numeric_facts", NUMBER_COLUMNS, _number_row(n), version)
+        self.insert_many("sentences", ("article_id", "sentence", "start", '"end"'),
+                         [(s.article_id, s.index, s.start, s.end) for s in sentences])
+        self.insert_many("mentions", MENTION_COLUMNS + ("produced_by",),
+                         [(m.article_id, m.start, m.end, m.text, m.label, m.actor_id, m.canonical,
+                           m.name_key, m.link, m.place_id, version) for m in mentions])
+        self.insert_many("time_expressions", TIME_COLUMNS + ("produced_by",),
+                         [(t.article_id, t.start, t.end, t.text, t.value.start, t.value.end,
+                           t.value.precision, int(t.value.resolved), t.value.reason,
+                           int(t.value.open_start), int(t.value.open_end), t.anchor, version)
+                          for t in times])
+        self.insert_many("quotes", QUOTE_COLUMNS + ("produced_by",),
+                         [_quote_row(q) + (version,) for q in quotes])
+        self.insert_many("numeric_facts", NUMBER_COLUMNS + ("produced_by",),
+                         [_number_row(n) + (version,) for n in numbers])
         self.execute("INSERT INTO stage_runs (article_id, stage, version, ran_at) VALUES (?, ?, ?, "
                      "?) ON CONFLICT (article_id, stage) DO UPDATE SET "
                      "version = excluded.version, ran_at = excluded.ran_at",
                      (article_id, stage, version,
                       datetime.now(timezone.utc).isoformat(timespec="seconds")))
-
-    def _insert(self, table: str, columns: tuple[str, ...], row: tuple, version: str) -> None:
-        self.execute(f"INSERT INTO {table} ({', '.join(columns)}, produced_by) VALUES "
-                     f"({', '.join('?' * (len(columns) + 1))})", row + (version,))
 
     def quotes(self, article_id: str | None = None) -> list[Quote]:
         """Quotes of one article, or of all, in text order."""

@@ -89,6 +89,18 @@ class Store(AnnotationStore, CorpusStore, EventStore, CompareStore, FramingStore
         cursor.execute(self.sql(query), params)
         return cursor
 
+    def insert_many(self, table: str, columns: tuple[str, ...], rows: list[tuple]) -> None:
+        """Insert ``rows`` into ``table`` in one call: the driver sends them together (psycopg
+        pipelines them, one round trip instead of one a row; sqlite3 prepares the query once)."""
+        if not rows:
+            return
+        query = (f"INSERT INTO {table} ({', '.join(columns)}) VALUES "
+                 f"({', '.join('?' * len(columns))})")
+        self.executemany(query, rows)
+
+    def executemany(self, query: str, rows: list[tuple]) -> None:
+        self.connection.cursor().executemany(self.sql(query), rows)
+
     # -- lifecycle -----------------------------------------------------------------------------
     def __enter__(self) -> "Store":
         return self

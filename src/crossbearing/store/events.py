@@ -28,10 +28,8 @@ class EventStore:
                             version: str) -> None:
         """Replace one article's event mentions (the caller holds the transaction)."""
         self.execute("DELETE FROM event_mentions WHERE article_id = ?", (article_id,))
-        placeholders = ", ".join("?" * (len(MENTION_COLUMNS) + 1))
-        for m in mentions:
-            self.execute(f"INSERT INTO event_mentions ({', '.join(MENTION_COLUMNS)}, produced_by) "
-                         f"VALUES ({placeholders})", _mention_row(m) + (version,))
+        self.insert_many("event_mentions", MENTION_COLUMNS + ("produced_by",),
+                         [_mention_row(m) + (version,) for m in mentions])
 
     def event_mentions(self, article_ids: Iterable[str] | None = None) -> list[EventMention]:
         """Event mentions of the given articles (all when None), in article and text order."""

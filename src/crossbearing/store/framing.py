@@ -30,19 +30,13 @@ class FramingStore:
         """Replace the descriptors and loaded terms of one article."""
         for table in ("framing_descriptors", "loaded_terms"):
             self.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
-        for d in descriptors:
-            self._insert_framing("framing_descriptors", DESCRIPTOR_COLUMNS, (
-                d.article_id, d.start, d.end, d.text, d.kind, *d.mention, d.actor_id, d.canonical,
-                d.voice, *(d.quote or (None, None))), version)
-        for t in terms:
-            self._insert_framing("loaded_terms", TERM_COLUMNS, (
-                t.article_id, t.start, t.end, t.text, t.term, t.category, t.tag, t.neutral,
-                *(t.mention or (None, None)), t.actor_id, t.canonical, t.voice,
-                *(t.quote or (None, None))), version)
-
-    def _insert_framing(self, table: str, columns: tuple[str, ...], row: tuple, version: str) -> None:
-        self.execute(f"INSERT INTO {table} ({', '.join(columns)}, produced_by) VALUES "
-                     f"({', '.join('?' * (len(columns) + 1))})", row + (version,))
+        self.insert_many("framing_descriptors", DESCRIPTOR_COLUMNS + ("produced_by",), [
+            (d.article_id, d.start, d.end, d.text, d.kind, *d.mention, d.actor_id, d.canonical,
+             d.voice, *(d.quote or (None, None)), version) for d in descriptors])
+        self.insert_many("loaded_terms", TERM_COLUMNS + ("produced_by",), [
+            (t.article_id, t.start, t.end, t.text, t.term, t.category, t.tag, t.neutral,
+             *(t.mention or (None, None)), t.actor_id, t.canonical, t.voice,
+             *(t.quote or (None, None)), version) for t in terms])
 
     def descriptors(self, article_ids: Iterable[str]) -> list[Descriptor]:
         """The descriptors of these articles, by article and offset."""

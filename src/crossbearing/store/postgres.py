@@ -53,6 +53,14 @@ class PostgresStore(Store):
                 raise StoreError(f"lost the connection to {self.location}: {error}") from None
             raise
 
+    def executemany(self, query: str, rows: list[tuple]) -> None:
+        try:
+            super().executemany(query, rows)
+        except psycopg.OperationalError as error:
+            if self.connection.broken:
+                raise StoreError(f"lost the connection to {self.location}: {error}") from None
+            raise
+
     def retryable(self, error: BaseException) -> bool:
         return isinstance(error, (errors.DeadlockDetected, errors.SerializationFailure))
 
