@@ -221,3 +221,24 @@ def test_story_page_shows_every_section_of_the_dossier(client):
     href = f'/articles/{article_id}#a-{article_id}-{mention["start"]}-{mention["end"]}'
     assert f'href="{href}"' in html  # a source on its article's page
     assert f'id="event-{events[0]["id"]}"' in html and f'href="#event-{events[0]["id"]}"' in html
+
+
+def test_the_web_app_over_a_shared_postgresql_database(postgres_server):
+    from conftest import SAMPLE_CORPUS
+
+    from crossbearing.analysis import AnalysisRun, analyze
+
+    url = postgres_server.create_database()
+    with open_store(url) as store:
+        analyze(store, AnalysisRun(paths=[str(SAMPLE_CORPUS)], out=postgres_server.root / "out"))
+    client = testclient.TestClient(create_app(url))
+    story = story_id(client)
+    page = client.get(f"/stories/{story}", params={"format": "json"}).json()
+    keys = [s["key"] for s in page["sections"]]
+    assert {"events", "facts", "framing", "coverage"} <= set(keys)
+    events = next(s for s in page["sections"] if s["key"] == "events")["events"]
+    strike = next(e for e in events if e["type"] == "air_drone_strike"
+                  and e["place"]["value"] == "Baghdad")
+    assert strike["fatalities"]["value"] == "3"
+    hits = client.get("/api/search", params={"q": "responsible for directly planning"}).json()
+    assert {h["kind"] for h in hits["hits"]} == {"article", "quote"}
