@@ -100,3 +100,33 @@ def test_two_processes_migrate_a_new_database_at_once(store_location):
     with open_store(store_location) as store:
         versions = [r[0] for r in store.execute("SELECT version FROM schema_migrations")]
     assert sorted(versions) == [m.version for m in MIGRATIONS]
+
+
+def test_two_analyze_runs_at_once_on_one_postgresql_database(tmp_path, postgres_server):
+    """The whole analysis twice at once on overlapping folders: every article once, the shared
+    results (stories, events, claim groups) recomputed by one run after the other, never mixed."""
+    from conftest import SAMPLE_CORPUS
+
+    url = postgres_server.create_database()
+    extra = tmp_path / "extra"
+    for i in range(6):
+        write(extra, f"e{i}.txt", story(3000 + i))
+    runs = [crossbearing("analyze", str(SAMPLE_CORPUS), *more, "--db", url, "--out",
+                         str(tmp_path / f"out{n}"), "--no-progress", "--json")
+            for n, more in enumerate(([str(extra)], []))]
+    first, second = finish(*runs)
+    assert first["articles"] >= 5 and second["articles"] >= 5
+    with open_store(url) as store:
+        assert store.count("articles") == 11
+        ids = [r[0] for r in store.execute("SELECT article_id FROM articles")]
+        assert len(ids) == len(set(ids))
+        assert store.count("story_articles") == 11
+        runs_per_article = store.execute(
+            "SELECT article_id, COUNT(*) FROM stage_runs GROUP BY article_id").fetchall()
+        assert len(runs_per_article) == 11 and {n for _, n in runs_per_article} == {1}
+        sources = store.execute("SELECT article_id, start FROM event_sources").fetchall()
+        assert len(sources) == len(set(sources)) == store.count("event_mentions")
+        [strike] = [e for e in store.events() if e["event_type"] == "air_drone_strike"
+                    and e["date_start"] == "2024-02-07" and e["mode"] == "asserted"]
+        assert strike["articles"] >= 4
+        assert store.count("claim_groups") >= 1

@@ -34,6 +34,7 @@ def run_compare(store: Store) -> CompareReport:
     """Recompute the claim and quote groups of every story; rerunning replaces them."""
     report = CompareReport()
     with store.transaction():
+        store.take_turns("recompute")  # another run's corpus stages or comparison wait
         store.clear_comparison()
         for story in store.stories():
             articles = store.articles_by_id(store.story_members(story["id"]))

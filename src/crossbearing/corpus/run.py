@@ -67,6 +67,7 @@ def run_corpus(store: Store, *, threshold: float = DUPLICATE_THRESHOLD,
     for name, step in (("duplicates", _duplicates), ("stories", _stories), ("reuse", _reuse),
                        ("entities", _entities), ("events", _events)):
         with store.transaction():
+            store.take_turns("recompute")  # another run's corpus stages or comparison wait
             step(store, report, threshold=threshold, params=params)
         if on_step is not None:
             on_step(name)

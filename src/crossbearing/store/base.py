@@ -43,6 +43,15 @@ INPUT_COLUMNS = ("input_id", "path", "sha256", "size_bytes", "format", "extracto
                  "duplicates", "rejections")
 
 
+#: The tables :meth:`Store.count` counts.
+COUNTABLE = frozenset({
+    "articles", "inputs", "rejections", "raw_records", "mentions", "sentences",
+    "time_expressions", "places", "actors", "stage_runs", "quotes", "numeric_facts", "signatures",
+    "duplicates", "passages", "stories", "story_articles", "entities", "article_terms",
+    "event_mentions", "events", "event_sources", "claim_groups", "claim_members", "quote_groups",
+    "quote_members", "framing_descriptors", "loaded_terms", "overrides"})
+
+
 def utc_now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
@@ -70,6 +79,12 @@ class Store(AnnotationStore, CorpusStore, EventStore, CompareStore, FramingStore
 
     def begin(self) -> None:
         """Open a transaction (drivers that open one implicitly need nothing here)."""
+
+    def take_turns(self, name: str) -> None:
+        """Inside a transaction: wait until no other run is inside one that called this with the
+        same ``name``, so that runs recomputing shared results (the corpus stages and the
+        comparison share the name "recompute") replace them one after the other. SQLite needs nothing: its writing
+        transactions already take turns (``BEGIN IMMEDIATE``)."""
 
     def ddl(self, statement: str) -> str:
         """A migration statement in this dialect's type names."""
@@ -229,11 +244,8 @@ class Store(AnnotationStore, CorpusStore, EventStore, CompareStore, FramingStore
         return [Rejection(*row) for row in rows.fetchall()]
 
     def count(self, table: str) -> int:
-        if table not in ("articles", "inputs", "rejections", "raw_records", "mentions", "sentences",
-                         "time_expressions", "places", "actors", "stage_runs", "quotes",
-                         "numeric_facts", "signatures", "duplicates", "passages", "stories",
-                         "story_articles", "entities", "article_terms", "claim_groups",
-                         "claim_members", "quote_groups", "quote_members", "overrides"):
+        """Rows in one of the schema's tables (checked against the list: the name goes into SQL)."""
+        if table not in COUNTABLE:
             raise UsageError(f"no table {table!r}")
         return self.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
 

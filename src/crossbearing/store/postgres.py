@@ -70,6 +70,10 @@ class PostgresStore(Store):
             return 0
         return super().schema_version()
 
+    def take_turns(self, name: str) -> None:
+        """A transaction-scoped advisory lock keyed by ``name``, released at commit."""
+        self.execute("SELECT pg_advisory_xact_lock(hashtext(?))", (f"crossbearing.{name}",))
+
     def migrate(self) -> int:
         """Migrate under an advisory lock: a second process waits, then finds nothing to do."""
         with self.transaction():
