@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date
+from functools import lru_cache
 from dataclasses import dataclass
 from itertools import combinations
 from typing import Callable
@@ -27,6 +28,7 @@ from crossbearing.corpus.duplicates import (
     signature,
     signature_bytes,
     signature_from_bytes,
+    word_tokens,
 )
 from crossbearing.corpus.events import merge_events
 from crossbearing.corpus.identity import resolve_entities
@@ -44,9 +46,12 @@ DUPLICATE_THRESHOLD = 0.8
 #: costs at most k × MAX_PARTNERS alignments instead of k²/2 — a wire copy reprinted by 500
 #: outlets is aligned with its nearest copies, not with all 499 — at the price of a shared
 #: quotation between two articles that are each closer to eight others.
-ALIGN_ALL_BELOW = 40
+ALIGN_ALL_BELOW = 12
 MIN_OVERLAP = 0.02
 MAX_PARTNERS = 8
+#: Articles whose word tokens are kept while aligning (pairs come in order of their first
+#: article, so an article's tokens are reused across all its pairs).
+TOKEN_CACHE = 4096
 
 
 @dataclass
@@ -104,7 +109,11 @@ def _stories(store: Store, report: CorpusReport, *, params: StoryParams | None, 
 
 def _reuse(store: Store, report: CorpusReport, **_) -> None:
     signatures = {article_id: sig for article_id, _, sig in store.signatures()}
-    pairs = {tuple(sorted((d["article_a"], d["article_b"]))) for d in store.duplicates()}
+    story_of = store.story_map()
+    # Near-duplicates in one story are paired by the rule of their story below (a wire copy run by
+    # 100 outlets would otherwise be 4,950 pairs); those the stories split are aligned too.
+    pairs = {tuple(sorted((d["article_a"], d["article_b"]))) for d in store.duplicates()
+             if story_of.get(d["article_a"]) != story_of.get(d["article_b"])}
     for story in store.stories():
         members = sorted(store.story_members(story["id"]))
         if len(members) <= ALIGN_ALL_BELOW:
@@ -119,11 +128,13 @@ def _reuse(store: Store, report: CorpusReport, **_) -> None:
     quotes = defaultdict(list)  # read once, not once per pair an article is in
     for quote in store.quotes():
         quotes[quote.article_id].append(quote)
+    tokens = lru_cache(maxsize=TOKEN_CACHE)(lambda article_id: word_tokens(articles[article_id].text))
     for a, b in todo:
         first, second = articles[a], articles[b]
         passages = shared_passages(first.text, second.text, quotes_a=quotes[a], quotes_b=quotes[b],
                                    boilerplate=boilerplate.get(first.outlet, set())
-                                   | boilerplate.get(second.outlet, set()))
+                                   | boilerplate.get(second.outlet, set()),
+                                   tokens_a=tokens(a), tokens_b=tokens(b))
         store.save_passages(a, b, passages, direction(first.published, second.published), VERSION)
         report.aligned_pairs += 1
         report.reprint_passages += sum(1 for p in passages if p.kind == "reprint")
