@@ -134,16 +134,13 @@ def time_comparison(db: Path) -> float:
     """Seconds of the cross-article work events and comparison add: merging the stored event
     mentions into events, and the claim and quote groups (after the other corpus stages)."""
     from crossbearing.compare.run import run_compare
-    from crossbearing.corpus.events import merge_events
-    from crossbearing.corpus.run import run_corpus
+    from crossbearing.corpus.run import run_corpus, stored_events
     from crossbearing.store import open_store
 
     with open_store(db) as store:
         run_corpus(store)
         start = time.perf_counter()
-        merge_events(store.event_mentions(), store.story_map(), store.source_labels(),
-                     time_texts=store.time_texts(),
-                     dates={a: None for a in store.story_map()})
+        stored_events(store)
         run_compare(store)
         return time.perf_counter() - start
 

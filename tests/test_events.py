@@ -1,7 +1,8 @@
 """Event mentions in one article (annotate/events.py) and events merged across a story's
 articles (corpus/events.py)."""
 
-import pytest
+from dataclasses import replace
+
 from conftest import annotate_text
 
 from crossbearing.annotate.event_types import ontology
@@ -95,8 +96,7 @@ def test_merging_keeps_events_with_conflicting_places_or_dates_apart():
                       "Wednesday, killing two people.", published="2024-02-09")
     c = annotate_text("A drone strike in Amman on Sunday killed the commander Abu Baqir al-Saadi.")
     mentions = [e for r in (a, b, c) for e in r.events if e.event_type == "air_drone_strike"]
-    mentions = [m.__class__(**{**m.__dict__, "article_id": aid})
-                for m, aid in zip(mentions, ("a", "b", "c"))]
+    mentions = [replace(m, article_id=aid) for m, aid in zip(mentions, ("a", "b", "c"))]
     events = merge_events(mentions, {"a": "s", "b": "s", "c": "s"},
                           {"a": "One", "b": "Two", "c": "Three"})
     sizes = sorted(e["articles"] for e in events)

@@ -90,7 +90,7 @@ class Spans:
                              named.canonical if named else text)
 
 
-def arguments(token: Token, family: str, is_killing: bool, spans: Spans) -> list[EventArgument]:
+def arguments(token: Token, is_killing: bool, spans: Spans) -> list[EventArgument]:
     """The actor, target and victim arguments of one trigger."""
     found: list[tuple[str, Token]] = []
     if token.pos_ == "VERB":

@@ -141,11 +141,17 @@ def _rank(trigger: Trigger) -> int:
 
 def group_type(trigger: Trigger) -> str:
     """The trigger's type, refined by the means found around it where the type is generic."""
-    if trigger.type in GENERIC and trigger.means:
-        for name in MEANS_ORDER:
-            if name in trigger.means:
-                return name
-    return trigger.type
+    return refined_type(trigger.type, trigger.means)
+
+
+def refined_type(name: str, means: set[str]) -> str:
+    """A generic violent type made specific by the means found ("a drone attack" is an air/drone
+    strike); other types as they are."""
+    if name in GENERIC:
+        for refined in MEANS_ORDER:
+            if refined in means:
+                return refined
+    return name
 
 
 def _linked(a: Token, b: Token) -> bool:

@@ -68,10 +68,6 @@ def _register(table: dict, key, name: str) -> None:
     table[key] = name
 
 
-def acled_of(name: str) -> tuple[str, str]:
-    t = ontology().type(name)
-    return t.acled_event_type, t.acled_sub_event_type
-
 
 #: PLOVER categories of hostile and of cooperative acts: PLOVER codes an intended or threatened
 #: hostile act as THREATEN, a promised cooperative act as AGREE, and a refused one as REJECT.

@@ -23,6 +23,7 @@ from crossbearing.annotate.event_triggers import (
     find_triggers,
     group_triggers,
     group_type,
+    refined_type,
 )
 from crossbearing.annotate.event_types import ontology
 from crossbearing.annotate.nlp import text_of
@@ -41,6 +42,10 @@ INJURED = re.compile(r"\b(injured|wounded|hurt|injuries|casualties)\b", re.IGNOR
 OTHER = re.compile(r"\b(other|more|another)\b", re.IGNORECASE)
 #: Determiners that make a trigger refer back to an event named before: "the attack".
 BACK_REFERENCE = frozenset({"the", "this", "that"})
+#: How the means found (named by the violent type they point at) are shown.
+MEANS_NAMES = {"air_drone_strike": "air/drone", "shelling": "rocket/missile/artillery",
+               "remote_explosive": "explosive", "suicide_bomb": "suicide bomb",
+               "armed_clash": "small arms"}
 #: Prepositions that make a place mention the place of an event.
 LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "of",
                       "around", "into", "on", "over", "from", "within", "to"})
@@ -81,11 +86,10 @@ def _mention(group: list[Trigger], others: list[Token], article_id: str, spans: 
     means: set[str] = set()
     args: list[EventArgument] = []
     for trigger in group:
-        means |= {m for m in trigger.means}
-        is_killing = trigger.type == "killing"
-        args.extend(arguments(trigger.token, trigger.family, is_killing, spans))
-    if main.family == "violent" and name in ("attack", "killing") and means:
-        name = group_type(Trigger(token, name, main.family, means))
+        means |= trigger.means
+        args.extend(arguments(trigger.token, trigger.type == "killing", spans))
+    if name in ("attack", "killing"):  # still generic: the means of the whole group refine it
+        name = refined_type(name, means)
     group_tokens = {t.token.i for t in group}
     args = _distinct([a for a in args if not _is_trigger_or_time(spans.doc, a, group_tokens)])
     inner = _reach(group, others)
@@ -112,11 +116,8 @@ def _mention(group: list[Trigger], others: list[Token], article_id: str, spans: 
 
 
 def _means_words(means: set[str]) -> set[str]:
-    """Means as the type they point at, named for people: "air/drone", "shelling" ..."""
-    names = {"air_drone_strike": "air/drone", "shelling": "rocket/missile/artillery",
-             "remote_explosive": "explosive", "suicide_bomb": "suicide bomb",
-             "armed_clash": "small arms"}
-    return {names.get(m, m) for m in means}
+    """Means as the type they point at, named for people: "air/drone", "explosive" ..."""
+    return {MEANS_NAMES.get(m, m) for m in means}
 
 
 def _distinct(args: list[EventArgument]) -> list[EventArgument]:
@@ -268,13 +269,13 @@ def _with_antecedents(found: list[EventMention], doc: Doc) -> list[EventMention]
                                and not e.aggregate
                                and onto.type(e.event_type).family == family), None)
         toll = mention.fatalities
-        if toll is not None and OTHER.search(_sentence_text(doc, toll)):
-            named = _named_victims(mention, antecedent)
+        if toll is not None and OTHER.search(_toll_words(doc, toll)):
+            named = _named_victims(antecedent)
             if named:
                 toll = Toll(toll.low + named, toll.high + named, toll.hedge, toll.start,
                             toll.end, toll.text, added=named)
-        result.append(_replace(mention, antecedent=antecedent.start if antecedent else None,
-                               fatalities=toll))
+        result.append(replace(mention, antecedent=antecedent.start if antecedent else None,
+                              fatalities=toll))
     return result
 
 
@@ -285,19 +286,16 @@ def _refers_back(doc: Doc, mention: EventMention) -> bool:
     return any(c.dep_ == "det" and c.lower_ in BACK_REFERENCE for c in span.root.children)
 
 
-def _sentence_text(doc: Doc, toll: Toll) -> str:
+def _toll_words(doc: Doc, toll: Toll) -> str:
+    """The toll's number and the words just after it ("Two other officials ...")."""
     text = text_of(doc)
     return text[toll.start:min(len(text), toll.end + 40)]
 
 
-def _named_victims(mention: EventMention, antecedent: EventMention | None) -> int:
+def _named_victims(antecedent: EventMention | None) -> int:
     """Named victims of the event an "other" figure refers back to: the people the figure's
     "other" sets apart ("Saadi was assassinated ... Two other officials also lost their lives in
     the attack" is three dead)."""
     if antecedent is None:
         return 0
     return len({a.canonical for a in antecedent.role("victim") if a.text[:1].isupper()})
-
-
-def _replace(mention: EventMention, **changes) -> EventMention:
-    return replace(mention, **changes)

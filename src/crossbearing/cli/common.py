@@ -17,7 +17,7 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
-from crossbearing.errors import StoreError, UsageError
+from crossbearing.errors import NotFound, StoreError, UsageError
 from crossbearing.store import DEFAULT_DB, Store, open_store
 from crossbearing.views import (
     terminal_safe,
@@ -60,3 +60,12 @@ def progress_bar() -> Progress:
 def known_story(store: Store, story_id: str | None) -> None:
     if story_id is not None and story_id not in {s["id"] for s in store.stories()}:
         raise click.UsageError(f"no story with id {story_id!r}")
+
+
+def view_of_story(db: str, build, story_id: str, **options):
+    """``build(store, story_id, **options)`` over the database, an unknown story a usage error."""
+    with open_db(db) as store:
+        try:
+            return build(store, story_id, **options)
+        except NotFound as error:
+            raise click.UsageError(str(error)) from None

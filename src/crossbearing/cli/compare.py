@@ -14,8 +14,8 @@ from crossbearing.cli.common import (
     out,
     print_json,
     safe,
+    view_of_story,
 )
-from crossbearing.errors import NotFound
 from crossbearing.views import (
     claim_group_views,
     compare_summary,
@@ -106,11 +106,7 @@ def quote_groups(story_id: str | None, db: str, as_json: bool) -> None:
 @json_option
 def framing(story_id: str, actor: str | None, db: str, as_json: bool) -> None:
     """How each outlet of a story describes its actors: own words apart from quoted ones."""
-    with open_db(db) as store:
-        try:
-            view = framing_view(store, story_id, actor=actor)
-        except NotFound as error:
-            raise click.UsageError(str(error)) from None
+    view = view_of_story(db, framing_view, story_id, actor=actor)
     if as_json:
         print_json(view)
         return
@@ -177,11 +173,7 @@ def events(story_id: str | None, every: bool, db: str, as_json: bool) -> None:
 @json_option
 def timeline(story_id: str, db: str, as_json: bool) -> None:
     """A story's events in date order, with the precision of each date."""
-    with open_db(db) as store:
-        try:
-            view = timeline_view(store, story_id)
-        except NotFound as error:
-            raise click.UsageError(str(error)) from None
+    view = view_of_story(db, timeline_view, story_id)
     if as_json:
         print_json(view)
         return
@@ -198,11 +190,7 @@ def timeline(story_id: str, db: str, as_json: bool) -> None:
 @json_option
 def coverage(story_id: str, db: str, as_json: bool) -> None:
     """Which source of a story reports or omits each event, claim group and quote group."""
-    with open_db(db) as store:
-        try:
-            view = coverage_view(store, story_id)
-        except NotFound as error:
-            raise click.UsageError(str(error)) from None
+    view = view_of_story(db, coverage_view, story_id)
     if as_json:
         print_json(view)
         return

@@ -14,9 +14,9 @@ actor. Each reads what the article stages stored and works across articles.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from dataclasses import dataclass
 from itertools import combinations
 from typing import Callable
 
@@ -180,8 +180,12 @@ def _entities(store: Store, report: CorpusReport, **_) -> None:
 
 def _events(store: Store, report: CorpusReport, **_) -> None:
     """Events merged across each story's articles, recomputed from the stored mentions."""
+    report.events = store.replace_events(stored_events(store), VERSION)
+
+
+def stored_events(store: Store) -> list[dict]:
+    """The events of every story, merged from the stored event mentions (not saved)."""
     dates = {a: (date.fromisoformat(d.value[:10]) if d else None)
              for a, d in store.article_dates().items()}
-    events = merge_events(store.event_mentions(), store.story_map(), store.source_labels(),
-                          time_texts=store.time_texts(), dates=dates)
-    report.events = store.replace_events(events, VERSION)
+    return merge_events(store.event_mentions(), store.story_map(), store.source_labels(),
+                        time_texts=store.time_texts(), dates=dates)
