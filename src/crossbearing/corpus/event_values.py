@@ -13,12 +13,12 @@ stated rule, with the disagreements kept in view.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from typing import Any
+from typing import Any, Callable
 
 from crossbearing.annotate.event_triggers import SPECIFICITY
 from crossbearing.annotate.event_types import ontology, plover_of
 from crossbearing.kb.places import place_by_id
-from crossbearing.model import EventMention
+from crossbearing.model import EventMention, Place
 
 PLACE_RANK = {"site": 0, "city": 1, "region": 2, "country": 3}
 PRECISION_RANK = {"second": 0, "minute": 1, "hour": 2, "day": 3, "week": 4, "month": 5,
@@ -32,13 +32,14 @@ RULES = {
 
 
 def event_record(event_id: str, story_id: str | None, group: list[EventMention],
-                 outlet_of: dict[str, str]) -> dict[str, Any]:
+                 outlet_of: dict[str, str],
+                 place_of: Callable[[str], Place | None] = place_by_id) -> dict[str, Any]:
     onto = ontology()
     name = _type(group)
     kind = onto.type(name)
     values = {
         "date": _dates(group, outlet_of),
-        "place": _places(group, outlet_of),
+        "place": _places(group, outlet_of, place_of),
         "fatalities": _tolls(group, outlet_of, "fatalities"),
         "injuries": _tolls(group, outlet_of, "injuries"),
     }
@@ -108,10 +109,10 @@ def _resolve_date(values: list[dict]) -> dict | None:
     return {"start": best["start"], "end": best["end"], "precision": best["precision"]}
 
 
-def _places(group, outlet_of) -> list[dict[str, Any]]:
+def _places(group, outlet_of, place_of) -> list[dict[str, Any]]:
     found = []
     for m in group:
-        place = place_by_id(m.place_id) if m.place_id else None
+        place = place_of(m.place_id) if m.place_id else None
         if place is not None:
             found.append({"place_id": place.id, "name": place.name, "kind": place.kind,
                           "country": place.country, "latitude": place.latitude,

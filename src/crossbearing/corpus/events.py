@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import combinations
@@ -23,7 +23,7 @@ from crossbearing.annotate.timex import resolve_time
 from crossbearing.corpus.event_values import event_record
 from crossbearing.ids import stable_id
 from crossbearing.kb.places import place_by_id
-from crossbearing.model import EventMention
+from crossbearing.model import EventMention, Place
 
 #: Types that name violence without saying how: they merge with any violent type.
 GENERIC = frozenset({"attack", "killing"})
@@ -50,8 +50,12 @@ class _Item:
 
 def merge_events(mentions: Iterable[EventMention], story_of: dict[str, str | None],
                  outlet_of: dict[str, str], *, time_texts: dict[tuple[str, int], str] | None = None,
-                 dates: dict[str, date | None] | None = None) -> list[dict]:
+                 dates: dict[str, date | None] | None = None,
+                 place_of: Callable[[str], Place | None] = place_by_id) -> list[dict]:
     """Events (plain dicts ready for the store) from the event mentions of a collection.
+
+    ``place_of`` gives the place of a place id (the store's places table serves as well as the
+    gazetteer, without loading it).
 
     With ``time_texts`` (the time expressions' words by article and offset) and ``dates``
     (publication days), a calendar date without a year in an undated article ("January 28") takes
@@ -64,8 +68,8 @@ def merge_events(mentions: Iterable[EventMention], story_of: dict[str, str | Non
                     for story, group in by_story.items()}
     events = []
     for story_id in sorted(by_story, key=lambda s: s or ""):
-        for group in _groups(by_story[story_id]):
-            events.append(event_record(_event_id(group), story_id, group, outlet_of))
+        for group in _groups(by_story[story_id], place_of):
+            events.append(event_record(_event_id(group), story_id, group, outlet_of, place_of))
     return events
 
 
@@ -97,9 +101,10 @@ def _event_id(group: list[EventMention]) -> str:
     return "ev-" + stable_id(first.article_id, first.start)
 
 
-def _groups(mentions: list[EventMention]) -> list[list[EventMention]]:
+def _groups(mentions: list[EventMention],
+            place_of: Callable[[str], Place | None]) -> list[list[EventMention]]:
     onto = ontology()
-    items = [_item(m, onto.type(m.event_type).family) for m in mentions]
+    items = [_item(m, onto.type(m.event_type).family, place_of) for m in mentions]
     for index, item in enumerate(items):
         item.group = index
         item.members = [item]
@@ -139,12 +144,12 @@ def _join(a: _Item, b: _Item, items: list[_Item]) -> None:
         item.members = merged
 
 
-def _item(mention: EventMention, family: str) -> _Item:
+def _item(mention: EventMention, family: str, place_of: Callable[[str], Place | None]) -> _Item:
     participants = {a.actor_id or a.canonical.lower() for a in mention.arguments
                     if a.role == "actor"} - {""}
     sufferers = {a.actor_id or a.canonical.lower() for a in mention.arguments
                  if a.role != "actor"} - {""}
-    place = place_by_id(mention.place_id) if mention.place_id else None
+    place = place_of(mention.place_id) if mention.place_id else None
     country = place.country if place else None
     precise = mention.place_id if place is not None and place.kind in ("city", "site") else None
     return _Item(mention, family, participants, sufferers, country, precise)

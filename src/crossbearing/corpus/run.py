@@ -188,4 +188,5 @@ def stored_events(store: Store) -> list[dict]:
     dates = {a: (date.fromisoformat(d.value[:10]) if d else None)
              for a, d in store.article_dates().items()}
     return merge_events(store.event_mentions(), store.story_map(), store.source_labels(),
-                        time_texts=store.time_texts(), dates=dates)
+                        time_texts=store.time_texts(), dates=dates,
+                        place_of=lru_cache(maxsize=None)(store.place))
