@@ -14,7 +14,7 @@ from crossbearing.views import STORY_SECTIONS, dossier_view, story_page
 
 def data_json(html):
     match = re.search(r'<script type="application/json" id="dossier-data">(.*?)</script>', html,
-                      re.S)
+                      re.DOTALL)
     return json.loads(match.group(1))
 
 
@@ -45,7 +45,7 @@ def test_analyze_command_writes_the_dossier_and_a_json_summary(tmp_path, db):
     assert (out / "acled.csv").read_text(encoding="utf-8").startswith("event_id_cnty")
     html = (out / "index.html").read_text(encoding="utf-8")
     assert '<a href="crossbearing.json">' in html and '<a href="acled.csv">' in html
-    assert summary["stages"]["compare"]["stories"] == 1 and summary["events"] >= 0
+    assert summary["stages"]["compare"]["stories"] == 1
     again = json.loads(CliRunner().invoke(cli, args).stdout)  # incremental: nothing new
     assert again["articles_added"] == 0 and again["stages"]["annotate"]["annotated"] == 0
     assert again["stages"]["corpus"]["signed"] == 0 and again["stages"]["corpus"]["aligned_pairs"] == 0

@@ -11,7 +11,7 @@ from crossbearing.store import open_store
 from crossbearing.store.search import fts_query, ts_query
 
 testclient = pytest.importorskip("fastapi.testclient")
-from crossbearing.web import create_app  # noqa: E402
+from crossbearing.web import create_app
 
 
 def copy_db(source, target):
@@ -62,8 +62,8 @@ def test_ids_and_parameters_are_validated_and_nothing_is_read_from_disk(client):
     assert client.get("/api/search?q=" + "x" * 201).status_code == 422
 
 
-@pytest.mark.parametrize("query", ['"', "*", "NEAR(a b)", "title:x", "a OR", "'; DROP TABLE "
-                                   "articles; --", "(((", "^x", "-x", "\u0000x"])
+@pytest.mark.parametrize("query", ['"', "*", "NEAR(a b)", "title:x", "a OR",
+                                   "'; DROP TABLE articles; --", "(((", "^x", "-x", "\u0000x"])
 def test_search_takes_any_text_as_words(client, query, seeds):
     assert client.get("/api/search", params={"q": query}).status_code == 200
     with open_store(seeds) as store:

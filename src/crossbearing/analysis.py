@@ -8,9 +8,10 @@ returns a small JSON-ready summary. A later stage is one function appended to ``
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from crossbearing.store import Store
 

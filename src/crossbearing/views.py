@@ -17,7 +17,7 @@ from crossbearing.views_compare import (
     facts_section,
     framing_section,
 )
-from crossbearing.views_events import events_section, timeline_section
+from crossbearing.views_events import event_order, events_section, timeline_section
 
 _UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
@@ -45,6 +45,21 @@ def article_summary(article: Article) -> dict[str, Any]:
         "format": article.format,
         "characters": len(article.text),
     }
+
+
+def by_date(articles) -> list[dict[str, Any]]:
+    """Article summaries by publication date (undated last), then id."""
+    return sorted(articles, key=lambda a: (a["published"] is None, a["published"] or "", a["id"]))
+
+
+def speaker_of(quote) -> str | None:
+    """How a quote's speaker is shown: the resolved name, else the description, else as written."""
+    return quote.speaker_canonical or quote.descriptor or quote.speaker_text
+
+
+def quote_text(article: Article, quote) -> str:
+    """A quote's words as its article gives them, its pieces joined by an ellipsis."""
+    return " … ".join(article.text[s:e] for s, e in quote.content)
 
 
 def article_detail(article: Article) -> dict[str, Any]:
@@ -103,8 +118,13 @@ def passage_views(store, passages: list[dict[str, Any]]) -> list[dict[str, Any]]
     """Shared passages with the text each covers in its two articles (each article read once)."""
     ids = sorted({p["article_a"] for p in passages} | {p["article_b"] for p in passages})
     texts = {a.id: a.text for a in store.articles_by_id(ids)}
-    return [{**p, "text_a": texts[p["article_a"]][p["a_start"]:p["a_end"]],
-             "text_b": texts[p["article_b"]][p["b_start"]:p["b_end"]]} for p in passages]
+    return [{**p, **passage_texts(p, texts)} for p in passages]
+
+
+def passage_texts(passage: dict[str, Any], texts: dict[str, str]) -> dict[str, str]:
+    """The text a shared passage covers in each of its two articles (``texts``: id → text)."""
+    return {"text_a": texts[passage["article_a"]][passage["a_start"]:passage["a_end"]],
+            "text_b": texts[passage["article_b"]][passage["b_start"]:passage["b_end"]]}
 
 
 def story_view(store, story_id: str) -> dict[str, Any] | None:
@@ -113,8 +133,7 @@ def story_view(store, story_id: str) -> dict[str, Any] | None:
     if story is None:
         return None
     members = store.story_members(story_id)
-    articles = [article_summary(a) for a in store.articles_by_id(members)]
-    articles.sort(key=lambda a: (a["published"] is None, a["published"] or "", a["id"]))
+    articles = by_date(article_summary(a) for a in store.articles_by_id(members))
     member_set = set(members)
     passages = [p for p in store.passages() if p["article_a"] in member_set]
     duplicates = [d for d in store.duplicates() if d["article_a"] in member_set]
@@ -128,9 +147,9 @@ def quote_rows(store, *, speaker: str | None = None, outlet: str | None = None) 
     rows = []
     for q in store.quotes():
         article = articles[q.article_id]
-        who = q.speaker_canonical or q.descriptor or q.speaker_text
+        who = speaker_of(q)
         row = {"article_id": q.article_id, "outlet": article.outlet, "kind": q.kind,
-               "content": " … ".join(article.text[s:e] for s, e in q.content),
+               "content": quote_text(article, q),
                "content_spans": [list(span) for span in q.content],
                "cue": article.text[slice(*q.cue)] if q.cue else None,
                "speaker": who, "speaker_text": q.speaker_text, "speaker_actor": q.speaker_actor,
@@ -152,10 +171,16 @@ def number_rows(store, *, counted: str | None = None) -> list[dict[str, Any]]:
         if counted and counted.lower() not in (n.counted or "").lower():
             continue
         rows.append({"article_id": n.article_id, "outlet": outlets.get(n.article_id),
-                     "start": n.start, "end": n.end, "text": n.text, "low": n.low, "high": n.high,
-                     "hedge": n.hedge, "counted": n.counted, "time_scope": n.time_scope,
-                     "place_scope": n.place_scope, "speaker": n.speaker})
+                     **number_view(n)})
     return rows
+
+
+def number_view(n) -> dict[str, Any]:
+    """A numeric fact: its article and span, the number as written, bounds, hedge, what it
+    counts, its scopes and who gives it."""
+    return {"article_id": n.article_id, "start": n.start, "end": n.end, "text": n.text,
+            "low": n.low, "high": n.high, "hedge": n.hedge, "counted": n.counted,
+            "time_scope": n.time_scope, "place_scope": n.place_scope, "speaker": n.speaker}
 
 
 def compare_summary(report) -> dict[str, Any]:
@@ -171,19 +196,29 @@ def claim_group_views(store, story_id: str | None = None,
     """Claim groups with their members: the story, what is counted (thing, toll, unit), the
     status and kind, how many sources, the range of written values, and per member the article,
     outlet, offsets, number as written, bounds, hedge, counted phrase, scopes and speaker."""
-    return [{"id": g["group_id"], "story_id": g["story_id"], "thing": g["thing"],
-             "toll": g["toll"], "unit": g["unit"], "status": g["status"], "kind": g["kind"],
-             "sources": g["sources"], "low": g["low"], "high": g["high"],
-             "members": g["members"]} for g in store.claim_groups(story_id, status)]
+    return [claim_group_view(g) for g in store.claim_groups(story_id, status)]
+
+
+def claim_group_view(g: dict[str, Any]) -> dict[str, Any]:
+    """One stored claim group as :func:`claim_group_views` shows it."""
+    return {"id": g["group_id"], "story_id": g["story_id"], "thing": g["thing"],
+            "toll": g["toll"], "unit": g["unit"], "status": g["status"], "kind": g["kind"],
+            "sources": g["sources"], "low": g["low"], "high": g["high"], "members": g["members"]}
 
 
 def quote_group_views(store, story_id: str | None = None) -> list[dict[str, Any]]:
     """Quote groups with their members: the label (same, partial, paraphrase), the speaker
     comparison (same, differs, unattributed in some), and per member the article, outlet, quote
     id, content spans, text, relation and the speaker as that article gives it."""
-    return [{"id": g["group_id"], "story_id": g["story_id"], "label": g["label"],
-             "speakers": g["speakers"], "sources": g["sources"], "members": g["members"]}
-            for g in store.quote_groups(story_id)]
+    return [quote_group_view(g) for g in store.quote_groups(story_id)]
+
+
+def quote_group_view(g: dict[str, Any]) -> dict[str, Any]:
+    """One stored quote group as :func:`quote_group_views` shows it."""
+    return {"id": g["group_id"], "story_id": g["story_id"], "label": g["label"],
+            "speakers": g["speakers"], "sources": g["sources"], "members": g["members"]}
+
+
 def framing_view(store, story_id: str, *, actor: str | None = None) -> dict[str, Any]:
     """How each outlet of a story frames its actors (``compare.framing``), optionally for the
     actors matching ``actor`` only; ``NotFound`` for an unknown story."""
@@ -200,40 +235,50 @@ def framing_view(store, story_id: str, *, actor: str | None = None) -> dict[str,
 
 class StoryData:
     """Everything a story's sections read, loaded once: its articles, passages (corrections
-    applied), quotes, numbers, entity mentions and sentence starts."""
+    applied), events, claim and quote groups, and the collection's source labels and entities
+    (read once for all the stories of a dossier)."""
 
     def __init__(self, store, story: dict[str, Any], passages: list[dict[str, Any]],
-                 entities: dict[str, dict[str, Any]]) -> None:
+                 entities: dict[str, dict[str, Any]], source_labels: dict[str, str]) -> None:
         self.store = store
         self.story = story
         self.ids = store.story_members(story["id"])
         self.articles = {a.id: a for a in store.articles_by_id(self.ids)}
-        rejected = store.rejected_passages()
-        self.passages = [p for p in passages if p["article_a"] in self.articles
-                         and passage_key(p) not in rejected]
+        self.passages = [p for p in passages if p["article_a"] in self.articles]
         self.entities = entities
+        self.source_labels = source_labels
+        #: Article id → its source's name: the outlet, else the file name it came from.
+        self.labels = {article_id: source_labels.get(article_id, article_id)
+                       for article_id in self.ids}
 
     def outlet(self, article_id: str) -> str | None:
         return self.articles[article_id].outlet
 
     @cached_property
-    def labels(self) -> dict[str, str]:
-        """Article id → its source's name: the outlet, else the file name it came from."""
-        labels = self.store.source_labels()
-        return {article_id: labels.get(article_id, article_id) for article_id in self.ids}
+    def stored_events(self) -> list[dict[str, Any]]:
+        """The story's events as stored (every mode), for the coverage matrix."""
+        return self.store.events(self.story["id"])
 
     @cached_property
     def events(self) -> list[dict[str, Any]]:
-        """The story's single events that happened (``event_views``), read once per page."""
-        return event_views(self.store, self.story["id"])
+        """The story's single events that happened (``event_views``)."""
+        return event_views_of(self.store, self.stored_events, self.source_labels)
+
+    @cached_property
+    def stored_claim_groups(self) -> list[dict[str, Any]]:
+        return self.store.claim_groups(self.story["id"])
 
     @cached_property
     def claim_groups(self) -> list[dict[str, Any]]:
-        return claim_group_views(self.store, self.story["id"])
+        return [claim_group_view(g) for g in self.stored_claim_groups]
+
+    @cached_property
+    def stored_quote_groups(self) -> list[dict[str, Any]]:
+        return self.store.quote_groups(self.story["id"])
 
     @cached_property
     def quote_groups(self) -> list[dict[str, Any]]:
-        return quote_group_views(self.store, self.story["id"])
+        return [quote_group_view(g) for g in self.stored_quote_groups]
 
 
 def passage_key(passage: dict[str, Any]) -> str:
@@ -243,8 +288,7 @@ def passage_key(passage: dict[str, Any]) -> str:
 
 def header_section(data: StoryData) -> dict[str, Any]:
     """Who reported the story, when, and how many reports."""
-    articles = sorted((article_summary(a) for a in data.articles.values()),
-                      key=lambda a: (a["published"] is None, a["published"] or "", a["id"]))
+    articles = by_date(article_summary(a) for a in data.articles.values())
     outlets = sorted({a["outlet"] for a in articles if a["outlet"]})
     return {"articles": articles, "outlets": outlets, "reports": len(articles),
             "unknown_outlet": sum(1 for a in articles if not a["outlet"]),
@@ -257,12 +301,10 @@ def quotes_section(data: StoryData) -> dict[str, Any]:
     for article_id in data.ids:
         article = data.articles[article_id]
         for q in data.store.quotes(article_id):
-            who = q.speaker_canonical or q.descriptor or q.speaker_text or "(unattributed)"
-            groups.setdefault(who, []).append({
+            groups.setdefault(speaker_of(q) or "(unattributed)", []).append({
                 "article_id": article_id, "start": q.start, "end": q.end, "kind": q.kind,
                 "outlet": article.outlet, "speaker_actor": q.speaker_actor,
-                "speaker_text": q.speaker_text,
-                "content": " … ".join(article.text[s:e] for s, e in q.content)})
+                "speaker_text": q.speaker_text, "content": quote_text(article, q)})
     speakers = [{"speaker": name, "quotes": items} for name, items in
                 sorted(groups.items(), key=lambda g: (-len(g[1]), g[0]))]
     return {"speakers": speakers, "count": sum(len(s["quotes"]) for s in speakers)}
@@ -272,11 +314,8 @@ def numbers_section(data: StoryData) -> dict[str, Any]:
     """The story's counts and amounts, grouped by outlet."""
     groups: dict[str, list[dict[str, Any]]] = {}
     for article_id in data.ids:
-        for n in data.store.numeric_facts(article_id):
-            groups.setdefault(data.outlet(article_id) or "(unknown outlet)", []).append({
-                "article_id": article_id, "start": n.start, "end": n.end, "text": n.text,
-                "low": n.low, "high": n.high, "hedge": n.hedge, "counted": n.counted,
-                "time_scope": n.time_scope, "place_scope": n.place_scope, "speaker": n.speaker})
+        facts = groups.setdefault(data.outlet(article_id) or "(unknown outlet)", [])
+        facts += [number_view(n) for n in data.store.numeric_facts(article_id)]
     outlets = [{"outlet": name, "facts": facts} for name, facts in sorted(groups.items())]
     return {"outlets": outlets, "count": sum(len(o["facts"]) for o in outlets)}
 
@@ -285,9 +324,7 @@ def reuse_section(data: StoryData) -> dict[str, Any]:
     """Passages the story's articles share, the two texts side by side."""
     texts = {i: a.text for i, a in data.articles.items()}
     passages = [{**p, "key": passage_key(p), "outlet_a": data.outlet(p["article_a"]),
-                 "outlet_b": data.outlet(p["article_b"]),
-                 "text_a": texts[p["article_a"]][p["a_start"]:p["a_end"]],
-                 "text_b": texts[p["article_b"]][p["b_start"]:p["b_end"]]}
+                 "outlet_b": data.outlet(p["article_b"]), **passage_texts(p, texts)}
                 for p in data.passages if p["article_b"] in texts]
     return {"passages": passages, "count": len(passages)}
 
@@ -322,12 +359,14 @@ def story_page(store, story_id: str, *, _cache: dict | None = None) -> dict[str,
     cache = _cache if _cache is not None else {}
     if "stories" not in cache:
         cache["stories"] = {s["id"]: s for s in store.stories()}
-        cache["passages"] = store.passages()
+        rejected = store.rejected_passages()
+        cache["passages"] = [p for p in store.passages() if passage_key(p) not in rejected]
         cache["entities"] = {e["entity_id"]: e for e in store.entity_list()}
+        cache["labels"] = store.source_labels()
     story = cache["stories"].get(story_id)
     if story is None:
         return None
-    data = StoryData(store, story, cache["passages"], cache["entities"])
+    data = StoryData(store, story, cache["passages"], cache["entities"], cache["labels"])
     return {**story, "article_ids": data.ids,
             "sections": [{"key": key, **view(data)} for key, view in STORY_SECTIONS]}
 
@@ -344,8 +383,7 @@ def dossier_view(store) -> dict[str, Any]:
     cache: dict = {}
     stories = [story_page(store, s["id"], _cache=cache) for s in store.stories()]
     ids = sorted({article_id for s in stories for article_id in s["article_ids"]})
-    articles = sorted((article_text_view(a) for a in store.articles_by_id(ids)),
-                      key=lambda a: (a["published"] is None, a["published"] or "", a["id"]))
+    articles = by_date(article_text_view(a) for a in store.articles_by_id(ids))
     return {"version": __version__, "stories": stories, "articles": articles,
             "counts": {"articles": store.count("articles"), "stories": len(stories),
                        "rejected": store.count("rejections"), "quotes": store.count("quotes")}}
@@ -358,8 +396,7 @@ def article_page(store, article_id: str) -> dict[str, Any] | None:
         return None
     article = found[0]
     quotes = [{"article_id": article.id, "start": q.start, "end": q.end, "kind": q.kind,
-               "speaker": q.speaker_canonical or q.descriptor or q.speaker_text,
-               "content": " … ".join(article.text[s:e] for s, e in q.content)}
+               "speaker": speaker_of(q), "content": quote_text(article, q)}
               for q in store.quotes(article.id)]
     numbers = [{"article_id": article.id, "start": n.start, "end": n.end, "text": n.text,
                 "counted": n.counted, "speaker": n.speaker} for n in store.numeric_facts(article.id)]
@@ -414,11 +451,16 @@ def event_views(store, story_id: str | None = None, *, every: bool = False) -> l
     resolved values and the disagreements, and each source mention's article, trigger span and
     sentence span. Only single events that happened unless ``every``: no counts of many events
     ("over 160 attacks"), no threatened, suspended or denied ones."""
+    return event_views_of(store, store.events(story_id), store.source_labels(), every=every)
+
+
+def event_views_of(store, events: list[dict[str, Any]], labels: dict[str, str], *,
+                   every: bool = False) -> list[dict[str, Any]]:
+    """:func:`event_views` of stored events already read, with the store's source labels."""
     mentions = {(m.article_id, m.start): m for m in store.event_mentions(
-        sorted({a for e in store.events(story_id) for a, _ in e["sources"]}))}
-    labels = store.source_labels()
+        sorted({a for e in events for a, _ in e["sources"]}))}
     views = []
-    for event in store.events(story_id):
+    for event in events:
         if not every and (event["aggregate"] or event["mode"] != "asserted"):
             continue
         detail = event["detail"]
@@ -457,8 +499,7 @@ def timeline_view(store, story_id: str) -> dict[str, Any]:
     if not store.story_members(story_id):
         raise NotFound(f"no story {story_id!r}")
     events = event_views(store, story_id)
-    dated = sorted((e for e in events if e["date"]),
-                   key=lambda e: (e["date"], e["date_end"] or e["date"], e["label"]))
+    dated = [e for e in event_order(events) if e["date"]]
     return {"story_id": story_id, "dated": dated,
             "undated": [e for e in events if not e["date"]]}
 

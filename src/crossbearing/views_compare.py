@@ -103,9 +103,10 @@ def _voice(side: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
 def coverage_section(data) -> dict[str, Any]:
     """Events, claim groups and quote groups × sources: reported (with the spans that report
     it) or omitted; each row links to its row in the events table, facts matrix or quotes."""
-    from crossbearing.views import coverage_view
+    from crossbearing.compare.coverage import coverage
 
-    matrix = coverage_view(data.store, data.story["id"])
+    matrix = coverage(data.labels, data.stored_events, data.stored_claim_groups,
+                      data.stored_quote_groups)
     sentences = {(s["article_id"], s["start"]): (s["sentence_start"], s["sentence_end"])
                  for e in data.events for s in e["sources"] if s.get("sentence_start") is not None}
     anchors = {"event": "event-", "claim": "fact-", "quote": "qg-"}

@@ -12,9 +12,10 @@ import base64
 import functools
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any, Callable
+from typing import Any
 
 from jinja2 import Environment, PackageLoader
 from markupsafe import Markup

@@ -120,10 +120,9 @@ def corrections_router() -> APIRouter:
     @router.delete("/api/corrections/{override_id}", summary="Withdraw a correction")
     def remove_correction(request: Request,
                           override_id: str = Path(pattern=r"^[0-9a-f]{8,64}$")) -> dict[str, bool]:
-        with request.app.state.database.use() as store:
-            with store.transaction():
-                if not store.remove_override(override_id):
-                    raise HTTPException(404, "no such correction")
+        with request.app.state.database.use() as store, store.transaction():
+            if not store.remove_override(override_id):
+                raise HTTPException(404, "no such correction")
         return {"removed": True}
 
     return router
