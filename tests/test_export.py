@@ -16,7 +16,7 @@ from click.testing import CliRunner
 
 from crossbearing.cli import cli
 from crossbearing.export import EXPORTERS, TABLES, gather
-from crossbearing.export import acled_csv, graphml, json_doc, jsonl
+from crossbearing.export import acled_csv, graphml, jsonl
 from crossbearing.store import open_store
 
 SCHEMA = json.loads((Path(__file__).resolve().parent.parent / "docs" / "export-schema.json")
@@ -258,7 +258,7 @@ def test_graphml_escapes_markup_and_drops_characters_xml_cannot_hold(seeds_table
 def test_hostile_title_and_outlet_are_neutralised_in_every_format(hostile_db) -> None:
     with open_store(hostile_db) as store:
         document = json.loads(_export_text("json", store))
-        header, rows = _acled_rows(_export_text("acled-csv", store))
+        _, rows = _acled_rows(_export_text("acled-csv", store))
         graph_text = _export_text("graphml", store)
     jsonschema.validate(document, SCHEMA, cls=jsonschema.Draft202012Validator)
     article = document["articles"][0]

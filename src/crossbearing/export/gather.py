@@ -46,7 +46,7 @@ def gather(store: Any, story_id: str | None = None, *, with_text: bool = False) 
         "stories": stories,
         "duplicates": [d for d in store.duplicates() if _both(d, keep)],
         "passages": [p for p in store.passages() if _both(p, keep)],
-        "entities": _entities(store.entity_records(), store.all_entity_mentions(), keep),
+        "entities": _entities(store.entity_list(), store.all_entity_mentions(), keep),
         "actors": [_actor(a) for a in store.actor_records()],
         "places": store.place_records(),
         "event_mentions": [_event_mention(m, event_of.get((m.article_id, m.start)))
@@ -77,7 +77,11 @@ def plain(value: Any) -> Any:
 
 
 def _stories(store: Any, story_id: str | None) -> list[dict[str, Any]]:
-    stories = [{**s, "article_ids": store.story_members(s["id"])} for s in store.stories()
+    """The stories (one, or all), each with the ids of its articles in id order."""
+    members: dict[str, list[str]] = {}
+    for article_id, story in sorted(store.story_map().items()):
+        members.setdefault(story, []).append(article_id)
+    stories = [{**s, "article_ids": members.get(s["id"], [])} for s in store.stories()
                if story_id is None or s["id"] == story_id]
     if story_id is not None and not stories:
         raise NotFound(f"no story with id {story_id!r}")

@@ -37,6 +37,8 @@ QUOTE_COLUMNS = ("article_id", "start", '"end"', "content", "cue_start", "cue_en
 PENDING = ("SELECT a.article_id FROM articles a LEFT JOIN stage_runs r ON r.article_id = "
            "a.article_id AND r.stage = ? WHERE a.analysable = 1 AND (r.version IS NULL OR "
            "r.version <> ?)")
+PLACE_COLUMNS = ("place_id", "name", "kind", "country", "latitude", "longitude", "precision",
+                 "source")
 NUMBER_COLUMNS = ("article_id", "start", '"end"', "text", "low", "high", "hedge", "counted",
                   "counted_start", "counted_end", "time_scope", "place_scope", "speaker")
 
@@ -76,20 +78,17 @@ class AnnotationStore:
                         kb_version: str) -> None:
         """Store (or refresh) the knowledge-base actors and places that mentions refer to.
         Saving a batch's in id order first keeps concurrent runs from deadlocking on them."""
-        for actor in actors:
-            self.execute("INSERT INTO actors (actor_id, name, type, kind, country, wikidata, "
-                         "kb_version) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (actor_id) DO UPDATE "
-                         "SET name = excluded.name, type = excluded.type, kind = excluded.kind, "
-                         "country = excluded.country, wikidata = excluded.wikidata, "
-                         "kb_version = excluded.kb_version",
-                         (actor.id, actor.name, actor.type, actor.kind, actor.country or None,
-                          actor.wikidata or None, kb_version))
-        for place in places:
-            self.execute("INSERT INTO places (place_id, name, kind, country, latitude, longitude, "
-                         "precision, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
-                         "ON CONFLICT (place_id) DO NOTHING",
-                         (place.id, place.name, place.kind, place.country, place.latitude,
-                          place.longitude, place.precision, place.source))
+        self.insert_many(
+            "actors", ("actor_id", "name", "type", "kind", "country", "wikidata", "kb_version"),
+            [(a.id, a.name, a.type, a.kind, a.country or None, a.wikidata or None, kb_version)
+             for a in actors],
+            "ON CONFLICT (actor_id) DO UPDATE SET name = excluded.name, type = excluded.type, "
+            "kind = excluded.kind, country = excluded.country, wikidata = excluded.wikidata, "
+            "kb_version = excluded.kb_version")
+        self.insert_many(
+            "places", PLACE_COLUMNS,
+            [(p.id, p.name, p.kind, p.country, p.latitude, p.longitude, p.precision, p.source)
+             for p in places], "ON CONFLICT (place_id) DO NOTHING")
 
     def save_annotations(self, article_id: str, stage: str, version: str, *,
                          sentences: Iterable[Sentence], mentions: Iterable[Mention],
@@ -157,8 +156,8 @@ class AnnotationStore:
                             r[11]) for r in rows]
 
     def place(self, place_id: str) -> Place | None:
-        row = self.execute("SELECT place_id, name, kind, country, latitude, longitude, precision, "
-                           "source FROM places WHERE place_id = ?", (place_id,)).fetchone()
+        row = self.execute(f"SELECT {', '.join(PLACE_COLUMNS)} FROM places WHERE place_id = ?",
+                           (place_id,)).fetchone()
         return Place(*row) if row else None
 
     def entity_table(self) -> list[dict[str, Any]]:

@@ -22,7 +22,7 @@ from crossbearing.store.framing import FramingStore
 from crossbearing.store.export import ExportStore
 from crossbearing.store.migrations import MIGRATIONS
 from crossbearing.store.overrides import OverrideStore
-from crossbearing.store.pages import PageStore
+from crossbearing.store.pages import PageStore, paged
 from crossbearing.store.search import SearchStore
 
 #: Article columns in the order ``_article_row`` writes and ``_article_from_row`` reads them.
@@ -54,6 +54,20 @@ COUNTABLE = frozenset({
 
 def utc_now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+S = TypeVar("S", bound="Store")
+
+
+def migrated(store: S, failure: type[Exception]) -> S:
+    """``store`` with its schema brought up to date; closed, and a StoreError, when the
+    database refuses (``failure`` is the driver's error class)."""
+    try:
+        store.migrate()
+    except failure as error:
+        store.close()
+        raise StoreError(f"cannot set up the schema in {store.location}: {error}") from None
+    return store
 
 
 class Store(AnnotationStore, CorpusStore, EventStore, CompareStore, FramingStore,
@@ -104,14 +118,16 @@ class Store(AnnotationStore, CorpusStore, EventStore, CompareStore, FramingStore
         cursor.execute(self.sql(query), params)
         return cursor
 
-    def insert_many(self, table: str, columns: tuple[str, ...], rows: list[tuple]) -> None:
+    def insert_many(self, table: str, columns: tuple[str, ...], rows: list[tuple],
+                    on_conflict: str = "") -> None:
         """Insert ``rows`` into ``table`` in one call: the driver sends them together (psycopg
-        pipelines them, one round trip instead of one a row; sqlite3 prepares the query once)."""
+        pipelines them, one round trip instead of one a row; sqlite3 prepares the query once).
+        ``on_conflict`` is appended to the statement (an ``ON CONFLICT ...`` clause)."""
         if not rows:
             return
         query = (f"INSERT INTO {table} ({', '.join(columns)}) VALUES "
-                 f"({', '.join('?' * len(columns))})")
-        self.executemany(query, rows)
+                 f"({', '.join('?' * len(columns))}) {on_conflict}")
+        self.executemany(query.rstrip(), rows)
 
     def executemany(self, query: str, rows: list[tuple]) -> None:
         self.connection.cursor().executemany(self.sql(query), rows)
@@ -282,12 +298,9 @@ class Store(AnnotationStore, CorpusStore, EventStore, CompareStore, FramingStore
 
     def articles(self, *, limit: int | None = None, offset: int = 0) -> list[Article]:
         """Articles by publication date (undated last), then id."""
-        query = (f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM articles ORDER BY "
-                 "CASE WHEN published IS NULL THEN 1 ELSE 0 END, published, article_id")
-        params: tuple = ()
-        if limit is not None:
-            query += " LIMIT ? OFFSET ?"
-            params = (limit, offset)
+        query, params = paged(f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM articles ORDER BY "
+                              "CASE WHEN published IS NULL THEN 1 ELSE 0 END, published, "
+                              "article_id", limit, offset)
         return [_article_from_row(row, b"") for row in self.execute(query, params).fetchall()]
 
     def rejections(self) -> list[Rejection]:

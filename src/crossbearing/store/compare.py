@@ -8,6 +8,7 @@ groups that no longer hold disappear.
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
@@ -26,7 +27,7 @@ def _keys(columns: tuple[str, ...]) -> tuple[str, ...]:
 
 
 class CompareStore:
-    """Comparison queries; expects ``execute`` from the store."""
+    """Comparison queries; expects ``execute`` and ``insert_many`` from the store."""
 
     execute: Any
 
@@ -37,64 +38,69 @@ class CompareStore:
 
     def save_claim_groups(self, groups: Iterable[Any], version: str) -> None:
         """Store claim groups (:class:`compare.claims.ClaimGroup`) with their members."""
-        for g in groups:
-            self._row("claim_groups", CLAIM_GROUP_COLUMNS + ("produced_by",),
-                      (g.id, g.story_id, g.thing, g.toll, g.unit, g.status, g.kind, g.sources,
-                       len(g.members), g.low, g.high, version))
-            for m in g.members:
-                self._row("claim_members", ("group_id",) + CLAIM_MEMBER_COLUMNS,
-                          (g.id, m.article_id, m.start, m.end, m.outlet, m.text, m.low, m.high,
-                           m.hedge, m.counted, m.time_scope, m.place_scope, m.speaker))
+        groups = list(groups)
+        self.insert_many("claim_groups", CLAIM_GROUP_COLUMNS + ("produced_by",), [
+            (g.id, g.story_id, g.thing, g.toll, g.unit, g.status, g.kind, g.sources,
+             len(g.members), g.low, g.high, version) for g in groups])
+        self.insert_many("claim_members", ("group_id",) + CLAIM_MEMBER_COLUMNS, [
+            (g.id, m.article_id, m.start, m.end, m.outlet, m.text, m.low, m.high, m.hedge,
+             m.counted, m.time_scope, m.place_scope, m.speaker)
+            for g in groups for m in g.members])
 
     def save_quote_groups(self, groups: Iterable[Any], version: str) -> None:
         """Store quote groups (:class:`compare.quotes.QuoteGroup`) with their members."""
-        for g in groups:
-            self._row("quote_groups", QUOTE_GROUP_COLUMNS + ("produced_by",),
-                      (g.id, g.story_id, g.label, g.speakers, g.sources, len(g.members), version))
-            for member in g.members:
-                r = member.record
-                self._row("quote_members", ("group_id",) + QUOTE_MEMBER_COLUMNS,
-                          (g.id, r.quote_id, r.article_id, min(s for s, _ in r.spans),
-                           max(e for _, e in r.spans), json.dumps([list(s) for s in r.spans]),
-                           r.outlet, r.text, r.kind, member.relation, r.speaker_text,
-                           r.speaker_actor, r.speaker_canonical, r.descriptor))
-
-    def _row(self, table: str, columns: tuple[str, ...], values: tuple) -> None:
-        self.execute(f"INSERT INTO {table} ({', '.join(columns)}) VALUES "
-                     f"({', '.join('?' * len(columns))})", values)
+        groups = list(groups)
+        self.insert_many("quote_groups", QUOTE_GROUP_COLUMNS + ("produced_by",), [
+            (g.id, g.story_id, g.label, g.speakers, g.sources, len(g.members), version)
+            for g in groups])
+        self.insert_many("quote_members", ("group_id",) + QUOTE_MEMBER_COLUMNS,
+                         [_quote_member_row(g.id, m) for g in groups for m in g.members])
 
     def claim_groups(self, story_id: str | None = None,
                      status: str | None = None) -> list[dict[str, Any]]:
         """Claim groups (of one story, of one status) with their members, largest first."""
-        where, params = _filters(("story_id", story_id), ("status", status))
-        rows = self.execute(f"SELECT {', '.join(CLAIM_GROUP_COLUMNS)} FROM claim_groups{where} "
-                            "ORDER BY story_id, sources DESC, members DESC, thing, group_id",
-                            params).fetchall()
-        groups = [dict(zip(CLAIM_GROUP_COLUMNS, r)) for r in rows]
-        for g in groups:
-            g["members"] = self._members("claim_members", CLAIM_MEMBER_COLUMNS, g["group_id"],
-                                         "article_id, start")
-        return groups
+        return self._groups("claim", CLAIM_GROUP_COLUMNS, CLAIM_MEMBER_COLUMNS,
+                            "story_id, sources DESC, members DESC, thing, group_id",
+                            ("story_id", story_id), ("status", status))
 
     def quote_groups(self, story_id: str | None = None) -> list[dict[str, Any]]:
         """Quote groups (of one story) with their members, largest first."""
-        where, params = _filters(("story_id", story_id))
-        rows = self.execute(f"SELECT {', '.join(QUOTE_GROUP_COLUMNS)} FROM quote_groups{where} "
-                            "ORDER BY story_id, sources DESC, members DESC, group_id",
-                            params).fetchall()
-        groups = [dict(zip(QUOTE_GROUP_COLUMNS, r)) for r in rows]
+        groups = self._groups("quote", QUOTE_GROUP_COLUMNS, QUOTE_MEMBER_COLUMNS,
+                              "story_id, sources DESC, members DESC, group_id",
+                              ("story_id", story_id))
         for g in groups:
-            g["members"] = self._members("quote_members", QUOTE_MEMBER_COLUMNS, g["group_id"],
-                                         "article_id, start")
             for m in g["members"]:
                 m["content"] = [list(span) for span in json.loads(m["content"])]
         return groups
 
-    def _members(self, table: str, columns: tuple[str, ...], group_id: str,
-                 order: str) -> list[dict[str, Any]]:
-        rows = self.execute(f"SELECT {', '.join(columns)} FROM {table} WHERE group_id = ? "
-                            f"ORDER BY {order}", (group_id,)).fetchall()
-        return [dict(zip(_keys(columns), r)) for r in rows]
+    def _groups(self, kind: str, columns: tuple[str, ...], member_columns: tuple[str, ...],
+                order: str, *filters: tuple[str, str | None]) -> list[dict[str, Any]]:
+        """The ``kind`` groups matching ``filters`` in ``order``, each with its members (by
+        article and offset), read in two queries."""
+        where, params = _filters(*filters)
+        rows = self.execute(f"SELECT {', '.join(columns)} FROM {kind}_groups{where} "
+                            f"ORDER BY {order}", params).fetchall()
+        groups = [dict(zip(columns, r)) for r in rows]
+        if not groups:
+            return groups
+        members: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        keys = _keys(member_columns)
+        for group_id, *values in self.execute(
+                f"SELECT group_id, {', '.join(member_columns)} FROM {kind}_members WHERE group_id "
+                f"IN (SELECT group_id FROM {kind}_groups{where}) ORDER BY group_id, article_id, "
+                "start", params).fetchall():
+            members[group_id].append(dict(zip(keys, values)))
+        for g in groups:
+            g["members"] = members.get(g["group_id"], [])
+        return groups
+
+
+def _quote_member_row(group_id: str, member: Any) -> tuple:
+    r = member.record
+    return (group_id, r.quote_id, r.article_id, min(s for s, _ in r.spans),
+            max(e for _, e in r.spans), json.dumps([list(s) for s in r.spans]), r.outlet, r.text,
+            r.kind, member.relation, r.speaker_text, r.speaker_actor, r.speaker_canonical,
+            r.descriptor)
 
 
 def _filters(*pairs: tuple[str, str | None]) -> tuple[str, tuple]:

@@ -9,9 +9,13 @@ from typing import Any, Iterable, Iterator
 
 from crossbearing.model import DateValue
 
+PASSAGE_COLUMNS = ("article_a", "article_b", "a_start", "a_end", "b_start", "b_end", "words",
+                   "similarity", "kind", "direction")
+
 
 class CorpusStore:
-    """Corpus-stage queries; expects ``execute`` from the store."""
+    """Corpus-stage queries; expects ``execute``, ``executemany`` and ``insert_many`` from the
+    store."""
 
     execute: Any
 
@@ -62,13 +66,13 @@ class CorpusStore:
         self.clear_comparison()
         self.execute("DELETE FROM story_articles")
         self.execute("DELETE FROM stories")
-        for story in stories:
-            self.execute("INSERT INTO stories (story_id, title, first_date, last_date, articles, "
-                         "produced_by) VALUES (?, ?, ?, ?, ?, ?)",
-                         (story.id, story.title, story.first, story.last, len(story.members), version))
-            for member in story.members:
-                self.execute("INSERT INTO story_articles (article_id, story_id) VALUES (?, ?)",
-                             (member, story.id))
+        stories = list(stories)
+        self.insert_many("stories", ("story_id", "title", "first_date", "last_date", "articles",
+                                     "produced_by"),
+                         [(s.id, s.title, s.first, s.last, len(s.members), version)
+                          for s in stories])
+        self.insert_many("story_articles", ("article_id", "story_id"),
+                         [(member, s.id) for s in stories for member in s.members])
 
     def stories(self) -> list[dict[str, Any]]:
         rows = self.execute(
@@ -101,35 +105,32 @@ class CorpusStore:
                       version: str) -> None:
         """Replace the passages of the pair (a, b), a < b."""
         self.execute("DELETE FROM passages WHERE article_a = ? AND article_b = ?", (a, b))
-        for p in passages:
-            self.execute("INSERT INTO passages (article_a, article_b, a_start, a_end, b_start, "
-                         "b_end, words, similarity, kind, direction) VALUES (?, ?, ?, ?, ?, ?, ?, "
-                         "?, ?, ?) ON CONFLICT DO NOTHING",
-                         (a, b, p.a_start, p.a_end, p.b_start, p.b_end, p.words, p.similarity,
-                          p.kind, direction))
+        self.insert_many("passages", PASSAGE_COLUMNS,
+                         [(a, b, p.a_start, p.a_end, p.b_start, p.b_end, p.words, p.similarity,
+                           p.kind, direction) for p in passages], "ON CONFLICT DO NOTHING")
         self.execute("INSERT INTO aligned_pairs (article_a, article_b, version) VALUES (?, ?, ?) "
                      "ON CONFLICT (article_a, article_b) DO UPDATE SET version = excluded.version",
                      (a, b, version))
 
     def passages(self, kind: str | None = None) -> list[dict[str, Any]]:
         where, params = (" WHERE kind = ?", (kind,)) if kind else ("", ())
-        keys = ("article_a", "article_b", "a_start", "a_end", "b_start", "b_end", "words",
-                "similarity", "kind", "direction")
-        rows = self.execute(f"SELECT {', '.join(keys)} FROM passages{where} ORDER BY article_a, "
-                            "article_b, a_start", params).fetchall()
-        return [dict(zip(keys, r)) for r in rows]
+        rows = self.execute(f"SELECT {', '.join(PASSAGE_COLUMNS)} FROM passages{where} ORDER BY "
+                            "article_a, article_b, a_start", params).fetchall()
+        return [dict(zip(PASSAGE_COLUMNS, r)) for r in rows]
 
     # -- entities ------------------------------------------------------------------------------
     def replace_entities(self, entities: Iterable[Any],
                          assignment: dict[tuple[str, int, int], str]) -> None:
         self.execute("UPDATE mentions SET entity_id = NULL")
         self.execute("DELETE FROM entities")
-        for e in entities:
-            self.execute("INSERT INTO entities (entity_id, name, label, actor_id, mentions) VALUES "
-                         "(?, ?, ?, ?, ?)", (e.id, e.name, e.label, e.actor_id, sum(e.aliases.values())))
-        for (article_id, start, end), entity_id in assignment.items():
-            self.execute('UPDATE mentions SET entity_id = ? WHERE article_id = ? AND start = ? AND '
-                         '"end" = ?', (entity_id, article_id, start, end))
+        self.insert_many("entities", ("entity_id", "name", "label", "actor_id", "mentions"),
+                         [(e.id, e.name, e.label, e.actor_id, sum(e.aliases.values()))
+                          for e in entities])
+        rows = [(entity_id, article_id, start, end)
+                for (article_id, start, end), entity_id in assignment.items()]
+        if rows:
+            self.executemany('UPDATE mentions SET entity_id = ? WHERE article_id = ? AND start = ? '
+                             'AND "end" = ?', rows)
 
     def article_dates(self) -> dict[str, DateValue | None]:
         rows = self.execute("SELECT article_id, published, published_precision, published_source "

@@ -69,18 +69,14 @@ class EventStore:
         list of (article_id, start)). Events are recomputed from the mentions each run."""
         self.execute("DELETE FROM event_sources")
         self.execute("DELETE FROM events")
-        count = 0
-        placeholders = ", ".join("?" * (len(EVENT_COLUMNS) + 1))
-        for event in events:
-            row = tuple(json.dumps(event[c], sort_keys=True) if c == "detail" else event[c]
-                        for c in EVENT_COLUMNS)
-            self.execute(f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}, produced_by) VALUES "
-                         f"({placeholders})", row + (version,))
-            for article_id, start in event["sources"]:
-                self.execute("INSERT INTO event_sources (event_id, article_id, start) "
-                             "VALUES (?, ?, ?)", (event["event_id"], article_id, start))
-            count += 1
-        return count
+        events = list(events)
+        self.insert_many("events", EVENT_COLUMNS + ("produced_by",), [
+            tuple(json.dumps(e[c], sort_keys=True) if c == "detail" else e[c]
+                  for c in EVENT_COLUMNS) + (version,) for e in events])
+        self.insert_many("event_sources", ("event_id", "article_id", "start"),
+                         [(e["event_id"], article_id, start)
+                          for e in events for article_id, start in e["sources"]])
+        return len(events)
 
     def events(self, story_id: str | None = None) -> list[dict[str, Any]]:
         """Stored events (of one story), by date then type, each with its ``sources``."""

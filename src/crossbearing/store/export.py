@@ -1,28 +1,22 @@
-"""Reads the exports need and no other part of the store offers: the entities table, every
-mention with the entity it was assigned to, and the snapshots of knowledge-base actors and places.
+"""Reads the exports need and no other part of the store offers: every mention with the entity
+it was assigned to, and the snapshots of knowledge-base actors and places.
 Mixed into :class:`~crossbearing.store.Store`."""
 
 from __future__ import annotations
 
 from typing import Any
 
-ENTITY_KEYS = ("entity_id", "name", "label", "actor_id", "mentions")
+from crossbearing.store.annotations import PLACE_COLUMNS
+
 ENTITY_MENTION_KEYS = ("article_id", "start", "end", "text", "label", "entity_id", "actor_id",
                        "place_id", "link")
 ACTOR_KEYS = ("actor_id", "name", "type", "kind", "country", "wikidata", "kb_version")
-PLACE_KEYS = ("place_id", "name", "kind", "country", "latitude", "longitude", "precision", "source")
 
 
 class ExportStore:
     """Whole-table reads for exports; expects ``execute`` from the store."""
 
     execute: Any
-
-    def entity_records(self) -> list[dict[str, Any]]:
-        """Every collection-wide entity (corpus stage), most mentioned first."""
-        rows = self.execute("SELECT entity_id, name, label, actor_id, mentions FROM entities "
-                            "ORDER BY mentions DESC, name, entity_id").fetchall()
-        return [dict(zip(ENTITY_KEYS, r)) for r in rows]
 
     def all_entity_mentions(self) -> list[dict[str, Any]]:
         """Every name mention with the entity it belongs to (None before the corpus stage)."""
@@ -38,6 +32,6 @@ class ExportStore:
 
     def place_records(self) -> list[dict[str, Any]]:
         """The places that mentions refer to, as annotation stored them."""
-        rows = self.execute(f"SELECT {', '.join(PLACE_KEYS)} FROM places "
+        rows = self.execute(f"SELECT {', '.join(PLACE_COLUMNS)} FROM places "
                             "ORDER BY place_id").fetchall()
-        return [dict(zip(PLACE_KEYS, r)) for r in rows]
+        return [dict(zip(PLACE_COLUMNS, r)) for r in rows]

@@ -10,6 +10,14 @@ ENTITY_COLUMNS = ("entity_id", "name", "label", "actor_id", "mentions")
 ENTITY_MENTION_COLUMNS = ("article_id", "start", "end", "text", "label", "actor_id", "entity_id")
 
 
+def paged(query: str, limit: int | None, offset: int) -> tuple[str, tuple]:
+    """``query`` and its parameters, limited to one page of ``limit`` rows from ``offset`` (all
+    rows when ``limit`` is None)."""
+    if limit is None:
+        return query, ()
+    return query + " LIMIT ? OFFSET ?", (limit, offset)
+
+
 class PageStore:
     """Page queries; expects ``execute`` from the store."""
 
@@ -29,12 +37,8 @@ class PageStore:
 
     def entity_list(self, *, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
         """Entities, most mentioned first."""
-        query = (f"SELECT {', '.join(ENTITY_COLUMNS)} FROM entities "
-                 "ORDER BY mentions DESC, name, entity_id")
-        params: tuple = ()
-        if limit is not None:
-            query += " LIMIT ? OFFSET ?"
-            params = (limit, offset)
+        query, params = paged(f"SELECT {', '.join(ENTITY_COLUMNS)} FROM entities "
+                              "ORDER BY mentions DESC, name, entity_id", limit, offset)
         return [dict(zip(ENTITY_COLUMNS, row)) for row in self.execute(query, params).fetchall()]
 
     def entity(self, entity_id: str) -> dict[str, Any] | None:

@@ -11,13 +11,15 @@ wait for writers (MVCC).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
 from psycopg import errors
 
 from crossbearing.errors import StoreError
-from crossbearing.store.base import Store
+from crossbearing.store.base import Store, migrated
 
 #: Key of the advisory lock held while migrating, so that two processes opening a new database
 #: at once apply each migration once ("crossbea" in ASCII).
@@ -46,16 +48,18 @@ class PostgresStore(Store):
         self.connection.execute("BEGIN")
 
     def execute(self, query: str, params: tuple = ()):
-        try:
+        with self._connection_kept():
             return super().execute(query, params)
-        except psycopg.OperationalError as error:
-            if self.connection.broken:
-                raise StoreError(f"lost the connection to {self.location}: {error}") from None
-            raise
 
     def executemany(self, query: str, rows: list[tuple]) -> None:
-        try:
+        with self._connection_kept():
             super().executemany(query, rows)
+
+    @contextmanager
+    def _connection_kept(self) -> Iterator[None]:
+        """A lost connection becomes a StoreError that names the database."""
+        try:
+            yield
         except psycopg.OperationalError as error:
             if self.connection.broken:
                 raise StoreError(f"lost the connection to {self.location}: {error}") from None
@@ -100,10 +104,4 @@ def open_postgres(url: str) -> PostgresStore:
     except (psycopg.Error, ValueError) as error:
         message = " ".join(line.strip() for line in str(error).replace(url, shown).splitlines())
         raise StoreError(f"cannot connect to {shown}: {message.strip()}") from None
-    store = PostgresStore(connection, shown)
-    try:
-        store.migrate()
-    except psycopg.Error as error:
-        store.close()
-        raise StoreError(f"cannot set up the schema in {shown}: {error}") from None
-    return store
+    return migrated(PostgresStore(connection, shown), psycopg.Error)

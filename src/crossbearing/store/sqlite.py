@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 from crossbearing.errors import StoreError
-from crossbearing.store.base import Store
+from crossbearing.store.base import Store, migrated
 
 #: Milliseconds a writer waits for another process's write lock before failing.
 BUSY_TIMEOUT_MS = 30_000
@@ -39,13 +39,7 @@ def open_sqlite(path: str | Path) -> SQLiteStore:
         connection.execute("PRAGMA synchronous = NORMAL")
     except sqlite3.DatabaseError as error:
         raise StoreError(f"cannot open {path} as a SQLite database: {error}") from None
-    store = SQLiteStore(connection, str(path))
-    try:
-        store.migrate()
-    except sqlite3.DatabaseError as error:
-        store.close()
-        raise StoreError(f"cannot set up the schema in {path}: {error}") from None
-    return store
+    return migrated(SQLiteStore(connection, str(path)), sqlite3.DatabaseError)
 
 
 def _use_wal(connection: sqlite3.Connection) -> None:
