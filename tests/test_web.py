@@ -134,6 +134,15 @@ def test_split_and_event_corrections(client):
     assert client.post("/api/corrections", json={**event, "value": "maybe"}).status_code == 422
     override_id = events[0]["override_id"]
     assert client.delete(f"/api/corrections/{override_id}").json() == {"removed": True}
+    # a rejected event leaves the story's events
+    story = story_id(client)
+    def event_ids():
+        page = client.get(f"/stories/{story}", params={"format": "json"}).json()
+        section = next(s for s in page["sections"] if s["key"] == "events")
+        return {e["id"] for e in section["events"]}
+    strike = sorted(event_ids())[0]
+    client.post("/api/corrections", json={"kind": "event", "target": strike, "value": "reject"})
+    assert strike not in event_ids()
     assert client.delete(f"/api/corrections/{override_id}").status_code == 404
 
 

@@ -450,7 +450,8 @@ def event_views(store, story_id: str | None = None, *, every: bool = False) -> l
     """A story's events (all stories' without ``story_id``) with their values per source, the
     resolved values and the disagreements, and each source mention's article, trigger span and
     sentence span. Only single events that happened unless ``every``: no counts of many events
-    ("over 160 attacks"), no threatened, suspended or denied ones."""
+    ("over 160 attacks"), no threatened, suspended or denied ones, none an analyst rejected.
+    ``decision`` is the analyst's correction ('confirm' or 'reject'), else None."""
     return event_views_of(store, store.events(story_id), store.source_labels(), every=every)
 
 
@@ -459,9 +460,12 @@ def event_views_of(store, events: list[dict[str, Any]], labels: dict[str, str], 
     """:func:`event_views` of stored events already read, with the store's source labels."""
     mentions = {(m.article_id, m.start): m for m in store.event_mentions(
         sorted({a for e in events for a, _ in e["sources"]}))}
+    decisions = store.event_decisions()
     views = []
     for event in events:
-        if not every and (event["aggregate"] or event["mode"] != "asserted"):
+        decision = decisions.get(event["event_id"])
+        if not every and (event["aggregate"] or event["mode"] != "asserted"
+                          or decision == "reject"):
             continue
         detail = event["detail"]
         place = store.place(event["place_id"]) if event["place_id"] else None
@@ -478,7 +482,7 @@ def event_views_of(store, events: list[dict[str, Any]], labels: dict[str, str], 
             "participants": detail["participants"], "means": detail["means"],
             "reported_by": detail["reported_by"], "outlets": detail["outlets"],
             "disagreements": detail["disagreements"], "values": detail["values"],
-            "rules": detail["rules"],
+            "rules": detail["rules"], "decision": decision,
             "sources": [_event_source(mentions.get(key), key, labels) for key in event["sources"]],
         })
     return views

@@ -120,7 +120,7 @@ def _reuse(store: Store, report: CorpusReport, **_) -> None:
             pairs |= set(combinations(members, 2))
         else:
             pairs |= nearest_partners(members, signatures)
-    todo = sorted(p for p in pairs if not store.is_aligned(p[0], p[1], VERSION))
+    todo = sorted(pairs - store.aligned_pairs(VERSION))
     if not todo:
         return
     articles = {a.id: a for a in store.articles()}

@@ -96,10 +96,10 @@ class CorpusStore:
         return row[0] if row else None
 
     # -- reuse ---------------------------------------------------------------------------------
-    def is_aligned(self, a: str, b: str, version: str) -> bool:
-        row = self.execute("SELECT version FROM aligned_pairs WHERE article_a = ? AND article_b = ?",
-                           (a, b)).fetchone()
-        return bool(row) and row[0] == version
+    def aligned_pairs(self, version: str) -> set[tuple[str, str]]:
+        """The pairs of articles this version of the reuse stage has aligned."""
+        return set(self.execute("SELECT article_a, article_b FROM aligned_pairs WHERE version = ?",
+                                (version,)).fetchall())
 
     def save_passages(self, a: str, b: str, passages: Iterable[Any], direction: str,
                       version: str) -> None:
