@@ -1,26 +1,38 @@
-"""Story clustering quality on the BASIL dev split: are the three outlets' reports of each event
-one story, and reports of different events different stories?
+"""Story clustering quality on two development sets: are the reports of one event one story, and
+reports of different events (on the same topic, on the same days) different stories?
 
-BASIL's 90 dev articles report 30 events, three outlets each; ``triplet-uuid`` is the gold story.
-The articles go through the annotation stage (``annotate_articles``: mentions) and the spaCy
-pipeline (lemmas), then :func:`crossbearing.corpus.stories.cluster`. Printed, with the articles'
-dates and with the dates removed (content alone):
+- BASIL dev: 90 articles reporting 30 events of 2010-2012, three outlets each; ``triplet-uuid`` is
+  the gold story. Events months apart: the easy case for dates, a test of content without them.
+- PolNeAR dev: 84 political news articles of September-October 2016 from 7 publishers, labelled
+  into 69 stories in ``polnear-dev-stories.json`` (a story is the reports of one specific event or
+  development; the same topic with a different event is a different story). Nearly everything
+  shares one topic (the presidential race): the hard case, as on a busy news day.
+
+Each article goes through the annotation stage (``annotate_articles``: lemma counts, mentions,
+numeric facts: what the corpus stage reads from the store), then
+:func:`crossbearing.corpus.stories.cluster`, with the articles' dates and with every date removed
+(content alone). Printed per set:
 - pairwise precision, recall and F1 over all pairs of articles (a pair is positive when both are
   in one story);
 - B-cubed precision, recall and F1 (per article: the share of its story that is in its gold story,
   and of its gold story that is in its story; averaged);
-- number of stories found, and a table over thresholds, to show how sensitive the result is.
+- the number of stories found; the pair scores of same-story and different-story pairs; and a
+  table over thresholds, to show how sensitive the result is.
 
 These are development data: parameters are set on principle and checked here, not fitted to
-single items (see the notes at the end of the output).
+single items (see docs/evaluation.md).
 
-Usage: .venv/bin/python benchmarks/eval_stories.py [--eval-dir ../shared/eval]
-Skips with a message when the evaluation data is absent.
+Usage: .venv/bin/python benchmarks/eval_stories.py [--eval-dir ../shared/eval] [--errors]
+       [--cache DIR]   (keeps the annotated features there: later runs take seconds)
+Skips a set, with a message, when its data is absent.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
+import json
+import pickle
 import sys
 from dataclasses import replace
 from itertools import combinations
@@ -30,22 +42,70 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from eval_entities import DEFAULT_EVAL, load_basil, to_article  # noqa: E402
 
-from crossbearing.annotate.nlp import BATCH_SIZE, pipeline  # noqa: E402
-from crossbearing.annotate.stage import annotate_articles  # noqa: E402
 from crossbearing.corpus.stories import StoryClusterer, StoryParams, cluster, features  # noqa: E402
+from crossbearing.model import Article, DateValue  # noqa: E402
 
-THRESHOLDS = (0.10, 0.12, 0.14, 0.16, 0.18, 0.20, 0.22, 0.25, 0.30)
+THRESHOLDS = (0.08, 0.10, 0.12, 0.14, 0.16, 0.18, 0.20, 0.25)
 
 
-def basil_features(records: list[dict]) -> tuple[list, dict[str, str]]:
-    """Clustering features of every record and the gold story of every article id."""
+def annotated_features(articles: list[Article]) -> list:
+    """Clustering features as the corpus stage builds them from the annotation stage's output."""
+    from crossbearing.annotate.stage import annotate_articles
+
+    return [features(a, ann.lemmas, ann.mentions, ann.numbers)
+            for a, ann in zip(articles, annotate_articles(articles))]
+
+
+def basil(eval_dir: Path) -> tuple[list[Article], dict[str, str]] | None:
+    """BASIL dev articles and the gold story of every article id."""
+    if not (eval_dir / "basil-dev").is_dir():
+        return None
+    records = load_basil(eval_dir)
     articles = [to_article(r, i) for i, r in enumerate(records)]
-    annotations = annotate_articles(articles)
-    docs = pipeline().pipe((a.text for a in articles), batch_size=BATCH_SIZE)
-    items = [features(a, [t.lemma_ for t in doc], ann.mentions)
-             for a, doc, ann in zip(articles, docs, annotations)]
-    gold = {a.id: r["triplet-uuid"] for a, r in zip(articles, records)}
-    return items, gold
+    return articles, {a.id: r["triplet-uuid"] for a, r in zip(articles, records)}
+
+
+def polnear(eval_dir: Path) -> tuple[list[Article], dict[str, str]] | None:
+    """PolNeAR dev articles (title, publisher and date from ``metadata.tsv``) and the gold story
+    of every article id."""
+    folder, labels = eval_dir / "polnear-dev", eval_dir / "polnear-dev-stories.json"
+    if not (folder / "text").is_dir() or not labels.is_file():
+        return None
+    with open(folder / "metadata.tsv", newline="", encoding="utf-8") as handle:
+        meta = {row["filename"]: row for row in csv.DictReader(handle, delimiter="\t")
+                if row["compartment"] == "dev"}
+    story_of = {name: label for label, names in json.loads(labels.read_text("utf-8"))["stories"]
+                .items() for name in names}
+    articles, gold = [], {}
+    for index, path in enumerate(sorted((folder / "text").glob("*.txt"))):
+        row = meta[path.stem]
+        article = Article(
+            id=f"polnear{index:03d}", text=path.read_text("utf-8"), title=row["title"],
+            outlet=row["publisher"], outlet_source="metadata", url=None, domain=None,
+            published=DateValue(row["publication_date"], "day", "metadata"), authors=(),
+            language="en", language_score=1.0, analysable=True, skip_reason=None,
+            external_id=path.stem, source_path="polnear", locator="", format="text",
+            text_sha256="", raw_sha256="")
+        articles.append(article)
+        gold[article.id] = story_of[path.stem]
+    return articles, gold
+
+
+def load(name: str, eval_dir: Path, cache: Path | None) -> tuple[list, dict, dict] | None:
+    """Features, gold stories and titles of one set (from ``cache`` when it has them)."""
+    cached = cache / f"stories-{name}.pickle" if cache else None
+    if cached and cached.is_file():
+        return pickle.loads(cached.read_bytes())
+    found = {"basil": basil, "polnear": polnear}[name](eval_dir)
+    if found is None:
+        return None
+    articles, gold = found
+    result = (annotated_features(articles), gold,
+              {a.id: a.external_id if name == "polnear" else a.title or "" for a in articles})
+    if cached:
+        cache.mkdir(parents=True, exist_ok=True)
+        cached.write_bytes(pickle.dumps(result))
+    return result
 
 
 def pairwise(found: dict[str, str], gold: dict[str, str]) -> tuple[float, float, float]:
@@ -101,7 +161,7 @@ def errors(result: dict, gold: dict[str, str], titles: dict[str, str]) -> None:
         golds = {gold[m] for m in story.members}
         complete = all(found_all(result, gold, g) for g in golds)
         if len(golds) > 1 or not complete:
-            print(f"  {story.id}: " + " | ".join(f"{gold[m][:4]}:{titles[m][:40]}"
+            print(f"  {story.id}: " + " | ".join(f"{gold[m][:12]}: {titles[m][:40]}"
                                                  for m in story.members))
 
 
@@ -110,10 +170,8 @@ def found_all(result: dict, gold: dict[str, str], g: str) -> bool:
 
 
 def calibration(items: list, gold: dict[str, str], params: StoryParams) -> None:
-    """Content scores of article pairs (dates removed), same gold story against different ones:
-    the threshold should lie between the bulk of the first and the tail of the second. The
-    rule used: midway between the 10th percentile of same-story pairs and the 99.9th percentile
-    of different-story pairs."""
+    """Pair scores (dates removed), same gold story against different ones: the threshold lies
+    between the bulk of the first and the tail of the second."""
     plain = undated(items)
     clusterer = StoryClusterer(params)
     clusterer.count(plain)
@@ -123,13 +181,11 @@ def calibration(items: list, gold: dict[str, str], params: StoryParams) -> None:
         (same if gold[a.article_id] == gold[b.article_id] else other).append(score)
     same.sort()
     other.sort()
-    low, high = _quantile(same, 0.10), _quantile(other, 0.999)
-    print(f"pair content scores: same story ({len(same)} pairs) min {same[0]:.3f}, "
-          f"p10 {low:.3f}, median {_quantile(same, 0.5):.3f}; different stories "
-          f"({len(other)} pairs) median {_quantile(other, 0.5):.3f}, p99 "
-          f"{_quantile(other, 0.99):.3f}, p99.9 {high:.3f}, max {other[-1]:.3f}")
-    print(f"  midpoint of same-story p10 and different-story p99.9: {(low + high) / 2:.3f} "
-          f"(threshold in use {params.threshold:.2f})")
+    print(f"pair scores, dates removed: same story ({len(same)} pairs) min {same[0]:.3f}, "
+          f"p10 {_quantile(same, 0.10):.3f}, median {_quantile(same, 0.5):.3f}; different "
+          f"stories ({len(other)} pairs) median {_quantile(other, 0.5):.3f}, p99 "
+          f"{_quantile(other, 0.99):.3f}, p99.9 {_quantile(other, 0.999):.3f}, max "
+          f"{other[-1]:.3f} (threshold {params.threshold:.2f})")
 
 
 def _quantile(values: list[float], q: float) -> float:
@@ -137,37 +193,42 @@ def _quantile(values: list[float], q: float) -> float:
 
 
 def table(items: list, gold: dict[str, str], params: StoryParams) -> None:
-    print("threshold | dated: stories  pair-F1  B3-F1 | undated: stories  pair-F1  B3-F1")
+    print("threshold | dated: stories  pair P / R / F1   B3-F1 | undated: stories  pair P / R / "
+          "F1   B3-F1")
     for threshold in THRESHOLDS:
         row = []
         for variant in (items, undated(items)):
             result = run(variant, gold, replace(params, threshold=threshold))
-            row.append(f"{result['stories']:7d}  {result['pairwise'][2]:.3f}  "
+            p, r, f = result["pairwise"]
+            row.append(f"{result['stories']:4d}  {p:.3f} / {r:.3f} / {f:.3f}  "
                        f"{result['bcubed'][2]:.3f}")
-        print(f"  {threshold:.2f}    | {row[0]}   | {row[1]}")
+        print(f"  {threshold:.2f}    | {row[0]} | {row[1]}")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--eval-dir", type=Path, default=DEFAULT_EVAL)
     parser.add_argument("--errors", action="store_true", help="print wrongly grouped stories")
+    parser.add_argument("--cache", type=Path, default=None,
+                        help="keep the annotated features in this folder between runs")
     args = parser.parse_args()
-    if not (args.eval_dir / "basil-dev").is_dir():
-        print(f"skipped: no BASIL dev split under {args.eval_dir}")
-        return 0
-    records = load_basil(args.eval_dir)
-    items, gold = basil_features(records)
     params = StoryParams()
-    n_gold = len(set(gold.values()))
-    print(f"BASIL dev: {len(items)} articles, {n_gold} gold stories; {params}")
-    titles = {item.article_id: item.title or "" for item in items}
-    for name, variant in (("with dates", items), ("dates removed", undated(items))):
-        result = run(variant, gold, params)
-        report(name, result, n_gold)
-        if args.errors:
-            errors(result, gold, titles)
-    calibration(items, gold, params)
-    table(items, gold, params)
+    print(params)
+    for name, label in (("basil", "BASIL dev"), ("polnear", "PolNeAR dev")):
+        loaded = load(name, args.eval_dir, args.cache)
+        if loaded is None:
+            print(f"\n{label}: skipped, no data under {args.eval_dir}")
+            continue
+        items, gold, titles = loaded
+        n_gold = len(set(gold.values()))
+        print(f"\n{label}: {len(items)} articles, {n_gold} gold stories")
+        for variant_name, variant in (("with dates", items), ("dates removed", undated(items))):
+            result = run(variant, gold, params)
+            report(variant_name, result, n_gold)
+            if args.errors:
+                errors(result, gold, titles)
+        calibration(items, gold, params)
+        table(items, gold, params)
     return 0
 
 

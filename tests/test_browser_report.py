@@ -4,11 +4,12 @@ hostile article that stays inert."""
 import os
 from pathlib import Path
 
+import pytest
 from browser import INJECTED, browser_page, needs_browser
 
 from crossbearing.store import open_store
 
-pytestmark = needs_browser
+pytestmark = [needs_browser, pytest.mark.slow]  # a real browser: CI runs them
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 
 

@@ -13,7 +13,7 @@ from test_web import copy_db
 from crossbearing.corpus.run import run_corpus
 from crossbearing.store import open_store
 
-pytestmark = needs_browser
+pytestmark = [needs_browser, pytest.mark.slow]  # a real browser: CI runs them
 uvicorn = pytest.importorskip("uvicorn")
 
 

@@ -83,3 +83,10 @@ def test_hard_wrapped_lines_rejoin_into_paragraphs_keeping_headings_and_captions
 def test_long_lines_are_not_taken_as_wrapped():
     lines = ["A paragraph that runs well beyond any mail client's wrapping width, " * 3] * 5
     assert not looks_hard_wrapped(lines)
+
+
+def test_nuls_controls_and_lone_surrogates_never_reach_the_text():
+    from crossbearing.clean.text import strip_controls
+
+    assert strip_controls("A\x00B\x07C\u200bD\ud800E\udcffF\n\tG") == "ABCD\ufffdE\ufffdF\n\tG"
+    assert clean_body("One\x00 line.\n\nTwo \ud83d lines.").text == "One line.\n\nTwo \ufffd lines."

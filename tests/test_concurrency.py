@@ -6,12 +6,16 @@ import os
 import subprocess
 import sys
 
+import pytest
 from conftest import ROOT
 
 from crossbearing import ingest_files
 from crossbearing.annotate.stage import STAGE, VERSION
 from crossbearing.store import open_store
 from crossbearing.store.migrations import MIGRATIONS
+
+#: Worker processes and clusters take seconds each: CI runs them, a quick run leaves them out.
+pytestmark = pytest.mark.slow
 
 #: Countries, not towns: finding a town loads the gazetteer, seconds in every process.
 PLACES = ("Norway", "Chile", "Kenya", "Peru", "Ghana", "Nepal")
@@ -130,3 +134,36 @@ def test_two_analyze_runs_at_once_on_one_postgresql_database(tmp_path, postgres_
                     and e["date_start"] == "2024-02-07" and e["mode"] == "asserted"]
         assert strike["articles"] >= 4
         assert store.count("claim_groups") >= 1
+
+
+def test_a_second_analyze_on_one_sqlite_file_waits_its_turn(tmp_path):
+    """On SQLite the second run says it waits and goes on when the first has finished, instead
+    of failing on the write lock halfway through."""
+    import fcntl
+    import time
+
+    from conftest import SAMPLE_CORPUS
+
+    db = tmp_path / "one.db"
+    first = crossbearing("analyze", str(SAMPLE_CORPUS), "--db", str(db), "--out",
+                         str(tmp_path / "out1"), "--no-progress", "--json")
+    lock = tmp_path / ".one.db.lock"
+    deadline = time.monotonic() + 60
+    while True:  # wait until the first run holds the database
+        assert time.monotonic() < deadline and first.poll() is None
+        if lock.exists():
+            with open(lock, "ab") as handle:
+                try:
+                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    fcntl.flock(handle, fcntl.LOCK_UN)
+                except BlockingIOError:
+                    break
+        time.sleep(0.05)
+    second = crossbearing("analyze", str(SAMPLE_CORPUS), "--db", str(db), "--out",
+                          str(tmp_path / "out2"), "--no-progress", "--json")
+    out, err = second.communicate(timeout=300)
+    assert second.returncode == 0, err
+    assert "waiting: another Crossbearing run is writing to" in err and "Traceback" not in err
+    [done] = finish(first)
+    assert json.loads(out)["articles"] == done["articles"] == 5
+    assert json.loads(out)["articles_added"] == 0  # the first run had read them all

@@ -50,3 +50,24 @@ def test_crlf_line_endings():
 def test_garbage_is_refused():
     with pytest.raises(DecodeError):
         decode_bytes(bytes(range(1, 32)) * 50)
+
+
+@pytest.mark.parametrize("encoding, expected", [
+    ("utf-16", "utf-16"), ("utf-32", "utf-32"), ("utf-16-le", "utf-16-le"),
+    ("utf-16-be", "utf-16-be"), ("utf-32-le", "utf-32-le"), ("utf-32-be", "utf-32-be"),
+    ("utf-8", None), ("latin-1", None), ("cp1252", None),
+])
+def test_wide_encodings_are_recognised_with_or_without_byte_order_mark(encoding, expected):
+    from crossbearing.clean.decode import wide_encoding
+
+    assert wide_encoding(FRENCH.encode(encoding)) == expected
+
+
+def test_zeros_and_random_bytes_are_no_wide_encoding():
+    import random
+
+    from crossbearing.clean.decode import wide_encoding
+
+    assert wide_encoding(bytes(4096)) is None
+    assert wide_encoding(random.Random(2).randbytes(4096)) is None
+    assert wide_encoding(b"\x00\x01" * 2000) is None  # binary words, not text

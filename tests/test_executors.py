@@ -20,6 +20,9 @@ from crossbearing.executors import (
 from crossbearing.pipeline import annotate
 from crossbearing.store import open_store
 
+#: Worker processes and clusters take seconds each: CI runs them, a quick run leaves them out.
+pytestmark = pytest.mark.slow
+
 PEOPLE = [("Anna Lindqvist", "governor"), ("Tomas Berko", "police chief"),
           ("Mira Okafor", "health minister"), ("Jonas Vell", "mayor")]
 PLACES = ["Vellmar", "Ostrava", "Kessel", "Brandt"]

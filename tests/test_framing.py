@@ -5,7 +5,7 @@ All sentences are invented."""
 import pytest
 from conftest import make_article
 
-from crossbearing.annotate.lexicon import Lexicon, bundled_lexicon
+from crossbearing.annotate.lexicon import CATEGORIES, Lexicon, bundled_lexicon
 from crossbearing.annotate.stage import VERSION, annotate_articles
 
 KH = "kataib-hezbollah"
@@ -173,8 +173,10 @@ def test_bad_lexicon_entries_are_refused(entry, problem):
 
 def test_the_bundled_lexicon_and_the_stage_version():
     lexicon = bundled_lexicon()
-    assert {e.category for e in lexicon.entries} == {"act", "actor"}
-    assert len({e.term for e in lexicon.entries}) == len(lexicon.entries)
+    assert {e.category for e in lexicon.entries} == CATEGORIES
+    assert len({(e.term, e.category, e.pos) for e in lexicon.entries}) == len(lexicon.entries)
+    grouped = [e for e in lexicon.entries if e.category not in ("act", "actor")]
+    assert all(e.source for e in grouped)  # every category cites the list it follows
     assert f"lexicon.{lexicon.version}" in VERSION
 
 
@@ -190,3 +192,160 @@ def test_framing_is_saved_and_replaced(store):
     save(store, result)  # a rerun replaces, never duplicates
     assert store.descriptors(["a1"]) == list(result.descriptors)
     assert store.loaded_terms(["a1"]) == list(result.loaded_terms)
+
+
+# -- loaded language of every part of speech ---------------------------------------------------
+
+def term_of(result, text):
+    [found] = [t for t in result.loaded_terms if t.text == text]
+    return found
+
+
+@pytest.mark.parametrize("text, word, category, tag, neutral", [
+    ("Senator Dana Whitfield slammed the budget plan on Tuesday.", "slammed", "said-verb",
+     "disparaging", "criticize"),
+    ("The mayor boasted about the new stadium.", "boasted", "said-verb", "disparaging", "say"),
+    ("Governor Lena Marsh doubled down on the tax plan.", "doubled down", "framing-verb",
+     "disparaging", "persist"),
+    ("The council passed a draconian curfew.", "draconian", "evaluative", "disparaging",
+     "strict"),
+    ("The union made a last-ditch offer.", "last-ditch", "evaluative", "dramatising", "final"),
+    ("The agency brazenly ignored the court.", "brazenly", "evaluative", "disparaging", "openly"),
+    ("The plan carries a whopping price tag.", "whopping", "intensifier", "intensifying",
+     "large"),
+    ("The far right rallied in the square.", "far right", "label", "partisan", "conservative"),
+    ("The so-called compromise collapsed.", "so-called", "distancing", "distancing",
+     "(the term alone)"),
+])
+def test_loaded_words_of_every_part_of_speech(text, word, category, tag, neutral):
+    found = term_of(annotate(text), word)
+    assert (found.category, found.tag, found.neutral, found.voice) == (category, tag, neutral,
+                                                                      "own")
+
+
+def test_a_said_verb_is_tied_to_its_speaker():
+    result = annotate("Dana Whitfield lashed out at the regulators on Monday.")
+    found = term_of(result, "lashed out")
+    assert (found.canonical, found.voice) == ("Dana Whitfield", "own")
+
+
+@pytest.mark.parametrize("text, counted", [
+    ("Dana Whitfield conceded that the plan had flaws.", True),
+    ('"We got it wrong," Dana Whitfield conceded.', True),
+    ("Dana Whitfield conceded the election on Wednesday.", False),
+    ("Dana Whitfield claimed that the count was rigged.", True),
+    ("The rebels claimed responsibility for the ambush.", False),
+    ("Dana Whitfield was admitted to the hospital.", False),
+])
+def test_verbs_of_saying_count_only_when_they_report_speech(text, counted):
+    result = annotate(text)
+    assert bool([t for t in result.loaded_terms if t.category == "said-verb"]) is counted
+
+
+@pytest.mark.parametrize("text, counted", [
+    ("The raid eliminated the commander.", True),
+    ("The new law eliminated the deficit.", False),
+])
+def test_a_killing_word_needs_a_person_as_its_object(text, counted):
+    assert bool(terms(annotate(text), "eliminate")) is counted
+
+
+@pytest.mark.parametrize("text", [
+    "Prosecutors filed criminal charges against the treasurer.",
+    "The city opened a criminal investigation after the fire.",
+    "Three people died in the terrorist attack on the station.",
+    "A blast destroyed the bridge on Sunday.",
+    "Violent crime fell in the city last year.",
+    "The convoy met stiff resistance near the border.",
+    "The country tightened its sanctions regime.",
+])
+def test_plain_uses_of_listed_words_are_not_loaded(text):
+    assert annotate(text).loaded_terms == ()
+
+
+def test_a_crime_word_counts_when_tied_to_an_actor():
+    result = annotate("The crimes of the United States will not be forgotten.")
+    [found] = terms(result, "criminal")
+    assert found.actor_id == "united-states"
+
+
+def test_reported_speech_is_the_speakers_voice():
+    result = annotate("Dana Whitfield said the new curfew was draconian.")
+    found = term_of(result, "draconian")
+    [quote] = result.quotes
+    assert (found.voice, found.quote) == ("quoted", (quote.start, quote.end))
+    assert quote.kind == "indirect"
+
+
+def test_someone_elses_designation_is_reported_not_own():
+    result = annotate("Kataib Hezbollah was designated as a terrorist organization by "
+                      "Washington in 2009.")
+    [label] = descriptors_of(result, KH, "label")
+    assert (label.voice, label.quote) == ("reported", None)
+    found = term_of(result, "terrorist")
+    assert (found.voice, found.actor_id) == ("reported", KH)
+
+
+def test_scare_quotes_are_the_outlets_own_distancing():
+    result = annotate('The "reform" would cut benefits for thousands of retirees.')
+    found = term_of(result, '"reform"')
+    assert (found.term, found.category, found.voice) == ("scare quotes", "distancing", "own")
+
+
+@pytest.mark.parametrize("text", [
+    'Dana Whitfield called the plan a "disaster" on Monday.',  # a quoted word, attributed
+    'The senator spoke on "Meet the Press" on Sunday.',  # a title
+])
+def test_quotation_marks_that_quote_or_name_are_not_scare_quotes(text):
+    result = annotate(text)
+    assert not [t for t in result.loaded_terms if t.term == "scare quotes"]
+    assert all(t.voice != "own" for t in result.loaded_terms)
+
+
+@pytest.mark.parametrize("text", [
+    "Gov. Rick Perry met House Speaker John Boehner.",
+    "Mr. Boehner and President Barack Obama spoke on Friday.",
+    "John Boehner, the Speaker of the House, spoke on Friday.",
+    "Dana Whitfield, a Republican from Ohio, spoke on Friday.",
+    "Former Senate Majority Leader Bill Frist spoke on Friday.",
+])
+def test_honorifics_and_bare_titles_are_not_descriptors(text):
+    assert annotate(text).descriptors == ()
+
+
+@pytest.mark.parametrize("text, expected, actor", [
+    ("Karl Rove, an eccentric longtime strategist, spoke on Friday.",
+     "an eccentric longtime strategist", "Karl Rove"),
+    ("The embattled governor, Rod Blagojevich, spoke on Friday.", "The embattled governor",
+     "Rod Blagojevich"),
+])
+def test_descriptors_that_say_something_are_kept_with_their_actor(text, expected, actor):
+    [d] = annotate(text).descriptors
+    assert (d.text, d.canonical, d.voice) == (expected, actor, "own")
+
+
+def test_a_lexicon_group_reads_forms_neutral_part_of_speech_and_sense():
+    lexicon = Lexicon.from_toml(
+        '[[group]]\ncategory = "said-verb"\ntag = "disparaging"\npos = ["VERB"]\n'
+        'source = "a list"\nwords = ["blast | rip into = criticize", "lash out"]\n'
+        '[[neutral_use]]\nforms = ["blast off"]\n')
+    from crossbearing.annotate.nlp import pipeline
+
+    doc = pipeline()("The blast shook the port. Critics blasted the plan and ripped into "
+                     "the mayor. The rocket blasted off.")
+    found = [(m.entry.term, m.entry.neutral, doc[m.first:m.last + 1].text)
+             for m in lexicon.find(doc)]
+    # "rip into" is another form of the headword "blast"
+    assert found == [("blast", "criticize", "blasted"), ("blast", "criticize", "ripped into")]
+    assert len(lexicon.find(doc, senses=False)) == 4
+
+
+@pytest.mark.parametrize("text, problem", [
+    ('[[group]]\ncategory = "label"\ntag = "partisan"\nwords = ["x", "x"]', "both"),
+    ('[[group]]\ncategory = "label"\ntag = "partisan"\npos = ["X"]\nwords = ["x"]', "pos"),
+    ('[[group]]\ncategory = "label"\ntag = "partisan"\nsense = "odd"\nwords = ["x"]', "sense"),
+    ('[[group]]\ncategory = "label"\ntag = "partisan"', "words"),
+])
+def test_bad_lexicon_groups_are_refused(text, problem):
+    with pytest.raises(ValueError, match=problem):
+        Lexicon.from_toml(text)

@@ -2,6 +2,7 @@
 Hezbollah are described in the outlet's own words, apart from words it only quotes."""
 
 import json
+import re
 
 import pytest
 from click.testing import CliRunner
@@ -55,13 +56,19 @@ def test_a_descriptor_inside_reported_speech_is_quoted_not_own(seeds):
     assert spans and all(s["quote"] and s["quote_kind"] for s in spans)
 
 
-def test_kataib_hezbollah_is_labelled_in_one_outlets_own_voice(seeds):
+def test_kataib_hezbollah_is_labelled_as_washingtons_designation(seeds):
+    """"Designated as a terrorist organization by Washington" is Washington's label, which the
+    outlet reports: not its own words, and so neither is "terrorist" inside it."""
     entry = actor(seeds["framing"], KH)
-    own = by_seed(seeds, entry, "own")
+    own, other = by_seed(seeds, entry, "own"), by_seed(seeds, entry, "quoted")
     assert any(text.lower().startswith("designated as a terrorist organization")
-               for text in own["004"])
-    terms = by_seed(seeds, entry, "own", "terms")
-    assert "terrorist" in terms["004"]
+               for text in other["004"])
+    assert not any("terrorist" in text for text in own.get("004", []))
+    assert "terrorist" in by_seed(seeds, entry, "quoted", "terms")["004"]
+    assert "terrorist" not in by_seed(seeds, entry, "own", "terms").get("004", [])
+    spans = [s for o in entry["outlets"] for i in o["quoted"]["descriptors"] for s in i["spans"]
+             if i["kind"] == "label"]
+    assert spans and all(s["voice"] == "reported" and "quote" not in s for s in spans)
 
 
 def test_quoted_praise_of_the_commander_is_apart_from_own_words(seeds):
@@ -106,3 +113,47 @@ def test_framing_command(seeds):
     assert text.exit_code == 0 and "Islamic Resistance in Iraq" in text.stdout
     missing = runner.invoke(cli, ["framing", "story-nothing", "--db", str(seeds["db"])])
     assert missing.exit_code == 2
+
+
+def test_the_killing_words_are_the_outlets_own(seeds):
+    """"assassinated" and "martyred" are the outlets' own words about al-Saadi; "great leader"
+    is only quoted."""
+    entry = actor(seeds["framing"], "abu-baqir-al-saadi")
+    own_terms = by_seed(seeds, entry, "own", "terms")
+    assert "assassinated" in own_terms["000"]
+    assert any(seed not in ("000", "002", "003", "004") and "martyred" in texts
+               for seed, texts in own_terms.items())
+    quoted = by_seed(seeds, entry, "quoted")
+    assert any("great leader" in text for text in quoted["000"])
+    own = [t for texts in by_seed(seeds, entry, "own").values() for t in texts]
+    assert not any("great leader" in t for t in own)
+
+
+def test_no_honorific_or_bare_title_is_a_descriptor(seeds):
+    """"President", "Iraqi Prime Minister", "senior Kata'ib Hezbollah commander" identify an
+    actor; every descriptor left holds a word that is neither a title nor part of a name."""
+    from crossbearing.annotate.descriptors import title_words
+
+    titles = title_words() | {"a", "an", "the", "of", "in", "for"}
+    descriptors = [item for entry in seeds["framing"]["actors"] for outlet in entry["outlets"]
+                   for voice in ("own", "quoted") for item in outlet[voice]["descriptors"]
+                   if item["kind"] in ("premodifier", "appositive", "predicate")]
+    assert descriptors
+    for item in descriptors:
+        words = [w for w in re.findall(r"[a-zA-Z]+", item["text"])]
+        assert any(w.islower() and w not in titles for w in words), item["text"]
+
+
+def test_the_neutral_wording_of_another_outlet_is_shown(seeds):
+    """One outlet writes that al-Saadi was "martyred"; another that he was "killed"."""
+    entry = actor(seeds["framing"], "abu-baqir-al-saadi")
+    [martyr] = [t for t in entry["terms"] if t["term"] == "martyr"]
+    assert martyr["neutral"] == "killed" and martyr["own"]
+    users = {o["outlet"] for o in martyr["own"]}
+    neutral = martyr["neutral_used"]
+    assert neutral and not users & {n["outlet"] for n in neutral}
+    with open_store(seeds["db"]) as store:
+        texts = {a.id: a.text for a in store.articles()}
+    for n in neutral:
+        for span in n["spans"]:
+            assert texts[span["article_id"]][span["start"]:span["end"]] in n["forms"]

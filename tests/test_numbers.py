@@ -4,7 +4,7 @@ not a count, and the claims the five sample reports make."""
 import math
 
 import pytest
-from conftest import make_article
+from conftest import annotate_text, make_article
 
 from crossbearing.annotate.nlp import pipeline
 from crossbearing.annotate.numbers import interval, numeric_facts, unit_of
@@ -207,6 +207,17 @@ def test_a_number_inside_a_quote_gets_the_speaker():
 ])
 def test_not_counts(text):
     assert facts_in(text) == []
+
+
+def test_a_determiner_subject_of_a_level_verb_counts_nothing():
+    """"This is just another one": the number's subject is a lone determiner, no noun phrase; it
+    is no count, and the article around it is annotated like any other."""
+    text = ('A title\n"This is just another one, but a lot of families disagree politically," '
+            "she said.")
+    assert facts_in(text) == []
+    result = annotate_text(text)
+    assert result.numbers == ()
+    assert [q.speaker_text for q in result.quotes] == ["she"]
 
 
 def test_list_numbers_are_not_counts():

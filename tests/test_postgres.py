@@ -69,12 +69,12 @@ def test_passwords_are_left_out_of_locations():
     assert redact("postgresql://analyst@db.example/news") == "postgresql://analyst@db.example/news"
 
 
-def test_cli_reports_an_unreachable_server_with_exit_status_two():
+def test_cli_reports_an_unreachable_server_with_exit_status_three():
     result = subprocess.run(
         [sys.executable, "-c", "from crossbearing.cli import main; main()", "articles", "--db",
          CLOSED], env={"PYTHONPATH": str(ROOT / "src")}, capture_output=True, text=True,
         timeout=60)
-    assert result.returncode == 2
+    assert result.returncode == 3  # the database unavailable: the run cannot go on
     assert "cannot connect to postgresql://" in result.stderr
     assert "Traceback" not in result.stderr
 

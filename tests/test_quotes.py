@@ -275,6 +275,12 @@ def test_paragraph_of_pure_quotation_continues_the_previous_speaker():
     assert second.speaker_actor == "yahya-rasool"
 
 
+def test_a_possessive_marker_parsed_as_a_name_is_no_speaker():
+    """In capitals the parse takes the "'S" of "LET'S" for a name before "SAY"; a possessive
+    marker speaks for no one, and the text is read without error."""
+    assert quotes_of("SHOW ME. LET'S SAY THERE'S NO PLAN.") == []
+
+
 def test_quote_following_in_the_same_paragraph_joins_its_speakers_quote():
     text = "“We tried everything,” Hana Karimi said. “Nothing worked.”"
     quote = only(text)

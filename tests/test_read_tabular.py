@@ -210,3 +210,46 @@ def test_csv_row_in_another_encoding_is_decoded_on_its_own() -> None:
     assert two.text == "Le caf\u00e9 ferme \u00e0 midi."
     assert json.loads(two.raw)["text"] == "Le caf\u00e9 ferme \u00e0 midi."
     assert three.text == "Fin."
+
+
+def test_jsonl_line_holding_an_api_response_yields_its_articles() -> None:
+    response = json.dumps({"status": "ok", "articles": [
+        {"title": "First", "content": "The first report."}, "not an object",
+        {"title": "Second", "content": "The second report."}]})
+    items = list(tabular.read_jsonl(source(f"{response}\n{response}\n".encode(), "api.jsonl"),
+                                    Limits()))
+    assert [(item.locator, type(item).__name__) for item in items[:3]] == [
+        ("line 1 item 1", "RawDocument"), ("line 1 item 2", "Rejected"),
+        ("line 1 item 3", "RawDocument")]
+    assert [item.title for item in items if isinstance(item, RawDocument)] == ["First", "Second"] * 2
+
+
+def test_one_line_json_document_is_read_whole() -> None:
+    data = json.dumps({"status": "ok", "articles": [{"content": "Only report."}]}).encode()
+    [document] = tabular.read_json(source(data, "api.json"), Limits())
+    assert (document.text, document.locator) == ("Only report.", "item 1")
+
+
+def test_control_characters_inside_json_strings_do_not_lose_the_record() -> None:
+    line = b'{"title": "Port\x00 closed", "text": "The port\x00 closed."}\n'
+    [document] = tabular.read_jsonl(source(line, "nul.jsonl"), Limits())
+    assert document.text == "The port\x00 closed."  # cleaned with every field when built
+
+
+def test_record_that_cannot_be_written_out_is_rejected_alone() -> None:
+    deep = {"text": "Deep.", "extra": [[[]]]}
+    items = [deep, {"text": "Fine."}]
+    data = json.dumps(items).encode()
+
+    def dumps(value, **options):
+        if "extra" in value:
+            raise RecursionError("maximum recursion depth exceeded")
+        return json.JSONEncoder(**options).encode(value)
+
+    import unittest.mock
+
+    with unittest.mock.patch.object(tabular.json, "dumps", dumps):
+        first, second = tabular.read_json(source(data, "deep.json"), Limits())
+    assert first == Rejected("bad-record", "the record cannot be written out as JSON: maximum "
+                             "recursion depth exceeded", "item 1")
+    assert second.text == "Fine."

@@ -4,6 +4,7 @@ crawl that breaks off keeps what came before the damage."""
 from __future__ import annotations
 
 import io
+import zlib
 
 import pytest
 from warcio.statusandheaders import StatusAndHeaders
@@ -128,3 +129,26 @@ def test_conversion_record_text_is_read_and_revisit_skipped() -> None:
     (document,) = read(buffer.getvalue())
     assert document.locator == "record 2: https://gazette.example/wall"
     assert document.text == NOTE.decode()
+
+
+def test_header_line_inflating_past_the_cap_is_refused_without_reading_it_whole() -> None:
+    member = zlib.compressobj(9, zlib.DEFLATED, 31)
+    data = member.compress(b"WARC/1.0\r\nWARC-Type: response\r\nX-Junk: ")
+    for _ in range(3 * warc.MAX_HEADER_BYTES >> 16):
+        data += member.compress(b"j" * (1 << 16))
+    data += member.flush()
+    items = read(crawl(gzip=True) + data)  # the crawl before it is read; then it breaks off
+    assert [type(item).__name__ for item in items] == ["RawDocument", "RawDocument", "Rejected"]
+    assert items[-1].reason == "truncated" and items[-1].detail.endswith(
+        "headers over 1,048,576 bytes")
+    with pytest.raises(FormatError, match="headers over 1,048,576 bytes"):
+        read(data)
+
+
+def test_many_records_with_empty_payloads_are_not_one_long_header_block() -> None:
+    record = (b"WARC/1.0\r\nWARC-Type: metadata\r\nWARC-Record-ID: <urn:uuid:x>\r\n"
+              b"WARC-Date: 2024-02-10T08:00:00Z\r\nContent-Length: 0\r\n" + b"X-Pad: " + b"p" * 200
+              + b"\r\n\r\n\r\n\r\n")
+    count = 2 * warc.MAX_HEADER_BYTES // len(record)
+    items = read(crawl(gzip=False) + record * count)
+    assert [type(item).__name__ for item in items] == ["RawDocument", "RawDocument"]

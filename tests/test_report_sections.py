@@ -157,7 +157,11 @@ def test_hostile_text_in_events_quote_groups_and_descriptors_stays_text(hostile_
         "members": [{**span, "source": HOSTILE_TITLE, "text": HOSTILE_TITLE,
                      "relation": "same", "kind": "direct", "speaker": HOSTILE_TITLE,
                      "speaker_text": HOSTILE_TITLE}] * 2})
-    sections["framing"]["rows"][0]["cells"][0]["quoted"].append(
+    # The hostile article names its governor by title only, which is no framing: add a row.
+    sections["framing"]["rows"].append({
+        "name": HOSTILE_TITLE, "entity_id": None, "total": 2, "terms": [],
+        "cells": [{"outlet": HOSTILE_TITLE, "own": [], "quoted": [], "reported": [], "count": 2}]})
+    sections["framing"]["rows"][-1]["cells"][0]["quoted"].append(
         {"text": HOSTILE_TITLE, "count": 2, "what": "descriptor", "note": HOSTILE_TITLE,
          "spans": [span]})
     html = render_dossier(view, ["crossbearing.json"])

@@ -1,5 +1,6 @@
 """Story clustering: reports of one event are one story, different events on the same days with
-the same actors are different stories, whatever the input order, with stable story ids."""
+the same actors or on the same topic are different stories, a story cannot chain, a round-up joins
+at most its lead item's story, whatever the input order."""
 
 import random
 from dataclasses import replace
@@ -10,15 +11,18 @@ from conftest import SAMPLE_CORPUS
 from crossbearing import ingest_files
 from crossbearing.annotate.entities import entity_mentions
 from crossbearing.annotate.nlp import pipeline
+from crossbearing.annotate.stage import lemma_counts
 from crossbearing.corpus.stories import (
     ArticleFeatures,
     StoryClusterer,
+    StoryParams,
     canonical_order,
     cluster,
     features,
     tokens,
 )
-from crossbearing.model import Article, DateValue
+from crossbearing.corpus.story_features import phrases
+from crossbearing.model import Article, DateValue, NumericFact
 from crossbearing.store import open_store
 
 # Two events of the same day naming the same people and countries: a strike and a state visit.
@@ -91,6 +95,45 @@ LATER = [
 ]
 
 
+# One topic, one agency, one day, two events: plumes seen on one moon, a map of another.
+PLUMES = [
+    ("plumes-herald", "2024-05-02", "Probe sees water plumes erupting from moon Calyra",
+     "The Meridian probe has photographed plumes of water vapour rising 180 kilometres above the "
+     "icy moon Calyra, the Solar Exploration Agency said on Thursday. Mission scientists said "
+     "the plumes vent from cracks near Calyra's south pole and point to an ocean under the ice. "
+     "Lead scientist Ilse Varga called the plumes the clearest sign yet of liquid water on the "
+     "moon. Meridian will fly through the plumes in August to sample the vapour."),
+    ("plumes-wire", "2024-05-02", "Meridian finds geysers on Calyra",
+     "Geysers of water vapour are erupting from the south pole of Calyra, images from the "
+     "Meridian probe show. The plumes reach 180 kilometres above the surface, according to the "
+     "Solar Exploration Agency, and suggest a salty ocean beneath the ice. Ilse Varga, who leads "
+     "the Meridian science team, said the probe would sample the plumes during an August flyby."),
+]
+MAP = [
+    ("map-herald", "2024-05-02", "First global map of Orvane shows methane lakes and dunes",
+     "Scientists have published the first global map of Orvane, the hazy moon, stitched from "
+     "radar sweeps by the Tessaly orbiter. The Solar Exploration Agency map shows methane lakes "
+     "in the north, long dune fields along the equator and mountains of water ice. Planetary "
+     "geologist Tomas Reyna said the map would guide the choice of a landing site for the "
+     "Skylark lander."),
+    ("map-wire", "2024-05-03", "Tessaly orbiter completes map of Orvane",
+     "The Tessaly orbiter has mapped the whole surface of Orvane for the first time, the Solar "
+     "Exploration Agency said. Radar data reveal methane lakes near the north pole, equatorial "
+     "dunes and icy highlands. Tomas Reyna, a geologist on the team, said the Skylark lander's "
+     "landing site would be chosen from the new map of Orvane's dunes and lakes."),
+]
+# A morning round-up: its lead item is the strike; its other items are other stories' news.
+DIGEST = ("digest-briefing", "2024-03-15", "Morning briefing: controllers' strike grounds flights",
+          "Air traffic controllers in France stayed off the job for a second day, and airlines "
+          "cancelled hundreds more flights to Germany as the controllers' union pressed its "
+          "demands on staffing and pensions at the control centres.\n\n"
+          "Also today: the Kenya Red Cross said floods along the Tana river have killed 40 "
+          "people.\n\n"
+          "In Paris, Olaf Scholz and Emmanuel Macron signed a defence procurement pact.\n\n"
+          "Markets: shares in carmakers rose after a strong quarter for exports.\n\n"
+          "Sport: the national rugby side named a new captain before the spring tour.")
+
+
 def make_article(article_id, date, title, text):
     return Article(
         id=article_id, text=text, title=title, outlet=None, outlet_source=None, url=None,
@@ -100,9 +143,10 @@ def make_article(article_id, date, title, text):
 
 
 def with_nlp(articles):
-    """Features as the annotation stage would give them: lemmas and mentions from one parse."""
+    """Features as the corpus stage gives them: the lemma counts and mentions the annotation
+    stage stores, from one parse."""
     docs = pipeline().pipe(a.text for a in articles)
-    return [features(a, [t.lemma_ for t in doc], entity_mentions(doc, a.id))
+    return [features(a, lemma_counts(doc), entity_mentions(doc, a.id))
             for a, doc in zip(articles, docs)]
 
 
@@ -125,13 +169,22 @@ def by_prefix(stories):
     return sorted(sorted({m.split("-")[0] for m in s.members}) for s in stories)
 
 
-def test_features_are_counts_title_actors_and_day(items):
+def test_features_are_lemmas_phrases_actors_numbers_lead_and_day(items):
     first = items[0]
     assert first.date == "2024-03-14" and first.title.startswith("French air traffic")
-    assert first.body["w:controllers"] >= 3 and first.body["l:controller"] >= 3
-    assert first.title_terms["w:germany"] == 1
-    assert any("macron" in a for a in first.actors) and any("scholz" in a for a in first.actors)
+    assert first.terms["l:controller"] >= 3
+    assert first.terms["p:air traffic"] >= 1 and first.terms["p:traffic controllers"] >= 1
+    assert any(t.startswith("n:") and "macron" in t for t in first.terms)
+    assert "p:air traffic" in first.lead and "l:controller" in first.lead
+    assert "p:olaf scholz" not in first.lead  # named after the lead only
+    assert first.title_terms["l:germany"] == 1 and "p:air traffic" in first.title_terms
     assert tokens("The G.O.P. and Obama's aides") == ["gop", "obama", "aides"]
+    assert phrases("Lester Holt moderated. Trump spoke of the debate") == {
+        "lester holt": 1, "holt moderated": 1, "trump spoke": 1}  # none across the full stop
+    toll = NumericFact("x", 0, 2, "40", 40.0, 40.0, None, "people", None, None, None, None)
+    article = make_article("x", None, None, "Forty people died.")
+    assert features(article, numbers=[toll]).terms["#:40"] == 1
+    assert "w:people" in features(article).terms  # without lemmas: word tokens
 
 
 def test_same_days_same_actors_different_events_are_different_stories(items):
@@ -170,6 +223,14 @@ def test_adding_articles_later_keeps_story_ids(items, later):
     assert clusterer.add(ordered[0]) == before[ordered[0].article_id]  # re-adding changes nothing
 
 
+def test_new_reports_leave_the_other_stories_as_they_were(items, later):
+    before = {s.id: s.members for s in cluster(items)}
+    after = {s.id: s.members for s in cluster(items + later[1:])}  # a new flood report
+    changed = {sid for sid in before if after.get(sid) != before[sid]}
+    assert changed == {"story-flood-nation"}
+    assert set(after["story-flood-nation"]) == set(before["story-flood-nation"]) | {"flood-late"}
+
+
 def test_a_late_report_of_an_old_event_finds_its_story(items, later):
     """Added out of date order, after weeks of other news: the time index must still find it."""
     clusterer = StoryClusterer()
@@ -198,17 +259,56 @@ def test_time_decay_separates_same_content_weeks_apart(items):
 
 
 def test_missing_evidence_is_not_counted_against(items):
-    """No title and no actors: the article is scored on its body alone."""
-    bare = [replace(i, title=None, title_terms={}, actors=frozenset()) if i.article_id.endswith(
-        "wire") else i for i in items]
+    """No title, no lead and no actors: the article is scored on its body alone."""
+    bare = [replace(i, title=None, title_terms={}, lead=(),
+                    terms={t: n for t, n in i.terms.items() if not t.startswith("n:")})
+            if i.article_id.endswith("wire") else i for i in items]
     assert by_prefix(cluster(bare)) == [["flood"], ["strike"], ["visit"]]
 
 
-def test_empty_and_single_inputs():
-    assert cluster([]) == []
-    lone = ArticleFeatures("a1", None, None, {}, {}, frozenset())
-    [story] = cluster([lone])
-    assert (story.id, story.members, story.title) == ("story-a1", ("a1",), None)
+@pytest.fixture(scope="module")
+def space():
+    return with_nlp([make_article(*row) for row in PLUMES + MAP])
+
+
+def test_two_events_of_one_topic_and_one_agency_stay_apart(space):
+    for variant in (space, [replace(i, date=None) for i in space]):
+        assert by_prefix(cluster(variant)) == [["map"], ["plumes"]]
+
+
+def test_a_story_cannot_chain():
+    """B shares half its terms with A and half with C; A and C share nothing: B may join A (or
+    C), but A and C are never in one story, whatever the order."""
+    def item(article_id, terms):
+        return ArticleFeatures(article_id, "2024-01-01", None, {t: 2 for t in terms}, {})
+
+    a = [f"a{i}" for i in range(6)]
+    b = [f"b{i}" for i in range(6)]
+    c = [f"c{i}" for i in range(6)]
+    chain = [item("1-a", ["l:" + t for t in a + b]), item("2-b", ["l:" + t for t in b + c]),
+             item("3-c", ["l:" + t for t in c]), item("4-x", ["l:" + t for t in a[:3] + b[:3]]),
+             item("5-y", ["l:" + t for t in c[:3]])]
+    params = StoryParams()
+    clusterer = StoryClusterer(params)
+    clusterer.count(chain)
+    assert clusterer.similarity(chain[0], chain[1]) >= params.threshold
+    assert clusterer.similarity(chain[1], chain[2]) >= params.threshold
+    assert clusterer.similarity(chain[0], chain[2]) == 0.0
+    for seed in range(4):
+        shuffled = list(chain)
+        random.Random(seed).shuffle(shuffled)
+        for story in cluster(shuffled, params):
+            assert not {"1-a", "3-c"} <= set(story.members)
+
+
+def test_a_round_up_joins_at_most_the_story_of_its_lead_item(items):
+    [digest] = with_nlp([make_article(*DIGEST)])
+    stories = cluster(items + [digest])
+    [home] = [s for s in stories if digest.article_id in s.members]
+    assert by_prefix([home]) in ([["digest", "strike"]], [["digest"]])
+    without = [replace(s, members=tuple(m for m in s.members if m != digest.article_id))
+               for s in stories]
+    assert by_prefix([s for s in without if s.members]) == [["flood"], ["strike"], ["visit"]]
 
 
 @pytest.fixture(scope="module")

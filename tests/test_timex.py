@@ -227,6 +227,47 @@ def test_ambiguous_and_impossible_numeric_dates_stay_unresolved():
     assert resolve_time("February 30, 2024", ANCHOR).reason == "not a valid calendar date"
 
 
+@pytest.mark.parametrize("expression", ["Feb 30", "February 30", "September 31", "Nov. 31"])
+def test_a_day_no_year_has_stays_unresolved(expression):
+    """A month day without a year is looked for in the years around the publication date; a
+    day that none of them has is not a date, in the past or the future tense."""
+    for tense in ("past", "future"):
+        assert resolve_time(expression, ANCHOR, tense=tense).reason == "not a valid calendar date"
+
+
+@pytest.mark.parametrize("expression, start, end, precision", [
+    ("9999", "9999-01-01", "9999-12-31", "year"),
+    ("late 9999", "9999-09-01", "9999-12-31", "year"),
+    ("December 9999", "9999-12-01", "9999-12-31", "month"),
+    ("the end of December 9999", "9999-12-21", "9999-12-31", "month"),
+    ("Q4 9999", "9999-10-01", "9999-12-31", "quarter"),
+    ("the 9990s", "9990-01-01", "9999-12-31", "decade"),
+    ("late the 9990s", "9997-01-01", "9999-12-31", "decade"),
+])
+def test_the_last_year_of_the_calendar_resolves(expression, start, end, precision):
+    """The last unit of the calendar ends on 9999-12-31: its end is not found by stepping past it."""
+    assert interval(resolve_time(expression, ANCHOR)) == (start, end, precision)
+
+
+@pytest.mark.parametrize("expression", [
+    "0000", "October 0000", "the first quarter of 0000", "Q1 0000", "the 0000s", "late 0000",
+])
+def test_year_zero_is_not_a_calendar_date(expression):
+    assert resolve_time(expression, ANCHOR).reason == "not a valid calendar date"
+
+
+@pytest.mark.parametrize("anchor", [date(9999, 12, 31), date(1, 1, 1), date(9995, 6, 1)])
+def test_a_publication_date_at_the_ends_of_the_calendar_anchors_nothing(anchor):
+    """Relative expressions reach up to 999 years from the publication date; one too near the
+    ends of the calendar leaves them unresolved, and absolute dates still resolve."""
+    for expression in ("last month", "next year", "October", "the past 999 years", "Wednesday",
+                       "tomorrow", "this weekend", "since last year", "Dec. 31"):
+        value = resolve_time(expression, anchor)
+        assert not value.resolved and value.reason == (
+            "publication date too near the ends of the calendar to count from")
+    assert interval(resolve_time("2011", anchor)) == ("2011-01-01", "2011-12-31", "year")
+
+
 # --- finding ---------------------------------------------------------------------------------------
 def spans(text: str, *phrases: str) -> list[tuple[int, int]]:
     """The spans of ``phrases``, each looked for after the previous one."""

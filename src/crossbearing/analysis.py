@@ -4,6 +4,10 @@ comparison, the dossier and its exports. ``crossbearing analyze`` runs them in o
 Each stage is a plain function ``(store, run) -> dict`` that does only the work not done yet
 (every stage underneath is incremental), reports its progress through ``run.progress`` and
 returns a small JSON-ready summary. A later stage is one function appended to ``STAGES``.
+
+No input stops a run: ingest rejects a bad input, annotate records an article it fails on, the
+corpus steps and the comparison a story, the report a section, and each goes on
+(``isolation``); the summary counts what failed and ``crossbearing failed`` lists it.
 """
 
 from __future__ import annotations
@@ -13,12 +17,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from crossbearing import __version__
+from crossbearing.isolation import isolated
+from crossbearing.model import Failure
 from crossbearing.store import Store
 
 #: Where the dossier is written unless told otherwise.
 DEFAULT_OUT = "crossbearing-report"
 #: The exports written next to the dossier (file name → export format), which it links to.
 EXPORT_FILES = {"crossbearing.json": "json", "acled.csv": "acled-csv"}
+#: Failures listed in the run's summary (``crossbearing failed`` lists them all).
+FAILURES_SHOWN = 20
 
 
 @dataclass
@@ -60,9 +69,9 @@ def annotate_stage(store: Store, run: AnalysisRun) -> dict[str, Any]:
     pending = store.pending_articles(STAGE, VERSION)
     run.progress.total(len(pending))
     if not pending:  # do not load the language model for nothing
-        return {"annotated": 0, "quotes": 0, "numeric_facts": 0, "version": VERSION}
+        return {"annotated": 0, "failed": 0, "quotes": 0, "numeric_facts": 0, "version": VERSION}
     report = annotate(store, on_batch=run.progress.advance)
-    return {"annotated": report.annotated, "quotes": report.quotes,
+    return {"annotated": report.annotated, "failed": report.failed, "quotes": report.quotes,
             "numeric_facts": report.numeric_facts, "version": report.version}
 
 
@@ -75,7 +84,8 @@ def corpus_stage(store: Store, run: AnalysisRun) -> dict[str, Any]:
                         on_step=lambda _name: run.progress.advance(1))
     return {"signed": report.signed, "duplicate_pairs": report.duplicate_pairs,
             "stories": report.stories, "aligned_pairs": report.aligned_pairs,
-            "reprint_passages": report.reprint_passages, "entities": report.entities}
+            "reprint_passages": report.reprint_passages, "entities": report.entities,
+            "failed": report.failed}
 
 
 def compare_stage(store: Store, run: AnalysisRun) -> dict[str, Any]:
@@ -90,35 +100,51 @@ def compare_stage(store: Store, run: AnalysisRun) -> dict[str, Any]:
 
 
 def report_stage(store: Store, run: AnalysisRun) -> dict[str, Any]:
-    """Write the dossier: one self-contained HTML file, linking to the exports beside it."""
+    """Write the dossier: one self-contained HTML file, linking to the exports beside it. A
+    section that cannot be built is recorded as failed and says so in the page; a dossier that
+    cannot be written at all is recorded as failed, and the exports are still written."""
     from crossbearing.report import write_dossier
 
     run.progress.total(1)
-    path = write_dossier(store, run.out, exports=list(EXPORT_FILES))
+    failures: list[Failure] = []
+    path = isolated(lambda: write_dossier(store, run.out, exports=list(EXPORT_FILES),
+                                          failures=failures),
+                    failures, stage="report", target="", target_kind="step", version=__version__,
+                    driver_error=store.driver_error)
+    _replace_failures(store, "report", failures)
     run.progress.advance(1)
-    return {"path": str(path), "bytes": path.stat().st_size}
+    if path is None:
+        return {"path": None, "bytes": 0, "failed": len(failures)}
+    return {"path": str(path), "bytes": path.stat().st_size, "failed": len(failures)}
 
 
 def export_stage(store: Store, run: AnalysisRun) -> dict[str, Any]:
     """Write the exports next to the dossier (``EXPORT_FILES``): the whole store as JSON and
-    its codable events as ACLED-style CSV. Each file is replaced whole."""
-    import os
-
-    from crossbearing.export import export
+    its codable events as ACLED-style CSV. Each file is replaced whole; one that cannot be
+    written is recorded as failed and the other is still written."""
+    from crossbearing.export import write_export
 
     run.progress.total(len(EXPORT_FILES))
-    written = {}
+    written, failures = {}, []
     for name, fmt in EXPORT_FILES.items():
         path = Path(run.out) / name
-        temporary = path.with_name(f".{name}.{os.getpid()}.tmp")
-        try:
-            counts = export(store, fmt, temporary)
-            os.replace(temporary, path)
-        finally:
-            temporary.unlink(missing_ok=True)
-        written[name] = {"format": fmt, "path": str(path), "counts": counts}
+        counts = isolated(lambda: write_export(store, fmt, path), failures, stage="export",
+                          target=name, target_kind="file", version=__version__,
+                          driver_error=store.driver_error)
+        if counts is not None:
+            written[name] = {"format": fmt, "path": str(path), "counts": counts}
         run.progress.advance(1)
+    _replace_failures(store, "export", failures)
     return written
+
+
+def _replace_failures(store: Store, stage: str, failures: list[Failure]) -> None:
+    """A stage recomputed whole: its failures of this run replace those of the last."""
+    def replace() -> None:
+        store.clear_failures(stage)
+        store.add_failures(failures)
+
+    store.run_retrying(replace)
 
 
 #: The stages in the order they run: (name, function).
@@ -147,12 +173,13 @@ def analysis_summary(store: Store, run: AnalysisRun) -> dict[str, Any]:
     """Totals of the store after the run, with what this run did per stage. ``events``: single
     events that happened (as ``crossbearing events`` lists them); ``conflicts``: claim groups
     whose sources differ plus events whose sources disagree on a date, place or toll."""
-    from crossbearing.views import event_views
+    from crossbearing.views import event_views, failure_view
 
     ingest = run.summaries.get("ingest", {})
     report = run.summaries.get("report", {})
     events = event_views(store)
     differ = store.claim_groups(None, "differ")
+    failures = store.failures()
     return {
         "articles": store.count("articles"),
         "articles_added": ingest.get("articles_added", 0),
@@ -164,6 +191,8 @@ def analysis_summary(store: Store, run: AnalysisRun) -> dict[str, Any]:
         "entities": store.count("entities"),
         "events": len(events),
         "conflicts": len(differ) + sum(1 for e in events if e["disagreements"]),
+        "failed": len(failures),
+        "failures": [failure_view(f) for f in failures[:FAILURES_SHOWN]],
         "report": report.get("path"),
         "exports": [entry["path"] for entry in run.summaries.get("export", {}).values()],
         "stages": run.summaries,

@@ -55,4 +55,9 @@ class BinaryInput(FormatError):
 
 
 class ExecutorError(CrossbearingError):
-    """A batch could not be computed: the workers it was given to kept dying."""
+    """A batch could not be computed: the workers it was given to kept dying. ``batch`` is the
+    batch given up, so that the caller can record what it held as failed and go on."""
+
+    def __init__(self, message: str, *, batch: object = None) -> None:
+        super().__init__(message)
+        self.batch = batch

@@ -144,7 +144,8 @@ class ProcessExecutor(_Closing):
         pool = self._fresh_pool()
         for batch, attempt in unfinished:
             if attempt >= self.max_attempts:
-                raise ExecutorError(f"a batch was in flight at {attempt} worker deaths; giving up")
+                raise ExecutorError(f"a batch was in flight at {attempt} worker deaths; giving up",
+                                    batch=batch)
             _submit(pool, fn, batch, attempt + 1, running)
         return pool
 
@@ -208,7 +209,7 @@ class DaskExecutor(_Closing):
         try:
             for future in completed:
                 batch = running.pop(future)
-                yield batch, _dask_result(future)
+                yield batch, _dask_result(future, batch)
                 for more in islice(source, 1):
                     submit(more)
         finally:
@@ -221,15 +222,15 @@ class DaskExecutor(_Closing):
             self.cluster.close()
 
 
-def _dask_result(future: Any) -> Any:
+def _dask_result(future: Any, batch: Any) -> Any:
     """The task's result; a task that killed too many workers becomes an ``ExecutorError``."""
     from distributed import KilledWorker
 
     try:
         return future.result()
     except KilledWorker as error:
-        raise ExecutorError(f"a batch was in flight at the death of too many workers: {error}") \
-            from error
+        raise ExecutorError(f"a batch was in flight at the death of too many workers: {error}",
+                            batch=batch) from error
 
 
 def make_executor(kind: str = "serial", workers: int | None = None,

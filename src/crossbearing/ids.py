@@ -19,8 +19,17 @@ ARTICLE_ID_LENGTH = 16
 
 
 def sha256_hex(data: bytes | str) -> str:
+    """Hex SHA-256 of bytes, or of a string as UTF-8.
+
+    A file name that is not valid UTF-8 reaches Python as a string holding surrogate escapes
+    (``b"\\xe9.txt"`` is ``"\\udce9.txt"``): those turn back into the name's own bytes, so its
+    ids are those of the real name; any other lone surrogate (from a JSON ``\\ud800`` escape) is
+    hashed as its code point."""
     if isinstance(data, str):
-        data = data.encode("utf-8")
+        try:
+            data = data.encode("utf-8", "surrogateescape")
+        except UnicodeEncodeError:
+            data = data.encode("utf-8", "surrogatepass")
     return hashlib.sha256(data).hexdigest()
 
 

@@ -107,6 +107,32 @@ class Rejection:
 
 
 @dataclass(frozen=True)
+class Failure:
+    """Something a stage could not do, and why: an article an annotator raised on, a story a
+    corpus step or the comparison could not handle, a dossier section that could not be built.
+    The run goes on without it."""
+
+    stage: str          # annotate, corpus.<step>, compare, report
+    target: str         # an article id, a story id, 'story-id/section', '' for a whole step
+    target_kind: str    # article, story, pair, section, step
+    version: str        # the stage's version when it failed
+    error_type: str     # the exception's class name
+    message: str        # the exception's message, one line, shortened
+    failed_at: str = ""  # ISO 8601 UTC; set by the store
+
+    #: Longest message kept: enough to recognise the error, never a whole document.
+    MAX_MESSAGE = 500
+
+    @classmethod
+    def of(cls, stage: str, target: str, target_kind: str, version: str,
+           error: BaseException) -> "Failure":
+        message = " ".join(str(error).split()) or repr(error)
+        if len(message) > cls.MAX_MESSAGE:
+            message = message[:cls.MAX_MESSAGE - 1] + "…"
+        return cls(stage, target, target_kind, version, type(error).__name__, message)
+
+
+@dataclass(frozen=True)
 class InputRecord:
     """A stored record of one input file (or stdin) and what came of it."""
 
@@ -338,8 +364,10 @@ class Descriptor:
 
     ``start``/``end`` locate the descriptor, ``mention`` the actor's name it describes (a
     :class:`Mention`'s offsets), ``actor_id``/``canonical`` that mention's identity. ``voice`` is
-    ``own`` (the article's own words) or ``quoted`` (inside the content of a quote); ``quote`` is
-    then the quote's ``(start, end)``, the key of its row."""
+    ``own`` (the article's own words), ``quoted`` (inside the content of a quote or of reported
+    speech; ``quote`` is then the quote's ``(start, end)``, the key of its row) or ``reported``
+    (someone else's words the article reports without a quote holding them: "designated as a
+    terrorist organization by Washington"). See docs/framing.md."""
 
     article_id: str
     start: int

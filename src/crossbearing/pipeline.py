@@ -6,6 +6,7 @@ cluster); this process reads them from the store, hands them out and is the one 
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from typing import Callable, Iterator, Sequence
 
@@ -13,12 +14,16 @@ from crossbearing.annotate.stage import (
     STAGE,
     VERSION,
     ArticleAnnotations,
-    annotate_articles,
+    annotate_batch,
+    result_id,
 )
+from crossbearing.errors import ExecutorError
 from crossbearing.executors import Executor, SerialExecutor
 from crossbearing.kb import KB_VERSION
-from crossbearing.model import Article
+from crossbearing.model import Article, Failure
 from crossbearing.store import Store
+
+log = logging.getLogger(__name__)
 
 #: Articles read, annotated and written per batch.
 ANNOTATE_BATCH = 64
@@ -28,6 +33,7 @@ ANNOTATE_BATCH = 64
 class AnnotateReport:
     pending: int = 0
     annotated: int = 0
+    failed: int = 0
     mentions: int = 0
     time_expressions: int = 0
     quotes: int = 0
@@ -46,7 +52,12 @@ def annotate(store: Store, *, batch_size: int = ANNOTATE_BATCH,
     of annotating them twice. With an executor (a process pool, a Dask cluster) the pending
     articles are read once and handed out, and the results are saved here as they complete, one
     transaction per batch; saving replaces an article's annotations, so a batch computed twice
-    (a retried task, a concurrent run) stores nothing twice."""
+    (a retried task, a concurrent run) stores nothing twice.
+
+    An article an annotator raises on is recorded as failed (``failures``) and the run goes on;
+    it is not pending again until the stage's version changes. A batch that kills every worker
+    it is given to is split: its articles are tried one at a time, and each one that still
+    kills its workers is recorded as failed."""
     pending = store.pending_articles(STAGE, VERSION)
     report = AnnotateReport(pending=len(pending))
     if executor is None or isinstance(executor, SerialExecutor):
@@ -55,47 +66,72 @@ def annotate(store: Store, *, batch_size: int = ANNOTATE_BATCH,
             results = store.run_retrying(lambda: _annotate_batch(store, batch_size, after))
             if not results:
                 return report
-            after = max(r.article_id for r in results)
+            after = max(result_id(r) for r in results)
             _count(report, results, on_batch)
-    batches = _batches(store, pending, batch_size)
-    for _articles, results in executor.map_batches(annotate_articles, batches):
-        store.run_retrying(lambda: _save_batch(store, results))
-        _count(report, results, on_batch)
-    return report
+    suspects: list[str] = []  # articles of a batch that killed its workers, tried one by one
+    while True:
+        ids = suspects or store.pending_articles(STAGE, VERSION)
+        if not ids:
+            return report
+        size = 1 if suspects else batch_size
+        try:
+            for _articles, results in executor.map_batches(annotate_batch,
+                                                           _batches(store, ids, size)):
+                store.run_retrying(lambda: _save_batch(store, results))
+                _count(report, results, on_batch)
+            suspects = []
+        except ExecutorError as error:
+            lost = [a.id for a in (error.batch or [])]
+            if not lost:  # nothing to pin the failure on: the run cannot go on
+                raise
+            if len(lost) > 1:
+                log.warning("a batch of %d articles kept killing its workers; trying them one "
+                            "at a time", len(lost))
+                suspects = lost
+                continue
+            failures = [Failure.of(STAGE, i, "article", VERSION, error) for i in lost]
+            store.run_retrying(lambda: store.add_failures(failures))
+            _count(report, failures, on_batch)
+            suspects = []
 
 
-def _count(report: AnnotateReport, results: list[ArticleAnnotations],
+def _count(report: AnnotateReport, results: list[ArticleAnnotations | Failure],
            on_batch: Callable[[int], None] | None) -> None:
-    report.annotated += len(results)
-    report.mentions += sum(len(r.mentions) for r in results)
-    report.time_expressions += sum(len(r.times) for r in results)
-    report.quotes += sum(len(r.quotes) for r in results)
-    report.numeric_facts += sum(len(r.numbers) for r in results)
-    report.events += sum(len(r.events) for r in results)
+    done = [r for r in results if not isinstance(r, Failure)]
+    report.failed += len(results) - len(done)
+    report.annotated += len(done)
+    report.mentions += sum(len(r.mentions) for r in done)
+    report.time_expressions += sum(len(r.times) for r in done)
+    report.quotes += sum(len(r.quotes) for r in done)
+    report.numeric_facts += sum(len(r.numbers) for r in done)
+    report.events += sum(len(r.events) for r in done)
     if on_batch is not None:
         on_batch(len(results))
 
 
-def _annotate_batch(store: Store, batch_size: int, after: str) -> list[ArticleAnnotations]:
+def _annotate_batch(store: Store, batch_size: int,
+                    after: str) -> list[ArticleAnnotations | Failure]:
     """Claim, annotate and save one batch (ids above ``after``) in the caller's transaction."""
     articles = store.articles_by_id(store.claim_pending(STAGE, VERSION, batch_size, after))
     if not articles:
         return []
-    results = annotate_articles(articles)
+    results = annotate_batch(articles)
     _save_batch(store, results)
     return results
 
 
-def _save_batch(store: Store, results: list[ArticleAnnotations]) -> None:
+def _save_batch(store: Store, results: list[ArticleAnnotations | Failure]) -> None:
     """Save a batch's results in the caller's transaction. Actors and places shared between
     batches are written first and in id order: two runs saving at once then wait for each other
-    instead of deadlocking."""
+    instead of deadlocking. Failures are recorded with their reason."""
+    done = [r for r in results if not isinstance(r, Failure)]
     store.save_references(
-        sorted({a.id: a for r in results for a in r.actors}.values(), key=lambda a: a.id),
-        sorted({p.id: p for r in results for p in r.places}.values(), key=lambda p: p.id),
+        sorted({a.id: a for r in done for a in r.actors}.values(), key=lambda a: a.id),
+        sorted({p.id: p for r in done for p in r.places}.values(), key=lambda p: p.id),
         KB_VERSION)
-    for result in results:
+    for result in done:
         save(store, result)
+    store.add_failures(r for r in results if isinstance(r, Failure))
 
 
 def _batches(store: Store, ids: Sequence[str], size: int) -> Iterator[list[Article]]:

@@ -10,7 +10,8 @@ from typing import Any
 from crossbearing.compare.framing import filter_actors, story_framing
 from crossbearing.errors import NotFound
 from crossbearing.ingest.run import IngestReport
-from crossbearing.model import Article, Rejection
+from crossbearing.isolation import isolated
+from crossbearing.model import Article, Failure, Rejection
 from crossbearing.views_compare import (
     aligned_quotes_section,
     coverage_section,
@@ -88,6 +89,12 @@ def rejection_view(rejection: Rejection) -> dict[str, Any]:
         "sha256": rejection.sha256,
         "size_bytes": rejection.size_bytes,
     }
+
+
+def failure_view(failure: Failure) -> dict[str, Any]:
+    return {"stage": failure.stage, "target": failure.target, "target_kind": failure.target_kind,
+            "error_type": failure.error_type, "message": failure.message,
+            "version": failure.version, "failed_at": failure.failed_at}
 
 
 def ingest_summary(report: IngestReport) -> dict[str, Any]:
@@ -188,7 +195,7 @@ def compare_summary(report) -> dict[str, Any]:
     return {"stories": report.stories, "claim_groups": report.claim_groups,
             "claims": dict(sorted(report.claims.items())),
             "differ": dict(sorted(report.differ.items())), "quote_groups": report.quote_groups,
-            "quotes": dict(sorted(report.quotes.items()))}
+            "quotes": dict(sorted(report.quotes.items())), "failed": report.failed}
 
 
 def claim_group_views(store, story_id: str | None = None,
@@ -368,7 +375,21 @@ def story_page(store, story_id: str, *, _cache: dict | None = None) -> dict[str,
         return None
     data = StoryData(store, story, cache["passages"], cache["entities"], cache["labels"])
     return {**story, "article_ids": data.ids,
-            "sections": [{"key": key, **view(data)} for key, view in STORY_SECTIONS]}
+            "sections": [story_section(key, view, data) for key, view in STORY_SECTIONS]}
+
+
+def story_section(key: str, view, data: StoryData) -> dict[str, Any]:
+    """One section's view; a section that cannot be built says so (``failed``: the error's
+    type and message) and the page goes on with the next."""
+    failures: list[Failure] = []
+    section = isolated(lambda: view(data), failures, stage="report",
+                       target=f"{data.story['id']}/{key}", target_kind="section", version="",
+                       driver_error=data.store.driver_error)
+    if section is None:
+        return {"key": key, "failed": {"error_type": failures[0].error_type,
+                                       "message": failures[0].message}}
+    return {"key": key, **section}
+
 
 
 def article_text_view(article: Article) -> dict[str, Any]:

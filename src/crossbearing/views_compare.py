@@ -62,32 +62,42 @@ def aligned_quotes_section(data) -> dict[str, Any]:
     return {"groups": groups, "count": len(groups)}
 
 
+#: Loaded words shown per actor before the rest fold away: the table of an actor fits a screen.
+FRAMING_TERMS_SHOWN = 8
+#: Descriptors shown per outlet and voice before the rest fold away.
+FRAMING_DESCRIPTORS_SHOWN = 3
+
+
 def framing_section(data) -> dict[str, Any]:
-    """Actor × outlet: the descriptors and loaded words each outlet uses in its own voice, and
-    apart from them those it only quotes; loaded words tied to no actor in a last row."""
+    """Per actor: the loaded words used about it, each with the outlets that use it in their own
+    voice, those that only quote or report it, and the neutral counterpart with the outlets that
+    wrote it; then each outlet's descriptors of the actor, own apart from quoted. Loaded words
+    tied to no actor in a last row. ``cells`` keeps the actor × outlet grid of every item."""
     from crossbearing.views import framing_view
 
     framing = framing_view(data.store, data.story["id"])
     columns = framing["outlets"]
     rows = [_framing_row(a["name"], a["key"] if a["key"] in data.entities else None,
-                         a["outlets"], columns) for a in framing["actors"]]
+                         a["outlets"], columns, a["terms"]) for a in framing["actors"]]
     if framing["terms"]:
-        rows.append(_framing_row("(tied to no actor)", None, framing["terms"], columns))
-    return {"outlets": columns, "rows": rows, "count": len(framing["actors"])}
+        rows.append(_framing_row("(tied to no actor)", None, framing["terms"], columns,
+                                 _unattached_terms(framing["terms"])))
+    return {"outlets": columns, "rows": rows, "count": len(framing["actors"]),
+            "terms_shown": FRAMING_TERMS_SHOWN, "descriptors_shown": FRAMING_DESCRIPTORS_SHOWN}
 
 
 def _framing_row(name: str, entity_id: str | None, outlets: list[dict[str, Any]],
-                 columns: list[str]) -> dict[str, Any]:
+                 columns: list[str], terms: list[dict[str, Any]]) -> dict[str, Any]:
     by_outlet = {o["outlet"]: o for o in outlets}
     cells = []
     for column in columns:
         found = by_outlet.get(column)
         own = _voice(found["own"]) if found else []
-        quoted = _voice(found["quoted"]) if found else []
-        cells.append({"outlet": column, "own": own, "quoted": quoted,
-                      "count": sum(i["count"] for i in own + quoted)})
+        quoted, reported = _attributed(found["quoted"]) if found else ([], [])
+        cells.append({"outlet": column, "own": own, "quoted": quoted, "reported": reported,
+                      "count": sum(i["count"] for i in own + quoted + reported)})
     return {"name": name, "entity_id": entity_id, "cells": cells,
-            "total": sum(c["count"] for c in cells)}
+            "total": sum(c["count"] for c in cells), "terms": terms}
 
 
 def _voice(side: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
@@ -98,6 +108,34 @@ def _voice(side: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
                "note": f"{t['tag']}; neutral: {t['neutral']}" if t.get("neutral") else t["tag"],
                "spans": t["spans"]} for t in side["terms"]]
     return items
+
+
+def _attributed(side: dict[str, list[dict[str, Any]]]) -> tuple[list[dict], list[dict]]:
+    """The items of the side the outlet does not own, split by span: in a quote (``quoted``), or
+    someone's label or a term in quotation marks (``reported``)."""
+    quoted, reported = [], []
+    for item in _voice(side):
+        for target, spans in ((quoted, [s for s in item["spans"] if "quote" in s]),
+                              (reported, [s for s in item["spans"] if "quote" not in s])):
+            if spans:
+                target.append({**item, "count": len(spans), "spans": spans})
+    return quoted, reported
+
+
+def _unattached_terms(outlets: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Loaded words tied to no actor, across outlets, in the shape of an actor's ``terms``."""
+    terms: dict[str, dict[str, Any]] = {}
+    for outlet in outlets:
+        for voice in ("own", "quoted"):
+            for t in outlet[voice]["terms"]:
+                item = terms.setdefault(t["term"], {
+                    "term": t["term"], "category": t["category"], "tag": t["tag"],
+                    "neutral": t["neutral"], "own": [], "quoted": [], "neutral_used": []})
+                item[voice].append({"outlet": outlet["outlet"], "count": t["count"],
+                                    "forms": list(t["forms"]), "spans": t["spans"]})
+    return sorted(terms.values(), key=lambda t: (-sum(o["count"] for o in t["own"]),
+                                                  -sum(o["count"] for o in t["quoted"]),
+                                                  t["term"]))
 
 
 def coverage_section(data) -> dict[str, Any]:

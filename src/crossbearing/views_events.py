@@ -8,7 +8,8 @@ so the page needs no script to show it; its small script only adds the details o
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from calendar import monthrange
+from datetime import date
 from typing import Any
 
 #: The timeline's drawing: width, margins, height of one event's lane, label size.
@@ -32,8 +33,7 @@ def day_of(value: str, *, last: bool = False) -> date:
     if len(parts) == 3:
         return date(*parts)
     if len(parts) == 2:
-        first = date(parts[0], parts[1], 1)
-        return (first + timedelta(days=32)).replace(day=1) - timedelta(days=1) if last else first
+        return date(parts[0], parts[1], monthrange(parts[0], parts[1])[1] if last else 1)
     return date(parts[0], 12, 31) if last else date(parts[0], 1, 1)
 
 
@@ -70,22 +70,25 @@ def timeline_section(data) -> dict[str, Any]:
     last = max(day_of(e["date_end"] or e["date"], last=True) for e in dated)
     span = (last - first).days + 1
     pad = max(1.0, span * 0.05)
-    origin, length = first - timedelta(days=pad), span + 2 * pad
+    # Positions are reckoned in day numbers, not dates: a padded axis around an event dated in
+    # year 1 or on 9999-12-31 would step outside the calendar.
+    origin, length = first.toordinal() - pad, span + 2 * pad
 
-    def x(day: date) -> float:
-        return round(LEFT + (day - origin).days / length * (WIDTH - LEFT - RIGHT), 1)
+    def x(day: int) -> float:
+        return round(LEFT + (day - origin) / length * (WIDTH - LEFT - RIGHT), 1)
 
     marks = [_mark(e, index, x) for index, e in enumerate(dated)]
-    ticks = sorted({first + timedelta(days=round(span * i / (TICKS - 1))) for i in range(TICKS)}
+    ticks = sorted({date.fromordinal(min(first.toordinal() + round(span * i / (TICKS - 1)),
+                                         last.toordinal())) for i in range(TICKS)}
                    if span > 1 else {first})
     return {"marks": marks, "undated": undated, "width": WIDTH, "height": height,
-            "ticks": [{"x": x(t), "label": t.isoformat()} for t in ticks]}
+            "ticks": [{"x": x(t.toordinal()), "label": t.isoformat()} for t in ticks]}
 
 
 def _mark(event: dict[str, Any], index: int, x) -> dict[str, Any]:
     start = day_of(event["date"])
     end = day_of(event["date_end"] or event["date"], last=True)
-    x1, x2 = x(start), x(end + timedelta(days=1))
+    x1, x2 = x(start.toordinal()), x(end.toordinal() + 1)
     y = TOP + LANE * index + LANE / 2
     text = ", ".join(p for p in (event["label"], event["place"]) if p)
     if event["fatalities"] is not None:

@@ -225,8 +225,8 @@ def _preceding_nominal(verb: Token) -> Token | None:
                                     or verb.doc[i].pos_ == "ADV"):
         i -= 1
     token = verb.doc[i] if i >= verb.sent.start else None
-    if token is None or token.pos_ not in ("PROPN", "NOUN", "PRON"):
-        return None
+    if token is None or token.pos_ not in ("PROPN", "NOUN", "PRON") or token.dep_ == "case":
+        return None  # a possessive marker the parse took for a name ("LET'S SAY") is no speaker
     return None if token.lower_ in _NOT_SPEAKERS else token
 
 
@@ -335,7 +335,10 @@ def _speaker_span(doc: Doc, head: Token, content: list[tuple[int, int]],
     """The speaker's words: the head's phrase (with apposition), cut back to the head's own
     words where the parse let it run into the content or the cue."""
     para = _paragraph(doc, head)
-    ids = {t.i for t in head.subtree if t.dep_ != "case" and para[0] <= t.idx < para[1]}
+    ids = {t.i for t in head.subtree
+           if (t.i == head.i or t.dep_ != "case") and para[0] <= t.idx < para[1]}
+    if not ids:  # only a line break the parse took for a noun lies outside its own paragraph
+        return None
     last = doc[max(ids)]
     span = _trim(text_of(doc), doc[min(ids)].idx, last.idx + len(last), _SPEAKER_EDGE)
     if span is None or any(_overlaps(span, c) for c in content + [cue]):

@@ -14,13 +14,19 @@ How an article describes an actor it names, in five constructions:
   X a terrorist organization".
 
 Each is returned as a token range with the mention it describes; :mod:`framing` turns them into
-:class:`~crossbearing.model.Descriptor` records.
+:class:`~crossbearing.model.Descriptor` records. A descriptor must say something about the actor:
+one made only of honorifics, titles, offices, roles, names, nationalities and party names ("Mr.",
+"Gov.", "House Speaker", "former President", "a Democrat from Ohio") identifies the actor and is
+dropped (``data/framing_titles.txt`` lists the title words); "the embattled governor" and "an
+eccentric longtime strategist" are kept. Labels and relative clauses always say something.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 from typing import Iterator, Sequence
 
 from spacy.tokens import Doc, Span, Token
@@ -44,6 +50,11 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT"})
 PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
 #: Punctuation that opens an appositive the parser may have missed.
 APPOSITIVE_OPENERS = frozenset({",", "–", "—", "-", "--"})
+#: Kinds of descriptor that say something by their construction: someone's label, a clause.
+ALWAYS_KEPT = frozenset({"label", "relative"})
+#: Entity types whose words name or place an actor rather than describe it.
+IDENTIFYING_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "DATE",
+                                  "CARDINAL", "ORDINAL", "TIME"})
 
 
 @dataclass(frozen=True)
@@ -87,7 +98,34 @@ def find_descriptors(doc: Doc, owner: dict[int, Mention],
         if kept is None or item.last < kept.last:
             shortest[key] = item
     unique = list({(f.first, f.last, f.mention.start): f for f in shortest.values()}.values())
-    return sorted(unique, key=lambda f: (f.first, f.last))
+    kept = [f for f in unique
+            if f.kind in ALWAYS_KEPT or says_something(doc, f.first, f.last, owner)]
+    return sorted(kept, key=lambda f: (f.first, f.last))
+
+
+def says_something(doc: Doc, first: int, last: int, owner: dict[int, Mention]) -> bool:
+    """Tokens ``first`` to ``last`` hold a word that describes rather than identifies: not a
+    function word, number, name, nationality, party, or a title word (``title_words``)."""
+    titles = title_words()
+    for token in doc[first:last + 1]:
+        if not token.is_alpha or token.is_stop or token.i in owner:
+            continue
+        if token.ent_type_ in IDENTIFYING_ENTITIES or token.lower_ in titles:
+            continue
+        if token.text[:1].isupper() and not token.is_sent_start:
+            continue  # a capitalised word inside a sentence: part of a name or a title
+        if token.pos_ == "PROPN" and not token.is_sent_start:
+            continue
+        return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def title_words() -> frozenset[str]:
+    """Honorifics, titles, offices, roles and their modifiers (``data/framing_titles.txt``)."""
+    text = resources.files("crossbearing").joinpath("data/framing_titles.txt").read_text("utf-8")
+    return frozenset(line.split("#", 1)[0].strip().lower() for line in text.splitlines()
+                     if line.split("#", 1)[0].strip())
 
 
 def _of_mention(doc: Doc, span: Span, mention: Mention, owner: dict[int, Mention]) -> Iterator[Found]:

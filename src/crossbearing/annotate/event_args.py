@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from crossbearing.annotate.nlp import text_of
 from crossbearing.model import EventArgument, Mention
 
 #: Verbs through which a noun trigger takes its actor: "carried out a strike".
@@ -77,7 +78,7 @@ class Spans:
                    key=lambda t: t.i, default=head)
         start = left.left_edge.idx if left.i != head.i else head.idx
         end = head.idx + len(head)
-        text = self.doc.text[start:end] if start < end else head.text
+        text = text_of(self.doc)[start:end] if start < end else head.text
         named = None
         for child in head.children:
             if child.dep_ in ("compound", "amod", "poss", "appos", "nmod"):

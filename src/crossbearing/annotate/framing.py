@@ -1,31 +1,69 @@
 """Framing in one article: the descriptors it gives the actors it names and the loaded words it
-uses for acts and actors, each marked as the article's own words or as words it quotes.
+uses (said-verbs, framing verbs, evaluative and intensifying words, loaded nouns and labels,
+distancing words and scare quotes), each marked with whose voice it is in.
 
 Reads the parsed ``Doc`` of the annotation stage's one spaCy pass, the article's mentions and its
-quotes; returns plain records with offsets. A descriptor or loaded word whose start lies inside the
-content of a quote is ``quoted`` (with that quote's key), else ``own``: so an outlet that only
-reports a group calling the US "occupiers" is not counted as calling them so itself.
+quotes; returns plain records with offsets. Three voices:
+
+- ``quoted``: the item starts inside the content of a quote the quote annotator found, direct or
+  reported speech ("Smith said the plan was draconian": the judgement is Smith's, not the
+  outlet's); the record keeps the quote's key;
+- ``reported``: someone else's designation ("designated as a terrorist organization by
+  Washington": a label descriptor and the words in it), or words in quotation marks that the
+  quote annotator did not take as speech (a scare-quoted or cited term): the outlet writes them
+  but does not take them as its own;
+- ``own``: everything else, the outlet's own wording. A said-verb that introduces a quote
+  ("Smith slammed the plan") stands outside the quote's content and is the outlet's own.
+
+Quotation marks around a short phrase that nobody is quoted as saying are themselves a choice of
+the outlet, a scare quote: recorded as a loaded item of its own (category ``distancing``).
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from typing import Sequence
 
 from spacy.tokens import Doc, Token
 
+from crossbearing.annotate.cues import CUE_VERBS, STATEMENT_NOUNS
 from crossbearing.annotate.descriptors import NAME_LABELS, Found, find_descriptors, token_owners
-from crossbearing.annotate.lexicon import Lexicon, Match, bundled_lexicon
+from crossbearing.annotate.lexicon import Lexicon, LexiconEntry, Match, bundled_lexicon
 from crossbearing.annotate.nlp import text_of
+from crossbearing.annotate.quotemarks import quote_runs
 from crossbearing.model import Descriptor, LoadedTerm, Mention, Quote
 
 OWN = "own"
 QUOTED = "quoted"
+REPORTED = "reported"
 #: Dependencies that tie a loaded word to a name: its object ("assassinated Saadi"), passive
 #: subject ("Saadi was martyred"), possessor or modifier ("US aggression").
 LINKING_DEPS = frozenset({"dobj", "nsubjpass", "poss", "compound", "nmod", "appos"})
 #: Prepositions that tie a loaded noun to a name: "the assassination of Saadi".
 LINKING_PREPS = frozenset({"of", "against", "on", "by"})
+#: The entry of a scare quote: quotation marks the outlet puts around a term nobody is quoted
+#: as saying.
+SCARE_QUOTES = LexiconEntry(
+    "scare quotes", "distancing", "distancing", None,
+    "Quotation marks around a term that nobody is quoted as saying: the outlet keeps the term at "
+    "arm's length.", "Predelli 2003, 'Scare quotes and their relation to other semantic issues'")
+#: Most words a scare quote holds: longer quoted runs are quotations.
+SCARE_QUOTE_WORDS = 4
+#: Words that put quotation marks on someone's account: a sentence holding one of these (a verb
+#: of saying, naming or judging speech, a noun for a statement or a cited term) quotes its
+#: quoted runs rather than doubts them ('He called the comments "unacceptable"').
+_ATTRIBUTING = frozenset(CUE_VERBS) | STATEMENT_NOUNS | frozenset({
+    "call", "dub", "name", "nickname", "title", "entitle", "term", "label", "brand", "describe",
+    "know", "refer", "coin", "blame", "condemn", "denounce", "praise", "question", "dispute",
+    "reject", "dismiss", "welcome", "defend", "mock", "ridicule", "decry", "slam", "attack",
+    "chant", "shout", "sing", "sign", "banner", "claim", "suggestion", "word", "phrase",
+    "concept", "notion", "slogan", "motto", "hashtag", "headline", "line", "subject", "caption",
+    "quote", "quotation", "say", "voice", "tone"})
+#: Categories of words for a speaker's or a doer's act: tied first to the subject of their verb.
+_DOER_CATEGORIES = frozenset({"said-verb", "framing-verb", "evaluative", "intensifier",
+                              "distancing"})
+_WORD = re.compile(r"\w+")
 
 
 class VoiceIndex:
@@ -45,37 +83,64 @@ class VoiceIndex:
         return OWN, None
 
 
+class Voices:
+    """Whose voice an offset is in: a quote's, someone else's label or cited term, or the
+    outlet's own."""
+
+    def __init__(self, quotes: Sequence[Quote], reported: list[tuple[int, int]]):
+        self._quotes = VoiceIndex(quotes)
+        self._reported = reported
+
+    def of(self, start: int, end: int | None = None) -> tuple[str, tuple[int, int] | None]:
+        voice = self._quotes.of(start)
+        if voice[0] == QUOTED:
+            return voice
+        end = start + 1 if end is None else end
+        if any(s <= start and end <= e for s, e in self._reported):
+            return REPORTED, None
+        return OWN, None
+
+
 def framing_annotations(doc: Doc, article_id: str, mentions: Sequence[Mention],
                         quotes: Sequence[Quote], lexicon: Lexicon | None = None
                         ) -> tuple[list[Descriptor], list[LoadedTerm]]:
     """The descriptors and loaded words of one parsed article, in text order."""
     text = text_of(doc)
-    voice = VoiceIndex(quotes)
     owner, spans = token_owners(doc, mentions)
     found = find_descriptors(doc, owner, spans)
-    descriptors = [_descriptor(doc, text, article_id, f, voice) for f in found]
-    matches = (lexicon or bundled_lexicon()).find(doc)
-    terms = [_term(doc, text, article_id, m, owner, found, voice) for m in matches
-             if not _in_name(m, owner) and not _compound_tail(doc, m)]
+    marked = _unattributed_runs(text, quotes)
+    labels = [(doc[f.first].idx, _end_char(doc[f.last])) for f in found if f.kind == "label"]
+    voices = Voices(quotes, labels + [(s, e) for s, e, _ in marked])
+    descriptors = [_descriptor(doc, text, article_id, f, voices) for f in found]
+    terms = []
+    for match in (lexicon or bundled_lexicon()).find(doc):
+        if _in_name(match, owner) or _compound_tail(doc, match):
+            continue
+        target = _target(doc, match, owner, found)
+        if match.entry.sense == "actor" and target is None:
+            continue
+        terms.append(_term(doc, text, article_id, match, target, voices))
+    terms += _scare_quotes(doc, text, article_id, marked, owner, found)
+    terms.sort(key=lambda t: (t.start, t.end))
     return descriptors, terms
 
 
-def _descriptor(doc: Doc, text: str, article_id: str, f: Found, voice: VoiceIndex) -> Descriptor:
+def _descriptor(doc: Doc, text: str, article_id: str, f: Found, voices: Voices) -> Descriptor:
     start, end = doc[f.first].idx, _end_char(doc[f.last])
+    voice = voices.of(start, end)
     m = f.mention
     return Descriptor(article_id, start, end, text[start:end], f.kind, (m.start, m.end),
-                      m.actor_id, m.canonical, *voice.of(start))
+                      m.actor_id, m.canonical, *voice)
 
 
-def _term(doc: Doc, text: str, article_id: str, match: Match, owner: dict[int, Mention],
-          found: list[Found], voice: VoiceIndex) -> LoadedTerm:
+def _term(doc: Doc, text: str, article_id: str, match: Match, target: Mention | None,
+          voices: Voices) -> LoadedTerm:
     start, end = doc[match.first].idx, _end_char(doc[match.last])
-    target = _target(doc, match, owner, found)
     entry = match.entry
     return LoadedTerm(article_id, start, end, text[start:end], entry.term, entry.category,
                       entry.tag, entry.neutral, (target.start, target.end) if target else None,
                       target.actor_id if target else None, target.canonical if target else None,
-                      *voice.of(start))
+                      *voices.of(start, end))
 
 
 def _end_char(token: Token) -> int:
@@ -98,18 +163,92 @@ def _compound_tail(doc: Doc, match: Match) -> bool:
         and not doc[i - 1].whitespace_
 
 
+def _unattributed_runs(text: str, quotes: Sequence[Quote]) -> list[tuple[int, int, bool]]:
+    """Quotation-mark runs (one paragraph, closed) that no quote's content overlaps:
+    ``(start, end, short)``, marks included; ``short`` when it holds at most
+    ``SCARE_QUOTE_WORDS`` words."""
+    taken = [span for q in quotes for span in q.content]
+    runs = []
+    for run in quote_runs(text):
+        if len(run.parts) != 1 or not run.closed:
+            continue
+        start, end = run.parts[0]
+        if any(s < end and start < e for s, e in taken):
+            continue
+        words = len(_WORD.findall(text, start, end))
+        runs.append((start, end, 0 < words <= SCARE_QUOTE_WORDS))
+    return runs
+
+
+def _scare_quotes(doc: Doc, text: str, article_id: str, marked: list[tuple[int, int, bool]],
+                  owner: dict[int, Mention], found: list[Found]) -> list[LoadedTerm]:
+    """Short quoted terms in a sentence that attributes nothing to anyone (no verb of saying or
+    naming, no statement, no cited term), and not a title or a name (every content word
+    capitalised: "Meet the Press")."""
+    terms = []
+    for start, end, short in marked:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if not short or span is None:
+            continue
+        words = [t for t in span if t.is_alpha]
+        content = [t for t in words if not t.is_stop] or words
+        if not words or all(t.text[:1].isupper() for t in content) or _attributed(span):
+            continue
+        inner = Match(SCARE_QUOTES, words[0].i, words[-1].i)
+        target = _target(doc, inner, owner, found)
+        terms.append(LoadedTerm(article_id, start, end, text[start:end], SCARE_QUOTES.term,
+                                SCARE_QUOTES.category, SCARE_QUOTES.tag, None,
+                                (target.start, target.end) if target else None,
+                                target.actor_id if target else None,
+                                target.canonical if target else None, OWN, None))
+    return terms
+
+
+def _attributed(span) -> bool:
+    """The quoted run's sentence holds a word that attributes it: a verb of saying or naming, a
+    statement, a cited term."""
+    sentence = span.sent
+    return any(t.lemma_.lower() in _ATTRIBUTING for t in sentence
+               if not span.start <= t.i < span.end)
+
+
 def _target(doc: Doc, match: Match, owner: dict[int, Mention], found: list[Found]) -> Mention | None:
-    """The actor a loaded word is about: the one whose descriptor holds it, else a name the
-    parse links it to directly."""
+    """The actor a loaded word is about: the one whose descriptor holds it; else, for a word of
+    a speaker's or doer's act, the subject of its verb ("Smith slammed", "Smith was brash",
+    "Smith brazenly ignored"); else a name the parse links it to directly ("assassinated Saadi",
+    "US aggression")."""
     for f in found:
         if f.first <= match.first and match.last <= f.last:
             return f.mention
     tokens = doc[match.first:match.last + 1]
+    inside = range(match.first, match.last + 1)
+    if match.entry.category in _DOER_CATEGORIES:
+        for subject in _subjects(tokens.root):
+            if subject.i in owner and subject.i not in inside:
+                return owner[subject.i]
     for token in tokens:
         for neighbour in _linked(token):
-            if neighbour.i in owner and not match.first <= neighbour.i <= match.last:
+            if neighbour.i in owner and neighbour.i not in inside:
                 return owner[neighbour.i]
     return None
+
+
+def _subjects(head: Token) -> list[Token]:
+    """Who does what the word says: the subject of a verb, or of the verb an adjective or an
+    adverb qualifies; a passive verb's agent ("was slammed by Smith" is about Smith's act)."""
+    if head.pos_ in ("VERB", "AUX"):
+        verb = head
+    elif head.dep_ in ("acomp", "advmod", "oprd") and head.head.pos_ in ("VERB", "AUX"):
+        verb = head.head
+    else:
+        return []
+    found = [c for c in verb.children if c.dep_ == "nsubj"]
+    for child in verb.children:
+        if child.dep_ == "agent":
+            found.extend(g for g in child.children if g.dep_ == "pobj")
+    if not found and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ == "VERB":
+        found = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    return found
 
 
 def _linked(token: Token) -> list[Token]:

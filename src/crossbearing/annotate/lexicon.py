@@ -1,40 +1,82 @@
-"""The framing lexicon: loaded words for acts and actors ("assassinated", "martyr", "regime",
-"occupation", "Zionist entity"), read from ``data/framing_lexicon.toml`` and matched on the lemmas
-of a parsed text, so one form covers its inflections.
+"""The framing lexicon: loaded words of every part of speech, matched on the lemmas of a parsed
+text so that one form covers its inflections.
 
-The file documents its own format; docs/framing.md explains the categories and tags. Matching is a
-single pass over the tokens with a dictionary lookup per token, so it costs next to nothing beside
-the parse.
+Two data files make one lexicon: ``data/framing_lexicon.toml``, the conflict vocabulary, one
+``[[entry]]`` per headword ("assassinated", "martyr", "regime"), and
+``data/loaded_language.toml``, loaded language at large, ``[[group]]`` tables of headwords that
+share a category, a tag and the published list they follow (said-verbs such as "slammed" and
+"conceded", framing verbs such as "doubled down", evaluative and intensifying adjectives and
+adverbs, loaded nouns and labels, distancing words such as "so-called"). Both files document
+their format; docs/framing.md explains the categories, tags and sources.
+
+A word is not its sense: "criminal" in "criminal charges" is legal vocabulary, "conceded" in
+"conceded the election" reports no speech, "eliminated" in "eliminated the deficit" kills no one.
+So an entry may require a part of speech and a use read from the parse (``sense``), and
+``[[neutral_use]]`` lists fixed collocations in which a listed word is plain vocabulary.
+
+Matching is a single pass over the tokens with a dictionary lookup per token, so it costs next to
+nothing beside the parse.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-#: Categories an entry may have: a word for what was done, or for who did it.
-CATEGORIES = frozenset({"act", "actor"})
-#: Tags an entry may have (docs/framing.md says what each means).
-TAGS = frozenset({"delegitimising", "legitimising", "violence-emphasis", "minimising"})
+#: Categories an entry may have (docs/framing.md says what each holds).
+CATEGORIES = frozenset({"act", "actor", "said-verb", "framing-verb", "evaluative", "intensifier",
+                        "label", "distancing"})
+#: Tags an entry may have: what choosing the word does.
+TAGS = frozenset({"delegitimising", "legitimising", "violence-emphasis", "minimising",
+                  "disparaging", "favourable", "casts-doubt", "presupposes", "dramatising",
+                  "intensifying", "partisan", "distancing"})
+#: Uses an entry may require (``sense``), read from the parse; ``actor`` is checked by the
+#: framing annotator, which knows the names (the word must be tied to an actor).
+SENSES = frozenset({"speech", "person", "modifier", "actor"})
+#: Parts of speech an entry may require of a one-word form (spaCy's coarse tags).
+PARTS_OF_SPEECH = frozenset({"ADJ", "ADV", "NOUN", "PROPN", "VERB"})
 #: In a form, stands for up to ``GAP`` other words.
 GAP_MARK = "..."
 GAP = 3
+#: The lexicon files shipped with the package, read together.
+BUNDLED_FILES = ("data/framing_lexicon.toml", "data/loaded_language.toml")
+
+#: Dependencies by which a verb reports speech: a clause ("conceded that ..."), a sentence beside
+#: it ('"...," she conceded') or an infinitive ("claimed to have ...").
+_SPEECH_DEPS = frozenset({"ccomp", "parataxis", "xcomp"})
+#: Nouns for people whom an act such as "eliminate" can be done to, beside names and pronouns.
+_PERSON_NOUNS = frozenset({
+    "commander", "leader", "chief", "fighter", "militant", "member", "official", "officer",
+    "soldier", "troop", "terrorist", "insurgent", "enemy", "rival", "opponent", "suspect", "target",
+    "operative", "militiaman", "gunman", "civilian", "people", "man", "woman", "child", "figure",
+    "cell", "group", "faction", "network", "threat", "dissident", "critic", "witness"})
+_PERSON_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+#: Participles used as adjectives ("the embattled governor", "he was disgraced").
+_ADJECTIVAL_DEPS = frozenset({"amod", "acomp", "oprd", "conj", "appos"})
+_WORD_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
 
 
 @dataclass(frozen=True)
 class LexiconEntry:
-    """One loaded word: its headword, category, tag and neutral counterpart."""
+    """One loaded word: its headword, category, tag and neutral counterpart; ``source`` names the
+    published list its category follows, ``pos`` the parts of speech a one-word form must have
+    (empty: any), ``sense`` the use it must have (None: any)."""
 
     term: str
     category: str
     tag: str
     neutral: str | None
     note: str | None
+    source: str | None = None
+    pos: frozenset[str] = frozenset()
+    sense: str | None = None
 
 
 @dataclass(frozen=True)
@@ -46,67 +88,154 @@ class Match:
     last: int
 
 
-class Lexicon:
-    """Entries indexed by the first lemma of each of their forms."""
+Form = tuple[str, ...]
 
-    def __init__(self, entries: list[tuple[LexiconEntry, list[tuple[str, ...]]]], version: str):
+
+class Lexicon:
+    """Entries indexed by the first lemma of each of their forms, and the neutral collocations
+    that override them."""
+
+    def __init__(self, entries: list[tuple[LexiconEntry, list[Form]]], version: str,
+                 neutral_uses: list[Form] | None = None):
         self.version = version
         self.entries = [entry for entry, _ in entries]
-        self._by_first: dict[str, list[tuple[LexiconEntry, tuple[str, ...]]]] = {}
-        for entry, forms in entries:
-            for form in forms:
-                self._by_first.setdefault(form[0], []).append((entry, form))
-        for candidates in self._by_first.values():
-            candidates.sort(key=lambda c: -len(c[1]))  # longest form first
+        self._by_first = _index((entry, form) for entry, forms in entries for form in forms)
+        self._neutral = _index((None, form) for form in neutral_uses or [])
 
     @classmethod
-    def from_toml(cls, text: str) -> "Lexicon":
-        """Parse and check a lexicon file; ``ValueError`` names the first bad entry."""
-        data = tomllib.loads(text)
-        entries = [_entry(raw, index) for index, raw in enumerate(data.get("entry", []))]
-        version = hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
-        return cls(entries, version)
+    def from_toml(cls, *texts: str) -> "Lexicon":
+        """Parse and check one or more lexicon files; ``ValueError`` names the first bad entry."""
+        entries: list[tuple[LexiconEntry, list[Form]]] = []
+        neutral: list[Form] = []
+        versions = []
+        for text in texts:
+            data = tomllib.loads(text)
+            versions.append(str(data.get("version", "1")))
+            entries += [_entry(raw, index) for index, raw in enumerate(data.get("entry", []))]
+            for index, raw in enumerate(data.get("group", [])):
+                entries += _group(raw, index)
+            neutral += [_form(f, "neutral use") for use in data.get("neutral_use", [])
+                        for f in use.get("forms", [])]
+        _check_unique(entries)
+        digest = hashlib.sha256("\0".join(texts).encode("utf-8")).hexdigest()[:10]
+        return cls(entries, f"{'.'.join(versions)}-{digest}", neutral)
 
-    def find(self, doc: Doc) -> list[Match]:
-        """Every non-overlapping match in ``doc``, in text order; the longest form wins."""
+    def find(self, doc: Doc, senses: bool = True) -> list[Match]:
+        """Every non-overlapping match in ``doc``, in text order; the longest form wins. With
+        ``senses`` (the default) a match must have its entry's part of speech and use and lie
+        outside every neutral collocation; without, every form found counts."""
+        plain = self._neutral_tokens(doc) if senses else set()
         matches: list[Match] = []
         covered_to = -1
         for token in doc:
-            if token.i <= covered_to:
+            if token.i <= covered_to or token.i in plain:
                 continue
-            candidates = self._by_first.get(token.lemma_.lower()) or self._by_first.get(token.lower_)
-            if not candidates:
-                continue
-            for entry, form in candidates:
+            for entry, form in _candidates(self._by_first, token):
                 last = _match_rest(doc, token.i, form)
-                if last is not None:
-                    matches.append(Match(entry, token.i, last))
-                    covered_to = last
-                    break
+                if last is None:
+                    continue
+                if senses and (not _fits(entry, doc, token, len(form))
+                               or any(i in plain for i in range(token.i, last + 1))):
+                    continue
+                matches.append(Match(entry, token.i, last))
+                covered_to = last
+                break
         return matches
 
+    def _neutral_tokens(self, doc: Doc) -> set[int]:
+        covered: set[int] = set()
+        for token in doc:
+            for _, form in _candidates(self._neutral, token):
+                last = _match_rest(doc, token.i, form)
+                if last is not None:
+                    covered.update(range(token.i, last + 1))
+                    break
+        return covered
 
-def _entry(raw: dict, index: int) -> tuple[LexiconEntry, list[tuple[str, ...]]]:
-    where = f"framing lexicon entry {index + 1} ({raw.get('term', '?')!r})"
-    if not raw.get("term") or not raw.get("forms"):
-        raise ValueError(f"{where}: needs a term and forms")
+
+def _index(pairs) -> dict[str, list]:
+    by_first: dict[str, list] = {}
+    for entry, form in pairs:
+        by_first.setdefault(form[0], []).append((entry, form))
+    for candidates in by_first.values():
+        candidates.sort(key=lambda c: -len(c[1]))  # longest form first
+    return by_first
+
+
+def _candidates(index: dict[str, list], token: Token) -> list:
+    lemma = token.lemma_.lower()
+    found = index.get(lemma, [])
+    if token.lower_ != lemma:
+        found = found + index.get(token.lower_, [])
+    return sorted(found, key=lambda c: -len(c[1])) if len(found) > 1 else found
+
+
+def _form(text: str, where: str) -> Form:
+    form = tuple(_WORD_HYPHEN.sub(" - ", text.strip().lower()).split())
+    if not form or form[0] == GAP_MARK or form[-1] == GAP_MARK:
+        raise ValueError(f"{where}: a form cannot be empty or start or end with {GAP_MARK!r}")
+    return form
+
+
+def _checked(raw: dict, where: str) -> tuple[str, str, frozenset[str], str | None]:
     if raw.get("category") not in CATEGORIES:
         raise ValueError(f"{where}: category must be one of {sorted(CATEGORIES)}")
     if raw.get("tag") not in TAGS:
         raise ValueError(f"{where}: tag must be one of {sorted(TAGS)}")
-    forms = [tuple(form.lower().split()) for form in raw["forms"]]
-    if any(not form or form[0] == GAP_MARK or form[-1] == GAP_MARK for form in forms):
-        raise ValueError(f"{where}: a form cannot be empty or start or end with {GAP_MARK!r}")
-    entry = LexiconEntry(raw["term"], raw["category"], raw["tag"], raw.get("neutral"),
-                         raw.get("note"))
+    pos = frozenset(raw.get("pos", []))
+    if not pos <= PARTS_OF_SPEECH:
+        raise ValueError(f"{where}: pos must be among {sorted(PARTS_OF_SPEECH)}")
+    sense = raw.get("sense")
+    if sense is not None and sense not in SENSES:
+        raise ValueError(f"{where}: sense must be one of {sorted(SENSES)}")
+    return raw["category"], raw["tag"], pos, sense
+
+
+def _entry(raw: dict, index: int) -> tuple[LexiconEntry, list[Form]]:
+    where = f"framing lexicon entry {index + 1} ({raw.get('term', '?')!r})"
+    if not raw.get("term") or not raw.get("forms"):
+        raise ValueError(f"{where}: needs a term and forms")
+    category, tag, pos, sense = _checked(raw, where)
+    forms = [_form(form, where) for form in raw["forms"]]
+    entry = LexiconEntry(raw["term"], category, tag, raw.get("neutral"), raw.get("note"),
+                         raw.get("source"), pos, sense)
     return entry, forms
 
 
-def _same(token, word: str) -> bool:
+def _group(raw: dict, index: int) -> list[tuple[LexiconEntry, list[Form]]]:
+    """A group's words, each "form | form = neutral", as entries sharing the group's fields."""
+    where = f"framing lexicon group {index + 1} ({raw.get('category', '?')}, {raw.get('tag', '?')})"
+    if not raw.get("words"):
+        raise ValueError(f"{where}: needs words")
+    category, tag, pos, sense = _checked(raw, where)
+    entries = []
+    for word in raw["words"]:
+        written, _, neutral = word.partition(" = ")
+        forms = [_form(form, f"{where}, {word!r}") for form in written.split("|")]
+        term = " ".join(forms[0]).replace(" - ", "-")
+        entries.append((LexiconEntry(term, category, tag, neutral.strip() or None, raw.get("note"),
+                                     raw.get("source"), pos, sense), forms))
+    return entries
+
+
+def _check_unique(entries: list[tuple[LexiconEntry, list[Form]]]) -> None:
+    """No form in two entries whose parts of speech overlap ("blunder" the verb and "blunder"
+    the noun may be two entries)."""
+    seen: dict[Form, list[LexiconEntry]] = {}
+    for entry, forms in entries:
+        for form in forms:
+            for other in seen.get(form, []):
+                if other is not entry and (not entry.pos or not other.pos or entry.pos & other.pos):
+                    raise ValueError(f"framing lexicon: form {' '.join(form)!r} is in both "
+                                     f"{other.term!r} and {entry.term!r}")
+            seen.setdefault(form, []).append(entry)
+
+
+def _same(token: Token, word: str) -> bool:
     return token.lemma_.lower() == word or token.lower_ == word
 
 
-def _match_rest(doc: Doc, first: int, form: tuple[str, ...]) -> int | None:
+def _match_rest(doc: Doc, first: int, form: Form) -> int | None:
     """The index of the last token of ``form`` matched from token ``first``, or None. Matches
     stay inside the sentence of their first token."""
     end = doc[first].sent.end
@@ -126,8 +255,41 @@ def _match_rest(doc: Doc, first: int, form: tuple[str, ...]) -> int | None:
     return position
 
 
+def _fits(entry: LexiconEntry, doc: Doc, token: Token, length: int) -> bool:
+    """The word has the entry's part of speech (one-word forms) and the use it requires."""
+    if length == 1 and entry.pos and not _has_pos(token, entry.pos):
+        return False
+    if entry.sense == "speech":
+        return _reports_speech(token)
+    if entry.sense == "person":
+        return _done_to_person(token)
+    if entry.sense == "modifier":
+        return token.dep_ in _MODIFIER_DEPS
+    return True
+
+
+def _has_pos(token: Token, pos: frozenset[str]) -> bool:
+    if token.pos_ in pos:
+        return True
+    return "ADJ" in pos and token.tag_ in ("VBN", "VBG") and token.dep_ in _ADJECTIVAL_DEPS
+
+
+def _reports_speech(verb: Token) -> bool:
+    """"conceded that ...", '"...," he conceded', "claimed to have": not "conceded the race"."""
+    return verb.dep_ == "parataxis" or any(c.dep_ in _SPEECH_DEPS for c in verb.children)
+
+
+def _done_to_person(verb: Token) -> bool:
+    """The verb's object (or passive subject) is a person or a group."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            return (child.ent_type_ in _PERSON_ENTITIES or child.pos_ in ("PROPN", "PRON")
+                    or child.lemma_.lower() in _PERSON_NOUNS)
+    return False
+
+
 @lru_cache(maxsize=1)
 def bundled_lexicon() -> Lexicon:
     """The lexicon shipped with the package, read once per process."""
-    text = resources.files("crossbearing").joinpath("data/framing_lexicon.toml").read_text("utf-8")
-    return Lexicon.from_toml(text)
+    package = resources.files("crossbearing")
+    return Lexicon.from_toml(*(package.joinpath(path).read_text("utf-8") for path in BUNDLED_FILES))

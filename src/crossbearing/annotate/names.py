@@ -14,6 +14,7 @@ OpenSanctions' matcher (heavier, and it cannot link true aliases either).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rapidfuzz.distance import JaroWinkler
 
@@ -40,6 +41,7 @@ def identity_words(name: str) -> list[str]:
     return [word for word in name_key(name).split() if word not in TITLES]
 
 
+@lru_cache(maxsize=1 << 16)
 def skeleton(word: str) -> str:
     """The transliteration skeleton of one word: sounds unified, vowels dropped after the first
     letter, doubled letters single. "Baqir", "Baqer", "Bakir" → "bkr"."""

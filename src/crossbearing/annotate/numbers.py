@@ -124,7 +124,10 @@ def _find_counted(number: Number, span: Span, stop: set[int]) -> Found:
     if head is None and not of_phrase:
         head = _modified_noun(span) or _toll_word(doc, after) or _level_subject(span.root)
         if head is not None and head.i < span.start:  # a level verb's subject
-            after = next(t.i for t in head.subtree if t.tag_ not in ("DT", "PRP$"))
+            # A subject of determiners alone ("This is just another one") counts nothing.
+            after = next((t.i for t in head.subtree if t.tag_ not in ("DT", "PRP$")), -1)
+            if after < 0:
+                head = None
     if head is None:
         return Found(number, span, None, -1, -1, of_phrase)
     return Found(number, span, head, min(after, head.i), _complement_end(head), of_phrase)

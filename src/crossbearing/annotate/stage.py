@@ -5,6 +5,7 @@ process pool or on a Dask worker; the caller stores the results.
 
 from __future__ import annotations
 
+import logging
 from collections import Counter
 from dataclasses import dataclass
 from typing import Sequence
@@ -23,6 +24,7 @@ from crossbearing.model import (
     Article,
     Descriptor,
     EventMention,
+    Failure,
     LoadedTerm,
     Mention,
     NumericFact,
@@ -31,6 +33,8 @@ from crossbearing.model import (
     Sentence,
     TimeMention,
 )
+
+log = logging.getLogger(__name__)
 
 STAGE = "annotate"
 #: The stage's version: a new version, a new knowledge base or a new framing lexicon
@@ -65,10 +69,64 @@ class ArticleAnnotations:
 
 
 def annotate_articles(articles: Sequence[Article]) -> list[ArticleAnnotations]:
-    """Annotate a batch of articles (English ones: the caller filters on ``analysable``)."""
+    """Annotate a batch of articles (English ones: the caller filters on ``analysable``); an
+    annotator's exception propagates (tests and benchmarks want to see it). The pipeline uses
+    :func:`annotate_batch`, which isolates each article's failure."""
     nlp = pipeline()
     docs = nlp.pipe((article.text for article in articles), batch_size=BATCH_SIZE)
     return [_annotate(doc, article) for doc, article in zip(docs, articles)]
+
+
+def annotate_batch(articles: Sequence[Article]) -> list[ArticleAnnotations | Failure]:
+    """Annotate a batch where one article never costs the others: an article that makes an
+    annotator (or the parser) raise becomes a :class:`~crossbearing.model.Failure` in its place,
+    and the batch goes on. When the parser fails inside a batch, the articles after the last one
+    parsed are parsed again one at a time, so the failure is pinned on the article that caused it."""
+    nlp = pipeline()
+    # The parser refuses texts over its length limit (memory grows with length): such an article
+    # fails with that reason at once, instead of breaking its batch.
+    too_long = {a.id: _failure(a, TooLong(f"the article is {len(a.text):,} characters long, over "
+                                          f"the parser's limit of {nlp.max_length:,}"))
+                for a in articles if len(a.text) > nlp.max_length}
+    parsable = [a for a in articles if a.id not in too_long]
+    results: list[ArticleAnnotations | Failure] = []
+    try:
+        docs = nlp.pipe((article.text for article in parsable), batch_size=BATCH_SIZE)
+        for doc, article in zip(docs, parsable):
+            results.append(_annotate_guarded(doc, article))
+    except Exception:  # the parser raised on some article of the batch: find which
+        log.info("parsing a batch failed; parsing its remaining articles one at a time",
+                 exc_info=True)
+        for article in parsable[len(results):]:
+            try:
+                doc = nlp(article.text)
+            except Exception as error:
+                results.append(_failure(article, error))
+                continue
+            results.append(_annotate_guarded(doc, article))
+    by_id = {result_id(r): r for r in results} | too_long
+    return [by_id[a.id] for a in articles]
+
+
+class TooLong(ValueError):
+    """An article longer than the parser accepts."""
+
+
+def result_id(result: ArticleAnnotations | Failure) -> str:
+    """The id of the article a result is for."""
+    return result.target if isinstance(result, Failure) else result.article_id
+
+
+def _annotate_guarded(doc, article: Article) -> ArticleAnnotations | Failure:
+    try:
+        return _annotate(doc, article)
+    except Exception as error:
+        return _failure(article, error)
+
+
+def _failure(article: Article, error: Exception) -> Failure:
+    log.info("annotating article %s failed", article.id, exc_info=error)
+    return Failure.of(STAGE, article.id, "article", VERSION, error)
 
 
 def _annotate(doc, article: Article) -> ArticleAnnotations:

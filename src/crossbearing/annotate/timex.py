@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
+from calendar import monthrange
+from datetime import MAXYEAR, MINYEAR, date, datetime, timedelta
 from typing import Callable
 
 from dateutil.relativedelta import relativedelta
@@ -31,6 +32,10 @@ NO_ANCHOR = "relative expression and no publication date"
 NOT_TIME = "not a time expression"
 AMBIGUOUS = "ambiguous numeric date: day and month order unknown"
 INVALID = "not a valid calendar date"
+OUT_OF_RANGE = "publication date too near the ends of the calendar to count from"
+#: The publication years relative expressions are counted from: far enough inside the calendar
+#: (years 1 to 9999) for the longest reach back or ahead ("the past 999 years").
+ANCHOR_YEARS = range(MINYEAR + 1000, MAXYEAR - 1000)
 #: Tenses ``resolve_time`` accepts; only "future" changes a result (None means "past").
 TENSES = (None, "past", "present", "future")
 #: What a vague plural ("recent weeks", "the past few days") is taken to cover from the anchor.
@@ -68,6 +73,8 @@ class _Context:
         """The anchor, for a relative expression; without one the expression is unresolved."""
         if self.anchor is None:
             raise _Unresolved(NO_ANCHOR)
+        if self.anchor.year not in ANCHOR_YEARS:
+            raise _Unresolved(OUT_OF_RANGE)
         return self.anchor
 
 
@@ -152,12 +159,16 @@ def _make_date(year: int, month: int, day: int) -> date:
 
 
 def _shift(day: date, unit: str, count: int) -> date:
-    """``day`` moved by ``count`` units (a quarter is three months, a decade ten years)."""
+    """``day`` moved by ``count`` units (a quarter is three months, a decade ten years);
+    unresolved where that leaves the calendar (years 1 to 9999)."""
     if unit == "quarter":
-        return day + relativedelta(months=3 * count)
-    if unit == "decade":
-        return day + relativedelta(years=10 * count)
-    return day + relativedelta(**{unit + "s": count})
+        unit, count = "month", 3 * count
+    elif unit == "decade":
+        unit, count = "year", 10 * count
+    try:
+        return day + relativedelta(**{unit + "s": count})
+    except (ValueError, OverflowError):
+        raise _Unresolved(INVALID) from None
 
 
 def _unit_of(unit: str, day: date) -> _Period:
@@ -168,10 +179,15 @@ def _unit_of(unit: str, day: date) -> _Period:
     if unit == "week":
         monday = day - timedelta(days=day.weekday())
         return _Period(monday, monday + timedelta(days=6), unit)
-    first = {"month": day.replace(day=1),
-             "quarter": date(day.year, 3 * ((day.month - 1) // 3) + 1, 1),
-             "year": date(day.year, 1, 1), "decade": date(day.year // 10 * 10, 1, 1)}[unit]
-    return _Period(first, _shift(first, unit, 1) - timedelta(days=1), unit)
+    if unit == "decade":  # there is no decade of year 0; that of 9999 ends with the calendar
+        first_year = day.year // 10 * 10
+        return _Period(_make_date(first_year, 1, 1), date(min(first_year + 9, MAXYEAR), 12, 31),
+                       unit)
+    quarter = 3 * ((day.month - 1) // 3) + 1
+    first, last = {"month": (day.month, day.month), "quarter": (quarter, quarter + 2),
+                   "year": (1, 12)}[unit]
+    return _Period(date(day.year, first, 1),
+                   date(day.year, last, monthrange(day.year, last)[1]), unit)
 
 
 def _nearest(context: _Context, build: Callable[[int], _Period | None], which: str) -> _Period:
@@ -180,12 +196,20 @@ def _nearest(context: _Context, build: Callable[[int], _Period | None], which: s
     anchor = context.need_anchor()
     periods = [p for p in (build(y) for y in range(anchor.year - 8, anchor.year + 9)) if p]
     if which == "last":
-        return max((p for p in periods if p.end < anchor), key=lambda p: p.start)
-    if which == "next":
-        return min((p for p in periods if p.start > anchor), key=lambda p: p.start)
-    if context.future:
-        return min((p for p in periods if p.end >= anchor), key=lambda p: p.start)
-    return max((p for p in periods if p.start <= anchor), key=lambda p: p.start)
+        found = max((p for p in periods if p.end < anchor), key=_start, default=None)
+    elif which == "next":
+        found = min((p for p in periods if p.start > anchor), key=_start, default=None)
+    elif context.future:
+        found = min((p for p in periods if p.end >= anchor), key=_start, default=None)
+    else:
+        found = max((p for p in periods if p.start <= anchor), key=_start, default=None)
+    if found is None:  # no year has it: "Feb 30", "September 31"
+        raise _Unresolved(INVALID)
+    return found
+
+
+def _start(period: _Period) -> date:
+    return period.start
 
 
 def _count(word: str | None) -> int | None:
@@ -228,7 +252,7 @@ def _decade(match: re.Match, context: _Context) -> _Period:
         year = int(match["d3"]) * 10
     else:
         year = (2000 if match["d1"] in "01" else 1900) + int(match["d1"]) * 10
-    return _unit_of("decade", date(year, 1, 1))
+    return _unit_of("decade", _make_date(year, 1, 1))
 
 
 # --- cores with a month ---------------------------------------------------------------------------
@@ -267,7 +291,7 @@ def _month(match: re.Match, context: _Context) -> _Period:
     if year is None and match["which"] == "this":
         year = context.need_anchor().year
     if year is not None:
-        return _unit_of("month", date(year, month, 1))
+        return _unit_of("month", _make_date(year, month, 1))
     return _nearest(context, lambda y: _unit_of("month", date(y, month, 1)), match["which"] or "")
 
 
@@ -278,7 +302,7 @@ def _quarter(match: re.Match, context: _Context) -> _Period:
         return _unit_of("quarter", _shift(context.need_anchor(), "quarter", -1))
     number = int(word[-1]) if word.startswith("q") else _ORDINALS.get(word, 4)
     year = context.need_anchor().year if year is None else year
-    return _unit_of("quarter", date(year, 3 * number - 2, 1))
+    return _unit_of("quarter", _make_date(year, 3 * number - 2, 1))
 
 
 # --- cores relative to the anchor -------------------------------------------------------------
@@ -412,8 +436,9 @@ def _apply_part(period: _Period, part: str | None, context: _Context) -> _Period
     sub, bounds = PARTS[period.unit]
     first, last = bounds[part]
     start = period.start + relativedelta(**{sub: first})
-    end = period.end if last is None else (period.start + relativedelta(**{sub: last + 1})
-                                           - timedelta(days=1))
+    # the end of the part's last sub-unit, found without stepping past it (past 9999-12-31)
+    end = period.end if last is None else _unit_of(
+        sub[:-1], period.start + relativedelta(**{sub: last})).end
     return replace(period, start=start, end=end, whole=False)
 
 

@@ -1,22 +1,35 @@
 """From what a reader extracted to a stored :class:`~crossbearing.model.Article`: clean text,
-title, outlet, language and the deterministic id."""
+title, outlet, language and the deterministic id.
+
+Every text field is cleaned the way the body is (:func:`~crossbearing.clean.text.strip_controls`):
+a NUL in a title, an author or a metadata value would be stored by SQLite but abort the
+transaction on PostgreSQL, and a lone surrogate cannot be written as UTF-8 at all.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from typing import Any
 
 from crossbearing.clean.language import ANALYSED_LANGUAGE, identify
 from crossbearing.clean.outlets import canonical_outlet, domain_of
-from crossbearing.clean.text import clean_body
+from crossbearing.clean.text import clean_body, strip_controls
 from crossbearing.ids import article_id, normalise_text, sha256_hex
-from crossbearing.model import Article, RawDocument, Rejected
+from crossbearing.model import Article, DateValue, RawDocument, Rejected
 
 #: Longest first line, in words, taken as a headline when the input gives no title.
 MAX_HEADLINE_WORDS = 25
+#: Deepest nesting of lists and objects kept in an article's metadata. A dump's record may nest
+#: its unused fields almost as deep as the JSON parser allows, deeper than the store's JSON
+#: writer can then go; what lies deeper is in the raw record.
+MAX_METADATA_DEPTH = 32
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def build_article(doc: RawDocument, source_path: str) -> Article | Rejected:
     """Clean ``doc`` into an article, or reject it when no article text is left."""
+    doc = _clean_fields(doc)
     cleaned = clean_body(doc.text, wrapped=True if doc.wrapped else None)
     text = cleaned.text
     title = _one_line(doc.title)
@@ -26,6 +39,9 @@ def build_article(doc: RawDocument, source_path: str) -> Article | Rejected:
         text = _drop_repeated_title(text, title)
     if not text.strip():
         return Rejected("no-text", "no article text left after removing site furniture", doc.locator)
+    if not _LETTER.search(text):
+        return Rejected("no-text", "the text holds no letters: numbers, symbols or markup only",
+                        doc.locator)
     outlet, outlet_source = canonical_outlet(doc.outlet, doc.url)
     if doc.outlet and doc.outlet_source and outlet_source != "domain table":
         outlet_source = doc.outlet_source  # the name was read there; the table only spelled it
@@ -72,3 +88,39 @@ def _drop_repeated_title(text: str, title: str) -> str:
     if sep and normalise_text(first) == normalise_text(title):
         return rest
     return text
+
+
+def _clean_fields(doc: RawDocument) -> RawDocument:
+    """``doc`` with every field but its body and raw bytes cleaned of control characters and
+    lone surrogates; the body is cleaned with the rest of its cleaning."""
+    published = doc.published
+    if published is not None:
+        published = DateValue(strip_controls(published.value), published.precision,
+                              strip_controls(published.source))
+    authors = (strip_controls(name).strip() for name in doc.authors)
+    return replace(
+        doc, locator=strip_controls(doc.locator), title=_field(doc.title), url=_field(doc.url),
+        outlet=_field(doc.outlet), outlet_source=_field(doc.outlet_source), published=published,
+        authors=tuple(name for name in authors if name), language=_field(doc.language),
+        external_id=_field(doc.external_id), metadata=_clean_value(dict(doc.metadata), 0))
+
+
+def _field(value: str | None) -> str | None:
+    return (strip_controls(value).strip() or None) if value else value
+
+
+def _clean_value(value: Any, depth: int) -> Any:
+    """A metadata value with its strings cleaned, its keys made strings, and what is nested
+    deeper than :data:`MAX_METADATA_DEPTH` replaced by a note."""
+    if isinstance(value, str):
+        return strip_controls(value)
+    if value is None or isinstance(value, (bool, int, float)):
+        return value
+    if isinstance(value, (dict, list, tuple)) and depth >= MAX_METADATA_DEPTH:
+        return f"(nested deeper than {MAX_METADATA_DEPTH} levels: left in the raw record)"
+    if isinstance(value, dict):
+        return {strip_controls(str(key)): _clean_value(item, depth + 1)
+                for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_clean_value(item, depth + 1) for item in value]
+    return strip_controls(str(value))

@@ -26,9 +26,50 @@ _BOMS = (
 _MOJIBAKE_HINT = re.compile(
     "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6"
     "\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd]")
-#: Share of control or replacement characters above which a decoded text is taken as garbage.
+#: Characters no text is made of: controls, the replacement character, and the Private Use Area
+#: (random bytes read as UTF-16 are one tenth private-use characters; a page's icon glyphs are a
+#: handful).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd\ue000-\uf8ff]")
+#: Share of such characters above which a decoded text is taken as garbage.
 MAX_CONTROL_SHARE = 0.05
+
+
+#: Byte-order marks of the encodings whose text is full of NUL bytes, UTF-32 first (its
+#: little-endian mark begins with UTF-16's).
+_WIDE_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+              (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+#: Without a mark: ``(encoding, code unit, positions in the unit that are NUL for Latin text)``.
+_WIDE_PATTERNS = (("utf-32-le", 4, (1, 2, 3)), ("utf-32-be", 4, (0, 1, 2)),
+                  ("utf-16-le", 2, (1,)), ("utf-16-be", 2, (0,)))
+#: Bytes looked at to recognise a wide encoding without a byte-order mark.
+WIDE_SAMPLE = 4096
+#: Share of NUL bytes the high positions of a code unit must hold, and the others may hold.
+_HIGH_NULS, _LOW_NULS = 0.7, 0.02
+
+
+def wide_encoding(head: bytes) -> str | None:
+    """``utf-16``/``utf-32`` (with a byte-order mark) or ``utf-16-le`` ... ``utf-32-be``
+    (without) when ``head`` is text in one of them, else None.
+
+    Without a mark, the encoding shows in where the NUL bytes fall: mostly Latin text in UTF-16LE
+    has a NUL in every second byte and never in the others. A match must then decode into text
+    with few control characters, which zero-filled binary data does not."""
+    for bom, encoding in _WIDE_BOMS:
+        if head.startswith(bom):
+            return encoding
+    sample = head[:WIDE_SAMPLE]
+    sample = sample[:len(sample) - len(sample) % 4]
+    if len(sample) < 4 or b"\x00" not in sample:
+        return None
+    for encoding, unit, high in _WIDE_PATTERNS:
+        shares = [sample[position::unit].count(0) / (len(sample) // unit)
+                  for position in range(unit)]
+        if all(shares[p] >= _HIGH_NULS if p in high else shares[p] <= _LOW_NULS
+               for p in range(unit)):
+            text = sample.decode(encoding, errors="replace")
+            if len(_CONTROL.findall(text)) <= MAX_CONTROL_SHARE * len(text):
+                return encoding
+    return None
 
 
 def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
@@ -40,7 +81,8 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
         text = repair_mojibake(text)
     bad = len(_CONTROL.findall(text))
     if text and bad / len(text) > MAX_CONTROL_SHARE:
-        raise DecodeError(f"text decoded as {encoding} holds {bad} control or replacement characters")
+        raise DecodeError(f"text decoded as {encoding} holds {bad} control, replacement or "
+                          "private-use characters")
     return text, encoding
 
 

@@ -24,6 +24,9 @@ _COPYRIGHT = re.compile(r"^\s*(?:copyright\s*)?(?:©|\(c\)|copyright)\s*\d{4}.*$
 _COUNTED = re.compile(r"^\s*\d+\s+(?:comments?|shares?|views?|replies)\s*$", re.IGNORECASE)
 #: Control characters (terminal escapes, bells, NULs) and zero-width marks: never article text.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\ufeff]")
+#: Lone surrogates (from a JSON ``\\ud800`` escape, or bytes no encoding could read): not
+#: characters, and no database or file can hold them as UTF-8.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _LIST_MARK = re.compile(r"^\s*(?:[-*•·]\s+|\d{1,2}[.)]\s+)")
 _BULLET = re.compile(r"^\s*[-*•·]\s+")
@@ -57,6 +60,13 @@ def _sections() -> frozenset[str]:
                      if line.strip() and not line.startswith("#"))
 
 
+def strip_controls(text: str) -> str:
+    """``text`` without control characters (NULs among them, which PostgreSQL cannot store in
+    text) and zero-width marks, lone surrogates replaced by U+FFFD. Every text an article keeps,
+    its body and each of its fields, goes through this, so both backends store the same."""
+    return _SURROGATE.sub("\ufffd", _CONTROL.sub("", text))
+
+
 def _key(line: str) -> str:
     return re.sub(r"[\s:|>»›*]+$", "", _SPACES.sub(" ", line).strip().lower())
 
@@ -66,8 +76,8 @@ def clean_body(text: str, *, wrapped: bool | None = None) -> CleanedText:
 
     ``wrapped`` says whether lines are hard-wrapped (e-mail); ``None`` lets the text decide.
     """
-    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
-    text = _CONTROL.sub("", text)
+    text = unicodedata.normalize("NFC", strip_controls(text))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = [_SPACES.sub(" ", line).rstrip() for line in text.split("\n")]
     kinds = {i: kind for i, kind in enumerate(map(_furniture_kind, lines)) if kind}
     furniture = set(kinds) | _tail_list(lines, set(kinds))

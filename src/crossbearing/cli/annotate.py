@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
+import sys
+
 import click
 from rich.table import Table
 
+from crossbearing.analysis import FAILURES_SHOWN
 from crossbearing.cli.common import (
     db_option,
     err,
+    exit_status,
     json_option,
     open_db,
     out,
+    print_failures,
     print_json,
     progress_bar,
     safe,
+    writing_run,
 )
 from crossbearing.views import (
+    failure_view,
     number_rows,
     quote_rows,
 )
@@ -48,7 +55,8 @@ def annotate(db: str, batch_size: int, progress: bool | None, executor_kind: str
     if scheduler and executor_kind != "dask":
         raise click.UsageError("--scheduler is for --executor dask")
     show = err.is_terminal if progress is None else progress
-    with open_db(db) as store, make_executor(executor_kind, workers, scheduler) as executor:
+    with (open_db(db) as store, writing_run(store),
+          make_executor(executor_kind, workers, scheduler) as executor):
         if show:
             with progress_bar() as bar:
                 task = bar.add_task("annotate", total=len(store.pending_articles(*_stage())))
@@ -56,13 +64,17 @@ def annotate(db: str, batch_size: int, progress: bool | None, executor_kind: str
                                       on_batch=lambda n: bar.advance(task, n))
         else:
             report = run_annotate(store, batch_size=batch_size, executor=executor)
-    summary = {"annotated": report.annotated, "mentions": report.mentions,
-               "time_expressions": report.time_expressions, "version": report.version}
+        failures = [failure_view(f) for f in store.failures("annotate")]
+    summary = {"annotated": report.annotated, "failed": report.failed,
+               "mentions": report.mentions, "time_expressions": report.time_expressions,
+               "version": report.version}
     if as_json:
         print_json(summary)
     else:
         out.print(f"{report.annotated} articles annotated ({report.mentions} names, "
                   f"{report.time_expressions} time expressions) by {report.version}")
+        print_failures(failures[:FAILURES_SHOWN], len(failures))
+    sys.exit(exit_status(failed=len(failures)))
 
 
 def _stage() -> tuple[str, str]:

@@ -8,15 +8,17 @@ import click
 from rich.table import Table
 
 from crossbearing.cli.common import (
-    EXIT_REJECTED,
     db_option,
     err,
     json_option,
     open_db,
     out,
     print_json,
+    exit_status,
+    print_rejections,
     progress_bar,
     safe,
+    writing_run,
 )
 from crossbearing.errors import NotFound, UsageError
 from crossbearing.ingest.run import ingest_paths
@@ -24,6 +26,7 @@ from crossbearing.ingest.source import Limits, iter_files
 from crossbearing.views import (
     article_detail,
     article_summary,
+    failure_view,
     ingest_summary,
     rejection_view,
 )
@@ -44,7 +47,7 @@ def ingest(paths: tuple[str, ...], db: str, max_document_bytes: int, progress: b
     Every input becomes articles or a recorded rejection; inputs already read are skipped."""
     limits = Limits(max_document_bytes=max_document_bytes)
     show = err.is_terminal if progress is None else progress
-    with open_db(db) as store:
+    with open_db(db, create=True) as store, writing_run(store):
         if show:
             files = list(iter_files(list(paths)))
             with progress_bar() as bar:
@@ -59,7 +62,7 @@ def ingest(paths: tuple[str, ...], db: str, max_document_bytes: int, progress: b
         print_json(summary)
     else:
         _print_ingest_summary(summary, location)
-    sys.exit(EXIT_REJECTED if report.rejections else 0)
+    sys.exit(exit_status(rejected=len(report.rejections)))
 
 
 def _print_ingest_summary(summary: dict, db: str) -> None:
@@ -68,10 +71,7 @@ def _print_ingest_summary(summary: dict, db: str) -> None:
               f"run; formats: {formats})")
     out.print(f"{summary['articles_added']} articles added, {summary['already_stored']} already "
               f"stored, {summary['rejected']} rejected  →  {safe(db)}")
-    for rejection in summary["rejections"]:
-        where = f" [{rejection['locator']}]" if rejection["locator"] else ""
-        err.print(f"rejected: {safe(rejection['path'])}{safe(where)}: {rejection['reason']}: "
-                  f"{safe(rejection['detail'])}")
+    print_rejections(summary["rejections"])
 
 
 @click.command()
@@ -145,3 +145,28 @@ def rejected(db: str, as_json: bool) -> None:
                       safe(row["detail"]))
     out.print(table)
     out.print(f"{len(rows)} rejected")
+
+
+@click.command()
+@db_option
+@click.option("--stage", default=None, help="Only this stage's failures: annotate, corpus, "
+              "compare, report or export (a corpus step: corpus.reuse).")
+@json_option
+def failed(db: str, stage: str | None, as_json: bool) -> None:
+    """List what the analysis could not do, and why: articles an annotator failed on, stories a
+    corpus step or the comparison failed on, dossier sections that could not be built.
+
+    A failed article is tried again once the annotate stage's version changes; the other stages
+    try again on every run."""
+    with open_db(db) as store:
+        rows = [failure_view(f) for f in store.failures(stage)]
+    if as_json:
+        print_json(rows)
+        return
+    table = Table("stage", "what", "error", "message", "version")
+    for row in rows:
+        what = f"{row['target_kind']} {row['target']}" if row["target"] else row["target_kind"]
+        table.add_row(row["stage"], safe(what), safe(row["error_type"]), safe(row["message"]),
+                      safe(row["version"]))
+    out.print(table)
+    out.print(f"{len(rows)} failed")

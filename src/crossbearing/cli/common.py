@@ -4,6 +4,7 @@ opening the store with a usage error on failure."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import click
@@ -17,14 +18,18 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
-from crossbearing.errors import NotFound, StoreError, UsageError
+from crossbearing.errors import NotFound, UsageError
 from crossbearing.store import DEFAULT_DB, Store, open_store
 from crossbearing.views import (
     terminal_safe,
 )
 
+#: Exit statuses (docs/cli.md): all done; some inputs rejected or articles failed, each recorded
+#: with its reason; a usage error; the run itself could not go on (database, disk, memory).
+EXIT_OK = 0
 EXIT_REJECTED = 1
 EXIT_USAGE = 2
+EXIT_CANNOT_GO_ON = 3
 
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False)
@@ -45,11 +50,58 @@ def print_json(data: Any) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
-def open_db(db: str) -> Store:
+def open_db(db: str, *, create: bool = False) -> Store:
+    """The store at ``db``. Only the commands that read inputs in (``create``) make a new SQLite
+    database; the others refuse a path where there is none, so a typo never creates one."""
+    if not create and "://" not in db and not Path(db).exists():
+        raise click.UsageError(f"no database at {db}: give the path of one made by "
+                               "`crossbearing analyze` or `crossbearing ingest` (--db)")
     try:
         return open_store(db)
-    except (StoreError, UsageError) as error:
+    except UsageError as error:
         raise click.UsageError(str(error)) from None
+
+
+def writing_run(store: Store):
+    """Hold the database for this command's writes (see ``Store.one_run_at_a_time``), saying so
+    when another run has it."""
+    return store.one_run_at_a_time(lambda: err.print(
+        f"waiting: another Crossbearing run is writing to {safe(store.location)}; this one goes "
+        "on when it has finished"))
+
+
+def exit_status(*, rejected: int = 0, failed: int = 0) -> int:
+    """0 when all went well, 1 when some inputs were rejected or some work failed."""
+    return EXIT_REJECTED if rejected or failed else EXIT_OK
+
+
+def one_line(text: Any) -> str:
+    """:func:`safe`, with line breaks and tabs shown as escapes: a file name or a message with a
+    newline in it stays on its one line."""
+    text = "" if text is None else str(text)
+    return safe(text.replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t"))
+
+
+def print_rejections(rejections: list[dict]) -> None:
+    """One line per rejected input (or record) on stderr, never wrapped or split."""
+    for rejection in rejections:
+        where = f" [{rejection['locator']}]" if rejection["locator"] else ""
+        err.print(f"rejected: {one_line(rejection['path'])}{one_line(where)}: "
+                  f"{one_line(rejection['reason'])}: {one_line(rejection['detail'])}",
+                  soft_wrap=True)
+
+
+def print_failures(failures: list[dict], total: int) -> None:
+    """One line per failure on stderr (the first ones of ``total``), and where the rest are."""
+    for failure in failures:
+        target = f" {failure['target_kind']} {failure['target']}" if failure["target"] else ""
+        err.print(f"failed: {failure['stage']}{one_line(target)}: "
+                  f"{one_line(failure['error_type'])}: {one_line(failure['message'])}",
+                  soft_wrap=True)
+    if total:
+        shown = f" (the first {len(failures)} above)" if total > len(failures) else ""
+        err.print(f"{total} failed{shown}: `crossbearing failed` lists them; "
+                  "`crossbearing -v` logs their tracebacks", soft_wrap=True)
 
 
 def progress_bar() -> Progress:
@@ -57,15 +109,23 @@ def progress_bar() -> Progress:
                     TimeElapsedColumn(), console=err, transient=True)
 
 
-def known_story(store: Store, story_id: str | None) -> None:
-    if story_id is not None and story_id not in {s["id"] for s in store.stories()}:
-        raise click.UsageError(f"no story with id {story_id!r}")
+def known_story(store: Store, story_id: str | None) -> str | None:
+    """The full id of the story meant by ``story_id`` (an id, a unique prefix, or the id of a
+    story since merged into another); an unknown one is a usage error."""
+    if story_id is None:
+        return None
+    try:
+        return store.resolve_story(story_id)
+    except (NotFound, UsageError) as error:
+        raise click.UsageError(str(error)) from None
 
 
 def view_of_story(db: str, build, story_id: str, **options):
-    """``build(store, story_id, **options)`` over the database, an unknown story a usage error."""
+    """``build(store, story, **options)`` over the database for the story ``story_id`` means
+    (see :func:`known_story`), an unknown story a usage error."""
     with open_db(db) as store:
+        story = known_story(store, story_id)
         try:
-            return build(store, story_id, **options)
+            return build(store, story, **options)
         except NotFound as error:
             raise click.UsageError(str(error)) from None

@@ -3,23 +3,29 @@ timeline, coverage."""
 
 from __future__ import annotations
 
+import sys
+
 import click
 from rich.table import Table
 
 from crossbearing.cli.common import (
     db_option,
+    exit_status,
     json_option,
     known_story,
     open_db,
     out,
+    print_failures,
     print_json,
     safe,
     view_of_story,
+    writing_run,
 )
 from crossbearing.views import (
     claim_group_views,
     compare_summary,
     coverage_view,
+    failure_view,
     event_views,
     framing_view,
     quote_group_views,
@@ -35,17 +41,20 @@ def compare(db: str, as_json: bool) -> None:
     single-source) and quotes aligned across outlets. Run after `corpus`; rerunning replaces."""
     from crossbearing.compare.run import run_compare
 
-    with open_db(db) as store:
+    with open_db(db) as store, writing_run(store):
         summary = compare_summary(run_compare(store))
+        failures = [failure_view(f) for f in store.failures("compare")]
     if as_json:
         print_json(summary)
-        return
+        sys.exit(exit_status(failed=len(failures)))
     claims = ", ".join(f"{n} {status}" for status, n in summary["claims"].items()) or "none"
     differ = ", ".join(f"{n} {kind}" for kind, n in summary["differ"].items())
     quoted = ", ".join(f"{n} {label}" for label, n in summary["quotes"].items()) or "none"
     out.print(f"{summary['stories']} stories: {summary['claim_groups']} claim groups ({claims}"
               f"{'; differ: ' + differ if differ else ''}), {summary['quote_groups']} quote "
               f"groups ({quoted})")
+    print_failures(failures, len(failures))
+    sys.exit(exit_status(failed=len(failures)))
 
 
 @click.command()
@@ -58,7 +67,7 @@ def claims(story_id: str | None, db: str, status: str | None, as_json: bool) -> 
     """List numeric claims grouped across a story's reports (all stories without STORY_ID):
     what is counted, agree/differ/single-source, and each report's number, scope and speaker."""
     with open_db(db) as store:
-        known_story(store, story_id)
+        story_id = known_story(store, story_id)
         rows = claim_group_views(store, story_id, status)
     if as_json:
         print_json(rows)
@@ -84,7 +93,7 @@ def quote_groups(story_id: str | None, db: str, as_json: bool) -> None:
     """List quotes aligned across a story's reports (all stories without STORY_ID): the same
     words, part of them, or a paraphrase, and whether the outlets give the same speaker."""
     with open_db(db) as store:
-        known_story(store, story_id)
+        story_id = known_story(store, story_id)
         rows = quote_group_views(store, story_id)
     if as_json:
         print_json(rows)
@@ -146,7 +155,7 @@ def events(story_id: str | None, every: bool, db: str, as_json: bool) -> None:
     """Events merged across a story's reports (every story's without STORY_ID), each value as
     every source gave it; disagreements marked."""
     with open_db(db) as store:
-        known_story(store, story_id)
+        story_id = known_story(store, story_id)
         rows = event_views(store, story_id, every=every)
     if as_json:
         print_json(rows)

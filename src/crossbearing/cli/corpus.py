@@ -2,19 +2,27 @@
 
 from __future__ import annotations
 
+import sys
+
 import click
 from rich.table import Table
 
 from crossbearing.cli.common import (
     db_option,
+    err,
+    exit_status,
     json_option,
     open_db,
     out,
+    print_failures,
     print_json,
     safe,
+    writing_run,
 )
+from crossbearing.errors import NotFound, UsageError
 from crossbearing.views import (
     entity_rows,
+    failure_view,
     passage_views,
     story_view,
 )
@@ -56,17 +64,21 @@ def corpus(db: str, duplicate_threshold: float, as_json: bool) -> None:
     Run after `annotate`; incremental where the work allows (see docs/cli.md)."""
     from crossbearing.corpus.run import run_corpus
 
-    with open_db(db) as store:
+    with open_db(db) as store, writing_run(store):
         report = run_corpus(store, threshold=duplicate_threshold)
+        failures = [failure_view(f) for f in store.failures("corpus")]
     summary = {"signed": report.signed, "duplicate_pairs": report.duplicate_pairs,
                "stories": report.stories, "aligned_pairs": report.aligned_pairs,
-               "reprint_passages": report.reprint_passages, "entities": report.entities}
+               "reprint_passages": report.reprint_passages, "entities": report.entities,
+               "failed": len(failures)}
     if as_json:
         print_json(summary)
     else:
         out.print(f"{report.duplicate_pairs} new duplicate pairs, {report.stories} stories, "
                   f"{report.reprint_passages} reprinted passages in {report.aligned_pairs} newly "
                   f"aligned pairs, {report.entities} entities")
+        print_failures(failures, len(failures))
+    sys.exit(exit_status(failed=len(failures)))
 
 
 @click.command()
@@ -92,11 +104,20 @@ def stories(db: str, as_json: bool) -> None:
 @db_option
 @json_option
 def story(story_id: str, db: str, as_json: bool) -> None:
-    """Show one story: its reports, their reprinted passages and duplicates."""
+    """Show one story: its reports, their reprinted passages and duplicates.
+
+    STORY_ID is a story id, a unique prefix of one (with or without `story-`), or an id the
+    story had before it merged with another: that leads to the story it is now part of."""
     with open_db(db) as store:
-        view = story_view(store, story_id)
+        try:
+            found = store.resolve_story(story_id)
+        except (NotFound, UsageError) as error:
+            raise click.UsageError(str(error)) from None
+        view = story_view(store, found)
     if view is None:
         raise click.UsageError(f"no story with id {story_id!r}")
+    if not found.startswith(_full_story_id(story_id)):
+        err.print(f"{safe(story_id)} is now part of {found}")
     if as_json:
         print_json(view)
         return
@@ -108,6 +129,12 @@ def story(story_id: str, db: str, as_json: bool) -> None:
     for passage in view["passages"]:
         out.print(f"  {passage['kind']}: {passage['article_a']} ↔ {passage['article_b']}, "
                   f"{passage['words']} words ({passage['direction']})")
+
+
+def _full_story_id(text: str) -> str:
+    """A story id or prefix as typed, with ``story-`` in front and in lower case."""
+    text = text.strip().lower()
+    return text if text.startswith("story-") else "story-" + text
 
 
 @click.command()

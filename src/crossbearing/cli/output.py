@@ -8,7 +8,6 @@ import sys
 import click
 
 from crossbearing.cli.common import (
-    EXIT_REJECTED,
     db_option,
     err,
     json_option,
@@ -16,8 +15,12 @@ from crossbearing.cli.common import (
     open_db,
     out,
     print_json,
+    exit_status,
+    print_failures,
+    print_rejections,
     progress_bar,
     safe,
+    writing_run,
 )
 
 
@@ -40,7 +43,7 @@ def export_command(db: str, fmt: str, out_path: str | None, story_id: str | None
     from crossbearing.export import export
 
     with open_db(db) as store:
-        known_story(store, story_id)
+        story_id = known_story(store, story_id)
         counts = export(store, fmt, out_path or sys.stdout, story_id=story_id,
                         with_text=with_text)
     if out_path and as_json:
@@ -73,7 +76,7 @@ def analyze(paths: tuple[str, ...], db: str, out: str, duplicate_threshold: floa
 
     show = err.is_terminal if progress is None else progress
     run = AnalysisRun(paths=list(paths), out=Path(out), duplicate_threshold=duplicate_threshold)
-    with open_db(db) as store:
+    with open_db(db, create=True) as store, writing_run(store):
         if show:
             with progress_bar() as bar:
                 def on_stage(name: str) -> StageProgress:
@@ -87,7 +90,7 @@ def analyze(paths: tuple[str, ...], db: str, out: str, duplicate_threshold: floa
         print_json(summary)
     else:
         _print_analysis_summary(summary, db)
-    sys.exit(EXIT_REJECTED if summary["rejected_now"] else 0)
+    sys.exit(exit_status(rejected=summary["rejected_now"], failed=summary["failed"]))
 
 
 def _print_analysis_summary(summary: dict, db: str) -> None:
@@ -96,11 +99,9 @@ def _print_analysis_summary(summary: dict, db: str) -> None:
               f"{summary['quotes']} quotes, {summary['numeric_facts']} numbers, "
               f"{summary['entities']} actors and places, {summary['events']} events, "
               f"{summary['conflicts']} conflicts  →  {safe(db)}")
-    for rejection in summary["stages"]["ingest"]["rejections"]:
-        where = f" [{rejection['locator']}]" if rejection["locator"] else ""
-        err.print(f"rejected: {safe(rejection['path'])}{safe(where)}: {rejection['reason']}: "
-                  f"{safe(rejection['detail'])}")
-    out.print(f"Dossier: {safe(summary['report'])}")
+    print_rejections(summary["stages"]["ingest"]["rejections"])
+    print_failures(summary["failures"], summary["failed"])
+    out.print(f"Dossier: {safe(summary['report'] or 'not written (see the failures above)')}")
     if summary["exports"]:
         out.print(f"Data: {safe(', '.join(summary['exports']))}")
 

@@ -1,16 +1,25 @@
 """How each outlet of a story frames its actors: for every actor and outlet, the descriptors and
-loaded words the outlet uses in its own voice, and apart from them those it only quotes.
+loaded words the outlet uses in its own voice, and apart from them those it only quotes or
+reports as someone else's; and per actor, across outlets, which outlet used which loaded word and
+the neutral wording the other outlets used for the same actor.
 
 Actors are the corpus stage's entities where it resolved the mention (so "Kataeb Hezbollah" and
 "Kata'ib Hezbollah" are one actor), else the knowledge-base actor, else the canonical name the
 article gives. Outlets are the articles' outlets; an article of unknown outlet is labelled by its
 source file name (or its id), so it still shows. Loaded words tied to no actor are listed per
 outlet on their own. Every item keeps its spans (article id and offsets) so it can be checked.
+
+The neutral wording is looked for in the text: a form of the lexicon's neutral counterpart
+("criticized" for "slammed") in a sentence of another outlet's report that names the same actor,
+outside the quotes of that report. It is evidence to read, not a proof that both outlets wrote
+about the same act.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from functools import lru_cache
 from pathlib import PurePath
 from typing import Any
 
@@ -19,7 +28,19 @@ from crossbearing.kb import actors_by_name_key, name_key
 from crossbearing.model import Article, Descriptor, LoadedTerm
 
 OWN, QUOTED = "own", "quoted"
+#: Neutral wordings shown per outlet and loaded word: enough to read, short enough for a screen.
+NEUTRAL_EXAMPLES = 2
 _LEADING_ARTICLE = re.compile(r"^(?:a|an|the)\s+")
+#: Verbs whose past and participle are not "-ed" among the lexicon's neutral counterparts.
+_IRREGULAR = {
+    "say": ("said",), "tell": ("told",), "take": ("took", "taken"), "make": ("made",),
+    "give": ("gave", "given"), "leave": ("left",), "hold": ("held",), "meet": ("met",),
+    "keep": ("kept",), "spend": ("spent",), "seek": ("sought",), "win": ("won",),
+    "fall": ("fell", "fallen"), "rise": ("rose", "risen"), "grow": ("grew", "grown"),
+    "begin": ("began", "begun"), "withdraw": ("withdrew", "withdrawn"), "send": ("sent",),
+    "speak": ("spoke", "spoken"), "choose": ("chose", "chosen"), "draw": ("drew", "drawn"),
+    "write": ("wrote", "written"), "put": ("put",), "set": ("set",), "cut": ("cut",),
+    "hit": ("hit",), "lead": ("led",), "pay": ("paid",), "seek support": ("sought support",)}
 
 
 def story_framing(store, story_id: str) -> dict[str, Any]:
@@ -31,8 +52,8 @@ def story_framing(store, story_id: str) -> dict[str, Any]:
     articles = {a.id: a for a in store.articles_by_id(members)}
     outlets = {article_id: outlet_label(a) for article_id, a in articles.items()}
     entities = store.mention_entities(members)
-    quote_kinds = {(q.article_id, q.start, q.end): q.kind
-                   for article_id in members for q in store.quotes(article_id)}
+    quotes = {article_id: store.quotes(article_id) for article_id in members}
+    quote_kinds = {(q.article_id, q.start, q.end): q.kind for qs in quotes.values() for q in qs}
     actors: dict[str, dict[str, Any]] = {}
     unattached: dict[str, dict[str, Any]] = {}
     for d in store.descriptors(members):
@@ -43,11 +64,13 @@ def story_framing(store, story_id: str) -> dict[str, Any]:
         if t.mention is not None:
             actor = _actor(actors, t.article_id, t.mention, t.actor_id, t.canonical or "", entities)
             groups = actor["outlets"]
+            _across(actor, t, outlets[t.article_id])
         else:
             groups = unattached
         side = _side(groups, outlets[t.article_id], t.voice)
         _add(side["terms"], t.term, t, quote_kinds, term=t.term, category=t.category, tag=t.tag,
              neutral=t.neutral)
+    _neutral_wording(store, actors, articles, outlets, entities, quotes)
     return {"story_id": story_id, "title": story["title"], "outlets": sorted(set(outlets.values())),
             "actors": _actor_list(actors), "terms": _outlet_list(unattached)}
 
@@ -68,20 +91,27 @@ def filter_actors(framing: dict[str, Any], needle: str) -> dict[str, Any]:
     return {**framing, "actors": kept, "terms": []}
 
 
-def _actor(actors: dict, article_id: str, mention: tuple[int, int], actor_id: str | None,
-           canonical: str, entities: dict) -> dict[str, Any]:
+def _actor_key(article_id: str, mention: tuple[int, int], actor_id: str | None, canonical: str,
+               entities: dict) -> tuple[str, str]:
     entity = entities.get((article_id, *mention))
     if entity is not None:
-        key, name = entity
-    else:
-        key, name = (actor_id, canonical) if actor_id else (f"name:{canonical}", canonical)
-    return actors.setdefault(key, {"key": key, "name": name, "actor_id": actor_id, "outlets": {}})
+        return entity
+    return (actor_id, canonical) if actor_id else (f"name:{canonical}", canonical)
+
+
+def _actor(actors: dict, article_id: str, mention: tuple[int, int], actor_id: str | None,
+           canonical: str, entities: dict) -> dict[str, Any]:
+    key, name = _actor_key(article_id, mention, actor_id, canonical, entities)
+    return actors.setdefault(key, {"key": key, "name": name, "actor_id": actor_id, "outlets": {},
+                                   "terms": {}})
 
 
 def _side(groups: dict, outlet: str, voice: str) -> dict[str, dict]:
+    """The outlet's own words, or the words it gives as someone else's: quoted (direct or
+    reported speech) and reported (someone's designation, a term in quotation marks)."""
     per_outlet = groups.setdefault(outlet, {
         OWN: {"descriptors": {}, "terms": {}}, QUOTED: {"descriptors": {}, "terms": {}}})
-    return per_outlet[QUOTED if voice == QUOTED else OWN]
+    return per_outlet[OWN if voice == OWN else QUOTED]
 
 
 def _descriptor_key(text: str) -> str:
@@ -98,12 +128,125 @@ def _add(items: dict, key: str, record: Descriptor | LoadedTerm, quote_kinds: di
     item["count"] += 1
     form = " ".join(record.text.split())
     item["forms"][form] = item["forms"].get(form, 0) + 1
+    item["spans"].append(_span(record, quote_kinds))
+
+
+def _span(record: Descriptor | LoadedTerm, quote_kinds: dict) -> dict[str, Any]:
     span: dict[str, Any] = {"article_id": record.article_id, "start": record.start,
                             "end": record.end}
     if record.quote is not None:
         span["quote"] = list(record.quote)
         span["quote_kind"] = quote_kinds.get((record.article_id, *record.quote))
-    item["spans"].append(span)
+    if record.voice != OWN:
+        span["voice"] = record.voice
+    return span
+
+
+def _across(actor: dict, term: LoadedTerm, outlet: str) -> None:
+    """The actor's loaded word across outlets: who used it in their own voice, who only quoted
+    or reported it."""
+    item = actor["terms"].setdefault(term.term, {
+        "term": term.term, "category": term.category, "tag": term.tag, "neutral": term.neutral,
+        OWN: {}, QUOTED: {}, "neutral_used": {}})
+    side = item[OWN if term.voice == OWN else QUOTED].setdefault(
+        outlet, {"outlet": outlet, "count": 0, "forms": [], "spans": []})
+    side["count"] += 1
+    form = " ".join(term.text.split())
+    if form not in side["forms"]:
+        side["forms"].append(form)
+    side["spans"].append({"article_id": term.article_id, "start": term.start, "end": term.end,
+                          **({"voice": term.voice} if term.voice != OWN else {})})
+
+
+def _neutral_wording(store, actors: dict, articles: dict[str, Article], outlets: dict[str, str],
+                     entities: dict, quotes: dict) -> None:
+    """For each actor's loaded word that some outlet used in its own voice and that has a
+    neutral counterpart, the outlets that did not use the word themselves and wrote the neutral
+    one in a sentence naming the actor. Reads only the reports of stories where such a word
+    exists."""
+    wanted = {key: terms for key, a in actors.items()
+              if (terms := [t for t in a["terms"].values()
+                            if t[OWN] and _pattern(t["neutral"]) is not None])}
+    if not wanted:
+        return
+    for article_id, article in articles.items():
+        outlet = outlets[article_id]
+        quoted = [span for q in quotes[article_id] for span in q.content]
+        for start, end, keys in _actor_sentences(store, article_id, entities):
+            for key in keys & set(wanted):
+                for term in wanted[key]:
+                    if outlet in term[OWN]:
+                        continue
+                    _look(term, _pattern(term["neutral"]), article, outlet, start, end, quoted)
+
+
+def _actor_sentences(store, article_id: str, entities: dict) -> list[tuple[int, int, set[str]]]:
+    """Each sentence of an article with the actor keys of the names in it."""
+    sentences = [(s.start, s.end, set()) for s in store.sentences(article_id)]
+    starts = [s for s, _, _ in sentences]
+    for m in store.mentions(article_id):
+        key, _ = _actor_key(article_id, (m.start, m.end), m.actor_id, m.canonical, entities)
+        index = _containing(starts, m.start)
+        if index is not None and m.start < sentences[index][1]:
+            sentences[index][2].add(key)
+    return [s for s in sentences if s[2]]
+
+
+def _containing(starts: list[int], offset: int) -> int | None:
+    index = bisect_right(starts, offset) - 1
+    return index if index >= 0 else None
+
+
+def _look(term: dict, pattern: re.Pattern, article: Article, outlet: str, start: int, end: int,
+          quoted: list[tuple[int, int]]) -> None:
+    found = term["neutral_used"].setdefault(outlet, {"outlet": outlet, "forms": [], "spans": []})
+    for match in pattern.finditer(article.text, start, end):
+        if len(found["spans"]) >= NEUTRAL_EXAMPLES:
+            break
+        if any(s <= match.start() < e for s, e in quoted):
+            continue
+        form = " ".join(match.group(0).split())
+        if form not in found["forms"]:
+            found["forms"].append(form)
+        found["spans"].append({"article_id": article.id, "start": match.start(),
+                               "end": match.end()})
+    if not found["spans"]:
+        del term["neutral_used"][outlet]
+
+
+@lru_cache(maxsize=512)
+def _pattern(neutral: str | None) -> re.Pattern | None:
+    """A pattern for the inflected forms of a neutral wording ("criticize": criticized,
+    criticises, ...); None where there is nothing to look for ("(the term alone)")."""
+    if not neutral or not neutral[:1].isalpha():
+        return None
+    first, *rest = neutral.lower().split()
+    forms = sorted(_inflections(first) | set(_IRREGULAR.get(first, ())), key=len, reverse=True)
+    tail = "".join(r"\s+" + re.escape(word) for word in rest)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, forms)) + r")" + tail + r"\b",
+                      re.IGNORECASE)
+
+
+def _inflections(word: str) -> set[str]:
+    """Regular English inflections of a word, both -ize and -ise spellings."""
+    stems = {word}
+    if word.endswith("ize"):
+        stems.add(word[:-3] + "ise")
+    elif word.endswith("ise"):
+        stems.add(word[:-3] + "ize")
+    forms = set()
+    for stem in stems:
+        if stem.endswith("e"):
+            forms |= {stem, stem + "s", stem + "d", stem[:-1] + "ing", stem + "r", stem + "st"}
+        else:
+            forms |= {stem, stem + "s", stem + "es", stem + "ed", stem + "ing", stem + "er",
+                      stem + "est"}
+        if stem.endswith("y") and len(stem) > 2 and stem[-2] not in "aeiou":
+            forms |= {stem[:-1] + "ies", stem[:-1] + "ied", stem[:-1] + "ier"}
+        if (3 <= len(stem) <= 4 and stem[-1] not in "aeiouwy" and stem[-2] in "aeiou"
+                and stem[-3] not in "aeiou"):  # short consonant-vowel-consonant: cut, cutting
+            forms |= {stem + stem[-1] + "ed", stem + stem[-1] + "ing"}
+    return forms
 
 
 def _items(items: dict) -> list[dict[str, Any]]:
@@ -117,8 +260,19 @@ def _outlet_list(groups: dict) -> list[dict[str, Any]]:
             for outlet, side in sorted(groups.items())]
 
 
+def _term_list(terms: dict) -> list[dict[str, Any]]:
+    """An actor's loaded words across outlets, most used in outlets' own voice first."""
+    listed = [{**t, OWN: sorted(t[OWN].values(), key=lambda o: o["outlet"]),
+               QUOTED: sorted(t[QUOTED].values(), key=lambda o: o["outlet"]),
+               "neutral_used": sorted(t["neutral_used"].values(), key=lambda o: o["outlet"])}
+              for t in terms.values()]
+    return sorted(listed, key=lambda t: (-sum(o["count"] for o in t[OWN]),
+                                         -sum(o["count"] for o in t[QUOTED]), t["term"]))
+
+
 def _actor_list(actors: dict) -> list[dict[str, Any]]:
-    listed = [{**{k: v for k, v in a.items() if k != "outlets"}, "outlets": _outlet_list(a["outlets"])}
+    listed = [{**{k: v for k, v in a.items() if k not in ("outlets", "terms")},
+               "outlets": _outlet_list(a["outlets"]), "terms": _term_list(a["terms"])}
               for a in actors.values()]
     return sorted(listed, key=lambda a: (-_total(a), a["name"].lower()))
 

@@ -14,9 +14,11 @@ from dataclasses import dataclass, field
 from crossbearing.compare.claims import ClaimRecord, group_claims
 from crossbearing.compare.quotes import QuoteRecord, group_quotes, quote_id
 from crossbearing.compare.scopes import TimeScope
-from crossbearing.model import Article, NumericFact, Quote, TimeMention
+from crossbearing.isolation import isolated
+from crossbearing.model import Article, Failure, NumericFact, Quote, TimeMention
 from crossbearing.store import Store
 
+STAGE = "compare"
 VERSION = "crossbearing.compare.v1"
 
 
@@ -25,24 +27,36 @@ class CompareReport:
     stories: int = 0
     claim_groups: int = 0
     quote_groups: int = 0
+    failed: int = 0
     claims: dict[str, int] = field(default_factory=dict)   # groups per status
     differ: dict[str, int] = field(default_factory=dict)   # differ groups per kind
     quotes: dict[str, int] = field(default_factory=dict)   # quote groups per label
 
 
 def run_compare(store: Store) -> CompareReport:
-    """Recompute the claim and quote groups of every story; rerunning replaces them."""
+    """Recompute the claim and quote groups of every story; rerunning replaces them. A story
+    whose groups cannot be computed is recorded as failed (stage ``compare``) and left without
+    groups; the other stories go on."""
     report = CompareReport()
+    failures: list[Failure] = []
     with store.transaction():
         store.take_turns("recompute")  # another run's corpus stages or comparison wait
         store.clear_comparison()
+        store.clear_failures(STAGE)
         for story in store.stories():
             articles = store.articles_by_id(store.story_members(story["id"]))
-            claims = group_claims(story["id"], claim_records(store, articles))
-            quotes = group_quotes(story["id"], quote_records(store, articles))
+            groups = isolated(lambda: (group_claims(story["id"], claim_records(store, articles)),
+                                       group_quotes(story["id"], quote_records(store, articles))),
+                              failures, stage=STAGE, target=story["id"], target_kind="story",
+                              version=VERSION, driver_error=store.driver_error)
+            if groups is None:
+                continue
+            claims, quotes = groups
             store.save_claim_groups(claims, VERSION)
             store.save_quote_groups(quotes, VERSION)
             _count(report, claims, quotes)
+        store.add_failures(failures)
+    report.failed = len(failures)
     return report
 
 

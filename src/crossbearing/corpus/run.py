@@ -3,8 +3,9 @@ actor. Each reads what the article stages stored and works across articles.
 
 - Duplicates are incremental: only articles without a stored signature are signed, and they
   query an index rebuilt from the stored signatures.
-- Stories are recomputed from stored per-article features in canonical order: deterministic, and
-  a story keeps its id (its first article's) as articles are added.
+- Stories are recomputed from stored per-article features in canonical order (deterministic);
+  each keeps the id of the stored story it overlaps most, and a retired id redirects
+  (``story_ids``).
 - Passages are aligned for pairs of articles in one story, or near-duplicates, that this version
   has not aligned yet.
 - Entities are recomputed over all mentions, then the analyst's merge and split corrections are
@@ -34,6 +35,9 @@ from crossbearing.corpus.events import merge_events
 from crossbearing.corpus.identity import resolve_entities
 from crossbearing.corpus.reuse import boilerplate_passages, direction, shared_passages
 from crossbearing.corpus.stories import StoryParams, cluster, features
+from crossbearing.corpus.story_ids import assign_ids
+from crossbearing.isolation import isolated
+from crossbearing.model import Failure
 from crossbearing.store import Store
 
 VERSION = "crossbearing.corpus.v1"
@@ -63,20 +67,42 @@ class CorpusReport:
     reprint_passages: int = 0
     entities: int = 0
     events: int = 0
+    failed: int = 0
 
 
 def run_corpus(store: Store, *, threshold: float = DUPLICATE_THRESHOLD,
                params: StoryParams | None = None,
                on_step: Callable[[str], None] | None = None) -> CorpusReport:
+    """Run the corpus steps in order, each in one transaction. A step that fails is recorded
+    (stage ``corpus.<step>``, ``failures``) and its transaction undone, and the next step goes
+    on with what is stored; within the reuse and events steps a failure is kept to its pair of
+    articles or its story. Each step's failures of an earlier run are cleared as it starts."""
     report = CorpusReport()
     for name, step in (("duplicates", _duplicates), ("stories", _stories), ("reuse", _reuse),
                        ("entities", _entities), ("events", _events)):
-        with store.transaction():
-            store.take_turns("recompute")  # another run's corpus stages or comparison wait
-            step(store, report, threshold=threshold, params=params)
+        failures: list[Failure] = []
+
+        def run_step(step=step, name=name, failures=failures) -> bool:
+            with store.transaction():
+                store.take_turns("recompute")  # another run's corpus stages or comparison wait
+                store.clear_failures(f"corpus.{name}")
+                step(store, report, threshold=threshold, params=params, failures=failures)
+                store.add_failures(failures)
+            return True
+
+        if not isolated(run_step, failures, stage=f"corpus.{name}", target="",
+                        target_kind="step", version=VERSION, driver_error=store.driver_error):
+            store.run_retrying(lambda name=name, failures=failures: _record(store, name, failures))
+        report.failed += len(failures)
         if on_step is not None:
             on_step(name)
     return report
+
+
+def _record(store: Store, step: str, failures: list[Failure]) -> None:
+    """A step's failures in place of its earlier ones, after its own transaction was undone."""
+    store.clear_failures(f"corpus.{step}")
+    store.add_failures(failures)
 
 
 def _duplicates(store: Store, report: CorpusReport, *, threshold: float, **_) -> None:
@@ -94,20 +120,24 @@ def _duplicates(store: Store, report: CorpusReport, *, threshold: float, **_) ->
 
 
 def _stories(store: Store, report: CorpusReport, *, params: StoryParams | None, **_) -> None:
+    """Stories recomputed from every article's stored features (lemmas, actor mentions,
+    numeric facts); each keeps the id of the stored story it overlaps most, and ids no story
+    keeps redirect to where their articles went (``story_ids``)."""
     terms = store.article_terms()
-    mentions = defaultdict(list)
+    mentions, numbers = defaultdict(list), defaultdict(list)
     for m in store.mentions():
         mentions[m.article_id].append(m)
-    items = []
-    for article in store.articles():
-        lemmas = [lemma for lemma, n in terms.get(article.id, {}).items() for _ in range(n)]
-        items.append(features(article, lemmas, mentions.get(article.id, ())))
-    stories = cluster(items, params)
-    store.replace_stories(stories, VERSION)
+    for n in store.numeric_facts():
+        numbers[n.article_id].append(n)
+    items = [features(article, terms.get(article.id, {}), mentions.get(article.id, ()),
+                      numbers.get(article.id, ())) for article in store.articles()]
+    stories, redirects = assign_ids(cluster(items, params), store.story_memberships(),
+                                    store.story_redirects())
+    store.replace_stories(stories, VERSION, redirects)
     report.stories = len(stories)
 
 
-def _reuse(store: Store, report: CorpusReport, **_) -> None:
+def _reuse(store: Store, report: CorpusReport, *, failures: list[Failure], **_) -> None:
     signatures = {article_id: sig for article_id, _, sig in store.signatures()}
     story_of = store.story_map()
     # Near-duplicates in one story are paired by the rule of their story below (a wire copy run by
@@ -131,10 +161,16 @@ def _reuse(store: Store, report: CorpusReport, **_) -> None:
     tokens = lru_cache(maxsize=TOKEN_CACHE)(lambda article_id: word_tokens(articles[article_id].text))
     for a, b in todo:
         first, second = articles[a], articles[b]
-        passages = shared_passages(first.text, second.text, quotes_a=quotes[a], quotes_b=quotes[b],
-                                   boilerplate=boilerplate.get(first.outlet, set())
-                                   | boilerplate.get(second.outlet, set()),
-                                   tokens_a=tokens(a), tokens_b=tokens(b))
+        passages = isolated(
+            lambda: shared_passages(first.text, second.text, quotes_a=quotes[a],
+                                    quotes_b=quotes[b],
+                                    boilerplate=boilerplate.get(first.outlet, set())
+                                    | boilerplate.get(second.outlet, set()),
+                                    tokens_a=tokens(a), tokens_b=tokens(b)),
+            failures, stage="corpus.reuse", target=f"{a}|{b}", target_kind="pair",
+            version=VERSION, driver_error=store.driver_error)
+        if passages is None:  # not saved: the pair is aligned again by the next run
+            continue
         store.save_passages(a, b, passages, direction(first.published, second.published), VERSION)
         report.aligned_pairs += 1
         report.reprint_passages += sum(1 for p in passages if p.kind == "reprint")
@@ -178,15 +214,33 @@ def _entities(store: Store, report: CorpusReport, **_) -> None:
 
 
 
-def _events(store: Store, report: CorpusReport, **_) -> None:
+def _events(store: Store, report: CorpusReport, *, failures: list[Failure], **_) -> None:
     """Events merged across each story's articles, recomputed from the stored mentions."""
-    report.events = store.replace_events(stored_events(store), VERSION)
+    report.events = store.replace_events(stored_events(store, failures), VERSION)
 
 
-def stored_events(store: Store) -> list[dict]:
-    """The events of every story, merged from the stored event mentions (not saved)."""
+def stored_events(store: Store, failures: list[Failure] | None = None) -> list[dict]:
+    """The events of every story, merged from the stored event mentions (not saved). With
+    ``failures``, a story whose events cannot be merged is recorded there and left without
+    events; without it, the error propagates."""
     dates = {a: (date.fromisoformat(d.value[:10]) if d else None)
              for a, d in store.article_dates().items()}
-    return merge_events(store.event_mentions(), store.story_map(), store.source_labels(),
-                        time_texts=store.time_texts(), dates=dates,
-                        place_of=lru_cache(maxsize=None)(store.place))
+    story_of = store.story_map()
+    by_story: dict[str | None, list] = defaultdict(list)
+    for mention in store.event_mentions():
+        by_story[story_of.get(mention.article_id)].append(mention)
+    labels, time_texts = store.source_labels(), store.time_texts()
+    place_of = lru_cache(maxsize=None)(store.place)
+    events: list[dict] = []
+    for story_id in sorted(by_story, key=lambda s: s or ""):
+        def merge(mentions=by_story[story_id]) -> list[dict]:
+            return merge_events(mentions, story_of, labels, time_texts=time_texts, dates=dates,
+                                place_of=place_of)
+
+        if failures is None:
+            events += merge()
+            continue
+        events += isolated(merge, failures, stage="corpus.events", target=story_id or "",
+                           target_kind="story", version=VERSION,
+                           driver_error=store.driver_error) or []
+    return events

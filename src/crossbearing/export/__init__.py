@@ -7,6 +7,8 @@ function of the tables ``gather.gather`` reads from the store once.
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import Any, Callable
 
 from crossbearing.export import acled_csv, graphml, json_doc, jsonl
@@ -20,7 +22,7 @@ EXPORTERS: dict[str, Callable[..., dict[str, int]]] = {
     "graphml": graphml.write,
 }
 
-__all__ = ["EXPORTERS", "SCHEMA_VERSION", "TABLES", "gather", "export"]
+__all__ = ["EXPORTERS", "SCHEMA_VERSION", "TABLES", "gather", "export", "write_export"]
 
 
 def export(store: Any, fmt: str, out: Any, **options: Any) -> dict[str, int]:
@@ -30,3 +32,16 @@ def export(store: Any, fmt: str, out: Any, **options: Any) -> dict[str, int]:
     except KeyError:
         raise ValueError(f"unknown export format {fmt!r}: one of {', '.join(EXPORTERS)}") from None
     return writer(store, out, **options)
+
+
+def write_export(store: Any, fmt: str, path: str | os.PathLike[str], **options: Any) -> dict[str, int]:
+    """Write the export to the file ``path``, replacing it whole: it is written beside it under a
+    temporary name first, so a failure never leaves a half-written file behind."""
+    path = Path(path)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        counts = export(store, fmt, temporary, **options)
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
+    return counts

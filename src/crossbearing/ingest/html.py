@@ -10,7 +10,8 @@ from __future__ import annotations
 import html as html_entities
 import json
 import re
-from typing import Iterator
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterator, TypeVar
 
 import trafilatura
 from htmldate import find_date
@@ -42,6 +43,21 @@ DATE_META = ("article:published_time", "og:published_time", "datepublished", "pu
              "publishdate", "date", "dc.date", "dc.date.issued", "dcterms.created", "sailthru.date",
              "parsely-pub-date", "article.published")
 AUTHOR_META = ("author", "article:author", "dc.creator", "sailthru.author", "parsely-author")
+T = TypeVar("T")
+
+
+@dataclass
+class _PageMetadata:
+    """What a page says about itself, beside its text; ``problems`` names what was ignored."""
+
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: DateValue | None = None
+    authors: tuple[str, ...] = ()
+    language: str | None = None
+    extra: dict[str, str] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
 
 
 def read(source: Source, limits: Limits) -> Iterator[RawDocument | Rejected]:
@@ -57,29 +73,59 @@ def extract_page(data: bytes | str, *, url: str | None, locator: str = "", fmt: 
         markup = data if isinstance(data, str) else decode_html(data)
     except InputError as error:
         return Rejected(error.reason, str(error), locator)
-    head = markup[:200_000]
-    meta = _page_meta(head)
-    url = url or meta.get("og:url") or _canonical_url(head)
+    page = _page_metadata(markup, url)
     # Metadata is read here, not by trafilatura: its metadata pass costs four times its text
     # extraction (measured on benchmarks/corpus.py pages: 8.2 ms against 1.7 ms a page).
-    doc = trafilatura.bare_extraction(markup, url=url, with_metadata=False, include_comments=False,
-                                      include_tables=False, fast=True)
+    doc = trafilatura.bare_extraction(markup, url=page.url, with_metadata=False,
+                                      include_comments=False, include_tables=False, fast=True)
     text = _paragraphs(doc.text if doc is not None else "")
-    title = _title(markup, meta)
-    if title and text.startswith(title):
-        text = text[len(title):].lstrip("\n")
+    if page.title and text.startswith(page.title):
+        text = text[len(page.title):].lstrip("\n")
     if not text.strip():
         return Rejected("no-text", "no article text found in the page", locator)
     extra = dict(metadata or {})
+    for key, value in page.extra.items():
+        extra.setdefault(key, value)
+    if page.problems:
+        extra["metadata_problems"] = page.problems
+    return RawDocument(
+        text=text, format=fmt, locator=locator, title=page.title, url=page.url,
+        outlet=page.outlet, outlet_source="html:meta[og:site_name]" if page.outlet else None,
+        published=page.published, authors=page.authors, raw=raw or _as_bytes(data),
+        language=page.language, metadata=extra)
+
+
+def _page_metadata(markup: str, url: str | None) -> _PageMetadata:
+    """The page's metadata, each piece read on its own: metadata in a shape no one expected
+    (a JSON-LD block of lists or numbers, invalid JSON, a date that breaks a parser) loses that
+    piece, noted in ``problems``, and never the page."""
+    page = _PageMetadata(url=url)
+    head = markup[:200_000]
+    meta, ld_authors = _guarded(page.problems, "page metadata",
+                                lambda: _page_meta(head, page.problems), ({}, []))
+    page.url = url or meta.get("og:url") or _guarded(page.problems, "canonical link",
+                                                     lambda: _canonical_url(head), None)
+    page.title = _guarded(page.problems, "title", lambda: _title(markup, meta), None)
+    page.outlet = meta.get("og:site_name") or None
+    page.published = _guarded(page.problems, "publication date",
+                              lambda: _published(markup, meta), None)
+    page.authors = _guarded(page.problems, "authors",
+                            lambda: _authors(markup, meta, ld_authors), ())
+    page.language = _guarded(page.problems, "language",
+                             lambda: _declared_language(head, meta), None)
     for key in ("description", "og:description", "keywords", "article:section"):
         if meta.get(key):
-            extra.setdefault(key.split(":")[-1], meta[key])
-    return RawDocument(
-        text=text, format=fmt, locator=locator, title=title, url=url,
-        outlet=meta.get("og:site_name") or None,
-        outlet_source="html:meta[og:site_name]" if meta.get("og:site_name") else None,
-        published=_published(markup, meta), authors=_authors(markup, meta),
-        raw=raw or _as_bytes(data), language=_declared_language(head, meta), metadata=extra)
+            page.extra.setdefault(key.split(":")[-1], meta[key])
+    return page
+
+
+def _guarded(problems: list[str], what: str, read: Callable[[], T], default: T) -> T:
+    """``read()``, or ``default`` with the failure noted in ``problems``."""
+    try:
+        return read()
+    except Exception as error:  # metadata must never cost the page its text
+        problems.append(f"{what} ignored: {type(error).__name__}: {error}")
+        return default
 
 
 def decode_html(data: bytes) -> str:
@@ -141,32 +187,46 @@ def _as_bytes(data: bytes | str) -> bytes:
     return data if isinstance(data, bytes) else data.encode("utf-8")
 
 
-def _page_meta(head: str) -> dict[str, str]:
+def _page_meta(head: str, problems: list[str]) -> tuple[dict[str, str], list[str]]:
+    """``<meta>`` values by lower-cased name, with the dates of JSON-LD blocks; and the author
+    names the JSON-LD blocks give. A block that cannot be read is noted in ``problems``."""
     meta: dict[str, str] = {}
+    ld_authors: list[str] = []
     for match in _META.finditer(head):
         content = _CONTENT.search(match.group(0))
         if content:
             meta.setdefault(match.group(1).strip().lower(), content.group(2).strip())
-    for block in _JSON_LD.findall(head):
-        for item in _json_ld_items(block):
+    for number, block in enumerate(_JSON_LD.findall(head), 1):
+        try:
+            items = _json_ld_items(block)
+        except (ValueError, RecursionError) as error:
+            problems.append(f"JSON-LD block {number} ignored: {type(error).__name__}: {error}")
+            continue
+        for item in items:
             for key in ("datePublished", "dateCreated"):
                 if isinstance(item.get(key), str):
                     meta.setdefault(key.lower(), item[key])
-            author = item.get("author")
-            names = [a.get("name") for a in author] if isinstance(author, list) else (
-                [author.get("name")] if isinstance(author, dict) else [])
-            if names and all(isinstance(n, str) for n in names):
-                meta.setdefault("ld:author", "; ".join(names))
-    return meta
+            if not ld_authors:
+                ld_authors = _ld_names(item.get("author"))
+    return meta, ld_authors
+
+
+def _ld_names(author: Any) -> list[str]:
+    """Author names of a JSON-LD ``author``: a name, a Person or Organization object, or a list
+    of either (New York Post pages list plain names)."""
+    entries = author if isinstance(author, list) else [author]
+    names = (entry.get("name") if isinstance(entry, dict) else entry for entry in entries)
+    return [name.strip() for name in names if isinstance(name, str) and name.strip()]
 
 
 def _json_ld_items(block: str) -> list[dict]:
-    try:
-        data = json.loads(block)
-    except ValueError:
-        return []
+    """The objects of a JSON-LD block and of its ``@graph``; ValueError when it is not JSON."""
+    data = json.loads(block)
     items = data if isinstance(data, list) else [data]
-    graph = [g for item in items if isinstance(item, dict) for g in item.get("@graph", [])]
+    graph: list[Any] = []
+    for item in items:
+        nodes = item.get("@graph") if isinstance(item, dict) else None
+        graph.extend(nodes if isinstance(nodes, list) else [nodes])
     return [item for item in items + graph if isinstance(item, dict)]
 
 
@@ -206,9 +266,9 @@ def _title(markup: str, meta: dict[str, str]) -> str | None:
     return None
 
 
-def _authors(markup: str, meta: dict[str, str]) -> tuple[str, ...]:
+def _authors(markup: str, meta: dict[str, str], ld_authors: list[str]) -> tuple[str, ...]:
     """Author names from JSON-LD, author metadata, or a byline element."""
-    raw = meta.get("ld:author") or next(
+    raw = "; ".join(ld_authors) or next(
         (meta[key] for key in AUTHOR_META if key in meta and not meta[key].startswith("http")), None)
     if not raw:
         match = _BYLINE.search(markup)

@@ -18,6 +18,9 @@ Reader = Callable[[Source, Limits], Iterator[RawDocument | Rejected]]
 
 #: Formats read as one document: the whole input must fit ``Limits.max_document_bytes``.
 SINGLE_DOCUMENT = frozenset({"text", "html", "eml", "pipermail", "json"})
+#: Formats whose reader holds the whole input in memory: single documents, and feeds (parsed
+#: whole, as feed parsers do; one of 150 MB took 1 GB). Each must fit the document limit.
+READ_WHOLE = SINGLE_DOCUMENT | {"feed"}
 
 READERS: dict[str, Reader] = {
     "text": text.read,

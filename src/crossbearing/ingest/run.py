@@ -1,28 +1,40 @@
 """Ingestion: every input becomes articles or recorded rejections, one transaction per input.
 
 Nothing an input holds can stop the batch: a reader's exception rejects what is left of that
-input, with the reason, and the next input goes on.
+input, with the reason, and the next input goes on. An input that yields neither an article nor
+a rejection (a feed without entries, a CSV with only its header) is rejected as
+``empty-container``, so that every input leaves a trace. Many records of one input rejected for
+one reason are recorded as one rejection with their count and the first of them (a CSV broken
+by one stray quote can reject hundreds of thousands of rows).
 """
 
 from __future__ import annotations
 
 import logging
+import os
+from contextlib import ExitStack, nullcontext
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Callable, Iterable
 
 from crossbearing.clean.article import build_article
+from crossbearing.clean.decode import wide_encoding
+from crossbearing.clean.text import strip_controls
 from crossbearing.errors import InputError
 from crossbearing.ids import stable_id
-from crossbearing.ingest.readers import READERS, SINGLE_DOCUMENT
+from crossbearing.ingest.readers import READ_WHOLE, READERS, SINGLE_DOCUMENT
 from crossbearing.ingest.sniff import sniff
 from crossbearing.ingest.source import (
     STDIN,
+    STDIN_NAME,
     Limits,
     Source,
+    Unreadable,
+    display_path,
     iter_files,
     read_stdin,
     source_from_file,
+    transcoded,
+    unreadable_reason,
 )
 from crossbearing.model import InputRecord, Rejected, Rejection
 from crossbearing.store import Store
@@ -31,7 +43,19 @@ log = logging.getLogger(__name__)
 
 #: Version of the ingestion code. Bump it when readers or cleaning change what they produce:
 #: inputs read by an older version are then read again on the next run.
-EXTRACTOR = "crossbearing.ingest.v1"
+EXTRACTOR = "crossbearing.ingest.v2"
+#: Rejections of one reason among one input's records stored one by one up to this many; more
+#: are stored as one rejection giving their count and the first :data:`EXAMPLES` of them.
+EACH_UP_TO = 10
+EXAMPLES = 3
+#: Longest detail of one example quoted in an aggregated rejection.
+EXAMPLE_DETAIL_CHARS = 200
+#: What an input of each format holds when it holds nothing: the detail of ``empty-container``.
+EMPTY = {
+    "feed": "a feed without entries", "csv": "a CSV or TSV file with no row below its header",
+    "json": "a JSON document holding no records", "jsonl": "JSON Lines without a record",
+    "warc": "a WARC crawl without HTML or text pages", "mbox": "a mailbox without messages",
+}
 
 
 @dataclass
@@ -71,19 +95,38 @@ def ingest_paths(paths: Iterable[str], store: Store, *, limits: Limits | None = 
     limits = limits or Limits()
     report = IngestReport()
     own_files = store.own_files()
-    for item in iter_files(list(paths)):
-        if item != STDIN and str(Path(item).resolve()) in own_files:
+    for item in iter_files([os.fspath(path) for path in paths]):
+        if isinstance(item, Unreadable):
+            display = display_path(item.path)
+            _reject_unreadable(store, report, item.path, item.error)
+        elif item != STDIN and _real_path(item) in own_files:
             continue  # the database being written, found inside an ingested folder
-        display = "<stdin>" if item == STDIN else str(item)
-        try:
-            source = read_stdin() if item == STDIN else source_from_file(Path(item))
-        except OSError as error:
-            _reject_unreadable(store, report, display, error)
         else:
-            ingest_source(source, store, limits, report)
+            display = STDIN_NAME if item == STDIN else display_path(item)
+            _ingest_item(item, store, limits, report)
         if on_input is not None:
             on_input(display)
     return report
+
+
+def _ingest_item(item: str, store: Store, limits: Limits, report: IngestReport) -> None:
+    """Read one file or standard input, or record why it cannot be read."""
+    with ExitStack() as stack:
+        try:
+            source = (stack.enter_context(read_stdin()) if item == STDIN
+                      else source_from_file(item))
+        except OSError as error:
+            _reject_unreadable(store, report, STDIN_NAME if item == STDIN else item, error)
+        else:
+            ingest_source(source, store, limits, report)
+
+
+def _real_path(path: str) -> str | None:
+    """The absolute path with links resolved; never raises, even on a symlink loop."""
+    try:
+        return os.path.realpath(path)
+    except (OSError, RuntimeError, ValueError):
+        return None
 
 
 def ingest_source(source: Source, store: Store, limits: Limits, report: IngestReport) -> None:
@@ -104,12 +147,12 @@ def _ingest_new(source: Source, input_id: str, store: Store, limits: Limits) -> 
     """Read an input inside the caller's transaction; None when another run recorded it first."""
     # The input row goes in first: articles and rejections refer to it, and it claims the
     # input: a concurrent run inserting the same row waits for this transaction, then skips.
-    if not store.claim_input(InputRecord(input_id, source.path, source.sha256, source.size, None,
-                                         EXTRACTOR, 0, 0, 0)):
+    if not store.claim_input(InputRecord(input_id, source.display, source.sha256, source.size,
+                                         None, EXTRACTOR, 0, 0, 0)):
         return None
     part = IngestReport()
     counts = _read_into(source, input_id, store, limits, part)
-    store.add_input(InputRecord(input_id, source.path, source.sha256, source.size,
+    store.add_input(InputRecord(input_id, source.display, source.sha256, source.size,
                                 counts["format"], EXTRACTOR, counts["articles"],
                                 counts["duplicates"], counts["rejections"]))
     return part
@@ -118,43 +161,76 @@ def _ingest_new(source: Source, input_id: str, store: Store, limits: Limits) -> 
 def _read_into(source: Source, input_id: str, store: Store, limits: Limits,
                report: IngestReport) -> dict:
     counts = {"format": None, "articles": 0, "duplicates": 0, "rejections": 0}
-
-    def reject(rejected: Rejected) -> None:
-        rejection = Rejection(stable_id(source.path, source.sha256, rejected.locator, rejected.reason),
-                              source.path, rejected.locator, rejected.reason, rejected.detail,
-                              source.sha256, source.size)
+    rejections = _Rejections()
+    _read_records(source, store, limits, report, counts, rejections, input_id)
+    for rejected in rejections.final():
+        rejection = Rejection(
+            stable_id(source.path, source.sha256, rejected.locator, rejected.reason),
+            source.display, strip_controls(rejected.locator), rejected.reason,
+            strip_controls(rejected.detail), source.sha256, source.size)
         store.add_rejection(rejection, input_id)
         report.rejections.append(rejection)
-        counts["rejections"] += 1
+    counts["rejections"] = rejections.total
+    return counts
 
+
+def _read_records(source: Source, store: Store, limits: Limits, report: IngestReport,
+                  counts: dict, rejections: "_Rejections", input_id: str) -> None:
+    """Sniff, read and store one input's articles; its rejections are gathered in
+    ``rejections``. UTF-16 and UTF-32 input is read from a UTF-8 copy."""
+    reject = rejections.add
     try:
-        fmt = sniff(source.head, source.path)
+        encoding = wide_encoding(source.head)
+        with transcoded(source, encoding) if encoding else nullcontext(source) as readable:
+            fmt = sniff(readable.head, source.path)
+            counts["format"] = fmt
+            report.formats[fmt] = report.formats.get(fmt, 0) + 1
+            if fmt in READ_WHOLE and readable.size > limits.max_document_bytes:
+                what = "one document" if fmt in SINGLE_DOCUMENT else f"an input read whole ({fmt})"
+                reject(Rejected("too-large", f"{readable.size:,} bytes is over the limit of "
+                                f"{limits.max_document_bytes:,} bytes for {what}"))
+                return
+            _store_items(readable, fmt, store, limits, report, counts, rejections, input_id)
     except InputError as error:
         reject(Rejected(error.reason, str(error)))
-        return counts
-    counts["format"] = fmt
-    report.formats[fmt] = report.formats.get(fmt, 0) + 1
-    if fmt in SINGLE_DOCUMENT and source.size > limits.max_document_bytes:
-        reject(Rejected("too-large", f"{source.size:,} bytes is over the limit of "
-                        f"{limits.max_document_bytes:,} bytes for one document"))
-        return counts
+        return
+    except OSError as error:  # the file went away or broke while it was read
+        reason, detail = unreadable_reason(error)
+        reject(Rejected(reason, detail))
+        return
+    if counts["articles"] == 0 and rejections.total == 0:
+        reject(Rejected("empty-container", EMPTY.get(fmt, f"a {fmt} input without an article")))
+
+
+def _store_items(source: Source, fmt: str, store: Store, limits: Limits, report: IngestReport,
+                 counts: dict, rejections: "_Rejections", input_id: str) -> None:
+    """Run the format's reader over ``source`` and store each article it yields."""
+    reject = rejections.add
     items = iter(READERS[fmt](source, limits))
     while True:
         # Only reading and cleaning are guarded: a store error must stop the run, not be
         # mistaken for a bad input.
         try:
             item = next(items, None)
-            if item is None:
-                break
-            article = item if isinstance(item, Rejected) else build_article(item, source.path)
         except InputError as error:
-            where = "after the records read" if counts["articles"] or counts["rejections"] else ""
+            where = "after the records read" if counts["articles"] or rejections.total else ""
             reject(Rejected(error.reason, str(error), where))
-            break
+            return
         except Exception as error:  # a reader bug must not stop the batch: record it, go on
-            log.exception("reader %s failed on %s", fmt, source.path)
+            log.info("reader %s failed on %s", fmt, source.display, exc_info=True)
             reject(Rejected("reader-error", f"{type(error).__name__}: {error}"))
-            break
+            return
+        if item is None:
+            return
+        if isinstance(item, Rejected):
+            reject(item)
+            continue
+        try:
+            article = build_article(item, source.display)
+        except Exception as error:  # one record that cleaning fails on; the reader goes on
+            log.info("cleaning failed on %s [%s]", source.display, item.locator, exc_info=True)
+            reject(Rejected("reader-error", f"{type(error).__name__}: {error}", item.locator))
+            continue
         if isinstance(article, Rejected):
             reject(article)
             continue
@@ -165,17 +241,56 @@ def _read_into(source: Source, input_id: str, store: Store, limits: Limits,
         else:
             counts["duplicates"] += 1
             report.already_stored += 1
-    return counts
+
+
+class _Rejections:
+    """One input's rejections grouped by reason, in the order the reasons first came: up to
+    :data:`EACH_UP_TO` of a reason are kept whole, beyond that only their count, so that a
+    million bad rows cost neither a million rows in the store nor the memory to hold them."""
+
+    def __init__(self) -> None:
+        self.groups: dict[str, list[Rejected]] = {}
+        self.counts: dict[str, int] = {}
+
+    def add(self, rejected: Rejected) -> None:
+        group = self.groups.setdefault(rejected.reason, [])
+        self.counts[rejected.reason] = self.counts.get(rejected.reason, 0) + 1
+        if len(group) <= EACH_UP_TO:
+            group.append(rejected)
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    def final(self) -> Iterable[Rejected]:
+        """The rejections to store: each one of a reason that came at most :data:`EACH_UP_TO`
+        times, one summary for each reason that came more often."""
+        for reason, group in self.groups.items():
+            count = self.counts[reason]
+            if count <= EACH_UP_TO:
+                yield from group
+                continue
+            examples = "; ".join(f"{r.locator or 'the input'}: {_shorten(r.detail)}"
+                                 for r in group[:EXAMPLES])
+            yield Rejected(reason, f"{count:,} records rejected; the first {EXAMPLES}: {examples}",
+                           f"{group[0].locator} and {count - 1:,} more")
+
+
+def _shorten(text: str) -> str:
+    return text if len(text) <= EXAMPLE_DETAIL_CHARS else text[:EXAMPLE_DETAIL_CHARS - 1] + "…"
 
 
 def _reject_unreadable(store: Store, report: IngestReport, path: str, error: OSError) -> None:
-    """An input that cannot even be opened (missing, a broken link, no permission)."""
+    """An input that cannot even be opened (missing, a broken link, no permission, a symlink
+    loop, a FIFO or device) or a folder that cannot be listed. ``path`` is the real one: the id
+    derives from it, the stored path is its displayable form."""
     report.inputs += 1
     input_id = stable_id(path, None, EXTRACTOR)
-    reason = "missing" if isinstance(error, FileNotFoundError) else "unreadable"
-    rejection = Rejection(stable_id(path, None, "", reason), path, "", reason,
-                          error.strerror or str(error), None, None)
+    reason, detail = unreadable_reason(error)
+    display = display_path(path)
+    rejection = Rejection(stable_id(path, None, "", reason), display, "", reason, detail,
+                          None, None)
     with store.transaction():
-        store.add_input(InputRecord(input_id, path, "", 0, None, EXTRACTOR, 0, 0, 1))
+        store.add_input(InputRecord(input_id, display, "", 0, None, EXTRACTOR, 0, 0, 1))
         store.add_rejection(rejection, input_id)
     report.rejections.append(rejection)

@@ -58,7 +58,7 @@ def read_jsonl(source: Source, limits: Limits) -> Iterator[RawDocument | Rejecte
             if line is None:
                 yield Rejected("too-large", f"line over {limits.max_document_bytes} bytes", locator)
             elif line.strip():
-                yield _json_line(line, locator, limits)
+                yield from _json_line(line, locator, limits)
 
 
 def _lines(handle: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | None]]:
@@ -75,16 +75,29 @@ def _lines(handle: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | None]]:
             yield number, line.rstrip(b"\r\n")
 
 
-def _json_line(line: bytes, locator: str, limits: Limits) -> RawDocument | Rejected:
+def _json_line(line: bytes, locator: str, limits: Limits) -> Iterator[RawDocument | Rejected]:
+    """The document of one line; or, for a line that holds a list of articles under a key of
+    :data:`CONTAINER_KEYS` (one API response a line), one document per article in it.
+
+    Control characters inside strings are allowed (``strict=False``): a stray NUL in one
+    record's text is cleaned with the text rather than losing the record."""
     try:
-        record = json.loads(_decode(line))
+        record = json.loads(_decode(line), strict=False)
     except DecodeError as error:
-        return Rejected("undecodable", str(error), locator)
+        yield Rejected("undecodable", str(error), locator)
+        return
     except (ValueError, RecursionError) as error:
-        return Rejected("bad-record", f"invalid JSON: {error}", locator)
+        yield Rejected("bad-record", f"invalid JSON: {error}", locator)
+        return
     if not isinstance(record, dict):
-        return Rejected("bad-record", f"a JSON {type(record).__name__}, not an object", locator)
-    return record_document(record, fmt="jsonl", locator=locator, raw=line, limits=limits)
+        yield Rejected("bad-record", f"a JSON {type(record).__name__}, not an object", locator)
+        return
+    items = _container_items(record)
+    if items is None:
+        yield record_document(record, fmt="jsonl", locator=locator, raw=line, limits=limits)
+        return
+    for number, item in enumerate(items, 1):
+        yield _item_document(item, "jsonl", f"{locator} item {number}", limits)
 
 
 # --- JSON -------------------------------------------------------------------------------------
@@ -101,19 +114,26 @@ def read_json(source: Source, limits: Limits) -> Iterator[RawDocument | Rejected
     except DecodeError as error:
         raise FormatError(f"JSON input: {error}") from None
     try:
-        parsed = json.loads(text)
+        parsed = json.loads(text, strict=False)
     except (ValueError, RecursionError) as error:
         if _looks_like_json_lines(text):
             yield from read_jsonl(source, limits)
             return
         raise FormatError(f"invalid JSON: {error}") from None
     for number, item in enumerate(_json_items(parsed), 1):
-        locator = f"item {number}"
-        if not isinstance(item, dict):
-            yield Rejected("bad-record", f"a JSON {type(item).__name__}, not an object", locator)
-        else:
-            raw = json.dumps(item, ensure_ascii=False).encode("utf-8")
-            yield record_document(item, fmt="json", locator=locator, raw=raw, limits=limits)
+        yield _item_document(item, "json", f"item {number}", limits)
+
+
+def _item_document(item: Any, fmt: str, locator: str, limits: Limits) -> RawDocument | Rejected:
+    """The document of one parsed record, its raw bytes the record written out as JSON."""
+    if not isinstance(item, dict):
+        return Rejected("bad-record", f"a JSON {type(item).__name__}, not an object", locator)
+    try:
+        raw = json.dumps(item, ensure_ascii=False).encode("utf-8", "surrogatepass")
+    except (ValueError, RecursionError) as error:
+        return Rejected("bad-record", f"the record cannot be written out as JSON: {error}",
+                        locator)
+    return record_document(item, fmt=fmt, locator=locator, raw=raw, limits=limits)
 
 
 def _json_items(parsed: Any) -> list:
@@ -123,14 +143,21 @@ def _json_items(parsed: Any) -> list:
         return parsed
     if not isinstance(parsed, dict):
         raise FormatError(f"JSON input holds a {type(parsed).__name__}, not articles")
-    fields = _Fields(parsed)
+    items = _container_items(parsed)
+    return [parsed] if items is None else items
+
+
+def _container_items(record: dict) -> list | None:
+    """The list of articles an object holds under a key of :data:`CONTAINER_KEYS`, when it has
+    no text field of its own (then it is an article, whatever else it holds); else None."""
+    fields = _Fields(record)
     if fields.has_any(TEXT_FIELDS):
-        return [parsed]
+        return None
     for name in CONTAINER_KEYS:
         value = fields.get(name)
         if isinstance(value, list):
             return value
-    return [parsed]
+    return None
 
 
 def _looks_like_json_lines(text: str) -> bool:

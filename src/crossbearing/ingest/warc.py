@@ -9,10 +9,15 @@ WET files). Their payload becomes a document when it is HTML (through
 warcio does not report a crawl that breaks off: a record cut short reads as a shorter payload,
 and a cut inside a record's headers reads as the end of the crawl. So each record is checked
 against its declared ``Content-Length``, and the crawl's bytes against what was read.
+
+Nor does warcio bound what it reads as headers: a header line is read whole, however long, so a
+1 MB gzip member that inflates to a 1 GB line took 3 GB of memory. Header blocks are therefore
+capped at :data:`MAX_HEADER_BYTES` (see :class:`_HeaderCap`).
 """
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO, Iterator
 
@@ -29,6 +34,11 @@ ARTICLE_RECORDS = frozenset({"response", "resource", "conversion"})
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 TEXT_TYPES = frozenset({"text/plain"})
 _DRAIN_BYTES = 1 << 16
+#: Most bytes of headers (a record's WARC headers, then its HTTP headers) read in a row. Real
+#: header blocks are a few kilobytes, their cookies included.
+MAX_HEADER_BYTES = 1 << 20
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -79,11 +89,13 @@ def read(source: Source, limits: Limits) -> Iterator[RawDocument | Rejected]:
 def _payloads(stream: BinaryIO, size: int,
               limits: Limits) -> Iterator[_Payload | Rejected | _Damage]:
     """The article candidates of a crawl in order, then a :class:`_Damage` if it breaks off."""
-    records = ArchiveIterator(stream)
+    records = _QuietArchiveIterator(stream)
+    cap = _HeaderCap(records.reader)
     complete = 0
     try:
         for record in records:
             item = _read_record(record, complete + 1, limits)
+            cap.next_record()
             complete += 1
             if item is not None:
                 yield item
@@ -93,6 +105,45 @@ def _payloads(stream: BinaryIO, size: int,
                            "are not a WARC record")
     except Exception as error:  # warcio raises many unrelated types on damaged input
         yield _Damage(complete, " ".join(str(error).split()) or type(error).__name__)
+
+
+class _QuietArchiveIterator(ArchiveIterator):
+    """warcio's iterator, whose note on a record not followed by its blank lines goes to this
+    module's log (``crossbearing -v`` shows it) instead of being written to standard error."""
+
+    INC_RECORD = ""  # what warcio writes to standard error: nothing
+
+    def _consume_blanklines(self):
+        notes = self.err_count
+        result = super()._consume_blanklines()
+        if self.err_count > notes:
+            log.info("a WARC record is not followed by a blank line (offset %s): its "
+                     "Content-Length may be wrong", self.offset)
+        return result
+
+
+class _HeaderCap:
+    """Makes warcio's reader refuse a record's header block over :data:`MAX_HEADER_BYTES`.
+
+    warcio reads headers, and only headers, with ``readline`` (payloads with ``read``): what
+    ``readline`` returns between two records is that record's WARC and HTTP headers. Its lines
+    are read at most to what is left of the cap, so a longer one is never held whole."""
+
+    def __init__(self, reader: Any) -> None:
+        self.readline = reader.readline
+        self.used = 0
+        reader.readline = self.bounded_readline
+
+    def bounded_readline(self, length: int | None = None) -> bytes:
+        left = MAX_HEADER_BYTES - self.used
+        line = self.readline(left + 1 if length is None else min(length, left + 1))
+        self.used += len(line)
+        if self.used > MAX_HEADER_BYTES:
+            raise _Damaged(f"headers over {MAX_HEADER_BYTES:,} bytes")
+        return line
+
+    def next_record(self) -> None:
+        self.used = 0
 
 
 def _read_record(record: Any, number: int, limits: Limits) -> _Payload | Rejected | None:

@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from crossbearing.model import Failure
 from crossbearing.report.render import DOSSIER_LINKS, assets, render
 from crossbearing.views import dossier_view
 
@@ -23,13 +24,18 @@ def render_dossier(view: dict[str, Any], exports: list[str] | None = None) -> st
                   assets=assets(), links=DOSSIER_LINKS, exports=exports or [])
 
 
-def write_dossier(store, out: str | os.PathLike[str], *, exports: list[str] | None = None) -> Path:
+def write_dossier(store, out: str | os.PathLike[str], *, exports: list[str] | None = None,
+                  failures: list[Failure] | None = None) -> Path:
     """Write the dossier of everything in ``store`` to ``out/index.html`` (the folder is created;
     the file is replaced whole, never left half-written), linking to the ``exports`` written
-    beside it. Returns its path."""
+    beside it. Returns its path. A section that could not be built says so in the page, and is
+    appended to ``failures`` when given."""
     folder = Path(out)
     folder.mkdir(parents=True, exist_ok=True)
-    html = render_dossier(dossier_view(store), exports)
+    view = dossier_view(store)
+    if failures is not None:
+        failures.extend(section_failures(view["stories"], view["version"]))
+    html = render_dossier(view, exports)
     path = folder / DOSSIER_FILE
     temporary = folder / f".{DOSSIER_FILE}.{os.getpid()}.tmp"  # created with the usual mode
     try:
@@ -39,3 +45,10 @@ def write_dossier(store, out: str | os.PathLike[str], *, exports: list[str] | No
         temporary.unlink(missing_ok=True)
         raise
     return path
+
+
+def section_failures(stories: list[dict[str, Any]], version: str) -> list[Failure]:
+    """The sections of these story pages that could not be built, as failures to record."""
+    return [Failure("report", f"{story['id']}/{section['key']}", "section", version,
+                    section["failed"]["error_type"], section["failed"]["message"])
+            for story in stories for section in story["sections"] if section.get("failed")]

@@ -33,10 +33,12 @@ ANNOTATION_TABLES = ("sentences", "mentions", "time_expressions", "quotes", "num
 QUOTE_COLUMNS = ("article_id", "start", '"end"', "content", "cue_start", "cue_end", "speaker_start",
                  "speaker_end", "speaker_text", "speaker_actor", "speaker_canonical", "descriptor",
                  "kind")
-#: Analysable articles without a run of this version of the stage (parameters: stage, version).
+#: Analysable articles without a run of this version of the stage, nor a failure of this version
+#: (parameters: stage, version, stage, version).
 PENDING = ("SELECT a.article_id FROM articles a LEFT JOIN stage_runs r ON r.article_id = "
            "a.article_id AND r.stage = ? WHERE a.analysable = 1 AND (r.version IS NULL OR "
-           "r.version <> ?)")
+           "r.version <> ?) AND NOT EXISTS (SELECT 1 FROM failures f WHERE f.stage = ? AND "
+           "f.target = a.article_id AND f.version = ?)")
 PLACE_COLUMNS = ("place_id", "name", "kind", "country", "latitude", "longitude", "precision",
                  "source")
 NUMBER_COLUMNS = ("article_id", "start", '"end"', "text", "low", "high", "hedge", "counted",
@@ -51,7 +53,8 @@ class AnnotationStore:
 
     def pending_articles(self, stage: str, version: str) -> list[str]:
         """Ids of analysable articles that this version of ``stage`` has not annotated yet."""
-        rows = self.execute(PENDING + " ORDER BY a.article_id", (stage, version)).fetchall()
+        rows = self.execute(PENDING + " ORDER BY a.article_id",
+                            (stage, version, stage, version)).fetchall()
         return [row[0] for row in rows]
 
     def claim_pending(self, stage: str, version: str, limit: int, after: str = "") -> list[str]:
@@ -63,7 +66,7 @@ class AnnotationStore:
         while True:
             ids = [r[0] for r in self.execute(
                 PENDING + " AND a.article_id > ? ORDER BY a.article_id LIMIT ?" + self.claim_lock,
-                (stage, version, after, limit)).fetchall()]
+                (stage, version, stage, version, after, limit)).fetchall()]
             if not ids or not self.claim_lock:
                 return ids
             # The locking query read stage_runs as of its start: a run that saved some of these
@@ -113,6 +116,7 @@ class AnnotationStore:
                          [_quote_row(q) + (version,) for q in quotes])
         self.insert_many("numeric_facts", NUMBER_COLUMNS + ("produced_by",),
                          [_number_row(n) + (version,) for n in numbers])
+        self.execute("DELETE FROM failures WHERE stage = ? AND target = ?", (stage, article_id))
         self.execute("INSERT INTO stage_runs (article_id, stage, version, ran_at) VALUES (?, ?, ?, "
                      "?) ON CONFLICT (article_id, stage) DO UPDATE SET "
                      "version = excluded.version, ran_at = excluded.ran_at",

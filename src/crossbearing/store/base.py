@@ -20,6 +20,7 @@ from crossbearing.store.corpus import CorpusStore
 from crossbearing.store.events import EventStore
 from crossbearing.store.framing import FramingStore
 from crossbearing.store.export import ExportStore
+from crossbearing.store.failures import FailureStore
 from crossbearing.store.migrations import MIGRATIONS
 from crossbearing.store.overrides import OverrideStore
 from crossbearing.store.pages import PageStore, paged
@@ -49,7 +50,7 @@ COUNTABLE = frozenset({
     "time_expressions", "places", "actors", "stage_runs", "quotes", "numeric_facts", "signatures",
     "duplicates", "passages", "stories", "story_articles", "entities", "article_terms",
     "event_mentions", "events", "event_sources", "claim_groups", "claim_members", "quote_groups",
-    "quote_members", "framing_descriptors", "loaded_terms", "overrides"})
+    "quote_members", "framing_descriptors", "loaded_terms", "overrides", "failures"})
 
 
 def utc_now() -> str:
@@ -71,11 +72,13 @@ def migrated(store: S, failure: type[Exception]) -> S:
 
 
 class Store(AnnotationStore, CorpusStore, EventStore, CompareStore, FramingStore,
-            ExportStore, SearchStore, OverrideStore, PageStore):
+            ExportStore, SearchStore, OverrideStore, PageStore, FailureStore):
     """Articles, inputs, rejections and annotations in a SQL database. Use as a context manager."""
 
     #: The dialect's name for a binary column.
     blob_type = "BLOB"
+    #: The driver's base exception class: its errors are the database's, not an input's.
+    driver_error: type[Exception] | tuple = ()
     #: Which SQL dialect the connection speaks: "sqlite" or "postgresql".
     dialect = "sqlite"
     #: Appended to the query that claims pending articles: a row lock where the dialect has one.
@@ -108,6 +111,12 @@ class Store(AnnotationStore, CorpusStore, EventStore, CompareStore, FramingStore
         """Whether the database aborted a transaction only for a conflict with another run
         (a deadlock): then it is worth trying again."""
         return False
+
+    @contextmanager
+    def one_run_at_a_time(self, on_wait: Callable[[], None] = lambda: None) -> Iterator[None]:
+        """Hold the database for one writing run, where the backend needs runs to take turns
+        (SQLite); PostgreSQL's runs share the work without it."""
+        yield
 
     def own_files(self) -> frozenset[str]:
         """Absolute paths of the files this store keeps its data in (never ingested)."""

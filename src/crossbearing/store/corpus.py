@@ -5,10 +5,14 @@ stories, per-article terms and collection-wide entities. Mixed into
 from __future__ import annotations
 
 import json
-from typing import Any, Iterable, Iterator
+from datetime import datetime, timezone
+from typing import Any, Iterable, Iterator, Mapping
 
+from crossbearing.errors import NotFound, UsageError
 from crossbearing.model import DateValue
 
+#: Every story id starts with this.
+STORY_PREFIX = "story-"
 PASSAGE_COLUMNS = ("article_a", "article_b", "a_start", "a_end", "b_start", "b_end", "words",
                    "similarity", "kind", "direction")
 
@@ -59,10 +63,13 @@ class CorpusStore:
         return {r[0]: json.loads(r[1]) for r in self.execute(
             "SELECT article_id, terms FROM article_terms")}
 
-    def replace_stories(self, stories: Iterable[Any], version: str) -> None:
-        """Store the stories of a fresh clustering in place of the old ones. The comparison's
-        claim and quote groups hang on the old stories, so they go with them (the compare stage
-        recomputes them for the new ones)."""
+    def replace_stories(self, stories: Iterable[Any], version: str,
+                        redirects: Mapping[str, str] | None = None) -> None:
+        """Store the stories of a fresh clustering in place of the old ones, and ``redirects``
+        (retired story id -> story id) beside the earlier ones; an earlier redirect to an id
+        retired now leads on to the new story, so that no redirect ends at a retired id. The
+        comparison's claim and quote groups hang on the old stories, so they go with them (the
+        compare stage recomputes them for the new ones)."""
         self.clear_comparison()
         self.execute("DELETE FROM story_articles")
         self.execute("DELETE FROM stories")
@@ -73,6 +80,72 @@ class CorpusStore:
                           for s in stories])
         self.insert_many("story_articles", ("article_id", "story_id"),
                          [(member, s.id) for s in stories for member in s.members])
+        redirects = dict(redirects or {})
+        if not redirects:
+            return
+        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        rows = [(old, new) for old, new in self.story_redirects().items() if new in redirects]
+        if rows:
+            self.executemany("UPDATE story_redirects SET story_id = ? WHERE old_id = ?",
+                             [(redirects[new], old) for old, new in rows])
+        self.insert_many("story_redirects", ("old_id", "story_id", "redirected_at"),
+                         [(old, new, now) for old, new in sorted(redirects.items())],
+                         "ON CONFLICT (old_id) DO UPDATE SET story_id = excluded.story_id, "
+                         "redirected_at = excluded.redirected_at")
+
+    def story_memberships(self) -> dict[str, list[str]]:
+        """Each stored story's articles (story id -> article ids, sorted)."""
+        memberships: dict[str, list[str]] = {}
+        for article_id, story_id in self.execute(
+                "SELECT article_id, story_id FROM story_articles ORDER BY story_id, article_id"):
+            memberships.setdefault(story_id, []).append(article_id)
+        return memberships
+
+    def story_redirects(self) -> dict[str, str]:
+        """Retired story id -> the story id it leads to."""
+        return dict(self.execute("SELECT old_id, story_id FROM story_redirects").fetchall())
+
+    def resolve_story(self, id_or_prefix: str) -> str:
+        """The id of the story meant by a story id (``story-`` may be left out), the unique
+        prefix of one, or a retired id or prefix (followed to the story its articles went to).
+        Raises NotFound when nothing matches, UsageError when the text is no story id or a
+        prefix leads to several stories."""
+        text = id_or_prefix.strip().lower()
+        digits = text[len(STORY_PREFIX):] if text.startswith(STORY_PREFIX) else text
+        if not digits or not all(c in "0123456789abcdef" for c in digits):
+            raise UsageError(f"no story with id {id_or_prefix!r}: a story id is 'story-' and "
+                             "hexadecimal digits")
+        wanted = STORY_PREFIX + digits
+        live = self._story_ids_from("stories", "story_id", wanted)
+        if wanted in live:
+            return wanted
+        retired = self._story_ids_from("story_redirects", "old_id", wanted)
+        if wanted in retired:
+            return self._follow(wanted)
+        found = set(live) | {self._follow(old) for old in retired}
+        if not found:
+            raise NotFound(f"no story with id {id_or_prefix!r}")
+        if len(found) > 1:
+            raise UsageError(f"more than one story id starts with {id_or_prefix!r}: give more "
+                             "of it")
+        return found.pop()
+
+    def _story_ids_from(self, table: str, column: str, prefix: str) -> list[str]:
+        """Up to 50 ids of ``column`` in ``table`` that start with ``prefix`` (hex digits)."""
+        return [r[0] for r in self.execute(
+            f"SELECT {column} FROM {table} WHERE {column} >= ? AND {column} < ? "
+            f"ORDER BY {column} LIMIT 50", (prefix, prefix + "g"))]
+
+    def _follow(self, story_id: str) -> str:
+        """Follow redirects from ``story_id`` to a story id no longer retired (a chain, should
+        one exist, is followed at most a few dozen steps)."""
+        for _ in range(32):
+            row = self.execute("SELECT story_id FROM story_redirects WHERE old_id = ?",
+                               (story_id,)).fetchone()
+            if row is None:
+                break
+            story_id = row[0]
+        return story_id
 
     def stories(self) -> list[dict[str, Any]]:
         rows = self.execute(

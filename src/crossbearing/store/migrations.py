@@ -550,4 +550,32 @@ MIGRATIONS: tuple[Migration, ...] = (
         )""",
         "CREATE INDEX overrides_kind ON overrides (kind, target)",
     )),
+    Migration(10, "failures: what a stage could not do, and why", (
+        # An article an annotator raised on, a story a corpus step or the comparison could not
+        # handle, a dossier section that could not be built. The run goes on without it; the
+        # row says what failed and why. An article's failure is retried once the stage's version
+        # changes; the corpus, comparison and report stages recompute theirs every run.
+        """CREATE TABLE failures (
+            stage        TEXT NOT NULL,       -- annotate, corpus.<step>, compare, report
+            target       TEXT NOT NULL,       -- an article id, a story id, 'story-id/section',
+                                              -- or '' for a whole step
+            target_kind  TEXT NOT NULL,       -- article, story, pair, section, step
+            version      TEXT NOT NULL,       -- the stage's version when it failed
+            error_type   TEXT NOT NULL,       -- the exception's class name, e.g. 'ValueError'
+            message      TEXT NOT NULL,       -- the exception's message (one line, shortened)
+            failed_at    TEXT NOT NULL,       -- ISO 8601 UTC
+            PRIMARY KEY (stage, target)
+        )""",
+    )),
+    Migration(11, "story redirects: old story ids lead to the story their articles went to", (
+        # Stories are recomputed every corpus run and keep their ids by overlap; an id no story
+        # keeps (its story merged into another) leads to the story holding most of its articles,
+        # so that links to it keep working. Never a live story id.
+        """CREATE TABLE story_redirects (
+            old_id        TEXT PRIMARY KEY,   -- a story id no longer in use
+            story_id      TEXT NOT NULL,      -- the story that holds most of its articles now
+            redirected_at TEXT NOT NULL       -- ISO 8601 UTC, when the id was retired
+        )""",
+        "CREATE INDEX story_redirects_story ON story_redirects (story_id)",
+    )),
 )

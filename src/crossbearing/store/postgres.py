@@ -32,6 +32,7 @@ _REAL = re.compile(r"\bREAL\b")
 class PostgresStore(Store):
     blob_type = "BYTEA"
     dialect = "postgresql"
+    driver_error = psycopg.Error
     #: Locks the claimed articles' rows; other runs skip them instead of waiting.
     claim_lock = " FOR NO KEY UPDATE OF a SKIP LOCKED"
 

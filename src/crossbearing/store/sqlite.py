@@ -4,9 +4,16 @@ from __future__ import annotations
 
 import sqlite3
 import time
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Callable, Iterator
 
-from crossbearing.errors import StoreError
+try:
+    import fcntl
+except ImportError:  # not a POSIX system
+    fcntl = None
+
+from crossbearing.errors import StoreError, UsageError
 from crossbearing.store.base import Store, migrated
 
 #: Milliseconds a writer waits for another process's write lock before failing.
@@ -15,20 +22,48 @@ BUSY_TIMEOUT_MS = 30_000
 
 class SQLiteStore(Store):
     blob_type = "BLOB"
+    driver_error = sqlite3.Error
 
     def begin(self) -> None:
         self.connection.execute("BEGIN IMMEDIATE")
 
     def own_files(self) -> frozenset[str]:
         main = str(Path(self.location).resolve())
-        return frozenset(main + suffix for suffix in ("", "-wal", "-shm", "-journal"))
+        return frozenset({main + suffix for suffix in ("", "-wal", "-shm", "-journal")}
+                         | {str(self.lock_path.resolve())})
+
+    @property
+    def lock_path(self) -> Path:
+        """The file writing runs lock to take turns (hidden, beside the database; kept)."""
+        path = Path(self.location)
+        return path.with_name(f".{path.name}.lock")
+
+    @contextmanager
+    def one_run_at_a_time(self, on_wait: Callable[[], None] = lambda: None) -> Iterator[None]:
+        """Hold the database for one writing run: a second run calls ``on_wait`` and waits for
+        the first to finish, instead of failing on SQLite's write lock halfway through (a stage
+        may hold it longer than the busy timeout). The lock is the operating system's, on a
+        file beside the database, so it is released however the run ends."""
+        if fcntl is None:  # no flock on this system: SQLite's own locking only
+            yield
+            return
+        with open(self.lock_path, "ab") as handle:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                on_wait()
+                fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def open_sqlite(path: str | Path) -> SQLiteStore:
     """Open (creating if needed) and migrate the SQLite database at ``path``."""
     path = Path(path)
     if path.parent and not path.parent.exists():
-        raise StoreError(f"cannot create {path}: folder {path.parent} does not exist")
+        raise UsageError(f"cannot create {path}: folder {path.parent} does not exist")
     try:
         # Autocommit at the driver level: Store.transaction() issues BEGIN and COMMIT itself, so
         # that schema changes are transactional too.

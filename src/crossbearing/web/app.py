@@ -4,8 +4,9 @@ the web framework.
 
 Every HTML page answers ``?format=json`` with the view dict it renders (the same dicts as the CLI's
 ``--json`` and the dossier); ``/api/...`` gives the same. Ids in paths are checked against their
-patterns before use; nothing is served from the file system. Read-only mode refuses every write
-with 403, and so does a write from another origin.
+patterns before use; a story id may also be a unique prefix of one or an id retired when its
+story merged with another: both redirect to the story's page. Nothing is served from the file
+system. Read-only mode refuses every write with 403, and so does a write from another origin.
 """
 
 from __future__ import annotations
@@ -16,8 +17,9 @@ from contextlib import contextmanager
 from typing import Any
 
 from fastapi import FastAPI, HTTPException, Path, Query, Request
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
+from crossbearing.errors import NotFound, UsageError
 from crossbearing.report.render import Links, assets, render
 from crossbearing.store import Store, open_store
 from crossbearing.views import (
@@ -116,6 +118,24 @@ def _found(view: dict[str, Any] | None, what: str) -> dict[str, Any]:
     return view
 
 
+def _story_id(store: Store, story_id: str) -> str:
+    """The story ``story_id`` means: itself, the one story it is a prefix of, or the story a
+    retired id leads to (404 when none, 400 when a prefix fits several)."""
+    try:
+        return store.resolve_story(story_id)
+    except NotFound:
+        raise HTTPException(status_code=404, detail="no such story") from None
+    except UsageError as error:
+        raise HTTPException(status_code=400, detail=str(error)) from None
+
+
+def _moved(request: Request, path: str) -> RedirectResponse:
+    """A redirect to ``path`` with the request's query (``?format=json`` stays): a story's id
+    given by a prefix or an id retired when its story merged with another."""
+    query = request.url.query
+    return RedirectResponse(f"{path}?{query}" if query else path, status_code=307)
+
+
 def stories_view(request: Request) -> dict[str, Any]:
     with request.app.state.database.use() as store:
         return {"stories": store.stories(), "read_only": request.app.state.read_only}
@@ -129,7 +149,10 @@ def _pages(app: FastAPI) -> None:
     @app.get("/stories/{story_id}", response_class=HTMLResponse, summary="One story's dossier")
     def story(request: Request, story_id: str = Path(pattern=STORY_ID)):
         with request.app.state.database.use() as store:
-            view = _found(story_page(store, story_id), "story")
+            found = _story_id(store, story_id)
+            if found != story_id:
+                return _moved(request, f"/stories/{found}")
+            view = _found(story_page(store, found), "story")
         return page(request, "web/story.html", view, view["title"] or "Story")
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, summary="One article")
@@ -170,9 +193,12 @@ def _api(app: FastAPI) -> None:
         return stories_view(request)
 
     @app.get("/api/stories/{story_id}", summary="One story with every section")
-    def api_story(request: Request, story_id: str = Path(pattern=STORY_ID)) -> dict[str, Any]:
+    def api_story(request: Request, story_id: str = Path(pattern=STORY_ID)) -> Any:
         with request.app.state.database.use() as store:
-            return _found(story_page(store, story_id), "story")
+            found = _story_id(store, story_id)
+            if found != story_id:
+                return _moved(request, f"/api/stories/{found}")
+            return _found(story_page(store, found), "story")
 
     @app.get("/api/articles/{article_id}", summary="One article, its quotes and numbers")
     def api_article(request: Request, article_id: str = Path(pattern=ARTICLE_ID)) -> dict[str, Any]:

@@ -1,0 +1,259 @@
+"""Loaded language in the outlet's own voice on the BASIL dev split: token-level precision,
+recall and F1 of the framing annotator's own-voice loaded words against the phrases BASIL's
+annotators marked as lexical bias.
+
+BASIL (Fan et al. 2019) marks, per article, phrases of lexical bias (``bias == "lex"``: the word
+choice carries the writer's stance, "slammed" for "criticized") and of informational bias (whole
+clauses, not scored here). Each phrase's ``id`` is ``pN``, the N-th sentence of the article with
+its paragraphs' sentence lists read in order, and ``start``/``end`` are offsets into that
+sentence (checked below against the phrase's text: every lexical phrase must match, else the
+benchmark stops). The article text given to the stage is each paragraph's sentences joined by a
+space, paragraphs by a blank line, so gold offsets are the sentence's offset plus the phrase's.
+
+Gold: the lexical-bias phrases outside quotes (``quote == "no"``). A text token (a run of word
+characters) is gold when it overlaps such a phrase, predicted when it overlaps an own-voice loaded
+word (``LoadedTerm.voice == "own"``). Every other predicted token is a false positive, those in
+lexical phrases inside quotes included (marking a quoted word as the outlet's own is the error
+the voice rule is there to avoid); the figure that ignores those tokens is printed too. With
+``--descriptors`` own-voice descriptors count as predictions as well (the table shows both).
+
+A third figure leaves out the said-verbs of epistemic framing (tags ``casts-doubt`` and
+``presupposes``: "claimed", "insisted", "admitted"), which say how true the outlet takes a
+statement to be rather than judging anyone, where BASIL marks polarised word choice.
+
+Also printed: predictions and hits per lexicon category, the most frequent false positives, and
+how many gold phrases hold a word of the lexicon (whether the stage found it there or not).
+
+Usage: .venv/bin/python benchmarks/eval_framing.py [--eval-dir ../shared/eval]
+       [--cache /tmp/basil-framing] [--descriptors] [--false-positives N]
+``--cache`` keeps the parsed articles (spaCy ``DocBin``) in a folder, so that a second run only
+redoes mentions, quotes and framing. Skips with a message when the evaluation data is absent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import re
+import sys
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+DEFAULT_EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
+_WORD = re.compile(r"\w+")
+#: Tags of the assertive and factive said-verbs ("claimed", "admitted"): they frame the truth
+#: of what was said rather than judge anyone, which BASIL's lexical bias (polarised word choice)
+#: does not mark; a third figure leaves them out.
+EPISTEMIC = frozenset({"casts-doubt", "presupposes"})
+
+
+@dataclass(frozen=True)
+class Record:
+    """One BASIL article: its text as the stage reads it and its lexical-bias phrases as
+    ``(start, end, quoted)`` offsets into that text."""
+
+    name: str
+    text: str
+    outlet: str
+    lexical: tuple[tuple[int, int, bool], ...]
+
+
+def load_basil(eval_dir: Path) -> list[Record]:
+    records = []
+    root = eval_dir / "basil-dev"
+    for path in sorted((root / "articles").glob("*/*.json")):
+        article = json.loads(path.read_text("utf-8"))
+        annotations = root / "annotations" / path.parent.name / f"{path.stem}_ann.json"
+        phrases = json.loads(annotations.read_text("utf-8"))["phrase-level-annotations"]
+        text, sentence_starts, sentences = _text(article["body-paragraphs"])
+        lexical = []
+        for phrase in phrases:
+            if phrase["bias"] != "lex" or not re.fullmatch(r"p\d+", phrase["id"]):
+                continue  # informational bias, or a phrase of the title (not in the text)
+            index = int(phrase["id"][1:])
+            if sentences[index][phrase["start"]:phrase["end"]] != phrase["txt"]:
+                raise SystemExit(f"{path.name}: phrase offsets do not match sentence {index}")
+            start = sentence_starts[index] + phrase["start"]
+            lexical.append((start, start + len(phrase["txt"]), phrase["quote"] == "yes"))
+        records.append(Record(path.stem, text, article.get("source", ""), tuple(lexical)))
+    return records
+
+
+def _text(paragraphs: list[list[str]]) -> tuple[str, list[int], list[str]]:
+    """The article text (sentences joined by a space, paragraphs by a blank line), the offset of
+    every sentence in it and the sentences, in BASIL's sentence order."""
+    parts, starts, sentences = [], [], []
+    offset = 0
+    for p, paragraph in enumerate(paragraphs):
+        if p:
+            parts.append("\n\n")
+            offset += 2
+        for s, sentence in enumerate(paragraph):
+            if s:
+                parts.append(" ")
+                offset += 1
+            starts.append(offset)
+            sentences.append(sentence)
+            parts.append(sentence)
+            offset += len(sentence)
+    return "".join(parts), starts, sentences
+
+
+def to_article(record: Record, index: int):
+    from crossbearing.model import Article
+
+    return Article(
+        id=f"basil{index:04d}", text=record.text, title=None, outlet=record.outlet,
+        outlet_source="field:source", url=None, domain=None, published=None, authors=(),
+        language="en", language_score=1.0, analysable=True, skip_reason=None,
+        external_id=record.name, source_path="basil", locator="", format="json",
+        text_sha256="", raw_sha256="")
+
+
+def annotate(records: list[Record], cache: Path | None):
+    """(descriptors, loaded terms) per record, from the stage's own annotators; with a cache
+    folder the parse is read from (or written to) a ``DocBin`` there."""
+    from crossbearing.annotate.stage import annotate_articles
+
+    articles = [to_article(r, i) for i, r in enumerate(records)]
+    if cache is None:
+        return [(r.descriptors, r.loaded_terms) for r in annotate_articles(articles)]
+    from crossbearing.annotate.entities import entity_mentions
+    from crossbearing.annotate.framing import framing_annotations
+    from crossbearing.annotate.quotes import quote_annotations
+
+    results = []
+    for doc, article in zip(_parsed(articles, cache), articles):
+        mentions = entity_mentions(doc, article.id)
+        quotes = quote_annotations(doc, article.id, mentions)
+        results.append(framing_annotations(doc, article.id, mentions, quotes))
+    return results
+
+
+def _parsed(articles, cache: Path):
+    from spacy.tokens import DocBin
+
+    from crossbearing.annotate.nlp import pipeline, sentence_index
+    from crossbearing.kb import KB_VERSION
+
+    nlp = pipeline()
+    key = hashlib.sha256("\0".join([KB_VERSION, nlp.meta.get("version", ""),
+                                    *(a.text for a in articles)]).encode()).hexdigest()[:16]
+    path = cache / f"basil-{key}.spacy"
+    if path.exists():
+        docs = list(DocBin().from_disk(path).get_docs(nlp.vocab))
+        return [sentence_index(doc) for doc in docs]
+    docs = list(nlp.pipe(a.text for a in articles))
+    cache.mkdir(parents=True, exist_ok=True)
+    DocBin(attrs=["ORTH", "TAG", "HEAD", "DEP", "ENT_IOB", "ENT_TYPE", "ENT_KB_ID", "LEMMA",
+                  "MORPH", "POS", "SENT_START", "SPACY"], docs=docs).to_disk(path)
+    return docs
+
+
+def tokens(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _WORD.finditer(text)]
+
+
+def _covered(token: tuple[int, int], spans) -> bool:
+    return any(start < token[1] and token[0] < end for start, end in spans)
+
+
+def evaluate(records: list[Record], results, with_descriptors: bool,
+             left_out: frozenset[str] = frozenset()) -> dict:
+    """Token figures of own-voice loaded words (and descriptors) against the gold phrases;
+    words whose tag is in ``left_out`` are not counted as predictions."""
+    true_pos = false_pos = false_neg = quoted_pos = 0
+    per_category: dict[str, Counter] = {}
+    false_positives: Counter = Counter()
+    for record, (descriptors, terms) in zip(records, results):
+        own = [(t.start, t.end, t.category, t.text) for t in terms
+               if t.voice == "own" and t.tag not in left_out]
+        if with_descriptors:
+            own += [(d.start, d.end, f"descriptor:{d.kind}", d.text) for d in descriptors
+                    if d.voice == "own"]
+        gold = [(s, e) for s, e, quoted in record.lexical if not quoted]
+        quoted_gold = [(s, e) for s, e, quoted in record.lexical if quoted]
+        predicted = [(s, e) for s, e, _, _ in own]
+        for token in tokens(record.text):
+            is_gold, is_predicted = _covered(token, gold), _covered(token, predicted)
+            true_pos += is_gold and is_predicted
+            false_neg += is_gold and not is_predicted
+            if is_predicted and not is_gold:
+                false_pos += 1
+                quoted_pos += _covered(token, quoted_gold)
+        for start, end, category, text in own:
+            counts = per_category.setdefault(category, Counter())
+            counts["found"] += 1
+            if _covered((start, end), gold):
+                counts["hit"] += 1
+            else:
+                false_positives[" ".join(text.lower().split())] += 1
+    return {"strict": _prf(true_pos, false_pos, false_neg),
+            "ignoring_quoted": _prf(true_pos, false_pos - quoted_pos, false_neg),
+            "per_category": per_category, "false_positives": false_positives,
+            "gold_tokens": true_pos + false_neg, "predicted_tokens": true_pos + false_pos}
+
+
+def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def lexicon_coverage(records: list[Record]) -> tuple[int, int]:
+    """(gold phrases outside quotes holding a word whose lemma or lower-cased form starts a form
+    of the bundled lexicon, all such phrases): how far the word list reaches, apart from sense
+    and voice rules."""
+    from crossbearing.annotate.lexicon import bundled_lexicon
+    from crossbearing.annotate.nlp import pipeline
+
+    lexicon = bundled_lexicon()
+    phrases = [r.text[s:e] for r in records for s, e, quoted in r.lexical if not quoted]
+    held = sum(1 for doc in pipeline().pipe(phrases) if lexicon.find(doc, senses=False))
+    return held, len(phrases)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--eval-dir", type=Path, default=DEFAULT_EVAL)
+    parser.add_argument("--cache", type=Path, default=None,
+                        help="folder keeping the parsed articles between runs")
+    parser.add_argument("--descriptors", action="store_true",
+                        help="count own-voice descriptors as predictions too")
+    parser.add_argument("--false-positives", type=int, default=25,
+                        help="how many of the most frequent false positives to print")
+    args = parser.parse_args()
+    if not (args.eval_dir / "basil-dev").is_dir():
+        print(f"skipped: no BASIL dev split under {args.eval_dir}")
+        return 0
+    records = load_basil(args.eval_dir)
+    results = annotate(records, args.cache)
+    figures = evaluate(records, results, args.descriptors)
+    polar = evaluate(records, results, args.descriptors, EPISTEMIC)
+    phrases = sum(1 for r in records for _, _, quoted in r.lexical if not quoted)
+    what = "own-voice loaded words" + (" and descriptors" if args.descriptors else "")
+    print(f"BASIL dev: {len(records)} articles, {phrases} lexical-bias phrases outside quotes "
+          f"({figures['gold_tokens']} tokens); {what}: {figures['predicted_tokens']} tokens")
+    for name, label in (("strict", "token"), ("ignoring_quoted", "ignoring quoted lexical")):
+        p, r, f = figures[name]
+        print(f"  {label:<24} precision {p:.3f}  recall {r:.3f}  F1 {f:.3f}")
+    p, r, f = polar["strict"]
+    print(f"  {'without epistemic verbs':<24} precision {p:.3f}  recall {r:.3f}  F1 {f:.3f}  "
+          f"(said-verbs tagged {' and '.join(sorted(EPISTEMIC))} left out)")
+    print("  per category: found, of which inside a gold phrase")
+    for category, counts in sorted(figures["per_category"].items(),
+                                   key=lambda item: -item[1]["found"]):
+        print(f"    {category:<22} {counts['found']:>5} {counts['hit']:>5}")
+    print("  most frequent false positives:")
+    for text, count in figures["false_positives"].most_common(args.false_positives):
+        print(f"    {count:>4}  {text}")
+    held, total = lexicon_coverage(records)
+    print(f"  gold phrases holding a lexicon word: {held} of {total}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

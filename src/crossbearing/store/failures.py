@@ -1,0 +1,54 @@
+"""What the stages could not do: failed articles, stories, steps and sections, with the reason.
+Mixed into :class:`~crossbearing.store.Store`.
+
+An article that failed the annotate stage is not pending again for the same version of the stage
+(a rerun would fail the same way); a new version retries it, and saving its annotations clears its
+failure. The corpus, comparison and report stages recompute everything each run, so each clears its
+own failures when it starts (:meth:`FailureStore.clear_failures`).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any, Iterable
+
+from crossbearing.model import Failure
+
+FAILURE_COLUMNS = ("stage", "target", "target_kind", "version", "error_type", "message",
+                   "failed_at")
+
+
+class FailureStore:
+    """Stored failures; expects ``execute`` and ``insert_many`` from the store."""
+
+    execute: Any
+    insert_many: Any
+
+    def add_failures(self, failures: Iterable[Failure]) -> None:
+        """Record failures; a target that failed before in the same stage is replaced."""
+        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        self.insert_many(
+            "failures", FAILURE_COLUMNS,
+            [(f.stage, f.target, f.target_kind, f.version, f.error_type, f.message, now)
+             for f in failures],
+            "ON CONFLICT (stage, target) DO UPDATE SET target_kind = excluded.target_kind, "
+            "version = excluded.version, error_type = excluded.error_type, "
+            "message = excluded.message, failed_at = excluded.failed_at")
+
+    def clear_failures(self, stage: str, target: str | None = None) -> None:
+        """Forget the failures of a stage (every stage whose name starts with ``stage.`` too),
+        or of one target in it."""
+        if target is not None:
+            self.execute("DELETE FROM failures WHERE stage = ? AND target = ?", (stage, target))
+        else:
+            self.execute("DELETE FROM failures WHERE stage = ? OR stage LIKE ?",
+                         (stage, stage + ".%"))
+
+    def failures(self, stage: str | None = None) -> list[Failure]:
+        """Recorded failures, by stage and target (of one stage and its steps if given)."""
+        where, params = ("", ())
+        if stage is not None:
+            where, params = " WHERE stage = ? OR stage LIKE ?", (stage, stage + ".%")
+        rows = self.execute(f"SELECT {', '.join(FAILURE_COLUMNS)} FROM failures{where} "
+                            "ORDER BY stage, target", params).fetchall()
+        return [Failure(*row) for row in rows]
