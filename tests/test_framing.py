@@ -349,3 +349,15 @@ def test_a_lexicon_group_reads_forms_neutral_part_of_speech_and_sense():
 def test_bad_lexicon_groups_are_refused(text, problem):
     with pytest.raises(ValueError, match=problem):
         Lexicon.from_toml(text)
+
+
+def test_a_capitalised_word_of_a_name_no_mention_covers_is_not_loaded_language():
+    from conftest import annotate_text
+
+    # The second naming of the front is no mention (the entity layer links the full name once),
+    # but the parser reads it as a proper name.
+    result = annotate_text("The National Resistance Front said on Friday it would act. “The enemy "
+                           "only understands force,” the Resistance quipped. The resistance of "
+                           "local farmers to the plan grew.")
+    loaded = [t.text for t in result.loaded_terms]
+    assert "Resistance" not in loaded and "quipped" in loaded

@@ -334,3 +334,14 @@ def test_the_seeds_stay_one_story_among_other_stories(seed_items, items, later):
     [story] = [s for s in stories if seeds & set(s.members)]
     assert set(story.members) == seeds
     assert len(stories) == 4
+
+
+def test_a_story_without_any_headline_is_titled_by_its_first_sentence():
+    from crossbearing.corpus.run import lead_title
+
+    assert lead_title("Talks resumed in Basra on Monday. Officials said more would come.") == \
+        "Talks resumed in Basra on Monday."
+    long = "The council of the northern province met again on Tuesday " * 4 + "and voted."
+    title = lead_title(long)
+    assert title.endswith("…") and len(title) <= 101 and not title[:-1].endswith(" ")
+    assert lead_title("   ") is None

@@ -114,7 +114,7 @@ def framing_annotations(doc: Doc, article_id: str, mentions: Sequence[Mention],
     descriptors = [_descriptor(doc, text, article_id, f, voices) for f in found]
     terms = []
     for match in (lexicon or bundled_lexicon()).find(doc):
-        if _in_name(match, owner) or _compound_tail(doc, match):
+        if _in_name(match, owner) or _name_word(doc, match) or _compound_tail(doc, match):
             continue
         target = _target(doc, match, owner, found)
         if match.entry.sense == "actor" and target is None:
@@ -153,6 +153,15 @@ def _in_name(match: Match, owner: dict[int, Mention]) -> bool:
     first = owner.get(match.first)
     return (first is not None and first.label in NAME_LABELS
             and all(owner.get(i) is first for i in range(match.first, match.last + 1)))
+
+
+def _name_word(doc: Doc, match: Match) -> bool:
+    """A capitalised word inside a sentence that the parser reads as (part of) a proper name
+    ("the Islamic Resistance quipped", "the Freedom Caucus") where no mention covers it: a name,
+    not the writer's wording."""
+    tokens = doc[match.first:match.last + 1]
+    return all(t.text[:1].isupper() and not t.is_sent_start and (t.pos_ == "PROPN" or t.ent_type_)
+               for t in tokens)
 
 
 def _compound_tail(doc: Doc, match: Match) -> bool:

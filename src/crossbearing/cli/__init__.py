@@ -67,7 +67,8 @@ def main() -> None:
         error.show()
         sys.exit(error.exit_code)
     except click.Abort:  # interrupted (Ctrl-C): what was committed stays; rerunning goes on
-        err.print("interrupted")
+        err.print("interrupted: what was done so far is saved; run the same command again to "
+                  "go on from there")
         sys.exit(EXIT_INTERRUPTED)
     except (UsageError, NotFound) as error:
         err.print(f"error: {safe(error)}")

@@ -15,7 +15,7 @@ actor. Each reads what the article stages stored and works across articles.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from itertools import combinations
@@ -56,6 +56,8 @@ MAX_PARTNERS = 8
 #: Articles whose word tokens are kept while aligning (pairs come in order of their first
 #: article, so an article's tokens are reused across all its pairs).
 TOKEN_CACHE = 4096
+#: Longest title taken from a report's first sentence, for a story none of whose reports has one.
+LEAD_TITLE_CHARS = 100
 
 
 @dataclass
@@ -129,12 +131,27 @@ def _stories(store: Store, report: CorpusReport, *, params: StoryParams | None, 
         mentions[m.article_id].append(m)
     for n in store.numeric_facts():
         numbers[n.article_id].append(n)
+    articles = store.articles()
     items = [features(article, terms.get(article.id, {}), mentions.get(article.id, ()),
-                      numbers.get(article.id, ())) for article in store.articles()]
-    stories, redirects = assign_ids(cluster(items, params), store.story_memberships(),
-                                    store.story_redirects())
+                      numbers.get(article.id, ())) for article in articles]
+    leads = {a.id: a.text for a in articles}
+    stories = [s if s.title else replace(s, title=lead_title(leads[s.members[0]]))
+               for s in cluster(items, params)]
+    stories, redirects = assign_ids(stories, store.story_memberships(), store.story_redirects())
     store.replace_stories(stories, VERSION, redirects)
     report.stories = len(stories)
+
+
+def lead_title(text: str, limit: int = LEAD_TITLE_CHARS) -> str | None:
+    """A title for a story none of whose reports has one (plain text without a headline): the
+    first sentence of its first report, cut at a word boundary with "…" past ``limit``."""
+    words = " ".join(text.split())
+    end = next((i + 1 for i, c in enumerate(words) if c in ".!?" and i + 1 < len(words)
+                and words[i + 1] == " " and i > 20), len(words))
+    sentence = words[:end]
+    if len(sentence) <= limit:
+        return sentence or None
+    return sentence[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
 def _reuse(store: Store, report: CorpusReport, *, failures: list[Failure], **_) -> None:
