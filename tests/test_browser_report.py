@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from browser import INJECTED, browser_page, needs_browser
+from playwright.sync_api import expect
 
 from crossbearing.store import open_store
 
@@ -35,7 +36,8 @@ def test_story_to_quote_to_highlighted_source_span(analyzed_seeds, tmp_path):
             page.screenshot(path=DOCS / "report-source.png")
         page.go_back()  # another item: the old highlight goes, the new one appears
         story.locator("table.numbers a.src").first.click()
-        assert page.locator("mark.hl").count() == 1
+        # The highlight follows the address change in the page's script: wait for it.
+        expect(page.locator("mark.hl")).to_have_count(1)
         page.screenshot(path=tmp_path / "report.png")
         assert (tmp_path / "report.png").stat().st_size > 10_000
         page.emulate_media(media="print")  # printed: no navigation, the texts in full

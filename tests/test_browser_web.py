@@ -8,6 +8,7 @@ from contextlib import contextmanager
 
 import pytest
 from browser import INJECTED, browser_page, needs_browser
+from playwright.sync_api import expect
 from test_web import copy_db
 
 from crossbearing.corpus.run import run_corpus
@@ -85,7 +86,7 @@ def test_hostile_article_is_inert_in_the_web_app(hostile_db):
             if url.startswith("/articles/"):  # its own spans: the page stays, the mark moves
                 for link in page.locator("a.src").all():
                     link.click()
-                    assert page.locator("mark.hl").count() == 1
+                    expect(page.locator("mark.hl")).to_have_count(1)
             injected = page.evaluate(INJECTED)
             assert injected == {"scripts": 1, "pwned": False, "javascriptLinks": 0,
                                 "handlers": 0, "foreign": 0}, url
