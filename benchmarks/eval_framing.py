@@ -27,7 +27,7 @@ how many gold phrases hold a word of the lexicon (whether the stage found it the
 Usage: .venv/bin/python benchmarks/eval_framing.py [--eval-dir ../shared/eval]
        [--cache /tmp/basil-framing] [--descriptors] [--false-positives N]
 ``--cache`` keeps the parsed articles (spaCy ``DocBin``) in a folder, so that a second run only
-redoes mentions, quotes and framing. Skips with a message when the evaluation data is absent.
+redoes the annotators. Skips with a message when the evaluation data is absent.
 """
 
 from __future__ import annotations
@@ -41,7 +41,10 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-DEFAULT_EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from eval_entities import DEFAULT_EVAL  # noqa: E402
+
 _WORD = re.compile(r"\w+")
 #: Tags of the assertive and factive said-verbs ("claimed", "admitted"): they frame the truth
 #: of what was said rather than judge anyone, which BASIL's lexical bias (polarised word choice)
@@ -113,23 +116,17 @@ def to_article(record: Record, index: int):
 
 
 def annotate(records: list[Record], cache: Path | None):
-    """(descriptors, loaded terms) per record, from the stage's own annotators; with a cache
-    folder the parse is read from (or written to) a ``DocBin`` there."""
-    from crossbearing.annotate.stage import annotate_articles
+    """(descriptors, loaded terms) per record, from the annotation stage; with a cache folder
+    the parse is read from (or written to) a ``DocBin`` there."""
+    from crossbearing.annotate.stage import annotate_articles, annotate_doc
 
     articles = [to_article(r, i) for i, r in enumerate(records)]
     if cache is None:
-        return [(r.descriptors, r.loaded_terms) for r in annotate_articles(articles)]
-    from crossbearing.annotate.entities import entity_mentions
-    from crossbearing.annotate.framing import framing_annotations
-    from crossbearing.annotate.quotes import quote_annotations
-
-    results = []
-    for doc, article in zip(_parsed(articles, cache), articles):
-        mentions = entity_mentions(doc, article.id)
-        quotes = quote_annotations(doc, article.id, mentions)
-        results.append(framing_annotations(doc, article.id, mentions, quotes))
-    return results
+        annotated = annotate_articles(articles)
+    else:
+        annotated = [annotate_doc(doc, article)
+                     for doc, article in zip(_parsed(articles, cache), articles)]
+    return [(r.descriptors, r.loaded_terms) for r in annotated]
 
 
 def _parsed(articles, cache: Path):

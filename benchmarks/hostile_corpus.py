@@ -13,7 +13,8 @@ empty containers; and a few tiny news-like texts that must be stored.
 
 From Python, ``write_corpus(folder)`` writes it and returns one :class:`Case` per input, saying
 what must come of it; ``ingest_in_subprocess`` runs ``crossbearing ingest`` over a folder and
-measures the child's peak memory and time. The corpus is the same for the same seed.
+measures the child's peak memory and time; ``problems`` lists what the store then holds that
+breaks the rules. The corpus is the same for the same seed.
 
 Every secret an external entity points at is ``.secret.txt`` in the corpus folder (hidden, so
 not an input itself): its :data:`SECRET` must never reach a stored article.
@@ -36,9 +37,12 @@ import threading
 import time
 import zipfile
 import zlib
+from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
+
+from crossbearing.ingest.source import display_path
 
 #: The document limit the corpus is written for: "huge" inputs are just over it. Small, so that
 #: the corpus is quick to write and to read.
@@ -48,6 +52,12 @@ SECRET = "XXE-SECRET-7f3a9c-never-in-an-article"
 SECRET_NAME = ".secret.txt"
 #: What may come of an input.
 STORED, REJECTED, ANY = "stored", "rejected", "any"
+#: The peak memory ingestion of the corpus must stay under, MB.
+MAX_PEAK_MB = 1024
+#: The rejection reasons ``docs/cli.md`` documents: every rejection gives one of them.
+REASONS = frozenset({
+    "empty", "binary", "too-large", "undecodable", "corrupt", "truncated", "no-text", "bad-record",
+    "empty-container", "missing", "unreadable", "not-a-file", "reader-error"})
 
 
 @dataclass(frozen=True)
@@ -585,6 +595,58 @@ def ingest_in_subprocess(paths: list[str], db: str, *, limit: int = LIMIT,
             summary = {}
         return Run(summary, child.returncode, usage.ru_maxrss / 1024, seconds, killed.is_set(),
                    err.read().decode("utf-8", "replace")[-5000:])
+
+
+# --- checking what ingestion stored --------------------------------------------------------
+
+def problems(store, folder: str | Path, cases: list[Case], inputs: int | None = None) -> list[str]:
+    """Everything ``store`` holds, once ``folder`` (the corpus of ``cases``) is ingested, that
+    breaks the rules: an input recorded twice, unexpected or never read; an input with neither
+    article nor rejection; a good input not stored, a bad one stored; fewer rejections counted
+    than stored; a reason that is none of :data:`REASONS`; :data:`SECRET` in an article (its
+    text, title, authors or metadata) or in a rejection. ``inputs``, when given, is the number
+    of inputs the run reported: there must be as many input rows."""
+    found = []
+    expected = {display_path(os.path.join(str(folder), case.name)): case for case in cases}
+    rows = store.execute("SELECT input_id, path, articles, rejections FROM inputs").fetchall()
+    reasons = defaultdict(list)
+    for input_id, reason, detail in store.execute(
+            "SELECT input_id, reason, detail FROM rejections").fetchall():
+        reasons[input_id].append(reason)
+        if reason not in REASONS:
+            found.append(f"rejection reason {reason!r} is none of the documented ones: "
+                         f"{detail[:200]}")
+        if SECRET in detail:
+            found.append(f"secret in a rejection: {detail[:200]}")
+    if inputs is not None and len(rows) != inputs:
+        found.append(f"{len(rows)} input rows for {inputs} inputs")
+    if len({path for _id, path, _articles, _rejections in rows}) != len(rows):
+        found.append("an input recorded twice")
+    seen = set()
+    for input_id, path, articles, rejections in rows:
+        seen.add(path)
+        case = expected.get(path)
+        if case is None:
+            found.append(f"unexpected input {path!r}")
+            continue
+        rejected = bool(reasons[input_id])
+        if articles == 0 and not rejected:
+            found.append(f"{case.name!r} ({case.category}): neither stored nor rejected")
+        if case.expect == STORED and articles == 0:
+            found.append(f"{case.name!r} ({case.category}): not stored: {reasons[input_id]}")
+        if case.expect == REJECTED and (articles or not rejected):
+            found.append(f"{case.name!r} ({case.category}): {articles} articles, not rejected")
+        if rejected and rejections < len(reasons[input_id]):
+            found.append(f"{case.name!r}: counts {rejections} rejections, "
+                         f"stores {len(reasons[input_id])}")
+    for path, case in expected.items():
+        if path not in seen and not case.optional:
+            found.append(f"{case.name!r} ({case.category}): never read")
+    for article in store.articles():
+        fields = [article.text, article.title or "", *article.authors, str(article.metadata)]
+        if any(SECRET in field for field in fields):
+            found.append(f"secret read into article {article.id} from {article.source_path}")
+    return found
 
 
 def category_counts(cases: list[Case]) -> dict[str, int]:

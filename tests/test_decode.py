@@ -71,3 +71,27 @@ def test_zeros_and_random_bytes_are_no_wide_encoding():
     assert wide_encoding(bytes(4096)) is None
     assert wide_encoding(random.Random(2).randbytes(4096)) is None
     assert wide_encoding(b"\x00\x01" * 2000) is None  # binary words, not text
+
+
+def _random_bytes_without_nul(count: int) -> bytes:
+    import random
+
+    rng = random.Random(3)
+    return bytes(rng.randrange(1, 256) for _ in range(count))
+
+
+@pytest.mark.parametrize("data", [
+    b"Officials said the talks would resume on Sunday.\x00 The ministry confirmed the date.",
+    b"A short NUL-terminated string\x00",
+    FRENCH.encode("utf-8").replace(b".", b".\x00"),
+    FRENCH.encode("cp1252").replace(b" ", b"\x00 ", 3),
+    bytes(byte if n % 97 else 0 for n, byte in enumerate(_random_bytes_without_nul(4096))),
+    bytes(byte if n % 2 else 0 for n, byte in enumerate(_random_bytes_without_nul(4096))),
+    b"".join(field.ljust(16, b"\x00") for field in b"id title text author date".split()) * 20,
+], ids=["ascii-one-nul", "nul-terminated", "utf8-nul-per-sentence", "cp1252-three-nuls",
+        "binary-few-nuls", "binary-nul-every-second-byte", "nul-padded-records"])
+def test_text_or_binary_data_with_a_few_nul_bytes_is_no_wide_encoding(data):
+    from crossbearing.clean.decode import wide_encoding
+
+    assert b"\x00" in data
+    assert wide_encoding(data) is None

@@ -160,15 +160,19 @@ def test_a_lexicon_can_be_extended():
         ("butcher", "slaughtered"), ("butcher", "butchers")]
 
 
-@pytest.mark.parametrize("entry, problem", [
-    ('term = "x"\nforms = ["x"]\ncategory = "act"\ntag = "nice"', "tag"),
-    ('term = "x"\nforms = ["x"]\ncategory = "event"\ntag = "minimising"', "category"),
-    ('term = "x"\nforms = ["... x"]\ncategory = "act"\ntag = "minimising"', "form"),
-    ('term = "x"\ncategory = "act"\ntag = "minimising"', "forms"),
+@pytest.mark.parametrize("text, problem", [
+    ('[[entry]]\nterm = "x"\nforms = ["x"]\ncategory = "act"\ntag = "nice"', "tag"),
+    ('[[entry]]\nterm = "x"\nforms = ["x"]\ncategory = "event"\ntag = "minimising"', "category"),
+    ('[[entry]]\nterm = "x"\nforms = ["... x"]\ncategory = "act"\ntag = "minimising"', "form"),
+    ('[[entry]]\nterm = "x"\ncategory = "act"\ntag = "minimising"', "forms"),
+    ('[[group]]\ncategory = "label"\ntag = "partisan"\nwords = ["x", "x"]', "both"),
+    ('[[group]]\ncategory = "label"\ntag = "partisan"\npos = ["X"]\nwords = ["x"]', "pos"),
+    ('[[group]]\ncategory = "label"\ntag = "partisan"\nsense = "odd"\nwords = ["x"]', "sense"),
+    ('[[group]]\ncategory = "label"\ntag = "partisan"', "words"),
 ])
-def test_bad_lexicon_entries_are_refused(entry, problem):
+def test_bad_lexicon_entries_and_groups_are_refused(text, problem):
     with pytest.raises(ValueError, match=problem):
-        Lexicon.from_toml("[[entry]]\n" + entry)
+        Lexicon.from_toml(text)
 
 
 def test_the_bundled_lexicon_and_the_stage_version():
@@ -308,9 +312,33 @@ def test_quotation_marks_that_quote_or_name_are_not_scare_quotes(text):
     "John Boehner, the Speaker of the House, spoke on Friday.",
     "Dana Whitfield, a Republican from Ohio, spoke on Friday.",
     "Former Senate Majority Leader Bill Frist spoke on Friday.",
+    "The prime minister, Karim Haddad, spoke to reporters on Monday.",
+    "The Iraqi prime minister, Karim Haddad, spoke to reporters on Monday.",
 ])
 def test_honorifics_and_bare_titles_are_not_descriptors(text):
     assert annotate(text).descriptors == ()
+
+
+def test_the_titles_a_name_carries_are_title_words():
+    """One list of the titles a name carries ("Hajj", "Sayyid", "prime"): name matching leaves
+    them out, and a descriptor made of them says nothing."""
+    from crossbearing.annotate.descriptors import title_words
+    from crossbearing.annotate.names import TITLES
+
+    assert TITLES <= title_words()
+    assert {"prime", "mullah", "hajj", "haji", "sayyid", "sayed", "shaykh"} <= title_words()
+
+
+def test_the_title_words_are_part_of_the_stage_version(monkeypatch):
+    """A change to the title words changes which descriptors exist: every article is annotated
+    again."""
+    from crossbearing.annotate import descriptors
+
+    assert f"+titles.{descriptors.titles_version()}" in VERSION
+    assert VERSION.startswith("crossbearing.annotate.v4+")
+    words = descriptors.title_words()
+    monkeypatch.setattr(descriptors, "title_words", lambda: words | {"alderwoman"})
+    assert f"+titles.{descriptors.titles_version()}" not in VERSION
 
 
 @pytest.mark.parametrize("text, expected, actor", [
@@ -318,6 +346,8 @@ def test_honorifics_and_bare_titles_are_not_descriptors(text):
      "an eccentric longtime strategist", "Karl Rove"),
     ("The embattled governor, Rod Blagojevich, spoke on Friday.", "The embattled governor",
      "Rod Blagojevich"),
+    ("The embattled prime minister, Karim Haddad, spoke on Friday.",
+     "The embattled prime minister", "Karim Haddad"),
 ])
 def test_descriptors_that_say_something_are_kept_with_their_actor(text, expected, actor):
     [d] = annotate(text).descriptors
@@ -340,17 +370,6 @@ def test_a_lexicon_group_reads_forms_neutral_part_of_speech_and_sense():
     assert len(lexicon.find(doc, senses=False)) == 4
 
 
-@pytest.mark.parametrize("text, problem", [
-    ('[[group]]\ncategory = "label"\ntag = "partisan"\nwords = ["x", "x"]', "both"),
-    ('[[group]]\ncategory = "label"\ntag = "partisan"\npos = ["X"]\nwords = ["x"]', "pos"),
-    ('[[group]]\ncategory = "label"\ntag = "partisan"\nsense = "odd"\nwords = ["x"]', "sense"),
-    ('[[group]]\ncategory = "label"\ntag = "partisan"', "words"),
-])
-def test_bad_lexicon_groups_are_refused(text, problem):
-    with pytest.raises(ValueError, match=problem):
-        Lexicon.from_toml(text)
-
-
 def test_a_capitalised_word_of_a_name_no_mention_covers_is_not_loaded_language():
     from conftest import annotate_text
 
@@ -361,3 +380,32 @@ def test_a_capitalised_word_of_a_name_no_mention_covers_is_not_loaded_language()
                            "local farmers to the plan grew.")
     loaded = [t.text for t in result.loaded_terms]
     assert "Resistance" not in loaded and "quipped" in loaded
+
+
+@pytest.mark.parametrize("neutral, adjective, written, found", [
+    ("kill", False, "the killer", False),
+    ("attack", False, "the attackers", False),
+    ("kill", False, "they killed", True),
+    ("criticize", False, "she criticises", True),
+    ("close", True, "closer ties", True),
+    ("close", True, "the closest ally", True),
+    ("early", True, "an earlier plan", True),
+])
+def test_the_neutral_wording_of_a_verb_is_not_its_doer(neutral, adjective, written, found):
+    """The comparative and superlative are forms of an adjective only: "-er" on a verb names the
+    one who does it ("killer"), which is no neutral wording of the act."""
+    from crossbearing.compare.framing import _pattern
+
+    assert bool(_pattern(neutral, adjective).search(written)) is found
+
+
+def test_the_lexicon_says_which_neutral_wordings_compare():
+    """"cozy" is an adjective, so "closer" is a form of its neutral "close"; "eliminate" is not,
+    so "killer" is no form of its neutral "kill"."""
+    from crossbearing.compare.framing import _neutral_pattern
+
+    entries = {e.term: e for e in bundled_lexicon().entries}
+    assert "ADJ" in entries["cozy"].pos and "ADJ" not in entries["eliminate"].pos
+    assert _neutral_pattern({"term": "cozy", "neutral": "close"}).search("closer ties")
+    killed = _neutral_pattern({"term": "eliminate", "neutral": "kill"})
+    assert killed.search("he was killed") and not killed.search("the killer")

@@ -1,7 +1,18 @@
 """Ingestion end to end: inputs of every kind become articles or recorded rejections."""
 
+import hashlib
+import io
+import json
+import os
+import sys
+
+import pytest
+from helpers import deadline, unlistable
+
 from crossbearing import ingest_files as ingest
-from crossbearing.ingest.source import Limits
+from crossbearing.ids import stable_id
+from crossbearing.ingest.run import EXTRACTOR, ingest_paths
+from crossbearing.ingest.source import Limits, display_path, read_stdin
 from crossbearing.store import open_store
 
 PAGE = """<!DOCTYPE html>
@@ -157,20 +168,6 @@ def test_reader_failure_is_recorded_not_raised(tmp_path, db, monkeypatch):
 # --- hostile inputs: each must end stored or rejected, the inputs beside it kept ---------------
 # Fixtures are generated here; tests/test_hostile_inputs.py runs a whole corpus of such inputs.
 
-import contextlib  # noqa: E402
-import errno  # noqa: E402
-import io  # noqa: E402
-import json  # noqa: E402
-import os  # noqa: E402
-import signal  # noqa: E402
-import sys  # noqa: E402
-
-import pytest  # noqa: E402
-
-from crossbearing.ids import stable_id  # noqa: E402
-from crossbearing.ingest.run import EXTRACTOR, ingest_paths  # noqa: E402
-from crossbearing.ingest.source import display_path, read_stdin  # noqa: E402
-
 GOOD = ("Officials said the talks would resume on Sunday in Baghdad, after a pause of two weeks."
         "\n\nThe ministry confirmed the date on Friday.")
 
@@ -178,28 +175,6 @@ GOOD = ("Officials said the talks would resume on Sunday in Baghdad, after a pau
 def good_text(number: int) -> str:
     """A short report, different for each number (so that each is an article of its own)."""
     return f"Talks set for round {number}\n\n{GOOD} The round is the {number}th."
-
-
-class Hang(BaseException):
-    """Raised by :func:`deadline`; not an Exception (nor an OSError, as TimeoutError is), so that
-    no handler for bad input can swallow it."""
-
-
-@contextlib.contextmanager
-def deadline(seconds: int = 20):
-    """Fail instead of hanging when the block runs longer than ``seconds`` (and again every
-    second after, should something catch it anyway)."""
-
-    def expired(signum, frame):
-        raise Hang(f"ingestion hangs: still running after {seconds} s")
-
-    previous = signal.signal(signal.SIGALRM, expired)
-    signal.setitimer(signal.ITIMER_REAL, seconds, 1)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def reasons_by_name(report) -> dict[str, list[str]]:
@@ -231,11 +206,11 @@ def test_file_name_that_is_not_utf8_is_stored_printable_with_an_id_of_its_real_b
     assert article.source_path.encode("utf-8")  # storable and printable as it is
     with open_store(db) as store:
         [(input_id, stored_path)] = store.execute("SELECT input_id, path FROM inputs").fetchall()
-    sha = __import__("hashlib").sha256(good_text(2).encode()).hexdigest()
+    sha = hashlib.sha256(good_text(2).encode()).hexdigest()
     assert stored_path == display_path(path) == article.source_path
     assert input_id == stable_id(path, sha, EXTRACTOR)
     # the id is that of the name's own bytes: the same as hashing them directly
-    assert stable_id(name) == __import__("hashlib").sha256(b"\xe9\xff.txt").hexdigest()[:16]
+    assert stable_id(name) == hashlib.sha256(b"\xe9\xff.txt").hexdigest()[:16]
 
 
 def test_symlink_loops_are_rejected_and_the_folder_goes_on(tmp_path, db):
@@ -415,14 +390,7 @@ def test_a_folder_that_cannot_be_listed_is_rejected_and_its_siblings_read(tmp_pa
     locked.mkdir()
     (locked / "inside.txt").write_text(good_text(44))
     (tmp_path / "beside.txt").write_text(good_text(45))
-    real_scandir = os.scandir
-
-    def scandir(path="."):
-        if os.fspath(path) == str(locked):
-            raise PermissionError(errno.EACCES, "Permission denied", os.fspath(path))
-        return real_scandir(path)
-
-    monkeypatch.setattr(os, "scandir", scandir)
+    unlistable(monkeypatch, str(locked))
     report = ingest([tmp_path], db)
     assert report.articles_added == 1 and report.inputs == 2
     assert [(r.path, r.reason, r.detail) for r in report.rejections] == [
@@ -443,6 +411,19 @@ def test_json_ld_authors_as_a_list_of_names_are_all_kept(tmp_path, db):
     [article] = articles(db)
     assert article.authors == ("Jane Doe", "John Roe")
     assert "metadata_problems" not in article.metadata
+
+
+@pytest.mark.parametrize("author, expected", [
+    ('["Doe, Jane", "Anderson Cooper"]', ("Doe, Jane", "Anderson Cooper")),  # split already
+    ('{"name": "Jane Doe and John Roe"}', ("Jane Doe", "John Roe")),  # one name listing two
+])
+def test_json_ld_names_in_a_list_are_kept_whole_and_one_name_is_split(tmp_path, db, author,
+                                                                      expected):
+    (tmp_path / "post.html").write_text(ld_page(f'{{"@type": "NewsArticle", "author": {author}}}'))
+    report = ingest([tmp_path], db)
+    assert report.ok
+    [article] = articles(db)
+    assert article.authors == expected
 
 
 @pytest.mark.parametrize("block", [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import io
 
 import pytest
 
@@ -16,7 +17,7 @@ from crossbearing.ingest.email import (
 )
 from crossbearing.ingest.mailbody import ForwardedHeader, split_forwarded_header
 from crossbearing.ingest.pipermail import read_pipermail
-from crossbearing.ingest.source import Limits, source_from_bytes, source_from_file
+from crossbearing.ingest.source import Limits, read_stdin, source_from_bytes, source_from_file
 from crossbearing.model import DateValue, RawDocument, Rejected
 
 
@@ -114,7 +115,8 @@ on Monday, the first to reach the district in six weeks.
 
 
 def test_forwarded_message_block_and_article_header():
-    document = only(read_eml(source_from_bytes(FORWARDED_MESSAGE.encode()), Limits()))
+    document = only(read_eml(source_from_bytes(FORWARDED_MESSAGE.encode(), "forward.eml"),
+                             Limits()))
     assert document.text == (
         "A convoy of forty lorries carrying wheat flour crossed the last checkpoint on Monday, "
         "the first to reach the district in six weeks.\n"
@@ -241,7 +243,7 @@ def test_message_without_text_body_is_rejected():
 
 
 def test_eml_over_the_size_limit_is_rejected():
-    source = source_from_bytes(crlf(QP_MESSAGE))
+    source = source_from_bytes(crlf(QP_MESSAGE), "flood.eml")
     [rejected] = read_eml(source, Limits(max_document_bytes=100))
     assert isinstance(rejected, Rejected) and rejected.reason == "too-large"
 
@@ -284,7 +286,7 @@ MBOX = CURFEW + SCHOOLS
 
 
 def test_mbox_reads_every_message_with_its_locator():
-    documents = list(read_mbox(source_from_bytes(MBOX.encode()), Limits()))
+    documents = list(read_mbox(source_from_bytes(MBOX.encode(), "desk.mbox"), Limits()))
     assert [d.locator for d in documents] == ["message 1", "message 2"]
     first, second = documents
     assert first.text == ("The night curfew in the old town was lifted on Monday.\n"
@@ -302,7 +304,8 @@ def test_mbox_from_a_file_matches_stdin(tmp_path):
     path = tmp_path / "desk.mbox"
     path.write_bytes(MBOX.encode())
     from_file = list(read_mbox(source_from_file(path), Limits()))
-    from_stdin = list(read_mbox(source_from_bytes(MBOX.encode()), Limits()))
+    with read_stdin(io.BytesIO(MBOX.encode())) as source:
+        from_stdin = list(read_mbox(source, Limits()))
     assert from_file == from_stdin
 
 
@@ -316,7 +319,8 @@ def test_broken_messages_do_not_stop_the_others():
         "From photo@example.net Tue Mar  5 10:00:00 2024\n"
         "From: photo@example.net\nSubject: photo\nContent-Type: image/png\n\nAAAA\n\n"
         + SCHOOLS)
-    items = list(read_mbox(source_from_bytes(mbox.encode()), Limits(max_document_bytes=2000)))
+    items = list(read_mbox(source_from_bytes(mbox.encode(), "desk.mbox"),
+                           Limits(max_document_bytes=2000)))
     assert [(type(i).__name__, i.locator) for i in items] == [
         ("RawDocument", "message 1"), ("Rejected", "message 2"), ("Rejected", "message 3"),
         ("Rejected", "message 4"), ("RawDocument", "message 5")]
@@ -337,7 +341,7 @@ def test_pipermail_monthly_text_archive_reads_as_a_mailbox():
         "-------------- next part --------------\n"
         "An HTML attachment was scrubbed...\n"
         "URL: <http://lists.example.org/pipermail/desk/attachments/20240308/bb22/a.htm>\n")
-    document = only(read_mbox(source_from_bytes(archive.encode()), Limits()))
+    document = only(read_mbox(source_from_bytes(archive.encode(), "archive.mbox"), Limits()))
     assert document.text == "Night buses return to the ring road on Saturday."
     assert document.metadata["posted_by"] == "Desk Editors <desk@lists.example.org>"
     assert document.metadata["list"] == "Desk"
@@ -353,7 +357,7 @@ def test_split_mbox_keeps_body_lines_that_start_with_from():
     mbox = (b"From a@x Mon Mar  4 10:00:00 2024\nSubject: one\n\nline\n"
             b"From the harbour, 2024 looked calm\n\n"
             b"From b@x Mon Mar  4 11:00:00 2024\nSubject: two\n\nbody\n")
-    messages = list(split_mbox(source_from_bytes(mbox).open(), 10_000))
+    messages = list(split_mbox(source_from_bytes(mbox, "desk.mbox").open(), 10_000))
     assert [data for data, _ in messages] == [
         b"Subject: one\n\nline\nFrom the harbour, 2024 looked calm\n\n",
         b"Subject: two\n\nbody\n"]
@@ -409,7 +413,7 @@ mailing list</a><br>
 
 def test_pipermail_html_page():
     data = PIPERMAIL_HTML.encode()
-    document = only(read_pipermail(source_from_bytes(data), Limits()))
+    document = only(read_pipermail(source_from_bytes(data, "2024-March.html"), Limits()))
     assert document.text == (
         'Delegations met again in Lakeside on Wednesday, the mediators said, "with\n'
         'a view to a lasting truce".\n'
@@ -463,7 +467,7 @@ More information about the Desk mailing list"""
 
 def test_pipermail_text_rendering():
     data = PIPERMAIL_TEXT.encode()
-    document = only(read_pipermail(source_from_bytes(data), Limits()))
+    document = only(read_pipermail(source_from_bytes(data, "2024-March.txt"), Limits()))
     assert document.text == (
         "Engineers who inspected the Stonebrook dam this week found cracks along\n"
         "the spillway and asked for the reservoir to be lowered.\n"
@@ -490,7 +494,7 @@ def test_pipermail_text_rendering():
 def test_pipermail_text_without_dateline_is_published_when_posted():
     page = PIPERMAIL_TEXT.replace("Dam inspectors warn of cracks in the spillway\nLakeside Herald\n"
                                   "March 8, 2024\n\n", "")
-    document = only(read_pipermail(source_from_bytes(page.encode()), Limits()))
+    document = only(read_pipermail(source_from_bytes(page.encode(), "2024-March.txt"), Limits()))
     assert document.published == DateValue("2024-03-07T18:20:05-05:00", "second", "pipermail:date")
     assert document.outlet is None
     assert document.text.startswith("Engineers who inspected")
@@ -518,7 +522,7 @@ def test_pipermail_text_navigation_and_wrapped_footer_are_removed():
         "\n"
         "More information about the Desk\n"
         "mailing list\n")
-    document = only(read_pipermail(source_from_bytes(page.encode()), Limits()))
+    document = only(read_pipermail(source_from_bytes(page.encode(), "2024-March.txt"), Limits()))
     assert document.text == "Night buses return to the ring road on Saturday."
     assert document.title == "Night buses return"
     assert document.metadata["list"] == "Desk"
@@ -527,7 +531,7 @@ def test_pipermail_text_navigation_and_wrapped_footer_are_removed():
 
 def test_pipermail_text_without_the_usual_top_is_read_whole():
     page = "Ferry timetable changes from Monday.\n\nMore information about the Desk mailing list\n"
-    document = only(read_pipermail(source_from_bytes(page.encode()), Limits()))
+    document = only(read_pipermail(source_from_bytes(page.encode(), "2024-March.txt"), Limits()))
     assert document.text == "Ferry timetable changes from Monday."
     assert document.title is None and document.published is None
     assert dict(document.metadata) == {"list": "Desk"}

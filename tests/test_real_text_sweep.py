@@ -55,12 +55,6 @@ def build_corpus(folder: Path) -> int:
     return count
 
 
-def _has_failed_command() -> bool:
-    found = subprocess.run([str(CROSSBEARING), "failed", "--help"], capture_output=True,
-                           text=True)
-    return found.returncode == 0
-
-
 @pytest.mark.skipif(not EVAL.is_dir(), reason=f"evaluation data absent: {EVAL} (checked out "
                     "beside the repository as ../shared/eval)")
 def test_analyze_every_real_text(tmp_path):
@@ -83,8 +77,7 @@ def test_analyze_every_real_text(tmp_path):
     assert analysable > 0
     assert annotated == analysable
     assert (out / "index.html").exists()
-    if _has_failed_command():
-        failed = subprocess.run([str(CROSSBEARING), "failed", "--db", str(db), "--json"],
-                                capture_output=True, text=True)
-        assert failed.returncode == 0, failed.stderr[-5000:]
-        assert json.loads(failed.stdout) == [], failed.stdout[:5000]
+    failed = subprocess.run([str(CROSSBEARING), "failed", "--db", str(db), "--json"],
+                            capture_output=True, text=True)
+    assert failed.returncode == 0, failed.stderr[-5000:]
+    assert json.loads(failed.stdout) == [], failed.stdout[:5000]

@@ -311,6 +311,29 @@ def test_a_round_up_joins_at_most_the_story_of_its_lead_item(items):
     assert by_prefix([s for s in without if s.members]) == [["flood"], ["strike"], ["visit"]]
 
 
+def test_a_score_is_the_sum_a_walk_over_the_story_terms_gives():
+    """An article is scored with its vector spread over an array by term id: every score must
+    be, to the last bit, what adding the products term by term in the story's order gives, so
+    that the stories do not depend on how scores are computed."""
+    from array import array
+
+    rng = random.Random(7)
+    clusterer = StoryClusterer()
+    terms = [clusterer._id(f"l:term{i}") for i in range(3000)]
+    for _ in range(200):
+        vector = {t: rng.random() for t in rng.sample(terms, rng.randint(0, 400))}
+        story_terms = rng.sample(terms, rng.randint(0, 1000))
+        with clusterer._spread(vector) as dot:
+            for kind in ("d", "f"):  # a story's sum, a core member's vector
+                packed = (array("l", story_terms),
+                          array(kind, (rng.random() * 3 for _ in story_terms)))
+                walk = sum(w * vector.get(t, 0.0) for t, w in zip(*packed))
+                assert dot(packed) == walk
+    with clusterer._spread({terms[0]: 1.0}):
+        pass
+    assert not clusterer._dense.any()  # nothing is left spread after the block
+
+
 @pytest.fixture(scope="module")
 def seed_items(tmp_path_factory):
     db = tmp_path_factory.mktemp("stories") / "seeds.db"
@@ -337,11 +360,22 @@ def test_the_seeds_stay_one_story_among_other_stories(seed_items, items, later):
 
 
 def test_a_story_without_any_headline_is_titled_by_its_first_sentence():
+    """The first sentence the annotation stage stored; for an article without stored sentences
+    (not analysable), the text up to its first full stop."""
     from crossbearing.corpus.run import lead_title
+    from crossbearing.model import Sentence
 
-    assert lead_title("Talks resumed in Basra on Monday. Officials said more would come.") == \
-        "Talks resumed in Basra on Monday."
+    talks = "Talks resumed in Basra on Monday. Officials said more would come."
+    stored = [Sentence("a", 0, 0, 33), Sentence("a", 1, 34, len(talks))]
+    for sentences in (stored, ()):
+        assert lead_title(talks, sentences) == "Talks resumed in Basra on Monday."
     long = "The council of the northern province met again on Tuesday " * 4 + "and voted."
-    title = lead_title(long)
-    assert title.endswith("…") and len(title) <= 101 and not title[:-1].endswith(" ")
+    for sentences in ([Sentence("b", 0, 0, len(long))], ()):
+        title = lead_title(long, sentences)
+        assert title.endswith("…") and len(title) <= 101 and not title[:-1].endswith(" ")
     assert lead_title("   ") is None
+    # The stored boundary decides, where a full stop is no sentence's end ("St.").
+    fire = "Firefighters were called to St. Mary's school in Leeds. Pupils were sent home."
+    end = fire.index(" Pupils")
+    assert lead_title(fire, [Sentence("c", 0, 0, end), Sentence("c", 1, end + 1, len(fire))]) == \
+        "Firefighters were called to St. Mary's school in Leeds."

@@ -102,7 +102,9 @@ def compare_stage(store: Store, run: AnalysisRun) -> dict[str, Any]:
 def report_stage(store: Store, run: AnalysisRun) -> dict[str, Any]:
     """Write the dossier: one self-contained HTML file, linking to the exports beside it. A
     section that cannot be built is recorded as failed and says so in the page; a dossier that
-    cannot be written at all is recorded as failed, and the exports are still written."""
+    cannot be built at all (a defect of the report's own) is recorded as failed, and the exports
+    are still written. An error of the file system (no permission, a full disk) is no fault of
+    the stage's: it stops the run (``isolation.is_fatal``)."""
     from crossbearing.report import write_dossier
 
     run.progress.total(1)
@@ -111,7 +113,7 @@ def report_stage(store: Store, run: AnalysisRun) -> dict[str, Any]:
                                           failures=failures),
                     failures, stage="report", target="", target_kind="step", version=__version__,
                     driver_error=store.driver_error)
-    _replace_failures(store, "report", failures)
+    store.run_retrying(lambda: store.replace_failures("report", failures))
     run.progress.advance(1)
     if path is None:
         return {"path": None, "bytes": 0, "failed": len(failures)}
@@ -120,8 +122,9 @@ def report_stage(store: Store, run: AnalysisRun) -> dict[str, Any]:
 
 def export_stage(store: Store, run: AnalysisRun) -> dict[str, Any]:
     """Write the exports next to the dossier (``EXPORT_FILES``): the whole store as JSON and
-    its codable events as ACLED-style CSV. Each file is replaced whole; one that cannot be
-    written is recorded as failed and the other is still written."""
+    its codable events as ACLED-style CSV. Each file is replaced whole; one whose export fails
+    (a defect of the exporter's own) is recorded as failed and the other is still written; a
+    file-system error stops the run, as for the dossier."""
     from crossbearing.export import write_export
 
     run.progress.total(len(EXPORT_FILES))
@@ -134,17 +137,8 @@ def export_stage(store: Store, run: AnalysisRun) -> dict[str, Any]:
         if counts is not None:
             written[name] = {"format": fmt, "path": str(path), "counts": counts}
         run.progress.advance(1)
-    _replace_failures(store, "export", failures)
+    store.run_retrying(lambda: store.replace_failures("export", failures))
     return written
-
-
-def _replace_failures(store: Store, stage: str, failures: list[Failure]) -> None:
-    """A stage recomputed whole: its failures of this run replace those of the last."""
-    def replace() -> None:
-        store.clear_failures(stage)
-        store.add_failures(failures)
-
-    store.run_retrying(replace)
 
 
 #: The stages in the order they run: (name, function).
@@ -179,7 +173,6 @@ def analysis_summary(store: Store, run: AnalysisRun) -> dict[str, Any]:
     report = run.summaries.get("report", {})
     events = event_views(store)
     differ = store.claim_groups(None, "differ")
-    failures = store.failures()
     return {
         "articles": store.count("articles"),
         "articles_added": ingest.get("articles_added", 0),
@@ -191,8 +184,8 @@ def analysis_summary(store: Store, run: AnalysisRun) -> dict[str, Any]:
         "entities": store.count("entities"),
         "events": len(events),
         "conflicts": len(differ) + sum(1 for e in events if e["disagreements"]),
-        "failed": len(failures),
-        "failures": [failure_view(f) for f in failures[:FAILURES_SHOWN]],
+        "failed": store.count("failures"),
+        "failures": [failure_view(f) for f in store.failures(limit=FAILURES_SHOWN)],
         "report": report.get("path"),
         "exports": [entry["path"] for entry in run.summaries.get("export", {}).values()],
         "stages": run.summaries,

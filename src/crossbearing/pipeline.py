@@ -69,17 +69,13 @@ def annotate(store: Store, *, batch_size: int = ANNOTATE_BATCH,
             after = max(result_id(r) for r in results)
             _count(report, results, on_batch)
     suspects: list[str] = []  # articles of a batch that killed its workers, tried one by one
-    while True:
-        ids = suspects or store.pending_articles(STAGE, VERSION)
-        if not ids:
-            return report
-        size = 1 if suspects else batch_size
+    ids = pending
+    while ids:
         try:
-            for _articles, results in executor.map_batches(annotate_batch,
-                                                           _batches(store, ids, size)):
+            for _articles, results in executor.map_batches(
+                    annotate_batch, _batches(store, ids, 1 if suspects else batch_size)):
                 store.run_retrying(lambda: _save_batch(store, results))
                 _count(report, results, on_batch)
-            suspects = []
         except ExecutorError as error:
             lost = [a.id for a in (error.batch or [])]
             if not lost:  # nothing to pin the failure on: the run cannot go on
@@ -87,12 +83,18 @@ def annotate(store: Store, *, batch_size: int = ANNOTATE_BATCH,
             if len(lost) > 1:
                 log.warning("a batch of %d articles kept killing its workers; trying them one "
                             "at a time", len(lost))
-                suspects = lost
+                suspects = ids = lost
                 continue
             failures = [Failure.of(STAGE, i, "article", VERSION, error) for i in lost]
             store.run_retrying(lambda: store.add_failures(failures))
             _count(report, failures, on_batch)
-            suspects = []
+        else:
+            if not suspects:
+                return report
+        # What the failed pass left (and, after the suspects, the rest) is pending still.
+        suspects = []
+        ids = store.pending_articles(STAGE, VERSION)
+    return report
 
 
 def _count(report: AnnotateReport, results: list[ArticleAnnotations | Failure],

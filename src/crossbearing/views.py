@@ -361,8 +361,10 @@ STORY_SECTIONS = [
 ]
 
 
-def story_page(store, story_id: str, *, _cache: dict | None = None) -> dict[str, Any] | None:
-    """A story with every section's view, or None when there is no such story."""
+def story_page(store, story_id: str, *, _cache: dict | None = None,
+               failures: list[Failure] | None = None) -> dict[str, Any] | None:
+    """A story with every section's view, or None when there is no such story. A section that
+    cannot be built is appended to ``failures`` when given (see :func:`story_section`)."""
     cache = _cache if _cache is not None else {}
     if "stories" not in cache:
         cache["stories"] = {s["id"]: s for s in store.stories()}
@@ -375,21 +377,26 @@ def story_page(store, story_id: str, *, _cache: dict | None = None) -> dict[str,
         return None
     data = StoryData(store, story, cache["passages"], cache["entities"], cache["labels"])
     return {**story, "article_ids": data.ids,
-            "sections": [story_section(key, view, data) for key, view in STORY_SECTIONS]}
+            "sections": [story_section(key, view, data, failures)
+                         for key, view in STORY_SECTIONS]}
 
 
-def story_section(key: str, view, data: StoryData) -> dict[str, Any]:
+def story_section(key: str, view, data: StoryData,
+                  failures: list[Failure] | None = None) -> dict[str, Any]:
     """One section's view; a section that cannot be built says so (``failed``: the error's
-    type and message) and the page goes on with the next."""
-    failures: list[Failure] = []
-    section = isolated(lambda: view(data), failures, stage="report",
-                       target=f"{data.story['id']}/{key}", target_kind="section", version="",
-                       driver_error=data.store.driver_error)
-    if section is None:
-        return {"key": key, "failed": {"error_type": failures[0].error_type,
-                                       "message": failures[0].message}}
-    return {"key": key, **section}
+    type and message), is appended to ``failures`` when given, and the page goes on."""
+    from crossbearing import __version__
 
+    failed: list[Failure] = []
+    section = isolated(lambda: view(data), failed, stage="report",
+                       target=f"{data.story['id']}/{key}", target_kind="section",
+                       version=__version__, driver_error=data.store.driver_error)
+    if section is None:
+        if failures is not None:
+            failures.extend(failed)
+        return {"key": key, "failed": {"error_type": failed[0].error_type,
+                                       "message": failed[0].message}}
+    return {"key": key, **section}
 
 
 def article_text_view(article: Article) -> dict[str, Any]:
@@ -397,12 +404,14 @@ def article_text_view(article: Article) -> dict[str, Any]:
     return {**article_summary(article), "authors": list(article.authors), "text": article.text}
 
 
-def dossier_view(store) -> dict[str, Any]:
-    """The whole dossier: every story with its sections, and the text of every article in one."""
+def dossier_view(store, failures: list[Failure] | None = None) -> dict[str, Any]:
+    """The whole dossier: every story with its sections, and the text of every article in one.
+    Sections that cannot be built are appended to ``failures`` when given."""
     from crossbearing import __version__
 
     cache: dict = {}
-    stories = [story_page(store, s["id"], _cache=cache) for s in store.stories()]
+    stories = [story_page(store, s["id"], _cache=cache, failures=failures)
+               for s in store.stories()]
     ids = sorted({article_id for s in stories for article_id in s["article_ids"]})
     articles = by_date(article_text_view(a) for a in store.articles_by_id(ids))
     return {"version": __version__, "stories": stories, "articles": articles,

@@ -81,7 +81,7 @@ def framing_section(data) -> dict[str, Any]:
                          a["outlets"], columns, a["terms"]) for a in framing["actors"]]
     if framing["terms"]:
         rows.append(_framing_row("(tied to no actor)", None, framing["terms"], columns,
-                                 _unattached_terms(framing["terms"])))
+                                 framing["unattached_terms"]))
     return {"outlets": columns, "rows": rows, "count": len(framing["actors"]),
             "terms_shown": FRAMING_TERMS_SHOWN, "descriptors_shown": FRAMING_DESCRIPTORS_SHOWN}
 
@@ -120,22 +120,6 @@ def _attributed(side: dict[str, list[dict[str, Any]]]) -> tuple[list[dict], list
             if spans:
                 target.append({**item, "count": len(spans), "spans": spans})
     return quoted, reported
-
-
-def _unattached_terms(outlets: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Loaded words tied to no actor, across outlets, in the shape of an actor's ``terms``."""
-    terms: dict[str, dict[str, Any]] = {}
-    for outlet in outlets:
-        for voice in ("own", "quoted"):
-            for t in outlet[voice]["terms"]:
-                item = terms.setdefault(t["term"], {
-                    "term": t["term"], "category": t["category"], "tag": t["tag"],
-                    "neutral": t["neutral"], "own": [], "quoted": [], "neutral_used": []})
-                item[voice].append({"outlet": outlet["outlet"], "count": t["count"],
-                                    "forms": list(t["forms"]), "spans": t["spans"]})
-    return sorted(terms.values(), key=lambda t: (-sum(o["count"] for o in t["own"]),
-                                                  -sum(o["count"] for o in t["quoted"]),
-                                                  t["term"]))
 
 
 def coverage_section(data) -> dict[str, Any]:

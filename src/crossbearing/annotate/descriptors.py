@@ -17,12 +17,14 @@ Each is returned as a token range with the mention it describes; :mod:`framing` 
 :class:`~crossbearing.model.Descriptor` records. A descriptor must say something about the actor:
 one made only of honorifics, titles, offices, roles, names, nationalities and party names ("Mr.",
 "Gov.", "House Speaker", "former President", "a Democrat from Ohio") identifies the actor and is
-dropped (``data/framing_titles.txt`` lists the title words); "the embattled governor" and "an
-eccentric longtime strategist" are kept. Labels and relative clauses always say something.
+dropped (``data/framing_titles.txt`` lists the title words, and the titles a name carries are
+those of :data:`crossbearing.annotate.names.TITLES`); "the embattled governor" and "an eccentric
+longtime strategist" are kept. Labels and relative clauses always say something.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -31,6 +33,7 @@ from typing import Iterator, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from crossbearing.annotate.names import TITLES as NAME_TITLES
 from crossbearing.annotate.nlp import text_of
 from crossbearing.model import Mention
 
@@ -112,20 +115,49 @@ def says_something(doc: Doc, first: int, last: int, owner: dict[int, Mention]) -
             continue
         if token.ent_type_ in IDENTIFYING_ENTITIES or token.lower_ in titles:
             continue
-        if token.text[:1].isupper() and not token.is_sent_start:
-            continue  # a capitalised word inside a sentence: part of a name or a title
-        if token.pos_ == "PROPN" and not token.is_sent_start:
-            continue
+        if capitalised_in_sentence(token) or (token.pos_ == "PROPN" and not token.is_sent_start):
+            continue  # part of a name or a title
         return True
     return False
 
 
+def capitalised_in_sentence(token: Token) -> bool:
+    """A word written with a capital inside a sentence, where the capital is not the sentence's.
+
+    The framing layer asks three times whether capitals make words a name, with rules that
+    differ on purpose:
+
+    - a descriptor word (:func:`says_something`): any such word, or a proper noun, identifies
+      ("the Senate Republican leader"): a descriptor is dropped when nothing else is left, so
+      the rule errs towards calling a word part of a name;
+    - a loaded word (``framing._name_word``): such a word only where the parser also reads it
+      as a name (a proper noun or an entity), since a loaded word is kept or lost on this alone
+      and a word capitalised for emphasis or in a title-case line is still the writer's;
+    - a scare-quoted term (``framing._scare_quotes``): every content word capitalised, the
+      first included (a title or a name in quotation marks, "Meet the Press"), since the
+      quotation marks start a new phrase whatever its place in the sentence.
+    """
+    return token.text[:1].isupper() and not token.is_sent_start
+
+
+#: The file of title words, beside the titles a name carries (``names.TITLES``).
+TITLES_FILE = "data/framing_titles.txt"
+
+
 @lru_cache(maxsize=1)
 def title_words() -> frozenset[str]:
-    """Honorifics, titles, offices, roles and their modifiers (``data/framing_titles.txt``)."""
-    text = resources.files("crossbearing").joinpath("data/framing_titles.txt").read_text("utf-8")
-    return frozenset(line.split("#", 1)[0].strip().lower() for line in text.splitlines()
-                     if line.split("#", 1)[0].strip())
+    """Honorifics, titles, offices, roles and their modifiers (``data/framing_titles.txt``), and
+    the titles a name carries, which name matching leaves out (``names.TITLES``: "Hajj",
+    "Sayyid", "prime")."""
+    text = resources.files("crossbearing").joinpath(TITLES_FILE).read_text("utf-8")
+    listed = {line.split("#", 1)[0].strip().lower() for line in text.splitlines()}
+    return frozenset(listed - {""}) | NAME_TITLES
+
+
+def titles_version() -> str:
+    """A digest of :func:`title_words`: a change to the title words changes the annotation
+    stage's version, so every article is annotated again."""
+    return hashlib.sha256("\n".join(sorted(title_words())).encode("utf-8")).hexdigest()[:10]
 
 
 def _of_mention(doc: Doc, span: Span, mention: Mention, owner: dict[int, Mention]) -> Iterator[Found]:

@@ -28,7 +28,13 @@ from typing import Sequence
 from spacy.tokens import Doc, Token
 
 from crossbearing.annotate.cues import CUE_VERBS, STATEMENT_NOUNS
-from crossbearing.annotate.descriptors import NAME_LABELS, Found, find_descriptors, token_owners
+from crossbearing.annotate.descriptors import (
+    NAME_LABELS,
+    Found,
+    capitalised_in_sentence,
+    find_descriptors,
+    token_owners,
+)
 from crossbearing.annotate.lexicon import Lexicon, LexiconEntry, Match, bundled_lexicon
 from crossbearing.annotate.nlp import text_of
 from crossbearing.annotate.quotemarks import quote_runs
@@ -54,48 +60,33 @@ SCARE_QUOTE_WORDS = 4
 #: of saying, naming or judging speech, a noun for a statement or a cited term) quotes its
 #: quoted runs rather than doubts them ('He called the comments "unacceptable"').
 _ATTRIBUTING = frozenset(CUE_VERBS) | STATEMENT_NOUNS | frozenset({
-    "call", "dub", "name", "nickname", "title", "entitle", "term", "label", "brand", "describe",
-    "know", "refer", "coin", "blame", "condemn", "denounce", "praise", "question", "dispute",
-    "reject", "dismiss", "welcome", "defend", "mock", "ridicule", "decry", "slam", "attack",
-    "chant", "shout", "sing", "sign", "banner", "claim", "suggestion", "word", "phrase",
-    "concept", "notion", "slogan", "motto", "hashtag", "headline", "line", "subject", "caption",
-    "quote", "quotation", "say", "voice", "tone"})
+    "name", "nickname", "title", "entitle", "know", "refer", "coin", "blame", "condemn",
+    "denounce", "praise", "question", "dispute", "reject", "dismiss", "welcome", "defend", "mock",
+    "ridicule", "decry", "slam", "attack", "chant", "shout", "sing", "sign", "banner",
+    "suggestion", "word", "phrase", "concept", "notion", "slogan", "motto", "hashtag",
+    "headline", "line", "subject", "caption", "quote", "quotation", "voice", "tone"})
 #: Categories of words for a speaker's or a doer's act: tied first to the subject of their verb.
 _DOER_CATEGORIES = frozenset({"said-verb", "framing-verb", "evaluative", "intensifier",
                               "distancing"})
 _WORD = re.compile(r"\w+")
 
 
-class VoiceIndex:
-    """Finds the quote, if any, whose content holds an offset."""
-
-    def __init__(self, quotes: Sequence[Quote]):
-        spans = sorted((start, end, (q.start, q.end)) for q in quotes for start, end in q.content)
-        self._starts = [s for s, _, _ in spans]
-        self._spans = spans
-
-    def of(self, offset: int) -> tuple[str, tuple[int, int] | None]:
-        """(``own``, None) or (``quoted``, the quote's key) for a text offset."""
-        index = bisect_right(self._starts, offset)
-        for start, end, key in reversed(self._spans[:index]):
-            if start <= offset < end:
-                return QUOTED, key
-        return OWN, None
-
-
 class Voices:
-    """Whose voice an offset is in: a quote's, someone else's label or cited term, or the
-    outlet's own."""
+    """Whose voice a span of text is in: a quote's (the quote whose content holds its start),
+    someone else's label or cited term (a ``reported`` span holding it), or the outlet's own."""
 
-    def __init__(self, quotes: Sequence[Quote], reported: list[tuple[int, int]]):
-        self._quotes = VoiceIndex(quotes)
+    def __init__(self, quotes: Sequence[Quote], reported: Sequence[tuple[int, int]]):
+        self._spans = sorted((start, end, (q.start, q.end))
+                             for q in quotes for start, end in q.content)
+        self._starts = [s for s, _, _ in self._spans]
         self._reported = reported
 
-    def of(self, start: int, end: int | None = None) -> tuple[str, tuple[int, int] | None]:
-        voice = self._quotes.of(start)
-        if voice[0] == QUOTED:
-            return voice
-        end = start + 1 if end is None else end
+    def of(self, start: int, end: int) -> tuple[str, tuple[int, int] | None]:
+        """(``quoted``, the quote's key), (``reported``, None) or (``own``, None)."""
+        index = bisect_right(self._starts, start)
+        for s, e, key in reversed(self._spans[:index]):
+            if s <= start < e:
+                return QUOTED, key
         if any(s <= start and end <= e for s, e in self._reported):
             return REPORTED, None
         return OWN, None
@@ -160,8 +151,7 @@ def _name_word(doc: Doc, match: Match) -> bool:
     ("the Islamic Resistance quipped", "the Freedom Caucus") where no mention covers it: a name,
     not the writer's wording."""
     tokens = doc[match.first:match.last + 1]
-    return all(t.text[:1].isupper() and not t.is_sent_start and (t.pos_ == "PROPN" or t.ent_type_)
-               for t in tokens)
+    return all(capitalised_in_sentence(t) and (t.pos_ == "PROPN" or t.ent_type_) for t in tokens)
 
 
 def _compound_tail(doc: Doc, match: Match) -> bool:
@@ -201,6 +191,7 @@ def _scare_quotes(doc: Doc, text: str, article_id: str, marked: list[tuple[int, 
             continue
         words = [t for t in span if t.is_alpha]
         content = [t for t in words if not t.is_stop] or words
+        # title case, the first word included (see descriptors.capitalised_in_sentence)
         if not words or all(t.text[:1].isupper() for t in content) or _attributed(span):
             continue
         inner = Match(SCARE_QUOTES, words[0].i, words[-1].i)

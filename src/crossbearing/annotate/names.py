@@ -27,6 +27,8 @@ _SOUNDS = (("kh", "k"), ("gh", "g"), ("dh", "d"), ("th", "t"), ("sh", "s"), ("ch
 _VOWELS = re.compile(r"[aeiouy]")
 _DOUBLE = re.compile(r"(.)\1+")
 #: Words that carry no identity: honorifics and titles that come and go between mentions.
+#: They are title words of descriptors too (``descriptors.title_words``), beside those of
+#: ``data/framing_titles.txt``: one list, kept here.
 TITLES = frozenset({"hajj", "haji", "sheikh", "shaykh", "sayyid", "sayed", "mr", "mrs", "ms", "dr",
                     "gen", "general", "brig", "brigadier", "col", "colonel", "maj", "major", "lt",
                     "capt", "captain", "president", "minister", "prime", "king", "prince", "emir",

@@ -10,6 +10,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Sequence
 
+from crossbearing.annotate.descriptors import titles_version
 from crossbearing.annotate.entities import entity_mentions
 from crossbearing.annotate.events import event_mentions
 from crossbearing.annotate.framing import framing_annotations
@@ -37,9 +38,11 @@ from crossbearing.model import (
 log = logging.getLogger(__name__)
 
 STAGE = "annotate"
-#: The stage's version: a new version, a new knowledge base or a new framing lexicon
-#: re-annotates every article.
-VERSION = f"crossbearing.annotate.v3+kb.{KB_VERSION}+lexicon.{bundled_lexicon().version}"
+#: The stage's version: a new version, a new knowledge base, a new framing lexicon or new title
+#: words (``data/framing_titles.txt``, which decide which descriptors exist) re-annotates every
+#: article.
+VERSION = (f"crossbearing.annotate.v4+kb.{KB_VERSION}+lexicon.{bundled_lexicon().version}"
+           f"+titles.{titles_version()}")
 
 
 @dataclass(frozen=True)
@@ -74,7 +77,7 @@ def annotate_articles(articles: Sequence[Article]) -> list[ArticleAnnotations]:
     :func:`annotate_batch`, which isolates each article's failure."""
     nlp = pipeline()
     docs = nlp.pipe((article.text for article in articles), batch_size=BATCH_SIZE)
-    return [_annotate(doc, article) for doc, article in zip(docs, articles)]
+    return [annotate_doc(doc, article) for doc, article in zip(docs, articles)]
 
 
 def annotate_batch(articles: Sequence[Article]) -> list[ArticleAnnotations | Failure]:
@@ -119,7 +122,7 @@ def result_id(result: ArticleAnnotations | Failure) -> str:
 
 def _annotate_guarded(doc, article: Article) -> ArticleAnnotations | Failure:
     try:
-        return _annotate(doc, article)
+        return annotate_doc(doc, article)
     except Exception as error:
         return _failure(article, error)
 
@@ -129,7 +132,9 @@ def _failure(article: Article, error: Exception) -> Failure:
     return Failure.of(STAGE, article.id, "article", VERSION, error)
 
 
-def _annotate(doc, article: Article) -> ArticleAnnotations:
+def annotate_doc(doc, article: Article) -> ArticleAnnotations:
+    """Every annotator on one article already parsed (``doc``, from ``nlp.pipeline()``); an
+    annotator's exception propagates."""
     sentences = tuple(Sentence(article.id, i, s.start_char, s.end_char)
                       for i, s in enumerate(doc.sents))
     mentions = entity_mentions(doc, article.id)

@@ -104,6 +104,8 @@ def resolve_time(expression: str, anchor: date | None, *, tense: str | None = No
     context = _Context(anchor, tense == "future")
     try:
         opening, part, core = _split(_normalise(expression))
+        if opening == "since":  # counts from a time before the anchor, whatever the tense
+            context = replace(context, future=False)
         period = _apply_part(_resolve_core(core, context), part, context)
         return _value(period, opening, context)
     except _Unresolved as unresolved:
@@ -159,16 +161,13 @@ def _make_date(year: int, month: int, day: int) -> date:
 
 
 def _shift(day: date, unit: str, count: int) -> date:
-    """``day`` moved by ``count`` units (a quarter is three months, a decade ten years);
-    unresolved where that leaves the calendar (years 1 to 9999)."""
+    """``day`` moved by ``count`` units (a quarter is three months, a decade ten years). ``day``
+    is an anchor inside ``ANCHOR_YEARS``, which no count reaches out of the calendar from."""
     if unit == "quarter":
         unit, count = "month", 3 * count
     elif unit == "decade":
         unit, count = "year", 10 * count
-    try:
-        return day + relativedelta(**{unit + "s": count})
-    except (ValueError, OverflowError):
-        raise _Unresolved(INVALID) from None
+    return day + relativedelta(**{unit + "s": count})
 
 
 def _unit_of(unit: str, day: date) -> _Period:
@@ -179,10 +178,9 @@ def _unit_of(unit: str, day: date) -> _Period:
     if unit == "week":
         monday = day - timedelta(days=day.weekday())
         return _Period(monday, monday + timedelta(days=6), unit)
-    if unit == "decade":  # there is no decade of year 0; that of 9999 ends with the calendar
+    if unit == "decade":  # there is no decade of year 0
         first_year = day.year // 10 * 10
-        return _Period(_make_date(first_year, 1, 1), date(min(first_year + 9, MAXYEAR), 12, 31),
-                       unit)
+        return _Period(_make_date(first_year, 1, 1), date(first_year + 9, 12, 31), unit)
     quarter = 3 * ((day.month - 1) // 3) + 1
     first, last = {"month": (day.month, day.month), "quarter": (quarter, quarter + 2),
                    "year": (1, 12)}[unit]
@@ -443,14 +441,17 @@ def _apply_part(period: _Period, part: str | None, context: _Context) -> _Period
 
 
 def _value(period: _Period, opening: str | None, context: _Context) -> TimeValue:
-    """The ``TimeValue`` of a period, opened by "since" (to the anchor) or "until" (from the
-    anchor in the future tense, from an open start otherwise)."""
+    """The ``TimeValue`` of a period, opened by "since" (to the anchor; open where there is no
+    anchor or the period starts after it, "since next week") or "until" (from the anchor in the
+    future tense, where the period does not end before it; from an open start otherwise)."""
     start, end = period.start.isoformat(), period.end.isoformat()
     anchor = context.anchor.isoformat() if context.anchor else None
     if opening == "since":
-        return TimeValue(start, anchor, period.unit, True, period.note, open_end=anchor is None)
+        if context.anchor is None or period.start > context.anchor:
+            return TimeValue(start, None, period.unit, True, period.note, open_end=True)
+        return TimeValue(start, anchor, period.unit, True, period.note)
     if opening == "until":
-        if context.future and anchor is not None:
+        if context.future and context.anchor is not None and period.end >= context.anchor:
             return TimeValue(anchor, end, period.unit, True, period.note)
         return TimeValue(None, end, period.unit, True, period.note, open_start=True)
     return TimeValue(start, end, period.unit, True, period.note)

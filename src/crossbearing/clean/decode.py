@@ -36,8 +36,7 @@ MAX_CONTROL_SHARE = 0.05
 
 #: Byte-order marks of the encodings whose text is full of NUL bytes, UTF-32 first (its
 #: little-endian mark begins with UTF-16's).
-_WIDE_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-              (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_WIDE_BOMS = tuple((bom, encoding) for bom, encoding in _BOMS if bom != codecs.BOM_UTF8)
 #: Without a mark: ``(encoding, code unit, positions in the unit that are NUL for Latin text)``.
 _WIDE_PATTERNS = (("utf-32-le", 4, (1, 2, 3)), ("utf-32-be", 4, (0, 1, 2)),
                   ("utf-16-le", 2, (1,)), ("utf-16-be", 2, (0,)))

@@ -7,7 +7,6 @@ import sys
 import click
 from rich.table import Table
 
-from crossbearing.analysis import FAILURES_SHOWN
 from crossbearing.cli.common import (
     db_option,
     err,
@@ -73,7 +72,7 @@ def annotate(db: str, batch_size: int, progress: bool | None, executor_kind: str
     else:
         out.print(f"{report.annotated} articles annotated ({report.mentions} names, "
                   f"{report.time_expressions} time expressions) by {report.version}")
-        print_failures(failures[:FAILURES_SHOWN], len(failures))
+        print_failures(failures)
     sys.exit(exit_status(failed=len(failures)))
 
 

@@ -18,6 +18,7 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
+from crossbearing.analysis import FAILURES_SHOWN
 from crossbearing.errors import NotFound, UsageError
 from crossbearing.store import DEFAULT_DB, Store, open_store
 from crossbearing.views import (
@@ -91,8 +92,11 @@ def print_rejections(rejections: list[dict]) -> None:
                   soft_wrap=True)
 
 
-def print_failures(failures: list[dict], total: int) -> None:
-    """One line per failure on stderr (the first ones of ``total``), and where the rest are."""
+def print_failures(failures: list[dict], total: int | None = None) -> None:
+    """One line per failure on stderr, the first ``FAILURES_SHOWN`` of ``total`` (default: all
+    given), and where the rest are."""
+    total = len(failures) if total is None else total
+    failures = failures[:FAILURES_SHOWN]
     for failure in failures:
         target = f" {failure['target_kind']} {failure['target']}" if failure["target"] else ""
         err.print(f"failed: {failure['stage']}{one_line(target)}: "

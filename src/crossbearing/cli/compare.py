@@ -53,7 +53,7 @@ def compare(db: str, as_json: bool) -> None:
     out.print(f"{summary['stories']} stories: {summary['claim_groups']} claim groups ({claims}"
               f"{'; differ: ' + differ if differ else ''}), {summary['quote_groups']} quote "
               f"groups ({quoted})")
-    print_failures(failures, len(failures))
+    print_failures(failures)
     sys.exit(exit_status(failed=len(failures)))
 
 

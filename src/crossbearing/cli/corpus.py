@@ -12,6 +12,7 @@ from crossbearing.cli.common import (
     err,
     exit_status,
     json_option,
+    known_story,
     open_db,
     out,
     print_failures,
@@ -19,7 +20,6 @@ from crossbearing.cli.common import (
     safe,
     writing_run,
 )
-from crossbearing.errors import NotFound, UsageError
 from crossbearing.views import (
     entity_rows,
     failure_view,
@@ -77,7 +77,7 @@ def corpus(db: str, duplicate_threshold: float, as_json: bool) -> None:
         out.print(f"{report.duplicate_pairs} new duplicate pairs, {report.stories} stories, "
                   f"{report.reprint_passages} reprinted passages in {report.aligned_pairs} newly "
                   f"aligned pairs, {report.entities} entities")
-        print_failures(failures, len(failures))
+        print_failures(failures)
     sys.exit(exit_status(failed=len(failures)))
 
 
@@ -109,14 +109,12 @@ def story(story_id: str, db: str, as_json: bool) -> None:
     STORY_ID is a story id, a unique prefix of one (with or without `story-`), or an id the
     story had before it merged with another: that leads to the story it is now part of."""
     with open_db(db) as store:
-        try:
-            found = store.resolve_story(story_id)
-        except (NotFound, UsageError) as error:
-            raise click.UsageError(str(error)) from None
+        found = known_story(store, story_id)
         view = story_view(store, found)
+        moved = not store.names_story(story_id, found)
     if view is None:
         raise click.UsageError(f"no story with id {story_id!r}")
-    if not found.startswith(_full_story_id(story_id)):
+    if moved:
         err.print(f"{safe(story_id)} is now part of {found}")
     if as_json:
         print_json(view)
@@ -129,12 +127,6 @@ def story(story_id: str, db: str, as_json: bool) -> None:
     for passage in view["passages"]:
         out.print(f"  {passage['kind']}: {passage['article_a']} ↔ {passage['article_b']}, "
                   f"{passage['words']} words ({passage['direction']})")
-
-
-def _full_story_id(text: str) -> str:
-    """A story id or prefix as typed, with ``story-`` in front and in lower case."""
-    text = text.strip().lower()
-    return text if text.startswith("story-") else "story-" + text
 
 
 @click.command()

@@ -6,8 +6,9 @@ the neutral wording the other outlets used for the same actor.
 Actors are the corpus stage's entities where it resolved the mention (so "Kataeb Hezbollah" and
 "Kata'ib Hezbollah" are one actor), else the knowledge-base actor, else the canonical name the
 article gives. Outlets are the articles' outlets; an article of unknown outlet is labelled by its
-source file name (or its id), so it still shows. Loaded words tied to no actor are listed per
-outlet on their own. Every item keeps its spans (article id and offsets) so it can be checked.
+source file name (or its id), so it still shows. Loaded words tied to no actor are listed on
+their own, per outlet and across outlets. Every item keeps its spans (article id and offsets) so
+it can be checked.
 
 The neutral wording is looked for in the text: a form of the lexicon's neutral counterpart
 ("criticized" for "slammed") in a sentence of another outlet's report that names the same actor,
@@ -23,6 +24,8 @@ from functools import lru_cache
 from pathlib import PurePath
 from typing import Any
 
+from crossbearing.annotate.framing import Voices
+from crossbearing.annotate.lexicon import bundled_lexicon
 from crossbearing.errors import NotFound
 from crossbearing.kb import actors_by_name_key, name_key
 from crossbearing.model import Article, Descriptor, LoadedTerm
@@ -33,14 +36,11 @@ NEUTRAL_EXAMPLES = 2
 _LEADING_ARTICLE = re.compile(r"^(?:a|an|the)\s+")
 #: Verbs whose past and participle are not "-ed" among the lexicon's neutral counterparts.
 _IRREGULAR = {
-    "say": ("said",), "tell": ("told",), "take": ("took", "taken"), "make": ("made",),
-    "give": ("gave", "given"), "leave": ("left",), "hold": ("held",), "meet": ("met",),
+    "say": ("said",), "take": ("took", "taken"), "leave": ("left",), "meet": ("met",),
     "keep": ("kept",), "spend": ("spent",), "seek": ("sought",), "win": ("won",),
     "fall": ("fell", "fallen"), "rise": ("rose", "risen"), "grow": ("grew", "grown"),
-    "begin": ("began", "begun"), "withdraw": ("withdrew", "withdrawn"), "send": ("sent",),
-    "speak": ("spoke", "spoken"), "choose": ("chose", "chosen"), "draw": ("drew", "drawn"),
-    "write": ("wrote", "written"), "put": ("put",), "set": ("set",), "cut": ("cut",),
-    "hit": ("hit",), "lead": ("led",), "pay": ("paid",), "seek support": ("sought support",)}
+    "withdraw": ("withdrew", "withdrawn"), "send": ("sent",), "speak": ("spoke", "spoken"),
+    "set": ("set",), "cut": ("cut",)}
 
 
 def story_framing(store, story_id: str) -> dict[str, Any]:
@@ -55,24 +55,24 @@ def story_framing(store, story_id: str) -> dict[str, Any]:
     quotes = {article_id: store.quotes(article_id) for article_id in members}
     quote_kinds = {(q.article_id, q.start, q.end): q.kind for qs in quotes.values() for q in qs}
     actors: dict[str, dict[str, Any]] = {}
-    unattached: dict[str, dict[str, Any]] = {}
+    unattached: dict[str, dict[str, Any]] = {"outlets": {}, "terms": {}}
     for d in store.descriptors(members):
         actor = _actor(actors, d.article_id, d.mention, d.actor_id, d.canonical, entities)
         side = _side(actor["outlets"], outlets[d.article_id], d.voice)
         _add(side["descriptors"], _descriptor_key(d.text), d, quote_kinds, kind=d.kind)
     for t in store.loaded_terms(members):
         if t.mention is not None:
-            actor = _actor(actors, t.article_id, t.mention, t.actor_id, t.canonical or "", entities)
-            groups = actor["outlets"]
-            _across(actor, t, outlets[t.article_id])
+            group = _actor(actors, t.article_id, t.mention, t.actor_id, t.canonical or "", entities)
         else:
-            groups = unattached
-        side = _side(groups, outlets[t.article_id], t.voice)
+            group = unattached
+        _across(group["terms"], t, outlets[t.article_id], quote_kinds)
+        side = _side(group["outlets"], outlets[t.article_id], t.voice)
         _add(side["terms"], t.term, t, quote_kinds, term=t.term, category=t.category, tag=t.tag,
              neutral=t.neutral)
     _neutral_wording(store, actors, articles, outlets, entities, quotes)
     return {"story_id": story_id, "title": story["title"], "outlets": sorted(set(outlets.values())),
-            "actors": _actor_list(actors), "terms": _outlet_list(unattached)}
+            "actors": _actor_list(actors), "terms": _outlet_list(unattached["outlets"]),
+            "unattached_terms": _term_list(unattached["terms"])}
 
 
 def outlet_label(article: Article) -> str:
@@ -88,7 +88,7 @@ def filter_actors(framing: dict[str, Any], needle: str) -> dict[str, Any]:
     kept = [a for a in framing["actors"]
             if key and key in name_key(a["name"]) or needle.lower() in a["key"].lower()
             or (aliased is not None and a["actor_id"] == aliased)]
-    return {**framing, "actors": kept, "terms": []}
+    return {**framing, "actors": kept, "terms": [], "unattached_terms": []}
 
 
 def _actor_key(article_id: str, mention: tuple[int, int], actor_id: str | None, canonical: str,
@@ -125,6 +125,11 @@ def _add(items: dict, key: str, record: Descriptor | LoadedTerm, quote_kinds: di
          **fields: Any) -> None:
     item = items.setdefault(key, {**fields, "text": " ".join(record.text.split()), "count": 0,
                                   "forms": {}, "spans": []})
+    _count(item, record, quote_kinds)
+
+
+def _count(item: dict[str, Any], record: Descriptor | LoadedTerm, quote_kinds: dict) -> None:
+    """One more use of an item: its count, its form as written (with how often) and its span."""
     item["count"] += 1
     form = " ".join(record.text.split())
     item["forms"][form] = item["forms"].get(form, 0) + 1
@@ -142,20 +147,15 @@ def _span(record: Descriptor | LoadedTerm, quote_kinds: dict) -> dict[str, Any]:
     return span
 
 
-def _across(actor: dict, term: LoadedTerm, outlet: str) -> None:
-    """The actor's loaded word across outlets: who used it in their own voice, who only quoted
-    or reported it."""
-    item = actor["terms"].setdefault(term.term, {
+def _across(terms: dict, term: LoadedTerm, outlet: str, quote_kinds: dict) -> None:
+    """A loaded word of an actor (or of no actor) across outlets: who used it in their own
+    voice, who only quoted or reported it."""
+    item = terms.setdefault(term.term, {
         "term": term.term, "category": term.category, "tag": term.tag, "neutral": term.neutral,
         OWN: {}, QUOTED: {}, "neutral_used": {}})
     side = item[OWN if term.voice == OWN else QUOTED].setdefault(
-        outlet, {"outlet": outlet, "count": 0, "forms": [], "spans": []})
-    side["count"] += 1
-    form = " ".join(term.text.split())
-    if form not in side["forms"]:
-        side["forms"].append(form)
-    side["spans"].append({"article_id": term.article_id, "start": term.start, "end": term.end,
-                          **({"voice": term.voice} if term.voice != OWN else {})})
+        outlet, {"outlet": outlet, "count": 0, "forms": {}, "spans": []})
+    _count(side, term, quote_kinds)
 
 
 def _neutral_wording(store, actors: dict, articles: dict[str, Article], outlets: dict[str, str],
@@ -166,18 +166,18 @@ def _neutral_wording(store, actors: dict, articles: dict[str, Article], outlets:
     exists."""
     wanted = {key: terms for key, a in actors.items()
               if (terms := [t for t in a["terms"].values()
-                            if t[OWN] and _pattern(t["neutral"]) is not None])}
+                            if t[OWN] and _neutral_pattern(t) is not None])}
     if not wanted:
         return
     for article_id, article in articles.items():
         outlet = outlets[article_id]
-        quoted = [span for q in quotes[article_id] for span in q.content]
+        voices = Voices(quotes[article_id], ())
         for start, end, keys in _actor_sentences(store, article_id, entities):
             for key in keys & set(wanted):
                 for term in wanted[key]:
                     if outlet in term[OWN]:
                         continue
-                    _look(term, _pattern(term["neutral"]), article, outlet, start, end, quoted)
+                    _look(term, _neutral_pattern(term), article, outlet, start, end, voices)
 
 
 def _actor_sentences(store, article_id: str, entities: dict) -> list[tuple[int, int, set[str]]]:
@@ -198,12 +198,12 @@ def _containing(starts: list[int], offset: int) -> int | None:
 
 
 def _look(term: dict, pattern: re.Pattern, article: Article, outlet: str, start: int, end: int,
-          quoted: list[tuple[int, int]]) -> None:
+          voices: Voices) -> None:
     found = term["neutral_used"].setdefault(outlet, {"outlet": outlet, "forms": [], "spans": []})
     for match in pattern.finditer(article.text, start, end):
         if len(found["spans"]) >= NEUTRAL_EXAMPLES:
             break
-        if any(s <= match.start() < e for s, e in quoted):
+        if voices.of(match.start(), match.end())[0] != OWN:
             continue
         form = " ".join(match.group(0).split())
         if form not in found["forms"]:
@@ -214,21 +214,36 @@ def _look(term: dict, pattern: re.Pattern, article: Article, outlet: str, start:
         del term["neutral_used"][outlet]
 
 
+def _neutral_pattern(term: dict[str, Any]) -> re.Pattern | None:
+    return _pattern(term["neutral"], (term["term"], term["neutral"]) in _adjective_neutrals())
+
+
+@lru_cache(maxsize=1)
+def _adjective_neutrals() -> frozenset[tuple[str, str]]:
+    """(headword, neutral counterpart) of the lexicon's adjectives, whose neutral counterparts
+    compare ("closer", "closest")."""
+    return frozenset((e.term, e.neutral) for e in bundled_lexicon().entries
+                     if e.neutral and "ADJ" in e.pos)
+
+
 @lru_cache(maxsize=512)
-def _pattern(neutral: str | None) -> re.Pattern | None:
+def _pattern(neutral: str | None, adjective: bool = False) -> re.Pattern | None:
     """A pattern for the inflected forms of a neutral wording ("criticize": criticized,
-    criticises, ...); None where there is nothing to look for ("(the term alone)")."""
+    criticises, ...; with ``adjective``, "close": closer, closest); None where there is nothing
+    to look for ("(the term alone)")."""
     if not neutral or not neutral[:1].isalpha():
         return None
     first, *rest = neutral.lower().split()
-    forms = sorted(_inflections(first) | set(_IRREGULAR.get(first, ())), key=len, reverse=True)
+    forms = _inflections(first, adjective) | set(_IRREGULAR.get(first, ()))
+    forms = sorted(forms, key=len, reverse=True)
     tail = "".join(r"\s+" + re.escape(word) for word in rest)
     return re.compile(r"\b(?:" + "|".join(map(re.escape, forms)) + r")" + tail + r"\b",
                       re.IGNORECASE)
 
 
-def _inflections(word: str) -> set[str]:
-    """Regular English inflections of a word, both -ize and -ise spellings."""
+def _inflections(word: str, adjective: bool = False) -> set[str]:
+    """Regular English inflections of a word, both -ize and -ise spellings; the comparative and
+    superlative only for an adjective (of a verb, "-er" makes the doer: "killer", "attacker")."""
     stems = {word}
     if word.endswith("ize"):
         stems.add(word[:-3] + "ise")
@@ -237,12 +252,17 @@ def _inflections(word: str) -> set[str]:
     forms = set()
     for stem in stems:
         if stem.endswith("e"):
-            forms |= {stem, stem + "s", stem + "d", stem[:-1] + "ing", stem + "r", stem + "st"}
+            forms |= {stem, stem + "s", stem + "d", stem[:-1] + "ing"}
+            if adjective:
+                forms |= {stem + "r", stem + "st"}
         else:
-            forms |= {stem, stem + "s", stem + "es", stem + "ed", stem + "ing", stem + "er",
-                      stem + "est"}
+            forms |= {stem, stem + "s", stem + "es", stem + "ed", stem + "ing"}
+            if adjective:
+                forms |= {stem + "er", stem + "est"}
         if stem.endswith("y") and len(stem) > 2 and stem[-2] not in "aeiou":
-            forms |= {stem[:-1] + "ies", stem[:-1] + "ied", stem[:-1] + "ier"}
+            forms |= {stem[:-1] + "ies", stem[:-1] + "ied"}
+            if adjective:
+                forms |= {stem[:-1] + "ier", stem[:-1] + "iest"}
         if (3 <= len(stem) <= 4 and stem[-1] not in "aeiouwy" and stem[-2] in "aeiou"
                 and stem[-3] not in "aeiou"):  # short consonant-vowel-consonant: cut, cutting
             forms |= {stem + stem[-1] + "ed", stem + stem[-1] + "ing"}
@@ -261,13 +281,18 @@ def _outlet_list(groups: dict) -> list[dict[str, Any]]:
 
 
 def _term_list(terms: dict) -> list[dict[str, Any]]:
-    """An actor's loaded words across outlets, most used in outlets' own voice first."""
-    listed = [{**t, OWN: sorted(t[OWN].values(), key=lambda o: o["outlet"]),
-               QUOTED: sorted(t[QUOTED].values(), key=lambda o: o["outlet"]),
+    """Loaded words across outlets, most used in outlets' own voice first; each outlet's forms
+    as written, in the order first met."""
+    listed = [{**t, OWN: _by_outlet(t[OWN]), QUOTED: _by_outlet(t[QUOTED]),
                "neutral_used": sorted(t["neutral_used"].values(), key=lambda o: o["outlet"])}
               for t in terms.values()]
     return sorted(listed, key=lambda t: (-sum(o["count"] for o in t[OWN]),
                                          -sum(o["count"] for o in t[QUOTED]), t["term"]))
+
+
+def _by_outlet(sides: dict) -> list[dict[str, Any]]:
+    return [{**side, "forms": list(side["forms"])}
+            for side in sorted(sides.values(), key=lambda o: o["outlet"])]
 
 
 def _actor_list(actors: dict) -> list[dict[str, Any]]:

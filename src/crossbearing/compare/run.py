@@ -42,7 +42,6 @@ def run_compare(store: Store) -> CompareReport:
     with store.transaction():
         store.take_turns("recompute")  # another run's corpus stages or comparison wait
         store.clear_comparison()
-        store.clear_failures(STAGE)
         for story in store.stories():
             articles = store.articles_by_id(store.story_members(story["id"]))
             groups = isolated(lambda: (group_claims(story["id"], claim_records(store, articles)),
@@ -55,7 +54,7 @@ def run_compare(store: Store) -> CompareReport:
             store.save_claim_groups(claims, VERSION)
             store.save_quote_groups(quotes, VERSION)
             _count(report, claims, quotes)
-        store.add_failures(failures)
+        store.replace_failures(STAGE, failures)
     report.failed = len(failures)
     return report
 

@@ -23,7 +23,8 @@ from crossbearing.annotate.timex import resolve_time
 from crossbearing.corpus.event_values import event_record
 from crossbearing.ids import stable_id
 from crossbearing.kb.places import place_by_id
-from crossbearing.model import EventMention, Place
+from crossbearing.isolation import isolated
+from crossbearing.model import EventMention, Failure, Place
 
 #: Types that name violence without saying how: they merge with any violent type.
 GENERIC = frozenset({"attack", "killing"})
@@ -51,8 +52,13 @@ class _Item:
 def merge_events(mentions: Iterable[EventMention], story_of: dict[str, str | None],
                  outlet_of: dict[str, str], *, time_texts: dict[tuple[str, int], str] | None = None,
                  dates: dict[str, date | None] | None = None,
-                 place_of: Callable[[str], Place | None] = place_by_id) -> list[dict]:
+                 place_of: Callable[[str], Place | None] = place_by_id,
+                 failures: list[Failure] | None = None, version: str = "") -> list[dict]:
     """Events (plain dicts ready for the store) from the event mentions of a collection.
+
+    With ``failures``, a story whose events cannot be merged is recorded there (stage
+    ``corpus.events``, the corpus stage's ``version``) and left without events, and the other
+    stories go on; without it, the error propagates.
 
     ``place_of`` gives the place of a place id (the store's places table serves as well as the
     gazetteer, without loading it).
@@ -63,13 +69,20 @@ def merge_events(mentions: Iterable[EventMention], story_of: dict[str, str | Non
     by_story: dict[str | None, list[EventMention]] = defaultdict(list)
     for mention in mentions:
         by_story[story_of.get(mention.article_id)].append(mention)
-    if time_texts is not None and dates is not None:
-        by_story = {story: story_dated(group, time_texts, dates)
-                    for story, group in by_story.items()}
     events = []
     for story_id in sorted(by_story, key=lambda s: s or ""):
-        for group in _groups(by_story[story_id], place_of):
-            events.append(event_record(_event_id(group), story_id, group, outlet_of, place_of))
+        def merge(story_id=story_id) -> list[dict]:
+            group = by_story[story_id]
+            if time_texts is not None and dates is not None:
+                group = story_dated(group, time_texts, dates)
+            return [event_record(_event_id(g), story_id, g, outlet_of, place_of)
+                    for g in _groups(group, place_of)]
+
+        if failures is None:
+            events += merge()
+        else:
+            events += isolated(merge, failures, stage="corpus.events", target=story_id or "",
+                               target_kind="story", version=version) or []
     return events
 
 

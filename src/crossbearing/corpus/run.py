@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from itertools import combinations
-from typing import Callable
+from typing import Callable, Sequence
 
 import numpy as np
 
@@ -37,7 +37,7 @@ from crossbearing.corpus.reuse import boilerplate_passages, direction, shared_pa
 from crossbearing.corpus.stories import StoryParams, cluster, features
 from crossbearing.corpus.story_ids import assign_ids
 from crossbearing.isolation import isolated
-from crossbearing.model import Failure
+from crossbearing.model import Failure, Sentence
 from crossbearing.store import Store
 
 VERSION = "crossbearing.corpus.v1"
@@ -78,7 +78,7 @@ def run_corpus(store: Store, *, threshold: float = DUPLICATE_THRESHOLD,
     """Run the corpus steps in order, each in one transaction. A step that fails is recorded
     (stage ``corpus.<step>``, ``failures``) and its transaction undone, and the next step goes
     on with what is stored; within the reuse and events steps a failure is kept to its pair of
-    articles or its story. Each step's failures of an earlier run are cleared as it starts."""
+    articles or its story. Each step's failures replace those of its earlier run."""
     report = CorpusReport()
     for name, step in (("duplicates", _duplicates), ("stories", _stories), ("reuse", _reuse),
                        ("entities", _entities), ("events", _events)):
@@ -87,24 +87,19 @@ def run_corpus(store: Store, *, threshold: float = DUPLICATE_THRESHOLD,
         def run_step(step=step, name=name, failures=failures) -> bool:
             with store.transaction():
                 store.take_turns("recompute")  # another run's corpus stages or comparison wait
-                store.clear_failures(f"corpus.{name}")
                 step(store, report, threshold=threshold, params=params, failures=failures)
-                store.add_failures(failures)
+                store.replace_failures(f"corpus.{name}", failures)
             return True
 
         if not isolated(run_step, failures, stage=f"corpus.{name}", target="",
                         target_kind="step", version=VERSION, driver_error=store.driver_error):
-            store.run_retrying(lambda name=name, failures=failures: _record(store, name, failures))
+            # The step's transaction was undone: its failures go in one of their own.
+            store.run_retrying(lambda name=name, failures=failures:
+                               store.replace_failures(f"corpus.{name}", failures))
         report.failed += len(failures)
         if on_step is not None:
             on_step(name)
     return report
-
-
-def _record(store: Store, step: str, failures: list[Failure]) -> None:
-    """A step's failures in place of its earlier ones, after its own transaction was undone."""
-    store.clear_failures(f"corpus.{step}")
-    store.add_failures(failures)
 
 
 def _duplicates(store: Store, report: CorpusReport, *, threshold: float, **_) -> None:
@@ -134,21 +129,32 @@ def _stories(store: Store, report: CorpusReport, *, params: StoryParams | None, 
     articles = store.articles()
     items = [features(article, terms.get(article.id, {}), mentions.get(article.id, ()),
                       numbers.get(article.id, ())) for article in articles]
-    leads = {a.id: a.text for a in articles}
-    stories = [s if s.title else replace(s, title=lead_title(leads[s.members[0]]))
-               for s in cluster(items, params)]
-    stories, redirects = assign_ids(stories, store.story_memberships(), store.story_redirects())
-    store.replace_stories(stories, VERSION, redirects)
+    texts = {a.id: a.text for a in articles}
+
+    def titled(story):  # by its first report's first sentence
+        first = story.members[0]
+        return replace(story, title=lead_title(texts[first], store.sentences(first)))
+
+    stories = [s if s.title else titled(s) for s in cluster(items, params)]
+    earlier = store.story_redirects()
+    stories, redirects = assign_ids(stories, store.story_memberships(), earlier)
+    store.replace_stories(stories, VERSION, redirects, earlier)
     report.stories = len(stories)
 
 
-def lead_title(text: str, limit: int = LEAD_TITLE_CHARS) -> str | None:
+def lead_title(text: str, sentences: Sequence[Sentence] = (),
+               limit: int = LEAD_TITLE_CHARS) -> str | None:
     """A title for a story none of whose reports has one (plain text without a headline): the
-    first sentence of its first report, cut at a word boundary with "…" past ``limit``."""
-    words = " ".join(text.split())
-    end = next((i + 1 for i, c in enumerate(words) if c in ".!?" and i + 1 < len(words)
-                and words[i + 1] == " " and i > 20), len(words))
-    sentence = words[:end]
+    first sentence of its first report, cut at a word boundary with "…" past ``limit``. The
+    sentence is the first of ``sentences`` (the annotation stage's, in text order); an article
+    without them (one not analysable) is cut at the first ".", "!" or "?" after a space past
+    its 20th character."""
+    sentence = " ".join(text[sentences[0].start:sentences[0].end].split()) if sentences else ""
+    if not sentence:
+        words = " ".join(text.split())
+        end = next((i + 1 for i, c in enumerate(words) if c in ".!?" and i + 1 < len(words)
+                    and words[i + 1] == " " and i > 20), len(words))
+        sentence = words[:end]
     if len(sentence) <= limit:
         return sentence or None
     return sentence[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
@@ -242,22 +248,7 @@ def stored_events(store: Store, failures: list[Failure] | None = None) -> list[d
     events; without it, the error propagates."""
     dates = {a: (date.fromisoformat(d.value[:10]) if d else None)
              for a, d in store.article_dates().items()}
-    story_of = store.story_map()
-    by_story: dict[str | None, list] = defaultdict(list)
-    for mention in store.event_mentions():
-        by_story[story_of.get(mention.article_id)].append(mention)
-    labels, time_texts = store.source_labels(), store.time_texts()
-    place_of = lru_cache(maxsize=None)(store.place)
-    events: list[dict] = []
-    for story_id in sorted(by_story, key=lambda s: s or ""):
-        def merge(mentions=by_story[story_id]) -> list[dict]:
-            return merge_events(mentions, story_of, labels, time_texts=time_texts, dates=dates,
-                                place_of=place_of)
-
-        if failures is None:
-            events += merge()
-            continue
-        events += isolated(merge, failures, stage="corpus.events", target=story_id or "",
-                           target_kind="story", version=VERSION,
-                           driver_error=store.driver_error) or []
-    return events
+    return merge_events(store.event_mentions(), store.story_map(), store.source_labels(),
+                        time_texts=store.time_texts(), dates=dates,
+                        place_of=lru_cache(maxsize=None)(store.place), failures=failures,
+                        version=VERSION)

@@ -6,9 +6,10 @@ involved, the numbers (a toll, a sum), the phrases and quotes reporters repeat (
 ("police", "tax", "debate"). So an article's features are, besides its single words, the word
 pairs that stand next to each other in a sentence (phrases and names in the running text; a
 quotation shared verbatim shares many of them), the actors its mentions name and the numbers its
-numeric facts give. The clustering weighs each by how rare it is in the collection and counts
-single words at half weight (``StoryParams.w_words``); the words of the headline and the first
-sentences (the lead, where a report says what happened) count more (``StoryParams.lead_boost``).
+numeric facts give. The clustering weighs each by how rare it is in the collection, single words
+too (``StoryParams.w_words`` is 1: phrases, names and numbers weigh more only by being rarer);
+the words of the headline and the first sentences (the lead, where a report says what happened)
+count more (``StoryParams.lead_boost``).
 
 Features are per article and independent of the rest of the collection, so they can be computed
 once per article and kept.

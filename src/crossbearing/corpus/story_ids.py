@@ -20,11 +20,13 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from dataclasses import replace
-from typing import Iterable, Mapping
+from typing import TYPE_CHECKING, Iterable, Mapping
 
-from crossbearing.corpus.stories import Story
+if TYPE_CHECKING:  # stories.py takes the prefix from here
+    from crossbearing.corpus.stories import Story
 
-PREFIX = "story-"
+#: Every story id starts with this (the clustering and the store take it from here).
+STORY_PREFIX = "story-"
 
 
 def assign_ids(stories: Iterable[Story], stored: Mapping[str, Iterable[str]],
@@ -66,7 +68,7 @@ def _fresh_id(story: Story, unavailable: set[str]) -> str:
     """``story-<first member>``, or of the next member when that id is taken; as a last resort
     a hash of all members (never in practice: each article is in one story)."""
     for member in story.members:
-        if (candidate := PREFIX + member) not in unavailable:
+        if (candidate := STORY_PREFIX + member) not in unavailable:
             return candidate
     digest = hashlib.sha256("\n".join(story.members).encode()).hexdigest()[:16]
-    return PREFIX + digest
+    return STORY_PREFIX + digest

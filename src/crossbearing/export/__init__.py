@@ -8,11 +8,11 @@ function of the tables ``gather.gather`` reads from the store once.
 from __future__ import annotations
 
 import os
-from pathlib import Path
 from typing import Any, Callable
 
 from crossbearing.export import acled_csv, graphml, json_doc, jsonl
 from crossbearing.export.gather import SCHEMA_VERSION, TABLES, gather
+from crossbearing.export.sink import replace_whole
 
 #: Format name → writer. ``jsonl`` takes a folder as its path; the others a file.
 EXPORTERS: dict[str, Callable[..., dict[str, int]]] = {
@@ -34,14 +34,8 @@ def export(store: Any, fmt: str, out: Any, **options: Any) -> dict[str, int]:
     return writer(store, out, **options)
 
 
-def write_export(store: Any, fmt: str, path: str | os.PathLike[str], **options: Any) -> dict[str, int]:
+def write_export(store: Any, fmt: str, path: str | os.PathLike[str],
+                 **options: Any) -> dict[str, int]:
     """Write the export to the file ``path``, replacing it whole: it is written beside it under a
     temporary name first, so a failure never leaves a half-written file behind."""
-    path = Path(path)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        counts = export(store, fmt, temporary, **options)
-        os.replace(temporary, path)
-    finally:
-        temporary.unlink(missing_ok=True)
-    return counts
+    return replace_whole(path, lambda temporary: export(store, fmt, temporary, **options))

@@ -11,7 +11,7 @@ import html as html_entities
 import json
 import re
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterator, TypeVar
+from typing import Any, Callable, Iterable, Iterator, TypeVar
 
 import trafilatura
 from htmldate import find_date
@@ -102,7 +102,7 @@ def _page_metadata(markup: str, url: str | None) -> _PageMetadata:
     page = _PageMetadata(url=url)
     head = markup[:200_000]
     meta, ld_authors = _guarded(page.problems, "page metadata",
-                                lambda: _page_meta(head, page.problems), ({}, []))
+                                lambda: _page_meta(head, page.problems), ({}, ()))
     page.url = url or meta.get("og:url") or _guarded(page.problems, "canonical link",
                                                      lambda: _canonical_url(head), None)
     page.title = _guarded(page.problems, "title", lambda: _title(markup, meta), None)
@@ -187,11 +187,11 @@ def _as_bytes(data: bytes | str) -> bytes:
     return data if isinstance(data, bytes) else data.encode("utf-8")
 
 
-def _page_meta(head: str, problems: list[str]) -> tuple[dict[str, str], list[str]]:
+def _page_meta(head: str, problems: list[str]) -> tuple[dict[str, str], tuple[str, ...]]:
     """``<meta>`` values by lower-cased name, with the dates of JSON-LD blocks; and the author
     names the JSON-LD blocks give. A block that cannot be read is noted in ``problems``."""
     meta: dict[str, str] = {}
-    ld_authors: list[str] = []
+    ld_authors: tuple[str, ...] = ()
     for match in _META.finditer(head):
         content = _CONTENT.search(match.group(0))
         if content:
@@ -211,12 +211,22 @@ def _page_meta(head: str, problems: list[str]) -> tuple[dict[str, str], list[str
     return meta, ld_authors
 
 
-def _ld_names(author: Any) -> list[str]:
-    """Author names of a JSON-LD ``author``: a name, a Person or Organization object, or a list
-    of either (New York Post pages list plain names)."""
-    entries = author if isinstance(author, list) else [author]
+def author_names(entries: list) -> tuple[str, ...]:
+    """The names of a list of authors, each entry a name or an object with a ``name`` (a
+    JSON-LD Person or Organization, a dump's author record), each kept whole: a list of names
+    is split already. Entries without a name are left out."""
     names = (entry.get("name") if isinstance(entry, dict) else entry for entry in entries)
-    return [name.strip() for name in names if isinstance(name, str) and name.strip()]
+    return tuple(name.strip() for name in names if isinstance(name, str) and name.strip())
+
+
+def _ld_names(author: Any) -> tuple[str, ...]:
+    """Author names of a JSON-LD ``author``: a list of names or of Person or Organization
+    objects (New York Post pages list plain names), each kept whole; or one name or object,
+    whose name may list several, split as a byline is."""
+    if isinstance(author, list):
+        return author_names(author)
+    name = author.get("name") if isinstance(author, dict) else author
+    return tuple(_split_names(name)) if isinstance(name, str) and name.strip() else ()
 
 
 def _json_ld_items(block: str) -> list[dict]:
@@ -266,18 +276,24 @@ def _title(markup: str, meta: dict[str, str]) -> str | None:
     return None
 
 
-def _authors(markup: str, meta: dict[str, str], ld_authors: list[str]) -> tuple[str, ...]:
+def _authors(markup: str, meta: dict[str, str], ld_authors: tuple[str, ...]) -> tuple[str, ...]:
     """Author names from JSON-LD, author metadata, or a byline element."""
-    raw = "; ".join(ld_authors) or next(
-        (meta[key] for key in AUTHOR_META if key in meta and not meta[key].startswith("http")), None)
-    if not raw:
-        match = _BYLINE.search(markup)
-        raw = html_entities.unescape(_TAG.sub(" ", match.group(1))) if match else None
-        raw = re.sub(r"^\s*by\s+", "", raw or "", flags=re.IGNORECASE)
-    if not raw:
-        return ()
-    names = (_clean_title(name) for name in re.split(r";|\band\b|,", raw))
-    return tuple(name for name in names if name and len(name) <= 80)
+    names: Iterable[str] = ld_authors
+    if not names:
+        raw = next((meta[key] for key in AUTHOR_META
+                    if key in meta and not meta[key].startswith("http")), None)
+        if not raw:
+            match = _BYLINE.search(markup)
+            raw = html_entities.unescape(_TAG.sub(" ", match.group(1))) if match else None
+            raw = re.sub(r"^\s*by\s+", "", raw or "", flags=re.IGNORECASE)
+        names = _split_names(raw) if raw else ()
+    cleaned = (_clean_title(name) for name in names)
+    return tuple(name for name in cleaned if name and len(name) <= 80)
+
+
+def _split_names(raw: str) -> list[str]:
+    """The names one string lists, separated by ``;``, ``and`` or commas."""
+    return re.split(r";|\band\b|,", raw)
 
 
 def _declared_language(head: str, meta: dict[str, str]) -> str | None:

@@ -89,36 +89,35 @@ class IngestReport:
         self.article_ids.extend(part.article_ids)
 
 
-def ingest_paths(paths: Iterable[str], store: Store, *, limits: Limits | None = None,
+def ingest_paths(paths: Iterable[str | os.PathLike], store: Store, *, limits: Limits | None = None,
                  on_input: Callable[[str], None] | None = None) -> IngestReport:
     """Ingest every file under ``paths`` ("-" for standard input) into ``store``."""
     limits = limits or Limits()
     report = IngestReport()
     own_files = store.own_files()
-    for item in iter_files([os.fspath(path) for path in paths]):
+    for item in iter_files(paths):
         if isinstance(item, Unreadable):
-            display = display_path(item.path)
-            _reject_unreadable(store, report, item.path, item.error)
+            display = _reject_unreadable(store, report, item.path, item.error)
         elif item != STDIN and _real_path(item) in own_files:
             continue  # the database being written, found inside an ingested folder
         else:
-            display = STDIN_NAME if item == STDIN else display_path(item)
-            _ingest_item(item, store, limits, report)
+            display = _ingest_item(item, store, limits, report)
         if on_input is not None:
             on_input(display)
     return report
 
 
-def _ingest_item(item: str, store: Store, limits: Limits, report: IngestReport) -> None:
-    """Read one file or standard input, or record why it cannot be read."""
+def _ingest_item(item: str, store: Store, limits: Limits, report: IngestReport) -> str:
+    """Read one file or standard input, or record why it cannot be read: the name it is
+    stored under."""
+    stdin = item == STDIN
     with ExitStack() as stack:
         try:
-            source = (stack.enter_context(read_stdin()) if item == STDIN
-                      else source_from_file(item))
+            source = stack.enter_context(read_stdin()) if stdin else source_from_file(item)
         except OSError as error:
-            _reject_unreadable(store, report, STDIN_NAME if item == STDIN else item, error)
-        else:
-            ingest_source(source, store, limits, report)
+            return _reject_unreadable(store, report, STDIN_NAME if stdin else item, error)
+        ingest_source(source, store, limits, report)
+        return source.display
 
 
 def _real_path(path: str) -> str | None:
@@ -150,97 +149,106 @@ def _ingest_new(source: Source, input_id: str, store: Store, limits: Limits) -> 
     if not store.claim_input(InputRecord(input_id, source.display, source.sha256, source.size,
                                          None, EXTRACTOR, 0, 0, 0)):
         return None
-    part = IngestReport()
-    counts = _read_into(source, input_id, store, limits, part)
+    reader = _InputReader(source, input_id, store, limits)
+    reader.read()
     store.add_input(InputRecord(input_id, source.display, source.sha256, source.size,
-                                counts["format"], EXTRACTOR, counts["articles"],
-                                counts["duplicates"], counts["rejections"]))
-    return part
+                                reader.format, EXTRACTOR, reader.articles, reader.duplicates,
+                                reader.rejections.total))
+    return reader.report
 
 
-def _read_into(source: Source, input_id: str, store: Store, limits: Limits,
-               report: IngestReport) -> dict:
-    counts = {"format": None, "articles": 0, "duplicates": 0, "rejections": 0}
-    rejections = _Rejections()
-    _read_records(source, store, limits, report, counts, rejections, input_id)
-    for rejected in rejections.final():
-        rejection = Rejection(
-            stable_id(source.path, source.sha256, rejected.locator, rejected.reason),
-            source.display, strip_controls(rejected.locator), rejected.reason,
-            strip_controls(rejected.detail), source.sha256, source.size)
-        store.add_rejection(rejection, input_id)
-        report.rejections.append(rejection)
-    counts["rejections"] = rejections.total
-    return counts
+class _InputReader:
+    """One input read into the store: its articles stored as they come, counted here and in
+    ``report``; its rejections gathered by reason and stored at the end."""
 
+    def __init__(self, source: Source, input_id: str, store: Store, limits: Limits) -> None:
+        self.source = source
+        self.input_id = input_id
+        self.store = store
+        self.limits = limits
+        self.report = IngestReport()
+        self.rejections = _Rejections()
+        self.format: str | None = None
+        self.articles = 0
+        self.duplicates = 0
 
-def _read_records(source: Source, store: Store, limits: Limits, report: IngestReport,
-                  counts: dict, rejections: "_Rejections", input_id: str) -> None:
-    """Sniff, read and store one input's articles; its rejections are gathered in
-    ``rejections``. UTF-16 and UTF-32 input is read from a UTF-8 copy."""
-    reject = rejections.add
-    try:
-        encoding = wide_encoding(source.head)
-        with transcoded(source, encoding) if encoding else nullcontext(source) as readable:
-            fmt = sniff(readable.head, source.path)
-            counts["format"] = fmt
-            report.formats[fmt] = report.formats.get(fmt, 0) + 1
-            if fmt in READ_WHOLE and readable.size > limits.max_document_bytes:
-                what = "one document" if fmt in SINGLE_DOCUMENT else f"an input read whole ({fmt})"
-                reject(Rejected("too-large", f"{readable.size:,} bytes is over the limit of "
-                                f"{limits.max_document_bytes:,} bytes for {what}"))
-                return
-            _store_items(readable, fmt, store, limits, report, counts, rejections, input_id)
-    except InputError as error:
-        reject(Rejected(error.reason, str(error)))
-        return
-    except OSError as error:  # the file went away or broke while it was read
-        reason, detail = unreadable_reason(error)
-        reject(Rejected(reason, detail))
-        return
-    if counts["articles"] == 0 and rejections.total == 0:
-        reject(Rejected("empty-container", EMPTY.get(fmt, f"a {fmt} input without an article")))
+    def read(self) -> None:
+        self._read_records()
+        source = self.source
+        for rejected in self.rejections.final():
+            rejection = Rejection(
+                stable_id(source.path, source.sha256, rejected.locator, rejected.reason),
+                source.display, strip_controls(rejected.locator), rejected.reason,
+                strip_controls(rejected.detail), source.sha256, source.size)
+            self.store.add_rejection(rejection, self.input_id)
+            self.report.rejections.append(rejection)
 
-
-def _store_items(source: Source, fmt: str, store: Store, limits: Limits, report: IngestReport,
-                 counts: dict, rejections: "_Rejections", input_id: str) -> None:
-    """Run the format's reader over ``source`` and store each article it yields."""
-    reject = rejections.add
-    items = iter(READERS[fmt](source, limits))
-    while True:
-        # Only reading and cleaning are guarded: a store error must stop the run, not be
-        # mistaken for a bad input.
+    def _read_records(self) -> None:
+        """Sniff, read and store the input's articles, gathering its rejections. UTF-16 and
+        UTF-32 input is read from a UTF-8 copy."""
+        source, limits, reject = self.source, self.limits, self.rejections.add
         try:
-            item = next(items, None)
+            encoding = wide_encoding(source.head)
+            with transcoded(source, encoding) if encoding else nullcontext(source) as readable:
+                fmt = sniff(readable.head, source.path)
+                self.format = fmt
+                self.report.formats[fmt] = self.report.formats.get(fmt, 0) + 1
+                if fmt in READ_WHOLE and readable.size > limits.max_document_bytes:
+                    what = ("one document" if fmt in SINGLE_DOCUMENT
+                            else f"an input read whole ({fmt})")
+                    reject(Rejected("too-large", f"{readable.size:,} bytes is over the limit of "
+                                    f"{limits.max_document_bytes:,} bytes for {what}"))
+                    return
+                self._store_items(readable, fmt)
         except InputError as error:
-            where = "after the records read" if counts["articles"] or rejections.total else ""
-            reject(Rejected(error.reason, str(error), where))
+            reject(Rejected(error.reason, str(error)))
             return
-        except Exception as error:  # a reader bug must not stop the batch: record it, go on
-            log.info("reader %s failed on %s", fmt, source.display, exc_info=True)
-            reject(Rejected("reader-error", f"{type(error).__name__}: {error}"))
+        except OSError as error:  # the file went away or broke while it was read
+            reason, detail = unreadable_reason(error)
+            reject(Rejected(reason, detail))
             return
-        if item is None:
-            return
-        if isinstance(item, Rejected):
-            reject(item)
-            continue
-        try:
-            article = build_article(item, source.display)
-        except Exception as error:  # one record that cleaning fails on; the reader goes on
-            log.info("cleaning failed on %s [%s]", source.display, item.locator, exc_info=True)
-            reject(Rejected("reader-error", f"{type(error).__name__}: {error}", item.locator))
-            continue
-        if isinstance(article, Rejected):
-            reject(article)
-            continue
-        counts["articles"] += 1
-        report.article_ids.append(article.id)
-        if store.add_article(article, input_id):
-            report.articles_added += 1
-        else:
-            counts["duplicates"] += 1
-            report.already_stored += 1
+        if self.articles == 0 and self.rejections.total == 0:
+            reject(Rejected("empty-container", EMPTY.get(fmt, f"a {fmt} input without an article")))
+
+    def _store_items(self, readable: Source, fmt: str) -> None:
+        """Run the format's reader over ``readable`` and store each article it yields."""
+        reject = self.rejections.add
+        items = iter(READERS[fmt](readable, self.limits))
+        while True:
+            # Only reading and cleaning are guarded: a store error must stop the run, not be
+            # mistaken for a bad input.
+            try:
+                item = next(items, None)
+            except InputError as error:
+                where = "after the records read" if self.articles or self.rejections.total else ""
+                reject(Rejected(error.reason, str(error), where))
+                return
+            except Exception as error:  # a reader bug must not stop the batch: record it, go on
+                log.info("reader %s failed on %s", fmt, readable.display, exc_info=True)
+                reject(Rejected("reader-error", f"{type(error).__name__}: {error}"))
+                return
+            if item is None:
+                return
+            if isinstance(item, Rejected):
+                reject(item)
+                continue
+            try:
+                article = build_article(item, readable.display)
+            except Exception as error:  # one record that cleaning fails on; the reader goes on
+                log.info("cleaning failed on %s [%s]", readable.display, item.locator,
+                         exc_info=True)
+                reject(Rejected("reader-error", f"{type(error).__name__}: {error}", item.locator))
+                continue
+            if isinstance(article, Rejected):
+                reject(article)
+                continue
+            self.articles += 1
+            self.report.article_ids.append(article.id)
+            if self.store.add_article(article, self.input_id):
+                self.report.articles_added += 1
+            else:
+                self.duplicates += 1
+                self.report.already_stored += 1
 
 
 class _Rejections:
@@ -255,7 +263,7 @@ class _Rejections:
     def add(self, rejected: Rejected) -> None:
         group = self.groups.setdefault(rejected.reason, [])
         self.counts[rejected.reason] = self.counts.get(rejected.reason, 0) + 1
-        if len(group) <= EACH_UP_TO:
+        if len(group) < EACH_UP_TO:
             group.append(rejected)
 
     @property
@@ -280,10 +288,10 @@ def _shorten(text: str) -> str:
     return text if len(text) <= EXAMPLE_DETAIL_CHARS else text[:EXAMPLE_DETAIL_CHARS - 1] + "…"
 
 
-def _reject_unreadable(store: Store, report: IngestReport, path: str, error: OSError) -> None:
-    """An input that cannot even be opened (missing, a broken link, no permission, a symlink
-    loop, a FIFO or device) or a folder that cannot be listed. ``path`` is the real one: the id
-    derives from it, the stored path is its displayable form."""
+def _reject_unreadable(store: Store, report: IngestReport, path: str, error: OSError) -> str:
+    """Record an input that cannot even be opened (missing, a broken link, no permission, a
+    symlink loop, a FIFO or device) or a folder that cannot be listed; the path stored. ``path``
+    is the real one: the id derives from it, the stored path is its displayable form."""
     report.inputs += 1
     input_id = stable_id(path, None, EXTRACTOR)
     reason, detail = unreadable_reason(error)
@@ -294,3 +302,4 @@ def _reject_unreadable(store: Store, report: IngestReport, path: str, error: OSE
         store.add_input(InputRecord(input_id, display, "", 0, None, EXTRACTOR, 0, 0, 1))
         store.add_rejection(rejection, input_id)
     report.rejections.append(rejection)
+    return display

@@ -35,6 +35,9 @@ _HTML = re.compile(rb"<(!doctype\s+html|html|head|body|article|div|p)[\s>]", re.
 _PIPERMAIL_HTML = re.compile(rb"<!--beginarticle-->", re.IGNORECASE)
 #: The text rendering of a pipermail archive page: "[List] Subject", then "Name addr at domain",
 #: then the posting date; or its footer "More information about the X mailing list".
+_PIPERMAIL_TEXT = re.compile(
+    rb"(\A\s*\[[^\]\n]{1,40}\][^\n]*\n\s*\n?[^\n]* at [a-z0-9.-]+\.[a-z]{2,}\s*\n"
+    rb"|\nMore information about the [^\n]{1,80} mailing list\s*\Z)", re.IGNORECASE)
 #: Bytes looked at to tell binary data from text holding a few stray NUL bytes.
 BINARY_SAMPLE = 8192
 #: Share of control bytes (NUL and the other C0 controls but white space and escape) above which
@@ -42,9 +45,6 @@ BINARY_SAMPLE = 8192
 #: CSV dump or a mailbox with a stray NUL in one record far less: that record is judged alone.
 MAX_CONTROL_SHARE = 0.05
 _CONTROL_BYTES = bytes([*range(0, 9), *range(14, 27), *range(28, 32), 127])
-_PIPERMAIL_TEXT = re.compile(
-    rb"(\A\s*\[[^\]\n]{1,40}\][^\n]*\n\s*\n?[^\n]* at [a-z0-9.-]+\.[a-z]{2,}\s*\n"
-    rb"|\nMore information about the [^\n]{1,80} mailing list\s*\Z)", re.IGNORECASE)
 
 
 def sniff(head: bytes, name: str = "") -> str:

@@ -140,7 +140,8 @@ def open_regular(path: str) -> BinaryIO:
         raise
 
 
-def source_from_bytes(data: bytes, path: str = STDIN_NAME) -> Source:
+def source_from_bytes(data: bytes, path: str) -> Source:
+    """Bytes at hand as an input known by ``path``."""
     return Source(path=path, size=len(data), sha256=hashlib.sha256(data).hexdigest(),
                   head=data[:HEAD_BYTES], data=data)
 
@@ -148,19 +149,34 @@ def source_from_bytes(data: bytes, path: str = STDIN_NAME) -> Source:
 def source_from_file(path: str | os.PathLike) -> Source:
     """The size, hash and head of a regular file, read once in chunks."""
     path = os.fspath(path)
-    digest = hashlib.sha256()
-    size = 0
-    head = b""
     with open_regular(path) as handle:
-        while chunk := handle.read(CHUNK_BYTES):
-            if not head:
-                head = chunk[:HEAD_BYTES]
+        size, digest, head = _measured(_chunks(handle))
+    return Source(path=path, size=size, sha256=digest, head=head)
+
+
+def _chunks(handle: BinaryIO) -> Iterator[bytes]:
+    return iter(lambda: handle.read(CHUNK_BYTES), b"")
+
+
+def _measured(chunks: Iterable[bytes], out: BinaryIO | None = None, *,
+              hashed: bool = True) -> tuple[int, str | None, bytes]:
+    """``(size, sha256, head)`` of the bytes of ``chunks``, each chunk written to ``out`` as
+    well when given; the hash is None when not ``hashed``."""
+    digest = hashlib.sha256() if hashed else None
+    size = 0
+    head = bytearray()
+    for chunk in chunks:
+        if len(head) < HEAD_BYTES:
+            head += chunk[:HEAD_BYTES - len(head)]
+        if digest is not None:
             digest.update(chunk)
-            size += len(chunk)
-    return Source(path=path, size=size, sha256=digest.hexdigest(), head=head)
+        size += len(chunk)
+        if out is not None:
+            out.write(chunk)
+    return size, digest.hexdigest() if digest is not None else None, bytes(head)
 
 
-def iter_files(paths: Iterable[str]) -> Iterator[str | Unreadable]:
+def iter_files(paths: Iterable[str | os.PathLike]) -> Iterator[str | Unreadable]:
     """Files under the given paths, directories walked recursively in sorted order.
 
     Yields ``"-"`` for standard input and a path that does not exist as it is, so that the caller
@@ -182,9 +198,9 @@ def _walk(top: str) -> Iterator[str | Unreadable]:
     errors: list[OSError] = []
     for root, dirs, files in os.walk(top, onerror=errors.append):
         yield from _unlisted(errors)
-        linked = sorted(d for d in dirs if not d.startswith(".")
-                        and os.path.islink(os.path.join(root, d)))
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in linked)
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        # os.walk does not go down a link to a folder: it is yielded as an input of its own.
+        linked = [d for d in dirs if os.path.islink(os.path.join(root, d))]
         for name in sorted(files + linked):
             if not name.startswith("."):
                 yield os.path.join(root, name)
@@ -203,7 +219,7 @@ def read_stdin(stream: BinaryIO | None = None) -> Iterator[Source]:
     bounded by the disk rather than memory, and readers can open it as often as they need. The
     file is deleted when the block ends."""
     stream = stream if stream is not None else sys.stdin.buffer
-    with _spooled(iter(lambda: stream.read(CHUNK_BYTES), b"")) as (file, size, digest, head):
+    with _spooled(_chunks(stream)) as (file, size, digest, head):
         yield Source(path=STDIN_NAME, size=size, sha256=digest, head=head, file=file)
 
 
@@ -227,27 +243,20 @@ def transcoded(source: Source, encoding: str) -> Iterator[Source]:
                 if not data:
                     return
 
-    with _spooled(chunks()) as (file, size, _digest, head):
+    with _spooled(chunks(), hashed=False) as (file, size, _digest, head):
         yield replace(source, size=size, head=head, data=None, file=file)
 
 
 @contextmanager
-def _spooled(chunks: Iterable[bytes]) -> Iterator[tuple[str, int, str, bytes]]:
-    """Write ``chunks`` to a new temporary file: ``(file, size, sha256, head)``, the file
-    deleted when the block ends."""
+def _spooled(chunks: Iterable[bytes], *,
+             hashed: bool = True) -> Iterator[tuple[str, int, str | None, bytes]]:
+    """Write ``chunks`` to a new temporary file: ``(file, size, sha256, head)``, the hash None
+    when not ``hashed``, the file deleted when the block ends."""
     fd, file = tempfile.mkstemp(prefix="crossbearing-")
     try:
-        digest = hashlib.sha256()
-        size = 0
-        head = bytearray()
         with os.fdopen(fd, "wb") as out:
-            for chunk in chunks:
-                if len(head) < HEAD_BYTES:
-                    head += chunk[:HEAD_BYTES - len(head)]
-                digest.update(chunk)
-                size += len(chunk)
-                out.write(chunk)
-        yield file, size, digest.hexdigest(), bytes(head)
+            size, digest, head = _measured(chunks, out, hashed=hashed)
+        yield file, size, digest, head
     finally:
         try:
             os.unlink(file)

@@ -21,7 +21,7 @@ from typing import Any, BinaryIO, Callable, Iterator, Mapping
 from crossbearing.clean.dates import from_datetime, parse_date
 from crossbearing.clean.decode import decode_bytes
 from crossbearing.errors import DecodeError, FormatError
-from crossbearing.ingest.html import fragment_text
+from crossbearing.ingest.html import author_names, fragment_text
 from crossbearing.ingest.source import Limits, Source
 from crossbearing.model import DateValue, RawDocument, Rejected
 
@@ -384,12 +384,8 @@ def _authors(value: Any, key: str) -> tuple[str, ...] | None:
     """Author names from a list (of names or of objects with a name) or from one string that
     lists them separated by ``;``, ``and`` or commas."""
     if isinstance(value, str):
-        names = _AUTHOR_SEPARATORS.split(value)
-    elif isinstance(value, list):
-        names = [item.get("name") if isinstance(item, dict) else item for item in value]
-    else:
-        return None
-    return tuple(name.strip() for name in names if isinstance(name, str) and name.strip()) or None
+        value = _AUTHOR_SEPARATORS.split(value)
+    return (author_names(value) or None) if isinstance(value, list) else None
 
 
 def _decode(data: bytes) -> str:

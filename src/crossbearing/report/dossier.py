@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from crossbearing.export.sink import replace_whole
 from crossbearing.model import Failure
 from crossbearing.report.render import DOSSIER_LINKS, assets, render
 from crossbearing.views import dossier_view
@@ -30,25 +31,7 @@ def write_dossier(store, out: str | os.PathLike[str], *, exports: list[str] | No
     the file is replaced whole, never left half-written), linking to the ``exports`` written
     beside it. Returns its path. A section that could not be built says so in the page, and is
     appended to ``failures`` when given."""
-    folder = Path(out)
-    folder.mkdir(parents=True, exist_ok=True)
-    view = dossier_view(store)
-    if failures is not None:
-        failures.extend(section_failures(view["stories"], view["version"]))
-    html = render_dossier(view, exports)
-    path = folder / DOSSIER_FILE
-    temporary = folder / f".{DOSSIER_FILE}.{os.getpid()}.tmp"  # created with the usual mode
-    try:
-        temporary.write_text(html, encoding="utf-8")
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
+    html = render_dossier(dossier_view(store, failures), exports)
+    path = Path(out) / DOSSIER_FILE
+    replace_whole(path, lambda temporary: temporary.write_text(html, encoding="utf-8"))
     return path
-
-
-def section_failures(stories: list[dict[str, Any]], version: str) -> list[Failure]:
-    """The sections of these story pages that could not be built, as failures to record."""
-    return [Failure("report", f"{story['id']}/{section['key']}", "section", version,
-                    section["failed"]["error_type"], section["failed"]["message"])
-            for story in stories for section in story["sections"] if section.get("failed")]

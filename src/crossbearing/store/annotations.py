@@ -8,7 +8,6 @@ in one transaction, so a rerun never duplicates and a new version never mixes wi
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any, Iterable
 
 from crossbearing.model import (
@@ -20,6 +19,7 @@ from crossbearing.model import (
     TimeMention,
     TimeValue,
 )
+from crossbearing.store.clock import utc_now
 
 if TYPE_CHECKING:
     from crossbearing.kb import Actor
@@ -116,12 +116,12 @@ class AnnotationStore:
                          [_quote_row(q) + (version,) for q in quotes])
         self.insert_many("numeric_facts", NUMBER_COLUMNS + ("produced_by",),
                          [_number_row(n) + (version,) for n in numbers])
-        self.execute("DELETE FROM failures WHERE stage = ? AND target = ?", (stage, article_id))
+        self.clear_failures(stage, article_id)
         self.execute("INSERT INTO stage_runs (article_id, stage, version, ran_at) VALUES (?, ?, ?, "
                      "?) ON CONFLICT (article_id, stage) DO UPDATE SET "
                      "version = excluded.version, ran_at = excluded.ran_at",
                      (article_id, stage, version,
-                      datetime.now(timezone.utc).isoformat(timespec="seconds")))
+                      utc_now()))
 
     def quotes(self, article_id: str | None = None) -> list[Quote]:
         """Quotes of one article, or of all, in text order."""

@@ -9,12 +9,12 @@ from __future__ import annotations
 import json
 import zlib
 from contextlib import contextmanager
-from datetime import datetime, timezone
-from typing import Any, Callable, Iterator, TypeVar
+from typing import Any, Callable, Collection, Iterator, TypeVar
 
 from crossbearing.errors import NotFound, StoreError, UsageError
 from crossbearing.model import Article, DateValue, InputRecord, Rejection
 from crossbearing.store.annotations import AnnotationStore
+from crossbearing.store.clock import utc_now
 from crossbearing.store.compare import CompareStore
 from crossbearing.store.corpus import CorpusStore
 from crossbearing.store.events import EventStore
@@ -44,6 +44,9 @@ INPUT_COLUMNS = ("input_id", "path", "sha256", "size_bytes", "format", "extracto
                  "duplicates", "rejections")
 
 
+#: The digits of an id after its fixed start (article ids are hexadecimal digits only).
+HEX_DIGITS = frozenset("0123456789abcdef")
+
 #: The tables :meth:`Store.count` counts.
 COUNTABLE = frozenset({
     "articles", "inputs", "rejections", "raw_records", "mentions", "sentences",
@@ -51,10 +54,6 @@ COUNTABLE = frozenset({
     "duplicates", "passages", "stories", "story_articles", "entities", "article_terms",
     "event_mentions", "events", "event_sources", "claim_groups", "claim_members", "quote_groups",
     "quote_members", "framing_descriptors", "loaded_terms", "overrides", "failures"})
-
-
-def utc_now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
 S = TypeVar("S", bound="Store")
@@ -276,18 +275,45 @@ class Store(AnnotationStore, CorpusStore, EventStore, CompareStore, FramingStore
 
     def article(self, id_or_prefix: str, *, with_raw: bool = False) -> Article:
         """The article with this id, or the one article whose id starts with it."""
-        prefix = id_or_prefix.strip().lower()
-        if not prefix or not all(c in "0123456789abcdef" for c in prefix):
-            raise UsageError(f"not an article id: {id_or_prefix!r}")
-        rows = self.execute(f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM articles WHERE "
-                            "article_id >= ? AND article_id < ? ORDER BY article_id LIMIT 2",
-                            (prefix, prefix + "g")).fetchall()
-        if not rows:
-            raise NotFound(f"no article with id {id_or_prefix!r}")
-        if len(rows) > 1:
-            raise UsageError(f"more than one article id starts with {id_or_prefix!r}: give more of it")
-        raw = self.raw_bytes(rows[0][ARTICLE_COLUMNS.index("raw_sha256")]) if with_raw else b""
-        return _article_from_row(rows[0], raw)
+        prefix = self.id_prefix(id_or_prefix, "article")
+        article_id = self.one_id(self.ids_with_prefix("articles", "article_id", prefix),
+                                 id_or_prefix, "article")
+        row = self.execute(f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM articles WHERE "
+                           "article_id = ?", (article_id,)).fetchone()
+        raw = self.raw_bytes(row[ARTICLE_COLUMNS.index("raw_sha256")]) if with_raw else b""
+        return _article_from_row(row, raw)
+
+    # -- ids given by a prefix (articles here, stories in CorpusStore) -------------------------
+    @staticmethod
+    def id_prefix(text: str, kind: str, lead: str = "") -> str:
+        """An id, or the start of one, as typed (any case; ``lead``, the fixed start of every id
+        of this ``kind``, may be left out): the prefix it stands for. A UsageError when the rest
+        is not hexadecimal digits."""
+        prefix = text.strip().lower()
+        digits = prefix[len(lead):] if prefix.startswith(lead) else prefix
+        if not digits or not HEX_DIGITS.issuperset(digits):
+            form = f"{lead!r} and " if lead else ""
+            raise UsageError(f"no {kind} with id {text!r}: not {_a(kind)} id ({form}hexadecimal "
+                             "digits)")
+        return lead + digits
+
+    def ids_with_prefix(self, table: str, column: str, prefix: str, limit: int = 2) -> list[str]:
+        """Up to ``limit`` ids of ``column`` in ``table`` that start with ``prefix`` (from
+        :meth:`id_prefix`), in order, so an id equal to it first: one range over the column's
+        index (every character after the prefix is a hexadecimal digit, below "g")."""
+        return [r[0] for r in self.execute(
+            f"SELECT {column} FROM {table} WHERE {column} >= ? AND {column} < ? "
+            f"ORDER BY {column} LIMIT ?", (prefix, prefix + "g", limit)).fetchall()]
+
+    @staticmethod
+    def one_id(ids: Collection[str], text: str, kind: str) -> str:
+        """The one id a prefix ``text`` leads to (``ids``): NotFound when there is none, a
+        UsageError when there are several."""
+        if not ids:
+            raise NotFound(f"no {kind} with id {text!r}")
+        if len(ids) > 1:
+            raise UsageError(f"more than one {kind} id starts with {text!r}: give more of it")
+        return next(iter(ids))
 
     def raw_bytes(self, raw_sha256: str) -> bytes:
         row = self.execute("SELECT content FROM raw_records WHERE raw_sha256 = ?",
@@ -316,6 +342,11 @@ class Store(AnnotationStore, CorpusStore, EventStore, CompareStore, FramingStore
         rows = self.execute(f"SELECT {', '.join(REJECTION_COLUMNS)} FROM rejections "
                             "ORDER BY path, locator").fetchall()
         return [Rejection(*row) for row in rows]
+
+
+def _a(noun: str) -> str:
+    """``noun`` with its indefinite article: "an article", "a story"."""
+    return ("an " if noun[0] in "aeiou" else "a ") + noun
 
 
 def _article_row(article: Article, input_id: str) -> tuple:

@@ -5,23 +5,24 @@ stories, per-article terms and collection-wide entities. Mixed into
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
 from typing import Any, Iterable, Iterator, Mapping
 
-from crossbearing.errors import NotFound, UsageError
+from crossbearing.corpus.story_ids import STORY_PREFIX
 from crossbearing.model import DateValue
+from crossbearing.store.clock import utc_now
 
-#: Every story id starts with this.
-STORY_PREFIX = "story-"
 PASSAGE_COLUMNS = ("article_a", "article_b", "a_start", "a_end", "b_start", "b_end", "words",
                    "similarity", "kind", "direction")
 
 
 class CorpusStore:
-    """Corpus-stage queries; expects ``execute``, ``executemany`` and ``insert_many`` from the
-    store."""
+    """Corpus-stage queries; expects ``execute``, ``executemany``, ``insert_many`` and the id
+    prefix lookup (``id_prefix``, ``ids_with_prefix``, ``one_id``) from the store."""
 
     execute: Any
+    id_prefix: Any
+    ids_with_prefix: Any
+    one_id: Any
 
     # -- duplicates ----------------------------------------------------------------------------
     def unsigned_articles(self) -> list[tuple[str, str, str]]:
@@ -64,9 +65,11 @@ class CorpusStore:
             "SELECT article_id, terms FROM article_terms")}
 
     def replace_stories(self, stories: Iterable[Any], version: str,
-                        redirects: Mapping[str, str] | None = None) -> None:
+                        redirects: Mapping[str, str] | None = None,
+                        earlier: Mapping[str, str] | None = None) -> None:
         """Store the stories of a fresh clustering in place of the old ones, and ``redirects``
-        (retired story id -> story id) beside the earlier ones; an earlier redirect to an id
+        (retired story id -> story id) beside the earlier ones (``earlier``, as
+        :meth:`story_redirects` gives them; read when not given); an earlier redirect to an id
         retired now leads on to the new story, so that no redirect ends at a retired id. The
         comparison's claim and quote groups hang on the old stories, so they go with them (the
         compare stage recomputes them for the new ones)."""
@@ -83,8 +86,9 @@ class CorpusStore:
         redirects = dict(redirects or {})
         if not redirects:
             return
-        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
-        rows = [(old, new) for old, new in self.story_redirects().items() if new in redirects]
+        now = utc_now()
+        earlier = self.story_redirects() if earlier is None else earlier
+        rows = [(old, new) for old, new in earlier.items() if new in redirects]
         if rows:
             self.executemany("UPDATE story_redirects SET story_id = ? WHERE old_id = ?",
                              [(redirects[new], old) for old, new in rows])
@@ -110,31 +114,21 @@ class CorpusStore:
         prefix of one, or a retired id or prefix (followed to the story its articles went to).
         Raises NotFound when nothing matches, UsageError when the text is no story id or a
         prefix leads to several stories."""
-        text = id_or_prefix.strip().lower()
-        digits = text[len(STORY_PREFIX):] if text.startswith(STORY_PREFIX) else text
-        if not digits or not all(c in "0123456789abcdef" for c in digits):
-            raise UsageError(f"no story with id {id_or_prefix!r}: a story id is 'story-' and "
-                             "hexadecimal digits")
-        wanted = STORY_PREFIX + digits
-        live = self._story_ids_from("stories", "story_id", wanted)
+        wanted = self.id_prefix(id_or_prefix, "story", STORY_PREFIX)
+        live = self.ids_with_prefix("stories", "story_id", wanted)
         if wanted in live:
             return wanted
-        retired = self._story_ids_from("story_redirects", "old_id", wanted)
+        # Many retired ids may lead to one story: enough of them to tell one story from several.
+        retired = self.ids_with_prefix("story_redirects", "old_id", wanted, limit=50)
         if wanted in retired:
             return self._follow(wanted)
-        found = set(live) | {self._follow(old) for old in retired}
-        if not found:
-            raise NotFound(f"no story with id {id_or_prefix!r}")
-        if len(found) > 1:
-            raise UsageError(f"more than one story id starts with {id_or_prefix!r}: give more "
-                             "of it")
-        return found.pop()
+        return self.one_id(set(live) | {self._follow(old) for old in retired}, id_or_prefix,
+                           "story")
 
-    def _story_ids_from(self, table: str, column: str, prefix: str) -> list[str]:
-        """Up to 50 ids of ``column`` in ``table`` that start with ``prefix`` (hex digits)."""
-        return [r[0] for r in self.execute(
-            f"SELECT {column} FROM {table} WHERE {column} >= ? AND {column} < ? "
-            f"ORDER BY {column} LIMIT 50", (prefix, prefix + "g"))]
+    def names_story(self, id_or_prefix: str, story_id: str) -> bool:
+        """Whether ``id_or_prefix`` (as :meth:`resolve_story` takes it) is ``story_id`` or a
+        prefix of it, rather than a retired id that leads to it."""
+        return story_id.startswith(self.id_prefix(id_or_prefix, "story", STORY_PREFIX))
 
     def _follow(self, story_id: str) -> str:
         """Follow redirects from ``story_id`` to a story id no longer retired (a chain, should

@@ -9,10 +9,10 @@ own failures when it starts (:meth:`FailureStore.clear_failures`).
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
 from typing import Any, Iterable
 
 from crossbearing.model import Failure
+from crossbearing.store.clock import utc_now
 
 FAILURE_COLUMNS = ("stage", "target", "target_kind", "version", "error_type", "message",
                    "failed_at")
@@ -26,7 +26,7 @@ class FailureStore:
 
     def add_failures(self, failures: Iterable[Failure]) -> None:
         """Record failures; a target that failed before in the same stage is replaced."""
-        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        now = utc_now()
         self.insert_many(
             "failures", FAILURE_COLUMNS,
             [(f.stage, f.target, f.target_kind, f.version, f.error_type, f.message, now)
@@ -44,11 +44,21 @@ class FailureStore:
             self.execute("DELETE FROM failures WHERE stage = ? OR stage LIKE ?",
                          (stage, stage + ".%"))
 
-    def failures(self, stage: str | None = None) -> list[Failure]:
-        """Recorded failures, by stage and target (of one stage and its steps if given)."""
+    def replace_failures(self, stage: str, failures: Iterable[Failure]) -> None:
+        """A stage recomputed whole: its failures of this run in place of those of the last."""
+        self.clear_failures(stage)
+        self.add_failures(failures)
+
+    def failures(self, stage: str | None = None, *, limit: int | None = None) -> list[Failure]:
+        """Recorded failures, by stage and target (of one stage and its steps if given; the
+        first ``limit`` if given)."""
         where, params = ("", ())
         if stage is not None:
             where, params = " WHERE stage = ? OR stage LIKE ?", (stage, stage + ".%")
-        rows = self.execute(f"SELECT {', '.join(FAILURE_COLUMNS)} FROM failures{where} "
-                            "ORDER BY stage, target", params).fetchall()
+        if limit is not None:
+            where, params = where + " ORDER BY stage, target LIMIT ?", (*params, limit)
+        else:
+            where += " ORDER BY stage, target"
+        rows = self.execute(f"SELECT {', '.join(FAILURE_COLUMNS)} FROM failures{where}",
+                            params).fetchall()
         return [Failure(*row) for row in rows]
