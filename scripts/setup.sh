@@ -17,6 +17,9 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   .venv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
   touch "$stamp"
 fi
+# The GeoNames towns as a compact index in the user's cache (src/crossbearing/kb/town_index.py),
+# built once here so that no command pays for it; it only opens it when it is there already.
+.venv/bin/python -c "from crossbearing.kb.places import prepare_towns; prepare_towns()"
 
 if [ "${1:-}" != --test ]; then
   exit 0

@@ -73,6 +73,40 @@ def test_search_then_correct_and_the_correction_survives_reanalysis(analyzed_see
         assert browser.blocked == [] and browser.dialogs == [] and browser.errors == []
 
 
+def test_an_analyst_corrects_an_outlet_and_every_table_names_it_after_reanalysis(
+        analyzed_seeds, tmp_path):
+    from crossbearing.compare.run import run_compare
+
+    db = copy_db(analyzed_seeds[0], tmp_path / "seeds.db")
+    with open_store(db) as store:
+        target = next(a for a in store.articles()
+                      if a.source_path.endswith("003_4776d901254a8ef3.txt"))
+        before = store.source_labels()[target.id]
+        story_id = store.story_of(target.id)
+    with live_server(db) as base, browser_page() as browser:
+        page = browser.page
+        page.goto(f"{base}/articles/{target.id}")
+        page.click("text=Correct this report's outlet, date or title")
+        page.fill("form.correct:has(input[value=article-outlet]) input[name=value]",
+                  "Harbour Times")
+        page.fill("form.correct:has(input[value=article-outlet]) input[name=note]", "masthead")
+        page.click("text=Correct the outlet")
+        page.wait_for_url(f"**/articles/{target.id}")
+        expect(page.locator("article p.meta").first).to_contain_text("Harbour Times")
+        assert "article-outlet" in page.content()
+        with open_store(db) as store:  # re-analysis while the server runs
+            run_corpus(store)
+            run_compare(store)
+        page.goto(f"{base}/stories/{story_id}")
+        expect(page.locator("table.reports")).to_contain_text("Harbour Times")
+        for table in ("table.facts", "table.coverage"):
+            heads = page.locator(f"{table} th.source").all_inner_texts()
+            assert "Harbour Times" in heads and before not in heads, table
+        assert page.locator("table.framing", has_text="Harbour Times").count() >= 1
+        assert before not in page.locator("table.reports").inner_text()
+        assert browser.blocked == [] and browser.dialogs == [] and browser.errors == []
+
+
 def test_hostile_article_is_inert_in_the_web_app(hostile_db):
     with open_store(hostile_db[0]) as store:
         ids = [a.id for a in store.articles()]

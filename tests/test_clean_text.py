@@ -90,3 +90,15 @@ def test_nuls_controls_and_lone_surrogates_never_reach_the_text():
 
     assert strip_controls("A\x00B\x07C\u200bD\ud800E\udcffF\n\tG") == "ABCD\ufffdE\ufffdF\n\tG"
     assert clean_body("One\x00 line.\n\nTwo \ud83d lines.").text == "One line.\n\nTwo \ufffd lines."
+
+
+def test_newsletter_and_further_reading_lines_are_furniture():
+    body = ("The convoy reached the crossing on Tuesday.\n"
+            "Sign up to our newsletter\n"
+            "Also read:\n"
+            "Officials said the aid would be handed out by local committees.\n"
+            "Get our newsletter\n")
+    cleaned = clean_body(body)
+    assert cleaned.text == ("The convoy reached the crossing on Tuesday.\n\n"
+                            "Officials said the aid would be handed out by local committees.")
+    assert "Sign up to our newsletter" in cleaned.removed and "Also read:" in cleaned.removed

@@ -272,3 +272,24 @@ def test_a_pool_that_breaks_while_the_caller_saves_loses_nothing(tmp_path):
             seen.append((i, result))
     assert sorted(seen) == [(i, i * i) for i in range(8)]
     assert executor.restarts == 1
+
+
+def test_analyze_on_every_core_stores_what_one_process_stores(tmp_path):
+    from crossbearing.analysis import AnalysisRun, analyze
+    from crossbearing.executors import pool_size
+
+    folder = tmp_path / "inputs"
+    folder.mkdir()
+    for i, text in enumerate(invented_texts(30)):
+        (folder / f"report-{i:02d}.txt").write_text(text, encoding="utf-8")
+    assert pool_size(30, 2) == 2  # enough work for the pool to be used
+    dumps = []
+    for workers in (1, 2):
+        db = tmp_path / f"workers-{workers}.db"
+        with open_store(db) as store:
+            run = AnalysisRun(paths=[str(folder)], out=tmp_path / f"out-{workers}",
+                              workers=workers)
+            summary = analyze(store, run)
+        assert summary["stages"]["annotate"]["annotated"] == 30 and summary["failed"] == 0
+        dumps.append(dump(db))
+    assert dumps[0] == dumps[1]

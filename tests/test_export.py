@@ -61,6 +61,10 @@ def hostile_db(tmp_path_factory):
 
     folder = tmp_path_factory.mktemp("hostile")
     (folder / "dump.jsonl").write_text(json.dumps(HOSTILE_RECORD) + "\n", encoding="utf-8")
+    # An outlet field that reads as no name is not stored unless the analyst states it: the
+    # folder's manifest does, so the hostile name reaches the exports.
+    with (folder / "sources.csv").open("w", newline="", encoding="utf-8") as manifest:
+        csv.writer(manifest).writerows([["file", "outlet"], ["dump.jsonl", HOSTILE_OUTLET]])
     db = tmp_path_factory.mktemp("hostile-db") / "hostile.db"
     ingest_files([folder], db)
     with open_store(db) as store:

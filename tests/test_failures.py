@@ -196,7 +196,7 @@ def test_a_corpus_step_that_fails_is_undone_and_the_next_steps_go_on(inputs, tmp
         failures = store.failures("corpus")
         assert store.count("stories") == stories_before  # the failed step's writes undone
         assert store.count("events") == report.events  # the later steps ran
-    assert steps == ["duplicates", "stories", "reuse", "entities", "events"]
+    assert steps == ["duplicates", "stories", "dates", "reuse", "entities", "events"]
     assert [(f.stage, f.target, f.target_kind) for f in failures] == \
         [("corpus.stories", "", "step")]
     monkeypatch.undo()

@@ -442,7 +442,7 @@ def test_malformed_metadata_never_loses_the_page(tmp_path, db, block):
 def test_a_metadata_reader_that_fails_costs_only_that_metadata(tmp_path, db, monkeypatch):
     from crossbearing.ingest import html
 
-    def broken(markup, meta):
+    def broken(markup, meta, page):
         raise ValueError("unexpected date shape")
 
     monkeypatch.setattr(html, "_published", broken)
@@ -450,7 +450,8 @@ def test_a_metadata_reader_that_fails_costs_only_that_metadata(tmp_path, db, mon
     report = ingest([tmp_path], db)
     assert report.ok
     [article] = articles(db)
-    assert (article.published, article.authors) == (None, ("Jane Doe",))
+    # The page's metadata date is lost; the date in its URL's path is all that is left.
+    assert (article.published.source, article.authors) == ("url:path", ("Jane Doe",))
     problems = article.metadata["metadata_problems"]
     assert problems[0].startswith("JSON-LD block 2 ignored: JSONDecodeError")
     assert problems[1] == "publication date ignored: ValueError: unexpected date shape"

@@ -17,6 +17,7 @@ from crossbearing.clean.outlets import (
     name_key,
     outlet_by_name,
     outlet_for_url,
+    outlet_profile,
     outlets,
 )
 from crossbearing.kb.actors import ISO_COUNTRIES as COUNTRIES  # noqa: E402
@@ -47,7 +48,8 @@ def test_code_lists_are_complete():
 
 def test_table_has_the_documented_columns_and_enough_rows():
     rows = _raw_rows()
-    assert list(rows[0]) == ["domain", "outlet", "country", "language", "kind", "aliases"]
+    assert list(rows[0]) == ["domain", "outlet", "country", "language", "kind", "aliases",
+                             "owner", "state_affiliated", "profile_source"]
     assert len(rows) >= 250
     assert len(outlets()) == len(rows)
 
@@ -299,3 +301,43 @@ def test_canonical_outlet_lets_a_given_name_beat_an_archive_or_aggregator_url():
         ("A Small Weekly", "as given")
     assert canonical_outlet(None, archive) == ("Freedom Archives", "domain table")
     assert canonical_outlet("  ", archive) == ("Freedom Archives", "domain table")
+
+
+# --- profiles -------------------------------------------------------------------------------
+
+
+def test_profile_fields_are_valid_and_sourced():
+    bad = [row.domain for row in outlets()
+           if row.state_affiliated not in {"", "yes", "no"}
+           or ((row.owner or row.state_affiliated) and not row.profile_source)
+           or (row.profile_source and not row.profile_source.startswith("https://"))]
+    assert not bad
+
+
+def test_rows_of_one_outlet_share_one_profile():
+    profiles = defaultdict(set)
+    for row in outlets():
+        profiles[row.name].add((row.owner, row.state_affiliated, row.profile_source))
+    assert not [name for name, seen in profiles.items() if len(seen) > 1]
+
+
+@pytest.mark.parametrize("written", ["Press TV", "PressTV", "presstv.ir", "presstv.com",
+                                     "https://www.presstv.ir/Detail/2024/02/09/1/x"])
+def test_outlet_profile_finds_a_row_by_name_domain_or_url(written: str):
+    found = outlet_profile(written)
+    assert found is not None and found.name == "Press TV"
+    assert found.state_affiliated == "yes" and "IRIB" in found.owner
+    assert found.profile_source.startswith("https://en.wikipedia.org/")
+
+
+def test_outlet_profile_of_the_seed_outlets():
+    assert outlet_profile("english.almayadeen.net").name == "Al Mayadeen English"
+    assert outlet_profile("english.alarabiya.net").owner == "MBC Group"
+    assert outlet_profile("AFP").name == "Agence France-Presse"
+    assert outlet_profile("afp.com").name == "Agence France-Presse"
+    assert outlet_profile("Reuters").state_affiliated == "no"
+
+
+@pytest.mark.parametrize("written", [None, "", "  ", "No Such Gazette", "example.org"])
+def test_outlet_profile_without_a_row_is_none(written):
+    assert outlet_profile(written) is None

@@ -30,9 +30,8 @@ def near(place, latitude, longitude, tolerance=0.3):
 def town_extents(margin):
     """Per country, the box around its GeoNames towns (the gazetteer's own), widened by ``margin``
     degrees: a check that catches swapped, mis-signed or mistyped coordinates."""
-    towns, boxes = places._towns(), {}
-    for row, code in enumerate(towns.countries):
-        latitude, longitude = towns.latitudes[row], towns.longitudes[row]
+    boxes = {}
+    for code, latitude, longitude in places._towns().points():
         box = boxes.setdefault(code, [latitude, latitude, longitude, longitude, 0])
         box[0], box[1] = min(box[0], latitude), max(box[1], latitude)
         box[2], box[3] = min(box[2], longitude), max(box[3], longitude)

@@ -86,8 +86,8 @@ def test_rss_entry_with_full_content() -> None:
     assert first.url == "https://gazette.example/ferry"
     assert first.outlet == "The Harbour Gazette"
     assert first.outlet_source == "feed:channel title"
-    # feedparser gives the time in UTC.
-    assert first.published == DateValue("2024-02-10T00:00:40", "second", "feed:published")
+    # feedparser gives the time in UTC: stored as an instant with its zone.
+    assert first.published == DateValue("2024-02-10T00:00:40+00:00", "second", "feed:published")
     assert first.authors == ("Jane Doe",)
     assert first.language == "en"
     assert first.external_id == "gazette-1042"
@@ -130,7 +130,7 @@ def test_atom_feed() -> None:
     assert first.title == "Le quai rouvre"
     assert first.url == "https://courrier.example/quai"
     assert first.outlet == "Le Courrier du Port"
-    assert first.published == DateValue("2024-03-02T09:00:00", "second", "feed:updated")
+    assert first.published == DateValue("2024-03-02T09:00:00+00:00", "second", "feed:updated")
     assert first.authors == ("Anne Martin", "Paul Petit")
     assert first.language == "fr"
     assert first.external_id == "urn:uuid:entry-1"

@@ -82,7 +82,12 @@ def test_dossier_policy_forbids_every_external_load(analyzed_seeds):
         re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html).group(1))
     assert "default-src 'none'" in policy and "'unsafe-inline'" not in policy
     assert re.search(r"script-src 'sha256-[A-Za-z0-9+/=]+'", policy)
-    assert not re.search(r'(src|href)="(https?:)?//', html)
+    assert not re.search(r'src="(https?:)?//', html)
+    assert not re.search(r'<link[^>]+href="(https?:)?//', html)
+    # The only outside addresses are links an analyst follows (an outlet profile's source),
+    # which send no referrer.
+    links = re.findall(r'<a href="(https?:)?//[^"]*"([^>]*)>', html)
+    assert links and all('rel="noopener noreferrer nofollow"' in rest for _, rest in links)
 
 
 def test_hostile_article_is_escaped_everywhere_in_the_dossier(hostile_db):

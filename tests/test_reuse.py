@@ -102,7 +102,7 @@ def quote(text, speaker_actor=None, speaker_canonical=None):
                  speaker_canonical, None, "direct")
 
 
-def test_shared_quotation_needs_quotes_of_one_speaker_in_both():
+def test_shared_quotation_needs_quotes_in_both_not_of_two_known_actors():
     bare = shared_passages(QUOTING_A, QUOTING_B)
     assert [p.kind for p in bare] == ["reprint"]  # nothing says it is quoted
     assert QUOTING_A[bare[0].a_start:bare[0].a_end] == STATEMENT
@@ -118,7 +118,11 @@ def test_shared_quotation_needs_quotes_of_one_speaker_in_both():
     assert [p.kind for p in names] == ["shared-quotation"]
     other = shared_passages(QUOTING_A, QUOTING_B, quotes_a=[quote(QUOTING_A, "org:ministry")],
                             quotes_b=[quote(QUOTING_B, "person:solberg")])
-    assert [p.kind for p in other] == ["reprint"]
+    assert [p.kind for p in other] == ["reprint"]  # two known actors: not one statement
+    misread = shared_passages(QUOTING_A, QUOTING_B,
+                              quotes_a=[quote(QUOTING_A, speaker_canonical="Hanne Solberg")],
+                              quotes_b=[quote(QUOTING_B, speaker_canonical="Kari Nordmann")])
+    assert [p.kind for p in misread] == ["shared-quotation"]  # one report misattributes it
     one_side = shared_passages(QUOTING_A, QUOTING_B, quotes_a=[quote(QUOTING_A)])
     assert [p.kind for p in one_side] == ["reprint"]
 

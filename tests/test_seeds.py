@@ -87,8 +87,35 @@ def test_forwarded_article_metadata_in_the_list_message(seeds):
 
 def test_site_date_widget_is_kept_as_metadata_not_as_publication_date(seeds):
     article = seeds[2]["004"]
-    assert article.published is None
     assert article.metadata["page_date_lines"] == ["Sat. Mar 2nd, 2024"]
+    # The date is the one the corpus's manifest states, not the widget's.
+    assert (article.published.value, article.published.source) == ("2024-02-09",
+                                                                   "manifest:sources.csv")
+
+
+def test_every_report_has_its_outlet_and_date_from_the_manifest(seeds):
+    found = {seed: (a.outlet, a.published and a.published.value) for seed, a in seeds[2].items()}
+    # 002's text dates it to February 2024 only: the manifest gives the month (see
+    # examples/corpus/README.md). 004 names no outlet.
+    assert found == {"000": ("Press TV", "2024-02-09"), "001": ("Al Mayadeen English", "2024-02-10"),
+                     "002": ("Press TV", "2024-02"), "003": ("Al Arabiya English", "2024-02-09"),
+                     "004": (None, "2024-02-09")}
+    assert seeds[2]["002"].published.precision == "month"
+    # 001 states what its forwarded header says: the header keeps its own note.
+    assert seeds[2]["001"].outlet_source == "forwarded-article source line"
+    assert seeds[2]["000"].outlet_source == "manifest:sources.csv"
+    assert not seeds[1].warnings  # every row matched, nothing contradicted
+
+
+def test_without_the_manifest_the_widget_date_is_not_taken(tmp_path):
+    for path in SAMPLE_CORPUS.glob("*.txt"):
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    ingest([tmp_path], tmp_path / "bare.db")
+    with open_store(tmp_path / "bare.db") as store:
+        by_seed = {a.source_path.rsplit("/", 1)[-1][:3]: a for a in store.articles()}
+    assert by_seed["004"].published is None
+    assert by_seed["004"].metadata["page_date_lines"] == ["Sat. Mar 2nd, 2024"]
+    assert {seed for seed, a in by_seed.items() if a.outlet} == {"001"}
 
 
 def test_reingesting_the_seeds_adds_nothing(seeds):

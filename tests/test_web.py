@@ -251,3 +251,38 @@ def test_the_web_app_over_a_shared_postgresql_database(postgres_server):
     assert strike["fatalities"]["value"] == "3"
     hits = client.get("/api/search", params={"q": "responsible for directly planning"}).json()
     assert {h["kind"] for h in hits["hits"]} == {"article", "quote"}
+
+
+def test_an_article_correction_is_checked_stored_and_shown_with_the_outlet_profile(client):
+    article = next(a for a in client.get("/api/stories/" + story_id(client)).json()["sections"][0]
+                   ["articles"] if a["outlet"])
+    post = lambda value, kind="article-outlet", target=article["id"]: client.post(  # noqa: E731
+        "/api/corrections", json={"kind": kind, "target": target, "value": value})
+    assert post("Valley Courier", target="ffffffffffffffff").status_code == 422
+    assert post("next week", kind="article-published").status_code == 422
+    assert post("Associated Press").status_code == 201
+    shown = client.get(f"/api/articles/{article['id']}").json()
+    assert (shown["outlet"], shown["outlet_source"]) == ("Associated Press", "correction")
+    assert shown["profile"]["name"] == "Associated Press" and shown["profile"]["country"] == "US"
+    assert [c["kind"] for c in shown["corrections"]] == ["article-outlet"]
+    html = client.get(f"/articles/{article['id']}").text
+    assert "Associated Press" in html and 'rel="noopener noreferrer nofollow"' in html
+    form = client.post("/corrections", data={"kind": "article-title", "target": article["id"],
+                                             "value": "A new <b>title</b>"},
+                       follow_redirects=False)
+    assert form.status_code == 303 and form.headers["location"] == f"/articles/{article['id']}"
+    assert "A new &lt;b&gt;title&lt;/b&gt;" in client.get(f"/articles/{article['id']}").text
+
+
+def test_browsers_get_error_pages_and_the_api_json(client):
+    html = {"accept": "text/html,application/xhtml+xml"}
+    page = client.get("/stories/nope", headers=html)
+    assert page.status_code == 404 and page.headers["content-type"].startswith("text/html")
+    assert "names no story" in page.text and "pattern" not in page.text
+    missing = client.get("/articles/ffffffffffffffff", headers=html)
+    assert missing.status_code == 404 and "no such article" in missing.text
+    bad = client.get("/search?limit=0&q=x", headers=html)
+    assert bad.status_code == 400 and "limit" in bad.text and "<h1>Bad request</h1>" in bad.text
+    api = client.get("/api/stories/nope", headers=html)
+    assert api.status_code == 422 and api.headers["content-type"] == "application/json"
+    assert client.get("/stories/nope?format=json", headers=html).json()["detail"]

@@ -46,8 +46,13 @@ class AnalysisRun:
     paths: list[str]
     out: Path = Path(DEFAULT_OUT)
     duplicate_threshold: float = 0.8
+    #: Worker processes the annotate stage may use (None: the CPUs; 1: this process only).
+    workers: int | None = None
     progress: Progress = field(default_factory=Progress)
     summaries: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: What the analyst states about the inputs (``ingest.manifest.Statements``); None: only
+    #: the manifests found in the input folders.
+    statements: Any = None
 
 
 def ingest_stage(store: Store, run: AnalysisRun) -> dict[str, Any]:
@@ -57,20 +62,24 @@ def ingest_stage(store: Store, run: AnalysisRun) -> dict[str, Any]:
     from crossbearing.views import ingest_summary
 
     run.progress.total(sum(1 for _ in iter_files(list(run.paths))))
-    report = ingest_paths(run.paths, store, on_input=lambda _path: run.progress.advance(1))
-    return ingest_summary(report)
+    report = ingest_paths(run.paths, store, on_input=lambda _path: run.progress.advance(1),
+                          statements=run.statements)
+    return {**ingest_summary(report), "warnings": list(report.warnings)}
 
 
 def annotate_stage(store: Store, run: AnalysisRun) -> dict[str, Any]:
-    """Annotate the articles this version of the article stage has not annotated yet."""
+    """Annotate the articles this version of the article stage has not annotated yet, on a
+    process pool sized to the work (``executors.pool_size``; ``run.workers`` at most)."""
     from crossbearing.annotate.stage import STAGE, VERSION
+    from crossbearing.executors import make_executor
     from crossbearing.pipeline import annotate
 
     pending = store.pending_articles(STAGE, VERSION)
     run.progress.total(len(pending))
     if not pending:  # do not load the language model for nothing
         return {"annotated": 0, "failed": 0, "quotes": 0, "numeric_facts": 0, "version": VERSION}
-    report = annotate(store, on_batch=run.progress.advance)
+    with make_executor("auto", run.workers, pending=len(pending)) as executor:
+        report = annotate(store, on_batch=run.progress.advance, executor=executor)
     return {"annotated": report.annotated, "failed": report.failed, "quotes": report.quotes,
             "numeric_facts": report.numeric_facts, "version": report.version}
 

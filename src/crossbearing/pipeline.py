@@ -70,6 +70,7 @@ def annotate(store: Store, *, batch_size: int = ANNOTATE_BATCH,
             _count(report, results, on_batch)
     suspects: list[str] = []  # articles of a batch that killed its workers, tried one by one
     ids = pending
+    batch_size = pool_batch_size(len(pending), executor.workers, batch_size)
     while ids:
         try:
             for _articles, results in executor.map_batches(
@@ -95,6 +96,12 @@ def annotate(store: Store, *, batch_size: int = ANNOTATE_BATCH,
         suspects = []
         ids = store.pending_articles(STAGE, VERSION)
     return report
+
+
+def pool_batch_size(pending: int, workers: int, batch_size: int = ANNOTATE_BATCH) -> int:
+    """Batches for a pool: at most ``batch_size``, and small enough that each worker gets about
+    four, so that the last batches end together instead of one worker finishing alone."""
+    return max(1, min(batch_size, -(-pending // (4 * max(1, workers)))))
 
 
 def _count(report: AnnotateReport, results: list[ArticleAnnotations | Failure],

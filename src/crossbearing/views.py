@@ -5,20 +5,33 @@ from __future__ import annotations
 
 import re
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from crossbearing.compare.framing import filter_actors, story_framing
-from crossbearing.errors import NotFound
-from crossbearing.ingest.run import IngestReport
 from crossbearing.isolation import isolated
 from crossbearing.model import Article, Failure, Rejection
-from crossbearing.views_compare import (
+from crossbearing.sources import copy_records, source_label, sources_phrase, story_families
+from crossbearing.views_compare import (  # noqa: F401 (the group views live there)
     aligned_quotes_section,
+    claim_group_view,
+    claim_group_views,
     coverage_section,
     facts_section,
     framing_section,
+    quote_group_view,
+    quote_group_views,
 )
-from crossbearing.views_events import event_order, events_section, timeline_section
+from crossbearing.views_events import (  # noqa: F401 (event_views and timeline_view live there)
+    event_views,
+    event_views_of,
+    events_section,
+    timeline_section,
+    timeline_view,
+)
+from crossbearing.views_sources import header_section, outlet_profile_view
+
+if TYPE_CHECKING:  # the ingest stage (trafilatura) loads only when a run reads files
+    from crossbearing.ingest.run import IngestReport
 
 _UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
@@ -35,6 +48,7 @@ def article_summary(article: Article) -> dict[str, Any]:
         "id": article.id,
         "title": article.title,
         "outlet": article.outlet,
+        "source": source_label(article),
         "published": published.value if published else None,
         "published_precision": published.precision if published else None,
         "language": article.language,
@@ -111,7 +125,7 @@ def ingest_summary(report: IngestReport) -> dict[str, Any]:
 
 
 def entity_rows(table: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Entities with their outlets as a list (outlet None: articles of unknown outlet)."""
+    """Entities with their sources as a list, each named by its source label."""
     return [{"name": entry["name"], "label": entry["label"], "actor_id": entry["actor_id"],
              "mentions": entry["mentions"],
              "outlets": [{"outlet": outlet, "mentions": data["mentions"],
@@ -140,11 +154,31 @@ def story_view(store, story_id: str) -> dict[str, Any] | None:
     if story is None:
         return None
     members = store.story_members(story_id)
-    articles = by_date(article_summary(a) for a in store.articles_by_id(members))
+    found = store.articles_by_id(members)
+    articles = by_date(article_summary(a) for a in found)
     member_set = set(members)
     passages = [p for p in store.passages() if p["article_a"] in member_set]
     duplicates = [d for d in store.duplicates() if d["article_a"] in member_set]
-    return {**story, "articles": articles, "passages": passages, "duplicates": duplicates}
+    families = story_families(store, found)
+    independent = families.count(members)
+    return {**story, "articles": articles, "passages": passages, "duplicates": duplicates,
+            "independent": independent, "sources_phrase": sources_phrase(len(found), independent),
+            "families": [f for f in families.view() if len(f["reports"]) > 1]}
+
+
+def story_rows(store) -> list[dict[str, Any]]:
+    """The stories, largest first, each with how many independent sources its reports are
+    (``independent``, source families) and the phrase that says so."""
+    heads = {a.id: a for a in store.article_heads()}
+    copies = copy_records(store)
+    members = store.story_memberships()
+    rows = []
+    for story in store.stories():
+        articles = [heads[i] for i in members.get(story["id"], []) if i in heads]
+        independent = story_families(store, articles, copies).count(a.id for a in articles)
+        rows.append({**story, "independent": independent,
+                     "sources_phrase": sources_phrase(story["articles"], independent)})
+    return rows
 
 
 def quote_rows(store, *, speaker: str | None = None, outlet: str | None = None) -> list[dict[str, Any]]:
@@ -155,7 +189,7 @@ def quote_rows(store, *, speaker: str | None = None, outlet: str | None = None) 
     for q in store.quotes():
         article = articles[q.article_id]
         who = speaker_of(q)
-        row = {"article_id": q.article_id, "outlet": article.outlet, "kind": q.kind,
+        row = {"article_id": q.article_id, "outlet": source_label(article), "kind": q.kind,
                "content": quote_text(article, q),
                "content_spans": [list(span) for span in q.content],
                "cue": article.text[slice(*q.cue)] if q.cue else None,
@@ -164,15 +198,15 @@ def quote_rows(store, *, speaker: str | None = None, outlet: str | None = None) 
         if speaker and not any(speaker.lower() in (v or "").lower()
                                for v in (who, q.speaker_actor, q.speaker_text)):
             continue
-        if outlet and outlet.lower() not in (article.outlet or "").lower():
+        if outlet and outlet.lower() not in row["outlet"].lower():
             continue
         rows.append(row)
     return rows
 
 
 def number_rows(store, *, counted: str | None = None) -> list[dict[str, Any]]:
-    """Numeric facts with their article's outlet, filtered by a counted-phrase substring."""
-    outlets = {a.id: a.outlet for a in store.articles()}
+    """Numeric facts with their article's source, filtered by a counted-phrase substring."""
+    outlets = store.source_labels()
     rows = []
     for n in store.numeric_facts():
         if counted and counted.lower() not in (n.counted or "").lower():
@@ -198,34 +232,6 @@ def compare_summary(report) -> dict[str, Any]:
             "quotes": dict(sorted(report.quotes.items())), "failed": report.failed}
 
 
-def claim_group_views(store, story_id: str | None = None,
-                      status: str | None = None) -> list[dict[str, Any]]:
-    """Claim groups with their members: the story, what is counted (thing, toll, unit), the
-    status and kind, how many sources, the range of written values, and per member the article,
-    outlet, offsets, number as written, bounds, hedge, counted phrase, scopes and speaker."""
-    return [claim_group_view(g) for g in store.claim_groups(story_id, status)]
-
-
-def claim_group_view(g: dict[str, Any]) -> dict[str, Any]:
-    """One stored claim group as :func:`claim_group_views` shows it."""
-    return {"id": g["group_id"], "story_id": g["story_id"], "thing": g["thing"],
-            "toll": g["toll"], "unit": g["unit"], "status": g["status"], "kind": g["kind"],
-            "sources": g["sources"], "low": g["low"], "high": g["high"], "members": g["members"]}
-
-
-def quote_group_views(store, story_id: str | None = None) -> list[dict[str, Any]]:
-    """Quote groups with their members: the label (same, partial, paraphrase), the speaker
-    comparison (same, differs, unattributed in some), and per member the article, outlet, quote
-    id, content spans, text, relation and the speaker as that article gives it."""
-    return [quote_group_view(g) for g in store.quote_groups(story_id)]
-
-
-def quote_group_view(g: dict[str, Any]) -> dict[str, Any]:
-    """One stored quote group as :func:`quote_group_views` shows it."""
-    return {"id": g["group_id"], "story_id": g["story_id"], "label": g["label"],
-            "speakers": g["speakers"], "sources": g["sources"], "members": g["members"]}
-
-
 def framing_view(store, story_id: str, *, actor: str | None = None) -> dict[str, Any]:
     """How each outlet of a story frames its actors (``compare.framing``), optionally for the
     actors matching ``actor`` only; ``NotFound`` for an unknown story."""
@@ -246,7 +252,8 @@ class StoryData:
     (read once for all the stories of a dossier)."""
 
     def __init__(self, store, story: dict[str, Any], passages: list[dict[str, Any]],
-                 entities: dict[str, dict[str, Any]], source_labels: dict[str, str]) -> None:
+                 entities: dict[str, dict[str, Any]], source_labels: dict[str, str],
+                 copies: dict[str, Any] | None = None) -> None:
         self.store = store
         self.story = story
         self.ids = store.story_members(story["id"])
@@ -254,12 +261,19 @@ class StoryData:
         self.passages = [p for p in passages if p["article_a"] in self.articles]
         self.entities = entities
         self.source_labels = source_labels
-        #: Article id → its source's name: the outlet, else the file name it came from.
+        #: Article id → its source's name (:func:`crossbearing.sources.source_label`).
         self.labels = {article_id: source_labels.get(article_id, article_id)
                        for article_id in self.ids}
+        self.copies = copies
 
-    def outlet(self, article_id: str) -> str | None:
-        return self.articles[article_id].outlet
+    def outlet(self, article_id: str) -> str:
+        """The source label of one of the story's articles."""
+        return self.labels[article_id]
+
+    @cached_property
+    def families(self):
+        """The story's source families (:class:`crossbearing.sources.Families`)."""
+        return story_families(self.store, list(self.articles.values()), self.copies)
 
     @cached_property
     def stored_events(self) -> list[dict[str, Any]]:
@@ -269,7 +283,8 @@ class StoryData:
     @cached_property
     def events(self) -> list[dict[str, Any]]:
         """The story's single events that happened (``event_views``)."""
-        return event_views_of(self.store, self.stored_events, self.source_labels)
+        return event_views_of(self.store, self.stored_events, self.source_labels,
+                              families={a: self.families.family_of(a) for a in self.ids})
 
     @cached_property
     def stored_claim_groups(self) -> list[dict[str, Any]]:
@@ -277,7 +292,7 @@ class StoryData:
 
     @cached_property
     def claim_groups(self) -> list[dict[str, Any]]:
-        return [claim_group_view(g) for g in self.stored_claim_groups]
+        return [claim_group_view(g, self.labels) for g in self.stored_claim_groups]
 
     @cached_property
     def stored_quote_groups(self) -> list[dict[str, Any]]:
@@ -285,21 +300,12 @@ class StoryData:
 
     @cached_property
     def quote_groups(self) -> list[dict[str, Any]]:
-        return [quote_group_view(g) for g in self.stored_quote_groups]
+        return [quote_group_view(g, self.labels) for g in self.stored_quote_groups]
 
 
 def passage_key(passage: dict[str, Any]) -> str:
     """The key a "not reuse" correction names a passage by."""
     return f"{passage['article_a']}|{passage['article_b']}|{passage['a_start']}|{passage['b_start']}"
-
-
-def header_section(data: StoryData) -> dict[str, Any]:
-    """Who reported the story, when, and how many reports."""
-    articles = by_date(article_summary(a) for a in data.articles.values())
-    outlets = sorted({a["outlet"] for a in articles if a["outlet"]})
-    return {"articles": articles, "outlets": outlets, "reports": len(articles),
-            "unknown_outlet": sum(1 for a in articles if not a["outlet"]),
-            "first_date": data.story["first_date"], "last_date": data.story["last_date"]}
 
 
 def quotes_section(data: StoryData) -> dict[str, Any]:
@@ -310,7 +316,7 @@ def quotes_section(data: StoryData) -> dict[str, Any]:
         for q in data.store.quotes(article_id):
             groups.setdefault(speaker_of(q) or "(unattributed)", []).append({
                 "article_id": article_id, "start": q.start, "end": q.end, "kind": q.kind,
-                "outlet": article.outlet, "speaker_actor": q.speaker_actor,
+                "outlet": data.outlet(article_id), "speaker_actor": q.speaker_actor,
                 "speaker_text": q.speaker_text, "content": quote_text(article, q)})
     speakers = [{"speaker": name, "quotes": items} for name, items in
                 sorted(groups.items(), key=lambda g: (-len(g[1]), g[0]))]
@@ -321,7 +327,7 @@ def numbers_section(data: StoryData) -> dict[str, Any]:
     """The story's counts and amounts, grouped by outlet."""
     groups: dict[str, list[dict[str, Any]]] = {}
     for article_id in data.ids:
-        facts = groups.setdefault(data.outlet(article_id) or "(unknown outlet)", [])
+        facts = groups.setdefault(data.outlet(article_id), [])
         facts += [number_view(n) for n in data.store.numeric_facts(article_id)]
     outlets = [{"outlet": name, "facts": facts} for name, facts in sorted(groups.items())]
     return {"outlets": outlets, "count": sum(len(o["facts"]) for o in outlets)}
@@ -372,10 +378,12 @@ def story_page(store, story_id: str, *, _cache: dict | None = None,
         cache["passages"] = [p for p in store.passages() if passage_key(p) not in rejected]
         cache["entities"] = {e["entity_id"]: e for e in store.entity_list()}
         cache["labels"] = store.source_labels()
+        cache["copies"] = copy_records(store)
     story = cache["stories"].get(story_id)
     if story is None:
         return None
-    data = StoryData(store, story, cache["passages"], cache["entities"], cache["labels"])
+    data = StoryData(store, story, cache["passages"], cache["entities"], cache["labels"],
+                     cache["copies"])
     return {**story, "article_ids": data.ids,
             "sections": [story_section(key, view, data, failures)
                          for key, view in STORY_SECTIONS]}
@@ -430,8 +438,11 @@ def article_page(store, article_id: str) -> dict[str, Any] | None:
               for q in store.quotes(article.id)]
     numbers = [{"article_id": article.id, "start": n.start, "end": n.end, "text": n.text,
                 "counted": n.counted, "speaker": n.speaker} for n in store.numeric_facts(article.id)]
+    corrections = [o for o in store.overrides() if o["target"] == article.id
+                   and o["kind"].startswith("article-")]
     return {**article_text_view(article), "story_id": store.story_of(article.id),
-            "quotes": quotes, "numbers": numbers}
+            "outlet_source": article.outlet_source, "profile": outlet_profile_view(article),
+            "corrections": corrections, "quotes": quotes, "numbers": numbers}
 
 
 def entity_page(store, entity_id: str) -> dict[str, Any] | None:
@@ -440,16 +451,18 @@ def entity_page(store, entity_id: str) -> dict[str, Any] | None:
     entity = store.entity(entity_id)
     if entity is None:
         return None
-    mentions = store.entity_mentions(entity_id)
+    labels = store.source_labels()
+    mentions = [{**m, "outlet": labels.get(m["article_id"], m["outlet"])}
+                for m in store.entity_mentions(entity_id)]
     outlets: dict[str, dict[str, Any]] = {}
     for m in mentions:
-        entry = outlets.setdefault(m["outlet"] or "(unknown outlet)", {"mentions": 0, "forms": {}})
+        entry = outlets.setdefault(m["outlet"], {"mentions": 0, "forms": {}})
         entry["mentions"] += 1
         entry["forms"][m["text"]] = entry["forms"].get(m["text"], 0) + 1
     quoted = store.quotes_by_actor(entity["actor_id"]) if entity["actor_id"] else []
     said = []
     for article in store.articles_by_id(sorted({a for a, _, _ in quoted})):
-        said += [{"article_id": article.id, "start": s, "end": e, "outlet": article.outlet,
+        said += [{"article_id": article.id, "start": s, "end": e, "outlet": source_label(article),
                   "content": article.text[s:e]} for a, s, e in quoted if a == article.id]
     corrections = [o for o in store.overrides() if entity_id in (o["target"], o["value"])]
     return {**entity, "outlets": [{"outlet": name, **data} for name, data in sorted(outlets.items())],
@@ -471,73 +484,11 @@ def search_page(store, query: str, limit: int = 20) -> dict[str, Any]:
             matched, _, rest = piece.partition(HIT_END) if index else ("", "", piece)
             parts += [p for p in ([matched, True], [rest, False]) if p[0]]
         rows.append({**hit, "snippet": parts, "title": article.title if article else None,
-                     "outlet": article.outlet if article else None})
+                     "outlet": source_label(article) if article else None})
     return {"query": query, "hits": rows}
 
 
-# -- events, timeline, coverage ---------------------------------------------------------------
-def event_views(store, story_id: str | None = None, *, every: bool = False) -> list[dict[str, Any]]:
-    """A story's events (all stories' without ``story_id``) with their values per source, the
-    resolved values and the disagreements, and each source mention's article, trigger span and
-    sentence span. Only single events that happened unless ``every``: no counts of many events
-    ("over 160 attacks"), no threatened, suspended or denied ones, none an analyst rejected.
-    ``decision`` is the analyst's correction ('confirm' or 'reject'), else None."""
-    return event_views_of(store, store.events(story_id), store.source_labels(), every=every)
-
-
-def event_views_of(store, events: list[dict[str, Any]], labels: dict[str, str], *,
-                   every: bool = False) -> list[dict[str, Any]]:
-    """:func:`event_views` of stored events already read, with the store's source labels."""
-    mentions = {(m.article_id, m.start): m for m in store.event_mentions(
-        sorted({a for e in events for a, _ in e["sources"]}))}
-    decisions = store.event_decisions()
-    views = []
-    for event in events:
-        decision = decisions.get(event["event_id"])
-        if not every and (event["aggregate"] or event["mode"] != "asserted"
-                          or decision == "reject"):
-            continue
-        detail = event["detail"]
-        place = store.place(event["place_id"]) if event["place_id"] else None
-        views.append({
-            "id": event["event_id"], "story_id": event["story_id"],
-            "type": event["event_type"], "label": detail["label"], "family": event["family"],
-            "acled_event_type": detail["acled_event_type"],
-            "acled_sub_event_type": detail["acled_sub_event_type"], "plover": detail["plover"],
-            "mode": event["mode"], "aggregate": event["aggregate"],
-            "date": event["date_start"], "date_end": event["date_end"],
-            "precision": event["date_precision"],
-            "place": place.name if place else None, "place_id": event["place_id"],
-            "fatalities": event["fatalities"], "injuries": event["injuries"],
-            "participants": detail["participants"], "means": detail["means"],
-            "reported_by": detail["reported_by"], "outlets": detail["outlets"],
-            "disagreements": detail["disagreements"], "values": detail["values"],
-            "rules": detail["rules"], "decision": decision,
-            "sources": [_event_source(mentions.get(key), key, labels) for key in event["sources"]],
-        })
-    return views
-
-
-def _event_source(mention, key: tuple[str, int], labels: dict[str, str]) -> dict[str, Any]:
-    article_id, start = key
-    if mention is None:
-        return {"article_id": article_id, "start": start, "end": start, "outlet": labels.get(article_id)}
-    return {"article_id": article_id, "outlet": labels.get(article_id, article_id),
-            "start": mention.start, "end": mention.end, "trigger": mention.text,
-            "sentence_start": mention.sentence_start, "sentence_end": mention.sentence_end,
-            "reported_by": mention.reported_by}
-
-
-def timeline_view(store, story_id: str) -> dict[str, Any]:
-    """A story's events in date order, each with its date precision; undated events apart."""
-    if not store.story_members(story_id):
-        raise NotFound(f"no story {story_id!r}")
-    events = event_views(store, story_id)
-    dated = [e for e in event_order(events) if e["date"]]
-    return {"story_id": story_id, "dated": dated,
-            "undated": [e for e in events if not e["date"]]}
-
-
+# -- coverage (events and the timeline: views_events) ----------------------------------------
 def coverage_view(store, story_id: str) -> dict[str, Any]:
     """Which source reports or omits each event, claim group and quote group of a story."""
     from crossbearing.compare.coverage import story_coverage

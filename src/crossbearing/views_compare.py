@@ -3,13 +3,55 @@ coverage.
 
 Each reads what the comparison stored for the story (claim groups, quote groups) or computes it
 from the store (framing, coverage) and lays it out against the story's sources: its outlets, or
-the file names of articles whose outlet is unknown, as ``store.source_labels`` names them.
+the file names of articles whose outlet is unknown, as ``store.source_labels`` names them; sources
+are counted as independent sources (source families, :mod:`crossbearing.sources`).
 Plain dicts for ``templates/sections/KEY.html``; every item keeps its article span.
 """
 
 from __future__ import annotations
 
 from typing import Any
+
+from crossbearing.sources import relabelled, sources_phrase
+
+# -- claim and quote groups as the CLI, the exports and the pages read them ----------------
+def claim_group_views(store, story_id: str | None = None,
+                      status: str | None = None) -> list[dict[str, Any]]:
+    """Claim groups with their members: the story, what is counted (thing, toll, unit), the
+    status and kind, how many sources, the range of written values, and per member the article,
+    outlet, offsets, number as written, bounds, hedge, counted phrase, scopes and speaker."""
+    labels = store.source_labels()
+    return [claim_group_view(g, labels) for g in store.claim_groups(story_id, status)]
+
+
+def claim_group_view(g: dict[str, Any], labels: dict[str, str] | None = None) -> dict[str, Any]:
+    """One stored claim group as :func:`claim_group_views` shows it; members named by their
+    sources' current ``labels`` (an outlet corrected since the comparison) where given."""
+    reports = len({m["article_id"] for m in g["members"]})
+    return {"id": g["group_id"], "story_id": g["story_id"], "thing": g["thing"],
+            "toll": g["toll"], "unit": g["unit"], "status": g["status"], "kind": g["kind"],
+            "sources": g["sources"], "reports": reports,
+            "sources_phrase": sources_phrase(reports, g["sources"]),
+            "low": g["low"], "high": g["high"], "members": relabelled(g["members"], labels)}
+
+
+def quote_group_views(store, story_id: str | None = None) -> list[dict[str, Any]]:
+    """Quote groups with their members: the label (same, partial, paraphrase), the speaker
+    comparison (same, differs, unattributed in some), and per member the article, outlet, quote
+    id, content spans, text, relation and the speaker as that article gives it."""
+    labels = store.source_labels()
+    return [quote_group_view(g, labels) for g in store.quote_groups(story_id)]
+
+
+def quote_group_view(g: dict[str, Any], labels: dict[str, str] | None = None) -> dict[str, Any]:
+    """One stored quote group as :func:`quote_group_views` shows it (``labels``: as for
+    :func:`claim_group_view`)."""
+    reports = len({m["article_id"] for m in g["members"]})
+    return {"id": g["group_id"], "story_id": g["story_id"], "label": g["label"],
+            "speakers": g["speakers"], "sources": g["sources"], "reports": reports,
+            "sources_phrase": sources_phrase(reports, g["sources"]),
+            "members": relabelled(g["members"], labels)}
+
 
 #: Claim group statuses in the order the facts matrix shows them: differences first.
 STATUS_ORDER = {"differ": 0, "agree": 1, "single-source": 2}
@@ -30,6 +72,7 @@ def facts_section(data) -> dict[str, Any]:
                                         "time_scope", "place_scope", "speaker")})
         rows.append({"id": g["id"], "thing": g["thing"], "toll": g["toll"], "unit": g["unit"],
                      "status": g["status"], "kind": g["kind"], "sources": g["sources"],
+                     "sources_phrase": g["sources_phrase"],
                      "counted": _most_common(m["counted"] for m in g["members"]),
                      "cells": [{"source": c, "values": by_source[c],
                                 "status": g["status"] if by_source[c] else "absent"}
@@ -50,7 +93,7 @@ def aligned_quotes_section(data) -> dict[str, Any]:
     """Quotes that several reports carry: the label (same words, partial, paraphrase), whether
     they name the same speaker, and each report's wording and speaker side by side."""
     groups = [{"id": g["id"], "label": g["label"], "speakers": g["speakers"],
-               "sources": g["sources"],
+               "sources": g["sources"], "sources_phrase": g["sources_phrase"],
                "members": [{"source": data.labels.get(m["article_id"], m["article_id"]),
                             "article_id": m["article_id"], "start": m["start"], "end": m["end"],
                             "text": m["text"], "relation": m["relation"], "kind": m["kind"],
@@ -128,7 +171,8 @@ def coverage_section(data) -> dict[str, Any]:
     from crossbearing.compare.coverage import coverage
 
     matrix = coverage(data.labels, data.stored_events, data.stored_claim_groups,
-                      data.stored_quote_groups)
+                      data.stored_quote_groups,
+                      {a: data.families.family_of(a) for a in data.ids})
     sentences = {(s["article_id"], s["start"]): (s["sentence_start"], s["sentence_end"])
                  for e in data.events for s in e["sources"] if s.get("sentence_start") is not None}
     anchors = {"event": "event-", "claim": "fact-", "quote": "qg-"}
@@ -141,7 +185,7 @@ def coverage_section(data) -> dict[str, Any]:
             cells.append({"source": source, "status": cell["status"], "spans": spans})
         rows.append({"kind": row["kind"], "id": row["id"], "label": row["label"],
                      "anchor": anchors[row["kind"]] + row["id"], "reported": row["reported"],
-                     "cells": cells})
+                     "sources_phrase": row["sources_phrase"], "cells": cells})
     return {"sources": matrix["sources"], "rows": rows, "omissions": matrix["omissions"]}
 
 

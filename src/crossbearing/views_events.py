@@ -12,6 +12,8 @@ from calendar import monthrange
 from datetime import date
 from typing import Any
 
+from crossbearing.errors import NotFound
+
 #: The timeline's drawing: width, margins, height of one event's lane, label size.
 WIDTH, LEFT, RIGHT, TOP, LANE = 900, 12, 12, 34, 24
 LABEL_CHARS = 60
@@ -138,7 +140,8 @@ def _event_row(event: dict[str, Any]) -> dict[str, Any]:
             "precision": event["precision"], "means": event["means"],
             "reported_by": event["reported_by"], "disagreements": event["disagreements"],
             "actors": roles["actor"], "targets": roles["target"], **cells,
-            "sources": _sources_by_outlet(event["sources"])}
+            "sources": _sources_by_outlet(event["sources"]),
+            "sources_phrase": event["sources_phrase"]}
 
 
 def _number(value: float | None) -> str | None:
@@ -170,3 +173,93 @@ def _sources_by_outlet(sources: list[dict[str, Any]]) -> list[dict[str, Any]]:
              "end": s["sentence_end"] if whole else s["end"],
              "trigger": s.get("trigger") or "mention", "reported_by": s.get("reported_by")})
     return [{"outlet": o, "mentions": m} for o, m in sorted(outlets.items())]
+
+
+# -- events and the timeline as the CLI, the exports and the pages read them ------------------
+def event_views(store, story_id: str | None = None, *, every: bool = False) -> list[dict[str, Any]]:
+    """A story's events (all stories' without ``story_id``) with their values per source, the
+    resolved values and the disagreements, and each source mention's article, trigger span and
+    sentence span. Only single events that happened unless ``every``: no counts of many events
+    ("over 160 attacks"), no threatened, suspended or denied ones, none an analyst rejected.
+    ``decision`` is the analyst's correction ('confirm' or 'reject'), else None."""
+    return event_views_of(store, store.events(story_id), store.source_labels(), every=every)
+
+
+def event_views_of(store, events: list[dict[str, Any]], labels: dict[str, str], *,
+                   every: bool = False,
+                   families: dict[str, str] | None = None) -> list[dict[str, Any]]:
+    """:func:`event_views` of stored events already read, with the store's source labels and
+    the source family of each article (read from the store when not given)."""
+    mentions = {(m.article_id, m.start): m for m in store.event_mentions(
+        sorted({a for e in events for a, _ in e["sources"]}))}
+    if families is None:
+        families = _families_of(store, {e["story_id"] for e in events})
+    decisions = store.event_decisions()
+    views = []
+    for event in events:
+        decision = decisions.get(event["event_id"])
+        if not every and (event["mode"] != "asserted" or decision == "reject"):
+            continue  # a series is listed: only a campaign pinned down by a date or toll is kept
+        detail = event["detail"]
+        place = store.place(event["place_id"]) if event["place_id"] else None
+        views.append({
+            "id": event["event_id"], "story_id": event["story_id"],
+            "type": event["event_type"], "label": detail["label"], "family": event["family"],
+            "acled_event_type": detail["acled_event_type"],
+            "acled_sub_event_type": detail["acled_sub_event_type"], "plover": detail["plover"],
+            "mode": event["mode"], "aggregate": event["aggregate"],
+            "date": event["date_start"], "date_end": event["date_end"],
+            "precision": event["date_precision"],
+            "place": place.name if place else None, "place_id": event["place_id"],
+            "fatalities": event["fatalities"], "injuries": event["injuries"],
+            "participants": detail["participants"], "means": detail["means"],
+            "reported_by": detail["reported_by"], "outlets": detail["outlets"],
+            "disagreements": detail["disagreements"], "values": detail["values"],
+            "rules": detail["rules"], "decision": decision,
+            "sources": [_event_source(mentions.get(key), key, labels) for key in event["sources"]],
+            **_counts({a for a, _ in event["sources"]}, families),
+        })
+    return views
+
+
+def _counts(article_ids: set[str], families: dict[str, str]) -> dict[str, Any]:
+    """How many reports carry an event and how many independent sources they are."""
+    from crossbearing.sources import sources_phrase
+
+    independent = len({families.get(a, a) for a in article_ids})
+    return {"reports": len(article_ids), "independent": independent,
+            "sources_phrase": sources_phrase(len(article_ids), independent)}
+
+
+def _families_of(store, story_ids: set[str]) -> dict[str, str]:
+    """Article id → its source family, for the articles of these stories."""
+    from crossbearing.sources import copy_records, story_families
+
+    copies = copy_records(store) if story_ids else {}
+    found: dict[str, str] = {}
+    for story_id in sorted(s for s in story_ids if s):
+        articles = store.articles_by_id(store.story_members(story_id))
+        families = story_families(store, articles, copies)
+        found.update({a.id: families.family_of(a.id) for a in articles})
+    return found
+
+
+def _event_source(mention, key: tuple[str, int], labels: dict[str, str]) -> dict[str, Any]:
+    article_id, start = key
+    if mention is None:
+        return {"article_id": article_id, "start": start, "end": start,
+                "outlet": labels.get(article_id)}
+    return {"article_id": article_id, "outlet": labels.get(article_id, article_id),
+            "start": mention.start, "end": mention.end, "trigger": mention.text,
+            "sentence_start": mention.sentence_start, "sentence_end": mention.sentence_end,
+            "reported_by": mention.reported_by}
+
+
+def timeline_view(store, story_id: str) -> dict[str, Any]:
+    """A story's events in date order, each with its date precision; undated events apart."""
+    if not store.story_members(story_id):
+        raise NotFound(f"no story {story_id!r}")
+    events = event_views(store, story_id)
+    dated = [e for e in event_order(events) if e["date"]]
+    return {"story_id": story_id, "dated": dated,
+            "undated": [e for e in events if not e["date"]]}

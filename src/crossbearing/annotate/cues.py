@@ -11,13 +11,16 @@ spans here are the parse's, which that module reconciles with the marks.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
-
 from crossbearing.annotate.nlp import text_of
 from crossbearing.annotate.quotemarks import QuoteRun
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 # Cue frames: where a cue verb's content is found.
 CLAUSE = "clause"    # a clausal complement: said (that) ..., told X that ...

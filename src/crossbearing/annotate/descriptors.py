@@ -29,13 +29,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Iterator, Sequence
-
-from spacy.tokens import Doc, Span, Token
+from typing import Iterator, Sequence, TYPE_CHECKING
 
 from crossbearing.annotate.names import TITLES as NAME_TITLES
 from crossbearing.annotate.nlp import text_of
 from crossbearing.model import Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 #: Longest descriptor kept, in tokens: beyond it the parse has usually swallowed a clause.
 MAX_TOKENS = 30

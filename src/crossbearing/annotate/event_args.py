@@ -21,23 +21,48 @@ LIGHT_VERBS = frozenset({"carry", "conduct", "launch", "stage", "mount", "execut
 #: Words that say the event did not (yet) happen, and what mode they give what they govern.
 FUTURE_HEADS = frozenset({"threaten", "vow", "warn", "pledge", "plan", "intend", "resume",
                           "promise", "prepare", "seek", "want", "urge", "demand", "threat",
-                          "plot", "aim", "expect", "consider"})
+                          "plot", "aim", "expect", "consider", "call", "ask", "press", "push",
+                          "insist", "purpose", "goal", "intention", "bid", "mission"})
+#: Of those, heads that govern only what they ask for ("called for his resignation", "asked
+#: him to withdraw"), not their object ("called the attack a crime").
+ASKING_HEADS = frozenset({"call", "ask", "press", "push", "insist"})
 SUSPEND_HEADS = frozenset({"suspend", "pause", "halt", "stop", "end", "cease", "freeze",
                            "suspension", "ceasefire", "truce"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "would"})
-HYPOTHETICAL_AUX = frozenset({"could", "may", "might", "should", "can"})
+HYPOTHETICAL_AUX = frozenset({"could", "may", "might", "should", "can", "must", "ought"})
 #: Verbs of saying: climbing past one, a mode no longer applies ("said it would" is the saying).
 SAYING = frozenset({"say", "state", "tell", "announce", "report", "claim", "add", "note"})
 PRONOUNS = frozenset({"PRON"})
 #: Dependencies of a trigger on a verb whose modal or negation applies to it.
 CORE_DEPS = frozenset({"nsubjpass", "dobj", "xcomp"})
 #: Dependencies along which a governing word's meaning reaches the trigger.
-GOVERNED_DEPS = frozenset({"dobj", "pobj", "prep", "xcomp", "nsubjpass", "ccomp", "conj"})
+GOVERNED_DEPS = frozenset({"dobj", "pobj", "pcomp", "prep", "xcomp", "nsubjpass", "ccomp",
+                           "conj"})
 #: Prepositions through which a governing word reaches: "a pause in attacks", "threat of war".
-GOVERNING_PREPS = frozenset({"in", "of", "on", "to", "with"})
+GOVERNING_PREPS = frozenset({"in", "of", "on", "to", "with", "for"})
 #: Adjectives that make a plural trigger a series: "repeated strikes".
 SERIES = frozenset({"repeated", "multiple", "several", "numerous", "many", "series", "recent",
                     "ongoing", "frequent", "further"})
+#: Of those, the ones that make even a singular a series ("a series of", "repeated shelling");
+#: "the recent attack in Jordan" is one attack.
+SERIES_SINGULAR = frozenset({"repeated", "multiple", "several", "numerous", "many", "series",
+                             "frequent"})
+#: Entity labels that name an actor an event can be directed at.
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+#: Dependencies along which an event's complement is searched for its target actor.
+COMPLEMENT_DEPS = frozenset({"dobj", "dative", "prep", "pobj", "xcomp", "ccomp", "attr", "oprd",
+                             "compound", "poss", "amod", "nmod", "appos"})
+#: Prepositions that lead to whom an act is directed ("ultimatum to Ecuador", "talks with
+#: Hamas", "withdrawal from Panama", "the removal of the president", "fired at police"); place
+#: and time prepositions ("in", "near", "inside", "after") lead to circumstances.
+DIRECTED_PREPS = frozenset({"to", "of", "with", "from", "against", "on", "upon", "toward",
+                            "towards", "for", "at", "into", "over", "about"})
+#: Conjunctions of a condition whose subject a threat or demand is aimed at ("unless Israel
+#: rescinds", "if the United States goes ahead").
+CONDITIONS = frozenset({"if", "unless", "until"})
+#: Nouns after "in" that direct an act at someone: "in protest against", "in response to".
+DIRECTED_IN = frozenset({"protest", "defiance", "response", "retaliation", "solidarity",
+                         "support", "opposition", "revenge"})
 
 
 class Spans:
@@ -122,7 +147,71 @@ def arguments(token: Token, is_killing: bool, spans: Spans) -> list[EventArgumen
         argument = spans.argument(role, head)
         if argument is not None and not (argument.start <= token.idx < argument.end):
             result.append(argument)
+    if not is_killing and not any(a.role != "actor" and _names_actor(a, spans)
+                                  for a in result):
+        named = _complement_actor(token, spans, [a for a in result if a.role == "actor"])
+        if named is not None:
+            result.insert(0, named)
     return result
+
+
+def _directed(child: Token, node: Token, trigger: Token) -> bool:
+    """Whether the parse edge from ``node`` to ``child`` stays inside what an act is directed
+    at: objects, directed prepositions, the agent of what is acted on ("rejected calls by Kofi
+    Annan"), clauses of purpose ("to protest X") and of condition ("unless Israel rescinds")."""
+    dep = child.dep_
+    if dep == "prep":
+        if child.lower_ == "in":
+            return any(c.dep_ == "pobj" and c.lemma_.lower() in DIRECTED_IN
+                       for c in child.children)
+        if child.lower_ == "by":
+            return node.i != trigger.i  # the trigger's own "by X" is its actor
+        return child.lower_ in DIRECTED_PREPS
+    if dep == "advcl":  # purpose or condition, not "after ..." or "when ..."
+        marks = [c.lower_ for c in child.children if c.dep_ == "mark"]
+        return not marks or marks[0] in CONDITIONS
+    if dep == "nsubj":  # "demanded that Moscow withdraw", "unless Israel rescinds"
+        return node.dep_ == "ccomp" or node.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in CONDITIONS for c in node.children)
+    return dep in COMPLEMENT_DEPS
+
+
+def _names_actor(argument: EventArgument, spans: Spans) -> bool:
+    mention = next((m for m in spans.mentions if m.start == argument.start), None)
+    return argument.actor_id is not None or (mention is not None
+                                             and mention.label in ACTOR_LABELS)
+
+
+def _complement_actor(token: Token, spans: Spans,
+                      actors: list[EventArgument]) -> EventArgument | None:
+    """The first actor named in the trigger's complement, nearest in the parse first: the
+    event coders' rule that a verb's target is the first actor after it ("threatened to shell
+    Iraqi towns", "offered aid to Mozambique", "demanded that Moscow withdraw"). Only through
+    objects and directed prepositions: "a strike in Baghdad" has a place, not a target."""
+    taken = [(a.start, a.end) for a in actors]
+    start = [token]
+    if token.pos_ == "NOUN" and token.dep_ == "dobj":
+        start.append(token.head)  # "staged rallies to demand ...": the light verb's purpose
+    frontier, seen = start, {t.i for t in start}
+    while frontier:
+        following = []
+        for node in frontier:
+            for child in node.children:
+                if child.i in seen or child.i < token.i and not (
+                        child.dep_ == "poss" and node.i != token.i):
+                    continue  # before the trigger: its subject, unless a possessor inside
+                    # the complement ("protest against Sweden's decision")
+                if not _directed(child, node, token):
+                    continue
+                seen.add(child.i)
+                mention = spans.at(child)
+                if mention is not None and mention.label in ACTOR_LABELS and not any(
+                        a <= mention.start < b for a, b in taken):
+                    return EventArgument("target", mention.start, mention.end, mention.text,
+                                         mention.actor_id, mention.canonical)
+                following.append(child)
+        frontier = sorted(following, key=lambda t: t.i)
+    return None
 
 
 def _noun_arguments(token: Token, is_killing: bool, spans: Spans) -> list[tuple[str, Token]]:
@@ -190,9 +279,12 @@ def mode(token: Token, family: str = "violent") -> str:
             break
         if current.dep_ == "prep" and current.lower_ not in GOVERNING_PREPS:
             break
+        step = current.dep_
         current = current.head
         lemma = current.lemma_.lower()
         if lemma in SAYING:
+            break
+        if lemma in ASKING_HEADS and step in ("dobj", "nsubjpass"):
             break
         if lemma in SUSPEND_HEADS:
             return "suspended"
@@ -207,4 +299,4 @@ def is_aggregate(token: Token) -> bool:
         return False
     if token.tag_ == "NNS":
         return True
-    return any(c.dep_ == "nummod" or c.lower_ in SERIES for c in token.children)
+    return any(c.dep_ == "nummod" or c.lower_ in SERIES_SINGULAR for c in token.children)

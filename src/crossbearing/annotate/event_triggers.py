@@ -28,6 +28,37 @@ LABOUR_STRIKE = frozenset({"hunger", "general", "labor", "labour", "worker", "wo
 LINK_HOPS = 3
 #: Dependencies under which a trigger word only modifies another word ("the targeted commander").
 MODIFIER_DEPS = frozenset({"amod", "compound"})
+#: Verb tags of the present tense and the participle: "threatens to" and "threatening to" say
+#: that something risks happening ("the war threatens to spill over"); a threat made is told
+#: in the past ("threatened to strike") or with a threat noun.
+RISK_TAGS = frozenset({"VBZ", "VBP", "VBG"})
+#: Phrasal verbs of killing: verb and particle ("wiped out a commander", "gunned down").
+KILLING_PHRASES = frozenset({("wipe", "out"), ("gun", "down"), ("mow", "down")})
+#: Verbs that pin an act on someone when they take "to": "linked the attack to the group",
+#: "tied the bombing to Hamas" (PLOVER ACCUSE: attributing responsibility).
+BLAMING_VERBS = frozenset({"link", "tie", "attribute"})
+#: Entity types and nouns of people who can pin an act on someone.
+AGENT_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+AGENT_NOUNS = frozenset({"official", "officer", "police", "investigator", "prosecutor",
+                         "authority", "government", "ministry", "spokesman", "spokeswoman",
+                         "spokesperson", "military", "army", "intelligence", "analyst", "expert",
+                         "source", "minister", "president", "leader", "group", "they", "he",
+                         "she", "we"})
+#: Verbs of giving that name aid only when aid is given (see _gives_aid).
+TRANSFER_VERBS = frozenset({"give", "provide", "supply"})
+AID_OBJECTS = frozenset({"aid", "assistance", "help", "money", "fund", "funding", "cash",
+                         "weapon", "arm", "ammunition", "munition", "food", "supply", "medicine",
+                         "fuel", "shelter", "training", "equipment", "loan", "grant", "relief",
+                         "vehicle", "tank", "missile", "drone", "intelligence", "dollar", "euro",
+                         "vaccine", "water", "tent", "blanket", "credit", "subsidy", "donation"})
+#: What withdraws in a retreat: forces and envoys ("withdrew its troops", "the ambassador
+#: was withdrawn"); anything else withdrawn is taken back ("withdrew the offer").
+FORCES = frozenset({"troop", "force", "soldier", "unit", "army", "personnel", "fighter",
+                    "militia", "brigade", "battalion", "division", "convoy", "ambassador",
+                    "envoy", "diplomat", "mission", "staff", "embassy", "contingent",
+                    "peacekeeper", "observer", "monitor", "police", "tank", "ship", "warship"})
+#: Complements that make "demonstrate" mean "show": an object, a clause, the passive.
+SHOWN_DEPS = frozenset({"dobj", "ccomp", "nsubjpass", "auxpass", "attr", "oprd"})
 
 
 @dataclass
@@ -56,9 +87,15 @@ def _type_of(token: Token, onto: Ontology) -> str | None:
         return None
     lemma = token.lemma_.lower()
     if token.pos_ == "VERB":
+        if _figurative(token, lemma):
+            return None
         phrase = _verb_phrase(token, lemma)
         return phrase if phrase is not None else onto.verbs.get(lemma)
     if token.pos_ == "NOUN":
+        if lemma == "call" and not any(c.dep_ in ("prep", "acl") and c.lower_ in ("for", "on", "to",
+                                                                             "upon")
+                                       or c.dep_ == "acl" for c in token.children):
+            return None  # a demand is a call for or to something, not a "conference call"
         for child in token.lefts:
             if child.dep_ in ("compound", "amod"):
                 modifier = child.lemma_.lower()
@@ -71,6 +108,40 @@ def _type_of(token: Token, onto: Ontology) -> str | None:
     return None
 
 
+def _figurative(token: Token, lemma: str) -> bool:
+    """Senses of trigger verbs that name no event: "threatens to entangle Iraq" (a risk, not a
+    threat made), "this was clearly demonstrated" / "demonstrated its resolve" (shown, not a
+    protest). A protest is intransitive ("thousands demonstrated in Kirkuk")."""
+    if lemma == "threaten":  # "threatens to entangle", "threaten civil peace": a risk
+        return token.tag_ in RISK_TAGS and any(
+            c.dep_ == "xcomp" or c.dep_ == "dobj" and c.ent_type_ not in AGENT_ENTITIES
+            for c in token.children)
+    if lemma == "demonstrate":
+        return any(c.dep_ in SHOWN_DEPS for c in token.children)
+    if lemma in TRANSFER_VERBS:  # "gave up his bid", "provide details": no aid
+        return not _gives_aid(token)
+    if lemma == "withdraw":  # "the chance had been withdrawn": taken back, no retreat
+        things = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+        return bool(things) and not any(t.lemma_.lower() in FORCES for t in things) and not any(
+            c.dep_ == "prep" and c.lower_ == "from" for c in token.children)
+    return False
+
+
+def _gives_aid(token: Token) -> bool:
+    """Whether a verb of giving gives aid (PLOVER AID: material, economic, military or
+    humanitarian help): not a phrasal use ("give up", "give in"), and something of the kind
+    given — aid, money, arms, food, a grant — or an amount ("25,000 tons of food")."""
+    if any(c.dep_ == "prt" for c in token.children):
+        return False
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "dative")]
+    for thing in objects + [c for o in objects for c in o.conjuncts]:
+        if thing.lemma_.lower() in AID_OBJECTS or thing.ent_type_ in ("MONEY", "QUANTITY"):
+            return True
+        if any(c.dep_ == "nummod" for c in thing.children):
+            return True
+    return False
+
+
 def _verb_phrase(token: Token, lemma: str) -> str | None:
     """Verb phrases the word lists cannot hold: "lost their lives", "claimed the lives of",
     "called on X to" / "called for"."""
@@ -80,7 +151,24 @@ def _verb_phrase(token: Token, lemma: str) -> str | None:
     if lemma == "call":
         if any(c.dep_ == "prep" and c.lower_ in ("on", "for", "upon") for c in token.children):
             return "demand"
+    particles = {c.lower_ for c in token.children if c.dep_ == "prt"}
+    if (lemma, "out") in KILLING_PHRASES and "out" in particles or \
+            (lemma, "down") in KILLING_PHRASES and "down" in particles:
+        if any(c.dep_ in ("dobj", "nsubjpass") for c in token.children):
+            return "killing"  # "a strike that wiped out a militia official"
+    if lemma in BLAMING_VERBS and any(c.dep_ == "prep" and c.lower_ == "to"
+                                      for c in token.children) and any(
+            c.dep_ == "nsubj" and _agentive(c) for c in token.children):
+        return "accusation"  # "officials linked the attack to Kataib Hezbollah"
     return None
+
+
+def _agentive(subject: Token) -> bool:
+    """A subject that can blame: a named person, group or state, or people by office ("US
+    officials", "police"), not a thing ("the road links the port to the capital")."""
+    words = [subject] + [c for c in subject.children if c.dep_ in ("compound", "amod")]
+    return any(w.ent_type_ in AGENT_ENTITIES for w in words) or \
+        subject.lemma_.lower() in AGENT_NOUNS
 
 
 def _means(token: Token, onto: Ontology) -> set[str]:

@@ -3,6 +3,7 @@ signal them. Loaded once per process; docs/events.md explains the choices."""
 
 from __future__ import annotations
 
+import hashlib
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -34,10 +35,20 @@ class Ontology:
         return self.types[name]
 
 
+def _ontology_text() -> str:
+    return resources.files("crossbearing.data").joinpath("events.toml").read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def ontology_version() -> str:
+    """A digest of ``data/events.toml``: a change to the ontology changes the annotation stage's
+    version, so every article is annotated again."""
+    return hashlib.sha256(_ontology_text().encode("utf-8")).hexdigest()[:10]
+
+
 @lru_cache(maxsize=1)
 def ontology() -> Ontology:
-    data = tomllib.loads(resources.files("crossbearing.data").joinpath("events.toml")
-                         .read_text(encoding="utf-8"))
+    data = tomllib.loads(_ontology_text())
     types: dict[str, EventType] = {}
     verbs: dict[str, str] = {}
     nouns: dict[str, str] = {}

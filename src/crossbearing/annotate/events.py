@@ -17,7 +17,14 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from crossbearing.annotate.event_args import Spans, arguments, is_aggregate, mode
+from crossbearing.annotate.event_args import (
+    SAYING,
+    SERIES,
+    Spans,
+    arguments,
+    is_aggregate,
+    mode,
+)
 from crossbearing.annotate.event_triggers import (
     Trigger,
     find_triggers,
@@ -40,6 +47,11 @@ from crossbearing.model import (
 FATAL = re.compile(r"\b(killed|dead|died|deaths?|lives|martyred|fatalities|slain|bodies)\b", re.IGNORECASE)
 INJURED = re.compile(r"\b(injured|wounded|hurt|injuries|casualties)\b", re.IGNORECASE)
 OTHER = re.compile(r"\b(other|more|another)\b", re.IGNORECASE)
+#: Prepositions that set something in the time of the events they govern.
+TEMPORAL_PREPS = frozenset({"during", "amid", "amidst", "after", "before", "following",
+                            "throughout"})
+#: Words that make a time expression the span a series runs over, not the date of an event.
+OPEN_SPAN = re.compile(r"\b(since|throughout|over the (past|last))\b")
 #: Determiners that make a trigger refer back to an event named before: "the attack".
 BACK_REFERENCE = frozenset({"the", "this", "that"})
 #: How the means found (named by the violent type they point at) are shown.
@@ -68,11 +80,49 @@ def event_mentions(doc: Doc, article_id: str, mentions: Sequence[Mention],
     groups = group_triggers(triggers)
     found = []
     for group in groups:
+        if not _codable(onto.type(group_type(group[0]))):
+            continue  # "the statement", "announced": speech itself is the quote layer's
         others = [t.token for g in groups if g is not group for t in g]
-        found.append(_mention(group, others, article_id, spans, offsets, places, times, quotes,
-                              numbers))
+        mention = _mention(group, others, article_id, spans, offsets, places, times, quotes,
+                           numbers)
+        if not (mention.aggregate and _background_series(group[0].token)) or _anchored(
+                mention, doc):
+            found.append(mention)
     found.sort(key=lambda e: e.start)
     return _with_antecedents(found, doc)
+
+
+def _codable(event_type) -> bool:
+    """A type some codebook codes: nouns and verbs of speech ("statement", "announced") have
+    neither an ACLED nor a PLOVER category; what was said is coded, not the saying."""
+    return bool(event_type.plover or event_type.acled_event_type)
+
+
+def _background_series(token: Token) -> bool:
+    """A count or series of events ("over 160 attacks", "repeated strikes", "multiple
+    strikes") or a bare plural after a preposition ("responsible for attacks on US forces",
+    "subjecting them to bombings and attacks"): events in general, told as background. Plurals
+    that name one occasion stay ("held talks", "staged rallies", "the riots continue"), and so
+    do those that set the time of something else ("threw stones during demonstrations")."""
+    if token.tag_ != "NNS":
+        return False
+    children = list(token.children)
+    if any(c.dep_ in ("nummod", "quantmod") or c.lower_ in SERIES for c in children):
+        return True
+    determined = any(c.dep_ in ("det", "poss", "predet") for c in children)
+    return token.dep_ == "pobj" and not determined and token.head.lower_ not in TEMPORAL_PREPS
+
+
+def _anchored(mention: EventMention, doc: Doc) -> bool:
+    """A series the text pins down as a campaign, by a date or a toll ("at least 16 Iraqis were
+    killed in US airstrikes earlier this month"), is an event all the same; the span a count
+    runs over ("over 160 attacks since Oct. 17") dates no campaign."""
+    if mention.fatalities is not None or mention.injuries is not None:
+        return True
+    if mention.time_span is None:
+        return False
+    before = text_of(doc)[max(0, mention.time_span[0] - 12):mention.time_span[1]].lower()
+    return not OPEN_SPAN.search(before)
 
 
 def _mention(group: list[Trigger], others: list[Token], article_id: str, spans: Spans,
@@ -97,17 +147,21 @@ def _mention(group: list[Trigger], others: list[Token], article_id: str, spans: 
     taken = [(a.start, a.end) for a in args if a.role == "target"] + [
         r for a in args if a.role != "target" for r in _phrase(spans.doc, a)]
     place = _nearest(_locations(places, spans.doc, taken), inner, outer, token.idx, offsets)
-    time = _nearest(times, inner, outer, token.idx, offsets)
+    time = _nearest(_event_times(times, spans.doc, group_tokens), inner, outer, token.idx,
+                    offsets)
     fatalities = injuries = None
     if main.family == "violent":
         victims = [(a.start, a.end) for a in args if a.role == "victim"]
         fatalities = _toll(numbers, FATAL, inner, outer, token.idx, offsets, victims)
         injuries = _toll(numbers, INJURED, inner, outer, token.idx, offsets, victims)
     speaker, speaker_actor = _reporter(token.idx, quotes)
+    event_mode = mode(token, main.family)
+    if time is None and (main.family == "verbal" or event_mode != "asserted"):
+        time = _saying_time(token.idx, quotes, times, spans.doc)  # said "in a statement Friday"
     return EventMention(
         article_id=article_id, start=token.idx, end=token.idx + len(token), text=token.text,
         sentence_start=sentence.start_char, sentence_end=sentence.end_char, event_type=name,
-        mode=mode(token, main.family), aggregate=is_aggregate(token), arguments=tuple(args),
+        mode=event_mode, aggregate=is_aggregate(token), arguments=tuple(args),
         means=tuple(sorted(_means_words(means))), place_id=place.place_id if place else None,
         place_span=(place.start, place.end) if place else None,
         time=time.value if time else None, time_span=(time.start, time.end) if time else None,
@@ -183,6 +237,55 @@ def _clause(group: list[Trigger], others: list[Token]) -> set[int]:
                 if child.dep_ in ("npadvmod", "prep", "advmod") and child.i not in extra:
                     extra.update(t.i for t in child.subtree)
     return extra
+
+
+def _event_times(times: Sequence[TimeMention], doc: Doc, group_tokens: set[int]) -> list:
+    """Time expressions that can date the event: not those that date the saying of it
+    ("Rasool stated Thursday that the airstrike …": Thursday is when he spoke)."""
+    kept = []
+    for time in times:
+        span = doc.char_span(time.start, time.end, alignment_mode="expand")
+        if span is None or not _dates_a_saying(span.root, group_tokens):
+            kept.append(time)
+    return kept
+
+
+def _saying_time(offset: int, quotes: Sequence[Quote], times: Sequence[TimeMention],
+                 doc: Doc) -> TimeMention | None:
+    """When what a quotation says was said: the time expression on its cue ("said on
+    Thursday", "in a statement released Friday"). Something said is dated by its saying."""
+    quote = next((q for q in quotes if q.cue and any(a <= offset < b for a, b in q.content)),
+                 None)
+    if quote is None:
+        return None
+    cue = doc.char_span(quote.cue[0], quote.cue[1], alignment_mode="expand")
+    if cue is None:
+        return None
+    heads = {t.i for t in cue}
+    for time in times:
+        span = doc.char_span(time.start, time.end, alignment_mode="expand")
+        if span is None:
+            continue
+        token = span.root
+        for _ in range(4):
+            if token.head.i == token.i:
+                break
+            token = token.head
+            if token.i in heads:
+                return time
+    return None
+
+
+def _dates_a_saying(token: Token, group_tokens: set[int]) -> bool:
+    for _ in range(3):
+        if token.dep_ not in ("npadvmod", "pobj", "prep", "tmod", "nmod", "advmod"):
+            return False
+        token = token.head
+        if token.i in group_tokens:
+            return False
+        if token.pos_ == "VERB":
+            return token.lemma_.lower() in SAYING
+    return False
 
 
 def _locations(places: list[Mention], doc: Doc, taken) -> list:

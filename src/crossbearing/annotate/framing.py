@@ -23,9 +23,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from typing import Sequence
-
-from spacy.tokens import Doc, Token
+from typing import Sequence, TYPE_CHECKING
 
 from crossbearing.annotate.cues import CUE_VERBS, STATEMENT_NOUNS
 from crossbearing.annotate.descriptors import (
@@ -39,6 +37,9 @@ from crossbearing.annotate.lexicon import Lexicon, LexiconEntry, Match, bundled_
 from crossbearing.annotate.nlp import text_of
 from crossbearing.annotate.quotemarks import quote_runs
 from crossbearing.model import Descriptor, LoadedTerm, Mention, Quote
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 OWN = "own"
 QUOTED = "quoted"

@@ -20,6 +20,8 @@ nothing beside the parse.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import hashlib
 import re
 import tomllib
@@ -27,7 +29,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from spacy.tokens import Doc, Token
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
 
 #: Categories an entry may have (docs/framing.md says what each holds).
 CATEGORIES = frozenset({"act", "actor", "said-verb", "framing-verb", "evaluative", "intensifier",

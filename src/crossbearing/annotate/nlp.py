@@ -10,10 +10,12 @@ from __future__ import annotations
 import importlib
 import logging
 from functools import lru_cache
-
-from spacy.language import Language
+from typing import TYPE_CHECKING
 
 from crossbearing.annotate.kb_patterns import actor_patterns
+
+if TYPE_CHECKING:  # spaCy loads when a model does, not when a module names its types
+    from spacy.language import Language
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +41,6 @@ def text_of(doc) -> str:
     return text
 
 
-@Language.component("sentence_index")
 def sentence_index(doc):
     """Index the parsed sentences once so that ``token.sent``, ``span.sent`` and ``doc.sents`` are
     lookups. spaCy otherwise rescans the document from its start on every ``.sent``, which made
@@ -85,8 +86,17 @@ def pipeline() -> Language:
     ruler = nlp.add_pipe("entity_ruler", name="kb_acronyms", before="ner",
                          config={"phrase_matcher_attr": "ORTH", "overwrite_ents": False})
     ruler.add_patterns(acronyms)
+    _register_sentence_index()
     nlp.add_pipe("sentence_index", last=True)
     return nlp
+
+
+def _register_sentence_index() -> None:
+    """Make :func:`sentence_index` a pipeline component (once per process)."""
+    from spacy.language import Language
+
+    if not Language.has_factory("sentence_index"):
+        Language.component("sentence_index", func=sentence_index)
 
 
 def bare_pipeline() -> Language:

@@ -12,6 +12,7 @@ from typing import Sequence
 
 from crossbearing.annotate.descriptors import titles_version
 from crossbearing.annotate.entities import entity_mentions
+from crossbearing.annotate.event_types import ontology_version
 from crossbearing.annotate.events import event_mentions
 from crossbearing.annotate.framing import framing_annotations
 from crossbearing.annotate.lexicon import bundled_lexicon
@@ -38,11 +39,11 @@ from crossbearing.model import (
 log = logging.getLogger(__name__)
 
 STAGE = "annotate"
-#: The stage's version: a new version, a new knowledge base, a new framing lexicon or new title
-#: words (``data/framing_titles.txt``, which decide which descriptors exist) re-annotates every
-#: article.
-VERSION = (f"crossbearing.annotate.v4+kb.{KB_VERSION}+lexicon.{bundled_lexicon().version}"
-           f"+titles.{titles_version()}")
+#: The stage's version: a new version, a new knowledge base, a new framing lexicon, new title
+#: words (``data/framing_titles.txt``, which decide which descriptors exist) or a new event
+#: ontology (``data/events.toml``) re-annotates every article.
+VERSION = (f"crossbearing.annotate.v5+kb.{KB_VERSION}+lexicon.{bundled_lexicon().version}"
+           f"+titles.{titles_version()}+events.{ontology_version()}")
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import Any
 
 from crossbearing.clean.language import ANALYSED_LANGUAGE, identify
-from crossbearing.clean.outlets import canonical_outlet, domain_of
+from crossbearing.clean.outlets import canonical_outlet, domain_of, is_plausible_outlet_name
 from crossbearing.clean.text import clean_body, strip_controls
 from crossbearing.ids import article_id, normalise_text, sha256_hex
 from crossbearing.model import Article, DateValue, RawDocument, Rejected
@@ -25,6 +25,8 @@ MAX_HEADLINE_WORDS = 25
 #: writer can then go; what lies deeper is in the raw record.
 MAX_METADATA_DEPTH = 32
 _LETTER = re.compile(r"[^\W\d_]")
+#: Prefixes of the sources of values the analyst stated rather than the input gave.
+STATED = ("manifest:", "option:")
 
 
 def build_article(doc: RawDocument, source_path: str) -> Article | Rejected:
@@ -42,9 +44,7 @@ def build_article(doc: RawDocument, source_path: str) -> Article | Rejected:
     if not _LETTER.search(text):
         return Rejected("no-text", "the text holds no letters: numbers, symbols or markup only",
                         doc.locator)
-    outlet, outlet_source = canonical_outlet(doc.outlet, doc.url)
-    if doc.outlet and doc.outlet_source and outlet_source != "domain table":
-        outlet_source = doc.outlet_source  # the name was read there; the table only spelled it
+    outlet, outlet_source = _outlet(doc)
     language, score = identify(text, doc.language)
     analysable = language == ANALYSED_LANGUAGE
     metadata = dict(doc.metadata)
@@ -54,6 +54,8 @@ def build_article(doc: RawDocument, source_path: str) -> Article | Rejected:
         metadata["removed_lines"] = list(cleaned.removed)
     if doc.language:
         metadata["declared_language"] = doc.language
+    if doc.outlet and outlet is None:
+        metadata["outlet_not_a_name"] = doc.outlet
     return Article(
         id=article_id(text, doc.url), text=text, title=title, outlet=outlet,
         outlet_source=outlet_source, url=doc.url, domain=domain_of(doc.url),
@@ -63,6 +65,23 @@ def build_article(doc: RawDocument, source_path: str) -> Article | Rejected:
         external_id=doc.external_id, source_path=source_path, locator=doc.locator,
         format=doc.format, text_sha256=sha256_hex(normalise_text(text)),
         raw_sha256=sha256_hex(doc.raw), raw=doc.raw, metadata=metadata)
+
+
+def _outlet(doc: RawDocument) -> tuple[str | None, str | None]:
+    """The outlet to store and where it came from. A name the analyst stated (a manifest, an
+    option) wins over the URL's domain; the outlet table only spells it. Otherwise the domain
+    table comes first, and a name read from the input keeps the note of where it was read; a
+    name the table does not know that is a URL, a tagline or a section is not stored."""
+    if doc.outlet and doc.outlet_source and doc.outlet_source.startswith(STATED):
+        return canonical_outlet(doc.outlet, None)[0], doc.outlet_source
+    outlet, outlet_source = canonical_outlet(doc.outlet, doc.url)
+    # A name the analyst confirmed is kept as written; any other must read as a name.
+    confirmed = "outlet" in doc.metadata.get("provenance_given", {})
+    if outlet_source == "as given" and not confirmed and not is_plausible_outlet_name(outlet):
+        return None, None  # a URL, a tagline or a section read as a name: no outlet
+    if doc.outlet and doc.outlet_source and outlet_source != "domain table":
+        outlet_source = doc.outlet_source  # the name was read there; the table only spelled it
+    return outlet, outlet_source
 
 
 def _one_line(title: str | None) -> str | None:

@@ -1,6 +1,7 @@
 """News outlets, known by domain and by name, from the bundled table ``data/outlets.csv``.
 
-The table holds one row per domain: ``domain,outlet,country,language,kind,aliases``. An outlet
+The table holds one row per domain: ``domain,outlet,country,language,kind,aliases,owner,
+state_affiliated,profile_source``. An outlet
 with several domains (``bbc.com`` and ``bbc.co.uk``) has several rows with the same name. It is
 read once, on first use, and kept for the life of the process.
 
@@ -44,6 +45,15 @@ _JOINED = re.compile(r"['’‘`´.]")
 _SEPARATORS = re.compile(r"[\W_]+")
 _ARTICLE = re.compile(r"^the ")
 _AL_PREFIX = re.compile(r"\bal (?=\w)")
+#: Longest outlet name, in characters and in words, that a name not in the table may have.
+MAX_NAME_CHARS = 60
+MAX_NAME_WORDS = 6
+#: Punctuation that marks a tagline, a sentence or a list rather than a name.
+_NOT_A_NAME = re.compile(r"[!?|:;,/\\<>{}\[\]=\"]|\.\s|\.$|https?:|www\.|@")
+#: Small words a name may hold in lower case ("Voice of America", "Al Jazeera and ...").
+_NAME_PARTICLES = frozenset({"of", "the", "and", "for", "de", "del", "la", "le", "al", "el",
+                             "da", "di", "du", "des", "der", "die", "van", "von", "y", "on", "in",
+                             "news", "times", "post", "daily"})
 
 
 @dataclass(frozen=True)
@@ -56,6 +66,12 @@ class Outlet:
     language: str
     kind: str
     aliases: tuple[str, ...] = ()
+    #: Who owns or funds the outlet, as its public profile says; empty when not recorded.
+    owner: str = ""
+    #: "yes" or "no" where the outlet's public profile settles it, empty when unknown or disputed.
+    state_affiliated: str = ""
+    #: The public page documenting ``owner`` and ``state_affiliated`` (a Wikipedia article).
+    profile_source: str = ""
 
 
 @dataclass(frozen=True)
@@ -180,6 +196,48 @@ def canonical_outlet(name: str | None, url: str | None) -> tuple[str | None, str
     return None, None
 
 
+def outlet_name(text: str | None) -> str | None:
+    """The name an outlet read from a page, a footer or a credit goes by: the table's name for
+    it, else the text itself when it reads as an outlet's name, else None."""
+    text = " ".join((text or "").split())
+    if not text:
+        return None
+    known = outlet_by_name(text)
+    if known is not None:
+        return known.name
+    return text if is_plausible_outlet_name(text) else None
+
+
+def is_plausible_outlet_name(name: str | None) -> bool:
+    """Whether text read from a page or a footer can stand as the name of an outlet the table
+    does not know: a short name in capitals ("TechCrunch", "Kurdistan Chronicle"), never a URL,
+    a host name, a tagline ("Breaking news, analysis and opinion"), a sentence or a section path
+    ("World | Middle East"). Names the table knows need no such test."""
+    if not name or not name.strip():
+        return False
+    name = " ".join(name.split())
+    words = name.split()
+    if len(name) > MAX_NAME_CHARS or len(words) > MAX_NAME_WORDS or _NOT_A_NAME.search(name):
+        return False
+    if _HOST_LIKE.match(name) and "." in name:
+        return False
+    if not (words[0][0].isupper() or words[0][0].isdigit() or not words[0][0].isalpha()):
+        return False
+    lower = [w for w in words[1:] if w[0].islower() and w.lower() not in _NAME_PARTICLES]
+    return not lower
+
+
+def outlet_profile(name_or_domain: str | None) -> Outlet | None:
+    """The table row for an outlet name, alias, domain or URL, with its owner and affiliation.
+
+    A name is tried first, then the text as a URL or host, so "Press TV", "presstv.ir" and
+    "https://www.presstv.ir/Detail/..." all find Press TV's row.
+    """
+    if not _given(name_or_domain):
+        return None
+    return outlet_by_name(name_or_domain) or outlet_for_url(name_or_domain.strip())
+
+
 def _given(name: str | None) -> bool:
     """Whether ``name`` holds anything but whitespace."""
     return bool(name and name.strip())
@@ -217,4 +275,7 @@ def _outlet_from_record(record: dict[str, str]) -> Outlet:
         language=record["language"].strip().lower(),
         kind=record["kind"].strip().lower(),
         aliases=aliases,
+        owner=(record.get("owner") or "").strip(),
+        state_affiliated=(record.get("state_affiliated") or "").strip().lower(),
+        profile_source=(record.get("profile_source") or "").strip(),
     )

@@ -19,7 +19,7 @@ import sys
 import click
 
 from crossbearing import __version__
-from crossbearing.cli import annotate, articles, compare, corpus, output
+from crossbearing.cli import annotate, articles, compare, corpus, corrections, output
 from crossbearing.cli.common import EXIT_CANNOT_GO_ON, EXIT_USAGE, err, safe
 from crossbearing.errors import CrossbearingError, NotFound, UsageError
 
@@ -52,7 +52,7 @@ COMMANDS = (
     annotate.annotate, corpus.corpus, compare.compare, corpus.entities, corpus.stories,
     corpus.story, corpus.reuse, annotate.quotes, annotate.numbers, compare.events,
     compare.timeline, compare.claims, compare.quote_groups, compare.framing, compare.coverage,
-    output.export_command, output.serve,
+    corrections.correct, output.export_command, output.serve,
 )
 for command in COMMANDS:
     cli.add_command(command)

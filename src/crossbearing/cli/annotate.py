@@ -33,11 +33,14 @@ from crossbearing.views import (
               help="Articles annotated and written per transaction.")
 @click.option("--progress/--no-progress", default=None,
               help="Show a progress bar (default: only when stderr is a terminal).")
-@click.option("--executor", "executor_kind", type=click.Choice(["serial", "process", "dask"]),
-              default="serial", show_default=True,
-              help="Where batches are annotated: this process, a process pool, or Dask.")
+@click.option("--executor", "executor_kind",
+              type=click.Choice(["auto", "serial", "process", "dask"]), default="auto",
+              show_default=True, help="Where batches are annotated: a process pool sized to the "
+              "work (auto: this process for a handful of articles), this process, a process "
+              "pool, or Dask.")
 @click.option("--workers", type=click.IntRange(min=1), default=None,
-              help="Worker processes for process and a local Dask cluster (default: the CPUs).")
+              help="Worker processes for auto, process and a local Dask cluster (default: the "
+              "CPUs; 1: this process).")
 @click.option("--scheduler", default=None,
               help="Address of a Dask scheduler (tcp://HOST:8786); without it, a local cluster.")
 @json_option
@@ -54,15 +57,17 @@ def annotate(db: str, batch_size: int, progress: bool | None, executor_kind: str
     if scheduler and executor_kind != "dask":
         raise click.UsageError("--scheduler is for --executor dask")
     show = err.is_terminal if progress is None else progress
-    with (open_db(db) as store, writing_run(store),
-          make_executor(executor_kind, workers, scheduler) as executor):
+    with open_db(db) as store, writing_run(store):
+        pending = len(store.pending_articles(*_stage()))
+        executor = make_executor(executor_kind, workers, scheduler, pending=pending)
         if show:
-            with progress_bar() as bar:
-                task = bar.add_task("annotate", total=len(store.pending_articles(*_stage())))
+            with executor, progress_bar() as bar:
+                task = bar.add_task("annotate", total=pending)
                 report = run_annotate(store, batch_size=batch_size, executor=executor,
                                       on_batch=lambda n: bar.advance(task, n))
         else:
-            report = run_annotate(store, batch_size=batch_size, executor=executor)
+            with executor:
+                report = run_annotate(store, batch_size=batch_size, executor=executor)
         failures = [failure_view(f) for f in store.failures("annotate")]
     summary = {"annotated": report.annotated, "failed": report.failed,
                "mentions": report.mentions, "time_expressions": report.time_expressions,

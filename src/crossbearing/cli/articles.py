@@ -20,6 +20,8 @@ from crossbearing.cli.common import (
     safe,
     writing_run,
 )
+from crossbearing.cli.statements import print_warnings, statement_options, statements_from
+from crossbearing.cli.tables import listing, short_ids
 from crossbearing.errors import NotFound, UsageError
 from crossbearing.ingest.run import ingest_paths
 from crossbearing.ingest.source import Limits, iter_files
@@ -39,25 +41,28 @@ from crossbearing.views import (
               show_default=True, help="Largest single document, or record inside a container.")
 @click.option("--progress/--no-progress", default=None,
               help="Show a progress bar (default: only when stderr is a terminal).")
+@statement_options
 @json_option
 def ingest(paths: tuple[str, ...], db: str, max_document_bytes: int, progress: bool | None,
+           manifest: str | None, outlet: str | None, published: str | None,
            as_json: bool) -> None:
     """Read files, folders (recursively) or standard input ("-") into the store.
 
     Every input becomes articles or a recorded rejection; inputs already read are skipped."""
     limits = Limits(max_document_bytes=max_document_bytes)
+    statements = statements_from(paths, manifest, outlet, published)
     show = err.is_terminal if progress is None else progress
     with open_db(db, create=True) as store, writing_run(store):
         if show:
             files = list(iter_files(list(paths)))
             with progress_bar() as bar:
                 task = bar.add_task("ingest", total=len(files))
-                report = ingest_paths(paths, store, limits=limits,
+                report = ingest_paths(paths, store, limits=limits, statements=statements,
                                       on_input=lambda _path: bar.advance(task))
         else:
-            report = ingest_paths(paths, store, limits=limits)
+            report = ingest_paths(paths, store, limits=limits, statements=statements)
         location = store.location  # a URL's password left out
-    summary = ingest_summary(report)
+    summary = {**ingest_summary(report), "warnings": list(report.warnings)}
     if as_json:
         print_json(summary)
     else:
@@ -72,6 +77,7 @@ def _print_ingest_summary(summary: dict, db: str) -> None:
     out.print(f"{summary['articles_added']} articles added, {summary['already_stored']} already "
               f"stored, {summary['rejected']} rejected  →  {safe(db)}")
     print_rejections(summary["rejections"])
+    print_warnings(summary["warnings"])
 
 
 @click.command()
@@ -86,12 +92,11 @@ def articles(db: str, limit: int | None, offset: int, as_json: bool) -> None:
     if as_json:
         print_json(rows)
         return
-    table = Table("id", "published", "outlet", "lang", "title", "chars", show_lines=False)
-    for row in rows:
-        table.add_row(row["id"], safe(row["published"] or "—"), safe(row["outlet"] or "—"),
-                      safe(row["language"] or "?"), safe(row["title"] or "(untitled)"),
-                      str(row["characters"]))
-    out.print(table)
+    shown = short_ids(row["id"] for row in rows)
+    out.print(listing(("id", "published", "source", "lang", "title", "chars"), [
+        (shown[row["id"]], safe(row["published"] or "—"), safe(row["source"]),
+         safe(row["language"] or "?"), safe(row["title"] or "(untitled)"),
+         str(row["characters"])) for row in rows], width=out.width))
     out.print(f"{len(rows)} articles")
 
 

@@ -75,7 +75,7 @@ def claims(story_id: str | None, db: str, status: str | None, as_json: bool) -> 
     for g in rows:
         what = " ".join(safe(x) for x in (g["thing"], g["toll"], g["unit"]) if x)
         label = f"{g['status']} ({g['kind']})" if g["kind"] else g["status"]
-        out.print(f"[bold]{what}[/bold]: {label}, {g['sources']} sources  [dim]{g['id']}[/dim]")
+        out.print(f"[bold]{what}[/bold]: {label}, {g['sources_phrase']}  [dim]{g['id']}[/dim]")
         for m in g["members"]:
             scope = ", ".join(x for x in (m["time_scope"], m["place_scope"]) if x)
             line = (f"{m['text']} {m['counted'] or ''}{'  [' + scope + ']' if scope else ''}"
@@ -99,7 +99,7 @@ def quote_groups(story_id: str | None, db: str, as_json: bool) -> None:
         print_json(rows)
         return
     for g in rows:
-        out.print(f"[bold]{g['label']}[/bold], speakers {g['speakers']}, {g['sources']} sources  "
+        out.print(f"[bold]{g['label']}[/bold], speakers {g['speakers']}, {g['sources_phrase']}  "
                   f"[dim]{g['id']}[/dim]")
         for m in g["members"]:
             who = m["speaker_canonical"] or m["descriptor"] or m["speaker_text"] or "(no speaker)"
@@ -147,8 +147,8 @@ def _print_framing_outlets(outlets: list[dict]) -> None:
 
 @click.command()
 @click.argument("story_id", required=False)
-@click.option("--all", "every", is_flag=True, help="Also counts of many events and events that "
-              "did not happen (threatened, suspended, denied).")
+@click.option("--all", "every", is_flag=True, help="Also events that did not happen "
+              "(threatened, suspended, denied) and rejected ones.")
 @db_option
 @json_option
 def events(story_id: str | None, every: bool, db: str, as_json: bool) -> None:
@@ -171,7 +171,7 @@ def events(story_id: str | None, every: bool, db: str, as_json: bool) -> None:
         if actors or others:
             out.print(f"  {safe(', '.join(actors) or '?')} → {safe(', '.join(others) or '?')}")
         outlets = sorted({s["outlet"] for s in e["sources"]})
-        out.print(f"  [dim]{len(e['sources'])} mentions in {len(outlets)} sources: "
+        out.print(f"  [dim]{len(e['sources'])} mentions in {e['sources_phrase']}: "
                   f"{safe('; '.join(outlets))}[/dim]")
     out.print(f"{len(rows)} events")
 

@@ -20,10 +20,12 @@ from crossbearing.cli.common import (
     safe,
     writing_run,
 )
+from crossbearing.cli.tables import listing, short_ids
 from crossbearing.views import (
     entity_rows,
     failure_view,
     passage_views,
+    story_rows,
     story_view,
 )
 
@@ -70,7 +72,7 @@ def corpus(db: str, duplicate_threshold: float, as_json: bool) -> None:
     summary = {"signed": report.signed, "duplicate_pairs": report.duplicate_pairs,
                "stories": report.stories, "aligned_pairs": report.aligned_pairs,
                "reprint_passages": report.reprint_passages, "entities": report.entities,
-               "failed": len(failures)}
+               "redated": report.redated, "failed": len(failures)}
     if as_json:
         print_json(summary)
     else:
@@ -85,17 +87,18 @@ def corpus(db: str, duplicate_threshold: float, as_json: bool) -> None:
 @db_option
 @json_option
 def stories(db: str, as_json: bool) -> None:
-    """List the stories, largest first: id, headline, dates, reports and outlets."""
+    """List the stories, largest first: id, headline, dates, reports, outlets and independent
+    sources."""
     with open_db(db) as store:
-        rows = store.stories()
+        rows = story_rows(store)
     if as_json:
         print_json(rows)
         return
-    table = Table("story", "title", "first", "last", "reports", "outlets")
-    for row in rows:
-        table.add_row(row["id"], safe(row["title"] or "(untitled)"), row["first_date"] or "—",
-                      row["last_date"] or "—", str(row["articles"]), str(row["outlets"]))
-    out.print(table)
+    shown = short_ids(row["id"] for row in rows)
+    out.print(listing(("story", "title", "first", "last", "reports", "outlets", "independent"), [
+        (shown[row["id"]], safe(row["title"] or "(untitled)"), row["first_date"] or "—",
+         row["last_date"] or "—", str(row["articles"]), str(row["outlets"]),
+         str(row["independent"])) for row in rows], ids=("story",), width=out.width))
     out.print(f"{len(rows)} stories")
 
 
@@ -120,10 +123,15 @@ def story(story_id: str, db: str, as_json: bool) -> None:
         print_json(view)
         return
     out.print(f"[bold]{safe(view['title'] or '(untitled)')}[/bold]  ({view['id']})")
-    out.print(f"{len(view['articles'])} reports, {view['first_date'] or '?'} to {view['last_date'] or '?'}")
+    out.print(f"{view['sources_phrase']}, {view['first_date'] or '?'} to "
+              f"{view['last_date'] or '?'}")
     for article in view["articles"]:
         out.print(f"  {article['id']}  {safe(article['published'] or '—'):>10}  "
-                  f"{safe(article['outlet'] or '(unknown outlet)')}: {safe(article['title'] or '(untitled)')}")
+                  f"{safe(article['source'])}: {safe(article['title'] or '(untitled)')}")
+    for family in view["families"]:
+        out.print(f"  one source: {safe(', '.join(family['labels']))} ("
+                  + "; ".join(f"{r['article_id']} {w['says']} {w['of']}"
+                              for r in family["reports"] for w in r["why"]) + ")")
     for passage in view["passages"]:
         out.print(f"  {passage['kind']}: {passage['article_a']} ↔ {passage['article_b']}, "
                   f"{passage['words']} words ({passage['direction']})")

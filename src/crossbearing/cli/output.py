@@ -22,6 +22,7 @@ from crossbearing.cli.common import (
     safe,
     writing_run,
 )
+from crossbearing.cli.statements import print_warnings, statement_options, statements_from
 
 
 @click.command("export")
@@ -62,9 +63,14 @@ def export_command(db: str, fmt: str, out_path: str | None, story_id: str | None
               show_default=True, help="Shingle similarity from which two articles are near-copies.")
 @click.option("--progress/--no-progress", default=None,
               help="Show a progress bar per stage (default: only when stderr is a terminal).")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Worker processes annotating at most (default: the CPUs, fewer for a "
+              "handful of articles; 1: this process only).")
+@statement_options
 @json_option
 def analyze(paths: tuple[str, ...], db: str, out: str, duplicate_threshold: float,
-            progress: bool | None, as_json: bool) -> None:
+            progress: bool | None, workers: int | None, manifest: str | None,
+            outlet: str | None, published: str | None, as_json: bool) -> None:
     """Do the whole job: ingest PATHS, annotate, work across articles, write the dossier.
 
     Incremental: a rerun redoes only new or changed work. Open OUT/index.html in a browser."""
@@ -75,7 +81,9 @@ def analyze(paths: tuple[str, ...], db: str, out: str, duplicate_threshold: floa
     from crossbearing.analysis import analyze as run_analysis
 
     show = err.is_terminal if progress is None else progress
-    run = AnalysisRun(paths=list(paths), out=Path(out), duplicate_threshold=duplicate_threshold)
+    run = AnalysisRun(paths=list(paths), out=Path(out), duplicate_threshold=duplicate_threshold,
+                      workers=workers,
+                      statements=statements_from(paths, manifest, outlet, published))
     with open_db(db, create=True) as store, writing_run(store):
         if show:
             with progress_bar() as bar:
@@ -100,6 +108,7 @@ def _print_analysis_summary(summary: dict, db: str) -> None:
               f"{summary['entities']} actors and places, {summary['events']} events, "
               f"{summary['conflicts']} conflicts  →  {safe(db)}")
     print_rejections(summary["stages"]["ingest"]["rejections"])
+    print_warnings(summary["stages"]["ingest"].get("warnings", []))
     print_failures(summary["failures"], summary["failed"])
     out.print(f"Dossier: {safe(summary['report'] or 'not written (see the failures above)')}")
     if summary["exports"]:

@@ -23,7 +23,8 @@ bucket, a fact joins the first group all of whose members it is compatible with:
 targets and place scopes do not contradict (either side silent, or they share something), so
 "2,500 troops in Iraq" and "900 troops in Syria" are two groups.
 
-**Labels.** ``single-source`` when all members come from one source (an outlet, or an article
+**Labels.** ``single-source`` when all members come from one independent source (one source
+family of :mod:`crossbearing.sources`: an outlet with its reprints and copies, or an article
 whose outlet is unknown); ``agree`` when every member writes the same value (hedges may differ:
 "2,500" and "approximately 2,500"); else ``differ``, of kind ``time_scope`` when the members' time
 scopes cannot be the same period (:mod:`compare.scopes`), ``hedge`` when the values differ but
@@ -95,11 +96,14 @@ class ClaimRecord:
     fact: NumericFact
     outlet: str | None = None
     scope: TimeScope | None = None
+    #: The report's source family (:mod:`crossbearing.sources`); None: its outlet decides.
+    family: str | None = None
 
     @property
     def source(self) -> str:
-        """Who vouches for it: the outlet, else the article (unknown outlets count one each)."""
-        return self.outlet or f"article:{self.fact.article_id}"
+        """Who vouches for it: its source family, else the outlet, else the article (unknown
+        outlets count one each)."""
+        return self.family or self.outlet or f"article:{self.fact.article_id}"
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,9 @@ leaves it out.
 Rows are the story's events (asserted single events, and those mentioned by more than one
 article), its claim groups and its quote groups; columns are its sources (outlets, or file names
 where the outlet is unknown). A cell is ``reported`` with the spans that report it, or
-``omitted``. A source with several articles reports an item when any of them does.
+``omitted``. A source with several articles reports an item when any of them does. Each row
+also counts the reports that carry the item and the independent sources they are (source
+families, :mod:`crossbearing.sources`): a reprint of a report adds a report, not a source.
 """
 
 from __future__ import annotations
@@ -13,13 +15,17 @@ from collections.abc import Iterable
 from typing import Any
 
 from crossbearing.errors import NotFound
+from crossbearing.sources import sources_phrase, story_families
 
 
 def coverage(sources: dict[str, str], events: Iterable[dict], claim_groups: Iterable[dict],
-             quote_groups: Iterable[dict]) -> dict[str, Any]:
+             quote_groups: Iterable[dict],
+             families: dict[str, str] | None = None) -> dict[str, Any]:
     """The coverage matrix from plain records. ``sources`` maps each article id of the story to
-    its source label; events carry ``sources`` as (article_id, start) pairs, groups carry
-    ``members`` with ``article_id``, ``start`` and ``end``."""
+    its source label, ``families`` to its source family (each report its own when not given);
+    events carry ``sources`` as (article_id, start) pairs, groups carry ``members`` with
+    ``article_id``, ``start`` and ``end``."""
+    families = families or {}
     columns = sorted(set(sources.values()))
     rows = []
     for event in events:
@@ -27,15 +33,16 @@ def coverage(sources: dict[str, str], events: Iterable[dict], claim_groups: Iter
             continue
         spans = [{"article_id": a, "start": s} for a, s in event["sources"]]
         rows.append(_row("event", event["event_id"], _event_label(event), spans, sources,
-                         columns))
+                         columns, families))
     for group in claim_groups:
         label = f"{group['thing']} ({group['status']}{', ' + group['kind'] if group.get('kind') else ''})"
-        rows.append(_row("claim", group["group_id"], label, group["members"], sources, columns))
+        rows.append(_row("claim", group["group_id"], label, group["members"], sources, columns,
+                         families))
     for group in quote_groups:
         first = group["members"][0]
         words = (first.get("text") or "")[:80]
         rows.append(_row("quote", group["group_id"], f"“{words}”", group["members"], sources,
-                         columns))
+                         columns, families))
     return {"sources": columns, "rows": rows,
             "omissions": {c: sum(1 for r in rows if r["cells"][c]["status"] == "omitted")
                           for c in columns}}
@@ -60,7 +67,7 @@ def _event_label(event: dict) -> str:
 
 
 def _row(kind: str, item_id: str, label: str, spans: list[dict], sources: dict[str, str],
-         columns: list[str]) -> dict[str, Any]:
+         columns: list[str], families: dict[str, str]) -> dict[str, Any]:
     by_source: dict[str, list[dict]] = {c: [] for c in columns}
     for span in spans:
         source = sources.get(span["article_id"])
@@ -69,8 +76,12 @@ def _row(kind: str, item_id: str, label: str, spans: list[dict], sources: dict[s
                                       "end": span.get("end")})
     cells = {c: {"status": "reported" if found else "omitted", "spans": found}
              for c, found in by_source.items()}
+    reports = {s["article_id"] for s in spans if s["article_id"] in sources}
+    independent = len({families.get(a, a) for a in reports})
     return {"kind": kind, "id": item_id, "label": label, "cells": cells,
-            "reported": sum(1 for c in cells.values() if c["status"] == "reported")}
+            "reported": sum(1 for c in cells.values() if c["status"] == "reported"),
+            "reports": len(reports), "independent": independent,
+            "sources_phrase": sources_phrase(len(reports), independent)}
 
 
 def story_coverage(store, story_id: str) -> dict[str, Any]:
@@ -80,6 +91,8 @@ def story_coverage(store, story_id: str) -> dict[str, Any]:
         raise NotFound(f"no story {story_id!r}")
     labels = store.source_labels()
     sources = {a: labels.get(a, a) for a in members}
+    found = story_families(store, store.articles_by_id(members))
     return {"story_id": story_id,
             **coverage(sources, store.events(story_id), store.claim_groups(story_id),
-                       store.quote_groups(story_id))}
+                       store.quote_groups(story_id),
+                       {a: found.family_of(a) for a in members})}

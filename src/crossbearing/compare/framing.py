@@ -21,7 +21,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import lru_cache
-from pathlib import PurePath
 from typing import Any
 
 from crossbearing.annotate.framing import Voices
@@ -29,6 +28,7 @@ from crossbearing.annotate.lexicon import bundled_lexicon
 from crossbearing.errors import NotFound
 from crossbearing.kb import actors_by_name_key, name_key
 from crossbearing.model import Article, Descriptor, LoadedTerm
+from crossbearing.sources import source_label
 
 OWN, QUOTED = "own", "quoted"
 #: Neutral wordings shown per outlet and loaded word: enough to read, short enough for a screen.
@@ -50,7 +50,7 @@ def story_framing(store, story_id: str) -> dict[str, Any]:
         raise NotFound(f"no story with id {story_id!r}")
     members = store.story_members(story_id)
     articles = {a.id: a for a in store.articles_by_id(members)}
-    outlets = {article_id: outlet_label(a) for article_id, a in articles.items()}
+    outlets = {article_id: source_label(a) for article_id, a in articles.items()}
     entities = store.mention_entities(members)
     quotes = {article_id: store.quotes(article_id) for article_id in members}
     quote_kinds = {(q.article_id, q.start, q.end): q.kind for qs in quotes.values() for q in qs}
@@ -73,11 +73,6 @@ def story_framing(store, story_id: str) -> dict[str, Any]:
     return {"story_id": story_id, "title": story["title"], "outlets": sorted(set(outlets.values())),
             "actors": _actor_list(actors), "terms": _outlet_list(unattached["outlets"]),
             "unattached_terms": _term_list(unattached["terms"])}
-
-
-def outlet_label(article: Article) -> str:
-    """The outlet's name, else the article's source file name, else its id."""
-    return article.outlet or PurePath(article.source_path or "").name or article.id
 
 
 def filter_actors(framing: dict[str, Any], needle: str) -> dict[str, Any]:

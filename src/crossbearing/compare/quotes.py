@@ -70,6 +70,13 @@ class QuoteRecord:
     speaker_actor: str | None = None
     speaker_canonical: str | None = None
     descriptor: str | None = None
+    #: The report's source family (:mod:`crossbearing.sources`); None: its outlet decides.
+    family: str | None = None
+
+    @property
+    def source(self) -> str:
+        """Who vouches for it: its source family, else its outlet, else the article."""
+        return self.family or self.outlet or f"article:{self.article_id}"
 
     @property
     def resolved_speaker(self) -> str | None:
@@ -245,7 +252,7 @@ def _group(story_id: str, members: list[_Prepared], component: list[int],
         label = "partial" if any(set(c) == set(component) for c in solid) else "paraphrase"
     records = [m.record for m in members]
     group_id = "quotes-" + stable_id(story_id, *sorted(r.quote_id for r in records))
-    sources = len({r.outlet or f"article:{r.article_id}" for r in records})
+    sources = len({r.source for r in records})
     return QuoteGroup(group_id, story_id, label, speaker_comparison(records), sources,
                       tuple(QuoteMember(m.record, RELATIONS[best[i]])
                             for m, i in zip(members, component)))

@@ -16,10 +16,11 @@ from crossbearing.compare.quotes import QuoteRecord, group_quotes, quote_id
 from crossbearing.compare.scopes import TimeScope
 from crossbearing.isolation import isolated
 from crossbearing.model import Article, Failure, NumericFact, Quote, TimeMention
+from crossbearing.sources import Families, copy_records, source_label, story_families
 from crossbearing.store import Store
 
 STAGE = "compare"
-VERSION = "crossbearing.compare.v1"
+VERSION = "crossbearing.compare.v2"  # v2: sources counted by source family
 
 
 @dataclass
@@ -42,10 +43,10 @@ def run_compare(store: Store) -> CompareReport:
     with store.transaction():
         store.take_turns("recompute")  # another run's corpus stages or comparison wait
         store.clear_comparison()
+        copies = copy_records(store)
         for story in store.stories():
             articles = store.articles_by_id(store.story_members(story["id"]))
-            groups = isolated(lambda: (group_claims(story["id"], claim_records(store, articles)),
-                                       group_quotes(story["id"], quote_records(store, articles))),
+            groups = isolated(lambda: _story_groups(store, story["id"], articles, copies),
                               failures, stage=STAGE, target=story["id"], target_kind="story",
                               version=VERSION, driver_error=store.driver_error)
             if groups is None:
@@ -57,6 +58,12 @@ def run_compare(store: Store) -> CompareReport:
         store.replace_failures(STAGE, failures)
     report.failed = len(failures)
     return report
+
+
+def _story_groups(store: Store, story_id: str, articles: Sequence[Article], copies: dict):
+    families = story_families(store, articles, copies)
+    return (group_claims(story_id, claim_records(store, articles, families)),
+            group_quotes(story_id, quote_records(store, articles, families)))
 
 
 def _count(report: CompareReport, claims, quotes) -> None:
@@ -71,13 +78,17 @@ def _count(report: CompareReport, claims, quotes) -> None:
         report.quotes[g.label] = report.quotes.get(g.label, 0) + 1
 
 
-def claim_records(store: Store, articles: Sequence[Article]) -> list[ClaimRecord]:
-    """The numeric facts of these articles with their outlet and resolved time scope."""
+def claim_records(store: Store, articles: Sequence[Article],
+                  families: Families | None = None) -> list[ClaimRecord]:
+    """The numeric facts of these articles with their source's label, source family and
+    resolved time scope."""
+    families = families or Families(articles, [])
     records = []
     for article in articles:
         facts = store.numeric_facts(article.id)
         times = store.time_mentions(article.id) if any(f.time_scope for f in facts) else []
-        records.extend(ClaimRecord(f, article.outlet, time_scope_of(f, times)) for f in facts)
+        records.extend(ClaimRecord(f, source_label(article), time_scope_of(f, times),
+                                   families.family_of(article.id)) for f in facts)
     return records
 
 
@@ -91,13 +102,17 @@ def time_scope_of(fact: NumericFact, times: Sequence[TimeMention]) -> TimeScope 
     return TimeScope(fact.time_scope, nearest.value if nearest else None)
 
 
-def quote_records(store: Store, articles: Sequence[Article]) -> list[QuoteRecord]:
-    """The quotes of these articles with their text and outlet."""
-    return [quote_record(q, article) for article in articles for q in store.quotes(article.id)]
+def quote_records(store: Store, articles: Sequence[Article],
+                  families: Families | None = None) -> list[QuoteRecord]:
+    """The quotes of these articles with their text, source label and source family."""
+    families = families or Families(articles, [])
+    return [quote_record(q, article, families.family_of(article.id))
+            for article in articles for q in store.quotes(article.id)]
 
 
-def quote_record(quote: Quote, article: Article) -> QuoteRecord:
+def quote_record(quote: Quote, article: Article, family: str | None = None) -> QuoteRecord:
     text = " … ".join(article.text[s:e] for s, e in quote.content)
     return QuoteRecord(quote_id(quote.article_id, quote.start, quote.end), quote.article_id,
-                       article.outlet, quote.content, text, quote.kind, quote.speaker_text,
-                       quote.speaker_actor, quote.speaker_canonical, quote.descriptor)
+                       source_label(article), quote.content, text, quote.kind,
+                       quote.speaker_text, quote.speaker_actor, quote.speaker_canonical,
+                       quote.descriptor, family)

@@ -23,6 +23,9 @@ from crossbearing.model import EventMention, Place
 PLACE_RANK = {"site": 0, "city": 1, "region": 2, "country": 3}
 PRECISION_RANK = {"second": 0, "minute": 1, "hour": 2, "day": 3, "week": 4, "month": 5,
                   "season": 6, "quarter": 6, "year": 7, "decade": 8}
+#: PLOVER categories from the most to the least consequential, to pick a statement's main act.
+STATEMENT_ORDER = ("RETREAT", "MOBILIZE", "THREATEN", "SANCTION", "REJECT", "ACCUSE", "DEMAND",
+                   "CONCEDE", "AGREE", "SUPPORT", "CONSULT", "COOPERATE", "AID", "INVESTIGATE")
 RULES = {
     "date": "the value most sources give among resolved dates; ties: the most precise",
     "place": "the most precise place given",
@@ -38,7 +41,7 @@ def event_record(event_id: str, story_id: str | None, group: list[EventMention],
     name = _type(group)
     kind = onto.type(name)
     values = {
-        "date": _dates(group, outlet_of),
+        "date": _dates(_dating(group, name), outlet_of),
         "place": _places(group, outlet_of, place_of),
         "fatalities": _tolls(group, outlet_of, "fatalities"),
         "injuries": _tolls(group, outlet_of, "injuries"),
@@ -55,8 +58,11 @@ def event_record(event_id: str, story_id: str | None, group: list[EventMention],
     date = resolved["date"]
     place = resolved["place"]
     articles = sorted({m.article_id for m in group})
+    main = next((m for m in group if m.event_type == name), None)
+    mode = main.mode if main else "asserted"  # a statement's main act was said
     detail = {
-        "label": kind.label, "plover": plover_of(name, group[0].mode), "acled_event_type": kind.acled_event_type,
+        "label": kind.label, "plover": plover_of(name, mode),
+        "acled_event_type": kind.acled_event_type,
         "acled_sub_event_type": kind.acled_sub_event_type,
         "participants": _participants(group, outlet_of),
         "means": sorted({w for m in group for w in m.means}),
@@ -66,7 +72,7 @@ def event_record(event_id: str, story_id: str | None, group: list[EventMention],
     }
     return {
         "event_id": event_id, "story_id": story_id, "event_type": name, "family": kind.family,
-        "mode": group[0].mode, "aggregate": int(group[0].aggregate),
+        "mode": mode, "aggregate": int(main.aggregate) if main else 0,
         "date_start": date["start"] if date else None, "date_end": date["end"] if date else None,
         "date_precision": date["precision"] if date else None,
         "place_id": place["place_id"] if place else None,
@@ -77,11 +83,59 @@ def event_record(event_id: str, story_id: str | None, group: list[EventMention],
 
 
 def _type(group: list[EventMention]) -> str:
+    """The most specific violent type; for a statement (several things one speaker said, see
+    corpus.occasions) its main act."""
     names = [m.event_type for m in group]
+    if len(set(names)) > 1 and any(ontology().type(n).family != "violent" for n in names):
+        return statement_type(group)
     violent = [n for n in names if n in SPECIFICITY]
     if violent:
         return min(violent, key=SPECIFICITY.index)
     return Counter(names).most_common(1)[0][0]
+
+
+def _dating(group: list[EventMention], name: str) -> list[EventMention]:
+    """The mentions that date the event. A statement (several things one speaker said) is
+    dated by its saying ("called on … in a statement issued Friday"), not by the times inside
+    what was said ("before their defeat in 2011"): the mentions outside the quotations, or
+    those of its main act, where they give a date."""
+    if len({m.event_type for m in group}) == 1 or all(
+            ontology().type(m.event_type).family == "violent" for m in group):
+        return group
+    for subset in ([m for m in group if m.reported_by is None],
+                   [m for m in group if _act(m) == name]):
+        if any(m.time is not None and m.time.resolved for m in subset):
+            return subset
+    return []  # nothing dates the saying: undated rather than dated by what was said
+
+
+def statement_type(group: list[EventMention]) -> str:
+    """The main act of a statement, as coders pick it: the most consequential PLOVER category
+    said (an announced suspension over a threat, a threat over an accusation, an accusation
+    over a demand), then the most frequent. A vowed or paused attack counts as a threat or a
+    suspension; an attack told as having happened is a reference to that attack, not an act of
+    the statement."""
+    onto = ontology()
+    acts = [act for act in map(_act, group) if act is not None]
+    if not acts:
+        return min((m.event_type for m in group), key=SPECIFICITY.index)
+    counts = Counter(acts)
+    return min(counts, key=lambda n: (_statement_rank(onto.type(n).plover), -counts[n],
+                                      acts.index(n)))
+
+
+def _act(mention: EventMention) -> str | None:
+    """What a mention adds to a statement: its own type, a vowed or paused attack as a threat
+    or a suspension, nothing for an attack told as having happened."""
+    if ontology().type(mention.event_type).family != "violent":
+        return mention.event_type
+    if mention.mode == "asserted":
+        return None
+    return "suspension" if mention.mode == "suspended" else "threat"
+
+
+def _statement_rank(plover: str) -> int:
+    return STATEMENT_ORDER.index(plover) if plover in STATEMENT_ORDER else len(STATEMENT_ORDER)
 
 
 def _source(m: EventMention, outlet_of: dict[str, str], span) -> dict[str, Any]:

@@ -21,6 +21,7 @@ from itertools import combinations
 from crossbearing.annotate.event_types import ontology
 from crossbearing.annotate.timex import resolve_time
 from crossbearing.corpus.event_values import event_record
+from crossbearing.corpus.occasions import same_occasion, speaker_key
 from crossbearing.ids import stable_id
 from crossbearing.kb.places import place_by_id
 from crossbearing.isolation import isolated
@@ -125,12 +126,14 @@ def _groups(mentions: list[EventMention],
     for item in items:  # "the attack" joins the event it refers back to
         if item.mention.antecedent is not None:
             other = by_key.get((item.mention.article_id, item.mention.antecedent))
-            if other is not None and _compatible(item, other):
-                _join(item, other, items)
+            if other is not None and all(_compatible(x, y) for x in item.members
+                                         for y in other.members):
+                _join(item, other, items)  # complete link: no chain joins two events
+    _join_occasions(items)
     pairs = []
     for a, b in combinations(items, 2):
-        if a.family != b.family or a.mention.aggregate or b.mention.aggregate:
-            continue
+        if a.family != b.family or a.mention.aggregate != b.mention.aggregate:
+            continue  # two reports of one campaign merge; a count never joins one event
         if not _compatible(a, b):
             continue
         score = _evidence(a, b)
@@ -140,10 +143,53 @@ def _groups(mentions: list[EventMention],
     for *_, a, b in pairs:
         if a.group != b.group and all(_compatible(x, y) for x in a.members for y in b.members):
             _join(a, b, items)
+    _attach_unanchored(items)
     groups: dict[int, list[EventMention]] = defaultdict(list)
     for item in items:
         groups[item.group].append(item.mention)
     return [sorted(g, key=lambda m: (m.article_id, m.start)) for _, g in sorted(groups.items())]
+
+
+def _attach_unanchored(items: list[_Item]) -> None:
+    """A violent mention left alone that says nothing of its own ("the attack", "the
+    assassination": no date, place, toll, target or victim) cannot be told apart from the
+    story's events: it
+    refers to the one it is compatible with, the most reported on ties, and adds a mention to
+    it rather than a new event."""
+    for item in items:
+        m = item.mention
+        if (len(item.members) > 1 or item.family != "violent" or m.mode != "asserted"
+                or m.aggregate or _anchored(item)):
+            continue
+        hosts = {i.group: i for i in items if i.group != item.group and i.family == item.family
+                 and len(i.members) > 1}
+        fitting = [h for h in hosts.values()
+                   if all(_compatible(item, member) for member in h.members)]
+        if fitting:
+            best = max(fitting, key=lambda h: (len(h.members), -h.group))
+            _join(item, best, items)
+
+
+def _anchored(item: _Item) -> bool:
+    """Whether a mention says something of its own: a victim or target, a city or site, a toll,
+    a resolved date. A country alone does not tell two strikes of one story apart."""
+    m = item.mention
+    return bool(item.sufferers or item.precise_place or m.fatalities or m.injuries
+                or (m.time is not None and m.time.resolved))
+
+
+def _join_occasions(items: list[_Item]) -> None:
+    """What one speaker said on one occasion is one event (see corpus.occasions)."""
+    by_speaker: dict[str, list[_Item]] = defaultdict(list)
+    for item in items:
+        key = speaker_key(item.mention, item.family)
+        if key is not None:
+            by_speaker[key].append(item)
+    for said in by_speaker.values():
+        for a, b in combinations(said, 2):
+            if a.group != b.group and all(same_occasion(x.mention, y.mention)
+                                          for x in a.members for y in b.members):
+                _join(a, b, items)
 
 
 def _join(a: _Item, b: _Item, items: list[_Item]) -> None:

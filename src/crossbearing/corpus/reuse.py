@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import Iterable, NamedTuple, Sequence
 
 from crossbearing.corpus.duplicates import Token, word_tokens
@@ -39,6 +41,9 @@ TRIM_WORDS = 3
 #: Words of a passage that may lie outside the quotations and still count as a shared quotation
 #: (an article or a verb the two outlets keep next to the quotation mark).
 QUOTE_SLACK = 2
+
+#: Texts whose n-grams are kept between alignments.
+NGRAM_CACHE = 256
 
 REPRINT = "reprint"
 SHARED_QUOTATION = "shared-quotation"
@@ -75,22 +80,30 @@ class _QuoteSpans(NamedTuple):
 
 
 # --- seeds ---------------------------------------------------------------------------------------
+@lru_cache(maxsize=NGRAM_CACHE)
+def _text_ngrams(words: tuple[str, ...], n: int) -> dict[tuple[str, ...], list[int]]:
+    """:func:`_ngrams` of one text's words, kept for the next pair the text is in (an article
+    is aligned with each of the reports of its story near it). Not to be changed."""
+    return _ngrams(words, n)
+
+
 def _ngrams(words: Sequence[str], n: int) -> dict[tuple[str, ...], list[int]]:
     """Positions of each ``n``-gram of ``words``."""
     grams: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for i in range(len(words) - n + 1):
-        grams[tuple(words[i:i + n])].append(i)
+    for i, gram in enumerate(zip(*(words[k:] for k in range(n)))):
+        grams[gram].append(i)
     return grams
 
 
 def _seed_blocks(wa: Sequence[str], wb: Sequence[str], n: int,
-                 skip: set[tuple[str, ...]]) -> list[tuple[int, int, int]]:
+                 skip: frozenset[tuple[str, ...]]) -> list[tuple[int, int, int]]:
     """Maximal runs ``(i, j, size)`` of identical words at least ``n`` long, built from shared
     n-grams that are neither boilerplate (``skip``) nor repeated too often in one text."""
-    grams_a, grams_b = _ngrams(wa, n), _ngrams(wb, n)
-    seeds = sorted((i, j) for gram, pos_a in grams_a.items() if gram not in skip
-                   and len(pos_a) <= MAX_REPEATS and len(grams_b.get(gram, ())) <= MAX_REPEATS
-                   for i in pos_a for j in grams_b.get(gram, ()))
+    grams_a, grams_b = _text_ngrams(tuple(wa), n), _text_ngrams(tuple(wb), n)
+    shared = grams_a.keys() & grams_b.keys()
+    seeds = sorted((i, j) for gram in shared - skip if len(grams_a[gram]) <= MAX_REPEATS
+                   and len(grams_b[gram]) <= MAX_REPEATS
+                   for i in grams_a[gram] for j in grams_b[gram])
     runs: dict[tuple[int, int], int] = {}  # (start i, start j) -> seeds in the run
     ends: dict[tuple[int, int], tuple[int, int]] = {}  # (next i, next j) -> run start
     for i, j in seeds:
@@ -106,6 +119,11 @@ def _step(xs: Sequence[str], ys: Sequence[str], max_gap: int) -> tuple[int, int]
 
     Accepted: three or more identical words after skipping at most ``max_gap`` words in either
     sequence, or two after at most two (a word or two changed, inserted or dropped)."""
+    same = _common_prefix(xs, ys)
+    if same >= 2 and same == min(len(xs), len(ys)):
+        # One runs on as the other (a verbatim stretch): no block can be longer than the one at
+        # the start, so it is the first of the matching blocks. No matcher needed.
+        return same, same
     matcher = SequenceMatcher(None, xs, ys, autojunk=False)
     for a0, b0, size in matcher.get_matching_blocks()[:-1]:
         gap = max(a0, b0)
@@ -114,6 +132,13 @@ def _step(xs: Sequence[str], ys: Sequence[str], max_gap: int) -> tuple[int, int]
         if size >= 3 or (size >= 2 and gap <= 2):
             return a0 + size, b0 + size
     return None
+
+
+def _common_prefix(xs: Sequence[str], ys: Sequence[str]) -> int:
+    """How many words ``xs`` and ``ys`` share from their start."""
+    if xs == ys:
+        return len(xs)
+    return next((k for k, (x, y) in enumerate(zip(xs, ys)) if x != y), min(len(xs), len(ys)))
 
 
 def _reach(xs: Sequence[str], ys: Sequence[str], i: int, j: int, max_gap: int) -> tuple[int, int]:
@@ -157,7 +182,10 @@ def _merge(spans: list[_Span], merge_gap: int) -> list[_Span]:
 
 def _aligned_words(wa: Sequence[str], wb: Sequence[str], span: _Span) -> int:
     """Identical words in the best alignment of the two spans."""
-    matcher = SequenceMatcher(None, wa[span.a0:span.a1], wb[span.b0:span.b1], autojunk=False)
+    xs, ys = wa[span.a0:span.a1], wb[span.b0:span.b1]
+    if xs == ys:  # a verbatim copy
+        return len(xs)
+    matcher = SequenceMatcher(None, xs, ys, autojunk=False)
     return sum(size for _, _, size in matcher.get_matching_blocks())
 
 
@@ -207,14 +235,14 @@ def _speaker_key(quote: Quote) -> str | None:
 
 
 def _same_speaker(a: str | None, b: str | None) -> bool:
-    """Unknown speakers are compatible with anyone; names are the same when one's words are all
-    in the other ("Rasool" and "Yahya Rasool"); actors must be equal."""
+    """Whether two quotations of the same words can be one speaker's: unless both are known
+    knowledge-base actors and differ. Words in quotation marks in both reports are the quoted
+    person's, not the outlets'; a speaker named differently is more often a misattribution in
+    one report (a quotation credited to the person named before it) than two people saying
+    the same words, so names that differ do not make a shared quotation a reprint."""
     if a is None or b is None or a == b:
         return True
-    if a.startswith("name:") and b.startswith("name:"):
-        wa, wb = set(a[5:].split()), set(b[5:].split())
-        return wa <= wb or wb <= wa
-    return False
+    return not (a.startswith("actor:") and b.startswith("actor:"))
 
 
 def _quote_spans(quotes: Iterable[Quote | tuple[int, int]]) -> list[_QuoteSpans]:
@@ -234,15 +262,18 @@ def _quoted(tokens: Sequence[Token], lo: int, hi: int,
             quotes: list[_QuoteSpans]) -> tuple[int, list[str | None]]:
     """Words of ``tokens[lo:hi]`` outside every quotation, and the speakers of the quotations
     holding the others."""
-    outside, speakers = 0, {}
-    for token in tokens[lo:hi]:
-        holder = next((i for i, q in enumerate(quotes) for s, e in q.spans
-                       if s <= token.start and token.end <= e), None)
-        if holder is None:
-            outside += 1
-        else:
-            speakers[holder] = quotes[holder].speaker
-    return outside, list(speakers.values())
+    words = tokens[lo:hi]
+    starts = [token.start for token in words]
+    holders: list[int | None] = [None] * len(words)  # the first quotation holding each word
+    for index, quote in enumerate(quotes):
+        for s, e in quote.spans:
+            k = bisect_left(starts, s)
+            while k < len(words) and words[k].end <= e:
+                if holders[k] is None:
+                    holders[k] = index
+                k += 1
+    speakers = {holder: quotes[holder].speaker for holder in holders if holder is not None}
+    return holders.count(None), list(speakers.values())
 
 
 def _kind(span: _Span, ta: Sequence[Token], tb: Sequence[Token],
@@ -260,15 +291,24 @@ def _kind(span: _Span, ta: Sequence[Token], tb: Sequence[Token],
 
 
 # --- passages ------------------------------------------------------------------------------------
-def _grams_of(passages: Iterable[str], n: int) -> set[tuple[str, ...]]:
-    """The word n-grams of boilerplate passages, to be skipped as seeds."""
+@lru_cache(maxsize=NGRAM_CACHE)
+def _grams_of(passages: frozenset[str], n: int) -> frozenset[tuple[str, ...]]:
+    """The word n-grams of boilerplate passages, to be skipped as seeds. Kept: the caller gives
+    the same outlets' passages for every pair of their articles."""
     grams: set[tuple[str, ...]] = set()
     for passage in passages:
-        grams.update(_ngrams([t.norm for t in word_tokens(passage)], n))
-    return grams
+        grams.update(_passage_grams(passage, n))
+    return frozenset(grams)
 
 
-def _spans(wa: list[str], wb: list[str], n: int, skip: set[tuple[str, ...]]) -> list[_Span]:
+@lru_cache(maxsize=4096)
+def _passage_grams(passage: str, n: int) -> frozenset[tuple[str, ...]]:
+    """The word n-grams of one boilerplate passage."""
+    return frozenset(_ngrams([t.norm for t in word_tokens(passage)], n))
+
+
+def _spans(wa: list[str], wb: list[str], n: int,
+           skip: frozenset[tuple[str, ...]]) -> list[_Span]:
     """Maximal aligned token spans of the two word lists, merged."""
     ra, rb = wa[::-1], wb[::-1]
     spans: list[_Span] = []
@@ -300,7 +340,7 @@ def shared_passages(text_a: str, text_b: str, *,
     wa, wb = [t.norm for t in ta], [t.norm for t in tb]
     qa, qb = _quote_spans(quotes_a), _quote_spans(quotes_b)
     found = []
-    for span in _spans(wa, wb, n, _grams_of(boilerplate, n)):
+    for span in _spans(wa, wb, n, _grams_of(frozenset(boilerplate), n)):
         span = _trim(span, ta, tb, text_a, text_b)
         words = _aligned_words(wa, wb, span)
         if words < min_words:

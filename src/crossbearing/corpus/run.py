@@ -8,6 +8,9 @@ actor. Each reads what the article stages stored and works across articles.
   (``story_ids``).
 - Passages are aligned for pairs of articles in one story, or near-duplicates, that this version
   has not aligned yet.
+- Dates: relative dates of undated reports are read against their story's dates, and an
+  article whose publication date was corrected has its time expressions resolved again
+  (``story_dates``), before events are merged from them.
 - Entities are recomputed over all mentions, then the analyst's merge and split corrections are
   applied again.
 """
@@ -23,6 +26,7 @@ from typing import Callable, Sequence
 
 import numpy as np
 
+from crossbearing.annotate.times import ANCHOR_PRECISIONS
 from crossbearing.corpus.duplicates import (
     DuplicateIndex,
     find_duplicates,
@@ -35,12 +39,13 @@ from crossbearing.corpus.events import merge_events
 from crossbearing.corpus.identity import resolve_entities
 from crossbearing.corpus.reuse import boilerplate_passages, direction, shared_passages
 from crossbearing.corpus.stories import StoryParams, cluster, features
+from crossbearing.corpus.story_dates import redated, story_span
 from crossbearing.corpus.story_ids import assign_ids
 from crossbearing.isolation import isolated
 from crossbearing.model import Failure, Sentence
 from crossbearing.store import Store
 
-VERSION = "crossbearing.corpus.v1"
+VERSION = "crossbearing.corpus.v2"
 NUM_PERM = 128
 #: Estimated Jaccard similarity of word shingles from which two articles are near-duplicates.
 DUPLICATE_THRESHOLD = 0.8
@@ -69,6 +74,7 @@ class CorpusReport:
     reprint_passages: int = 0
     entities: int = 0
     events: int = 0
+    redated: int = 0
     failed: int = 0
 
 
@@ -80,8 +86,8 @@ def run_corpus(store: Store, *, threshold: float = DUPLICATE_THRESHOLD,
     on with what is stored; within the reuse and events steps a failure is kept to its pair of
     articles or its story. Each step's failures replace those of its earlier run."""
     report = CorpusReport()
-    for name, step in (("duplicates", _duplicates), ("stories", _stories), ("reuse", _reuse),
-                       ("entities", _entities), ("events", _events)):
+    for name, step in (("duplicates", _duplicates), ("stories", _stories), ("dates", _dates),
+                       ("reuse", _reuse), ("entities", _entities), ("events", _events)):
         failures: list[Failure] = []
 
         def run_step(step=step, name=name, failures=failures) -> bool:
@@ -237,6 +243,27 @@ def _entities(store: Store, report: CorpusReport, **_) -> None:
 
 
 
+def _dates(store: Store, report: CorpusReport, *, failures: list[Failure], **_) -> None:
+    """Time expressions of undated reports read against their story's dates, and those of
+    reports whose publication date was corrected read again; a story that fails is recorded."""
+    for story in store.stories():
+        articles = store.articles_by_id(store.story_members(story["id"]))
+        changed = isolated(lambda: _redate_story(store, articles), failures,
+                           stage="corpus.dates", target=story["id"], target_kind="story",
+                           version=VERSION, driver_error=store.driver_error)
+        report.redated += changed or 0
+
+
+def _redate_story(store: Store, articles: Sequence) -> int:
+    span = story_span(articles)
+    changed = []
+    for article in articles:
+        mentions = store.time_mentions(article.id)
+        if mentions:
+            changed += redated(article, mentions, store.sentences(article.id), span)
+    return store.update_time_values(changed)
+
+
 def _events(store: Store, report: CorpusReport, *, failures: list[Failure], **_) -> None:
     """Events merged across each story's articles, recomputed from the stored mentions."""
     report.events = store.replace_events(stored_events(store, failures), VERSION)
@@ -246,7 +273,8 @@ def stored_events(store: Store, failures: list[Failure] | None = None) -> list[d
     """The events of every story, merged from the stored event mentions (not saved). With
     ``failures``, a story whose events cannot be merged is recorded there and left without
     events; without it, the error propagates."""
-    dates = {a: (date.fromisoformat(d.value[:10]) if d else None)
+    dates = {a: (date.fromisoformat(d.value[:10]) if d and d.precision in ANCHOR_PRECISIONS
+                 else None)  # a date known to the month or year dates no weekday
              for a, d in store.article_dates().items()}
     return merge_events(store.event_mentions(), store.story_map(), store.source_labels(),
                         time_texts=store.time_texts(), dates=dates,

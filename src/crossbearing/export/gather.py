@@ -16,6 +16,7 @@ from crossbearing.errors import NotFound
 from crossbearing.kb.actors import actor_by_id
 from crossbearing.kb.places import place_by_id
 from crossbearing.model import Article, EventMention, NumericFact, Quote
+from crossbearing.sources import relabelled, source_label
 from crossbearing.views import rejection_view
 
 #: Version of the export layout; a change that removes or renames a field bumps the major part.
@@ -38,6 +39,7 @@ def gather(store: Any, story_id: str | None = None, *, with_text: bool = False) 
     else:
         articles = store.articles_by_id(members[story_id])
     keep = {a.id for a in articles}
+    labels = store.source_labels()
     events = store.events(story_id)
     event_of = {(a, start): e["event_id"] for e in events for a, start in e["sources"]}
     tables: dict[str, list] = {
@@ -54,8 +56,10 @@ def gather(store: Any, story_id: str | None = None, *, with_text: bool = False) 
         "events": [_event(e) for e in events],
         "quotes": [_quote(q) for q in store.quotes() if q.article_id in keep],
         "numeric_facts": [_number(n) for n in store.numeric_facts() if n.article_id in keep],
-        "claim_groups": store.claim_groups(story_id),
-        "quote_groups": store.quote_groups(story_id),
+        "claim_groups": [{**g, "members": relabelled(g["members"], labels)}
+                         for g in store.claim_groups(story_id)],
+        "quote_groups": [{**g, "members": relabelled(g["members"], labels)}
+                         for g in store.quote_groups(story_id)],
     }
     for table, build in PER_STORY.items():
         tables[table] = [{"story_id": s["id"], table: plain(build(store, s["id"]))}
@@ -96,8 +100,10 @@ def _article(a: Article, story_id: str | None, with_text: bool) -> dict[str, Any
     published = a.published
     record = {
         "id": a.id, "external_id": a.external_id, "title": a.title, "outlet": a.outlet,
+        "source": source_label(a), "outlet_source": a.outlet_source,
         "url": a.url, "domain": a.domain, "published": published.value if published else None,
         "published_precision": published.precision if published else None,
+        "published_source": published.source if published else None,
         "authors": list(a.authors), "source_path": a.source_path, "locator": a.locator,
         "format": a.format, "language": a.language, "analysable": a.analysable,
         "characters": len(a.text), "text_sha256": a.text_sha256, "story_id": story_id,

@@ -1,6 +1,14 @@
 """HTML pages: main text and metadata with trafilatura, publication date from the page's own
 metadata and otherwise htmldate.
 
+The text keeps the article's tables (a table of figures is part of the report) but not tables
+of links (menus, grids of related stories). The outlet is the page's site name, else its JSON-LD
+publisher, else the part of its ``<title>`` naming the site; a name the outlet table does not
+know must read as a name (never a URL, a tagline or a section). The title loses a site name
+written before or after a separator ("Title – TechCrunch"). Dates: a value with a time zone is
+preferred over one of the same day without; placeholder days are never dates; a date more than
+a day from the day in the URL's path gives way to the URL's, with the disagreement noted.
+
 Other readers reuse :func:`extract_page` (WARC responses) and :func:`fragment_text` (feed entries
 and dump fields that hold HTML).
 """
@@ -17,8 +25,15 @@ import trafilatura
 from htmldate import find_date
 from lxml import html as lxml_html
 
-from crossbearing.clean.dates import parse_date
+from crossbearing.clean.dates import days_apart, parse_date, url_date
 from crossbearing.clean.decode import decode_bytes
+from crossbearing.clean.outlets import (
+    domain_of,
+    is_plausible_outlet_name,
+    name_key,
+    outlet_by_name,
+    outlet_name,
+)
 from crossbearing.errors import InputError
 from crossbearing.ingest.source import Limits, Source
 from crossbearing.model import DateValue, RawDocument, Rejected
@@ -37,6 +52,12 @@ _TITLE_SEPARATOR = re.compile(r"\s+[|–—-]\s+|\s+::\s+")
 _BYLINE = re.compile(r"""<(?:span|div|p|a)[^>]+(?:class|rel)=["'][^"']*\b(?:byline|author)\b[^"']*["'][^>]*>"""
                      r"(.{1,200}?)</(?:span|div|p|a)>", re.IGNORECASE | re.DOTALL)
 _WHITE = re.compile(r"\s+")
+_INNER_TABLE = re.compile(r"<table\b[^>]*>(?:(?!<table\b).){0,200000}?</table\s*>",
+                          re.IGNORECASE | re.DOTALL)
+_LINK = re.compile(r"<a\b[^>]*>(.*?)</a\s*>", re.IGNORECASE | re.DOTALL)
+_TABLE_RULE = re.compile(r"^\|?(?:\s*:?-{3,}:?\s*\|)+\s*$")
+#: Share of a table's text inside links from which it is navigation, not content.
+LINK_TABLE_SHARE = 0.6
 
 #: Page metadata that names the publication date, in order of trust.
 DATE_META = ("article:published_time", "og:published_time", "datepublished", "pubdate",
@@ -53,6 +74,7 @@ class _PageMetadata:
     title: str | None = None
     url: str | None = None
     outlet: str | None = None
+    outlet_source: str | None = None
     published: DateValue | None = None
     authors: tuple[str, ...] = ()
     language: str | None = None
@@ -76,8 +98,10 @@ def extract_page(data: bytes | str, *, url: str | None, locator: str = "", fmt: 
     page = _page_metadata(markup, url)
     # Metadata is read here, not by trafilatura: its metadata pass costs four times its text
     # extraction (measured on benchmarks/corpus.py pages: 8.2 ms against 1.7 ms a page).
-    doc = trafilatura.bare_extraction(markup, url=page.url, with_metadata=False,
-                                      include_comments=False, include_tables=False, fast=True)
+    # Tables are kept: a table of figures is part of the report, and without tables trafilatura
+    # also loses text that follows one. Tables of links (menus, "related" grids) go first.
+    doc = trafilatura.bare_extraction(drop_link_tables(markup), url=page.url, with_metadata=False,
+                                      include_comments=False, include_tables=True, fast=True)
     text = _paragraphs(doc.text if doc is not None else "")
     if page.title and text.startswith(page.title):
         text = text[len(page.title):].lstrip("\n")
@@ -90,7 +114,7 @@ def extract_page(data: bytes | str, *, url: str | None, locator: str = "", fmt: 
         extra["metadata_problems"] = page.problems
     return RawDocument(
         text=text, format=fmt, locator=locator, title=page.title, url=page.url,
-        outlet=page.outlet, outlet_source="html:meta[og:site_name]" if page.outlet else None,
+        outlet=page.outlet, outlet_source=page.outlet_source,
         published=page.published, authors=page.authors, raw=raw or _as_bytes(data),
         language=page.language, metadata=extra)
 
@@ -105,10 +129,13 @@ def _page_metadata(markup: str, url: str | None) -> _PageMetadata:
                                 lambda: _page_meta(head, page.problems), ({}, ()))
     page.url = url or meta.get("og:url") or _guarded(page.problems, "canonical link",
                                                      lambda: _canonical_url(head), None)
-    page.title = _guarded(page.problems, "title", lambda: _title(markup, meta), None)
-    page.outlet = meta.get("og:site_name") or None
+    page.outlet, page.outlet_source = _guarded(
+        page.problems, "outlet", lambda: site_outlet(meta, _title_tag(markup), page.url),
+        (None, None))
+    page.title = _guarded(page.problems, "title",
+                          lambda: _title(markup, meta, _site_names(page, meta)), None)
     page.published = _guarded(page.problems, "publication date",
-                              lambda: _published(markup, meta), None)
+                              lambda: _published(markup, meta, page), None)
     page.authors = _guarded(page.problems, "authors",
                             lambda: _authors(markup, meta, ld_authors), ())
     page.language = _guarded(page.problems, "language",
@@ -175,8 +202,25 @@ def _squash(text: str) -> str:
 
 
 def _paragraphs(text: str) -> str:
+    """One paragraph per line of trafilatura's text; the rule under a table's header row
+    ("|---|---|") goes, the rows stay."""
     lines = (line.strip() for line in text.split("\n"))
-    return "\n\n".join(line for line in lines if line)
+    return "\n\n".join(line for line in lines if line and not _TABLE_RULE.match(line))
+
+
+def drop_link_tables(markup: str) -> str:
+    """``markup`` without the innermost tables whose text is mostly the text of links: menus,
+    footers and grids of related stories laid out as tables, never a table of facts."""
+    if "<table" not in markup and "<TABLE" not in markup:
+        return markup
+    return _INNER_TABLE.sub(lambda m: "" if _mostly_links(m.group(0)) else m.group(0), markup)
+
+
+def _mostly_links(table: str) -> bool:
+    text = len(_WHITE.sub("", html_entities.unescape(_TAG.sub("", table))))
+    linked = sum(len(_WHITE.sub("", html_entities.unescape(_TAG.sub("", link))))
+                 for link in _LINK.findall(table))
+    return text > 0 and linked >= LINK_TABLE_SHARE * text
 
 
 def _clean_title(title: str | None) -> str | None:
@@ -208,6 +252,10 @@ def _page_meta(head: str, problems: list[str]) -> tuple[dict[str, str], tuple[st
                     meta.setdefault(key.lower(), item[key])
             if not ld_authors:
                 ld_authors = _ld_names(item.get("author"))
+            publisher = item.get("publisher")
+            publisher = publisher.get("name") if isinstance(publisher, dict) else publisher
+            if isinstance(publisher, str) and publisher.strip():
+                meta.setdefault("ld:publisher", publisher.strip())
     return meta, ld_authors
 
 
@@ -249,31 +297,133 @@ def _canonical_url(head: str) -> str | None:
     return None
 
 
-def _published(markup: str, meta: dict[str, str]) -> DateValue | None:
-    for key in DATE_META:
-        if key in meta:
-            value = parse_date(meta[key], f"html:meta[{key}]")
-            if value is not None:
-                return value
-    found = find_date(markup, extensive_search=False, original_date=True)
-    return parse_date(found, "htmldate") if found else None
+def _published(markup: str, meta: dict[str, str], page: _PageMetadata) -> DateValue | None:
+    """The page's publication date: its metadata, in :data:`DATE_META` order, a value with a time
+    zone preferred over one without for the same day; else htmldate, given the URL. Placeholder
+    days (1970-01-01) are never dates. When the URL's path holds a day more than a day away from
+    the metadata's, the URL's day is kept (a page's metadata is often the date of an update or a
+    template's default, a URL is fixed when the report is first published) and the
+    disagreement noted in ``page.problems``."""
+    candidates = [value for key in DATE_META if key in meta
+                  if (value := parse_date(meta[key], f"html:meta[{key}]")) is not None]
+    chosen = _with_zone(candidates)
+    if chosen is None:
+        found = find_date(markup, url=page.url, extensive_search=False, original_date=True)
+        chosen = parse_date(found, "htmldate") if found else None
+    in_url = url_date(page.url)
+    if chosen is not None and in_url is not None and (days_apart(chosen, in_url) or 0) > 1:
+        page.problems.append(f"publication date: the page says {chosen.value} ({chosen.source}), "
+                             f"its URL's path {in_url.value}; the URL's day kept")
+        return in_url
+    return chosen
 
 
-def _title(markup: str, meta: dict[str, str]) -> str | None:
-    """The headline: the page's Open Graph or Twitter title, else its first ``<h1>``, else the
-    longest part of ``<title>`` once the site name after a separator is cut off."""
+def _with_zone(candidates: list[DateValue]) -> DateValue | None:
+    """The first candidate, or a later one of the same day that says its time zone when the first
+    does not: a moment with its offset is an instant, one without is a wall-clock reading."""
+    if not candidates:
+        return None
+    first = candidates[0]
+    if _has_zone(first):
+        return first
+    zoned = (c for c in candidates[1:] if _has_zone(c) and c.value[:10] == first.value[:10])
+    return next(zoned, first)
+
+
+def _has_zone(value: DateValue) -> bool:
+    return "T" in value.value and bool(re.search(r"(?:[+-]\d{2}:\d{2}|Z)$", value.value))
+
+
+def _title(markup: str, meta: dict[str, str], site_names: set[str]) -> str | None:
+    """The headline: the page's Open Graph or Twitter title, else its first ``<h1>``, else its
+    ``<title>``; a site name before or after a separator ("Title – TechCrunch") cut off."""
     for key in ("og:title", "twitter:title"):
         if meta.get(key):
-            return _clean_title(html_entities.unescape(meta[key]))
+            return strip_site_name(_clean_title(html_entities.unescape(meta[key])), site_names)
     for pattern in (_H1, _TITLE_TAG):
         match = pattern.search(markup)
         if match:
             text = _clean_title(html_entities.unescape(_TAG.sub(" ", match.group(1))))
-            if text and pattern is _TITLE_TAG:
-                text = max(_TITLE_SEPARATOR.split(text), key=len).strip()
             if text:
-                return text
+                return strip_site_name(text, site_names)
     return None
+
+
+def strip_site_name(title: str | None, site_names: set[str]) -> str | None:
+    """``title`` without a part naming the site at its end or start ("Title | Reuters",
+    "TechCrunch – Title"): a part whose :func:`name_key` is one of ``site_names`` (names already
+    reduced, and the domain's labels run together). Other parts stay: "Gaza - live" keeps its
+    dash, as no site is called "live"."""
+    if not title:
+        return title
+    parts = _TITLE_SEPARATOR.split(title)
+    separators = _TITLE_SEPARATOR.findall(title)
+    if len(parts) < 2:
+        return title
+    if _is_site(parts[-1], site_names):
+        parts, separators = parts[:-1], separators[:-1]
+    elif _is_site(parts[0], site_names):
+        parts, separators = parts[1:], separators[1:]
+    else:
+        return title
+    rebuilt = parts[0] + "".join(sep + part for sep, part in zip(separators, parts[1:]))
+    return rebuilt.strip() or title
+
+
+def _is_site(part: str, site_names: set[str]) -> bool:
+    key = name_key(part)
+    return bool(key) and (key in site_names or key.replace(" ", "") in site_names)
+
+
+def _site_names(page: _PageMetadata, meta: dict[str, str]) -> set[str]:
+    """The names a page's site goes by, reduced by :func:`name_key`: its outlet, site name and
+    publisher, the outlet table's names for its domain, and its domain's labels run together
+    ("techcrunch" for techcrunch.com, "aljazeera" for aljazeera.com)."""
+    names = {page.outlet, meta.get("og:site_name"), meta.get("ld:publisher")}
+    known = outlet_by_name(page.outlet) if page.outlet else None
+    host = domain_of(page.url)
+    known_by_url = outlet_by_name(host) if host else None
+    for row in (known, known_by_url):
+        if row is not None:
+            names.update((row.name, *row.aliases))
+    keys = {name_key(html_entities.unescape(name)) for name in names if name}
+    if host:
+        labels = host.split(".")
+        keys.update(label for label in labels[:-1] if len(label) > 2)
+        keys.add(host)
+    return {key for key in keys if key}
+
+
+def _title_tag(markup: str) -> str | None:
+    match = _TITLE_TAG.search(markup[:200_000])
+    return _clean_title(html_entities.unescape(_TAG.sub(" ", match.group(1)))) if match else None
+
+
+#: Page metadata that names the site, in order of trust, with the note stored for each.
+SITE_META = (("og:site_name", "html:meta[og:site_name]"), ("ld:publisher", "html:json-ld publisher"),
+             ("application-name", "html:meta[application-name]"))
+
+
+def site_outlet(meta: dict[str, str], title_tag: str | None,
+                url: str | None) -> tuple[str | None, str | None]:
+    """The outlet a page names, and where: its site name, its JSON-LD publisher, else the part of
+    its ``<title>`` after (or before) a separator when that part names the site: an outlet the
+    table knows, or the page's domain ("TechCrunch" on techcrunch.com). Never a URL, a tagline or
+    a section name: a name the table does not know must read as a name."""
+    for key, source in SITE_META:
+        name = outlet_name(html_entities.unescape(meta.get(key) or ""))
+        if name:
+            return name, source
+    parts = _TITLE_SEPARATOR.split(title_tag or "")
+    host = domain_of(url)
+    labels = set(host.split(".")[:-1]) if host else set()
+    for part in (parts[-1], parts[0]) if len(parts) > 1 else ():
+        known = outlet_by_name(part)
+        if known is not None:
+            return known.name, "html:title suffix"
+        if name_key(part).replace(" ", "") in labels and is_plausible_outlet_name(part):
+            return " ".join(part.split()), "html:title suffix"
+    return None, None
 
 
 def _authors(markup: str, meta: dict[str, str], ld_authors: tuple[str, ...]) -> tuple[str, ...]:

@@ -21,6 +21,8 @@ from crossbearing.clean.decode import wide_encoding
 from crossbearing.clean.text import strip_controls
 from crossbearing.errors import InputError
 from crossbearing.ids import stable_id
+from crossbearing.ingest.infer import infer_missing
+from crossbearing.ingest.manifest import Facts, Statements, apply_facts
 from crossbearing.ingest.readers import READ_WHOLE, READERS, SINGLE_DOCUMENT
 from crossbearing.ingest.sniff import sniff
 from crossbearing.ingest.source import (
@@ -43,7 +45,7 @@ log = logging.getLogger(__name__)
 
 #: Version of the ingestion code. Bump it when readers or cleaning change what they produce:
 #: inputs read by an older version are then read again on the next run.
-EXTRACTOR = "crossbearing.ingest.v2"
+EXTRACTOR = "crossbearing.ingest.v3"
 #: Rejections of one reason among one input's records stored one by one up to this many; more
 #: are stored as one rejection giving their count and the first :data:`EXAMPLES` of them.
 EACH_UP_TO = 10
@@ -69,6 +71,9 @@ class IngestReport:
     rejections: list[Rejection] = field(default_factory=list)
     formats: dict[str, int] = field(default_factory=dict)
     article_ids: list[str] = field(default_factory=list)
+    #: What the run could not apply or found contradicted: manifest rows matching no input,
+    #: values that could not be read, stated values differing from the input's own.
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def rejected(self) -> int:
@@ -87,12 +92,20 @@ class IngestReport:
         for fmt, n in part.formats.items():
             self.formats[fmt] = self.formats.get(fmt, 0) + n
         self.article_ids.extend(part.article_ids)
+        self.warnings.extend(part.warnings)
 
 
 def ingest_paths(paths: Iterable[str | os.PathLike], store: Store, *, limits: Limits | None = None,
-                 on_input: Callable[[str], None] | None = None) -> IngestReport:
-    """Ingest every file under ``paths`` ("-" for standard input) into ``store``."""
+                 on_input: Callable[[str], None] | None = None,
+                 statements: Statements | None = None) -> IngestReport:
+    """Ingest every file under ``paths`` ("-" for standard input) into ``store``.
+
+    ``statements`` holds what the analyst states about the inputs (a manifest, batch options);
+    without it, the ``sources.csv`` or ``sources.toml`` manifests of the input folders are still
+    read. A manifest is never ingested as an article."""
+    paths = [os.fspath(path) for path in paths]
     limits = limits or Limits()
+    statements = statements or Statements(roots=paths)
     report = IngestReport()
     own_files = store.own_files()
     for item in iter_files(paths):
@@ -100,14 +113,21 @@ def ingest_paths(paths: Iterable[str | os.PathLike], store: Store, *, limits: Li
             display = _reject_unreadable(store, report, item.path, item.error)
         elif item != STDIN and _real_path(item) in own_files:
             continue  # the database being written, found inside an ingested folder
+        elif item != STDIN and statements.leaves_out(item):
+            display = display_path(item)  # a manifest, or a file a manifest leaves out
         else:
-            display = _ingest_item(item, store, limits, report)
+            facts = statements.batch if item == STDIN else statements.facts_for(item)
+            display = _ingest_item(item, store, limits, report, facts)
         if on_input is not None:
             on_input(display)
+    report.warnings[:0] = statements.report()
+    for warning in report.warnings:
+        log.info("%s", warning)
     return report
 
 
-def _ingest_item(item: str, store: Store, limits: Limits, report: IngestReport) -> str:
+def _ingest_item(item: str, store: Store, limits: Limits, report: IngestReport,
+                 facts: Facts) -> str:
     """Read one file or standard input, or record why it cannot be read: the name it is
     stored under."""
     stdin = item == STDIN
@@ -116,7 +136,7 @@ def _ingest_item(item: str, store: Store, limits: Limits, report: IngestReport) 
             source = stack.enter_context(read_stdin()) if stdin else source_from_file(item)
         except OSError as error:
             return _reject_unreadable(store, report, STDIN_NAME if stdin else item, error)
-        ingest_source(source, store, limits, report)
+        ingest_source(source, store, limits, report, facts)
         return source.display
 
 
@@ -128,13 +148,16 @@ def _real_path(path: str) -> str | None:
         return None
 
 
-def ingest_source(source: Source, store: Store, limits: Limits, report: IngestReport) -> None:
+def ingest_source(source: Source, store: Store, limits: Limits, report: IngestReport,
+                  facts: Facts | None = None) -> None:
     """Read one input into the store, unless this extractor has read these bytes there already
-    (in an earlier run, or in a run going on at the same time)."""
+    (in an earlier run, or in a run going on at the same time). ``facts``, stated by the analyst,
+    take the place of what the input says of itself."""
     report.inputs += 1
     input_id = stable_id(source.path, source.sha256, EXTRACTOR)
     if store.find_input(input_id) is None:
-        part = store.run_retrying(lambda: _ingest_new(source, input_id, store, limits))
+        part = store.run_retrying(
+            lambda: _ingest_new(source, input_id, store, limits, facts or Facts()))
         if part is not None:
             report.merge(part)
             return
@@ -142,14 +165,15 @@ def ingest_source(source: Source, store: Store, limits: Limits, report: IngestRe
     report.rejections.extend(store.input_rejections(input_id))
 
 
-def _ingest_new(source: Source, input_id: str, store: Store, limits: Limits) -> IngestReport | None:
+def _ingest_new(source: Source, input_id: str, store: Store, limits: Limits,
+                facts: Facts) -> IngestReport | None:
     """Read an input inside the caller's transaction; None when another run recorded it first."""
     # The input row goes in first: articles and rejections refer to it, and it claims the
     # input: a concurrent run inserting the same row waits for this transaction, then skips.
     if not store.claim_input(InputRecord(input_id, source.display, source.sha256, source.size,
                                          None, EXTRACTOR, 0, 0, 0)):
         return None
-    reader = _InputReader(source, input_id, store, limits)
+    reader = _InputReader(source, input_id, store, limits, facts)
     reader.read()
     store.add_input(InputRecord(input_id, source.display, source.sha256, source.size,
                                 reader.format, EXTRACTOR, reader.articles, reader.duplicates,
@@ -161,8 +185,10 @@ class _InputReader:
     """One input read into the store: its articles stored as they come, counted here and in
     ``report``; its rejections gathered by reason and stored at the end."""
 
-    def __init__(self, source: Source, input_id: str, store: Store, limits: Limits) -> None:
+    def __init__(self, source: Source, input_id: str, store: Store, limits: Limits,
+                 facts: Facts) -> None:
         self.source = source
+        self.facts = facts
         self.input_id = input_id
         self.store = store
         self.limits = limits
@@ -233,7 +259,9 @@ class _InputReader:
                 reject(item)
                 continue
             try:
-                article = build_article(item, readable.display)
+                item, conflicts = apply_facts(item, self.facts)
+                self.report.warnings.extend(f"{readable.display}: {note}" for note in conflicts)
+                article = build_article(infer_missing(item), readable.display)
             except Exception as error:  # one record that cleaning fails on; the reader goes on
                 log.info("cleaning failed on %s [%s]", readable.display, item.locator,
                          exc_info=True)

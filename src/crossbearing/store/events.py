@@ -57,12 +57,15 @@ class EventStore:
         return {(a, s): t for a, s, t in rows}
 
     def source_labels(self) -> dict[str, str]:
-        """Article id → how to name its source: the outlet, else the file name it came from."""
-        labels = {}
-        for article_id, outlet, path in self.execute(
-                "SELECT article_id, outlet, source_path FROM articles").fetchall():
-            labels[article_id] = outlet or (path or article_id).replace("\\", "/").rsplit("/", 1)[-1]
-        return labels
+        """Article id → how to name its source (:func:`crossbearing.sources.source_label`, with
+        corrected outlets)."""
+        from crossbearing.sources import label_of
+
+        fixes = self.article_corrections()
+        return {article_id: label_of(article_id, fixes.get(article_id, {}).get("outlet", outlet),
+                                     domain, path)
+                for article_id, outlet, domain, path in self.execute(
+                    "SELECT article_id, outlet, domain, source_path FROM articles").fetchall()}
 
     def replace_events(self, events: Iterable[dict[str, Any]], version: str) -> int:
         """Replace every stored event by ``events`` (dicts with EVENT_COLUMNS and ``sources``, a

@@ -1,19 +1,25 @@
 """Analyst corrections: merge or split actors, mark a shared passage as not reuse, confirm or
-reject an event. Mixed into :class:`~crossbearing.store.Store`.
+reject an event, correct an article's outlet, publication date or title. Mixed into
+:class:`~crossbearing.store.Store`.
 
 Corrections are stored apart from computed results (migration 9) and applied to them: entity
 corrections by :meth:`OverrideStore.apply_entity_overrides`, which the corpus stage calls after
 it recomputes identities (and the web app calls at once); reuse and event corrections when the
-views are built. So re-running the analysis never loses them.
+views are built; article corrections whenever the store reads an article
+(:meth:`OverrideStore.corrected_articles`), so every stage, view and export sees the corrected
+outlet, date and title while the article's row keeps what was read. So re-running the analysis,
+or ingesting the same file again, never loses them.
 """
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from dataclasses import replace
+from datetime import date, datetime, timezone
 from typing import Any
 
 from crossbearing.errors import UsageError
 from crossbearing.ids import stable_id
+from crossbearing.model import Article, DateValue
 
 #: Kinds of correction and what their ``value`` holds.
 OVERRIDE_KINDS = {
@@ -21,7 +27,19 @@ OVERRIDE_KINDS = {
     "split-entity": "a spelling whose mentions leave the target entity for one of their own",
     "not-reuse": "'not-reuse' (the target passage 'a|b|a_start|b_start' is not reuse)",
     "event": "'confirm' or 'reject'",
+    "article-outlet": "the outlet the target article was published by",
+    "article-published": "the target article's publication date, ISO 8601 (2024-02-07, or with "
+                         "a time)",
+    "article-title": "the target article's title",
 }
+#: Article corrections: the kind and the field of :class:`~crossbearing.model.Article` it sets.
+ARTICLE_FIELDS = {"article-outlet": "outlet", "article-published": "published",
+                  "article-title": "title"}
+#: ``source`` of a corrected outlet or publication date.
+CORRECTION_SOURCE = "correction"
+#: SQL for an article's outlet, corrected (``a`` is the articles table).
+CORRECTED_OUTLET = ("COALESCE((SELECT o.value FROM overrides o WHERE o.kind = 'article-outlet' "
+                    "AND o.target = a.article_id), a.outlet)")
 OVERRIDE_COLUMNS = ("override_id", "kind", "target", "value", "note", "created_at")
 
 
@@ -36,8 +54,10 @@ class OverrideStore:
             raise UsageError(f"unknown correction {kind!r}: one of {', '.join(OVERRIDE_KINDS)}")
         if kind == "event" and value not in ("confirm", "reject"):
             raise UsageError("an event is confirmed or rejected: value 'confirm' or 'reject'")
-        if kind == "event":  # a later decision on an event replaces the earlier one
-            self.execute("DELETE FROM overrides WHERE kind = 'event' AND target = ?", (target,))
+        if kind in ARTICLE_FIELDS:
+            value = article_value(kind, value)
+        if kind == "event" or kind in ARTICLE_FIELDS:  # a later decision replaces the earlier
+            self.execute("DELETE FROM overrides WHERE kind = ? AND target = ?", (kind, target))
         override_id = stable_id("override", kind, target, value)
         self.execute("INSERT INTO overrides (override_id, kind, target, value, note, created_at) "
                      "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (override_id) DO NOTHING",
@@ -64,6 +84,23 @@ class OverrideStore:
     def event_decisions(self) -> dict[str, str]:
         """Event id -> 'confirm' or 'reject'."""
         return {o["target"]: o["value"] for o in self.overrides("event")}
+
+    def article_corrections(self) -> dict[str, dict[str, str]]:
+        """Article id -> {field: corrected value} for every corrected article."""
+        rows = self.execute("SELECT kind, target, value FROM overrides WHERE kind LIKE "
+                            "'article-%' ORDER BY created_at, override_id").fetchall()
+        found: dict[str, dict[str, str]] = {}
+        for kind, target, value in rows:
+            if kind in ARTICLE_FIELDS:
+                found.setdefault(target, {})[ARTICLE_FIELDS[kind]] = value
+        return found
+
+    def corrected_articles(self, articles: list[Article]) -> list[Article]:
+        """``articles`` with the analyst's corrections of outlet, date and title applied."""
+        fixes = self.article_corrections()
+        if not fixes:
+            return articles
+        return [corrected(a, fixes[a.id]) if a.id in fixes else a for a in articles]
 
     def apply_entity_overrides(self) -> int:
         """Apply the merge and split corrections, in the order made, to the computed entities
@@ -109,3 +146,45 @@ class OverrideStore:
     def _recount(self, entity_id: str) -> None:
         self.execute("UPDATE entities SET mentions = (SELECT COUNT(*) FROM mentions WHERE "
                      "entity_id = ?) WHERE entity_id = ?", (entity_id, entity_id))
+
+
+def article_value(kind: str, value: str) -> str:
+    """A corrected outlet, date or title as stored: trimmed, a known outlet by its table name,
+    a date checked as ISO 8601. A UsageError when empty or not a date."""
+    from crossbearing.clean.outlets import outlet_by_name
+
+    value = " ".join((value or "").split())
+    if not value:
+        raise UsageError(f"{kind}: the corrected value is empty")
+    if kind == "article-outlet":
+        known = outlet_by_name(value)
+        return known.name if known else value
+    if kind == "article-published":
+        precision_of(value)
+    return value
+
+
+def precision_of(value: str) -> str:
+    """The precision of an ISO 8601 date or date-time; a UsageError when it is neither."""
+    try:
+        if len(value) == 10:
+            date.fromisoformat(value)
+            return "day"
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise UsageError(f"not an ISO 8601 date: {value!r} (write 2024-02-07 or "
+                         "2024-02-07T14:30)") from None
+    return "second" if moment.second or value.count(":") >= 2 else "minute"
+
+
+def corrected(article: Article, fixes: dict[str, str]) -> Article:
+    """One article with its corrections (``fixes``: field -> value) applied."""
+    changes: dict[str, Any] = {}
+    if "outlet" in fixes:
+        changes.update(outlet=fixes["outlet"], outlet_source=CORRECTION_SOURCE)
+    if "published" in fixes:
+        value = fixes["published"]
+        changes["published"] = DateValue(value, precision_of(value), CORRECTION_SOURCE)
+    if "title" in fixes:
+        changes["title"] = fixes["title"]
+    return replace(article, **changes)

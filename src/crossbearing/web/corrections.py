@@ -1,5 +1,6 @@
 """Analyst corrections in the web app: merge or split actors, mark a shared passage as not
-reuse, confirm or reject an event; as HTML forms (answered by a redirect to the corrected page)
+reuse, confirm or reject an event, correct an article's outlet, publication date or title; as
+HTML forms (answered by a redirect to the corrected page)
 and as a JSON API. Corrections are stored as overrides and applied at once; the corpus stage
 applies them again after every re-analysis."""
 
@@ -18,6 +19,9 @@ from crossbearing.errors import UsageError
 _ENTITY = re.compile(r"^[a-z0-9][a-z0-9-]{0,80}$")
 _PASSAGE = re.compile(r"^[0-9a-f]{4,64}\|[0-9a-f]{4,64}\|\d{1,9}\|\d{1,9}$")
 _EVENT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9:._-]{0,120}$")
+_ARTICLE = re.compile(r"^[0-9a-f]{16}$")
+#: Corrections of an article's metadata (``store.overrides.ARTICLE_FIELDS``).
+ARTICLE_KINDS = ("article-outlet", "article-published", "article-title")
 #: Form fields are short; a longer body is refused.
 MAX_FORM_BYTES = 8192
 
@@ -25,7 +29,8 @@ MAX_FORM_BYTES = 8192
 class Correction(BaseModel):
     """A correction as the JSON API takes it."""
 
-    kind: Literal["merge-entities", "split-entity", "not-reuse", "event"]
+    kind: Literal["merge-entities", "split-entity", "not-reuse", "event", "article-outlet",
+                  "article-published", "article-title"]
     target: str = Field(min_length=1, max_length=300)
     value: str = Field(min_length=1, max_length=300)
     note: str = Field("", max_length=2000)
@@ -49,6 +54,9 @@ def check(kind: str, target: str, value: str, store) -> None:
     elif kind == "event":
         if not _EVENT.match(target) or value not in ("confirm", "reject"):
             raise HTTPException(422, "an event id and 'confirm' or 'reject'")
+    elif kind in ARTICLE_KINDS:
+        if not _ARTICLE.match(target) or not store.articles_by_id([target]):
+            raise HTTPException(422, "no such article")
     else:
         raise HTTPException(422, "unknown kind of correction")
 
@@ -85,6 +93,8 @@ def _back(request: Request, kind: str, target: str, value: str) -> str:
         with request.app.state.database.use() as store:
             story = store.story_of(target.split("|")[0])
         return f"/stories/{story}" if story else "/"
+    if kind in ARTICLE_KINDS:
+        return f"/articles/{target}"
     return "/corrections"
 
 

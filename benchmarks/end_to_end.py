@@ -1,0 +1,170 @@
+"""The whole job against bare spaCy: ``crossbearing analyze``, stage by stage, on real texts and
+on a generated corpus, each against bare ``nlp.pipe`` over the same texts measured in the same run.
+
+Corpora (each skipped with a message when it cannot be had):
+
+- ``real``: every article of the evaluation data under ``--eval-dir`` (default
+  ``../shared/eval``): BASIL dev (title and paragraphs) and PolNeAR dev (``text/*.txt``), written
+  as plain-text files;
+- ``generated``: ``--generated N`` pages of multi-outlet stories (``story_corpus.py``; 0 to skip).
+
+For each corpus, in this order: an untimed ingest into a scratch database, only to learn the texts
+the article stage parses; bare spaCy (the same model components as the stage, no knowledge base,
+``nlp.pipe(n_process=W)``, model loading included); the whole job on a fresh database, stage by
+stage as ``crossbearing analyze`` runs them (``analysis.STAGES``, then the run's summary), with
+``--workers W``; bare spaCy again; the job again with nothing new (a rerun). W is every CPU
+unless ``--workers`` says otherwise.
+
+Printed per corpus: seconds and share of each stage, words/s, the CPU seconds of this process and
+its workers, the peak resident memory of the process tree (sampled), the rerun's seconds, and the
+ratios to bare spaCy (the mean of its two runs): the whole job (target ≥ 0.7) and the annotate
+stage (target ≥ 0.9).
+
+Usage: .venv/bin/python benchmarks/end_to_end.py [--eval-dir DIR] [--generated 1000]
+       [--workers W] [--seed 1] [--only real|generated]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus import write_corpus  # noqa: E402
+from scale import PeakMemory  # noqa: E402
+
+from crossbearing import ingest_files  # noqa: E402
+from crossbearing.analysis import STAGES, AnalysisRun, analysis_summary  # noqa: E402
+from crossbearing.annotate.nlp import BATCH_SIZE, bare_pipeline  # noqa: E402
+from crossbearing.executors import default_workers  # noqa: E402
+from crossbearing.store import open_store  # noqa: E402
+
+DEFAULT_EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
+
+
+def real_texts(eval_dir: Path) -> dict[str, str]:
+    """File name → text of every BASIL dev and PolNeAR dev article found under ``eval_dir``."""
+    texts = {}
+    for path in sorted((eval_dir / "basil-dev" / "articles").glob("*/*.json")):
+        article = json.loads(path.read_text(encoding="utf-8"))
+        body = "\n\n".join(" ".join(sentences) for sentences in article["body-paragraphs"])
+        texts[f"basil-{path.stem}.txt"] = f"{article.get('title') or ''}\n\n{body}\n"
+    for path in sorted((eval_dir / "polnear-dev" / "text").glob("*.txt")):
+        texts[f"polnear-{path.name}"] = path.read_text(encoding="utf-8")
+    return texts
+
+
+def cpu_seconds() -> float:
+    """CPU time of this process and of its finished children (workers, once joined)."""
+    own, children = (resource.getrusage(who) for who in (resource.RUSAGE_SELF,
+                                                         resource.RUSAGE_CHILDREN))
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def bare(texts: list[str], processes: int) -> tuple[float, float]:
+    """Seconds and CPU seconds for bare spaCy over ``texts`` on ``processes`` processes, model
+    loading included."""
+    start, cpu = time.perf_counter(), cpu_seconds()
+    nlp = bare_pipeline()
+    for _doc in nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=processes):
+        pass
+    return time.perf_counter() - start, cpu_seconds() - cpu
+
+
+def analysable_texts(inputs: Path, scratch: Path) -> list[str]:
+    """The texts the article stage will parse: the inputs ingested into a scratch database."""
+    ingest_files([inputs], scratch)
+    with open_store(scratch) as store:
+        return [article.text for article in store.articles() if article.analysable]
+
+
+def job(inputs: Path, db: Path, out: Path, workers: int) -> tuple[dict[str, float], float]:
+    """Seconds of each stage of the whole job (and of the summary ``analyze`` prints), and the
+    CPU seconds of the annotate stage (this process and its workers)."""
+    seconds, annotate_cpu = {}, 0.0
+    with open_store(db) as store:
+        run = AnalysisRun(paths=[str(inputs)], out=out, workers=workers)
+        for name, stage in STAGES:
+            start, cpu = time.perf_counter(), cpu_seconds()
+            run.summaries[name] = stage(store, run)
+            seconds[name] = time.perf_counter() - start
+            if name == "annotate":
+                annotate_cpu = cpu_seconds() - cpu
+        start = time.perf_counter()
+        analysis_summary(store, run)
+        seconds["summary"] = time.perf_counter() - start
+    return seconds, annotate_cpu
+
+
+def measure(name: str, inputs: Path, work: Path, workers: int) -> None:
+    """Every figure for one corpus, printed as it comes."""
+    texts = analysable_texts(inputs, work / f"{name}-scratch.db")
+    words = sum(len(text.split()) for text in texts)
+    print(f"\n== {name}: {len(texts)} articles, {words:,} words, {workers} workers", flush=True)
+    bare_runs = [bare(texts, workers)]
+    print(f"bare nlp.pipe: {bare_runs[0][0]:.1f} s", flush=True)
+    cpu = cpu_seconds()
+    with PeakMemory().watching() as memory:
+        stages, annotate_cpu = job(inputs, work / f"{name}.db", work / f"{name}-out", workers)
+    cpu = cpu_seconds() - cpu
+    bare_runs.append(bare(texts, workers))
+    print(f"bare nlp.pipe again: {bare_runs[1][0]:.1f} s", flush=True)
+    start = time.perf_counter()
+    job(inputs, work / f"{name}.db", work / f"{name}-out", workers)
+    rerun = time.perf_counter() - start
+    total = sum(stages.values())
+    baseline, baseline_cpu = (sum(run[k] for run in bare_runs) / 2 for k in (0, 1))
+    for stage, seconds in stages.items():
+        print(f"  {stage:9} {seconds:8.1f} s  {100 * seconds / total:5.1f}%")
+    print(f"  {'total':9} {total:8.1f} s  {words / total:7.0f} words/s  CPU {cpu:.1f} s  "
+          f"peak memory {memory.peak / 1e6:,.0f} MB")
+    print(f"bare nlp.pipe {baseline:.1f} s ({words / baseline:.0f} words/s; runs "
+          f"{bare_runs[0][0]:.1f} and {bare_runs[1][0]:.1f} s), CPU {baseline_cpu:.1f} s")
+    ratio, annotate = baseline / total, baseline / stages["annotate"]
+    print(f"whole job / bare spaCy: {ratio:.2f} by wall time, {baseline_cpu / cpu:.2f} by CPU "
+          f"time (target ≥ 0.70: {'met' if ratio >= 0.7 else 'not met'})")
+    print(f"annotate stage / bare spaCy: {annotate:.2f} by wall time, "
+          f"{baseline_cpu / annotate_cpu:.2f} by CPU time (target ≥ 0.90: "
+          f"{'met' if annotate >= 0.9 else 'not met'})")
+    print(f"rerun with nothing new: {rerun:.1f} s (target < 3 s: "
+          f"{'met' if rerun < 3 else 'not met'})", flush=True)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--eval-dir", type=Path, default=DEFAULT_EVAL)
+    parser.add_argument("--generated", type=int, default=1000,
+                        help="Pages of the generated corpus (0: none).")
+    parser.add_argument("--workers", type=int, default=None, help="Default: every CPU.")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--only", choices=["real", "generated"], default=None)
+    args = parser.parse_args()
+    workers = args.workers or default_workers()
+    work = Path(tempfile.mkdtemp(prefix="cb-end-to-end-"))
+    try:
+        if args.only in (None, "real"):
+            texts = real_texts(args.eval_dir)
+            if not texts:
+                print(f"real texts: none under {args.eval_dir} (basil-dev, polnear-dev); skipped")
+            else:
+                (work / "real").mkdir()
+                for file_name, text in texts.items():
+                    (work / "real" / file_name).write_text(text, encoding="utf-8")
+                measure("real", work / "real", work, workers)
+        if args.only in (None, "generated") and args.generated > 0:
+            write_corpus(work / "generated", args.generated, args.seed, 20)
+            measure("generated", work / "generated", work, workers)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,61 @@
+"""Statement occasions: what one speaker said on one occasion is one event, however many of its
+sentences are quoted and however many outlets report it.
+
+A statement ("We call on our brothers to join the resistance … the enemy will face painful
+strikes") holds several speech acts: a demand, a threat, an accusation. Event coders record one
+event per occasion (PLOVER: the main speech act, the others secondary), not one per quoted
+sentence. Here a mention belongs to its speaker's statement when it is something said: a verbal
+event (a demand, a threat, an accusation), or anything an attribution reports that did not
+happen as told (an attack vowed, a pause announced, an aid promised) — asserted acts of
+violence inside a quotation stay references to the real event they name. The speaker is the
+quote's resolved speaker, else the verbal event's own actor ("Iraq condemned …"), known by
+knowledge-base id or by a person's or group's proper name; a vague speaker ("an official",
+"the statement") makes no occasion. Two statements of one speaker stay apart when their dates
+are both resolved and do not overlap.
+"""
+
+from __future__ import annotations
+
+from crossbearing.model import EventMention
+
+#: Words that start a description rather than a name: "the official", "a US defense official".
+DESCRIPTION_STARTS = ("the ", "a ", "an ", "this ", "that ", "these ", "those ", "both ",
+                      "some ", "several ", "many ", "its ", "their ", "his ", "her ")
+
+
+def speaker_key(mention: EventMention, family: str) -> str | None:
+    """The speaker whose statement ``mention`` is part of, or None when it is not something
+    said or the speaker is not known by name."""
+    said = family == "verbal" or (mention.reported_by is not None
+                                  and (family != "violent" or mention.mode != "asserted"))
+    if not said:
+        return None
+    if mention.reported_by_actor:
+        return "actor:" + mention.reported_by_actor
+    if mention.reported_by and _is_name(mention.reported_by):
+        return "name:" + mention.reported_by.lower()
+    if family != "verbal":
+        return None
+    for argument in mention.arguments:
+        if argument.role == "actor":
+            if argument.actor_id:
+                return "actor:" + argument.actor_id
+            if _is_name(argument.canonical):
+                return "name:" + argument.canonical.lower()
+    return None
+
+
+def _is_name(text: str) -> bool:
+    """A proper name ("Akram al-Kaabi", "Kata'ib Hezbollah"), not a description."""
+    words = text.split()
+    return bool(words) and words[0][:1].isupper() and not text.lower().startswith(
+        DESCRIPTION_STARTS) and any(w[:1].isupper() for w in words)
+
+
+def same_occasion(a: EventMention, b: EventMention) -> bool:
+    """Whether two things one speaker said can be one statement: their dates, where both are
+    resolved, overlap."""
+    ta, tb = a.time, b.time
+    if not (ta and tb and ta.resolved and tb.resolved and ta.start and tb.start):
+        return True
+    return not ((ta.end or ta.start) < tb.start or (tb.end or tb.start) < ta.start)

@@ -1,0 +1,237 @@
+"""What is listed as an event, and at whom it is aimed (annotate/event_triggers.py,
+annotate/events.py, annotate/event_args.py): senses that name no event, speech and background
+series left out, targets found where event coders look for them. Every text here is written for
+these tests."""
+
+from dataclasses import replace
+
+import pytest
+from conftest import annotate_text
+
+from crossbearing.corpus.events import merge_events
+
+
+def events(text):
+    return [(e.event_type, e.text) for e in annotate_text(text).events]
+
+
+def targets(text, trigger):
+    [event] = [e for e in annotate_text(text).events if e.text == trigger]
+    return [a.text for a in event.role("target")]
+
+
+@pytest.mark.parametrize("text", [
+    "The foreign presence threatens to drag the country into a wider war.",
+    "Officials said the dispute was threatening to derail the budget talks.",
+])
+def test_threatens_to_is_a_risk_not_a_threat(text):
+    assert not [t for t, _ in events(text) if t == "threat"]
+
+
+def test_a_threat_made_is_a_threat():
+    assert ("threat", "threatened") in events(
+        "The rebel commander threatened on Monday to shell the northern towns.")
+
+
+@pytest.mark.parametrize("text", [
+    "This was clearly demonstrated in the raids of last month.",
+    "The ministry demonstrated its resolve by closing the border.",
+    "The report demonstrated that the policy had failed.",
+])
+def test_demonstrated_meaning_shown_is_no_protest(text):
+    assert not [t for t, _ in events(text) if t == "protest"]
+
+
+def test_people_who_demonstrate_protest():
+    assert ("protest", "demonstrated") in events(
+        "Thousands of teachers demonstrated in Lyon on Tuesday.")
+
+
+@pytest.mark.parametrize("text", [
+    "In a statement, the ministry said the border would reopen.",
+    "The army announced the results of its inquiry on Friday.",
+])
+def test_nouns_and_verbs_of_speech_are_not_events(text):
+    assert not [t for t, _ in events(text) if t == "statement"]
+
+
+@pytest.mark.parametrize("text", [
+    "The colonel was responsible for attacks on police stations in the province.",
+    "The militia has been subjected to sanctions and multiple strikes by the army.",
+    "Rebels have carried out over 200 attacks on convoys since March.",
+])
+def test_background_series_are_not_listed(text):
+    assert events(text) == []
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The two delegations held talks in Geneva.", "talks"),
+    ("Farmers staged rallies outside parliament.", "rallies"),
+    ("These strikes came after weeks of warnings.", "strikes"),
+])
+def test_plurals_that_name_one_occasion_stay(text, trigger):
+    assert trigger in [t for _, t in events(text)]
+
+
+def test_the_recent_attack_is_one_attack():
+    [attack] = [e for e in annotate_text("Officials blamed the recent attack in Kirkuk on the "
+                                         "militia.").events if e.text == "attack"]
+    assert not attack.aggregate
+
+
+def test_phrasal_killing_and_blaming_verbs():
+    [strike] = annotate_text("A drone strike wiped out a senior militia official.").events
+    assert strike.event_type == "air_drone_strike"  # the killing is the strike's own
+    assert [a.text for a in strike.role("victim")] == ["senior militia official"]
+    assert ("killing", "wiped") in events("The militia wiped out a family of five in the village.")
+    assert ("accusation", "linked") in events(
+        "Police officials linked the bombing to a local cell.")
+    assert not [t for t, _ in events("The road links the port to the capital.")
+                if t == "accusation"]  # no one blames anyone
+
+
+@pytest.mark.parametrize("text, trigger, expected", [
+    ("Iran threatened to shell Iraqi towns in retaliation.", "threatened", "Iraqi"),
+    ("Peru issued an ultimatum to Ecuador on Monday.", "ultimatum", "Ecuador"),
+    ("Poland demanded that Moscow withdraw its troops.", "demanded", "Moscow"),
+    ("The United States rejected calls by Kofi Annan for reform.", "rejected", "Kofi Annan"),
+    ("The villagers threatened a strike unless Israel rescinded the order.", "threatened",
+     "Israel"),
+])
+def test_target_is_the_first_actor_the_act_is_aimed_at(text, trigger, expected):
+    assert any(expected in t for t in targets(text, trigger))
+
+
+def test_a_place_after_in_is_no_target():
+    assert "Baghdad" not in targets("A drone strike in Baghdad killed a commander.", "strike")
+
+
+def merged(*texts, published="2024-02-09"):
+    """Events merged across invented reports of one story, one article per text."""
+    mentions = []
+    for index, text in enumerate(texts):
+        result = annotate_text(text, published)
+        mentions += [replace(m, article_id=f"a{index}") for m in result.events]
+    ids = {f"a{i}" for i in range(len(texts))}
+    return merge_events(mentions, {a: "s" for a in ids}, {a: a.upper() for a in ids})
+
+
+def test_what_one_speaker_said_is_one_statement_across_reports():
+    events = merged(
+        'The Tigris Front said in a statement that it "will strike the occupiers again". '
+        'The Tigris Front also called on its supporters to join the fight.',
+        'The Tigris Front called on its supporters to take up arms and said its fighters '
+        '"will attack the bases of the occupiers".')
+    said = [e for e in events if e["family"] == "verbal"]
+    assert len(said) == 1, [(e["event_type"], e["sources"]) for e in events]
+    [statement] = said
+    assert statement["articles"] == 2
+    assert statement["event_type"] == "threat"  # a threat outranks a demand as the main act
+    assert statement["mode"] == "asserted"
+
+
+def test_two_speakers_make_two_statements():
+    events = merged("The Tigris Front called on its supporters to join the fight. "
+                    "The Interior Ministry condemned the attack on the checkpoint.")
+    kinds = sorted(e["event_type"] for e in events if e["family"] == "verbal")
+    assert kinds == ["accusation", "demand"]
+
+
+def test_one_speaker_on_two_days_makes_two_statements():
+    events = merged("On Monday, the Interior Ministry condemned the raid on the market. "
+                    "On Thursday, the Interior Ministry condemned the bombing of the bridge.",
+                    published="2024-02-09")
+    assert len([e for e in events if e["family"] == "verbal"]) == 2
+
+
+def test_an_attack_told_inside_a_quote_is_no_act_of_the_statement():
+    events = merged('The Interior Ministry said "the strike on the convoy in Mosul on Monday '
+                    'killed four guards" and demanded an inquiry.')
+    types = sorted(e["event_type"] for e in events)
+    assert "demand" in types and any(t in ("attack", "air_drone_strike") for t in types)
+
+
+def test_the_attack_with_nothing_of_its_own_refers_to_the_story_event():
+    events = merged(
+        "A drone strike in Mosul on Wednesday killed two guards at the checkpoint.",
+        "Two guards were killed in a drone strike in Mosul on Wednesday.",
+        "The attack drew condemnation from the governor.")
+    violent = [e for e in events if e["family"] == "violent"]
+    assert len(violent) == 1, [(e["event_type"], e["sources"]) for e in violent]
+    assert violent[0]["articles"] == 3
+
+
+def test_the_event_ontology_is_part_of_the_stage_version(monkeypatch):
+    """A change to data/events.toml changes what is an event: every article is annotated
+    again (the stage's version names the ontology's digest)."""
+    from crossbearing.annotate import event_types
+    from crossbearing.annotate.stage import VERSION
+
+    assert f"+events.{event_types.ontology_version()}" in VERSION
+    text = event_types._ontology_text()
+    monkeypatch.setattr(event_types, "_ontology_text", lambda: text + "\n# a new word\n")
+    event_types.ontology_version.cache_clear()
+    try:
+        assert f"+events.{event_types.ontology_version()}" not in VERSION
+    finally:
+        monkeypatch.undo()
+        event_types.ontology_version.cache_clear()
+
+
+def test_withdrawn_is_a_retreat_only_for_forces():
+    assert not [t for t, _ in events("The group said the offer had been withdrawn after the raid.")
+                if t == "suspension"]
+    assert ("suspension", "withdrew") in events("The army withdrew its troops from the town.")
+
+
+@pytest.mark.parametrize("text", [
+    "Senators called on the congressman to give up his bid for the seat.",
+    "The mayor refused to provide details of the contract.",
+    "The budget has given church leaders an opportunity to speak.",
+])
+def test_giving_that_is_no_aid(text):
+    assert not [t for t, _ in events(text) if t == "aid"]
+
+
+def test_giving_aid():
+    assert ("aid", "provide") in events(
+        "The agency will provide 25,000 tons of food to the refugees.")
+    assert ("aid", "gave") in events("The government gave the province a grant of $5 million.")
+
+
+def test_what_a_call_asks_for_has_not_happened():
+    [resignation] = [e for e in annotate_text(
+        "Party leaders called for the chairman's resignation on Friday.").events
+        if e.event_type == "suspension"]
+    assert resignation.mode == "future"
+    [withdrawal] = [e for e in annotate_text(
+        "The governor called on the senator to withdraw from the race.").events
+        if e.text == "withdraw"]
+    assert withdrawal.mode == "future"
+
+
+def test_a_call_is_a_demand_only_for_something():
+    assert ("demand", "call") in events("The union renewed its call for a general strike.")
+    assert not [t for t, _ in events("The party held a conference call with donors.")
+                if t == "demand"]
+
+
+def test_what_someone_must_do_has_not_happened():
+    [apology] = [e for e in annotate_text("The senator said the chairman must apologize to the "
+                                          "troops.").events if e.text == "apologize"]
+    assert apology.mode == "hypothetical"
+
+
+def test_what_a_mission_is_for_has_not_happened():
+    [assisting] = [e for e in annotate_text(
+        "The troops were deployed with the purpose of advising and assisting local forces."
+    ).events if e.text == "assisting"]
+    assert assisting.mode == "future"
+
+
+def test_a_statement_is_not_dated_by_what_it_tells_of_the_past():
+    events = merged('The Tigris Front said the occupiers "were not granted such chances before '
+                    'their defeat in 2011". The Tigris Front also called on its supporters to '
+                    'join the fight.')
+    [statement] = [e for e in events if e["family"] == "verbal"]
+    assert not (statement["date_start"] or "").startswith("2011")
