@@ -235,3 +235,16 @@ def test_a_statement_is_not_dated_by_what_it_tells_of_the_past():
                     'join the fight.')
     [statement] = [e for e in events if e["family"] == "verbal"]
     assert not (statement["date_start"] or "").startswith("2011")
+
+
+def test_what_a_statement_noun_holds_still_dates_the_event_it_reports():
+    [call] = [e for e in annotate_text("The call made in a statement issued Friday came after "
+                                       "the raid.", published="2024-02-09").events
+              if e.event_type == "demand"]
+    assert call.time is not None and call.time.start == "2024-02-09"
+
+
+
+def test_a_rebuke_is_an_accusation():
+    assert ("accusation", "rebuke") in events(
+        "The group issued a scathing rebuke towards the United States, denouncing the raids.")

@@ -77,11 +77,11 @@ def event_mentions(doc: Doc, article_id: str, mentions: Sequence[Mention],
     spans = Spans(doc, list(mentions))
     offsets = Offsets(doc)
     places = [m for m in mentions if m.place_id]
-    groups = group_triggers(triggers)
+    # "the statement", "announced": speech itself is the quote layer's, and what it holds ("a
+    # statement issued Friday") stays in reach of the event it reports
+    groups = [g for g in group_triggers(triggers) if _codable(onto.type(group_type(g[0])))]
     found = []
     for group in groups:
-        if not _codable(onto.type(group_type(group[0]))):
-            continue  # "the statement", "announced": speech itself is the quote layer's
         others = [t.token for g in groups if g is not group for t in g]
         mention = _mention(group, others, article_id, spans, offsets, places, times, quotes,
                            numbers)
