@@ -248,3 +248,17 @@ def test_what_a_statement_noun_holds_still_dates_the_event_it_reports():
 def test_a_rebuke_is_an_accusation():
     assert ("accusation", "rebuke") in events(
         "The group issued a scathing rebuke towards the United States, denouncing the raids.")
+
+
+def test_a_verb_that_introduces_a_quote_is_its_resolved_speakers_act():
+    [urged] = [e for e in annotate_text(
+        'The Islamic Resistance in Iraq said the occupiers had been warned. The group urged its '
+        'allies to "join the ranks of the resistance".').events if e.text == "urged"]
+    assert [a.actor_id for a in urged.role("actor")] == ["islamic-resistance-in-iraq"]
+
+
+def test_times_inside_what_was_said_do_not_split_a_statement():
+    events = merged('The Tigris Front said on Friday that the occupiers "were never granted '
+                    'such chances before their defeat in 2011". The Tigris Front also called on '
+                    'its supporters to join the fight on Friday.')
+    assert len([e for e in events if e["family"] == "verbal"]) == 1

@@ -142,6 +142,8 @@ def _mention(group: list[Trigger], others: list[Token], article_id: str, spans: 
         name = refined_type(name, means)
     group_tokens = {t.token.i for t in group}
     args = _distinct([a for a in args if not _is_trigger_or_time(spans.doc, a, group_tokens)])
+    if main.family == "verbal":
+        args = _with_cue_speaker(args, token, quotes)
     inner = _reach(group, others)
     outer = _clause(group, others)
     taken = [(a.start, a.end) for a in args if a.role == "target"] + [
@@ -349,6 +351,24 @@ def _toll(numbers, pattern: re.Pattern, inner: set[int], outer: set[int], anchor
     if n is None and pattern is FATAL:  # "killing 3 members": the number counts the victims
         n = next((x for x in numbers if any(a <= x.start < b for a, b in victims)), None)
     return Toll(n.low, n.high, n.hedge, n.start, n.end, n.text) if n is not None else None
+
+
+def _with_cue_speaker(args: list[EventArgument], token: Token,
+                      quotes: Sequence[Quote]) -> list[EventArgument]:
+    """A verbal event whose trigger introduces a quotation ("the statement urged its allies to
+    …", "it called on …") is the quote's speaker's act: where the quote layer resolved that
+    speaker to an actor and the parse gave none, the speaker is the event's actor."""
+    if any(a.role == "actor" and a.actor_id for a in args):
+        return args
+    quote = next((q for q in quotes if q.cue and q.speaker_actor
+                  and q.cue[0] <= token.idx < q.cue[1]), None)
+    if quote is None:
+        return args
+    start, end = quote.speaker or quote.cue
+    name = quote.speaker_canonical or quote.speaker_text or quote.speaker_actor
+    speaker = EventArgument("actor", start, end, quote.speaker_text or name, quote.speaker_actor,
+                            name)
+    return [speaker] + [a for a in args if a.role != "actor"]
 
 
 def _reporter(offset: int, quotes: Sequence[Quote]) -> tuple[str | None, str | None]:

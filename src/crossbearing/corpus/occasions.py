@@ -54,7 +54,10 @@ def _is_name(text: str) -> bool:
 
 def same_occasion(a: EventMention, b: EventMention) -> bool:
     """Whether two things one speaker said can be one statement: their dates, where both are
-    resolved, overlap."""
+    resolved, overlap. Only the dates of the sayings count: a time inside what was said ("before
+    their defeat in 2011") dates its content, not the statement."""
+    if a.reported_by is not None or b.reported_by is not None:
+        return True
     ta, tb = a.time, b.time
     if not (ta and tb and ta.resolved and tb.resolved and ta.start and tb.start):
         return True
