@@ -92,9 +92,7 @@ def _type_of(token: Token, onto: Ontology) -> str | None:
         phrase = _verb_phrase(token, lemma)
         return phrase if phrase is not None else onto.verbs.get(lemma)
     if token.pos_ == "NOUN":
-        if lemma == "call" and not any(c.dep_ in ("prep", "acl") and c.lower_ in ("for", "on", "to",
-                                                                             "upon")
-                                       or c.dep_ == "acl" for c in token.children):
+        if lemma == "call" and not _calls_for_something(token):
             return None  # a demand is a call for or to something, not a "conference call"
         for child in token.lefts:
             if child.dep_ in ("compound", "amod"):
@@ -108,19 +106,27 @@ def _type_of(token: Token, onto: Ontology) -> str | None:
     return None
 
 
+def _calls_for_something(token: Token) -> bool:
+    """A noun "call" that asks: "a call for his resignation", "the call on fighters to …",
+    "the call made in a statement", not a "conference call"."""
+    return any(c.dep_ == "acl" or c.dep_ == "prep" and c.lower_ in ("for", "on", "to", "upon")
+               for c in token.children)
+
+
 def _figurative(token: Token, lemma: str) -> bool:
     """Senses of trigger verbs that name no event: "threatens to entangle Iraq" (a risk, not a
     threat made), "this was clearly demonstrated" / "demonstrated its resolve" (shown, not a
-    protest). A protest is intransitive ("thousands demonstrated in Kirkuk")."""
+    protest: a protest is intransitive, "thousands demonstrated in Kirkuk"), "provide details"
+    (giving that is no aid), "the chance had been withdrawn" (taken back, no retreat)."""
     if lemma == "threaten":  # "threatens to entangle", "threaten civil peace": a risk
         return token.tag_ in RISK_TAGS and any(
             c.dep_ == "xcomp" or c.dep_ == "dobj" and c.ent_type_ not in AGENT_ENTITIES
             for c in token.children)
     if lemma == "demonstrate":
         return any(c.dep_ in SHOWN_DEPS for c in token.children)
-    if lemma in TRANSFER_VERBS:  # "gave up his bid", "provide details": no aid
+    if lemma in TRANSFER_VERBS:
         return not _gives_aid(token)
-    if lemma == "withdraw":  # "the chance had been withdrawn": taken back, no retreat
+    if lemma == "withdraw":
         things = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
         return bool(things) and not any(t.lemma_.lower() in FORCES for t in things) and not any(
             c.dep_ == "prep" and c.lower_ == "from" for c in token.children)
@@ -152,10 +158,9 @@ def _verb_phrase(token: Token, lemma: str) -> str | None:
         if any(c.dep_ == "prep" and c.lower_ in ("on", "for", "upon") for c in token.children):
             return "demand"
     particles = {c.lower_ for c in token.children if c.dep_ == "prt"}
-    if (lemma, "out") in KILLING_PHRASES and "out" in particles or \
-            (lemma, "down") in KILLING_PHRASES and "down" in particles:
-        if any(c.dep_ in ("dobj", "nsubjpass") for c in token.children):
-            return "killing"  # "a strike that wiped out a militia official"
+    if any((lemma, p) in KILLING_PHRASES for p in particles) and any(
+            c.dep_ in ("dobj", "nsubjpass") for c in token.children):
+        return "killing"  # "a strike that wiped out a militia official"
     if lemma in BLAMING_VERBS and any(c.dep_ == "prep" and c.lower_ == "to"
                                       for c in token.children) and any(
             c.dep_ == "nsubj" and _agentive(c) for c in token.children):
