@@ -168,6 +168,9 @@ def failed(db: str, stage: str | None, as_json: bool) -> None:
     if as_json:
         print_json(rows)
         return
+    if not rows:
+        out.print("Nothing failed.")
+        return
     table = Table("stage", "what", "error", "message", "version")
     for row in rows:
         what = f"{row['target_kind']} {row['target']}" if row["target"] else row["target_kind"]
