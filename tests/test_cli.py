@@ -67,7 +67,7 @@ def test_hostile_text_cannot_drive_the_terminal(tmp_path, db):
     (tmp_path / "h.txt").write_text(hostile)
     assert run("ingest", tmp_path, "--db", db).exit_code == 0
     listing = run("articles", "--db", db).output
-    assert "1 articles" in listing
+    assert "1 article\n" in listing
     assert "\x1b" not in listing and "\x07" not in listing
     assert "[bold red]Fa" in listing  # markup shown literally (the title is cut), not applied
     detail = json.loads(run("articles", "--db", db, "--json").stdout)[0]

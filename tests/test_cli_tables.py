@@ -1,4 +1,5 @@
-"""Listings that fit the terminal (cli/tables.py): whole short ids, titles cut on one line."""
+"""Listings that fit the terminal (cli/tables.py): whole short ids, titles cut on one line,
+counts with the right number."""
 
 from rich.console import Console
 
@@ -26,3 +27,10 @@ def test_an_80_column_listing_keeps_ids_whole_and_cuts_titles():
     for short, *_ in rows:
         assert short in text
     assert "…" in text and text.count("\n") == 3 + 1 + len(rows)  # one line per row
+
+
+def test_counts_take_the_right_number():
+    from crossbearing.cli.tables import counted
+
+    assert [counted(1, "story", "stories"), counted(2, "story", "stories"), counted(0, "event"),
+            counted(1, "mention")] == ["1 story", "2 stories", "0 events", "1 mention"]

@@ -20,6 +20,7 @@ from crossbearing.cli.common import (
     safe,
     writing_run,
 )
+from crossbearing.cli.tables import counted
 from crossbearing.views import (
     failure_view,
     number_rows,
@@ -113,7 +114,7 @@ def quotes(db: str, speaker: str | None, outlet: str | None, by: str, as_json: b
             out.print(f"  [{row['kind']}] {safe(row['content'][:300])}  "
                       f"[dim]— {safe(row['speaker_text'] or '?')}, {safe(other or '?')}, "
                       f"{row['article_id']}[/dim]")
-    out.print(f"{len(rows)} quotes")
+    out.print(counted(len(rows), "quote"))
 
 
 @click.command()

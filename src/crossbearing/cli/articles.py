@@ -21,7 +21,7 @@ from crossbearing.cli.common import (
     writing_run,
 )
 from crossbearing.cli.statements import print_warnings, statement_options, statements_from
-from crossbearing.cli.tables import listing, short_ids
+from crossbearing.cli.tables import counted, listing, short_ids
 from crossbearing.errors import NotFound, UsageError
 from crossbearing.ingest.run import ingest_paths
 from crossbearing.ingest.source import Limits, iter_files
@@ -97,7 +97,7 @@ def articles(db: str, limit: int | None, offset: int, as_json: bool) -> None:
         (shown[row["id"]], safe(row["published"] or "—"), safe(row["source"]),
          safe(row["language"] or "?"), safe(row["title"] or "(untitled)"),
          str(row["characters"])) for row in rows], width=out.width))
-    out.print(f"{len(rows)} articles")
+    out.print(counted(len(rows), "article"))
 
 
 @click.command()

@@ -21,6 +21,7 @@ from crossbearing.cli.common import (
     view_of_story,
     writing_run,
 )
+from crossbearing.cli.tables import counted
 from crossbearing.views import (
     claim_group_views,
     compare_summary,
@@ -171,9 +172,9 @@ def events(story_id: str | None, every: bool, db: str, as_json: bool) -> None:
         if actors or others:
             out.print(f"  {safe(', '.join(actors) or '?')} → {safe(', '.join(others) or '?')}")
         outlets = sorted({s["outlet"] for s in e["sources"]})
-        out.print(f"  [dim]{len(e['sources'])} mentions in {e['sources_phrase']}: "
+        out.print(f"  [dim]{counted(len(e['sources']), 'mention')} in {e['sources_phrase']}: "
                   f"{safe('; '.join(outlets))}[/dim]")
-    out.print(f"{len(rows)} events")
+    out.print(counted(len(rows), "event"))
 
 
 @click.command()
@@ -189,7 +190,7 @@ def timeline(story_id: str, db: str, as_json: bool) -> None:
     for e in view["dated"]:
         when = e["date"] if e["date"] == e["date_end"] else f"{e['date']}..{e['date_end']}"
         out.print(f"{when}  [dim]{e['precision']}[/dim]  {safe(e['label'])}, "
-                  f"{safe(e['place'] or 'place unknown')}  [dim]{len(e['sources'])} mentions[/dim]")
+                  f"{safe(e['place'] or 'place unknown')}  [dim]{counted(len(e['sources']), 'mention')}[/dim]")
     out.print(f"{len(view['dated'])} dated events, {len(view['undated'])} undated")
 
 

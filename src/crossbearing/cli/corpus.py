@@ -20,7 +20,7 @@ from crossbearing.cli.common import (
     safe,
     writing_run,
 )
-from crossbearing.cli.tables import listing, short_ids
+from crossbearing.cli.tables import counted, listing, short_ids
 from crossbearing.views import (
     entity_rows,
     failure_view,
@@ -99,7 +99,7 @@ def stories(db: str, as_json: bool) -> None:
         (shown[row["id"]], safe(row["title"] or "(untitled)"), row["first_date"] or "—",
          row["last_date"] or "—", str(row["articles"]), str(row["outlets"]),
          str(row["independent"])) for row in rows], ids=("story",), width=out.width))
-    out.print(f"{len(rows)} stories")
+    out.print(counted(len(rows), "story", "stories"))
 
 
 @click.command()

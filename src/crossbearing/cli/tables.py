@@ -1,5 +1,6 @@
 """Tables that fit the terminal: ids shown whole (as the shortest prefix that is unique among
-those listed, which every command accepts), long titles cut on one line instead of wrapped."""
+those listed, which every command accepts), long titles cut on one line instead of wrapped; and
+counts with the right number ("1 story", "2 stories")."""
 
 from __future__ import annotations
 
@@ -51,3 +52,8 @@ def listing(columns: tuple[str, ...], rows: list[tuple[str, ...]], *, width: int
     for row in rows:
         table.add_row(*row)
     return table
+
+
+def counted(n: int, noun: str, plural: str | None = None) -> str:
+    """"1 story", "2 stories", "0 events"."""
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"
