@@ -262,3 +262,12 @@ def test_times_inside_what_was_said_do_not_split_a_statement():
                     'such chances before their defeat in 2011". The Tigris Front also called on '
                     'its supporters to join the fight on Friday.')
     assert len([e for e in events if e["family"] == "verbal"]) == 1
+
+
+def test_a_place_already_given_that_modifies_an_event_is_its_place_not_its_actor():
+    result = annotate_text("A drone strike on Tower 22 in Jordan killed three soldiers on "
+                           "January 28. After the Jordan attack, the US vowed to respond. US "
+                           "strikes in Iraq followed.")
+    by_word = {e.text: e for e in result.events}
+    assert by_word["attack"].place_id == "country:JO" and not by_word["attack"].role("actor")
+    assert [a.text for a in by_word["strikes"].role("actor")] == ["US"]

@@ -144,11 +144,13 @@ def _mention(group: list[Trigger], others: list[Token], article_id: str, spans: 
     args = _distinct([a for a in args if not _is_trigger_or_time(spans.doc, a, group_tokens)])
     if main.family == "verbal":
         args = _with_cue_speaker(args, token, quotes)
+    args, modifier_place = _place_modifier(args, token, spans, places)
     inner = _reach(group, others)
     outer = _clause(group, others)
     taken = [(a.start, a.end) for a in args if a.role == "target"] + [
         r for a in args if a.role != "target" for r in _phrase(spans.doc, a)]
     place = _nearest(_locations(places, spans.doc, taken), inner, outer, token.idx, offsets)
+    place = place or modifier_place
     time = _nearest(_event_times(times, spans.doc, group_tokens), inner, outer, token.idx,
                     offsets)
     fatalities = injuries = None
@@ -351,6 +353,22 @@ def _toll(numbers, pattern: re.Pattern, inner: set[int], outer: set[int], anchor
     if n is None and pattern is FATAL:  # "killing 3 members": the number counts the victims
         n = next((x for x in numbers if any(a <= x.start < b for a, b in victims)), None)
     return Toll(n.low, n.high, n.hedge, n.start, n.end, n.text) if n is not None else None
+
+
+def _place_modifier(args: list[EventArgument], token: Token, spans: Spans,
+                    places: list[Mention]) -> tuple[list[EventArgument], Mention | None]:
+    """A place name modifying the event noun ("the Jordan attack") is where it happened, not
+    who did it, when the article gives that place as an event's place elsewhere ("a drone
+    strike on Tower 22 in Jordan"); "US strikes" keeps the United States as actor."""
+    if token.pos_ != "NOUN":
+        return args, None
+    located = {item.place_id for item in _locations(places, spans.doc, [])}
+    for child in token.children:
+        mention = spans.at(child) if child.dep_ == "compound" else None
+        if mention is not None and mention.place_id in located:
+            kept = [a for a in args if not (a.role == "actor" and a.start == mention.start)]
+            return kept, mention
+    return args, None
 
 
 def _with_cue_speaker(args: list[EventArgument], token: Token,
