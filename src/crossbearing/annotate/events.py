@@ -80,6 +80,8 @@ def event_mentions(doc: Doc, article_id: str, mentions: Sequence[Mention],
     # "the statement", "announced": speech itself is the quote layer's, and what it holds ("a
     # statement issued Friday") stays in reach of the event it reports
     groups = [g for g in group_triggers(triggers) if _codable(onto.type(group_type(g[0])))]
+    kinds = {t.token.i: (t.family, t.type) for g in groups for t in g}
+    groups = [g for g in groups if not _part_of_another(g[0], kinds)]
     found = []
     for group in groups:
         others = [t.token for g in groups if g is not group for t in g]
@@ -90,6 +92,21 @@ def event_mentions(doc: Doc, article_id: str, mentions: Sequence[Mention],
             found.append(mention)
     found.sort(key=lambda e: e.start)
     return _with_antecedents(found, doc)
+
+
+def _part_of_another(trigger: Trigger, kinds: dict[int, tuple[str, str]]) -> bool:
+    """A trigger word that is a participant or a purpose of another event, not an event: what
+    an attack hits ("a bomb hit their patrol", "an attack on a convoy") and what protesters
+    demand ("teachers demonstrated to demand their wages")."""
+    token, head = trigger.token, trigger.token.head
+    if trigger.family != "violent" and token.pos_ == "NOUN":
+        if token.dep_ in ("dobj", "nsubjpass") and kinds.get(head.i, ("",))[0] == "violent":
+            return True
+        if (token.dep_ == "pobj" and head.lower_ in ("on", "against", "at")
+                and kinds.get(head.head.i, ("",))[0] == "violent"):
+            return True
+    return (trigger.type == "demand" and token.dep_ in ("advcl", "xcomp", "acl")
+            and kinds.get(head.i, ("", ""))[1] == "protest")
 
 
 def _codable(event_type) -> bool:

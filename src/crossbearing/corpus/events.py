@@ -132,7 +132,7 @@ def _groups(mentions: list[EventMention],
     _join_occasions(items)
     pairs = []
     for a, b in combinations(items, 2):
-        if a.family != b.family or a.mention.aggregate != b.mention.aggregate:
+        if a.family != b.family or not _same_kind(a, b):
             continue  # two reports of one campaign merge; a count never joins one event
         if not _compatible(a, b):
             continue
@@ -216,7 +216,7 @@ def _item(mention: EventMention, family: str, place_of: Callable[[str], Place | 
 
 def _compatible(a: _Item, b: _Item) -> bool:
     ma, mb = a.mention, b.mention
-    if a.family != b.family or ma.mode != mb.mode or ma.aggregate != mb.aggregate:
+    if a.family != b.family or ma.mode != mb.mode or not _same_kind(a, b):
         return False
     if ma.article_id == mb.article_id and ma.start == mb.start:
         return True
@@ -230,6 +230,23 @@ def _compatible(a: _Item, b: _Item) -> bool:
     if a.precise_place and b.precise_place and a.precise_place != b.precise_place:
         return False
     return True
+
+
+def _same_kind(a: _Item, b: _Item) -> bool:
+    """Both one event, or both a series; or a plural that names one occasion ("clashes between
+    two tribes near Nasiriyah on Monday") and a single report of it: the same day and the same
+    city or site. A count ("over 160 attacks") is never dated to a day and a place."""
+    ma, mb = a.mention, b.mention
+    if ma.aggregate == mb.aggregate:
+        return True
+    return (a.precise_place is not None and a.precise_place == b.precise_place
+            and _same_day(ma, mb))
+
+
+def _same_day(a: EventMention, b: EventMention) -> bool:
+    ta, tb = a.time, b.time
+    return bool(ta and tb and ta.resolved and tb.resolved and ta.precision == "day"
+                and tb.precision == "day" and ta.start == tb.start)
 
 
 def _dates_conflict(a: EventMention, b: EventMention) -> bool:
