@@ -43,6 +43,38 @@ SETS = {
         ("2024-07-03", "Seven people were killed in clashes between rival tribes near Nasiriyah "
                        "on Monday, the interior ministry said."),
     ]),
+    "rocket attack on a base": ("shelling", 3, {"injuries"}, "2024-08-05", [
+        ("2024-08-06", "Two rockets hit Ain al-Asad air base in western Iraq on Monday, "
+                       "wounding five US service members, a US official said."),
+        ("2024-08-06", "A rocket attack targeted the Ain al-Asad base in Anbar province on "
+                       "Monday night, injuring several American troops, the Pentagon said."),
+        ("2024-08-07", "Five US personnel were wounded when rockets struck Ain al-Asad air base "
+                       "on Monday, officials said on Tuesday. The Islamic Resistance in Iraq has "
+                       "claimed dozens of such attacks since October."),
+    ]),
+    "suicide bombing": ("suicide_bomb", 3, {"fatalities"}, "2024-09-08", [
+        ("2024-09-10", "A suicide bomber blew himself up at a checkpoint in Samarra on Sunday, "
+                       "killing eight soldiers, the army said."),
+        ("2024-09-10", "Ten soldiers were killed on Sunday when a suicide bomber attacked an army "
+                       "checkpoint in Samarra, security sources said."),
+        ("2024-09-11", "Islamic State claimed Sunday's suicide bombing at a checkpoint in Samarra "
+                       "that killed eight soldiers."),
+    ]),
+    "kidnapping": ("abduction", 3, set(), "2024-10-14", [
+        ("2024-10-15", "Gunmen kidnapped an aid worker in Kirkuk on Monday, police said."),
+        ("2024-10-15", "An aid worker was abducted by unknown gunmen in Kirkuk on Monday, his "
+                       "employer said."),
+        ("2024-10-16", "The abduction of an aid worker in Kirkuk on Monday has alarmed "
+                       "humanitarian groups, a United Nations spokesman said on Tuesday."),
+    ]),
+    "air strike": ("air_drone_strike", 3, {"fatalities"}, "2024-02-25", [
+        ("2024-02-27", "Turkish warplanes struck a village near Duhok on Sunday, killing three "
+                       "people, local officials said."),
+        ("2024-02-27", "A Turkish air strike on a village in Duhok province on Sunday killed four "
+                       "civilians, the mayor said."),
+        ("2024-02-28", "Three people died in a Turkish airstrike near Duhok on Sunday, Kurdish "
+                       "officials said."),
+    ]),
     "protest": ("protest", 3, set(), "2024-03-09", [
         ("2024-03-09", "Thousands of teachers demonstrated in Basra on Saturday to demand unpaid "
                        "salaries."),
@@ -81,3 +113,35 @@ def test_what_protesters_demand_and_what_a_bomb_hits_are_no_events_of_their_own(
     assert [e["event_type"] for e in protest] == ["protest"]
     bomb = merged(SETS["roadside bomb"][4])
     assert [e["event_type"] for e in bomb] == ["remote_explosive"]  # "their patrol" is hit
+
+
+STATEMENTS = {
+    "threat": ("threat", "THREATEN", [
+        ("2024-04-12", "The Islamic Resistance in Iraq threatened on Thursday to strike US bases "
+                       "if Washington does not withdraw its troops, in a statement."),
+        ("2024-04-12", "In a statement on Thursday, the Islamic Resistance in Iraq warned that it "
+                       "would attack American bases unless US forces leave Iraq."),
+        ("2024-04-13", "The Islamic Resistance in Iraq vowed on Thursday to target US bases, "
+                       "calling on Washington to pull out its forces."),
+    ]),
+    "condemnation": ("accusation", "ACCUSE", [
+        ("2024-05-02", "Iraq's foreign ministry condemned on Wednesday the Turkish strike on a "
+                       "refugee camp in Makhmour."),
+        ("2024-05-02", "Baghdad denounced Wednesday's Turkish air strike on the Makhmour camp as "
+                       "a violation of its sovereignty."),
+        ("2024-05-03", "The Iraqi government on Wednesday condemned a Turkish drone strike that "
+                       "hit Makhmour camp, the foreign ministry said."),
+    ]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(STATEMENTS))
+def test_one_statement_reported_three_times_is_one_event(name):
+    """What a speaker vows, demands or sets as a condition is part of its statement; the
+    statement is one event with every report of it."""
+    event_type, plover, texts = STATEMENTS[name]
+    verbal = [e for e in merged(texts) if e["family"] == "verbal"]
+    assert [(e["event_type"], e["detail"]["plover"], e["articles"]) for e in verbal] == [
+        (event_type, plover, 3)]
+    threats = [e for e in merged(texts) if e["mode"] in ("future", "hypothetical")]
+    assert threats == []  # the vowed attack and its condition belong to the statement

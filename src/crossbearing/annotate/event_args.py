@@ -263,6 +263,8 @@ def mode(token: Token, family: str = "violent") -> str:
             token.dep_ == "nsubj" and head.lemma_.lower() in ("happen", "occur", "succeed"))):
         nearest.append(head)
     for word in nearest:
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in word.children):
+            return "hypothetical"  # "unless Washington withdraws its troops"
         for child in word.children:
             if child.dep_ == "neg" or (child.dep_ in ("nsubjpass", "dobj") and any(
                     d.dep_ == "det" and d.lower_ == "no" for d in child.children)):
@@ -275,7 +277,8 @@ def mode(token: Token, family: str = "violent") -> str:
         return "asserted"
     current = token
     for _ in range(4):
-        if current.dep_ not in GOVERNED_DEPS or current.head.i == current.i:
+        if current.head.i == current.i or not (current.dep_ in GOVERNED_DEPS
+                                                or _purpose_clause(current)):
             break
         if current.dep_ == "prep" and current.lower_ not in GOVERNING_PREPS:
             break
@@ -291,6 +294,14 @@ def mode(token: Token, family: str = "violent") -> str:
         if lemma in FUTURE_HEADS:
             return "future"
     return "asserted"
+
+
+def _purpose_clause(token: Token) -> bool:
+    """An infinitive of purpose or intent hung on its verb ("vowed on Thursday to target US
+    bases"), not a clause of time or cause ("after they attacked")."""
+    children = list(token.children)
+    return (token.dep_ == "advcl" and not any(c.dep_ == "mark" for c in children)
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in children))
 
 
 def is_aggregate(token: Token) -> bool:

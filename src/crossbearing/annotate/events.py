@@ -91,7 +91,7 @@ def event_mentions(doc: Doc, article_id: str, mentions: Sequence[Mention],
                 mention, doc):
             found.append(mention)
     found.sort(key=lambda e: e.start)
-    return _with_antecedents(found, doc)
+    return _with_antecedents(_said_by_governor(found, doc), doc)
 
 
 def _part_of_another(trigger: Trigger, kinds: dict[int, tuple[str, str]]) -> bool:
@@ -107,6 +107,36 @@ def _part_of_another(trigger: Trigger, kinds: dict[int, tuple[str, str]]) -> boo
             return True
     return (trigger.type == "demand" and token.dep_ in ("advcl", "xcomp", "acl")
             and kinds.get(head.i, ("", ""))[1] == "protest")
+
+
+def _said_by_governor(found: list[EventMention], doc: Doc) -> list[EventMention]:
+    """What a threat, a demand or a vow holds ("threatened to strike US bases if Washington
+    does not withdraw its troops") is said by whoever threatens: an act that did not happen,
+    governed by a verbal event of its sentence, is reported by that event's actor."""
+    verbal = {m.start: m for m in found if ontology().type(m.event_type).family == "verbal"}
+    result = []
+    for mention in found:
+        if mention.mode != "asserted" and mention.reported_by is None and verbal:
+            speaker = _governing_speaker(doc, mention, verbal)
+            if speaker is not None:
+                mention = replace(mention, reported_by=speaker.canonical,
+                                  reported_by_actor=speaker.actor_id)
+        result.append(mention)
+    return result
+
+
+def _governing_speaker(doc: Doc, mention: EventMention,
+                       verbal: dict[int, EventMention]) -> EventArgument | None:
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    token = span.root if span is not None else None
+    for _ in range(4):
+        if token is None or token.head.i == token.i:
+            return None
+        token = token.head
+        governor = verbal.get(token.idx)
+        if governor is not None:
+            return next(iter(governor.role("actor")), None)
+    return None
 
 
 def _codable(event_type) -> bool:

@@ -126,9 +126,10 @@ def statement_type(group: list[EventMention]) -> str:
 
 def _act(mention: EventMention) -> str | None:
     """What a mention adds to a statement: its own type, a vowed or paused attack as a threat
-    or a suspension, nothing for an attack told as having happened."""
+    or a suspension; nothing for an attack told as having happened, nor for the condition of
+    a threat ("unless Washington withdraws its troops")."""
     if ontology().type(mention.event_type).family != "violent":
-        return mention.event_type
+        return None if mention.mode == "hypothetical" else mention.event_type
     if mention.mode == "asserted":
         return None
     return "suspension" if mention.mode == "suspended" else "threat"
