@@ -75,6 +75,30 @@ SETS = {
         ("2024-02-28", "Three people died in a Turkish airstrike near Duhok on Sunday, Kurdish "
                        "officials said."),
     ]),
+    "clash with the army": ("armed_clash", 3, {"injuries"}, "2024-03-18", [
+        ("2024-03-19", "Clashes between the army and militants in the Hamrin mountains on Monday "
+                       "left four soldiers dead and six wounded, the defence ministry said."),
+        ("2024-03-19", "Four soldiers were killed and seven wounded in fighting with militants "
+                       "in the Hamrin mountains on Monday, a military source said."),
+        ("2024-03-20", "Iraqi troops battled militants in the Hamrin mountains on Monday; four "
+                       "soldiers died, officials said."),
+    ]),
+    "withdrawal": ("suspension", 3, set(), "2024-08-12", [
+        ("2024-08-13", "Turkey withdrew its troops from a base near Bashiqa on Monday, the "
+                       "Turkish defence ministry said."),
+        ("2024-08-13", "Turkish forces pulled out of the Bashiqa camp on Monday, local officials "
+                       "said."),
+        ("2024-08-14", "The withdrawal of Turkish troops from Bashiqa on Monday was welcomed by "
+                       "Baghdad on Tuesday."),
+    ]),
+    "targeted killing": ("air_drone_strike", 3, set(), "2024-01-04", [
+        ("2024-01-05", "A drone strike on a car in eastern Baghdad on Thursday killed militia "
+                       "commander Mushtaq al-Saidi and one of his aides, security sources said."),
+        ("2024-01-05", "Mushtaq al-Saidi, a senior militia commander, was killed in a drone strike "
+                       "in Baghdad on Thursday, a militia spokesman said."),
+        ("2024-01-06", "The US military said on Friday it had carried out the strike in Baghdad on "
+                       "Thursday that killed Mushtaq al-Saidi and another militant."),
+    ]),
     "protest": ("protest", 3, set(), "2024-03-09", [
         ("2024-03-09", "Thousands of teachers demonstrated in Basra on Saturday to demand unpaid "
                        "salaries."),

@@ -34,6 +34,8 @@ MODIFIER_DEPS = frozenset({"amod", "compound"})
 RISK_TAGS = frozenset({"VBZ", "VBP", "VBG"})
 #: Phrasal verbs of killing: verb and particle ("wiped out a commander", "gunned down").
 KILLING_PHRASES = frozenset({("wipe", "out"), ("gun", "down"), ("mow", "down")})
+#: Phrasal verbs of withdrawing forces (PLOVER RETREAT): "pulled out of", "pulled back".
+RETREAT_PHRASES = frozenset({("pull", "out"), ("pull", "back")})
 #: Verbs that pin an act on someone when they take "to": "linked the attack to the group",
 #: "tied the bombing to Hamas" (PLOVER ACCUSE: attributing responsibility).
 BLAMING_VERBS = frozenset({"link", "tie", "attribute"})
@@ -157,10 +159,13 @@ def _verb_phrase(token: Token, lemma: str) -> str | None:
     if lemma == "call":
         if any(c.dep_ == "prep" and c.lower_ in ("on", "for", "upon") for c in token.children):
             return "demand"
-    particles = {c.lower_ for c in token.children if c.dep_ == "prt"}
+    particles = {c.lower_ for c in token.children  # "out of" may be parsed as a preposition
+                 if c.dep_ == "prt" or c.dep_ == "prep" and c.lower_ in ("out", "back")}
     if any((lemma, p) in KILLING_PHRASES for p in particles) and any(
             c.dep_ in ("dobj", "nsubjpass") for c in token.children):
         return "killing"  # "a strike that wiped out a militia official"
+    if any((lemma, p) in RETREAT_PHRASES for p in particles):
+        return "suspension"  # "Turkish forces pulled out of the camp"
     if lemma in BLAMING_VERBS and any(c.dep_ == "prep" and c.lower_ == "to"
                                       for c in token.children) and any(
             c.dep_ == "nsubj" and _agentive(c) for c in token.children):

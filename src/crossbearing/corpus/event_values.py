@@ -126,9 +126,13 @@ def statement_type(group: list[EventMention]) -> str:
 
 def _act(mention: EventMention) -> str | None:
     """What a mention adds to a statement: its own type, a vowed or paused attack as a threat
-    or a suspension; nothing for an attack told as having happened, nor for the condition of
-    a threat ("unless Washington withdraws its troops")."""
-    if ontology().type(mention.event_type).family != "violent":
+    or a suspension; nothing for an attack told as having happened, nor for what the speaker
+    asks of others or sets as a condition ("calling on Washington to pull out its forces",
+    "unless Washington withdraws its troops")."""
+    family = ontology().type(mention.event_type).family
+    if family == "material":
+        return mention.event_type if mention.mode in ("asserted", "negated") else None
+    if family == "verbal":
         return None if mention.mode == "hypothetical" else mention.event_type
     if mention.mode == "asserted":
         return None

@@ -234,13 +234,14 @@ def _compatible(a: _Item, b: _Item) -> bool:
 
 def _same_kind(a: _Item, b: _Item) -> bool:
     """Both one event, or both a series; or a plural that names one occasion ("clashes between
-    two tribes near Nasiriyah on Monday") and a single report of it: the same day and the same
-    city or site. A count ("over 160 attacks") is never dated to a day and a place."""
+    two tribes near Nasiriyah on Monday") and a single report of it: the same day, and no two
+    different cities or sites. A count ("over 160 attacks") is never dated to a day."""
     ma, mb = a.mention, b.mention
     if ma.aggregate == mb.aggregate:
         return True
-    return (a.precise_place is not None and a.precise_place == b.precise_place
-            and _same_day(ma, mb))
+    if a.precise_place and b.precise_place and a.precise_place != b.precise_place:
+        return False
+    return _same_day(ma, mb)
 
 
 def _same_day(a: EventMention, b: EventMention) -> bool:
