@@ -83,11 +83,6 @@ def test_timeline_to_event_row_to_its_source_sentence(analyzed_seeds, tmp_path):
         events = story.locator("div.part-events")
         events.screenshot(path=tmp_path / "events.png")
         assert (tmp_path / "events.png").stat().st_size > 10_000
-        if os.environ.get("CROSSBEARING_UPDATE_DOCS"):  # the picture in docs/report.md
-            page.set_viewport_size({"width": 1440, "height": 1000})
-            story.locator("div.part-timeline").scroll_into_view_if_needed()
-            page.evaluate("() => window.scrollBy(0, -10)")
-            page.screenshot(path=DOCS / "report.png")
         link = row.locator("td.sources a.src").first  # a source mention → its sentence
         article_id, start, end = link.get_attribute("href")[3:].rsplit("-", 2)
         link.click()
@@ -136,3 +131,65 @@ def test_hostile_article_is_inert_in_the_dossier(hostile_db):
         for link in page.locator("a.src").all():  # every source link works and runs nothing
             link.click()
         assert browser.dialogs == [] and browser.blocked == [] and browser.errors == []
+
+
+def test_what_we_know_names_the_baghdad_strike_and_links_to_its_evidence(analyzed_seeds):
+    db, dossier = analyzed_seeds
+    with browser_page(1440, 1000) as browser:
+        page = browser.page
+        page.goto(dossier.as_uri())
+        story = page.locator("section.story").first
+        block = story.locator("div.part-summary")
+        # The block comes first in the story, before the reports and the timeline.
+        assert story.locator("div.part").first.get_attribute("class") == "part part-summary"
+        first = block.locator("ul.summary > li").first
+        said = first.inner_text()
+        assert said.startswith("Air/drone strike in Baghdad on 7 February 2024")
+        assert "3 killed" in said and "4 independent sources" in said
+        assert first.locator("time").get_attribute("title") == "2024-02-07"
+        assert first.locator("a.src").count() >= 4
+        assert block.locator("ul.summary > li").count() <= 8
+        if os.environ.get("CROSSBEARING_UPDATE_DOCS"):  # the picture in docs/report.md
+            page.screenshot(path=DOCS / "report.png")
+        link = first.locator("a.src").last  # a sentence's link → its evidence, highlighted
+        article_id, start, end = link.get_attribute("href")[3:].rsplit("-", 2)
+        link.click()
+        mark = page.locator(f"#art-{article_id} mark.hl")
+        mark.wait_for(state="visible")
+        with open_store(db) as store:
+            text = store.articles_by_id([article_id])[0].text
+        assert mark.inner_text() == text[int(start):int(end)] and in_view(mark)
+        assert browser.blocked == [] and browser.dialogs == [] and browser.errors == []
+
+
+def test_every_section_folds_and_a_link_into_a_folded_section_opens_it(analyzed_seeds):
+    with browser_page() as browser:
+        page = browser.page
+        page.goto(analyzed_seeds[1].as_uri())
+        story = page.locator("section.story").first
+        parts = story.locator("div.part")
+        assert parts.count() >= 12
+        for index in range(parts.count()):
+            details = parts.nth(index).locator(":scope > details")
+            content = details.locator(":scope > :not(summary)").first
+            assert details.get_attribute("open") is not None and content.is_visible()
+            details.locator(":scope > summary").click()  # folded: the content hides
+            assert details.get_attribute("open") is None and not content.is_visible()
+        assert story.locator("summary h3").count() == parts.count()
+        # The events are folded; a link from "What we know" to an event's row opens them again.
+        story.locator("div.part-summary > details > summary").click()
+        story.locator("ul.summary a.row[href^='#event-']").first.click()
+        row = page.locator("tr.event:target")
+        row.wait_for(state="visible")
+        assert in_view(row)
+        page.emulate_media(media="print")  # printed: folded sections open, nothing clipped
+        assert story.locator("div.part-coverage table.coverage").is_visible()
+        assert story.locator("div.part-numbers table.numbers").first.is_visible()
+        clipped = page.evaluate("() => Array.from(document.querySelectorAll('.scroll, table'))"
+                                ".filter(e => e.scrollHeight > e.clientHeight + 1).length")
+        assert clipped == 0
+        page.set_viewport_size({"width": 794, "height": 1123})  # an A4 page: no table overflows
+        wider = page.evaluate("() => Array.from(document.querySelectorAll('table')).filter("
+                              "t => t.getBoundingClientRect().right > innerWidth + 1).length")
+        assert wider == 0
+        assert browser.errors == []

@@ -28,9 +28,9 @@ def baghdad_strike(events):
                 and e["place"]["value"] == "Baghdad" and e["date"]["value"] == "2024-02-07")
 
 
-def test_new_sections_follow_the_header_in_order():
+def test_the_header_and_what_we_know_come_first_then_the_new_sections():
     keys = [key for key, _ in STORY_SECTIONS]
-    assert keys[:7] == ["header"] + NEW_SECTIONS
+    assert keys[:8] == ["header", "summary"] + NEW_SECTIONS
     assert {"quotes", "numbers", "reuse", "network"} <= set(keys)
 
 

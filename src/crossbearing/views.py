@@ -29,6 +29,7 @@ from crossbearing.views_events import (  # noqa: F401 (event_views and timeline_
     timeline_view,
 )
 from crossbearing.views_sources import header_section, outlet_profile_view
+from crossbearing.views_summary import summary_section
 
 if TYPE_CHECKING:  # the ingest stage (trafilatura) loads only when a run reads files
     from crossbearing.ingest.run import IngestReport
@@ -354,6 +355,7 @@ def network_section(data: StoryData) -> dict[str, Any]:
 #: here and one partial ``templates/sections/KEY.html``.
 STORY_SECTIONS = [
     ("header", header_section),
+    ("summary", summary_section),  # "What we know", shown first (partials/story.html)
     ("timeline", timeline_section),
     ("events", events_section),
     ("facts", facts_section),

@@ -92,3 +92,31 @@
   window.addEventListener("hashchange", mark);
   mark();
 })();
+
+(function () {
+  "use strict";
+  // Folded sections: a link to something inside a closed section opens it (and the sections
+  // around it); printing opens every section, and closes again those the reader had closed.
+  function unfold() {
+    var id = window.location.hash.slice(1);
+    try { id = decodeURIComponent(id); } catch (e) { return; }
+    var match = /^a-([0-9a-f]+)-\d+-\d+$/.exec(id);
+    var target = document.getElementById(match ? "art-" + match[1] : id);
+    for (var d = target && target.closest("details"); d; d = d.parentElement.closest("details")) {
+      d.open = true;
+    }
+  }
+
+  var closed = [];
+  window.addEventListener("beforeprint", function () {
+    closed = Array.prototype.filter.call(document.querySelectorAll("details"),
+                                         function (d) { return !d.open; });
+    closed.forEach(function (d) { d.open = true; });
+  });
+  window.addEventListener("afterprint", function () {
+    closed.forEach(function (d) { d.open = false; });
+    closed = [];
+  });
+  window.addEventListener("hashchange", unfold);
+  unfold();
+})();
