@@ -96,3 +96,62 @@ def test_a_paraphrase_joins_the_group_it_matches_best():
     paraphrased = next(g for g in groups if g.label == "paraphrase")
     assert {m.relation for m in paraphrased.members} == {"same", "paraphrase"}
     assert group_quotes("story-x", exact + [loose]) == group_quotes("story-x", [loose] + exact[::-1])
+
+
+def _reference_relation(a, b):
+    """The relation as the module docstring defines it, with difflib finding the longest run."""
+    from difflib import SequenceMatcher
+
+    from crossbearing.compare import quotes as q
+
+    wa, wb = tuple(words(a.text)), tuple(words(b.text))
+    if wa == wb:
+        return "same"
+    short, long_ = sorted((wa, wb), key=len)
+    if len(short) >= q.MIN_CONTAINED_WORDS and f" {' '.join(short)} " in f" {' '.join(long_)} ":
+        return "partial"
+    run = SequenceMatcher(None, wa, wb, autojunk=False).find_longest_match(
+        0, len(wa), 0, len(wb)).size
+    if run >= q.MIN_RUN_WORDS:
+        return "partial"
+    return q._paraphrase(q._prepare(a), q._prepare(b)) and "paraphrase" or None
+
+
+def test_relation_matches_the_longest_run_definition():
+    """Shared runs are found by shared n-grams: the same relations as difflib's longest match,
+    around the MIN_RUN_WORDS boundary and with repeated words."""
+    import random
+
+    rng = random.Random(7)
+    vocabulary = "the army will not leave valley north bridge police said".split()
+    for _ in range(600):
+        some = vocabulary[:rng.randint(2, 10)]
+        a = " ".join(rng.choice(some) for _ in range(rng.randint(1, 16)))
+        cut = rng.randint(0, len(a))
+        b = a[cut:] + " " + " ".join(rng.choice(vocabulary) for _ in range(rng.randint(0, 6)))
+        speaker = MINISTER if rng.random() < 0.5 else {}
+        qa, qb = quote("a1", a, **MINISTER), quote("b1", b, **speaker)
+        assert relation(qa, qb) == _reference_relation(qa, qb), (a, b)
+
+
+def test_groups_of_a_large_story_do_not_depend_on_order():
+    """Many quotes of one speaker (the case blocking and the link index speed up): the same
+    groups whatever the order of the records."""
+    import random
+
+    rng = random.Random(3)
+    lines = ["we will rebuild every bridge in the northern valley before winter comes",
+             "the army will withdraw from the valley and hand the checkpoints to police",
+             "rebuilding the bridges of the north valley will take until the winter"]
+    records = []
+    for n in range(60):
+        text = rng.choice(lines)
+        cut = rng.randint(0, 3)
+        words_ = text.split()[cut:]
+        records.append(quote(f"a{n % 12}", " ".join(words_), f"Outlet {n % 5}", start=n * 200,
+                             **(MINISTER if n % 3 else {})))
+    groups = group_quotes("story-x", records)
+    shuffled = records[:]
+    rng.shuffle(shuffled)
+    assert group_quotes("story-x", shuffled) == groups
+    assert sum(len(g.members) for g in groups) >= 40

@@ -271,3 +271,15 @@ def test_a_place_already_given_that_modifies_an_event_is_its_place_not_its_actor
     by_word = {e.text: e for e in result.events}
     assert by_word["attack"].place_id == "country:JO" and not by_word["attack"].role("actor")
     assert [a.text for a in by_word["strikes"].role("actor")] == ["US"]
+
+
+def test_a_statement_of_conditions_only_still_has_a_type():
+    """Things said that are all conditions or requests of others (no act of the speaker's own)
+    still make one typed event (found on real text: the type lookup raised)."""
+    from crossbearing.corpus.event_values import statement_type
+
+    result = annotate_text("The army withdrew its troops from the town. The two sides signed an "
+                           "agreement on Monday.")
+    said = [replace(m, mode="hypothetical") for m in result.events]
+    assert {m.event_type for m in said} == {"suspension", "agreement"}
+    assert statement_type(said) in {"suspension", "agreement"}

@@ -145,6 +145,54 @@ def test_framing_and_coverage_sections_per_story(seeds_db) -> None:
     assert {r["kind"] for r in rows} == {"event", "claim", "quote"}
 
 
+def test_per_story_sections_are_what_the_story_functions_give(seeds_db) -> None:
+    """Coverage is built from the events and groups gather read once: the same as
+    ``story_coverage`` reading the store story by story."""
+    from crossbearing.compare.coverage import story_coverage
+    from crossbearing.compare.framing import story_framing
+    from crossbearing.export.gather import plain
+
+    with open_store(seeds_db) as store:
+        stories = store.stories()
+        for story_id in (None, stories[0]["id"]):
+            tables = gather(store, story_id)
+            assert tables["coverage"] == [
+                {"story_id": s["id"], "coverage": plain(story_coverage(store, s["id"]))}
+                for s in stories]
+            assert tables["framing"] == [
+                {"story_id": s["id"], "framing": plain(story_framing(store, s["id"]))}
+                for s in stories]
+
+
+def test_event_writers_read_the_same_tables_as_gather(seeds_db) -> None:
+    from crossbearing.export.gather import gather_events
+
+    with open_store(seeds_db) as store:
+        story_id = store.stories()[0]["id"]
+        for scope in (None, story_id):
+            full, some = gather(store, scope), gather_events(store, scope)
+            assert some == {name: full[name] for name in ("entities", "actors", "events")}
+            assert some["events"]
+        everything = store.events()
+        assert store.events(story_id) == [e for e in everything if e["story_id"] == story_id]
+        assert store.events("story-none") == []
+
+
+def test_graphml_does_not_depend_on_the_hash_seed(seeds_db, tmp_path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    outputs = []
+    for seed in ("1", "2", "3"):
+        out = tmp_path / f"graph-{seed}.graphml"
+        subprocess.run([sys.executable, "-m", "crossbearing", "export", "--db", str(seeds_db),
+                        "--format", "graphml", "--out", str(out)], check=True,
+                       env={**os.environ, "PYTHONHASHSEED": seed}, capture_output=True)
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1] == outputs[2]
+
+
 def test_unknown_story_is_refused(seeds_db) -> None:
     from crossbearing.errors import NotFound
 

@@ -26,6 +26,12 @@ their paraphrase links. A group's label is ``same`` when all its members have th
 ``partial`` when same and partial links alone connect it, else ``paraphrase``; each member keeps
 the strongest relation it has to another member. Its speaker comparison is ``same`` (one speaker, by actor or resolved name, else
 by the words naming it), ``differs``, or ``unattributed in some`` when some member has no speaker.
+
+Only pairs of quotes that share a run of :data:`MIN_CONTAINED_WORDS` words (quotes shorter than
+that: the same words), or a resolved speaker and :data:`MIN_SHARED_STEMS` stems, are compared:
+no other pair can be linked. Two share a run of :data:`MIN_RUN_WORDS` words exactly when the
+sets of their runs of that length meet, so no alignment is computed. The links are indexed by
+quote, so assembling the groups stays near linear in the links of a story.
 """
 
 from __future__ import annotations
@@ -33,7 +39,6 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from itertools import combinations
 
 from rapidfuzz import fuzz
@@ -114,8 +119,11 @@ class QuoteGroup:
 class _Prepared:
     record: QuoteRecord
     words: tuple[str, ...]
-    joined: str
+    joined: str                # the words, space-separated, with a space before and after
     stems: frozenset[str]
+    runs: frozenset[tuple[str, ...]]   # its runs of MIN_RUN_WORDS words
+    speaker: str | None        # record.resolved_speaker
+    stem_text: str             # the stems sorted, space-separated
 
 
 def quote_id(article_id: str, start: int, end: int) -> str:
@@ -136,11 +144,27 @@ def group_quotes(story_id: str, records: Iterable[QuoteRecord]) -> list[QuoteGro
     prepared = [p for p in prepared if p.words]
     links = {pair: rel for pair in _candidates(prepared)
              if (rel := _relation(prepared[pair[0]], prepared[pair[1]])) is not None}
-    groups = []
-    for component in _assemble(len(prepared), links, prepared):
-        members = [prepared[i] for i in component]
-        groups.append(_group(story_id, members, component, links))
+    components = _assemble(len(prepared), links, prepared)
+    inside = _links_inside(components, links)
+    groups = [_group(story_id, [prepared[i] for i in component], component, found)
+              for component, found in zip(components, inside)]
     return sorted(groups, key=lambda g: (-len(g.members), g.id))
+
+
+def _links_inside(components: list[list[int]],
+                  links: dict[tuple[int, int], str]) -> list[dict[tuple[int, int], str]]:
+    """The links between members of each component (a quote may be in two components: one it
+    joined by paraphrase, one of its own paraphrase links)."""
+    where: dict[int, list[int]] = defaultdict(list)
+    for n, component in enumerate(components):
+        for i in component:
+            where[i].append(n)
+    inside: list[dict[tuple[int, int], str]] = [{} for _ in components]
+    for (i, j), rel in links.items():
+        for n in where.get(i, ()):
+            if n in where.get(j, ()):
+                inside[n][(i, j)] = rel
+    return inside
 
 
 def _assemble(size: int, links: dict[tuple[int, int], str],
@@ -150,17 +174,19 @@ def _assemble(size: int, links: dict[tuple[int, int], str],
     outlets and paraphrased by another); quotes still left group by their paraphrase links."""
     solid = _components(size, links, ("same", "partial"))
     home = {i: n for n, component in enumerate(solid) for i in component}
+    near: dict[int, list[tuple[int, int]]] = defaultdict(list)   # quote -> (pair, other end)
+    for pair in links:
+        near[pair[0]].append((pair, pair[1]))
+        near[pair[1]].append((pair, pair[0]))
     loose: dict[tuple[int, int], str] = {}
     for i in range(size):
         if i in home:
             continue
-        scores = [(_overlap(prepared[i], prepared[j]), -home[j]) for pair in links
-                  if i in pair and (j := pair[0] + pair[1] - i) in home]
+        scores = [(_overlap(prepared[i], prepared[j]), -home[j]) for _, j in near[i] if j in home]
         if scores:
             solid[-max(scores)[1]].append(i)
         else:
-            loose.update({pair: rel for pair, rel in links.items()
-                          if i in pair and pair[0] + pair[1] - i not in home})
+            loose.update({pair: links[pair] for pair, j in near[i] if j not in home})
     joined = solid + _components(size, loose)
     return [sorted(component) for component in joined]
 
@@ -172,51 +198,57 @@ def _overlap(a: _Prepared, b: _Prepared) -> float:
 
 def _prepare(record: QuoteRecord) -> _Prepared:
     found = tuple(words(record.text))
-    return _Prepared(record, found, " ".join(found), content_stems(record.text))
+    stems = content_stems(record.text)
+    n = MIN_RUN_WORDS
+    runs = frozenset(found[k:k + n] for k in range(len(found) - n + 1))
+    return _Prepared(record, found, f" {' '.join(found)} ", stems, runs,
+                     record.resolved_speaker, " ".join(sorted(stems)))
 
 
 def _candidates(prepared: list[_Prepared]) -> set[tuple[int, int]]:
     """Pairs (i < j) of quotes of different articles that may be related: they share a run of
-    MIN_CONTAINED_WORDS words, are as short as that, or have the same resolved speaker."""
+    MIN_CONTAINED_WORDS words or are as short as that (every same or partial pair does), or have
+    the same resolved speaker and MIN_SHARED_STEMS stems in common (what a paraphrase needs)."""
     by_key: dict[object, list[int]] = defaultdict(list)
+    by_speaker: dict[str, list[int]] = defaultdict(list)
     for i, p in enumerate(prepared):
         n = MIN_CONTAINED_WORDS
         keys: set = {p.words[k:k + n] for k in range(len(p.words) - n + 1)} or {p.joined}
-        if p.record.resolved_speaker:
-            keys.add(p.record.resolved_speaker)
+        if p.speaker:
+            by_speaker[p.speaker].append(i)
         for key in keys:
             by_key[key].append(i)
     pairs = set()
     for members in by_key.values():
         pairs.update((i, j) for i, j in combinations(members, 2)
                      if prepared[i].record.article_id != prepared[j].record.article_id)
+    for members in by_speaker.values():
+        pairs.update((i, j) for i, j in combinations(members, 2)
+                     if len(prepared[i].stems & prepared[j].stems) >= MIN_SHARED_STEMS
+                     and prepared[i].record.article_id != prepared[j].record.article_id)
     return pairs
 
 
 def _relation(a: _Prepared, b: _Prepared) -> str | None:
     if a.words == b.words:
         return "same"
-    short, long_ = sorted((a, b), key=lambda p: len(p.words))
-    if len(short.words) >= MIN_CONTAINED_WORDS and f" {short.joined} " in f" {long_.joined} ":
+    short, long_ = (a, b) if len(a.words) <= len(b.words) else (b, a)
+    if len(short.words) >= MIN_CONTAINED_WORDS and short.joined in long_.joined:
         return "partial"
-    if _longest_run(a.words, b.words) >= MIN_RUN_WORDS:
+    # The longest run of words in common is at least MIN_RUN_WORDS long exactly when the two
+    # share a run of that length.
+    if not a.runs.isdisjoint(b.runs):
         return "partial"
     return "paraphrase" if _paraphrase(a, b) else None
 
 
-def _longest_run(a: tuple[str, ...], b: tuple[str, ...]) -> int:
-    matcher = SequenceMatcher(None, a, b, autojunk=False)
-    return matcher.find_longest_match(0, len(a), 0, len(b)).size
-
-
 def _paraphrase(a: _Prepared, b: _Prepared) -> bool:
-    speaker = a.record.resolved_speaker
-    if speaker is None or speaker != b.record.resolved_speaker:
+    speaker = a.speaker
+    if speaker is None or speaker != b.speaker:
         return False
     if len(a.stems & b.stems) < MIN_SHARED_STEMS or _overlap(a, b) < PARAPHRASE_OVERLAP:
         return False
-    return fuzz.token_set_ratio(" ".join(sorted(a.stems)),
-                                " ".join(sorted(b.stems))) >= PARAPHRASE_TOKEN_SET
+    return fuzz.token_set_ratio(a.stem_text, b.stem_text) >= PARAPHRASE_TOKEN_SET
 
 
 def _components(size: int, links: dict[tuple[int, int], str],
@@ -240,11 +272,14 @@ def _components(size: int, links: dict[tuple[int, int], str],
 
 
 def _group(story_id: str, members: list[_Prepared], component: list[int],
-           links: dict[tuple[int, int], str]) -> QuoteGroup:
-    inside = {pair: rel for pair, rel in links.items()
-              if pair[0] in component and pair[1] in component}
-    best = {i: min(RELATIONS.index(rel) for pair, rel in inside.items() if i in pair)
-            for i in component}
+           inside: dict[tuple[int, int], str]) -> QuoteGroup:
+    """The group of the quotes ``component`` (indices; ``members`` the quotes), ``inside`` the
+    links between them."""
+    best: dict[int, int] = {}
+    for pair, rel in inside.items():
+        rank = RELATIONS.index(rel)
+        for i in pair:
+            best[i] = min(best.get(i, rank), rank)
     if len({m.words for m in members}) == 1:
         label = "same"
     else:

@@ -117,8 +117,12 @@ def statement_type(group: list[EventMention]) -> str:
     the statement."""
     onto = ontology()
     acts = [act for act in map(_act, group) if act is not None]
-    if not acts:
-        return min((m.event_type for m in group), key=SPECIFICITY.index)
+    if not acts:  # nothing but references and conditions: the most specific violent type
+        names = [m.event_type for m in group]
+        violent = [n for n in names if n in SPECIFICITY]
+        if violent:
+            return min(violent, key=SPECIFICITY.index)
+        return Counter(names).most_common(1)[0][0]
     counts = Counter(acts)
     return min(counts, key=lambda n: (_statement_rank(onto.type(n).plover), -counts[n],
                                       acts.index(n)))

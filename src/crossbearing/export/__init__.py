@@ -2,7 +2,8 @@
 
 ``EXPORTERS`` maps a format name to its ``write(store, out, *, story_id=None, with_text=False)``,
 which writes to a text stream or a path and returns counts of what it wrote. Every format is a
-function of the tables ``gather.gather`` reads from the store once.
+function of the tables ``gather.gather`` reads from the store once (ACLED CSV and GraphML of the
+three that ``gather.gather_events`` reads: actors, entities, events).
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ from typing import Any
 
 import pycountry
 
-from crossbearing.export.gather import gather
+from crossbearing.export.gather import gather_events
 from crossbearing.export.sink import Target, text_sink
 
 COLUMNS = (
@@ -150,4 +150,4 @@ def render(tables: dict[str, list], out: Target, *, timestamp: int | None = None
 def write(store: Any, out: Target, *, story_id: str | None = None,
           with_text: bool = False) -> dict[str, int]:
     """Export the store's (one story's) codable events as ACLED-style CSV."""
-    return render(gather(store, story_id), out)
+    return render(gather_events(store, story_id), out)

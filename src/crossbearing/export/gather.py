@@ -2,7 +2,10 @@
 
 This is the only module of the export package that touches the store: each format is a function
 of the gathered tables, so every format shows the same records with the same field names
-(docs/export.md). ``gather(store, story_id=...)`` keeps only what belongs to one story.
+(docs/export.md). ``gather(store, story_id=...)`` keeps only what belongs to one story;
+``gather_events`` reads only the three tables the ACLED and GraphML writers use. Every table is
+read in a few queries whatever the number of stories: the per-story sections reuse the events and
+groups already read.
 """
 
 from __future__ import annotations
@@ -10,13 +13,13 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from crossbearing.compare.coverage import story_coverage
+from crossbearing.compare.coverage import coverage
 from crossbearing.compare.framing import story_framing
 from crossbearing.errors import NotFound
 from crossbearing.kb.actors import actor_by_id
 from crossbearing.kb.places import place_by_id
 from crossbearing.model import Article, EventMention, NumericFact, Quote
-from crossbearing.sources import relabelled, source_label
+from crossbearing.sources import copy_records, relabelled, source_label, story_families
 from crossbearing.views import rejection_view
 
 #: Version of the export layout; a change that removes or renames a field bumps the major part.
@@ -25,8 +28,6 @@ SCHEMA_VERSION = "1.0"
 TABLES = ("articles", "rejections", "stories", "duplicates", "passages", "entities", "actors",
           "places", "event_mentions", "events", "quotes", "numeric_facts", "claim_groups",
           "quote_groups", "framing", "coverage")
-#: Per-story sections built by the comparison: table name → function (store, story id) → record.
-PER_STORY = {"framing": story_framing, "coverage": story_coverage}
 
 
 def gather(store: Any, story_id: str | None = None, *, with_text: bool = False) -> dict[str, list]:
@@ -42,6 +43,7 @@ def gather(store: Any, story_id: str | None = None, *, with_text: bool = False) 
     labels = store.source_labels()
     events = store.events(story_id)
     event_of = {(a, start): e["event_id"] for e in events for a, start in e["sources"]}
+    claims, quotes = store.claim_groups(story_id), store.quote_groups(story_id)
     tables: dict[str, list] = {
         "articles": [_article(a, story_of.get(a.id), with_text) for a in articles],
         "rejections": [rejection_view(r) for r in store.rejections()] if story_id is None else [],
@@ -56,15 +58,49 @@ def gather(store: Any, story_id: str | None = None, *, with_text: bool = False) 
         "events": [_event(e) for e in events],
         "quotes": [_quote(q) for q in store.quotes() if q.article_id in keep],
         "numeric_facts": [_number(n) for n in store.numeric_facts() if n.article_id in keep],
-        "claim_groups": [{**g, "members": relabelled(g["members"], labels)}
-                         for g in store.claim_groups(story_id)],
-        "quote_groups": [{**g, "members": relabelled(g["members"], labels)}
-                         for g in store.quote_groups(story_id)],
+        "claim_groups": [{**g, "members": relabelled(g["members"], labels)} for g in claims],
+        "quote_groups": [{**g, "members": relabelled(g["members"], labels)} for g in quotes],
     }
-    for table, build in PER_STORY.items():
-        tables[table] = [{"story_id": s["id"], table: plain(build(store, s["id"]))}
+    tables["framing"] = [{"story_id": s["id"], "framing": plain(story_framing(store, s["id"]))}
                          for s in stories]
+    tables["coverage"] = _coverage(store, stories, articles, labels, (events, claims, quotes))
     return tables
+
+
+def gather_events(store: Any, story_id: str | None = None) -> dict[str, list]:
+    """The tables the event writers (ACLED CSV, GraphML) read — ``actors``, ``entities`` and
+    ``events`` — the same as :func:`gather` gives them, without reading the rest."""
+    if story_id is None:
+        keep = set(store.source_labels())
+    else:
+        keep = set(_stories(store, story_id)[0]["article_ids"])
+        keep = {a.id for a in store.articles_by_id(sorted(keep))}
+    return {"entities": _entities(store.entity_list(), store.all_entity_mentions(), keep),
+            "actors": [_actor(a) for a in store.actor_records()],
+            "events": [_event(e) for e in store.events(story_id)]}
+
+
+def _coverage(store: Any, stories: list[dict[str, Any]], articles: list[Article],
+              labels: dict[str, str], items: tuple[list[dict], ...]) -> list[dict[str, Any]]:
+    """Each story's coverage matrix (:func:`compare.coverage.story_coverage`), from the events
+    and groups already read rather than from the store story by story."""
+    by_id = {a.id: a for a in articles}
+    per_story: dict[str, tuple[list[dict], ...]] = {s["id"]: ([], [], []) for s in stories}
+    for n, rows in enumerate(items):
+        for row in rows:
+            if row["story_id"] in per_story:
+                per_story[row["story_id"]][n].append(row)
+    copies = copy_records(store) if stories else {}
+    result = []
+    for s in stories:
+        ids = s["article_ids"]
+        if not ids:
+            raise NotFound(f"no story {s['id']!r}")
+        found = story_families(store, [by_id[i] for i in ids if i in by_id], copies)
+        matrix = coverage({a: labels.get(a, a) for a in ids}, *per_story[s["id"]],
+                          {a: found.family_of(a) for a in ids})
+        result.append({"story_id": s["id"], "coverage": plain({"story_id": s["id"], **matrix})})
+    return result
 
 
 def plain(value: Any) -> Any:

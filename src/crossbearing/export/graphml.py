@@ -15,7 +15,7 @@ import xml.etree.ElementTree as ET
 from collections import defaultdict
 from typing import Any
 
-from crossbearing.export.gather import gather
+from crossbearing.export.gather import gather_events
 from crossbearing.export.sink import Target, text_sink
 from crossbearing.kb.actors import actor_by_id
 
@@ -99,8 +99,8 @@ def interaction_edges(tables: dict[str, list], found: dict[str, dict]) -> list[d
             node = _participant_node(p, found, by_name)
             if node:
                 parts["actor" if p["role"] == "actor" else "other"].add((node, p["role"]))
-        for source, _ in parts["actor"]:
-            for target, role in parts["other"]:
+        for source, _ in sorted(parts["actor"]):
+            for target, role in sorted(parts["other"]):
                 if source == target:
                     continue
                 edge = pairs.setdefault((source, target, event["event_type"]), {
@@ -153,4 +153,4 @@ def render(tables: dict[str, list], out: Target) -> dict[str, int]:
 def write(store: Any, out: Target, *, story_id: str | None = None,
           with_text: bool = False) -> dict[str, int]:
     """Export the store's (one story's) actors and their links as GraphML."""
-    return render(gather(store, story_id), out)
+    return render(gather_events(store, story_id), out)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from crossbearing import __version__
+from crossbearing.export import json_text
 from crossbearing.export.gather import SCHEMA_VERSION, gather
 from crossbearing.export.sink import Target, text_sink
 
@@ -21,8 +21,7 @@ def render(tables: dict[str, list], out: Target, *, story_id: str | None = None,
            with_text: bool = False) -> dict[str, int]:
     """Write the document of gathered tables to ``out``; the count of records per table."""
     with text_sink(out) as stream:
-        json.dump(document(tables, story_id=story_id, with_text=with_text), stream,
-                  ensure_ascii=False, indent=2)
+        json_text.dump(document(tables, story_id=story_id, with_text=with_text), stream)
         stream.write("\n")
     return {name: len(rows) for name, rows in tables.items()}
 

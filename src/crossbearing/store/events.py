@@ -91,9 +91,11 @@ class EventStore:
         if not events:
             return []
         sources: dict[str, list[tuple[str, int]]] = {}
+        among = (" WHERE event_id IN (SELECT event_id FROM events WHERE story_id = ?)"
+                 if where else "")
         for event_id, article_id, start in self.execute(
-                "SELECT event_id, article_id, start FROM event_sources "
-                "ORDER BY article_id, start").fetchall():
+                f"SELECT event_id, article_id, start FROM event_sources{among} "
+                "ORDER BY article_id, start", params).fetchall():
             sources.setdefault(event_id, []).append((article_id, start))
         for event in events:
             event["detail"] = json.loads(event["detail"])
