@@ -14,6 +14,9 @@ _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": 
                          "‟": '"', "«": '"', "»": '"', "–": "-", "—": "-", "‐": "-", "‑": "-"})
 _SPACE = re.compile(r"\s+")
 
+#: Every story id starts with this (the clustering, the story ids and the store take it
+#: from here).
+STORY_PREFIX = "story-"
 #: Hex digits kept in an article id: 64 bits, collision-free in practice at millions of articles.
 ARTICLE_ID_LENGTH = 16
 

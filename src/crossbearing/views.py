@@ -7,7 +7,6 @@ import re
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from crossbearing.compare.framing import filter_actors, story_framing
 from crossbearing.isolation import isolated
 from crossbearing.model import Article, Failure, Rejection
 from crossbearing.sources import copy_records, source_label, sources_phrase, story_families
@@ -18,6 +17,7 @@ from crossbearing.views_compare import (  # noqa: F401 (the group views live the
     coverage_section,
     facts_section,
     framing_section,
+    framing_view,
     quote_group_view,
     quote_group_views,
 )
@@ -231,13 +231,6 @@ def compare_summary(report) -> dict[str, Any]:
             "claims": dict(sorted(report.claims.items())),
             "differ": dict(sorted(report.differ.items())), "quote_groups": report.quote_groups,
             "quotes": dict(sorted(report.quotes.items())), "failed": report.failed}
-
-
-def framing_view(store, story_id: str, *, actor: str | None = None) -> dict[str, Any]:
-    """How each outlet of a story frames its actors (``compare.framing``), optionally for the
-    actors matching ``actor`` only; ``NotFound`` for an unknown story."""
-    framing = story_framing(store, story_id)
-    return filter_actors(framing, actor) if actor else framing
 
 
 # -- the dossier and the web pages ------------------------------------------------------------

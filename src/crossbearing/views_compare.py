@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from crossbearing.compare.framing import filter_actors, story_framing
 from crossbearing.sources import relabelled, sources_phrase
 
 # -- claim and quote groups as the CLI, the exports and the pages read them ----------------
@@ -116,8 +117,6 @@ def framing_section(data) -> dict[str, Any]:
     voice, those that only quote or report it, and the neutral counterpart with the outlets that
     wrote it; then each outlet's descriptors of the actor, own apart from quoted. Loaded words
     tied to no actor in a last row. ``cells`` keeps the actor × outlet grid of every item."""
-    from crossbearing.views import framing_view
-
     framing = framing_view(data.store, data.story["id"])
     columns = framing["outlets"]
     rows = [_framing_row(a["name"], a["key"] if a["key"] in data.entities else None,
@@ -196,3 +195,10 @@ def _span(span: dict[str, Any], sentences: dict) -> dict[str, Any]:
     start, end = sentences.get((span["article_id"], span["start"]),
                                (span["start"], span["start"]))
     return {"article_id": span["article_id"], "start": start, "end": end}
+
+
+def framing_view(store, story_id: str, *, actor: str | None = None) -> dict[str, Any]:
+    """How each outlet of a story frames its actors (``compare.framing``), optionally for the
+    actors matching ``actor`` only; ``NotFound`` for an unknown story."""
+    framing = story_framing(store, story_id)
+    return filter_actors(framing, actor) if actor else framing

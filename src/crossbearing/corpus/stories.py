@@ -66,7 +66,6 @@ from typing import Callable, Iterable, Iterator, Mapping
 import numpy as np
 
 from crossbearing.corpus.story_features import ArticleFeatures, features, tokens
-from crossbearing.corpus.story_ids import STORY_PREFIX
 from crossbearing.corpus.story_vectors import (
     Packed as _Packed,
     dot as sparse_dot,
@@ -77,6 +76,7 @@ from crossbearing.corpus.story_vectors import (
     unit,
     unpack,
 )
+from crossbearing.ids import STORY_PREFIX
 
 __all__ = ["ArticleFeatures", "Story", "StoryClusterer", "StoryParams", "canonical_order",
            "cluster", "features", "tokens"]

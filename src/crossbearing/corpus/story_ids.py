@@ -22,11 +22,11 @@ from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING, Iterable, Mapping
 
-if TYPE_CHECKING:  # stories.py takes the prefix from here
+from crossbearing.ids import STORY_PREFIX
+
+if TYPE_CHECKING:
     from crossbearing.corpus.stories import Story
 
-#: Every story id starts with this (the clustering and the store take it from here).
-STORY_PREFIX = "story-"
 
 
 def assign_ids(stories: Iterable[Story], stored: Mapping[str, Iterable[str]],

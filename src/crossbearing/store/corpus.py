@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from typing import Any, Iterable, Iterator, Mapping
 
-from crossbearing.corpus.story_ids import STORY_PREFIX
+from crossbearing.ids import STORY_PREFIX
 from crossbearing.model import Article, DateValue
 from crossbearing.store.clock import utc_now
 from crossbearing.store.overrides import CORRECTED_OUTLET, CORRECTION_SOURCE, precision_of

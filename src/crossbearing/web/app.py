@@ -17,14 +17,14 @@ from contextlib import contextmanager
 from typing import Any
 
 from fastapi import FastAPI, HTTPException, Path, Query, Request
-from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 
 from crossbearing.errors import NotFound, UsageError
-from crossbearing.report.render import Links, assets, render
+from crossbearing.report.render import assets
 from crossbearing.store import Store, open_store
+from crossbearing.web.pages import http_error, invalid_request, page
 from crossbearing.views import (
     article_page,
     entity_page,
@@ -36,9 +36,6 @@ from crossbearing.views import (
 ARTICLE_ID = r"^[0-9a-f]{4,64}$"
 STORY_ID = r"^story-[0-9a-f]{4,64}$"
 ENTITY_ID = r"^[a-z0-9][a-z0-9-]{0,80}$"
-WEB_LINKS = Links(span=lambda a, s, e: f"/articles/{a}#a-{a}-{s}-{e}",
-                  article=lambda a: f"/articles/{a}", story=lambda s: f"/stories/{s}",
-                  entity=lambda e: f"/entities/{e}")
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 LOOPBACK_NAMES = ["127.0.0.1", "localhost", "::1", "[::1]"]
 
@@ -76,48 +73,9 @@ def create_app(db: str, *, read_only: bool = False,
     _pages(app)
     _api(app)
     app.include_router(corrections_router())
-    app.exception_handler(StarletteHTTPException)(_http_error)
-    app.exception_handler(RequestValidationError)(_invalid_request)
+    app.exception_handler(StarletteHTTPException)(http_error)
+    app.exception_handler(RequestValidationError)(invalid_request)
     return app
-
-
-#: Titles of the error pages a browser is shown.
-ERROR_TITLES = {400: "Bad request", 403: "Not allowed", 404: "Not found",
-                405: "Not allowed here", 422: "Not a valid address"}
-
-
-def _wants_json(request: Request) -> bool:
-    """JSON for the API, for ``?format=json`` and for clients that do not ask for HTML."""
-    return (request.url.path.startswith("/api") or request.query_params.get("format") == "json"
-            or "text/html" not in request.headers.get("accept", ""))
-
-
-async def _http_error(request: Request, error: StarletteHTTPException) -> Response:
-    if _wants_json(request):
-        return JSONResponse({"detail": error.detail}, status_code=error.status_code,
-                            headers=getattr(error, "headers", None))
-    return _error_page(request, error.status_code, str(error.detail))
-
-
-async def _invalid_request(request: Request, error: RequestValidationError) -> Response:
-    """A malformed id or parameter: the API lists what is wrong; a browser gets a page that says
-    the address names nothing (not the id pattern)."""
-    if _wants_json(request):
-        return JSONResponse({"detail": jsonable_encoder(error.errors())}, status_code=422)
-    problems = error.errors()
-    if any(problem.get("loc", ("",))[0] == "path" for problem in problems):
-        return _error_page(request, 404, "This address names no story, article or page here.")
-    said = "; ".join(f"{problem['loc'][-1]}: {problem.get('msg', 'not valid')}"
-                     for problem in problems if problem.get("loc"))
-    return _error_page(request, 400, f"The request is not valid ({said}).")
-
-
-def _error_page(request: Request, status: int, detail: str) -> Response:
-    view = {"status": status, "title": ERROR_TITLES.get(status, "Error"), "detail": detail}
-    html = render("web/error.html", title=view["title"], page=view,
-                  assets=assets(form_action="'self'", connect="'self'"), links=WEB_LINKS,
-                  correct=False, referrer="same-origin")
-    return HTMLResponse(html, status_code=status)
 
 
 async def _guard(request: Request, call_next):
@@ -144,17 +102,6 @@ def _same_origin(request: Request) -> bool:
         return True
     host = request.headers.get("host", "")
     return origin in (f"http://{host}", f"https://{host}")
-
-
-def page(request: Request, template: str, view: dict[str, Any], title: str) -> Response:
-    """The page as HTML, or its view dict as JSON with ``?format=json``."""
-    if request.query_params.get("format") == "json":
-        return JSONResponse(view)
-    html = render(template, title=title, page=view, assets=assets(form_action="'self'",
-                                                                  connect="'self'"),
-                  links=WEB_LINKS, correct=not request.app.state.read_only,
-                  referrer="same-origin")  # no-referrer would send Origin: null with forms
-    return HTMLResponse(html)
 
 
 def _found(view: dict[str, Any] | None, what: str) -> dict[str, Any]:

@@ -15,6 +15,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from pydantic import BaseModel, Field
 
 from crossbearing.errors import UsageError
+from crossbearing.web.pages import page
 
 _ENTITY = re.compile(r"^[a-z0-9][a-z0-9-]{0,80}$")
 _PASSAGE = re.compile(r"^[0-9a-f]{4,64}\|[0-9a-f]{4,64}\|\d{1,9}\|\d{1,9}$")
@@ -111,8 +112,6 @@ def corrections_router() -> APIRouter:
 
     @router.get("/corrections", response_class=HTMLResponse, summary="Corrections made")
     def corrections_page(request: Request):
-        from crossbearing.web.app import page
-
         with request.app.state.database.use() as store:
             view = {"corrections": store.overrides()}
         return page(request, "web/corrections.html", view, "Corrections")
