@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterable, NamedTuple
+from typing import TYPE_CHECKING, Iterable, NamedTuple
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
 
 from crossbearing.ids import normalise_text
+
+if TYPE_CHECKING:  # datasketch (and SciPy under it) loads when signatures are indexed
+    from datasketch import MinHash
 
 #: Words per shingle: long enough that shared phrases of one story do not make two different
 #: stories look alike, short enough that one changed word spoils only ``k`` shingles.
@@ -65,12 +67,16 @@ _TEMPLATES: dict[int, MinHash] = {}
 def _template(num_perm: int) -> MinHash:
     """An empty MinHash whose permutations are reused, so they are drawn once per size."""
     if num_perm not in _TEMPLATES:
+        from datasketch import MinHash
+
         _TEMPLATES[num_perm] = MinHash(num_perm=num_perm, seed=SEED, scheme=SCHEME)
     return _TEMPLATES[num_perm]
 
 
 def _minhash(sig: np.ndarray) -> MinHash:
     """A datasketch MinHash holding the given signature (for the LSH index)."""
+    from datasketch import MinHash
+
     template = _template(len(sig))
     return MinHash(seed=SEED, scheme=SCHEME, hashvalues=sig, permutations=template.permutations)
 
@@ -152,6 +158,8 @@ class DuplicateIndex:
             raise ValueError("threshold must be in (0, 1]")
         self.threshold = threshold
         self.num_perm = num_perm
+        from datasketch import MinHashLSH
+
         self._lsh = MinHashLSH(num_perm=num_perm, params=lsh_bands(threshold, num_perm))
         self._signatures: dict[str, np.ndarray] = {}
         self._by_sha: dict[str, list[str]] = {}
