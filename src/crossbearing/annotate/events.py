@@ -14,6 +14,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
 
@@ -76,7 +77,8 @@ def event_mentions(doc: Doc, article_id: str, mentions: Sequence[Mention],
         return []
     spans = Spans(doc, list(mentions))
     offsets = Offsets(doc)
-    places = [m for m in mentions if m.place_id]
+    named = [m for m in mentions if m.place_id]
+    places = ArticlePlaces(named, frozenset(p.place_id for p in _locations(named, doc, [])))
     # "the statement", "announced": speech itself is the quote layer's, and what it holds ("a
     # statement issued Friday") stays in reach of the event it reports
     groups = [g for g in group_triggers(triggers) if _codable(onto.type(group_type(g[0])))]
@@ -139,6 +141,14 @@ def _governing_speaker(doc: Doc, mention: EventMention,
     return None
 
 
+class ArticlePlaces(NamedTuple):
+    """An article's place mentions, and the places it gives as where something happened (after
+    "in", "near" …, or a site), found once per article."""
+
+    mentions: list[Mention]
+    located: frozenset[str]
+
+
 def _codable(event_type) -> bool:
     """A type some codebook codes: nouns and verbs of speech ("statement", "announced") have
     neither an ACLED nor a PLOVER category; what was said is coded, not the saying."""
@@ -173,7 +183,7 @@ def _anchored(mention: EventMention, doc: Doc) -> bool:
 
 
 def _mention(group: list[Trigger], others: list[Token], article_id: str, spans: Spans,
-             offsets: Offsets, places: list[Mention],
+             offsets: Offsets, places: ArticlePlaces,
              times: Sequence[TimeMention], quotes: Sequence[Quote],
              numbers: Sequence[NumericFact]) -> EventMention:
     main = group[0]
@@ -196,7 +206,8 @@ def _mention(group: list[Trigger], others: list[Token], article_id: str, spans: 
     outer = _clause(group, others)
     taken = [(a.start, a.end) for a in args if a.role == "target"] + [
         r for a in args if a.role != "target" for r in _phrase(spans.doc, a)]
-    place = _nearest(_locations(places, spans.doc, taken), inner, outer, token.idx, offsets)
+    place = _nearest(_locations(places.mentions, spans.doc, taken), inner, outer, token.idx,
+                     offsets)
     place = place or modifier_place
     time = _nearest(_event_times(times, spans.doc, group_tokens), inner, outer, token.idx,
                     offsets)
@@ -403,16 +414,15 @@ def _toll(numbers, pattern: re.Pattern, inner: set[int], outer: set[int], anchor
 
 
 def _place_modifier(args: list[EventArgument], token: Token, spans: Spans,
-                    places: list[Mention]) -> tuple[list[EventArgument], Mention | None]:
+                    places: ArticlePlaces) -> tuple[list[EventArgument], Mention | None]:
     """A place name modifying the event noun ("the Jordan attack") is where it happened, not
     who did it, when the article gives that place as an event's place elsewhere ("a drone
     strike on Tower 22 in Jordan"); "US strikes" keeps the United States as actor."""
     if token.pos_ != "NOUN":
         return args, None
-    located = {item.place_id for item in _locations(places, spans.doc, [])}
     for child in token.children:
         mention = spans.at(child) if child.dep_ == "compound" else None
-        if mention is not None and mention.place_id in located:
+        if mention is not None and mention.place_id in places.located:
             kept = [a for a in args if not (a.role == "actor" and a.start == mention.start)]
             return kept, mention
     return args, None

@@ -153,18 +153,19 @@ def _groups(mentions: list[EventMention],
 def _attach_unanchored(items: list[_Item]) -> None:
     """A violent mention left alone that says nothing of its own ("the attack", "the
     assassination": no date, place, toll, target or victim) cannot be told apart from the
-    story's events: it
-    refers to the one it is compatible with, the most reported on ties, and adds a mention to
-    it rather than a new event."""
+    story's events: it refers to the one it is compatible with, the most reported on ties, and
+    adds a mention to it rather than a new event."""
+    # one item per event of several mentions, found once: joining a lone mention to one of them
+    # makes no new host and merges no two hosts
+    hosts = list({i.group: i for i in items
+                  if len(i.members) > 1 and i.family == "violent"}.values())
     for item in items:
         m = item.mention
         if (len(item.members) > 1 or item.family != "violent" or m.mode != "asserted"
                 or m.aggregate or _anchored(item)):
             continue
-        hosts = {i.group: i for i in items if i.group != item.group and i.family == item.family
-                 and len(i.members) > 1}
-        fitting = [h for h in hosts.values()
-                   if all(_compatible(item, member) for member in h.members)]
+        fitting = [h for h in hosts if h.group != item.group
+                   and all(_compatible(item, member) for member in h.members)]
         if fitting:
             best = max(fitting, key=lambda h: (len(h.members), -h.group))
             _join(item, best, items)
