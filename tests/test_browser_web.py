@@ -99,6 +99,8 @@ def test_an_analyst_corrects_an_outlet_and_every_table_names_it_after_reanalysis
             run_compare(store)
         page.goto(f"{base}/stories/{story_id}")
         expect(page.locator("table.reports")).to_contain_text("Harbour Times")
+        for folded in ("coverage", "framing"):  # folded at first: open them
+            page.locator(f"div.part-{folded} > details > summary").first.click()
         for table in ("table.facts", "table.coverage"):
             heads = page.locator(f"{table} th.source").all_inner_texts()
             assert "Harbour Times" in heads and before not in heads, table

@@ -39,8 +39,10 @@ def test_analyze_command_writes_the_dossier_and_a_json_summary(tmp_path, db):
     assert summary["quotes"] >= 1 and summary["report"] == str(out / "index.html")
     assert (out / "index.html").stat().st_size > 1000
     assert (out / "index.html").stat().st_mode & 0o044  # readable by others, to share
-    assert sorted(p.name for p in out.iterdir()) == ["acled.csv", "crossbearing.json", "index.html"]
-    assert summary["exports"] == [str(out / "crossbearing.json"), str(out / "acled.csv")]
+    assert sorted(p.name for p in out.iterdir()) == ["acled.csv", "citations.csv",
+                                                    "crossbearing.json", "index.html"]
+    assert summary["exports"] == [str(out / "crossbearing.json"), str(out / "acled.csv"),
+                                  str(out / "citations.csv")]
     assert json.loads((out / "crossbearing.json").read_text(encoding="utf-8"))["articles"]
     assert (out / "acled.csv").read_text(encoding="utf-8").startswith("event_id_cnty")
     html = (out / "index.html").read_text(encoding="utf-8")

@@ -54,9 +54,10 @@ def test_timeline_draws_dated_events_in_order_and_lists_the_undated(analyzed_see
     sections, _, _ = seed_sections(analyzed_seeds[0])
     timeline, events = sections["timeline"], sections["events"]["events"]
     dated = [e for e in events if e["date"]["value"]]
-    assert [m["id"] for m in timeline["marks"]] == [e["id"] for e in dated]
+    assert sorted(m["id"] for m in timeline["marks"]) == sorted(e["id"] for e in dated)
+    assert [m["date"] for m in timeline["marks"]] == sorted(m["date"] for m in timeline["marks"])
     undated = [e["id"] for group in timeline["undated"] for e in group["events"]]
-    assert undated == [e["id"] for e in events if not e["date"]["value"]]
+    assert sorted(undated) == sorted(e["id"] for e in events if not e["date"]["value"])
     xs = [m["x"] for m in timeline["marks"]]
     assert xs == sorted(xs) and all(0 <= x <= timeline["width"] for x in xs)
     assert timeline["ticks"] and all(0 <= t["x"] <= timeline["width"] for t in timeline["ticks"])
@@ -169,3 +170,18 @@ def test_hostile_text_in_events_quote_groups_and_descriptors_stays_text(hostile_
     escaped = ("&lt;script&gt;window.__pwned = 1&lt;/script&gt;Raid "
                "&lt;img src=x onerror=alert(1)&gt;")
     assert html.count(escaped) >= 8
+
+
+def test_events_reported_by_several_sources_come_first_each_part_in_date_order(analyzed_seeds):
+    sections, _, _ = seed_sections(analyzed_seeds[0])
+    section = sections["events"]
+    flags = [e["confident"] for e in section["events"]]
+    assert 0 < section["confident"] < section["count"]
+    assert flags == [True] * section["confident"] + [False] * (section["count"] - section["confident"])
+    for part in (section["events"][:section["confident"]], section["events"][section["confident"]:]):
+        dates = [e["date"]["value"] for e in part if e["date"]["value"]]
+        assert dates == sorted(dates, key=lambda d: d[:10])
+        assert all(e["date"]["value"] for e in part[:len(dates)])  # undated after the dated
+    baghdad = next(e for e in section["events"] if e["place"]["value"] == "Baghdad"
+                   and e["label"] == "Air/drone strike")
+    assert baghdad["confident"]

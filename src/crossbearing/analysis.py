@@ -25,7 +25,7 @@ from crossbearing.store import Store
 #: Where the dossier is written unless told otherwise.
 DEFAULT_OUT = "crossbearing-report"
 #: The exports written next to the dossier (file name → export format), which it links to.
-EXPORT_FILES = {"crossbearing.json": "json", "acled.csv": "acled-csv"}
+EXPORT_FILES = {"crossbearing.json": "json", "acled.csv": "acled-csv", "citations.csv": "citations"}
 #: Failures listed in the run's summary (``crossbearing failed`` lists them all).
 FAILURES_SHOWN = 20
 

@@ -304,14 +304,18 @@ def passage_key(passage: dict[str, Any]) -> str:
 
 def quotes_section(data: StoryData) -> dict[str, Any]:
     """The story's quotes grouped by speaker, most quoted first."""
+    from crossbearing.citations import quote_record, sentence_of
+
     groups: dict[str, list[dict[str, Any]]] = {}
     for article_id in data.ids:
-        article = data.articles[article_id]
+        article, outlet = data.articles[article_id], data.outlet(article_id)
+        sentences = [(s.start, s.end) for s in data.store.sentences(article_id)]
         for q in data.store.quotes(article_id):
+            cited = quote_record(article, q, sentence_of(q.start, q.end, sentences), outlet, None)
             groups.setdefault(speaker_of(q) or "(unattributed)", []).append({
                 "article_id": article_id, "start": q.start, "end": q.end, "kind": q.kind,
-                "outlet": data.outlet(article_id), "speaker_actor": q.speaker_actor,
-                "speaker_text": q.speaker_text, "content": quote_text(article, q)})
+                "outlet": outlet, "speaker_actor": q.speaker_actor, "speaker_text": q.speaker_text,
+                "content": quote_text(article, q), "citation": cited["citation"]})
     speakers = [{"speaker": name, "quotes": items} for name, items in
                 sorted(groups.items(), key=lambda g: (-len(g[1]), g[0]))]
     return {"speakers": speakers, "count": sum(len(s["quotes"]) for s in speakers)}

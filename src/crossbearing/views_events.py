@@ -110,9 +110,13 @@ def _mark(event: dict[str, Any], index: int, x) -> dict[str, Any]:
 def events_section(data) -> dict[str, Any]:
     """The ACLED-like events table: date and precision, type, actors, targets and victims,
     place, fatalities; for date, place and tolls every source's value with its outlet and span
-    (disagreements flagged), and every mention linked to its sentence."""
+    (disagreements flagged), and every mention linked to its sentence. The confident events come
+    first (``confident``: reported by two or more independent sources, or confirmed by an
+    analyst), then those one source reports, each part in date order."""
     rows = [_event_row(e) for e in event_order(data.events)]
+    rows = [r for r in rows if r["confident"]] + [r for r in rows if not r["confident"]]
     return {"events": rows, "count": len(rows),
+            "confident": sum(1 for r in rows if r["confident"]),
             "disagreeing": sum(1 for r in rows if r["disagreements"])}
 
 
@@ -141,7 +145,8 @@ def _event_row(event: dict[str, Any]) -> dict[str, Any]:
             "reported_by": event["reported_by"], "disagreements": event["disagreements"],
             "actors": roles["actor"], "targets": roles["target"], **cells,
             "sources": _sources_by_outlet(event["sources"]),
-            "sources_phrase": event["sources_phrase"]}
+            "sources_phrase": event["sources_phrase"],
+            "confident": event["independent"] > 1 or event["decision"] == "confirm"}
 
 
 def _number(value: float | None) -> str | None:

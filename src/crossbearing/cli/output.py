@@ -27,9 +27,10 @@ from crossbearing.cli.statements import print_warnings, statement_options, state
 
 @click.command("export")
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["json", "acled-csv", "jsonl", "graphml"]),
+@click.option("--format", "fmt", type=click.Choice(["json", "acled-csv", "jsonl", "graphml", "citations"]),
               required=True, help="json: one document; acled-csv: ACLED's columns; jsonl: a file "
-              "per table; graphml: actors and their links.")
+              "per table; graphml: actors and their links; citations: every quote and counted "
+              "fact with outlet, date, URL, speaker, exact words and a line to paste (CSV).")
 @click.option("--out", "out_path", default=None, help="File to write (a folder for jsonl); "
               "standard output without it.")
 @click.option("--story", "story_id", default=None, help="Only this story's records.")
@@ -39,7 +40,7 @@ from crossbearing.cli.statements import print_warnings, statement_options, state
 def export_command(db: str, fmt: str, out_path: str | None, story_id: str | None,
                    with_text: bool, as_json: bool) -> None:
     """Export everything stored (or one story) for other tools: JSON, ACLED-style CSV, JSON
-    Lines or GraphML (docs/export.md). Writes to standard output unless --out is given; the
+    Lines, GraphML or citations CSV (docs/export.md). Writes to standard output unless --out is given; the
     summary then goes to stderr."""
     from crossbearing.export import export
 

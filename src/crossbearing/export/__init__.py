@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from typing import Any, Callable
 
-from crossbearing.export import acled_csv, graphml, json_doc, jsonl
+from crossbearing.export import acled_csv, citations_csv, graphml, json_doc, jsonl
 from crossbearing.export.gather import SCHEMA_VERSION, TABLES, gather
 from crossbearing.export.sink import replace_whole
 
@@ -21,6 +21,7 @@ EXPORTERS: dict[str, Callable[..., dict[str, int]]] = {
     "acled-csv": acled_csv.write,
     "jsonl": jsonl.write,
     "graphml": graphml.write,
+    "citations": citations_csv.write,
 }
 
 __all__ = ["EXPORTERS", "SCHEMA_VERSION", "TABLES", "gather", "export", "write_export"]

@@ -250,3 +250,25 @@ def _number(n: NumericFact) -> dict[str, Any]:
         "counted_span": _span(n.counted_span), "time_scope": n.time_scope,
         "place_scope": n.place_scope, "speaker": n.speaker,
     }
+
+
+def gather_citations(store: Any, story_id: str | None = None) -> list[dict[str, Any]]:
+    """Citation records (:mod:`crossbearing.citations`) of every quote and every counted fact
+    of the articles in stories (of one story), by story, article and position."""
+    from crossbearing.citations import fact_record, quote_record, sentence_of
+
+    stories = _stories(store, story_id)
+    labels = store.source_labels()
+    records = []
+    for story in stories:
+        for article in store.articles_by_id(story["article_ids"]):
+            source = labels.get(article.id, article.id)
+            sentences = [(s.start, s.end) for s in store.sentences(article.id)]
+            found = [quote_record(article, q, sentence_of(q.start, q.end, sentences), source,
+                                  story["id"]) for q in store.quotes(article.id)]
+            found += [fact_record(article, n, sentence_of(n.start, n.end, sentences), source,
+                                  story["id"])
+                      for n in store.numeric_facts(article.id) if n.counted]
+            records += sorted(found, key=lambda r: (r["start"], r["kind"]))
+    return records
+

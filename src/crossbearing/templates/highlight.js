@@ -41,6 +41,9 @@
     var mark = document.createElement("mark");
     mark.className = "hl";
     range.surroundContents(mark);
+    for (var d = article.closest("details"); d; d = d.parentElement.closest("details")) {
+      d.open = true;  // the texts may be folded: open them before scrolling to the words
+    }
     mark.scrollIntoView({block: "center"});
   }
 
@@ -96,7 +99,7 @@
 (function () {
   "use strict";
   // Folded sections: a link to something inside a closed section opens it (and the sections
-  // around it); printing opens every section, and closes again those the reader had closed.
+  // around it). Printing prints what is open, as the reader left it.
   function unfold() {
     var id = window.location.hash.slice(1);
     try { id = decodeURIComponent(id); } catch (e) { return; }
@@ -107,16 +110,73 @@
     }
   }
 
-  var closed = [];
-  window.addEventListener("beforeprint", function () {
-    closed = Array.prototype.filter.call(document.querySelectorAll("details"),
-                                         function (d) { return !d.open; });
-    closed.forEach(function (d) { d.open = true; });
-  });
-  window.addEventListener("afterprint", function () {
-    closed.forEach(function (d) { d.open = false; });
-    closed = [];
-  });
   window.addEventListener("hashchange", unfold);
   unfold();
+})();
+
+(function () {
+  "use strict";
+  // Long tables ("table.pageable", rows "tr.event"): the first data-page rows are shown, with a
+  // line saying how many there are, a button that shows them all and a filter that shows the
+  // rows containing its words. A link to a row that is hidden shows it. Without script every
+  // row shows.
+  function setUp(table) {
+    var size = +table.getAttribute("data-page");
+    var rows = Array.prototype.slice.call(table.querySelectorAll("tbody tr.event"));
+    if (!size || rows.length <= size + 3) { return; }
+    var noun = table.getAttribute("data-noun") || "rows";
+    var all = false, query = "";
+    var bar = document.createElement("p");
+    bar.className = "pager";
+    var status = document.createElement("span");
+    var button = document.createElement("button");
+    button.type = "button";
+    var filter = document.createElement("input");
+    filter.type = "search";
+    filter.placeholder = "Filter " + noun;
+    filter.setAttribute("aria-label", "Filter " + noun);
+    bar.appendChild(status);
+    bar.appendChild(document.createTextNode(" "));
+    bar.appendChild(button);
+    bar.appendChild(document.createTextNode(" "));
+    bar.appendChild(filter);
+    var box = table.closest(".scroll") || table;
+    box.parentNode.insertBefore(bar, box);
+
+    function apply() {
+      var shown = 0, words = query.toLowerCase().split(/\s+/).filter(Boolean);
+      rows.forEach(function (row, index) {
+        var text = row.textContent.toLowerCase();
+        var show = words.length ? words.every(function (w) { return text.indexOf(w) >= 0; })
+                                : (all || index < size);
+        row.classList.toggle("paged", !show);
+        shown += show ? 1 : 0;
+      });
+      var groups = table.querySelectorAll("tbody tr.group");
+      for (var g = 0; g < groups.length; g++) {
+        var next = groups[g].nextElementSibling;
+        groups[g].classList.toggle("paged", !next || next.classList.contains("paged"));
+      }
+      status.textContent = words.length ? shown + " of " + rows.length + " " + noun + " match"
+        : "Showing " + shown + " of " + rows.length + " " + noun
+          + (shown < rows.length ? " (all in the exports)." : ".");
+      button.textContent = all ? "Show the first " + size : "Show all " + rows.length;
+      button.hidden = words.length > 0;
+    }
+    button.addEventListener("click", function () { all = !all; apply(); });
+    filter.addEventListener("input", function () { query = filter.value; apply(); });
+    window.addEventListener("hashchange", function () { reveal(); });
+    function reveal() {
+      var target = document.getElementById(decodeURIComponent(window.location.hash.slice(1)));
+      if (target && rows.indexOf(target) >= 0 && target.classList.contains("paged")) {
+        all = true; query = ""; filter.value = ""; apply();
+        target.scrollIntoView({block: "center"});
+      }
+    }
+    apply();
+    reveal();
+  }
+
+  var tables = document.querySelectorAll("table.pageable");
+  for (var i = 0; i < tables.length; i++) { setUp(tables[i]); }
 })();
