@@ -161,6 +161,28 @@ def test_the_attack_with_nothing_of_its_own_refers_to_the_story_event():
     assert violent[0]["articles"] == 3
 
 
+def test_an_undated_reference_with_a_victim_joins_the_event_that_shares_it():
+    events = merged(
+        "A drone strike in Mosul on Wednesday killed the militia commander Karim Haddad.",
+        "Karim Haddad, a militia commander, was killed in a drone strike in Mosul on Wednesday.",
+        "Protesters gathered in the city days after the killing of Karim Haddad.")
+    violent = [e for e in events if e["family"] == "violent"]
+    assert len(violent) == 1, [(e["event_type"], e["sources"]) for e in violent]
+    assert violent[0]["articles"] == 3
+
+
+def test_an_undated_reference_sharing_nothing_with_either_of_two_strikes_stays_apart():
+    events = merged(
+        "A drone strike in Mosul on Wednesday killed the militia commander Karim Haddad.",
+        "Karim Haddad, a militia commander, was killed in a drone strike in Mosul on Wednesday.",
+        "A rocket attack on the Basra airport on Friday wounded two contractors.",
+        "Two contractors were wounded in a rocket attack on the Basra airport on Friday.",
+        "Officials said another strike killed a farmer near the border.")
+    violent = [e for e in events if e["family"] == "violent"]
+    assert sorted(e["articles"] for e in violent) == [1, 2, 2], [
+        (e["event_type"], e["sources"]) for e in violent]
+
+
 def test_the_event_ontology_is_part_of_the_stage_version(monkeypatch):
     """A change to data/events.toml changes what is an event: every article is annotated
     again (the stage's version names the ontology's digest)."""

@@ -151,10 +151,14 @@ def _groups(mentions: list[EventMention],
 
 
 def _attach_unanchored(items: list[_Item]) -> None:
-    """A violent mention left alone that says nothing of its own ("the attack", "the
-    assassination": no date, place, toll, target or victim) cannot be told apart from the
-    story's events: it refers to the one it is compatible with, the most reported on ties, and
-    adds a mention to it rather than a new event."""
+    """A violent mention left alone without a date of its own refers to an event of the story
+    rather than making a new one (codebook: "the strike", "the assassination", "the drone strike
+    that killed the commander" are references to the event, not events): it joins the event it
+    is compatible with (type, dates, places) that shares the most with it (a victim or target,
+    a city or site, an actor, a toll), when one shares more than any other. A mention that says
+    nothing of its own (no victim, target, city, toll) cannot be told apart from the story's
+    events and joins the one it is compatible with, the most reported on ties. A mention dated
+    on its own is an event of its own unless the merging above found its reports."""
     # one item per event of several mentions, found once: joining a lone mention to one of them
     # makes no new host and merges no two hosts
     hosts = list({i.group: i for i in items
@@ -162,13 +166,32 @@ def _attach_unanchored(items: list[_Item]) -> None:
     for item in items:
         m = item.mention
         if (len(item.members) > 1 or item.family != "violent" or m.mode != "asserted"
-                or m.aggregate or _anchored(item)):
+                or m.aggregate or (m.time is not None and m.time.resolved)):
             continue
         fitting = [h for h in hosts if h.group != item.group
                    and all(_compatible(item, member) for member in h.members)]
-        if fitting:
-            best = max(fitting, key=lambda h: (len(h.members), -h.group))
-            _join(item, best, items)
+        if not fitting:
+            continue
+        if not _anchored(item):
+            _join(item, max(fitting, key=lambda h: (len(h.members), -h.group)), items)
+            continue
+        scored = sorted(((_shared(item, h.members), -len(h.members), h.group, h)
+                         for h in fitting), key=lambda s: s[:3], reverse=True)
+        best, second = scored[0][0], scored[1][0] if len(scored) > 1 else 0
+        if best > 0 and best > second:
+            _join(item, scored[0][3], items)
+
+
+def _shared(item: _Item, members: list[_Item]) -> int:
+    """What a lone mention shares with an event's mentions: victims and targets count twice,
+    a city or site twice, actors and an equal toll once."""
+    sufferers = set().union(*(m.sufferers for m in members))
+    actors = set().union(*(m.participants for m in members))
+    places = {m.precise_place for m in members} - {None}
+    tolls = {m.mention.fatalities.low for m in members if m.mention.fatalities}
+    toll = item.mention.fatalities
+    return (2 * len(item.sufferers & sufferers) + len(item.participants & actors)
+            + 2 * (item.precise_place in places) + (toll is not None and toll.low in tolls))
 
 
 def _anchored(item: _Item) -> bool:
