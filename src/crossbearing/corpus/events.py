@@ -131,8 +131,11 @@ def _groups(mentions: list[EventMention],
                 _join(item, other, items)  # complete link: no chain joins two events
     _join_occasions(items)
     pairs = []
-    for a, b in combinations(items, 2):
-        if a.family != b.family or not _same_kind(a, b):
+    buckets: dict[tuple[str, str], list[_Item]] = defaultdict(list)
+    for item in items:  # only mentions of one family and mode can be compatible
+        buckets[item.family, item.mention.mode].append(item)
+    for a, b in (pair for bucket in buckets.values() for pair in combinations(bucket, 2)):
+        if not _same_kind(a, b):
             continue  # two reports of one campaign merge; a count never joins one event
         if not _compatible(a, b):
             continue
@@ -140,9 +143,17 @@ def _groups(mentions: list[EventMention],
         if score >= MIN_EVIDENCE:
             pairs.append((-score, a.mention.article_id, a.mention.start, b.mention.start, a, b))
     pairs.sort(key=lambda p: p[:4])
+    # Two groups found incompatible stay so: a group only grows (keeping the lower id), and a
+    # member incompatible with another stays in the grown group (complete link).
+    apart: set[tuple[int, int]] = set()
     for *_, a, b in pairs:
-        if a.group != b.group and all(_compatible(x, y) for x in a.members for y in b.members):
+        key = (min(a.group, b.group), max(a.group, b.group))
+        if key[0] == key[1] or key in apart:
+            continue
+        if all(_compatible(x, y) for x in a.members for y in b.members):
             _join(a, b, items)
+        else:
+            apart.add(key)
     _attach_unanchored(items)
     groups: dict[int, list[EventMention]] = defaultdict(list)
     for item in items:
