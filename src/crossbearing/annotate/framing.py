@@ -1,6 +1,6 @@
 """Framing in one article: the descriptors it gives the actors it names and the loaded words it
 uses (said-verbs, framing verbs, evaluative and intensifying words, loaded nouns and labels,
-distancing words and scare quotes), each marked with whose voice it is in.
+distancing words and scare quotes, epistemic words), each marked with whose voice it is in.
 
 Reads the parsed ``Doc`` of the annotation stage's one spaCy pass, the article's mentions and its
 quotes; returns plain records with offsets. Three voices:
@@ -9,7 +9,8 @@ quotes; returns plain records with offsets. Three voices:
   reported speech ("Smith said the plan was draconian": the judgement is Smith's, not the
   outlet's); the record keeps the quote's key;
 - ``reported``: someone else's designation ("designated as a terrorist organization by
-  Washington": a label descriptor and the words in it), or words in quotation marks that the
+  Washington": a label descriptor and the words in it), someone's judgement reported without
+  quotation marks ("seen by many Democrats as giveaways"), or words in quotation marks that the
   quote annotator did not take as speech (a scare-quoted or cited term): the outlet writes them
   but does not take them as its own;
 - ``own``: everything else, the outlet's own wording. A said-verb that introduces a quote
@@ -27,6 +28,7 @@ from typing import Sequence, TYPE_CHECKING
 
 from crossbearing.annotate.cues import CUE_VERBS, STATEMENT_NOUNS
 from crossbearing.annotate.descriptors import (
+    LABEL_VERBS,
     NAME_LABELS,
     Found,
     capitalised_in_sentence,
@@ -55,6 +57,30 @@ SCARE_QUOTES = LexiconEntry(
     "scare quotes", "distancing", "distancing", None,
     "Quotation marks around a term that nobody is quoted as saying: the outlet keeps the term at "
     "arm's length.", "Predelli 2003, 'Scare quotes and their relation to other semantic issues'")
+#: Particles that complete a verb ("beat up", "shot down"), kept with it.
+PHRASAL_PARTICLES = frozenset({"on", "off", "up", "down", "out", "back", "away"})
+#: Prepositions that give a verb of attack its target ("railed against", "scoffed at"), kept
+#: with it; not "on" or "in", which also give times and places ("slammed on Monday").
+ATTACK_PREPOSITIONS = frozenset({"against", "at"})
+#: Verbs whose "as" complement or object predicate is their subject's (or agent's) judgement:
+#: "seen by critics as a giveaway", "slammed the plan as reckless", "called it a disaster".
+JUDGING_VERBS = LABEL_VERBS | frozenset({
+    "see", "view", "regard", "perceive", "deem", "judge", "paint", "cast", "depict", "frame",
+    "denounce", "decry", "condemn", "dismiss", "criticize", "criticise", "slam", "blast",
+    "attack", "assail", "deride", "ridicule", "mock", "praise", "hail", "tout", "laud",
+    "herald", "celebrate", "present", "pitch", "sell", "bill", "style", "nickname"})
+#: Adverbs of degree kept with the loaded word they grade ("very shrill", "so brazen").
+DEGREE_ADVERBS = frozenset({"very", "so", "too", "most", "more", "less", "least", "rather",
+                            "quite", "pretty", "fairly", "somewhat"})
+#: "-ly" adverbs of time, frequency, focus or likelihood, which grade nothing.
+NON_GRADING_LY = frozenset({
+    "recently", "lately", "early", "previously", "formerly", "currently", "initially",
+    "finally", "eventually", "subsequently", "originally", "immediately", "quickly", "shortly",
+    "daily", "weekly", "monthly", "yearly", "annually", "only", "merely", "simply", "mostly",
+    "largely", "partly", "mainly", "nearly", "likely", "probably", "possibly", "really",
+    "usually", "generally", "typically", "frequently", "occasionally", "repeatedly", "publicly",
+    "privately", "reportedly", "allegedly", "apparently", "certainly", "actually",
+    "unfortunately", "fortunately", "especially", "particularly", "directly", "personally"})
 #: Most words a scare quote holds: longer quoted runs are quotations.
 SCARE_QUOTE_WORDS = 4
 #: Words that put quotation marks on someone's account: a sentence holding one of these (a verb
@@ -68,7 +94,7 @@ _ATTRIBUTING = frozenset(CUE_VERBS) | STATEMENT_NOUNS | frozenset({
     "headline", "line", "subject", "caption", "quote", "quotation", "voice", "tone"})
 #: Categories of words for a speaker's or a doer's act: tied first to the subject of their verb.
 _DOER_CATEGORIES = frozenset({"said-verb", "framing-verb", "evaluative", "intensifier",
-                              "distancing"})
+                              "distancing", "epistemic"})
 _WORD = re.compile(r"\w+")
 
 
@@ -102,19 +128,42 @@ def framing_annotations(doc: Doc, article_id: str, mentions: Sequence[Mention],
     found = find_descriptors(doc, owner, spans)
     marked = _unattributed_runs(text, quotes)
     labels = [(doc[f.first].idx, _end_char(doc[f.last])) for f in found if f.kind == "label"]
-    voices = Voices(quotes, labels + [(s, e) for s, e, _ in marked])
+    voices = Voices(quotes, labels + [(s, e) for s, e, _ in marked] + _judged_as(doc))
     descriptors = [_descriptor(doc, text, article_id, f, voices) for f in found]
     terms = []
-    for match in (lexicon or bundled_lexicon()).find(doc):
+    matches = (lexicon or bundled_lexicon()).find(doc)
+    taken = {i for m in matches for i in range(m.first, m.last + 1)}
+    for match in matches:
         if _in_name(match, owner) or _name_word(doc, match) or _compound_tail(doc, match):
             continue
         target = _target(doc, match, owner, found)
         if match.entry.sense == "actor" and target is None:
             continue
-        terms.append(_term(doc, text, article_id, match, target, voices))
+        terms.append(_term(doc, text, article_id, match, target, voices, taken))
     terms += _scare_quotes(doc, text, article_id, marked, owner, found)
     terms.sort(key=lambda t: (t.start, t.end))
     return descriptors, terms
+
+
+def _judged_as(doc: Doc) -> list[tuple[int, int]]:
+    """Character spans of someone's judgement reported without quotation marks: the "as"
+    complement or the object predicate of a verb of seeing, judging, naming or portraying
+    ("seen by many Democrats as giveaways", "slammed the plan as a giveaway", "called the plan
+    a disaster", "branded the activists a mob"). The words are the judge's, not the outlet's;
+    the verb stays the outlet's."""
+    spans = []
+    for verb in doc:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in JUDGING_VERBS:
+            continue
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        heads = objects[1:]  # "branded the activists a mob": the second object is the label
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ == "as":
+                heads += [g for g in child.children if g.dep_ in ("pobj", "acomp", "amod")]
+            elif child.dep_ == "oprd":
+                heads.append(child)
+        spans += [(h.left_edge.idx, _end_char(h.right_edge)) for h in heads]
+    return spans
 
 
 def _descriptor(doc: Doc, text: str, article_id: str, f: Found, voices: Voices) -> Descriptor:
@@ -126,13 +175,43 @@ def _descriptor(doc: Doc, text: str, article_id: str, f: Found, voices: Voices) 
 
 
 def _term(doc: Doc, text: str, article_id: str, match: Match, target: Mention | None,
-          voices: Voices) -> LoadedTerm:
-    start, end = doc[match.first].idx, _end_char(doc[match.last])
+          voices: Voices, taken: set[int]) -> LoadedTerm:
+    first, last = _phrase(doc, match, taken)
+    start, end = doc[first].idx, _end_char(doc[last])
     entry = match.entry
     return LoadedTerm(article_id, start, end, text[start:end], entry.term, entry.category,
                       entry.tag, entry.neutral, (target.start, target.end) if target else None,
                       target.actor_id if target else None, target.canonical if target else None,
                       *voices.of(start, end))
+
+
+def _phrase(doc: Doc, match: Match, taken: set[int]) -> tuple[int, int]:
+    """The tokens of the loaded word with the adverbs that grade it, written just before it
+    ("deeply cynical", "openly mocked", "very shrill"), and the particle or the
+    preposition of attack that completes a one-word verb ("railing against"): the phrase that
+    carries the judgement. Words of another match (``taken``) stay with that match."""
+    first, last = match.first, match.last
+    head = doc[first]
+    while first > 0 and first - 1 not in taken and doc[first - 1].dep_ == "advmod" \
+            and doc[first - 1].head.i in (head.i, first) and _grading(doc[first - 1]):
+        first -= 1
+    if match.first == match.last and head.pos_ == "VERB" and last + 1 < len(doc) \
+            and last + 1 not in taken:
+        following = doc[last + 1]
+        if following.head.i == head.i and (
+                following.dep_ == "prt" and following.lower_ in PHRASAL_PARTICLES
+                or following.dep_ == "prep" and following.lower_ in ATTACK_PREPOSITIONS):
+            last += 1
+    return first, last
+
+
+def _grading(token: Token) -> bool:
+    """An adverb of degree ("very", "so") or of manner ("deeply", "openly"), not one of
+    time, frequency or focus ("also", "recently", "immediately", "only")."""
+    word = token.lower_
+    if token.pos_ != "ADV" or not token.is_alpha:
+        return False
+    return word in DEGREE_ADVERBS or word.endswith("ly") and word not in NON_GRADING_LY
 
 
 def _end_char(token: Token) -> int:

@@ -4,10 +4,12 @@ text so that one form covers its inflections.
 Two data files make one lexicon: ``data/framing_lexicon.toml``, the conflict vocabulary, one
 ``[[entry]]`` per headword ("assassinated", "martyr", "regime"), and
 ``data/loaded_language.toml``, loaded language at large, ``[[group]]`` tables of headwords that
-share a category, a tag and the published list they follow (said-verbs such as "slammed" and
-"conceded", framing verbs such as "doubled down", evaluative and intensifying adjectives and
-adverbs, loaded nouns and labels, distancing words such as "so-called"). Both files document
-their format; docs/framing.md explains the categories, tags and sources.
+share a category, a tag and the published list they follow (said-verbs such as "slammed",
+framing verbs such as "doubled down", evaluative and intensifying adjectives and adverbs, loaded
+nouns and labels, distancing words such as "so-called", epistemic words such as "claimed" and
+"conceded"). Both files document their format; docs/framing.md explains the categories, tags
+and sources. The "-ly" adverb of a listed evaluative or intensifying adjective ("testily") is
+matched as its adjective, without an entry of its own.
 
 A word is not its sense: "criminal" in "criminal charges" is legal vocabulary, "conceded" in
 "conceded the election" reports no speech, "eliminated" in "eliminated the deficit" kills no one.
@@ -25,7 +27,7 @@ from typing import TYPE_CHECKING
 import hashlib
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -35,14 +37,16 @@ if TYPE_CHECKING:
 
 #: Categories an entry may have (docs/framing.md says what each holds).
 CATEGORIES = frozenset({"act", "actor", "said-verb", "framing-verb", "evaluative", "intensifier",
-                        "label", "distancing"})
+                        "label", "distancing", "epistemic"})
 #: Tags an entry may have: what choosing the word does.
 TAGS = frozenset({"delegitimising", "legitimising", "violence-emphasis", "minimising",
-                  "disparaging", "favourable", "casts-doubt", "presupposes", "dramatising",
-                  "intensifying", "partisan", "distancing"})
+                  "disparaging", "favourable", "casts-doubt", "presupposes", "boosting",
+                  "dramatising", "intensifying", "partisan", "distancing"})
 #: Uses an entry may require (``sense``), read from the parse; ``actor`` is checked by the
 #: framing annotator, which knows the names (the word must be tied to an actor).
-SENSES = frozenset({"speech", "person", "modifier", "actor"})
+SENSES = frozenset({"speech", "speaker", "person", "modifier", "actor", "figurative"})
+#: Categories of adjectives whose "-ly" adverbs judge as they do ("testily", "dismissively").
+ADVERB_CATEGORIES = frozenset({"evaluative", "intensifier"})
 #: Parts of speech an entry may require of a one-word form (spaCy's coarse tags).
 PARTS_OF_SPEECH = frozenset({"ADJ", "ADV", "NOUN", "PROPN", "VERB"})
 #: In a form, stands for up to ``GAP`` other words.
@@ -61,6 +65,22 @@ _PERSON_NOUNS = frozenset({
     "operative", "militiaman", "gunman", "civilian", "people", "man", "woman", "child", "figure",
     "cell", "group", "faction", "network", "threat", "dissident", "critic", "witness"})
 _PERSON_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+#: Nouns for speakers beside names, pronouns and the people of ``_PERSON_NOUNS``.
+_SPEAKER_NOUNS = frozenset({
+    "party", "campaign", "administration", "government", "lawmaker", "senator", "governor",
+    "president", "minister", "spokesman", "spokeswoman", "spokesperson", "democrat",
+    "republican", "conservative", "liberal", "activist", "union", "lobby", "committee",
+    "council", "court", "judge", "lawyer", "company", "side", "supporter", "protester",
+    "voter", "resident", "worker", "expert", "analyst", "candidate", "mayor", "chairman"})
+#: Objects that make a word of violence literal: people, places and buildings.
+_LITERAL_ENTITIES = frozenset({"PERSON", "NORP", "GPE", "LOC", "FAC"})
+_PLACE_NOUNS = frozenset({
+    "house", "home", "office", "building", "compound", "headquarters", "base", "camp",
+    "village", "town", "city", "position", "facility", "site", "store", "shop", "bank",
+    "embassy", "convoy", "checkpoint", "hospital", "school", "mosque", "church", "prison",
+    "port", "airport", "ship", "vessel", "plant", "farm", "border", "street", "neighborhood",
+    "district", "area", "region", "territory", "hideout", "apartment", "residence", "warehouse",
+    "depot", "tunnel", "palace", "capitol", "parliament", "stronghold", "outpost", "line"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 #: Participles used as adjectives ("the embattled governor", "he was disgraced").
 _ADJECTIVAL_DEPS = frozenset({"amod", "acomp", "oprd", "conj", "appos"})
@@ -105,6 +125,9 @@ class Lexicon:
         self.entries = [entry for entry, _ in entries]
         self._by_first = _index((entry, form) for entry, forms in entries for form in forms)
         self._neutral = _index((None, form) for form in neutral_uses or [])
+        self._adjectives = {form[0]: entry for entry, forms in entries for form in forms
+                            if len(form) == 1 and "ADJ" in entry.pos
+                            and entry.category in ADVERB_CATEGORIES}
 
     @classmethod
     def from_toml(cls, *texts: str) -> "Lexicon":
@@ -144,7 +167,24 @@ class Lexicon:
                 matches.append(Match(entry, token.i, last))
                 covered_to = last
                 break
+            else:
+                derived = self._adverb(token)
+                if derived is not None:
+                    matches.append(Match(derived, token.i, token.i))
         return matches
+
+    def _adverb(self, token: Token) -> LexiconEntry | None:
+        """A manner adverb made from a listed evaluative or intensifying adjective ("testily"
+        from "testy", "dismissively" from "dismissive") judges as its adjective does: the
+        adjective's entry, with the adverb as headword and the neutral adjective's adverb."""
+        if token.pos_ != "ADV" or not token.lower_.endswith("ly"):
+            return None
+        for base in _adjective_bases(token.lower_):
+            entry = self._adjectives.get(base)
+            if entry is not None:
+                neutral = _adverb_of(entry.neutral) if entry.neutral else None
+                return replace(entry, term=token.lower_, neutral=neutral, pos=frozenset({"ADV"}))
+        return None
 
     def _neutral_tokens(self, doc: Doc) -> set[int]:
         covered: set[int] = set()
@@ -155,6 +195,36 @@ class Lexicon:
                     covered.update(range(token.i, last + 1))
                     break
         return covered
+
+
+def _adjective_bases(adverb: str) -> list[str]:
+    """The adjectives an "-ly" adverb may be made from: "testily" testy, "dramatically"
+    dramatic, "predictably" predictable, "dismissively" dismissive, "fully" full."""
+    stem = adverb[:-2]
+    bases = [stem]
+    if stem.endswith("i"):
+        bases.append(stem[:-1] + "y")
+    if stem.endswith("ical"):
+        bases.append(stem[:-2])
+    if stem.endswith(("ab", "ib")):
+        bases.append(stem + "le")
+    if adverb.endswith("lly") and not stem.endswith("al"):
+        bases.append(adverb[:-1])
+    return bases
+
+
+def _adverb_of(adjective: str) -> str | None:
+    """The "-ly" adverb of a one-word adjective ("strict" strictly, "angry" angrily,
+    "terrible" terribly, "ironic" ironically); None for a phrase."""
+    if " " in adjective:
+        return None
+    if adjective.endswith("y") and not adjective.endswith("ey"):
+        return adjective[:-1] + "ily"
+    if adjective.endswith("le"):
+        return adjective[:-1] + "y"
+    if adjective.endswith("ic"):
+        return adjective + "ally"
+    return adjective + "ly"
 
 
 def _index(pairs) -> dict[str, list]:
@@ -269,6 +339,10 @@ def _fits(entry: LexiconEntry, doc: Doc, token: Token, length: int) -> bool:
         return _done_to_person(token)
     if entry.sense == "modifier":
         return token.dep_ in _MODIFIER_DEPS
+    if entry.sense == "figurative":
+        return _done_to_abstract(token)
+    if entry.sense == "speaker":
+        return _said_by_someone(token)
     return True
 
 
@@ -290,6 +364,38 @@ def _done_to_person(verb: Token) -> bool:
             return (child.ent_type_ in _PERSON_ENTITIES or child.pos_ in ("PROPN", "PRON")
                     or child.lemma_.lower() in _PERSON_NOUNS)
     return False
+
+
+def _said_by_someone(verb: Token) -> bool:
+    """The verb's subject (or that of the verb it is joined to) is a person or a group: "the
+    senator threatened to veto", not "the storm threatened to flood the valley"; with no
+    subject in sight, the verb must report speech ("after demanding that ..."). A verb with a
+    clause or a quote of its own ('..., the senator complained, ...') is speech whoever says it."""
+    if verb.dep_ == "parataxis" or any(c.dep_ == "ccomp" for c in verb.children):
+        return True
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ == "VERB":
+        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    if not subjects:
+        return _reports_speech(verb)
+    return any(s.ent_type_ in _PERSON_ENTITIES or s.pos_ in ("PROPN", "PRON")
+               or s.lemma_.lower() in _PERSON_NOUNS or s.lemma_.lower() in _SPEAKER_NOUNS
+               or s.lower_.endswith(("man", "woman", "person")) for s in subjects)
+
+
+def _done_to_abstract(word: Token) -> bool:
+    """A word of violence used for politics: its object ("raided the pension fund"), or what
+    it is "on" or "against" ("an assault on the bill"), is neither a person or a group nor a
+    place or a building ("raided the compound", "an assault on the city" are literal)."""
+    if word.pos_ == "VERB":
+        targets = [c for c in word.children if c.dep_ in ("dobj", "nsubjpass")]
+    else:
+        targets = [g for c in word.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
+                   for g in c.children if g.dep_ == "pobj"]
+    return bool(targets) and not any(
+        t.ent_type_ in _LITERAL_ENTITIES or t.pos_ == "PRON"
+        or t.lemma_.lower() in _PERSON_NOUNS or t.lemma_.lower() in _PLACE_NOUNS
+        for t in targets)
 
 
 @lru_cache(maxsize=1)
