@@ -305,3 +305,36 @@ def test_a_statement_of_conditions_only_still_has_a_type():
     said = [replace(m, mode="hypothetical") for m in result.events]
     assert {m.event_type for m in said} == {"suspension", "agreement"}
     assert statement_type(said) in {"suspension", "agreement"}
+
+
+def test_a_new_event_ontology_re_annotates_stored_articles(tmp_path, monkeypatch):
+    """Stored annotations made with one ontology are pending again once the ontology's content
+    changes, and the next annotate run makes them anew under the new version."""
+    from crossbearing import ingest_files, pipeline
+    from crossbearing.annotate import event_types
+    from crossbearing.annotate.stage import STAGE, VERSION, stage_version
+    from crossbearing.store import open_store
+
+    (tmp_path / "report.txt").write_text(
+        "A drone strike in Mosul on Wednesday killed two guards at the checkpoint.\n",
+        encoding="utf-8")
+    db = tmp_path / "s.db"
+    ingest_files([tmp_path / "report.txt"], db)
+    with open_store(db) as store:
+        assert pipeline.annotate(store).annotated == 1
+        assert store.pending_articles(STAGE, VERSION) == []
+    text = event_types._ontology_text()
+    monkeypatch.setattr(event_types, "_ontology_text", lambda: text + "\n# a new word\n")
+    event_types.ontology_version.cache_clear()
+    try:
+        changed = stage_version()
+        assert changed != VERSION
+        monkeypatch.setattr(pipeline, "VERSION", changed)
+        with open_store(db) as store:
+            assert len(store.pending_articles(STAGE, changed)) == 1
+            assert pipeline.annotate(store).annotated == 1
+            assert store.pending_articles(STAGE, changed) == []
+    finally:
+        monkeypatch.undo()
+        event_types.ontology_version.cache_clear()
+

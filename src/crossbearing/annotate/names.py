@@ -53,11 +53,6 @@ def skeleton(word: str) -> str:
     return _DOUBLE.sub(r"\1", word)
 
 
-def skeleton_key(name: str) -> str:
-    """The skeleton of a whole name, for finding candidates: "Abu Baqer Al-Saedi" → "ab bkr sd"."""
-    return " ".join(skeleton(word) for word in identity_words(name))
-
-
 def surname(name: str) -> str | None:
     """The last identity word of a multi-word name ("Yahya Rasool" → "rasool"), None for one word."""
     words = identity_words(name)

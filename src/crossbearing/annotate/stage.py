@@ -42,8 +42,13 @@ STAGE = "annotate"
 #: The stage's version: a new version, a new knowledge base, a new framing lexicon, new title
 #: words (``data/framing_titles.txt``, which decide which descriptors exist) or a new event
 #: ontology (``data/events.toml``) re-annotates every article.
-VERSION = (f"crossbearing.annotate.v5+kb.{KB_VERSION}+lexicon.{bundled_lexicon().version}"
-           f"+titles.{titles_version()}+events.{ontology_version()}")
+def stage_version() -> str:
+    """The stage's version from the knowledge it reads now (:data:`VERSION` is it at import)."""
+    return (f"crossbearing.annotate.v5+kb.{KB_VERSION}+lexicon.{bundled_lexicon().version}"
+            f"+titles.{titles_version()}+events.{ontology_version()}")
+
+
+VERSION = stage_version()
 
 
 @dataclass(frozen=True)

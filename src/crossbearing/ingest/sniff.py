@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gzip
 import json
 import re
 import zlib
@@ -137,15 +136,3 @@ def _is_csv(text: bytes, name: str) -> bool:
     fields = {f.strip(b' "\'\r') for f in re.split(rb"[,;\t]", header)}
     has_body = bool(fields & {b"text", b"content", b"body"})
     return has_body and (len(fields) >= 2) or name.lower().endswith((".csv", ".tsv")) and has_body
-
-
-def is_gzip(head: bytes) -> bool:
-    return head.startswith(GZIP_MAGIC)
-
-
-def gunzip_all(data: bytes) -> bytes:
-    """Decompress a whole gzip input; a truncated one raises :class:`FormatError`."""
-    try:
-        return gzip.decompress(data)
-    except (OSError, EOFError, zlib.error) as error:
-        raise FormatError(f"corrupt or truncated gzip data: {error}") from None

@@ -91,23 +91,6 @@ class SearchStore:
             (match, marks, match, match, limit)).fetchall()
         return _hits(articles, quotes)
 
-    def rebuild_search(self) -> None:
-        """Index everything again (SQLite), e.g. after a VACUUM renumbered rows."""
-        if self.dialect == "postgresql":
-            return  # generated columns and the trigger-kept table need no rebuild
-        self.execute("INSERT INTO article_search (article_search) VALUES ('delete-all')")
-        self.execute("INSERT INTO quote_search (quote_search) VALUES ('delete-all')")
-        self.execute("INSERT INTO article_search (rowid, article_id, title, body) "
-                     "SELECT rowid, article_id, COALESCE(title, ''), text FROM articles")
-        self.execute(
-            "INSERT INTO quote_search (rowid, article_id, start, \"end\", speaker, body) "
-            "SELECT q.rowid, q.article_id, q.start, q.\"end\", "
-            "COALESCE(q.speaker_canonical, q.descriptor, q.speaker_text, ''), "
-            "(SELECT group_concat(substr(a.text, json_extract(j.value, '$[0]') + 1, "
-            "json_extract(j.value, '$[1]') - json_extract(j.value, '$[0]')), ' … ') "
-            "FROM json_each(q.content) j, articles a WHERE a.article_id = q.article_id) "
-            "FROM quotes q")
-
 
 def _hits(articles: list[tuple], quotes: list[tuple]) -> list[dict[str, Any]]:
     hits = [{"kind": "article", "article_id": a, "start": None, "end": None, "speaker": None,
