@@ -200,8 +200,11 @@ def test_unknown_names_and_acronyms_are_not_places(text):
 
 @pytest.mark.parametrize("variants, key", [
     (["Al Qā’im", "al-Qaim", "Al-Qa'im", "Qaim", "AL QAIM"], "qaim"),
-    (["Deir ez-Zor", "Deir al-Zor", "Deir el Zor"], "deir zor"),
-    (["Ash Shaddādah", "al-Shaddadah", "Shaddadah"], "shaddadah"),
+    (["Deir ez-Zor", "Deir al-Zor", "Deir el Zor", "Dayr az Zor"], "dayr zor"),
+    (["Tal Tamr", "Tell Tamr", "Tall Tamr"], "tall tamr"),
+    (["Al Hasakeh", "Hasakah", "al-Ḩasakah", "Hasaka"], "hasaka"),
+    (["Nabatieh", "Nabatiyeh", "An Nabatiyah", "Nabatiya"], "nabatiya"),
+    (["Ash Shaddādah", "al-Shaddadah", "Shaddadah", "Shaddada"], "shaddada"),
     (["U.S.", "US"], "us"),
     (["İncirlik", "Incirlik"], "incirlik"),
 ])

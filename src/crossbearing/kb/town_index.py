@@ -8,9 +8,10 @@ written, a directory under the system's temporary one; where nothing can, memory
 later process opens that file read-only: a lookup is one indexed query, an id one more.
 
 The file's name carries a fingerprint of what it was built from: the format below, the source
-file's size and modification time, and the code that makes the keys (``places.py``). When either
-changes, a new file is built beside the old one; a build writes a temporary file and renames it
-into place, and a lock keeps processes starting together (a worker pool) from building it twice.
+file's size and modification time, and the code that makes the keys (``place_keys.py``). When
+either changes, a new file is built beside the old one; a build writes a temporary file and
+renames it into place, and a lock keeps processes starting together (a worker pool) from building
+it twice.
 Nothing is written into the package, so a read-only installation works.
 """
 
@@ -26,8 +27,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-#: Bumped whenever the layout of the file changes.
-FORMAT = 1
+#: Bumped whenever the layout of the file changes (2: every town keeps its admin-1 code).
+FORMAT = 2
 
 _SCHEMA = """
 CREATE TABLE towns (row INTEGER PRIMARY KEY, id INTEGER NOT NULL, name TEXT NOT NULL,
@@ -38,7 +39,8 @@ CREATE TABLE names (key TEXT NOT NULL, row INTEGER NOT NULL, own INTEGER NOT NUL
 """
 _INDEXES = """
 CREATE INDEX towns_id ON towns (id);
-CREATE INDEX towns_us_state ON towns (admin1, name) WHERE admin1 IS NOT NULL;
+CREATE INDEX towns_admin1 ON towns (admin1, name) WHERE admin1 IS NOT NULL;
+CREATE INDEX towns_country ON towns (country, latitude);
 """
 
 #: ``keys(record)`` gives a town record's own key and the keys of its alternate names.
@@ -139,7 +141,7 @@ def _fill(connection: sqlite3.Connection, source: Path, keys: Keys) -> None:
         own, aliases = keys(record)
         towns.append((row, record["geonameid"], record["name"], record["latitude"],
                       record["longitude"], country, record.get("population") or 0,
-                      record.get("admin1code") if country == "US" else None))
+                      record.get("admin1code") or None))
         names.append((own, row, 1))
         names.extend((key, row, 0) for key in aliases)
         return None

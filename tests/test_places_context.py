@@ -1,0 +1,227 @@
+"""Places in context: admin-1 regions, names resolved with the article's countries and regions,
+neighbouring names ("Tal Tamr, Al Hasakeh"), parts of towns, tagger spans completed, curated
+sites found untagged; and the event's place in ACLED-style reports."""
+
+import pytest
+from conftest import make_article
+
+from crossbearing.annotate.stage import annotate_articles
+from crossbearing.kb import admin
+from crossbearing.kb.place_context import resolve_in_context
+from crossbearing.kb.places import admin1_code, load_curated_places, lookup_place, place_by_id
+from crossbearing.kb.places import place_key
+from crossbearing.kb.towns import town_by_id
+from crossbearing.model import Mention
+
+# --- admin-1 regions ------------------------------------------------------------------------------
+
+
+def test_every_region_has_its_capital_inside_it():
+    for region in admin.regions():
+        town = town_by_id(region.capital)
+        assert town is not None and town.admin1_code == region.code, region
+
+
+@pytest.mark.parametrize("name, code", [
+    ("Anbar", "IQ.01"), ("Al Anbar", "IQ.01"), ("Nineveh", "IQ.15"), ("Ninewa", "IQ.15"),
+    ("Salahuddin", "IQ.18"), ("Salah al-Din", "IQ.18"), ("Khuzestan", "IR.15"),
+    ("Sistan and Baluchestan", "IR.04"), ("West Azerbaijan", "IR.01"),
+    ("Raqqa province", "SY.04"), ("al-Hasakah governorate", "SY.01"), ("Hasakeh province", "SY.01"),
+    ("Deir ez-Zor province", "SY.07"), ("Dayr az Zawr governorate", "SY.07"),
+    ("Deir Ezzor", "SY.07"), ("the Aleppo countryside", "SY.09"), ("Kirkuk province", "IQ.13"),
+    ("Istanbul Province", "TR.34"), ("Amman governorate", "JO.16"),
+])
+def test_names_of_regions_resolve_to_the_region(name, code):
+    place = lookup_place(name)
+    assert place is not None and place.id == f"admin1:{code}" and place.kind == "region"
+    assert place_by_id(place.id) == place
+    assert admin1_code(place) == code and admin.geo_precision(place) == 3
+
+
+@pytest.mark.parametrize("name, town_id", [
+    ("Kirkuk", "geonames:94787"), ("Hasakeh", "geonames:173811"), ("Sanaa", "geonames:71137"),
+])
+def test_a_bare_name_that_is_also_a_town_is_the_town(name, town_id):
+    assert lookup_place(name).id == town_id
+
+
+def test_places_know_their_region_and_precision():
+    assert admin1_code(lookup_place("al-Qaim")) == "IQ.01"
+    assert admin1_code(lookup_place("Tower 22")) == "JO.15"          # the nearest town's
+    assert admin1_code(lookup_place("al-Tanf")) == "SY.11"           # given in the data
+    assert admin1_code(lookup_place("Iraq")) is None
+    assert admin.admin1_name("SY.01") == "Al Hasakah"
+    assert [admin.geo_precision(lookup_place(n)) for n in ("Tower 22", "Baghdad", "Iraq")] == [
+        1, 1, 3]
+
+
+def test_curated_places_name_known_regions_of_their_country():
+    codes = {region.code for region in admin.regions()}
+    for place in load_curated_places():
+        code = admin1_code(place)
+        if place.country in {c[:2] for c in codes} and place.latitude is not None:
+            assert code in codes and code.startswith(place.country), place
+
+
+# --- lookups in context ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("variants, key", [
+    (["Tell Tamr", "Tal Tamr", "Tall Tamr"], "tall tamr"),
+    (["Kfar Kila", "Kafr Kila"], "kafr kila"),
+    (["Hawija", "Hawijah", "Al-Hawija"], "hawija"),
+    (["Sanaa", "Sana'a", "Sana"], "sana"),
+    (["Saada", "Sa'dah", "Sadah"], "sada"),
+    (["Rada'a", "Radā‘"], "rada"),
+])
+def test_transliteration_variants_share_a_key(variants, key):
+    assert {place_key(v) for v in variants} == {key}
+
+
+def test_a_town_of_the_region_in_context_comes_first():
+    assert lookup_place("Hays").country == "US"
+    assert lookup_place("Hays", context_regions={"YE.08"}).id == "geonames:74906"
+    assert lookup_place("Nawa", context_regions={"SY.06"}).country == "SY"
+
+
+def test_a_small_town_matched_by_an_alternate_name_counts_in_context():
+    assert lookup_place("Tell Tamer") is None
+    assert lookup_place("Tell Tamer", context_countries=["SY"]).id == "geonames:163434"
+    assert lookup_place("Ras al-Ain").country == "IL"  # Rosh HaAyin, by an alternate name
+    assert lookup_place("Ras al-Ain", context_regions={"SY.01"}).id == "geonames:165509"
+    assert lookup_place("Tal Afar", context_regions={"IQ.15"}).id == "geonames:90393"
+
+
+def test_a_word_that_says_what_a_town_is_is_not_part_of_its_name():
+    assert lookup_place("Saada city").id == "geonames:71334"
+    assert lookup_place("Jenin refugee camp").id == "geonames:283506"
+    assert lookup_place("Hays district", context_regions={"YE.08"}).id == "geonames:74906"
+    assert lookup_place("Mexico City").country == "MX"
+
+
+def test_a_major_city_is_not_displaced_by_a_village_of_a_context_country():
+    assert lookup_place("Baghdad", context_countries=["IR"]).id == "geonames:98182"
+
+
+def test_curated_towns_and_sites():
+    assert lookup_place("Khiam").id == "city:khiam"
+    assert lookup_place("El Khiam").id == "city:khiam"
+    assert lookup_place("K-1 base").id == "site:k1-air-base"
+    assert admin1_code(lookup_place("Aita al-Shaab")) == "LB.07"
+
+
+# --- an article's mentions resolved together ------------------------------------------------------
+
+
+def mentions(text, *names):
+    """Model mentions of ``names`` (text, label) at their first occurrence, geocoded alone."""
+    found = []
+    for name, label in names:
+        start = text.index(name)
+        place = lookup_place(name)
+        found.append(Mention("a1", start, start + len(name), name, label, None, name,
+                             place_key(name), "model", place.id if place else None))
+    return found
+
+
+def resolved(text, *names):
+    return {m.text: m for m in resolve_in_context(text, mentions(text, *names), "a1")}
+
+
+def test_a_region_written_beside_a_town_is_the_region_and_places_the_town():
+    text = "On 3 May, gunmen shot dead a farmer in Tal Tamr, Al Hasakeh."
+    result = resolved(text, ("Tal Tamr", "GPE"), ("Al Hasakeh", "PERSON"))
+    assert result["Al Hasakeh"].place_id == "admin1:SY.01" and result["Al Hasakeh"].label == "GPE"
+    assert result["Tal Tamr"].place_id == "geonames:163434"
+
+
+def test_a_region_in_brackets_that_the_tagger_missed_is_found():
+    text = "Shells fell on Hays (Al Hudaydah) on Friday."
+    result = resolved(text, ("Hays", "GPE"))
+    assert result["Al Hudaydah"].place_id == "admin1:YE.08"
+    assert result["Hays"].place_id == "geonames:74906"
+
+
+def test_a_town_before_its_region_that_the_tagger_missed_is_found():
+    text = "Clashes broke out on the outskirts of Qamishli in al-Hasakah governorate."
+    result = resolved(text, ("al-Hasakah", "PERSON"))
+    assert result["al-Hasakah governorate"].place_id == "admin1:SY.01"
+    assert result["Qamishli"].place_id == "geonames:173377"
+
+
+def test_a_part_of_a_town_stands_for_the_town():
+    text = ("A drone struck a car in the Mashtal district of Baghdad, killing a commander of an "
+            "Iran-backed group.")
+    result = resolved(text, ("Mashtal", "FAC"), ("Baghdad", "GPE"), ("Iran", "GPE"))
+    assert result["Baghdad"].place_id == "geonames:98182"
+    assert result["Mashtal"].place_id == "geonames:98182"
+
+
+def test_a_country_that_only_qualifies_an_actor_is_no_context():
+    text = "Iran-backed fighters attacked Nawa."
+    result = resolved(text, ("Iran", "GPE"), ("Nawa", "GPE"))
+    assert place_by_id(result["Nawa"].place_id).country != "IR"
+
+
+def test_names_the_tagger_cut_short_are_completed():
+    text = ("Missiles struck Nevatim air base. Protests spread across West Azerbaijan and Deir "
+            "ez-Zor province.")
+    result = resolved(text, ("Nevatim", "ORG"), ("Azerbaijan", "GPE"), ("Deir", "GPE"))
+    assert result["Nevatim air base"].place_id == "site:nevatim-air-base"
+    assert result["West Azerbaijan"].place_id == "admin1:IR.01"
+    assert result["Deir ez-Zor province"].place_id == "admin1:SY.07"
+
+
+def test_a_curated_site_the_tagger_missed_is_found():
+    text = "On 27 December, rockets hit the K-1 base, killing a contractor."
+    result = resolved(text)
+    assert result["K-1 base"].place_id == "site:k1-air-base" and result["K-1 base"].label == "FAC"
+
+
+def test_a_group_name_after_in_may_be_a_town():
+    text = "Gunmen killed nine workers in Saravan, Sistan and Baluchestan."
+    result = resolved(text, ("Saravan", "NORP"), ("Sistan and Baluchestan", "GPE"))
+    assert result["Saravan"].place_id == "geonames:1159713"
+    assert result["Sistan and Baluchestan"].place_id == "admin1:IR.04"
+
+
+# --- the event's place, end to end ----------------------------------------------------------------
+
+
+def event_place(text):
+    [result] = annotate_articles([make_article(text, "2024-06-01", "a1")])
+    place = next((e.place_id for e in result.events if e.mode == "asserted"), None)
+    return place_by_id(place) if place else None
+
+
+@pytest.mark.parametrize("text, place_id", [
+    ("On 5 March, an Israeli airstrike hit a house in Khiam, Nabatieh, killing two Hezbollah "
+     "fighters.", "city:khiam"),
+    ("On 23 May, Houthi shelling hit a house in Hays, Al Hudaydah, killing a child.",
+     "geonames:74906"),
+    ("On 3 January, a drone strike hit a vehicle in the Mashtal district of Baghdad, killing a "
+     "commander of the Iran-backed Harakat al-Nujaba.", "geonames:98182"),
+    ("On 3 July, Israeli forces raided Jenin in the West Bank and killed five Palestinians in "
+     "clashes.", "geonames:283506"),
+    ("On 30 March, regime forces shelled Saraqib in Idlib province. One civilian was killed.",
+     "geonames:164816"),
+    ("On 27 December 2019, rockets hit the K-1 base in Kirkuk province, killing an American "
+     "contractor.", "site:k1-air-base"),
+    ("On 9 October, a mortar shell fired from Syria landed in Nusaybin, Mardin, killing a child.",
+     "geonames:303750"),
+])
+def test_acled_style_reports_give_the_event_its_town(text, place_id):
+    place = event_place(text)
+    assert place is not None and place.id == place_id
+
+
+def test_the_gazetteer_has_a_version():
+    from crossbearing.kb.places import places_version
+
+    assert len(places_version()) == 10 and places_version() == places_version()
+
+
+def test_a_town_that_stands_for_its_government_is_no_place():
+    place = event_place("Repeated US strikes in the country were pushing Baghdad to end the "
+                        "coalition's mission.")
+    assert place is None or place.id != "geonames:98182"
