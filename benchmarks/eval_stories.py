@@ -17,7 +17,9 @@ numeric facts: what the corpus stage reads from the store), then
 - B-cubed precision, recall and F1 (per article: the share of its story that is in its gold story,
   and of its gold story that is in its story; averaged);
 - the number of stories found; the pair scores of same-story and different-story pairs; and a
-  table over thresholds, to show how sensitive the result is.
+  table over thresholds, to show how sensitive the result is;
+- the topic layer (:mod:`crossbearing.corpus.story_topics`) over the stories found, per topic
+  threshold: topics, and pairwise figures of 'same topic' against the gold stories.
 
 These are development data: parameters are set on principle and checked here, not fitted to
 single items (see docs/evaluation.md).
@@ -43,9 +45,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from eval_entities import DEFAULT_EVAL, load_basil, to_article  # noqa: E402
 
 from crossbearing.corpus.stories import StoryClusterer, StoryParams, cluster, features  # noqa: E402
+from crossbearing.corpus.story_topics import TOPIC_PARAMS, topic_map, topics  # noqa: E402
 from crossbearing.model import Article, DateValue  # noqa: E402
 
 THRESHOLDS = (0.08, 0.10, 0.12, 0.14, 0.16, 0.18, 0.20, 0.25)
+TOPIC_THRESHOLDS = (0.06, 0.08, 0.10, 0.12)
 
 
 def annotated_features(articles: list[Article]) -> list:
@@ -205,6 +209,23 @@ def table(items: list, gold: dict[str, str], params: StoryParams) -> None:
         print(f"  {threshold:.2f}    | {row[0]} | {row[1]}")
 
 
+def topic_table(items: list, gold: dict[str, str], params: StoryParams) -> None:
+    """The topic layer over the stories found: topics, and pairwise precision, recall and F1 of
+    'same topic' against the gold stories (a topic is broader than a story: recall is the point,
+    precision is how much broader), per topic threshold."""
+    print("topic layer | dated: topics  pair P / R / F1 | undated: topics  pair P / R / F1")
+    for threshold in TOPIC_THRESHOLDS:
+        row = []
+        for variant in (items, undated(items)):
+            stories = cluster(variant, params)
+            found = topics(variant, stories, replace(TOPIC_PARAMS, threshold=threshold))
+            of_story = topic_map(found)
+            p, r, f = pairwise({m: of_story[s.id] for s in stories for m in s.members}, gold)
+            row.append(f"{len(found):4d}  {p:.3f} / {r:.3f} / {f:.3f}")
+        mark = "*" if threshold == TOPIC_PARAMS.threshold else " "
+        print(f"  {threshold:.2f}{mark}     | {row[0]} | {row[1]}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--eval-dir", type=Path, default=DEFAULT_EVAL)
@@ -229,6 +250,7 @@ def main() -> int:
                 errors(result, gold, titles)
         calibration(items, gold, params)
         table(items, gold, params)
+        topic_table(items, gold, params)
     return 0
 
 

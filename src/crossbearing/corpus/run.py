@@ -45,7 +45,7 @@ from crossbearing.isolation import isolated
 from crossbearing.model import Failure, Sentence
 from crossbearing.store import Store
 
-VERSION = "crossbearing.corpus.v2"
+VERSION = "crossbearing.corpus.v3"
 NUM_PERM = 128
 #: Estimated Jaccard similarity of word shingles from which two articles are near-duplicates.
 DUPLICATE_THRESHOLD = 0.8

@@ -24,9 +24,12 @@ of unrelated items is diluted against each item's story, except its lead item's,
 weight favours; it joins that one or none.
 
 Order: :func:`cluster` fits IDF on all articles, adds them by date (undated last), then by
-article id, so the result does not depend on input order; then :meth:`~StoryClusterer.consolidate`
-merges stories whose mean pair score across them reaches the threshold and whose cores are close
-one by one, best pair first (a single pass favours what came first: two halves of one story that
+article id, so the result does not depend on input order. A single pass favours what came first,
+so two passes follow (:mod:`~crossbearing.corpus.story_refine`): :meth:`~StoryClusterer.refine`
+moves a core member that fits another story better than its own (a report that joined the first
+report of another event on topic words alone, before its own event's reports came), then
+:meth:`~StoryClusterer.consolidate` merges stories whose mean pair score across them reaches the
+threshold and whose cores are close one by one, best pair first (two halves of one story that
 started apart). Adding articles changes only the stories near them in content and time. Stored
 stories keep their ids across recomputations by overlap (:mod:`~crossbearing.corpus.story_ids`).
 
@@ -66,6 +69,7 @@ from typing import Callable, Iterable, Iterator, Mapping
 import numpy as np
 
 from crossbearing.corpus.story_features import ArticleFeatures, features, tokens
+from crossbearing.corpus.story_refine import consolidate, refine
 from crossbearing.corpus.story_vectors import (
     Packed as _Packed,
     dot as sparse_dot,
@@ -127,6 +131,7 @@ def cluster(items: Iterable[ArticleFeatures], params: StoryParams | None = None)
     clusterer.count(items)
     for item in items:
         clusterer.add(item)
+    clusterer.refine()
     clusterer.consolidate()
     return clusterer.stories()
 
@@ -143,10 +148,14 @@ class _Story:
     id: str
     members: list[str] = field(default_factory=list)
     total: _Packed = field(default_factory=lambda: (array("l"), array("d")))
+    days: array = field(default_factory=lambda: array("l"))  # per member, 0 when undated
     core: list[_Packed] = field(default_factory=list)
+    core_ids: list[str] = field(default_factory=list)   # the core members, as ``core``
+    core_days: list[int] = field(default_factory=list)  # their days, 0 when undated
     first: int | None = None
     last: int | None = None
-    headlines: list[tuple[str, array]] = field(default_factory=list)  # title, its term ids
+    headlines: dict[str, tuple[str, array]] = field(default_factory=dict)  # core member: title,
+    # its term ids
     keys: frozenset[int] = frozenset()
     dated_keys: bool = False     # whether ``keys`` are in the index of dated stories
     indexed_on: int = 0          # the latest date added when the story was last indexed
@@ -326,12 +335,15 @@ class StoryClusterer:
         story = self._stories[index]
         self._story_of[item.article_id] = index
         story.members.append(item.article_id)
+        story.days.append(day or 0)
         self._add_to_total(story, vector)
         if len(story.core) < self.params.core:
             story.core.append(pack(heaviest(vector, self.params.core_terms)))
+            story.core_ids.append(item.article_id)
+            story.core_days.append(day or 0)
             if item.title:
-                story.headlines.append((item.title, array("l", map(self._id,
-                                                                   item.title_terms))))
+                story.headlines[item.article_id] = (item.title, array(
+                    "l", map(self._id, item.title_terms)))
         self._widen(story, day, day)
         self._settle(index, story)
 
@@ -340,7 +352,7 @@ class StoryClusterer:
         IDF): the headline whose words are most what the story's reports have in common. Ties go
         to the earliest member."""
         best, best_score = None, -1.0
-        for title, terms in story.headlines:
+        for title, terms in story.headlines.values():
             with self._spread(unit({t: self._idf(t) for t in terms})) as dot:
                 score = dot(story.total)
             if score > best_score + 1e-12:
@@ -400,76 +412,16 @@ class StoryClusterer:
             home[tid].pop(index, None)
         story.keys = frozenset()
 
-    # -- merging ---------------------------------------------------------------------------------
+    # -- after adding ----------------------------------------------------------------------------
+    def refine(self) -> int:
+        """Move core members to the story they fit best (:func:`~crossbearing.corpus.
+        story_refine.refine`); returns the moves."""
+        return refine(self)
+
     def consolidate(self) -> int:
-        """Merge stories whose mean pair score across them reaches the threshold and whose core
-        members are close to most of the other's core, best pair first, until none is left.
-        The story started first absorbs the other (and keeps its id). Returns the merges."""
-        heap: list[tuple[float, int, int, int, int]] = []
-        for index, story in enumerate(self._stories):
-            if not story.merged:
-                self._offer(index, heap)
-        merges = 0
-        while heap:
-            _, a, b, version_a, version_b = heapq.heappop(heap)
-            first, second = self._stories[a], self._stories[b]
-            if first.merged or second.merged:
-                continue
-            if (first.version, second.version) != (version_a, version_b):
-                self._offer(a, heap)  # changed since scored: score it afresh
-                continue
-            if not self._cores_close(first, second):
-                continue
-            self._absorb(a, b)
-            merges += 1
-            self._offer(a, heap)
-        return merges
-
-    def _offer(self, index: int, heap: list) -> None:
-        """Push the pairs of story ``index`` with its candidates that reach the threshold."""
-        story, t = self._stories[index], self.params.threshold
-        n = len(story.members)
-        total = unpack(story.total)
-        with self._spread(total) as dot:
-            for other in self._candidates(total, story.first, story.last):
-                partner = self._stories[other]
-                if other == index or partner.merged:
-                    continue
-                decay = self._decay(story.first, story.last, partner.first, partner.last)
-                if decay < t:
-                    continue
-                score = dot(partner.total) / (n * len(partner.members)) * decay
-                if score >= t:
-                    a, b = min(index, other), max(index, other)
-                    heapq.heappush(heap, (-score, a, b, self._stories[a].version,
-                                          self._stories[b].version))
-
-    def _cores_close(self, first: _Story, second: _Story) -> bool:
-        """Whether each side's core members are, for at least half of them, close to most of
-        the other side's core."""
-        def most(side, other) -> bool:
-            close = 0
-            for packed in side:
-                with self._spread(unpack(packed)) as dot:
-                    close += self._close_to_most(dot, other)
-            return 2 * close > len(side)
-
-        return most(first.core, second.core) and most(second.core, first.core)
-
-    def _absorb(self, a: int, b: int) -> None:
-        """Move story ``b``'s members into story ``a``."""
-        story, gone = self._stories[a], self._stories[b]
-        self._unindex(gone, b)
-        gone.merged = True
-        for member in gone.members:
-            self._story_of[member] = a
-        story.members.extend(gone.members)
-        self._add_to_total(story, unpack(gone.total))
-        room = self.params.core - len(story.core)
-        story.core.extend(gone.core[:room])
-        story.headlines.extend(gone.headlines[:room])
-        self._widen(story, gone.first, gone.last)
-        self._settle(a, story)
+        """Merge stories close on average and one by one, best pair first (:func:`~crossbearing.
+        corpus.story_refine.consolidate`); returns the merges."""
+        return consolidate(self)
 
     # -- reading ---------------------------------------------------------------------------------
     def similarity(self, a: ArticleFeatures, b: ArticleFeatures) -> float:
