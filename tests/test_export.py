@@ -216,7 +216,10 @@ def test_acled_csv_has_acleds_header_and_the_baghdad_strike(seeds_db, seeds_tabl
     assert abs(float(row["latitude"]) - 33.34) < 0.1 and row["fatalities"] == "3"
     assert row["source"].split("; ") == strike["outlets"] and len(strike["outlets"]) >= 4
     assert "Baghdad" in row["notes"] and row["notes"].count(".") >= 1
-    assert row["actor1"] and row["actor2"] and row["inter1"] == ""
+    # Actors are organisations: the killed commander's group, the commander in the notes.
+    assert (row["actor1"], row["inter1"]) == ("United States Armed Forces", "8")
+    assert row["actor2"] == "Kata'ib Hezbollah" and "Abu Baqir al-Saadi" in row["notes"]
+    assert (row["region"], row["admin1"]) == ("Middle East", "Baghdad")
 
 
 def test_acled_csv_keeps_only_events_acled_would_code(seeds_tables) -> None:
@@ -345,3 +348,31 @@ def test_export_command_refuses_an_unknown_story_or_format(seeds_db) -> None:
                                 "--story", "story-0000"])
     fmt = runner.invoke(cli, ["export", "--db", str(seeds_db), "--format", "xml"])
     assert story.exit_code == 2 and fmt.exit_code == 2
+
+
+def test_acled_actors_are_organisations_with_inter_codes_where_known() -> None:
+    from crossbearing.export.acled_actors import Coded, coded_actors, interaction, named_persons
+
+    actors = {
+        "army": {"actor_id": "army", "name": "Army of Freedonia", "kind": "military",
+                 "country": "FR", "relations": []},
+        "militia": {"actor_id": "militia", "name": "Northern Militia", "kind": "armed-group",
+                    "country": "SY", "relations": []},
+        "chief": {"actor_id": "chief", "name": "Karim Haddad", "kind": "person", "country": "SY",
+                  "relations": [{"type": "leader-of", "target": "militia", "note": ""}]},
+        "loner": {"actor_id": "loner", "name": "Sami Nour", "kind": "person", "country": "SY",
+                  "relations": []},
+    }
+    event = {"place": {"country": "SY"}, "participants": [
+        {"role": "actor", "actor_id": "army", "articles": ["a"]},
+        {"role": "victim", "actor_id": "chief", "articles": ["a", "b"]},
+        {"role": "victim", "actor_id": "loner", "articles": ["a"]},
+        {"role": "target", "actor_id": None, "articles": ["a"]}]}
+    assert coded_actors(event, ("actor",), actors) == [Coded("Army of Freedonia", 8)]
+    assert coded_actors(event, ("target", "victim"), actors) == [Coded("Northern Militia", None)]
+    assert named_persons(event, ("target", "victim"), actors) == ["Karim Haddad", "Sami Nour"]
+    at_home = {**event, "place": {"country": "FR"}}
+    assert coded_actors(at_home, ("actor",), actors) == [Coded("Army of Freedonia", 1)]
+    assert interaction(Coded("a", 8), Coded("b", 1)) == 18
+    assert interaction(Coded("a", 8), None) == 80
+    assert interaction(Coded("a", 8), Coded("b", None)) is None

@@ -21,7 +21,7 @@ from crossbearing.annotate.numbers import numeric_facts
 from crossbearing.annotate.quotes import quote_annotations
 from crossbearing.annotate.times import time_mentions
 from crossbearing.kb import KB_VERSION, Actor, actor_by_id
-from crossbearing.kb.places import place_by_id
+from crossbearing.kb.places import place_by_id, places_version
 from crossbearing.model import (
     Article,
     Descriptor,
@@ -39,13 +39,15 @@ from crossbearing.model import (
 log = logging.getLogger(__name__)
 
 STAGE = "annotate"
-#: The stage's version: a new version, a new knowledge base, a new framing lexicon, new title
-#: words (``data/framing_titles.txt``, which decide which descriptors exist) or a new event
-#: ontology (``data/events.toml``) re-annotates every article.
+#: The stage's version: a new version, a new knowledge base, new gazetteer data or place-name
+#: rules (``kb.places.places_version``), a new framing lexicon, new title words
+#: (``data/framing_titles.txt``, which decide which descriptors exist) or a new event ontology
+#: (``data/events.toml``) re-annotates every article.
 def stage_version() -> str:
     """The stage's version from the knowledge it reads now (:data:`VERSION` is it at import)."""
-    return (f"crossbearing.annotate.v5+kb.{KB_VERSION}+lexicon.{bundled_lexicon().version}"
-            f"+titles.{titles_version()}+events.{ontology_version()}")
+    return (f"crossbearing.annotate.v5+kb.{KB_VERSION}+places.{places_version()}"
+            f"+lexicon.{bundled_lexicon().version}+titles.{titles_version()}"
+            f"+events.{ontology_version()}")
 
 
 VERSION = stage_version()

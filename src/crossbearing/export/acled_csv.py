@@ -16,6 +16,7 @@ from typing import Any
 
 import pycountry
 
+from crossbearing.export.acled_actors import coded_actors, interaction, named_persons
 from crossbearing.export.gather import gather_events
 from crossbearing.export.sink import Target, text_sink
 
@@ -39,10 +40,10 @@ DISORDER = {
 TIME_PRECISION = {"second": 1, "minute": 1, "hour": 1, "day": 1, "week": 2, "month": 3}
 #: ACLED's geo precision: 1 the town (or a site in it), 2 a region, 3 a province or the country.
 GEO_PRECISION = {"site": 1, "city": 1, "region": 2, "country": 3}
-#: Which actor of a role stands in actor1/actor2 when several are cited equally often: the
-#: forces that act (ACLED names the military, not the state it belongs to).
-KIND_RANK = {"military": 0, "armed-group": 1, "agency": 2, "coalition": 3, "government": 4,
-             "person": 5, "political-party": 6, "state": 7}
+#: ACLED's region of the countries of its Middle East region (alpha-2 codes); other countries'
+#: regions are left empty rather than guessed.
+MIDDLE_EAST = frozenset({"BH", "IR", "IQ", "IL", "JO", "KW", "LB", "OM", "PS", "QA", "SA", "SY",
+                         "TR", "AE", "YE"})
 #: Characters that make a spreadsheet read a cell as a formula.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -68,18 +69,6 @@ def cell(value: Any) -> str:
     return "'" + value if value.startswith(FORMULA_START) else value
 
 
-def _actors(event: dict[str, Any], roles: tuple[str, ...], kinds: dict[str, str]) -> list[str]:
-    """Names of the knowledge-base actors in these roles, most cited first (then the acting
-    kinds first): descriptions ("a vehicle", "three people") are not actors."""
-    found: dict[str, tuple] = {}
-    for p in event["participants"]:
-        if p["role"] in roles and p["actor_id"]:
-            rank = (-len(p["articles"]), KIND_RANK.get(kinds.get(p["actor_id"], ""), 9), p["name"])
-            found[p["actor_id"]] = min(found.get(p["actor_id"], rank), rank)
-    ordered = sorted(found.items(), key=lambda item: item[1])
-    return [rank[2] for _, rank in ordered]
-
-
 def _country(code: str) -> tuple[str, str]:
     """ACLED's numeric ISO code and the common name of a country (alpha-2 code)."""
     country = pycountry.countries.get(alpha_2=code)
@@ -88,13 +77,31 @@ def _country(code: str) -> tuple[str, str]:
     return str(int(country.numeric)), getattr(country, "common_name", None) or country.name
 
 
+def _admin1(place: dict[str, Any]) -> str | None:
+    """The name of the province (admin-1 region) the place lies in, where the gazetteer knows."""
+    from crossbearing.kb.admin import admin1_name
+    from crossbearing.kb.places import admin1_code, place_by_id
+
+    return admin1_name(admin1_code(place_by_id(place["id"])))
+
+
+def _geo_precision(place: dict[str, Any]) -> int:
+    """ACLED's geo precision by the gazetteer (a district 2, a province 3), else by kind."""
+    from crossbearing.kb.admin import geo_precision
+    from crossbearing.kb.places import place_by_id
+
+    return geo_precision(place_by_id(place["id"])) or GEO_PRECISION.get(place["kind"], 3)
+
+
 def _day(iso: str) -> str:
     d = date.fromisoformat(iso[:10])
     return f"{d.day} {d:%B %Y}"
 
 
-def notes(event: dict[str, Any], actor1: str, targets: list[str], country: str) -> str:
-    """One sentence that says what happened, from the event's resolved values."""
+def notes(event: dict[str, Any], actor1: str, targets: list[str], country: str,
+          persons: list[str] = ()) -> str:
+    """One sentence that says what happened, from the event's resolved values; the persons
+    harmed or targeted are named here, not as actors."""
     place = event["place"]
     where = place["name"] if place["kind"] == "country" else f"{place['name']} ({country})"
     label = event["label"].lower()
@@ -103,6 +110,8 @@ def notes(event: dict[str, Any], actor1: str, targets: list[str], country: str) 
     text += f" in {where}"
     if targets:
         text += f" against {', '.join(targets)}"
+    if persons:
+        text += f" ({', '.join(persons)} among those targeted)"
     fatalities = event["fatalities"]
     text += f"; fatalities: {int(fatalities) if fatalities is not None else 'none reported'}"
     if event["disagreements"]:
@@ -110,10 +119,16 @@ def notes(event: dict[str, Any], actor1: str, targets: list[str], country: str) 
     return text + "."
 
 
-def row(event: dict[str, Any], kinds: dict[str, str], stamp: int) -> dict[str, Any]:
-    """The ACLED row of one codable event."""
-    actors = _actors(event, ("actor",), kinds)
-    targets = _actors(event, ("target", "victim"), kinds)
+def row(event: dict[str, Any], actors_by_id: dict[str, dict[str, Any]],
+        stamp: int) -> dict[str, Any]:
+    """The ACLED row of one codable event (actors coded by :mod:`export.acled_actors`)."""
+    coded = coded_actors(event, ("actor",), actors_by_id)
+    coded_targets = coded_actors(event, ("target", "victim"), actors_by_id)
+    actors, targets = [c.name for c in coded], [c.name for c in coded_targets]
+    if not actors and event["family"] == "violent":  # the codebook's name for an unknown one
+        actors = [f"Unidentified Armed Group ({_country(event['place']['country'])[1]})"]
+    first, second = (coded or [None])[0], (coded_targets or [None])[0]
+    persons = named_persons(event, ("target", "victim"), actors_by_id)
     place, when = event["place"], event["date"]
     iso, country = _country(place["country"])
     fatalities = event["fatalities"]
@@ -123,26 +138,29 @@ def row(event: dict[str, Any], kinds: dict[str, str], stamp: int) -> dict[str, A
         "disorder_type": DISORDER[event["acled_event_type"]],
         "event_type": event["acled_event_type"], "sub_event_type": event["acled_sub_event_type"],
         "actor1": actors[0] if actors else "", "assoc_actor_1": "; ".join(actors[1:]),
+        "inter1": first.inter if first else None,
         "actor2": targets[0] if targets else "", "assoc_actor_2": "; ".join(targets[1:]),
-        "iso": iso, "country": country, "location": place["name"],
+        "inter2": second.inter if second else None, "interaction": interaction(first, second),
+        "iso": iso, "region": "Middle East" if place["country"] in MIDDLE_EAST else None,
+        "country": country, "admin1": _admin1(place), "location": place["name"],
         "latitude": place["latitude"], "longitude": place["longitude"],
-        "geo_precision": GEO_PRECISION.get(place["kind"], 3),
+        "geo_precision": _geo_precision(place),
         "source": "; ".join(event["outlets"]),
-        "notes": notes(event, actors[0] if actors else "", targets, country),
+        "notes": notes(event, actors[0] if actors else "", targets, country, persons),
         "fatalities": int(fatalities) if fatalities is not None else 0, "timestamp": stamp,
     }
 
 
 def render(tables: dict[str, list], out: Target, *, timestamp: int | None = None) -> dict[str, int]:
     """Write the ACLED rows of the gathered events; counts of events written and left out."""
-    kinds = {a["actor_id"]: a["kind"] for a in tables["actors"]}
+    actors_by_id = {a["actor_id"]: a for a in tables["actors"]}
     stamp = int(time.time()) if timestamp is None else timestamp
     events = [e for e in tables["events"] if codable(e)]
     with text_sink(out, newline="") as stream:
         writer = csv.writer(stream)
         writer.writerow(COLUMNS)
         for event in events:
-            values = row(event, kinds, stamp)
+            values = row(event, actors_by_id, stamp)
             writer.writerow([cell(values.get(column)) for column in COLUMNS])
     return {"events": len(events), "left_out": len(tables["events"]) - len(events)}
 

@@ -1,0 +1,112 @@
+"""Actors as ACLED codes them (``../reference`` codebook rules, docs/export.md):
+
+- Actors are organisations and state forces, never persons: a person in the knowledge base
+  stands for the group the knowledge base says he belongs to, leads or speaks for (a killed
+  commander's actor is his group); a person with no such group is not an actor. The persons are
+  named in the notes instead.
+- Inter codes where the knowledge base tells them: state forces (a military, a government, an
+  agency, a state) are 1 in their own country and 8 (external forces) acting in another.
+  Other kinds (armed groups, parties, coalitions) are left uncoded: whether a group is a rebel
+  group (2) or a political (3) or identity (4) militia is a judgement the knowledge base does
+  not record.
+- Interaction: the two inter codes, the lower first ("18"); one actor alone: its code and 0.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+#: Knowledge-base kinds that are state forces (ACLED inter code 1, or 8 outside their country).
+STATE_KINDS = frozenset({"military", "government", "agency", "state"})
+#: Relations by which a person stands for a group, in order of preference.
+PERSON_GROUP = ("member-of", "leader-of", "spokesperson-of", "part-of")
+#: Which actor of a role stands first when several are cited equally often: the forces that act
+#: (ACLED names the military, not the state it belongs to).
+KIND_RANK = {"military": 0, "armed-group": 1, "agency": 2, "coalition": 3, "government": 4,
+             "political-party": 6, "state": 7}
+
+
+@dataclass(frozen=True)
+class Coded:
+    """An actor as coded: its name and its inter code (None where it cannot be told)."""
+
+    name: str
+    inter: int | None
+
+
+def coded_actors(event: dict[str, Any], roles: tuple[str, ...],
+                 actors: dict[str, dict[str, Any]]) -> list[Coded]:
+    """The organisations in these roles of an event, most cited first (then the acting kinds
+    first); persons replaced by their group; descriptions ("a vehicle") are not actors."""
+    found: dict[str, tuple] = {}
+    for p in event["participants"]:
+        actor_id = _organisation(p["actor_id"], actors) if p["role"] in roles else None
+        if actor_id is None:
+            continue
+        record = actors[actor_id]
+        rank = (-len(p["articles"]), KIND_RANK.get(record["kind"], 9), record["name"])
+        found[actor_id] = min(found.get(actor_id, rank), rank)
+    ordered = sorted(found.items(), key=lambda item: item[1])
+    country = (event.get("place") or {}).get("country")
+    return [Coded(actors[i]["name"], inter_code(actors[i], country)) for i, _ in ordered]
+
+
+def named_persons(event: dict[str, Any], roles: tuple[str, ...],
+                  actors: dict[str, dict[str, Any]]) -> list[str]:
+    """The knowledge-base persons in these roles (for the notes), most cited first."""
+    cited: dict[str, int] = {}
+    for p in event["participants"]:
+        record = actors.get(p["actor_id"] or "")
+        if p["role"] in roles and record and record["kind"] == "person":
+            cited[record["name"]] = max(cited.get(record["name"], 0), len(p["articles"]))
+    return sorted(cited, key=lambda name: (-cited[name], name))
+
+
+def inter_code(record: dict[str, Any], country: str | None) -> int | None:
+    """1 for state forces in their own country, 8 outside it; None for any other kind."""
+    if record["kind"] not in STATE_KINDS:
+        return None
+    return 8 if country and record.get("country") and record["country"] != country else 1
+
+
+def interaction(first: Coded | None, second: Coded | None) -> int | None:
+    """ACLED's interaction code of two actors (one alone: its code times ten)."""
+    if first is None or first.inter is None:
+        return None
+    if second is None:
+        return first.inter * 10
+    if second.inter is None:
+        return None
+    low, high = sorted((first.inter, second.inter))
+    return low * 10 + high
+
+
+def _organisation(actor_id: str | None, actors: dict[str, dict[str, Any]]) -> str | None:
+    """The actor itself, or for a person the group it stands for; None when neither is known."""
+    record = _record(actor_id, actors) if actor_id else None
+    if record is None:
+        return None
+    if record["kind"] != "person":
+        return actor_id
+    for relation in PERSON_GROUP:
+        for r in record.get("relations", ()):
+            group = _record(r["target"], actors) if r["type"] == relation else None
+            if group is not None and group["kind"] != "person":
+                return r["target"]
+    return None
+
+
+def _record(actor_id: str, actors: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
+    """A stored actor, else the knowledge base's (a person's group need not be mentioned); it is
+    added to ``actors`` so that its name and kind are read like the others'."""
+    if actor_id not in actors:
+        from crossbearing.kb.actors import actor_by_id
+
+        try:
+            actor = actor_by_id(actor_id)
+        except KeyError:
+            return None
+        actors[actor_id] = {"actor_id": actor_id, "name": actor.name, "kind": actor.kind,
+                            "country": actor.country, "relations": []}
+    return actors[actor_id]
