@@ -162,6 +162,11 @@ def test_what_we_know_names_the_baghdad_strike_and_links_to_its_evidence(analyze
         assert first.locator("time").get_attribute("title") == "2024-02-07"
         assert first.locator("a.src").count() >= 4
         assert block.locator("ul.summary > li").count() <= 8
+        said = block.locator("ul.summary").inner_text()
+        assert "9 February 2024: Islamic Resistance in Iraq" in said  # the statement, dated
+        consistent = block.locator("ul.summary > li", has_text="“over 160”").inner_text()
+        assert consistent.startswith("Consistent") and "“over 165”" in consistent
+        assert "can both be true" in consistent
         if os.environ.get("CROSSBEARING_UPDATE_DOCS"):  # the picture in docs/report.md
             page.screenshot(path=DOCS / "report.png")
         link = first.locator("a.src").last  # a sentence's link → its evidence, highlighted
