@@ -161,6 +161,28 @@ def test_the_attack_with_nothing_of_its_own_refers_to_the_story_event():
     assert violent[0]["articles"] == 3
 
 
+@pytest.mark.parametrize("text, said", [
+    ("Baghdad pressed Washington to discuss a timeline for the withdrawal of its troops.",
+     "consultation"),
+    ("The talks on the withdrawal of foreign forces resumed on Sunday.", "consultation"),
+    ("The militia threatened a wave of attacks on the bases of the coalition.", "threat"),
+])
+def test_what_is_demanded_discussed_or_threatened_has_not_happened(text, said):
+    found = annotate_text(text).events
+    assert said in [e.event_type for e in found]
+    acts = [e for e in found if e.text in ("withdrawal", "attacks")]
+    assert all(e.mode == "future" for e in acts), [(e.text, e.mode) for e in acts]
+
+
+@pytest.mark.parametrize("text, act", [
+    ("The army completed the withdrawal of its troops from the town on Monday.", "withdrawal"),
+    ("The ministry accused the militia of an attack on the convoy near Mosul on Monday.",
+     "attack"),
+])
+def test_an_act_done_or_one_accused_of_stays_an_event(text, act):
+    assert [e.mode for e in annotate_text(text).events if e.text == act] == ["asserted"]
+
+
 def test_an_undated_reference_with_a_victim_joins_the_event_that_shares_it():
     events = merged(
         "A drone strike in Mosul on Wednesday killed the militia commander Karim Haddad.",

@@ -336,7 +336,7 @@ def test_the_title_words_are_part_of_the_stage_version(monkeypatch):
     from crossbearing.annotate import descriptors
 
     assert f"+titles.{descriptors.titles_version()}" in VERSION
-    assert VERSION.startswith("crossbearing.annotate.v5+")
+    assert VERSION.startswith("crossbearing.annotate.v6+")
     words = descriptors.title_words()
     monkeypatch.setattr(descriptors, "title_words", lambda: words | {"alderwoman"})
     assert f"+titles.{descriptors.titles_version()}" not in VERSION

@@ -61,6 +61,9 @@ BACK_REFERENCE = frozenset({"the", "this", "that"})
 MEANS_NAMES = {"air_drone_strike": "air/drone", "shelling": "rocket/missile/artillery",
                "remote_explosive": "explosive", "suicide_bomb": "suicide bomb",
                "armed_clash": "small arms"}
+#: Verbal event types whose content has not happened by being said: what is demanded,
+#: discussed or threatened.
+UNREALISED = frozenset({"demand", "consultation", "threat"})
 #: Verbs whose time modifiers date the event their object names: "carried out a strike Friday".
 TIME_VERBS = frozenset({"carry", "conduct", "launch", "stage", "mount", "execute", "perform",
                         "admit", "claim", "unleash", "hit", "kill", "target", "occur"})
@@ -88,6 +91,8 @@ def event_mentions(doc: Doc, article_id: str, mentions: Sequence[Mention],
         others = [t.token for g in groups if g is not group for t in g]
         mention = _mention(group, others, article_id, spans, offsets, places, times, quotes,
                            numbers)
+        if mention.mode == "asserted" and _topic_of_saying(group[0].token, kinds):
+            mention = replace(mention, mode="future")  # asked for, discussed or threatened
         if not (mention.aggregate and _background_series(group[0].token)) or _anchored(
                 mention, doc):
             found.append(mention)
@@ -108,6 +113,27 @@ def _part_of_another(trigger: Trigger, kinds: dict[int, tuple[str, str]]) -> boo
             return True
     return (trigger.type == "demand" and token.dep_ in ("advcl", "xcomp", "acl")
             and kinds.get(head.i, ("", ""))[1] == "protest")
+
+
+def _topic_of_saying(token: Token, kinds: dict[int, tuple[str, str]]) -> bool:
+    """Whether a word is what a demand, a talk or a threat is about ("talks on the withdrawal",
+    "discuss a timeline for the withdrawal of its troops", "calls for the departure of foreign
+    troops"): what is asked for, discussed or threatened has not happened by being said (the
+    codebooks code the saying): such an act's mode is ``future``, as for "called for his
+    resignation". An accusation or a condemnation is about an act that did happen, which stays
+    asserted. Walks up through prepositions and nouns, at most three steps."""
+    node = token
+    for _ in range(3):
+        if node.dep_ != "pobj" or node.head.pos_ != "ADP":
+            return False
+        node = node.head.head
+        if kinds.get(node.i, ("", ""))[1] in UNREALISED:
+            return True
+        if node.pos_ != "NOUN":
+            return False
+        if node.dep_ in ("dobj", "nsubjpass") and kinds.get(node.head.i, ("", ""))[1] in UNREALISED:
+            return True
+    return False
 
 
 def _said_by_governor(found: list[EventMention], doc: Doc) -> list[EventMention]:

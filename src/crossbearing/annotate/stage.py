@@ -45,7 +45,7 @@ STAGE = "annotate"
 #: (``data/events.toml``) re-annotates every article.
 def stage_version() -> str:
     """The stage's version from the knowledge it reads now (:data:`VERSION` is it at import)."""
-    return (f"crossbearing.annotate.v5+kb.{KB_VERSION}+places.{places_version()}"
+    return (f"crossbearing.annotate.v6+kb.{KB_VERSION}+places.{places_version()}"
             f"+lexicon.{bundled_lexicon().version}+titles.{titles_version()}"
             f"+events.{ontology_version()}")
 
