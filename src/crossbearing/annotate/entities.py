@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
+from crossbearing.annotate.metonymy import with_metonyms
 from crossbearing.annotate.names import identity_words, same_name
 from crossbearing.annotate.nlp import text_of
 from crossbearing.kb import actor_by_id, actors_by_name_key, name_key
@@ -58,6 +59,7 @@ def entity_mentions(doc: Doc, article_id: str) -> list[Mention]:
         _define_acronym(doc, span, mention, seen)
     mentions = [m for m in mentions if m.label not in MAYBE_PLACE_LABELS]
     mentions = resolve_in_context(text_of(doc), mentions, article_id, seen.countries)
+    mentions = with_metonyms(doc, mentions)
     mentions.extend(_undetected_acronyms(doc, article_id, mentions, seen))
     mentions.extend(_undetected_short_forms(doc, article_id, mentions, seen))
     return sorted(mentions, key=lambda m: (m.start, m.end))

