@@ -33,3 +33,27 @@ def test_a_capital_that_acts_is_its_government_and_stays_a_place(text, name, gov
 ])
 def test_a_capital_where_something_happens_is_a_place_only(text, name):
     assert named(text, name) in ([(None, True)], [])
+
+
+def test_a_part_of_a_group_named_earlier_is_that_group():
+    mentions = annotate_text(
+        "The Islamic Resistance in Iraq said on Friday it would resume attacks. The Resistance "
+        "said its fighters were ready. The Islamic Resistance also called on allies to join.")
+    assert {m.text: m.actor_id for m in mentions.mentions if m.label == "ORG"} == {
+        "Islamic Resistance in Iraq": "islamic-resistance-in-iraq",
+        "Resistance": "islamic-resistance-in-iraq",
+        "Islamic Resistance": "islamic-resistance-in-iraq"}
+
+
+def test_a_part_that_fits_two_groups_or_another_name_is_left_alone():
+    two = annotate_text("The Islamic Resistance in Iraq and the Islamic Resistance in Lebanon "
+                        "issued statements. The Resistance said its fighters were ready.")
+    assert [m.actor_id for m in two.mentions if m.text == "Resistance"] == [None]
+    other = annotate_text("Kataib Hezbollah said on Friday it would resume attacks. The Iraqi "
+                          "Resistance said its fighters were ready.")
+    assert [m.actor_id for m in other.mentions if m.text == "Iraqi Resistance"] == [None]
+
+
+def test_half_of_a_hyphenated_word_is_no_entity():
+    mentions = annotate_text("Anti-US protests spread as Pro-Iran lawmakers met in Baghdad.")
+    assert not [m for m in mentions.mentions if m.text.endswith("-")]

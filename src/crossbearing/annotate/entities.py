@@ -11,7 +11,7 @@ form that could shorten two different names is left unlinked rather than guessed
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span
@@ -41,6 +41,7 @@ class _Seen:
     full_names: list[Mention]
     acronyms: dict[str, Mention]
     countries: list[str]
+    groups: list[Mention] = field(default_factory=list)  # organisations of the knowledge base
 
 
 def entity_mentions(doc: Doc, article_id: str) -> list[Mention]:
@@ -56,6 +57,8 @@ def entity_mentions(doc: Doc, article_id: str) -> list[Mention]:
         mentions.append(mention)
         if len(identity_words(mention.canonical)) >= 2 and mention.link in ("kb", "model"):
             seen.full_names.append(mention)
+        if mention.label == "ORG" and mention.actor_id:
+            seen.groups.append(mention)
         _define_acronym(doc, span, mention, seen)
     mentions = [m for m in mentions if m.label not in MAYBE_PLACE_LABELS]
     mentions = resolve_in_context(text_of(doc), mentions, article_id, seen.countries)
@@ -73,8 +76,8 @@ def _capitalised(span: Span) -> bool:
 
 def _resolve(span: Span, article_id: str, seen: _Seen, later: list[Span]) -> Mention | None:
     start, end, text = _trimmed(span)
-    if not text:
-        return None
+    if not text or text.endswith(("-", "‐", "–")):
+        return None  # the first half of a hyphenated word the tokenizer split ("Anti-", "Pro-")
     base = Mention(article_id, start, end, text, span.label_, None, text, name_key(text), "model")
     actor_id = span.ent_id_ or _kb_id(text)
     if actor_id:
@@ -86,7 +89,8 @@ def _resolve(span: Span, article_id: str, seen: _Seen, later: list[Span]) -> Men
                        canonical=defined.canonical, name_key=defined.name_key, link="acronym",
                        place_id=defined.place_id)
     else:
-        longer = _full_name_for(text, span.label_, seen, later)
+        longer = _full_name_for(text, span.label_, seen, later) or _group_for(text, span.label_,
+                                                                               seen)
         if longer is not None:
             base = replace(base, label=longer.label, actor_id=longer.actor_id,
                            canonical=longer.canonical, name_key=longer.name_key, link="short-form",
@@ -128,6 +132,34 @@ def _full_name_for(text: str, label: str, seen: _Seen, later: list[Span]) -> Men
              for s in later if s.label_ == "PERSON" and len(identity_words(s.text)) >= 2]
     found = _distinct([m for m in ahead if _shortens(text, m)])
     return found[0] if len(found) == 1 and found[0].label == "PERSON" else None
+
+
+def _group_for(text: str, label: str, seen: _Seen) -> Mention | None:
+    """The one knowledge-base organisation named earlier in the article that ``text`` names in
+    part ("the Resistance", "the Islamic Resistance" after "the Islamic Resistance in Iraq"):
+    its words stand in that name in the same order, ending on a word of it that is not the
+    name of a place. None when no organisation or two fit; "Iraqi Resistance" is no part of
+    "Islamic Resistance in Iraq"."""
+    words = [w for w in re.findall(r"[^\W\d_]+", text.lower()) if w != "the"]
+    if label != "ORG" or not words or lookup_place(words[-1]) is not None:
+        return None
+    groups = _distinct([m for m in seen.groups if any(_in_order(words, name.lower())
+                                                       for name in (m.canonical, m.text))])
+    return groups[0] if len(groups) == 1 else None
+
+
+def _in_order(words: list[str], name: str) -> bool:
+    """Whether ``words`` are words of ``name``, in its order, and fewer than all of them."""
+    remaining = re.findall(r"[^\W\d_]+", name)
+    if len(words) >= len(remaining):
+        return False
+    position = 0
+    for word in words:
+        try:
+            position = remaining.index(word, position) + 1
+        except ValueError:
+            return False
+    return True
 
 
 def _shortens(text: str, full: Mention) -> bool:

@@ -6,7 +6,7 @@ a country's capital city that stands where an actor stands — the subject of a 
 a passive ("by Washington"), the owner of an act or a saying ("Washington's support", "Baghdad's
 statement"), or joined to one of these ("Washington and Baghdad will restart talks") — is that
 country's government as the actor: the mention keeps its place (geography: the city is still
-where it is) and gains the government's knowledge-base id and name. Anywhere else ("a strike in
+where it is) and gains the government's knowledge-base id, name and type. Anywhere else ("a strike in
 Baghdad", "flew to Washington") it stays a place only. Only capitals of countries whose
 government the knowledge base holds are read so; "the Pentagon", "the Kremlin" and "the White
 House" are knowledge-base aliases already.
@@ -34,8 +34,8 @@ def with_metonyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     for mention in mentions:
         government = _government_of(mention)
         if government is not None and _acting(_head(doc, mention)):
-            mention = replace(mention, actor_id=government.id, canonical=government.name,
-                              link="metonymy")
+            mention = replace(mention, label=government.type, actor_id=government.id,
+                              canonical=government.name, link="metonymy")
         result.append(mention)
     return result
 
