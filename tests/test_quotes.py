@@ -411,3 +411,24 @@ def test_seed_spans_are_sound(seeds):
             if quote.speaker:
                 assert not any(s < quote.speaker[1] and quote.speaker[0] < e
                                for s, e in quote.content)
+
+
+def test_a_role_of_a_group_is_the_person_named_who_holds_it():
+    text = ("Akram al-Kaabi addressed supporters in Baghdad on Friday.\n\n"
+            "\"We will choose the time and place,\" the secretary general of Harakat Hezbollah "
+            "al-Nujaba said.")
+    quote = only(text)
+    assert (quote.speaker_actor, quote.speaker_canonical) == ("akram-al-kaabi", "Akram al-Kaabi")
+    assert quote.descriptor == "the secretary general of Harakat Hezbollah al-Nujaba"
+    text = ("Harakat Hezbollah al-Nujaba issued a statement on Friday. Akram al-Kaabi was not "
+            "present.\n\n\"We will respond,\" the group's leader said.")
+    assert only(text).speaker_actor == "akram-al-kaabi"
+
+
+def test_a_role_is_not_given_to_a_person_the_article_does_not_name_or_of_another_group():
+    unnamed = only("\"We will respond,\" the secretary general of Harakat Hezbollah al-Nujaba "
+                   "said.")
+    assert unnamed.speaker_actor is None and unnamed.descriptor.startswith("the secretary")
+    other = only("Kataib Hezbollah issued a statement. Akram al-Kaabi spoke later.\n\n"
+                 "\"We will respond,\" the group's leader said.")
+    assert other.speaker_actor is None

@@ -15,6 +15,9 @@ before:
   organisation for "the group"); a capitalised one ("the Resistance", "Iraqi Resistance")
   only one whose name has that word. "The statement" goes to whoever last issued a statement,
   else the last organisation that spoke. The description is kept as ``descriptor``;
+- a **role** ("the secretary general of Harakat al-Nujaba", "the group's spokesman", "Kataib
+  Hezbollah's leader") is the one person the article names whom the knowledge base gives that
+  role in that organisation (leader-of, spokesperson-of);
 - an **indefinite description** ("a US defense official", "sources") is someone new: it is never
   given a name (``speaker_actor`` and ``speaker_canonical`` stay None), only its ``descriptor``.
 """
@@ -24,6 +27,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Sequence
 
 from spacy.tokens import Doc, Token
@@ -146,6 +150,10 @@ class SpeakerResolver:
             return self._as(found, span, text, found.descriptor if found else None, statement,
                             PRONOUNS[head.lower_])
         kinds = _description_kinds(head)
+        holder = self._role_holder(head, attribution.offset) if mention is None else None
+        if holder is not None:
+            return Identity(span, text, holder.actor_id, holder.canonical, text,
+                            frozenset({PERSON}), span[0], statement)
         if mention is not None and (mention.actor_id or not kinds):
             return Identity(span, text, mention.actor_id, mention.canonical, _apposition(head),
                             _mention_kinds(mention), span[0], statement)
@@ -188,6 +196,50 @@ class SpeakerResolver:
                     return found
         return None
 
+    def _role_holder(self, head: Token, offset: int) -> Mention | None:
+        """The person the article names who holds the role a description gives: "the secretary
+        general of Harakat al-Nujaba", "the group's spokesman" for Harakat al-Nujaba named
+        just before, "Kataib Hezbollah's leader". The knowledge base says who leads or speaks
+        for the group; the person must be named in the article too (roles change hands: the
+        article's own name is the evidence), and be the only one who fits."""
+        relation = ROLE_RELATIONS.get(head.lemma_.lower())
+        if relation is None:
+            return None
+        group = self._group_of_role(head, offset)
+        if group is None:
+            return None
+        holders = role_holders(relation, group)
+        named = {m.actor_id: m for m in self.mentions if m.actor_id in holders}
+        return next(iter(named.values())) if len(named) == 1 else None
+
+    def _group_of_role(self, head: Token, offset: int) -> str | None:
+        """The organisation a role noun is of: "of X", "X's", or "the group's" (the last
+        organisation named before)."""
+        for child in head.children:
+            target = None
+            if child.dep_ == "prep" and child.lower_ == "of":
+                target = next((c for c in child.children if c.dep_ == "pobj"), None)
+            elif child.dep_ == "poss":
+                target = child
+            elif child.dep_ == "compound" and child.i == head.i - 1 and head.lemma_ == "general":
+                continue  # "secretary general": the role is the whole
+            if target is None:
+                continue
+            at = target.idx + offset
+            named = next((m for m in self.mentions if m.start <= at < m.end and m.actor_id), None)
+            if named is not None:
+                return named.actor_id
+            if target.lower_ in ("group", "movement", "militia", "organisation", "organization"):
+                earlier = [m for m in self.mentions if m.end <= at and m.label == "ORG"
+                           and m.actor_id]
+                return earlier[-1].actor_id if earlier else None
+        for child in head.children:  # "the secretary general" with its "of X" on "secretary"
+            if child.dep_ == "compound":
+                found = self._group_of_role(child, offset)
+                if found is not None:
+                    return found
+        return None
+
     def _same_description(self, head: Token, position: int) -> Identity | None:
         """The last earlier speaker described with the same noun ("a US defense official" for
         "the US defense official")."""
@@ -218,6 +270,23 @@ class SpeakerResolver:
 
     def _paragraph(self, position: int) -> int:
         return bisect_right(self.breaks, position)
+
+
+#: Role nouns and the knowledge-base relation of a person who holds the role.
+ROLE_RELATIONS = {
+    **dict.fromkeys(("leader", "secretary", "general", "head", "chief", "founder", "chairman",
+                     "commander", "emir"), "leader-of"),
+    **dict.fromkeys(("spokesman", "spokeswoman", "spokesperson"), "spokesperson-of"),
+}
+
+
+@lru_cache(maxsize=None)
+def role_holders(relation: str, group: str) -> frozenset[str]:
+    """The knowledge-base persons with ``relation`` to the organisation ``group``."""
+    from crossbearing.kb import load_actors
+
+    return frozenset(a.id for a in load_actors() if a.kind == "person" and any(
+        r.type == relation and r.target == group for r in a.relations))
 
 
 def _description_kinds(head: Token) -> frozenset[str]:
