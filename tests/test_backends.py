@@ -49,8 +49,10 @@ def test_every_table_is_the_same_on_both_backends(tmp_path, postgres_server):
 
 
 def test_search_finds_the_same_articles_and_quotes_on_both_backends(tmp_path, postgres_server):
+    from crossbearing.spellings import search_expansion
+
     url = postgres_server.create_database()
-    hits = {}
+    hits, spellings = {}, {}
     for location in (url, str(tmp_path / "seeds.db")):
         run_all_stages(location, [])
         with open_store(location) as store:
@@ -58,7 +60,11 @@ def test_search_finds_the_same_articles_and_quotes_on_both_backends(tmp_path, po
             hits[location] = sorted((h["kind"], h["article_id"], h["start"]) for h in found)
             assert store.search("") == []
             assert store.search("\"; DROP TABLE articles; --") == []
+            spelled = store.search("Kataeb Hezbollah", 50, search_expansion(store, "Kataeb Hezbollah"))
+            spellings[location] = sorted((h["kind"], h["article_id"], h["start"]) for h in spelled)
     postgres, sqlite = hits.values()
     assert postgres == sqlite
+    assert spellings[url] == spellings[str(tmp_path / "seeds.db")]
+    assert len({article for _, article, _ in spellings[url]}) >= 4  # Kata'ib, Kataib, Kataeb
     assert {kind for kind, *_ in sqlite} == {"article", "quote"}
     assert len({article for _, article, _ in sqlite}) >= 4

@@ -471,9 +471,11 @@ def entity_page(store, entity_id: str) -> dict[str, Any] | None:
 
 def search_page(store, query: str, limit: int = 20) -> dict[str, Any]:
     """Search hits with their article's title and outlet, the snippet as (text, matched) parts."""
+    from crossbearing.spellings import search_expansion
     from crossbearing.store.search import HIT_END, HIT_START
 
-    hits = store.search(query, limit)
+    expansion = search_expansion(store, query)
+    hits = store.search(query, limit, expansion)
     articles = {a.id: a for a in store.articles_by_id(sorted({h["article_id"] for h in hits}))}
     rows = []
     for hit in hits:
@@ -484,7 +486,8 @@ def search_page(store, query: str, limit: int = 20) -> dict[str, Any]:
             parts += [p for p in ([matched, True], [rest, False]) if p[0]]
         rows.append({**hit, "snippet": parts, "title": article.title if article else None,
                      "outlet": source_label(article) if article else None})
-    return {"query": query, "hits": rows}
+    also = sorted({v for found in expansion.words.values() for v in found}) + expansion.aliases
+    return {"query": query, "also": also, "hits": rows}
 
 
 # -- coverage (events and the timeline: views_events) ----------------------------------------

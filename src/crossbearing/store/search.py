@@ -15,6 +15,8 @@ from typing import Any
 #: Words of a search: letters and digits; everything else (FTS operators, quotes, brackets,
 #: column filters) separates words and is dropped.
 _WORD = re.compile(r"\w+", re.UNICODE)
+#: A word as people write it in a name, an apostrophe inside ("Kata'ib"): one slot of a query.
+_SLOT = re.compile(r"\w+(?:['’]\w+)*", re.UNICODE)
 #: At most this many words of a query are used.
 MAX_TERMS = 16
 #: Markers around matched words in snippets (control characters never found in clean text).
@@ -26,24 +28,64 @@ def search_terms(query: str) -> list[str]:
     return _WORD.findall(query or "")[:MAX_TERMS]
 
 
-def fts_query(query: str) -> str | None:
+def fts_query(query: str, expansion: Any = None) -> str | None:
     """An FTS5 query matching every word of ``query`` (the last as a prefix), each word quoted so
-    that no character of the user's text acts as an FTS operator. None for a query of no words."""
-    terms = search_terms(query)
-    if not terms:
+    that no character of the user's text acts as an FTS operator; with an ``expansion``
+    (:class:`crossbearing.spellings.Expansion`) a word also matches its other spellings, and the
+    whole query the other names of the actor it names. None for a query of no words."""
+    slots = _slots(query, expansion)
+    if not slots:
         return None
-    quoted = ['"' + term.replace('"', '""') + '"' for term in terms]
-    quoted[-1] += "*"
-    return " ".join(quoted)
+
+    def phrase(words: list[str], prefix: bool = False) -> str:
+        return '"' + " ".join(w.replace('"', '""') for w in words) + '"' + ("*" if prefix else "")
+
+    groups = []
+    for index, (word, others) in enumerate(slots):
+        options = [phrase(word, index == len(slots) - 1)] + [phrase(o) for o in others]
+        groups.append(options[0] if len(options) == 1 else "(" + " OR ".join(options) + ")")
+    # All of them: side by side (FTS5's implicit AND) while each is one phrase; FTS5 wants AND
+    # written out next to a bracket.
+    match = (" AND " if any(g.startswith("(") for g in groups) else " ").join(groups)
+    aliases = [phrase(words) for words in _aliases(expansion)]
+    return "(" + match + ") OR " + " OR ".join(aliases) if aliases else match
 
 
-def ts_query(query: str) -> str | None:
-    """The PostgreSQL ``to_tsquery`` equivalent of :func:`fts_query`: words joined by ``&``, the
-    last as a prefix; every word is letters and digits only, so it cannot carry an operator."""
-    terms = search_terms(query)
-    if not terms:
+def ts_query(query: str, expansion: Any = None) -> str | None:
+    """The PostgreSQL ``to_tsquery`` equivalent of :func:`fts_query`: words of a phrase joined by
+    ``<->``, slots by ``&``, alternatives by ``|``, the last word as a prefix; every word is
+    letters and digits only, so it cannot carry an operator."""
+    slots = _slots(query, expansion)
+    if not slots:
         return None
-    return " & ".join(terms[:-1] + [terms[-1] + ":*"])
+
+    def phrase(words: list[str], prefix: bool = False) -> str:
+        joined = " <-> ".join(words[:-1] + [words[-1] + (":*" if prefix else "")])
+        return joined if len(words) == 1 else "(" + joined + ")"
+
+    groups = []
+    for index, (word, others) in enumerate(slots):
+        options = [phrase(word, index == len(slots) - 1)] + [phrase(o) for o in others]
+        groups.append(options[0] if len(options) == 1 else "(" + " | ".join(options) + ")")
+    match = " & ".join(groups)
+    aliases = [phrase(words) for words in _aliases(expansion)]
+    return "(" + match + ") | " + " | ".join(aliases) if aliases else match
+
+
+def _slots(query: str, expansion: Any) -> list[tuple[list[str], list[list[str]]]]:
+    """Each slot of the query as its words (a name with an apostrophe is two: "kata", "ib"),
+    with the words of each other spelling of it."""
+    spelled = getattr(expansion, "words", {}) or {}
+    slots = []
+    for slot in _SLOT.findall(query or "")[:MAX_TERMS]:
+        others = [_WORD.findall(v) for v in spelled.get(slot, ())]
+        slots.append((_WORD.findall(slot), [o for o in others if o]))
+    return slots
+
+
+def _aliases(expansion: Any) -> list[list[str]]:
+    names = getattr(expansion, "aliases", ()) or ()
+    return [words for words in (_WORD.findall(n) for n in names) if words]
 
 
 class SearchStore:
@@ -52,15 +94,16 @@ class SearchStore:
     execute: Any
     dialect: str
 
-    def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
-        """Articles and quotes matching every word of ``query``, best first, at most ``limit`` of
-        each kind. Each hit: ``kind`` ('article' or 'quote'), ``article_id``, ``start``/``end``
-        (the quote's span; None for an article), ``speaker``, ``snippet`` (matched words between
+    def search(self, query: str, limit: int = 20, expansion: Any = None) -> list[dict[str, Any]]:
+        """Articles and quotes matching every word of ``query`` (or, with an ``expansion``, one
+        of its spellings; see :func:`fts_query`), best first, at most ``limit`` of each kind.
+        Each hit: ``kind`` ('article' or 'quote'), ``article_id``, ``start``/``end`` (the
+        quote's span; None for an article), ``speaker``, ``snippet`` (matched words between
         HIT_START and HIT_END)."""
         limit = max(1, min(int(limit), 200))
         if self.dialect == "postgresql":
-            return self._search_postgresql(query, limit)
-        match = fts_query(query)
+            return self._search_postgresql(ts_query(query, expansion), limit)
+        match = fts_query(query, expansion)
         if match is None:
             return []
         articles = self.execute(
@@ -73,9 +116,8 @@ class SearchStore:
             (HIT_START, HIT_END, match, limit)).fetchall()
         return _hits(articles, quotes)
 
-    def _search_postgresql(self, query: str, limit: int) -> list[dict[str, Any]]:
+    def _search_postgresql(self, match: str | None, limit: int) -> list[dict[str, Any]]:
         """The PostgreSQL branch (tsvector columns and GIN indexes of migration 8)."""
-        match = ts_query(query)
         if match is None:
             return []
         marks = f"StartSel={HIT_START}, StopSel={HIT_END}, MaxWords=16, MinWords=8"
@@ -90,6 +132,18 @@ class SearchStore:
             "ORDER BY ts_rank(search, to_tsquery('simple', ?)) DESC, article_id, start LIMIT ?",
             (match, marks, match, match, limit)).fetchall()
         return _hits(articles, quotes)
+
+
+    def name_words(self) -> set[str]:
+        """The words of every name the articles hold (what spellings are searched among)."""
+        rows = self.execute("SELECT DISTINCT text FROM mentions").fetchall()
+        return {w for (text,) in rows for w in _SLOT.findall(text)}
+
+    def actor_spellings(self) -> list[tuple[str, str]]:
+        """(knowledge-base actor id, a spelling the articles used for it), each pair once; a
+        capital standing for its government ("Baghdad condemned") is no name of it."""
+        return self.execute("SELECT DISTINCT actor_id, text FROM mentions WHERE actor_id IS NOT "
+                            "NULL AND link <> 'metonymy' ORDER BY actor_id, text").fetchall()
 
 
 def _hits(articles: list[tuple], quotes: list[tuple]) -> list[dict[str, Any]]:
