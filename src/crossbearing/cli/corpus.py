@@ -30,15 +30,27 @@ from crossbearing.views import (
 )
 
 
+#: Entity types an analyst may add to the knowledge base (peoples and places are not actors).
+UNKNOWN_LABELS = frozenset({"PERSON", "ORG", "FAC"})
+
+
 @click.command()
 @db_option
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Show at most this many.")
+@click.option("--unknown", is_flag=True, help="Only the people, groups and sites the knowledge "
+              "base does not know: candidates for an analyst to add (docs/kb.md).")
 @json_option
-def entities(db: str, limit: int | None, as_json: bool) -> None:
+def entities(db: str, limit: int | None, unknown: bool, as_json: bool) -> None:
     """List the actors and places named in the articles, with their mentions per outlet and the
     spellings each outlet used."""
     with open_db(db) as store:
-        rows = entity_rows(store.entity_table())[:limit]
+        rows = entity_rows(store.entity_table())
+    if unknown:
+        from crossbearing.kb.places import lookup_place
+
+        rows = [r for r in rows if not r["actor_id"] and r["label"] in UNKNOWN_LABELS
+                and not (r["label"] == "FAC" and lookup_place(r["name"]))]  # a known site
+    rows = rows[:limit]
     if as_json:
         print_json(rows)
         return
