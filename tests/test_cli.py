@@ -85,16 +85,10 @@ def test_every_command_is_documented():
 
 
 def test_entities_unknown_lists_only_what_an_analyst_could_add(analysed_seeds):
-    import json as json_module
-
-    from click.testing import CliRunner
-
-    from crossbearing.cli import cli
-
     result = CliRunner().invoke(cli, ["entities", "--db", str(analysed_seeds), "--unknown",
                                       "--json"])
     assert result.exit_code == 0, result.output
-    rows = json_module.loads(result.output)
+    rows = json.loads(result.output)
     assert rows and all(r["actor_id"] is None and r["label"] in ("PERSON", "ORG", "FAC")
                         for r in rows)
     names = {r["name"] for r in rows}
