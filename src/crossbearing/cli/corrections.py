@@ -1,5 +1,6 @@
 """Analyst corrections from the command line: an article's outlet, publication date or title
-(``crossbearing correct article``), and listing or withdrawing corrections of any kind."""
+(``crossbearing correct article``), an event's fields (``crossbearing correct event``), and
+listing or withdrawing corrections of any kind."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ from crossbearing.cli.common import db_option, json_option, open_db, out, print_
 @click.group()
 def correct() -> None:
     """Correct what the analysis read, kept apart from it and applied again after every
-    re-analysis: an article's outlet, publication date or title; list or withdraw corrections."""
+    re-analysis: an article's outlet, publication date or title; an event's type, date, place,
+    fatalities, actor or target; list or withdraw corrections."""
 
 
 @correct.command("article")
@@ -46,6 +48,48 @@ def correct_article(article_id: str, outlet: str | None, published: str | None,
     published_value = after.published.value if after.published else "undated"
     out.print(f"{after.id}: {safe(after.outlet or '(outlet unknown)')} · {safe(published_value)}"
               f" · {safe(after.title or '(untitled)')}")
+    for row in rows:
+        out.print(f"  {row['kind']} → {safe(row['value'])}  [dim]{row['override_id']}[/dim]")
+
+
+@correct.command("event")
+@click.argument("event_id")
+@click.option("--type", "event_type", help="Its type: one of data/events.toml's (air_drone_strike, "
+              "armed_clash, protest ...).")
+@click.option("--date", help="Its date: a day, a month or a year (2024-02-07, 2024-02, 2024).")
+@click.option("--place", help="Its place, a name or id the gazetteer knows (Baghdad, Tower 22).")
+@click.option("--fatalities", help="The number killed.")
+@click.option("--actor", help="Its actor, a knowledge-base actor's id or name.")
+@click.option("--target", help="Its target, a knowledge-base actor's id or name.")
+@click.option("--confirm", "decision", flag_value="confirm", help="It is an event (listed first).")
+@click.option("--reject", "decision", flag_value="reject", help="It is no event (not listed).")
+@click.option("--note", default="", help="Why, in your words.")
+@db_option
+@json_option
+def correct_event(event_id: str, event_type: str | None, date: str | None, place: str | None,
+                  fatalities: str | None, actor: str | None, target: str | None,
+                  decision: str | None, note: str, db: str, as_json: bool) -> None:
+    """Correct event EVENT_ID (an id or its unique start): its type, date, place, fatalities,
+    actor or target, or confirm or reject it. Kept apart from what the analysis computes and
+    applied again after every re-analysis; every listing and export shows it at once."""
+    fixes = {"event-type": event_type, "event-date": date, "event-place": place,
+             "event-fatalities": fatalities, "event-actor": actor, "event-target": target,
+             "event": decision}
+    fixes = {kind: value for kind, value in fixes.items() if value is not None}
+    if not fixes:
+        raise click.UsageError("give at least one of --type, --date, --place, --fatalities, "
+                               "--actor, --target, --confirm, --reject")
+    with open_db(db) as store:
+        prefix = store.id_prefix(event_id, "event", "ev-")
+        found = store.one_id(store.ids_with_prefix("events", "event_id", prefix), event_id,
+                             "event")
+        with store.transaction():
+            made = [store.add_override(kind, found, value, note) for kind, value in fixes.items()]
+        rows = [o for o in store.overrides() if o["override_id"] in made]
+    if as_json:
+        print_json(rows)
+        return
+    out.print(f"{found}:")
     for row in rows:
         out.print(f"  {row['kind']} → {safe(row['value'])}  [dim]{row['override_id']}[/dim]")
 

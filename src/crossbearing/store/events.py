@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
+from crossbearing.event_corrections import corrected_events
 from crossbearing.model import EventArgument, EventMention, TimeValue, Toll
 
 MENTION_COLUMNS = (
@@ -82,7 +83,8 @@ class EventStore:
         return len(events)
 
     def events(self, story_id: str | None = None) -> list[dict[str, Any]]:
-        """Stored events (of one story), by date then type, each with its ``sources``."""
+        """Stored events (of one story), by date then type, each with its ``sources``; an
+        analyst's corrections of their fields applied (:mod:`crossbearing.event_corrections`)."""
         where, params = (" WHERE story_id = ?", (story_id,)) if story_id else ("", ())
         rows = self.execute(f"SELECT {', '.join(EVENT_COLUMNS)} FROM events{where} "
                             "ORDER BY date_start IS NULL, date_start, event_type, event_id",
@@ -101,7 +103,7 @@ class EventStore:
             event["detail"] = json.loads(event["detail"])
             event["aggregate"] = bool(event["aggregate"])
             event["sources"] = sources.get(event["event_id"], [])
-        return events
+        return corrected_events(events, self.event_corrections())
 
 
 def _mention_row(m: EventMention) -> tuple:

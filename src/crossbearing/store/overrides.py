@@ -18,6 +18,7 @@ from datetime import date, datetime, timezone
 from typing import Any
 
 from crossbearing.errors import UsageError
+from crossbearing.event_corrections import EVENT_KINDS, event_value
 from crossbearing.ids import stable_id
 from crossbearing.model import Article, DateValue
 
@@ -31,6 +32,7 @@ OVERRIDE_KINDS = {
     "article-published": "the target article's publication date, ISO 8601 (2024-02-07, or with "
                          "a time)",
     "article-title": "the target article's title",
+    **EVENT_KINDS,
 }
 #: Article corrections: the kind and the field of :class:`~crossbearing.model.Article` it sets.
 ARTICLE_FIELDS = {"article-outlet": "outlet", "article-published": "published",
@@ -56,7 +58,9 @@ class OverrideStore:
             raise UsageError("an event is confirmed or rejected: value 'confirm' or 'reject'")
         if kind in ARTICLE_FIELDS:
             value = article_value(kind, value)
-        if kind == "event" or kind in ARTICLE_FIELDS:  # a later decision replaces the earlier
+        if kind in EVENT_KINDS:
+            value = event_value(kind, value)
+        if kind == "event" or kind in ARTICLE_FIELDS or kind in EVENT_KINDS:  # the later wins
             self.execute("DELETE FROM overrides WHERE kind = ? AND target = ?", (kind, target))
         override_id = stable_id("override", kind, target, value)
         self.execute("INSERT INTO overrides (override_id, kind, target, value, note, created_at) "
@@ -84,6 +88,10 @@ class OverrideStore:
     def event_decisions(self) -> dict[str, str]:
         """Event id -> 'confirm' or 'reject'."""
         return {o["target"]: o["value"] for o in self.overrides("event")}
+
+    def event_corrections(self) -> list[dict[str, Any]]:
+        """Corrections of events' fields (``event-type``, ``event-date`` ...), oldest first."""
+        return [o for o in self.overrides() if o["kind"] in EVENT_KINDS]
 
     def article_corrections(self) -> dict[str, dict[str, str]]:
         """Article id -> {field: corrected value} for every corrected article."""
