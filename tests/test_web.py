@@ -286,3 +286,24 @@ def test_browsers_get_error_pages_and_the_api_json(client):
     api = client.get("/api/stories/nope", headers=html)
     assert api.status_code == 422 and api.headers["content-type"] == "application/json"
     assert client.get("/stories/nope?format=json", headers=html).json()["detail"]
+
+
+def test_an_event_is_corrected_from_the_form_and_the_story_shows_it(client):
+    story = story_id(client)
+    sections = client.get(f"/api/stories/{story}").json()["sections"]
+    events = next(s for s in sections if s["key"] == "events")["events"]
+    strike = next(e for e in events if e["fatalities"]["value"] == "3"
+                  and e["place"]["value"] == "Jordan")
+    response = client.post("/corrections", data={"kind": "event-place", "target": strike["id"],
+                                                 "value": "Tower 22", "note": "the outpost"},
+                           follow_redirects=False)
+    assert response.status_code == 303
+    assert response.headers["location"] == f"/stories/{story}#event-{strike['id']}"
+    sections = client.get(f"/api/stories/{story}").json()["sections"]
+    events = next(s for s in sections if s["key"] == "events")["events"]
+    assert next(e for e in events if e["id"] == strike["id"])["place"]["value"] == "Tower 22"
+    for bad in ({"kind": "event-place", "target": strike["id"], "value": "Atlantis North"},
+                {"kind": "event-date", "target": strike["id"], "value": "2024-02-31"},
+                {"kind": "event-type", "target": "ev-0000000000000000", "value": "protest"}):
+        assert client.post("/api/corrections", json=bad).status_code == 422, bad
+    assert "Correct an event" in client.get("/corrections").text

@@ -1,5 +1,6 @@
 """Analyst corrections in the web app: merge or split actors, mark a shared passage as not
-reuse, confirm or reject an event, correct an article's outlet, publication date or title; as
+reuse, confirm or reject an event or correct its type, date, place, fatalities, actor or target,
+correct an article's outlet, publication date or title; as
 HTML forms (answered by a redirect to the corrected page)
 and as a JSON API. Corrections are stored as overrides and applied at once; the corpus stage
 applies them again after every re-analysis."""
@@ -15,6 +16,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from pydantic import BaseModel, Field
 
 from crossbearing.errors import UsageError
+from crossbearing.event_corrections import EVENT_KINDS
 from crossbearing.web.pages import page
 
 _ENTITY = re.compile(r"^[a-z0-9][a-z0-9-]{0,80}$")
@@ -31,7 +33,8 @@ class Correction(BaseModel):
     """A correction as the JSON API takes it."""
 
     kind: Literal["merge-entities", "split-entity", "not-reuse", "event", "article-outlet",
-                  "article-published", "article-title"]
+                  "article-published", "article-title", "event-type", "event-date",
+                  "event-place", "event-fatalities", "event-actor", "event-target"]
     target: str = Field(min_length=1, max_length=300)
     value: str = Field(min_length=1, max_length=300)
     note: str = Field("", max_length=2000)
@@ -55,11 +58,18 @@ def check(kind: str, target: str, value: str, store) -> None:
     elif kind == "event":
         if not _EVENT.match(target) or value not in ("confirm", "reject"):
             raise HTTPException(422, "an event id and 'confirm' or 'reject'")
+    elif kind in EVENT_KINDS:  # the value is checked as it is stored (store.add_override)
+        if not _EVENT.match(target) or target not in _event_ids(store, target):
+            raise HTTPException(422, "no such event")
     elif kind in ARTICLE_KINDS:
         if not _ARTICLE.match(target) or not store.articles_by_id([target]):
             raise HTTPException(422, "no such article")
     else:
         raise HTTPException(422, "unknown kind of correction")
+
+
+def _event_ids(store, target: str) -> list[str]:
+    return store.ids_with_prefix("events", "event_id", target, limit=1)
 
 
 def apply(request: Request, kind: str, target: str, value: str, note: str) -> str:
@@ -96,6 +106,10 @@ def _back(request: Request, kind: str, target: str, value: str) -> str:
         return f"/stories/{story}" if story else "/"
     if kind in ARTICLE_KINDS:
         return f"/articles/{target}"
+    if kind in EVENT_KINDS:
+        with request.app.state.database.use() as store:
+            story = next((e["story_id"] for e in store.events() if e["event_id"] == target), None)
+        return f"/stories/{story}#event-{target}" if story else "/corrections"
     return "/corrections"
 
 
