@@ -360,3 +360,34 @@ def test_a_new_event_ontology_re_annotates_stored_articles(tmp_path, monkeypatch
         monkeypatch.undo()
         event_types.ontology_version.cache_clear()
 
+
+
+@pytest.mark.parametrize("text", [
+    "It was a flawless execution of the campaign plan.",
+    "Coal- and gas-fired power plants face new rules.",
+    "A trade war would certainly hurt farmers.",
+    "He sent tweets targeting the former beauty queen.",
+    "The war-torn city was quiet on Sunday.",
+    "The senator's attack ads ran all week.",
+])
+def test_violence_in_a_figure_of_speech_is_no_event(text):
+    assert not [t for t, _ in events(text) if t in (
+        "killing", "armed_clash", "attack", "air_drone_strike", "shelling")], events(text)
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("The ministry announced the execution of two prisoners on Monday.", "killing"),
+    ("The war in Syria killed thousands of civilians.", "armed_clash"),
+    ("Gunmen attacked a checkpoint near Tikrit on Saturday.", "armed_clash"),
+])
+def test_violence_itself_stays_an_event(text, event_type):
+    assert event_type in [t for t, _ in events(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Israel's army said on Tuesday it had struck a vehicle near Nabatieh on Monday.",
+    "The Houthis said on Tuesday they had targeted a cargo ship off Hodeidah on Monday.",
+])
+def test_the_day_a_strike_was_announced_is_not_its_date(text):
+    [event] = annotate_text(text, "2024-06-05").events
+    assert (event.time.start, event.time.precision) == ("2024-06-03", "day")

@@ -1,6 +1,7 @@
 """Three reports of one incident, written for these tests (different wording, tolls that differ,
-a relative date, a spokesman quoted, a background incident mentioned), merged across the story:
-one event with every report, the toll disagreement marked, the background incident apart."""
+a relative date, a spokesman quoted, a background incident mentioned, a place spelled two ways),
+merged across the story: one event with every report, the toll disagreement marked, the
+background incident apart; 17 incidents and 3 statements."""
 
 from dataclasses import replace
 
@@ -99,6 +100,47 @@ SETS = {
         ("2024-01-06", "The US military said on Friday it had carried out the strike in Baghdad on "
                        "Thursday that killed Mushtaq al-Saidi and another militant."),
     ]),
+    "car bomb": ("remote_explosive", 3, {"fatalities"}, "2024-04-20", [
+        ("2024-04-21", "A car bomb exploded near a market in Deir ez-Zor on Saturday, killing "
+                       "seven people, a war monitor said. Last month a similar blast hit the "
+                       "town of Mayadin."),
+        ("2024-04-21", "Nine people were killed when a car bomb went off outside a market in "
+                       "Dayr az Zawr on Saturday, local sources said."),
+        ("2024-04-22", "The car bomb that struck a Deir ez-Zor market on Saturday killed seven "
+                       "civilians, the Syrian Observatory for Human Rights said on Sunday."),
+    ]),
+    "strike in south Lebanon": ("air_drone_strike", 3, {"fatalities"}, "2024-06-03", [
+        ("2024-06-04", "An Israeli drone strike on a car near Nabatieh on Monday killed two "
+                       "people, Lebanon's health ministry said."),
+        ("2024-06-04", "Two men were killed on Monday when an Israeli drone hit their vehicle "
+                       "outside Nabatiyeh, a security source said."),
+        ("2024-06-05", "Israel's army said on Tuesday it had struck a vehicle near Nabatieh on "
+                       "Monday, killing three Hezbollah operatives."),
+    ]),
+    "raid in a camp": ("armed_clash", 3, {"fatalities"}, "2024-07-09", [
+        ("2024-07-10", "Israeli forces raided the Jenin camp on Tuesday, killing three "
+                       "Palestinians, the Palestinian health ministry said."),
+        ("2024-07-10", "Four Palestinians were killed during an Israeli army raid on Jenin "
+                       "camp on Tuesday, medics said."),
+        ("2024-07-11", "The Israeli military said on Wednesday that its raid in the Jenin camp "
+                       "on Tuesday killed three militants."),
+    ]),
+    "shooting at a checkpoint": ("armed_clash", 3, {"fatalities"}, "2024-09-21", [
+        ("2024-09-22", "Gunmen attacked an army checkpoint near Tikrit on Saturday, killing "
+                       "two soldiers, a military source said."),
+        ("2024-09-22", "Three soldiers were killed when militants opened fire on a checkpoint "
+                       "outside Tikrit on Saturday, security officials said."),
+        ("2024-09-23", "Militants killed two soldiers in an attack on a checkpoint near Tikrit "
+                       "on Saturday, the army said on Sunday."),
+    ]),
+    "drone attack on an airport": ("air_drone_strike", 3, set(), "2024-10-22", [
+        ("2024-10-23", "An explosive-laden drone attacked Erbil airport late on Tuesday, the "
+                       "Kurdistan region's counter-terrorism service said. No one was hurt."),
+        ("2024-10-23", "A drone struck near Erbil international airport on Tuesday night, "
+                       "causing no casualties, Kurdish officials said."),
+        ("2024-10-24", "The Islamic Resistance in Iraq claimed Tuesday's drone attack on Erbil "
+                       "airport, which caused no casualties."),
+    ]),
     "protest": ("protest", 3, set(), "2024-03-09", [
         ("2024-03-09", "Thousands of teachers demonstrated in Basra on Saturday to demand unpaid "
                        "salaries."),
@@ -147,6 +189,14 @@ STATEMENTS = {
                        "would attack American bases unless US forces leave Iraq."),
         ("2024-04-13", "The Islamic Resistance in Iraq vowed on Thursday to target US bases, "
                        "calling on Washington to pull out its forces."),
+    ]),
+    "demand": ("demand", "DEMAND", [
+        ("2024-11-03", "The Kurdistan Regional Government demanded on Sunday that Baghdad pay "
+                       "the salaries of its civil servants, in a statement."),
+        ("2024-11-03", "In a statement on Sunday, the Kurdistan Regional Government called on "
+                       "Baghdad to send the salaries of public employees."),
+        ("2024-11-04", "The Kurdistan Regional Government on Sunday urged the federal "
+                       "government in Baghdad to pay civil servants' salaries."),
     ]),
     "condemnation": ("accusation", "ACCUSE", [
         ("2024-05-02", "Iraq's foreign ministry condemned on Wednesday the Turkish strike on a "

@@ -59,6 +59,26 @@ FORCES = frozenset({"troop", "force", "soldier", "unit", "army", "personnel", "f
                     "militia", "brigade", "battalion", "division", "convoy", "ambassador",
                     "envoy", "diplomat", "mission", "staff", "embassy", "contingent",
                     "peacekeeper", "observer", "monitor", "police", "tank", "ship", "warship"})
+#: Modifiers that make a noun of fighting a figure of speech: "a trade war", "a culture war",
+#: "a charm offensive", "a political attack", "attack ads" (Lakoff and Johnson 1980: argument
+#: is war; the event coders' codebooks code no such thing).
+FIGURATIVE_FIGHTS = frozenset({
+    "trade", "culture", "price", "tariff", "currency", "turf", "bidding", "class", "talent",
+    "charm", "legal", "political", "verbal", "rhetorical", "media", "propaganda", "ideological",
+    "partisan", "personal", "campaign", "budget", "tax", "court", "custody", "election",
+    "electoral", "public-relations", "pr", "ratings", "ad", "advertising"})
+#: Things that "target" or "attack" only in a figure of speech: words, laws and money.
+FIGURATIVE_AGENTS = frozenset({
+    "tweet", "ad", "advertisement", "campaign", "post", "message", "speech", "remark",
+    "comment", "article", "report", "column", "editorial", "letter", "bill", "law", "policy",
+    "tax", "tariff", "rule", "regulation", "proposal", "plan", "measure", "sanction", "program",
+    "programme", "reform", "legislation", "order", "lawsuit", "suit", "investigation", "probe",
+    "audit", "story", "book", "film", "video", "joke", "question", "criticism", "attack-ad"})
+#: People an execution is carried out on ("the execution of two prisoners").
+EXECUTED = frozenset({"prisoner", "detainee", "man", "woman", "people", "person", "member",
+                      "activist", "civilian", "soldier", "fighter", "hostage", "captive",
+                      "inmate", "convict", "journalist", "dissident", "protester", "child",
+                      "officer", "worker", "militant", "spy", "collaborator", "suspect"})
 #: Complements that make "demonstrate" mean "show": an object, a clause, the passive.
 SHOWN_DEPS = frozenset({"dobj", "ccomp", "nsubjpass", "auxpass", "attr", "oprd"})
 
@@ -85,17 +105,19 @@ def find_triggers(doc, onto: Ontology) -> list[Trigger]:
 
 
 def _type_of(token: Token, onto: Ontology) -> str | None:
-    if token.dep_ in MODIFIER_DEPS or not token.is_alpha:
+    if token.dep_ in MODIFIER_DEPS or not token.is_alpha or _in_hyphenated_word(token):
         return None
     lemma = token.lemma_.lower()
     if token.pos_ == "VERB":
-        if _figurative(token, lemma):
+        if _figurative(token, lemma) or _figurative_agent(token, lemma):
             return None
         phrase = _verb_phrase(token, lemma)
         return phrase if phrase is not None else onto.verbs.get(lemma)
     if token.pos_ == "NOUN":
         if lemma == "call" and not _calls_for_something(token):
             return None  # a demand is a call for or to something, not a "conference call"
+        if _figurative_noun(token, lemma):
+            return None
         for child in token.lefts:
             if child.dep_ in ("compound", "amod"):
                 modifier = child.lemma_.lower()
@@ -133,6 +155,46 @@ def _figurative(token: Token, lemma: str) -> bool:
         return bool(things) and not any(t.lemma_.lower() in FORCES for t in things) and not any(
             c.dep_ == "prep" and c.lower_ == "from" for c in token.children)
     return False
+
+
+def _in_hyphenated_word(token: Token) -> bool:
+    """Whether the word is part of a hyphenated word ("coal-fired", "war-torn", "battle-hardened"):
+    an adjective or a name, not an act."""
+    doc = token.doc
+    before = token.i > 0 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_
+    after = (token.i + 1 < len(doc) and doc[token.i + 1].text == "-"
+             and not token.whitespace_)
+    return before or after
+
+
+def _figurative_noun(token: Token, lemma: str) -> bool:
+    """Nouns of violence in a figure of speech: "a trade war", "a war of words", "attack ads",
+    "a flawless execution" (an execution kills only someone: "the execution of two prisoners")."""
+    modifiers = {c.lemma_.lower() for c in token.lefts if c.dep_ in ("compound", "amod")}
+    if modifiers & FIGURATIVE_FIGHTS:
+        return True
+    if any(c.dep_ == "prep" and c.lower_ == "of" and any(
+            g.lower_ == "words" for g in c.children) for c in token.children):
+        return True  # "a war of words"
+    if token.head.lemma_.lower() in ("ad", "advertisement") and token.dep_ == "compound":
+        return True
+    if lemma == "execution":
+        objects = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for g in c.children if g.dep_ == "pobj"]
+        return not any(o.ent_type_ in ("PERSON", "NORP") or o.lemma_.lower() in EXECUTED
+                       or any(n.dep_ == "nummod" for n in o.children) for o in objects)
+    return False
+
+
+def _figurative_agent(token: Token, lemma: str) -> bool:
+    """A verb of attacking whose doer is words, a law or money ("tweets targeting her",
+    "sanctions targeting the bank", "the bill attacks the program"): no violence."""
+    if lemma not in ("target", "attack", "hit", "strike", "assault"):
+        return False
+    doers = [c for c in token.children if c.dep_ == "nsubj"]
+    if token.dep_ == "acl":
+        doers.append(token.head)
+    return any(d.lemma_.lower() in FIGURATIVE_AGENTS for d in doers)
 
 
 def _gives_aid(token: Token) -> bool:

@@ -330,11 +330,32 @@ def _event_times(times: Sequence[TimeMention], doc: Doc, group_tokens: set[int])
     """Time expressions that can date the event: not those that date the saying of it
     ("Rasool stated Thursday that the airstrike …": Thursday is when he spoke)."""
     kept = []
+    before = _said_clause_start(doc, group_tokens)
     for time in times:
         span = doc.char_span(time.start, time.end, alignment_mode="expand")
-        if span is None or not _dates_a_saying(span.root, group_tokens):
+        if span is None or not (_dates_a_saying(span.root, group_tokens)
+                                or before is not None and before[0] < span.root.i < before[1]):
             kept.append(time)
     return kept
+
+
+def _said_clause_start(doc: Doc, group_tokens: set[int]) -> tuple[int, int] | None:
+    """For an event told in a clause that a verb of saying governs ("the army said on Tuesday it
+    had struck a car on Monday"), the token positions between the saying verb and the said
+    clause's subject: a time there dates the saying, wherever the parser hangs it."""
+    for index in sorted(group_tokens):
+        clause = doc[index]
+        for _ in range(3):
+            if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in SAYING:
+                subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")),
+                               None)
+                if subject is not None and clause.head.i < subject.left_edge.i:
+                    return clause.head.i, subject.left_edge.i
+                return None
+            if clause.head.i == clause.i:
+                break
+            clause = clause.head
+    return None
 
 
 def _saying_time(offset: int, quotes: Sequence[Quote], times: Sequence[TimeMention],
