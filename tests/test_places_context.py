@@ -3,7 +3,7 @@ neighbouring names ("Tal Tamr, Al Hasakeh"), parts of towns, tagger spans comple
 sites found untagged; and the event's place in ACLED-style reports."""
 
 import pytest
-from conftest import make_article
+from conftest import annotate_text, make_article
 
 from crossbearing.annotate.stage import annotate_articles
 from crossbearing.kb import admin
@@ -225,3 +225,23 @@ def test_a_town_that_stands_for_its_government_is_no_place():
     place = event_place("Repeated US strikes in the country were pushing Baghdad to end the "
                         "coalition's mission.")
     assert place is None or place.id != "geonames:98182"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Obama said on Monday that the plan would help working families.", "Obama"),
+    ("Clinton's lead narrowed after the debate, the poll found.", "Clinton"),
+    ("King told reporters the bill would pass.", "King"),
+])
+def test_a_surname_the_model_read_as_a_place_is_no_small_town(text, name):
+    found = [m for m in annotate_text(text, "2016-09-20").mentions if m.text == name]
+    assert all(m.place_id is None for m in found), [(m.label, m.place_id) for m in found]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Regime forces shelled Saraqib on Monday, killing one civilian.", "Saraqib"),
+    ("Two militants were killed in a rural area of Yuksekova, Hakkari.", "Yuksekova"),
+    ("Residents of Tulsa gathered downtown.", "Tulsa"),
+])
+def test_a_town_where_it_stands_as_a_place_is_found(text, name):
+    found = [m for m in annotate_text(text, "2024-05-01").mentions if m.text == name]
+    assert found and all(m.place_id for m in found), [(m.label, m.place_id) for m in found]

@@ -34,6 +34,25 @@ _TRAILING = re.compile(r"(?:['’]s|['’])$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
 
 
+#: Words after which a name stands as a place.
+LOCATIVE_WORDS = frozenset({"in", "at", "near", "from", "to", "outside", "into", "across",
+                            "around", "toward", "towards", "inside", "via", "through", "off",
+                            "east", "west", "north", "south", "between", "within", "beyond"})
+#: Nouns of area after which "of" names a place ("the outskirts of", "the town of").
+AREA_NOUNS = frozenset({"area", "outskirts", "town", "city", "village", "district", "suburb",
+                        "province", "governorate", "region", "countryside", "centre", "center",
+                        "east", "west", "north", "south", "edge", "heart", "streets", "people",
+                        "residents", "mayor", "governor", "municipality", "county", "camp"})
+#: Verbs of war and movement whose object is a place ("shelled Saraqib", "entered Mosul").
+PLACE_VERBS = frozenset({"shell", "bomb", "bombard", "strike", "hit", "raid", "storm", "capture",
+                         "seize", "attack", "besiege", "target", "enter", "overrun", "recapture",
+                         "liberate", "occupy", "take", "encircle", "surround", "evacuate",
+                         "visit", "leave", "flee", "reach", "control", "govern"})
+#: People a GeoNames town needs to be read from a name the model alone took for a place, not
+#: after a locative preposition (see _with_place).
+STANDALONE_TOWN = 100_000
+
+
 @dataclass
 class _Seen:
     """Full names met so far in the article, for linking short forms and acronyms."""
@@ -95,7 +114,7 @@ def _resolve(span: Span, article_id: str, seen: _Seen, later: list[Span]) -> Men
             base = replace(base, label=longer.label, actor_id=longer.actor_id,
                            canonical=longer.canonical, name_key=longer.name_key, link="short-form",
                            place_id=longer.place_id)
-    return _with_place(base, seen)
+    return _with_place(base, seen, _stands_as_place(span))
 
 
 def _trimmed(span: Span) -> tuple[int, int, str]:
@@ -182,9 +201,28 @@ def _same_entity(a: Mention, b: Mention) -> bool:
     return same_name(a.canonical, b.canonical)
 
 
-def _with_place(mention: Mention, seen: _Seen) -> Mention:
+def _stands_as_place(span: Span) -> bool:
+    """Whether a name stands where a place stands: after a locative preposition ("in Clinton",
+    "near Mayadin"), after "of" with a noun of area ("the outskirts of Saraqib", "a rural area
+    of Yuksekova"), or as what an act of war takes or hits ("shelled Saraqib")."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lower_ in LOCATIVE_WORDS:
+        return True
+    if before is not None and before.lower_ == "of" and span.start > 1 and (
+            doc[span.start - 2].lemma_.lower() in AREA_NOUNS):
+        return True
+    root = span.root
+    return root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_.lower() in PLACE_VERBS
+
+
+def _with_place(mention: Mention, seen: _Seen, located: bool = True) -> Mention:
     """Geocode place names; a name the model called a person or organisation that the gazetteer
-    knows as a place, and nothing else explains, becomes a place ("al-Qaim" is a town)."""
+    knows as a place, and nothing else explains, becomes a place ("al-Qaim" is a town). A name
+    the model alone read as a place, not after a locative preposition, is a town only if a
+    large one (``STANDALONE_TOWN`` people): the model tags many surnames and common words as
+    places ("Obama said", "Clinton's lead", "Congress", "Federal"), and a small town of that
+    name (Obama, Japan) is then no better than a guess."""
     if mention.place_id or mention.label not in PLACE_LABELS | MAYBE_PLACE_LABELS | {"PERSON", "ORG"}:
         return mention
     if mention.label in MAYBE_PLACE_LABELS:
@@ -192,7 +230,9 @@ def _with_place(mention: Mention, seen: _Seen) -> Mention:
         return replace(mention, label="FAC", place_id=place.id) if place and place.kind == "site" else mention
     if mention.label in ("PERSON", "ORG") and mention.link != "model":
         return mention
-    place = lookup_place(mention.canonical, context_countries=seen.countries)
+    floor = 0 if located or mention.link != "model" else STANDALONE_TOWN
+    place = lookup_place(mention.canonical, context_countries=seen.countries,
+                         min_population=floor)
     if place is None:
         return mention
     if mention.label in ("PERSON", "ORG"):

@@ -418,7 +418,7 @@ def _context_codes(context_countries: Iterable[str]) -> frozenset[str]:
 
 
 def lookup_place(name: str, *, context_countries: Iterable[str] = (),
-                 context_regions: Iterable[str] = ()) -> Place | None:
+                 context_regions: Iterable[str] = (), min_population: int = 0) -> Place | None:
     """The place a name as written in news stands for, or None when it names no known place.
 
     Countries first, then curated places, then admin-1 regions, then GeoNames towns, then (with
@@ -427,6 +427,7 @@ def lookup_place(name: str, *, context_countries: Iterable[str] = (),
     one elsewhere, and with "US" among them a state name resolves to the state ("Georgia" -> the
     US state). ``context_regions`` are admin-1 codes ("SY.01") the text names, or that a
     neighbouring name gives ("Tal Tamr, Al Hasakeh"): a town there is preferred to any other.
+    ``min_population``: the people a GeoNames town needs (for a name that may be no place).
     """
     key = place_key(name)
     bare = _without_the(key)
@@ -446,9 +447,10 @@ def lookup_place(name: str, *, context_countries: Iterable[str] = (),
     if region is not None:
         return region
     acronym = name.strip().isupper() and len(bare.replace(" ", "")) <= 4
-    town = _find_town(key, context, ACRONYM_MIN_POPULATION if acronym else 0, regions)
+    floor = max(min_population, ACRONYM_MIN_POPULATION if acronym else 0)
+    town = _find_town(key, context, floor, regions)
     if town is None and _TOWN_WORD.search(bare):  # "Saada city", "Hays district"
-        town = _find_town(_TOWN_WORD.sub("", bare), context, 0, regions)
+        town = _find_town(_TOWN_WORD.sub("", bare), context, min_population, regions)
     if state is not None and not (town and town[0].country == "US" and town[1] >= CITY_OVER_STATE):
         return state
     return town[0] if town else None
