@@ -57,3 +57,12 @@ def test_a_part_that_fits_two_groups_or_another_name_is_left_alone():
 def test_half_of_a_hyphenated_word_is_no_entity():
     mentions = annotate_text("Anti-US protests spread as Pro-Iran lawmakers met in Baghdad.")
     assert not [m for m in mentions.mentions if m.text.endswith("-")]
+
+
+def test_a_word_close_in_spelling_is_no_short_form_of_a_name():
+    mentions = annotate_text("Hillary Clinton met the Central and East European Coalition on "
+                             "Friday. The Coalition backed her.", "2016-09-20").mentions
+    assert not [m for m in mentions if m.text == "Coalition" and m.canonical == "Hillary Clinton"]
+    house = annotate_text("The White House said on Monday the plan would go ahead. The Speaker "
+                          "of the House disagreed.", "2016-09-20").mentions
+    assert [m.actor_id for m in house if m.text == "House"] == [None]

@@ -17,7 +17,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from crossbearing.annotate.metonymy import with_metonyms
-from crossbearing.annotate.names import identity_words, same_name
+from crossbearing.annotate.names import identity_words, same_name, skeleton
 from crossbearing.annotate.nlp import text_of
 from crossbearing.kb import actor_by_id, actors_by_name_key, name_key
 from crossbearing.kb.place_context import resolve_in_context
@@ -34,6 +34,13 @@ _TRAILING = re.compile(r"(?:['’]s|['’])$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
 
 
+#: Words that name an institution of their own when they stand alone ("the House", "the
+#: Senate", "the Coalition"): never a part of another organisation's name.
+INSTITUTION_WORDS = frozenset({
+    "house", "senate", "congress", "court", "council", "assembly", "parliament", "ministry",
+    "department", "army", "party", "government", "administration", "committee", "commission",
+    "union", "coalition", "front", "alliance", "cabinet", "office", "agency", "bureau", "board",
+    "authority", "command", "forces", "force", "police", "guard", "navy", "state", "states"})
 #: Words after which a name stands as a place.
 LOCATIVE_WORDS = frozenset({"in", "at", "near", "from", "to", "outside", "into", "across",
                             "around", "toward", "towards", "inside", "via", "through", "off",
@@ -142,6 +149,9 @@ def _full_name_for(text: str, label: str, seen: _Seen, later: list[Span]) -> Men
     if label not in ("PERSON", "ORG", "GPE") or (len(identity_words(text)) >= 2 and label != "PERSON"):
         return None
     people = [m for m in seen.full_names if m.label == "PERSON"]
+    if label != "PERSON":  # a word the model did not read as a name must be the surname itself
+        people = [m for m in people if name_key(text) in {
+            name_key(w) for w in identity_words(m.canonical)}]
     earlier = _distinct([m for m in people if _shortens(text, m)])
     if len(earlier) == 1:
         return earlier[0]
@@ -162,6 +172,8 @@ def _group_for(text: str, label: str, seen: _Seen) -> Mention | None:
     words = [w for w in re.findall(r"[^\W\d_]+", text.lower()) if w != "the"]
     if label != "ORG" or not words or lookup_place(words[-1]) is not None:
         return None
+    if len(words) == 1 and words[0] in INSTITUTION_WORDS:
+        return None  # "the House" after "the White House" is another institution
     groups = _distinct([m for m in seen.groups if any(_in_order(words, name.lower())
                                                        for name in (m.canonical, m.text))])
     return groups[0] if len(groups) == 1 else None
@@ -182,8 +194,13 @@ def _in_order(words: list[str], name: str) -> bool:
 
 
 def _shortens(text: str, full: Mention) -> bool:
-    words = identity_words(text)
-    return bool(words) and len(words) < len(identity_words(full.canonical)) and same_name(text, full.canonical)
+    """Whether ``text`` is a shorter form of the full name: fewer words, the same name by the
+    transliteration scorer, and a single word with the skeleton of one of the full name's
+    words ("Saedi" for "al-Saadi"; not "Coalition" for "Clinton", close in spelling only)."""
+    words, full_words = identity_words(text), identity_words(full.canonical)
+    if not words or len(words) >= len(full_words) or not same_name(text, full.canonical):
+        return False
+    return len(words) > 1 or skeleton(words[0]) in {skeleton(w) for w in full_words}
 
 
 def _distinct(candidates: list[Mention]) -> list[Mention]:
