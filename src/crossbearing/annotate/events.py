@@ -19,7 +19,6 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Token
 
 from crossbearing.annotate.event_args import (
-    SAYING,
     SERIES,
     Spans,
     arguments,
@@ -35,6 +34,7 @@ from crossbearing.annotate.event_triggers import (
     group_type,
     refined_type,
 )
+from crossbearing.annotate.event_times import event_times, saying_time
 from crossbearing.annotate.event_types import ontology
 from crossbearing.annotate.nlp import text_of
 from crossbearing.model import (
@@ -234,7 +234,7 @@ def _mention(group: list[Trigger], others: list[Token], article_id: str, spans: 
     place = nearest_place(locations(places.mentions, spans.doc, taken), inner, outer, token.idx,
                           offsets)
     place = place or modifier_place
-    time = _nearest(_event_times(times, spans.doc, group_tokens), inner, outer, token.idx,
+    time = _nearest(event_times(times, spans.doc, group_tokens), inner, outer, token.idx,
                     offsets)
     fatalities = injuries = None
     if main.family == "violent":
@@ -244,7 +244,7 @@ def _mention(group: list[Trigger], others: list[Token], article_id: str, spans: 
     speaker, speaker_actor = _reporter(token.idx, quotes)
     event_mode = mode(token, main.family)
     if time is None and (main.family == "verbal" or event_mode != "asserted"):
-        time = _saying_time(token.idx, quotes, times, spans.doc)  # said "in a statement Friday"
+        time = saying_time(token.idx, quotes, times, spans.doc)  # said "in a statement Friday"
     return EventMention(
         article_id=article_id, start=token.idx, end=token.idx + len(token), text=token.text,
         sentence_start=sentence.start_char, sentence_end=sentence.end_char, event_type=name,
@@ -324,76 +324,6 @@ def _clause(group: list[Trigger], others: list[Token]) -> set[int]:
                 if child.dep_ in ("npadvmod", "prep", "advmod") and child.i not in extra:
                     extra.update(t.i for t in child.subtree)
     return extra
-
-
-def _event_times(times: Sequence[TimeMention], doc: Doc, group_tokens: set[int]) -> list:
-    """Time expressions that can date the event: not those that date the saying of it
-    ("Rasool stated Thursday that the airstrike …": Thursday is when he spoke)."""
-    kept = []
-    before = _said_clause_start(doc, group_tokens)
-    for time in times:
-        span = doc.char_span(time.start, time.end, alignment_mode="expand")
-        if span is None or not (_dates_a_saying(span.root, group_tokens)
-                                or before is not None and before[0] < span.root.i < before[1]):
-            kept.append(time)
-    return kept
-
-
-def _said_clause_start(doc: Doc, group_tokens: set[int]) -> tuple[int, int] | None:
-    """For an event told in a clause that a verb of saying governs ("the army said on Tuesday it
-    had struck a car on Monday"), the token positions between the saying verb and the said
-    clause's subject: a time there dates the saying, wherever the parser hangs it."""
-    for index in sorted(group_tokens):
-        clause = doc[index]
-        for _ in range(3):
-            if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in SAYING:
-                subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")),
-                               None)
-                if subject is not None and clause.head.i < subject.left_edge.i:
-                    return clause.head.i, subject.left_edge.i
-                return None
-            if clause.head.i == clause.i:
-                break
-            clause = clause.head
-    return None
-
-
-def _saying_time(offset: int, quotes: Sequence[Quote], times: Sequence[TimeMention],
-                 doc: Doc) -> TimeMention | None:
-    """When what a quotation says was said: the time expression on its cue ("said on
-    Thursday", "in a statement released Friday"). Something said is dated by its saying."""
-    quote = next((q for q in quotes if q.cue and any(a <= offset < b for a, b in q.content)),
-                 None)
-    if quote is None:
-        return None
-    cue = doc.char_span(quote.cue[0], quote.cue[1], alignment_mode="expand")
-    if cue is None:
-        return None
-    heads = {t.i for t in cue}
-    for time in times:
-        span = doc.char_span(time.start, time.end, alignment_mode="expand")
-        if span is None:
-            continue
-        token = span.root
-        for _ in range(4):
-            if token.head.i == token.i:
-                break
-            token = token.head
-            if token.i in heads:
-                return time
-    return None
-
-
-def _dates_a_saying(token: Token, group_tokens: set[int]) -> bool:
-    for _ in range(3):
-        if token.dep_ not in ("npadvmod", "pobj", "prep", "tmod", "nmod", "advmod"):
-            return False
-        token = token.head
-        if token.i in group_tokens:
-            return False
-        if token.pos_ == "VERB":
-            return token.lemma_.lower() in SAYING
-    return False
 
 
 def _nearest(items, inner: set[int], outer: set[int], anchor: int, tokens: Offsets):

@@ -1,0 +1,83 @@
+"""Which time expressions date an event (:mod:`annotate.events`): not those that date the
+saying of it ("Rasool stated Thursday that the airstrike …", "the army said on Tuesday it had
+struck a car on Monday"); and when something quoted was said (the time on the quote's cue).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
+
+from crossbearing.annotate.event_args import SAYING
+from crossbearing.model import Quote, TimeMention
+
+
+def event_times(times: Sequence[TimeMention], doc: Doc, group_tokens: set[int]) -> list:
+    """Time expressions that can date the event: not those that date the saying of it
+    ("Rasool stated Thursday that the airstrike …": Thursday is when he spoke)."""
+    kept = []
+    before = _said_clause_start(doc, group_tokens)
+    for time in times:
+        span = doc.char_span(time.start, time.end, alignment_mode="expand")
+        if span is None or not (_dates_a_saying(span.root, group_tokens)
+                                or before is not None and before[0] < span.root.i < before[1]):
+            kept.append(time)
+    return kept
+
+
+def _said_clause_start(doc: Doc, group_tokens: set[int]) -> tuple[int, int] | None:
+    """For an event told in a clause that a verb of saying governs ("the army said on Tuesday it
+    had struck a car on Monday"), the token positions between the saying verb and the said
+    clause's subject: a time there dates the saying, wherever the parser hangs it."""
+    for index in sorted(group_tokens):
+        clause = doc[index]
+        for _ in range(3):
+            if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in SAYING:
+                subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")),
+                               None)
+                if subject is not None and clause.head.i < subject.left_edge.i:
+                    return clause.head.i, subject.left_edge.i
+                return None
+            if clause.head.i == clause.i:
+                break
+            clause = clause.head
+    return None
+
+
+def saying_time(offset: int, quotes: Sequence[Quote], times: Sequence[TimeMention],
+                 doc: Doc) -> TimeMention | None:
+    """When what a quotation says was said: the time expression on its cue ("said on
+    Thursday", "in a statement released Friday"). Something said is dated by its saying."""
+    quote = next((q for q in quotes if q.cue and any(a <= offset < b for a, b in q.content)),
+                 None)
+    if quote is None:
+        return None
+    cue = doc.char_span(quote.cue[0], quote.cue[1], alignment_mode="expand")
+    if cue is None:
+        return None
+    heads = {t.i for t in cue}
+    for time in times:
+        span = doc.char_span(time.start, time.end, alignment_mode="expand")
+        if span is None:
+            continue
+        token = span.root
+        for _ in range(4):
+            if token.head.i == token.i:
+                break
+            token = token.head
+            if token.i in heads:
+                return time
+    return None
+
+
+def _dates_a_saying(token: Token, group_tokens: set[int]) -> bool:
+    for _ in range(3):
+        if token.dep_ not in ("npadvmod", "pobj", "prep", "tmod", "nmod", "advmod"):
+            return False
+        token = token.head
+        if token.i in group_tokens:
+            return False
+        if token.pos_ == "VERB":
+            return token.lemma_.lower() in SAYING
+    return False
