@@ -10,9 +10,10 @@ Corpora (each skipped with a message when it cannot be had):
 
 For each corpus, in this order: an untimed ingest into a scratch database, only to learn the texts
 the article stage parses; bare spaCy (the same model components as the stage, no knowledge base,
-``nlp.pipe(n_process=W)``, model loading included); the whole job on a fresh database, stage by
-stage as ``crossbearing analyze`` runs them (``analysis.STAGES``, then the run's summary), with
-``--workers W``; bare spaCy again; the job again with nothing new (a rerun). W is every CPU
+``nlp.pipe(n_process=W)``, model loading included); the whole job on a fresh database, as
+``crossbearing analyze`` runs it (``analysis.analyze``: every stage of ``analysis.STAGES``, then
+the run's summary), timed stage by stage, with ``--workers W``; bare spaCy again; the job again
+with nothing new (a rerun: the stages after annotate are skipped, ``rerun``). W is every CPU
 unless ``--workers`` says otherwise.
 
 Printed per corpus: seconds and share of each stage, words/s, the CPU seconds of this process and
@@ -41,7 +42,8 @@ from corpus import write_corpus  # noqa: E402
 from scale import PeakMemory  # noqa: E402
 
 from crossbearing import ingest_files  # noqa: E402
-from crossbearing.analysis import STAGES, AnalysisRun, analysis_summary  # noqa: E402
+import crossbearing.analysis as analysis  # noqa: E402
+from crossbearing.analysis import AnalysisRun, Progress  # noqa: E402
 from crossbearing.annotate.nlp import BATCH_SIZE, bare_pipeline  # noqa: E402
 from crossbearing.executors import default_workers  # noqa: E402
 from crossbearing.store import open_store  # noqa: E402
@@ -86,20 +88,35 @@ def analysable_texts(inputs: Path, scratch: Path) -> list[str]:
 
 
 def job(inputs: Path, db: Path, out: Path, workers: int) -> tuple[dict[str, float], float]:
-    """Seconds of each stage of the whole job (and of the summary ``analyze`` prints), and the
-    CPU seconds of the annotate stage (this process and its workers)."""
-    seconds, annotate_cpu = {}, 0.0
-    with open_store(db) as store:
-        run = AnalysisRun(paths=[str(inputs)], out=out, workers=workers)
-        for name, stage in STAGES:
-            start, cpu = time.perf_counter(), cpu_seconds()
-            run.summaries[name] = stage(store, run)
-            seconds[name] = time.perf_counter() - start
-            if name == "annotate":
-                annotate_cpu = cpu_seconds() - cpu
-        start = time.perf_counter()
-        analysis_summary(store, run)
-        seconds["summary"] = time.perf_counter() - start
+    """Seconds of each stage of the whole job as ``analyze`` runs it (a skipped stage's are
+    those of deciding to skip it; the last stage's include recording the run's fingerprints),
+    and of the summary it prints; the CPU seconds of the annotate stage (this process and its
+    workers). Prints the stages skipped, if any."""
+    marks: list[tuple[str, float, float]] = []  # (stage, start, CPU seconds at its start)
+
+    def on_stage(name: str) -> Progress:
+        marks.append((name, time.perf_counter(), cpu_seconds()))
+        return Progress()
+
+    summary_of = analysis.analysis_summary
+
+    def timed_summary(store, run):
+        marks.append(("summary", time.perf_counter(), cpu_seconds()))
+        return summary_of(store, run)
+
+    analysis.analysis_summary = timed_summary
+    try:
+        with open_store(db) as store:
+            run = AnalysisRun(paths=[str(inputs)], out=out, workers=workers)
+            summary = analysis.analyze(store, run, on_stage)
+            marks.append(("end", time.perf_counter(), cpu_seconds()))
+    finally:
+        analysis.analysis_summary = summary_of
+    if summary["skipped"]:
+        print(f"  skipped, nothing new: {', '.join(summary['skipped'])}", flush=True)
+    seconds = {name: marks[k + 1][1] - start for k, (name, start, _) in enumerate(marks[:-1])}
+    annotate_cpu = next(marks[k + 1][2] - cpu for k, (name, _, cpu) in enumerate(marks[:-1])
+                        if name == "annotate")
     return seconds, annotate_cpu
 
 

@@ -50,7 +50,10 @@ def test_analyze_command_writes_the_dossier_and_a_json_summary(tmp_path, db):
     assert summary["stages"]["compare"]["stories"] == 1
     again = json.loads(CliRunner().invoke(cli, args).stdout)  # incremental: nothing new
     assert again["articles_added"] == 0 and again["stages"]["annotate"]["annotated"] == 0
-    assert again["stages"]["corpus"]["signed"] == 0 and again["stages"]["corpus"]["aligned_pairs"] == 0
+    # nothing new since the complete run: the later stages are skipped, the files left as written
+    assert again["skipped"] == ["corpus", "compare", "report", "export"]
+    assert again["stages"]["corpus"]["skipped"] and again["report"] == summary["report"]
+    assert again["exports"] == summary["exports"]
     text = CliRunner().invoke(cli, args[:-1] + ["--progress"]).output
     assert "1 articles (0 new), 1 inputs rejected, 1 stories" in text and "index.html" in text
     assert re.search(r"\d+ events, \d+ conflicts", text) and "acled.csv" in text

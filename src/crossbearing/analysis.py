@@ -4,6 +4,8 @@ comparison, the dossier and its exports. ``crossbearing analyze`` runs them in o
 Each stage is a plain function ``(store, run) -> dict`` that does only the work not done yet
 (every stage underneath is incremental), reports its progress through ``run.progress`` and
 returns a small JSON-ready summary. A later stage is one function appended to ``STAGES``.
+:func:`analyze` skips the stages after annotate when nothing they read has changed since a
+complete run and the files it wrote are as written (``rerun``).
 
 No input stops a run: ingest rejects a bad input, annotate records an article it fails on, the
 corpus steps and the comparison a story, the report a section, and each goes on
@@ -28,6 +30,9 @@ DEFAULT_OUT = "crossbearing-report"
 EXPORT_FILES = {"crossbearing.json": "json", "acled.csv": "acled-csv", "citations.csv": "citations"}
 #: Failures listed in the run's summary (``crossbearing failed`` lists them all).
 FAILURES_SHOWN = 20
+#: Counts of the summary made from the corpus and comparison results alone, which take long to
+#: make (every event's view): recorded with those results, and not made again while they stand.
+RESULT_COUNTS = ("events", "conflicts")
 
 
 @dataclass
@@ -53,6 +58,11 @@ class AnalysisRun:
     #: What the analyst states about the inputs (``ingest.manifest.Statements``); None: only
     #: the manifests found in the input folders.
     statements: Any = None
+    #: The stages this run skipped, having nothing new to do (``rerun``).
+    skipped: list[str] = field(default_factory=list)
+    #: Counts of the summary known without counting again (``RESULT_COUNTS``: recorded by the
+    #: complete run whose results a rerun with nothing new kept).
+    counts: dict[str, int] = field(default_factory=dict)
 
 
 def ingest_stage(store: Store, run: AnalysisRun) -> dict[str, Any]:
@@ -164,12 +174,49 @@ STAGES: list[tuple[str, Callable[[Store, AnalysisRun], dict[str, Any]]]] = [
 def analyze(store: Store, run: AnalysisRun,
             on_stage: Callable[[str], Progress] | None = None) -> dict[str, Any]:
     """Run every stage in order; ``on_stage(name)`` may return the progress callbacks for it.
-    Returns the run's summary (see :func:`analysis_summary`)."""
+    Returns the run's summary (see :func:`analysis_summary`).
+
+    After annotate, the stages after it are skipped when nothing they read has changed since a
+    complete run and the files it wrote to ``run.out`` are still as written (``rerun``): a
+    skipped stage's summary says ``"skipped": true``, and the run's summary lists them."""
+    from crossbearing.rerun import RESULT_STAGES, plan_rerun, skipped_summary
+
+    plan = None
     for name, stage in STAGES:
         if on_stage is not None:
             run.progress = on_stage(name)
+        if name == RESULT_STAGES[0]:  # what ingest and annotate stored is all there is to read
+            plan = plan_rerun(store, run.out, output_files(), run.duplicate_threshold)
+        if plan is not None and name in plan.skip:
+            run.progress.total(0)
+            run.summaries[name] = skipped_summary(plan, name)
+            run.skipped.append(name)
+            continue
         run.summaries[name] = stage(store, run)
-    return analysis_summary(store, run)
+    if plan is not None and set(RESULT_STAGES) <= plan.skip:
+        run.counts = dict(plan.counts)  # the stored results are those the counts were made of
+    summary = analysis_summary(store, run)
+    if plan is not None:
+        _record_states(store, run, plan, summary)
+    return summary
+
+
+def output_files() -> list[str]:
+    """The files a run writes to its output folder: the dossier, then the exports."""
+    from crossbearing.report.dossier import DOSSIER_FILE
+
+    return [DOSSIER_FILE, *EXPORT_FILES]
+
+
+def _record_states(store: Store, run: AnalysisRun, plan: Any, summary: dict[str, Any]) -> None:
+    """Record the fingerprints of what this run computed (``rerun``), for the next run, with
+    the counts of the summary that take long to make (``RESULT_COUNTS``)."""
+    from crossbearing.rerun import OUTPUT_STAGES, RESULT_STAGES, record_outputs, record_results
+
+    if not set(RESULT_STAGES) & plan.skip:
+        record_results(store, plan, {key: summary[key] for key in RESULT_COUNTS})
+    if not set(OUTPUT_STAGES) & plan.skip:
+        record_outputs(store, plan, run.out, output_files(), run.summaries)
 
 
 def analysis_summary(store: Store, run: AnalysisRun) -> dict[str, Any]:
@@ -180,8 +227,13 @@ def analysis_summary(store: Store, run: AnalysisRun) -> dict[str, Any]:
 
     ingest = run.summaries.get("ingest", {})
     report = run.summaries.get("report", {})
-    events = event_views(store)
-    differ = store.claim_groups(None, "differ")
+    if set(RESULT_COUNTS) <= set(run.counts):
+        counted = {key: run.counts[key] for key in RESULT_COUNTS}
+    else:
+        events = event_views(store)
+        counted = {"events": len(events),
+                   "conflicts": len(store.claim_groups(None, "differ"))
+                   + sum(1 for e in events if e["disagreements"])}
     return {
         "articles": store.count("articles"),
         "articles_added": ingest.get("articles_added", 0),
@@ -191,11 +243,11 @@ def analysis_summary(store: Store, run: AnalysisRun) -> dict[str, Any]:
         "quotes": store.count("quotes"),
         "numeric_facts": store.count("numeric_facts"),
         "entities": store.count("entities"),
-        "events": len(events),
-        "conflicts": len(differ) + sum(1 for e in events if e["disagreements"]),
+        **counted,
         "failed": store.count("failures"),
         "failures": [failure_view(f) for f in store.failures(limit=FAILURES_SHOWN)],
         "report": report.get("path"),
         "exports": [entry["path"] for entry in run.summaries.get("export", {}).values()],
         "stages": run.summaries,
+        "skipped": list(run.skipped),
     }

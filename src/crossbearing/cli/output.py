@@ -111,6 +111,9 @@ def _print_analysis_summary(summary: dict, db: str) -> None:
     print_rejections(summary["stages"]["ingest"]["rejections"])
     print_warnings(summary["stages"]["ingest"].get("warnings", []))
     print_failures(summary["failures"], summary["failed"])
+    if summary.get("skipped"):
+        out.print(f"Nothing new since the last complete run: {', '.join(summary['skipped'])} "
+                  "not run again (their results and files are current)")
     out.print(f"Dossier: {safe(summary['report'] or 'not written (see the failures above)')}")
     if summary["exports"]:
         out.print(f"Data: {safe(', '.join(summary['exports']))}")

@@ -139,11 +139,11 @@ def relation(a: QuoteRecord, b: QuoteRecord) -> str | None:
 def group_quotes(story_id: str, records: Iterable[QuoteRecord]) -> list[QuoteGroup]:
     """The quote groups of one story; quotes linked to no quote of another article are left out.
     Deterministic: the result does not depend on the records' order."""
-    prepared = sorted((_prepare(r) for r in records),
+    texts: dict[str, tuple] = {}  # wire copies repeat a quote's text across many reports
+    prepared = sorted((_prepare(r, texts) for r in records),
                       key=lambda p: (p.record.article_id, p.record.spans))
     prepared = [p for p in prepared if p.words]
-    links = {pair: rel for pair in _candidates(prepared)
-             if (rel := _relation(prepared[pair[0]], prepared[pair[1]])) is not None}
+    links = _links(prepared)
     components = _assemble(len(prepared), links, prepared)
     inside = _links_inside(components, links)
     groups = [_group(story_id, [prepared[i] for i in component], component, found)
@@ -196,22 +196,60 @@ def _overlap(a: _Prepared, b: _Prepared) -> float:
     return len(a.stems & b.stems) / max(1, min(len(a.stems), len(b.stems)))
 
 
-def _prepare(record: QuoteRecord) -> _Prepared:
-    found = tuple(words(record.text))
-    stems = content_stems(record.text)
-    n = MIN_RUN_WORDS
-    runs = frozenset(found[k:k + n] for k in range(len(found) - n + 1))
-    return _Prepared(record, found, f" {' '.join(found)} ", stems, runs,
-                     record.resolved_speaker, " ".join(sorted(stems)))
+def _prepare(record: QuoteRecord, texts: dict[str, tuple] | None = None) -> _Prepared:
+    """What aligning a quote needs; ``texts`` keeps what was computed from each text (the same
+    words of a wire copy are split and stemmed once)."""
+    known = texts.get(record.text) if texts is not None else None
+    if known is None:
+        found = tuple(words(record.text))
+        stems = content_stems(record.text)
+        n = MIN_RUN_WORDS
+        runs = frozenset(found[k:k + n] for k in range(len(found) - n + 1))
+        known = (found, f" {' '.join(found)} ", stems, runs, " ".join(sorted(stems)))
+        if texts is not None:
+            texts[record.text] = known
+    found, joined, stems, runs, stem_text = known
+    return _Prepared(record, found, joined, stems, runs, record.resolved_speaker, stem_text)
 
 
-def _candidates(prepared: list[_Prepared]) -> set[tuple[int, int]]:
-    """Pairs (i < j) of quotes of different articles that may be related: they share a run of
-    MIN_CONTAINED_WORDS words or are as short as that (every same or partial pair does), or have
-    the same resolved speaker and MIN_SHARED_STEMS stems in common (what a paraphrase needs)."""
+def _links(prepared: list[_Prepared]) -> dict[tuple[int, int], str]:
+    """The relation of every related pair (i < j) of quotes of different articles.
+
+    Whether two quotes may be related, and how, depends only on their words and resolved
+    speaker: quotes alike in both (a wire copy's quote in each report that runs it) are one
+    *kind*, and each pair of kinds is tested and compared once for all their quotes."""
+    kinds: dict[tuple, list[int]] = {}
+    for i, p in enumerate(prepared):
+        kinds.setdefault((p.words, p.speaker), []).append(i)
+    members = list(kinds.values())
+    relations: dict[tuple[int, int], str | None] = {}
+    links: dict[tuple[int, int], str] = {}
+    for a, b in sorted(_candidate_kinds([prepared[m[0]] for m in members])
+                       | {(k, k) for k in range(len(members))}):
+        for i in members[a]:
+            for j in members[b]:
+                if i == j or (a == b and i > j):
+                    continue
+                i_, j_ = (i, j) if i < j else (j, i)
+                first, second = prepared[i_], prepared[j_]
+                if first.record.article_id == second.record.article_id:
+                    continue
+                order = (a, b) if i_ == i else (b, a)
+                if order not in relations:
+                    relations[order] = _relation(first, second)
+                if relations[order] is not None:
+                    links[(i_, j_)] = relations[order]
+    return links
+
+
+def _candidate_kinds(kinds: list[_Prepared]) -> set[tuple[int, int]]:
+    """Pairs (a < b) of kinds of quotes (one quote of each given) that may be related: they
+    share a run of MIN_CONTAINED_WORDS words or are as short as that (every same or partial pair
+    does), or have the same resolved speaker and MIN_SHARED_STEMS stems in common (what a
+    paraphrase needs)."""
     by_key: dict[object, list[int]] = defaultdict(list)
     by_speaker: dict[str, list[int]] = defaultdict(list)
-    for i, p in enumerate(prepared):
+    for i, p in enumerate(kinds):
         n = MIN_CONTAINED_WORDS
         keys: set = {p.words[k:k + n] for k in range(len(p.words) - n + 1)} or {p.joined}
         if p.speaker:
@@ -219,13 +257,11 @@ def _candidates(prepared: list[_Prepared]) -> set[tuple[int, int]]:
         for key in keys:
             by_key[key].append(i)
     pairs = set()
-    for members in by_key.values():
-        pairs.update((i, j) for i, j in combinations(members, 2)
-                     if prepared[i].record.article_id != prepared[j].record.article_id)
-    for members in by_speaker.values():
-        pairs.update((i, j) for i, j in combinations(members, 2)
-                     if len(prepared[i].stems & prepared[j].stems) >= MIN_SHARED_STEMS
-                     and prepared[i].record.article_id != prepared[j].record.article_id)
+    for found in by_key.values():
+        pairs.update(combinations(found, 2))
+    for found in by_speaker.values():
+        pairs.update((i, j) for i, j in combinations(found, 2)
+                     if len(kinds[i].stems & kinds[j].stems) >= MIN_SHARED_STEMS)
     return pairs
 
 
@@ -262,7 +298,7 @@ def _components(size: int, links: dict[tuple[int, int], str],
             i = parent[i]
         return i
 
-    for (i, j), rel in sorted(links.items()):
+    for (i, j), rel in links.items():  # the components do not depend on the order
         if rel in allowed:
             parent[root(i)] = root(j)
     found: dict[int, list[int]] = defaultdict(list)

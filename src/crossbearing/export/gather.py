@@ -103,9 +103,20 @@ def _coverage(store: Any, stories: list[dict[str, Any]], articles: list[Article]
     return result
 
 
+#: Types :func:`plain` returns as they are (exact types; a subclass takes the general way).
+_PLAIN_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
 def plain(value: Any) -> Any:
     """A value made of dicts, lists, strings, numbers, booleans and None (dataclasses and tuples
     converted), so that any section can be written as JSON."""
+    kind = type(value)  # the common cases first, each as the general way below treats it
+    if kind in _PLAIN_SCALARS:
+        return value
+    if kind is dict:
+        return {k if type(k) is str else str(k): plain(v) for k, v in value.items()}
+    if kind is list or kind is tuple:
+        return [plain(v) for v in value]
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return plain(dataclasses.asdict(value))
     if isinstance(value, dict):

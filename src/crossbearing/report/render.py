@@ -20,6 +20,8 @@ from typing import Any
 from jinja2 import Environment, PackageLoader
 from markupsafe import Markup
 
+from crossbearing.report.fragments import fragments
+
 #: Characters that could end or confuse a <script> element or a JavaScript string, as escapes.
 _SCRIPT_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028",
                    "\u2029": "\\u2029"}
@@ -100,12 +102,31 @@ def human_date(value: str | None) -> str:
     return value if len(numbers) != 1 else parts[0]
 
 
+#: Attributes of a dict (its methods): ``d.items`` is the method, as in Jinja2, not ``d["items"]``.
+_DICT_ATTRIBUTES = frozenset(dir(dict))
+
+
+class _Environment(Environment):
+    """Jinja2's environment, reading ``item.key`` of a plain dict (most of what the views give
+    the templates) without first trying it as an attribute: the same value, or the same
+    undefined, as :meth:`Environment.getattr` gives, with one dict lookup."""
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
+            try:
+                return obj[attribute]
+            except KeyError:
+                return self.undefined(obj=obj, name=attribute)
+        return super().getattr(obj, attribute)
+
+
 @functools.lru_cache(maxsize=1)
 def environment() -> Environment:
     """The Jinja2 environment over the packaged templates, autoescaping everything."""
-    env = Environment(loader=PackageLoader("crossbearing", "templates"), autoescape=True)
+    env = _Environment(loader=PackageLoader("crossbearing", "templates"), autoescape=True)
     env.filters["script_json"] = script_json
     env.filters["human_date"] = human_date
+    env.globals.update(fragments(env.getattr, human_date))  # bound in partials/macros.html
     return env
 
 

@@ -24,6 +24,7 @@ from crossbearing.store.failures import FailureStore
 from crossbearing.store.migrations import MIGRATIONS
 from crossbearing.store.overrides import OverrideStore
 from crossbearing.store.pages import PageStore, paged
+from crossbearing.store.runs import RunStateStore
 from crossbearing.store.search import SearchStore
 
 #: Article columns in the order ``_article_row`` writes and ``_article_from_row`` reads them.
@@ -71,7 +72,7 @@ def migrated(store: S, failure: type[Exception]) -> S:
 
 
 class Store(AnnotationStore, CorpusStore, EventStore, CompareStore, FramingStore,
-            ExportStore, SearchStore, OverrideStore, PageStore, FailureStore):
+            ExportStore, SearchStore, OverrideStore, PageStore, FailureStore, RunStateStore):
     """Articles, inputs, rejections and annotations in a SQL database. Use as a context manager."""
 
     #: The dialect's name for a binary column.

@@ -578,4 +578,17 @@ MIGRATIONS: tuple[Migration, ...] = (
         )""",
         "CREATE INDEX story_redirects_story ON story_redirects (story_id)",
     )),
+    Migration(12, "run states: what a complete analysis read, so a rerun with nothing new skips", (
+        # Written at the end of a complete `analyze`: a digest of everything the corpus steps,
+        # the comparison, the dossier and the exports read. A rerun whose digest is the same
+        # (and whose output files still hash the same) skips those stages. Computed results
+        # only: deleting a row makes the next run do the work again.
+        """CREATE TABLE run_states (
+            name         TEXT PRIMARY KEY,    -- 'results' (corpus steps and comparison) or
+                                              -- 'outputs' (the dossier and exports)
+            fingerprint  TEXT NOT NULL,       -- SHA-256 of what those stages read
+            detail       TEXT NOT NULL DEFAULT '{}',  -- JSON: the files' SHA-256 and counts
+            recorded_at  TEXT NOT NULL        -- ISO 8601 UTC
+        )""",
+    )),
 )
