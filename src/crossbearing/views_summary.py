@@ -33,7 +33,7 @@ def summary_section(data) -> dict[str, Any]:
     sentences = ([_event_sentence(e, people) for e in main]
                  + _statement_sentences(data)
                  + _disagreement_sentences(data, {e["id"] for e in main})[:DISAGREEMENTS]
-                 + _omission_sentences(main, sorted(set(data.labels.values()))))
+                 + _omission_sentences(main, data.events, sorted(set(data.labels.values()))))
     return {"sentences": sentences, "count": len(sentences)}
 
 
@@ -286,12 +286,19 @@ def _speakers_sentence(group: dict[str, Any]) -> dict[str, Any]:
 
 
 # -- coverage -------------------------------------------------------------------------------
-def _omission_sentences(main: list[dict[str, Any]], sources: list[str]) -> list[dict[str, Any]]:
+def _omission_sentences(main: list[dict[str, Any]], events: list[dict[str, Any]],
+                        sources: list[str]) -> list[dict[str, Any]]:
     """Which sources leave out the main events that more than one independent source reports:
-    one sentence, an event per clause."""
+    one sentence, an event per clause. A source with another event that may be this one told in
+    other words (``compare.coverage.may_be_same``) is not said to leave it out."""
+    from crossbearing.compare.coverage import may_be_same
+
     clauses = []
     for event in main:
         reporting = {s["outlet"] or s["article_id"] for s in event["sources"]}
+        reporting |= {s["outlet"] or s["article_id"] for other in events
+                      if other["id"] != event["id"] and may_be_same(event, other)
+                      for s in other["sources"]}
         missing = [s for s in sources if s not in reporting]
         if missing and event["independent"] > 1:
             what = _lower(event["label"]) + (f" in {event['place']}" if event["place"] else "")

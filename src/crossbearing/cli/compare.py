@@ -33,6 +33,9 @@ from crossbearing.views import (
     timeline_view,
 )
 
+#: How a coverage cell is shown.
+MARKS = {"reported": "✓", "unclear": "?", "omitted": "—"}
+
 
 @click.command()
 @db_option
@@ -207,8 +210,9 @@ def coverage(story_id: str, db: str, as_json: bool) -> None:
     table = Table("item", *[safe(s) for s in view["sources"]])
     for row in view["rows"]:
         table.add_row(f"{row['kind']}: {safe(row['label'])}",
-                      *["✓" if row["cells"][s]["status"] == "reported" else "—"
-                        for s in view["sources"]])
+                      *[MARKS[row["cells"][s]["status"]] for s in view["sources"]])
     out.print(table)
+    out.print("✓ reported, ? not clearly omitted (an event of that source may be this one), "
+              "— omitted")
     out.print("omitted per source: " + safe(", ".join(f"{s} {n}" for s, n in
                                                       view["omissions"].items())))

@@ -3,7 +3,9 @@ leaves it out.
 
 Rows are the story's events (asserted single events, and those mentioned by more than one
 article), its claim groups and its quote groups; columns are its sources (outlets, or file names
-where the outlet is unknown). A cell is ``reported`` with the spans that report it, or
+where the outlet is unknown). A cell is ``reported`` with the spans that report it,
+``unclear`` when the source has another event that may be this one told in other words
+(:func:`may_be_same`: merging kept them apart, so leaving it out is not plain), or
 ``omitted``. A source with several articles reports an item when any of them does. Each row
 also counts the reports that carry the item and the independent sources they are (source
 families, :mod:`crossbearing.sources`): a reprint of a report adds a report, not a source.
@@ -28,12 +30,17 @@ def coverage(sources: dict[str, str], events: Iterable[dict], claim_groups: Iter
     families = families or {}
     columns = sorted(set(sources.values()))
     rows = []
+    events = list(events)
     for event in events:
         if not _worth_a_row(event):
             continue
         spans = [{"article_id": a, "start": s} for a, s in event["sources"]]
-        rows.append(_row("event", event["event_id"], _event_label(event), spans, sources,
-                         columns, families))
+        row = _row("event", event["event_id"], _event_label(event), spans, sources, columns,
+                   families)
+        for label in possible_reporters(event, events, lambda a: sources.get(a)):
+            if label in row["cells"] and row["cells"][label]["status"] == "omitted":
+                row["cells"][label]["status"] = "unclear"  # it may be their other event
+        rows.append(row)
     for group in claim_groups:
         label = f"{group['thing']} ({group['status']}{', ' + group['kind'] if group.get('kind') else ''})"
         rows.append(_row("claim", group["group_id"], label, group["members"], sources, columns,
@@ -46,6 +53,70 @@ def coverage(sources: dict[str, str], events: Iterable[dict], claim_groups: Iter
     return {"sources": columns, "rows": rows,
             "omissions": {c: sum(1 for r in rows if r["cells"][c]["status"] == "omitted")
                           for c in columns}}
+
+
+#: Types that name violence without saying how: such an event may be a report of any violent one.
+GENERIC_TYPES = frozenset({"attack", "killing"})
+
+
+def may_be_same(a: dict, b: dict) -> bool:
+    """Whether two events of a story could be one real event that merging kept apart (an outlet
+    told it in other words, or left out what would join them): the same family and mode, types
+    equal or one generic, dates that overlap where both are known, places in one country (and
+    the same town or site) where both are known; and something in common: the same specific
+    type, or a place both give (an undated "attack" somewhere is too little). An outlet with
+    such an event has not clearly left the other out. Takes stored events and event views
+    alike."""
+    ka, kb = _compared(a), _compared(b)
+    if ka["family"] != kb["family"] or ka["mode"] != kb["mode"]:
+        return False
+    if ka["type"] != kb["type"] and not (ka["family"] == "violent" and (
+            ka["type"] in GENERIC_TYPES or kb["type"] in GENERIC_TYPES)):
+        return False
+    if ka["start"] and kb["start"] and (ka["end"] < kb["start"] or kb["end"] < ka["start"]):
+        return False
+    if not _places_agree(ka["place"], kb["place"]):
+        return False
+    # something in common besides no conflict: the specific type, or a place both give
+    same_kind = ka["type"] == kb["type"] and ka["type"] not in GENERIC_TYPES
+    return same_kind or bool(ka["place"] and kb["place"])
+
+
+def possible_reporters(event: dict, events: Iterable[dict], label_of) -> set[str]:
+    """The sources (``label_of(article_id)``) of the other events that may be ``event``."""
+    found: set[str] = set()
+    for other in events:
+        if other is not event and _event_id(other) != _event_id(event) and may_be_same(event, other):
+            found.update(label_of(a) for a in _articles(other))
+    return found
+
+
+def _compared(event: dict) -> dict[str, Any]:
+    start = event.get("date_start", event.get("date"))
+    return {"family": event["family"], "mode": event.get("mode", "asserted"),
+            "type": event.get("event_type", event.get("type")), "start": start,
+            "end": event.get("date_end") or start, "place": event.get("place_id")}
+
+
+def _places_agree(a: str | None, b: str | None) -> bool:
+    if not a or not b or a == b:
+        return True
+    from crossbearing.kb.places import place_by_id
+
+    pa, pb = place_by_id(a), place_by_id(b)
+    if pa is None or pb is None:
+        return True
+    if pa.country and pb.country and pa.country != pb.country:
+        return False
+    return not (pa.kind in ("city", "site") and pb.kind in ("city", "site"))
+
+
+def _event_id(event: dict) -> str:
+    return event.get("event_id", event.get("id"))
+
+
+def _articles(event: dict) -> list[str]:
+    return [s["article_id"] if isinstance(s, dict) else s[0] for s in event["sources"]]
 
 
 def _worth_a_row(event: dict) -> bool:

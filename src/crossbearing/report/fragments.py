@@ -52,7 +52,8 @@ def fragments(getattr_: Callable[[Any, str], Any],
         return Markup("" if key in FOLDED else " open")
 
     def coverage_cells(links: Any, cells: Any) -> Markup:
-        """A coverage row's cells: ✓ and a numbered link to each span, or — omitted."""
+        """A coverage row's cells: ✓ and a numbered link to each span, ? unclear, or —
+        omitted."""
         text = []
         for cell in cells:
             status = getattr_(cell, "status")
@@ -61,6 +62,9 @@ def fragments(getattr_: Callable[[Any, str], Any],
                 text.append("✓ ")
                 text.extend(f"{source(links, span, n)} "
                             for n, span in enumerate(getattr_(cell, "spans"), 1))
+            elif status == "unclear":
+                text.append('<span title="not clearly omitted: this source reports an event '
+                            'that may be this one, told in other words">?</span>')
             else:
                 text.append('<span title="omitted">—</span>')
             text.append("</td>")
