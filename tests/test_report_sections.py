@@ -185,3 +185,16 @@ def test_events_reported_by_several_sources_come_first_each_part_in_date_order(a
     baghdad = next(e for e in section["events"] if e["place"]["value"] == "Baghdad"
                    and e["label"] == "Air/drone strike")
     assert baghdad["confident"]
+
+
+def test_a_report_known_only_to_the_month_is_listed_after_that_months_dated_ones(analyzed_seeds):
+    sections, _, _ = seed_sections(analyzed_seeds[0])
+    dates = [a["published"] for a in sections["header"]["articles"]]
+    assert "2024-02" in dates and dates.index("2024-02") > dates.index("2024-02-10")
+
+
+def test_undated_events_are_told_apart_by_place_actor_target_or_word(analyzed_seeds):
+    sections, _, _ = seed_sections(analyzed_seeds[0])
+    names = [e["place"] for group in sections["timeline"]["undated"] for e in group["events"]]
+    assert names and all(names)  # never a bare number
+    assert any(n.startswith(("by ", "on ")) for n in names)

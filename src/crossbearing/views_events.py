@@ -53,6 +53,16 @@ def toll_text(value: dict[str, Any]) -> str:
     return f"{value['hedge']} {number}" if value.get("hedge") else number
 
 
+def _who(event: dict[str, Any]) -> str | None:
+    """What tells an undated event without a place apart in a list: its first actor, else its
+    first target ("by Kata'ib Hezbollah", "on United States"), else the word that names it."""
+    for role, word in (("actor", "by"), ("target", "on"), ("victim", "on")):
+        named = next((p["name"] for p in event["participants"] if p["role"] == role), None)
+        if named:
+            return f"{word} {named}"
+    return next((f"“{s['trigger']}”" for s in event["sources"] if s.get("trigger")), None)
+
+
 def timeline_section(data) -> dict[str, Any]:
     """The story's dated events drawn on a time axis (a bar where the date is a range, a dot
     for a single day), each linking to its row of the events table; undated events apart,
@@ -63,7 +73,7 @@ def timeline_section(data) -> dict[str, Any]:
     for e in ordered:
         if not e["date"]:
             undated.setdefault(e["label"], []).append(
-                {"id": e["id"], "place": e["place"], "sources": len(e["sources"])})
+                {"id": e["id"], "place": e["place"] or _who(e), "sources": len(e["sources"])})
     undated = [{"label": label, "events": items} for label, items in undated.items()]
     height = TOP + LANE * len(dated) + 8
     if not dated:

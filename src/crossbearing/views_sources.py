@@ -45,8 +45,7 @@ def report_view(article: Article) -> dict[str, Any]:
 def header_section(data) -> dict[str, Any]:
     """Who reported the story, when: its reports with their outlets' profiles, how many
     independent sources they are, and which reports form one source family and why."""
-    articles = sorted((report_view(a) for a in data.articles.values()),
-                      key=lambda a: (a["published"] is None, a["published"] or "", a["id"]))
+    articles = sorted((report_view(a) for a in data.articles.values()), key=_by_date)
     families = data.families
     independent = families.count(data.articles)
     family_views = families.view()
@@ -56,3 +55,14 @@ def header_section(data) -> dict[str, Any]:
             "unknown_outlet": sum(1 for a in articles if not a["outlet"]),
             "families": [f for f in family_views if len(f["reports"]) > 1],
             "first_date": data.story["first_date"], "last_date": data.story["last_date"]}
+
+
+def _by_date(report: dict[str, Any]) -> tuple:
+    """Reports by publication date, a date known only to the month or year by the last day it
+    may be (a report of "February 2024" after those of 9 February), undated last."""
+    value = report["published"] or ""
+    if len(value) == 7:      # a month
+        value += "-31"
+    elif len(value) == 4:    # a year
+        value += "-12-31"
+    return (not value, value, report["id"])
