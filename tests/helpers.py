@@ -1,5 +1,5 @@
-"""Helpers shared by the ingestion tests: a deadline that fails a hanging run, and a folder that
-cannot be listed."""
+"""Helpers shared by the tests: a deadline that fails a hanging run, a folder that cannot be
+listed, and a few invented reports analysed whole."""
 
 from __future__ import annotations
 
@@ -42,3 +42,22 @@ def unlistable(monkeypatch, folder: str) -> None:
         return real_scandir(path)
 
     monkeypatch.setattr(os, "scandir", scandir)
+
+
+def analysed_records(folder, records):
+    """Records (dicts with text, title, outlet, published, url) written as one JSON Lines input
+    in ``folder`` and analysed whole: the database's path and the dossier's."""
+    import json
+    from pathlib import Path
+
+    from crossbearing.analysis import AnalysisRun, analyze
+    from crossbearing.store import open_store
+
+    folder = Path(folder)
+    (folder / "inputs").mkdir()
+    (folder / "inputs" / "reports.jsonl").write_text(
+        "".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    with open_store(folder / "reports.db") as opened:
+        summary = analyze(opened, AnalysisRun(paths=[str(folder / "inputs")],
+                                              out=folder / "report"))
+    return folder / "reports.db", Path(summary["report"])

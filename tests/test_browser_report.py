@@ -270,20 +270,10 @@ def test_long_event_tables_show_a_page_at_a_time_and_filter(analyzed_seeds):
 @pytest.fixture(scope="module")
 def toll_dossier(tmp_path_factory):
     """The dossier of two invented reports of one strike that give different tolls."""
-    import json
-
+    from helpers import analysed_records
     from test_report_summary import TOLL_REPORTS
 
-    from crossbearing.analysis import AnalysisRun, analyze
-
-    folder = tmp_path_factory.mktemp("toll-browser")
-    (folder / "inputs").mkdir()
-    (folder / "inputs" / "reports.jsonl").write_text(
-        "".join(json.dumps(r) + "\n" for r in TOLL_REPORTS), encoding="utf-8")
-    with open_store(folder / "toll.db") as opened:
-        summary = analyze(opened, AnalysisRun(paths=[str(folder / "inputs")],
-                                              out=folder / "report"))
-    return Path(summary["report"])
+    return analysed_records(tmp_path_factory.mktemp("toll-browser"), TOLL_REPORTS)[1]
 
 
 def test_what_we_know_states_both_tolls_with_their_outlets_and_evidence(toll_dossier):

@@ -1,9 +1,9 @@
 """The story page's "What we know": sentences written from the structured results, each linked
 to what it rests on; on the sample corpus and on an invented story whose sources disagree."""
 
-import json
 
 import pytest
+from helpers import analysed_records
 
 from crossbearing.report import render_dossier
 from crossbearing.report.render import human_date
@@ -45,15 +45,7 @@ def links(sentence):
 
 @pytest.fixture(scope="module")
 def toll_story(tmp_path_factory):
-    from crossbearing.analysis import AnalysisRun, analyze
-
-    folder = tmp_path_factory.mktemp("toll")
-    (folder / "inputs").mkdir()
-    (folder / "inputs" / "reports.jsonl").write_text(
-        "".join(json.dumps(r) + "\n" for r in TOLL_REPORTS), encoding="utf-8")
-    with open_store(folder / "toll.db") as opened:
-        analyze(opened, AnalysisRun(paths=[str(folder / "inputs")], out=folder / "report"))
-    return folder / "toll.db"
+    return analysed_records(tmp_path_factory.mktemp("toll"), TOLL_REPORTS)[0]
 
 
 def test_a_toll_the_sources_disagree_on_is_stated_with_each_figure_and_its_outlet(toll_story):
