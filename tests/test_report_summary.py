@@ -1,7 +1,6 @@
 """The story page's "What we know": sentences written from the structured results, each linked
 to what it rests on; on the sample corpus and on an invented story whose sources disagree."""
 
-
 import pytest
 from helpers import analysed_records
 
