@@ -66,3 +66,12 @@ def test_a_word_close_in_spelling_is_no_short_form_of_a_name():
     house = annotate_text("The White House said on Monday the plan would go ahead. The Speaker "
                           "of the House disagreed.", "2016-09-20").mentions
     assert [m.actor_id for m in house if m.text == "House"] == [None]
+
+
+def test_a_headline_phrase_is_no_name_unless_the_story_says_it_again():
+    text = ("Obama Power Plant Rules Face Key Test In U.S. Court.\n"
+            "A federal appeals court heard arguments on Tuesday over President Barack Obama's "
+            "rules on power plants.")
+    names = [m.text for m in annotate_text(text, "2016-09-27").mentions]
+    assert not [n for n in names if "Face Key Test" in n or n == "Obama Power Plant Rules"]
+    assert "Barack Obama" in names

@@ -72,8 +72,10 @@ class _Seen:
 
 def entity_mentions(doc: Doc, article_id: str) -> list[Mention]:
     """Every actor and place name in ``doc`` as a resolved :class:`Mention`, in text order."""
+    text = text_of(doc)
+    titles = _title_case_lines(text)
     spans = [span for span in doc.ents if span.label_ in NAME_LABELS | MAYBE_PLACE_LABELS
-             and _capitalised(span)]
+             and _capitalised(span) and not _only_in_a_title(span, text, titles)]
     seen = _Seen(full_names=[], acronyms={}, countries=_countries(spans))
     mentions: list[Mention] = []
     for index, span in enumerate(spans):
@@ -87,11 +89,35 @@ def entity_mentions(doc: Doc, article_id: str) -> list[Mention]:
             seen.groups.append(mention)
         _define_acronym(doc, span, mention, seen)
     mentions = [m for m in mentions if m.label not in MAYBE_PLACE_LABELS]
-    mentions = resolve_in_context(text_of(doc), mentions, article_id, seen.countries)
+    mentions = resolve_in_context(text, mentions, article_id, seen.countries)
     mentions = with_metonyms(doc, mentions)
     mentions.extend(_undetected_acronyms(doc, article_id, mentions, seen))
     mentions.extend(_undetected_short_forms(doc, article_id, mentions, seen))
     return sorted(mentions, key=lambda m: (m.start, m.end))
+
+
+def _title_case_lines(text: str) -> list[tuple[int, int]]:
+    """The lines written in title case (a headline, a section head: four words or more, three
+    in four of those of four letters or more capitalised), where the model's names are
+    unreliable ("Obama Power Plant Rules Face Key Test In U.S. Court")."""
+    found, start = [], 0
+    for line in text.split("\n"):
+        words = [w for w in re.findall(r"[^\W\d_]+", line) if len(w) >= 4]
+        if len(line.split()) >= 4 and words and (
+                sum(w[0].isupper() for w in words) >= 0.75 * len(words)):
+            found.append((start, start + len(line)))
+        start += len(line) + 1
+    return found
+
+
+def _only_in_a_title(span: Span, text: str, titles: list[tuple[int, int]]) -> bool:
+    """Whether a name lies in a title-case line and is neither a knowledge-base name nor said
+    again in the text outside that line (a name in a headline is in its story too)."""
+    line = next(((a, b) for a, b in titles if a <= span.start_char and span.end_char <= b), None)
+    if line is None or span.ent_id_ or _kb_id(span.text):
+        return False
+    name = span.text
+    return name not in text[:line[0]] and name not in text[line[1]:]
 
 
 def _capitalised(span: Span) -> bool:
