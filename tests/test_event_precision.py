@@ -391,3 +391,14 @@ def test_violence_itself_stays_an_event(text, event_type):
 def test_the_day_a_strike_was_announced_is_not_its_date(text):
     [event] = annotate_text(text, "2024-06-05").events
     assert (event.time.start, event.time.precision) == ("2024-06-03", "day")
+
+
+@pytest.mark.parametrize("text, act, blamed", [
+    ("American officials have linked the recent attack in Jordan to Kataeb Hezbollah.",
+     "attack", "Kataeb Hezbollah"),
+    ("The government blamed the bombing on the Islamic State.", "bombing", "Islamic State"),
+])
+def test_the_one_an_act_is_pinned_on_is_its_alleged_actor_not_its_target(text, act, blamed):
+    [event] = [e for e in annotate_text(text).events if e.text == act]
+    assert [a.text for a in event.role("actor")] == [blamed]
+    assert blamed not in [a.text for a in event.arguments if a.role != "actor"]

@@ -141,7 +141,10 @@ def arguments(token: Token, is_killing: bool, spans: Spans) -> list[EventArgumen
             if person is not None:
                 found.append(("victim", person))
     else:
-        found.extend(_noun_arguments(token, is_killing, spans))
+        blamed = _blamed(token)
+        found.extend((r, t) for r, t in _noun_arguments(token, is_killing, spans)
+                     if t not in blamed)
+        found.extend(("actor", t) for t in blamed)
     found = _with_conjuncts(found)
     result = []
     for role, head in found:
@@ -191,7 +194,7 @@ def _complement_actor(token: Token, spans: Spans,
     objects and directed prepositions: "a strike in Baghdad" has a place, not a target."""
     taken = [(a.start, a.end) for a in actors]
     start = [token]
-    if token.pos_ == "NOUN" and token.dep_ == "dobj":
+    if token.pos_ == "NOUN" and token.dep_ == "dobj" and not _blamed(token):
         start.append(token.head)  # "staged rallies to demand ...": the light verb's purpose
     frontier, seen = start, {t.i for t in start}
     while frontier:
@@ -213,6 +216,20 @@ def _complement_actor(token: Token, spans: Spans,
                 following.append(child)
         frontier = sorted(following, key=lambda t: t.i)
     return None
+
+
+#: Verbs that pin an act on someone: "linked the attack to Kataib Hezbollah", "blamed the
+#: bombing on the militia" (the one blamed is the act's alleged actor, never its target).
+BLAMING = {"link": "to", "tie": "to", "attribute": "to", "blame": "on", "pin": "on"}
+
+
+def _blamed(token: Token) -> list[Token]:
+    """Who an act is pinned on when the act is the object of a verb of blaming."""
+    prep = BLAMING.get(token.head.lemma_.lower()) if token.dep_ in ("dobj", "nsubjpass") else None
+    if prep is None:
+        return []
+    return [g for node in (token.head, token) for c in node.children  # wherever "on" hangs
+            if c.dep_ == "prep" and c.lower_ == prep for g in c.children if g.dep_ == "pobj"]
 
 
 def _noun_arguments(token: Token, is_killing: bool, spans: Spans) -> list[tuple[str, Token]]:
