@@ -198,3 +198,13 @@ def test_undated_events_are_told_apart_by_place_actor_target_or_word(analyzed_se
     names = [e["place"] for group in sections["timeline"]["undated"] for e in group["events"]]
     assert names and all(names)  # never a bare number
     assert any(n.startswith(("by ", "on ")) for n in names)
+
+
+def test_an_event_dated_only_through_the_storys_dates_says_so(analyzed_seeds):
+    sections, _, _ = seed_sections(analyzed_seeds[0])
+    inferred = [e for e in sections["events"]["events"] if e["date_inferred"]]
+    assert inferred and all(span.get("note") == "story dates" for e in inferred
+                            for v in e["date"]["values"] for o in v["outlets"]
+                            for span in o["spans"])
+    assert not [e for e in sections["events"]["events"] if e["date_inferred"]
+                and e["label"] == "Air/drone strike" and e["place"]["value"] == "Baghdad"]

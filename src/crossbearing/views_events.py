@@ -131,6 +131,8 @@ def events_section(data) -> dict[str, Any]:
 
 
 def _event_row(event: dict[str, Any]) -> dict[str, Any]:
+    from crossbearing.corpus.story_dates import STORY_DATES  # not at import: it loads spaCy
+
     values = event["values"]
     disagree = set(event["disagreements"])
     roles = {"actor": [], "target": []}
@@ -152,6 +154,8 @@ def _event_row(event: dict[str, Any]) -> dict[str, Any]:
             "family": event["family"], "acled_event_type": event["acled_event_type"],
             "acled_sub_event_type": event["acled_sub_event_type"], "plover": event["plover"],
             "precision": event["precision"], "means": event["means"],
+            "date_inferred": bool(values.get("date")) and all(
+                v.get("note") == STORY_DATES for v in values["date"]),
             "reported_by": event["reported_by"], "disagreements": event["disagreements"],
             "actors": roles["actor"], "targets": roles["target"], **cells,
             "sources": _sources_by_outlet(event["sources"]),

@@ -9,6 +9,11 @@ from typing import Any
 from crossbearing.event_corrections import corrected_events
 from crossbearing.model import EventArgument, EventMention, TimeValue, Toll
 
+#: How the time expression that dates an event mention was resolved ("story dates": read against
+#: the story's other reports), read from the time expression itself.
+DATE_REASON = ("(SELECT t.reason FROM time_expressions t WHERE t.article_id = "
+               "event_mentions.article_id AND t.start = event_mentions.time_start AND "
+               't."end" = event_mentions.time_end)')
 MENTION_COLUMNS = (
     "article_id", "start", '"end"', "text", "sentence_start", "sentence_end", "event_type", "mode",
     "aggregate", "arguments", "means", "place_id", "place_start", "place_end", "date_start",
@@ -34,7 +39,7 @@ class EventStore:
 
     def event_mentions(self, article_ids: Iterable[str] | None = None) -> list[EventMention]:
         """Event mentions of the given articles (all when None), in article and text order."""
-        query = f"SELECT {', '.join(MENTION_COLUMNS)} FROM event_mentions"
+        query = f"SELECT {', '.join(MENTION_COLUMNS)}, {DATE_REASON} FROM event_mentions"
         if article_ids is None:
             rows = self.execute(query + " ORDER BY article_id, start").fetchall()
         else:
@@ -130,10 +135,10 @@ def _mention_from_row(r: tuple) -> EventMention:
     (article_id, start, end, text, s_start, s_end, event_type, mode, aggregate, arguments, means,
      place_id, place_start, place_end, d_start, d_end, d_precision, d_resolved, t_start, t_end,
      f_low, f_high, f_hedge, f_start, f_end, f_added, i_low, i_high, i_hedge, i_start, i_end,
-     reported_by, reported_actor, antecedent) = r
+     reported_by, reported_actor, antecedent, d_reason) = r
     time = None
     if t_start is not None:
-        time = TimeValue(d_start, d_end, d_precision, bool(d_resolved))
+        time = TimeValue(d_start, d_end, d_precision, bool(d_resolved), d_reason)
     return EventMention(
         article_id=article_id, start=start, end=end, text=text, sentence_start=s_start,
         sentence_end=s_end, event_type=event_type, mode=mode, aggregate=bool(aggregate),
