@@ -75,3 +75,12 @@ def test_a_headline_phrase_is_no_name_unless_the_story_says_it_again():
     names = [m.text for m in annotate_text(text, "2016-09-27").mentions]
     assert not [n for n in names if "Face Key Test" in n or n == "Obama Power Plant Rules"]
     assert "Barack Obama" in names
+
+
+def test_a_countrys_government_is_that_government():
+    [mention] = [m for m in annotate_text("Iraq's government has been vocal in its calls for the "
+                                          "departure of foreign troops.").mentions
+                 if m.actor_id]
+    assert (mention.text, mention.actor_id) == ("Iraq's government", "iraq-government")
+    plain = annotate_text("Iraq's oil exports rose in March.").mentions
+    assert [m.actor_id for m in plain if m.text == "Iraq"] == ["iraq"]

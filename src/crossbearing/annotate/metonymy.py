@@ -19,7 +19,8 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from crossbearing.kb import Actor, load_actors
+from crossbearing.annotate.nlp import text_of
+from crossbearing.kb import Actor, load_actors, name_key
 from crossbearing.kb.places import place_by_id
 from crossbearing.model import Mention
 
@@ -28,16 +29,40 @@ from crossbearing.model import Mention
 ACTOR_DEPS = frozenset({"nsubj"})
 
 
+#: Nouns that, owned by a country, name its government: "Iraq's government".
+GOVERNMENT_NOUNS = frozenset({"government", "administration", "cabinet", "authorities",
+                              "leadership"})
+
+
 def with_metonyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """The mentions, a capital standing as an actor made its country's government too."""
+    """The mentions, a capital standing as an actor made its country's government too, and a
+    country owning "government" ("Iraq's government") that government, the name spanning both."""
     result = []
     for mention in mentions:
+        head = _head(doc, mention)
         government = _government_of(mention)
-        if government is not None and _acting(_head(doc, mention)):
+        if government is not None and _acting(head):
             mention = replace(mention, label=government.type, actor_id=government.id,
                               canonical=government.name, link="metonymy")
+        elif (owned := _owned_government(mention, head)) is not None:
+            government, noun = owned
+            end = noun.idx + len(noun.text)
+            mention = replace(mention, end=end, text=text_of(doc)[mention.start:end],
+                              label=government.type, actor_id=government.id,
+                              canonical=government.name, name_key=name_key(government.name),
+                              link="kb")
         result.append(mention)
     return result
+
+
+def _owned_government(mention: Mention, head: Token | None):
+    """(the government, its noun) when a country's name owns a noun of government."""
+    if head is None or head.dep_ != "poss" or head.head.lemma_.lower() not in GOVERNMENT_NOUNS:
+        return None
+    if not (mention.place_id or "").startswith("country:"):
+        return None
+    government = _governments().get(mention.place_id.split(":", 1)[1])
+    return (government, head.head) if government is not None else None
 
 
 def _government_of(mention: Mention) -> Actor | None:
