@@ -93,3 +93,15 @@ def test_entities_unknown_lists_only_what_an_analyst_could_add(analysed_seeds):
                         for r in rows)
     names = {r["name"] for r in rows}
     assert "Tower 22" not in names and "Iraq" not in names  # a known site, a place
+
+
+def test_stories_at_80_columns_show_whole_ids_and_a_readable_title(analysed_seeds):
+    from crossbearing.cli.corpus import _dates
+
+    result = CliRunner(env={"COLUMNS": "80"}).invoke(cli, ["stories", "--db", str(analysed_seeds)])
+    assert result.exit_code == 0, result.output
+    row = next(line for line in result.output.splitlines() if "story-" in line)
+    assert "Islamic Resistance" in row and "2024-02-09…10" in row
+    assert all(len(line) <= 80 for line in result.output.splitlines())
+    assert (_dates("2024-01-30", "2024-02-02"), _dates("2024-02-09", None)) == (
+        "2024-01-30…02-02", "2024-02-09")

@@ -99,19 +99,30 @@ def corpus(db: str, duplicate_threshold: float, as_json: bool) -> None:
 @db_option
 @json_option
 def stories(db: str, as_json: bool) -> None:
-    """List the stories, largest first: id, headline, dates, reports, outlets and independent
-    sources."""
+    """List the stories, largest first: id, headline, dates, reports and independent sources
+    (`--json` has the outlets too)."""
     with open_db(db) as store:
         rows = story_rows(store)
     if as_json:
         print_json(rows)
         return
     shown = short_ids(row["id"] for row in rows)
-    out.print(listing(("story", "title", "first", "last", "reports", "outlets", "independent"), [
-        (shown[row["id"]], safe(row["title"] or "(untitled)"), row["first_date"] or "—",
-         row["last_date"] or "—", str(row["articles"]), str(row["outlets"]),
+    out.print(listing(("story", "title", "dates", "reports", "sources"), [
+        (shown[row["id"]], safe(row["title"] or "(untitled)"),
+         _dates(row["first_date"], row["last_date"]), str(row["articles"]),
          str(row["independent"])) for row in rows], ids=("story",), width=out.width))
+    out.print("sources: independent ones (an outlet's reports, reprints, copies count once)")
     out.print(counted(len(rows), "story", "stories"))
+
+
+def _dates(first: str | None, last: str | None) -> str:
+    """A story's span of days, short: "2024-02-09", "2024-02-09…10", "2024-01-30…02-02"."""
+    if not first:
+        return "—"
+    if not last or last == first:
+        return first
+    same = 8 if first[:8] == last[:8] else 5 if first[:5] == last[:5] else 0
+    return f"{first}…{last[same:]}"
 
 
 @click.command()
