@@ -402,3 +402,12 @@ def test_the_one_an_act_is_pinned_on_is_its_alleged_actor_not_its_target(text, a
     [event] = [e for e in annotate_text(text).events if e.text == act]
     assert [a.text for a in event.role("actor")] == [blamed]
     assert blamed not in [a.text for a in event.arguments if a.role != "actor"]
+
+
+def test_a_group_described_by_a_nationality_is_that_group_not_the_nationality():
+    [demand] = annotate_text("Pro-Iran Iraqi lawmakers are calling for an immediate end to "
+                             "foreign troop presence.").events
+    assert [(a.text, a.canonical) for a in demand.role("actor")] == [
+        ("Pro-Iran Iraqi lawmakers", "Pro-Iran Iraqi lawmakers")]
+    [strike] = annotate_text("At least 16 Iraqis were killed in US airstrikes.").events
+    assert [a.canonical for a in strike.role("actor")] == ["United States"]  # a named actor

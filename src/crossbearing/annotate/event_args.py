@@ -93,7 +93,9 @@ class Spans:
 
     def argument(self, role: str, head: Token) -> EventArgument | None:
         """The argument headed by ``head``: the mention it is part of, or its noun phrase with
-        the actor of a modifier ("US forces" → US), or an apposition's name."""
+        the actor of a modifier ("US forces" → US), or an apposition's name. A nationality
+        adjective the knowledge base does not hold is a description of the group, not its
+        actor: "Pro-Iran Iraqi lawmakers" stay lawmakers so described."""
         if head.pos_ in PRONOUNS:
             return None
         mention = self.at(head)
@@ -113,6 +115,8 @@ class Spans:
                 c.dep_ == "appos" for c in head.children):
             return EventArgument(role, named.start, named.end, named.text, named.actor_id,
                                  named.canonical)
+        if named is not None and named.label == "NORP" and not named.actor_id:
+            named = None  # "Iraqi lawmakers" are lawmakers described as Iraqi, not "Iraqi"
         return EventArgument(role, start, end, text, named.actor_id if named else None,
                              named.canonical if named else text)
 
