@@ -99,7 +99,7 @@ def test_json_export_of_the_seeds_validates_and_holds_the_baghdad_strike(seeds_d
         document = json.loads(_export_text("json", store))
     jsonschema.Draft202012Validator.check_schema(SCHEMA)
     jsonschema.validate(document, SCHEMA, cls=jsonschema.Draft202012Validator)
-    assert document["schema_version"] == "1.0" and document["story"] is None
+    assert document["schema_version"] == "1.1" and document["story"] is None
     assert "text" not in document["articles"][0]
     assert len(document["articles"]) == 5 and document["claim_groups"] and document["quote_groups"]
     strike = _baghdad_strike(document["events"])
@@ -376,3 +376,16 @@ def test_acled_actors_are_organisations_with_inter_codes_where_known() -> None:
     assert interaction(Coded("a", 8), Coded("b", 1)) == 18
     assert interaction(Coded("a", 8), None) == 80
     assert interaction(Coded("a", 8), Coded("b", None)) is None
+
+
+def test_exported_events_say_which_are_listed_and_confident_as_the_dossier_does(seeds_db) -> None:
+    from crossbearing.views import event_views
+
+    with open_store(seeds_db) as store:
+        exported = {e["event_id"]: e for e in gather(store)["events"]}
+        listed = {e["id"]: e for e in event_views(store)}
+    assert {i for i, e in exported.items() if e["listed"]} == set(listed)
+    assert [i for i, e in exported.items() if not e["listed"]]  # the other mentions are kept
+    for event_id, view in listed.items():
+        assert exported[event_id]["independent_sources"] == view["independent"]
+        assert exported[event_id]["confident"] == (view["independent"] > 1)

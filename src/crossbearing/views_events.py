@@ -160,7 +160,7 @@ def _event_row(event: dict[str, Any]) -> dict[str, Any]:
             "actors": roles["actor"], "targets": roles["target"], **cells,
             "sources": _sources_by_outlet(event["sources"]),
             "sources_phrase": event["sources_phrase"],
-            "confident": event["independent"] > 1 or event["decision"] == "confirm"}
+            "confident": is_confident(event["independent"], event["decision"])}
 
 
 def _number(value: float | None) -> str | None:
@@ -212,12 +212,12 @@ def event_views_of(store, events: list[dict[str, Any]], labels: dict[str, str], 
     mentions = {(m.article_id, m.start): m for m in store.event_mentions(
         sorted({a for e in events for a, _ in e["sources"]}))}
     if families is None:
-        families = _families_of(store, {e["story_id"] for e in events})
+        families = families_of(store, {e["story_id"] for e in events})
     decisions = store.event_decisions()
     views = []
     for event in events:
         decision = decisions.get(event["event_id"])
-        if not every and (event["mode"] != "asserted" or decision == "reject"):
+        if not every and not is_listed(event, decision):
             continue  # a series is listed: only a campaign pinned down by a date or toll is kept
         detail = event["detail"]
         place = store.place(event["place_id"]) if event["place_id"] else None
@@ -241,16 +241,33 @@ def event_views_of(store, events: list[dict[str, Any]], labels: dict[str, str], 
     return views
 
 
+def is_listed(event: dict[str, Any], decision: str | None) -> bool:
+    """Whether an event is listed as one that happened: asserted (not a threat, a denial, a
+    suspension or a hypothesis) and not rejected by an analyst."""
+    return event["mode"] == "asserted" and decision != "reject"
+
+
+def is_confident(independent: int, decision: str | None) -> bool:
+    """Whether a listed event is among the confident ones: reported by two or more independent
+    sources, or confirmed by an analyst."""
+    return independent > 1 or decision == "confirm"
+
+
+def independent_sources(article_ids: set[str], families: dict[str, str]) -> int:
+    """How many independent sources (source families) the articles are."""
+    return len({families.get(a, a) for a in article_ids})
+
+
 def _counts(article_ids: set[str], families: dict[str, str]) -> dict[str, Any]:
     """How many reports carry an event and how many independent sources they are."""
     from crossbearing.sources import sources_phrase
 
-    independent = len({families.get(a, a) for a in article_ids})
+    independent = independent_sources(article_ids, families)
     return {"reports": len(article_ids), "independent": independent,
             "sources_phrase": sources_phrase(len(article_ids), independent)}
 
 
-def _families_of(store, story_ids: set[str]) -> dict[str, str]:
+def families_of(store, story_ids: set[str]) -> dict[str, str]:
     """Article id → its source family, for the articles of these stories."""
     from crossbearing.sources import copy_records, story_families
 

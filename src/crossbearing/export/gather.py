@@ -23,7 +23,7 @@ from crossbearing.sources import copy_records, relabelled, source_label, story_f
 from crossbearing.views import rejection_view
 
 #: Version of the export layout; a change that removes or renames a field bumps the major part.
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 #: Tables every export has, in the order they are written.
 TABLES = ("articles", "rejections", "stories", "duplicates", "passages", "entities", "actors",
           "places", "event_mentions", "events", "quotes", "numeric_facts", "claim_groups",
@@ -55,7 +55,7 @@ def gather(store: Any, story_id: str | None = None, *, with_text: bool = False) 
         "places": store.place_records(),
         "event_mentions": [_event_mention(m, event_of.get((m.article_id, m.start)))
                            for m in store.event_mentions(sorted(keep))],
-        "events": [_event(e) for e in events],
+        "events": _events(store, events),
         "quotes": [_quote(q) for q in store.quotes() if q.article_id in keep],
         "numeric_facts": [_number(n) for n in store.numeric_facts() if n.article_id in keep],
         "claim_groups": [{**g, "members": relabelled(g["members"], labels)} for g in claims],
@@ -77,7 +77,7 @@ def gather_events(store: Any, story_id: str | None = None) -> dict[str, list]:
         keep = {a.id for a in store.articles_by_id(sorted(keep))}
     return {"entities": _entities(store.entity_list(), store.all_entity_mentions(), keep),
             "actors": [_actor(a) for a in store.actor_records()],
-            "events": [_event(e) for e in store.events(story_id)]}
+            "events": _events(store, store.events(story_id))}
 
 
 def _coverage(store: Any, stories: list[dict[str, Any]], articles: list[Article],
@@ -224,8 +224,23 @@ def _toll(toll: Any) -> dict[str, Any] | None:
             "added": toll.added}
 
 
-def _event(e: dict[str, Any]) -> dict[str, Any]:
+def _events(store: Any, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The events as exported, each saying whether it is listed (it happened and no analyst
+    rejected it) and among the confident ones (two or more independent sources, or confirmed),
+    as the dossier and the command line list them."""
+    from crossbearing.views_events import families_of
+
+    families = families_of(store, {e["story_id"] for e in events})
+    decisions = store.event_decisions()
+    return [_event(e, families, decisions.get(e["event_id"])) for e in events]
+
+
+def _event(e: dict[str, Any], families: dict[str, str], decision: str | None) -> dict[str, Any]:
+    from crossbearing.views_events import independent_sources, is_confident, is_listed
+
     d = e["detail"]
+    listed = is_listed(e, decision)
+    independent = independent_sources({a for a, _ in e["sources"]}, families)
     place = place_by_id(e["place_id"]) if e["place_id"] else None
     return {
         "event_id": e["event_id"], "story_id": e["story_id"], "event_type": e["event_type"],
@@ -241,6 +256,9 @@ def _event(e: dict[str, Any]) -> dict[str, Any]:
         "reported_by": d["reported_by"], "values": d["values"], "rules": d["rules"],
         "disagreements": d["disagreements"],
         "sources": [{"article_id": a, "start": s} for a, s in e["sources"]],
+        "independent_sources": independent, "decision": decision, "listed": listed,
+        "confident": listed and is_confident(independent, decision),
+        "corrected": d.get("corrected", []),
     }
 
 
