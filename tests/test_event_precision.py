@@ -411,3 +411,10 @@ def test_a_group_described_by_a_nationality_is_that_group_not_the_nationality():
         ("Pro-Iran Iraqi lawmakers", "Pro-Iran Iraqi lawmakers")]
     [strike] = annotate_text("At least 16 Iraqis were killed in US airstrikes.").events
     assert [a.canonical for a in strike.role("actor")] == ["United States"]  # a named actor
+
+
+def test_bare_plurals_joined_after_a_preposition_are_background_as_the_first_one_is():
+    assert events("The fighters led the occupiers to the brink, subjecting them to paramount "
+                  "bombings and attacks.") == []
+    assert ("attack", "attacks") in events("Gunmen carried out attacks and bombings in Mosul on "
+                                           "Monday, killing four.")

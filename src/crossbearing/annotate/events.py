@@ -191,8 +191,11 @@ def _background_series(token: Token) -> bool:
     children = list(token.children)
     if any(c.dep_ in ("nummod", "quantmod") or c.lower_ in SERIES for c in children):
         return True
-    determined = any(c.dep_ in ("det", "poss", "predet") for c in children)
-    return token.dep_ == "pobj" and not determined and token.head.lower_ not in TEMPORAL_PREPS
+    first = token
+    while first.dep_ == "conj" and first.head.i != first.i:  # "bombings and attacks"
+        first = first.head
+    determined = any(c.dep_ in ("det", "poss", "predet") for c in list(first.children) + children)
+    return first.dep_ == "pobj" and not determined and first.head.lower_ not in TEMPORAL_PREPS
 
 
 def _anchored(mention: EventMention, doc: Doc) -> bool:
