@@ -418,3 +418,17 @@ def test_bare_plurals_joined_after_a_preposition_are_background_as_the_first_one
                   "bombings and attacks.") == []
     assert ("attack", "attacks") in events("Gunmen carried out attacks and bombings in Mosul on "
                                            "Monday, killing four.")
+
+
+def test_an_undated_strike_of_the_same_kind_and_country_refers_to_the_dated_one():
+    events = merged(
+        "A drone strike on a US outpost in Jordan on Sunday killed three soldiers.",
+        "Three US soldiers were killed in a drone strike on an outpost in Jordan on Sunday.",
+        "Airstrikes in Syria came a week after the deadly drone attack on the American base in "
+        "Jordan.",
+        published="2024-01-29")
+    strikes = [e for e in events if e["family"] == "violent"]
+    jordan = [e for e in strikes if e["place_id"] == "country:JO"]
+    assert [e["articles"] for e in jordan] == [3], [(e["event_type"], e["sources"])
+                                                     for e in strikes]
+    assert len(strikes) == 2  # the airstrikes in Syria stay apart

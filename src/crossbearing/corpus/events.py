@@ -186,23 +186,33 @@ def _attach_unanchored(items: list[_Item]) -> None:
         if not _anchored(item):
             _join(item, max(fitting, key=lambda h: (len(h.members), -h.group)), items)
             continue
-        scored = sorted(((_shared(item, h.members), -len(h.members), h.group, h)
-                         for h in fitting), key=lambda s: s[:3], reverse=True)
-        best, second = scored[0][0], scored[1][0] if len(scored) > 1 else 0
-        if best > 0 and best > second:
-            _join(item, scored[0][3], items)
+        scored = sorted((((_shared(item, h.members), _dated(h.members)), h.group, h)
+                         for h in fitting), key=lambda s: (s[0], -s[1]), reverse=True)
+        best, second = scored[0][0], scored[1][0] if len(scored) > 1 else (0, False)
+        if best[0] > 0 and best > second:  # on equal shares, the dated event, if one alone
+            _join(item, scored[0][2], items)
 
 
 def _shared(item: _Item, members: list[_Item]) -> int:
     """What a lone mention shares with an event's mentions: victims and targets count twice,
-    a city or site twice, actors and an equal toll once."""
+    a city or site twice; actors, an equal toll, and the same specific type in the same country
+    ("the deadly drone attack on the American base in Jordan") once each."""
     sufferers = set().union(*(m.sufferers for m in members))
     actors = set().union(*(m.participants for m in members))
     places = {m.precise_place for m in members} - {None}
     tolls = {m.mention.fatalities.low for m in members if m.mention.fatalities}
     toll = item.mention.fatalities
+    kind = item.mention.event_type
+    same_kind = kind not in GENERIC and item.country is not None and any(
+        m.mention.event_type == kind and m.country == item.country for m in members)
     return (2 * len(item.sufferers & sufferers) + len(item.participants & actors)
-            + 2 * (item.precise_place in places) + (toll is not None and toll.low in tolls))
+            + 2 * (item.precise_place in places) + (toll is not None and toll.low in tolls)
+            + same_kind)
+
+
+def _dated(members: list[_Item]) -> bool:
+    """Whether an event has a resolved date of its own (it is no mere reference)."""
+    return any(m.mention.time is not None and m.mention.time.resolved for m in members)
 
 
 def _anchored(item: _Item) -> bool:
