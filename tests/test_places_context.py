@@ -245,3 +245,12 @@ def test_a_surname_the_model_read_as_a_place_is_no_small_town(text, name):
 def test_a_town_where_it_stands_as_a_place_is_found(text, name):
     found = [m for m in annotate_text(text, "2024-05-01").mentions if m.text == name]
     assert found and all(m.place_id for m in found), [(m.label, m.place_id) for m in found]
+
+
+def test_a_name_refused_as_a_small_town_is_not_taken_again_in_context():
+    from crossbearing.model import Mention
+
+    obama = Mention("a", 0, 5, "Obama", "GPE", None, "Obama", "obama", "model", None)
+    text = "Obama said the deal was good."
+    assert resolve_in_context(text, [obama], "a", ["US"], {0})[0].place_id is None
+    assert annotate_text(text, "2016-09-20").mentions[0].place_id is None

@@ -22,11 +22,16 @@ COLUMNS = ("kind", "story_id", "outlet", "published", "url", "title", "speaker",
            "words", "sentence", "article_id", "start", "end", "citation")
 
 
+def speaker_of(quote: Quote) -> str | None:
+    """How a quote's speaker is shown: the resolved name, else the description, else as written."""
+    return quote.speaker_canonical or quote.descriptor or quote.speaker_text
+
+
 def quote_record(article: Article, quote: Quote, sentence: tuple[int, int], source: str,
                  story_id: str | None) -> dict[str, Any]:
     """A quote's citation record; ``sentence`` is the span of the sentence(s) it stands in,
     ``source`` how the article's source is named."""
-    speaker = quote.speaker_canonical or quote.descriptor or quote.speaker_text
+    speaker = speaker_of(quote)
     words = " … ".join(article.text[s:e].strip() for s, e in quote.content)
     record = _base("quote", article, sentence, source, story_id, quote.start, quote.end)
     record.update(speaker=speaker, quote_kind=quote.kind, words=words)

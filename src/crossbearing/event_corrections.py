@@ -18,7 +18,6 @@ evidence and lists the fields an analyst set in ``detail["corrected"]``.
 
 from __future__ import annotations
 
-import calendar
 import re
 from typing import Any, Iterable, Mapping
 
@@ -132,19 +131,17 @@ def _actor(value: str):
 
 
 def _span(value: str) -> tuple[str, str, str]:
-    """(first day, last day, precision) of a day, a month or a year."""
+    """(first day, last day, precision) of a day, a month or a year (``views_events.day_of``)."""
+    from crossbearing.views_events import day_of
+
     match = _DATE.match(value)
     if match is None:
         raise UsageError(f"a date is a day, a month or a year (2024-02-07, 2024-02, 2024), "
                          f"not {value!r}")
-    year, month, day = match.groups()
+    _, month, day = match.groups()
     try:
-        if day:
-            calendar.weekday(int(year), int(month), int(day))
-            return value, value, "day"
-        if month:
-            last = calendar.monthrange(int(year), int(month))[1]
-            return f"{value}-01", f"{value}-{last:02d}", "month"
-    except (ValueError, calendar.IllegalMonthError) as error:
+        first, last = day_of(value), day_of(value, last=True)
+    except ValueError as error:
         raise UsageError(f"no such date {value!r}: {error}") from None
-    return f"{year}-01-01", f"{year}-12-31", "year"
+    precision = "day" if day else "month" if month else "year"
+    return first.isoformat(), last.isoformat(), precision

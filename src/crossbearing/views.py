@@ -7,6 +7,7 @@ import re
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from crossbearing.citations import speaker_of
 from crossbearing.isolation import isolated
 from crossbearing.model import Article, Failure, Rejection
 from crossbearing.sources import copy_records, source_label, sources_phrase, story_families
@@ -66,11 +67,6 @@ def article_summary(article: Article) -> dict[str, Any]:
 def by_date(articles) -> list[dict[str, Any]]:
     """Article summaries by publication date (undated last), then id."""
     return sorted(articles, key=lambda a: (a["published"] is None, a["published"] or "", a["id"]))
-
-
-def speaker_of(quote) -> str | None:
-    """How a quote's speaker is shown: the resolved name, else the description, else as written."""
-    return quote.speaker_canonical or quote.descriptor or quote.speaker_text
 
 
 def quote_text(article: Article, quote) -> str:

@@ -16,12 +16,13 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
+from crossbearing.annotate.event_args import ASSAULT_VERBS, PLACE_NOUNS
 from crossbearing.annotate.metonymy import with_metonyms
 from crossbearing.annotate.names import identity_words, same_name, skeleton
 from crossbearing.annotate.nlp import text_of
 from crossbearing.kb import actor_by_id, actors_by_name_key, name_key
 from crossbearing.kb.place_context import resolve_in_context
-from crossbearing.kb.places import lookup_place
+from crossbearing.kb.places import STANDALONE_TOWN, lookup_place
 from crossbearing.model import Mention
 
 #: Entity types that are names of actors or places; the rest (dates, numbers) are other layers'.
@@ -45,19 +46,16 @@ INSTITUTION_WORDS = frozenset({
 LOCATIVE_WORDS = frozenset({"in", "at", "near", "from", "to", "outside", "into", "across",
                             "around", "toward", "towards", "inside", "via", "through", "off",
                             "east", "west", "north", "south", "between", "within", "beyond"})
-#: Nouns of area after which "of" names a place ("the outskirts of", "the town of").
-AREA_NOUNS = frozenset({"area", "outskirts", "town", "city", "village", "district", "suburb",
-                        "province", "governorate", "region", "countryside", "centre", "center",
-                        "east", "west", "north", "south", "edge", "heart", "streets", "people",
-                        "residents", "mayor", "governor", "municipality", "county", "camp"})
-#: Verbs of war and movement whose object is a place ("shelled Saraqib", "entered Mosul").
-PLACE_VERBS = frozenset({"shell", "bomb", "bombard", "strike", "hit", "raid", "storm", "capture",
-                         "seize", "attack", "besiege", "target", "enter", "overrun", "recapture",
-                         "liberate", "occupy", "take", "encircle", "surround", "evacuate",
-                         "visit", "leave", "flee", "reach", "control", "govern"})
-#: People a GeoNames town needs to be read from a name the model alone took for a place, not
-#: after a locative preposition (see _with_place).
-STANDALONE_TOWN = 100_000
+#: Nouns of area after which "of" names a place ("the outskirts of", "the town of"): the
+#: place nouns of event_args and the people and offices of a place.
+AREA_NOUNS = PLACE_NOUNS | frozenset({"centre", "center", "east", "west", "north", "south",
+                                      "edge", "heart", "streets", "people", "residents", "mayor",
+                                      "governor", "municipality", "county"})
+#: Verbs whose object is a place ("shelled Saraqib", "entered Mosul"): event_args' verbs of
+#: assault and verbs of holding and moving.
+PLACE_VERBS = ASSAULT_VERBS | frozenset({"liberate", "occupy", "take", "encircle", "surround",
+                                         "evacuate", "visit", "leave", "flee", "reach",
+                                         "control", "govern"})
 
 
 @dataclass
@@ -68,6 +66,7 @@ class _Seen:
     acronyms: dict[str, Mention]
     countries: list[str]
     groups: list[Mention] = field(default_factory=list)  # organisations of the knowledge base
+    standalone: set[int] = field(default_factory=set)  # starts of names refused as small towns
 
 
 def entity_mentions(doc: Doc, article_id: str) -> list[Mention]:
@@ -89,7 +88,7 @@ def entity_mentions(doc: Doc, article_id: str) -> list[Mention]:
             seen.groups.append(mention)
         _define_acronym(doc, span, mention, seen)
     mentions = [m for m in mentions if m.label not in MAYBE_PLACE_LABELS]
-    mentions = resolve_in_context(text, mentions, article_id, seen.countries)
+    mentions = resolve_in_context(text, mentions, article_id, seen.countries, seen.standalone)
     mentions = with_metonyms(doc, mentions)
     mentions.extend(_undetected_acronyms(doc, article_id, mentions, seen))
     mentions.extend(_undetected_short_forms(doc, article_id, mentions, seen))
@@ -247,15 +246,19 @@ def _same_entity(a: Mention, b: Mention) -> bool:
 def _stands_as_place(span: Span) -> bool:
     """Whether a name stands where a place stands: after a locative preposition ("in Clinton",
     "near Mayadin"), after "of" with a noun of area ("the outskirts of Saraqib", "a rural area
-    of Yuksekova"), or as what an act of war takes or hits ("shelled Saraqib")."""
+    of Yuksekova"), before one ("Makhmur camp"), or as what an act of war takes or hits
+    ("shelled Saraqib")."""
     doc = span.doc
     before = doc[span.start - 1] if span.start > 0 else None
     if before is not None and before.lower_ in LOCATIVE_WORDS:
         return True
-    if before is not None and before.lower_ == "of" and span.start > 1 and (
-            doc[span.start - 2].lemma_.lower() in AREA_NOUNS):
+    area = doc[span.start - 2] if span.start > 1 else None
+    if before is not None and before.lower_ == "of" and area is not None and (
+            area.lower_ in AREA_NOUNS or area.lemma_.lower() in AREA_NOUNS):
         return True
     root = span.root
+    if root.dep_ == "compound" and root.head.lemma_.lower() in AREA_NOUNS:
+        return True  # "Makhmur camp", "Hajjah governorate"
     return root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_.lower() in PLACE_VERBS
 
 
@@ -277,6 +280,8 @@ def _with_place(mention: Mention, seen: _Seen, located: bool = True) -> Mention:
     place = lookup_place(mention.canonical, context_countries=seen.countries,
                          min_population=floor)
     if place is None:
+        if floor:
+            seen.standalone.add(mention.start)  # the context step must not take it again
         return mention
     if mention.label in ("PERSON", "ORG"):
         if place.kind == "country" or len(identity_words(mention.text)) > 2:

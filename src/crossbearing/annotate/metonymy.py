@@ -39,6 +39,9 @@ def with_metonyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     country owning "government" ("Iraq's government") that government, the name spanning both."""
     result = []
     for mention in mentions:
+        if mention.label != "GPE" or not mention.place_id:  # only places can stand for states
+            result.append(mention)
+            continue
         head = _head(doc, mention)
         government = _government_of(mention)
         if government is not None and _acting(head):

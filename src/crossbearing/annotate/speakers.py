@@ -221,8 +221,6 @@ class SpeakerResolver:
                 target = next((c for c in child.children if c.dep_ == "pobj"), None)
             elif child.dep_ == "poss":
                 target = child
-            elif child.dep_ == "compound" and child.i == head.i - 1 and head.lemma_ == "general":
-                continue  # "secretary general": the role is the whole
             if target is None:
                 continue
             at = target.idx + offset

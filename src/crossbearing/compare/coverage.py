@@ -55,10 +55,6 @@ def coverage(sources: dict[str, str], events: Iterable[dict], claim_groups: Iter
                           for c in columns}}
 
 
-#: Types that name violence without saying how: such an event may be a report of any violent one.
-GENERIC_TYPES = frozenset({"attack", "killing"})
-
-
 def may_be_same(a: dict, b: dict) -> bool:
     """Whether two events of a story could be one real event that merging kept apart (an outlet
     told it in other words, or left out what would join them): the same family and mode, types
@@ -68,17 +64,19 @@ def may_be_same(a: dict, b: dict) -> bool:
     such an event has not clearly left the other out. Takes stored events and event views
     alike."""
     ka, kb = _compared(a), _compared(b)
-    if ka["family"] != kb["family"] or ka["mode"] != kb["mode"]:
-        return False
+    from crossbearing.corpus.events import GENERIC
+
+    if any(ka[k] != kb[k] for k in ("family", "mode", "aggregate")):
+        return False  # a count of many events is no report of one ("over 160 attacks")
     if ka["type"] != kb["type"] and not (ka["family"] == "violent" and (
-            ka["type"] in GENERIC_TYPES or kb["type"] in GENERIC_TYPES)):
+            ka["type"] in GENERIC or kb["type"] in GENERIC)):
         return False
     if ka["start"] and kb["start"] and (ka["end"] < kb["start"] or kb["end"] < ka["start"]):
         return False
     if not _places_agree(ka["place"], kb["place"]):
         return False
     # something in common besides no conflict: the specific type, or a place both give
-    same_kind = ka["type"] == kb["type"] and ka["type"] not in GENERIC_TYPES
+    same_kind = ka["type"] == kb["type"] and ka["type"] not in GENERIC
     return same_kind or bool(ka["place"] and kb["place"])
 
 
@@ -86,7 +84,7 @@ def possible_reporters(event: dict, events: Iterable[dict], label_of) -> set[str
     """The sources (``label_of(article_id)``) of the other events that may be ``event``."""
     found: set[str] = set()
     for other in events:
-        if other is not event and _event_id(other) != _event_id(event) and may_be_same(event, other):
+        if _event_id(other) != _event_id(event) and may_be_same(event, other):
             found.update(label_of(a) for a in _articles(other))
     return found
 
@@ -94,6 +92,7 @@ def possible_reporters(event: dict, events: Iterable[dict], label_of) -> set[str
 def _compared(event: dict) -> dict[str, Any]:
     start = event.get("date_start", event.get("date"))
     return {"family": event["family"], "mode": event.get("mode", "asserted"),
+            "aggregate": bool(event.get("aggregate")),
             "type": event.get("event_type", event.get("type")), "start": start,
             "end": event.get("date_end") or start, "place": event.get("place_id")}
 

@@ -41,6 +41,7 @@ def gather(store: Any, story_id: str | None = None, *, with_text: bool = False) 
         articles = store.articles_by_id(members[story_id])
     keep = {a.id for a in articles}
     labels = store.source_labels()
+    families = _families(store, stories, articles)
     events = store.events(story_id)
     event_of = {(a, start): e["event_id"] for e in events for a, start in e["sources"]}
     claims, quotes = store.claim_groups(story_id), store.quote_groups(story_id)
@@ -55,7 +56,7 @@ def gather(store: Any, story_id: str | None = None, *, with_text: bool = False) 
         "places": store.place_records(),
         "event_mentions": [_event_mention(m, event_of.get((m.article_id, m.start)))
                            for m in store.event_mentions(sorted(keep))],
-        "events": _events(store, events),
+        "events": _events(store, events, families),
         "quotes": [_quote(q) for q in store.quotes() if q.article_id in keep],
         "numeric_facts": [_number(n) for n in store.numeric_facts() if n.article_id in keep],
         "claim_groups": [{**g, "members": relabelled(g["members"], labels)} for g in claims],
@@ -63,7 +64,7 @@ def gather(store: Any, story_id: str | None = None, *, with_text: bool = False) 
     }
     tables["framing"] = [{"story_id": s["id"], "framing": plain(story_framing(store, s["id"]))}
                          for s in stories]
-    tables["coverage"] = _coverage(store, stories, articles, labels, (events, claims, quotes))
+    tables["coverage"] = _coverage(stories, labels, (events, claims, quotes), families)
     return tables
 
 
@@ -80,27 +81,38 @@ def gather_events(store: Any, story_id: str | None = None) -> dict[str, list]:
             "events": _events(store, store.events(story_id))}
 
 
-def _coverage(store: Any, stories: list[dict[str, Any]], articles: list[Article],
-              labels: dict[str, str], items: tuple[list[dict], ...]) -> list[dict[str, Any]]:
-    """Each story's coverage matrix (:func:`compare.coverage.story_coverage`), from the events
-    and groups already read rather than from the store story by story."""
-    by_id = {a.id: a for a in articles}
+def _coverage(stories: list[dict[str, Any]], labels: dict[str, str],
+              items: tuple[list[dict], ...], families: dict[str, str]) -> list[dict[str, Any]]:
+    """Each story's coverage matrix (:func:`compare.coverage.story_coverage`), from the events,
+    groups and families already read rather than from the store story by story."""
     per_story: dict[str, tuple[list[dict], ...]] = {s["id"]: ([], [], []) for s in stories}
     for n, rows in enumerate(items):
         for row in rows:
             if row["story_id"] in per_story:
                 per_story[row["story_id"]][n].append(row)
-    copies = copy_records(store) if stories else {}
     result = []
     for s in stories:
         ids = s["article_ids"]
         if not ids:
             raise NotFound(f"no story {s['id']!r}")
-        found = story_families(store, [by_id[i] for i in ids if i in by_id], copies)
         matrix = coverage({a: labels.get(a, a) for a in ids}, *per_story[s["id"]],
-                          {a: found.family_of(a) for a in ids})
+                          {a: families.get(a, a) for a in ids})
         result.append({"story_id": s["id"], "coverage": plain({"story_id": s["id"], **matrix})})
     return result
+
+
+def _families(store: Any, stories: list[dict[str, Any]],
+              articles: list[Article]) -> dict[str, str]:
+    """Article id → its source family, for the stories' articles already read (each story's
+    families worked out once, for the events and the coverage alike)."""
+    by_id = {a.id: a for a in articles}
+    copies = copy_records(store) if stories else {}
+    found: dict[str, str] = {}
+    for s in stories:
+        families = story_families(store, [by_id[i] for i in s["article_ids"] if i in by_id],
+                                  copies)
+        found.update({a: families.family_of(a) for a in s["article_ids"]})
+    return found
 
 
 #: Types :func:`plain` returns as they are (exact types; a subclass takes the general way).
@@ -224,13 +236,16 @@ def _toll(toll: Any) -> dict[str, Any] | None:
             "added": toll.added}
 
 
-def _events(store: Any, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _events(store: Any, events: list[dict[str, Any]],
+            families: dict[str, str] | None = None) -> list[dict[str, Any]]:
     """The events as exported, each saying whether it is listed (it happened and no analyst
     rejected it) and among the confident ones (two or more independent sources, or confirmed),
-    as the dossier and the command line list them."""
-    from crossbearing.views_events import families_of
+    as the dossier and the command line list them. ``families``: each article's source family
+    (read here when not given)."""
+    if families is None:
+        from crossbearing.views_events import families_of
 
-    families = families_of(store, {e["story_id"] for e in events})
+        families = families_of(store, {e["story_id"] for e in events})
     decisions = store.event_decisions()
     return [_event(e, families, decisions.get(e["event_id"])) for e in events]
 

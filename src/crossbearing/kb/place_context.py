@@ -25,7 +25,7 @@ import functools
 import math
 import re
 from dataclasses import dataclass, replace
-from typing import Sequence
+from typing import Collection, Sequence
 
 from crossbearing.kb import admin, places
 from crossbearing.kb.actors import name_key
@@ -69,9 +69,12 @@ class _Context:
 
 
 def resolve_in_context(text: str, mentions: Sequence[Mention], article_id: str,
-                       countries: Sequence[str] = ()) -> list[Mention]:
+                       countries: Sequence[str] = (),
+                       standalone: Collection[int] = ()) -> list[Mention]:
     """``mentions`` (an article's names, in text order) with their places resolved in the
-    article's context, plus the curated sites the tagger missed."""
+    article's context, plus the curated sites the tagger missed. ``standalone``: the starts of
+    names the entity step found standing as no place ("Obama said"): only a large town here
+    too (``places.STANDALONE_TOWN``), unless a region beside them says otherwise."""
     found = _without_covered([_grown(text, m) if _candidate(m) else m for m in mentions])
     found = _untagged_regions(text, found, article_id)
     context = _context(text, found, countries)
@@ -83,7 +86,8 @@ def resolve_in_context(text: str, mentions: Sequence[Mention], article_id: str,
             result.append(_as_place(mention, admin.admin1_place(beside[index])))
         elif _candidate(mention):
             hint = _region_after(found, index, beside)
-            result.append(_resolved(text, mention, context, hint))
+            result.append(_resolved(text, mention, context, hint,
+                                    mention.start in standalone))
         else:
             result.append(mention)
     result = _parts_of_towns(text, result, context)
@@ -253,14 +257,17 @@ def _region_after(mentions: list[Mention], index: int, beside: dict[int, str]) -
     return beside.get(index + 1)
 
 
-def _resolved(text: str, mention: Mention, context: _Context, hint: str | None) -> Mention:
+def _resolved(text: str, mention: Mention, context: _Context, hint: str | None,
+              standalone: bool = False) -> Mention:
     """A candidate looked up again with the article's context (and its neighbour's region)."""
     if mention.place_id and not mention.place_id.startswith(("geonames:", "country:")):
         return mention  # curated or admin-1 already: context changes nothing
     regions = {hint} if hint else context.regions
     countries = context.countries + ([hint[:2]] if hint else [])
+    alone = standalone and not hint
     place = places.lookup_place(mention.canonical, context_countries=countries,
-                                context_regions=regions)
+                                context_regions=regions,
+                                min_population=places.STANDALONE_TOWN if alone else 0)
     if place is None:
         return mention
     if mention.place_id or mention.label in ("GPE", "LOC", "FAC"):

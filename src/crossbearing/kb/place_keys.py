@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 #: Words that describe a place without naming it: a name made only of these gives None.
 DESCRIPTIONS = frozenset("""
@@ -84,6 +85,7 @@ def drop_articles(words: list[str]) -> str:
     return " ".join(kept)
 
 
+@lru_cache(maxsize=1 << 16)
 def place_key(name: str) -> str:
     """The key under which place names are matched (curated places and GeoNames towns).
 

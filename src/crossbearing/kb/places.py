@@ -46,6 +46,10 @@ from crossbearing.kb.towns import CITY_TABLE, prepare_towns  # noqa: F401 (re-ex
 from crossbearing.kb.towns import towns as _towns
 from crossbearing.model import Place
 
+#: People a GeoNames town needs to be read from a name the model alone took for a place where
+#: nothing in the text says it is one (no locative word before it: "Obama said" is no Obama,
+#: Japan). Read by annotate.entities and kb.place_context alike.
+STANDALONE_TOWN = 100_000
 #: Kinds a curated place can have; its precision is its kind.
 KINDS = ("site", "city", "region")
 #: Precisions a resolved place can have, from finest to coarsest.
