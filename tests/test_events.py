@@ -41,7 +41,7 @@ def test_means_refine_a_generic_attack_into_acled_sub_event_types():
 def test_threats_and_suspensions_are_not_events_that_happened():
     result = annotate_text("The group said it was suspending attacks on American troops. "
                            "The militia vowed that it would strike US bases again.")
-    modes = {e.text: e.mode for e in result.events if e.event_type in ("attack", "air_drone_strike")}
+    modes = {e.text: e.mode for e in result.events if e.event_type in ("attack", "armed_clash", "air_drone_strike")}
     assert modes["attacks"] == "suspended"
     assert modes["strike"] == "future"
     assert {e.event_type for e in result.events} >= {"suspension", "threat"}

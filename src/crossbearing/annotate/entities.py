@@ -16,10 +16,11 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
-from crossbearing.annotate.event_args import ASSAULT_VERBS, PLACE_NOUNS
+from crossbearing.annotate.event_args import ASSAULT_NOUNS, ASSAULT_VERBS, PLACE_NOUNS
 from crossbearing.annotate.metonymy import with_metonyms
 from crossbearing.annotate.names import identity_words, same_name, skeleton
 from crossbearing.annotate.nlp import text_of
+from crossbearing.annotate.place_spans import place_spans
 from crossbearing.kb import actor_by_id, actors_by_name_key, name_key
 from crossbearing.kb.place_context import resolve_in_context
 from crossbearing.kb.places import STANDALONE_TOWN, lookup_place
@@ -73,7 +74,8 @@ def entity_mentions(doc: Doc, article_id: str) -> list[Mention]:
     """Every actor and place name in ``doc`` as a resolved :class:`Mention`, in text order."""
     text = text_of(doc)
     titles = _title_case_lines(text)
-    spans = [span for span in doc.ents if span.label_ in NAME_LABELS | MAYBE_PLACE_LABELS
+    spans = [span for span in place_spans(list(doc.ents), _stands_as_place)
+             if span.label_ in NAME_LABELS | MAYBE_PLACE_LABELS
              and _capitalised(span) and not _only_in_a_title(span, text, titles)]
     seen = _Seen(full_names=[], acronyms={}, countries=_countries(spans))
     mentions: list[Mention] = []
@@ -246,8 +248,8 @@ def _same_entity(a: Mention, b: Mention) -> bool:
 def _stands_as_place(span: Span) -> bool:
     """Whether a name stands where a place stands: after a locative preposition ("in Clinton",
     "near Mayadin"), after "of" with a noun of area ("the outskirts of Saraqib", "a rural area
-    of Yuksekova"), before one ("Makhmur camp"), or as what an act of war takes or hits
-    ("shelled Saraqib")."""
+    of Yuksekova"), before one ("Makhmur camp"), after "on" an assault ("a raid on Jenin"), or
+    as what an act of war takes or hits ("shelled Saraqib")."""
     doc = span.doc
     before = doc[span.start - 1] if span.start > 0 else None
     if before is not None and before.lower_ in LOCATIVE_WORDS:
@@ -259,6 +261,9 @@ def _stands_as_place(span: Span) -> bool:
     root = span.root
     if root.dep_ == "compound" and root.head.lemma_.lower() in AREA_NOUNS:
         return True  # "Makhmur camp", "Hajjah governorate"
+    if before is not None and before.lower_ in ("on", "against") and (
+            before.head.lemma_.lower() in ASSAULT_NOUNS):
+        return True  # "a raid on Jenin"
     return root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_.lower() in PLACE_VERBS
 
 

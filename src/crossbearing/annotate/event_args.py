@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from crossbearing.annotate.event_phrases import DROPPED_ARMS
 from crossbearing.annotate.nlp import text_of
 from crossbearing.kb.places import place_by_id
 from crossbearing.model import EventArgument, Mention
@@ -102,8 +103,8 @@ class Spans:
         if mention is not None:
             return EventArgument(role, mention.start, mention.end, mention.text,
                                  mention.actor_id, mention.canonical)
-        left = min((t for t in head.lefts if t.dep_ not in ("det", "predet", "cc", "punct")),
-                   key=lambda t: t.i, default=head)
+        left = min((t for t in head.lefts if t.dep_ not in ("det", "predet", "cc", "punct")
+                    and not _resultative(t)), key=lambda t: t.i, default=head)
         start = left.left_edge.idx if left.i != head.i else head.idx
         end = head.idx + len(head)
         text = text_of(self.doc)[start:end] if start < end else head.text
@@ -132,7 +133,10 @@ def arguments(token: Token, is_killing: bool, spans: Spans) -> list[EventArgumen
             elif child.dep_ == "agent":
                 found.extend(("actor", c) for c in child.children if c.dep_ == "pobj")
             elif child.dep_ in ("dobj", "nsubjpass"):
-                if child.lemma_.lower() == "life":  # "claimed the lives of three soldiers"
+                if _instrument(token, child):  # "set fire to homes", "dropped barrel bombs on"
+                    found.extend(("target", t) for p in token.children if p.dep_ == "prep"
+                                 and p.lower_ == "to" for t in p.children if t.dep_ == "pobj")
+                elif child.lemma_.lower() == "life":  # "claimed the lives of three soldiers"
                     found.extend(("victim", c) for c in _of_objects(child))
                 else:
                     found.append(("victim" if is_killing else "target", child))
@@ -161,6 +165,19 @@ def arguments(token: Token, is_killing: bool, spans: Spans) -> list[EventArgumen
         if named is not None:
             result.insert(0, named)
     return result
+
+
+def _instrument(verb: Token, thing: Token) -> bool:
+    """An object that is what the act is done with, not to: the fire set, the bombs dropped."""
+    lemma = thing.lemma_.lower()
+    return (verb.lemma_.lower() == "set" and lemma == "fire"
+            or verb.lemma_.lower() == "drop" and lemma in DROPPED_ARMS)
+
+
+def _resultative(token: Token) -> bool:
+    """"dead" in "shot dead two protesters", parsed as the victims' adjective: the result of
+    the act, not a word of the victims' name."""
+    return token.dep_ == "amod" and token.lower_ == "dead"
 
 
 def _directed(child: Token, node: Token, trigger: Token) -> bool:
@@ -352,6 +369,12 @@ ASSAULT_VERBS = frozenset({"shell", "bomb", "raid", "strike", "hit", "attack", "
                            "bombard", "pound", "shoot", "fire", "enter", "blockade"})
 
 
+#: Nouns of assault whose "on" or "against" object, where it is a town, is where it happened:
+#: "a raid on Jenin", "the offensive against Mosul".
+ASSAULT_NOUNS = frozenset({"raid", "attack", "assault", "strike", "airstrike", "offensive",
+                           "bombardment", "incursion", "siege", "shelling", "bombing"})
+
+
 class Located:
     """A place mention and the token its phrase hangs on."""
 
@@ -387,8 +410,10 @@ def _used_as_place(mention: Mention, root: Token) -> bool:
         root, head = head, head.head  # "in Lawdar, Abyan governorate", "struck Makhmur camp"
         if root.dep_ == "pobj" and head.lower_ in LOCATIVE:
             return True
-    return (root.dep_ == "dobj" and head.lemma_.lower() in ASSAULT_VERBS
-            and mention.place_id.startswith(("geonames:", "city:", "admin1:")))
+    town = mention.place_id.startswith(("geonames:", "city:", "admin1:"))
+    if root.dep_ == "pobj" and head.lower_ in ("on", "against") and town:
+        return head.head.lemma_.lower() in ASSAULT_NOUNS  # "a raid on Jenin"
+    return root.dep_ == "dobj" and head.lemma_.lower() in ASSAULT_VERBS and town
 
 
 def nearest_place(items: list[Located], inner: set[int], outer: set[int], anchor: int, tokens):

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from crossbearing.annotate.event_phrases import phrase_type
 from crossbearing.annotate.event_types import Ontology
 
 #: Violent types from most to least specific: a group of linked triggers takes the first.
@@ -214,7 +215,7 @@ def _gives_aid(token: Token) -> bool:
 
 def _verb_phrase(token: Token, lemma: str) -> str | None:
     """Verb phrases the word lists cannot hold: "lost their lives", "claimed the lives of",
-    "called on X to" / "called for"."""
+    "called on X to" / "called for", and the verbs of ``event_phrases`` ("shot dead")."""
     if lemma in ("lose", "claim"):
         if any(c.dep_ == "dobj" and c.lemma_.lower() == "life" for c in token.children):
             return "killing"
@@ -232,7 +233,7 @@ def _verb_phrase(token: Token, lemma: str) -> str | None:
                                       for c in token.children) and any(
             c.dep_ == "nsubj" and _agentive(c) for c in token.children):
         return "accusation"  # "officials linked the attack to Kataib Hezbollah"
-    return None
+    return phrase_type(token, lemma)
 
 
 def _agentive(subject: Token) -> bool:
@@ -245,7 +246,10 @@ def _agentive(subject: Token) -> bool:
 
 def _means(token: Token, onto: Ontology) -> set[str]:
     """Means words in the trigger's own phrase: its modifiers, its "with"/"by"/"via" objects,
-    a verb's object ("fired rockets") and a noun subject ("a drone hit")."""
+    a verb's object ("fired rockets") and a noun subject ("a drone hit"). What is dropped is
+    dropped from the air ("aircraft dropped barrel bombs": an air strike, not a planted bomb)."""
+    if token.lemma_.lower() == "drop":
+        return {"air_drone_strike"}
     words: list[Token] = []
     for child in token.children:
         if child.dep_ in ("compound", "amod", "nmod", "dobj", "nsubj", "nsubjpass"):

@@ -34,6 +34,7 @@ from crossbearing.annotate.event_triggers import (
     group_type,
     refined_type,
 )
+from crossbearing.annotate.event_phrases import by_whom_harmed
 from crossbearing.annotate.event_times import event_times, saying_time
 from crossbearing.annotate.event_types import ontology
 from crossbearing.annotate.nlp import text_of
@@ -210,6 +211,13 @@ def _anchored(mention: EventMention, doc: Doc) -> bool:
     return not OPEN_SPAN.search(before)
 
 
+def _harmed(args: list[EventArgument], doc: Doc) -> list[Token]:
+    """The head words of an event's victims and targets."""
+    spans = [doc.char_span(a.start, a.end, alignment_mode="expand")
+             for a in args if a.role in ("victim", "target")]
+    return [span.root for span in spans if span is not None]
+
+
 def _mention(group: list[Trigger], others: list[Token], article_id: str, spans: Spans,
              offsets: Offsets, places: ArticlePlaces,
              times: Sequence[TimeMention], quotes: Sequence[Quote],
@@ -223,10 +231,12 @@ def _mention(group: list[Trigger], others: list[Token], article_id: str, spans: 
     for trigger in group:
         means |= trigger.means
         args.extend(arguments(trigger.token, trigger.type == "killing", spans))
-    if name in ("attack", "killing"):  # still generic: the means of the whole group refine it
-        name = refined_type(name, means)
     group_tokens = {t.token.i for t in group}
     args = _distinct([a for a in args if not _is_trigger_or_time(spans.doc, a, group_tokens)])
+    if name in ("attack", "killing"):  # still generic: the means of the whole group refine it
+        name = refined_type(name, means)
+    if main.type in ("attack", "killing") and means <= {"armed_clash"}:
+        name = by_whom_harmed(main.type, name, _harmed(args, spans.doc))  # gunfire, or none
     if main.family == "verbal":
         args = _with_cue_speaker(args, token, quotes)
     args, modifier_place = _place_modifier(args, token, spans, places)

@@ -1,0 +1,141 @@
+"""Acts told by a verb whose sense depends on what goes with it, read from the parse: "shot dead
+a farmer" (a killing) but "shot a film", "set fire to homes" and "blew up a house" (property
+destroyed) but "set a date" and "blew up on social media", "dropped barrel bombs" (an air strike)
+but "dropped the charges", "protesters gathered" (a protest) but "officials gathered".
+
+Each rule names what the verb needs beside it for the sense of an event, as the coders'
+codebooks define it (docs/events.md): a person shot, property burned or blown up, bombs dropped,
+protesters gathering. Anything else is not an event.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+#: People as the object of shooting: "shot two protesters", "a man was shot".
+PEOPLE = frozenset({
+    "man", "woman", "boy", "girl", "child", "person", "people", "civilian", "farmer", "shepherd",
+    "fisherman", "worker", "student", "teacher", "doctor", "journalist", "activist", "protester",
+    "protestor", "demonstrator", "soldier", "officer", "policeman", "guard", "fighter",
+    "militant", "member", "commander", "leader", "official", "resident", "villager", "driver",
+    "passenger", "teenager", "youth", "father", "mother", "son", "daughter", "brother",
+    "worshipper", "pilgrim", "refugee", "migrant", "prisoner", "detainee", "suspect",
+    "gunman", "settler", "trader", "merchant", "elder", "cleric", "imam", "priest"})
+#: Armed people and military places: violence against them is a battle or remote violence by
+#: its means, never violence against civilians (the coders' codebook).
+ARMED = frozenset({
+    "soldier", "troop", "force", "fighter", "militant", "militiaman", "gunman", "guard",
+    "policeman", "officer", "commander", "army", "militia", "police", "patrol", "convoy",
+    "checkpoint", "base", "outpost", "post", "position", "barracks", "garrison", "unit",
+    "brigade", "battalion", "personnel", "insurgent", "rebel", "jihadist", "sniper"})
+#: Property whose burning or blowing up is property destruction (ACLED: Looting/property
+#: destruction), not a flag burned at a protest.
+PROPERTY = frozenset({
+    "home", "house", "building", "car", "vehicle", "truck", "bus", "shop", "store", "market",
+    "office", "headquarters", "mosque", "church", "synagogue", "temple", "shrine", "school",
+    "hospital", "clinic", "field", "crop", "farm", "orchard", "olive", "tree", "grove",
+    "vineyard", "greenhouse", "tractor", "tent", "camp",
+    "bridge", "road", "pipeline", "tower", "station", "warehouse", "factory", "plant", "barn",
+    "property", "residence", "dwelling", "apartment", "village", "town", "structure", "hut",
+    "stall", "kiosk", "bank", "restaurant", "hotel", "bakery", "well", "generator", "depot"})
+#: What is dropped in an air strike ("dropped barrel bombs", "drones dropped grenades").
+DROPPED_ARMS = frozenset({"bomb", "munition", "explosive", "grenade", "missile", "shell",
+                          "ordnance", "projectile", "payload"})
+#: Who gathers in a protest ("protesters gathered outside the base").
+PROTESTERS = frozenset({"protester", "protestor", "demonstrator", "crowd", "marcher",
+                        "activist"})
+#: Verbs of gathering that make a protest with such a subject.
+GATHERING = frozenset({"gather", "assemble", "converge", "congregate", "mass", "march"})
+
+
+def phrase_type(token: Token, lemma: str) -> str | None:
+    """The event type of a verb that takes its sense from its complements, or None."""
+    if lemma == "shoot":
+        return _shooting(token)
+    if lemma == "set":
+        return "property_destruction" if _sets_fire(token) else None
+    if lemma == "blow" and _particle(token) == "up" and _objects_in(token, PROPERTY):
+        return "property_destruction"
+    if lemma in ("torch", "burn") and _objects_in(token, PROPERTY):
+        return "property_destruction"
+    if lemma == "drop" and _objects_in(token, DROPPED_ARMS):
+        return "air_drone_strike"
+    if lemma in GATHERING and any(c.dep_ == "nsubj" and _protesters(c) for c in token.children):
+        return "protest"
+    return None
+
+
+def by_whom_harmed(name: str, refined: str, harmed: list[Token]) -> str:
+    """The type of a generic killing or attack (``name``, ``refined`` by its means) from whom it
+    harmed: one told by its gunmen ("gunmen shot dead a teacher", an armed clash by its means)
+    stays a killing or an attack when everyone harmed is an unarmed person; an attack with no
+    means on soldiers, a patrol or a base is a battle (ACLED: violence against civilians only
+    against civilians). ``harmed``: the head words of the victims and targets."""
+    lemmas = {t.lemma_.lower() for t in harmed}
+    if not harmed:
+        return refined
+    if refined == "armed_clash" and not lemmas & ARMED and all(_person(t) for t in harmed):
+        return name
+    unarmed = [t for t in harmed if _person(t) and t.lemma_.lower() not in ARMED]
+    if refined == "attack" and lemmas & ARMED and not unarmed:
+        return "armed_clash"
+    return refined
+
+
+def _shooting(token: Token) -> str | None:
+    """"shot dead", "shot and killed" a person: a killing; "shot two protesters", "a man was
+    shot": an attack; "shot down a drone", "shot a film", "shot to fame": none."""
+    if _particle(token) is not None:
+        return None
+    victims = _objects(token)
+    dead = any(c.lemma_.lower() == "dead" for c in token.children) or any(
+        c.lemma_.lower() == "dead" for v in victims for c in v.children) or any(
+        c.dep_ == "conj" and c.lemma_.lower() == "kill" for c in token.children)
+    if not any(_person(v) for v in victims):
+        return None
+    return "killing" if dead else "attack"
+
+
+def _sets_fire(token: Token) -> bool:
+    """"set fire to homes", "set homes on fire", "set the shop ablaze / alight"."""
+    children = list(token.children)
+    fire = any(c.dep_ == "dobj" and c.lemma_.lower() == "fire" for c in children)
+    ablaze = any(c.lower_ in ("ablaze", "alight") for c in children)
+    on_fire = any(c.dep_ == "prep" and c.lower_ == "on" and any(
+        g.lemma_.lower() == "fire" for g in c.children) for c in children)
+    if not (fire or ablaze or on_fire):
+        return False
+    things = [g for c in children if c.dep_ == "prep" and c.lower_ in ("to", "on")
+              for g in c.children if g.dep_ == "pobj"] + _objects(token)
+    things += [c for t in things for c in t.conjuncts]
+    things += [c for t in children if t.lower_ in ("ablaze", "alight")  # "set a car ablaze"
+               for c in t.children if c.dep_ in ("compound", "nsubj")]
+    return any(t.lemma_.lower() in PROPERTY for t in things)
+
+
+def _protesters(subject: Token) -> bool:
+    """Protesters, or a number of them ("thousands of demonstrators")."""
+    if subject.lemma_.lower() in PROTESTERS:
+        return True
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(
+        g.lemma_.lower() in PROTESTERS for g in c.children) for c in subject.children)
+
+
+def _particle(token: Token) -> str | None:
+    return next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+
+
+def _objects(token: Token) -> list[Token]:
+    """The verb's object, or its subject in the passive, with their conjuncts."""
+    found = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    return found + [c for t in found for c in t.conjuncts]
+
+
+def _objects_in(token: Token, words: frozenset[str]) -> bool:
+    return any(t.lemma_.lower() in words for t in _objects(token))
+
+
+def _person(token: Token) -> bool:
+    """A person or people: a name, a noun of people, or a number of them ("shot two")."""
+    return (token.ent_type_ in ("PERSON", "NORP") or token.lemma_.lower() in PEOPLE
+            or token.pos_ == "NUM" or token.lower_ in ("him", "her", "them"))
