@@ -135,6 +135,15 @@ def test_serve_refuses_bad_options_before_listening(tmp_path):
     assert runner.invoke(cli, ["analyze", "--db", str(tmp_path / "x.db")]).exit_code == 2
 
 
+def test_every_stage_is_the_run_function_of_its_package():
+    import importlib
+
+    from crossbearing import analysis
+
+    for name, stage in analysis.STAGES:
+        assert stage is importlib.import_module(f"crossbearing.{name}.run").run
+
+
 def test_a_stage_appended_to_the_list_runs_after_the_others(monkeypatch, tmp_path, db):
     from types import SimpleNamespace
 
