@@ -37,7 +37,7 @@ from corpus import generate_pages  # noqa: E402
 
 from crossbearing import ingest_files  # noqa: E402
 from crossbearing.annotate.nlp import BATCH_SIZE, bare_pipeline, pipeline  # noqa: E402
-from crossbearing.pipeline import annotate  # noqa: E402
+from crossbearing.annotate.run import annotate  # noqa: E402
 from crossbearing.store import open_store  # noqa: E402
 
 TARGET_RATIO = 0.75

@@ -43,7 +43,7 @@ from scale import PeakMemory  # noqa: E402
 
 from crossbearing import ingest_files  # noqa: E402
 import crossbearing.analysis as analysis  # noqa: E402
-from crossbearing.analysis import AnalysisRun, Progress  # noqa: E402
+from crossbearing.stages import AnalysisRun, Progress  # noqa: E402
 from crossbearing.annotate.nlp import BATCH_SIZE, bare_pipeline  # noqa: E402
 from crossbearing.executors import default_workers  # noqa: E402
 from crossbearing.store import open_store  # noqa: E402

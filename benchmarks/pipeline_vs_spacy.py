@@ -32,7 +32,7 @@ from corpus import write_corpus  # noqa: E402
 from crossbearing import ingest_files  # noqa: E402
 from crossbearing.annotate.nlp import BATCH_SIZE, bare_pipeline  # noqa: E402
 from crossbearing.executors import ProcessExecutor, SerialExecutor  # noqa: E402
-from crossbearing.pipeline import annotate  # noqa: E402
+from crossbearing.annotate.run import annotate  # noqa: E402
 from crossbearing.store import open_store  # noqa: E402
 
 

@@ -45,7 +45,7 @@ from corpus import write_corpus  # noqa: E402
 from crossbearing import ingest_files  # noqa: E402
 from crossbearing.corpus.run import run_corpus  # noqa: E402
 from crossbearing.executors import make_executor  # noqa: E402
-from crossbearing.pipeline import annotate  # noqa: E402
+from crossbearing.annotate.run import annotate  # noqa: E402
 from crossbearing.store import open_store  # noqa: E402
 
 

@@ -28,7 +28,7 @@ from corpus import generate_pages  # noqa: E402
 
 from crossbearing import ingest_files  # noqa: E402
 from crossbearing.annotate.stage import annotate_articles  # noqa: E402
-from crossbearing.pipeline import save  # noqa: E402
+from crossbearing.annotate.run import save  # noqa: E402
 from crossbearing.store import open_store  # noqa: E402
 
 

@@ -28,7 +28,9 @@ write() {  # DB DIR
     "$PYTHON" - "$1" "$2" <<'EOF'
 import sys, time
 from pathlib import Path
-from crossbearing.analysis import AnalysisRun, export_stage, report_stage
+from crossbearing.export.run import run as export_stage
+from crossbearing.report.run import run as report_stage
+from crossbearing.stages import AnalysisRun
 from crossbearing.store import open_store
 
 db, out = sys.argv[1], Path(sys.argv[2])

@@ -96,7 +96,8 @@ def annotate_text(text, published="2024-02-09"):
 @pytest.fixture(scope="session")
 def analyzed_seeds(tmp_path_factory):
     """The sample corpus through the whole analysis once: (database path, dossier path)."""
-    from crossbearing.analysis import AnalysisRun, analyze
+    from crossbearing.analysis import analyze
+    from crossbearing.stages import AnalysisRun
 
     folder = tmp_path_factory.mktemp("analyzed")
     with open_store(folder / "seeds.db") as opened:
@@ -122,7 +123,8 @@ def hostile_db(tmp_path_factory):
     (database path, dossier path)."""
     import json
 
-    from crossbearing.analysis import AnalysisRun, analyze
+    from crossbearing.analysis import analyze
+    from crossbearing.stages import AnalysisRun
 
     folder = tmp_path_factory.mktemp("hostile")
     inputs = folder / "inputs"

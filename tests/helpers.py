@@ -50,7 +50,8 @@ def analysed_records(folder, records):
     import json
     from pathlib import Path
 
-    from crossbearing.analysis import AnalysisRun, analyze
+    from crossbearing.analysis import analyze
+    from crossbearing.stages import AnalysisRun
     from crossbearing.store import open_store
 
     folder = Path(folder)

@@ -5,7 +5,7 @@ from conftest import SAMPLE_CORPUS, make_article
 
 from crossbearing import ingest_files
 from crossbearing.annotate.stage import annotate_articles
-from crossbearing.pipeline import annotate
+from crossbearing.annotate.run import annotate
 from crossbearing.store import open_store
 
 

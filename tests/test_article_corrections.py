@@ -107,7 +107,8 @@ def test_the_correct_command_sets_lists_and_withdraws(db):
 
 def test_a_corrected_outlet_survives_reingestion_and_reanalysis_in_every_table(
         analysed_seeds, tmp_path):
-    from crossbearing.analysis import AnalysisRun, analyze
+    from crossbearing.analysis import analyze
+    from crossbearing.stages import AnalysisRun
     from crossbearing.export.gather import gather
     from crossbearing.views import claim_group_views, story_page, story_view
 

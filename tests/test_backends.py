@@ -4,7 +4,7 @@ from conftest import SAMPLE_CORPUS
 
 from crossbearing import ingest_files
 from crossbearing.corpus.run import run_corpus
-from crossbearing.pipeline import annotate
+from crossbearing.annotate.run import annotate
 from crossbearing.store import open_store
 
 #: Columns that record when a row was written, not what it says.

@@ -8,7 +8,7 @@ from conftest import SAMPLE_CORPUS
 from crossbearing import ingest_files
 from crossbearing.corpus.run import run_corpus
 from crossbearing.ids import normalise_text
-from crossbearing.pipeline import annotate
+from crossbearing.annotate.run import annotate
 from crossbearing.store import open_store
 
 WIRE = ("Rescue teams pulled eleven people from the rubble of a collapsed apartment block in the "

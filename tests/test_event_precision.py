@@ -332,8 +332,9 @@ def test_a_statement_of_conditions_only_still_has_a_type():
 def test_a_new_event_ontology_re_annotates_stored_articles(tmp_path, monkeypatch):
     """Stored annotations made with one ontology are pending again once the ontology's content
     changes, and the next annotate run makes them anew under the new version."""
-    from crossbearing import ingest_files, pipeline
+    from crossbearing import ingest_files
     from crossbearing.annotate import event_types
+    from crossbearing.annotate import run as annotate_run
     from crossbearing.annotate.stage import STAGE, VERSION, stage_version
     from crossbearing.store import open_store
 
@@ -343,7 +344,7 @@ def test_a_new_event_ontology_re_annotates_stored_articles(tmp_path, monkeypatch
     db = tmp_path / "s.db"
     ingest_files([tmp_path / "report.txt"], db)
     with open_store(db) as store:
-        assert pipeline.annotate(store).annotated == 1
+        assert annotate_run.annotate(store).annotated == 1
         assert store.pending_articles(STAGE, VERSION) == []
     text = event_types._ontology_text()
     monkeypatch.setattr(event_types, "_ontology_text", lambda: text + "\n# a new word\n")
@@ -351,10 +352,10 @@ def test_a_new_event_ontology_re_annotates_stored_articles(tmp_path, monkeypatch
     try:
         changed = stage_version()
         assert changed != VERSION
-        monkeypatch.setattr(pipeline, "VERSION", changed)
+        monkeypatch.setattr(annotate_run, "VERSION", changed)
         with open_store(db) as store:
             assert len(store.pending_articles(STAGE, changed)) == 1
-            assert pipeline.annotate(store).annotated == 1
+            assert annotate_run.annotate(store).annotated == 1
             assert store.pending_articles(STAGE, changed) == []
     finally:
         monkeypatch.undo()

@@ -17,7 +17,7 @@ from crossbearing.executors import (
     SerialExecutor,
     make_executor,
 )
-from crossbearing.pipeline import annotate
+from crossbearing.annotate.run import annotate
 from crossbearing.store import open_store
 
 #: Worker processes and clusters take seconds each: CI runs them, a quick run leaves them out.
@@ -213,7 +213,7 @@ def test_serial_executor_and_names():
 def test_saving_an_article_again_replaces_its_annotations(tmp_path_factory, corpus, serial):
     """What makes a batch computed twice harmless: saving the same results again changes nothing."""
     from crossbearing.annotate.stage import annotate_articles
-    from crossbearing.pipeline import save
+    from crossbearing.annotate.run import save
 
     db = ingested(tmp_path_factory, corpus, "twice")
     with open_store(db) as store:
@@ -275,7 +275,8 @@ def test_a_pool_that_breaks_while_the_caller_saves_loses_nothing(tmp_path):
 
 
 def test_analyze_on_every_core_stores_what_one_process_stores(tmp_path):
-    from crossbearing.analysis import AnalysisRun, analyze
+    from crossbearing.analysis import analyze
+    from crossbearing.stages import AnalysisRun
     from crossbearing.executors import pool_size
 
     folder = tmp_path / "inputs"

@@ -57,7 +57,7 @@ def hostile_db(tmp_path_factory):
     """An invented hostile report, ingested, annotated and through the corpus stages."""
     from crossbearing import ingest_files
     from crossbearing.corpus.run import run_corpus
-    from crossbearing.pipeline import annotate
+    from crossbearing.annotate.run import annotate
 
     folder = tmp_path_factory.mktemp("hostile")
     (folder / "dump.jsonl").write_text(json.dumps(HOSTILE_RECORD) + "\n", encoding="utf-8")

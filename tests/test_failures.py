@@ -9,11 +9,12 @@ import sys
 import pytest
 from click.testing import CliRunner
 
-from crossbearing.analysis import AnalysisRun, analyze
+from crossbearing.analysis import analyze
 from crossbearing.cli import cannot_go_on, cli, main
 from crossbearing.errors import StoreError
 from crossbearing.isolation import is_fatal, isolated
 from crossbearing.model import Failure
+from crossbearing.stages import AnalysisRun
 from crossbearing.store import open_store
 
 REPORTS = {
@@ -285,7 +286,7 @@ def test_a_section_that_cannot_be_built_says_so_and_the_dossier_is_written(
 
 def test_a_dossier_that_cannot_be_written_is_recorded_and_the_exports_still_are(
         analysed_seeds, tmp_path, monkeypatch):
-    import crossbearing.report as report
+    import crossbearing.report.run as report
 
     db = tmp_path / "seeds.db"
     shutil.copy(analysed_seeds, db)

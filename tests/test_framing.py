@@ -186,7 +186,7 @@ def test_the_bundled_lexicon_and_the_stage_version():
 
 def test_framing_is_saved_and_replaced(store):
     from crossbearing.model import InputRecord
-    from crossbearing.pipeline import save
+    from crossbearing.annotate.run import save
 
     text = "Kataib Hezbollah, an armed faction, denounced the assassination."
     result = annotate(text)

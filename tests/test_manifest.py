@@ -234,9 +234,10 @@ def test_the_analysis_run_applies_the_manifest(tmp_path):
     (tmp_path / "a.txt").write_text(STORY)
     (tmp_path / "sources.csv").write_text("file,outlet,published\na.txt,Reuters,2024-02-09\n"
                                           "gone.txt,AFP,\n")
-    from crossbearing.analysis import AnalysisRun, ingest_stage
+    from crossbearing.ingest.run import run
+    from crossbearing.stages import AnalysisRun
     with open_store(tmp_path.parent / "an.db") as store:
-        summary = ingest_stage(store, AnalysisRun(paths=[str(tmp_path)]))
+        summary = run(store, AnalysisRun(paths=[str(tmp_path)])).summary()
     assert summary["articles_added"] == 1
     assert len(summary["warnings"]) == 1 and "gone.txt" in summary["warnings"][0]
 

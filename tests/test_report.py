@@ -135,8 +135,20 @@ def test_serve_refuses_bad_options_before_listening(tmp_path):
     assert runner.invoke(cli, ["analyze", "--db", str(tmp_path / "x.db")]).exit_code == 2
 
 
-def test_a_stage_appended_to_the_list_runs_after_the_others(monkeypatch, tmp_path, db):
+def test_every_stage_is_the_run_function_of_its_package():
+    import importlib
+
     from crossbearing import analysis
+
+    for name, stage in analysis.STAGES:
+        assert stage is importlib.import_module(f"crossbearing.{name}.run").run
+
+
+def test_a_stage_appended_to_the_list_runs_after_the_others(monkeypatch, tmp_path, db):
+    from types import SimpleNamespace
+
+    from crossbearing import analysis
+    from crossbearing.stages import AnalysisRun, Progress
 
     seen = []
 
@@ -144,16 +156,17 @@ def test_a_stage_appended_to_the_list_runs_after_the_others(monkeypatch, tmp_pat
         seen.append(list(run.summaries))
         run.progress.total(1)
         run.progress.advance(1)
-        return {"articles": store.count("articles")}
+        counts = {"articles": store.count("articles")}
+        return SimpleNamespace(summary=lambda: counts)
 
     monkeypatch.setattr(analysis, "STAGES", analysis.STAGES + [("count", count_stage)])
     (tmp_path / "a.txt").write_text(HOSTILE_TEXT, encoding="utf-8")
     progress = []
     with open_store(db) as store:
         summary = analysis.analyze(
-            store, analysis.AnalysisRun(paths=[str(tmp_path / "a.txt")], out=tmp_path / "out"),
-            on_stage=lambda name: analysis.Progress(total=lambda n: progress.append((name, n)),
-                                                    advance=lambda n: None))
+            store, AnalysisRun(paths=[str(tmp_path / "a.txt")], out=tmp_path / "out"),
+            on_stage=lambda name: Progress(total=lambda n: progress.append((name, n)),
+                                           advance=lambda n: None))
     assert seen == [["ingest", "annotate", "corpus", "compare", "report", "export"]]
     assert summary["stages"]["count"] == {"articles": 1}
     assert [name for name, _ in progress] == ["ingest", "annotate", "corpus", "compare", "report",

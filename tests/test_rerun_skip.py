@@ -6,8 +6,9 @@ import shutil
 import pytest
 from conftest import SAMPLE_CORPUS
 
-from crossbearing.analysis import AnalysisRun, analyze
+from crossbearing.analysis import analyze
 from crossbearing.rerun import OUTPUT_STAGES, RESULT_STAGES
+from crossbearing.stages import AnalysisRun
 from crossbearing.store import open_store
 
 EVERY = [*RESULT_STAGES, *OUTPUT_STAGES]

@@ -88,7 +88,8 @@ def test_redated_reads_an_undated_report_against_the_span_and_a_dated_one_agains
 
 
 def test_an_undated_report_in_a_dated_story_gets_its_weekdays_and_events_dated(tmp_path):
-    from crossbearing.analysis import AnalysisRun, analyze
+    from crossbearing.analysis import analyze
+    from crossbearing.stages import AnalysisRun
 
     lead = ("Dock workers in Port Arlen walked off the job on Friday, halting cargo at the "
             "harbour, the Port Arlen dockworkers union said. The union said 400 dock workers "

@@ -235,7 +235,8 @@ def test_story_page_shows_every_section_of_the_dossier(client):
 def test_the_web_app_over_a_shared_postgresql_database(postgres_server):
     from conftest import SAMPLE_CORPUS
 
-    from crossbearing.analysis import AnalysisRun, analyze
+    from crossbearing.analysis import analyze
+    from crossbearing.stages import AnalysisRun
 
     url = postgres_server.create_database()
     with open_store(url) as store:

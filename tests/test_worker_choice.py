@@ -10,7 +10,7 @@ from crossbearing.executors import (
     make_executor,
     pool_size,
 )
-from crossbearing.pipeline import pool_batch_size
+from crossbearing.annotate.run import pool_batch_size
 
 
 @pytest.mark.parametrize("pending, workers, size", [

@@ -1,7 +1,7 @@
 """Where article stages run: in this process, in a pool of worker processes, or on a Dask cluster.
 
 Every executor offers one operation, :meth:`map_batches`: apply a pure function to batches and
-yield ``(batch, result)`` pairs in the order they complete. The caller (``pipeline.annotate``)
+yield ``(batch, result)`` pairs in the order they complete. The caller (``annotate.run.annotate``)
 reads the batches from the store lazily and is the one writer: workers never open the store. An
 executor keeps only a bounded number of batches in flight (twice the workers by default), so
 memory does not grow with the corpus.

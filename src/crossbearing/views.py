@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from crossbearing.citations import speaker_of
 from crossbearing.isolation import isolated
@@ -31,9 +31,6 @@ from crossbearing.views_events import (  # noqa: F401 (event_views and timeline_
 )
 from crossbearing.views_sources import header_section, outlet_profile_view
 from crossbearing.views_summary import summary_section
-
-if TYPE_CHECKING:  # the ingest stage (trafilatura) loads only when a run reads files
-    from crossbearing.ingest.run import IngestReport
 
 _UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
@@ -106,19 +103,6 @@ def failure_view(failure: Failure) -> dict[str, Any]:
     return {"stage": failure.stage, "target": failure.target, "target_kind": failure.target_kind,
             "error_type": failure.error_type, "message": failure.message,
             "version": failure.version, "failed_at": failure.failed_at}
-
-
-def ingest_summary(report: IngestReport) -> dict[str, Any]:
-    return {
-        "inputs": report.inputs,
-        "unchanged_inputs": report.unchanged,
-        "articles_read": len(report.article_ids),
-        "articles_added": report.articles_added,
-        "already_stored": report.already_stored,
-        "rejected": report.rejected,
-        "formats": dict(sorted(report.formats.items())),
-        "rejections": [rejection_view(r) for r in report.rejections],
-    }
 
 
 def entity_rows(table: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -219,14 +203,6 @@ def number_view(n) -> dict[str, Any]:
     return {"article_id": n.article_id, "start": n.start, "end": n.end, "text": n.text,
             "low": n.low, "high": n.high, "hedge": n.hedge, "counted": n.counted,
             "time_scope": n.time_scope, "place_scope": n.place_scope, "speaker": n.speaker}
-
-
-def compare_summary(report) -> dict[str, Any]:
-    """What a comparison run found: groups per status, differ kind and quote label."""
-    return {"stories": report.stories, "claim_groups": report.claim_groups,
-            "claims": dict(sorted(report.claims.items())),
-            "differ": dict(sorted(report.differ.items())), "quote_groups": report.quote_groups,
-            "quotes": dict(sorted(report.quotes.items())), "failed": report.failed}
 
 
 # -- the dossier and the web pages ------------------------------------------------------------

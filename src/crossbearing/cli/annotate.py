@@ -18,6 +18,7 @@ from crossbearing.cli.common import (
     print_json,
     progress_bar,
     safe,
+    stage_progress,
     writing_run,
 )
 from crossbearing.cli.tables import counted
@@ -50,25 +51,21 @@ def annotate(db: str, batch_size: int, progress: bool | None, executor_kind: str
     """Find actors, places and dates in every English article not annotated yet.
 
     Incremental: articles annotated by this version (and knowledge base) are skipped."""
-    from crossbearing.executors import make_executor
-    from crossbearing.pipeline import (
-        annotate as run_annotate,  # loads spaCy: only when asked
-    )
+    from crossbearing.annotate.run import run as run_annotate  # loads spaCy: only when asked
+    from crossbearing.stages import AnalysisRun
 
     if scheduler and executor_kind != "dask":
         raise click.UsageError("--scheduler is for --executor dask")
     show = err.is_terminal if progress is None else progress
+    options = AnalysisRun(paths=[], workers=workers, executor=executor_kind, scheduler=scheduler,
+                          batch_size=batch_size)
     with open_db(db) as store, writing_run(store):
-        pending = len(store.pending_articles(*_stage()))
-        executor = make_executor(executor_kind, workers, scheduler, pending=pending)
         if show:
-            with executor, progress_bar() as bar:
-                task = bar.add_task("annotate", total=pending)
-                report = run_annotate(store, batch_size=batch_size, executor=executor,
-                                      on_batch=lambda n: bar.advance(task, n))
+            with progress_bar() as bar:
+                options.progress = stage_progress(bar, "annotate")
+                report = run_annotate(store, options)
         else:
-            with executor:
-                report = run_annotate(store, batch_size=batch_size, executor=executor)
+            report = run_annotate(store, options)
         failures = [failure_view(f) for f in store.failures("annotate")]
     summary = {"annotated": report.annotated, "failed": report.failed,
                "mentions": report.mentions, "time_expressions": report.time_expressions,
@@ -80,12 +77,6 @@ def annotate(db: str, batch_size: int, progress: bool | None, executor_kind: str
                   f"{report.time_expressions} time expressions) by {report.version}")
         print_failures(failures)
     sys.exit(exit_status(failed=len(failures)))
-
-
-def _stage() -> tuple[str, str]:
-    from crossbearing.annotate.stage import STAGE, VERSION
-
-    return STAGE, VERSION
 
 
 @click.command()

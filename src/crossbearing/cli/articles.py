@@ -18,18 +18,19 @@ from crossbearing.cli.common import (
     print_rejections,
     progress_bar,
     safe,
+    stage_progress,
     writing_run,
 )
 from crossbearing.cli.statements import print_warnings, statement_options, statements_from
 from crossbearing.cli.tables import counted, listing, short_ids
 from crossbearing.errors import NotFound, UsageError
-from crossbearing.ingest.run import ingest_paths
-from crossbearing.ingest.source import Limits, iter_files
+from crossbearing.ingest.run import run as run_ingest
+from crossbearing.ingest.source import Limits
+from crossbearing.stages import AnalysisRun
 from crossbearing.views import (
     article_detail,
     article_summary,
     failure_view,
-    ingest_summary,
     rejection_view,
 )
 
@@ -49,20 +50,19 @@ def ingest(paths: tuple[str, ...], db: str, max_document_bytes: int, progress: b
     """Read files, folders (recursively) or standard input ("-") into the store.
 
     Every input becomes articles or a recorded rejection; inputs already read are skipped."""
-    limits = Limits(max_document_bytes=max_document_bytes)
-    statements = statements_from(paths, manifest, outlet, published)
+    options = AnalysisRun(paths=list(paths),
+                          limits=Limits(max_document_bytes=max_document_bytes),
+                          statements=statements_from(paths, manifest, outlet, published))
     show = err.is_terminal if progress is None else progress
     with open_db(db, create=True) as store, writing_run(store):
         if show:
-            files = list(iter_files(list(paths)))
             with progress_bar() as bar:
-                task = bar.add_task("ingest", total=len(files))
-                report = ingest_paths(paths, store, limits=limits, statements=statements,
-                                      on_input=lambda _path: bar.advance(task))
+                options.progress = stage_progress(bar, "ingest")
+                report = run_ingest(store, options)
         else:
-            report = ingest_paths(paths, store, limits=limits, statements=statements)
+            report = run_ingest(store, options)
         location = store.location  # a URL's password left out
-    summary = {**ingest_summary(report), "warnings": list(report.warnings)}
+    summary = report.summary()
     if as_json:
         print_json(summary)
     else:

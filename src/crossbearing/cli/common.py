@@ -18,8 +18,8 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
-from crossbearing.analysis import FAILURES_SHOWN
 from crossbearing.errors import NotFound, UsageError
+from crossbearing.stages import FAILURES_SHOWN, Progress as StageProgress
 from crossbearing.store import DEFAULT_DB, Store, open_store
 from crossbearing.views import (
     terminal_safe,
@@ -111,6 +111,13 @@ def print_failures(failures: list[dict], total: int | None = None) -> None:
 def progress_bar() -> Progress:
     return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                     TimeElapsedColumn(), console=err, transient=True)
+
+
+def stage_progress(bar: Progress, name: str) -> StageProgress:
+    """A stage's progress callbacks drawing one task of ``bar``, named ``name``."""
+    task = bar.add_task(name, total=None)
+    return StageProgress(total=lambda n: bar.update(task, total=n),
+                         advance=lambda n: bar.advance(task, n))
 
 
 def known_story(store: Store, story_id: str | None) -> str | None:

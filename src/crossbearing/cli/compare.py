@@ -24,7 +24,6 @@ from crossbearing.cli.common import (
 from crossbearing.cli.tables import counted
 from crossbearing.views import (
     claim_group_views,
-    compare_summary,
     coverage_view,
     failure_view,
     event_views,
@@ -43,10 +42,11 @@ MARKS = {"reported": "✓", "unclear": "?", "omitted": "—"}
 def compare(db: str, as_json: bool) -> None:
     """Compare each story's reports: numeric claims grouped by what they count (agree, differ,
     single-source) and quotes aligned across outlets. Run after `corpus`; rerunning replaces."""
-    from crossbearing.compare.run import run_compare
+    from crossbearing.compare.run import run as run_compare
+    from crossbearing.stages import AnalysisRun
 
     with open_db(db) as store, writing_run(store):
-        summary = compare_summary(run_compare(store))
+        summary = run_compare(store, AnalysisRun(paths=[])).summary()
         failures = [failure_view(f) for f in store.failures("compare")]
     if as_json:
         print_json(summary)

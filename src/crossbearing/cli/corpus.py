@@ -76,10 +76,11 @@ def corpus(db: str, duplicate_threshold: float, as_json: bool) -> None:
     """Work across articles: duplicates, stories, reprinted passages, one identity per actor.
 
     Run after `annotate`; incremental where the work allows (see docs/cli.md)."""
-    from crossbearing.corpus.run import run_corpus
+    from crossbearing.corpus.run import run as run_corpus
+    from crossbearing.stages import AnalysisRun
 
     with open_db(db) as store, writing_run(store):
-        report = run_corpus(store, threshold=duplicate_threshold)
+        report = run_corpus(store, AnalysisRun(paths=[], duplicate_threshold=duplicate_threshold))
         failures = [failure_view(f) for f in store.failures("corpus")]
     summary = {"signed": report.signed, "duplicate_pairs": report.duplicate_pairs,
                "stories": report.stories, "aligned_pairs": report.aligned_pairs,

@@ -20,6 +20,7 @@ from crossbearing.cli.common import (
     print_rejections,
     progress_bar,
     safe,
+    stage_progress,
     writing_run,
 )
 from crossbearing.cli.statements import print_warnings, statement_options, statements_from
@@ -77,9 +78,8 @@ def analyze(paths: tuple[str, ...], db: str, out: str, duplicate_threshold: floa
     Incremental: a rerun redoes only new or changed work. Open OUT/index.html in a browser."""
     from pathlib import Path
 
-    from crossbearing.analysis import AnalysisRun
-    from crossbearing.analysis import Progress as StageProgress
     from crossbearing.analysis import analyze as run_analysis
+    from crossbearing.stages import AnalysisRun
 
     show = err.is_terminal if progress is None else progress
     run = AnalysisRun(paths=list(paths), out=Path(out), duplicate_threshold=duplicate_threshold,
@@ -88,11 +88,7 @@ def analyze(paths: tuple[str, ...], db: str, out: str, duplicate_threshold: floa
     with open_db(db, create=True) as store, writing_run(store):
         if show:
             with progress_bar() as bar:
-                def on_stage(name: str) -> StageProgress:
-                    task = bar.add_task(name, total=None)
-                    return StageProgress(total=lambda n: bar.update(task, total=n),
-                                         advance=lambda n: bar.advance(task, n))
-                summary = run_analysis(store, run, on_stage)
+                summary = run_analysis(store, run, lambda name: stage_progress(bar, name))
         else:
             summary = run_analysis(store, run)
     if as_json:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from crossbearing.compare.claims import ClaimRecord, group_claims
 from crossbearing.compare.quotes import QuoteRecord, group_quotes, quote_id
@@ -17,6 +18,7 @@ from crossbearing.compare.scopes import TimeScope
 from crossbearing.isolation import isolated
 from crossbearing.model import Article, Failure, NumericFact, Quote, TimeMention
 from crossbearing.sources import Families, copy_records, source_label, story_families
+from crossbearing.stages import AnalysisRun
 from crossbearing.store import Store
 
 STAGE = "compare"
@@ -32,6 +34,22 @@ class CompareReport:
     claims: dict[str, int] = field(default_factory=dict)   # groups per status
     differ: dict[str, int] = field(default_factory=dict)   # differ groups per kind
     quotes: dict[str, int] = field(default_factory=dict)   # quote groups per label
+
+    def summary(self) -> dict[str, Any]:
+        """What a comparison run found: groups per status, differ kind and quote label."""
+        return {"stories": self.stories, "claim_groups": self.claim_groups,
+                "claims": dict(sorted(self.claims.items())),
+                "differ": dict(sorted(self.differ.items())), "quote_groups": self.quote_groups,
+                "quotes": dict(sorted(self.quotes.items())), "failed": self.failed}
+
+
+def run(store: Store, options: AnalysisRun) -> CompareReport:
+    """The compare stage: claim groups and quote groups of every story, recomputed
+    (docs/comparison.md)."""
+    options.progress.total(1)
+    report = run_compare(store)
+    options.progress.advance(1)
+    return report
 
 
 def run_compare(store: Store) -> CompareReport:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from itertools import combinations
-from typing import Callable, Sequence
+from typing import Any, Callable, Sequence
 
 import numpy as np
 
@@ -43,6 +43,7 @@ from crossbearing.corpus.story_dates import redated, story_span
 from crossbearing.corpus.story_ids import assign_ids
 from crossbearing.isolation import isolated
 from crossbearing.model import Failure, Sentence
+from crossbearing.stages import AnalysisRun
 from crossbearing.store import Store
 
 VERSION = "crossbearing.corpus.v3"
@@ -76,6 +77,21 @@ class CorpusReport:
     events: int = 0
     redated: int = 0
     failed: int = 0
+
+    def summary(self) -> dict[str, Any]:
+        """What the corpus steps found and how many of them failed."""
+        return {"signed": self.signed, "duplicate_pairs": self.duplicate_pairs,
+                "stories": self.stories, "aligned_pairs": self.aligned_pairs,
+                "reprint_passages": self.reprint_passages, "entities": self.entities,
+                "failed": self.failed}
+
+
+def run(store: Store, options: AnalysisRun) -> CorpusReport:
+    """The corpus stage: duplicates, stories, reprinted passages and identities, analyst
+    corrections reapplied (:func:`run_corpus`)."""
+    options.progress.total(4)
+    return run_corpus(store, threshold=options.duplicate_threshold,
+                      on_step=lambda _name: options.progress.advance(1))
 
 
 def run_corpus(store: Store, *, threshold: float = DUPLICATE_THRESHOLD,

@@ -14,7 +14,7 @@ import logging
 import os
 from contextlib import ExitStack, nullcontext
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
+from typing import Any, Callable, Iterable
 
 from crossbearing.clean.article import build_article
 from crossbearing.clean.decode import wide_encoding
@@ -39,6 +39,7 @@ from crossbearing.ingest.source import (
     unreadable_reason,
 )
 from crossbearing.model import InputRecord, Rejected, Rejection
+from crossbearing.stages import AnalysisRun
 from crossbearing.store import Store
 
 log = logging.getLogger(__name__)
@@ -93,6 +94,31 @@ class IngestReport:
             self.formats[fmt] = self.formats.get(fmt, 0) + n
         self.article_ids.extend(part.article_ids)
         self.warnings.extend(part.warnings)
+
+    def summary(self) -> dict[str, Any]:
+        """What the run read, added and rejected, with its warnings."""
+        from crossbearing.views import rejection_view
+
+        return {
+            "inputs": self.inputs,
+            "unchanged_inputs": self.unchanged,
+            "articles_read": len(self.article_ids),
+            "articles_added": self.articles_added,
+            "already_stored": self.already_stored,
+            "rejected": self.rejected,
+            "formats": dict(sorted(self.formats.items())),
+            "rejections": [rejection_view(r) for r in self.rejections],
+            "warnings": list(self.warnings),
+        }
+
+
+def run(store: Store, options: AnalysisRun) -> IngestReport:
+    """The ingest stage: read ``options.paths`` into the store; inputs read before are
+    skipped."""
+    options.progress.total(sum(1 for _ in iter_files(list(options.paths))))
+    return ingest_paths(options.paths, store, limits=options.limits,
+                        on_input=lambda _path: options.progress.advance(1),
+                        statements=options.statements)
 
 
 def ingest_paths(paths: Iterable[str | os.PathLike], store: Store, *, limits: Limits | None = None,

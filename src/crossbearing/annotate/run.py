@@ -1,5 +1,5 @@
-"""Running stages over the store: only the work not done yet, in batches, one transaction per
-batch, so an interrupted run resumes where it stopped and a rerun adds nothing.
+"""The annotate stage over the store: only the articles not annotated yet, in batches, one
+transaction per batch, so an interrupted run resumes where it stopped and a rerun adds nothing.
 
 The article stage's batches may be computed elsewhere (``executors``: a process pool, a Dask
 cluster); this process reads them from the store, hands them out and is the one writer."""
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from typing import Callable, Iterator, Sequence
+from typing import Any, Callable, Iterator, Sequence
 
 from crossbearing.annotate.stage import (
     STAGE,
@@ -18,9 +18,10 @@ from crossbearing.annotate.stage import (
     result_id,
 )
 from crossbearing.errors import ExecutorError
-from crossbearing.executors import Executor, SerialExecutor
+from crossbearing.executors import Executor, SerialExecutor, make_executor
 from crossbearing.kb import KB_VERSION
 from crossbearing.model import Article, Failure
+from crossbearing.stages import AnalysisRun
 from crossbearing.store import Store
 
 log = logging.getLogger(__name__)
@@ -40,6 +41,25 @@ class AnnotateReport:
     numeric_facts: int = 0
     events: int = 0
     version: str = VERSION
+
+    def summary(self) -> dict[str, Any]:
+        """What the run annotated and found, by which version of the stage."""
+        return {"annotated": self.annotated, "failed": self.failed, "quotes": self.quotes,
+                "numeric_facts": self.numeric_facts, "version": self.version}
+
+
+def run(store: Store, options: AnalysisRun) -> AnnotateReport:
+    """The annotate stage: annotate the articles this version of the article stage has not
+    annotated yet, where ``options.executor`` says (by default a process pool sized to the
+    work, ``executors.pool_size``; ``options.workers`` at most)."""
+    pending = store.pending_articles(STAGE, VERSION)
+    options.progress.total(len(pending))
+    if not pending:  # do not load the language model for nothing
+        return AnnotateReport()
+    with make_executor(options.executor, options.workers, options.scheduler,
+                       pending=len(pending)) as executor:
+        return annotate(store, batch_size=options.batch_size or ANNOTATE_BATCH,
+                        on_batch=options.progress.advance, executor=executor)
 
 
 def annotate(store: Store, *, batch_size: int = ANNOTATE_BATCH,
