@@ -155,8 +155,10 @@ def test_georgia_is_the_country_unless_the_context_is_the_us():
     assert state.name == "Georgia" and near(state, 33.75, -84.39)  # placed at Atlanta, its capital
 
 
-def test_states_resolve_only_with_the_us_in_context():
-    assert lookup_place("Texas") is None
+def test_a_state_name_is_the_state_unless_a_town_of_a_context_country_has_it():
+    florida = lookup_place("Florida")  # not Floridablanca, Colombia
+    assert florida.kind == "region" and florida.country == "US"
+    assert lookup_place("Virginia", context_countries=["ZA"]).kind == "city"  # Virginia, Free State
     texas = lookup_place("Texas", context_countries=["US"])
     assert texas.kind == "region" and near(texas, 30.27, -97.74)  # Austin
     assert lookup_place("California", context_countries=["us"]).kind == "region"

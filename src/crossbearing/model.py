@@ -204,7 +204,9 @@ class Mention:
     used to compare names across articles. ``link`` says how the identity was found: ``kb`` (the
     knowledge base matched the text), ``short-form`` (a surname or shortened name of a name given
     earlier in the article), ``acronym`` (an acronym the article defines), ``model`` (the
-    statistical model alone). ``place_id`` is set for mentions resolved to a place."""
+    statistical model alone), ``metonymy`` (a capital or country acting: its government),
+    ``description`` (a nationality, party or stance word modifying a noun, "Iraqi lawmakers":
+    no entity of its own). ``place_id`` is set for mentions resolved to a place."""
 
     article_id: str
     start: int

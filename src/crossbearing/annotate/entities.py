@@ -91,10 +91,27 @@ def entity_mentions(doc: Doc, article_id: str) -> list[Mention]:
         _define_acronym(doc, span, mention, seen)
     mentions = [m for m in mentions if m.label not in MAYBE_PLACE_LABELS]
     mentions = resolve_in_context(text, mentions, article_id, seen.countries, seen.standalone)
-    mentions = with_metonyms(doc, mentions)
+    mentions = [_as_description(doc, m) for m in with_metonyms(doc, mentions)]
     mentions.extend(_undetected_acronyms(doc, article_id, mentions, seen))
     mentions.extend(_undetected_short_forms(doc, article_id, mentions, seen))
     return sorted(mentions, key=lambda m: (m.start, m.end))
+
+
+def _as_description(doc: Doc, mention: Mention) -> Mention:
+    """A nationality, party or stance word that modifies a noun ("Iraqi lawmakers", "the
+    Democratic nominee", "pro-Iranian groups", "Republican Donald Trump") describes an actor and
+    is no actor of its own: its link is ``description`` (the mention is kept for the layers that
+    read descriptions; the collection lists no entity for it). A knowledge-base actor and a
+    noun ("the Kurds", "Democrats said") stay actors."""
+    if mention.label != "NORP" or mention.actor_id:
+        return mention
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return mention
+    root = span.root
+    if root.dep_ in ("amod", "compound", "nmod") and root.head.i >= span.end or root.tag_ == "JJ":
+        return replace(mention, link="description")
+    return mention
 
 
 def _title_case_lines(text: str) -> list[tuple[int, int]]:

