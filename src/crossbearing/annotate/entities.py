@@ -20,6 +20,7 @@ from crossbearing.annotate.event_args import ASSAULT_NOUNS, ASSAULT_VERBS, PLACE
 from crossbearing.annotate.metonymy import with_metonyms
 from crossbearing.annotate.names import identity_words, same_name, skeleton
 from crossbearing.annotate.nlp import text_of
+from crossbearing.annotate.org_forms import organisation_for
 from crossbearing.annotate.place_spans import place_spans
 from crossbearing.kb import actor_by_id, actors_by_name_key, name_key
 from crossbearing.kb.place_context import resolve_in_context
@@ -159,8 +160,10 @@ def _resolve(span: Span, article_id: str, seen: _Seen, later: list[Span]) -> Men
                        canonical=defined.canonical, name_key=defined.name_key, link="acronym",
                        place_id=defined.place_id)
     else:
-        longer = _full_name_for(text, span.label_, seen, later) or _group_for(text, span.label_,
-                                                                               seen)
+        longer = (_full_name_for(text, span.label_, seen, later)
+                  or _group_for(text, span.label_, seen)
+                  or organisation_for(text, span.label_, _organisations(seen, later),
+                                      INSTITUTION_WORDS))
         if longer is not None:
             base = replace(base, label=longer.label, actor_id=longer.actor_id,
                            canonical=longer.canonical, name_key=longer.name_key, link="short-form",
@@ -205,6 +208,13 @@ def _full_name_for(text: str, label: str, seen: _Seen, later: list[Span]) -> Men
              for s in later if s.label_ == "PERSON" and len(identity_words(s.text)) >= 2]
     found = _distinct([m for m in ahead if _shortens(text, m)])
     return found[0] if len(found) == 1 and found[0].label == "PERSON" else None
+
+
+def _organisations(seen: _Seen, later: list[Span]) -> list[Mention]:
+    """Organisations the article names in full: met so far, or by the model later on."""
+    ahead = [Mention("", 0, 0, s.text, "ORG", None, s.text, name_key(s.text), "model")
+             for s in later if s.label_ == "ORG" and len(identity_words(s.text)) >= 2]
+    return [m for m in seen.full_names if m.label == "ORG"] + seen.groups + ahead
 
 
 def _group_for(text: str, label: str, seen: _Seen) -> Mention | None:
