@@ -71,8 +71,9 @@ def test_an_article_an_annotator_fails_on_is_recorded_and_the_others_go_on(
 
 def test_a_failed_article_waits_for_a_new_stage_version_and_success_clears_it(
         inputs, db, tmp_path, numbers_defect):
-    from crossbearing.annotate.stage import STAGE, VERSION
+    from crossbearing.annotate.stage import STAGE, stage_version
 
+    VERSION = stage_version()
     with open_store(db) as store:
         analyze(store, AnalysisRun(paths=[str(inputs)], out=tmp_path / "out"))
         [failure] = store.failures()

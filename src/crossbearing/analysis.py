@@ -80,14 +80,15 @@ def ingest_stage(store: Store, run: AnalysisRun) -> dict[str, Any]:
 def annotate_stage(store: Store, run: AnalysisRun) -> dict[str, Any]:
     """Annotate the articles this version of the article stage has not annotated yet, on a
     process pool sized to the work (``executors.pool_size``; ``run.workers`` at most)."""
-    from crossbearing.annotate.stage import STAGE, VERSION
+    from crossbearing.annotate.stage import STAGE, stage_version
     from crossbearing.executors import make_executor
     from crossbearing.pipeline import annotate
 
-    pending = store.pending_articles(STAGE, VERSION)
+    pending = store.pending_articles(STAGE, stage_version())
     run.progress.total(len(pending))
     if not pending:  # do not load the language model for nothing
-        return {"annotated": 0, "failed": 0, "quotes": 0, "numeric_facts": 0, "version": VERSION}
+        return {"annotated": 0, "failed": 0, "quotes": 0, "numeric_facts": 0,
+                "version": stage_version()}
     with make_executor("auto", run.workers, pending=len(pending)) as executor:
         report = annotate(store, on_batch=run.progress.advance, executor=executor)
     return {"annotated": report.annotated, "failed": report.failed, "quotes": report.quotes,

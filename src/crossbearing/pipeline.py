@@ -7,15 +7,15 @@ cluster); this process reads them from the store, hands them out and is the one 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable, Iterator, Sequence
 
 from crossbearing.annotate.stage import (
     STAGE,
-    VERSION,
     ArticleAnnotations,
     annotate_batch,
     result_id,
+    stage_version,
 )
 from crossbearing.errors import ExecutorError
 from crossbearing.executors import Executor, SerialExecutor
@@ -39,7 +39,7 @@ class AnnotateReport:
     quotes: int = 0
     numeric_facts: int = 0
     events: int = 0
-    version: str = VERSION
+    version: str = field(default_factory=stage_version)
 
 
 def annotate(store: Store, *, batch_size: int = ANNOTATE_BATCH,
@@ -58,7 +58,7 @@ def annotate(store: Store, *, batch_size: int = ANNOTATE_BATCH,
     it is not pending again until the stage's version changes. A batch that kills every worker
     it is given to is split: its articles are tried one at a time, and each one that still
     kills its workers is recorded as failed."""
-    pending = store.pending_articles(STAGE, VERSION)
+    pending = store.pending_articles(STAGE, stage_version())
     report = AnnotateReport(pending=len(pending))
     if executor is None or isinstance(executor, SerialExecutor):
         after = ""
@@ -86,7 +86,7 @@ def annotate(store: Store, *, batch_size: int = ANNOTATE_BATCH,
                             "at a time", len(lost))
                 suspects = ids = lost
                 continue
-            failures = [Failure.of(STAGE, i, "article", VERSION, error) for i in lost]
+            failures = [Failure.of(STAGE, i, "article", stage_version(), error) for i in lost]
             store.run_retrying(lambda: store.add_failures(failures))
             _count(report, failures, on_batch)
         else:
@@ -94,7 +94,7 @@ def annotate(store: Store, *, batch_size: int = ANNOTATE_BATCH,
                 return report
         # What the failed pass left (and, after the suspects, the rest) is pending still.
         suspects = []
-        ids = store.pending_articles(STAGE, VERSION)
+        ids = store.pending_articles(STAGE, stage_version())
     return report
 
 
@@ -121,7 +121,7 @@ def _count(report: AnnotateReport, results: list[ArticleAnnotations | Failure],
 def _annotate_batch(store: Store, batch_size: int,
                     after: str) -> list[ArticleAnnotations | Failure]:
     """Claim, annotate and save one batch (ids above ``after``) in the caller's transaction."""
-    articles = store.articles_by_id(store.claim_pending(STAGE, VERSION, batch_size, after))
+    articles = store.articles_by_id(store.claim_pending(STAGE, stage_version(), batch_size, after))
     if not articles:
         return []
     results = annotate_batch(articles)
@@ -150,10 +150,10 @@ def _batches(store: Store, ids: Sequence[str], size: int) -> Iterator[list[Artic
 
 
 def save(store: Store, result: ArticleAnnotations) -> None:
-    store.save_annotations(result.article_id, STAGE, VERSION, sentences=result.sentences,
+    store.save_annotations(result.article_id, STAGE, stage_version(), sentences=result.sentences,
                            mentions=result.mentions, times=result.times, places=result.places,
                            actors=result.actors, kb_version=KB_VERSION, quotes=result.quotes,
                            numbers=result.numbers)
-    store.save_terms(result.article_id, result.lemmas, VERSION)
-    store.save_event_mentions(result.article_id, result.events, VERSION)
-    store.save_framing(result.article_id, result.descriptors, result.loaded_terms, VERSION)
+    store.save_terms(result.article_id, result.lemmas, stage_version())
+    store.save_event_mentions(result.article_id, result.events, stage_version())
+    store.save_framing(result.article_id, result.descriptors, result.loaded_terms, stage_version())

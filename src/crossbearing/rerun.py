@@ -80,11 +80,12 @@ def code_digest() -> str:
 
 
 def stage_versions() -> dict[str, str]:
-    from crossbearing.annotate.stage import VERSION as ANNOTATE
+    from crossbearing.annotate.stage import stage_version
     from crossbearing.compare.run import VERSION as COMPARE
     from crossbearing.corpus.run import VERSION as CORPUS
 
-    return {"package": __version__, "annotate": ANNOTATE, "corpus": CORPUS, "compare": COMPARE}
+    return {"package": __version__, "annotate": stage_version(), "corpus": CORPUS,
+            "compare": COMPARE}
 
 
 def fingerprint(*parts: Any) -> str:

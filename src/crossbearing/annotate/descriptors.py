@@ -24,15 +24,14 @@ longtime strategist" are kept. Labels and relative clauses always say something.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Iterator, Sequence, TYPE_CHECKING
 
 from crossbearing.annotate.names import TITLES as NAME_TITLES
 from crossbearing.annotate.nlp import text_of
+from crossbearing.knowledge import files
 from crossbearing.model import Mention
 
 if TYPE_CHECKING:
@@ -141,8 +140,9 @@ def capitalised_in_sentence(token: Token) -> bool:
     return token.text[:1].isupper() and not token.is_sent_start
 
 
-#: The file of title words, beside the titles a name carries (``names.TITLES``).
-TITLES_FILE = "data/framing_titles.txt"
+#: The file of title words (its name in ``knowledge.files``), beside the titles a name carries
+#: (``names.TITLES``).
+TITLES_FILE = "framing_titles"
 
 
 @lru_cache(maxsize=1)
@@ -150,15 +150,9 @@ def title_words() -> frozenset[str]:
     """Honorifics, titles, offices, roles and their modifiers (``data/framing_titles.txt``), and
     the titles a name carries, which name matching leaves out (``names.TITLES``: "Hajj",
     "Sayyid", "prime")."""
-    text = resources.files("crossbearing").joinpath(TITLES_FILE).read_text("utf-8")
+    text = files.text(TITLES_FILE)
     listed = {line.split("#", 1)[0].strip().lower() for line in text.splitlines()}
     return frozenset(listed - {""}) | NAME_TITLES
-
-
-def titles_version() -> str:
-    """A digest of :func:`title_words`: a change to the title words changes the annotation
-    stage's version, so every article is annotated again."""
-    return hashlib.sha256("\n".join(sorted(title_words())).encode("utf-8")).hexdigest()[:10]
 
 
 def _of_mention(doc: Doc, span: Span, mention: Mention, owner: dict[int, Mention]) -> Iterator[Found]:

@@ -83,9 +83,9 @@ def annotate(db: str, batch_size: int, progress: bool | None, executor_kind: str
 
 
 def _stage() -> tuple[str, str]:
-    from crossbearing.annotate.stage import STAGE, VERSION
+    from crossbearing.annotate.stage import STAGE, stage_version
 
-    return STAGE, VERSION
+    return STAGE, stage_version()
 
 
 @click.command()

@@ -1,0 +1,82 @@
+"""What the annotate stage reads, gathered in one object with one version.
+
+A :class:`Knowledge` is the content of the data files the stage reads, grouped in parts
+(``PARTS``: the actors, the gazetteer, the framing lexicon, the title words, the event
+ontology), each part versioned by a digest of its files' content. ``Knowledge.bundled()`` is the
+data the package ships; ``with_text`` gives one where a file reads otherwise, so that tests and
+users can annotate with other knowledge. The loaders parse what it holds (``event_types``,
+``lexicon``); this module reads and digests, and imports nothing else of the package.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from crossbearing.knowledge import files
+
+#: The parts of the knowledge the annotate stage reads, each with its data files (a name of
+#: ``files.FILES`` or ``files.FOLDERS``), in the order the version names them.
+PARTS = (
+    ("kb", ("actors",)),
+    ("places", ("admin1", "places", "towns")),
+    ("lexicon", ("framing_lexicon", "loaded_language")),
+    ("titles", ("framing_titles",)),
+    ("events", ("events",)),
+)
+
+#: The files an annotator takes from a ``Knowledge`` (the others it reads from the bundled
+#: files, so only these may read otherwise).
+REPLACEABLE = frozenset({"events", "framing_lexicon", "loaded_language"})
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    """The data files the annotate stage reads: the bundled ones, except the files ``replaced``
+    ((name, text) pairs) reads otherwise. Small, hashable and picklable: a worker process
+    re-creates what it parses from it, and caches that by content."""
+
+    replaced: tuple[tuple[str, str], ...] = ()
+
+    @classmethod
+    def bundled(cls) -> Knowledge:
+        """The knowledge the package ships."""
+        return _BUNDLED
+
+    def text(self, name: str) -> str:
+        """The text of the data file ``name`` (a name of ``files.FILES``) in this knowledge."""
+        for replaced, text in self.replaced:
+            if replaced == name:
+                return text
+        return files.text(name)
+
+    def with_text(self, name: str, text: str) -> Knowledge:
+        """This knowledge with the data file ``name`` reading ``text`` (only a file of
+        :data:`REPLACEABLE`: the annotators read the others from the bundled files)."""
+        if name not in REPLACEABLE:
+            raise ValueError(f"{name!r} cannot be replaced; one of {', '.join(sorted(REPLACEABLE))}")
+        others = tuple((n, t) for n, t in self.replaced if n != name)
+        return Knowledge(tuple(sorted((*others, (name, text)))))
+
+    @property
+    def version(self) -> str:
+        """Every part's content digest, ``kb.<digest>+places.<digest>+...+events.<digest>``: a
+        change to any file the stage reads changes it."""
+        return _version(self)
+
+    def _file_version(self, name: str) -> str:
+        if any(replaced == name for replaced, _ in self.replaced):
+            return files.digest(self.text(name))
+        return files.version(name)
+
+
+_BUNDLED = Knowledge()
+
+
+@functools.lru_cache(maxsize=8)
+def _version(knowledge: Knowledge) -> str:
+    parts = []
+    for part, names in PARTS:
+        versions = [knowledge._file_version(name) for name in names]
+        parts.append(f"{part}.{versions[0] if len(versions) == 1 else files.digest(*versions)}")
+    return "+".join(parts)
