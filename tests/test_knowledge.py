@@ -71,9 +71,21 @@ def test_another_lexicon_changes_the_version_and_the_lexicon():
     assert len(lexicon_of(other).entries) < len(bundled_lexicon().entries)
 
 
+def test_other_title_words_change_the_version_and_the_descriptors_found():
+    text = "Karl Rove, an eccentric longtime strategist, spoke on Friday."
+    words = "\n".join(("eccentric", "longtime", "strategist"))
+    other = Knowledge.bundled().with_text("framing_titles",
+                                          files.text("framing_titles") + "\n" + words)
+    assert stage_version(other) != stage_version()
+    [bundled] = annotate_articles([make_article(text)])
+    [titled] = annotate_articles([make_article(text)], other)
+    assert [d.text for d in bundled.descriptors] == ["an eccentric longtime strategist"]
+    assert titled.descriptors == ()  # title words identify: nothing is said of him
+
+
 def test_only_what_the_annotators_take_from_it_can_be_replaced():
     with pytest.raises(ValueError, match="cannot be replaced"):
-        Knowledge.bundled().with_text("framing_titles", "alderwoman\n")
+        Knowledge.bundled().with_text("places", "")
 
 
 def test_knowledge_goes_to_worker_processes():

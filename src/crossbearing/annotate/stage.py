@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Sequence
 
+from crossbearing.annotate.descriptors import title_words
 from crossbearing.annotate.entities import entity_mentions
 from crossbearing.annotate.event_types import ontology
 from crossbearing.annotate.events import event_mentions
@@ -168,7 +169,7 @@ def annotate_doc(doc, article: Article, knowledge: Knowledge | None = None) -> A
     events = event_mentions(doc, article.id, mentions, times, quotes, numbers,
                             ontology(knowledge))
     descriptors, terms = framing_annotations(doc, article.id, mentions, quotes,
-                                             lexicon_of(knowledge))
+                                             lexicon_of(knowledge), title_words(knowledge))
     return ArticleAnnotations(article.id, sentences, _unique(mentions), _unique(times),
                               _unique(quotes), _unique(numbers), lemma_counts(doc),
                               events=_unique(events), descriptors=tuple(descriptors),

@@ -5,7 +5,9 @@ A :class:`Knowledge` is the content of the data files the stage reads, grouped i
 ontology), each part versioned by a digest of its files' content. ``Knowledge.bundled()`` is the
 data the package ships; ``with_text`` gives one where a file reads otherwise, so that tests and
 users can annotate with other knowledge. The loaders parse what it holds (``event_types``,
-``lexicon``); this module reads and digests, and imports nothing else of the package.
+``lexicon``, ``descriptors``); this module reads and digests, and imports nothing else of the
+package. The annotators still read the actors and the gazetteer from the bundled files: those
+parts are versioned here but cannot read otherwise yet.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ PARTS = (
 
 #: The files an annotator takes from a ``Knowledge`` (the others it reads from the bundled
 #: files, so only these may read otherwise).
-REPLACEABLE = frozenset({"events", "framing_lexicon", "loaded_language"})
+REPLACEABLE = frozenset({"events", "framing_lexicon", "framing_titles", "loaded_language"})
 
 
 @dataclass(frozen=True)
@@ -54,7 +56,8 @@ class Knowledge:
         """This knowledge with the data file ``name`` reading ``text`` (only a file of
         :data:`REPLACEABLE`: the annotators read the others from the bundled files)."""
         if name not in REPLACEABLE:
-            raise ValueError(f"{name!r} cannot be replaced; one of {', '.join(sorted(REPLACEABLE))}")
+            raise ValueError(f"{name!r} cannot be replaced; "
+                             f"one of {', '.join(sorted(REPLACEABLE))}")
         others = tuple((n, t) for n, t in self.replaced if n != name)
         return Knowledge(tuple(sorted((*others, (name, text)))))
 
