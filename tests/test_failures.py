@@ -104,7 +104,7 @@ def test_an_article_the_parser_fails_on_is_pinned_on_it(monkeypatch, seed_articl
                 raise RuntimeError("parser defect")
             return real(text)
 
-    monkeypatch.setattr(stage, "pipeline", lambda: BrokenParser())
+    monkeypatch.setattr(stage, "pipeline", lambda knowledge=None: BrokenParser())
     articles = list(seed_articles[:2])
     broken = stage.Article(**{**vars(articles[0]), "id": "broken", "text": "PARSER-BREAKER here"})
     results = stage.annotate_batch([articles[0], broken, articles[1]])

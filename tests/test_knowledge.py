@@ -12,6 +12,7 @@ from conftest import make_article
 from crossbearing.annotate.event_types import ontology
 from crossbearing.annotate.lexicon import bundled_lexicon, lexicon_of
 from crossbearing.annotate.stage import annotate_articles, code_version, stage_version
+from crossbearing.kb.actors import actor_base
 from crossbearing.knowledge import files
 from crossbearing.knowledge.bundle import PARTS, Knowledge
 
@@ -45,6 +46,33 @@ def test_the_stage_version_is_the_code_and_the_knowledge():
         "kb", "places", "lexicon", "titles", "events"]
     assert knowledge.version.startswith(f"kb.{files.version('actors')}+")
     assert knowledge.version.endswith(f"+events.{files.version('events')}")
+
+
+#: One more actor, unknown to the bundled knowledge base.
+IRONWOOD = """[[actor]]
+id = "ironwood-brigade"
+name = "Ironwood Brigade"
+type = "ORG"
+kind = "armed-group"
+country = "IQ"
+"""
+
+
+def test_one_more_actor_changes_the_version_and_the_actors_found():
+    bundled = Knowledge.bundled()
+    more = bundled.with_folder("actors", (*bundled.folder("actors"), ("more.toml", IRONWOOD)))
+    assert stage_version(more) != stage_version()
+    assert more.version.split("+")[1:] == bundled.version.split("+")[1:]  # only kb. changed
+    text = "The Ironwood Brigade shelled Mosul on Monday, a spokesman said."
+    [before] = annotate_articles([make_article(text)])
+    [after] = annotate_articles([make_article(text)], more)
+    assert "ironwood-brigade" not in {m.actor_id for m in before.mentions}
+    assert [(m.text, m.link) for m in after.mentions if m.actor_id == "ironwood-brigade"] == [
+        ("Ironwood Brigade", "kb")]
+    assert [a.id for a in after.actors] == ["ironwood-brigade"]
+    assert actor_base(more).actor("ironwood-brigade").kind == "armed-group"
+    with pytest.raises(KeyError):
+        actor_base().actor("ironwood-brigade")
 
 
 def test_another_ontology_changes_the_version_and_the_events_found():

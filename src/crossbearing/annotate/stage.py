@@ -22,7 +22,8 @@ from crossbearing.annotate.nlp import BATCH_SIZE, pipeline
 from crossbearing.annotate.numbers import numeric_facts
 from crossbearing.annotate.quotes import quote_annotations
 from crossbearing.annotate.times import time_mentions
-from crossbearing.kb import Actor, actor_by_id
+from crossbearing.kb import Actor
+from crossbearing.kb.actors import actor_base
 from crossbearing.kb.places import place_by_id, place_rules_version
 from crossbearing.knowledge import files
 from crossbearing.knowledge.bundle import Knowledge
@@ -65,7 +66,8 @@ def stage_version(knowledge: Knowledge | None = None) -> str:
 
 @dataclass(frozen=True)
 class ArticleAnnotations:
-    """Everything the stage found in one article."""
+    """Everything the stage found in one article; ``actors`` are the knowledge-base actors its
+    mentions name, in id order."""
 
     article_id: str
     sentences: tuple[Sentence, ...]
@@ -77,11 +79,7 @@ class ArticleAnnotations:
     events: tuple[EventMention, ...] = ()
     descriptors: tuple[Descriptor, ...] = ()
     loaded_terms: tuple[LoadedTerm, ...] = ()
-
-    @property
-    def actors(self) -> list[Actor]:
-        ids = sorted({m.actor_id for m in self.mentions if m.actor_id})
-        return [actor_by_id(i) for i in ids]
+    actors: tuple[Actor, ...] = ()
 
     @property
     def places(self) -> list[Place]:
@@ -95,7 +93,7 @@ def annotate_articles(articles: Sequence[Article], knowledge: Knowledge | None =
     ``knowledge`` (default the bundled one); an annotator's exception propagates (tests and
     benchmarks want to see it). The pipeline uses :func:`annotate_batch`, which isolates each
     article's failure."""
-    nlp = pipeline()
+    nlp = pipeline(knowledge)
     docs = nlp.pipe((article.text for article in articles), batch_size=BATCH_SIZE)
     return [annotate_doc(doc, article, knowledge) for doc, article in zip(docs, articles)]
 
@@ -108,7 +106,7 @@ def annotate_batch(articles: Sequence[Article], knowledge: Knowledge | None = No
     fails inside a batch, the articles after the last one parsed are parsed again one at a time,
     so the failure is pinned on the article that caused it."""
     knowledge = knowledge or Knowledge.bundled()
-    nlp = pipeline()
+    nlp = pipeline(knowledge)
     # The parser refuses texts over its length limit (memory grows with length): such an article
     # fails with that reason at once, instead of breaking its batch.
     too_long = {a.id: _failure(a, TooLong(f"the article is {len(a.text):,} characters long, over "
@@ -157,23 +155,26 @@ def _failure(article: Article, error: Exception, knowledge: Knowledge) -> Failur
 
 
 def annotate_doc(doc, article: Article, knowledge: Knowledge | None = None) -> ArticleAnnotations:
-    """Every annotator on one article already parsed (``doc``, from ``nlp.pipeline()``), with
-    ``knowledge`` (default the bundled one); an annotator's exception propagates."""
+    """Every annotator on one article already parsed (``doc``, from ``nlp.pipeline(knowledge)``),
+    with ``knowledge`` (default the bundled one); an annotator's exception propagates."""
     knowledge = knowledge or Knowledge.bundled()
+    actors = actor_base(knowledge)
     sentences = tuple(Sentence(article.id, i, s.start_char, s.end_char)
                       for i, s in enumerate(doc.sents))
-    mentions = entity_mentions(doc, article.id)
+    mentions = entity_mentions(doc, article.id, actors)
     times = time_mentions(doc, article)
-    quotes = quote_annotations(doc, article.id, mentions)
+    quotes = quote_annotations(doc, article.id, mentions, actors)
     numbers = numeric_facts(doc, article.id, times, quotes)
     events = event_mentions(doc, article.id, mentions, times, quotes, numbers,
                             ontology(knowledge))
     descriptors, terms = framing_annotations(doc, article.id, mentions, quotes,
                                              lexicon_of(knowledge), title_words(knowledge))
-    return ArticleAnnotations(article.id, sentences, _unique(mentions), _unique(times),
+    named = _unique(mentions)
+    return ArticleAnnotations(article.id, sentences, named, _unique(times),
                               _unique(quotes), _unique(numbers), lemma_counts(doc),
                               events=_unique(events), descriptors=tuple(descriptors),
-                              loaded_terms=_unique(terms))
+                              loaded_terms=_unique(terms), actors=tuple(actors.actor(i) for i in
+                              sorted({m.actor_id for m in named if m.actor_id})))
 
 
 def _unique(items) -> tuple:

@@ -1,8 +1,9 @@
 """Actors of the knowledge base: the data model, the loader with its checks, and name keys.
 
 Each TOML file in ``kb/data`` holds ``[[actor]]`` tables. ``load_actors()`` reads them all (the
-packaged ones through :mod:`crossbearing.knowledge.files`, as the data folder ``actors``),
-checks every entry and returns frozen ``Actor`` records; ``name_key()`` is the one normalisation
+packaged ones through :mod:`crossbearing.knowledge`, as the data folder ``actors``), checks
+every entry and returns frozen ``Actor`` records; ``actor_base(knowledge)`` gives the actors of
+another ``Knowledge`` with their lookups; ``name_key()`` is the one normalisation
 used to compare names, so that "Kata’ib Hezbollah", "Kata'ib Hezbollah" and "Kataib Hezbollah"
 meet on the same key.
 """
@@ -20,7 +21,7 @@ from typing import Any, Iterable
 
 import pycountry
 
-from crossbearing.knowledge import files
+from crossbearing.knowledge.bundle import Knowledge
 
 #: Release of the data, stored with each actor a run saves. Bump it (year.month.serial) whenever
 #: a data file changes; what is annotated again follows the files' content
@@ -291,9 +292,40 @@ def parse_actors(texts: Iterable[tuple[str, str]]) -> tuple[Actor, ...]:
     return tuple(actor for _, actor in labelled)
 
 
-@functools.lru_cache(maxsize=1)
+@dataclass(frozen=True, eq=False)
+class ActorBase:
+    """The actors of one knowledge base, looked up by id and by name key (one per content of
+    the actor files: see :func:`actor_base`)."""
+
+    actors: tuple[Actor, ...]
+    by_id: dict[str, Actor]
+    by_key: dict[str, str]
+
+    def actor(self, actor_id: str) -> Actor:
+        """The actor with this id; ``KeyError`` if there is none."""
+        try:
+            return self.by_id[actor_id]
+        except KeyError:
+            raise KeyError(f"no actor with id {actor_id!r} in the knowledge base") from None
+
+    def id_of(self, text: str) -> str | None:
+        """The id of the actor with a name or alias of the same key as ``text``, or None."""
+        return self.by_key.get(name_key(text))
+
+
+def actor_base(knowledge: Knowledge | None = None) -> ActorBase:
+    """The actors of ``knowledge`` (default the bundled one), checked, read once per content."""
+    return _actor_base((knowledge or Knowledge.bundled()).folder("actors"))
+
+
+@functools.lru_cache(maxsize=4)
+def _actor_base(texts: tuple[tuple[str, str], ...]) -> ActorBase:
+    actors = parse_actors(texts)
+    return ActorBase(actors, {actor.id: actor for actor in actors}, name_index(actors))
+
+
 def _packaged_actors() -> tuple[Actor, ...]:
-    return parse_actors(files.folder("actors"))
+    return actor_base().actors
 
 
 def load_actors(directory: str | PathLike[str] | None = None) -> tuple[Actor, ...]:
@@ -308,27 +340,14 @@ def load_actors(directory: str | PathLike[str] | None = None) -> tuple[Actor, ..
     return parse_actors(_data_files(Path(directory)))
 
 
-@functools.lru_cache(maxsize=1)
-def _by_id() -> dict[str, Actor]:
-    return {actor.id: actor for actor in _packaged_actors()}
-
-
 def actor_by_id(actor_id: str) -> Actor:
     """The packaged actor with this id; ``KeyError`` if there is none."""
-    try:
-        return _by_id()[actor_id]
-    except KeyError:
-        raise KeyError(f"no actor with id {actor_id!r} in the knowledge base") from None
+    return actor_base().actor(actor_id)
 
 
 def name_index(actors: Iterable[Actor]) -> dict[str, str]:
     """Every name key of the given actors (canonical names and aliases) mapped to its actor id."""
     return {name_key(name): actor.id for actor in actors for name in actor.names}
-
-
-@functools.lru_cache(maxsize=1)
-def _packaged_index() -> dict[str, str]:
-    return name_index(_packaged_actors())
 
 
 def actors_by_name_key() -> dict[str, str]:
@@ -337,4 +356,4 @@ def actors_by_name_key() -> dict[str, str]:
     Look a name up with ``actors_by_name_key().get(name_key(text))``. The dict is a copy; the
     loader guarantees that no key belongs to two actors.
     """
-    return dict(_packaged_index())
+    return dict(actor_base().by_key)
