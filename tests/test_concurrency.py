@@ -10,7 +10,7 @@ import pytest
 from conftest import ROOT
 
 from crossbearing import ingest_files
-from crossbearing.annotate.stage import STAGE, VERSION
+from crossbearing.annotate.stage import STAGE, stage_version
 from crossbearing.store import open_store
 from crossbearing.store.migrations import MIGRATIONS
 
@@ -91,7 +91,7 @@ def test_two_annotate_runs_share_the_work(tmp_path, pg_url):
         assert store.count("mentions") == sum(s["mentions"] for s in summaries) > 16
         assert store.count("time_expressions") == sum(s["time_expressions"] for s in summaries)
         assert store.count("article_terms") == 16
-        assert store.pending_articles(STAGE, VERSION) == []
+        assert store.pending_articles(STAGE, stage_version()) == []
 
 
 def test_two_processes_migrate_a_new_database_at_once(store_location):

@@ -208,18 +208,25 @@ def test_an_undated_reference_sharing_nothing_with_either_of_two_strikes_stays_a
 def test_the_event_ontology_is_part_of_the_stage_version(monkeypatch):
     """A change to data/events.toml changes what is an event: every article is annotated
     again (the stage's version names the ontology's digest)."""
-    from crossbearing.annotate import event_types
-    from crossbearing.annotate.stage import VERSION
+    from crossbearing.annotate.stage import stage_version
+    from crossbearing.knowledge import bundle, files
 
-    assert f"+events.{event_types.ontology_version()}" in VERSION
-    text = event_types._ontology_text()
-    monkeypatch.setattr(event_types, "_ontology_text", lambda: text + "\n# a new word\n")
-    event_types.ontology_version.cache_clear()
+    before = stage_version()
+    assert f"+events.{files.version('events')}" in before
+    read = files.text
+    monkeypatch.setattr(files, "text", lambda name: read(name) + (
+        "\n# a new word\n" if name == "events" else ""))
+    files.version.cache_clear()
+    bundle._version.cache_clear()
     try:
-        assert f"+events.{event_types.ontology_version()}" not in VERSION
+        after = stage_version()
+        assert after != before
+        assert f"+events.{files.version('events')}" in after
     finally:
         monkeypatch.undo()
-        event_types.ontology_version.cache_clear()
+        files.version.cache_clear()
+        bundle._version.cache_clear()
+    assert stage_version() == before
 
 
 def test_withdrawn_is_a_retreat_only_for_forces():
@@ -333,9 +340,10 @@ def test_a_new_event_ontology_re_annotates_stored_articles(tmp_path, monkeypatch
     """Stored annotations made with one ontology are pending again once the ontology's content
     changes, and the next annotate run makes them anew under the new version."""
     from crossbearing import ingest_files
-    from crossbearing.annotate import event_types
     from crossbearing.annotate import run as annotate_run
-    from crossbearing.annotate.stage import STAGE, VERSION, stage_version
+    from crossbearing.annotate.stage import STAGE, stage_version
+    from crossbearing.knowledge import files
+    from crossbearing.knowledge.bundle import Knowledge
     from crossbearing.store import open_store
 
     (tmp_path / "report.txt").write_text(
@@ -343,23 +351,17 @@ def test_a_new_event_ontology_re_annotates_stored_articles(tmp_path, monkeypatch
         encoding="utf-8")
     db = tmp_path / "s.db"
     ingest_files([tmp_path / "report.txt"], db)
+    version = stage_version()
     with open_store(db) as store:
         assert annotate_run.annotate(store).annotated == 1
-        assert store.pending_articles(STAGE, VERSION) == []
-    text = event_types._ontology_text()
-    monkeypatch.setattr(event_types, "_ontology_text", lambda: text + "\n# a new word\n")
-    event_types.ontology_version.cache_clear()
-    try:
-        changed = stage_version()
-        assert changed != VERSION
-        monkeypatch.setattr(annotate_run, "VERSION", changed)
-        with open_store(db) as store:
-            assert len(store.pending_articles(STAGE, changed)) == 1
-            assert annotate_run.annotate(store).annotated == 1
-            assert store.pending_articles(STAGE, changed) == []
-    finally:
-        monkeypatch.undo()
-        event_types.ontology_version.cache_clear()
+        assert store.pending_articles(STAGE, version) == []
+    changed = Knowledge.bundled().with_text("events", files.text("events") + "\n# a new word\n")
+    monkeypatch.setattr(Knowledge, "bundled", classmethod(lambda cls: changed))
+    assert stage_version() == stage_version(changed) != version
+    with open_store(db) as store:
+        assert len(store.pending_articles(STAGE, stage_version())) == 1
+        assert annotate_run.annotate(store).annotated == 1
+        assert store.pending_articles(STAGE, stage_version()) == []
 
 
 

@@ -9,7 +9,7 @@ import pytest
 from conftest import SAMPLE_CORPUS
 
 from crossbearing import ingest_files
-from crossbearing.annotate.nlp import pipeline
+from crossbearing.annotate.nlp import _pipeline
 from crossbearing.errors import ExecutorError, UsageError
 from crossbearing.executors import (
     DaskExecutor,
@@ -102,7 +102,7 @@ def pool():
 
 def loads(_item):
     """This worker's process id and how many times it has built the spaCy pipeline."""
-    return os.getpid(), pipeline.cache_info().misses
+    return os.getpid(), _pipeline.cache_info().misses
 
 
 class DieOnce:

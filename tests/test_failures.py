@@ -72,8 +72,9 @@ def test_an_article_an_annotator_fails_on_is_recorded_and_the_others_go_on(
 
 def test_a_failed_article_waits_for_a_new_stage_version_and_success_clears_it(
         inputs, db, tmp_path, numbers_defect):
-    from crossbearing.annotate.stage import STAGE, VERSION
+    from crossbearing.annotate.stage import STAGE, stage_version
 
+    VERSION = stage_version()
     with open_store(db) as store:
         analyze(store, AnalysisRun(paths=[str(inputs)], out=tmp_path / "out"))
         [failure] = store.failures()
@@ -104,7 +105,7 @@ def test_an_article_the_parser_fails_on_is_pinned_on_it(monkeypatch, seed_articl
                 raise RuntimeError("parser defect")
             return real(text)
 
-    monkeypatch.setattr(stage, "pipeline", lambda: BrokenParser())
+    monkeypatch.setattr(stage, "pipeline", lambda knowledge=None: BrokenParser())
     articles = list(seed_articles[:2])
     broken = stage.Article(**{**vars(articles[0]), "id": "broken", "text": "PARSER-BREAKER here"})
     results = stage.annotate_batch([articles[0], broken, articles[1]])

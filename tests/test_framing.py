@@ -6,7 +6,7 @@ import pytest
 from conftest import make_article
 
 from crossbearing.annotate.lexicon import CATEGORIES, Lexicon, bundled_lexicon
-from crossbearing.annotate.stage import VERSION, annotate_articles
+from crossbearing.annotate.stage import CODE_VERSION, annotate_articles, stage_version
 
 KH = "kataib-hezbollah"
 
@@ -181,7 +181,10 @@ def test_the_bundled_lexicon_and_the_stage_version():
     assert len({(e.term, e.category, e.pos) for e in lexicon.entries}) == len(lexicon.entries)
     grouped = [e for e in lexicon.entries if e.category not in ("act", "actor")]
     assert all(e.source for e in grouped)  # every category cites the list it follows
-    assert f"lexicon.{lexicon.version}" in VERSION
+    from crossbearing.knowledge import files
+
+    digest = files.digest(files.version("framing_lexicon"), files.version("loaded_language"))
+    assert f"+lexicon.{digest}+" in stage_version()
 
 
 def test_framing_is_saved_and_replaced(store):
@@ -333,13 +336,23 @@ def test_the_titles_a_name_carries_are_title_words():
 def test_the_title_words_are_part_of_the_stage_version(monkeypatch):
     """A change to the title words changes which descriptors exist: every article is annotated
     again."""
-    from crossbearing.annotate import descriptors
+    from crossbearing.knowledge import bundle, files
 
-    assert f"+titles.{descriptors.titles_version()}" in VERSION
-    assert VERSION.startswith("crossbearing.annotate.v6+")
-    words = descriptors.title_words()
-    monkeypatch.setattr(descriptors, "title_words", lambda: words | {"alderwoman"})
-    assert f"+titles.{descriptors.titles_version()}" not in VERSION
+    version = stage_version()
+    assert f"+titles.{files.version('framing_titles')}+" in version
+    assert version.startswith(CODE_VERSION + "+")
+    read = files.text
+    monkeypatch.setattr(files, "text", lambda name: read(name) + (
+        "\nalderwoman\n" if name == "framing_titles" else ""))
+    files.version.cache_clear()
+    bundle._version.cache_clear()
+    try:
+        assert stage_version() != version
+        assert f"+titles.{files.version('framing_titles')}+" in stage_version()
+    finally:
+        monkeypatch.undo()
+        files.version.cache_clear()
+        bundle._version.cache_clear()
 
 
 @pytest.mark.parametrize("text, expected, actor", [

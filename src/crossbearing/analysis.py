@@ -58,7 +58,8 @@ def analyze(store: Store, run: AnalysisRun,
         if on_stage is not None:
             run.progress = on_stage(name)
         if name == RESULT_STAGES[0]:  # what ingest and annotate stored is all there is to read
-            plan = plan_rerun(store, run.out, output_files(), run.duplicate_threshold)
+            plan = plan_rerun(store, run.out, output_files(), run.duplicate_threshold,
+                              run.knowledge)
         if plan is not None and name in plan.skip:
             run.progress.total(0)
             run.summaries[name] = skipped_summary(plan, name)

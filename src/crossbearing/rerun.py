@@ -79,12 +79,15 @@ def code_digest() -> str:
     return digest.hexdigest()
 
 
-def stage_versions() -> dict[str, str]:
-    from crossbearing.annotate.stage import VERSION as ANNOTATE
+def stage_versions(knowledge: Any = None) -> dict[str, str]:
+    """The version of each stage (the annotate stage's with ``knowledge``, default the
+    bundled one)."""
+    from crossbearing.annotate.stage import stage_version
     from crossbearing.compare.run import VERSION as COMPARE
     from crossbearing.corpus.run import VERSION as CORPUS
 
-    return {"package": __version__, "annotate": ANNOTATE, "corpus": CORPUS, "compare": COMPARE}
+    return {"package": __version__, "annotate": stage_version(knowledge), "corpus": CORPUS,
+            "compare": COMPARE}
 
 
 def fingerprint(*parts: Any) -> str:
@@ -111,12 +114,12 @@ def file_hashes(out: str | Path, names: list[str]) -> dict[str, str | None]:
 
 
 def plan_rerun(store: Store, out: str | Path, files: list[str],
-               duplicate_threshold: float) -> RerunPlan:
+               duplicate_threshold: float, knowledge: Any = None) -> RerunPlan:
     """The fingerprints of this run (computed now: call it after annotate) and the stages it
     may skip: the corpus steps and the comparison when the recorded ``results`` fingerprint is
     the same; also the dossier and the exports when the output folder's record is the same and
     its files (``files``) hash as recorded."""
-    results = fingerprint(store.input_digest(), code_digest(), stage_versions(),
+    results = fingerprint(store.input_digest(), code_digest(), stage_versions(knowledge),
                           duplicate_threshold)
     outputs = fingerprint(results, files)
     plan = RerunPlan(results, outputs, out=Path(out))

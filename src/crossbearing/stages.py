@@ -51,6 +51,9 @@ class AnalysisRun:
     #: Counts of the summary known without counting again (``RESULT_COUNTS``: recorded by the
     #: complete run whose results a rerun with nothing new kept).
     counts: dict[str, int] = field(default_factory=dict)
+    #: The curated knowledge the annotate stage reads (``knowledge.Knowledge``); None: the
+    #: bundled one.
+    knowledge: Any = None
     #: The ingest stage's limits on an input (``ingest.source.Limits``); None: the defaults.
     limits: Any = None
     #: Where the annotate stage's batches run (``executors.make_executor``: auto, serial,

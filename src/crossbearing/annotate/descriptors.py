@@ -24,15 +24,14 @@ longtime strategist" are kept. Labels and relative clauses always say something.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Iterator, Sequence, TYPE_CHECKING
 
 from crossbearing.annotate.names import TITLES as NAME_TITLES
 from crossbearing.annotate.nlp import text_of
+from crossbearing.knowledge.bundle import Knowledge
 from crossbearing.model import Mention
 
 if TYPE_CHECKING:
@@ -86,11 +85,11 @@ def token_owners(doc: Doc, mentions: Sequence[Mention]
     return owner, spans
 
 
-def find_descriptors(doc: Doc, owner: dict[int, Mention],
-                     spans: list[tuple[Mention, Span]]) -> list[Found]:
+def find_descriptors(doc: Doc, owner: dict[int, Mention], spans: list[tuple[Mention, Span]],
+                     titles: frozenset[str] | None = None) -> list[Found]:
     """Every descriptor of every mention, one per range and mention; of two of one kind starting
     at the same word for the same mention (the parse's appositive and the surface rule's), the
-    shorter."""
+    shorter. ``titles``: the title words (default the bundled ones, :func:`title_words`)."""
     found: list[Found] = []
     for mention, span in spans:
         found.extend(_of_mention(doc, span, mention, owner))
@@ -103,14 +102,16 @@ def find_descriptors(doc: Doc, owner: dict[int, Mention],
             shortest[key] = item
     unique = list({(f.first, f.last, f.mention.start): f for f in shortest.values()}.values())
     kept = [f for f in unique
-            if f.kind in ALWAYS_KEPT or says_something(doc, f.first, f.last, owner)]
+            if f.kind in ALWAYS_KEPT or says_something(doc, f.first, f.last, owner, titles)]
     return sorted(kept, key=lambda f: (f.first, f.last))
 
 
-def says_something(doc: Doc, first: int, last: int, owner: dict[int, Mention]) -> bool:
+def says_something(doc: Doc, first: int, last: int, owner: dict[int, Mention],
+                   titles: frozenset[str] | None = None) -> bool:
     """Tokens ``first`` to ``last`` hold a word that describes rather than identifies: not a
-    function word, number, name, nationality, party, or a title word (``title_words``)."""
-    titles = title_words()
+    function word, number, name, nationality, party, or a title word (``titles``, default the
+    bundled ones: :func:`title_words`)."""
+    titles = title_words() if titles is None else titles
     for token in doc[first:last + 1]:
         if not token.is_alpha or token.is_stop or token.i in owner:
             continue
@@ -141,24 +142,22 @@ def capitalised_in_sentence(token: Token) -> bool:
     return token.text[:1].isupper() and not token.is_sent_start
 
 
-#: The file of title words, beside the titles a name carries (``names.TITLES``).
-TITLES_FILE = "data/framing_titles.txt"
+#: The file of title words (its name in ``knowledge.files``), beside the titles a name carries
+#: (``names.TITLES``).
+TITLES_FILE = "framing_titles"
 
 
-@lru_cache(maxsize=1)
-def title_words() -> frozenset[str]:
-    """Honorifics, titles, offices, roles and their modifiers (``data/framing_titles.txt``), and
-    the titles a name carries, which name matching leaves out (``names.TITLES``: "Hajj",
-    "Sayyid", "prime")."""
-    text = resources.files("crossbearing").joinpath(TITLES_FILE).read_text("utf-8")
+def title_words(knowledge: Knowledge | None = None) -> frozenset[str]:
+    """Honorifics, titles, offices, roles and their modifiers (``data/framing_titles.txt`` of
+    ``knowledge``, default the bundled one), and the titles a name carries, which name matching
+    leaves out (``names.TITLES``: "Hajj", "Sayyid", "prime")."""
+    return _title_words((knowledge or Knowledge.bundled()).text(TITLES_FILE))
+
+
+@lru_cache(maxsize=4)
+def _title_words(text: str) -> frozenset[str]:
     listed = {line.split("#", 1)[0].strip().lower() for line in text.splitlines()}
     return frozenset(listed - {""}) | NAME_TITLES
-
-
-def titles_version() -> str:
-    """A digest of :func:`title_words`: a change to the title words changes the annotation
-    stage's version, so every article is annotated again."""
-    return hashlib.sha256("\n".join(sorted(title_words())).encode("utf-8")).hexdigest()[:10]
 
 
 def _of_mention(doc: Doc, span: Span, mention: Mention, owner: dict[int, Mention]) -> Iterator[Found]:

@@ -22,7 +22,8 @@ from crossbearing.annotate.names import identity_words, same_name, skeleton
 from crossbearing.annotate.nlp import text_of
 from crossbearing.annotate.org_forms import organisation_for
 from crossbearing.annotate.place_spans import place_spans
-from crossbearing.kb import actor_by_id, actors_by_name_key, name_key
+from crossbearing.kb import name_key
+from crossbearing.kb.actors import ActorBase, actor_base
 from crossbearing.kb.place_context import resolve_in_context
 from crossbearing.kb.places import STANDALONE_TOWN, lookup_place
 from crossbearing.model import Mention
@@ -71,17 +72,21 @@ class _Seen:
     standalone: set[int] = field(default_factory=set)  # starts of names refused as small towns
 
 
-def entity_mentions(doc: Doc, article_id: str) -> list[Mention]:
-    """Every actor and place name in ``doc`` as a resolved :class:`Mention`, in text order."""
+def entity_mentions(doc: Doc, article_id: str,
+                    actors: ActorBase | None = None) -> list[Mention]:
+    """Every actor and place name in ``doc`` as a resolved :class:`Mention`, in text order,
+    linked to ``actors`` (default the bundled knowledge base: ``doc`` is parsed with its
+    rulers)."""
+    actors = actors or actor_base()
     text = text_of(doc)
     titles = _title_case_lines(text)
     spans = [span for span in place_spans(list(doc.ents), _stands_as_place)
              if span.label_ in NAME_LABELS | MAYBE_PLACE_LABELS
-             and _capitalised(span) and not _only_in_a_title(span, text, titles)]
+             and _capitalised(span) and not _only_in_a_title(span, text, titles, actors)]
     seen = _Seen(full_names=[], acronyms={}, countries=_countries(spans))
     mentions: list[Mention] = []
     for index, span in enumerate(spans):
-        mention = _resolve(span, article_id, seen, spans[index + 1:])
+        mention = _resolve(span, article_id, seen, spans[index + 1:], actors)
         if mention is None:
             continue
         mentions.append(mention)
@@ -92,7 +97,7 @@ def entity_mentions(doc: Doc, article_id: str) -> list[Mention]:
         _define_acronym(doc, span, mention, seen)
     mentions = [m for m in mentions if m.label not in MAYBE_PLACE_LABELS]
     mentions = resolve_in_context(text, mentions, article_id, seen.countries, seen.standalone)
-    mentions = [_as_description(doc, m) for m in with_metonyms(doc, mentions)]
+    mentions = [_as_description(doc, m) for m in with_metonyms(doc, mentions, actors)]
     mentions.extend(_undetected_acronyms(doc, article_id, mentions, seen))
     mentions.extend(_undetected_short_forms(doc, article_id, mentions, seen))
     return sorted(mentions, key=lambda m: (m.start, m.end))
@@ -129,11 +134,12 @@ def _title_case_lines(text: str) -> list[tuple[int, int]]:
     return found
 
 
-def _only_in_a_title(span: Span, text: str, titles: list[tuple[int, int]]) -> bool:
+def _only_in_a_title(span: Span, text: str, titles: list[tuple[int, int]],
+                     actors: ActorBase) -> bool:
     """Whether a name lies in a title-case line and is neither a knowledge-base name nor said
     again in the text outside that line (a name in a headline is in its story too)."""
     line = next(((a, b) for a, b in titles if a <= span.start_char and span.end_char <= b), None)
-    if line is None or span.ent_id_ or _kb_id(span.text):
+    if line is None or span.ent_id_ or actors.id_of(span.text):
         return False
     name = span.text
     return name not in text[:line[0]] and name not in text[line[1]:]
@@ -145,14 +151,15 @@ def _capitalised(span: Span) -> bool:
     return any(ch.isupper() for ch in span.text)
 
 
-def _resolve(span: Span, article_id: str, seen: _Seen, later: list[Span]) -> Mention | None:
+def _resolve(span: Span, article_id: str, seen: _Seen, later: list[Span],
+             actors: ActorBase) -> Mention | None:
     start, end, text = _trimmed(span)
     if not text or text.endswith(("-", "‐", "–")):
         return None  # the first half of a hyphenated word the tokenizer split ("Anti-", "Pro-")
     base = Mention(article_id, start, end, text, span.label_, None, text, name_key(text), "model")
-    actor_id = span.ent_id_ or _kb_id(text)
+    actor_id = span.ent_id_ or actors.id_of(text)
     if actor_id:
-        actor = actor_by_id(actor_id)
+        actor = actors.actor(actor_id)
         base = replace(base, label=actor.type, actor_id=actor.id, canonical=actor.name, link="kb")
     elif text in seen.acronyms:
         defined = seen.acronyms[text]
@@ -181,11 +188,6 @@ def _trimmed(span: Span) -> tuple[int, int, str]:
     if trail and len(text) > trail.end() - trail.start():
         text = text[:trail.start()]
     return start, start + len(text), text
-
-
-def _kb_id(text: str) -> str | None:
-    """The knowledge-base actor whose name or alias has the same key as ``text``."""
-    return actors_by_name_key().get(name_key(text))
 
 
 def _full_name_for(text: str, label: str, seen: _Seen, later: list[Span]) -> Mention | None:

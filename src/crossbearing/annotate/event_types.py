@@ -1,13 +1,14 @@
 """The event ontology (data/events.toml): types mapped to ACLED and PLOVER, and the words that
-signal them. Loaded once per process; docs/events.md explains the choices."""
+signal them. Parsed from the text a ``Knowledge`` holds (default the bundled one), once per
+content; docs/events.md explains the choices."""
 
 from __future__ import annotations
 
-import hashlib
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from crossbearing.knowledge.bundle import Knowledge
 
 #: Families of event types: what ACLED codes as political violence, other material acts, words.
 FAMILIES = ("violent", "material", "verbal")
@@ -35,20 +36,15 @@ class Ontology:
         return self.types[name]
 
 
-def _ontology_text() -> str:
-    return resources.files("crossbearing.data").joinpath("events.toml").read_text(encoding="utf-8")
+def ontology(knowledge: Knowledge | None = None) -> Ontology:
+    """The event ontology of ``knowledge`` (default the bundled one, ``data/events.toml``)."""
+    return parse_ontology((knowledge or Knowledge.bundled()).text("events"))
 
 
-@lru_cache(maxsize=1)
-def ontology_version() -> str:
-    """A digest of ``data/events.toml``: a change to the ontology changes the annotation stage's
-    version, so every article is annotated again."""
-    return hashlib.sha256(_ontology_text().encode("utf-8")).hexdigest()[:10]
-
-
-@lru_cache(maxsize=1)
-def ontology() -> Ontology:
-    data = tomllib.loads(_ontology_text())
+@lru_cache(maxsize=4)
+def parse_ontology(text: str) -> Ontology:
+    """An ontology from the text of an events.toml, checked; ``ValueError`` names a problem."""
+    data = tomllib.loads(text)
     types: dict[str, EventType] = {}
     verbs: dict[str, str] = {}
     nouns: dict[str, str] = {}

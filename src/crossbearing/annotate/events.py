@@ -36,7 +36,7 @@ from crossbearing.annotate.event_triggers import (
 )
 from crossbearing.annotate.event_phrases import by_whom_harmed
 from crossbearing.annotate.event_times import event_times, saying_time
-from crossbearing.annotate.event_types import ontology
+from crossbearing.annotate.event_types import Ontology, ontology
 from crossbearing.annotate.nlp import text_of
 from crossbearing.model import (
     EventArgument,
@@ -72,9 +72,11 @@ TIME_VERBS = frozenset({"carry", "conduct", "launch", "stage", "mount", "execute
 
 def event_mentions(doc: Doc, article_id: str, mentions: Sequence[Mention],
                    times: Sequence[TimeMention], quotes: Sequence[Quote],
-                   numbers: Sequence[NumericFact]) -> list[EventMention]:
-    """Every event mention in ``doc``, an article's parsed text, in text order."""
-    onto = ontology()
+                   numbers: Sequence[NumericFact], onto: Ontology | None = None
+                   ) -> list[EventMention]:
+    """Every event mention in ``doc``, an article's parsed text, in text order, by the event
+    ontology ``onto`` (default the bundled one)."""
+    onto = onto or ontology()
     triggers = find_triggers(doc, onto)
     if not triggers:
         return []
@@ -98,7 +100,7 @@ def event_mentions(doc: Doc, article_id: str, mentions: Sequence[Mention],
                 mention, doc):
             found.append(mention)
     found.sort(key=lambda e: e.start)
-    return _with_antecedents(_said_by_governor(found, doc), doc)
+    return _with_antecedents(_said_by_governor(found, doc, onto), doc, onto)
 
 
 def _part_of_another(trigger: Trigger, kinds: dict[int, tuple[str, str]]) -> bool:
@@ -137,11 +139,12 @@ def _topic_of_saying(token: Token, kinds: dict[int, tuple[str, str]]) -> bool:
     return False
 
 
-def _said_by_governor(found: list[EventMention], doc: Doc) -> list[EventMention]:
+def _said_by_governor(found: list[EventMention], doc: Doc,
+                      onto: Ontology) -> list[EventMention]:
     """What a threat, a demand or a vow holds ("threatened to strike US bases if Washington
     does not withdraw its troops") is said by whoever threatens: an act that did not happen,
     governed by a verbal event of its sentence, is reported by that event's actor."""
-    verbal = {m.start: m for m in found if ontology().type(m.event_type).family == "verbal"}
+    verbal = {m.start: m for m in found if onto.type(m.event_type).family == "verbal"}
     result = []
     for mention in found:
         if mention.mode != "asserted" and mention.reported_by is None and verbal:
@@ -417,10 +420,10 @@ def _reporter(offset: int, quotes: Sequence[Quote]) -> tuple[str | None, str | N
     return None, None
 
 
-def _with_antecedents(found: list[EventMention], doc: Doc) -> list[EventMention]:
+def _with_antecedents(found: list[EventMention], doc: Doc,
+                      onto: Ontology) -> list[EventMention]:
     """Link "the attack" to the event it refers back to, and add the named victims of that event
     to an "other" toll ("two other officials also lost their lives in the attack")."""
-    onto = ontology()
     result: list[EventMention] = []
     for mention in found:
         family = onto.type(mention.event_type).family

@@ -120,12 +120,14 @@ class Voices:
 
 
 def framing_annotations(doc: Doc, article_id: str, mentions: Sequence[Mention],
-                        quotes: Sequence[Quote], lexicon: Lexicon | None = None
+                        quotes: Sequence[Quote], lexicon: Lexicon | None = None,
+                        titles: frozenset[str] | None = None
                         ) -> tuple[list[Descriptor], list[LoadedTerm]]:
-    """The descriptors and loaded words of one parsed article, in text order."""
+    """The descriptors and loaded words of one parsed article, in text order, by ``lexicon``
+    and the title words ``titles`` (default the bundled ones)."""
     text = text_of(doc)
     owner, spans = token_owners(doc, mentions)
-    found = find_descriptors(doc, owner, spans)
+    found = find_descriptors(doc, owner, spans, titles)
     marked = _unattributed_runs(text, quotes)
     labels = [(doc[f.first].idx, _end_char(doc[f.last])) for f in found if f.kind == "label"]
     voices = Voices(quotes, labels + [(s, e) for s, e, _ in marked] + _judged_as(doc))

@@ -29,7 +29,8 @@ import re
 import tomllib
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from importlib import resources
+
+from crossbearing.knowledge.bundle import Knowledge
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -52,8 +53,8 @@ PARTS_OF_SPEECH = frozenset({"ADJ", "ADV", "NOUN", "PROPN", "VERB"})
 #: In a form, stands for up to ``GAP`` other words.
 GAP_MARK = "..."
 GAP = 3
-#: The lexicon files shipped with the package, read together.
-BUNDLED_FILES = ("data/framing_lexicon.toml", "data/loaded_language.toml")
+#: The lexicon files (names in ``knowledge.files``), read together.
+BUNDLED_FILES = ("framing_lexicon", "loaded_language")
 
 #: Dependencies by which a verb reports speech: a clause ("conceded that ..."), a sentence beside
 #: it ('"...," she conceded') or an infinitive ("claimed to have ...").
@@ -398,8 +399,16 @@ def _done_to_abstract(word: Token) -> bool:
         for t in targets)
 
 
-@lru_cache(maxsize=1)
 def bundled_lexicon() -> Lexicon:
     """The lexicon shipped with the package, read once per process."""
-    package = resources.files("crossbearing")
-    return Lexicon.from_toml(*(package.joinpath(path).read_text("utf-8") for path in BUNDLED_FILES))
+    return lexicon_of(Knowledge.bundled())
+
+
+def lexicon_of(knowledge: Knowledge) -> Lexicon:
+    """The lexicon of ``knowledge``'s lexicon files, parsed once per content."""
+    return _parsed(*(knowledge.text(name) for name in BUNDLED_FILES))
+
+
+@lru_cache(maxsize=4)
+def _parsed(*texts: str) -> Lexicon:
+    return Lexicon.from_toml(*texts)

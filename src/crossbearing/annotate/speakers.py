@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Sequence
 from spacy.tokens import Doc, Token
 
 from crossbearing.annotate.nlp import text_of
+from crossbearing.kb.actors import ActorBase, actor_base
 from crossbearing.model import Mention, Quote
 
 if TYPE_CHECKING:
@@ -101,8 +102,10 @@ class SpeakerResolver:
     """Resolves the speakers of one article's attributions, given in text order, remembering
     who has spoken so far."""
 
-    def __init__(self, doc: Doc, mentions: Sequence[Mention], quoted: list[tuple[int, int]]):
+    def __init__(self, doc: Doc, mentions: Sequence[Mention], quoted: list[tuple[int, int]],
+                 actors: ActorBase | None = None):
         self.doc = doc
+        self.actors = actors or actor_base()
         self.text = text_of(doc)
         self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
         self.outside = [m for m in self.mentions
@@ -208,7 +211,7 @@ class SpeakerResolver:
         group = self._group_of_role(head, offset)
         if group is None:
             return None
-        holders = role_holders(relation, group)
+        holders = role_holders(relation, group, self.actors)
         named = {m.actor_id: m for m in self.mentions if m.actor_id in holders}
         return next(iter(named.values())) if len(named) == 1 else None
 
@@ -279,11 +282,10 @@ ROLE_RELATIONS = {
 
 
 @lru_cache(maxsize=None)
-def role_holders(relation: str, group: str) -> frozenset[str]:
-    """The knowledge-base persons with ``relation`` to the organisation ``group``."""
-    from crossbearing.kb import load_actors
-
-    return frozenset(a.id for a in load_actors() if a.kind == "person" and any(
+def role_holders(relation: str, group: str, actors: ActorBase | None = None) -> frozenset[str]:
+    """The persons of ``actors`` (default the bundled knowledge base) with ``relation`` to the
+    organisation ``group``."""
+    return frozenset(a.id for a in (actors or actor_base()).actors if a.kind == "person" and any(
         r.type == relation and r.target == group for r in a.relations))
 
 

@@ -5,23 +5,28 @@ process pool or on a Dask worker; the caller stores the results.
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections import Counter
 from dataclasses import dataclass
 from typing import Sequence
 
-from crossbearing.annotate.descriptors import titles_version
+from crossbearing.annotate.descriptors import title_words
 from crossbearing.annotate.entities import entity_mentions
-from crossbearing.annotate.event_types import ontology_version
+from crossbearing.annotate.event_types import ontology
 from crossbearing.annotate.events import event_mentions
 from crossbearing.annotate.framing import framing_annotations
-from crossbearing.annotate.lexicon import bundled_lexicon
+from crossbearing.annotate.lexicon import lexicon_of
+from crossbearing.annotate.names import TITLES as NAME_TITLES
 from crossbearing.annotate.nlp import BATCH_SIZE, pipeline
 from crossbearing.annotate.numbers import numeric_facts
 from crossbearing.annotate.quotes import quote_annotations
 from crossbearing.annotate.times import time_mentions
-from crossbearing.kb import KB_VERSION, Actor, actor_by_id
-from crossbearing.kb.places import place_by_id, places_version
+from crossbearing.kb import Actor
+from crossbearing.kb.actors import actor_base
+from crossbearing.kb.places import place_by_id, place_rules_version
+from crossbearing.knowledge import files
+from crossbearing.knowledge.bundle import Knowledge
 from crossbearing.model import (
     Article,
     Descriptor,
@@ -39,23 +44,30 @@ from crossbearing.model import (
 log = logging.getLogger(__name__)
 
 STAGE = "annotate"
-#: The stage's version: a new version, a new knowledge base, new gazetteer data or place-name
-#: rules (``kb.places.places_version``), a new framing lexicon, new title words
-#: (``data/framing_titles.txt``, which decide which descriptors exist) or a new event ontology
-#: (``data/events.toml``) re-annotates every article.
-def stage_version() -> str:
-    """The stage's version from the knowledge it reads now (:data:`VERSION` is it at import)."""
-    return (f"crossbearing.annotate.v6+kb.{KB_VERSION}+places.{places_version()}"
-            f"+lexicon.{bundled_lexicon().version}+titles.{titles_version()}"
-            f"+events.{ontology_version()}")
+#: The version of the stage's code: bump it when what the annotators find changes.
+CODE_VERSION = "crossbearing.annotate.v7"
 
 
-VERSION = stage_version()
+@functools.cache
+def code_version() -> str:
+    """:data:`CODE_VERSION` and a digest of the rules written in code that decide what the data
+    gives: the place-name rules and the town index's format (``kb.places.place_rules_version``)
+    and the titles a name carries (``names.TITLES``, title words too)."""
+    return f"{CODE_VERSION}+rules.{files.digest(place_rules_version(), *sorted(NAME_TITLES))}"
+
+
+def stage_version(knowledge: Knowledge | None = None) -> str:
+    """The stage's version: its code's and that of the knowledge it reads (default the bundled
+    one). New code or rules, new actors, new gazetteer data, a new framing lexicon, new title
+    words (which decide which descriptors exist) or a new event ontology re-annotates every
+    article."""
+    return f"{code_version()}+{(knowledge or Knowledge.bundled()).version}"
 
 
 @dataclass(frozen=True)
 class ArticleAnnotations:
-    """Everything the stage found in one article."""
+    """Everything the stage found in one article; ``actors`` are the knowledge-base actors its
+    mentions name, in id order."""
 
     article_id: str
     sentences: tuple[Sentence, ...]
@@ -67,11 +79,7 @@ class ArticleAnnotations:
     events: tuple[EventMention, ...] = ()
     descriptors: tuple[Descriptor, ...] = ()
     loaded_terms: tuple[LoadedTerm, ...] = ()
-
-    @property
-    def actors(self) -> list[Actor]:
-        ids = sorted({m.actor_id for m in self.mentions if m.actor_id})
-        return [actor_by_id(i) for i in ids]
+    actors: tuple[Actor, ...] = ()
 
     @property
     def places(self) -> list[Place]:
@@ -79,32 +87,37 @@ class ArticleAnnotations:
         return [p for p in (place_by_id(i) for i in ids) if p is not None]
 
 
-def annotate_articles(articles: Sequence[Article]) -> list[ArticleAnnotations]:
-    """Annotate a batch of articles (English ones: the caller filters on ``analysable``); an
-    annotator's exception propagates (tests and benchmarks want to see it). The pipeline uses
-    :func:`annotate_batch`, which isolates each article's failure."""
-    nlp = pipeline()
+def annotate_articles(articles: Sequence[Article], knowledge: Knowledge | None = None
+                      ) -> list[ArticleAnnotations]:
+    """Annotate a batch of articles (English ones: the caller filters on ``analysable``) with
+    ``knowledge`` (default the bundled one); an annotator's exception propagates (tests and
+    benchmarks want to see it). The pipeline uses :func:`annotate_batch`, which isolates each
+    article's failure."""
+    nlp = pipeline(knowledge)
     docs = nlp.pipe((article.text for article in articles), batch_size=BATCH_SIZE)
-    return [annotate_doc(doc, article) for doc, article in zip(docs, articles)]
+    return [annotate_doc(doc, article, knowledge) for doc, article in zip(docs, articles)]
 
 
-def annotate_batch(articles: Sequence[Article]) -> list[ArticleAnnotations | Failure]:
-    """Annotate a batch where one article never costs the others: an article that makes an
-    annotator (or the parser) raise becomes a :class:`~crossbearing.model.Failure` in its place,
-    and the batch goes on. When the parser fails inside a batch, the articles after the last one
-    parsed are parsed again one at a time, so the failure is pinned on the article that caused it."""
-    nlp = pipeline()
+def annotate_batch(articles: Sequence[Article], knowledge: Knowledge | None = None
+                   ) -> list[ArticleAnnotations | Failure]:
+    """Annotate a batch with ``knowledge`` (default the bundled one) where one article never
+    costs the others: an article that makes an annotator (or the parser) raise becomes a
+    :class:`~crossbearing.model.Failure` in its place, and the batch goes on. When the parser
+    fails inside a batch, the articles after the last one parsed are parsed again one at a time,
+    so the failure is pinned on the article that caused it."""
+    knowledge = knowledge or Knowledge.bundled()
+    nlp = pipeline(knowledge)
     # The parser refuses texts over its length limit (memory grows with length): such an article
     # fails with that reason at once, instead of breaking its batch.
     too_long = {a.id: _failure(a, TooLong(f"the article is {len(a.text):,} characters long, over "
-                                          f"the parser's limit of {nlp.max_length:,}"))
+                                          f"the parser's limit of {nlp.max_length:,}"), knowledge)
                 for a in articles if len(a.text) > nlp.max_length}
     parsable = [a for a in articles if a.id not in too_long]
     results: list[ArticleAnnotations | Failure] = []
     try:
         docs = nlp.pipe((article.text for article in parsable), batch_size=BATCH_SIZE)
         for doc, article in zip(docs, parsable):
-            results.append(_annotate_guarded(doc, article))
+            results.append(_annotate_guarded(doc, article, knowledge))
     except Exception:  # the parser raised on some article of the batch: find which
         log.info("parsing a batch failed; parsing its remaining articles one at a time",
                  exc_info=True)
@@ -112,9 +125,9 @@ def annotate_batch(articles: Sequence[Article]) -> list[ArticleAnnotations | Fai
             try:
                 doc = nlp(article.text)
             except Exception as error:
-                results.append(_failure(article, error))
+                results.append(_failure(article, error, knowledge))
                 continue
-            results.append(_annotate_guarded(doc, article))
+            results.append(_annotate_guarded(doc, article, knowledge))
     by_id = {result_id(r): r for r in results} | too_long
     return [by_id[a.id] for a in articles]
 
@@ -128,33 +141,40 @@ def result_id(result: ArticleAnnotations | Failure) -> str:
     return result.target if isinstance(result, Failure) else result.article_id
 
 
-def _annotate_guarded(doc, article: Article) -> ArticleAnnotations | Failure:
+def _annotate_guarded(doc, article: Article,
+                      knowledge: Knowledge) -> ArticleAnnotations | Failure:
     try:
-        return annotate_doc(doc, article)
+        return annotate_doc(doc, article, knowledge)
     except Exception as error:
-        return _failure(article, error)
+        return _failure(article, error, knowledge)
 
 
-def _failure(article: Article, error: Exception) -> Failure:
+def _failure(article: Article, error: Exception, knowledge: Knowledge) -> Failure:
     log.info("annotating article %s failed", article.id, exc_info=error)
-    return Failure.of(STAGE, article.id, "article", VERSION, error)
+    return Failure.of(STAGE, article.id, "article", stage_version(knowledge), error)
 
 
-def annotate_doc(doc, article: Article) -> ArticleAnnotations:
-    """Every annotator on one article already parsed (``doc``, from ``nlp.pipeline()``); an
-    annotator's exception propagates."""
+def annotate_doc(doc, article: Article, knowledge: Knowledge | None = None) -> ArticleAnnotations:
+    """Every annotator on one article already parsed (``doc``, from ``nlp.pipeline(knowledge)``),
+    with ``knowledge`` (default the bundled one); an annotator's exception propagates."""
+    knowledge = knowledge or Knowledge.bundled()
+    actors = actor_base(knowledge)
     sentences = tuple(Sentence(article.id, i, s.start_char, s.end_char)
                       for i, s in enumerate(doc.sents))
-    mentions = entity_mentions(doc, article.id)
+    mentions = entity_mentions(doc, article.id, actors)
     times = time_mentions(doc, article)
-    quotes = quote_annotations(doc, article.id, mentions)
+    quotes = quote_annotations(doc, article.id, mentions, actors)
     numbers = numeric_facts(doc, article.id, times, quotes)
-    events = event_mentions(doc, article.id, mentions, times, quotes, numbers)
-    descriptors, terms = framing_annotations(doc, article.id, mentions, quotes)
-    return ArticleAnnotations(article.id, sentences, _unique(mentions), _unique(times),
+    events = event_mentions(doc, article.id, mentions, times, quotes, numbers,
+                            ontology(knowledge))
+    descriptors, terms = framing_annotations(doc, article.id, mentions, quotes,
+                                             lexicon_of(knowledge), title_words(knowledge))
+    named = _unique(mentions)
+    return ArticleAnnotations(article.id, sentences, named, _unique(times),
                               _unique(quotes), _unique(numbers), lemma_counts(doc),
                               events=_unique(events), descriptors=tuple(descriptors),
-                              loaded_terms=_unique(terms))
+                              loaded_terms=_unique(terms), actors=tuple(actors.actor(i) for i in
+                              sorted({m.actor_id for m in named if m.actor_id})))
 
 
 def _unique(items) -> tuple:

@@ -22,9 +22,10 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Iterator
 from urllib.parse import urlsplit
+
+from crossbearing.knowledge import files
 
 #: The kinds of outlet the table may name.
 KINDS = frozenset({"newspaper", "broadcaster", "agency", "online", "magazine", "state-media",
@@ -32,7 +33,6 @@ KINDS = frozenset({"newspaper", "broadcaster", "agency", "online", "magazine", "
 #: Kinds whose pages carry other outlets' reports: their domain does not say who wrote a report.
 RELAYING_KINDS = frozenset({"aggregator", "archive"})
 
-_TABLE = "outlets.csv"
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
 #: A scheme with no host after it ("mailto:", "urn:"); a colon before digits is a port instead.
 _OPAQUE_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:(?!//|\d)")
@@ -260,7 +260,7 @@ def _index() -> _Index:
 
 def _read_table() -> Iterator[Outlet]:
     """The rows of ``data/outlets.csv`` as :class:`Outlet` values, in file order."""
-    text = (resources.files("crossbearing") / "data" / _TABLE).read_text(encoding="utf-8")
+    text = files.text("outlets")
     for record in csv.DictReader(io.StringIO(text)):
         yield _outlet_from_record(record)
 

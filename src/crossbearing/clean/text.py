@@ -12,9 +12,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from crossbearing.clean.dates import is_date_line
+from crossbearing.knowledge import files
 
 _TERMINAL = ".!?\"'”’:;)…"
 _IMAGE = re.compile(r"^\s*[\[(](?:image|img|photo|picture|video)\s*:?[^\])]*[\])]\s*$", re.IGNORECASE)
@@ -49,13 +49,13 @@ class CleanedText:
 
 @lru_cache(maxsize=1)
 def _furniture() -> frozenset[str]:
-    data = resources.files("crossbearing").joinpath("data/furniture.txt").read_text("utf-8")
+    data = files.text("furniture")
     return frozenset(_key(line) for line in data.splitlines() if line and not line.startswith("#"))
 
 
 @lru_cache(maxsize=1)
 def _sections() -> frozenset[str]:
-    data = resources.files("crossbearing").joinpath("data/sections.txt").read_text("utf-8")
+    data = files.text("sections")
     return frozenset(line.strip().lower() for line in data.splitlines()
                      if line.strip() and not line.startswith("#"))
 

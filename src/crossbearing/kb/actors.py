@@ -1,7 +1,9 @@
 """Actors of the knowledge base: the data model, the loader with its checks, and name keys.
 
-Each TOML file in ``kb/data`` holds ``[[actor]]`` tables. ``load_actors()`` reads them all,
-checks every entry and returns frozen ``Actor`` records; ``name_key()`` is the one normalisation
+Each TOML file in ``kb/data`` holds ``[[actor]]`` tables. ``load_actors()`` reads them all (the
+packaged ones through :mod:`crossbearing.knowledge`, as the data folder ``actors``), checks
+every entry and returns frozen ``Actor`` records; ``actor_base(knowledge)`` gives the actors of
+another ``Knowledge`` with their lookups; ``name_key()`` is the one normalisation
 used to compare names, so that "Kata’ib Hezbollah", "Kata'ib Hezbollah" and "Kataib Hezbollah"
 meet on the same key.
 """
@@ -13,16 +15,17 @@ import re
 import tomllib
 import unicodedata
 from dataclasses import dataclass
-from importlib import resources
-from importlib.resources.abc import Traversable
 from os import PathLike
 from pathlib import Path
 from typing import Any, Iterable
 
 import pycountry
 
-#: Version of the data. Bump it (year.month.serial) whenever any data file changes, so that
-#: results produced with an older knowledge base can be told apart and redone.
+from crossbearing.knowledge.bundle import Knowledge
+
+#: Release of the data, stored with each actor a run saves. Bump it (year.month.serial) whenever
+#: a data file changes; what is annotated again follows the files' content
+#: (``knowledge.files.version("actors")``), not this label.
 KB_VERSION = "2026.11.1"
 
 #: spaCy-style entity types.
@@ -59,9 +62,6 @@ RELATION_TYPES = (
 
 #: ISO 3166-1 alpha-2 codes officially assigned, and XK (Kosovo, user-assigned but universal).
 ISO_COUNTRIES = frozenset(country.alpha_2 for country in pycountry.countries) | {"XK"}
-
-_DATA_PACKAGE = "crossbearing.kb"
-_DATA_DIR = "data"
 
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _WIKIDATA = re.compile(r"Q[1-9][0-9]*")
@@ -147,10 +147,17 @@ class _EntryError(Exception):
     """A problem with one entry, before the file and entry are named."""
 
 
-def _data_files(directory: Traversable) -> list[Traversable]:
-    """The TOML files of a data directory, in name order."""
-    files = [item for item in directory.iterdir() if item.is_file() and item.name.endswith(".toml")]
-    return sorted(files, key=lambda item: item.name)
+def _data_files(directory: Path) -> list[tuple[str, str]]:
+    """(name, text) of the TOML files of a data directory, in name order."""
+    items = sorted((item for item in directory.iterdir()
+                    if item.is_file() and item.name.endswith(".toml")), key=lambda item: item.name)
+    texts = []
+    for item in items:
+        try:
+            texts.append((item.name, item.read_text(encoding="utf-8")))
+        except UnicodeDecodeError as error:
+            raise ValueError(f"{item.name}: not valid TOML: {error}") from error
+    return texts
 
 
 def _label(source: str, index: int, entry: Any) -> str:
@@ -239,17 +246,17 @@ def _parse_entry(entry: Any) -> Actor:
     return actor
 
 
-def _read_file(item: Traversable) -> list[tuple[str, Actor]]:
-    """The actors of one TOML file, each with the label errors use for it."""
+def _read_file(name: str, text: str) -> list[tuple[str, Actor]]:
+    """The actors of one TOML file (its name and text), each with the label errors use for it."""
     try:
-        document = tomllib.loads(item.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise ValueError(f"{item.name}: not valid TOML: {error}") from error
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ValueError(f"{name}: not valid TOML: {error}") from error
     if set(document) - {"actor"} or not isinstance(document.get("actor", []), list):
-        raise ValueError(f"{item.name}: only [[actor]] tables may stand at the top level")
+        raise ValueError(f"{name}: only [[actor]] tables may stand at the top level")
     parsed = []
     for index, entry in enumerate(document.get("actor", [])):
-        label = _label(item.name, index, entry)
+        label = _label(name, index, entry)
         try:
             parsed.append((label, _parse_entry(entry)))
         except _EntryError as error:
@@ -278,16 +285,47 @@ def _check_together(labelled: list[tuple[str, Actor]]) -> None:
                 )
 
 
-def _load(directory: Traversable) -> tuple[Actor, ...]:
-    """Every actor of every TOML file in a directory, checked."""
-    labelled = [pair for item in _data_files(directory) for pair in _read_file(item)]
+def parse_actors(texts: Iterable[tuple[str, str]]) -> tuple[Actor, ...]:
+    """Every actor of the given TOML files ((name, text) pairs, in order), checked."""
+    labelled = [pair for name, text in texts for pair in _read_file(name, text)]
     _check_together(labelled)
     return tuple(actor for _, actor in labelled)
 
 
-@functools.lru_cache(maxsize=1)
+@dataclass(frozen=True, eq=False)
+class ActorBase:
+    """The actors of one knowledge base, looked up by id and by name key (one per content of
+    the actor files: see :func:`actor_base`)."""
+
+    actors: tuple[Actor, ...]
+    by_id: dict[str, Actor]
+    by_key: dict[str, str]
+
+    def actor(self, actor_id: str) -> Actor:
+        """The actor with this id; ``KeyError`` if there is none."""
+        try:
+            return self.by_id[actor_id]
+        except KeyError:
+            raise KeyError(f"no actor with id {actor_id!r} in the knowledge base") from None
+
+    def id_of(self, text: str) -> str | None:
+        """The id of the actor with a name or alias of the same key as ``text``, or None."""
+        return self.by_key.get(name_key(text))
+
+
+def actor_base(knowledge: Knowledge | None = None) -> ActorBase:
+    """The actors of ``knowledge`` (default the bundled one), checked, read once per content."""
+    return _actor_base((knowledge or Knowledge.bundled()).folder("actors"))
+
+
+@functools.lru_cache(maxsize=4)
+def _actor_base(texts: tuple[tuple[str, str], ...]) -> ActorBase:
+    actors = parse_actors(texts)
+    return ActorBase(actors, {actor.id: actor for actor in actors}, name_index(actors))
+
+
 def _packaged_actors() -> tuple[Actor, ...]:
-    return _load(resources.files(_DATA_PACKAGE) / _DATA_DIR)
+    return actor_base().actors
 
 
 def load_actors(directory: str | PathLike[str] | None = None) -> tuple[Actor, ...]:
@@ -299,30 +337,17 @@ def load_actors(directory: str | PathLike[str] | None = None) -> tuple[Actor, ..
     """
     if directory is None:
         return _packaged_actors()
-    return _load(Path(directory))
-
-
-@functools.lru_cache(maxsize=1)
-def _by_id() -> dict[str, Actor]:
-    return {actor.id: actor for actor in _packaged_actors()}
+    return parse_actors(_data_files(Path(directory)))
 
 
 def actor_by_id(actor_id: str) -> Actor:
     """The packaged actor with this id; ``KeyError`` if there is none."""
-    try:
-        return _by_id()[actor_id]
-    except KeyError:
-        raise KeyError(f"no actor with id {actor_id!r} in the knowledge base") from None
+    return actor_base().actor(actor_id)
 
 
 def name_index(actors: Iterable[Actor]) -> dict[str, str]:
     """Every name key of the given actors (canonical names and aliases) mapped to its actor id."""
     return {name_key(name): actor.id for actor in actors for name in actor.names}
-
-
-@functools.lru_cache(maxsize=1)
-def _packaged_index() -> dict[str, str]:
-    return name_index(_packaged_actors())
 
 
 def actors_by_name_key() -> dict[str, str]:
@@ -331,4 +356,4 @@ def actors_by_name_key() -> dict[str, str]:
     Look a name up with ``actors_by_name_key().get(name_key(text))``. The dict is a copy; the
     loader guarantees that no key belongs to two actors.
     """
-    return dict(_packaged_index())
+    return dict(actor_base().by_key)

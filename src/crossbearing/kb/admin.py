@@ -20,13 +20,13 @@ import functools
 import io
 import re
 from dataclasses import dataclass
-from importlib import resources
 
 from crossbearing.kb.place_keys import place_key, without_the
 from crossbearing.kb.towns import town_by_id
+from crossbearing.knowledge import files
 from crossbearing.model import Place
 
-_DATA_PATH = ("data", "places", "admin1.csv")
+_DATA_FILE = "admin1.csv"
 _CODE = re.compile(r"[A-Z]{2}\.[0-9A-Z]{2}")
 #: Words after a region's name that make it the region, not its capital town: "Raqqa
 #: province", "al-Hasakah governorate", "the Aleppo countryside".
@@ -76,8 +76,7 @@ def _parse(text: str, source: str) -> _Table:
 
 @functools.cache
 def _table() -> _Table:
-    item = resources.files("crossbearing.kb").joinpath(*_DATA_PATH)
-    return _parse(item.read_text(encoding="utf-8"), _DATA_PATH[-1])
+    return _parse(files.text("admin1"), _DATA_FILE)
 
 
 def regions() -> tuple[Admin1, ...]:

