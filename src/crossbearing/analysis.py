@@ -69,7 +69,7 @@ def ingest_stage(store: Store, run: AnalysisRun) -> dict[str, Any]:
     """Read the given paths into the store; inputs read before are skipped."""
     from crossbearing.ingest.run import ingest_paths
     from crossbearing.ingest.source import iter_files
-    from crossbearing.views import ingest_summary
+    from crossbearing.views.records import ingest_summary
 
     run.progress.total(sum(1 for _ in iter_files(list(run.paths))))
     report = ingest_paths(run.paths, store, on_input=lambda _path: run.progress.advance(1),
@@ -110,7 +110,7 @@ def corpus_stage(store: Store, run: AnalysisRun) -> dict[str, Any]:
 def compare_stage(store: Store, run: AnalysisRun) -> dict[str, Any]:
     """Claim groups and quote groups of every story, recomputed (docs/comparison.md)."""
     from crossbearing.compare.run import run_compare
-    from crossbearing.views import compare_summary
+    from crossbearing.views.records import compare_summary
 
     run.progress.total(1)
     summary = compare_summary(run_compare(store))
@@ -223,7 +223,8 @@ def analysis_summary(store: Store, run: AnalysisRun) -> dict[str, Any]:
     """Totals of the store after the run, with what this run did per stage. ``events``: single
     events that happened (as ``crossbearing events`` lists them); ``conflicts``: claim groups
     whose sources differ plus events whose sources disagree on a date, place or toll."""
-    from crossbearing.views import event_views, failure_view
+    from crossbearing.views.records import failure_view
+    from crossbearing.views.sections.events import event_views
 
     ingest = run.summaries.get("ingest", {})
     report = run.summaries.get("report", {})

@@ -25,7 +25,7 @@ from crossbearing.cli.tables import counted, listing, short_ids
 from crossbearing.errors import NotFound, UsageError
 from crossbearing.ingest.run import ingest_paths
 from crossbearing.ingest.source import Limits, iter_files
-from crossbearing.views import (
+from crossbearing.views.records import (
     article_detail,
     article_summary,
     failure_view,
