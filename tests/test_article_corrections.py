@@ -110,7 +110,9 @@ def test_a_corrected_outlet_survives_reingestion_and_reanalysis_in_every_table(
     from crossbearing.analysis import analyze
     from crossbearing.stages import AnalysisRun
     from crossbearing.export.gather import gather
-    from crossbearing.views import claim_group_views, story_page, story_view
+    from crossbearing.views import story_page
+    from crossbearing.views.records import story_view
+    from crossbearing.views.sections.comparison import claim_group_views
 
     db = tmp_path / "seeds.db"
     shutil.copy(analysed_seeds, db)

@@ -379,7 +379,7 @@ def test_acled_actors_are_organisations_with_inter_codes_where_known() -> None:
 
 
 def test_exported_events_say_which_are_listed_and_confident_as_the_dossier_does(seeds_db) -> None:
-    from crossbearing.views import event_views
+    from crossbearing.views.sections.events import event_views
 
     with open_store(seeds_db) as store:
         exported = {e["event_id"]: e for e in gather(store)["events"]}

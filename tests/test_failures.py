@@ -263,7 +263,7 @@ def test_a_story_the_comparison_fails_on_is_recorded_and_the_others_compared(
 
 def test_a_section_that_cannot_be_built_says_so_and_the_dossier_is_written(
         analysed_seeds, tmp_path, monkeypatch):
-    import crossbearing.views as views
+    import crossbearing.views.story as views
 
     db = tmp_path / "seeds.db"
     shutil.copy(analysed_seeds, db)

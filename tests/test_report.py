@@ -6,10 +6,10 @@ from click.testing import CliRunner
 from conftest import HOSTILE_TEXT
 
 from crossbearing.cli import cli
-from crossbearing.network import actor_network
 from crossbearing.report import script_json
 from crossbearing.store import open_store
 from crossbearing.views import STORY_SECTIONS, dossier_view, story_page
+from crossbearing.views.sections.network import actor_network
 
 
 def data_json(html):

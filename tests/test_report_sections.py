@@ -6,10 +6,11 @@ import re
 
 from conftest import HOSTILE_TITLE
 
+from crossbearing.dates import day_of
 from crossbearing.report import render_dossier
 from crossbearing.store import open_store
 from crossbearing.views import STORY_SECTIONS, dossier_view, story_page
-from crossbearing.views_events import date_text, day_of, toll_text
+from crossbearing.views.sections.events import date_text, toll_text
 
 NEW_SECTIONS = ["timeline", "events", "facts", "aligned_quotes", "framing", "coverage"]
 

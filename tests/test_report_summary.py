@@ -4,8 +4,8 @@ to what it rests on; on the sample corpus and on an invented story whose sources
 import pytest
 from helpers import analysed_records
 
+from crossbearing.dates import human_date
 from crossbearing.report import render_dossier
-from crossbearing.report.render import human_date
 from crossbearing.store import open_store
 from crossbearing.views import dossier_view, story_page
 

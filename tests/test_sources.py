@@ -121,7 +121,10 @@ def test_a_second_report_of_one_outlet_is_one_source_through_the_views(analysed_
 
     from crossbearing.compare.run import run_compare
     from crossbearing.store import open_store
-    from crossbearing.views import claim_group_views, event_views, story_page, story_rows
+    from crossbearing.views import story_page
+    from crossbearing.views.records import story_rows
+    from crossbearing.views.sections.comparison import claim_group_views
+    from crossbearing.views.sections.events import event_views
 
     db = tmp_path / "seeds.db"
     shutil.copy(analysed_seeds, db)

@@ -96,7 +96,8 @@ def analysis_summary(store: Store, run: AnalysisRun) -> dict[str, Any]:
     """Totals of the store after the run, with what this run did per stage. ``events``: single
     events that happened (as ``crossbearing events`` lists them); ``conflicts``: claim groups
     whose sources differ plus events whose sources disagree on a date, place or toll."""
-    from crossbearing.views import event_views, failure_view
+    from crossbearing.views.records import failure_view
+    from crossbearing.views.sections.events import event_views
 
     ingest = run.summaries.get("ingest", {})
     report = run.summaries.get("report", {})

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from crossbearing.dates import human_date
 from crossbearing.model import Article, NumericFact, Quote
 
 #: The columns of the ``citations`` CSV export, in order.
@@ -66,8 +67,6 @@ def citation_line(record: dict[str, Any]) -> str:
     - fact: ``Outlet, “Title”, 7 February 2024: “sentence” URL``
 
     Unknown parts are left out (no speaker: the outlet alone; no date: "undated")."""
-    from crossbearing.report.render import human_date
-
     where = record["outlet"]
     if record["title"]:
         where += f", “{_one_line(record['title'])}”"

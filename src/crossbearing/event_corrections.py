@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from typing import Any, Iterable, Mapping
 
+from crossbearing.dates import day_of
 from crossbearing.errors import UsageError
 
 #: Correction kind → what its value holds (``crossbearing correct event`` options).
@@ -131,9 +132,7 @@ def _actor(value: str):
 
 
 def _span(value: str) -> tuple[str, str, str]:
-    """(first day, last day, precision) of a day, a month or a year (``views_events.day_of``)."""
-    from crossbearing.views_events import day_of
-
+    """(first day, last day, precision) of a day, a month or a year (``dates.day_of``)."""
     match = _DATE.match(value)
     if match is None:
         raise UsageError(f"a date is a day, a month or a year (2024-02-07, 2024-02, 2024), "

@@ -22,7 +22,7 @@ from crossbearing.cli.common import (
     writing_run,
 )
 from crossbearing.cli.tables import counted
-from crossbearing.views import (
+from crossbearing.views.records import (
     failure_view,
     number_rows,
     quote_rows,

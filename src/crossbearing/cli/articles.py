@@ -27,7 +27,7 @@ from crossbearing.errors import NotFound, UsageError
 from crossbearing.ingest.run import run as run_ingest
 from crossbearing.ingest.source import Limits
 from crossbearing.stages import AnalysisRun
-from crossbearing.views import (
+from crossbearing.views.records import (
     article_detail,
     article_summary,
     failure_view,

@@ -4,6 +4,7 @@ opening the store with a usage error on failure."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -21,9 +22,6 @@ from rich.progress import (
 from crossbearing.errors import NotFound, UsageError
 from crossbearing.stages import FAILURES_SHOWN, Progress as StageProgress
 from crossbearing.store import DEFAULT_DB, Store, open_store
-from crossbearing.views import (
-    terminal_safe,
-)
 
 #: Exit statuses (docs/cli.md): all done; some inputs rejected or articles failed, each recorded
 #: with its reason; a usage error; the run itself could not go on (database, disk, memory).
@@ -40,6 +38,14 @@ db_option = click.option(
     help="SQLite database file (created if missing), or a postgresql://user:password@host/name "
          "URL. Also read from CROSSBEARING_DB.")
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_safe(text: str | None) -> str:
+    """Article text made harmless for a terminal: control characters (escape sequences that
+    could rewrite the screen or the window title) and bidirectional overrides removed."""
+    return _UNSAFE.sub("", text or "")
 
 
 def safe(text: Any) -> str:

@@ -22,15 +22,14 @@ from crossbearing.cli.common import (
     writing_run,
 )
 from crossbearing.cli.tables import counted
-from crossbearing.views import (
+from crossbearing.views.records import failure_view
+from crossbearing.views.sections.comparison import (
     claim_group_views,
     coverage_view,
-    failure_view,
-    event_views,
     framing_view,
     quote_group_views,
-    timeline_view,
 )
+from crossbearing.views.sections.events import event_views, timeline_view
 
 #: How a coverage cell is shown.
 MARKS = {"reported": "✓", "unclear": "?", "omitted": "—"}

@@ -21,7 +21,7 @@ from crossbearing.cli.common import (
     writing_run,
 )
 from crossbearing.cli.tables import counted, listing, short_ids
-from crossbearing.views import (
+from crossbearing.views.records import (
     entity_rows,
     failure_view,
     passage_views,

@@ -20,7 +20,13 @@ from crossbearing.kb.actors import actor_by_id
 from crossbearing.kb.places import place_by_id
 from crossbearing.model import Article, EventMention, NumericFact, Quote
 from crossbearing.sources import copy_records, relabelled, source_label, story_families
-from crossbearing.views import rejection_view
+from crossbearing.views.records import rejection_view
+from crossbearing.views.sections.events import (
+    families_of,
+    independent_sources,
+    is_confident,
+    is_listed,
+)
 
 #: Version of the export layout; a change that removes or renames a field bumps the major part.
 SCHEMA_VERSION = "1.1"
@@ -243,16 +249,12 @@ def _events(store: Any, events: list[dict[str, Any]],
     as the dossier and the command line list them. ``families``: each article's source family
     (read here when not given)."""
     if families is None:
-        from crossbearing.views_events import families_of
-
         families = families_of(store, {e["story_id"] for e in events})
     decisions = store.event_decisions()
     return [_event(e, families, decisions.get(e["event_id"])) for e in events]
 
 
 def _event(e: dict[str, Any], families: dict[str, str], decision: str | None) -> dict[str, Any]:
-    from crossbearing.views_events import independent_sources, is_confident, is_listed
-
     d = e["detail"]
     listed = is_listed(e, decision)
     independent = independent_sources({a for a, _ in e["sources"]}, families)

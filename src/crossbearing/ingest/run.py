@@ -97,7 +97,7 @@ class IngestReport:
 
     def summary(self) -> dict[str, Any]:
         """What the run read, added and rejected, with its warnings."""
-        from crossbearing.views import rejection_view
+        from crossbearing.views.records import rejection_view
 
         return {
             "inputs": self.inputs,

@@ -17,7 +17,7 @@ DOSSIER_FILE = "index.html"
 
 
 def render_dossier(view: dict[str, Any], exports: list[str] | None = None) -> str:
-    """The dossier's HTML for a :func:`~crossbearing.views.dossier_view`; ``exports``: file
+    """The dossier's HTML for a :func:`~crossbearing.views.pages.dossier_view`; ``exports``: file
     names beside it (the analysis' exports) that it links to."""
     data = {"version": view["version"], "counts": view["counts"], "stories": view["stories"],
             "articles": [{k: v for k, v in a.items() if k != "text"} for a in view["articles"]]}

@@ -20,6 +20,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader
 from markupsafe import Markup
 
+from crossbearing.dates import human_date
 from crossbearing.report.fragments import fragments
 
 #: Characters that could end or confuse a <script> element or a JavaScript string, as escapes.
@@ -74,32 +75,6 @@ class Links:
 #: Links inside the one-file dossier: fragments of the same page.
 DOSSIER_LINKS = Links(span=lambda a, s, e: f"#a-{a}-{s}-{e}", article=lambda a: f"#art-{a}",
                       story=lambda s: f"#story-{s}", entity=lambda e: None)
-
-
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
-
-
-def human_date(value: str | None) -> str:
-    """An ISO date as people write it: "2024-02-07" → "7 February 2024", "2024-02" →
-    "February 2024", "2024" as is; a time is dropped, a range ("A – B") is read side by side,
-    and anything else is returned unchanged."""
-    if not value:
-        return ""
-    if " – " in value:
-        return " – ".join(human_date(part) for part in value.split(" – "))
-    parts = value[:10].split("-")
-    try:
-        numbers = [int(p) for p in parts]
-    except ValueError:
-        return value
-    if len(parts[0]) != 4 or len(numbers) > 3 or not all(1 <= n <= 12 for n in numbers[1:2]):
-        return value
-    if len(numbers) == 3 and 1 <= numbers[2] <= 31:
-        return f"{numbers[2]} {MONTHS[numbers[1] - 1]} {numbers[0]}"
-    if len(numbers) == 2:
-        return f"{MONTHS[numbers[1] - 1]} {numbers[0]}"
-    return value if len(numbers) != 1 else parts[0]
 
 
 #: Attributes of a dict (its methods): ``d.items`` is the method, as in Jinja2, not ``d["items"]``.

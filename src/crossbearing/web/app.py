@@ -25,13 +25,8 @@ from crossbearing.errors import NotFound, UsageError
 from crossbearing.report.render import assets
 from crossbearing.store import Store, open_store
 from crossbearing.web.pages import http_error, invalid_request, page
-from crossbearing.views import (
-    article_page,
-    entity_page,
-    search_page,
-    story_page,
-    story_rows,
-)
+from crossbearing.views import article_page, entity_page, search_page, story_page
+from crossbearing.views.records import story_rows
 
 ARTICLE_ID = r"^[0-9a-f]{4,64}$"
 STORY_ID = r"^story-[0-9a-f]{4,64}$"

@@ -1,6 +1,6 @@
 """The story page's event sections: the timeline and the events table.
 
-Both read the story's merged events (``views.event_views``: single events that happened) from
+Both read the story's merged events (``event_views``: single events that happened) from
 the page's ``StoryData`` and return plain dicts for ``templates/sections/timeline.html`` and
 ``events.html``. The timeline's drawing (positions in an SVG of fixed width) is computed here,
 so the page needs no script to show it; its small script only adds the details on hover.
@@ -8,11 +8,12 @@ so the page needs no script to show it; its small script only adds the details o
 
 from __future__ import annotations
 
-from calendar import monthrange
 from datetime import date
 from typing import Any
 
+from crossbearing.dates import day_of
 from crossbearing.errors import NotFound
+from crossbearing.sources import copy_records, sources_phrase, story_families
 
 #: The timeline's drawing: width, margins, height of one event's lane, label size.
 WIDTH, LEFT, RIGHT, TOP, LANE = 900, 12, 12, 34, 24
@@ -27,16 +28,6 @@ def event_order(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
     undated = sorted((e for e in events if not e["date"]),
                      key=lambda e: (e["family"] != "violent", e["label"]))
     return dated + undated
-
-
-def day_of(value: str, *, last: bool = False) -> date:
-    """The first (``last``: the last) day of an ISO date, month ("2024-02") or year."""
-    parts = [int(p) for p in value[:10].split("-")]
-    if len(parts) == 3:
-        return date(*parts)
-    if len(parts) == 2:
-        return date(parts[0], parts[1], monthrange(parts[0], parts[1])[1] if last else 1)
-    return date(parts[0], 12, 31) if last else date(parts[0], 1, 1)
 
 
 def date_text(start: str | None, end: str | None) -> str:
@@ -260,8 +251,6 @@ def independent_sources(article_ids: set[str], families: dict[str, str]) -> int:
 
 def _counts(article_ids: set[str], families: dict[str, str]) -> dict[str, Any]:
     """How many reports carry an event and how many independent sources they are."""
-    from crossbearing.sources import sources_phrase
-
     independent = independent_sources(article_ids, families)
     return {"reports": len(article_ids), "independent": independent,
             "sources_phrase": sources_phrase(len(article_ids), independent)}
@@ -269,8 +258,6 @@ def _counts(article_ids: set[str], families: dict[str, str]) -> dict[str, Any]:
 
 def families_of(store, story_ids: set[str]) -> dict[str, str]:
     """Article id → its source family, for the articles of these stories."""
-    from crossbearing.sources import copy_records, story_families
-
     copies = copy_records(store) if story_ids else {}
     found: dict[str, str] = {}
     for story_id in sorted(s for s in story_ids if s):

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from crossbearing.views_events import toll_text
+from crossbearing.compare.coverage import may_be_same
+from crossbearing.views.sections.events import toll_text
 
 #: At most this many sentences of each kind, in this order (8 in all).
 MAIN_EVENTS, STATEMENTS, DISAGREEMENTS, OMISSIONS = 3, 2, 2, 1
@@ -291,8 +292,6 @@ def _omission_sentences(main: list[dict[str, Any]], events: list[dict[str, Any]]
     """Which sources leave out the main events that more than one independent source reports:
     one sentence, an event per clause. A source with another event that may be this one told in
     other words (``compare.coverage.may_be_same``) is not said to leave it out."""
-    from crossbearing.compare.coverage import may_be_same
-
     clauses = []
     for event in main:
         reporting = {s["outlet"] or s["article_id"] for s in event["sources"]}

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from crossbearing.compare.coverage import coverage, story_coverage
 from crossbearing.compare.framing import filter_actors, story_framing
 from crossbearing.sources import relabelled, sources_phrase
+
 
 # -- claim and quote groups as the CLI, the exports and the pages read them ----------------
 def claim_group_views(store, story_id: str | None = None,
@@ -167,8 +169,6 @@ def _attributed(side: dict[str, list[dict[str, Any]]]) -> tuple[list[dict], list
 def coverage_section(data) -> dict[str, Any]:
     """Events, claim groups and quote groups × sources: reported (with the spans that report
     it) or omitted; each row links to its row in the events table, facts matrix or quotes."""
-    from crossbearing.compare.coverage import coverage
-
     matrix = coverage(data.labels, data.stored_events, data.stored_claim_groups,
                       data.stored_quote_groups,
                       {a: data.families.family_of(a) for a in data.ids})
@@ -202,3 +202,8 @@ def framing_view(store, story_id: str, *, actor: str | None = None) -> dict[str,
     actors matching ``actor`` only; ``NotFound`` for an unknown story."""
     framing = story_framing(store, story_id)
     return filter_actors(framing, actor) if actor else framing
+
+
+def coverage_view(store, story_id: str) -> dict[str, Any]:
+    """Which source reports or omits each event, claim group and quote group of a story."""
+    return story_coverage(store, story_id)

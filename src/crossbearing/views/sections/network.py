@@ -1,4 +1,5 @@
-"""The actor network of a story: who is named with whom, and how the knowledge base relates them.
+"""The story page's actor network: who is named with whom, and how the knowledge base relates
+them (``network_section``, from the page's ``StoryData``; ``actor_network``, from plain mentions).
 
 Nodes are the story's actors (collection-wide entities that are people, organisations, groups or
 knowledge-base actors); an edge joins two actors named in the same sentence (weighted by how many
@@ -24,6 +25,12 @@ ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 MAX_NODES = 24
 #: Size of the drawing (SVG user units): the circle's radius, and room left for labels.
 RADIUS, LABEL_ROOM, EDGE_ROOM = 250, 220, 40
+
+
+def network_section(data) -> dict[str, Any]:
+    """Who is named with whom in the story, and how the knowledge base relates them."""
+    starts = {i: [s.start for s in data.store.sentences(i)] for i in data.ids}
+    return actor_network(data.store.entity_mentions_in(data.ids), starts, data.entities)
 
 
 def actor_network(mentions: Iterable[dict[str, Any]], sentence_starts: dict[str, list[int]],

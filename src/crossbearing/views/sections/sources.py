@@ -11,15 +11,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from crossbearing.clean.outlets import outlet_profile
 from crossbearing.model import Article
 from crossbearing.sources import source_label, sources_phrase
+
 
 def outlet_profile_view(article: Article) -> dict[str, Any] | None:
     """What the outlet table says of a report's outlet: name, country, owner, whether it is
     state-affiliated (``yes``/``no``, None when unknown or disputed) and the page documenting
     owner and affiliation. None when the table does not know the outlet."""
-    from crossbearing.clean.outlets import outlet_profile
-
     # The name first; the domain only when no outlet is named (a page on an archive's domain
     # may name the outlet that wrote it).
     found = outlet_profile(article.outlet) if article.outlet else outlet_profile(article.domain)
