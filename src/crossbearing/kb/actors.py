@@ -42,6 +42,7 @@ KIND_TYPES = {
     "political-party": "ORG",
     "international-organisation": "ORG",
     "media": "ORG",
+    "company": "ORG",
     "person": "PERSON",
     "ethnic-religious-group": "NORP",
 }
