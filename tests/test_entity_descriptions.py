@@ -33,3 +33,16 @@ def test_descriptions_are_no_entities_of_the_collection():
     assert "Democrats" in names
     described = [m for m in mentions if m.link == "description"]
     assert described and not any((m.article_id, m.start, m.end) in assignment for m in described)
+
+
+def test_a_word_of_institution_is_no_town():
+    mentions = annotate_text("Democrats in Congress blocked the bill on Tuesday.").mentions
+    [congress] = [m for m in mentions if m.text == "Congress"]
+    assert congress.place_id is None and congress.label == "ORG"
+
+
+def test_the_surname_of_a_person_named_in_full_is_no_town():
+    mentions = annotate_text("Bill Clinton and Hillary Clinton spoke in Ohio. The shift in "
+                             "tone from Clinton surprised aides.").mentions
+    [clinton] = [m for m in mentions if m.text == "Clinton"]
+    assert clinton.place_id is None and clinton.label == "PERSON"

@@ -175,7 +175,28 @@ def _resolve(span: Span, article_id: str, seen: _Seen, later: list[Span],
             base = replace(base, label=longer.label, actor_id=longer.actor_id,
                            canonical=longer.canonical, name_key=longer.name_key, link="short-form",
                            place_id=longer.place_id)
+        elif _names_no_place(text, seen, later):
+            seen.standalone.add(start)  # the context step must not take it for a town either
+            return replace(base, label="PERSON" if _a_surname(text, seen, later) else "ORG")
     return _with_place(base, seen, _stands_as_place(span))
+
+
+def _names_no_place(text: str, seen: _Seen, later: list[Span]) -> bool:
+    """Whether a single word is no town whatever the model says: a word of institution
+    ("Congress", "Parliament": not Congress, Arizona) or the surname of a person the article
+    names in full ("from Clinton" with Bill and Hillary Clinton named: not Clinton, Maryland)."""
+    words = re.findall(r"[^\W\d_]+", text)
+    if len(words) != 1:
+        return False
+    return words[0].lower() in INSTITUTION_WORDS or _a_surname(text, seen, later)
+
+
+def _a_surname(text: str, seen: _Seen, later: list[Span]) -> bool:
+    key = name_key(text)
+    names = [m.canonical for m in seen.full_names if m.label == "PERSON"] + [
+        s.text for s in later if s.label_ == "PERSON"]
+    return any(len(identity_words(n)) >= 2 and name_key(identity_words(n)[-1]) == key
+               for n in names)
 
 
 def _trimmed(span: Span) -> tuple[int, int, str]:
