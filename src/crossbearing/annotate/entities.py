@@ -36,6 +36,8 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _LEADING = re.compile(r"^(?:the|The|THE)\s+")
 _TRAILING = re.compile(r"(?:['’]s|['’])$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
+#: Letters spelled out with hyphens: a chant or a spelling ("U-S-A"), no name.
+_SPELLED = re.compile(r"^(?:[A-Z]-){2,}[A-Z]$")
 
 
 #: Words that name an institution of their own when they stand alone ("the House", "the
@@ -154,8 +156,10 @@ def _capitalised(span: Span) -> bool:
 def _resolve(span: Span, article_id: str, seen: _Seen, later: list[Span],
              actors: ActorBase) -> Mention | None:
     start, end, text = _trimmed(span)
-    if not text or text.endswith(("-", "‐", "–")):
-        return None  # the first half of a hyphenated word the tokenizer split ("Anti-", "Pro-")
+    if not text or text.endswith(("-", "‐", "–", "/")) or text.startswith("/"):
+        return None  # half of a word the tokenizer split ("Anti-", "Pro-", "Getty/")
+    if _SPELLED.match(text) or _stage_direction(span):
+        return None  # a chant spelled out ("U-S-A"), a transcript's "(CROSSTALK)"
     base = Mention(article_id, start, end, text, span.label_, None, text, name_key(text), "model")
     actor_id = span.ent_id_ or actors.id_of(text)
     if actor_id:
@@ -197,6 +201,15 @@ def _a_surname(text: str, seen: _Seen, later: list[Span]) -> bool:
         s.text for s in later if s.label_ == "PERSON"]
     return any(len(identity_words(n)) >= 2 and name_key(identity_words(n)[-1]) == key
                for n in names)
+
+
+def _stage_direction(span: Span) -> bool:
+    """A word in capitals alone in brackets, as transcripts mark what is heard ("(CROSSTALK)",
+    "(APPLAUSE)"); short ones are agencies and acronyms ("(AP)", "(UPI)")."""
+    doc = span.doc
+    return (len(span) == 1 and span.text.isupper() and len(span.text) >= 6
+            and span.start > 0 and doc[span.start - 1].text == "("
+            and span.end < len(doc) and doc[span.end].text == ")")
 
 
 def _trimmed(span: Span) -> tuple[int, int, str]:

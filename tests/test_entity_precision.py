@@ -1,5 +1,6 @@
-"""Words that describe an actor are not listed as actors (annotate/entities.py, corpus/identity.py).
-Every text here is written for these tests."""
+"""What is listed as an entity (annotate/entities.py, corpus/identity.py): words that describe an
+actor, words of institution and people's surnames taken for towns, fragments, chants and stage
+directions are not. Every text here is written for these tests."""
 
 from conftest import annotate_text
 
@@ -46,3 +47,11 @@ def test_the_surname_of_a_person_named_in_full_is_no_town():
                              "tone from Clinton surprised aides.").mentions
     [clinton] = [m for m in mentions if m.text == "Clinton"]
     assert clinton.place_id is None and clinton.label == "PERSON"
+
+
+def test_fragments_chants_and_stage_directions_are_no_entities():
+    text = ("The crowd was chanting U-S-A! U-S-A! as the senator spoke. (CROSSTALK) Photo: "
+            "Getty/Instagram. Reuters reported the exchange.")
+    names = {m.text for m in annotate_text(text).mentions}
+    assert not names & {"U-S-A", "CROSSTALK", "Getty/", "Getty/Instagram"}
+    assert "Reuters" in names
