@@ -59,15 +59,27 @@ def test_nouns_and_verbs_of_speech_are_not_events(text):
     "The colonel was responsible for attacks on police stations in the province.",
     "The militia has been subjected to sanctions and multiple strikes by the army.",
     "Rebels have carried out over 200 attacks on convoys since March.",
+    "The majority of these assaults were claimed by a little-known group.",
 ])
 def test_background_series_are_not_listed(text):
     assert events(text) == []
+
+
+@pytest.mark.parametrize("text, series", [
+    ("The army raided the camp in response to the attacks on its border posts.", "attacks"),
+    ("The party denounced the government over its strikes against the northern villages.",
+     "strikes"),
+])
+def test_a_series_after_a_preposition_is_background_beside_the_event(text, series):
+    found = [t for _, t in events(text)]
+    assert found and series not in found
 
 
 @pytest.mark.parametrize("text, trigger", [
     ("The two delegations held talks in Geneva.", "talks"),
     ("Farmers staged rallies outside parliament.", "rallies"),
     ("These strikes came after weeks of warnings.", "strikes"),
+    ("Four farmers were killed in the strikes on Tuesday.", "strikes"),
 ])
 def test_plurals_that_name_one_occasion_stay(text, trigger):
     assert trigger in [t for _, t in events(text)]
@@ -435,3 +447,18 @@ def test_an_undated_strike_of_the_same_kind_and_country_refers_to_the_dated_one(
     assert [e["articles"] for e in jordan] == [3], [(e["event_type"], e["sources"])
                                                      for e in strikes]
     assert len(strikes) == 2  # the airstrikes in Syria stay apart
+
+
+def test_an_act_the_text_denies_makes_no_event():
+    texts = ("A drone struck a car in the town of Qaim on Monday, killing two fighters.",
+             "No civilians were killed, the army said.")
+    assert "negated" in {m.mode for m in annotate_text(texts[1]).events}
+    assert {e["mode"] for e in merged(*texts)} == {"asserted"}
+
+
+def test_a_site_naming_the_event_is_its_place_and_its_number_no_count():
+    [attack] = [e for e in annotate_text(
+        "After the Tower 22 attack, the group paused its operations.").events
+        if e.text == "attack"]
+    assert attack.place_id == "site:tower-22" and not attack.aggregate
+    assert not attack.role("actor")

@@ -349,7 +349,13 @@ def is_aggregate(token: Token) -> bool:
         return False
     if token.tag_ == "NNS":
         return True
-    return any(c.dep_ == "nummod" or c.lower_ in SERIES_SINGULAR for c in token.children)
+    return any(c.dep_ == "nummod" and not _in_a_name(c) or c.lower_ in SERIES_SINGULAR
+               for c in token.children)
+
+
+def _in_a_name(number: Token) -> bool:
+    """A number that ends a name ("the Tower 22 attack", "the Route 6 ambush"), no count."""
+    return number.i > 0 and number.doc[number.i - 1].pos_ == "PROPN"
 
 
 # --- where an event happened ------------------------------------------------------------------

@@ -186,10 +186,13 @@ def _codable(event_type) -> bool:
 
 def _background_series(token: Token) -> bool:
     """A count or series of events ("over 160 attacks", "repeated strikes", "multiple
-    strikes") or a bare plural after a preposition ("responsible for attacks on US forces",
-    "subjecting them to bombings and attacks"): events in general, told as background. Plurals
-    that name one occasion stay ("held talks", "staged rallies", "the riots continue"), and so
-    do those that set the time of something else ("threw stones during demonstrations")."""
+    strikes"), or a plural after a preposition ("the majority of these assaults", "responsible
+    for attacks on US forces", "subjecting them to bombings and attacks", "in
+    response to the attacks on US service members", "denounced the US over its strikes"):
+    events in general, told as background, unless a date or a toll pins them down (see
+    ``_anchored``). Plurals that name one occasion stay ("held talks", "staged rallies", "the
+    riots continue"), and so do those that set the time of something else ("threw stones
+    during demonstrations")."""
     if token.tag_ != "NNS":
         return False
     children = list(token.children)
@@ -198,8 +201,7 @@ def _background_series(token: Token) -> bool:
     first = token
     while first.dep_ == "conj" and first.head.i != first.i:  # "bombings and attacks"
         first = first.head
-    determined = any(c.dep_ in ("det", "poss", "predet") for c in list(first.children) + children)
-    return first.dep_ == "pobj" and not determined and first.head.lower_ not in TEMPORAL_PREPS
+    return first.dep_ == "pobj" and first.head.lower_ not in TEMPORAL_PREPS
 
 
 def _anchored(mention: EventMention, doc: Doc) -> bool:
@@ -383,12 +385,14 @@ def _place_modifier(args: list[EventArgument], token: Token, spans: Spans,
                     places: ArticlePlaces) -> tuple[list[EventArgument], Mention | None]:
     """A place name modifying the event noun ("the Jordan attack") is where it happened, not
     who did it, when the article gives that place as an event's place elsewhere ("a drone
-    strike on Tower 22 in Jordan"); "US strikes" keeps the United States as actor."""
+    strike on Tower 22 in Jordan"), or when it is a site (a base or an outpost acts on no one:
+    "the Tower 22 attack"); "US strikes" keeps the United States as actor."""
     if token.pos_ != "NOUN":
         return args, None
     for child in token.children:
-        mention = spans.at(child) if child.dep_ == "compound" else None
-        if mention is not None and mention.place_id in places.located:
+        mention = spans.at(child) if child.dep_ in ("compound", "nmod") else None
+        if mention is not None and mention.place_id and (
+                mention.place_id in places.located or mention.place_id.startswith("site:")):
             kept = [a for a in args if not (a.role == "actor" and a.start == mention.start)]
             return kept, mention
     return args, None

@@ -6,7 +6,9 @@ can be the same) and share **evidence** (participants, a resolved date, a city o
 the specific type). Mentions join greedily, strongest evidence first, and a mention joins a group
 only when it is compatible with every member, so one "the strike" cannot chain two strikes
 together. A mention that refers back to an earlier one in its article ("the attack") joins that
-one's event. Values per source and the resolved values are :mod:`corpus.event_values`' work.
+one's event. A mention the text denies ("did not strike", "no civilians were killed") makes
+no event: it stays a mention of its article. Values per source and the resolved values are
+:mod:`corpus.event_values`' work.
 """
 
 from __future__ import annotations
@@ -69,7 +71,8 @@ def merge_events(mentions: Iterable[EventMention], story_of: dict[str, str | Non
     its year from the latest publication day of the article's story (see story_dated)."""
     by_story: dict[str | None, list[EventMention]] = defaultdict(list)
     for mention in mentions:
-        by_story[story_of.get(mention.article_id)].append(mention)
+        if mention.mode != "negated":  # "no civilians were killed": nothing happened
+            by_story[story_of.get(mention.article_id)].append(mention)
     events = []
     for story_id in sorted(by_story, key=lambda s: s or ""):
         def merge(story_id=story_id) -> list[dict]:
