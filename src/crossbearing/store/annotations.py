@@ -47,7 +47,8 @@ NUMBER_COLUMNS = ("article_id", "start", '"end"', "text", "low", "high", "hedge"
 
 
 class AnnotationRepository:
-    """Annotation queries, through ``store``."""
+    """Per-article annotations and the stage runs that produced them
+    (``store.annotations``)."""
 
     def __init__(self, store: Database) -> None:
         self.store = store

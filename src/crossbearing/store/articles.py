@@ -30,7 +30,7 @@ INPUT_COLUMNS = ("input_id", "path", "sha256", "size_bytes", "format", "extracto
 
 
 class ArticleRepository:
-    """Articles, inputs and rejections, read and written through ``store``."""
+    """Articles, inputs, raw records and rejections (``store.articles``)."""
 
     def __init__(self, store: Database) -> None:
         self.store = store
@@ -79,8 +79,8 @@ class ArticleRepository:
 
     # -- reads ---------------------------------------------------------------------------------
     def find_input(self, input_id: str) -> InputRecord | None:
-        row = self.store.execute(f"SELECT {', '.join(INPUT_COLUMNS)} FROM inputs WHERE input_id = ?",
-                                 (input_id,)).fetchone()
+        row = self.store.execute(f"SELECT {', '.join(INPUT_COLUMNS)} FROM inputs "
+                                 "WHERE input_id = ?", (input_id,)).fetchone()
         return InputRecord(*row) if row else None
 
     def input_rejections(self, input_id: str) -> list[Rejection]:
@@ -108,7 +108,8 @@ class ArticleRepository:
         for start in range(0, len(ids), 500):
             chunk = ids[start:start + 500]
             rows = self.store.execute(f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM articles WHERE "
-                                      f"article_id IN ({', '.join('?' * len(chunk))})", tuple(chunk))
+                                      f"article_id IN ({', '.join('?' * len(chunk))})",
+                                      tuple(chunk))
             for row in rows.fetchall():
                 found[row[0]] = _article_from_row(row, b"")
         return self.store.corrections.corrected_articles([found[i] for i in ids if i in found])
@@ -118,8 +119,9 @@ class ArticleRepository:
         query, params = paged(f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM articles ORDER BY "
                               "CASE WHEN published IS NULL THEN 1 ELSE 0 END, published, "
                               "article_id", limit, offset)
+        rows = self.store.execute(query, params).fetchall()
         return self.store.corrections.corrected_articles([_article_from_row(row, b"")
-                                                          for row in self.store.execute(query, params).fetchall()])
+                                                          for row in rows])
 
     def rejections(self) -> list[Rejection]:
         rows = self.store.execute(f"SELECT {', '.join(REJECTION_COLUMNS)} FROM rejections "

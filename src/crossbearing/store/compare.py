@@ -30,7 +30,7 @@ def _keys(columns: tuple[str, ...]) -> tuple[str, ...]:
 
 
 class ComparisonRepository:
-    """Comparison queries, through ``store``."""
+    """The comparison's claim groups and quote groups (``store.comparison``)."""
 
     def __init__(self, store: Database) -> None:
         self.store = store

@@ -20,7 +20,8 @@ PASSAGE_COLUMNS = ("article_a", "article_b", "a_start", "a_end", "b_start", "b_e
 
 
 class CorpusRepository:
-    """Corpus-stage queries, through ``store``."""
+    """The corpus stages' results: signatures, duplicates, stories, passages, entities
+    (``store.corpus``)."""
 
     def __init__(self, store: Database) -> None:
         self.store = store

@@ -31,7 +31,7 @@ EVENT_COLUMNS = ("event_id", "story_id", "event_type", "family", "mode", "aggreg
 
 
 class EventRepository:
-    """Event mentions and merged events, through ``store``."""
+    """Event mentions and events merged across a story's reports (``store.events``)."""
 
     def __init__(self, store: Database) -> None:
         self.store = store

@@ -17,7 +17,7 @@ ACTOR_KEYS = ("actor_id", "name", "type", "kind", "country", "wikidata", "kb_ver
 
 
 class ExportRepository:
-    """Whole-table reads for exports, through ``store``."""
+    """Whole-table reads for exports (``store.exports``)."""
 
     def __init__(self, store: Database) -> None:
         self.store = store

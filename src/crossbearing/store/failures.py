@@ -9,7 +9,7 @@ own failures when it starts (:meth:`FailureRepository.clear_failures`).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from crossbearing.model import Failure
 from crossbearing.store.clock import utc_now
@@ -22,7 +22,7 @@ FAILURE_COLUMNS = ("stage", "target", "target_kind", "version", "error_type", "m
 
 
 class FailureRepository:
-    """Stored failures, through ``store``."""
+    """Recorded failures of the stages (``store.failures``)."""
 
     def __init__(self, store: Database) -> None:
         self.store = store

@@ -7,7 +7,7 @@ rerun never duplicates.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from crossbearing.model import Descriptor, LoadedTerm
 
@@ -24,7 +24,7 @@ CHUNK = 500
 
 
 class FramingRepository:
-    """Framing queries, through ``store``."""
+    """Descriptors and loaded terms (``store.framing``)."""
 
     def __init__(self, store: Database) -> None:
         self.store = store

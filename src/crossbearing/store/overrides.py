@@ -49,7 +49,7 @@ OVERRIDE_COLUMNS = ("override_id", "kind", "target", "value", "note", "created_a
 
 
 class CorrectionRepository:
-    """Stored corrections, through ``store``."""
+    """The analyst's corrections, stored and applied (``store.corrections``)."""
 
     def __init__(self, store: Database) -> None:
         self.store = store

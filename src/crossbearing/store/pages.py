@@ -22,7 +22,7 @@ def paged(query: str, limit: int | None, offset: int) -> tuple[str, tuple]:
 
 
 class PageRepository:
-    """Page queries, through ``store``."""
+    """Entities and their mentions, as the pages read them (``store.pages``)."""
 
     def __init__(self, store: Database) -> None:
         self.store = store

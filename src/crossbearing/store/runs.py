@@ -35,7 +35,7 @@ DIGESTED = (
 
 
 class RunStateRepository:
-    """Digests and stored run states, through ``store``."""
+    """Digests and stored run states (``store.runs``)."""
 
     def __init__(self, store: Database) -> None:
         self.store = store

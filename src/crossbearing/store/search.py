@@ -92,7 +92,7 @@ def _aliases(expansion: Any) -> list[list[str]]:
 
 
 class SearchRepository:
-    """Search queries, through ``store``."""
+    """Full-text search over articles and quotes (``store.search``)."""
 
     def __init__(self, store: Database) -> None:
         self.store = store
