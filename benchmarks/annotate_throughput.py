@@ -176,7 +176,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         db = build_store(args.n, args.seed, Path(tmp))
         with open_store(db) as store:
-            texts = [a.text for a in store.articles() if a.analysable]
+            texts = [a.text for a in store.articles.all() if a.analysable]
         words = sum(len(t.split()) for t in texts)
         if args.stage_only:
             stage, marks = time_stage(db, len(texts))

@@ -84,7 +84,7 @@ def analysable_texts(inputs: Path, scratch: Path) -> list[str]:
     """The texts the article stage will parse: the inputs ingested into a scratch database."""
     ingest_files([inputs], scratch)
     with open_store(scratch) as store:
-        return [article.text for article in store.articles() if article.analysable]
+        return [article.text for article in store.articles.all() if article.analysable]
 
 
 def job(inputs: Path, db: Path, out: Path, workers: int) -> tuple[dict[str, float], float]:

@@ -642,7 +642,7 @@ def problems(store, folder: str | Path, cases: list[Case], inputs: int | None = 
     for path, case in expected.items():
         if path not in seen and not case.optional:
             found.append(f"{case.name!r} ({case.category}): never read")
-    for article in store.articles():
+    for article in store.articles.all():
         fields = [article.text, article.title or "", *article.authors, str(article.metadata)]
         if any(SECRET in field for field in fields):
             found.append(f"secret read into article {article.id} from {article.source_path}")

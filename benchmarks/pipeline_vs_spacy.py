@@ -85,7 +85,7 @@ def main() -> int:
         write_corpus(work / "pages", args.n, args.seed, 20)
         ingest_files([work / "pages"], work / "ingested.db")
         with open_store(work / "ingested.db") as store:
-            texts = [a.text for a in store.articles() if a.analysable]
+            texts = [a.text for a in store.articles.all() if a.analysable]
         words = sum(len(t.split()) for t in texts)
         print(f"{len(texts)} articles, {words:,} words (seed {args.seed})", flush=True)
         w = args.workers

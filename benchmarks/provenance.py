@@ -127,7 +127,7 @@ def sample_corpus(folder: Path) -> Score | None:
             shutil.copy(folder / name, Path(tmp) / name)
         ingest_files([tmp], Path(tmp) / "p.db")
         with open_store(Path(tmp) / "p.db") as store:
-            for article in store.articles():
+            for article in store.articles.all():
                 row = gold[Path(article.source_path).name]
                 published = article.published
                 bound = article.metadata.get("published_lower_bound", {}).get("value")

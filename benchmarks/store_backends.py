@@ -41,7 +41,7 @@ def ingest_rate(folder: Path, location: str) -> float:
 
 def annotate_write_rate(location: str, k: int, repeats: int) -> float:
     with open_store(location) as store:
-        articles = [a for a in store.articles() if a.analysable][:k]
+        articles = [a for a in store.articles.all() if a.analysable][:k]
         results = annotate_articles(articles)
         start = time.perf_counter()
         for _ in range(repeats):

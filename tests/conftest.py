@@ -17,7 +17,7 @@ def seed_articles(tmp_path_factory):
     db = tmp_path_factory.mktemp("sample") / "sample.db"
     ingest_files([SAMPLE_CORPUS], db)
     with open_store(db) as store:
-        return list(store.articles())
+        return list(store.articles.all())
 
 
 @pytest.fixture

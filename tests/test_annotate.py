@@ -136,7 +136,7 @@ def test_seeds_annotate_once_and_rerun_adds_nothing(seeds_db):
 def test_seed_actors_are_one_identity_each(seeds_db):
     db, _, _ = seeds_db
     with open_store(db) as store:
-        mentions = store.mentions()
+        mentions = store.annotations.mentions()
     ids = {m.text: m.actor_id for m in mentions if m.actor_id}
     kh = {ids[t] for t in ("Kata’ib Hezbollah", "Kataib Hezbollah", "Kataeb Hezbollah") if t in ids}
     assert len(kh) == 1 and len([t for t in ("Kata’ib Hezbollah", "Kataib Hezbollah",

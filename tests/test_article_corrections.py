@@ -17,8 +17,8 @@ ARTICLE_ID = "0123456789abcdef"
 
 
 def add_report(store, outlet="Harbour Times", published="2024-03-08", title="Dock strike"):
-    store.add_input(InputRecord("input-1", "in/a.txt", "s" * 64, 10, "text", "v1", 1, 0, 0))
-    store.add_article(Article(
+    store.articles.add_input(InputRecord("input-1", "in/a.txt", "s" * 64, 10, "text", "v1", 1, 0, 0))
+    store.articles.add_article(Article(
         id=ARTICLE_ID, text="Dock workers walked out on Friday.", title=title, outlet=outlet,
         outlet_source="as given", url=None, domain=None,
         published=DateValue(published, "day", "test") if published else None, authors=(),
@@ -29,14 +29,14 @@ def add_report(store, outlet="Harbour Times", published="2024-03-08", title="Doc
 
 def test_a_corrected_outlet_is_read_everywhere_and_the_row_keeps_what_was_read(store):
     add_report(store)
-    store.add_override("article-outlet", ARTICLE_ID, "  Valley   Courier ", "masthead")
-    article = store.article(ARTICLE_ID[:6])
+    store.corrections.add_override("article-outlet", ARTICLE_ID, "  Valley   Courier ", "masthead")
+    article = store.articles.article(ARTICLE_ID[:6])
     assert (article.outlet, article.outlet_source) == ("Valley Courier", "correction")
-    assert [a.outlet for a in store.articles()] == ["Valley Courier"]
-    assert [a.outlet for a in store.articles_by_id([ARTICLE_ID])] == ["Valley Courier"]
-    assert store.source_labels() == {ARTICLE_ID: "Valley Courier"}
-    store.add_override("article-published", ARTICLE_ID, "2024-03-07")
-    assert store.article_dates()[ARTICLE_ID].source == "correction"
+    assert [a.outlet for a in store.articles.all()] == ["Valley Courier"]
+    assert [a.outlet for a in store.articles.articles_by_id([ARTICLE_ID])] == ["Valley Courier"]
+    assert store.events.source_labels() == {ARTICLE_ID: "Valley Courier"}
+    store.corrections.add_override("article-published", ARTICLE_ID, "2024-03-07")
+    assert store.corpus.article_dates()[ARTICLE_ID].source == "correction"
     row = store.execute("SELECT outlet, published FROM articles").fetchone()
     assert tuple(row) == ("Harbour Times", "2024-03-08")
 
@@ -44,25 +44,25 @@ def test_a_corrected_outlet_is_read_everywhere_and_the_row_keeps_what_was_read(s
 def test_a_later_correction_replaces_the_earlier_and_a_withdrawn_one_stops_applying(db):
     with open_store(db) as store:
         add_report(store)
-        store.add_override("article-outlet", ARTICLE_ID, "Valley Courier")
-        second = store.add_override("article-outlet", ARTICLE_ID, "Coastal Wire")
-        assert len(store.overrides("article-outlet")) == 1
-        assert store.article(ARTICLE_ID).outlet == "Coastal Wire"
-        assert store.remove_override(second)
-        assert store.article(ARTICLE_ID).outlet == "Harbour Times"
+        store.corrections.add_override("article-outlet", ARTICLE_ID, "Valley Courier")
+        second = store.corrections.add_override("article-outlet", ARTICLE_ID, "Coastal Wire")
+        assert len(store.corrections.overrides("article-outlet")) == 1
+        assert store.articles.article(ARTICLE_ID).outlet == "Coastal Wire"
+        assert store.corrections.remove_override(second)
+        assert store.articles.article(ARTICLE_ID).outlet == "Harbour Times"
 
 
 def test_a_corrected_date_and_title(db):
     with open_store(db) as store:
         add_report(store, published=None)
-        store.add_override("article-published", ARTICLE_ID, "2024-03-07")
-        store.add_override("article-title", ARTICLE_ID, "Dockers strike at the port")
-        article = store.article(ARTICLE_ID)
+        store.corrections.add_override("article-published", ARTICLE_ID, "2024-03-07")
+        store.corrections.add_override("article-title", ARTICLE_ID, "Dockers strike at the port")
+        article = store.articles.article(ARTICLE_ID)
         assert article.published == DateValue("2024-03-07", "day", "correction")
         assert article.title == "Dockers strike at the port"
-        assert store.article_dates()[ARTICLE_ID].value == "2024-03-07"
-        store.add_override("article-published", ARTICLE_ID, "2024-03-07T18:05")
-        assert store.article(ARTICLE_ID).published.precision == "minute"
+        assert store.corpus.article_dates()[ARTICLE_ID].value == "2024-03-07"
+        store.corrections.add_override("article-published", ARTICLE_ID, "2024-03-07T18:05")
+        assert store.articles.article(ARTICLE_ID).published.precision == "minute"
 
 
 @pytest.mark.parametrize("kind, value", [("article-published", "last Friday"),
@@ -72,15 +72,15 @@ def test_a_correction_that_is_no_value_is_refused(db, kind, value):
     with open_store(db) as store:
         add_report(store)
         with pytest.raises(UsageError):
-            store.add_override(kind, ARTICLE_ID, value)
-        assert store.overrides() == []
+            store.corrections.add_override(kind, ARTICLE_ID, value)
+        assert store.corrections.overrides() == []
 
 
 def test_a_known_outlet_is_written_as_the_outlet_table_writes_it(db):
     with open_store(db) as store:
         add_report(store)
-        store.add_override("article-outlet", ARTICLE_ID, "associated press")
-        assert store.article(ARTICLE_ID).outlet == "Associated Press"
+        store.corrections.add_override("article-outlet", ARTICLE_ID, "associated press")
+        assert store.articles.article(ARTICLE_ID).outlet == "Associated Press"
 
 
 def test_the_correct_command_sets_lists_and_withdraws(db):
@@ -117,13 +117,13 @@ def test_a_corrected_outlet_survives_reingestion_and_reanalysis_in_every_table(
     db = tmp_path / "seeds.db"
     shutil.copy(analysed_seeds, db)
     with open_store(db) as store:
-        target = next(a for a in store.articles()
+        target = next(a for a in store.articles.all()
                       if a.source_path.endswith("003_4776d901254a8ef3.txt"))
-        before = store.source_labels()[target.id]
-        store.add_override("article-outlet", target.id, "Harbour Times")
+        before = store.events.source_labels()[target.id]
+        store.corrections.add_override("article-outlet", target.id, "Harbour Times")
         summary = analyze(store, AnalysisRun(paths=[str(SAMPLE_CORPUS)], out=tmp_path / "out"))
-        assert store.article(target.id).outlet == "Harbour Times"
-        story_id = store.story_of(target.id)
+        assert store.articles.article(target.id).outlet == "Harbour Times"
+        story_id = store.corpus.story_of(target.id)
         page = story_page(store, story_id)
         sections = {s["key"]: s for s in page["sections"]}
         header = sections["header"]

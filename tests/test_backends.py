@@ -56,11 +56,11 @@ def test_search_finds_the_same_articles_and_quotes_on_both_backends(tmp_path, po
     for location in (url, str(tmp_path / "seeds.db")):
         run_all_stages(location, [])
         with open_store(location) as store:
-            found = store.search("responsible for directly planning")
+            found = store.search.find("responsible for directly planning")
             hits[location] = sorted((h["kind"], h["article_id"], h["start"]) for h in found)
-            assert store.search("") == []
-            assert store.search("\"; DROP TABLE articles; --") == []
-            spelled = store.search("Kataeb Hezbollah", 50, search_expansion(store, "Kataeb Hezbollah"))
+            assert store.search.find("") == []
+            assert store.search.find("\"; DROP TABLE articles; --") == []
+            spelled = store.search.find("Kataeb Hezbollah", 50, search_expansion(store, "Kataeb Hezbollah"))
             spellings[location] = sorted((h["kind"], h["article_id"], h["start"]) for h in spelled)
     postgres, sqlite = hits.values()
     assert postgres == sqlite

@@ -18,7 +18,7 @@ DOCS = Path(__file__).resolve().parent.parent / "docs"
 def test_story_to_quote_to_highlighted_source_span(analyzed_seeds, tmp_path):
     db, dossier = analyzed_seeds
     with open_store(db) as store:
-        texts = {a.id: a.text for a in store.articles()}
+        texts = {a.id: a.text for a in store.articles.all()}
     with browser_page() as browser:
         page = browser.page
         page.goto(dossier.as_uri())
@@ -52,8 +52,8 @@ def test_story_to_quote_to_highlighted_source_span(analyzed_seeds, tmp_path):
 def sentence_text(db, article_id, start, end):
     """The stored sentence of an article that spans exactly ``start``..``end``."""
     with open_store(db) as store:
-        text = store.articles_by_id([article_id])[0].text
-        [sentence] = [s for s in store.sentences(article_id) if (s.start, s.end) == (start, end)]
+        text = store.articles.articles_by_id([article_id])[0].text
+        [sentence] = [s for s in store.annotations.sentences(article_id) if (s.start, s.end) == (start, end)]
     return text[sentence.start:sentence.end]
 
 
@@ -175,7 +175,7 @@ def test_what_we_know_names_the_baghdad_strike_and_links_to_its_evidence(analyze
         mark = page.locator(f"#art-{article_id} mark.hl")
         mark.wait_for(state="visible")
         with open_store(db) as store:
-            text = store.articles_by_id([article_id])[0].text
+            text = store.articles.articles_by_id([article_id])[0].text
         assert mark.inner_text() == text[int(start):int(end)] and in_view(mark)
         assert browser.blocked == [] and browser.dialogs == [] and browser.errors == []
 

@@ -45,7 +45,7 @@ def live_server(db, *, read_only=False):
 def test_search_then_correct_and_the_correction_survives_reanalysis(analyzed_seeds, tmp_path):
     db = copy_db(analyzed_seeds[0], tmp_path / "seeds.db")
     with open_store(db) as store:
-        texts = {a.id: a.text for a in store.articles()}
+        texts = {a.id: a.text for a in store.articles.all()}
     with live_server(db) as base, browser_page() as browser:
         page = browser.page
         page.goto(base + "/")
@@ -79,10 +79,10 @@ def test_an_analyst_corrects_an_outlet_and_every_table_names_it_after_reanalysis
 
     db = copy_db(analyzed_seeds[0], tmp_path / "seeds.db")
     with open_store(db) as store:
-        target = next(a for a in store.articles()
+        target = next(a for a in store.articles.all()
                       if a.source_path.endswith("003_4776d901254a8ef3.txt"))
-        before = store.source_labels()[target.id]
-        story_id = store.story_of(target.id)
+        before = store.events.source_labels()[target.id]
+        story_id = store.corpus.story_of(target.id)
     with live_server(db) as base, browser_page() as browser:
         page = browser.page
         page.goto(f"{base}/articles/{target.id}")
@@ -111,8 +111,8 @@ def test_an_analyst_corrects_an_outlet_and_every_table_names_it_after_reanalysis
 
 def test_hostile_article_is_inert_in_the_web_app(hostile_db):
     with open_store(hostile_db[0]) as store:
-        ids = [a.id for a in store.articles()]
-        stories = [s["id"] for s in store.stories()]
+        ids = [a.id for a in store.articles.all()]
+        stories = [s["id"] for s in store.corpus.stories()]
     with live_server(hostile_db[0], read_only=True) as base, browser_page() as browser:
         page = browser.page
         urls = ["/", "/search?q=raid"] + [f"/stories/{s}" for s in stories]

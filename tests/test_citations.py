@@ -80,7 +80,7 @@ def test_the_sample_citations_name_outlet_date_speaker_and_exact_words(analysed_
     stream = io.StringIO()
     with open_store(analysed_seeds) as store:
         counts = EXPORTERS["citations"](store, stream)
-        texts = {a.id: a.text for a in store.articles()}
+        texts = {a.id: a.text for a in store.articles.all()}
     rows = list(csv.DictReader(io.StringIO(stream.getvalue())))
     assert list(rows[0]) == list(COLUMNS)
     assert counts == {"quotes": sum(r["kind"] == "quote" for r in rows),

@@ -18,11 +18,11 @@ def seeds(analysed_seeds, tmp_path_factory):
         counts = [store.count(t) for t in ("claim_groups", "claim_members", "quote_groups",
                                            "quote_members")]
         second = run_compare(store)
-        by_seed = {a.id: a.source_path.rsplit("/", 1)[-1][:3] for a in store.articles()}
+        by_seed = {a.id: a.source_path.rsplit("/", 1)[-1][:3] for a in store.articles.all()}
         return {"db": db, "first": first, "second": second, "counts": counts,
                 "again": [store.count(t) for t in ("claim_groups", "claim_members",
                                                    "quote_groups", "quote_members")],
-                "claims": store.claim_groups(), "quotes": store.quote_groups(),
+                "claims": store.comparison.claim_groups(), "quotes": store.comparison.quote_groups(),
                 "by_seed": by_seed}
 
 

@@ -70,7 +70,7 @@ def test_two_ingest_runs_on_overlapping_inputs(tmp_path, store_location):
         assert store.count("inputs") == 260
         articles, duplicates = store.execute(
             "SELECT SUM(articles), SUM(duplicates) FROM inputs").fetchone()
-        titles = [a.title for a in store.articles()]
+        titles = [a.title for a in store.articles.all()]
     assert (articles, duplicates) == (260, 60)
     assert len(set(titles)) == 200
 
@@ -91,7 +91,7 @@ def test_two_annotate_runs_share_the_work(tmp_path, pg_url):
         assert store.count("mentions") == sum(s["mentions"] for s in summaries) > 16
         assert store.count("time_expressions") == sum(s["time_expressions"] for s in summaries)
         assert store.count("article_terms") == 16
-        assert store.pending_articles(STAGE, stage_version()) == []
+        assert store.annotations.pending_articles(STAGE, stage_version()) == []
 
 
 def test_two_processes_migrate_a_new_database_at_once(store_location):
@@ -130,7 +130,7 @@ def test_two_analyze_runs_at_once_on_one_postgresql_database(tmp_path, postgres_
         assert len(runs_per_article) == 11 and {n for _, n in runs_per_article} == {1}
         sources = store.execute("SELECT article_id, start FROM event_sources").fetchall()
         assert len(sources) == len(set(sources)) == store.count("event_mentions")
-        [strike] = [e for e in store.events() if e["event_type"] == "air_drone_strike"
+        [strike] = [e for e in store.events.all() if e["event_type"] == "air_drone_strike"
                     and e["date_start"] == "2024-02-07" and e["mode"] == "asserted"]
         assert strike["articles"] >= 4
         assert store.count("claim_groups") >= 1

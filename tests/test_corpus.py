@@ -32,9 +32,9 @@ def seeds(tmp_path_factory):
         annotate(store)
         first = run_corpus(store)
         second = run_corpus(store)
-        by_seed = {a.source_path.rsplit("/", 1)[-1][:3]: a for a in store.articles()}
+        by_seed = {a.source_path.rsplit("/", 1)[-1][:3]: a for a in store.articles.all()}
         return {"db": db, "first": first, "second": second, "by_seed": by_seed,
-                "stories": store.stories(), "passages": store.passages(),
+                "stories": store.corpus.stories(), "passages": store.corpus.passages(),
                 "entities": store.count("entities")}
 
 
@@ -84,7 +84,7 @@ def test_exact_and_near_duplicates(tmp_path, store_location):
     with open_store(store_location) as store:
         annotate(store)
         report = run_corpus(store)
-        kinds = sorted(d["kind"] for d in store.duplicates())
+        kinds = sorted(d["kind"] for d in store.corpus.duplicates())
     assert report.duplicate_pairs == 3
     assert kinds == ["exact", "near", "near"]
 

@@ -24,7 +24,7 @@ def seeds_copy(analysed_seeds, tmp_path):
 
 
 def jordan_attack(store):
-    return next(e for e in store.events() if e["event_type"] == "air_drone_strike"
+    return next(e for e in store.events.all() if e["event_type"] == "air_drone_strike"
                 and e["date_start"] == "2024-01-28")
 
 
@@ -40,7 +40,7 @@ def test_corrected_fields_show_everywhere_and_survive_reanalysis(seeds_copy):
         with open_store(seeds_copy) as store:
             if rerun:
                 run_corpus(store)  # the events are computed again: the corrections hold
-            event = next(e for e in store.events() if e["event_id"] == event_id)
+            event = next(e for e in store.events.all() if e["event_id"] == event_id)
             assert event["place_id"] == "site:tower-22" and event["fatalities"] == 3
             roles = {(p["role"], p["actor_id"]) for p in event["detail"]["participants"]}
             assert ("actor", "islamic-resistance-in-iraq") in roles
@@ -57,8 +57,8 @@ def test_corrected_fields_show_everywhere_and_survive_reanalysis(seeds_copy):
 def test_a_corrected_type_brings_its_codes(seeds_copy):
     with open_store(seeds_copy) as store:
         event_id = jordan_attack(store)["event_id"]
-        store.add_override("event-type", event_id, "shelling")
-        event = next(e for e in store.events() if e["event_id"] == event_id)
+        store.corrections.add_override("event-type", event_id, "shelling")
+        event = next(e for e in store.events.all() if e["event_id"] == event_id)
     assert event["event_type"] == "shelling" and event["family"] == "violent"
     assert event["detail"]["acled_sub_event_type"] == "Shelling/artillery/missile attack"
 
@@ -79,4 +79,4 @@ def test_an_unknown_event_id_is_a_usage_error_and_changes_nothing(seeds_copy):
     # (the command line's main says so and exits 2: tests/test_cli.py)
     assert result.exit_code != 0 and "no event" in result.output + str(result.exception)
     with open_store(seeds_copy) as store:
-        assert store.event_corrections() == []
+        assert store.corrections.event_corrections() == []

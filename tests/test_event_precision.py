@@ -366,14 +366,14 @@ def test_a_new_event_ontology_re_annotates_stored_articles(tmp_path, monkeypatch
     version = stage_version()
     with open_store(db) as store:
         assert annotate_run.annotate(store).annotated == 1
-        assert store.pending_articles(STAGE, version) == []
+        assert store.annotations.pending_articles(STAGE, version) == []
     changed = Knowledge.bundled().with_text("events", files.text("events") + "\n# a new word\n")
     monkeypatch.setattr(Knowledge, "bundled", classmethod(lambda cls: changed))
     assert stage_version() == stage_version(changed) != version
     with open_store(db) as store:
-        assert len(store.pending_articles(STAGE, stage_version())) == 1
+        assert len(store.annotations.pending_articles(STAGE, stage_version())) == 1
         assert annotate_run.annotate(store).annotated == 1
-        assert store.pending_articles(STAGE, stage_version()) == []
+        assert store.annotations.pending_articles(STAGE, stage_version()) == []
 
 
 

@@ -113,7 +113,7 @@ def test_merging_keeps_events_with_conflicting_places_or_dates_apart():
 
 def test_seed_baghdad_strike_is_one_event_backed_by_four_articles(analysed_seeds):
     with open_store(analysed_seeds) as store:
-        events = store.events()
+        events = store.events.all()
     strikes = [e for e in events if e["event_type"] == "air_drone_strike"
                and e["date_start"] == "2024-02-07" and e["mode"] == "asserted"]
     assert len(strikes) == 1
@@ -128,7 +128,7 @@ def test_seed_baghdad_strike_is_one_event_backed_by_four_articles(analysed_seeds
 
 def test_seed_tower_22_attack_is_dated_28_january_2024(analysed_seeds):
     with open_store(analysed_seeds) as store:
-        events = store.events()
+        events = store.events.all()
     tower = [e for e in events if e["date_start"] == "2024-01-28" and e["family"] == "violent"]
     assert len(tower) == 1
     [event] = tower

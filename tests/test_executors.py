@@ -142,7 +142,7 @@ def run_with_a_death(tmp_path_factory, corpus, serial, executor, name):
     db = ingested(tmp_path_factory, corpus, name)
     marker = tmp_path_factory.mktemp(name + "-marker") / "died"
     with open_store(db) as store:
-        ids = sorted(a.id for a in store.articles() if a.analysable)
+        ids = sorted(a.id for a in store.articles.all() if a.analysable)
         victim = ids[len(ids) // 2]
         report = annotate(store, batch_size=3, executor=Dying(executor, marker, victim))
     assert marker.exists(), "the worker did not die"
@@ -218,7 +218,7 @@ def test_saving_an_article_again_replaces_its_annotations(tmp_path_factory, corp
     db = ingested(tmp_path_factory, corpus, "twice")
     with open_store(db) as store:
         annotate(store, batch_size=5)
-        articles = store.articles_by_id(sorted(a.id for a in store.articles() if a.analysable)[:4])
+        articles = store.articles.articles_by_id(sorted(a.id for a in store.articles.all() if a.analysable)[:4])
         for _ in range(2):
             with store.transaction():
                 for result in annotate_articles(articles):

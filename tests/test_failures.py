@@ -56,10 +56,10 @@ def test_an_article_an_annotator_fails_on_is_recorded_and_the_others_go_on(
         inputs, store_location, tmp_path, numbers_defect):
     with open_store(store_location) as store:
         summary = analyze(store, AnalysisRun(paths=[str(inputs)], out=tmp_path / "out"))
-        [failure] = store.failures()
+        [failure] = store.failures.all()
         failed_id = failure.target
         annotated = {r[0] for r in store.execute("SELECT article_id FROM stage_runs")}
-        boom = [a.id for a in store.articles() if "BOOM" in a.text]
+        boom = [a.id for a in store.articles.all() if "BOOM" in a.text]
     assert summary["stages"]["annotate"] == {**summary["stages"]["annotate"], "annotated": 2,
                                              "failed": 1}
     assert summary["failed"] == 1 and summary["failures"][0]["target"] == failed_id
@@ -77,13 +77,13 @@ def test_a_failed_article_waits_for_a_new_stage_version_and_success_clears_it(
     VERSION = stage_version()
     with open_store(db) as store:
         analyze(store, AnalysisRun(paths=[str(inputs)], out=tmp_path / "out"))
-        [failure] = store.failures()
-        assert store.pending_articles(STAGE, VERSION) == []  # the same version would fail again
-        assert store.pending_articles(STAGE, VERSION + "-next") != []  # a new one retries it
-        assert failure.target in store.pending_articles(STAGE, VERSION + "-next")
-        store.save_annotations(failure.target, STAGE, VERSION, sentences=(), mentions=(),
-                               times=(), places=(), actors=(), kb_version="kb")
-        assert store.failures() == []
+        [failure] = store.failures.all()
+        assert store.annotations.pending_articles(STAGE, VERSION) == []  # the same version would fail again
+        assert store.annotations.pending_articles(STAGE, VERSION + "-next") != []  # a new one retries it
+        assert failure.target in store.annotations.pending_articles(STAGE, VERSION + "-next")
+        store.annotations.save_annotations(failure.target, STAGE, VERSION, sentences=(), mentions=(),
+                                           times=(), places=(), actors=(), kb_version="kb")
+        assert store.failures.all() == []
 
 
 def test_an_article_the_parser_fails_on_is_pinned_on_it(monkeypatch, seed_articles):
@@ -142,7 +142,7 @@ def test_the_sentence_that_once_stopped_every_run_analyses_with_exit_0(tmp_path)
                                       str(tmp_path / "out"), "--no-progress"])
     assert result.exit_code == 0, result.output
     with open_store(db) as store:
-        assert store.failures() == [] and store.count("stage_runs") == 1
+        assert store.failures.all() == [] and store.count("stage_runs") == 1
 
 
 def _corpus_db(inputs, tmp_path):
@@ -171,8 +171,8 @@ def test_a_pair_that_cannot_be_aligned_is_recorded_and_the_others_are_saved(
     monkeypatch.setattr(corpus, "VERSION", "crossbearing.corpus.test")  # align every pair again
     with open_store(db) as store:
         report = corpus.run_corpus(store)
-        [failure] = store.failures()
-        aligned = store.aligned_pairs("crossbearing.corpus.test")
+        [failure] = store.failures.all()
+        aligned = store.corpus.aligned_pairs("crossbearing.corpus.test")
     assert (failure.stage, failure.target_kind, failure.error_type) == \
         ("corpus.reuse", "pair", "IndexError")
     assert tuple(failure.target.split("|")) not in aligned  # aligned again by the next run
@@ -195,7 +195,7 @@ def test_a_corpus_step_that_fails_is_undone_and_the_next_steps_go_on(inputs, tmp
     steps = []
     with open_store(db) as store:
         report = corpus.run_corpus(store, on_step=steps.append)
-        failures = store.failures("corpus")
+        failures = store.failures.all("corpus")
         assert store.count("stories") == stories_before  # the failed step's writes undone
         assert store.count("events") == report.events  # the later steps ran
     assert steps == ["duplicates", "stories", "dates", "reuse", "entities", "events"]
@@ -204,7 +204,7 @@ def test_a_corpus_step_that_fails_is_undone_and_the_next_steps_go_on(inputs, tmp
     monkeypatch.undo()
     with open_store(db) as store:  # the next run recomputes the step and clears its failure
         corpus.run_corpus(store)
-        assert store.failures() == []
+        assert store.failures.all() == []
 
 
 def test_a_story_whose_events_cannot_be_merged_is_recorded(analysed_seeds, inputs, tmp_path,
@@ -224,14 +224,14 @@ def test_a_story_whose_events_cannot_be_merged_is_recorded(analysed_seeds, input
         return real(mentions, *args, **kwargs)
 
     with open_store(db) as store:
-        story_of = store.story_map()
-        target = next(m.article_id for m in store.event_mentions())
-        others = {e["event_id"] for e in store.events()
+        story_of = store.events.story_map()
+        target = next(m.article_id for m in store.events.event_mentions())
+        others = {e["event_id"] for e in store.events.all()
                   if e["story_id"] != story_of[target]}
         monkeypatch.setattr(merging, "_groups", broken_for_one)
         corpus.run_corpus(store)
-        [failure] = store.failures()
-        kept = {e["event_id"] for e in store.events()}
+        [failure] = store.failures.all()
+        kept = {e["event_id"] for e in store.events.all()}
     assert (failure.stage, failure.target, failure.target_kind) == \
         ("corpus.events", story_of[target], "story")
     assert others and others <= kept
@@ -245,7 +245,7 @@ def test_a_story_the_comparison_fails_on_is_recorded_and_the_others_compared(
     shutil.copy(analysed_seeds, db)
     real = compare.group_claims
     with open_store(db) as store:
-        stories = [s["id"] for s in store.stories()]
+        stories = [s["id"] for s in store.corpus.stories()]
         victim = stories[0]
 
         def broken(story_id, records):
@@ -255,8 +255,8 @@ def test_a_story_the_comparison_fails_on_is_recorded_and_the_others_compared(
 
         monkeypatch.setattr(compare, "group_claims", broken)
         report = compare.run_compare(store)
-        [failure] = store.failures()
-        assert store.claim_groups(victim) == [] and store.quote_groups(victim) == []
+        [failure] = store.failures.all()
+        assert store.comparison.claim_groups(victim) == [] and store.comparison.quote_groups(victim) == []
     assert (failure.stage, failure.target, failure.error_type) == ("compare", victim, "TypeError")
     assert report.failed == 1 and report.stories == len(stories) - 1
 
@@ -275,7 +275,7 @@ def test_a_section_that_cannot_be_built_says_so_and_the_dossier_is_written(
     monkeypatch.setattr(views, "STORY_SECTIONS", sections)
     with open_store(db) as store:
         summary = analyze(store, AnalysisRun(paths=[], out=tmp_path / "out"))
-        failures = store.failures("report")
+        failures = store.failures.all("report")
         stories = store.count("stories")
     html = (tmp_path / "out" / "index.html").read_text("utf-8")
     assert summary["failed"] == stories == len(failures)
@@ -298,7 +298,7 @@ def test_a_dossier_that_cannot_be_written_is_recorded_and_the_exports_still_are(
     monkeypatch.setattr(report, "write_dossier", broken)
     with open_store(db) as store:
         summary = analyze(store, AnalysisRun(paths=[], out=tmp_path / "out"))
-        [failure] = store.failures()
+        [failure] = store.failures.all()
     assert summary["report"] is None and (failure.stage, failure.target_kind) == ("report", "step")
     assert (tmp_path / "out" / "crossbearing.json").exists()
     assert (tmp_path / "out" / "acled.csv").exists()
@@ -391,6 +391,6 @@ def test_events_at_the_ends_of_the_calendar_are_drawn_on_the_timeline(tmp_path):
         encoding="utf-8")
     with open_store(tmp_path / "x.db") as store:
         summary = analyze(store, AnalysisRun(paths=[str(folder)], out=tmp_path / "out"))
-        assert store.failures() == [] and summary["failed"] == 0
+        assert store.failures.all() == [] and summary["failed"] == 0
     html = (tmp_path / "out" / "index.html").read_text("utf-8")
     assert "9999" in html and "0001" in html

@@ -193,12 +193,12 @@ def test_framing_is_saved_and_replaced(store):
 
     text = "Kataib Hezbollah, an armed faction, denounced the assassination."
     result = annotate(text)
-    store.add_input(InputRecord("input-1", "in/a.txt", "s" * 64, 10, "text", "v1", 1, 0, 0))
-    store.add_article(make_article(text), "input-1")
+    store.articles.add_input(InputRecord("input-1", "in/a.txt", "s" * 64, 10, "text", "v1", 1, 0, 0))
+    store.articles.add_article(make_article(text), "input-1")
     save(store, result)
     save(store, result)  # a rerun replaces, never duplicates
-    assert store.descriptors(["a1"]) == list(result.descriptors)
-    assert store.loaded_terms(["a1"]) == list(result.loaded_terms)
+    assert store.framing.descriptors(["a1"]) == list(result.descriptors)
+    assert store.framing.loaded_terms(["a1"]) == list(result.loaded_terms)
 
 
 # -- loaded language of every part of speech ---------------------------------------------------

@@ -19,8 +19,8 @@ KH = "kataib-hezbollah"
 def seeds(analysed_seeds):
     db = analysed_seeds  # read only
     with open_store(db) as store:
-        [story] = store.stories()
-        seed_of = {a.id: a.source_path.rsplit("/", 1)[-1][:3] for a in store.articles()}
+        [story] = store.corpus.stories()
+        seed_of = {a.id: a.source_path.rsplit("/", 1)[-1][:3] for a in store.articles.all()}
         framing = story_framing(store, story["id"])
     return {"db": db, "story": story["id"], "framing": framing, "seed_of": seed_of}
 
@@ -80,7 +80,7 @@ def test_quoted_praise_of_the_commander_is_apart_from_own_words(seeds):
 
 def test_every_span_points_at_its_text(seeds):
     with open_store(seeds["db"]) as store:
-        texts = {a.id: a.text for a in store.articles()}
+        texts = {a.id: a.text for a in store.articles.all()}
     items = [i for a in seeds["framing"]["actors"] for o in a["outlets"]
              for v in ("own", "quoted") for w in ("descriptors", "terms") for i in o[v][w]]
     assert items
@@ -142,7 +142,7 @@ def test_no_honorific_or_bare_title_is_a_descriptor(seeds):
     """"President", "Iraqi Prime Minister", "senior Kata'ib Hezbollah commander" identify an
     actor; the descriptors that say something are still there."""
     with open_store(seeds["db"]) as store:
-        texts = " ".join(" ".join(a.text.split()) for a in store.articles())
+        texts = " ".join(" ".join(a.text.split()) for a in store.articles.all())
     descriptors = {form.lower() for entry in seeds["framing"]["actors"]
                    for outlet in entry["outlets"] for voice in ("own", "quoted")
                    for item in outlet[voice]["descriptors"] for form in item["forms"]}
@@ -161,7 +161,7 @@ def test_the_neutral_wording_of_another_outlet_is_shown(seeds):
     neutral = martyr["neutral_used"]
     assert neutral and not users & {n["outlet"] for n in neutral}
     with open_store(seeds["db"]) as store:
-        texts = {a.id: a.text for a in store.articles()}
+        texts = {a.id: a.text for a in store.articles.all()}
     for n in neutral:
         for span in n["spans"]:
             assert texts[span["article_id"]][span["start"]:span["end"]] in n["forms"]

@@ -71,7 +71,7 @@ def test_quick_corpus_every_input_is_stored_or_rejected(corpus_folder, db, watch
         report = ingest_paths([str(corpus_folder)], store,
                               limits=Limits(max_document_bytes=LIMIT), on_input=on_input)
         assert problems(store, corpus_folder, cases, report.inputs) == []
-        unlisted = [r for r in store.rejections() if r.path == unreadable]
+        unlisted = [r for r in store.articles.rejections() if r.path == unreadable]
         assert [(r.reason, r.detail) for r in unlisted] == [("unreadable", "Permission denied")]
     slowest = max(durations)
     assert slowest[0] < PER_INPUT_SECONDS, f"{slowest[1]!r} took {slowest[0]:.1f} s"

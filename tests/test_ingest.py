@@ -56,7 +56,7 @@ PAGE_TEXT = (
 
 def articles(db):
     with open_store(db) as store:
-        return store.articles()
+        return store.articles.all()
 
 
 def test_html_page_clean_text_and_metadata(tmp_path, db):
@@ -111,8 +111,8 @@ def test_bad_inputs_are_rejected_with_reasons_and_the_batch_goes_on(tmp_path, db
                        ("d_huge.txt", "too-large"), ("e_garbage.txt", "undecodable"),
                        ("missing.txt", "missing")}
     with open_store(db) as store:
-        assert {(r.path.rsplit("/", 1)[-1], r.reason) for r in store.rejections()} == reasons
-        huge = next(r for r in store.rejections() if r.reason == "too-large")
+        assert {(r.path.rsplit("/", 1)[-1], r.reason) for r in store.articles.rejections()} == reasons
+        huge = next(r for r in store.articles.rejections() if r.reason == "too-large")
         assert "over the limit of 10,000,000 bytes" in huge.detail
         assert huge.size_bytes > 50 * 1024 * 1024
 
@@ -255,7 +255,7 @@ def test_nul_characters_are_cleaned_from_every_field_alike_on_both_backends(tmp_
     (tmp_path / "dump.json").write_text(json.dumps([NUL_RECORD]))
     report = ingest_paths([str(tmp_path)], store)
     assert report.ok and report.articles_added == 1
-    [article] = store.articles()
+    [article] = store.articles.all()
     assert article.title == "Strike hits port"
     assert article.authors == ("Ann Lee",)
     assert article.outlet == "Coast Post"

@@ -138,6 +138,6 @@ def test_a_run_given_another_knowledge_annotates_with_it(tmp_path):
     with open_store(tmp_path / "s.db") as store:
         analyze(store, AnalysisRun(paths=[str(folder)], out=tmp_path / "out", workers=1,
                                    knowledge=other))
-        assert store.pending_articles(STAGE, stage_version(other)) == []
-        assert len(store.pending_articles(STAGE, stage_version())) == 1
-        assert "shelling" in {m.event_type for m in store.event_mentions()}
+        assert store.annotations.pending_articles(STAGE, stage_version(other)) == []
+        assert len(store.annotations.pending_articles(STAGE, stage_version())) == 1
+        assert "shelling" in {m.event_type for m in store.events.event_mentions()}

@@ -23,7 +23,7 @@ OTHER = ("Rescue teams reached the flooded villages in the north of the province
 
 def articles(db):
     with open_store(db) as store:
-        return {a.source_path.rsplit("/", 1)[-1]: a for a in store.articles()}
+        return {a.source_path.rsplit("/", 1)[-1]: a for a in store.articles.all()}
 
 
 def run(*args):

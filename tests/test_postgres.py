@@ -34,8 +34,8 @@ def test_floats_are_double_precision_and_blobs_bytea(pg_url):
             "WHERE table_schema = 'public'").fetchall())
         with store.transaction():
             add_input(store)
-            store.add_article(make_article(language_score=0.123456789012345), "input-1")
-        article = store.article("0123", with_raw=True)
+            store.articles.add_article(make_article(language_score=0.123456789012345), "input-1")
+        article = store.articles.article("0123", with_raw=True)
     assert types["articles.language_score"] == "double precision"
     assert types["raw_records.content"] == types["signatures.signature"] == "bytea"
     assert article.language_score == 0.123456789012345 and article.raw == b"<html>raw</html>"
@@ -47,9 +47,9 @@ def test_readers_see_the_last_commit_while_a_run_writes(store_location):
             reader.execute("SET statement_timeout = 5000")
         with writer.transaction():
             add_input(writer)
-            writer.add_article(make_article(), "input-1")
+            writer.articles.add_article(make_article(), "input-1")
             assert writer.count("articles") == 1
-            assert reader.count("articles") == 0 and reader.articles() == []
+            assert reader.count("articles") == 0 and reader.articles.all() == []
         assert reader.count("articles") == 1
 
 

@@ -64,7 +64,7 @@ def test_dossier_of_the_seeds_has_every_section_and_spans_that_point_at_the_item
     html = path.read_text(encoding="utf-8")
     with open_store(db) as store:
         view = dossier_view(store)
-        texts = {a.id: a.text for a in store.articles()}
+        texts = {a.id: a.text for a in store.articles.all()}
     story = view["stories"][0]
     assert [s["key"] for s in story["sections"]] == [key for key, _ in STORY_SECTIONS]
     sections = {s["key"]: s for s in story["sections"]}

@@ -17,10 +17,10 @@ NEW_SECTIONS = ["timeline", "events", "facts", "aligned_quotes", "framing", "cov
 
 def seed_sections(db):
     with open_store(db) as store:
-        story = store.stories()[0]
+        story = store.corpus.stories()[0]
         page = story_page(store, story["id"])
-        texts = {a.id: a.text for a in store.articles()}
-        sentences = {(s.start, s.end) for a in texts for s in store.sentences(a)}
+        texts = {a.id: a.text for a in store.articles.all()}
+        sentences = {(s.start, s.end) for a in texts for s in store.annotations.sentences(a)}
     return {s["key"]: s for s in page["sections"]}, texts, sentences
 
 
@@ -135,7 +135,7 @@ def test_every_link_of_the_dossier_points_at_a_span_or_an_element(analyzed_seeds
     db, dossier = analyzed_seeds
     html = dossier.read_text(encoding="utf-8")
     with open_store(db) as store:
-        lengths = {a.id: len(a.text) for a in store.articles()}
+        lengths = {a.id: len(a.text) for a in store.articles.all()}
     spans = re.findall(r'href="#a-([0-9a-f]+)-(\d+)-(\d+)"', html)
     assert len(spans) > 200
     assert all(int(s) < int(e) <= lengths[a] for a, s, e in spans)

@@ -51,7 +51,7 @@ def test_what_a_skip_keeps_is_what_running_every_stage_writes(seeds, tmp_path):
     run(seeds, tmp_path / "out")
     assert run(seeds, tmp_path / "out")["skipped"] == EVERY
     with open_store(seeds) as store:
-        store.forget_run_states()
+        store.runs.forget_run_states()
     full = run(seeds, tmp_path / "full")
     assert full["skipped"] == []
     for name in FILES:
@@ -89,13 +89,13 @@ def test_a_correction_or_a_decision_makes_every_stage_run_again(seeds, tmp_path)
     out = tmp_path / "out"
     run(seeds, out)
     with open_store(seeds) as store:
-        article = store.articles()[0]
-        override = store.add_override("article-title", article.id, "A corrected title")
+        article = store.articles.all()[0]
+        override = store.corrections.add_override("article-title", article.id, "A corrected title")
     again = run(seeds, out)
     assert again["skipped"] == [] and "A corrected title" in (out / "index.html").read_text()
     assert run(seeds, out)["skipped"] == EVERY
     with open_store(seeds) as store:
-        store.remove_override(override)
+        store.corrections.remove_override(override)
     assert run(seeds, out)["skipped"] == []
     assert "A corrected title" not in (out / "index.html").read_text()
 
@@ -140,7 +140,7 @@ def test_a_correction_made_with_the_command_makes_the_rerun_do_the_work(seeds, t
     assert json.loads(runner.invoke(cli, args).stdout)["skipped"] == list(RESULT_STAGES)
     assert json.loads(runner.invoke(cli, args).stdout)["skipped"] == EVERY
     with open_store(seeds) as store:
-        article = store.articles()[0].id
+        article = store.articles.all()[0].id
     corrected = runner.invoke(cli, ["correct", "article", article, "--title", "Corrected title",
                                     "--db", str(seeds)])
     assert corrected.exit_code == 0, corrected.output

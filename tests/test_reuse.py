@@ -200,7 +200,7 @@ def seed_passages(tmp_path_factory):
     db = tmp_path_factory.mktemp("reuse") / "seeds.db"
     ingest_files([SAMPLE_CORPUS], db)
     with open_store(db) as store:
-        texts = {a.source_path.rsplit("/", 1)[-1][:3]: a.text for a in store.articles()}
+        texts = {a.source_path.rsplit("/", 1)[-1][:3]: a.text for a in store.articles.all()}
     pairs = {}
     for x, y in itertools.combinations(sorted(texts), 2):
         pairs[x, y] = shared_passages(texts[x], texts[y], quotes_a=quote_spans(texts[x]),

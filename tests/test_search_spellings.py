@@ -37,10 +37,10 @@ def test_the_query_quotes_every_word_and_joins_spellings_and_aliases():
 
 def test_searching_one_spelling_finds_the_others_in_the_sample(analysed_seeds):
     with open_store(analysed_seeds) as store:
-        plain = store.search("Kataeb Hezbollah", 50)
-        spelled = store.search("Kataeb Hezbollah", 50,
-                               search_expansion(store, "Kataeb Hezbollah"))
-        texts = {a.id: a.text for a in store.articles()}
+        plain = store.search.find("Kataeb Hezbollah", 50)
+        spelled = store.search.find("Kataeb Hezbollah", 50,
+                                    search_expansion(store, "Kataeb Hezbollah"))
+        texts = {a.id: a.text for a in store.articles.all()}
     assert len({h["article_id"] for h in spelled}) > len({h["article_id"] for h in plain})
     found = {h["article_id"] for h in spelled}
     assert any("Kata’ib Hezbollah" in texts[a] for a in found)

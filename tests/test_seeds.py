@@ -36,7 +36,7 @@ def seeds(tmp_path_factory):
     db = tmp_path_factory.mktemp("seeds") / "seeds.db"
     report = ingest([SAMPLE_CORPUS], db)
     with open_store(db) as store:
-        by_seed = {a.source_path.rsplit("/", 1)[-1][:3]: a for a in store.articles()}
+        by_seed = {a.source_path.rsplit("/", 1)[-1][:3]: a for a in store.articles.all()}
     return db, report, by_seed
 
 
@@ -112,7 +112,7 @@ def test_without_the_manifest_the_widget_date_is_not_taken(tmp_path):
         (tmp_path / path.name).write_bytes(path.read_bytes())
     ingest([tmp_path], tmp_path / "bare.db")
     with open_store(tmp_path / "bare.db") as store:
-        by_seed = {a.source_path.rsplit("/", 1)[-1][:3]: a for a in store.articles()}
+        by_seed = {a.source_path.rsplit("/", 1)[-1][:3]: a for a in store.articles.all()}
     assert by_seed["004"].published is None
     assert by_seed["004"].metadata["page_date_lines"] == ["Sat. Mar 2nd, 2024"]
     assert {seed for seed, a in by_seed.items() if a.outlet} == {"001"}

@@ -129,12 +129,12 @@ def test_a_second_report_of_one_outlet_is_one_source_through_the_views(analysed_
     db = tmp_path / "seeds.db"
     shutil.copy(analysed_seeds, db)
     with open_store(db) as store:
-        by_file = {a.source_path.rsplit("/", 1)[-1][:3]: a for a in store.articles()}
+        by_file = {a.source_path.rsplit("/", 1)[-1][:3]: a for a in store.articles.all()}
         first, unknown = by_file["000"], by_file["004"]
-        story_id = store.story_of(first.id)
-        assert store.story_of(unknown.id) == story_id and unknown.outlet is None
+        story_id = store.corpus.story_of(first.id)
+        assert store.corpus.story_of(unknown.id) == story_id and unknown.outlet is None
         before = {r["id"]: r for r in story_rows(store)}[story_id]
-        store.add_override("article-outlet", unknown.id, first.outlet)  # the same outlet
+        store.corrections.add_override("article-outlet", unknown.id, first.outlet)  # the same outlet
         run_compare(store)
         row = {r["id"]: r for r in story_rows(store)}[story_id]
         assert row["independent"] == before["independent"] - 1
@@ -143,7 +143,7 @@ def test_a_second_report_of_one_outlet_is_one_source_through_the_views(analysed_
                     if {r["article_id"] for r in f["reports"]} >= {first.id, unknown.id}]
         assert {"reason": "same outlet", "of": first.id, "source": first.outlet,
                 "says": "same outlet as"} in [w for r in family["reports"] for w in r["why"]]
-        one_outlet = {a.id for a in store.articles() if a.outlet == first.outlet}
+        one_outlet = {a.id for a in store.articles.all() if a.outlet == first.outlet}
         shared = [g for g in claim_group_views(store, story_id)
                   if {first.id, unknown.id} <= {m["article_id"] for m in g["members"]}
                   <= one_outlet]

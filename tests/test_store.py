@@ -22,7 +22,7 @@ def make_article(article_id="0123456789abcdef", text="Body text.", **changes):
 
 
 def add_input(store, input_id="input-1"):
-    store.add_input(InputRecord(input_id, "in/a.html", "s" * 64, 10, "html", "v1", 1, 0, 0))
+    store.articles.add_input(InputRecord(input_id, "in/a.html", "s" * 64, 10, "html", "v1", 1, 0, 0))
 
 
 def test_new_database_is_migrated_with_wal_and_foreign_keys(tmp_path):
@@ -47,18 +47,18 @@ def test_article_round_trip_and_idempotent_insert(store):
     article = make_article()
     with store.transaction():
         add_input(store)
-        assert store.add_article(article, "input-1") is True
-        assert store.add_article(article, "input-1") is False
+        assert store.articles.add_article(article, "input-1") is True
+        assert store.articles.add_article(article, "input-1") is False
     assert store.count("articles") == 1
-    assert store.article("0123", with_raw=True) == article
-    assert store.article("0123456789abcdef").raw == b""
+    assert store.articles.article("0123", with_raw=True) == article
+    assert store.articles.article("0123456789abcdef").raw == b""
 
 
 def test_transaction_rolls_back_everything(store):
     with pytest.raises(RuntimeError):
         with store.transaction():
             add_input(store)
-            store.add_article(make_article(), "input-1")
+            store.articles.add_article(make_article(), "input-1")
             raise RuntimeError("crash in the middle of an input")
     assert store.count("articles") == 0
     assert store.count("inputs") == 0
@@ -67,43 +67,43 @@ def test_transaction_rolls_back_everything(store):
 def test_foreign_keys_are_enforced(store):
     with pytest.raises((sqlite3.IntegrityError, psycopg.IntegrityError)):
         with store.transaction():
-            store.add_article(make_article(), "no-such-input")
+            store.articles.add_article(make_article(), "no-such-input")
 
 
 def test_lookup_errors(store):
     with store.transaction():
         add_input(store)
-        store.add_article(make_article("aaaa000000000001"), "input-1")
-        store.add_article(make_article("aaaa000000000002", text="Other."), "input-1")
+        store.articles.add_article(make_article("aaaa000000000001"), "input-1")
+        store.articles.add_article(make_article("aaaa000000000002", text="Other."), "input-1")
     with pytest.raises(NotFound):
-        store.article("bbbb")
+        store.articles.article("bbbb")
     with pytest.raises(UsageError, match="more than one"):
-        store.article("aaaa")
+        store.articles.article("aaaa")
     with pytest.raises(UsageError, match="not an article id"):
-        store.article("'; DROP TABLE articles; --")
-    assert store.article("aaaa000000000002").text == "Other."
+        store.articles.article("'; DROP TABLE articles; --")
+    assert store.articles.article("aaaa000000000002").text == "Other."
 
 
 def test_articles_order_by_date_undated_last(store):
     with store.transaction():
         add_input(store)
-        store.add_article(make_article("0000000000000003", published=None), "input-1")
-        store.add_article(make_article("0000000000000002",
-                                       published=DateValue("2024-02-10", "day", "x")), "input-1")
-        store.add_article(make_article("0000000000000001",
-                                       published=DateValue("2024-02-11", "day", "x")), "input-1")
-    assert [a.id for a in store.articles()] == ["0000000000000002", "0000000000000001",
-                                                "0000000000000003"]
-    assert [a.id for a in store.articles(limit=1, offset=1)] == ["0000000000000001"]
+        store.articles.add_article(make_article("0000000000000003", published=None), "input-1")
+        store.articles.add_article(make_article("0000000000000002",
+                                                published=DateValue("2024-02-10", "day", "x")), "input-1")
+        store.articles.add_article(make_article("0000000000000001",
+                                                published=DateValue("2024-02-11", "day", "x")), "input-1")
+    assert [a.id for a in store.articles.all()] == ["0000000000000002", "0000000000000001",
+                                                    "0000000000000003"]
+    assert [a.id for a in store.articles.all(limit=1, offset=1)] == ["0000000000000001"]
 
 
 def test_rejections_are_stored_once(store):
     rejection = Rejection("rej-1", "in/bad.bin", "", "binary", "binary input: PNG image", "s", 3)
     with store.transaction():
         add_input(store)
-        assert store.add_rejection(rejection, "input-1")
-        assert not store.add_rejection(rejection, "input-1")
-    assert store.rejections() == [rejection]
+        assert store.articles.add_rejection(rejection, "input-1")
+        assert not store.articles.add_rejection(rejection, "input-1")
+    assert store.articles.rejections() == [rejection]
 
 
 def test_newer_schema_is_refused(store_location):

@@ -339,7 +339,7 @@ def seed_items(tmp_path_factory):
     db = tmp_path_factory.mktemp("stories") / "seeds.db"
     ingest_files([SAMPLE_CORPUS], db)
     with open_store(db) as store:
-        articles = store.articles()
+        articles = store.articles.all()
     return with_nlp(articles)
 
 

@@ -110,13 +110,13 @@ def test_an_undated_report_in_a_dated_story_gets_its_weekdays_and_events_dated(t
                                           encoding="utf-8")
     with open_store(tmp_path / "t.db") as store:
         analyze(store, AnalysisRun(paths=[str(folder)], out=tmp_path / "out"))
-        undated = next(a for a in store.articles() if a.outlet == "Coastal Wire")
+        undated = next(a for a in store.articles.all() if a.outlet == "Coastal Wire")
         assert undated.published is None
-        assert len(set(store.story_map().values())) == 1
-        times = {t.text: t.value for t in store.time_mentions(undated.id)}
+        assert len(set(store.events.story_map().values())) == 1
+        times = {t.text: t.value for t in store.annotations.time_mentions(undated.id)}
         assert (times["Friday"].start, times["Friday"].reason) == ("2024-03-08", STORY_DATES)
         assert times["Wednesday night"].start == "2024-03-06"
-        dated = [m for m in store.event_mentions([undated.id]) if m.time is not None]
+        dated = [m for m in store.events.event_mentions([undated.id]) if m.time is not None]
         assert dated and all(m.time.resolved for m in dated)
 
 

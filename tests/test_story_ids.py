@@ -75,13 +75,13 @@ def merge_two_stories(tmp_path_factory, db) -> dict:
         (folder / f"{name}.txt").write_text(f"{title}\n\n{text}\n", encoding="utf-8")
     ingest_files([folder], db)
     with open_store(db) as store:
-        a, b, c = sorted(article.id for article in store.articles())
+        a, b, c = sorted(article.id for article in store.articles.all())
         with store.transaction():
-            store.replace_stories([story(a, b), story(c)], "test")
-        stories, redirects = assign_ids([story(a, b, c)], store.story_memberships(),
-                                        store.story_redirects())
+            store.corpus.replace_stories([story(a, b), story(c)], "test")
+        stories, redirects = assign_ids([story(a, b, c)], store.corpus.story_memberships(),
+                                        store.corpus.story_redirects())
         with store.transaction():
-            store.replace_stories(stories, "test", redirects)
+            store.corpus.replace_stories(stories, "test", redirects)
     return {"db": db, "old": "story-" + c, "new": "story-" + a, "articles": (a, b, c)}
 
 
@@ -93,28 +93,28 @@ def merged(tmp_path_factory):
 def test_redirects_are_stored_alike_on_postgresql(tmp_path_factory, postgres_server):
     found = merge_two_stories(tmp_path_factory, postgres_server.create_database())
     with open_store(found["db"]) as store:
-        assert store.resolve_story(found["old"][:10]) == found["new"]
+        assert store.corpus.resolve_story(found["old"][:10]) == found["new"]
         with store.transaction():
-            store.replace_stories([Story("story-" + found["articles"][1], found["articles"],
-                                         None, None, None)], "test",
-                                  {found["new"]: "story-" + found["articles"][1]})
-        assert set(store.story_redirects().values()) == {"story-" + found["articles"][1]}
+            store.corpus.replace_stories([Story("story-" + found["articles"][1], found["articles"],
+                                                None, None, None)], "test",
+                                         {found["new"]: "story-" + found["articles"][1]})
+        assert set(store.corpus.story_redirects().values()) == {"story-" + found["articles"][1]}
 
 
 def test_the_store_follows_redirects_and_prefixes(merged):
     with open_store(merged["db"]) as store:
-        assert store.story_redirects() == {merged["old"]: merged["new"]}
-        assert store.resolve_story(merged["old"]) == merged["new"]
-        assert store.resolve_story(merged["new"]) == merged["new"]
-        assert store.resolve_story(merged["new"][:12]) == merged["new"]
-        assert store.resolve_story(merged["new"][6:14].upper()) == merged["new"]  # no "story-"
-        assert store.resolve_story(merged["old"][:14]) == merged["new"]
+        assert store.corpus.story_redirects() == {merged["old"]: merged["new"]}
+        assert store.corpus.resolve_story(merged["old"]) == merged["new"]
+        assert store.corpus.resolve_story(merged["new"]) == merged["new"]
+        assert store.corpus.resolve_story(merged["new"][:12]) == merged["new"]
+        assert store.corpus.resolve_story(merged["new"][6:14].upper()) == merged["new"]  # no "story-"
+        assert store.corpus.resolve_story(merged["old"][:14]) == merged["new"]
         with pytest.raises(NotFound):
-            store.resolve_story("story-ffffffffffffffff")
+            store.corpus.resolve_story("story-ffffffffffffffff")
         with pytest.raises(UsageError):
-            store.resolve_story("story-not-hex")
+            store.corpus.resolve_story("story-not-hex")
         with pytest.raises(UsageError):
-            store.resolve_story("story-")
+            store.corpus.resolve_story("story-")
 
 
 def test_an_ambiguous_prefix_is_refused(merged):
@@ -124,13 +124,13 @@ def test_an_ambiguous_prefix_is_refused(merged):
     first, second = "story-ab12" + "0" * 12, "story-ab34" + "0" * 12
     with open_store(merged["db"]) as store:
         with store.transaction():
-            store.replace_stories([Story(first, (a,), None, None, None),
-                                   Story(second, (b, c), None, None, None)], "test")
+            store.corpus.replace_stories([Story(first, (a,), None, None, None),
+                                          Story(second, (b, c), None, None, None)], "test")
         for prefix in ("story-ab", "AB", "story-a"):
             with pytest.raises(UsageError, match="more than one story id starts with"):
-                store.resolve_story(prefix)
-        assert store.resolve_story("story-ab1") == first
-        assert store.resolve_story("ab3") == second
+                store.corpus.resolve_story(prefix)
+        assert store.corpus.resolve_story("story-ab1") == first
+        assert store.corpus.resolve_story("ab3") == second
 
 
 def test_a_redirect_to_a_story_that_merges_again_leads_to_the_last(merged):
@@ -140,9 +140,9 @@ def test_a_redirect_to_a_story_that_merges_again_leads_to_the_last(merged):
     latest = Story("story-" + b, (a, b, c), None, None, None)
     with open_store(merged["db"]) as store:
         with store.transaction():
-            store.replace_stories([latest], "test", {merged["new"]: latest.id})
-        assert store.story_redirects() == {merged["old"]: latest.id, merged["new"]: latest.id}
-        assert store.resolve_story(merged["old"]) == latest.id
+            store.corpus.replace_stories([latest], "test", {merged["new"]: latest.id})
+        assert store.corpus.story_redirects() == {merged["old"]: latest.id, merged["new"]: latest.id}
+        assert store.corpus.resolve_story(merged["old"]) == latest.id
 
 
 def run(*args):
@@ -189,12 +189,12 @@ def test_a_corpus_run_keeps_story_ids_as_reports_arrive(tmp_path_factory):
     ingest([STRIKE[0], STRIKE[1], VISIT[0], VISIT[1]])
     with open_store(db) as store:
         run_corpus(store)
-        before = store.story_memberships()
+        before = store.corpus.story_memberships()
     assert sorted(map(len, before.values())) == [2, 2]
     ingest([STRIKE[2], VISIT[2]])
     with open_store(db) as store:
         run_corpus(store)
-        after = store.story_memberships()
-        assert store.story_redirects() == {}
+        after = store.corpus.story_memberships()
+        assert store.corpus.story_redirects() == {}
     assert set(after) == set(before)
     assert all(set(before[s]) < set(after[s]) for s in before)

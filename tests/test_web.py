@@ -81,7 +81,7 @@ def test_search_finds_articles_and_quotes_with_their_spans(client, seeds):
     kinds = {h["kind"] for h in hits}
     assert kinds == {"article", "quote"}
     with open_store(seeds) as store:
-        texts = {a.id: a.text for a in store.articles()}
+        texts = {a.id: a.text for a in store.articles.all()}
     quote = next(h for h in hits if h["kind"] == "quote"
                  and "baghdad" not in (h["speaker"] or "").lower())
     matched = "".join(text for text, hit in quote["snippet"] if hit)
@@ -163,7 +163,7 @@ def test_hostile_article_is_escaped_in_the_web_app(hostile_db):
     pages = ["/", "/entities", "/search?q=raid", "/search?q=%3Cscript%3E"]
     pages += [f"/stories/{s['id']}" for s in client.get("/api/stories").json()["stories"]]
     with open_store(hostile_db[0]) as store:
-        pages += [f"/articles/{a.id}" for a in store.articles()]
+        pages += [f"/articles/{a.id}" for a in store.articles.all()]
     for url in pages:
         html = client.get(url).text
         assert html.count("<script") == 1, url  # the page's own script only

@@ -5,7 +5,7 @@ The Python API mirrors the command line::
     import crossbearing
     report = crossbearing.ingest_files(["reports/"], db="crossbearing.db")
     with crossbearing.open_store("crossbearing.db") as store:
-        for article in store.articles():
+        for article in store.articles.all():
             print(article.id, article.outlet, article.title)
 
 Names are imported on first use, so ``import crossbearing.model`` stays light (no NLP or HTML

@@ -106,7 +106,7 @@ def analysis_summary(store: Store, run: AnalysisRun) -> dict[str, Any]:
     else:
         events = event_views(store)
         counted = {"events": len(events),
-                   "conflicts": len(store.claim_groups(None, "differ"))
+                   "conflicts": len(store.comparison.claim_groups(None, "differ"))
                    + sum(1 for e in events if e["disagreements"])}
     return {
         "articles": store.count("articles"),
@@ -119,7 +119,7 @@ def analysis_summary(store: Store, run: AnalysisRun) -> dict[str, Any]:
         "entities": store.count("entities"),
         **counted,
         "failed": store.count("failures"),
-        "failures": [failure_view(f) for f in store.failures(limit=FAILURES_SHOWN)],
+        "failures": [failure_view(f) for f in store.failures.all(limit=FAILURES_SHOWN)],
         "report": report.get("path"),
         "exports": [entry["path"] for entry in run.summaries.get("export", {}).values()],
         "stages": run.summaries,

@@ -1,8 +1,8 @@
 """An analyst's corrections of an event: its type, date, place, fatalities, actor and target.
 
 Corrections are kept apart from what the corpus stage computes (the ``overrides`` table) and
-applied whenever events are read (``Store.events``), so they survive every re-analysis that keeps
-the event's id (the id comes from the event's first mention, docs/events.md). Each value is
+applied whenever events are read (``store.events.all``), so they survive every re-analysis that
+keeps the event's id (the id comes from the event's first mention, docs/events.md). Each value is
 checked when it is made (:func:`event_value`) and applied in the order made; a later correction
 of one field replaces the earlier. A corrected event keeps every source's own values as
 evidence and lists the fields an analyst set in ``detail["corrected"]``.
@@ -65,8 +65,8 @@ def event_value(kind: str, value: str) -> str:
 
 def corrected_events(events: list[dict[str, Any]],
                      corrections: Iterable[Mapping[str, str]]) -> list[dict[str, Any]]:
-    """``events`` (as ``Store.events`` reads them) with the corrections of their ids applied, in
-    the order given (oldest first)."""
+    """``events`` (as ``store.events.all`` reads them) with the corrections of their ids applied,
+    in the order given (oldest first)."""
     by_event: dict[str, list[Mapping[str, str]]] = {}
     for correction in corrections:
         by_event.setdefault(correction["target"], []).append(correction)

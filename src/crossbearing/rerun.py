@@ -119,16 +119,16 @@ def plan_rerun(store: Store, out: str | Path, files: list[str],
     may skip: the corpus steps and the comparison when the recorded ``results`` fingerprint is
     the same; also the dossier and the exports when the output folder's record is the same and
     its files (``files``) hash as recorded."""
-    results = fingerprint(store.input_digest(), code_digest(), stage_versions(knowledge),
+    results = fingerprint(store.runs.input_digest(), code_digest(), stage_versions(knowledge),
                           duplicate_threshold)
     outputs = fingerprint(results, files)
     plan = RerunPlan(results, outputs, out=Path(out))
-    recorded = store.run_state(RESULTS)
+    recorded = store.runs.run_state(RESULTS)
     if recorded is None or recorded["fingerprint"] != results:
         return plan
     plan.skip.update(RESULT_STAGES)
     plan.counts = recorded["detail"].get("counts", {})
-    written = store.run_state(OUTPUTS)
+    written = store.runs.run_state(OUTPUTS)
     if written is None or written["fingerprint"] != outputs:
         return plan
     hashes = written["detail"].get("files", {})
@@ -155,7 +155,7 @@ def record_results(store: Store, plan: RerunPlan, counts: dict[str, int]) -> Non
     """After the corpus steps and the comparison ran: their results are those of ``plan``'s
     fingerprint (computed before they read anything, so a change made meanwhile makes the
     next run do the work again); ``counts``, counted from them, are kept with it."""
-    store.run_retrying(lambda: store.save_run_state(RESULTS, plan.results, {"counts": counts}))
+    store.run_retrying(lambda: store.runs.save_run_state(RESULTS, plan.results, {"counts": counts}))
 
 
 def record_outputs(store: Store, plan: RerunPlan, out: str | Path, files: list[str],
@@ -174,5 +174,5 @@ def record_outputs(store: Store, plan: RerunPlan, out: str | Path, files: list[s
             "export": {name: {k: v for k, v in entry.items() if k != "path"}
                        for name, entry in export.items()}}
     detail = {"files": hashes, "summaries": kept}  # nothing of the folder's own path
-    store.run_retrying(lambda: store.save_run_state(OUTPUTS, plan.outputs, detail))
+    store.run_retrying(lambda: store.runs.save_run_state(OUTPUTS, plan.outputs, detail))
     return True

@@ -180,12 +180,13 @@ def copy_records(store) -> dict[str, Any]:
     """What families are built from, read once for many stories: reprinted passages and
     duplicates by their first article, and the passages an analyst marked as not reuse."""
     passages: dict[str, list[dict[str, Any]]] = {}
-    for p in store.passages("reprint"):
+    for p in store.corpus.passages("reprint"):
         passages.setdefault(p["article_a"], []).append(p)
     duplicates: dict[str, list[dict[str, Any]]] = {}
-    for d in store.duplicates():
+    for d in store.corpus.duplicates():
         duplicates.setdefault(d["article_a"], []).append(d)
-    return {"passages": passages, "duplicates": duplicates, "rejected": store.rejected_passages()}
+    return {"passages": passages, "duplicates": duplicates,
+            "rejected": store.corrections.rejected_passages()}
 
 
 def story_families(store, articles: Sequence[Article],

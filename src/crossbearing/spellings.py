@@ -66,9 +66,9 @@ def search_expansion(store, query: str) -> Expansion:
     from crossbearing.kb import load_actors
 
     names = {a.id: [a.name, *a.aliases] for a in load_actors()}
-    for actor_id, text in store.actor_spellings():
+    for actor_id, text in store.search.actor_spellings():
         names.setdefault(actor_id, []).append(text)
-    return variants(query, store.name_words(), names)
+    return variants(query, store.search.name_words(), names)
 
 
 def _aliases(query: str, names: dict[str, list[str]]) -> list[str]:

@@ -55,7 +55,7 @@ def run(store: Store, options: AnalysisRun) -> AnnotateReport:
     annotated yet, where ``options.executor`` says (by default a process pool sized to the
     work, ``executors.pool_size``; ``options.workers`` at most)."""
     version = stage_version(options.knowledge)
-    pending = store.pending_articles(STAGE, version)
+    pending = store.annotations.pending_articles(STAGE, version)
     options.progress.total(len(pending))
     if not pending:  # do not load the language model for nothing
         return AnnotateReport(version=version)
@@ -85,7 +85,7 @@ def annotate(store: Store, *, batch_size: int = ANNOTATE_BATCH,
     it is given to is split: its articles are tried one at a time, and each one that still
     kills its workers is recorded as failed."""
     version = stage_version(knowledge)
-    pending = store.pending_articles(STAGE, version)
+    pending = store.annotations.pending_articles(STAGE, version)
     report = AnnotateReport(pending=len(pending), version=version)
     work = partial(annotate_batch, knowledge=knowledge)
     if executor is None or isinstance(executor, SerialExecutor):
@@ -116,14 +116,14 @@ def annotate(store: Store, *, batch_size: int = ANNOTATE_BATCH,
                 suspects = ids = lost
                 continue
             failures = [Failure.of(STAGE, i, "article", version, error) for i in lost]
-            store.run_retrying(lambda: store.add_failures(failures))
+            store.run_retrying(lambda: store.failures.add_failures(failures))
             _count(report, failures, on_batch)
         else:
             if not suspects:
                 return report
         # What the failed pass left (and, after the suspects, the rest) is pending still.
         suspects = []
-        ids = store.pending_articles(STAGE, version)
+        ids = store.annotations.pending_articles(STAGE, version)
     return report
 
 
@@ -152,7 +152,8 @@ def _annotate_batch(store: Store, batch_size: int, after: str,
                     version: str) -> list[ArticleAnnotations | Failure]:
     """Claim, annotate (``work``) and save one batch (ids above ``after``) in the caller's
     transaction."""
-    articles = store.articles_by_id(store.claim_pending(STAGE, version, batch_size, after))
+    articles = store.articles.articles_by_id(
+        store.annotations.claim_pending(STAGE, version, batch_size, after))
     if not articles:
         return []
     results = work(articles)
@@ -166,28 +167,29 @@ def _save_batch(store: Store, results: list[ArticleAnnotations | Failure],
     batches are written first and in id order: two runs saving at once then wait for each other
     instead of deadlocking. Failures are recorded with their reason."""
     done = [r for r in results if not isinstance(r, Failure)]
-    store.save_references(
+    store.annotations.save_references(
         sorted({a.id: a for r in done for a in r.actors}.values(), key=lambda a: a.id),
         sorted({p.id: p for r in done for p in r.places}.values(), key=lambda p: p.id),
         KB_VERSION)
     for result in done:
         save(store, result, version)
-    store.add_failures(r for r in results if isinstance(r, Failure))
+    store.failures.add_failures(r for r in results if isinstance(r, Failure))
 
 
 def _batches(store: Store, ids: Sequence[str], size: int) -> Iterator[list[Article]]:
     """The articles of ``ids``, read from the store a batch at a time, when asked for."""
     for start in range(0, len(ids), size):
-        yield store.articles_by_id(ids[start:start + size])
+        yield store.articles.articles_by_id(ids[start:start + size])
 
 
 def save(store: Store, result: ArticleAnnotations, version: str | None = None) -> None:
     """Store one article's annotations under ``version`` (default the bundled knowledge's)."""
     version = version or stage_version()
-    store.save_annotations(result.article_id, STAGE, version, sentences=result.sentences,
-                           mentions=result.mentions, times=result.times, places=result.places,
-                           actors=result.actors, kb_version=KB_VERSION, quotes=result.quotes,
-                           numbers=result.numbers)
-    store.save_terms(result.article_id, result.lemmas, version)
-    store.save_event_mentions(result.article_id, result.events, version)
-    store.save_framing(result.article_id, result.descriptors, result.loaded_terms, version)
+    store.annotations.save_annotations(result.article_id, STAGE, version,
+                                       sentences=result.sentences, mentions=result.mentions,
+                                       times=result.times, places=result.places,
+                                       actors=result.actors, kb_version=KB_VERSION,
+                                       quotes=result.quotes, numbers=result.numbers)
+    store.corpus.save_terms(result.article_id, result.lemmas, version)
+    store.events.save_event_mentions(result.article_id, result.events, version)
+    store.framing.save_framing(result.article_id, result.descriptors, result.loaded_terms, version)

@@ -66,7 +66,7 @@ def annotate(db: str, batch_size: int, progress: bool | None, executor_kind: str
                 report = run_annotate(store, options)
         else:
             report = run_annotate(store, options)
-        failures = [failure_view(f) for f in store.failures("annotate")]
+        failures = [failure_view(f) for f in store.failures.all("annotate")]
     summary = {"annotated": report.annotated, "failed": report.failed,
                "mentions": report.mentions, "time_expressions": report.time_expressions,
                "version": report.version}

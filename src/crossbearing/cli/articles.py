@@ -88,7 +88,7 @@ def _print_ingest_summary(summary: dict, db: str) -> None:
 def articles(db: str, limit: int | None, offset: int, as_json: bool) -> None:
     """List stored articles, by publication date (undated last)."""
     with open_db(db) as store:
-        rows = [article_summary(a) for a in store.articles(limit=limit, offset=offset)]
+        rows = [article_summary(a) for a in store.articles.all(limit=limit, offset=offset)]
     if as_json:
         print_json(rows)
         return
@@ -109,7 +109,7 @@ def show(article_id: str, db: str, raw: bool, as_json: bool) -> None:
     """Show one article's metadata and clean text (ARTICLE_ID may be a unique prefix)."""
     with open_db(db) as store:
         try:
-            article = store.article(article_id, with_raw=raw)
+            article = store.articles.article(article_id, with_raw=raw)
         except (NotFound, UsageError) as error:
             raise click.UsageError(str(error)) from None
     if raw:
@@ -140,7 +140,7 @@ def show(article_id: str, db: str, raw: bool, as_json: bool) -> None:
 def rejected(db: str, as_json: bool) -> None:
     """List inputs, and records inside inputs, that did not become articles, with the reason."""
     with open_db(db) as store:
-        rows = [rejection_view(r) for r in store.rejections()]
+        rows = [rejection_view(r) for r in store.articles.rejections()]
     if as_json:
         print_json(rows)
         return
@@ -164,7 +164,7 @@ def failed(db: str, stage: str | None, as_json: bool) -> None:
     A failed article is tried again once the annotate stage's version changes; the other stages
     try again on every run."""
     with open_db(db) as store:
-        rows = [failure_view(f) for f in store.failures(stage)]
+        rows = [failure_view(f) for f in store.failures.all(stage)]
     if as_json:
         print_json(rows)
         return

@@ -132,7 +132,7 @@ def known_story(store: Store, story_id: str | None) -> str | None:
     if story_id is None:
         return None
     try:
-        return store.resolve_story(story_id)
+        return store.corpus.resolve_story(story_id)
     except (NotFound, UsageError) as error:
         raise click.UsageError(str(error)) from None
 

@@ -46,7 +46,7 @@ def compare(db: str, as_json: bool) -> None:
 
     with open_db(db) as store, writing_run(store):
         summary = run_compare(store, AnalysisRun(paths=[])).summary()
-        failures = [failure_view(f) for f in store.failures("compare")]
+        failures = [failure_view(f) for f in store.failures.all("compare")]
     if as_json:
         print_json(summary)
         sys.exit(exit_status(failed=len(failures)))

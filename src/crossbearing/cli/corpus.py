@@ -44,7 +44,7 @@ def entities(db: str, limit: int | None, unknown: bool, as_json: bool) -> None:
     """List the actors and places named in the articles, with their mentions per outlet and the
     spellings each outlet used."""
     with open_db(db) as store:
-        rows = entity_rows(store.entity_table())
+        rows = entity_rows(store.annotations.entity_table())
     if unknown:
         from crossbearing.kb.places import lookup_place
 
@@ -81,7 +81,7 @@ def corpus(db: str, duplicate_threshold: float, as_json: bool) -> None:
 
     with open_db(db) as store, writing_run(store):
         report = run_corpus(store, AnalysisRun(paths=[], duplicate_threshold=duplicate_threshold))
-        failures = [failure_view(f) for f in store.failures("corpus")]
+        failures = [failure_view(f) for f in store.failures.all("corpus")]
     summary = {"signed": report.signed, "duplicate_pairs": report.duplicate_pairs,
                "stories": report.stories, "aligned_pairs": report.aligned_pairs,
                "reprint_passages": report.reprint_passages, "entities": report.entities,
@@ -138,7 +138,7 @@ def story(story_id: str, db: str, as_json: bool) -> None:
     with open_db(db) as store:
         found = known_story(store, story_id)
         view = story_view(store, found)
-        moved = not store.names_story(story_id, found)
+        moved = not store.corpus.names_story(story_id, found)
     if view is None:
         raise click.UsageError(f"no story with id {story_id!r}")
     if moved:
@@ -169,8 +169,8 @@ def story(story_id: str, db: str, as_json: bool) -> None:
 def reuse(db: str, kind: str | None, as_json: bool) -> None:
     """List passages articles share (reprints and shared quotations) and duplicate articles."""
     with open_db(db) as store:
-        rows = passage_views(store, store.passages(kind))
-        duplicates = store.duplicates()
+        rows = passage_views(store, store.corpus.passages(kind))
+        duplicates = store.corpus.duplicates()
     if as_json:
         print_json({"passages": rows, "duplicates": duplicates})
         return

@@ -36,12 +36,12 @@ def correct_article(article_id: str, outlet: str | None, published: str | None,
     if not fixes:
         raise click.UsageError("give at least one of --outlet, --published, --title")
     with open_db(db) as store:
-        article = store.article(article_id)
+        article = store.articles.article(article_id)
         with store.transaction():
-            made = [store.add_override(kind, article.id, value, note)
+            made = [store.corrections.add_override(kind, article.id, value, note)
                     for kind, value in fixes.items()]
-        after = store.article(article.id)
-        rows = [o for o in store.overrides() if o["override_id"] in made]
+        after = store.articles.article(article.id)
+        rows = [o for o in store.corrections.overrides() if o["override_id"] in made]
     if as_json:
         print_json(rows)
         return
@@ -84,8 +84,9 @@ def correct_event(event_id: str, event_type: str | None, date: str | None, place
         found = store.one_id(store.ids_with_prefix("events", "event_id", prefix), event_id,
                              "event")
         with store.transaction():
-            made = [store.add_override(kind, found, value, note) for kind, value in fixes.items()]
-        rows = [o for o in store.overrides() if o["override_id"] in made]
+            made = [store.corrections.add_override(kind, found, value, note)
+                    for kind, value in fixes.items()]
+        rows = [o for o in store.corrections.overrides() if o["override_id"] in made]
     if as_json:
         print_json(rows)
         return
@@ -102,7 +103,8 @@ def correct_event(event_id: str, event_type: str | None, date: str | None, place
 def list_corrections(kind: str | None, target: str | None, db: str, as_json: bool) -> None:
     """List the corrections made, oldest first (the order they apply in)."""
     with open_db(db) as store:
-        rows = [o for o in store.overrides(kind) if target is None or o["target"] == target]
+        rows = [o for o in store.corrections.overrides(kind)
+                if target is None or o["target"] == target]
     if as_json:
         print_json(rows)
         return
@@ -120,7 +122,7 @@ def remove_correction(override_id: str, db: str) -> None:
     """Withdraw correction OVERRIDE_ID (as `crossbearing correct list` shows it)."""
     with open_db(db) as store:
         with store.transaction():
-            removed = store.remove_override(override_id.strip())
+            removed = store.corrections.remove_override(override_id.strip())
     if not removed:
         raise click.UsageError(f"no correction with id {override_id!r}")
     out.print(f"withdrawn: {safe(override_id)}")

@@ -156,13 +156,13 @@ def _row(kind: str, item_id: str, label: str, spans: list[dict], sources: dict[s
 
 def story_coverage(store, story_id: str) -> dict[str, Any]:
     """The coverage matrix of one stored story; NotFound for an unknown story."""
-    members = store.story_members(story_id)
+    members = store.corpus.story_members(story_id)
     if not members:
         raise NotFound(f"no story {story_id!r}")
-    labels = store.source_labels()
+    labels = store.events.source_labels()
     sources = {a: labels.get(a, a) for a in members}
-    found = story_families(store, store.articles_by_id(members))
+    found = story_families(store, store.articles.articles_by_id(members))
     return {"story_id": story_id,
-            **coverage(sources, store.events(story_id), store.claim_groups(story_id),
-                       store.quote_groups(story_id),
+            **coverage(sources, store.events.all(story_id), store.comparison.claim_groups(story_id),
+                       store.comparison.quote_groups(story_id),
                        {a: found.family_of(a) for a in members})}

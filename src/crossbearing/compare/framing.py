@@ -45,22 +45,22 @@ _IRREGULAR = {
 
 def story_framing(store, story_id: str) -> dict[str, Any]:
     """The framing of one story by actor and outlet, JSON-ready. ``NotFound`` for an unknown id."""
-    story = next((s for s in store.stories() if s["id"] == story_id), None)
+    story = next((s for s in store.corpus.stories() if s["id"] == story_id), None)
     if story is None:
         raise NotFound(f"no story with id {story_id!r}")
-    members = store.story_members(story_id)
-    articles = {a.id: a for a in store.articles_by_id(members)}
+    members = store.corpus.story_members(story_id)
+    articles = {a.id: a for a in store.articles.articles_by_id(members)}
     outlets = {article_id: source_label(a) for article_id, a in articles.items()}
-    entities = store.mention_entities(members)
-    quotes = {article_id: store.quotes(article_id) for article_id in members}
+    entities = store.framing.mention_entities(members)
+    quotes = {article_id: store.annotations.quotes(article_id) for article_id in members}
     quote_kinds = {(q.article_id, q.start, q.end): q.kind for qs in quotes.values() for q in qs}
     actors: dict[str, dict[str, Any]] = {}
     unattached: dict[str, dict[str, Any]] = {"outlets": {}, "terms": {}}
-    for d in store.descriptors(members):
+    for d in store.framing.descriptors(members):
         actor = _actor(actors, d.article_id, d.mention, d.actor_id, d.canonical, entities)
         side = _side(actor["outlets"], outlets[d.article_id], d.voice)
         _add(side["descriptors"], _descriptor_key(d.text), d, quote_kinds, kind=d.kind)
-    for t in store.loaded_terms(members):
+    for t in store.framing.loaded_terms(members):
         if t.mention is not None:
             group = _actor(actors, t.article_id, t.mention, t.actor_id, t.canonical or "", entities)
         else:
@@ -177,9 +177,9 @@ def _neutral_wording(store, actors: dict, articles: dict[str, Article], outlets:
 
 def _actor_sentences(store, article_id: str, entities: dict) -> list[tuple[int, int, set[str]]]:
     """Each sentence of an article with the actor keys of the names in it."""
-    sentences = [(s.start, s.end, set()) for s in store.sentences(article_id)]
+    sentences = [(s.start, s.end, set()) for s in store.annotations.sentences(article_id)]
     starts = [s for s, _, _ in sentences]
-    for m in store.mentions(article_id):
+    for m in store.annotations.mentions(article_id):
         key, _ = _actor_key(article_id, (m.start, m.end), m.actor_id, m.canonical, entities)
         index = _containing(starts, m.start)
         if index is not None and m.start < sentences[index][1]:

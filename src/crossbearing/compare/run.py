@@ -60,20 +60,20 @@ def run_compare(store: Store) -> CompareReport:
     failures: list[Failure] = []
     with store.transaction():
         store.take_turns("recompute")  # another run's corpus stages or comparison wait
-        store.clear_comparison()
+        store.comparison.clear_comparison()
         copies = copy_records(store)
-        for story in store.stories():
-            articles = store.articles_by_id(store.story_members(story["id"]))
+        for story in store.corpus.stories():
+            articles = store.articles.articles_by_id(store.corpus.story_members(story["id"]))
             groups = isolated(lambda: _story_groups(store, story["id"], articles, copies),
                               failures, stage=STAGE, target=story["id"], target_kind="story",
                               version=VERSION, driver_error=store.driver_error)
             if groups is None:
                 continue
             claims, quotes = groups
-            store.save_claim_groups(claims, VERSION)
-            store.save_quote_groups(quotes, VERSION)
+            store.comparison.save_claim_groups(claims, VERSION)
+            store.comparison.save_quote_groups(quotes, VERSION)
             _count(report, claims, quotes)
-        store.replace_failures(STAGE, failures)
+        store.failures.replace_failures(STAGE, failures)
     report.failed = len(failures)
     return report
 
@@ -103,8 +103,9 @@ def claim_records(store: Store, articles: Sequence[Article],
     families = families or Families(articles, [])
     records = []
     for article in articles:
-        facts = store.numeric_facts(article.id)
-        times = store.time_mentions(article.id) if any(f.time_scope for f in facts) else []
+        facts = store.annotations.numeric_facts(article.id)
+        times = (store.annotations.time_mentions(article.id)
+                 if any(f.time_scope for f in facts) else [])
         records.extend(ClaimRecord(f, source_label(article), time_scope_of(f, times),
                                    families.family_of(article.id)) for f in facts)
     return records
@@ -125,7 +126,7 @@ def quote_records(store: Store, articles: Sequence[Article],
     """The quotes of these articles with their text, source label and source family."""
     families = families or Families(articles, [])
     return [quote_record(q, article, families.family_of(article.id))
-            for article in articles for q in store.quotes(article.id)]
+            for article in articles for q in store.annotations.quotes(article.id)]
 
 
 def quote_record(quote: Quote, article: Article, family: str | None = None) -> QuoteRecord:

@@ -110,14 +110,14 @@ def run_corpus(store: Store, *, threshold: float = DUPLICATE_THRESHOLD,
             with store.transaction():
                 store.take_turns("recompute")  # another run's corpus stages or comparison wait
                 step(store, report, threshold=threshold, params=params, failures=failures)
-                store.replace_failures(f"corpus.{name}", failures)
+                store.failures.replace_failures(f"corpus.{name}", failures)
             return True
 
         if not isolated(run_step, failures, stage=f"corpus.{name}", target="",
                         target_kind="step", version=VERSION, driver_error=store.driver_error):
             # The step's transaction was undone: its failures go in one of their own.
             store.run_retrying(lambda name=name, failures=failures:
-                               store.replace_failures(f"corpus.{name}", failures))
+                               store.failures.replace_failures(f"corpus.{name}", failures))
         report.failed += len(failures)
         if on_step is not None:
             on_step(name)
@@ -125,15 +125,15 @@ def run_corpus(store: Store, *, threshold: float = DUPLICATE_THRESHOLD,
 
 
 def _duplicates(store: Store, report: CorpusReport, *, threshold: float, **_) -> None:
-    index = DuplicateIndex.from_signatures(store.signatures(), threshold=threshold,
+    index = DuplicateIndex.from_signatures(store.corpus.signatures(), threshold=threshold,
                                            num_perm=NUM_PERM)
     new = []
-    for article_id, text, sha in store.unsigned_articles():
+    for article_id, text, sha in store.corpus.unsigned_articles():
         sig = signature(text, num_perm=NUM_PERM)
-        store.save_signature(article_id, NUM_PERM, signature_bytes(sig), VERSION)
+        store.corpus.save_signature(article_id, NUM_PERM, signature_bytes(sig), VERSION)
         new.append((article_id, sha, sig))
     for pair in find_duplicates(new, index):
-        store.save_duplicate(pair.a, pair.b, pair.kind, pair.similarity)
+        store.corpus.save_duplicate(pair.a, pair.b, pair.kind, pair.similarity)
         report.duplicate_pairs += 1
     report.signed = len(new)
 
@@ -142,25 +142,25 @@ def _stories(store: Store, report: CorpusReport, *, params: StoryParams | None, 
     """Stories recomputed from every article's stored features (lemmas, actor mentions,
     numeric facts); each keeps the id of the stored story it overlaps most, and ids no story
     keeps redirect to where their articles went (``story_ids``)."""
-    terms = store.article_terms()
+    terms = store.corpus.article_terms()
     mentions, numbers = defaultdict(list), defaultdict(list)
-    for m in store.mentions():
+    for m in store.annotations.mentions():
         mentions[m.article_id].append(m)
-    for n in store.numeric_facts():
+    for n in store.annotations.numeric_facts():
         numbers[n.article_id].append(n)
-    articles = store.articles()
+    articles = store.articles.all()
     items = [features(article, terms.get(article.id, {}), mentions.get(article.id, ()),
                       numbers.get(article.id, ())) for article in articles]
     texts = {a.id: a.text for a in articles}
 
     def titled(story):  # by its first report's first sentence
         first = story.members[0]
-        return replace(story, title=lead_title(texts[first], store.sentences(first)))
+        return replace(story, title=lead_title(texts[first], store.annotations.sentences(first)))
 
     stories = [s if s.title else titled(s) for s in cluster(items, params)]
-    earlier = store.story_redirects()
-    stories, redirects = assign_ids(stories, store.story_memberships(), earlier)
-    store.replace_stories(stories, VERSION, redirects, earlier)
+    earlier = store.corpus.story_redirects()
+    stories, redirects = assign_ids(stories, store.corpus.story_memberships(), earlier)
+    store.corpus.replace_stories(stories, VERSION, redirects, earlier)
     report.stories = len(stories)
 
 
@@ -183,25 +183,25 @@ def lead_title(text: str, sentences: Sequence[Sentence] = (),
 
 
 def _reuse(store: Store, report: CorpusReport, *, failures: list[Failure], **_) -> None:
-    signatures = {article_id: sig for article_id, _, sig in store.signatures()}
-    story_of = store.story_map()
+    signatures = {article_id: sig for article_id, _, sig in store.corpus.signatures()}
+    story_of = store.events.story_map()
     # Near-duplicates in one story are paired by the rule of their story below (a wire copy run by
     # 100 outlets would otherwise be 4,950 pairs); those the stories split are aligned too.
-    pairs = {tuple(sorted((d["article_a"], d["article_b"]))) for d in store.duplicates()
+    pairs = {tuple(sorted((d["article_a"], d["article_b"]))) for d in store.corpus.duplicates()
              if story_of.get(d["article_a"]) != story_of.get(d["article_b"])}
-    for story in store.stories():
-        members = sorted(store.story_members(story["id"]))
+    for story in store.corpus.stories():
+        members = sorted(store.corpus.story_members(story["id"]))
         if len(members) <= ALIGN_ALL_BELOW:
             pairs |= set(combinations(members, 2))
         else:
             pairs |= nearest_partners(members, signatures)
-    todo = sorted(pairs - store.aligned_pairs(VERSION))
+    todo = sorted(pairs - store.corpus.aligned_pairs(VERSION))
     if not todo:
         return
-    articles = {a.id: a for a in store.articles()}
+    articles = {a.id: a for a in store.articles.all()}
     boilerplate = _boilerplate(articles.values())
     quotes = defaultdict(list)  # read once, not once per pair an article is in
-    for quote in store.quotes():
+    for quote in store.annotations.quotes():
         quotes[quote.article_id].append(quote)
     tokens = lru_cache(maxsize=TOKEN_CACHE)(lambda article_id: word_tokens(articles[article_id].text))
     for a, b in todo:
@@ -216,7 +216,8 @@ def _reuse(store: Store, report: CorpusReport, *, failures: list[Failure], **_) 
             version=VERSION, driver_error=store.driver_error)
         if passages is None:  # not saved: the pair is aligned again by the next run
             continue
-        store.save_passages(a, b, passages, direction(first.published, second.published), VERSION)
+        store.corpus.save_passages(a, b, passages, direction(first.published, second.published),
+                                   VERSION)
         report.aligned_pairs += 1
         report.reprint_passages += sum(1 for p in passages if p.kind == "reprint")
 
@@ -251,10 +252,10 @@ def _boilerplate(articles) -> dict[str | None, set[str]]:
 
 
 def _entities(store: Store, report: CorpusReport, **_) -> None:
-    outlets = {a.id: a.outlet for a in store.articles()}
-    entities, assignment = resolve_entities(store.mentions(), outlets)
-    store.replace_entities(entities, assignment)
-    store.apply_entity_overrides()  # analyst corrections survive the recomputation
+    outlets = {a.id: a.outlet for a in store.articles.all()}
+    entities, assignment = resolve_entities(store.annotations.mentions(), outlets)
+    store.corpus.replace_entities(entities, assignment)
+    store.corrections.apply_entity_overrides()  # analyst corrections survive the recomputation
     report.entities = store.count("entities")
 
 
@@ -262,8 +263,8 @@ def _entities(store: Store, report: CorpusReport, **_) -> None:
 def _dates(store: Store, report: CorpusReport, *, failures: list[Failure], **_) -> None:
     """Time expressions of undated reports read against their story's dates, and those of
     reports whose publication date was corrected read again; a story that fails is recorded."""
-    for story in store.stories():
-        articles = store.articles_by_id(store.story_members(story["id"]))
+    for story in store.corpus.stories():
+        articles = store.articles.articles_by_id(store.corpus.story_members(story["id"]))
         changed = isolated(lambda: _redate_story(store, articles), failures,
                            stage="corpus.dates", target=story["id"], target_kind="story",
                            version=VERSION, driver_error=store.driver_error)
@@ -274,15 +275,15 @@ def _redate_story(store: Store, articles: Sequence) -> int:
     span = story_span(articles)
     changed = []
     for article in articles:
-        mentions = store.time_mentions(article.id)
+        mentions = store.annotations.time_mentions(article.id)
         if mentions:
-            changed += redated(article, mentions, store.sentences(article.id), span)
-    return store.update_time_values(changed)
+            changed += redated(article, mentions, store.annotations.sentences(article.id), span)
+    return store.annotations.update_time_values(changed)
 
 
 def _events(store: Store, report: CorpusReport, *, failures: list[Failure], **_) -> None:
     """Events merged across each story's articles, recomputed from the stored mentions."""
-    report.events = store.replace_events(stored_events(store, failures), VERSION)
+    report.events = store.events.replace_events(stored_events(store, failures), VERSION)
 
 
 def stored_events(store: Store, failures: list[Failure] | None = None) -> list[dict]:
@@ -291,8 +292,8 @@ def stored_events(store: Store, failures: list[Failure] | None = None) -> list[d
     events; without it, the error propagates."""
     dates = {a: (date.fromisoformat(d.value[:10]) if d and d.precision in ANCHOR_PRECISIONS
                  else None)  # a date known to the month or year dates no weekday
-             for a, d in store.article_dates().items()}
-    return merge_events(store.event_mentions(), store.story_map(), store.source_labels(),
-                        time_texts=store.time_texts(), dates=dates,
-                        place_of=lru_cache(maxsize=None)(store.place), failures=failures,
-                        version=VERSION)
+             for a, d in store.corpus.article_dates().items()}
+    return merge_events(store.events.event_mentions(), store.events.story_map(),
+                        store.events.source_labels(), time_texts=store.events.time_texts(),
+                        dates=dates, place_of=lru_cache(maxsize=None)(store.annotations.place),
+                        failures=failures, version=VERSION)

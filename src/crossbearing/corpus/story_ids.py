@@ -9,8 +9,8 @@ story left over is ``story-<its first article id>`` (the first member in the clu
 canonical order: earliest date, then article id), or, when that id was used before, the next
 member's. A stored id left over (its story merged into another, or lost its articles to others)
 becomes a redirect to the new story holding most of its articles, so that links to it keep
-working; links follow redirects (``Store.resolve_story``). An id is never given to a second story:
-ids in use, stored ids and redirect sources are all avoided.
+working; links follow redirects (``store.corpus.resolve_story``). An id is never given to a
+second story: ids in use, stored ids and redirect sources are all avoided.
 
 Pure: no database access.
 """

@@ -42,29 +42,32 @@ def gather(store: Any, story_id: str | None = None, *, with_text: bool = False) 
     members = {s["id"]: s["article_ids"] for s in stories}
     story_of = {a: sid for sid, ids in members.items() for a in ids}
     if story_id is None:
-        articles = store.articles()
+        articles = store.articles.all()
     else:
-        articles = store.articles_by_id(members[story_id])
+        articles = store.articles.articles_by_id(members[story_id])
     keep = {a.id for a in articles}
-    labels = store.source_labels()
+    labels = store.events.source_labels()
     families = _families(store, stories, articles)
-    events = store.events(story_id)
+    events = store.events.all(story_id)
     event_of = {(a, start): e["event_id"] for e in events for a, start in e["sources"]}
-    claims, quotes = store.claim_groups(story_id), store.quote_groups(story_id)
+    claims = store.comparison.claim_groups(story_id)
+    quotes = store.comparison.quote_groups(story_id)
     tables: dict[str, list] = {
         "articles": [_article(a, story_of.get(a.id), with_text) for a in articles],
-        "rejections": [rejection_view(r) for r in store.rejections()] if story_id is None else [],
+        "rejections": ([rejection_view(r) for r in store.articles.rejections()]
+                       if story_id is None else []),
         "stories": stories,
-        "duplicates": [d for d in store.duplicates() if _both(d, keep)],
-        "passages": [p for p in store.passages() if _both(p, keep)],
-        "entities": _entities(store.entity_list(), store.all_entity_mentions(), keep),
-        "actors": [_actor(a) for a in store.actor_records()],
-        "places": store.place_records(),
+        "duplicates": [d for d in store.corpus.duplicates() if _both(d, keep)],
+        "passages": [p for p in store.corpus.passages() if _both(p, keep)],
+        "entities": _entities(store.pages.entity_list(), store.exports.all_entity_mentions(), keep),
+        "actors": [_actor(a) for a in store.exports.actor_records()],
+        "places": store.exports.place_records(),
         "event_mentions": [_event_mention(m, event_of.get((m.article_id, m.start)))
-                           for m in store.event_mentions(sorted(keep))],
+                           for m in store.events.event_mentions(sorted(keep))],
         "events": _events(store, events, families),
-        "quotes": [_quote(q) for q in store.quotes() if q.article_id in keep],
-        "numeric_facts": [_number(n) for n in store.numeric_facts() if n.article_id in keep],
+        "quotes": [_quote(q) for q in store.annotations.quotes() if q.article_id in keep],
+        "numeric_facts": [_number(n) for n in store.annotations.numeric_facts()
+                          if n.article_id in keep],
         "claim_groups": [{**g, "members": relabelled(g["members"], labels)} for g in claims],
         "quote_groups": [{**g, "members": relabelled(g["members"], labels)} for g in quotes],
     }
@@ -78,13 +81,14 @@ def gather_events(store: Any, story_id: str | None = None) -> dict[str, list]:
     """The tables the event writers (ACLED CSV, GraphML) read — ``actors``, ``entities`` and
     ``events`` — the same as :func:`gather` gives them, without reading the rest."""
     if story_id is None:
-        keep = set(store.source_labels())
+        keep = set(store.events.source_labels())
     else:
         keep = set(_stories(store, story_id)[0]["article_ids"])
-        keep = {a.id for a in store.articles_by_id(sorted(keep))}
-    return {"entities": _entities(store.entity_list(), store.all_entity_mentions(), keep),
-            "actors": [_actor(a) for a in store.actor_records()],
-            "events": _events(store, store.events(story_id))}
+        keep = {a.id for a in store.articles.articles_by_id(sorted(keep))}
+    return {"entities": _entities(store.pages.entity_list(), store.exports.all_entity_mentions(),
+                                  keep),
+            "actors": [_actor(a) for a in store.exports.actor_records()],
+            "events": _events(store, store.events.all(story_id))}
 
 
 def _coverage(stories: list[dict[str, Any]], labels: dict[str, str],
@@ -148,9 +152,9 @@ def plain(value: Any) -> Any:
 def _stories(store: Any, story_id: str | None) -> list[dict[str, Any]]:
     """The stories (one, or all), each with the ids of its articles in id order."""
     members: dict[str, list[str]] = {}
-    for article_id, story in sorted(store.story_map().items()):
+    for article_id, story in sorted(store.events.story_map().items()):
         members.setdefault(story, []).append(article_id)
-    stories = [{**s, "article_ids": members.get(s["id"], [])} for s in store.stories()
+    stories = [{**s, "article_ids": members.get(s["id"], [])} for s in store.corpus.stories()
                if story_id is None or s["id"] == story_id]
     if story_id is not None and not stories:
         raise NotFound(f"no story with id {story_id!r}")
@@ -250,7 +254,7 @@ def _events(store: Any, events: list[dict[str, Any]],
     (read here when not given)."""
     if families is None:
         families = families_of(store, {e["story_id"] for e in events})
-    decisions = store.event_decisions()
+    decisions = store.corrections.event_decisions()
     return [_event(e, families, decisions.get(e["event_id"])) for e in events]
 
 
@@ -304,17 +308,17 @@ def gather_citations(store: Any, story_id: str | None = None) -> list[dict[str, 
     from crossbearing.citations import fact_record, quote_record, sentence_of
 
     stories = _stories(store, story_id)
-    labels = store.source_labels()
+    labels = store.events.source_labels()
     records = []
     for story in stories:
-        for article in store.articles_by_id(story["article_ids"]):
+        for article in store.articles.articles_by_id(story["article_ids"]):
             source = labels.get(article.id, article.id)
-            sentences = [(s.start, s.end) for s in store.sentences(article.id)]
+            sentences = [(s.start, s.end) for s in store.annotations.sentences(article.id)]
             found = [quote_record(article, q, sentence_of(q.start, q.end, sentences), source,
-                                  story["id"]) for q in store.quotes(article.id)]
+                                  story["id"]) for q in store.annotations.quotes(article.id)]
             found += [fact_record(article, n, sentence_of(n.start, n.end, sentences), source,
                                   story["id"])
-                      for n in store.numeric_facts(article.id) if n.counted]
+                      for n in store.annotations.numeric_facts(article.id) if n.counted]
             records += sorted(found, key=lambda r: (r["start"], r["kind"]))
     return records
 

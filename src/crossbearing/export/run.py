@@ -42,5 +42,5 @@ def run(store: Store, options: AnalysisRun) -> ExportReport:
         if counts is not None:
             written[name] = {"format": fmt, "path": str(path), "counts": counts}
         options.progress.advance(1)
-    store.run_retrying(lambda: store.replace_failures("export", failures))
+    store.run_retrying(lambda: store.failures.replace_failures("export", failures))
     return ExportReport(written)

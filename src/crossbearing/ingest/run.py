@@ -181,14 +181,14 @@ def ingest_source(source: Source, store: Store, limits: Limits, report: IngestRe
     take the place of what the input says of itself."""
     report.inputs += 1
     input_id = stable_id(source.path, source.sha256, EXTRACTOR)
-    if store.find_input(input_id) is None:
+    if store.articles.find_input(input_id) is None:
         part = store.run_retrying(
             lambda: _ingest_new(source, input_id, store, limits, facts or Facts()))
         if part is not None:
             report.merge(part)
             return
     report.unchanged += 1
-    report.rejections.extend(store.input_rejections(input_id))
+    report.rejections.extend(store.articles.input_rejections(input_id))
 
 
 def _ingest_new(source: Source, input_id: str, store: Store, limits: Limits,
@@ -196,14 +196,14 @@ def _ingest_new(source: Source, input_id: str, store: Store, limits: Limits,
     """Read an input inside the caller's transaction; None when another run recorded it first."""
     # The input row goes in first: articles and rejections refer to it, and it claims the
     # input: a concurrent run inserting the same row waits for this transaction, then skips.
-    if not store.claim_input(InputRecord(input_id, source.display, source.sha256, source.size,
-                                         None, EXTRACTOR, 0, 0, 0)):
+    if not store.articles.claim_input(InputRecord(input_id, source.display, source.sha256,
+                                                  source.size, None, EXTRACTOR, 0, 0, 0)):
         return None
     reader = _InputReader(source, input_id, store, limits, facts)
     reader.read()
-    store.add_input(InputRecord(input_id, source.display, source.sha256, source.size,
-                                reader.format, EXTRACTOR, reader.articles, reader.duplicates,
-                                reader.rejections.total))
+    store.articles.add_input(InputRecord(input_id, source.display, source.sha256, source.size,
+                                         reader.format, EXTRACTOR, reader.articles,
+                                         reader.duplicates, reader.rejections.total))
     return reader.report
 
 
@@ -232,7 +232,7 @@ class _InputReader:
                 stable_id(source.path, source.sha256, rejected.locator, rejected.reason),
                 source.display, strip_controls(rejected.locator), rejected.reason,
                 strip_controls(rejected.detail), source.sha256, source.size)
-            self.store.add_rejection(rejection, self.input_id)
+            self.store.articles.add_rejection(rejection, self.input_id)
             self.report.rejections.append(rejection)
 
     def _read_records(self) -> None:
@@ -298,7 +298,7 @@ class _InputReader:
                 continue
             self.articles += 1
             self.report.article_ids.append(article.id)
-            if self.store.add_article(article, self.input_id):
+            if self.store.articles.add_article(article, self.input_id):
                 self.report.articles_added += 1
             else:
                 self.duplicates += 1
@@ -353,7 +353,7 @@ def _reject_unreadable(store: Store, report: IngestReport, path: str, error: OSE
     rejection = Rejection(stable_id(path, None, "", reason), display, "", reason, detail,
                           None, None)
     with store.transaction():
-        store.add_input(InputRecord(input_id, display, "", 0, None, EXTRACTOR, 0, 0, 1))
-        store.add_rejection(rejection, input_id)
+        store.articles.add_input(InputRecord(input_id, display, "", 0, None, EXTRACTOR, 0, 0, 1))
+        store.articles.add_rejection(rejection, input_id)
     report.rejections.append(rejection)
     return display

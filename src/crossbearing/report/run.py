@@ -40,7 +40,7 @@ def run(store: Store, options: AnalysisRun) -> DossierReport:
                                           failures=failures),
                     failures, stage="report", target="", target_kind="step", version=__version__,
                     driver_error=store.driver_error)
-    store.run_retrying(lambda: store.replace_failures("report", failures))
+    store.run_retrying(lambda: store.failures.replace_failures("report", failures))
     options.progress.advance(1)
     if path is None:
         return DossierReport(None, 0, len(failures))

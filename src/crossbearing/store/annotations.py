@@ -1,5 +1,5 @@
 """Storing and reading per-article annotations: sentences, mentions, places, actors, time
-expressions, and which stage version produced them. Mixed into :class:`~crossbearing.store.Store`.
+expressions, and which stage version produced them. Reached as ``store.annotations``.
 
 Saving an article's annotations replaces whatever an earlier version of the stage stored for it,
 in one transaction, so a rerun never duplicates and a new version never mixes with an old one.
@@ -23,6 +23,7 @@ from crossbearing.store.clock import utc_now
 
 if TYPE_CHECKING:
     from crossbearing.kb import Actor
+    from crossbearing.store.database import Database
 
 MENTION_COLUMNS = ("article_id", "start", '"end"', "text", "label", "actor_id", "canonical",
                    "name_key", "link", "place_id")
@@ -45,16 +46,17 @@ NUMBER_COLUMNS = ("article_id", "start", '"end"', "text", "low", "high", "hedge"
                   "counted_start", "counted_end", "time_scope", "place_scope", "speaker")
 
 
-class AnnotationStore:
-    """Annotation queries; expects ``execute`` and ``transaction`` from the store."""
+class AnnotationRepository:
+    """Per-article annotations and the stage runs that produced them
+    (``store.annotations``)."""
 
-    execute: Any
-    claim_lock: str
+    def __init__(self, store: Database) -> None:
+        self.store = store
 
     def pending_articles(self, stage: str, version: str) -> list[str]:
         """Ids of analysable articles that this version of ``stage`` has not annotated yet."""
-        rows = self.execute(PENDING + " ORDER BY a.article_id",
-                            (stage, version, stage, version)).fetchall()
+        rows = self.store.execute(PENDING + " ORDER BY a.article_id",
+                                  (stage, version, stage, version)).fetchall()
         return [row[0] for row in rows]
 
     def claim_pending(self, stage: str, version: str, limit: int, after: str = "") -> list[str]:
@@ -64,14 +66,15 @@ class AnnotationStore:
         article rows until then, which other runs skip (on SQLite, the transaction's write lock
         makes runs take turns)."""
         while True:
-            ids = [r[0] for r in self.execute(
-                PENDING + " AND a.article_id > ? ORDER BY a.article_id LIMIT ?" + self.claim_lock,
+            ids = [r[0] for r in self.store.execute(
+                PENDING + " AND a.article_id > ? ORDER BY a.article_id LIMIT ?"
+                + self.store.claim_lock,
                 (stage, version, stage, version, after, limit)).fetchall()]
-            if not ids or not self.claim_lock:
+            if not ids or not self.store.claim_lock:
                 return ids
             # The locking query read stage_runs as of its start: a run that saved some of these
             # just before they were locked is seen only by a new statement.
-            done = {r[0] for r in self.execute(
+            done = {r[0] for r in self.store.execute(
                 f"SELECT article_id FROM stage_runs WHERE stage = ? AND version = ? AND "
                 f"article_id IN ({', '.join('?' * len(ids))})", (stage, version, *ids))}
             if len(done) < len(ids):
@@ -81,14 +84,14 @@ class AnnotationStore:
                         kb_version: str) -> None:
         """Store (or refresh) the knowledge-base actors and places that mentions refer to.
         Saving a batch's in id order first keeps concurrent runs from deadlocking on them."""
-        self.insert_many(
+        self.store.insert_many(
             "actors", ("actor_id", "name", "type", "kind", "country", "wikidata", "kb_version"),
             [(a.id, a.name, a.type, a.kind, a.country or None, a.wikidata or None, kb_version)
              for a in actors],
             "ON CONFLICT (actor_id) DO UPDATE SET name = excluded.name, type = excluded.type, "
             "kind = excluded.kind, country = excluded.country, wikidata = excluded.wikidata, "
             "kb_version = excluded.kb_version")
-        self.insert_many(
+        self.store.insert_many(
             "places", PLACE_COLUMNS,
             [(p.id, p.name, p.kind, p.country, p.latitude, p.longitude, p.precision, p.source)
              for p in places], "ON CONFLICT (place_id) DO NOTHING")
@@ -100,46 +103,47 @@ class AnnotationStore:
                          quotes: Iterable[Quote] = (), numbers: Iterable[NumericFact] = ()) -> None:
         """Replace the annotations of one article by a stage's new results."""
         for table in ANNOTATION_TABLES:
-            self.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
+            self.store.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
         self.save_references(actors, places, kb_version)
-        self.insert_many("sentences", ("article_id", "sentence", "start", '"end"'),
-                         [(s.article_id, s.index, s.start, s.end) for s in sentences])
-        self.insert_many("mentions", MENTION_COLUMNS + ("produced_by",),
-                         [(m.article_id, m.start, m.end, m.text, m.label, m.actor_id, m.canonical,
-                           m.name_key, m.link, m.place_id, version) for m in mentions])
-        self.insert_many("time_expressions", TIME_COLUMNS + ("produced_by",),
-                         [(t.article_id, t.start, t.end, t.text, t.value.start, t.value.end,
-                           t.value.precision, int(t.value.resolved), t.value.reason,
-                           int(t.value.open_start), int(t.value.open_end), t.anchor, version)
-                          for t in times])
-        self.insert_many("quotes", QUOTE_COLUMNS + ("produced_by",),
-                         [_quote_row(q) + (version,) for q in quotes])
-        self.insert_many("numeric_facts", NUMBER_COLUMNS + ("produced_by",),
-                         [_number_row(n) + (version,) for n in numbers])
-        self.clear_failures(stage, article_id)
-        self.execute("INSERT INTO stage_runs (article_id, stage, version, ran_at) VALUES (?, ?, ?, "
-                     "?) ON CONFLICT (article_id, stage) DO UPDATE SET "
-                     "version = excluded.version, ran_at = excluded.ran_at",
-                     (article_id, stage, version,
-                      utc_now()))
+        self.store.insert_many("sentences", ("article_id", "sentence", "start", '"end"'),
+                               [(s.article_id, s.index, s.start, s.end) for s in sentences])
+        self.store.insert_many("mentions", MENTION_COLUMNS + ("produced_by",),
+                               [(m.article_id, m.start, m.end, m.text, m.label, m.actor_id,
+                                 m.canonical, m.name_key, m.link, m.place_id, version)
+                                for m in mentions])
+        self.store.insert_many("time_expressions", TIME_COLUMNS + ("produced_by",),
+                               [(t.article_id, t.start, t.end, t.text, t.value.start, t.value.end,
+                                 t.value.precision, int(t.value.resolved), t.value.reason,
+                                 int(t.value.open_start), int(t.value.open_end), t.anchor, version)
+                                for t in times])
+        self.store.insert_many("quotes", QUOTE_COLUMNS + ("produced_by",),
+                               [_quote_row(q) + (version,) for q in quotes])
+        self.store.insert_many("numeric_facts", NUMBER_COLUMNS + ("produced_by",),
+                               [_number_row(n) + (version,) for n in numbers])
+        self.store.failures.clear_failures(stage, article_id)
+        self.store.execute("INSERT INTO stage_runs (article_id, stage, version, ran_at) "
+                           "VALUES (?, ?, ?, ?) ON CONFLICT (article_id, stage) DO UPDATE SET "
+                           "version = excluded.version, ran_at = excluded.ran_at",
+                           (article_id, stage, version,
+                            utc_now()))
 
     def quotes(self, article_id: str | None = None) -> list[Quote]:
         """Quotes of one article, or of all, in text order."""
         where, params = (" WHERE article_id = ?", (article_id,)) if article_id else ("", ())
-        rows = self.execute(f"SELECT {', '.join(QUOTE_COLUMNS)} FROM quotes{where} "
-                            "ORDER BY article_id, start", params).fetchall()
+        rows = self.store.execute(f"SELECT {', '.join(QUOTE_COLUMNS)} FROM quotes{where} "
+                                  "ORDER BY article_id, start", params).fetchall()
         return [_quote_from_row(row) for row in rows]
 
     def numeric_facts(self, article_id: str | None = None) -> list[NumericFact]:
         """Numeric facts of one article, or of all, in text order."""
         where, params = (" WHERE article_id = ?", (article_id,)) if article_id else ("", ())
-        rows = self.execute(f"SELECT {', '.join(NUMBER_COLUMNS)} FROM numeric_facts{where} "
-                            "ORDER BY article_id, start", params).fetchall()
+        rows = self.store.execute(f"SELECT {', '.join(NUMBER_COLUMNS)} FROM numeric_facts{where} "
+                                  "ORDER BY article_id, start", params).fetchall()
         return [_number_from_row(row) for row in rows]
 
     def sentences(self, article_id: str) -> list[Sentence]:
-        rows = self.execute('SELECT article_id, sentence, start, "end" FROM sentences WHERE '
-                            "article_id = ? ORDER BY sentence", (article_id,)).fetchall()
+        rows = self.store.execute('SELECT article_id, sentence, start, "end" FROM sentences WHERE '
+                                  "article_id = ? ORDER BY sentence", (article_id,)).fetchall()
         return [Sentence(*row) for row in rows]
 
     def mentions(self, article_id: str | None = None) -> list[Mention]:
@@ -149,12 +153,12 @@ class AnnotationStore:
         if article_id is not None:
             query += " WHERE article_id = ?"
             params = (article_id,)
-        rows = self.execute(query + " ORDER BY article_id, start", params).fetchall()
+        rows = self.store.execute(query + " ORDER BY article_id, start", params).fetchall()
         return [Mention(*row) for row in rows]
 
     def time_mentions(self, article_id: str) -> list[TimeMention]:
-        rows = self.execute(f"SELECT {', '.join(TIME_COLUMNS)} FROM time_expressions WHERE "
-                            "article_id = ? ORDER BY start", (article_id,)).fetchall()
+        rows = self.store.execute(f"SELECT {', '.join(TIME_COLUMNS)} FROM time_expressions WHERE "
+                                  "article_id = ? ORDER BY start", (article_id,)).fetchall()
         return [TimeMention(r[0], r[1], r[2], r[3],
                             TimeValue(r[4], r[5], r[6], bool(r[7]), r[8], bool(r[9]), bool(r[10])),
                             r[11]) for r in rows]
@@ -166,31 +170,32 @@ class AnnotationStore:
                  m.value.reason, int(m.value.open_start), int(m.value.open_end), m.anchor,
                  m.article_id, m.start, m.end) for m in mentions]
         if rows:
-            self.executemany(
+            self.store.executemany(
                 "UPDATE time_expressions SET date_start = ?, date_end = ?, precision = ?, "
                 "resolved = ?, reason = ?, open_start = ?, open_end = ?, anchor = ? WHERE "
                 'article_id = ? AND start = ? AND "end" = ?', rows)
-            self.executemany(
+            self.store.executemany(
                 "UPDATE event_mentions SET date_start = ?, date_end = ?, date_precision = ?, "
                 'date_resolved = ? WHERE article_id = ? AND time_start = ? AND time_end = ?',
                 [r[:4] + r[8:] for r in rows])
         return len(rows)
 
     def place(self, place_id: str) -> Place | None:
-        row = self.execute(f"SELECT {', '.join(PLACE_COLUMNS)} FROM places WHERE place_id = ?",
-                           (place_id,)).fetchone()
+        row = self.store.execute(f"SELECT {', '.join(PLACE_COLUMNS)} FROM places "
+                                 "WHERE place_id = ?",
+                                 (place_id,)).fetchone()
         return Place(*row) if row else None
 
     def entity_table(self) -> list[dict[str, Any]]:
         """Mentions grouped by the entity they name (knowledge-base actor, or else canonical
         name and type) and by source (:meth:`source_labels`): one row per entity and source
         with the count and the spellings used."""
-        rows = self.execute(
+        rows = self.store.execute(
             "SELECT COALESCE(m.actor_id, ''), COALESCE(ac.name, m.canonical), m.label, "
             "m.article_id, m.text, COUNT(*) FROM mentions m "
             "LEFT JOIN actors ac ON ac.actor_id = m.actor_id "
             "GROUP BY 1, 2, 3, 4, 5 ORDER BY 2, 4, 6 DESC").fetchall()
-        labels = self.source_labels()
+        labels = self.store.events.source_labels()
         grouped: dict[tuple, dict[str, Any]] = {}
         for actor_id, name, label, article_id, text, count in rows:
             outlet = labels.get(article_id, article_id)

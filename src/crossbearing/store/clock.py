@@ -1,5 +1,5 @@
 """The store's timestamps: ISO 8601 in UTC, to the second. A leaf module, so that the store's
-mixins and its base class all stamp rows the same way without importing each other."""
+repositories and its database all stamp rows the same way without importing each other."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """Storing and reading the comparison's results: claim groups and quote groups per story, with
-their members. Mixed into :class:`~crossbearing.store.Store`.
+their members. Reached as ``store.comparison``.
 
 Each story's groups are replaced as a whole, so rerunning the comparison never duplicates and
 groups that no longer hold disappear.
@@ -10,7 +10,10 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from crossbearing.store.database import Database
 
 CLAIM_GROUP_COLUMNS = ("group_id", "story_id", "thing", "toll", "unit", "status", "kind",
                        "sources", "members", "low", "high")
@@ -26,23 +29,24 @@ def _keys(columns: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(c.strip('"') for c in columns)
 
 
-class CompareStore:
-    """Comparison queries; expects ``execute`` and ``insert_many`` from the store."""
+class ComparisonRepository:
+    """The comparison's claim groups and quote groups (``store.comparison``)."""
 
-    execute: Any
+    def __init__(self, store: Database) -> None:
+        self.store = store
 
     def clear_comparison(self) -> None:
         """Remove every story's groups (before a full recomputation)."""
         for table in ("claim_members", "claim_groups", "quote_members", "quote_groups"):
-            self.execute(f"DELETE FROM {table}")
+            self.store.execute(f"DELETE FROM {table}")
 
     def save_claim_groups(self, groups: Iterable[Any], version: str) -> None:
         """Store claim groups (:class:`compare.claims.ClaimGroup`) with their members."""
         groups = list(groups)
-        self.insert_many("claim_groups", CLAIM_GROUP_COLUMNS + ("produced_by",), [
+        self.store.insert_many("claim_groups", CLAIM_GROUP_COLUMNS + ("produced_by",), [
             (g.id, g.story_id, g.thing, g.toll, g.unit, g.status, g.kind, g.sources,
              len(g.members), g.low, g.high, version) for g in groups])
-        self.insert_many("claim_members", ("group_id",) + CLAIM_MEMBER_COLUMNS, [
+        self.store.insert_many("claim_members", ("group_id",) + CLAIM_MEMBER_COLUMNS, [
             (g.id, m.article_id, m.start, m.end, m.outlet, m.text, m.low, m.high, m.hedge,
              m.counted, m.time_scope, m.place_scope, m.speaker)
             for g in groups for m in g.members])
@@ -50,11 +54,11 @@ class CompareStore:
     def save_quote_groups(self, groups: Iterable[Any], version: str) -> None:
         """Store quote groups (:class:`compare.quotes.QuoteGroup`) with their members."""
         groups = list(groups)
-        self.insert_many("quote_groups", QUOTE_GROUP_COLUMNS + ("produced_by",), [
+        self.store.insert_many("quote_groups", QUOTE_GROUP_COLUMNS + ("produced_by",), [
             (g.id, g.story_id, g.label, g.speakers, g.sources, len(g.members), version)
             for g in groups])
-        self.insert_many("quote_members", ("group_id",) + QUOTE_MEMBER_COLUMNS,
-                         [_quote_member_row(g.id, m) for g in groups for m in g.members])
+        self.store.insert_many("quote_members", ("group_id",) + QUOTE_MEMBER_COLUMNS,
+                               [_quote_member_row(g.id, m) for g in groups for m in g.members])
 
     def claim_groups(self, story_id: str | None = None,
                      status: str | None = None) -> list[dict[str, Any]]:
@@ -78,14 +82,14 @@ class CompareStore:
         """The ``kind`` groups matching ``filters`` in ``order``, each with its members (by
         article and offset), read in two queries."""
         where, params = _filters(*filters)
-        rows = self.execute(f"SELECT {', '.join(columns)} FROM {kind}_groups{where} "
-                            f"ORDER BY {order}", params).fetchall()
+        rows = self.store.execute(f"SELECT {', '.join(columns)} FROM {kind}_groups{where} "
+                                  f"ORDER BY {order}", params).fetchall()
         groups = [dict(zip(columns, r)) for r in rows]
         if not groups:
             return groups
         members: dict[str, list[dict[str, Any]]] = defaultdict(list)
         keys = _keys(member_columns)
-        for group_id, *values in self.execute(
+        for group_id, *values in self.store.execute(
                 f"SELECT group_id, {', '.join(member_columns)} FROM {kind}_members WHERE group_id "
                 f"IN (SELECT group_id FROM {kind}_groups{where}) ORDER BY group_id, article_id, "
                 "start", params).fetchall():

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from crossbearing.event_corrections import corrected_events
 from crossbearing.model import EventArgument, EventMention, TimeValue, Toll
+
+if TYPE_CHECKING:
+    from crossbearing.store.database import Database
 
 #: How the time expression that dates an event mention was resolved ("story dates": read against
 #: the story's other reports), read from the time expression itself.
@@ -27,27 +30,30 @@ EVENT_COLUMNS = ("event_id", "story_id", "event_type", "family", "mode", "aggreg
                  "mentions", "articles")
 
 
-class EventStore:
-    """Mixin of :class:`~crossbearing.store.base.Store` for events."""
+class EventRepository:
+    """Event mentions and events merged across a story's reports (``store.events``)."""
+
+    def __init__(self, store: Database) -> None:
+        self.store = store
 
     def save_event_mentions(self, article_id: str, mentions: Iterable[EventMention],
                             version: str) -> None:
         """Replace one article's event mentions (the caller holds the transaction)."""
-        self.execute("DELETE FROM event_mentions WHERE article_id = ?", (article_id,))
-        self.insert_many("event_mentions", MENTION_COLUMNS + ("produced_by",),
-                         [_mention_row(m) + (version,) for m in mentions])
+        self.store.execute("DELETE FROM event_mentions WHERE article_id = ?", (article_id,))
+        self.store.insert_many("event_mentions", MENTION_COLUMNS + ("produced_by",),
+                               [_mention_row(m) + (version,) for m in mentions])
 
     def event_mentions(self, article_ids: Iterable[str] | None = None) -> list[EventMention]:
         """Event mentions of the given articles (all when None), in article and text order."""
         query = f"SELECT {', '.join(MENTION_COLUMNS)}, {DATE_REASON} FROM event_mentions"
         if article_ids is None:
-            rows = self.execute(query + " ORDER BY article_id, start").fetchall()
+            rows = self.store.execute(query + " ORDER BY article_id, start").fetchall()
         else:
             ids = list(article_ids)
             rows = []
             for i in range(0, len(ids), 500):
                 chunk = ids[i:i + 500]
-                rows.extend(self.execute(
+                rows.extend(self.store.execute(
                     f"{query} WHERE article_id IN ({', '.join('?' * len(chunk))})",
                     tuple(chunk)).fetchall())
             rows.sort(key=lambda r: (r[0], r[1]))
@@ -55,11 +61,12 @@ class EventStore:
 
     def story_map(self) -> dict[str, str]:
         """Article id → story id for every article in a story."""
-        return dict(self.execute("SELECT article_id, story_id FROM story_articles").fetchall())
+        return dict(self.store.execute(
+            "SELECT article_id, story_id FROM story_articles").fetchall())
 
     def time_texts(self) -> dict[tuple[str, int], str]:
         """(article id, start) → the words of every time expression."""
-        rows = self.execute("SELECT article_id, start, text FROM time_expressions").fetchall()
+        rows = self.store.execute("SELECT article_id, start, text FROM time_expressions").fetchall()
         return {(a, s): t for a, s, t in rows}
 
     def source_labels(self) -> dict[str, str]:
@@ -67,40 +74,40 @@ class EventStore:
         corrected outlets)."""
         from crossbearing.sources import label_of
 
-        fixes = self.article_corrections()
+        fixes = self.store.corrections.article_corrections()
         return {article_id: label_of(article_id, fixes.get(article_id, {}).get("outlet", outlet),
                                      domain, path)
-                for article_id, outlet, domain, path in self.execute(
+                for article_id, outlet, domain, path in self.store.execute(
                     "SELECT article_id, outlet, domain, source_path FROM articles").fetchall()}
 
     def replace_events(self, events: Iterable[dict[str, Any]], version: str) -> int:
         """Replace every stored event by ``events`` (dicts with EVENT_COLUMNS and ``sources``, a
         list of (article_id, start)). Events are recomputed from the mentions each run."""
-        self.execute("DELETE FROM event_sources")
-        self.execute("DELETE FROM events")
+        self.store.execute("DELETE FROM event_sources")
+        self.store.execute("DELETE FROM events")
         events = list(events)
-        self.insert_many("events", EVENT_COLUMNS + ("produced_by",), [
+        self.store.insert_many("events", EVENT_COLUMNS + ("produced_by",), [
             tuple(json.dumps(e[c], sort_keys=True) if c == "detail" else e[c]
                   for c in EVENT_COLUMNS) + (version,) for e in events])
-        self.insert_many("event_sources", ("event_id", "article_id", "start"),
-                         [(e["event_id"], article_id, start)
-                          for e in events for article_id, start in e["sources"]])
+        self.store.insert_many("event_sources", ("event_id", "article_id", "start"),
+                               [(e["event_id"], article_id, start)
+                                for e in events for article_id, start in e["sources"]])
         return len(events)
 
-    def events(self, story_id: str | None = None) -> list[dict[str, Any]]:
+    def all(self, story_id: str | None = None) -> list[dict[str, Any]]:
         """Stored events (of one story), by date then type, each with its ``sources``; an
         analyst's corrections of their fields applied (:mod:`crossbearing.event_corrections`)."""
         where, params = (" WHERE story_id = ?", (story_id,)) if story_id else ("", ())
-        rows = self.execute(f"SELECT {', '.join(EVENT_COLUMNS)} FROM events{where} "
-                            "ORDER BY date_start IS NULL, date_start, event_type, event_id",
-                            params).fetchall()
+        rows = self.store.execute(f"SELECT {', '.join(EVENT_COLUMNS)} FROM events{where} "
+                                  "ORDER BY date_start IS NULL, date_start, event_type, event_id",
+                                  params).fetchall()
         events = [dict(zip(EVENT_COLUMNS, row)) for row in rows]
         if not events:
             return []
         sources: dict[str, list[tuple[str, int]]] = {}
         among = (" WHERE event_id IN (SELECT event_id FROM events WHERE story_id = ?)"
                  if where else "")
-        for event_id, article_id, start in self.execute(
+        for event_id, article_id, start in self.store.execute(
                 f"SELECT event_id, article_id, start FROM event_sources{among} "
                 "ORDER BY article_id, start", params).fetchall():
             sources.setdefault(event_id, []).append((article_id, start))
@@ -108,7 +115,7 @@ class EventStore:
             event["detail"] = json.loads(event["detail"])
             event["aggregate"] = bool(event["aggregate"])
             event["sources"] = sources.get(event["event_id"], [])
-        return corrected_events(events, self.event_corrections())
+        return corrected_events(events, self.store.corrections.event_corrections())
 
 
 def _mention_row(m: EventMention) -> tuple:

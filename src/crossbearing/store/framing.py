@@ -1,5 +1,5 @@
 """Storing and reading framing annotations: the descriptors articles give actors and the loaded
-words they use. Mixed into :class:`~crossbearing.store.Store`.
+words they use. Reached as ``store.framing``.
 
 Saving an article's framing replaces what an earlier version of the stage stored for it, so a
 rerun never duplicates.
@@ -7,9 +7,12 @@ rerun never duplicates.
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from crossbearing.model import Descriptor, LoadedTerm
+
+if TYPE_CHECKING:
+    from crossbearing.store.database import Database
 
 DESCRIPTOR_COLUMNS = ("article_id", "start", '"end"', "text", "kind", "mention_start",
                       "mention_end", "actor_id", "canonical", "voice", "quote_start", "quote_end")
@@ -20,20 +23,21 @@ TERM_COLUMNS = ("article_id", "start", '"end"', "text", "term", "category", "tag
 CHUNK = 500
 
 
-class FramingStore:
-    """Framing queries; expects ``execute`` from the store."""
+class FramingRepository:
+    """Descriptors and loaded terms (``store.framing``)."""
 
-    execute: Any
+    def __init__(self, store: Database) -> None:
+        self.store = store
 
     def save_framing(self, article_id: str, descriptors: Iterable[Descriptor],
                      terms: Iterable[LoadedTerm], version: str) -> None:
         """Replace the descriptors and loaded terms of one article."""
         for table in ("framing_descriptors", "loaded_terms"):
-            self.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
-        self.insert_many("framing_descriptors", DESCRIPTOR_COLUMNS + ("produced_by",), [
+            self.store.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
+        self.store.insert_many("framing_descriptors", DESCRIPTOR_COLUMNS + ("produced_by",), [
             (d.article_id, d.start, d.end, d.text, d.kind, *d.mention, d.actor_id, d.canonical,
              d.voice, *(d.quote or (None, None)), version) for d in descriptors])
-        self.insert_many("loaded_terms", TERM_COLUMNS + ("produced_by",), [
+        self.store.insert_many("loaded_terms", TERM_COLUMNS + ("produced_by",), [
             (t.article_id, t.start, t.end, t.text, t.term, t.category, t.tag, t.neutral,
              *(t.mention or (None, None)), t.actor_id, t.canonical, t.voice,
              *(t.quote or (None, None)), version) for t in terms])
@@ -55,7 +59,7 @@ class FramingStore:
         resolved to an entity: the entity's id and name."""
         found = {}
         for chunk in _chunks(article_ids):
-            rows = self.execute(
+            rows = self.store.execute(
                 'SELECT m.article_id, m.start, m."end", e.entity_id, e.name FROM mentions m '
                 "JOIN entities e ON e.entity_id = m.entity_id "
                 f"WHERE m.article_id IN ({', '.join('?' * len(chunk))})", tuple(chunk))
@@ -66,7 +70,7 @@ class FramingStore:
     def _rows(self, table: str, columns: tuple[str, ...], article_ids: Iterable[str]) -> list[tuple]:
         rows: list[tuple] = []
         for chunk in _chunks(article_ids):
-            rows.extend(self.execute(
+            rows.extend(self.store.execute(
                 f"SELECT {', '.join(columns)} FROM {table} WHERE article_id IN "
                 f"({', '.join('?' * len(chunk))}) ORDER BY article_id, start", tuple(chunk)))
         return sorted(rows, key=lambda r: (r[0], r[1], r[2]))

@@ -1,26 +1,29 @@
 """Analyst corrections: merge or split actors, mark a shared passage as not reuse, confirm or
-reject an event, correct an article's outlet, publication date or title. Mixed into
-:class:`~crossbearing.store.Store`.
+reject an event, correct an article's outlet, publication date or title. Reached as
+``store.corrections``.
 
 Corrections are stored apart from computed results (migration 9) and applied to them: entity
-corrections by :meth:`OverrideStore.apply_entity_overrides`, which the corpus stage calls after
-it recomputes identities (and the web app calls at once); reuse and event corrections when the
-views are built; article corrections whenever the store reads an article
-(:meth:`OverrideStore.corrected_articles`), so every stage, view and export sees the corrected
-outlet, date and title while the article's row keeps what was read. So re-running the analysis,
-or ingesting the same file again, never loses them.
+corrections by :meth:`CorrectionRepository.apply_entity_overrides`, which the corpus stage calls
+after it recomputes identities (and the web app calls at once); reuse and event corrections when
+the views are built; article corrections whenever the store reads an article
+(:meth:`CorrectionRepository.corrected_articles`), so every stage, view and export sees the
+corrected outlet, date and title while the article's row keeps what was read. So re-running the
+analysis, or ingesting the same file again, never loses them.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, datetime, timezone
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from crossbearing.errors import UsageError
 from crossbearing.event_corrections import EVENT_KINDS, event_value
 from crossbearing.ids import stable_id
 from crossbearing.model import Article, DateValue
+
+if TYPE_CHECKING:
+    from crossbearing.store.database import Database
 
 #: Kinds of correction and what their ``value`` holds.
 OVERRIDE_KINDS = {
@@ -45,10 +48,11 @@ CORRECTED_OUTLET = ("COALESCE((SELECT o.value FROM overrides o WHERE o.kind = 'a
 OVERRIDE_COLUMNS = ("override_id", "kind", "target", "value", "note", "created_at")
 
 
-class OverrideStore:
-    """Stored corrections; expects ``execute`` from the store."""
+class CorrectionRepository:
+    """The analyst's corrections, stored and applied (``store.corrections``)."""
 
-    execute: Any
+    def __init__(self, store: Database) -> None:
+        self.store = store
 
     def add_override(self, kind: str, target: str, value: str, note: str = "") -> str:
         """Store one correction (the same one twice is stored once); returns its id."""
@@ -61,25 +65,27 @@ class OverrideStore:
         if kind in EVENT_KINDS:
             value = event_value(kind, value)
         if kind == "event" or kind in ARTICLE_FIELDS or kind in EVENT_KINDS:  # the later wins
-            self.execute("DELETE FROM overrides WHERE kind = ? AND target = ?", (kind, target))
+            self.store.execute("DELETE FROM overrides WHERE kind = ? AND target = ?",
+                               (kind, target))
         override_id = stable_id("override", kind, target, value)
-        self.execute("INSERT INTO overrides (override_id, kind, target, value, note, created_at) "
-                     "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (override_id) DO NOTHING",
-                     (override_id, kind, target, value, note,
-                      datetime.now(timezone.utc).isoformat(timespec="microseconds")))
+        self.store.execute("INSERT INTO overrides (override_id, kind, target, value, note, "
+                           "created_at) VALUES (?, ?, ?, ?, ?, ?) "
+                           "ON CONFLICT (override_id) DO NOTHING",
+                           (override_id, kind, target, value, note,
+                            datetime.now(timezone.utc).isoformat(timespec="microseconds")))
         return override_id
 
     def overrides(self, kind: str | None = None) -> list[dict[str, Any]]:
         """Stored corrections, oldest first (the order they apply in)."""
         where, params = (" WHERE kind = ?", (kind,)) if kind else ("", ())
-        rows = self.execute(f"SELECT {', '.join(OVERRIDE_COLUMNS)} FROM overrides{where} "
-                            "ORDER BY created_at, override_id", params).fetchall()
+        rows = self.store.execute(f"SELECT {', '.join(OVERRIDE_COLUMNS)} FROM overrides{where} "
+                                  "ORDER BY created_at, override_id", params).fetchall()
         return [dict(zip(OVERRIDE_COLUMNS, row)) for row in rows]
 
     def remove_override(self, override_id: str) -> bool:
         """Withdraw a correction (it stops applying from the next corpus run); True if found."""
-        return self.execute("DELETE FROM overrides WHERE override_id = ?",
-                            (override_id,)).rowcount == 1
+        return self.store.execute("DELETE FROM overrides WHERE override_id = ?",
+                                  (override_id,)).rowcount == 1
 
     def rejected_passages(self) -> set[str]:
         """Keys 'a|b|a_start|b_start' of passages marked as not reuse."""
@@ -95,8 +101,8 @@ class OverrideStore:
 
     def article_corrections(self) -> dict[str, dict[str, str]]:
         """Article id -> {field: corrected value} for every corrected article."""
-        rows = self.execute("SELECT kind, target, value FROM overrides WHERE kind LIKE "
-                            "'article-%' ORDER BY created_at, override_id").fetchall()
+        rows = self.store.execute("SELECT kind, target, value FROM overrides WHERE kind LIKE "
+                                  "'article-%' ORDER BY created_at, override_id").fetchall()
         found: dict[str, dict[str, str]] = {}
         for kind, target, value in rows:
             if kind in ARTICLE_FIELDS:
@@ -123,37 +129,39 @@ class OverrideStore:
         return applied
 
     def _entity_exists(self, entity_id: str) -> bool:
-        return self.execute("SELECT 1 FROM entities WHERE entity_id = ?",
-                            (entity_id,)).fetchone() is not None
+        return self.store.execute("SELECT 1 FROM entities WHERE entity_id = ?",
+                                  (entity_id,)).fetchone() is not None
 
     def _merge_entity(self, source: str, into: str) -> int:
         if source == into or not (self._entity_exists(source) and self._entity_exists(into)):
             return 0
-        self.execute("UPDATE mentions SET entity_id = ? WHERE entity_id = ?", (into, source))
-        self.execute("DELETE FROM entities WHERE entity_id = ?", (source,))
+        self.store.execute("UPDATE mentions SET entity_id = ? WHERE entity_id = ?", (into, source))
+        self.store.execute("DELETE FROM entities WHERE entity_id = ?", (source,))
         self._recount(into)
         return 1
 
     def _split_entity(self, source: str, spelling: str) -> int:
         """Mentions of ``source`` written ``spelling`` become an entity of their own."""
-        row = self.execute("SELECT label FROM entities WHERE entity_id = ?", (source,)).fetchone()
+        row = self.store.execute("SELECT label FROM entities WHERE entity_id = ?",
+                                 (source,)).fetchone()
         if row is None:
             return 0
         new_id = "split-" + stable_id("split", source, spelling)[:16]
-        moved = self.execute("UPDATE mentions SET entity_id = ? WHERE entity_id = ? AND text = ?",
-                             (new_id, source, spelling)).rowcount
+        moved = self.store.execute("UPDATE mentions SET entity_id = ? WHERE entity_id = ? "
+                                   "AND text = ?",
+                                   (new_id, source, spelling)).rowcount
         if not moved:
             return 0
-        self.execute("INSERT INTO entities (entity_id, name, label, actor_id, mentions) VALUES "
-                     "(?, ?, ?, NULL, 0) ON CONFLICT (entity_id) DO NOTHING",
-                     (new_id, spelling, row[0]))
+        self.store.execute("INSERT INTO entities (entity_id, name, label, actor_id, mentions) "
+                           "VALUES (?, ?, ?, NULL, 0) ON CONFLICT (entity_id) DO NOTHING",
+                           (new_id, spelling, row[0]))
         self._recount(new_id)
         self._recount(source)
         return 1
 
     def _recount(self, entity_id: str) -> None:
-        self.execute("UPDATE entities SET mentions = (SELECT COUNT(*) FROM mentions WHERE "
-                     "entity_id = ?) WHERE entity_id = ?", (entity_id, entity_id))
+        self.store.execute("UPDATE entities SET mentions = (SELECT COUNT(*) FROM mentions WHERE "
+                           "entity_id = ?) WHERE entity_id = ?", (entity_id, entity_id))
 
 
 def article_value(kind: str, value: str) -> str:

@@ -19,7 +19,8 @@ import psycopg
 from psycopg import errors
 
 from crossbearing.errors import StoreError
-from crossbearing.store.base import Store, migrated
+from crossbearing.store.base import Store
+from crossbearing.store.database import migrated
 
 #: Key of the advisory lock held while migrating, so that two processes opening a new database
 #: at once apply each migration once ("crossbea" in ASCII).

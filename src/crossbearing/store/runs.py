@@ -1,15 +1,18 @@
 """Run states: what a complete analysis read, so that a rerun with nothing new can skip the
-stages that would only compute the same results again (``crossbearing.rerun``). Mixed into
-:class:`~crossbearing.store.Store`.
+stages that would only compute the same results again (``crossbearing.rerun``). Reached as
+``store.runs``.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from crossbearing.store.clock import utc_now
+
+if TYPE_CHECKING:
+    from crossbearing.store.database import Database
 
 #: What the corpus steps, the comparison, the dossier and the exports read that the stages
 #: before them (ingest, annotate) or the analyst write: (name, query), each in a fixed order.
@@ -31,10 +34,11 @@ DIGESTED = (
 )
 
 
-class RunStateStore:
-    """Digests and stored run states; expects ``execute`` from the store."""
+class RunStateRepository:
+    """Digests and stored run states (``store.runs``)."""
 
-    execute: Any
+    def __init__(self, store: Database) -> None:
+        self.store = store
 
     def input_digest(self) -> str:
         """SHA-256 of everything the stages after annotate read from what ingest, annotate and
@@ -43,26 +47,26 @@ class RunStateStore:
         digest = hashlib.sha256()
         for name, query in DIGESTED:
             digest.update(f"\0{name}\0".encode())
-            for row in self.execute(query).fetchall():
+            for row in self.store.execute(query).fetchall():
                 digest.update(repr(tuple(row)).encode("utf-8", "surrogatepass"))
                 digest.update(b"\n")
         return digest.hexdigest()
 
     def run_state(self, name: str) -> dict[str, Any] | None:
         """The state recorded under ``name``: ``{"fingerprint", "detail"}``, or None."""
-        row = self.execute("SELECT fingerprint, detail FROM run_states WHERE name = ?",
-                           (name,)).fetchone()
+        row = self.store.execute("SELECT fingerprint, detail FROM run_states WHERE name = ?",
+                                 (name,)).fetchone()
         return {"fingerprint": row[0], "detail": json.loads(row[1])} if row else None
 
     def save_run_state(self, name: str, fingerprint: str, detail: dict[str, Any]) -> None:
         """Record (or replace) the state under ``name``."""
-        self.execute("INSERT INTO run_states (name, fingerprint, detail, recorded_at) "
-                     "VALUES (?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET "
-                     "fingerprint = excluded.fingerprint, detail = excluded.detail, "
-                     "recorded_at = excluded.recorded_at",
-                     (name, fingerprint, json.dumps(detail, default=str),
-                      utc_now()))
+        self.store.execute("INSERT INTO run_states (name, fingerprint, detail, recorded_at) "
+                           "VALUES (?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET "
+                           "fingerprint = excluded.fingerprint, detail = excluded.detail, "
+                           "recorded_at = excluded.recorded_at",
+                           (name, fingerprint, json.dumps(detail, default=str),
+                            utc_now()))
 
     def forget_run_states(self) -> None:
         """Forget every recorded state: the next analysis runs every stage."""
-        self.execute("DELETE FROM run_states")
+        self.store.execute("DELETE FROM run_states")

@@ -1,5 +1,5 @@
-"""Full-text search over article titles and texts and over what quotes say. Mixed into
-:class:`~crossbearing.store.Store`.
+"""Full-text search over article titles and texts and over what quotes say. Reached as
+``store.search``.
 
 SQLite: two FTS5 tables kept by triggers (migration 8). PostgreSQL: a generated ``tsvector`` on
 articles and a trigger-kept ``quote_search`` table, with GIN indexes. The user's text never
@@ -10,7 +10,10 @@ as a parameter.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from crossbearing.store.database import Database
 
 #: Words of a search: letters and digits; everything else (FTS operators, quotes, brackets,
 #: column filters) separates words and is dropped.
@@ -88,29 +91,29 @@ def _aliases(expansion: Any) -> list[list[str]]:
     return [words for words in (_WORD.findall(n) for n in names) if words]
 
 
-class SearchStore:
-    """Search queries; expects ``execute`` and ``dialect`` from the store."""
+class SearchRepository:
+    """Full-text search over articles and quotes (``store.search``)."""
 
-    execute: Any
-    dialect: str
+    def __init__(self, store: Database) -> None:
+        self.store = store
 
-    def search(self, query: str, limit: int = 20, expansion: Any = None) -> list[dict[str, Any]]:
+    def find(self, query: str, limit: int = 20, expansion: Any = None) -> list[dict[str, Any]]:
         """Articles and quotes matching every word of ``query`` (or, with an ``expansion``, one
         of its spellings; see :func:`fts_query`), best first, at most ``limit`` of each kind.
         Each hit: ``kind`` ('article' or 'quote'), ``article_id``, ``start``/``end`` (the
         quote's span; None for an article), ``speaker``, ``snippet`` (matched words between
         HIT_START and HIT_END)."""
         limit = max(1, min(int(limit), 200))
-        if self.dialect == "postgresql":
+        if self.store.dialect == "postgresql":
             return self._search_postgresql(ts_query(query, expansion), limit)
         match = fts_query(query, expansion)
         if match is None:
             return []
-        articles = self.execute(
+        articles = self.store.execute(
             "SELECT article_id, snippet(article_search, 2, ?, ?, '…', 16) FROM article_search "
             "WHERE article_search MATCH ? ORDER BY bm25(article_search, 0.0, 5.0, 1.0) LIMIT ?",
             (HIT_START, HIT_END, match, limit)).fetchall()
-        quotes = self.execute(
+        quotes = self.store.execute(
             "SELECT article_id, start, \"end\", speaker, snippet(quote_search, -1, ?, ?, '…', 24) "
             "FROM quote_search WHERE quote_search MATCH ? ORDER BY rank LIMIT ?",
             (HIT_START, HIT_END, match, limit)).fetchall()
@@ -121,12 +124,12 @@ class SearchStore:
         if match is None:
             return []
         marks = f"StartSel={HIT_START}, StopSel={HIT_END}, MaxWords=16, MinWords=8"
-        articles = self.execute(
+        articles = self.store.execute(
             "SELECT article_id, ts_headline('simple', text, to_tsquery('simple', ?), ?) "
             "FROM articles WHERE search @@ to_tsquery('simple', ?) "
             "ORDER BY ts_rank(search, to_tsquery('simple', ?)) DESC, article_id LIMIT ?",
             (match, marks, match, match, limit)).fetchall()
-        quotes = self.execute(
+        quotes = self.store.execute(
             "SELECT article_id, start, \"end\", speaker, ts_headline('simple', body, "
             "to_tsquery('simple', ?), ?) FROM quote_search WHERE search @@ to_tsquery('simple', ?) "
             "ORDER BY ts_rank(search, to_tsquery('simple', ?)) DESC, article_id, start LIMIT ?",
@@ -136,14 +139,15 @@ class SearchStore:
 
     def name_words(self) -> set[str]:
         """The words of every name the articles hold (what spellings are searched among)."""
-        rows = self.execute("SELECT DISTINCT text FROM mentions").fetchall()
+        rows = self.store.execute("SELECT DISTINCT text FROM mentions").fetchall()
         return {w for (text,) in rows for w in _SLOT.findall(text)}
 
     def actor_spellings(self) -> list[tuple[str, str]]:
         """(knowledge-base actor id, a spelling the articles used for it), each pair once; a
         capital standing for its government ("Baghdad condemned") is no name of it."""
-        return self.execute("SELECT DISTINCT actor_id, text FROM mentions WHERE actor_id IS NOT "
-                            "NULL AND link <> 'metonymy' ORDER BY actor_id, text").fetchall()
+        return self.store.execute("SELECT DISTINCT actor_id, text FROM mentions "
+                                  "WHERE actor_id IS NOT NULL AND link <> 'metonymy' "
+                                  "ORDER BY actor_id, text").fetchall()
 
 
 def _hits(articles: list[tuple], quotes: list[tuple]) -> list[dict[str, Any]]:

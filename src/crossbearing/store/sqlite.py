@@ -14,7 +14,8 @@ except ImportError:  # not a POSIX system
     fcntl = None
 
 from crossbearing.errors import StoreError, UsageError
-from crossbearing.store.base import Store, migrated
+from crossbearing.store.base import Store
+from crossbearing.store.database import migrated
 
 #: Milliseconds a writer waits for another process's write lock before failing.
 BUSY_TIMEOUT_MS = 30_000

@@ -92,7 +92,7 @@ def entity_rows(table: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def passage_views(store, passages: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Shared passages with the text each covers in its two articles (each article read once)."""
     ids = sorted({p["article_a"] for p in passages} | {p["article_b"] for p in passages})
-    texts = {a.id: a.text for a in store.articles_by_id(ids)}
+    texts = {a.id: a.text for a in store.articles.articles_by_id(ids)}
     return [{**p, **passage_texts(p, texts)} for p in passages]
 
 
@@ -109,15 +109,15 @@ def passage_key(passage: dict[str, Any]) -> str:
 
 def story_view(store, story_id: str) -> dict[str, Any] | None:
     """A story with its articles, the passages they share and their duplicates."""
-    story = next((s for s in store.stories() if s["id"] == story_id), None)
+    story = next((s for s in store.corpus.stories() if s["id"] == story_id), None)
     if story is None:
         return None
-    members = store.story_members(story_id)
-    found = store.articles_by_id(members)
+    members = store.corpus.story_members(story_id)
+    found = store.articles.articles_by_id(members)
     articles = by_date(article_summary(a) for a in found)
     member_set = set(members)
-    passages = [p for p in store.passages() if p["article_a"] in member_set]
-    duplicates = [d for d in store.duplicates() if d["article_a"] in member_set]
+    passages = [p for p in store.corpus.passages() if p["article_a"] in member_set]
+    duplicates = [d for d in store.corpus.duplicates() if d["article_a"] in member_set]
     families = story_families(store, found)
     independent = families.count(members)
     return {**story, "articles": articles, "passages": passages, "duplicates": duplicates,
@@ -128,11 +128,11 @@ def story_view(store, story_id: str) -> dict[str, Any] | None:
 def story_rows(store) -> list[dict[str, Any]]:
     """The stories, largest first, each with how many independent sources its reports are
     (``independent``, source families) and the phrase that says so."""
-    heads = {a.id: a for a in store.article_heads()}
+    heads = {a.id: a for a in store.corpus.article_heads()}
     copies = copy_records(store)
-    members = store.story_memberships()
+    members = store.corpus.story_memberships()
     rows = []
-    for story in store.stories():
+    for story in store.corpus.stories():
         articles = [heads[i] for i in members.get(story["id"], []) if i in heads]
         independent = story_families(store, articles, copies).count(a.id for a in articles)
         rows.append({**story, "independent": independent,
@@ -143,9 +143,9 @@ def story_rows(store) -> list[dict[str, Any]]:
 def quote_rows(store, *, speaker: str | None = None, outlet: str | None = None) -> list[dict[str, Any]]:
     """Quotes with their text, speaker (resolved name, else description, else as written) and
     article, filtered by speaker or outlet substring."""
-    articles = {a.id: a for a in store.articles()}
+    articles = {a.id: a for a in store.articles.all()}
     rows = []
-    for q in store.quotes():
+    for q in store.annotations.quotes():
         article = articles[q.article_id]
         who = speaker_of(q)
         row = {"article_id": q.article_id, "outlet": source_label(article), "kind": q.kind,
@@ -165,9 +165,9 @@ def quote_rows(store, *, speaker: str | None = None, outlet: str | None = None) 
 
 def number_rows(store, *, counted: str | None = None) -> list[dict[str, Any]]:
     """Numeric facts with their article's source, filtered by a counted-phrase substring."""
-    outlets = store.source_labels()
+    outlets = store.events.source_labels()
     rows = []
-    for n in store.numeric_facts():
+    for n in store.annotations.numeric_facts():
         if counted and counted.lower() not in (n.counted or "").lower():
             continue
         rows.append({"article_id": n.article_id, "outlet": outlets.get(n.article_id),

@@ -43,8 +43,8 @@ class StoryData:
                  copies: dict[str, Any] | None = None) -> None:
         self.store = store
         self.story = story
-        self.ids = store.story_members(story["id"])
-        self.articles = {a.id: a for a in store.articles_by_id(self.ids)}
+        self.ids = store.corpus.story_members(story["id"])
+        self.articles = {a.id: a for a in store.articles.articles_by_id(self.ids)}
         self.passages = [p for p in passages if p["article_a"] in self.articles]
         self.entities = entities
         self.source_labels = source_labels
@@ -65,7 +65,7 @@ class StoryData:
     @cached_property
     def stored_events(self) -> list[dict[str, Any]]:
         """The story's events as stored (every mode), for the coverage matrix."""
-        return self.store.events(self.story["id"])
+        return self.store.events.all(self.story["id"])
 
     @cached_property
     def events(self) -> list[dict[str, Any]]:
@@ -75,7 +75,7 @@ class StoryData:
 
     @cached_property
     def stored_claim_groups(self) -> list[dict[str, Any]]:
-        return self.store.claim_groups(self.story["id"])
+        return self.store.comparison.claim_groups(self.story["id"])
 
     @cached_property
     def claim_groups(self) -> list[dict[str, Any]]:
@@ -83,7 +83,7 @@ class StoryData:
 
     @cached_property
     def stored_quote_groups(self) -> list[dict[str, Any]]:
-        return self.store.quote_groups(self.story["id"])
+        return self.store.comparison.quote_groups(self.story["id"])
 
     @cached_property
     def quote_groups(self) -> list[dict[str, Any]]:
@@ -114,11 +114,11 @@ def story_page(store, story_id: str, *, _cache: dict | None = None,
     cannot be built is appended to ``failures`` when given (see :func:`story_section`)."""
     cache = _cache if _cache is not None else {}
     if "stories" not in cache:
-        cache["stories"] = {s["id"]: s for s in store.stories()}
-        rejected = store.rejected_passages()
-        cache["passages"] = [p for p in store.passages() if passage_key(p) not in rejected]
-        cache["entities"] = {e["entity_id"]: e for e in store.entity_list()}
-        cache["labels"] = store.source_labels()
+        cache["stories"] = {s["id"]: s for s in store.corpus.stories()}
+        rejected = store.corrections.rejected_passages()
+        cache["passages"] = [p for p in store.corpus.passages() if passage_key(p) not in rejected]
+        cache["entities"] = {e["entity_id"]: e for e in store.pages.entity_list()}
+        cache["labels"] = store.events.source_labels()
         cache["copies"] = copy_records(store)
     story = cache["stories"].get(story_id)
     if story is None:

@@ -109,7 +109,7 @@ def _story_id(store: Store, story_id: str) -> str:
     """The story ``story_id`` means: itself, the one story it is a prefix of, or the story a
     retired id leads to (404 when none, 400 when a prefix fits several)."""
     try:
-        return store.resolve_story(story_id)
+        return store.corpus.resolve_story(story_id)
     except NotFound:
         raise HTTPException(status_code=404, detail="no such story") from None
     except UsageError as error:
@@ -152,7 +152,7 @@ def _pages(app: FastAPI) -> None:
     def entities(request: Request, limit: int = Query(100, ge=1, le=1000),
                  offset: int = Query(0, ge=0)):
         with request.app.state.database.use() as store:
-            view = {"entities": store.entity_list(limit=limit, offset=offset), "limit": limit,
+            view = {"entities": store.pages.entity_list(limit=limit, offset=offset), "limit": limit,
                     "offset": offset}
         return page(request, "web/entities.html", view, "Actors and places")
 
@@ -196,7 +196,7 @@ def _api(app: FastAPI) -> None:
     def api_entities(request: Request, limit: int = Query(100, ge=1, le=1000),
                      offset: int = Query(0, ge=0)) -> list[dict[str, Any]]:
         with request.app.state.database.use() as store:
-            return store.entity_list(limit=limit, offset=offset)
+            return store.pages.entity_list(limit=limit, offset=offset)
 
     @app.get("/api/entities/{entity_id}", summary="One actor or place")
     def api_entity(request: Request, entity_id: str = Path(pattern=ENTITY_ID)) -> dict[str, Any]:

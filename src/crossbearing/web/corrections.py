@@ -45,12 +45,12 @@ def check(kind: str, target: str, value: str, store) -> None:
     if kind == "merge-entities":
         if not (_ENTITY.match(target) and _ENTITY.match(value)) or target == value:
             raise HTTPException(422, "merge two different entity ids")
-        if store.entity(target) is None or store.entity(value) is None:
+        if store.pages.entity(target) is None or store.pages.entity(value) is None:
             raise HTTPException(422, "no such entity")
     elif kind == "split-entity":
-        if not _ENTITY.match(target) or store.entity(target) is None:
+        if not _ENTITY.match(target) or store.pages.entity(target) is None:
             raise HTTPException(422, "no such entity")
-        if value not in {m["text"] for m in store.entity_mentions(target)}:
+        if value not in {m["text"] for m in store.pages.entity_mentions(target)}:
             raise HTTPException(422, "the entity has no mention with this spelling")
     elif kind == "not-reuse":
         if not _PASSAGE.match(target) or value != "not-reuse":
@@ -58,11 +58,11 @@ def check(kind: str, target: str, value: str, store) -> None:
     elif kind == "event":
         if not _EVENT.match(target) or value not in ("confirm", "reject"):
             raise HTTPException(422, "an event id and 'confirm' or 'reject'")
-    elif kind in EVENT_KINDS:  # the value is checked as it is stored (store.add_override)
+    elif kind in EVENT_KINDS:  # checked as it is stored (store.corrections.add_override)
         if not _EVENT.match(target) or target not in _event_ids(store, target):
             raise HTTPException(422, "no such event")
     elif kind in ARTICLE_KINDS:
-        if not _ARTICLE.match(target) or not store.articles_by_id([target]):
+        if not _ARTICLE.match(target) or not store.articles.articles_by_id([target]):
             raise HTTPException(422, "no such article")
     else:
         raise HTTPException(422, "unknown kind of correction")
@@ -78,8 +78,8 @@ def apply(request: Request, kind: str, target: str, value: str, note: str) -> st
         check(kind, target, value, store)
         try:
             with store.transaction():
-                override_id = store.add_override(kind, target, value, note)
-                store.apply_entity_overrides()
+                override_id = store.corrections.add_override(kind, target, value, note)
+                store.corrections.apply_entity_overrides()
         except UsageError as error:
             raise HTTPException(422, str(error)) from None
     return override_id
@@ -102,13 +102,14 @@ def _back(request: Request, kind: str, target: str, value: str) -> str:
         return f"/entities/{target}"
     if kind == "not-reuse":
         with request.app.state.database.use() as store:
-            story = store.story_of(target.split("|")[0])
+            story = store.corpus.story_of(target.split("|")[0])
         return f"/stories/{story}" if story else "/"
     if kind in ARTICLE_KINDS:
         return f"/articles/{target}"
     if kind in EVENT_KINDS:
         with request.app.state.database.use() as store:
-            story = next((e["story_id"] for e in store.events() if e["event_id"] == target), None)
+            story = next((e["story_id"] for e in store.events.all()
+                          if e["event_id"] == target), None)
         return f"/stories/{story}#event-{target}" if story else "/corrections"
     return "/corrections"
 
@@ -127,13 +128,13 @@ def corrections_router() -> APIRouter:
     @router.get("/corrections", response_class=HTMLResponse, summary="Corrections made")
     def corrections_page(request: Request):
         with request.app.state.database.use() as store:
-            view = {"corrections": store.overrides()}
+            view = {"corrections": store.corrections.overrides()}
         return page(request, "web/corrections.html", view, "Corrections")
 
     @router.get("/api/corrections", summary="Corrections made, oldest first")
     def list_corrections(request: Request) -> list[dict[str, Any]]:
         with request.app.state.database.use() as store:
-            return store.overrides()
+            return store.corrections.overrides()
 
     @router.post("/api/corrections", status_code=201, summary="Make a correction")
     def add_correction(request: Request, correction: Correction) -> dict[str, str]:
@@ -144,7 +145,7 @@ def corrections_router() -> APIRouter:
     def remove_correction(request: Request,
                           override_id: str = Path(pattern=r"^[0-9a-f]{8,64}$")) -> dict[str, bool]:
         with request.app.state.database.use() as store, store.transaction():
-            if not store.remove_override(override_id):
+            if not store.corrections.remove_override(override_id):
                 raise HTTPException(404, "no such correction")
         return {"removed": True}
 

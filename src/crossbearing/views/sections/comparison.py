@@ -3,8 +3,8 @@ coverage.
 
 Each reads what the comparison stored for the story (claim groups, quote groups) or computes it
 from the store (framing, coverage) and lays it out against the story's sources: its outlets, or
-the file names of articles whose outlet is unknown, as ``store.source_labels`` names them; sources
-are counted as independent sources (source families, :mod:`crossbearing.sources`).
+the file names of articles whose outlet is unknown, as ``store.events.source_labels`` names them;
+sources are counted as independent sources (source families, :mod:`crossbearing.sources`).
 Plain dicts for ``templates/sections/KEY.html``; every item keeps its article span.
 """
 
@@ -23,8 +23,8 @@ def claim_group_views(store, story_id: str | None = None,
     """Claim groups with their members: the story, what is counted (thing, toll, unit), the
     status and kind, how many sources, the range of written values, and per member the article,
     outlet, offsets, number as written, bounds, hedge, counted phrase, scopes and speaker."""
-    labels = store.source_labels()
-    return [claim_group_view(g, labels) for g in store.claim_groups(story_id, status)]
+    labels = store.events.source_labels()
+    return [claim_group_view(g, labels) for g in store.comparison.claim_groups(story_id, status)]
 
 
 def claim_group_view(g: dict[str, Any], labels: dict[str, str] | None = None) -> dict[str, Any]:
@@ -42,8 +42,8 @@ def quote_group_views(store, story_id: str | None = None) -> list[dict[str, Any]
     """Quote groups with their members: the label (same, partial, paraphrase), the speaker
     comparison (same, differs, unattributed in some), and per member the article, outlet, quote
     id, content spans, text, relation and the speaker as that article gives it."""
-    labels = store.source_labels()
-    return [quote_group_view(g, labels) for g in store.quote_groups(story_id)]
+    labels = store.events.source_labels()
+    return [quote_group_view(g, labels) for g in store.comparison.quote_groups(story_id)]
 
 
 def quote_group_view(g: dict[str, Any], labels: dict[str, str] | None = None) -> dict[str, Any]:

@@ -192,7 +192,8 @@ def event_views(store, story_id: str | None = None, *, every: bool = False) -> l
     sentence span. Only single events that happened unless ``every``: no counts of many events
     ("over 160 attacks"), no threatened, suspended or denied ones, none an analyst rejected.
     ``decision`` is the analyst's correction ('confirm' or 'reject'), else None."""
-    return event_views_of(store, store.events(story_id), store.source_labels(), every=every)
+    return event_views_of(store, store.events.all(story_id), store.events.source_labels(),
+                          every=every)
 
 
 def event_views_of(store, events: list[dict[str, Any]], labels: dict[str, str], *,
@@ -200,18 +201,18 @@ def event_views_of(store, events: list[dict[str, Any]], labels: dict[str, str], 
                    families: dict[str, str] | None = None) -> list[dict[str, Any]]:
     """:func:`event_views` of stored events already read, with the store's source labels and
     the source family of each article (read from the store when not given)."""
-    mentions = {(m.article_id, m.start): m for m in store.event_mentions(
+    mentions = {(m.article_id, m.start): m for m in store.events.event_mentions(
         sorted({a for e in events for a, _ in e["sources"]}))}
     if families is None:
         families = families_of(store, {e["story_id"] for e in events})
-    decisions = store.event_decisions()
+    decisions = store.corrections.event_decisions()
     views = []
     for event in events:
         decision = decisions.get(event["event_id"])
         if not every and not is_listed(event, decision):
             continue  # a series is listed: only a campaign pinned down by a date or toll is kept
         detail = event["detail"]
-        place = store.place(event["place_id"]) if event["place_id"] else None
+        place = store.annotations.place(event["place_id"]) if event["place_id"] else None
         views.append({
             "id": event["event_id"], "story_id": event["story_id"],
             "type": event["event_type"], "label": detail["label"], "family": event["family"],
@@ -261,7 +262,7 @@ def families_of(store, story_ids: set[str]) -> dict[str, str]:
     copies = copy_records(store) if story_ids else {}
     found: dict[str, str] = {}
     for story_id in sorted(s for s in story_ids if s):
-        articles = store.articles_by_id(store.story_members(story_id))
+        articles = store.articles.articles_by_id(store.corpus.story_members(story_id))
         families = story_families(store, articles, copies)
         found.update({a.id: families.family_of(a.id) for a in articles})
     return found
@@ -280,7 +281,7 @@ def _event_source(mention, key: tuple[str, int], labels: dict[str, str]) -> dict
 
 def timeline_view(store, story_id: str) -> dict[str, Any]:
     """A story's events in date order, each with its date precision; undated events apart."""
-    if not store.story_members(story_id):
+    if not store.corpus.story_members(story_id):
         raise NotFound(f"no story {story_id!r}")
     events = event_views(store, story_id)
     dated = [e for e in event_order(events) if e["date"]]

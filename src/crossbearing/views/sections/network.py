@@ -29,8 +29,8 @@ RADIUS, LABEL_ROOM, EDGE_ROOM = 250, 220, 40
 
 def network_section(data) -> dict[str, Any]:
     """Who is named with whom in the story, and how the knowledge base relates them."""
-    starts = {i: [s.start for s in data.store.sentences(i)] for i in data.ids}
-    return actor_network(data.store.entity_mentions_in(data.ids), starts, data.entities)
+    starts = {i: [s.start for s in data.store.annotations.sentences(i)] for i in data.ids}
+    return actor_network(data.store.pages.entity_mentions_in(data.ids), starts, data.entities)
 
 
 def actor_network(mentions: Iterable[dict[str, Any]], sentence_starts: dict[str, list[int]],

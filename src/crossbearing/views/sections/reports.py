@@ -18,8 +18,8 @@ def quotes_section(data) -> dict[str, Any]:
     groups: dict[str, list[dict[str, Any]]] = {}
     for article_id in data.ids:
         article, outlet = data.articles[article_id], data.outlet(article_id)
-        sentences = [(s.start, s.end) for s in data.store.sentences(article_id)]
-        for q in data.store.quotes(article_id):
+        sentences = [(s.start, s.end) for s in data.store.annotations.sentences(article_id)]
+        for q in data.store.annotations.quotes(article_id):
             cited = quote_record(article, q, sentence_of(q.start, q.end, sentences), outlet, None)
             groups.setdefault(speaker_of(q) or "(unattributed)", []).append({
                 "article_id": article_id, "start": q.start, "end": q.end, "kind": q.kind,
@@ -35,7 +35,7 @@ def numbers_section(data) -> dict[str, Any]:
     groups: dict[str, list[dict[str, Any]]] = {}
     for article_id in data.ids:
         facts = groups.setdefault(data.outlet(article_id), [])
-        facts += [number_view(n) for n in data.store.numeric_facts(article_id)]
+        facts += [number_view(n) for n in data.store.annotations.numeric_facts(article_id)]
     outlets = [{"outlet": name, "facts": facts} for name, facts in sorted(groups.items())]
     return {"outlets": outlets, "count": sum(len(o["facts"]) for o in outlets)}
 
