@@ -462,3 +462,17 @@ def test_a_site_naming_the_event_is_its_place_and_its_number_no_count():
         if e.text == "attack"]
     assert attack.place_id == "site:tower-22" and not attack.aggregate
     assert not attack.role("actor")
+
+
+def test_a_yes_no_question_asserts_no_event():
+    [shot] = [e for e in annotate_text('"Did you shoot him?" she asked the officer.').events
+              if e.text == "shoot"]
+    assert shot.mode == "hypothetical"
+
+
+@pytest.mark.parametrize("text", [
+    "The square, where demonstrators have sometimes gathered, is near the stadium.",
+    "Artillery routinely shells the villages along the river.",
+])
+def test_what_happens_from_time_to_time_is_no_event(text):
+    assert events(text) == []

@@ -62,6 +62,13 @@ DIRECTED_PREPS = frozenset({"to", "of", "with", "from", "against", "on", "upon",
 #: Conjunctions of a condition whose subject a threat or demand is aimed at ("unless Israel
 #: rescinds", "if the United States goes ahead").
 CONDITIONS = frozenset({"if", "unless", "until"})
+#: Words that open a yes/no question.
+QUESTION_AUX = frozenset({"did", "do", "does", "is", "are", "was", "were", "will", "would",
+                          "could", "can", "has", "have", "had", "should", "shall", "may",
+                          "might"})
+#: Adverbs that make a verb tell what happens from time to time, not one event.
+HABITUAL = frozenset({"sometimes", "often", "usually", "routinely", "regularly", "frequently",
+                      "occasionally", "always", "typically", "habitually", "repeatedly"})
 #: Nouns after "in" that direct an act at someone: "in protest against", "in response to".
 DIRECTED_IN = frozenset({"protest", "defiance", "response", "retaliation", "solidarity",
                          "support", "opposition", "revenge"})
@@ -296,6 +303,8 @@ def mode(token: Token, family: str = "violent") -> str:
     """``asserted``, ``future``, ``hypothetical``, ``suspended`` or ``negated``: a negation or
     modal on the trigger or on the verb it is the subject or object of, else a word of
     suspending or intending that governs it ("suspending attacks", "vowed to strike")."""
+    if _yes_no_question(token):
+        return "hypothetical"  # "Did you shoot him?" asks, asserts nothing
     nearest = [token]
     head = token.head
     if head.i != token.i and (token.dep_ in CORE_DEPS or (
@@ -343,8 +352,19 @@ def _purpose_clause(token: Token) -> bool:
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in children))
 
 
+def _yes_no_question(token: Token) -> bool:
+    """Whether the trigger's sentence is a yes/no question ("Did you shoot him?", "Will they
+    strike again?")."""
+    words = [t for t in token.sent if not t.is_punct]
+    return bool(words) and token.sent.text.rstrip().rstrip("\"'”’").endswith("?") and (
+        words[0].lower_ in QUESTION_AUX)
+
+
 def is_aggregate(token: Token) -> bool:
-    """A count or series of events rather than one: "over 160 attacks", "repeated US strikes"."""
+    """A count or series of events rather than one: "over 160 attacks", "repeated US strikes",
+    "have sometimes gathered"."""
+    if token.pos_ == "VERB":
+        return any(c.dep_ == "advmod" and c.lower_ in HABITUAL for c in token.children)
     if token.pos_ != "NOUN":
         return False
     if token.tag_ == "NNS":

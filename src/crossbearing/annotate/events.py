@@ -19,6 +19,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Token
 
 from crossbearing.annotate.event_args import (
+    HABITUAL,
     SERIES,
     Spans,
     arguments,
@@ -190,12 +191,15 @@ def _background_series(token: Token) -> bool:
     for attacks on US forces", "subjecting them to bombings and attacks", "in
     response to the attacks on US service members", "denounced the US over its strikes"):
     events in general, told as background, unless a date or a toll pins them down (see
-    ``_anchored``). Plurals that name one occasion stay ("held talks", "staged rallies", "the
+    ``_anchored``); a verb of what happens from time to time ("have sometimes gathered",
+    "routinely shell"). Plurals that name one occasion stay ("held talks", "staged rallies", "the
     riots continue"), and so do those that set the time of something else ("threw stones
     during demonstrations")."""
+    children = list(token.children)
+    if token.pos_ == "VERB":  # "demonstrators have sometimes gathered there": a habit
+        return any(c.dep_ == "advmod" and c.lower_ in HABITUAL for c in children)
     if token.tag_ != "NNS":
         return False
-    children = list(token.children)
     if any(c.dep_ in ("nummod", "quantmod") or c.lower_ in SERIES for c in children):
         return True
     first = token
