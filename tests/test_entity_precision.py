@@ -55,3 +55,13 @@ def test_fragments_chants_and_stage_directions_are_no_entities():
     names = {m.text for m in annotate_text(text).mentions}
     assert not names & {"U-S-A", "CROSSTALK", "Getty/", "Getty/Instagram"}
     assert "Reuters" in names
+
+
+def test_laws_treaties_and_programmes_are_no_actors():
+    text = ("The senator called Obamacare a failure. The Affordable Care Act and Medicare were "
+            "debated, the Dodd-Frank law was attacked and the Paris Agreement was defended by "
+            "Senator Bill Nelson.")
+    names = {m.text for m in annotate_text(text).mentions}
+    assert not names & {"Obamacare", "Affordable Care Act", "Medicare", "Dodd-Frank",
+                        "Paris Agreement"}
+    assert "Bill Nelson" in names

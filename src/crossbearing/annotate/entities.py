@@ -17,6 +17,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from crossbearing.annotate.event_args import ASSAULT_NOUNS, ASSAULT_VERBS, PLACE_NOUNS
+from crossbearing.annotate.law_names import law_spans
 from crossbearing.annotate.metonymy import with_metonyms
 from crossbearing.annotate.names import identity_words, same_name, skeleton
 from crossbearing.annotate.nlp import text_of
@@ -82,7 +83,7 @@ def entity_mentions(doc: Doc, article_id: str,
     actors = actors or actor_base()
     text = text_of(doc)
     titles = _title_case_lines(text)
-    spans = [span for span in place_spans(list(doc.ents), _stands_as_place)
+    spans = [span for span in place_spans(law_spans(list(doc.ents)), _stands_as_place)
              if span.label_ in NAME_LABELS | MAYBE_PLACE_LABELS
              and _capitalised(span) and not _only_in_a_title(span, text, titles, actors)]
     seen = _Seen(full_names=[], acronyms={}, countries=_countries(spans))
