@@ -2,9 +2,10 @@
 ("the Affordable Care Act", "Dodd-Frank", "Obamacare", "the Paris Agreement"): no actors.
 
 A name whose last word says it is a law or an agreement (Act, Bill, Treaty, Accord, Agreement,
-Amendment, Doctrine, Protocol) or that is one word ending in "care" (the programmes "Medicare",
-"Obamacare") is retyped LAW, which the entity layer does not list; a law named after people
-("Dodd-Frank") is read as one only where the text calls it a law or an act around it.
+Amendment, Doctrine, Protocol; not "Convention": a party's convention is a gathering) or that
+is one word ending in "care" (the programmes "Medicare", "Obamacare") is retyped LAW, which the
+entity layer does not list; a law named after people ("Dodd-Frank") is read as one only where
+the text calls it a law or an act around it.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from spacy.tokens import Span
 
 #: Last words that make a name a law, a treaty or an agreement.
 LAW_WORDS = frozenset({"act", "bill", "treaty", "accord", "accords", "agreement", "amendment",
-                       "doctrine", "protocol", "convention", "resolution", "code"})
+                       "doctrine", "protocol", "resolution", "code"})
 #: Types the model gives such names by mistake.
 RETYPED = frozenset({"ORG", "PERSON", "GPE", "NORP", "FAC", "PRODUCT"})
 #: Words after a name that say it is a law ("Dodd-Frank law", "the Dodd-Frank Act").
