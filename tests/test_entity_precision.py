@@ -65,3 +65,12 @@ def test_laws_treaties_and_programmes_are_no_actors():
     assert not names & {"Obamacare", "Affordable Care Act", "Medicare", "Dodd-Frank",
                         "Paris Agreement"}
     assert "Bill Nelson" in names
+
+
+def test_a_transcripts_speaker_labels_are_its_people():
+    text = ("Chris Wallace moderated the debate with Donald Trump.\nWALLACE: Mr. Trump, your "
+            "answer?\nTRUMP: Wrong. (CROSSTALK.)\n")
+    found = {m.text: m for m in annotate_text(text).mentions}
+    assert found["WALLACE"].canonical == "Chris Wallace"
+    assert found["TRUMP"].label == "PERSON" and found["TRUMP"].canonical == "Donald Trump"
+    assert "CROSSTALK" not in found

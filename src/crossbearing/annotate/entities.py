@@ -161,7 +161,8 @@ def _resolve(span: Span, article_id: str, seen: _Seen, later: list[Span],
         return None  # half of a word the tokenizer split ("Anti-", "Pro-", "Getty/")
     if _SPELLED.match(text) or _stage_direction(span):
         return None  # a chant spelled out ("U-S-A"), a transcript's "(CROSSTALK)"
-    base = Mention(article_id, start, end, text, span.label_, None, text, name_key(text), "model")
+    label = "PERSON" if _speaker_label(span) else span.label_
+    base = Mention(article_id, start, end, text, label, None, text, name_key(text), "model")
     actor_id = span.ent_id_ or actors.id_of(text)
     if actor_id:
         actor = actors.actor(actor_id)
@@ -172,9 +173,9 @@ def _resolve(span: Span, article_id: str, seen: _Seen, later: list[Span],
                        canonical=defined.canonical, name_key=defined.name_key, link="acronym",
                        place_id=defined.place_id)
     else:
-        longer = (_full_name_for(text, span.label_, seen, later)
-                  or _group_for(text, span.label_, seen)
-                  or organisation_for(text, span.label_, _organisations(seen, later),
+        longer = (_full_name_for(text, label, seen, later)
+                  or _group_for(text, label, seen)
+                  or organisation_for(text, label, _organisations(seen, later),
                                       INSTITUTION_WORDS))
         if longer is not None:
             base = replace(base, label=longer.label, actor_id=longer.actor_id,
@@ -208,9 +209,19 @@ def _stage_direction(span: Span) -> bool:
     """A word in capitals alone in brackets, as transcripts mark what is heard ("(CROSSTALK)",
     "(APPLAUSE)"); short ones are agencies and acronyms ("(AP)", "(UPI)")."""
     doc = span.doc
+    end = span.end + (span.end < len(doc) and doc[span.end].text == ".")  # "(CROSSTALK.)"
     return (len(span) == 1 and span.text.isupper() and len(span.text) >= 6
             and span.start > 0 and doc[span.start - 1].text == "("
-            and span.end < len(doc) and doc[span.end].text == ")")
+            and end < len(doc) and doc[end].text == ")")
+
+
+def _speaker_label(span: Span) -> bool:
+    """A name in capitals opening a line of a transcript, before a colon ("WALLACE: Mr.
+    Trump, …"): the person speaking, whatever type the model gave it."""
+    doc = span.doc
+    opens = span.start == 0 or "\n" in doc[span.start - 1].whitespace_ + doc[span.start - 1].text
+    return (opens and span.text.isupper() and len(span.text) > 2 and span.end < len(doc)
+            and doc[span.end].text == ":")
 
 
 def _trimmed(span: Span) -> tuple[int, int, str]:
