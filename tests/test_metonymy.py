@@ -30,6 +30,8 @@ def test_a_capital_that_acts_is_its_government_and_stays_a_place(text, name, gov
     ("The minister flew to Washington on Tuesday.", "Washington"),
     ("Baghdad was hit by rockets overnight.", "Baghdad"),
     ("Mosul condemned nothing; its mayor resigned on Sunday.", "Mosul"),  # not a capital
+    ("WASHINGTON ― The senator's long feud with the governor ended on Friday.", "WASHINGTON"),
+    ("He filed a complaint with Washington D.C.'s attorney oversight board.", "Washington D.C."),
 ])
 def test_a_capital_where_something_happens_is_a_place_only(text, name):
     assert named(text, name) in ([(None, True)], [])

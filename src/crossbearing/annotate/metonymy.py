@@ -9,11 +9,13 @@ country's government as the actor: the mention keeps its place (geography: the c
 where it is) and gains the government's knowledge-base id, name and type. Anywhere else ("a strike in
 Baghdad", "flew to Washington") it stays a place only. Only capitals of countries whose
 government the knowledge base holds are read so; "the Pentagon", "the Kremlin" and "the White
-House" are knowledge-base aliases already.
+House" are knowledge-base aliases already. A dateline ("WASHINGTON ―") and the city written
+with its district ("Washington D.C.'s bar") are the city.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import lru_cache
 
@@ -35,6 +37,19 @@ GOVERNMENT_NOUNS = frozenset({"government", "administration", "cabinet", "author
                               "leadership"})
 
 
+def _the_city_itself(doc: Doc, mention: Mention) -> bool:
+    """A capital that is the city whatever the parse says: a dateline opening the text or a
+    line in capitals before a dash or a bracket ("WASHINGTON ― Donald Trump's …", "BAGHDAD
+    (Reuters) -"), or the city written with its district ("Washington D.C.'s bar")."""
+    text = text_of(doc)
+    if re.search(r"\bD\.?C\b\.?|,", mention.text):
+        return True
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    after = text[mention.end:mention.end + 3].lstrip(" ,")
+    return (mention.text.isupper() and not text[line_start:mention.start].strip()
+            and after[:1] in ("―", "—", "–", "-", "("))
+
+
 def with_metonyms(doc: Doc, mentions: list[Mention],
                   actors: ActorBase | None = None) -> list[Mention]:
     """The mentions, a capital standing as an actor made its country's government too, and a
@@ -48,7 +63,7 @@ def with_metonyms(doc: Doc, mentions: list[Mention],
             continue
         head = _head(doc, mention)
         government = _government_of(mention, governments)
-        if government is not None and _acting(head):
+        if government is not None and _acting(head) and not _the_city_itself(doc, mention):
             mention = replace(mention, label=government.type, actor_id=government.id,
                               canonical=government.name, link="metonymy")
         elif (owned := _owned_government(mention, head, governments)) is not None:
