@@ -11,7 +11,9 @@ from dataclasses import dataclass
 class Story:
     """A stored story as listed: its id, headline (None when untitled), the span of its
     reports' dates (ISO dates, None when all undated), how many articles it has and how many
-    distinct outlets they come from (corrected outlets, else domains, else one per article)."""
+    distinct outlets they come from (corrected outlets, else domains, else one per article).
+    The clustering's own story, with its members in the order they joined, is
+    :class:`crossbearing.corpus.stories.Story`; the store writes that one and reads this."""
 
     id: str
     title: str | None
