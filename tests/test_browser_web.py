@@ -112,7 +112,7 @@ def test_an_analyst_corrects_an_outlet_and_every_table_names_it_after_reanalysis
 def test_hostile_article_is_inert_in_the_web_app(hostile_db):
     with open_store(hostile_db[0]) as store:
         ids = [a.id for a in store.articles.all()]
-        stories = [s["id"] for s in store.corpus.stories()]
+        stories = [s.id for s in store.corpus.stories()]
     with live_server(hostile_db[0], read_only=True) as base, browser_page() as browser:
         page = browser.page
         urls = ["/", "/search?q=raid"] + [f"/stories/{s}" for s in stories]

@@ -41,27 +41,27 @@ def seeds(tmp_path_factory):
 def test_the_five_seeds_form_one_story(seeds):
     assert seeds["first"].stories == 1
     [story] = seeds["stories"]
-    assert story["articles"] == 5
+    assert story.articles == 5
 
 
 def test_seed_000_and_002_share_their_reprinted_paragraphs(seeds):
     ids = {seeds["by_seed"][s].id: s for s in seeds["by_seed"]}
-    reprints = [p for p in seeds["passages"] if p["kind"] == "reprint"]
-    pairs = {tuple(sorted((ids[p["article_a"]], ids[p["article_b"]]))) for p in reprints}
+    reprints = [p for p in seeds["passages"] if p.kind == "reprint"]
+    pairs = {tuple(sorted((ids[p.article_a], ids[p.article_b]))) for p in reprints}
     assert pairs == {("000", "002")}
-    assert sum(p["words"] for p in reprints) >= 200
+    assert sum(p.words for p in reprints) >= 200
     texts = {a.id: a.text for a in seeds["by_seed"].values()}
     for p in reprints:
         # The offsets point at the same passage in both articles: it opens and closes on the
         # same words, and nearly all its words are shared.
-        words_a = normalise_text(texts[p["article_a"]][p["a_start"]:p["a_end"]]).split()
-        words_b = normalise_text(texts[p["article_b"]][p["b_start"]:p["b_end"]]).split()
+        words_a = normalise_text(texts[p.article_a][p.a_start:p.a_end]).split()
+        words_b = normalise_text(texts[p.article_b][p.b_start:p.b_end]).split()
         assert words_a[:3] == words_b[:3] and words_a[-3:] == words_b[-3:]
-        assert p["words"] >= 0.8 * max(len(words_a), len(words_b))
+        assert p.words >= 0.8 * max(len(words_a), len(words_b))
 
 
 def test_shared_quotations_are_reported_apart_from_reprints(seeds):
-    quoted = [p for p in seeds["passages"] if p["kind"] == "shared-quotation"]
+    quoted = [p for p in seeds["passages"] if p.kind == "shared-quotation"]
     assert len(quoted) >= 3  # the CENTCOM wording carried by several outlets
 
 

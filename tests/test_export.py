@@ -122,7 +122,7 @@ def test_json_entities_carry_aliases_and_spans(seeds_tables) -> None:
 
 def test_json_with_text_and_story_filter(seeds_db) -> None:
     with open_store(seeds_db) as store:
-        story_id = store.corpus.stories()[0]["id"]
+        story_id = store.corpus.stories()[0].id
         document = json.loads(_export_text("json", store, story_id=story_id, with_text=True))
     jsonschema.validate(document, SCHEMA, cls=jsonschema.Draft202012Validator)
     assert document["story"] == story_id and document["rejections"] == []
@@ -154,13 +154,13 @@ def test_per_story_sections_are_what_the_story_functions_give(seeds_db) -> None:
 
     with open_store(seeds_db) as store:
         stories = store.corpus.stories()
-        for story_id in (None, stories[0]["id"]):
+        for story_id in (None, stories[0].id):
             tables = gather(store, story_id)
             assert tables["coverage"] == [
-                {"story_id": s["id"], "coverage": plain(story_coverage(store, s["id"]))}
+                {"story_id": s.id, "coverage": plain(story_coverage(store, s.id))}
                 for s in stories]
             assert tables["framing"] == [
-                {"story_id": s["id"], "framing": plain(story_framing(store, s["id"]))}
+                {"story_id": s.id, "framing": plain(story_framing(store, s.id))}
                 for s in stories]
 
 
@@ -168,7 +168,7 @@ def test_event_writers_read_the_same_tables_as_gather(seeds_db) -> None:
     from crossbearing.export.gather import gather_events
 
     with open_store(seeds_db) as store:
-        story_id = store.corpus.stories()[0]["id"]
+        story_id = store.corpus.stories()[0].id
         for scope in (None, story_id):
             full, some = gather(store, scope), gather_events(store, scope)
             assert some == {name: full[name] for name in ("entities", "actors", "events")}

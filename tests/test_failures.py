@@ -245,7 +245,7 @@ def test_a_story_the_comparison_fails_on_is_recorded_and_the_others_compared(
     shutil.copy(analysed_seeds, db)
     real = compare.group_claims
     with open_store(db) as store:
-        stories = [s["id"] for s in store.corpus.stories()]
+        stories = [s.id for s in store.corpus.stories()]
         victim = stories[0]
 
         def broken(story_id, records):

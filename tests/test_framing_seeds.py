@@ -21,8 +21,8 @@ def seeds(analysed_seeds):
     with open_store(db) as store:
         [story] = store.corpus.stories()
         seed_of = {a.id: a.source_path.rsplit("/", 1)[-1][:3] for a in store.articles.all()}
-        framing = story_framing(store, story["id"])
-    return {"db": db, "story": story["id"], "framing": framing, "seed_of": seed_of}
+        framing = story_framing(store, story.id)
+    return {"db": db, "story": story.id, "framing": framing, "seed_of": seed_of}
 
 
 def actor(framing, key):

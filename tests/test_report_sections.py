@@ -18,7 +18,7 @@ NEW_SECTIONS = ["timeline", "events", "facts", "aligned_quotes", "framing", "cov
 def seed_sections(db):
     with open_store(db) as store:
         story = store.corpus.stories()[0]
-        page = story_page(store, story["id"])
+        page = story_page(store, story.id)
         texts = {a.id: a.text for a in store.articles.all()}
         sentences = {(s.start, s.end) for a in texts for s in store.annotations.sentences(a)}
     return {s["key"]: s for s in page["sections"]}, texts, sentences

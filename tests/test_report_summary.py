@@ -27,7 +27,7 @@ TOLL_REPORTS = [
 
 def summary_of(db, story_id=None):
     with open_store(db) as store:
-        story_id = story_id or store.corpus.stories()[0]["id"]
+        story_id = story_id or store.corpus.stories()[0].id
         page = story_page(store, story_id)
         texts = {a.id: a.text for a in store.articles.all()}
     return next(s for s in page["sections"] if s["key"] == "summary"), texts

@@ -8,12 +8,19 @@ from conftest import make_article
 from crossbearing.compare.claims import ClaimRecord, group_claims
 from crossbearing.compare.coverage import coverage
 from crossbearing.model import DateValue, NumericFact
+from crossbearing.model_stories import Passage
 from crossbearing.sources import Families, copy_links, source_label, sources_phrase
 
 
 def report(article_id, outlet=None, *, domain=None, path="in/x.txt", published="2024-03-04"):
     return replace(make_article("Text.", published, article_id), outlet=outlet, domain=domain,
                    source_path=path)
+
+
+def passage_of(article_a, article_b, a_start, b_start, kind):
+    """A stored passage of ten characters in each article."""
+    return Passage(article_a, article_b, a_start, a_start + 10, b_start, b_start + 10, 2, 1.0,
+                   kind, "unknown")
 
 
 def test_the_label_is_the_outlet_else_the_domain_else_the_file_marked_unknown():
@@ -44,10 +51,8 @@ def test_a_reprint_joins_the_family_of_what_it_copies_and_says_who_copied_whom()
     articles = {a.id: a for a in (report("a1", "Wire Agency", published="2024-03-01"),
                                   report("a2", "Town Paper", published="2024-03-02"),
                                   report("a3", "Other Paper", published="2024-03-02"))}
-    passages = [{"article_a": "a1", "article_b": "a2", "a_start": 0, "b_start": 40,
-                 "kind": "reprint"},
-                {"article_a": "a1", "article_b": "a3", "a_start": 0, "b_start": 0,
-                 "kind": "shared-quotation"}]
+    passages = [passage_of("a1", "a2", 0, 40, "reprint"),
+                passage_of("a1", "a3", 0, 0, "shared-quotation")]
     links = copy_links(passages, [], articles)
     assert links == [("a1", "a2", "reprint")]  # a quotation both carry is no copy
     found = Families(articles.values(), links)
@@ -61,7 +66,7 @@ def test_a_reprint_joins_the_family_of_what_it_copies_and_says_who_copied_whom()
 def test_a_passage_marked_not_reuse_or_of_unknown_direction_is_said_so():
     articles = {a.id: a for a in (report("a1", "One", published=None),
                                   report("a2", "Two", published="2024-03-02"))}
-    passage = {"article_a": "a1", "article_b": "a2", "a_start": 5, "b_start": 9, "kind": "reprint"}
+    passage = passage_of("a1", "a2", 5, 9, "reprint")
     assert copy_links([passage], [], articles) == [("a1", "a2", "shared passages")]
     assert copy_links([passage], [], articles, {"a1|a2|5|9"}) == []
     duplicate = {"article_a": "a1", "article_b": "a2", "kind": "near", "similarity": 0.9}
@@ -112,7 +117,7 @@ def test_sources_phrase():
 def test_a_corrected_date_decides_who_copied_whom():
     early = report("a1", "One", published="2024-03-05")
     late = replace(report("a2", "Two"), published=DateValue("2024-03-01", "day", "correction"))
-    passage = {"article_a": "a1", "article_b": "a2", "a_start": 0, "b_start": 0, "kind": "reprint"}
+    passage = passage_of("a1", "a2", 0, 0, "reprint")
     assert copy_links([passage], [], {"a1": early, "a2": late}) == [("a2", "a1", "reprint")]
 
 

@@ -26,6 +26,7 @@ from typing import Any
 
 from crossbearing.clean.outlets import name_key
 from crossbearing.model import Article
+from crossbearing.model_stories import Passage
 
 UNKNOWN = "(outlet unknown)"
 #: How a family link is said: the reason, then the other report's source.
@@ -146,7 +147,7 @@ class Families:
                 for group in self.groups()]
 
 
-def copy_links(passages: Iterable[dict[str, Any]], duplicates: Iterable[dict[str, Any]],
+def copy_links(passages: Iterable[Passage], duplicates: Iterable[dict[str, Any]],
                articles: dict[str, Article],
                rejected: frozenset[str] | set[str] = frozenset()) -> list[tuple[str, str, str]]:
     """``(original, copy, kind)`` for each pair of these articles that a reprinted passage (not
@@ -155,9 +156,9 @@ def copy_links(passages: Iterable[dict[str, Any]], duplicates: Iterable[dict[str
 
     pairs: dict[tuple[str, str], str] = {}
     for p in passages:
-        key = f"{p['article_a']}|{p['article_b']}|{p['a_start']}|{p['b_start']}"
-        if p["kind"] == "reprint" and key not in rejected:
-            pairs.setdefault((p["article_a"], p["article_b"]), "reprint")
+        key = f"{p.article_a}|{p.article_b}|{p.a_start}|{p.b_start}"
+        if p.kind == "reprint" and key not in rejected:
+            pairs.setdefault((p.article_a, p.article_b), "reprint")
     for d in duplicates:
         pairs.setdefault((d["article_a"], d["article_b"]), "duplicate")
     links = []
@@ -179,9 +180,9 @@ def _day(article: Article):
 def copy_records(store) -> dict[str, Any]:
     """What families are built from, read once for many stories: reprinted passages and
     duplicates by their first article, and the passages an analyst marked as not reuse."""
-    passages: dict[str, list[dict[str, Any]]] = {}
+    passages: dict[str, list[Passage]] = {}
     for p in store.corpus.passages("reprint"):
-        passages.setdefault(p["article_a"], []).append(p)
+        passages.setdefault(p.article_a, []).append(p)
     duplicates: dict[str, list[dict[str, Any]]] = {}
     for d in store.corpus.duplicates():
         duplicates.setdefault(d["article_a"], []).append(d)

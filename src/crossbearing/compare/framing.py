@@ -45,7 +45,7 @@ _IRREGULAR = {
 
 def story_framing(store, story_id: str) -> dict[str, Any]:
     """The framing of one story by actor and outlet, JSON-ready. ``NotFound`` for an unknown id."""
-    story = next((s for s in store.corpus.stories() if s["id"] == story_id), None)
+    story = next((s for s in store.corpus.stories() if s.id == story_id), None)
     if story is None:
         raise NotFound(f"no story with id {story_id!r}")
     members = store.corpus.story_members(story_id)
@@ -70,7 +70,7 @@ def story_framing(store, story_id: str) -> dict[str, Any]:
         _add(side["terms"], t.term, t, quote_kinds, term=t.term, category=t.category, tag=t.tag,
              neutral=t.neutral)
     _neutral_wording(store, actors, articles, outlets, entities, quotes)
-    return {"story_id": story_id, "title": story["title"], "outlets": sorted(set(outlets.values())),
+    return {"story_id": story_id, "title": story.title, "outlets": sorted(set(outlets.values())),
             "actors": _actor_list(actors), "terms": _outlet_list(unattached["outlets"]),
             "unattached_terms": _term_list(unattached["terms"])}
 

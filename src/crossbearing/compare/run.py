@@ -63,9 +63,9 @@ def run_compare(store: Store) -> CompareReport:
         store.comparison.clear_comparison()
         copies = copy_records(store)
         for story in store.corpus.stories():
-            articles = store.articles.articles_by_id(store.corpus.story_members(story["id"]))
-            groups = isolated(lambda: _story_groups(store, story["id"], articles, copies),
-                              failures, stage=STAGE, target=story["id"], target_kind="story",
+            articles = store.articles.articles_by_id(store.corpus.story_members(story.id))
+            groups = isolated(lambda: _story_groups(store, story.id, articles, copies),
+                              failures, stage=STAGE, target=story.id, target_kind="story",
                               version=VERSION, driver_error=store.driver_error)
             if groups is None:
                 continue

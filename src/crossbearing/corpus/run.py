@@ -43,6 +43,7 @@ from crossbearing.corpus.story_dates import redated, story_span
 from crossbearing.corpus.story_ids import assign_ids
 from crossbearing.isolation import isolated
 from crossbearing.model import Failure, Sentence
+from crossbearing.model_stories import Passage
 from crossbearing.stages import AnalysisRun
 from crossbearing.store import Store
 
@@ -190,7 +191,7 @@ def _reuse(store: Store, report: CorpusReport, *, failures: list[Failure], **_) 
     pairs = {tuple(sorted((d["article_a"], d["article_b"]))) for d in store.corpus.duplicates()
              if story_of.get(d["article_a"]) != story_of.get(d["article_b"])}
     for story in store.corpus.stories():
-        members = sorted(store.corpus.story_members(story["id"]))
+        members = sorted(store.corpus.story_members(story.id))
         if len(members) <= ALIGN_ALL_BELOW:
             pairs |= set(combinations(members, 2))
         else:
@@ -216,8 +217,10 @@ def _reuse(store: Store, report: CorpusReport, *, failures: list[Failure], **_) 
             version=VERSION, driver_error=store.driver_error)
         if passages is None:  # not saved: the pair is aligned again by the next run
             continue
-        store.corpus.save_passages(a, b, passages, direction(first.published, second.published),
-                                   VERSION)
+        way = direction(first.published, second.published)
+        store.corpus.save_passages(a, b, [Passage(a, b, p.a_start, p.a_end, p.b_start, p.b_end,
+                                                  p.words, p.similarity, p.kind, way)
+                                          for p in passages], VERSION)
         report.aligned_pairs += 1
         report.reprint_passages += sum(1 for p in passages if p.kind == "reprint")
 
@@ -264,9 +267,9 @@ def _dates(store: Store, report: CorpusReport, *, failures: list[Failure], **_) 
     """Time expressions of undated reports read against their story's dates, and those of
     reports whose publication date was corrected read again; a story that fails is recorded."""
     for story in store.corpus.stories():
-        articles = store.articles.articles_by_id(store.corpus.story_members(story["id"]))
+        articles = store.articles.articles_by_id(store.corpus.story_members(story.id))
         changed = isolated(lambda: _redate_story(store, articles), failures,
-                           stage="corpus.dates", target=story["id"], target_kind="story",
+                           stage="corpus.dates", target=story.id, target_kind="story",
                            version=VERSION, driver_error=store.driver_error)
         report.redated += changed or 0
 

@@ -58,7 +58,7 @@ def gather(store: Any, story_id: str | None = None, *, with_text: bool = False) 
                        if story_id is None else []),
         "stories": stories,
         "duplicates": [d for d in store.corpus.duplicates() if _both(d, keep)],
-        "passages": [p for p in store.corpus.passages() if _both(p, keep)],
+        "passages": _passages(store, keep),
         "entities": _entities(store.pages.entity_list(), store.exports.all_entity_mentions(), keep),
         "actors": [_actor(a) for a in store.exports.actor_records()],
         "places": store.exports.place_records(),
@@ -154,8 +154,8 @@ def _stories(store: Any, story_id: str | None) -> list[dict[str, Any]]:
     members: dict[str, list[str]] = {}
     for article_id, story in sorted(store.events.story_map().items()):
         members.setdefault(story, []).append(article_id)
-    stories = [{**s, "article_ids": members.get(s["id"], [])} for s in store.corpus.stories()
-               if story_id is None or s["id"] == story_id]
+    stories = [{**dataclasses.asdict(s), "article_ids": members.get(s.id, [])}
+               for s in store.corpus.stories() if story_id is None or s.id == story_id]
     if story_id is not None and not stories:
         raise NotFound(f"no story with id {story_id!r}")
     return stories
@@ -163,6 +163,12 @@ def _stories(store: Any, story_id: str | None) -> list[dict[str, Any]]:
 
 def _both(pair: dict[str, Any], keep: set[str]) -> bool:
     return pair["article_a"] in keep and pair["article_b"] in keep
+
+
+def _passages(store: Any, keep: set[str]) -> list[dict[str, Any]]:
+    """The stored passages between two kept articles, as the export's records."""
+    return [dataclasses.asdict(p) for p in store.corpus.passages()
+            if p.article_a in keep and p.article_b in keep]
 
 
 def _article(a: Article, story_id: str | None, with_text: bool) -> dict[str, Any]:

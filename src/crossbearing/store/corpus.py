@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping
 
 from crossbearing.ids import STORY_PREFIX
 from crossbearing.model import Article, DateValue
+from crossbearing.model_stories import Passage, Story
 from crossbearing.store.clock import utc_now
 from crossbearing.store.overrides import CORRECTED_OUTLET, CORRECTION_SOURCE, precision_of
 
@@ -145,7 +146,8 @@ class CorpusRepository:
             story_id = row[0]
         return story_id
 
-    def stories(self) -> list[dict[str, Any]]:
+    def stories(self) -> list[Story]:
+        """Every stored story, largest first (then by first date and id)."""
         rows = self.store.execute(
             "SELECT s.story_id, s.title, s.first_date, s.last_date, s.articles, "
             f"COUNT(DISTINCT COALESCE({CORRECTED_OUTLET}, a.domain, a.article_id)) FROM stories s "
@@ -153,8 +155,7 @@ class CorpusRepository:
             "JOIN articles a ON a.article_id = sa.article_id GROUP BY s.story_id, s.title, "
             "s.first_date, s.last_date, s.articles ORDER BY s.articles DESC, s.first_date, "
             "s.story_id").fetchall()
-        keys = ("id", "title", "first_date", "last_date", "articles", "outlets")
-        return [dict(zip(keys, r)) for r in rows]
+        return [Story(*r) for r in rows]
 
     def story_members(self, story_id: str) -> list[str]:
         return [r[0] for r in self.store.execute(
@@ -173,24 +174,25 @@ class CorpusRepository:
                                       "WHERE version = ?",
                                       (version,)).fetchall())
 
-    def save_passages(self, a: str, b: str, passages: Iterable[Any], direction: str,
-                      version: str) -> None:
-        """Replace the passages of the pair (a, b), a < b."""
+    def save_passages(self, a: str, b: str, passages: Iterable[Passage], version: str) -> None:
+        """Replace the passages of the pair (a, b), a < b (every passage one of that pair)."""
         self.store.execute("DELETE FROM passages WHERE article_a = ? AND article_b = ?", (a, b))
         self.store.insert_many("passages", PASSAGE_COLUMNS,
-                               [(a, b, p.a_start, p.a_end, p.b_start, p.b_end, p.words,
-                                 p.similarity, p.kind, direction) for p in passages],
+                               [(p.article_a, p.article_b, p.a_start, p.a_end, p.b_start,
+                                 p.b_end, p.words, p.similarity, p.kind, p.direction)
+                                for p in passages],
                                "ON CONFLICT DO NOTHING")
         self.store.execute("INSERT INTO aligned_pairs (article_a, article_b, version) "
                            "VALUES (?, ?, ?) ON CONFLICT (article_a, article_b) "
                            "DO UPDATE SET version = excluded.version",
                            (a, b, version))
 
-    def passages(self, kind: str | None = None) -> list[dict[str, Any]]:
+    def passages(self, kind: str | None = None) -> list[Passage]:
+        """Every stored passage (of one kind when ``kind`` is given), by pair and position."""
         where, params = (" WHERE kind = ?", (kind,)) if kind else ("", ())
         rows = self.store.execute(f"SELECT {', '.join(PASSAGE_COLUMNS)} FROM passages{where} "
                                   "ORDER BY article_a, article_b, a_start", params).fetchall()
-        return [dict(zip(PASSAGE_COLUMNS, r)) for r in rows]
+        return [Passage(*r) for r in rows]
 
     # -- entities ------------------------------------------------------------------------------
     def replace_entities(self, entities: Iterable[Any],

@@ -26,7 +26,7 @@ def dossier_view(store, failures: list[Failure] | None = None) -> dict[str, Any]
     """The whole dossier: every story with its sections, and the text of every article in one.
     Sections that cannot be built are appended to ``failures`` when given."""
     cache: dict = {}
-    stories = [story_page(store, s["id"], _cache=cache, failures=failures)
+    stories = [story_page(store, s.id, _cache=cache, failures=failures)
                for s in store.corpus.stories()]
     ids = sorted({article_id for s in stories for article_id in s["article_ids"]})
     articles = by_date(article_text_view(a) for a in store.articles.articles_by_id(ids))

@@ -5,10 +5,12 @@ values, no markup and no escaping: whoever shows them escapes them for where the
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Any
 
 from crossbearing.citations import speaker_of
 from crossbearing.model import Article, Failure, Rejection
+from crossbearing.model_stories import Passage
 from crossbearing.sources import copy_records, source_label, sources_phrase, story_families
 
 
@@ -89,38 +91,38 @@ def entity_rows(table: list[dict[str, Any]]) -> list[dict[str, Any]]:
             for entry in table]
 
 
-def passage_views(store, passages: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def passage_views(store, passages: list[Passage]) -> list[dict[str, Any]]:
     """Shared passages with the text each covers in its two articles (each article read once)."""
-    ids = sorted({p["article_a"] for p in passages} | {p["article_b"] for p in passages})
+    ids = sorted({p.article_a for p in passages} | {p.article_b for p in passages})
     texts = {a.id: a.text for a in store.articles.articles_by_id(ids)}
-    return [{**p, **passage_texts(p, texts)} for p in passages]
+    return [{**asdict(p), **passage_texts(p, texts)} for p in passages]
 
 
-def passage_texts(passage: dict[str, Any], texts: dict[str, str]) -> dict[str, str]:
+def passage_texts(passage: Passage, texts: dict[str, str]) -> dict[str, str]:
     """The text a shared passage covers in each of its two articles (``texts``: id → text)."""
-    return {"text_a": texts[passage["article_a"]][passage["a_start"]:passage["a_end"]],
-            "text_b": texts[passage["article_b"]][passage["b_start"]:passage["b_end"]]}
+    return {"text_a": texts[passage.article_a][passage.a_start:passage.a_end],
+            "text_b": texts[passage.article_b][passage.b_start:passage.b_end]}
 
 
-def passage_key(passage: dict[str, Any]) -> str:
+def passage_key(passage: Passage) -> str:
     """The key a "not reuse" correction names a passage by."""
-    return f"{passage['article_a']}|{passage['article_b']}|{passage['a_start']}|{passage['b_start']}"
+    return f"{passage.article_a}|{passage.article_b}|{passage.a_start}|{passage.b_start}"
 
 
 def story_view(store, story_id: str) -> dict[str, Any] | None:
     """A story with its articles, the passages they share and their duplicates."""
-    story = next((s for s in store.corpus.stories() if s["id"] == story_id), None)
+    story = next((s for s in store.corpus.stories() if s.id == story_id), None)
     if story is None:
         return None
     members = store.corpus.story_members(story_id)
     found = store.articles.articles_by_id(members)
     articles = by_date(article_summary(a) for a in found)
     member_set = set(members)
-    passages = [p for p in store.corpus.passages() if p["article_a"] in member_set]
+    passages = [asdict(p) for p in store.corpus.passages() if p.article_a in member_set]
     duplicates = [d for d in store.corpus.duplicates() if d["article_a"] in member_set]
     families = story_families(store, found)
     independent = families.count(members)
-    return {**story, "articles": articles, "passages": passages, "duplicates": duplicates,
+    return {**asdict(story), "articles": articles, "passages": passages, "duplicates": duplicates,
             "independent": independent, "sources_phrase": sources_phrase(len(found), independent),
             "families": [f for f in families.view() if len(f["reports"]) > 1]}
 
@@ -133,10 +135,10 @@ def story_rows(store) -> list[dict[str, Any]]:
     members = store.corpus.story_memberships()
     rows = []
     for story in store.corpus.stories():
-        articles = [heads[i] for i in members.get(story["id"], []) if i in heads]
+        articles = [heads[i] for i in members.get(story.id, []) if i in heads]
         independent = story_families(store, articles, copies).count(a.id for a in articles)
-        rows.append({**story, "independent": independent,
-                     "sources_phrase": sources_phrase(story["articles"], independent)})
+        rows.append({**asdict(story), "independent": independent,
+                     "sources_phrase": sources_phrase(story.articles, independent)})
     return rows
 
 

@@ -10,12 +10,14 @@ which every page links to.
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from functools import cached_property
 from typing import Any
 
 from crossbearing import __version__
 from crossbearing.isolation import isolated
 from crossbearing.model import Failure
+from crossbearing.model_stories import Passage, Story
 from crossbearing.sources import copy_records, story_families
 from crossbearing.views.records import passage_key
 from crossbearing.views.sections.comparison import (
@@ -38,14 +40,14 @@ class StoryData:
     applied), events, claim and quote groups, and the collection's source labels and entities
     (read once for all the stories of a dossier)."""
 
-    def __init__(self, store, story: dict[str, Any], passages: list[dict[str, Any]],
+    def __init__(self, store, story: Story, passages: list[Passage],
                  entities: dict[str, dict[str, Any]], source_labels: dict[str, str],
                  copies: dict[str, Any] | None = None) -> None:
         self.store = store
         self.story = story
-        self.ids = store.corpus.story_members(story["id"])
+        self.ids = store.corpus.story_members(story.id)
         self.articles = {a.id: a for a in store.articles.articles_by_id(self.ids)}
-        self.passages = [p for p in passages if p["article_a"] in self.articles]
+        self.passages = [p for p in passages if p.article_a in self.articles]
         self.entities = entities
         self.source_labels = source_labels
         #: Article id → its source's name (:func:`crossbearing.sources.source_label`).
@@ -65,7 +67,7 @@ class StoryData:
     @cached_property
     def stored_events(self) -> list[dict[str, Any]]:
         """The story's events as stored (every mode), for the coverage matrix."""
-        return self.store.events.all(self.story["id"])
+        return self.store.events.all(self.story.id)
 
     @cached_property
     def events(self) -> list[dict[str, Any]]:
@@ -75,7 +77,7 @@ class StoryData:
 
     @cached_property
     def stored_claim_groups(self) -> list[dict[str, Any]]:
-        return self.store.comparison.claim_groups(self.story["id"])
+        return self.store.comparison.claim_groups(self.story.id)
 
     @cached_property
     def claim_groups(self) -> list[dict[str, Any]]:
@@ -83,7 +85,7 @@ class StoryData:
 
     @cached_property
     def stored_quote_groups(self) -> list[dict[str, Any]]:
-        return self.store.comparison.quote_groups(self.story["id"])
+        return self.store.comparison.quote_groups(self.story.id)
 
     @cached_property
     def quote_groups(self) -> list[dict[str, Any]]:
@@ -114,7 +116,7 @@ def story_page(store, story_id: str, *, _cache: dict | None = None,
     cannot be built is appended to ``failures`` when given (see :func:`story_section`)."""
     cache = _cache if _cache is not None else {}
     if "stories" not in cache:
-        cache["stories"] = {s["id"]: s for s in store.corpus.stories()}
+        cache["stories"] = {s.id: s for s in store.corpus.stories()}
         rejected = store.corrections.rejected_passages()
         cache["passages"] = [p for p in store.corpus.passages() if passage_key(p) not in rejected]
         cache["entities"] = {e["entity_id"]: e for e in store.pages.entity_list()}
@@ -125,7 +127,7 @@ def story_page(store, story_id: str, *, _cache: dict | None = None,
         return None
     data = StoryData(store, story, cache["passages"], cache["entities"], cache["labels"],
                      cache["copies"])
-    return {**story, "article_ids": data.ids,
+    return {**asdict(story), "article_ids": data.ids,
             "sections": [story_section(key, view, data, failures)
                          for key, view in STORY_SECTIONS]}
 
@@ -136,7 +138,7 @@ def story_section(key: str, view, data: StoryData,
     type and message), is appended to ``failures`` when given, and the page goes on."""
     failed: list[Failure] = []
     section = isolated(lambda: view(data), failed, stage="report",
-                       target=f"{data.story['id']}/{key}", target_kind="section",
+                       target=f"{data.story.id}/{key}", target_kind="section",
                        version=__version__, driver_error=data.store.driver_error)
     if section is None:
         if failures is not None:

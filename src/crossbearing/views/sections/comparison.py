@@ -119,7 +119,7 @@ def framing_section(data) -> dict[str, Any]:
     voice, those that only quote or report it, and the neutral counterpart with the outlets that
     wrote it; then each outlet's descriptors of the actor, own apart from quoted. Loaded words
     tied to no actor in a last row. ``cells`` keeps the actor × outlet grid of every item."""
-    framing = framing_view(data.store, data.story["id"])
+    framing = framing_view(data.store, data.story.id)
     columns = framing["outlets"]
     rows = [_framing_row(a["name"], a["key"] if a["key"] in data.entities else None,
                          a["outlets"], columns, a["terms"]) for a in framing["actors"]]

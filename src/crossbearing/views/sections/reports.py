@@ -7,6 +7,7 @@ Each reads the story's articles from the page's ``StoryData`` and returns a plai
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Any
 
 from crossbearing.citations import quote_record, sentence_of, speaker_of
@@ -43,7 +44,7 @@ def numbers_section(data) -> dict[str, Any]:
 def reuse_section(data) -> dict[str, Any]:
     """Passages the story's articles share, the two texts side by side."""
     texts = {i: a.text for i, a in data.articles.items()}
-    passages = [{**p, "key": passage_key(p), "outlet_a": data.outlet(p["article_a"]),
-                 "outlet_b": data.outlet(p["article_b"]), **passage_texts(p, texts)}
-                for p in data.passages if p["article_b"] in texts]
+    passages = [{**asdict(p), "key": passage_key(p), "outlet_a": data.outlet(p.article_a),
+                 "outlet_b": data.outlet(p.article_b), **passage_texts(p, texts)}
+                for p in data.passages if p.article_b in texts]
     return {"passages": passages, "count": len(passages)}

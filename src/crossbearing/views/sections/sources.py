@@ -54,7 +54,7 @@ def header_section(data) -> dict[str, Any]:
             "outlets": sorted({a["source"] for a in articles if a["outlet"]}),
             "unknown_outlet": sum(1 for a in articles if not a["outlet"]),
             "families": [f for f in family_views if len(f["reports"]) > 1],
-            "first_date": data.story["first_date"], "last_date": data.story["last_date"]}
+            "first_date": data.story.first_date, "last_date": data.story.last_date}
 
 
 def _by_date(report: dict[str, Any]) -> tuple:
