@@ -24,10 +24,10 @@ from crossbearing.sources import sources_phrase, story_families
 def coverage(sources: dict[str, str], events: Iterable[dict],
              claim_groups: Iterable[ClaimGroup], quote_groups: Iterable[QuoteGroup],
              families: dict[str, str] | None = None) -> dict[str, Any]:
-    """The coverage matrix from plain records. ``sources`` maps each article id of the story to
-    its source label, ``families`` to its source family (each report its own when not given);
-    events carry ``sources`` as (article_id, start) pairs; the groups are the stored claim and
-    quote groups."""
+    """The coverage matrix from a story's records. ``sources`` maps each article id of the
+    story to its source label, ``families`` to its source family (each report its own when not
+    given); events carry ``sources`` as (article_id, start) pairs; the groups are the stored
+    claim and quote groups."""
     families = families or {}
     columns = sorted(set(sources.values()))
     rows = []
