@@ -42,7 +42,7 @@ def test_same_value_from_two_outlets_agrees_and_hedges_may_differ():
                                     place="in Velland"), "Daily B"))
     assert (group.status, group.kind, group.sources, group.thing) == ("agree", None, 2, "troops")
     assert [m.outlet for m in group.members] == ["Daily A", "Daily B"]
-    assert group.members[1].hedge == "about" and group.members[1].place_scope == "in Velland"
+    assert group.members[1].fact.hedge == "about" and group.members[1].fact.place_scope == "in Velland"
 
 
 def test_one_outlet_alone_is_single_source_even_when_it_repeats_itself():

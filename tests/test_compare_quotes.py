@@ -29,7 +29,7 @@ def test_same_words_after_normalising_are_same():
     [group] = group_quotes("story-x", [a, b])
     assert (group.label, group.speakers, group.sources) == ("same", "same", 2)
     assert [m.relation for m in group.members] == ["same", "same"]
-    assert {m.record.outlet for m in group.members} == {"Daily A", "Daily B"}
+    assert {m.outlet for m in group.members} == {"Daily A", "Daily B"}
 
 
 def test_contained_words_and_long_shared_runs_are_partial():

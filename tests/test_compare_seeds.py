@@ -27,29 +27,29 @@ def seeds(analysed_seeds, tmp_path_factory):
 
 
 def test_attack_counts_since_mid_october_are_one_group_that_differs(seeds):
-    [group] = [g for g in seeds["claims"] if g["thing"] == "attacks"]
-    assert {m["text"] for m in group["members"]} == {"over 160", "over 165"}
-    assert {seeds["by_seed"][m["article_id"]] for m in group["members"]} == {"003", "004"}
-    assert (group["status"], group["kind"]) == ("differ", "hedge")
+    [group] = [g for g in seeds["claims"] if g.thing == "attacks"]
+    assert {m.text for m in group.members} == {"over 160", "over 165"}
+    assert {seeds["by_seed"][m.article_id] for m in group.members} == {"003", "004"}
+    assert (group.status, group.kind) == ("differ", "hedge")
 
 
 def test_the_2500_troops_in_iraq_agree_across_three_reports(seeds):
-    [group] = [g for g in seeds["claims"] if g["thing"] == "troops" and g["toll"] is None]
-    assert {m["low"] for m in group["members"]} == {2500}
-    assert {seeds["by_seed"][m["article_id"]] for m in group["members"]} == {"000", "002", "004"}
+    [group] = [g for g in seeds["claims"] if g.thing == "troops" and g.toll is None]
+    assert {m.low for m in group.members} == {2500}
+    assert {seeds["by_seed"][m.article_id] for m in group.members} == {"000", "002", "004"}
     # 000 and 002 are two reports of one outlet (Press TV) sharing reprinted passages: one
     # source family, so three reports are two independent sources.
-    assert (group["status"], group["sources"]) == ("agree", 2)
+    assert (group.status, group.sources) == ("agree", 2)
 
 
 def test_the_centcom_wording_is_aligned_across_the_four_reports_that_carry_it(seeds):
     [group] = [g for g in seeds["quotes"]
-               if any("directly planning and participating" in m["text"] for m in g["members"])]
-    assert {seeds["by_seed"][m["article_id"]] for m in group["members"]} == {"000", "001", "002",
+               if any("directly planning and participating" in m.text for m in g.members)]
+    assert {seeds["by_seed"][m.article_id] for m in group.members} == {"000", "001", "002",
                                                                             "003"}
-    assert group["label"] == "partial"
-    assert "us-central-command" in {m["speaker_actor"] for m in group["members"]}
-    assert group["speakers"] == "differs"  # one report gives the words to "US officials"
+    assert group.label == "partial"
+    assert "us-central-command" in {m.speaker_actor for m in group.members}
+    assert group.speakers == "differs"  # one report gives the words to "US officials"
 
 
 def test_rerunning_replaces_the_groups(seeds):

@@ -8,6 +8,7 @@ from conftest import make_article
 from crossbearing.compare.claims import ClaimRecord, group_claims
 from crossbearing.compare.coverage import coverage
 from crossbearing.model import DateValue, NumericFact
+from crossbearing.model_comparison import ClaimGroup, ClaimMember
 from crossbearing.model_stories import Passage
 from crossbearing.sources import Families, copy_links, source_label, sources_phrase
 
@@ -99,8 +100,9 @@ def test_one_outlet_twice_is_a_single_source_not_agreement():
 
 
 def test_coverage_counts_reports_and_independent_sources():
-    group = {"group_id": "claims-1", "thing": "protesters", "status": "agree", "kind": None,
-             "members": [{"article_id": a, "start": 0, "end": 5} for a in ("a1", "a2", "a3")]}
+    members = tuple(ClaimMember(fact(a, 300), None) for a in ("a1", "a2", "a3"))
+    group = ClaimGroup("claims-1", "story-x", "protesters", None, None, "agree", None, 2,
+                       members, 300, 300)
     sources = {"a1": "Harbour Times", "a2": "Harbour Times", "a3": "Valley Courier"}
     matrix = coverage(sources, [], [group], [], {"a1": "a1", "a2": "a1", "a3": "a3"})
     [row] = matrix["rows"]

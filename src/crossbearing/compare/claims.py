@@ -50,6 +50,7 @@ from crossbearing.compare.scopes import (
 from crossbearing.compare.words import singular
 from crossbearing.ids import stable_id
 from crossbearing.model import NumericFact
+from crossbearing.model_comparison import ClaimGroup, ClaimMember
 
 #: Singular head nouns that count the same thing, and the name of the thing.
 SYNONYMS = {"troop": "troops", "soldier": "troops", "personnel": "troops", "force": "troops",
@@ -104,39 +105,6 @@ class ClaimRecord:
         """Who vouches for it: its source family, else the outlet, else the article (unknown
         outlets count one each)."""
         return self.family or self.outlet or f"article:{self.fact.article_id}"
-
-
-@dataclass(frozen=True)
-class ClaimMember:
-    article_id: str
-    outlet: str | None
-    start: int
-    end: int
-    text: str
-    low: float
-    high: float
-    hedge: str | None
-    counted: str | None
-    time_scope: str | None
-    place_scope: str | None
-    speaker: str | None
-
-
-@dataclass(frozen=True)
-class ClaimGroup:
-    """Numeric facts of one story about the same counted thing, and how they compare."""
-
-    id: str
-    story_id: str
-    thing: str
-    toll: str | None
-    unit: str | None
-    status: str                 # agree, differ or single-source
-    kind: str | None            # for differ: time_scope, hedge or conflict
-    sources: int
-    low: float                  # the smallest and largest written values of the members
-    high: float
-    members: tuple[ClaimMember, ...]
 
 
 def counted_of(fact: NumericFact) -> Counted | None:
@@ -196,7 +164,7 @@ def group_claims(story_id: str, records: Iterable[ClaimRecord]) -> list[ClaimGro
             home.append((record, counted))
     return sorted((_group(story_id, key, [r for r, _ in members])
                    for key, groups in buckets.items() for members in groups),
-                  key=lambda g: (g.thing, g.toll or "", g.id))
+                  key=lambda g: (g.thing, g.toll or "", g.group_id))
 
 
 def _join_strikes(items: list[tuple[ClaimRecord, Counted]]) -> list[tuple[ClaimRecord, Counted]]:
@@ -227,14 +195,12 @@ def _group(story_id: str, key: tuple, records: list[ClaimRecord]) -> ClaimGroup:
     unit, thing, toll = key
     status, kind = label(records)
     facts = [r.fact for r in records]
-    members = tuple(ClaimMember(f.article_id, r.outlet, f.start, f.end, f.text, f.low, f.high,
-                                f.hedge, f.counted, f.time_scope, f.place_scope, f.speaker)
-                    for r, f in zip(records, facts))
+    members = tuple(ClaimMember(r.fact, r.outlet) for r in records)
     group_id = "claims-" + stable_id(story_id, unit, thing, toll,
                                      *sorted(f"{f.article_id}:{f.start}:{f.end}" for f in facts))
     return ClaimGroup(group_id, story_id, thing, toll, unit, status, kind,
-                      len({r.source for r in records}), min(f.low for f in facts),
-                      max(f.high for f in facts), members)
+                      sources=len({r.source for r in records}), members=members,
+                      low=min(f.low for f in facts), high=max(f.high for f in facts))
 
 
 def label(records: Sequence[ClaimRecord]) -> tuple[str, str | None]:

@@ -17,16 +17,17 @@ from collections.abc import Iterable
 from typing import Any
 
 from crossbearing.errors import NotFound
+from crossbearing.model_comparison import ClaimGroup, ClaimMember, QuoteGroup, QuoteMember
 from crossbearing.sources import sources_phrase, story_families
 
 
-def coverage(sources: dict[str, str], events: Iterable[dict], claim_groups: Iterable[dict],
-             quote_groups: Iterable[dict],
+def coverage(sources: dict[str, str], events: Iterable[dict],
+             claim_groups: Iterable[ClaimGroup], quote_groups: Iterable[QuoteGroup],
              families: dict[str, str] | None = None) -> dict[str, Any]:
-    """The coverage matrix from plain records. ``sources`` maps each article id of the story to
-    its source label, ``families`` to its source family (each report its own when not given);
-    events carry ``sources`` as (article_id, start) pairs, groups carry ``members`` with
-    ``article_id``, ``start`` and ``end``."""
+    """The coverage matrix from a story's records. ``sources`` maps each article id of the
+    story to its source label, ``families`` to its source family (each report its own when not
+    given); events carry ``sources`` as (article_id, start) pairs; the groups are the stored
+    claim and quote groups."""
     families = families or {}
     columns = sorted(set(sources.values()))
     rows = []
@@ -42,17 +43,21 @@ def coverage(sources: dict[str, str], events: Iterable[dict], claim_groups: Iter
                 row["cells"][label]["status"] = "unclear"  # it may be their other event
         rows.append(row)
     for group in claim_groups:
-        label = f"{group['thing']} ({group['status']}{', ' + group['kind'] if group.get('kind') else ''})"
-        rows.append(_row("claim", group["group_id"], label, group["members"], sources, columns,
-                         families))
+        label = f"{group.thing} ({group.status}{', ' + group.kind if group.kind else ''})"
+        rows.append(_row("claim", group.group_id, label, _spans(group.members), sources,
+                         columns, families))
     for group in quote_groups:
-        first = group["members"][0]
-        words = (first.get("text") or "")[:80]
-        rows.append(_row("quote", group["group_id"], f"“{words}”", group["members"], sources,
+        words = (group.members[0].text or "")[:80]
+        rows.append(_row("quote", group.group_id, f"“{words}”", _spans(group.members), sources,
                          columns, families))
     return {"sources": columns, "rows": rows,
             "omissions": {c: sum(1 for r in rows if r["cells"][c]["status"] == "omitted")
                           for c in columns}}
+
+
+def _spans(members: Iterable[ClaimMember | QuoteMember]) -> list[dict[str, Any]]:
+    """Where each member of a claim or quote group stands."""
+    return [{"article_id": m.article_id, "start": m.start, "end": m.end} for m in members]
 
 
 def may_be_same(a: dict, b: dict) -> bool:

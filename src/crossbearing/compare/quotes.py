@@ -45,6 +45,7 @@ from rapidfuzz import fuzz
 
 from crossbearing.compare.words import content_stems, words
 from crossbearing.ids import normalise_text, stable_id
+from crossbearing.model_comparison import QuoteGroup, QuoteMember
 
 #: Fewest words of a quote contained in another for the two to be a partial match.
 MIN_CONTAINED_WORDS = 6
@@ -98,24 +99,6 @@ class QuoteRecord:
 
 
 @dataclass(frozen=True)
-class QuoteMember:
-    record: QuoteRecord
-    relation: str              # the strongest relation it has to another member
-
-
-@dataclass(frozen=True)
-class QuoteGroup:
-    """Quotes of several articles of one story that carry the same statement."""
-
-    id: str
-    story_id: str
-    label: str                 # same, partial or paraphrase
-    speakers: str              # same, differs or unattributed in some
-    sources: int               # distinct outlets (articles of unknown outlet count one each)
-    members: tuple[QuoteMember, ...]
-
-
-@dataclass(frozen=True)
 class _Prepared:
     record: QuoteRecord
     words: tuple[str, ...]
@@ -148,7 +131,7 @@ def group_quotes(story_id: str, records: Iterable[QuoteRecord]) -> list[QuoteGro
     inside = _links_inside(components, links)
     groups = [_group(story_id, [prepared[i] for i in component], component, found)
               for component, found in zip(components, inside)]
-    return sorted(groups, key=lambda g: (-len(g.members), g.id))
+    return sorted(groups, key=lambda g: (-len(g.members), g.group_id))
 
 
 def _links_inside(components: list[list[int]],
@@ -325,8 +308,15 @@ def _group(story_id: str, members: list[_Prepared], component: list[int],
     group_id = "quotes-" + stable_id(story_id, *sorted(r.quote_id for r in records))
     sources = len({r.source for r in records})
     return QuoteGroup(group_id, story_id, label, speaker_comparison(records), sources,
-                      tuple(QuoteMember(m.record, RELATIONS[best[i]])
+                      tuple(quote_member(m.record, RELATIONS[best[i]])
                             for m, i in zip(members, component)))
+
+
+def quote_member(r: QuoteRecord, relation: str) -> QuoteMember:
+    """The group member of a quote that has ``relation`` to another member."""
+    return QuoteMember(r.quote_id, r.article_id, min(s for s, _ in r.spans),
+                       max(e for _, e in r.spans), r.spans, r.outlet, r.text, r.kind, relation,
+                       r.speaker_text, r.speaker_actor, r.speaker_canonical, r.descriptor)
 
 
 def speaker_comparison(records: Iterable[QuoteRecord]) -> str:

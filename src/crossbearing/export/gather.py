@@ -19,6 +19,7 @@ from crossbearing.errors import NotFound
 from crossbearing.kb.actors import actor_by_id
 from crossbearing.kb.places import place_by_id
 from crossbearing.model import Article, EventMention, NumericFact, Quote
+from crossbearing.model_comparison import ClaimGroup, QuoteGroup
 from crossbearing.sources import copy_records, relabelled, source_label, story_families
 from crossbearing.views.records import rejection_view
 from crossbearing.views.sections.events import (
@@ -68,13 +69,20 @@ def gather(store: Any, story_id: str | None = None, *, with_text: bool = False) 
         "quotes": [_quote(q) for q in store.annotations.quotes() if q.article_id in keep],
         "numeric_facts": [_number(n) for n in store.annotations.numeric_facts()
                           if n.article_id in keep],
-        "claim_groups": [{**g, "members": relabelled(g["members"], labels)} for g in claims],
-        "quote_groups": [{**g, "members": relabelled(g["members"], labels)} for g in quotes],
+        "claim_groups": [_group_record(g, labels) for g in claims],
+        "quote_groups": [_group_record(g, labels) for g in quotes],
     }
     tables["framing"] = [{"story_id": s["id"], "framing": plain(story_framing(store, s["id"]))}
                          for s in stories]
     tables["coverage"] = _coverage(stories, labels, (events, claims, quotes), families)
     return tables
+
+
+def _group_record(group: ClaimGroup | QuoteGroup, labels: dict[str, str]) -> dict[str, Any]:
+    """A claim or quote group as the export writes it, members named by their sources'
+    current labels."""
+    record = group.as_dict()
+    return {**record, "members": relabelled(record["members"], labels)}
 
 
 def gather_events(store: Any, story_id: str | None = None) -> dict[str, list]:
@@ -92,14 +100,15 @@ def gather_events(store: Any, story_id: str | None = None) -> dict[str, list]:
 
 
 def _coverage(stories: list[dict[str, Any]], labels: dict[str, str],
-              items: tuple[list[dict], ...], families: dict[str, str]) -> list[dict[str, Any]]:
+              items: tuple[list, ...], families: dict[str, str]) -> list[dict[str, Any]]:
     """Each story's coverage matrix (:func:`compare.coverage.story_coverage`), from the events,
     groups and families already read rather than from the store story by story."""
-    per_story: dict[str, tuple[list[dict], ...]] = {s["id"]: ([], [], []) for s in stories}
+    per_story: dict[str, tuple[list, ...]] = {s["id"]: ([], [], []) for s in stories}
     for n, rows in enumerate(items):
         for row in rows:
-            if row["story_id"] in per_story:
-                per_story[row["story_id"]][n].append(row)
+            story_id = row["story_id"] if n == 0 else row.story_id  # events are dicts
+            if story_id in per_story:
+                per_story[story_id][n].append(row)
     result = []
     for s in stories:
         ids = s["article_ids"]

@@ -12,6 +12,9 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from crossbearing.model import NumericFact
+from crossbearing.model_comparison import ClaimGroup, ClaimMember, QuoteGroup, QuoteMember
+
 if TYPE_CHECKING:
     from crossbearing.store.database import Database
 
@@ -40,42 +43,43 @@ class ComparisonRepository:
         for table in ("claim_members", "claim_groups", "quote_members", "quote_groups"):
             self.store.execute(f"DELETE FROM {table}")
 
-    def save_claim_groups(self, groups: Iterable[Any], version: str) -> None:
-        """Store claim groups (:class:`compare.claims.ClaimGroup`) with their members."""
+    def save_claim_groups(self, groups: Iterable[ClaimGroup], version: str) -> None:
+        """Store claim groups with their members."""
         groups = list(groups)
         self.store.insert_many("claim_groups", CLAIM_GROUP_COLUMNS + ("produced_by",), [
-            (g.id, g.story_id, g.thing, g.toll, g.unit, g.status, g.kind, g.sources,
+            (g.group_id, g.story_id, g.thing, g.toll, g.unit, g.status, g.kind, g.sources,
              len(g.members), g.low, g.high, version) for g in groups])
         self.store.insert_many("claim_members", ("group_id",) + CLAIM_MEMBER_COLUMNS, [
-            (g.id, m.article_id, m.start, m.end, m.outlet, m.text, m.low, m.high, m.hedge,
-             m.counted, m.time_scope, m.place_scope, m.speaker)
-            for g in groups for m in g.members])
+            (g.group_id, f.article_id, f.start, f.end, m.outlet, f.text, f.low, f.high, f.hedge,
+             f.counted, f.time_scope, f.place_scope, f.speaker)
+            for g in groups for m in g.members for f in (m.fact,)])
 
-    def save_quote_groups(self, groups: Iterable[Any], version: str) -> None:
-        """Store quote groups (:class:`compare.quotes.QuoteGroup`) with their members."""
+    def save_quote_groups(self, groups: Iterable[QuoteGroup], version: str) -> None:
+        """Store quote groups with their members."""
         groups = list(groups)
         self.store.insert_many("quote_groups", QUOTE_GROUP_COLUMNS + ("produced_by",), [
-            (g.id, g.story_id, g.label, g.speakers, g.sources, len(g.members), version)
+            (g.group_id, g.story_id, g.label, g.speakers, g.sources, len(g.members), version)
             for g in groups])
         self.store.insert_many("quote_members", ("group_id",) + QUOTE_MEMBER_COLUMNS,
-                               [_quote_member_row(g.id, m) for g in groups for m in g.members])
+                               [_quote_member_row(g.group_id, m)
+                                for g in groups for m in g.members])
 
     def claim_groups(self, story_id: str | None = None,
-                     status: str | None = None) -> list[dict[str, Any]]:
+                     status: str | None = None) -> list[ClaimGroup]:
         """Claim groups (of one story, of one status) with their members, largest first."""
-        return self._groups("claim", CLAIM_GROUP_COLUMNS, CLAIM_MEMBER_COLUMNS,
+        rows = self._groups("claim", CLAIM_GROUP_COLUMNS, CLAIM_MEMBER_COLUMNS,
                             "story_id, sources DESC, members DESC, thing, group_id",
                             ("story_id", story_id), ("status", status))
+        return [ClaimGroup(**{**g, "members": tuple(_claim_member(m) for m in g["members"])})
+                for g in rows]
 
-    def quote_groups(self, story_id: str | None = None) -> list[dict[str, Any]]:
+    def quote_groups(self, story_id: str | None = None) -> list[QuoteGroup]:
         """Quote groups (of one story) with their members, largest first."""
-        groups = self._groups("quote", QUOTE_GROUP_COLUMNS, QUOTE_MEMBER_COLUMNS,
-                              "story_id, sources DESC, members DESC, group_id",
-                              ("story_id", story_id))
-        for g in groups:
-            for m in g["members"]:
-                m["content"] = [list(span) for span in json.loads(m["content"])]
-        return groups
+        rows = self._groups("quote", QUOTE_GROUP_COLUMNS, QUOTE_MEMBER_COLUMNS,
+                            "story_id, sources DESC, members DESC, group_id",
+                            ("story_id", story_id))
+        return [QuoteGroup(**{**g, "members": tuple(_quote_member(m) for m in g["members"])})
+                for g in rows]
 
     def _groups(self, kind: str, columns: tuple[str, ...], member_columns: tuple[str, ...],
                 order: str, *filters: tuple[str, str | None]) -> list[dict[str, Any]]:
@@ -99,12 +103,24 @@ class ComparisonRepository:
         return groups
 
 
-def _quote_member_row(group_id: str, member: Any) -> tuple:
-    r = member.record
-    return (group_id, r.quote_id, r.article_id, min(s for s, _ in r.spans),
-            max(e for _, e in r.spans), json.dumps([list(s) for s in r.spans]), r.outlet, r.text,
-            r.kind, member.relation, r.speaker_text, r.speaker_actor, r.speaker_canonical,
-            r.descriptor)
+def _claim_member(row: dict[str, Any]) -> ClaimMember:
+    """A stored claim member, its fact built from the row (the counted span is not stored)."""
+    fact = NumericFact(row["article_id"], row["start"], row["end"], row["text"], row["low"],
+                       row["high"], row["hedge"], row["counted"], None, row["time_scope"],
+                       row["place_scope"], row["speaker"])
+    return ClaimMember(fact, row["outlet"])
+
+
+def _quote_member(row: dict[str, Any]) -> QuoteMember:
+    """A stored quote member (its content spans read from their JSON)."""
+    content = tuple((s, e) for s, e in json.loads(row["content"]))
+    return QuoteMember(**{**row, "content": content})
+
+
+def _quote_member_row(group_id: str, m: QuoteMember) -> tuple:
+    return (group_id, m.quote_id, m.article_id, m.start, m.end,
+            json.dumps([list(s) for s in m.content]), m.outlet, m.text, m.kind, m.relation,
+            m.speaker_text, m.speaker_actor, m.speaker_canonical, m.descriptor)
 
 
 def _filters(*pairs: tuple[str, str | None]) -> tuple[str, tuple]:

@@ -17,6 +17,7 @@ from typing import Any
 from crossbearing import __version__
 from crossbearing.isolation import isolated
 from crossbearing.model import Failure
+from crossbearing.model_comparison import ClaimGroup, QuoteGroup
 from crossbearing.model_stories import Passage, Story
 from crossbearing.sources import copy_records, story_families
 from crossbearing.views.records import passage_key
@@ -76,7 +77,7 @@ class StoryData:
                               families={a: self.families.family_of(a) for a in self.ids})
 
     @cached_property
-    def stored_claim_groups(self) -> list[dict[str, Any]]:
+    def stored_claim_groups(self) -> list[ClaimGroup]:
         return self.store.comparison.claim_groups(self.story.id)
 
     @cached_property
@@ -84,7 +85,7 @@ class StoryData:
         return [claim_group_view(g, self.labels) for g in self.stored_claim_groups]
 
     @cached_property
-    def stored_quote_groups(self) -> list[dict[str, Any]]:
+    def stored_quote_groups(self) -> list[QuoteGroup]:
         return self.store.comparison.quote_groups(self.story.id)
 
     @cached_property

@@ -14,6 +14,7 @@ from typing import Any
 
 from crossbearing.compare.coverage import coverage, story_coverage
 from crossbearing.compare.framing import filter_actors, story_framing
+from crossbearing.model_comparison import ClaimGroup, QuoteGroup
 from crossbearing.sources import relabelled, sources_phrase
 
 
@@ -27,15 +28,16 @@ def claim_group_views(store, story_id: str | None = None,
     return [claim_group_view(g, labels) for g in store.comparison.claim_groups(story_id, status)]
 
 
-def claim_group_view(g: dict[str, Any], labels: dict[str, str] | None = None) -> dict[str, Any]:
+def claim_group_view(g: ClaimGroup, labels: dict[str, str] | None = None) -> dict[str, Any]:
     """One stored claim group as :func:`claim_group_views` shows it; members named by their
     sources' current ``labels`` (an outlet corrected since the comparison) where given."""
-    reports = len({m["article_id"] for m in g["members"]})
-    return {"id": g["group_id"], "story_id": g["story_id"], "thing": g["thing"],
-            "toll": g["toll"], "unit": g["unit"], "status": g["status"], "kind": g["kind"],
-            "sources": g["sources"], "reports": reports,
-            "sources_phrase": sources_phrase(reports, g["sources"]),
-            "low": g["low"], "high": g["high"], "members": relabelled(g["members"], labels)}
+    reports = len({m.article_id for m in g.members})
+    return {"id": g.group_id, "story_id": g.story_id, "thing": g.thing,
+            "toll": g.toll, "unit": g.unit, "status": g.status, "kind": g.kind,
+            "sources": g.sources, "reports": reports,
+            "sources_phrase": sources_phrase(reports, g.sources),
+            "low": g.low, "high": g.high,
+            "members": relabelled([m.as_dict() for m in g.members], labels)}
 
 
 def quote_group_views(store, story_id: str | None = None) -> list[dict[str, Any]]:
@@ -46,14 +48,14 @@ def quote_group_views(store, story_id: str | None = None) -> list[dict[str, Any]
     return [quote_group_view(g, labels) for g in store.comparison.quote_groups(story_id)]
 
 
-def quote_group_view(g: dict[str, Any], labels: dict[str, str] | None = None) -> dict[str, Any]:
+def quote_group_view(g: QuoteGroup, labels: dict[str, str] | None = None) -> dict[str, Any]:
     """One stored quote group as :func:`quote_group_views` shows it (``labels``: as for
     :func:`claim_group_view`)."""
-    reports = len({m["article_id"] for m in g["members"]})
-    return {"id": g["group_id"], "story_id": g["story_id"], "label": g["label"],
-            "speakers": g["speakers"], "sources": g["sources"], "reports": reports,
-            "sources_phrase": sources_phrase(reports, g["sources"]),
-            "members": relabelled(g["members"], labels)}
+    reports = len({m.article_id for m in g.members})
+    return {"id": g.group_id, "story_id": g.story_id, "label": g.label,
+            "speakers": g.speakers, "sources": g.sources, "reports": reports,
+            "sources_phrase": sources_phrase(reports, g.sources),
+            "members": relabelled([m.as_dict() for m in g.members], labels)}
 
 
 #: Claim group statuses in the order the facts matrix shows them: differences first.
