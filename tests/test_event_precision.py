@@ -476,3 +476,21 @@ def test_a_yes_no_question_asserts_no_event():
 ])
 def test_what_happens_from_time_to_time_is_no_event(text):
     assert events(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "In a speech on Thursday the chairman offered a strong critique of the strategy.",
+    "Several senators offered swift, negative reactions to the remarks on Friday.",
+    "The spokesman insisted that no rules had been broken.",
+    "The governor showed no sign of backing down on Monday.",
+    "The president shifted the focus of the war on terrorism to the east.",
+])
+def test_sayings_and_policies_in_words_of_acts_are_no_events(text):
+    assert [m for _, m in events(text) if m in ("offered", "insisted", "war")] == []
+    assert all(e.mode != "asserted" for e in annotate_text(text).events
+               if e.text == "backing")
+
+
+def test_an_offer_of_something_given_and_a_demand_insisted_on_stay():
+    assert ("agreement", "offered") in events("The ministry offered the envoy a post in Cairo.")
+    assert ("demand", "insisted") in events("Protesters insisted on a meeting with the mayor.")

@@ -305,6 +305,8 @@ def mode(token: Token, family: str = "violent") -> str:
     suspending or intending that governs it ("suspending attacks", "vowed to strike")."""
     if _yes_no_question(token):
         return "hypothetical"  # "Did you shoot him?" asks, asserts nothing
+    if _of_no(token):
+        return "negated"  # "showed no sign of backing down", "no intention of attacking"
     nearest = [token]
     head = token.head
     if head.i != token.i and (token.dep_ in CORE_DEPS or (
@@ -350,6 +352,15 @@ def _purpose_clause(token: Token) -> bool:
     children = list(token.children)
     return (token.dep_ == "advcl" and not any(c.dep_ == "mark" for c in children)
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in children))
+
+
+def _of_no(token: Token) -> bool:
+    """Whether the trigger hangs on "of" after a noun that "no" denies ("no sign of backing
+    down", "no plans of withdrawing")."""
+    if token.dep_ not in ("pcomp", "pobj") or token.head.lower_ != "of":
+        return False
+    noun = token.head.head
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
 
 
 def _yes_no_question(token: Token) -> bool:

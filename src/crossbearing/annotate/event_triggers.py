@@ -68,6 +68,10 @@ FIGURATIVE_FIGHTS = frozenset({
     "charm", "legal", "political", "verbal", "rhetorical", "media", "propaganda", "ideological",
     "partisan", "personal", "campaign", "budget", "tax", "court", "custody", "election",
     "electoral", "public-relations", "pr", "ratings", "ad", "advertising"})
+#: What a "war on" is waged against when it is a policy: "the war on terror", "on drugs".
+CAMPAIGN_TARGETS = frozenset({"terror", "terrorism", "drug", "poverty", "crime", "coal",
+                              "christmas", "woman", "science", "obesity", "cancer", "corruption",
+                              "inflation", "want", "illiteracy", "cash"})
 #: Things that "target" or "attack" only in a figure of speech: words, laws and money.
 FIGURATIVE_AGENTS = frozenset({
     "tweet", "ad", "advertisement", "campaign", "post", "message", "speech", "remark",
@@ -80,6 +84,12 @@ EXECUTED = frozenset({"prisoner", "detainee", "man", "woman", "people", "person"
                       "activist", "civilian", "soldier", "fighter", "hostage", "captive",
                       "inmate", "convict", "journalist", "dissident", "protester", "child",
                       "officer", "worker", "militant", "spy", "collaborator", "suspect"})
+#: What is offered when an offer is a saying ("offered a critique", "offered his thoughts").
+SAID_THINGS = frozenset({"critique", "criticism", "reaction", "comment", "remark", "view",
+                         "explanation", "assessment", "analysis", "opinion", "thought",
+                         "prayer", "condolence", "congratulation", "apology", "praise",
+                         "defense", "defence", "rebuttal", "response", "answer", "detail",
+                         "insight", "perspective", "take", "warning", "reminder", "glimpse"})
 #: Complements that make "demonstrate" mean "show": an object, a clause, the passive.
 SHOWN_DEPS = frozenset({"dobj", "ccomp", "nsubjpass", "auxpass", "attr", "oprd"})
 
@@ -151,6 +161,10 @@ def _figurative(token: Token, lemma: str) -> bool:
         return any(c.dep_ in SHOWN_DEPS for c in token.children)
     if lemma in TRANSFER_VERBS:
         return not _gives_aid(token)
+    if lemma == "offer":  # "offered a strong critique", "offered condolences": a saying
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in SAID_THINGS for c in token.children)
+    if lemma == "insist":  # "insisted that no laws were broken": an assertion, no demand
+        return any(c.dep_ == "ccomp" for c in token.children)
     if lemma == "withdraw":
         things = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
         return bool(things) and not any(t.lemma_.lower() in FORCES for t in things) and not any(
@@ -177,6 +191,9 @@ def _figurative_noun(token: Token, lemma: str) -> bool:
     if any(c.dep_ == "prep" and c.lower_ == "of" and any(
             g.lower_ == "words" for g in c.children) for c in token.children):
         return True  # "a war of words"
+    if lemma == "war" and any(c.dep_ == "prep" and c.lower_ == "on" and any(
+            g.lemma_.lower() in CAMPAIGN_TARGETS for g in c.children) for c in token.children):
+        return True  # "the war on terrorism", "the war on drugs": a policy
     if token.head.lemma_.lower() in ("ad", "advertisement") and token.dep_ == "compound":
         return True
     if lemma == "execution":
@@ -229,6 +246,8 @@ def _verb_phrase(token: Token, lemma: str) -> str | None:
         return "killing"  # "a strike that wiped out a militia official"
     if any((lemma, p) in RETREAT_PHRASES for p in particles):
         return "suspension"  # "Turkish forces pulled out of the camp"
+    if lemma == "back" and particles & {"down", "off", "away"}:
+        return "concession"  # "backed down": gave in, no support
     if lemma in BLAMING_VERBS and any(c.dep_ == "prep" and c.lower_ == "to"
                                       for c in token.children) and any(
             c.dep_ == "nsubj" and _agentive(c) for c in token.children):
