@@ -392,7 +392,7 @@ def test_violence_in_a_figure_of_speech_is_no_event(text):
 
 @pytest.mark.parametrize("text, event_type", [
     ("The ministry announced the execution of two prisoners on Monday.", "killing"),
-    ("The war in Syria killed thousands of civilians.", "armed_clash"),
+    ("The war in Syria killed thousands of civilians.", "killing"),  # a war is no one event
     ("Gunmen attacked a checkpoint near Tikrit on Saturday.", "armed_clash"),
 ])
 def test_violence_itself_stays_an_event(text, event_type):
@@ -494,3 +494,24 @@ def test_sayings_and_policies_in_words_of_acts_are_no_events(text):
 def test_an_offer_of_something_given_and_a_demand_insisted_on_stay():
     assert ("agreement", "offered") in events("The ministry offered the envoy a post in Cairo.")
     assert ("demand", "insisted") in events("Protesters insisted on a meeting with the mayor.")
+
+
+@pytest.mark.parametrize("text, trigger, expected", [
+    ("The ministry had refused for months to discuss the matter.", "discuss", "negated"),
+    ("How are you? Do you fully support the new agenda?", "support", "hypothetical"),
+])
+def test_acts_refused_or_asked_about_are_not_asserted(text, trigger, expected):
+    assert {e.mode for e in annotate_text(text).events if e.text == trigger} == {expected}
+
+
+@pytest.mark.parametrize("text", [
+    "Many voters share the skepticism that the war is winnable.",
+    "The party is doing its best to rally its supporters before the vote.",
+    "The senators have consistently supported the effort.",
+])
+def test_views_mobilising_and_stances_are_no_events(text):
+    assert [e for e in annotate_text(text).events if e.mode == "asserted"] == []
+
+
+def test_people_who_rally_somewhere_protest():
+    assert ("protest", "rallied") in events("Thousands rallied outside parliament on Sunday.")

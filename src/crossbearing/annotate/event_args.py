@@ -30,6 +30,8 @@ FUTURE_HEADS = frozenset({"threaten", "vow", "warn", "pledge", "plan", "intend",
 ASKING_HEADS = frozenset({"call", "ask", "press", "push", "insist"})
 SUSPEND_HEADS = frozenset({"suspend", "pause", "halt", "stop", "end", "cease", "freeze",
                            "suspension", "ceasefire", "truce"})
+#: Words that deny the act they govern: "refused to discuss it", "declined to meet".
+REFUSING_HEADS = frozenset({"refuse", "decline", "fail", "reject", "refusal", "deny"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "would"})
 HYPOTHETICAL_AUX = frozenset({"could", "may", "might", "should", "can", "must", "ought"})
 #: Verbs of saying: climbing past one, a mode no longer applies ("said it would" is the saying).
@@ -68,7 +70,8 @@ QUESTION_AUX = frozenset({"did", "do", "does", "is", "are", "was", "were", "will
                           "might"})
 #: Adverbs that make a verb tell what happens from time to time, not one event.
 HABITUAL = frozenset({"sometimes", "often", "usually", "routinely", "regularly", "frequently",
-                      "occasionally", "always", "typically", "habitually", "repeatedly"})
+                      "occasionally", "always", "typically", "habitually", "repeatedly",
+                      "consistently", "generally", "traditionally", "constantly"})
 #: Nouns after "in" that direct an act at someone: "in protest against", "in response to".
 DIRECTED_IN = frozenset({"protest", "defiance", "response", "retaliation", "solidarity",
                          "support", "opposition", "revenge"})
@@ -307,6 +310,9 @@ def mode(token: Token, family: str = "violent") -> str:
         return "hypothetical"  # "Did you shoot him?" asks, asserts nothing
     if _of_no(token):
         return "negated"  # "showed no sign of backing down", "no intention of attacking"
+    if token.head.lemma_.lower() in REFUSING_HEADS and (token.dep_ == "xcomp" or (
+            token.dep_ == "advcl" and any(c.lower_ == "to" for c in token.children))):
+        return "negated"  # "refused to discuss it", "declined for months to meet"
     nearest = [token]
     head = token.head
     if head.i != token.i and (token.dep_ in CORE_DEPS or (
@@ -366,9 +372,15 @@ def _of_no(token: Token) -> bool:
 def _yes_no_question(token: Token) -> bool:
     """Whether the trigger's sentence is a yes/no question ("Did you shoot him?", "Will they
     strike again?")."""
+    if not token.sent.text.rstrip().rstrip("\"'”’").endswith("?"):
+        return False
     words = [t for t in token.sent if not t.is_punct]
-    return bool(words) and token.sent.text.rstrip().rstrip("\"'”’").endswith("?") and (
-        words[0].lower_ in QUESTION_AUX)
+    if words and words[0].lower_ in QUESTION_AUX:
+        return True
+    verb = token if token.pos_ in ("VERB", "AUX") else token.head  # "Do you support …?"
+    auxes = [c.i for c in verb.children if c.dep_ == "aux" and c.lower_ in QUESTION_AUX]
+    subjects = [c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(auxes and subjects) and min(auxes) < min(subjects)
 
 
 def is_aggregate(token: Token) -> bool:

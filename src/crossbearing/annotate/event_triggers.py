@@ -90,6 +90,15 @@ SAID_THINGS = frozenset({"critique", "criticism", "reaction", "comment", "remark
                          "prayer", "condolence", "congratulation", "apology", "praise",
                          "defense", "defence", "rebuttal", "response", "answer", "detail",
                          "insight", "perspective", "take", "warning", "reminder", "glimpse"})
+#: Whom or what one rallies when rallying is mobilising, not protesting.
+RALLIED = frozenset({"supporter", "citizen", "voter", "base", "troop", "support", "people",
+                     "party", "member", "ally", "nation", "country", "public", "colleague",
+                     "follower", "backer", "donor", "activist", "team", "opinion"})
+#: Views and feelings one shares with others: no cooperation.
+HELD_VIEWS = frozenset({"skepticism", "scepticism", "view", "concern", "belief", "opinion",
+                        "sentiment", "frustration", "worry", "fear", "hope", "vision", "goal",
+                        "feeling", "doubt", "assessment", "conviction", "outrage", "anger",
+                        "enthusiasm", "optimism", "pessimism", "values", "value", "interest"})
 #: Complements that make "demonstrate" mean "show": an object, a clause, the passive.
 SHOWN_DEPS = frozenset({"dobj", "ccomp", "nsubjpass", "auxpass", "attr", "oprd"})
 
@@ -149,7 +158,8 @@ def _calls_for_something(token: Token) -> bool:
 
 
 def _figurative(token: Token, lemma: str) -> bool:
-    """Senses of trigger verbs that name no event: "threatens to entangle Iraq" (a risk, not a
+    """Senses of trigger verbs that name no event (also "offered a critique", "insisted that",
+    "share the skepticism", "rally their supporters"): "threatens to entangle Iraq" (a risk, not a
     threat made), "this was clearly demonstrated" / "demonstrated its resolve" (shown, not a
     protest: a protest is intransitive, "thousands demonstrated in Kirkuk"), "provide details"
     (giving that is no aid), "the chance had been withdrawn" (taken back, no retreat)."""
@@ -165,6 +175,11 @@ def _figurative(token: Token, lemma: str) -> bool:
         return any(c.dep_ == "dobj" and c.lemma_.lower() in SAID_THINGS for c in token.children)
     if lemma == "insist":  # "insisted that no laws were broken": an assertion, no demand
         return any(c.dep_ == "ccomp" for c in token.children)
+    if lemma == "share":  # "share the skepticism": a view held, no cooperation
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in HELD_VIEWS for c in token.children)
+    if lemma == "rally":  # "rally their fellow citizens", "rallied support": mobilising
+        return any(c.dep_ == "dobj" and (c.lemma_.lower() in RALLIED or c.ent_type_ in (
+            "PERSON", "NORP", "ORG")) for c in token.children)
     if lemma == "withdraw":
         things = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
         return bool(things) and not any(t.lemma_.lower() in FORCES for t in things) and not any(
