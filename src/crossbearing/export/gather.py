@@ -19,6 +19,7 @@ from crossbearing.errors import NotFound
 from crossbearing.kb.actors import actor_by_id
 from crossbearing.kb.places import place_by_id
 from crossbearing.model import Article, EventMention, NumericFact, Quote
+from crossbearing.model_events import Entity
 from crossbearing.sources import copy_records, relabelled, source_label, story_families
 from crossbearing.views.records import rejection_view
 from crossbearing.views.sections.events import (
@@ -182,7 +183,7 @@ def _article(a: Article, story_id: str | None, with_text: bool) -> dict[str, Any
     return record
 
 
-def _entities(entities: list[dict], mentions: list[dict], keep: set[str]) -> list[dict]:
+def _entities(entities: list[Entity], mentions: list[dict], keep: set[str]) -> list[dict]:
     """Entities with the mentions in the kept articles: spans, aliases (distinct texts) and
     counts; entities with no mention there are left out."""
     spans: dict[str, list[dict]] = {}
@@ -196,10 +197,10 @@ def _entities(entities: list[dict], mentions: list[dict], keep: set[str]) -> lis
                  "text": m["text"], "link": m["link"]})
     result = []
     for e in entities:
-        found = spans.get(e["entity_id"], [])
+        found = spans.get(e.entity_id, [])
         if found:
-            place_ids = places.get(e["entity_id"])
-            result.append({**e, "mentions": len(found),
+            place_ids = places.get(e.entity_id)
+            result.append({**dataclasses.asdict(e), "mentions": len(found),
                            "articles": len({s["article_id"] for s in found}),
                            "aliases": sorted({s["text"] for s in found}),
                            "place_id": min(place_ids) if place_ids else None, "spans": found})

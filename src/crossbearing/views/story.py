@@ -16,6 +16,7 @@ from typing import Any
 from crossbearing import __version__
 from crossbearing.isolation import isolated
 from crossbearing.model import Failure
+from crossbearing.model_events import Entity
 from crossbearing.sources import copy_records, story_families
 from crossbearing.views.records import passage_key
 from crossbearing.views.sections.comparison import (
@@ -39,7 +40,7 @@ class StoryData:
     (read once for all the stories of a dossier)."""
 
     def __init__(self, store, story: dict[str, Any], passages: list[dict[str, Any]],
-                 entities: dict[str, dict[str, Any]], source_labels: dict[str, str],
+                 entities: dict[str, Entity], source_labels: dict[str, str],
                  copies: dict[str, Any] | None = None) -> None:
         self.store = store
         self.story = story
@@ -117,7 +118,7 @@ def story_page(store, story_id: str, *, _cache: dict | None = None,
         cache["stories"] = {s["id"]: s for s in store.corpus.stories()}
         rejected = store.corrections.rejected_passages()
         cache["passages"] = [p for p in store.corpus.passages() if passage_key(p) not in rejected]
-        cache["entities"] = {e["entity_id"]: e for e in store.pages.entity_list()}
+        cache["entities"] = {e.entity_id: e for e in store.pages.entity_list()}
         cache["labels"] = store.events.source_labels()
         cache["copies"] = copy_records(store)
     story = cache["stories"].get(story_id)
