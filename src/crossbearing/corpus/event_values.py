@@ -19,6 +19,7 @@ from crossbearing.annotate.event_triggers import SPECIFICITY
 from crossbearing.annotate.event_types import ontology, plover_of
 from crossbearing.kb.places import place_by_id
 from crossbearing.model import EventMention, Place
+from crossbearing.model_events import Event
 
 PLACE_RANK = {"site": 0, "city": 1, "region": 2, "country": 3}
 PRECISION_RANK = {"second": 0, "minute": 1, "hour": 2, "day": 3, "week": 4, "month": 5,
@@ -36,7 +37,9 @@ RULES = {
 
 def event_record(event_id: str, story_id: str | None, group: list[EventMention],
                  outlet_of: dict[str, str],
-                 place_of: Callable[[str], Place | None] = place_by_id) -> dict[str, Any]:
+                 place_of: Callable[[str], Place | None] = place_by_id) -> Event:
+    """The event told by ``group`` (event mentions of one story), with every source's values
+    and the value chosen for each."""
     onto = ontology()
     name = _type(group)
     kind = onto.type(name)
@@ -70,16 +73,16 @@ def event_record(event_id: str, story_id: str | None, group: list[EventMention],
         "outlets": sorted({outlet_of.get(a, a) for a in articles}),
         "values": values, "rules": RULES, "disagreements": disagreements,
     }
-    return {
-        "event_id": event_id, "story_id": story_id, "event_type": name, "family": kind.family,
-        "mode": mode, "aggregate": int(main.aggregate) if main else 0,
-        "date_start": date["start"] if date else None, "date_end": date["end"] if date else None,
-        "date_precision": date["precision"] if date else None,
-        "place_id": place["place_id"] if place else None,
-        "fatalities": resolved["fatalities"], "injuries": resolved["injuries"],
-        "detail": detail, "mentions": len(group), "articles": len(articles),
-        "sources": [(m.article_id, m.start) for m in group],
-    }
+    return Event(
+        event_id=event_id, story_id=story_id, event_type=name, family=kind.family,
+        mode=mode, aggregate=bool(main.aggregate) if main else False,
+        date_start=date["start"] if date else None, date_end=date["end"] if date else None,
+        date_precision=date["precision"] if date else None,
+        place_id=place["place_id"] if place else None,
+        fatalities=resolved["fatalities"], injuries=resolved["injuries"],
+        detail=detail, mentions=len(group), articles=len(articles),
+        sources=tuple((m.article_id, m.start) for m in group),
+    )
 
 
 def _type(group: list[EventMention]) -> str:

@@ -16,7 +16,7 @@ from typing import Any
 from crossbearing import __version__
 from crossbearing.isolation import isolated
 from crossbearing.model import Failure
-from crossbearing.model_events import Entity
+from crossbearing.model_events import Entity, Event
 from crossbearing.sources import copy_records, story_families
 from crossbearing.views.records import passage_key
 from crossbearing.views.sections.comparison import (
@@ -64,7 +64,7 @@ class StoryData:
         return story_families(self.store, list(self.articles.values()), self.copies)
 
     @cached_property
-    def stored_events(self) -> list[dict[str, Any]]:
+    def stored_events(self) -> list[Event]:
         """The story's events as stored (every mode), for the coverage matrix."""
         return self.store.events.all(self.story["id"])
 
