@@ -9,7 +9,7 @@ def event(event_id, event_type, article, *, date=None, place=None, family="viole
     return Event(event_id=event_id, story_id="s", event_type=event_type, family=family,
                  mode="asserted", aggregate=False, date_start=date, date_end=date,
                  date_precision="day" if date else None, place_id=place, fatalities=None,
-                 injuries=None, detail={"label": event_type, "values": {"place": []}},
+                 injuries=None, detail={"label": event_type},
                  mentions=1, articles=1, sources=((article, 0),))
 
 

@@ -133,9 +133,9 @@ def test_seed_tower_22_attack_is_dated_28_january_2024(analysed_seeds):
     assert len(tower) == 1
     [event] = tower
     assert event.fatalities == 3
-    [date] = [v for v in event.detail["values"]["date"] if v["start"] == "2024-01-28"]
+    [date] = [v for v in event.values.date if v.start == "2024-01-28"]
     # The report giving the date (004, "January 28") is dated by the corpus's manifest, so the
     # year comes from its own publication date, not from its story's.
-    assert date["note"] is None and date["outlet"].startswith("004_")
+    assert date.note is None and date.source.outlet.startswith("004_")
     place = event.place_id
     assert place in ("country:JO", "site:tower-22")

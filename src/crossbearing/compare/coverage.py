@@ -137,9 +137,9 @@ def _worth_a_row(event: Event) -> bool:
 def _event_label(event: Event) -> str:
     detail = event.detail
     parts = [detail["label"]]
-    place = detail["values"]["place"]
+    place = event.values.place
     if place:
-        parts.append("in " + min(place, key=lambda p: p["kind"] != "city")["name"])
+        parts.append("in " + min(place, key=lambda p: p.kind != "city").name)
     if event.date_start:
         parts.append(event.date_start)
     if event.fatalities is not None:

@@ -19,7 +19,7 @@ from crossbearing.errors import NotFound
 from crossbearing.kb.actors import actor_by_id
 from crossbearing.kb.places import place_by_id
 from crossbearing.model import Article, EventMention, NumericFact, Quote
-from crossbearing.model_events import Entity, Event
+from crossbearing.model_events import Entity, Event, values_record
 from crossbearing.sources import copy_records, relabelled, source_label, story_families
 from crossbearing.views.records import rejection_view
 from crossbearing.views.sections.events import (
@@ -279,7 +279,7 @@ def _event(e: Event, families: dict[str, str], decision: str | None) -> dict[str
         "fatalities": e.fatalities, "injuries": e.injuries,
         "mentions": e.mentions, "articles": e.articles, "outlets": d["outlets"],
         "participants": d["participants"], "means": d["means"],
-        "reported_by": d["reported_by"], "values": d["values"], "rules": d["rules"],
+        "reported_by": d["reported_by"], "values": values_record(e.values), "rules": d["rules"],
         "disagreements": d["disagreements"],
         "sources": [{"article_id": a, "start": s} for a, s in e.sources],
         "independent_sources": independent, "decision": decision, "listed": listed,

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from crossbearing.event_corrections import corrected_events
 from crossbearing.model import EventArgument, EventMention, TimeValue, Toll
-from crossbearing.model_events import Event
+from crossbearing.model_events import Event, values_from_record, values_record
 
 if TYPE_CHECKING:
     from crossbearing.store.database import Database
@@ -90,7 +90,8 @@ class EventRepository:
         self.store.insert_many("events", EVENT_COLUMNS + ("produced_by",), [
             (e.event_id, e.story_id, e.event_type, e.family, e.mode, int(e.aggregate),
              e.date_start, e.date_end, e.date_precision, e.place_id, e.fatalities, e.injuries,
-             json.dumps(e.detail, sort_keys=True), e.mentions, e.articles, version)
+             json.dumps({**e.detail, "values": values_record(e.values)}, sort_keys=True),
+             e.mentions, e.articles, version)
             for e in events])
         self.store.insert_many("event_sources", ("event_id", "article_id", "start"),
                                [(e.event_id, article_id, start)
@@ -118,8 +119,11 @@ class EventRepository:
 
 
 def _event_from_row(r: tuple, sources: list[tuple[str, int]]) -> Event:
-    """An event from its row (EVENT_COLUMNS) and its sources."""
-    return Event(*r[:5], bool(r[5]), *r[6:12], json.loads(r[12]), r[13], r[14], tuple(sources))
+    """An event from its row (EVENT_COLUMNS) and its sources; the values each report gives
+    are kept in the row's ``detail``."""
+    detail = json.loads(r[12])
+    values = values_from_record(detail.pop("values", {}))
+    return Event(*r[:5], bool(r[5]), *r[6:12], detail, r[13], r[14], tuple(sources), values)
 
 
 def _mention_row(m: EventMention) -> tuple:

@@ -13,7 +13,7 @@ from typing import Any
 
 from crossbearing.dates import day_of
 from crossbearing.errors import NotFound
-from crossbearing.model_events import Event
+from crossbearing.model_events import Event, values_record
 from crossbearing.sources import copy_records, sources_phrase, story_families
 
 #: The timeline's drawing: width, margins, height of one event's lane, label size.
@@ -226,7 +226,7 @@ def event_views_of(store, events: list[Event], labels: dict[str, str], *,
             "fatalities": event.fatalities, "injuries": event.injuries,
             "participants": detail["participants"], "means": detail["means"],
             "reported_by": detail["reported_by"], "outlets": detail["outlets"],
-            "disagreements": detail["disagreements"], "values": detail["values"],
+            "disagreements": detail["disagreements"], "values": values_record(event.values),
             "rules": detail["rules"], "decision": decision,
             "sources": [_event_source(mentions.get(key), key, labels) for key in event.sources],
             **_counts({a for a, _ in event.sources}, families),
