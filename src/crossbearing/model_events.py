@@ -118,7 +118,8 @@ def values_record(values: EventValues) -> dict[str, list[dict[str, Any]]]:
 
 def values_from_record(record: dict[str, list[dict[str, Any]]]) -> EventValues:
     """The values from their record (:func:`values_record`)."""
-    kinds = {"date": DateGiven, "place": PlaceGiven, "fatalities": TollGiven, "injuries": TollGiven}
+    kinds = {"date": DateGiven, "place": PlaceGiven, "fatalities": TollGiven,
+             "injuries": TollGiven}
     return EventValues(**{name: tuple(_given(kinds[name], v) for v in record.get(name, ()))
                           for name in kinds})
 

@@ -26,8 +26,8 @@ def coverage(sources: dict[str, str], events: Iterable[Event], claim_groups: Ite
              families: dict[str, str] | None = None) -> dict[str, Any]:
     """The coverage matrix from plain records. ``sources`` maps each article id of the story to
     its source label, ``families`` to its source family (each report its own when not given);
-    events (as stored) carry ``sources`` as (article_id, start) pairs, groups carry ``members`` with
-    ``article_id``, ``start`` and ``end``."""
+    events are stored events, with ``sources`` as (article_id, start) pairs; groups carry
+    ``members`` with ``article_id``, ``start`` and ``end``."""
     families = families or {}
     columns = sorted(set(sources.values()))
     rows = []

@@ -76,7 +76,8 @@ def entity_page(store, entity_id: str) -> dict[str, Any] | None:
                   "content": article.text[s:e]} for a, s, e in quoted if a == article.id]
     corrections = [o for o in store.corrections.overrides()
                    if entity_id in (o["target"], o["value"])]
-    return {**dataclasses.asdict(entity), "outlets": [{"outlet": name, **data} for name, data in sorted(outlets.items())],
+    return {**dataclasses.asdict(entity),
+            "outlets": [{"outlet": name, **data} for name, data in sorted(outlets.items())],
             "spellings": sorted({m["text"] for m in mentions}), "mentions_shown": mentions,
             "quotes": said, "corrections": corrections}
 
