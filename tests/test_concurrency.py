@@ -132,9 +132,9 @@ def test_two_analyze_runs_at_once_on_one_postgresql_database(tmp_path, postgres_
         [(undenied,)] = store.execute(  # a denied act makes no event (corpus.events)
             "SELECT COUNT(*) FROM event_mentions WHERE mode <> 'negated'").fetchall()
         assert len(sources) == len(set(sources)) == undenied
-        [strike] = [e for e in store.events.all() if e["event_type"] == "air_drone_strike"
-                    and e["date_start"] == "2024-02-07" and e["mode"] == "asserted"]
-        assert strike["articles"] >= 4
+        [strike] = [e for e in store.events.all() if e.event_type == "air_drone_strike"
+                    and e.date_start == "2024-02-07" and e.mode == "asserted"]
+        assert strike.articles >= 4
         assert store.count("claim_groups") >= 1
 
 

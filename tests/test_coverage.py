@@ -2,13 +2,15 @@
 event that may be this one, told in other words, is "unclear" (compare/coverage.py)."""
 
 from crossbearing.compare.coverage import coverage, may_be_same
+from crossbearing.model_events import Event
 
 
 def event(event_id, event_type, article, *, date=None, place=None, family="violent"):
-    return {"event_id": event_id, "event_type": event_type, "family": family, "mode": "asserted",
-            "aggregate": False, "date_start": date, "date_end": date, "place_id": place,
-            "fatalities": None, "articles": 1, "sources": [(article, 0)],
-            "detail": {"label": event_type, "values": {"place": []}}}
+    return Event(event_id=event_id, story_id="s", event_type=event_type, family=family,
+                 mode="asserted", aggregate=False, date_start=date, date_end=date,
+                 date_precision="day" if date else None, place_id=place, fatalities=None,
+                 injuries=None, detail={"label": event_type},
+                 mentions=1, articles=1, sources=((article, 0),))
 
 
 STRIKE = event("ev-1", "air_drone_strike", "a1", date="2024-01-28", place="country:JO")

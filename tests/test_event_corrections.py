@@ -24,13 +24,13 @@ def seeds_copy(analysed_seeds, tmp_path):
 
 
 def jordan_attack(store):
-    return next(e for e in store.events.all() if e["event_type"] == "air_drone_strike"
-                and e["date_start"] == "2024-01-28")
+    return next(e for e in store.events.all() if e.event_type == "air_drone_strike"
+                and e.date_start == "2024-01-28")
 
 
 def test_corrected_fields_show_everywhere_and_survive_reanalysis(seeds_copy):
     with open_store(seeds_copy) as store:
-        event_id = jordan_attack(store)["event_id"]
+        event_id = jordan_attack(store).event_id
     result = CliRunner().invoke(cli, [
         "correct", "event", event_id[:9], "--db", str(seeds_copy), "--place", "Tower 22",
         "--actor", "Islamic Resistance in Iraq", "--target", "us-armed-forces",
@@ -40,13 +40,13 @@ def test_corrected_fields_show_everywhere_and_survive_reanalysis(seeds_copy):
         with open_store(seeds_copy) as store:
             if rerun:
                 run_corpus(store)  # the events are computed again: the corrections hold
-            event = next(e for e in store.events.all() if e["event_id"] == event_id)
-            assert event["place_id"] == "site:tower-22" and event["fatalities"] == 3
-            roles = {(p["role"], p["actor_id"]) for p in event["detail"]["participants"]}
+            event = next(e for e in store.events.all() if e.event_id == event_id)
+            assert event.place_id == "site:tower-22" and event.fatalities == 3
+            roles = {(p["role"], p["actor_id"]) for p in event.detail["participants"]}
             assert ("actor", "islamic-resistance-in-iraq") in roles
             assert ("target", "us-armed-forces") in roles
             assert not [r for r, a in roles if r in ("target", "victim") and a != "us-armed-forces"]
-            assert event["detail"]["corrected"] == ["actor", "date", "fatalities", "place",
+            assert event.detail["corrected"] == ["actor", "date", "fatalities", "place",
                                                     "target"]
             acled = io.StringIO()
             EXPORTERS["acled-csv"](store, acled)
@@ -56,11 +56,11 @@ def test_corrected_fields_show_everywhere_and_survive_reanalysis(seeds_copy):
 
 def test_a_corrected_type_brings_its_codes(seeds_copy):
     with open_store(seeds_copy) as store:
-        event_id = jordan_attack(store)["event_id"]
+        event_id = jordan_attack(store).event_id
         store.corrections.add_override("event-type", event_id, "shelling")
-        event = next(e for e in store.events.all() if e["event_id"] == event_id)
-    assert event["event_type"] == "shelling" and event["family"] == "violent"
-    assert event["detail"]["acled_sub_event_type"] == "Shelling/artillery/missile attack"
+        event = next(e for e in store.events.all() if e.event_id == event_id)
+    assert event.event_type == "shelling" and event.family == "violent"
+    assert event.detail["acled_sub_event_type"] == "Shelling/artillery/missile attack"
 
 
 @pytest.mark.parametrize("kind, value", [

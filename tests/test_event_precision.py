@@ -134,18 +134,18 @@ def test_what_one_speaker_said_is_one_statement_across_reports():
         'The Tigris Front also called on its supporters to join the fight.',
         'The Tigris Front called on its supporters to take up arms and said its fighters '
         '"will attack the bases of the occupiers".')
-    said = [e for e in events if e["family"] == "verbal"]
-    assert len(said) == 1, [(e["event_type"], e["sources"]) for e in events]
+    said = [e for e in events if e.family == "verbal"]
+    assert len(said) == 1, [(e.event_type, e.sources) for e in events]
     [statement] = said
-    assert statement["articles"] == 2
-    assert statement["event_type"] == "threat"  # a threat outranks a demand as the main act
-    assert statement["mode"] == "asserted"
+    assert statement.articles == 2
+    assert statement.event_type == "threat"  # a threat outranks a demand as the main act
+    assert statement.mode == "asserted"
 
 
 def test_two_speakers_make_two_statements():
     events = merged("The Tigris Front called on its supporters to join the fight. "
                     "The Interior Ministry condemned the attack on the checkpoint.")
-    kinds = sorted(e["event_type"] for e in events if e["family"] == "verbal")
+    kinds = sorted(e.event_type for e in events if e.family == "verbal")
     assert kinds == ["accusation", "demand"]
 
 
@@ -153,13 +153,13 @@ def test_one_speaker_on_two_days_makes_two_statements():
     events = merged("On Monday, the Interior Ministry condemned the raid on the market. "
                     "On Thursday, the Interior Ministry condemned the bombing of the bridge.",
                     published="2024-02-09")
-    assert len([e for e in events if e["family"] == "verbal"]) == 2
+    assert len([e for e in events if e.family == "verbal"]) == 2
 
 
 def test_an_attack_told_inside_a_quote_is_no_act_of_the_statement():
     events = merged('The Interior Ministry said "the strike on the convoy in Mosul on Monday '
                     'killed four guards" and demanded an inquiry.')
-    types = sorted(e["event_type"] for e in events)
+    types = sorted(e.event_type for e in events)
     assert "demand" in types and any(t in ("attack", "air_drone_strike") for t in types)
 
 
@@ -168,9 +168,9 @@ def test_the_attack_with_nothing_of_its_own_refers_to_the_story_event():
         "A drone strike in Mosul on Wednesday killed two guards at the checkpoint.",
         "Two guards were killed in a drone strike in Mosul on Wednesday.",
         "The attack drew condemnation from the governor.")
-    violent = [e for e in events if e["family"] == "violent"]
-    assert len(violent) == 1, [(e["event_type"], e["sources"]) for e in violent]
-    assert violent[0]["articles"] == 3
+    violent = [e for e in events if e.family == "violent"]
+    assert len(violent) == 1, [(e.event_type, e.sources) for e in violent]
+    assert violent[0].articles == 3
 
 
 @pytest.mark.parametrize("text, said", [
@@ -200,9 +200,9 @@ def test_an_undated_reference_with_a_victim_joins_the_event_that_shares_it():
         "A drone strike in Mosul on Wednesday killed the militia commander Karim Haddad.",
         "Karim Haddad, a militia commander, was killed in a drone strike in Mosul on Wednesday.",
         "Protesters gathered in the city days after the killing of Karim Haddad.")
-    violent = [e for e in events if e["family"] == "violent"]
-    assert len(violent) == 1, [(e["event_type"], e["sources"]) for e in violent]
-    assert violent[0]["articles"] == 3
+    violent = [e for e in events if e.family == "violent"]
+    assert len(violent) == 1, [(e.event_type, e.sources) for e in violent]
+    assert violent[0].articles == 3
 
 
 def test_an_undated_reference_sharing_nothing_with_either_of_two_strikes_stays_apart():
@@ -212,9 +212,9 @@ def test_an_undated_reference_sharing_nothing_with_either_of_two_strikes_stays_a
         "A rocket attack on the Basra airport on Friday wounded two contractors.",
         "Two contractors were wounded in a rocket attack on the Basra airport on Friday.",
         "Officials said another strike killed a farmer near the border.")
-    violent = [e for e in events if e["family"] == "violent"]
-    assert sorted(e["articles"] for e in violent) == [1, 2, 2], [
-        (e["event_type"], e["sources"]) for e in violent]
+    violent = [e for e in events if e.family == "violent"]
+    assert sorted(e.articles for e in violent) == [1, 2, 2], [
+        (e.event_type, e.sources) for e in violent]
 
 
 def test_the_event_ontology_is_part_of_the_stage_version(monkeypatch):
@@ -296,8 +296,8 @@ def test_a_statement_is_not_dated_by_what_it_tells_of_the_past():
     events = merged('The Tigris Front said the occupiers "were not granted such chances before '
                     'their defeat in 2011". The Tigris Front also called on its supporters to '
                     'join the fight.')
-    [statement] = [e for e in events if e["family"] == "verbal"]
-    assert not (statement["date_start"] or "").startswith("2011")
+    [statement] = [e for e in events if e.family == "verbal"]
+    assert not (statement.date_start or "").startswith("2011")
 
 
 def test_what_a_statement_noun_holds_still_dates_the_event_it_reports():
@@ -324,7 +324,7 @@ def test_times_inside_what_was_said_do_not_split_a_statement():
     events = merged('The Tigris Front said on Friday that the occupiers "were never granted '
                     'such chances before their defeat in 2011". The Tigris Front also called on '
                     'its supporters to join the fight on Friday.')
-    assert len([e for e in events if e["family"] == "verbal"]) == 1
+    assert len([e for e in events if e.family == "verbal"]) == 1
 
 
 def test_a_place_already_given_that_modifies_an_event_is_its_place_not_its_actor():
@@ -442,9 +442,9 @@ def test_an_undated_strike_of_the_same_kind_and_country_refers_to_the_dated_one(
         "Airstrikes in Syria came a week after the deadly drone attack on the American base in "
         "Jordan.",
         published="2024-01-29")
-    strikes = [e for e in events if e["family"] == "violent"]
-    jordan = [e for e in strikes if e["place_id"] == "country:JO"]
-    assert [e["articles"] for e in jordan] == [3], [(e["event_type"], e["sources"])
+    strikes = [e for e in events if e.family == "violent"]
+    jordan = [e for e in strikes if e.place_id == "country:JO"]
+    assert [e.articles for e in jordan] == [3], [(e.event_type, e.sources)
                                                      for e in strikes]
     assert len(strikes) == 2  # the airstrikes in Syria stay apart
 
@@ -453,7 +453,7 @@ def test_an_act_the_text_denies_makes_no_event():
     texts = ("A drone struck a car in the town of Qaim on Monday, killing two fighters.",
              "No civilians were killed, the army said.")
     assert "negated" in {m.mode for m in annotate_text(texts[1]).events}
-    assert {e["mode"] for e in merged(*texts)} == {"asserted"}
+    assert {e.mode for e in merged(*texts)} == {"asserted"}
 
 
 def test_a_site_naming_the_event_is_its_place_and_its_number_no_count():

@@ -104,38 +104,38 @@ def test_merging_keeps_events_with_conflicting_places_or_dates_apart():
     mentions = [replace(m, article_id=aid) for m, aid in zip(mentions, ("a", "b", "c"))]
     events = merge_events(mentions, {"a": "s", "b": "s", "c": "s"},
                           {"a": "One", "b": "Two", "c": "Three"})
-    sizes = sorted(e["articles"] for e in events)
+    sizes = sorted(e.articles for e in events)
     assert sizes == [1, 2]
-    merged = next(e for e in events if e["articles"] == 2)
-    assert merged["date_start"] == "2024-02-07"
-    assert merged["detail"]["outlets"] == ["One", "Two"]
+    merged = next(e for e in events if e.articles == 2)
+    assert merged.date_start == "2024-02-07"
+    assert merged.detail["outlets"] == ["One", "Two"]
 
 
 def test_seed_baghdad_strike_is_one_event_backed_by_four_articles(analysed_seeds):
     with open_store(analysed_seeds) as store:
         events = store.events.all()
-    strikes = [e for e in events if e["event_type"] == "air_drone_strike"
-               and e["date_start"] == "2024-02-07" and e["mode"] == "asserted"]
+    strikes = [e for e in events if e.event_type == "air_drone_strike"
+               and e.date_start == "2024-02-07" and e.mode == "asserted"]
     assert len(strikes) == 1
     [strike] = strikes
-    assert strike["place_id"] == "geonames:98182"  # Baghdad
-    assert strike["fatalities"] == 3
-    assert strike["articles"] >= 4
-    assert "fatalities" not in strike["detail"]["disagreements"]
-    actors = {p["actor_id"] for p in strike["detail"]["participants"] if p["role"] == "actor"}
+    assert strike.place_id == "geonames:98182"  # Baghdad
+    assert strike.fatalities == 3
+    assert strike.articles >= 4
+    assert "fatalities" not in strike.detail["disagreements"]
+    actors = {p["actor_id"] for p in strike.detail["participants"] if p["role"] == "actor"}
     assert actors & {"united-states", "us-armed-forces"}
 
 
 def test_seed_tower_22_attack_is_dated_28_january_2024(analysed_seeds):
     with open_store(analysed_seeds) as store:
         events = store.events.all()
-    tower = [e for e in events if e["date_start"] == "2024-01-28" and e["family"] == "violent"]
+    tower = [e for e in events if e.date_start == "2024-01-28" and e.family == "violent"]
     assert len(tower) == 1
     [event] = tower
-    assert event["fatalities"] == 3
-    [date] = [v for v in event["detail"]["values"]["date"] if v["start"] == "2024-01-28"]
+    assert event.fatalities == 3
+    [date] = [v for v in event.values.date if v.start == "2024-01-28"]
     # The report giving the date (004, "January 28") is dated by the corpus's manifest, so the
     # year comes from its own publication date, not from its story's.
-    assert date["note"] is None and date["outlet"].startswith("004_")
-    place = event["place_id"]
+    assert date.note is None and date.source.outlet.startswith("004_")
+    place = event.place_id
     assert place in ("country:JO", "site:tower-22")

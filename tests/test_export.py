@@ -174,7 +174,7 @@ def test_event_writers_read_the_same_tables_as_gather(seeds_db) -> None:
             assert some == {name: full[name] for name in ("entities", "actors", "events")}
             assert some["events"]
         everything = store.events.all()
-        assert store.events.all(story_id) == [e for e in everything if e["story_id"] == story_id]
+        assert store.events.all(story_id) == [e for e in everything if e.story_id == story_id]
         assert store.events.all("story-none") == []
 
 

@@ -226,12 +226,12 @@ def test_a_story_whose_events_cannot_be_merged_is_recorded(analysed_seeds, input
     with open_store(db) as store:
         story_of = store.events.story_map()
         target = next(m.article_id for m in store.events.event_mentions())
-        others = {e["event_id"] for e in store.events.all()
-                  if e["story_id"] != story_of[target]}
+        others = {e.event_id for e in store.events.all()
+                  if e.story_id != story_of[target]}
         monkeypatch.setattr(merging, "_groups", broken_for_one)
         corpus.run_corpus(store)
         [failure] = store.failures.all()
-        kept = {e["event_id"] for e in store.events.all()}
+        kept = {e.event_id for e in store.events.all()}
     assert (failure.stage, failure.target, failure.target_kind) == \
         ("corpus.events", story_of[target], "story")
     assert others and others <= kept

@@ -165,20 +165,20 @@ def merged(reports):
 def test_three_reports_of_one_incident_are_one_event(name):
     event_type, reports, disputed, day, texts = SETS[name]
     events = merged(texts)
-    main = [e for e in events if e["event_type"] == event_type and e["articles"] == reports]
-    assert len(main) == 1, [(e["event_type"], e["sources"]) for e in events]
+    main = [e for e in events if e.event_type == event_type and e.articles == reports]
+    assert len(main) == 1, [(e.event_type, e.sources) for e in events]
     [event] = main
-    assert event["date_start"] == day
-    assert set(event["detail"]["disagreements"]) == disputed
-    others = [e for e in events if e is not event and e["family"] == "violent"]
-    assert all(e["articles"] == 1 for e in others)  # a background incident stays apart
+    assert event.date_start == day
+    assert set(event.detail["disagreements"]) == disputed
+    others = [e for e in events if e is not event and e.family == "violent"]
+    assert all(e.articles == 1 for e in others)  # a background incident stays apart
 
 
 def test_what_protesters_demand_and_what_a_bomb_hits_are_no_events_of_their_own():
     protest = merged(SETS["protest"][4])
-    assert [e["event_type"] for e in protest] == ["protest"]
+    assert [e.event_type for e in protest] == ["protest"]
     bomb = merged(SETS["roadside bomb"][4])
-    assert [e["event_type"] for e in bomb] == ["remote_explosive"]  # "their patrol" is hit
+    assert [e.event_type for e in bomb] == ["remote_explosive"]  # "their patrol" is hit
 
 
 STATEMENTS = {
@@ -214,8 +214,8 @@ def test_one_statement_reported_three_times_is_one_event(name):
     """What a speaker vows, demands or sets as a condition is part of its statement; the
     statement is one event with every report of it."""
     event_type, plover, texts = STATEMENTS[name]
-    verbal = [e for e in merged(texts) if e["family"] == "verbal"]
-    assert [(e["event_type"], e["detail"]["plover"], e["articles"]) for e in verbal] == [
+    verbal = [e for e in merged(texts) if e.family == "verbal"]
+    assert [(e.event_type, e.detail["plover"], e.articles) for e in verbal] == [
         (event_type, plover, 3)]
-    threats = [e for e in merged(texts) if e["mode"] in ("future", "hypothetical")]
+    threats = [e for e in merged(texts) if e.mode in ("future", "hypothetical")]
     assert threats == []  # the vowed attack and its condition belong to the statement

@@ -6,6 +6,7 @@ from click.testing import CliRunner
 from conftest import HOSTILE_TEXT
 
 from crossbearing.cli import cli
+from crossbearing.model_events import Entity
 from crossbearing.report import script_json
 from crossbearing.store import open_store
 from crossbearing.views import STORY_SECTIONS, dossier_view, story_page
@@ -111,10 +112,10 @@ def test_story_page_is_none_for_an_unknown_story(analyzed_seeds):
 
 
 def test_network_joins_actors_named_in_one_sentence_and_kb_relations():
-    entities = {"a": {"name": "Kataib Hezbollah", "label": "ORG", "actor_id": "kataib-hezbollah"},
-                "b": {"name": "IRI", "label": "ORG", "actor_id": "islamic-resistance-in-iraq"},
-                "c": {"name": "Karim Haddad", "label": "PERSON", "actor_id": None},
-                "d": {"name": "Basra", "label": "GPE", "actor_id": None}}
+    entities = {"a": Entity("a", "Kataib Hezbollah", "ORG", "kataib-hezbollah", 1),
+                "b": Entity("b", "IRI", "ORG", "islamic-resistance-in-iraq", 1),
+                "c": Entity("c", "Karim Haddad", "PERSON", None, 2),
+                "d": Entity("d", "Basra", "GPE", None, 1)}
     mentions = [{"article_id": "x", "start": 0, "entity_id": "c"},
                 {"article_id": "x", "start": 20, "entity_id": "d"},
                 {"article_id": "x", "start": 30, "entity_id": "a"},

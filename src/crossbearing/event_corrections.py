@@ -18,11 +18,13 @@ evidence and lists the fields an analyst set in ``detail["corrected"]``.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Any, Iterable, Mapping
 
 from crossbearing.dates import day_of
 from crossbearing.errors import UsageError
+from crossbearing.model_events import Event
 
 #: Correction kind → what its value holds (``crossbearing correct event`` options).
 EVENT_KINDS = {
@@ -63,44 +65,44 @@ def event_value(kind: str, value: str) -> str:
     return _actor(value).id
 
 
-def corrected_events(events: list[dict[str, Any]],
-                     corrections: Iterable[Mapping[str, str]]) -> list[dict[str, Any]]:
+def corrected_events(events: list[Event],
+                     corrections: Iterable[Mapping[str, str]]) -> list[Event]:
     """``events`` (as ``store.events.all`` reads them) with the corrections of their ids applied,
     in the order given (oldest first)."""
     by_event: dict[str, list[Mapping[str, str]]] = {}
     for correction in corrections:
         by_event.setdefault(correction["target"], []).append(correction)
-    return [_apply(e, by_event[e["event_id"]]) if e["event_id"] in by_event else e
+    return [_apply(e, by_event[e.event_id]) if e.event_id in by_event else e
             for e in events]
 
 
-def _apply(event: dict[str, Any], corrections: list[Mapping[str, str]]) -> dict[str, Any]:
-    event, detail = dict(event), dict(event["detail"])
+def _apply(event: Event, corrections: list[Mapping[str, str]]) -> Event:
+    fixed, detail = {}, dict(event.detail)
     fields = set(detail.get("corrected", ()))
     for correction in corrections:
         kind, value = correction["kind"], correction["value"]
         field = kind.removeprefix("event-")
         fields.add(field)
         if kind == "event-type":
-            _set_type(event, detail, value)
+            _set_type(fixed, detail, value)
         elif kind == "event-date":
-            event["date_start"], event["date_end"], event["date_precision"] = _span(value)
+            fixed["date_start"], fixed["date_end"], fixed["date_precision"] = _span(value)
         elif kind == "event-place":
-            event["place_id"] = value
+            fixed["place_id"] = value
         elif kind == "event-fatalities":
-            event["fatalities"] = float(value)
+            fixed["fatalities"] = float(value)
         else:
             detail["participants"] = _with_participant(detail["participants"], field, value)
     detail["corrected"] = sorted(fields)
-    event["detail"] = detail
-    return event
+    return dataclasses.replace(event, **fixed, detail=detail)
 
 
-def _set_type(event: dict[str, Any], detail: dict[str, Any], value: str) -> None:
+def _set_type(fixed: dict[str, Any], detail: dict[str, Any], value: str) -> None:
+    """The fields of an event and its detail that follow from its corrected type."""
     from crossbearing.annotate.event_types import ontology
 
     kind = ontology().type(value)
-    event["event_type"], event["family"] = value, kind.family
+    fixed["event_type"], fixed["family"] = value, kind.family
     detail.update(label=kind.label, acled_event_type=kind.acled_event_type,
                   acled_sub_event_type=kind.acled_sub_event_type, plover=kind.plover)
 

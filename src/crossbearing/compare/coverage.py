@@ -18,16 +18,17 @@ from typing import Any
 
 from crossbearing.errors import NotFound
 from crossbearing.model_comparison import ClaimGroup, ClaimMember, QuoteGroup, QuoteMember
+from crossbearing.model_events import Event
 from crossbearing.sources import sources_phrase, story_families
 
 
-def coverage(sources: dict[str, str], events: Iterable[dict],
+def coverage(sources: dict[str, str], events: Iterable[Event],
              claim_groups: Iterable[ClaimGroup], quote_groups: Iterable[QuoteGroup],
              families: dict[str, str] | None = None) -> dict[str, Any]:
     """The coverage matrix from a story's records. ``sources`` maps each article id of the
     story to its source label, ``families`` to its source family (each report its own when not
-    given); events carry ``sources`` as (article_id, start) pairs; the groups are the stored
-    claim and quote groups."""
+    given); events are stored events, with ``sources`` as (article_id, start) pairs; the groups
+    are the stored claim and quote groups."""
     families = families or {}
     columns = sorted(set(sources.values()))
     rows = []
@@ -35,8 +36,8 @@ def coverage(sources: dict[str, str], events: Iterable[dict],
     for event in events:
         if not _worth_a_row(event):
             continue
-        spans = [{"article_id": a, "start": s} for a, s in event["sources"]]
-        row = _row("event", event["event_id"], _event_label(event), spans, sources, columns,
+        spans = [{"article_id": a, "start": s} for a, s in event.sources]
+        row = _row("event", event.event_id, _event_label(event), spans, sources, columns,
                    families)
         for label in possible_reporters(event, events, lambda a: sources.get(a)):
             if label in row["cells"] and row["cells"][label]["status"] == "omitted":
@@ -60,14 +61,14 @@ def _spans(members: Iterable[ClaimMember | QuoteMember]) -> list[dict[str, Any]]
     return [{"article_id": m.article_id, "start": m.start, "end": m.end} for m in members]
 
 
-def may_be_same(a: dict, b: dict) -> bool:
+def may_be_same(a: Event | dict, b: Event | dict) -> bool:
     """Whether two events of a story could be one real event that merging kept apart (an outlet
     told it in other words, or left out what would join them): the same family and mode, types
     equal or one generic, dates that overlap where both are known, places in one country (and
     the same town or site) where both are known; and something in common: the same specific
     type, or a place both give (an undated "attack" somewhere is too little). An outlet with
     such an event has not clearly left the other out. Takes stored events and event views
-    alike."""
+    (dicts) alike."""
     ka, kb = _compared(a), _compared(b)
     from crossbearing.corpus.events import GENERIC
 
@@ -85,7 +86,8 @@ def may_be_same(a: dict, b: dict) -> bool:
     return same_kind or bool(ka["place"] and kb["place"])
 
 
-def possible_reporters(event: dict, events: Iterable[dict], label_of) -> set[str]:
+def possible_reporters(event: Event | dict, events: Iterable[Event | dict],
+                       label_of) -> set[str]:
     """The sources (``label_of(article_id)``) of the other events that may be ``event``."""
     found: set[str] = set()
     for other in events:
@@ -94,7 +96,12 @@ def possible_reporters(event: dict, events: Iterable[dict], label_of) -> set[str
     return found
 
 
-def _compared(event: dict) -> dict[str, Any]:
+def _compared(event: Event | dict) -> dict[str, Any]:
+    """What :func:`may_be_same` compares, of a stored event or an event view."""
+    if isinstance(event, Event):
+        return {"family": event.family, "mode": event.mode, "aggregate": event.aggregate,
+                "type": event.event_type, "start": event.date_start,
+                "end": event.date_end or event.date_start, "place": event.place_id}
     start = event.get("date_start", event.get("date"))
     return {"family": event["family"], "mode": event.get("mode", "asserted"),
             "aggregate": bool(event.get("aggregate")),
@@ -115,29 +122,33 @@ def _places_agree(a: str | None, b: str | None) -> bool:
     return not (pa.kind in ("city", "site") and pb.kind in ("city", "site"))
 
 
-def _event_id(event: dict) -> str:
+def _event_id(event: Event | dict) -> str:
+    if isinstance(event, Event):
+        return event.event_id
     return event.get("event_id", event.get("id"))
 
 
-def _articles(event: dict) -> list[str]:
+def _articles(event: Event | dict) -> list[str]:
+    if isinstance(event, Event):
+        return [a for a, _ in event.sources]
     return [s["article_id"] if isinstance(s, dict) else s[0] for s in event["sources"]]
 
 
-def _worth_a_row(event: dict) -> bool:
-    single = event["mode"] == "asserted" and not event["aggregate"]
-    return single and (event["family"] != "verbal" or event["articles"] > 1)
+def _worth_a_row(event: Event) -> bool:
+    single = event.mode == "asserted" and not event.aggregate
+    return single and (event.family != "verbal" or event.articles > 1)
 
 
-def _event_label(event: dict) -> str:
-    detail = event["detail"]
+def _event_label(event: Event) -> str:
+    detail = event.detail
     parts = [detail["label"]]
-    place = detail["values"]["place"]
+    place = event.values.place
     if place:
-        parts.append("in " + min(place, key=lambda p: p["kind"] != "city")["name"])
-    if event["date_start"]:
-        parts.append(event["date_start"])
-    if event["fatalities"] is not None:
-        parts.append(f"{event['fatalities']:g} killed")
+        parts.append("in " + min(place, key=lambda p: p.kind != "city").name)
+    if event.date_start:
+        parts.append(event.date_start)
+    if event.fatalities is not None:
+        parts.append(f"{event.fatalities:g} killed")
     return ", ".join(parts)
 
 

@@ -19,6 +19,14 @@ from crossbearing.annotate.event_triggers import SPECIFICITY
 from crossbearing.annotate.event_types import ontology, plover_of
 from crossbearing.kb.places import place_by_id
 from crossbearing.model import EventMention, Place
+from crossbearing.model_events import (
+    DateGiven,
+    Event,
+    EventSource,
+    EventValues,
+    PlaceGiven,
+    TollGiven,
+)
 
 PLACE_RANK = {"site": 0, "city": 1, "region": 2, "country": 3}
 PRECISION_RANK = {"second": 0, "minute": 1, "hour": 2, "day": 3, "week": 4, "month": 5,
@@ -36,25 +44,27 @@ RULES = {
 
 def event_record(event_id: str, story_id: str | None, group: list[EventMention],
                  outlet_of: dict[str, str],
-                 place_of: Callable[[str], Place | None] = place_by_id) -> dict[str, Any]:
+                 place_of: Callable[[str], Place | None] = place_by_id) -> Event:
+    """The event told by ``group`` (event mentions of one story), with every source's values
+    and the value chosen for each."""
     onto = ontology()
     name = _type(group)
     kind = onto.type(name)
-    values = {
-        "date": _dates(_dating(group, name), outlet_of),
-        "place": _places(group, outlet_of, place_of),
-        "fatalities": _tolls(group, outlet_of, "fatalities"),
-        "injuries": _tolls(group, outlet_of, "injuries"),
-    }
+    values = EventValues(
+        date=_dates(_dating(group, name), outlet_of),
+        place=_places(group, outlet_of, place_of),
+        fatalities=_tolls(group, outlet_of, "fatalities"),
+        injuries=_tolls(group, outlet_of, "injuries"),
+    )
     resolved = {
-        "date": _resolve_date(values["date"]),
-        "place": min(values["place"], key=lambda v: (PLACE_RANK.get(v["kind"], 9), v["name"]),
+        "date": _resolve_date(values.date),
+        "place": min(values.place, key=lambda v: (PLACE_RANK.get(v.kind, 9), v.name),
                      default=None),
-        "fatalities": _lowest(values["fatalities"]),
-        "injuries": _lowest(values["injuries"]),
+        "fatalities": _lowest(values.fatalities),
+        "injuries": _lowest(values.injuries),
     }
     disagreements = [f for f in ("date", "place", "fatalities", "injuries")
-                     if _disagree(f, values[f])]
+                     if _disagree(f, getattr(values, f))]
     date = resolved["date"]
     place = resolved["place"]
     articles = sorted({m.article_id for m in group})
@@ -68,18 +78,18 @@ def event_record(event_id: str, story_id: str | None, group: list[EventMention],
         "means": sorted({w for m in group for w in m.means}),
         "reported_by": sorted({m.reported_by for m in group if m.reported_by}),
         "outlets": sorted({outlet_of.get(a, a) for a in articles}),
-        "values": values, "rules": RULES, "disagreements": disagreements,
+        "rules": RULES, "disagreements": disagreements,
     }
-    return {
-        "event_id": event_id, "story_id": story_id, "event_type": name, "family": kind.family,
-        "mode": mode, "aggregate": int(main.aggregate) if main else 0,
-        "date_start": date["start"] if date else None, "date_end": date["end"] if date else None,
-        "date_precision": date["precision"] if date else None,
-        "place_id": place["place_id"] if place else None,
-        "fatalities": resolved["fatalities"], "injuries": resolved["injuries"],
-        "detail": detail, "mentions": len(group), "articles": len(articles),
-        "sources": [(m.article_id, m.start) for m in group],
-    }
+    return Event(
+        event_id=event_id, story_id=story_id, event_type=name, family=kind.family,
+        mode=mode, aggregate=bool(main.aggregate) if main else False,
+        date_start=date["start"] if date else None, date_end=date["end"] if date else None,
+        date_precision=date["precision"] if date else None,
+        place_id=place.place_id if place else None,
+        fatalities=resolved["fatalities"], injuries=resolved["injuries"],
+        detail=detail, mentions=len(group), articles=len(articles),
+        sources=tuple((m.article_id, m.start) for m in group), values=values,
+    )
 
 
 def _type(group: list[EventMention]) -> str:
@@ -147,67 +157,66 @@ def _statement_rank(plover: str) -> int:
     return STATEMENT_ORDER.index(plover) if plover in STATEMENT_ORDER else len(STATEMENT_ORDER)
 
 
-def _source(m: EventMention, outlet_of: dict[str, str], span) -> dict[str, Any]:
-    return {"article_id": m.article_id, "outlet": outlet_of.get(m.article_id, m.article_id),
-            "span": list(span) if span else [m.start, m.end],
-            "sentence": [m.sentence_start, m.sentence_end]}
+def _source(m: EventMention, outlet_of: dict[str, str], span) -> EventSource:
+    return EventSource(m.article_id, outlet_of.get(m.article_id, m.article_id),
+                       tuple(span) if span else (m.start, m.end),
+                       (m.sentence_start, m.sentence_end))
 
 
-def _dates(group, outlet_of) -> list[dict[str, Any]]:
+def _dates(group, outlet_of) -> tuple[DateGiven, ...]:
     found = []
     for m in group:
         t = m.time
         if t is not None and t.resolved and t.start:
-            found.append({"start": t.start, "end": t.end or t.start, "precision": t.precision,
-                          "note": t.reason, **_source(m, outlet_of, m.time_span)})
-    return found
+            found.append(DateGiven(t.start, t.end or t.start, t.precision, t.reason,
+                                   _source(m, outlet_of, m.time_span)))
+    return tuple(found)
 
 
-def _resolve_date(values: list[dict]) -> dict | None:
+def _resolve_date(values: tuple[DateGiven, ...]) -> dict | None:
     if not values:
         return None
-    counts = Counter((v["start"], v["end"]) for v in values)
-    best = max(values, key=lambda v: (counts[(v["start"], v["end"])],
-                                      -PRECISION_RANK.get(v["precision"] or "", 9)))
-    return {"start": best["start"], "end": best["end"], "precision": best["precision"]}
+    counts = Counter((v.start, v.end) for v in values)
+    best = max(values, key=lambda v: (counts[(v.start, v.end)],
+                                      -PRECISION_RANK.get(v.precision or "", 9)))
+    return {"start": best.start, "end": best.end, "precision": best.precision}
 
 
-def _places(group, outlet_of, place_of) -> list[dict[str, Any]]:
+def _places(group, outlet_of, place_of) -> tuple[PlaceGiven, ...]:
     found = []
     for m in group:
         place = place_of(m.place_id) if m.place_id else None
         if place is not None:
-            found.append({"place_id": place.id, "name": place.name, "kind": place.kind,
-                          "country": place.country, "latitude": place.latitude,
-                          "longitude": place.longitude, **_source(m, outlet_of, m.place_span)})
-    return found
+            found.append(PlaceGiven(place.id, place.name, place.kind, place.country,
+                                    place.latitude, place.longitude,
+                                    _source(m, outlet_of, m.place_span)))
+    return tuple(found)
 
 
-def _tolls(group, outlet_of, field: str) -> list[dict[str, Any]]:
+def _tolls(group, outlet_of, field: str) -> tuple[TollGiven, ...]:
     found = []
     for m in group:
         toll = getattr(m, field)
         if toll is not None:
-            found.append({"low": toll.low, "high": toll.high, "hedge": toll.hedge,
-                          "added": toll.added, **_source(m, outlet_of, (toll.start, toll.end))})
-    return found
+            found.append(TollGiven(toll.low, toll.high, toll.hedge, toll.added,
+                                   _source(m, outlet_of, (toll.start, toll.end))))
+    return tuple(found)
 
 
-def _lowest(values: list[dict]) -> float | None:
-    return min((v["low"] for v in values), default=None)
+def _lowest(values: tuple[TollGiven, ...]) -> float | None:
+    return min((v.low for v in values), default=None)
 
 
-def _disagree(field: str, values: list[dict]) -> bool:
+def _disagree(field: str, values: tuple) -> bool:
     if len(values) < 2:
         return False
     if field == "date":
-        return any(a["end"] < b["start"] or b["end"] < a["start"]
-                   for a in values for b in values)
+        return any(a.end < b.start or b.end < a.start for a in values for b in values)
     if field == "place":
-        countries = {v["country"] for v in values if v["country"]}
-        precise = {v["place_id"] for v in values if v["kind"] in ("city", "site")}
+        countries = {v.country for v in values if v.country}
+        precise = {v.place_id for v in values if v.kind in ("city", "site")}
         return len(countries) > 1 or len(precise) > 1
-    return len({(v["low"], v["high"]) for v in values}) > 1
+    return len({(v.low, v.high) for v in values}) > 1
 
 
 def _participants(group, outlet_of) -> list[dict[str, Any]]:

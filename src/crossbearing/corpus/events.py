@@ -28,6 +28,7 @@ from crossbearing.ids import stable_id
 from crossbearing.kb.places import place_by_id
 from crossbearing.isolation import isolated
 from crossbearing.model import EventMention, Failure, Place
+from crossbearing.model_events import Event
 
 #: Types that name violence without saying how: they merge with any violent type.
 GENERIC = frozenset({"attack", "killing"})
@@ -56,8 +57,8 @@ def merge_events(mentions: Iterable[EventMention], story_of: dict[str, str | Non
                  outlet_of: dict[str, str], *, time_texts: dict[tuple[str, int], str] | None = None,
                  dates: dict[str, date | None] | None = None,
                  place_of: Callable[[str], Place | None] = place_by_id,
-                 failures: list[Failure] | None = None, version: str = "") -> list[dict]:
-    """Events (plain dicts ready for the store) from the event mentions of a collection.
+                 failures: list[Failure] | None = None, version: str = "") -> list[Event]:
+    """Events (ready for the store) from the event mentions of a collection.
 
     With ``failures``, a story whose events cannot be merged is recorded there (stage
     ``corpus.events``, the corpus stage's ``version``) and left without events, and the other
@@ -75,7 +76,7 @@ def merge_events(mentions: Iterable[EventMention], story_of: dict[str, str | Non
             by_story[story_of.get(mention.article_id)].append(mention)
     events = []
     for story_id in sorted(by_story, key=lambda s: s or ""):
-        def merge(story_id=story_id) -> list[dict]:
+        def merge(story_id=story_id) -> list[Event]:
             group = by_story[story_id]
             if time_texts is not None and dates is not None:
                 group = story_dated(group, time_texts, dates)

@@ -31,8 +31,9 @@ _TYPE_FAMILY = {"PERSON": "person", "ORG": "group", "NORP": "group", "GPE": "pla
 
 
 @dataclass
-class Entity:
-    """An actor or place as one identity across the collection."""
+class Identity:
+    """An actor or place as one identity across the collection, while mentions are resolved
+    (the store keeps it as :class:`crossbearing.model_events.Entity`)."""
 
     id: str
     name: str
@@ -43,7 +44,7 @@ class Entity:
 
 
 def resolve_entities(mentions: Iterable[Mention], outlet_of: dict[str, str | None]
-                     ) -> tuple[list[Entity], dict[tuple[str, int, int], str]]:
+                     ) -> tuple[list[Identity], dict[tuple[str, int, int], str]]:
     """Entities of the collection, and the entity id of every mention (by article, start, end)."""
     mentions = [m for m in mentions if m.link != "description"]
     context = _article_actors(mentions)
@@ -160,8 +161,8 @@ def _attach_to_kb(names: dict, parent: dict) -> None:
 
 
 def _build(mentions: list[Mention], names: dict, parent: dict, outlet_of: dict[str, str | None]
-           ) -> tuple[list[Entity], dict[tuple[str, int, int], str]]:
-    entities: dict[tuple[str, str], Entity] = {}
+           ) -> tuple[list[Identity], dict[tuple[str, int, int], str]]:
+    entities: dict[tuple[str, str], Identity] = {}
     assignment: dict[tuple[str, int, int], str] = {}
     for m in sorted(mentions, key=lambda m: (m.article_id, m.start)):
         root = _find(parent, _node(m))
@@ -175,9 +176,9 @@ def _build(mentions: list[Mention], names: dict, parent: dict, outlet_of: dict[s
     return sorted(entities.values(), key=lambda e: (-sum(e.aliases.values()), e.name)), assignment
 
 
-def _new_entity(root: tuple[str, str], name: _Name, first: Mention) -> Entity:
+def _new_entity(root: tuple[str, str], name: _Name, first: Mention) -> Identity:
     if name.actor_id:
         actor = actor_by_id(name.actor_id)
-        return Entity(actor.id, actor.name, actor.type, actor.id)
+        return Identity(actor.id, actor.name, actor.type, actor.id)
     entity_id = "ent-" + stable_id(*root)
-    return Entity(entity_id, name.canonical, first.label, None)
+    return Identity(entity_id, name.canonical, first.label, None)

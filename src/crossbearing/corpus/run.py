@@ -43,6 +43,7 @@ from crossbearing.corpus.story_dates import redated, story_span
 from crossbearing.corpus.story_ids import assign_ids
 from crossbearing.isolation import isolated
 from crossbearing.model import Failure, Sentence
+from crossbearing.model_events import Event
 from crossbearing.model_stories import Passage
 from crossbearing.stages import AnalysisRun
 from crossbearing.store import Store
@@ -289,7 +290,7 @@ def _events(store: Store, report: CorpusReport, *, failures: list[Failure], **_)
     report.events = store.events.replace_events(stored_events(store, failures), VERSION)
 
 
-def stored_events(store: Store, failures: list[Failure] | None = None) -> list[dict]:
+def stored_events(store: Store, failures: list[Failure] | None = None) -> list[Event]:
     """The events of every story, merged from the stored event mentions (not saved). With
     ``failures``, a story whose events cannot be merged is recorded there and left without
     events; without it, the error propagates."""

@@ -20,6 +20,7 @@ from crossbearing.kb.actors import actor_by_id
 from crossbearing.kb.places import place_by_id
 from crossbearing.model import Article, EventMention, NumericFact, Quote
 from crossbearing.model_comparison import ClaimGroup, QuoteGroup
+from crossbearing.model_events import Entity, Event, values_record
 from crossbearing.sources import copy_records, relabelled, source_label, story_families
 from crossbearing.views.records import rejection_view
 from crossbearing.views.sections.events import (
@@ -50,7 +51,7 @@ def gather(store: Any, story_id: str | None = None, *, with_text: bool = False) 
     labels = store.events.source_labels()
     families = _families(store, stories, articles)
     events = store.events.all(story_id)
-    event_of = {(a, start): e["event_id"] for e in events for a, start in e["sources"]}
+    event_of = {(a, start): e.event_id for e in events for a, start in e.sources}
     claims = store.comparison.claim_groups(story_id)
     quotes = store.comparison.quote_groups(story_id)
     tables: dict[str, list] = {
@@ -104,11 +105,14 @@ def _coverage(stories: list[dict[str, Any]], labels: dict[str, str],
     """Each story's coverage matrix (:func:`compare.coverage.story_coverage`), from the events,
     groups and families already read rather than from the store story by story."""
     per_story: dict[str, tuple[list, ...]] = {s["id"]: ([], [], []) for s in stories}
-    for n, rows in enumerate(items):
+    events, *groups = items
+    for event in events:
+        if event.story_id in per_story:
+            per_story[event.story_id][0].append(event)
+    for n, rows in enumerate(groups, 1):
         for row in rows:
-            story_id = row["story_id"] if n == 0 else row.story_id  # events are dicts
-            if story_id in per_story:
-                per_story[story_id][n].append(row)
+            if row.story_id in per_story:
+                per_story[row.story_id][n].append(row)
     result = []
     for s in stories:
         ids = s["article_ids"]
@@ -197,7 +201,7 @@ def _article(a: Article, story_id: str | None, with_text: bool) -> dict[str, Any
     return record
 
 
-def _entities(entities: list[dict], mentions: list[dict], keep: set[str]) -> list[dict]:
+def _entities(entities: list[Entity], mentions: list[dict], keep: set[str]) -> list[dict]:
     """Entities with the mentions in the kept articles: spans, aliases (distinct texts) and
     counts; entities with no mention there are left out."""
     spans: dict[str, list[dict]] = {}
@@ -211,10 +215,10 @@ def _entities(entities: list[dict], mentions: list[dict], keep: set[str]) -> lis
                  "text": m["text"], "link": m["link"]})
     result = []
     for e in entities:
-        found = spans.get(e["entity_id"], [])
+        found = spans.get(e.entity_id, [])
         if found:
-            place_ids = places.get(e["entity_id"])
-            result.append({**e, "mentions": len(found),
+            place_ids = places.get(e.entity_id)
+            result.append({**dataclasses.asdict(e), "mentions": len(found),
                            "articles": len({s["article_id"] for s in found}),
                            "aliases": sorted({s["text"] for s in found}),
                            "place_id": min(place_ids) if place_ids else None, "spans": found})
@@ -261,37 +265,37 @@ def _toll(toll: Any) -> dict[str, Any] | None:
             "added": toll.added}
 
 
-def _events(store: Any, events: list[dict[str, Any]],
+def _events(store: Any, events: list[Event],
             families: dict[str, str] | None = None) -> list[dict[str, Any]]:
     """The events as exported, each saying whether it is listed (it happened and no analyst
     rejected it) and among the confident ones (two or more independent sources, or confirmed),
     as the dossier and the command line list them. ``families``: each article's source family
     (read here when not given)."""
     if families is None:
-        families = families_of(store, {e["story_id"] for e in events})
+        families = families_of(store, {e.story_id for e in events})
     decisions = store.corrections.event_decisions()
-    return [_event(e, families, decisions.get(e["event_id"])) for e in events]
+    return [_event(e, families, decisions.get(e.event_id)) for e in events]
 
 
-def _event(e: dict[str, Any], families: dict[str, str], decision: str | None) -> dict[str, Any]:
-    d = e["detail"]
+def _event(e: Event, families: dict[str, str], decision: str | None) -> dict[str, Any]:
+    d = e.detail
     listed = is_listed(e, decision)
-    independent = independent_sources({a for a, _ in e["sources"]}, families)
-    place = place_by_id(e["place_id"]) if e["place_id"] else None
+    independent = independent_sources({a for a, _ in e.sources}, families)
+    place = place_by_id(e.place_id) if e.place_id else None
     return {
-        "event_id": e["event_id"], "story_id": e["story_id"], "event_type": e["event_type"],
-        "label": d["label"], "family": e["family"], "mode": e["mode"],
-        "aggregate": e["aggregate"], "acled_event_type": d["acled_event_type"] or None,
+        "event_id": e.event_id, "story_id": e.story_id, "event_type": e.event_type,
+        "label": d["label"], "family": e.family, "mode": e.mode,
+        "aggregate": e.aggregate, "acled_event_type": d["acled_event_type"] or None,
         "acled_sub_event_type": d["acled_sub_event_type"] or None, "plover": d["plover"] or None,
-        "date": ({"start": e["date_start"], "end": e["date_end"],
-                  "precision": e["date_precision"]} if e["date_start"] else None),
+        "date": ({"start": e.date_start, "end": e.date_end,
+                  "precision": e.date_precision} if e.date_start else None),
         "place": dataclasses.asdict(place) if place else None,
-        "fatalities": e["fatalities"], "injuries": e["injuries"],
-        "mentions": e["mentions"], "articles": e["articles"], "outlets": d["outlets"],
+        "fatalities": e.fatalities, "injuries": e.injuries,
+        "mentions": e.mentions, "articles": e.articles, "outlets": d["outlets"],
         "participants": d["participants"], "means": d["means"],
-        "reported_by": d["reported_by"], "values": d["values"], "rules": d["rules"],
+        "reported_by": d["reported_by"], "values": values_record(e.values), "rules": d["rules"],
         "disagreements": d["disagreements"],
-        "sources": [{"article_id": a, "start": s} for a, s in e["sources"]],
+        "sources": [{"article_id": a, "start": s} for a, s in e.sources],
         "independent_sources": independent, "decision": decision, "listed": listed,
         "confident": listed and is_confident(independent, decision),
         "corrected": d.get("corrected", []),

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from crossbearing.event_corrections import corrected_events
 from crossbearing.model import EventArgument, EventMention, TimeValue, Toll
+from crossbearing.model_events import Event, values_from_record, values_record
 
 if TYPE_CHECKING:
     from crossbearing.store.database import Database
@@ -80,29 +81,31 @@ class EventRepository:
                 for article_id, outlet, domain, path in self.store.execute(
                     "SELECT article_id, outlet, domain, source_path FROM articles").fetchall()}
 
-    def replace_events(self, events: Iterable[dict[str, Any]], version: str) -> int:
-        """Replace every stored event by ``events`` (dicts with EVENT_COLUMNS and ``sources``, a
-        list of (article_id, start)). Events are recomputed from the mentions each run."""
+    def replace_events(self, events: Iterable[Event], version: str) -> int:
+        """Replace every stored event by ``events``. Events are recomputed from the mentions
+        each run."""
         self.store.execute("DELETE FROM event_sources")
         self.store.execute("DELETE FROM events")
         events = list(events)
         self.store.insert_many("events", EVENT_COLUMNS + ("produced_by",), [
-            tuple(json.dumps(e[c], sort_keys=True) if c == "detail" else e[c]
-                  for c in EVENT_COLUMNS) + (version,) for e in events])
+            (e.event_id, e.story_id, e.event_type, e.family, e.mode, int(e.aggregate),
+             e.date_start, e.date_end, e.date_precision, e.place_id, e.fatalities, e.injuries,
+             json.dumps({**e.detail, "values": values_record(e.values)}, sort_keys=True),
+             e.mentions, e.articles, version)
+            for e in events])
         self.store.insert_many("event_sources", ("event_id", "article_id", "start"),
-                               [(e["event_id"], article_id, start)
-                                for e in events for article_id, start in e["sources"]])
+                               [(e.event_id, article_id, start)
+                                for e in events for article_id, start in e.sources])
         return len(events)
 
-    def all(self, story_id: str | None = None) -> list[dict[str, Any]]:
+    def all(self, story_id: str | None = None) -> list[Event]:
         """Stored events (of one story), by date then type, each with its ``sources``; an
         analyst's corrections of their fields applied (:mod:`crossbearing.event_corrections`)."""
         where, params = (" WHERE story_id = ?", (story_id,)) if story_id else ("", ())
         rows = self.store.execute(f"SELECT {', '.join(EVENT_COLUMNS)} FROM events{where} "
                                   "ORDER BY date_start IS NULL, date_start, event_type, event_id",
                                   params).fetchall()
-        events = [dict(zip(EVENT_COLUMNS, row)) for row in rows]
-        if not events:
+        if not rows:
             return []
         sources: dict[str, list[tuple[str, int]]] = {}
         among = (" WHERE event_id IN (SELECT event_id FROM events WHERE story_id = ?)"
@@ -111,11 +114,16 @@ class EventRepository:
                 f"SELECT event_id, article_id, start FROM event_sources{among} "
                 "ORDER BY article_id, start", params).fetchall():
             sources.setdefault(event_id, []).append((article_id, start))
-        for event in events:
-            event["detail"] = json.loads(event["detail"])
-            event["aggregate"] = bool(event["aggregate"])
-            event["sources"] = sources.get(event["event_id"], [])
+        events = [_event_from_row(row, sources.get(row[0], [])) for row in rows]
         return corrected_events(events, self.store.corrections.event_corrections())
+
+
+def _event_from_row(r: tuple, sources: list[tuple[str, int]]) -> Event:
+    """An event from its row (EVENT_COLUMNS) and its sources; the values each report gives
+    are kept in the row's ``detail``."""
+    detail = json.loads(r[12])
+    values = values_from_record(detail.pop("values", {}))
+    return Event(*r[:5], bool(r[5]), *r[6:12], detail, r[13], r[14], tuple(sources), values)
 
 
 def _mention_row(m: EventMention) -> tuple:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from crossbearing.model_events import Entity
+
 if TYPE_CHECKING:
     from crossbearing.store.database import Database
 
@@ -39,18 +41,17 @@ class PageRepository:
             found += [dict(zip(ENTITY_MENTION_COLUMNS, row)) for row in rows]
         return found
 
-    def entity_list(self, *, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+    def entity_list(self, *, limit: int | None = None, offset: int = 0) -> list[Entity]:
         """Entities, most mentioned first."""
         query, params = paged(f"SELECT {', '.join(ENTITY_COLUMNS)} FROM entities "
                               "ORDER BY mentions DESC, name, entity_id", limit, offset)
-        return [dict(zip(ENTITY_COLUMNS, row))
-                for row in self.store.execute(query, params).fetchall()]
+        return [Entity(*row) for row in self.store.execute(query, params).fetchall()]
 
-    def entity(self, entity_id: str) -> dict[str, Any] | None:
+    def entity(self, entity_id: str) -> Entity | None:
         row = self.store.execute(f"SELECT {', '.join(ENTITY_COLUMNS)} FROM entities "
                                  "WHERE entity_id = ?",
                                  (entity_id,)).fetchone()
-        return dict(zip(ENTITY_COLUMNS, row)) if row else None
+        return Entity(*row) if row else None
 
     def entity_mentions(self, entity_id: str, limit: int = 500) -> list[dict[str, Any]]:
         """Mentions of one entity with their article's outlet, in article and text order."""

@@ -4,6 +4,7 @@ values for the templates and the web app's JSON twins."""
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from crossbearing import __version__
@@ -68,14 +69,15 @@ def entity_page(store, entity_id: str) -> dict[str, Any] | None:
         entry = outlets.setdefault(m["outlet"], {"mentions": 0, "forms": {}})
         entry["mentions"] += 1
         entry["forms"][m["text"]] = entry["forms"].get(m["text"], 0) + 1
-    quoted = store.pages.quotes_by_actor(entity["actor_id"]) if entity["actor_id"] else []
+    quoted = store.pages.quotes_by_actor(entity.actor_id) if entity.actor_id else []
     said = []
     for article in store.articles.articles_by_id(sorted({a for a, _, _ in quoted})):
         said += [{"article_id": article.id, "start": s, "end": e, "outlet": source_label(article),
                   "content": article.text[s:e]} for a, s, e in quoted if a == article.id]
     corrections = [o for o in store.corrections.overrides()
                    if entity_id in (o["target"], o["value"])]
-    return {**entity, "outlets": [{"outlet": name, **data} for name, data in sorted(outlets.items())],
+    return {**dataclasses.asdict(entity),
+            "outlets": [{"outlet": name, **data} for name, data in sorted(outlets.items())],
             "spellings": sorted({m["text"] for m in mentions}), "mentions_shown": mentions,
             "quotes": said, "corrections": corrections}
 

@@ -18,6 +18,7 @@ from crossbearing import __version__
 from crossbearing.isolation import isolated
 from crossbearing.model import Failure
 from crossbearing.model_comparison import ClaimGroup, QuoteGroup
+from crossbearing.model_events import Entity, Event
 from crossbearing.model_stories import Passage, Story
 from crossbearing.sources import copy_records, story_families
 from crossbearing.views.records import passage_key
@@ -42,7 +43,7 @@ class StoryData:
     (read once for all the stories of a dossier)."""
 
     def __init__(self, store, story: Story, passages: list[Passage],
-                 entities: dict[str, dict[str, Any]], source_labels: dict[str, str],
+                 entities: dict[str, Entity], source_labels: dict[str, str],
                  copies: dict[str, Any] | None = None) -> None:
         self.store = store
         self.story = story
@@ -66,7 +67,7 @@ class StoryData:
         return story_families(self.store, list(self.articles.values()), self.copies)
 
     @cached_property
-    def stored_events(self) -> list[dict[str, Any]]:
+    def stored_events(self) -> list[Event]:
         """The story's events as stored (every mode), for the coverage matrix."""
         return self.store.events.all(self.story.id)
 
@@ -120,7 +121,7 @@ def story_page(store, story_id: str, *, _cache: dict | None = None,
         cache["stories"] = {s.id: s for s in store.corpus.stories()}
         rejected = store.corrections.rejected_passages()
         cache["passages"] = [p for p in store.corpus.passages() if passage_key(p) not in rejected]
-        cache["entities"] = {e["entity_id"]: e for e in store.pages.entity_list()}
+        cache["entities"] = {e.entity_id: e for e in store.pages.entity_list()}
         cache["labels"] = store.events.source_labels()
         cache["copies"] = copy_records(store)
     story = cache["stories"].get(story_id)

@@ -11,6 +11,7 @@ system. Read-only mode refuses every write with 403, and so does a write from an
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -196,7 +197,8 @@ def _api(app: FastAPI) -> None:
     def api_entities(request: Request, limit: int = Query(100, ge=1, le=1000),
                      offset: int = Query(0, ge=0)) -> list[dict[str, Any]]:
         with request.app.state.database.use() as store:
-            return store.pages.entity_list(limit=limit, offset=offset)
+            return [dataclasses.asdict(e)
+                    for e in store.pages.entity_list(limit=limit, offset=offset)]
 
     @app.get("/api/entities/{entity_id}", summary="One actor or place")
     def api_entity(request: Request, entity_id: str = Path(pattern=ENTITY_ID)) -> dict[str, Any]:

@@ -108,8 +108,8 @@ def _back(request: Request, kind: str, target: str, value: str) -> str:
         return f"/articles/{target}"
     if kind in EVENT_KINDS:
         with request.app.state.database.use() as store:
-            story = next((e["story_id"] for e in store.events.all()
-                          if e["event_id"] == target), None)
+            story = next((e.story_id for e in store.events.all()
+                          if e.event_id == target), None)
         return f"/stories/{story}#event-{target}" if story else "/corrections"
     return "/corrections"
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from crossbearing.dates import day_of
 from crossbearing.errors import NotFound
+from crossbearing.model_events import Event, values_record
 from crossbearing.sources import copy_records, sources_phrase, story_families
 
 #: The timeline's drawing: width, margins, height of one event's lane, label size.
@@ -196,47 +197,47 @@ def event_views(store, story_id: str | None = None, *, every: bool = False) -> l
                           every=every)
 
 
-def event_views_of(store, events: list[dict[str, Any]], labels: dict[str, str], *,
+def event_views_of(store, events: list[Event], labels: dict[str, str], *,
                    every: bool = False,
                    families: dict[str, str] | None = None) -> list[dict[str, Any]]:
     """:func:`event_views` of stored events already read, with the store's source labels and
     the source family of each article (read from the store when not given)."""
     mentions = {(m.article_id, m.start): m for m in store.events.event_mentions(
-        sorted({a for e in events for a, _ in e["sources"]}))}
+        sorted({a for e in events for a, _ in e.sources}))}
     if families is None:
-        families = families_of(store, {e["story_id"] for e in events})
+        families = families_of(store, {e.story_id for e in events})
     decisions = store.corrections.event_decisions()
     views = []
     for event in events:
-        decision = decisions.get(event["event_id"])
+        decision = decisions.get(event.event_id)
         if not every and not is_listed(event, decision):
             continue  # a series is listed: only a campaign pinned down by a date or toll is kept
-        detail = event["detail"]
-        place = store.annotations.place(event["place_id"]) if event["place_id"] else None
+        detail = event.detail
+        place = store.annotations.place(event.place_id) if event.place_id else None
         views.append({
-            "id": event["event_id"], "story_id": event["story_id"],
-            "type": event["event_type"], "label": detail["label"], "family": event["family"],
+            "id": event.event_id, "story_id": event.story_id,
+            "type": event.event_type, "label": detail["label"], "family": event.family,
             "acled_event_type": detail["acled_event_type"],
             "acled_sub_event_type": detail["acled_sub_event_type"], "plover": detail["plover"],
-            "mode": event["mode"], "aggregate": event["aggregate"],
-            "date": event["date_start"], "date_end": event["date_end"],
-            "precision": event["date_precision"],
-            "place": place.name if place else None, "place_id": event["place_id"],
-            "fatalities": event["fatalities"], "injuries": event["injuries"],
+            "mode": event.mode, "aggregate": event.aggregate,
+            "date": event.date_start, "date_end": event.date_end,
+            "precision": event.date_precision,
+            "place": place.name if place else None, "place_id": event.place_id,
+            "fatalities": event.fatalities, "injuries": event.injuries,
             "participants": detail["participants"], "means": detail["means"],
             "reported_by": detail["reported_by"], "outlets": detail["outlets"],
-            "disagreements": detail["disagreements"], "values": detail["values"],
+            "disagreements": detail["disagreements"], "values": values_record(event.values),
             "rules": detail["rules"], "decision": decision,
-            "sources": [_event_source(mentions.get(key), key, labels) for key in event["sources"]],
-            **_counts({a for a, _ in event["sources"]}, families),
+            "sources": [_event_source(mentions.get(key), key, labels) for key in event.sources],
+            **_counts({a for a, _ in event.sources}, families),
         })
     return views
 
 
-def is_listed(event: dict[str, Any], decision: str | None) -> bool:
+def is_listed(event: Event, decision: str | None) -> bool:
     """Whether an event is listed as one that happened: asserted (not a threat, a denial, a
     suspension or a hypothesis) and not rejected by an analyst."""
-    return event["mode"] == "asserted" and decision != "reject"
+    return event.mode == "asserted" and decision != "reject"
 
 
 def is_confident(independent: int, decision: str | None) -> bool:

@@ -17,6 +17,7 @@ from itertools import combinations
 from typing import Any
 
 from crossbearing.kb import actor_by_id
+from crossbearing.model_events import Entity
 
 #: Labels of unlinked entities that are actors (places are left out unless the knowledge base
 #: knows them as actors, e.g. states).
@@ -34,20 +35,20 @@ def network_section(data) -> dict[str, Any]:
 
 
 def actor_network(mentions: Iterable[dict[str, Any]], sentence_starts: dict[str, list[int]],
-                  entities: dict[str, dict[str, Any]], *, max_nodes: int = MAX_NODES
+                  entities: dict[str, Entity], *, max_nodes: int = MAX_NODES
                   ) -> dict[str, Any]:
     """Nodes and edges of the network of the given mentions (dicts with ``article_id``,
     ``start``, ``entity_id``). ``sentence_starts`` gives each article's sentence start offsets;
     ``entities`` each entity id's ``name``, ``label`` and ``actor_id``."""
     mentions = [m for m in mentions if _is_actor(entities.get(m["entity_id"]))]
     counts = Counter(m["entity_id"] for m in mentions)
-    chosen = sorted(counts, key=lambda e: (-counts[e], entities[e]["name"], e))[:max_nodes]
+    chosen = sorted(counts, key=lambda e: (-counts[e], entities[e].name, e))[:max_nodes]
     keep = set(chosen)
     together: Counter = Counter()
     for ids in _by_sentence(mentions, sentence_starts).values():
         together.update(combinations(sorted(ids & keep), 2))
-    nodes = _layout([{"id": e, "name": entities[e]["name"], "label": entities[e]["label"],
-                      "actor_id": entities[e]["actor_id"], "mentions": counts[e]} for e in chosen])
+    nodes = _layout([{"id": e, "name": entities[e].name, "label": entities[e].label,
+                      "actor_id": entities[e].actor_id, "mentions": counts[e]} for e in chosen])
     position = {n["id"]: (n["x"], n["y"]) for n in nodes}
     edges = [{"a": a, "b": b, "kind": "co-mention", "weight": n} for (a, b), n in
              sorted(together.items())]
@@ -58,8 +59,8 @@ def actor_network(mentions: Iterable[dict[str, Any]], sentence_starts: dict[str,
             "height": 2 * (RADIUS + EDGE_ROOM)}
 
 
-def _is_actor(entity: dict[str, Any] | None) -> bool:
-    return entity is not None and (entity["actor_id"] is not None or entity["label"] in ACTOR_LABELS)
+def _is_actor(entity: Entity | None) -> bool:
+    return entity is not None and (entity.actor_id is not None or entity.label in ACTOR_LABELS)
 
 
 def _by_sentence(mentions: list[dict[str, Any]], starts: dict[str, list[int]]

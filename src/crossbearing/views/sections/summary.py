@@ -29,8 +29,8 @@ def summary_section(data) -> dict[str, Any]:
     statements, where the sources really disagree (and where they only seem to), and which
     sources omit its main events."""
     main = _main_events(data.events)
-    people = {e["actor_id"] for e in data.entities.values()
-              if e["label"] == "PERSON" and e["actor_id"]}
+    people = {e.actor_id for e in data.entities.values()
+              if e.label == "PERSON" and e.actor_id}
     sentences = ([_event_sentence(e, people) for e in main]
                  + _statement_sentences(data)
                  + _disagreement_sentences(data, {e["id"] for e in main})[:DISAGREEMENTS]

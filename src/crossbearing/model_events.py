@@ -1,0 +1,141 @@
+"""Typed results of the corpus stage about actors and happenings: the collection-wide entity and
+the merged event as the store keeps them, read by the views and the exports."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Entity:
+    """An actor or place as one identity across the collection, as stored: its id (the
+    knowledge-base id, or ``ent-`` + a hash), name, label (PERSON, ORG, GPE, NORP, LOC, FAC),
+    knowledge-base actor id and number of mentions."""
+
+    entity_id: str
+    name: str
+    label: str
+    actor_id: str | None
+    mentions: int
+
+
+@dataclass(frozen=True)
+class EventSource:
+    """Where one report gives a value of an event: the article, its source label (``outlet``),
+    the words of the value (``span``, start and end offsets) and the sentence they stand in."""
+
+    article_id: str
+    outlet: str
+    span: tuple[int, int]
+    sentence: tuple[int, int]
+
+
+@dataclass(frozen=True)
+class DateGiven:
+    """A date one report gives an event: first and last day, precision and how it was resolved
+    (``note``)."""
+
+    start: str
+    end: str
+    precision: str | None
+    note: str | None
+    source: EventSource
+
+
+@dataclass(frozen=True)
+class PlaceGiven:
+    """A place one report gives an event, from the gazetteer."""
+
+    place_id: str
+    name: str
+    kind: str
+    country: str | None
+    latitude: float | None
+    longitude: float | None
+    source: EventSource
+
+
+@dataclass(frozen=True)
+class TollGiven:
+    """A number killed or injured one report gives an event: the low and high figure, its hedge
+    ("at least") and the number added to it (a toll told as "three more")."""
+
+    low: float
+    high: float | None
+    hedge: str | None
+    added: int
+    source: EventSource
+
+
+@dataclass(frozen=True)
+class EventValues:
+    """Every value of date, place, fatalities and injuries the reports of an event give, in
+    mention order: the evidence the resolved values are chosen from."""
+
+    date: tuple[DateGiven, ...] = ()
+    place: tuple[PlaceGiven, ...] = ()
+    fatalities: tuple[TollGiven, ...] = ()
+    injuries: tuple[TollGiven, ...] = ()
+
+
+@dataclass(frozen=True)
+class Event:
+    """One real event merged across a story's reports, as the corpus stage builds it and the
+    store keeps it: its id and story, type and family, mode (asserted, future, hypothetical,
+    suspended), whether it is a count or series (``aggregate``), the resolved date, place and
+    tolls, ``detail`` (label, ACLED and PLOVER codes, participants, means, outlets, the rules
+    that chose the resolved values, the disagreements and the fields an analyst corrected:
+    docs/data-model.md), how many mentions and articles tell it, its ``sources``: the
+    (article id, start) of each event mention, and ``values``: every value each report gives."""
+
+    event_id: str
+    story_id: str | None
+    event_type: str
+    family: str
+    mode: str
+    aggregate: bool
+    date_start: str | None
+    date_end: str | None
+    date_precision: str | None
+    place_id: str | None
+    fatalities: float | None
+    injuries: float | None
+    detail: dict[str, Any]
+    mentions: int
+    articles: int
+    sources: tuple[tuple[str, int], ...]
+    values: EventValues = EventValues()
+
+
+def values_record(values: EventValues) -> dict[str, list[dict[str, Any]]]:
+    """The values as the store keeps them and the views and the export show them: per field, a
+    list of flat dicts (the value's fields and its source's, spans as lists), fields and keys in
+    alphabetical order."""
+    return {name: [_given_record(v) for v in getattr(values, name)]
+            for name in sorted(f.name for f in fields(EventValues))}
+
+
+def values_from_record(record: dict[str, list[dict[str, Any]]]) -> EventValues:
+    """The values from their record (:func:`values_record`)."""
+    kinds = {"date": DateGiven, "place": PlaceGiven, "fatalities": TollGiven,
+             "injuries": TollGiven}
+    return EventValues(**{name: tuple(_given(kinds[name], v) for v in record.get(name, ()))
+                          for name in kinds})
+
+
+_SOURCE_KEYS = ("article_id", "outlet", "span", "sentence")
+
+
+def _given_record(given: DateGiven | PlaceGiven | TollGiven) -> dict[str, Any]:
+    found = {f.name: getattr(given, f.name) for f in fields(given) if f.name != "source"}
+    source = given.source
+    found.update(article_id=source.article_id, outlet=source.outlet, span=list(source.span),
+                 sentence=list(source.sentence))
+    return dict(sorted(found.items()))
+
+
+def _given(kind: type, record: dict[str, Any]) -> DateGiven | PlaceGiven | TollGiven:
+    source = EventSource(record["article_id"], record["outlet"], tuple(record["span"]),
+                         tuple(record["sentence"]))
+    return kind(**{k: v for k, v in record.items() if k not in _SOURCE_KEYS}, source=source)
