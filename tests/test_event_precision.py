@@ -515,3 +515,11 @@ def test_views_mobilising_and_stances_are_no_events(text):
 
 def test_people_who_rally_somewhere_protest():
     assert ("protest", "rallied") in events("Thousands rallied outside parliament on Sunday.")
+
+
+def test_a_saying_referred_back_to_is_the_earlier_one_of_its_kind():
+    result = annotate_text("Democrats sharply criticized the plan on Monday. The statement was "
+                           "issued later. Republican officials dismissed that criticism.")
+    [criticized] = [e for e in result.events if e.text == "criticized"]
+    [criticism] = [e for e in result.events if e.text == "criticism"]
+    assert criticism.antecedent == criticized.start

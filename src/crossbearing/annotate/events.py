@@ -439,7 +439,9 @@ def _with_antecedents(found: list[EventMention], doc: Doc,
         if _refers_back(doc, mention):
             antecedent = next((e for e in reversed(result) if e.mode == "asserted"
                                and not e.aggregate
-                               and onto.type(e.event_type).family == family), None)
+                               and onto.type(e.event_type).family == family
+                               and (family == "violent" or e.event_type == mention.event_type)),
+                              None)  # "that criticism" is the criticism, not any saying
         toll = mention.fatalities
         if toll is not None and OTHER.search(_toll_words(doc, toll)):
             named = _named_victims(antecedent)
