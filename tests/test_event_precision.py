@@ -523,3 +523,23 @@ def test_a_saying_referred_back_to_is_the_earlier_one_of_its_kind():
     [criticized] = [e for e in result.events if e.text == "criticized"]
     [criticism] = [e for e in result.events if e.text == "criticism"]
     assert criticism.antecedent == criticized.start
+
+
+def test_a_reprinted_passage_says_its_events_once():
+    from crossbearing.corpus.events import copied_mentions
+    from crossbearing.model_stories import Passage
+
+    text = ("The government is pushing the embassy to discuss a timeline for the withdrawal "
+            "of its troops from the country.")
+    mentions = []
+    for article, prefix in (("a0", ""), ("a1", "BRIEF: ")):
+        result = annotate_text(prefix + text)
+        mentions += [replace(m, article_id=article) for m in result.events]
+    apart = merge_events(mentions, {"a0": "s", "a1": "s"}, {"a0": "A0", "a1": "A1"})
+    passage = Passage("a0", "a1", 0, len(text), 7, 7 + len(text), 18, 1.0, "reprint", "a->b")
+    copies = copied_mentions(mentions, [passage])
+    assert copies and all(k[0] == "a1" and v[0] == "a0" for k, v in copies.items())
+    joined = merge_events(mentions, {"a0": "s", "a1": "s"}, {"a0": "A0", "a1": "A1"},
+                          copies=copies)
+    assert len(joined) < len(apart)
+    assert all({a for a, _ in e.sources} == {"a0", "a1"} for e in joined)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from typing import Any
 from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import combinations
@@ -52,17 +53,26 @@ class _Item:
     group: int = 0
     members: list[_Item] = field(default_factory=list)
 
+#: How far (in characters) a copied mention may stand from where the passage's alignment puts
+#: it: a reprint's small edits shift the words a little.
+COPY_SLACK = 40
+
 
 def merge_events(mentions: Iterable[EventMention], story_of: dict[str, str | None],
                  outlet_of: dict[str, str], *, time_texts: dict[tuple[str, int], str] | None = None,
                  dates: dict[str, date | None] | None = None,
                  place_of: Callable[[str], Place | None] = place_by_id,
-                 failures: list[Failure] | None = None, version: str = "") -> list[Event]:
+                 failures: list[Failure] | None = None, version: str = "",
+                 copies: dict[tuple[str, int], tuple[str, int]] | None = None) -> list[Event]:
     """Events (ready for the store) from the event mentions of a collection.
 
     With ``failures``, a story whose events cannot be merged is recorded there (stage
     ``corpus.events``, the corpus stage's ``version``) and left without events, and the other
     stories go on; without it, the error propagates.
+
+    ``copies`` maps a mention (article id, start) inside a reprinted passage to the same words'
+    mention in the article it was copied from (:func:`copied_mentions`): the two are one
+    report's words twice, and join where they are compatible.
 
     ``place_of`` gives the place of a place id (the store's places table serves as well as the
     gazetteer, without loading it).
@@ -81,7 +91,7 @@ def merge_events(mentions: Iterable[EventMention], story_of: dict[str, str | Non
             if time_texts is not None and dates is not None:
                 group = story_dated(group, time_texts, dates)
             return [event_record(_event_id(g), story_id, g, outlet_of, place_of)
-                    for g in _groups(group, place_of)]
+                    for g in _groups(group, place_of, copies or {})]
 
         if failures is None:
             events += merge()
@@ -119,8 +129,8 @@ def _event_id(group: list[EventMention]) -> str:
     return "ev-" + stable_id(first.article_id, first.start)
 
 
-def _groups(mentions: list[EventMention],
-            place_of: Callable[[str], Place | None]) -> list[list[EventMention]]:
+def _groups(mentions: list[EventMention], place_of: Callable[[str], Place | None],
+            copies: dict[tuple[str, int], tuple[str, int]]) -> list[list[EventMention]]:
     onto = ontology()
     items = [_item(m, onto.type(m.event_type).family, place_of) for m in mentions]
     for index, item in enumerate(items):
@@ -133,6 +143,11 @@ def _groups(mentions: list[EventMention],
             if other is not None and all(_compatible(x, y) for x in item.members
                                          for y in other.members):
                 _join(item, other, items)  # complete link: no chain joins two events
+    for key, original in copies.items():  # a reprinted passage's words are its source's
+        a, b = by_key.get(key), by_key.get(original)
+        if a is not None and b is not None and a.group != b.group and all(
+                _compatible(x, y) for x in a.members for y in b.members):
+            _join(a, b, items)
     _join_occasions(items)
     pairs = []
     buckets: dict[tuple[str, str], list[_Item]] = defaultdict(list)
@@ -320,3 +335,27 @@ def _evidence(a: _Item, b: _Item) -> int:
     if ma.reported_by_actor and ma.reported_by_actor == mb.reported_by_actor:
         score += 1
     return score
+
+
+def copied_mentions(mentions: Iterable[EventMention], passages: Iterable[Any]
+                    ) -> dict[tuple[str, int], tuple[str, int]]:
+    """Each mention inside a passage two articles share (``model_stories.Passage``: a reprint
+    or a shared quotation) mapped to the mention of the same trigger word and type at the same
+    place of the other article's copy (within ``COPY_SLACK`` characters of where the alignment
+    puts it)."""
+    by_article: dict[str, list[EventMention]] = defaultdict(list)
+    for mention in mentions:
+        by_article[mention.article_id].append(mention)
+    found: dict[tuple[str, int], tuple[str, int]] = {}
+    for p in passages:
+        for m in by_article.get(p.article_b, ()):
+            if not p.b_start <= m.start < p.b_end:
+                continue
+            where = p.a_start + (m.start - p.b_start)
+            match = min((o for o in by_article.get(p.article_a, ())
+                         if o.text == m.text and o.event_type == m.event_type
+                         and abs(o.start - where) <= COPY_SLACK),
+                        key=lambda o: abs(o.start - where), default=None)
+            if match is not None:
+                found[(m.article_id, m.start)] = (match.article_id, match.start)
+    return found

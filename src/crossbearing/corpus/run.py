@@ -35,7 +35,7 @@ from crossbearing.corpus.duplicates import (
     signature_from_bytes,
     word_tokens,
 )
-from crossbearing.corpus.events import merge_events
+from crossbearing.corpus.events import copied_mentions, merge_events
 from crossbearing.corpus.identity import resolve_entities
 from crossbearing.corpus.reuse import boilerplate_passages, direction, shared_passages
 from crossbearing.corpus.stories import StoryParams, cluster, features
@@ -297,7 +297,9 @@ def stored_events(store: Store, failures: list[Failure] | None = None) -> list[E
     dates = {a: (date.fromisoformat(d.value[:10]) if d and d.precision in ANCHOR_PRECISIONS
                  else None)  # a date known to the month or year dates no weekday
              for a, d in store.corpus.article_dates().items()}
-    return merge_events(store.events.event_mentions(), store.events.story_map(),
+    mentions = store.events.event_mentions()
+    return merge_events(mentions, store.events.story_map(),
                         store.events.source_labels(), time_texts=store.events.time_texts(),
                         dates=dates, place_of=lru_cache(maxsize=None)(store.annotations.place),
-                        failures=failures, version=VERSION)
+                        failures=failures, version=VERSION,
+                        copies=copied_mentions(mentions, store.corpus.passages()))
