@@ -543,3 +543,17 @@ def test_a_reprinted_passage_says_its_events_once():
                           copies=copies)
     assert len(joined) < len(apart)
     assert all({a for a, _ in e.sources} == {"a0", "a1"} for e in joined)
+
+
+@pytest.mark.parametrize("text, trigger, expected", [
+    ("The campaign would like to organize another rally next month.", "rally", "future"),
+    ("The opposition agreed to postpone the demonstration until November.", "demonstration",
+     "suspended"),
+])
+def test_acts_wished_for_or_put_off_have_not_happened(text, trigger, expected):
+    assert {e.mode for e in annotate_text(text).events if e.text == trigger} == {expected}
+
+
+def test_in_protest_after_another_act_is_its_manner():
+    assert "protest" not in {t for t, _ in events("The director resigned in protest on Monday.")}
+    assert ("protest", "protest") in events("Thousands joined the protest in the capital.")

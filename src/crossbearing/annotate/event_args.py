@@ -24,12 +24,13 @@ LIGHT_VERBS = frozenset({"carry", "conduct", "launch", "stage", "mount", "execut
 FUTURE_HEADS = frozenset({"threaten", "vow", "warn", "pledge", "plan", "intend", "resume",
                           "promise", "prepare", "seek", "want", "urge", "demand", "threat",
                           "plot", "aim", "expect", "consider", "call", "ask", "press", "push",
-                          "insist", "purpose", "goal", "intention", "bid", "mission"})
+                          "insist", "purpose", "goal", "intention", "bid", "mission", "like",
+                          "wish", "hope"})
 #: Of those, heads that govern only what they ask for ("called for his resignation", "asked
 #: him to withdraw"), not their object ("called the attack a crime").
 ASKING_HEADS = frozenset({"call", "ask", "press", "push", "insist"})
 SUSPEND_HEADS = frozenset({"suspend", "pause", "halt", "stop", "end", "cease", "freeze",
-                           "suspension", "ceasefire", "truce"})
+                           "suspension", "ceasefire", "truce", "postpone", "delay", "cancel"})
 #: Words that deny the act they govern: "refused to discuss it", "declined to meet".
 REFUSING_HEADS = frozenset({"refuse", "decline", "fail", "reject", "refusal", "deny"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "would"})

@@ -199,10 +199,14 @@ def _in_hyphenated_word(token: Token) -> bool:
 
 def _figurative_noun(token: Token, lemma: str) -> bool:
     """Nouns of violence in a figure of speech: "a trade war", "a war of words", "attack ads",
-    "a flawless execution" (an execution kills only someone: "the execution of two prisoners")."""
+    "a flawless execution" (an execution kills only someone: "the execution of two prisoners");
+    and "in protest" after another act ("resigned in protest"), its manner."""
     modifiers = {c.lemma_.lower() for c in token.lefts if c.dep_ in ("compound", "amod")}
     if modifiers & FIGURATIVE_FIGHTS:
         return True
+    if lemma == "protest" and token.dep_ == "pobj" and token.head.lower_ == "in" and (
+            token.head.head.pos_ == "VERB"):
+        return True  # "resigned in protest": the manner of another act
     if any(c.dep_ == "prep" and c.lower_ == "of" and any(
             g.lower_ == "words" for g in c.children) for c in token.children):
         return True  # "a war of words"
