@@ -141,6 +141,8 @@ def test_every_stage_is_the_run_function_of_its_package():
 
     from crossbearing import analysis
 
+    assert [name for name, _ in analysis.STAGES] == [
+        "ingest", "annotate", "corpus", "compare", "report", "export"]
     for name, stage in analysis.STAGES:
         assert stage is importlib.import_module(f"crossbearing.{name}.run").run
 

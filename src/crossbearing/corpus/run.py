@@ -88,10 +88,14 @@ class CorpusReport:
                 "failed": self.failed}
 
 
+#: The corpus steps, in the order they run (one progress unit each).
+STEP_NAMES = ("duplicates", "stories", "dates", "reuse", "entities", "events")
+
+
 def run(store: Store, options: AnalysisRun) -> CorpusReport:
     """The corpus stage: duplicates, stories, reprinted passages and identities, analyst
     corrections reapplied (:func:`run_corpus`)."""
-    options.progress.total(4)
+    options.progress.total(len(STEP_NAMES))
     return run_corpus(store, threshold=options.duplicate_threshold,
                       on_step=lambda _name: options.progress.advance(1))
 
@@ -104,8 +108,8 @@ def run_corpus(store: Store, *, threshold: float = DUPLICATE_THRESHOLD,
     on with what is stored; within the reuse and events steps a failure is kept to its pair of
     articles or its story. Each step's failures replace those of its earlier run."""
     report = CorpusReport()
-    for name, step in (("duplicates", _duplicates), ("stories", _stories), ("dates", _dates),
-                       ("reuse", _reuse), ("entities", _entities), ("events", _events)):
+    steps = (_duplicates, _stories, _dates, _reuse, _entities, _events)
+    for name, step in zip(STEP_NAMES, steps):
         failures: list[Failure] = []
 
         def run_step(step=step, name=name, failures=failures) -> bool:
@@ -256,7 +260,7 @@ def _boilerplate(articles) -> dict[str | None, set[str]]:
 
 
 def _entities(store: Store, report: CorpusReport, **_) -> None:
-    outlets = {a.id: a.outlet for a in store.articles.all()}
+    outlets = {a.id: a.outlet for a in store.corpus.article_heads()}  # no texts needed
     entities, assignment = resolve_entities(store.annotations.mentions(), outlets)
     store.corpus.replace_entities(entities, assignment)
     store.corrections.apply_entity_overrides()  # analyst corrections survive the recomputation

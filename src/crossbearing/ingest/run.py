@@ -138,6 +138,8 @@ def ingest_paths(paths: Iterable[str | os.PathLike], store: Store, *, limits: Li
         if isinstance(item, Unreadable):
             display = _reject_unreadable(store, report, item.path, item.error)
         elif item != STDIN and _real_path(item) in own_files:
+            if on_input is not None:  # counted among the inputs: the progress must finish
+                on_input(item)
             continue  # the database being written, found inside an ingested folder
         elif item != STDIN and statements.leaves_out(item):
             display = display_path(item)  # a manifest, or a file a manifest leaves out
