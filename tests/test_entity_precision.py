@@ -74,3 +74,9 @@ def test_a_transcripts_speaker_labels_are_its_people():
     assert found["WALLACE"].canonical == "Chris Wallace"
     assert found["TRUMP"].label == "PERSON" and found["TRUMP"].canonical == "Donald Trump"
     assert "CROSSTALK" not in found
+
+
+def test_a_company_named_like_a_programme_stays_an_actor():
+    names = {m.text for m in annotate_text(
+        "UnitedHealthcare raised its prices while Medicaid was cut.").mentions}
+    assert "UnitedHealthcare" in names and "Medicaid" not in names

@@ -557,3 +557,17 @@ def test_acts_wished_for_or_put_off_have_not_happened(text, trigger, expected):
 def test_in_protest_after_another_act_is_its_manner():
     assert "protest" not in {t for t, _ in events("The director resigned in protest on Monday.")}
     assert ("protest", "protest") in events("Thousands joined the protest in the capital.")
+
+
+def test_a_wh_question_takes_the_act_as_done():
+    [strike] = [e for e in annotate_text("Why did the army strike the town on Monday?").events
+                if e.text == "strike"]
+    assert strike.mode == "asserted"
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The army carried out one attack on the town.", "attack"),
+    ("The 2020 strike killed a general.", "strike"),
+])
+def test_one_or_a_year_counts_no_events(text, trigger):
+    assert [e.aggregate for e in annotate_text(text).events if e.text == trigger] == [False]

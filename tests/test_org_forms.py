@@ -30,3 +30,8 @@ def test_two_organisations_that_fit_leave_the_short_form_unlinked():
     found = canonical("Morgan Stanley and Morgan Guaranty Trust both bid. Morgan declined "
                       "to comment.")
     assert found.get("Morgan", ("", ""))[1] != "short-form"
+
+
+def test_a_first_word_that_is_only_a_village_still_shortens_the_firm():
+    found = canonical("Shares of Wells Fargo fell on Monday. Wells declined to comment.")
+    assert found["Wells"] == ("Wells Fargo", "short-form")

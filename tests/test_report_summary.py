@@ -111,3 +111,26 @@ def test_dates_read_for_people():
     assert human_date("2024-02-07T18:05") == "7 February 2024"
     assert human_date("2024-02-01 – 2024-02-29") == "1 February 2024 – 29 February 2024"
     assert human_date("2024-13-01") == "2024-13-01" and human_date(None) == ""
+
+
+#: Two invented reports of 2024 that recall, as background, an attack of 2001.
+BACKGROUND_REPORTS = [
+    {"title": "Memorial opens in the capital", "outlet": "Harbour Times",
+     "published": "2024-09-11", "url": "https://harbour.example/m",
+     "text": "A memorial opened in the capital on Wednesday. The attacks of September 11, 2001 "
+             "killed nearly 3,000 people, the mayor recalled in a speech."},
+    {"title": "Capital opens memorial", "outlet": "River Post",
+     "published": "2024-09-11", "url": "https://river.example/m",
+     "text": "The capital opened a memorial on Wednesday. The attacks of September 11, 2001 "
+             "killed nearly 3,000 people, the mayor said at the ceremony."},
+]
+
+
+def test_an_event_long_before_the_reports_is_no_lead_of_what_we_know(tmp_path):
+    db = analysed_records(tmp_path, BACKGROUND_REPORTS)[0]
+    summary, _ = summary_of(db)
+    with open_store(db) as store:
+        dated = [e for e in store.events.all() if (e.date_start or "").startswith("2001")]
+    assert dated  # the background attack is an event of the story ...
+    assert not [s for s in summary["sentences"]  # ... but not what the story tells
+                if s["kind"] == "event" and "2001" in words(s)]

@@ -381,7 +381,10 @@ def _yes_no_question(token: Token) -> bool:
     verb = token if token.pos_ in ("VERB", "AUX") else token.head  # "Do you support …?"
     auxes = [c.i for c in verb.children if c.dep_ == "aux" and c.lower_ in QUESTION_AUX]
     subjects = [c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return bool(auxes and subjects) and min(auxes) < min(subjects)
+    if not (auxes and subjects) or min(auxes) > min(subjects):
+        return False
+    # "Why did Israel strike Rafah?" takes the strike as done: a wh-question asks about it
+    return not any(t.tag_ in ("WDT", "WP", "WRB") for t in token.sent if t.i < min(auxes))
 
 
 def is_aggregate(token: Token) -> bool:
@@ -393,8 +396,18 @@ def is_aggregate(token: Token) -> bool:
         return False
     if token.tag_ == "NNS":
         return True
-    return any(c.dep_ == "nummod" and not _in_a_name(c) or c.lower_ in SERIES_SINGULAR
-               for c in token.children)
+    return any(_a_count(c) or c.lower_ in SERIES_SINGULAR for c in token.children)
+
+
+def _a_count(number: Token) -> bool:
+    """A number that counts the events ("over 160 attacks", "two strikes"), not one that names
+    one ("the Tower 22 attack"), a year ("the 2020 strike") or one ("one attack")."""
+    if number.dep_ != "nummod" or _in_a_name(number):
+        return False
+    text = number.lower_.replace(",", "")
+    if text in ("one", "1", "a", "single"):
+        return False
+    return not (text.isdigit() and len(text) == 4 and 1900 <= int(text) <= 2100)
 
 
 def _in_a_name(number: Token) -> bool:

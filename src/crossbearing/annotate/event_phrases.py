@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-#: People as the object of shooting: "shot two protesters", "a man was shot".
+#: People as the object of an act against persons: "shot two protesters", "a man was shot",
+#: "the execution of two prisoners" (event_triggers reads it too).
 PEOPLE = frozenset({
     "man", "woman", "boy", "girl", "child", "person", "people", "civilian", "farmer", "shepherd",
     "fisherman", "worker", "student", "teacher", "doctor", "journalist", "activist", "protester",
@@ -20,7 +21,8 @@ PEOPLE = frozenset({
     "militant", "member", "commander", "leader", "official", "resident", "villager", "driver",
     "passenger", "teenager", "youth", "father", "mother", "son", "daughter", "brother",
     "worshipper", "pilgrim", "refugee", "migrant", "prisoner", "detainee", "suspect",
-    "gunman", "settler", "trader", "merchant", "elder", "cleric", "imam", "priest"})
+    "gunman", "settler", "trader", "merchant", "elder", "cleric", "imam", "priest", "hostage",
+    "captive", "inmate", "convict", "dissident", "spy", "collaborator"})
 #: Armed people and military places: violence against them is a battle or remote violence by
 #: its means, never violence against civilians (the coders' codebook).
 ARMED = frozenset({
@@ -42,8 +44,7 @@ PROPERTY = frozenset({
 DROPPED_ARMS = frozenset({"bomb", "munition", "explosive", "grenade", "missile", "shell",
                           "ordnance", "projectile", "payload"})
 #: Who gathers in a protest ("protesters gathered outside the base").
-PROTESTERS = frozenset({"protester", "protestor", "demonstrator", "crowd", "marcher",
-                        "activist"})
+PROTESTERS = frozenset({"protester", "protestor", "demonstrator", "marcher", "activist"})
 #: Verbs of gathering that make a protest with such a subject.
 GATHERING = frozenset({"gather", "assemble", "converge", "congregate", "mass", "march"})
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from crossbearing.annotate.event_phrases import phrase_type
+from crossbearing.annotate.event_phrases import PEOPLE, phrase_type
 from crossbearing.annotate.event_types import Ontology
 
 #: Violent types from most to least specific: a group of linked triggers takes the first.
@@ -79,11 +79,6 @@ FIGURATIVE_AGENTS = frozenset({
     "tax", "tariff", "rule", "regulation", "proposal", "plan", "measure", "sanction", "program",
     "programme", "reform", "legislation", "order", "lawsuit", "suit", "investigation", "probe",
     "audit", "story", "book", "film", "video", "joke", "question", "criticism", "attack-ad"})
-#: People an execution is carried out on ("the execution of two prisoners").
-EXECUTED = frozenset({"prisoner", "detainee", "man", "woman", "people", "person", "member",
-                      "activist", "civilian", "soldier", "fighter", "hostage", "captive",
-                      "inmate", "convict", "journalist", "dissident", "protester", "child",
-                      "officer", "worker", "militant", "spy", "collaborator", "suspect"})
 #: What is offered when an offer is a saying ("offered a critique", "offered his thoughts").
 SAID_THINGS = frozenset({"critique", "criticism", "reaction", "comment", "remark", "view",
                          "explanation", "assessment", "analysis", "opinion", "thought",
@@ -218,7 +213,7 @@ def _figurative_noun(token: Token, lemma: str) -> bool:
     if lemma == "execution":
         objects = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
                    for g in c.children if g.dep_ == "pobj"]
-        return not any(o.ent_type_ in ("PERSON", "NORP") or o.lemma_.lower() in EXECUTED
+        return not any(o.ent_type_ in ("PERSON", "NORP") or o.lemma_.lower() in PEOPLE
                        or any(n.dep_ == "nummod" for n in o.children) for o in objects)
     return False
 

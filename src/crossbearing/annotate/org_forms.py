@@ -14,7 +14,7 @@ import re
 from typing import Iterable
 
 from crossbearing.annotate.names import identity_words
-from crossbearing.kb.places import lookup_place
+from crossbearing.kb.places import STANDALONE_TOWN, lookup_place
 from crossbearing.model import Mention
 
 #: Small words an acronym skips ("Bureau of Labor Statistics" is BLS).
@@ -51,4 +51,6 @@ def _first_word(name: str) -> str:
 
 
 def _is_place(word: str) -> bool:
-    return lookup_place(word) is not None
+    """A word that names a country, a region or a town big enough to be meant ("Baghdad"), not
+    a village that shares a firm's name ("Wells", "Morgan")."""
+    return lookup_place(word, min_population=STANDALONE_TOWN) is not None

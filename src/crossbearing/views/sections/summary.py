@@ -11,15 +11,19 @@ said and how each sentence is chosen.
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from crossbearing.compare.coverage import may_be_same
+from crossbearing.dates import day_of
 from crossbearing.views.sections.events import toll_text
 
 #: At most this many sentences of each kind, in this order (8 in all).
 MAIN_EVENTS, STATEMENTS, DISAGREEMENTS, OMISSIONS = 3, 2, 2, 1
 #: A quote is cut to this many characters (at a word) in a sentence.
 QUOTE_CHARS = 140
+#: How many days before a story's first report an event may lie and still be what it tells.
+BACKGROUND_DAYS = 30
 #: Event families told as "what happened" (statements are told in the chronology).
 HAPPENED = ("violent", "material")
 
@@ -28,7 +32,7 @@ def summary_section(data) -> dict[str, Any]:
     """The story told in a few sentences: its main events, a dated chronology of its key
     statements, where the sources really disagree (and where they only seem to), and which
     sources omit its main events."""
-    main = _main_events(data.events)
+    main = _main_events(data.events, data.story)
     people = {e.actor_id for e in data.entities.values()
               if e.label == "PERSON" and e.actor_id}
     sentences = ([_event_sentence(e, people) for e in main]
@@ -62,13 +66,25 @@ def _lower(label: str) -> str:
 
 
 # -- the main events ----------------------------------------------------------------------------
-def _main_events(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The events that happened and are pinned down by a date or a toll, those that most
-    independent sources (then reports) give first."""
+def _main_events(events: list[dict[str, Any]], story) -> list[dict[str, Any]]:
+    """The events that happened and are pinned down by a date or a toll, in the time of the
+    story's reports, those that most independent sources (then reports) give first."""
     found = [e for e in events if e["family"] in HAPPENED
-             and (e["date"] or e["fatalities"] is not None)]
+             and (e["date"] or e["fatalities"] is not None) and _in_the_news(e, story)]
     found.sort(key=lambda e: (-e["independent"], -e["reports"], e["date"] or "", e["id"]))
     return found[:MAIN_EVENTS]
+
+
+def _in_the_news(event: dict[str, Any], story) -> bool:
+    """Whether an event may be what the story tells: one dated more than ``BACKGROUND_DAYS``
+    before its first report, or after its last, is background ("the attacks of 11 September
+    2001" in a report of 2010) or a date misread. Undated stories and events always may."""
+    if not event["date"] or not story.first_date:
+        return True
+    start = day_of(event["date"])
+    end = day_of(event["date_end"] or event["date"], last=True)
+    first = day_of(story.first_date) - timedelta(days=BACKGROUND_DAYS)
+    return end >= first and start <= day_of(story.last_date or story.first_date, last=True)
 
 
 def _event_sentence(event: dict[str, Any], people: set[str]) -> dict[str, Any]:
