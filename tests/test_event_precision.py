@@ -538,7 +538,7 @@ def test_a_reprinted_passage_says_its_events_once():
     apart = merge_events(mentions, {"a0": "s", "a1": "s"}, {"a0": "A0", "a1": "A1"})
     passage = Passage("a0", "a1", 0, len(text), 7, 7 + len(text), 18, 1.0, "reprint", "a->b")
     copies = copied_mentions(mentions, [passage])
-    assert copies and all(k[0] == "a1" and v[0] == "a0" for k, v in copies.items())
+    assert copies and all(k[0] == "a1" and v[0] == "a0" for k, v in copies)
     joined = merge_events(mentions, {"a0": "s", "a1": "s"}, {"a0": "A0", "a1": "A1"},
                           copies=copies)
     assert len(joined) < len(apart)

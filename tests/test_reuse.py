@@ -10,7 +10,7 @@ from conftest import SAMPLE_CORPUS
 from crossbearing import ingest_files
 from crossbearing.corpus.duplicates import word_tokens
 from crossbearing.corpus.reuse import (
-    Passage,
+    Alignment,
     boilerplate_passages,
     direction,
     shared_passages,
@@ -244,5 +244,5 @@ def overlap(x, y):
 
 
 def test_passage_is_a_plain_record():
-    p = Passage(0, 5, 10, 15, 12, 1.0, "reprint")
-    assert p == Passage(0, 5, 10, 15, 12, 1.0, "reprint")
+    p = Alignment(0, 5, 10, 15, 12, 1.0, "reprint")
+    assert p == Alignment(0, 5, 10, 15, 12, 1.0, "reprint")

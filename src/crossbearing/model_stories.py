@@ -41,3 +41,8 @@ class Passage:
     similarity: float
     kind: str
     direction: str
+
+    @property
+    def key(self) -> str:
+        """The key a "not reuse" correction names the passage by ("a|b|a_start|b_start")."""
+        return f"{self.article_a}|{self.article_b}|{self.a_start}|{self.b_start}"

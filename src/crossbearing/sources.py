@@ -156,8 +156,7 @@ def copy_links(passages: Iterable[Passage], duplicates: Iterable[dict[str, Any]]
 
     pairs: dict[tuple[str, str], str] = {}
     for p in passages:
-        key = f"{p.article_a}|{p.article_b}|{p.a_start}|{p.b_start}"
-        if p.kind == "reprint" and key not in rejected:
+        if p.kind == "reprint" and p.key not in rejected:
             pairs.setdefault((p.article_a, p.article_b), "reprint")
     for d in duplicates:
         pairs.setdefault((d["article_a"], d["article_b"]), "duplicate")

@@ -14,6 +14,7 @@ no event: it stays a mention of its article. Values per source and the resolved 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -63,15 +64,15 @@ def merge_events(mentions: Iterable[EventMention], story_of: dict[str, str | Non
                  dates: dict[str, date | None] | None = None,
                  place_of: Callable[[str], Place | None] = place_by_id,
                  failures: list[Failure] | None = None, version: str = "",
-                 copies: dict[tuple[str, int], tuple[str, int]] | None = None) -> list[Event]:
+                 copies: Iterable[tuple[tuple[str, int], tuple[str, int]]] = ()) -> list[Event]:
     """Events (ready for the store) from the event mentions of a collection.
 
     With ``failures``, a story whose events cannot be merged is recorded there (stage
     ``corpus.events``, the corpus stage's ``version``) and left without events, and the other
     stories go on; without it, the error propagates.
 
-    ``copies`` maps a mention (article id, start) inside a reprinted passage to the same words'
-    mention in the article it was copied from (:func:`copied_mentions`): the two are one
+    ``copies`` pairs a mention (article id, start) inside a passage two articles share with the
+    same words' mention in the other article (:func:`copied_mentions`): the two are one
     report's words twice, and join where they are compatible.
 
     ``place_of`` gives the place of a place id (the store's places table serves as well as the
@@ -80,6 +81,7 @@ def merge_events(mentions: Iterable[EventMention], story_of: dict[str, str | Non
     With ``time_texts`` (the time expressions' words by article and offset) and ``dates``
     (publication days), a calendar date without a year in an undated article ("January 28") takes
     its year from the latest publication day of the article's story (see story_dated)."""
+    copies = list(copies)  # read by every story
     by_story: dict[str | None, list[EventMention]] = defaultdict(list)
     for mention in mentions:
         if mention.mode != "negated":  # "no civilians were killed": nothing happened
@@ -91,7 +93,7 @@ def merge_events(mentions: Iterable[EventMention], story_of: dict[str, str | Non
             if time_texts is not None and dates is not None:
                 group = story_dated(group, time_texts, dates)
             return [event_record(_event_id(g), story_id, g, outlet_of, place_of)
-                    for g in _groups(group, place_of, copies or {})]
+                    for g in _groups(group, place_of, copies)]
 
         if failures is None:
             events += merge()
@@ -130,7 +132,8 @@ def _event_id(group: list[EventMention]) -> str:
 
 
 def _groups(mentions: list[EventMention], place_of: Callable[[str], Place | None],
-            copies: dict[tuple[str, int], tuple[str, int]]) -> list[list[EventMention]]:
+            copies: Iterable[tuple[tuple[str, int], tuple[str, int]]]
+            ) -> list[list[EventMention]]:
     onto = ontology()
     items = [_item(m, onto.type(m.event_type).family, place_of) for m in mentions]
     for index, item in enumerate(items):
@@ -143,7 +146,7 @@ def _groups(mentions: list[EventMention], place_of: Callable[[str], Place | None
             if other is not None and all(_compatible(x, y) for x in item.members
                                          for y in other.members):
                 _join(item, other, items)  # complete link: no chain joins two events
-    for key, original in copies.items():  # a reprinted passage's words are its source's
+    for key, original in copies:  # a shared passage's words are one report's, told twice
         a, b = by_key.get(key), by_key.get(original)
         if a is not None and b is not None and a.group != b.group and all(
                 _compatible(x, y) for x in a.members for y in b.members):
@@ -338,24 +341,29 @@ def _evidence(a: _Item, b: _Item) -> int:
 
 
 def copied_mentions(mentions: Iterable[EventMention], passages: Iterable[Any]
-                    ) -> dict[tuple[str, int], tuple[str, int]]:
-    """Each mention inside a passage two articles share (``model_stories.Passage``: a reprint
-    or a shared quotation) mapped to the mention of the same trigger word and type at the same
-    place of the other article's copy (within ``COPY_SLACK`` characters of where the alignment
-    puts it)."""
+                    ) -> list[tuple[tuple[str, int], tuple[str, int]]]:
+    """Pairs of mentions (article id, start) that are the same words of a passage two articles
+    share (``model_stories.Passage``: a reprint or a shared quotation): a mention of the second
+    article's copy and the mention of the same trigger word and type at the same place of the
+    first article's (within ``COPY_SLACK`` characters of where the alignment puts it), whichever
+    article copied the other."""
     by_article: dict[str, list[EventMention]] = defaultdict(list)
     for mention in mentions:
         by_article[mention.article_id].append(mention)
-    found: dict[tuple[str, int], tuple[str, int]] = {}
+    for found in by_article.values():
+        found.sort(key=lambda m: m.start)
+    pairs = []
     for p in passages:
-        for m in by_article.get(p.article_b, ()):
-            if not p.b_start <= m.start < p.b_end:
-                continue
+        copy, original = by_article.get(p.article_b, []), by_article.get(p.article_a, [])
+        starts = [o.start for o in original]
+        for m in copy[bisect_left([c.start for c in copy], p.b_start):]:
+            if m.start >= p.b_end:
+                break
             where = p.a_start + (m.start - p.b_start)
-            match = min((o for o in by_article.get(p.article_a, ())
-                         if o.text == m.text and o.event_type == m.event_type
-                         and abs(o.start - where) <= COPY_SLACK),
+            near = original[bisect_left(starts, where - COPY_SLACK):
+                            bisect_right(starts, where + COPY_SLACK)]
+            match = min((o for o in near if o.text == m.text and o.event_type == m.event_type),
                         key=lambda o: abs(o.start - where), default=None)
             if match is not None:
-                found[(m.article_id, m.start)] = (match.article_id, match.start)
-    return found
+                pairs.append(((m.article_id, m.start), (match.article_id, match.start)))
+    return pairs

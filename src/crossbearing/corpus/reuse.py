@@ -50,7 +50,7 @@ SHARED_QUOTATION = "shared-quotation"
 
 
 @dataclass(frozen=True)
-class Passage:
+class Alignment:
     """A passage shared by two texts: ``text_a[a_start:a_end]`` aligns with
     ``text_b[b_start:b_end]``. ``words`` counts the identical words of the alignment,
     ``similarity`` is their share of both spans' words (1.0 for a verbatim copy), ``kind`` is
@@ -325,7 +325,7 @@ def shared_passages(text_a: str, text_b: str, *,
                     min_words: int = 12, n: int = SEED_WORDS,
                     boilerplate: Iterable[str] = (),
                     tokens_a: list[Token] | None = None,
-                    tokens_b: list[Token] | None = None) -> list[Passage]:
+                    tokens_b: list[Token] | None = None) -> list[Alignment]:
     """Passages ``text_a`` and ``text_b`` share, in the order they appear in ``text_a``.
 
     ``quotes_a``/``quotes_b`` are the texts' quotes (:class:`Quote` objects, or bare content
@@ -346,7 +346,7 @@ def shared_passages(text_a: str, text_b: str, *,
         if words < min_words:
             continue
         similarity = 2 * words / ((span.a1 - span.a0) + (span.b1 - span.b0))
-        found.append(Passage(ta[span.a0].start, ta[span.a1 - 1].end,
+        found.append(Alignment(ta[span.a0].start, ta[span.a1 - 1].end,
                              tb[span.b0].start, tb[span.b1 - 1].end,
                              words, round(similarity, 4), _kind(span, ta, tb, qa, qb)))
     return sorted(found, key=lambda p: (p.a_start, p.b_start))

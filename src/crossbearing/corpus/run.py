@@ -18,7 +18,7 @@ actor. Each reads what the article stages stored and works across articles.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from datetime import date
 from functools import lru_cache
 from itertools import combinations
@@ -223,8 +223,7 @@ def _reuse(store: Store, report: CorpusReport, *, failures: list[Failure], **_) 
         if passages is None:  # not saved: the pair is aligned again by the next run
             continue
         way = direction(first.published, second.published)
-        store.corpus.save_passages(a, b, [Passage(a, b, p.a_start, p.a_end, p.b_start, p.b_end,
-                                                  p.words, p.similarity, p.kind, way)
+        store.corpus.save_passages(a, b, [Passage(a, b, **asdict(p), direction=way)
                                           for p in passages], VERSION)
         report.aligned_pairs += 1
         report.reprint_passages += sum(1 for p in passages if p.kind == "reprint")
@@ -302,8 +301,10 @@ def stored_events(store: Store, failures: list[Failure] | None = None) -> list[E
                  else None)  # a date known to the month or year dates no weekday
              for a, d in store.corpus.article_dates().items()}
     mentions = store.events.event_mentions()
+    rejected = store.corrections.rejected_passages()
     return merge_events(mentions, store.events.story_map(),
                         store.events.source_labels(), time_texts=store.events.time_texts(),
                         dates=dates, place_of=lru_cache(maxsize=None)(store.annotations.place),
                         failures=failures, version=VERSION,
-                        copies=copied_mentions(mentions, store.corpus.passages()))
+                        copies=copied_mentions(mentions, [  # not those marked not reuse
+                            p for p in store.corpus.passages() if p.key not in rejected]))

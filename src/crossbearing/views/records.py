@@ -104,11 +104,6 @@ def passage_texts(passage: Passage, texts: dict[str, str]) -> dict[str, str]:
             "text_b": texts[passage.article_b][passage.b_start:passage.b_end]}
 
 
-def passage_key(passage: Passage) -> str:
-    """The key a "not reuse" correction names a passage by."""
-    return f"{passage.article_a}|{passage.article_b}|{passage.a_start}|{passage.b_start}"
-
-
 def story_view(store, story_id: str) -> dict[str, Any] | None:
     """A story with its articles, the passages they share and their duplicates."""
     story = next((s for s in store.corpus.stories() if s.id == story_id), None)

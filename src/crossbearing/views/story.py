@@ -21,7 +21,6 @@ from crossbearing.model_comparison import ClaimGroup, QuoteGroup
 from crossbearing.model_events import Entity, Event
 from crossbearing.model_stories import Passage, Story
 from crossbearing.sources import copy_records, story_families
-from crossbearing.views.records import passage_key
 from crossbearing.views.sections.comparison import (
     aligned_quotes_section,
     claim_group_view,
@@ -120,7 +119,7 @@ def story_page(store, story_id: str, *, _cache: dict | None = None,
     if "stories" not in cache:
         cache["stories"] = {s.id: s for s in store.corpus.stories()}
         rejected = store.corrections.rejected_passages()
-        cache["passages"] = [p for p in store.corpus.passages() if passage_key(p) not in rejected]
+        cache["passages"] = [p for p in store.corpus.passages() if p.key not in rejected]
         cache["entities"] = {e.entity_id: e for e in store.pages.entity_list()}
         cache["labels"] = store.events.source_labels()
         cache["copies"] = copy_records(store)

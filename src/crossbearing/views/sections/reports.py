@@ -11,7 +11,7 @@ from dataclasses import asdict
 from typing import Any
 
 from crossbearing.citations import quote_record, sentence_of, speaker_of
-from crossbearing.views.records import number_view, passage_key, passage_texts, quote_text
+from crossbearing.views.records import number_view, passage_texts, quote_text
 
 
 def quotes_section(data) -> dict[str, Any]:
@@ -44,7 +44,7 @@ def numbers_section(data) -> dict[str, Any]:
 def reuse_section(data) -> dict[str, Any]:
     """Passages the story's articles share, the two texts side by side."""
     texts = {i: a.text for i, a in data.articles.items()}
-    passages = [{**asdict(p), "key": passage_key(p), "outlet_a": data.outlet(p.article_a),
+    passages = [{**asdict(p), "key": p.key, "outlet_a": data.outlet(p.article_a),
                  "outlet_b": data.outlet(p.article_b), **passage_texts(p, texts)}
                 for p in data.passages if p.article_b in texts]
     return {"passages": passages, "count": len(passages)}
