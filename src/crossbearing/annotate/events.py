@@ -19,7 +19,6 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Token
 
 from crossbearing.annotate.event_args import (
-    HABITUAL,
     SERIES,
     Spans,
     arguments,
@@ -196,8 +195,8 @@ def _background_series(token: Token) -> bool:
     riots continue"), and so do those that set the time of something else ("threw stones
     during demonstrations")."""
     children = list(token.children)
-    if token.pos_ == "VERB":  # "demonstrators have sometimes gathered there": a habit
-        return any(c.dep_ == "advmod" and c.lower_ in HABITUAL for c in children)
+    if token.pos_ == "VERB":  # only a habit makes a verb aggregate (event_args.is_aggregate)
+        return True
     if token.tag_ != "NNS":
         return False
     if any(c.dep_ in ("nummod", "quantmod") or c.lower_ in SERIES for c in children):
