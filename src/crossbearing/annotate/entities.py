@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
-from crossbearing.annotate.event_args import ASSAULT_NOUNS, ASSAULT_VERBS, PLACE_NOUNS
+from crossbearing.annotate.event_places import ASSAULT_NOUNS, ASSAULT_VERBS, PLACE_NOUNS
 from crossbearing.annotate.law_names import law_spans
 from crossbearing.annotate.metonymy import with_metonyms
 from crossbearing.annotate.names import identity_words, same_name, skeleton

@@ -9,11 +9,13 @@ target; nouns give their possessor, their actor modifiers ("US strikes") and "by
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Token
 
 from crossbearing.annotate.event_phrases import DROPPED_ARMS
 from crossbearing.annotate.nlp import text_of
-from crossbearing.kb.places import place_by_id
+from crossbearing.kb import Actor
 from crossbearing.model import EventArgument, Mention
 
 #: Verbs through which a noun trigger takes its actor: "carried out a strike".
@@ -38,6 +40,10 @@ HYPOTHETICAL_AUX = frozenset({"could", "may", "might", "should", "can", "must", 
 #: Verbs of saying: climbing past one, a mode no longer applies ("said it would" is the saying).
 SAYING = frozenset({"say", "state", "tell", "announce", "report", "claim", "add", "note"})
 PRONOUNS = frozenset({"PRON"})
+#: Nouns that count what follows "of" ("a number of fighters", "dozens of protesters").
+QUANTITY_NOUNS = frozenset({"number", "dozen", "dozens", "score", "scores", "hundred",
+                            "hundreds", "thousand", "thousands", "handful", "couple", "group",
+                            "host", "lot", "plenty", "majority", "minority", "rest"})
 #: Dependencies of a trigger on a verb whose modal or negation applies to it.
 CORE_DEPS = frozenset({"nsubjpass", "dobj", "xcomp"})
 #: Dependencies along which a governing word's meaning reaches the trigger.
@@ -81,8 +87,10 @@ DIRECTED_IN = frozenset({"protest", "defiance", "response", "retaliation", "soli
 class Spans:
     """Finds the entity mention under a token, so that arguments carry actor ids."""
 
-    def __init__(self, doc, mentions: list[Mention]) -> None:
+    def __init__(self, doc, mentions: list[Mention],
+                 state_of: Callable[[str], Actor | None] | None = None) -> None:
         self.doc = doc
+        self.state_of = state_of
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self._by_token: dict[int, Mention] = {}
         for mention in self.mentions:
@@ -103,6 +111,38 @@ class Spans:
     def at(self, token: Token) -> Mention | None:
         return self._by_token.get(token.i)
 
+    def _state_acting(self, role: str, head: Token, mention: Mention) -> Actor | None:
+        """The state a nationality adjective on an act names as its actor ("the American
+        assassination", "Israeli strikes", "Turkish shelling"): coders code the state's forces
+        for it. On a person or a group the adjective stays a description ("Iraqi lawmakers")."""
+        if (role != "actor" or self.state_of is None or mention.label != "NORP"
+                or mention.actor_id or head.dep_ not in ("amod", "compound", "nmod")):
+            return None
+        return self.state_of(mention.text)
+
+    def _named_after_of(self, head: Token) -> Mention | None:
+        """The person an apposition names after an "of" phrase ("a prominent leader of Iraq's
+        Kataib Hezbollah, Abu Baqir al-Saadi"): the parser hangs the name on the group (as
+        an apposition, or a conjunct with no "and"), but
+        a group is no person, so the name is the leader's. Only for a noun that no name of
+        its own covers."""
+        if head.pos_ != "NOUN" or self.at(head) is not None:
+            return None
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ != "of":
+                continue
+            for obj in prep.children:
+                group = self.at(obj)
+                if obj.dep_ != "pobj" or (group is not None and group.label == "PERSON"):
+                    continue
+                joined = any(c.dep_ == "cc" for c in obj.children)  # "X and Y": two
+                for appos in obj.children:  # "X, NAME" with no "and" is an apposition
+                    person = self.at(appos) if appos.dep_ == "appos" or (
+                        appos.dep_ == "conj" and not joined) else None
+                    if person is not None and person.label == "PERSON":
+                        return person
+        return None
+
     def argument(self, role: str, head: Token) -> EventArgument | None:
         """The argument headed by ``head``: the mention it is part of, or its noun phrase with
         the actor of a modifier ("US forces" → US), or an apposition's name. A nationality
@@ -110,8 +150,13 @@ class Spans:
         actor: "Pro-Iran Iraqi lawmakers" stay lawmakers so described."""
         if head.pos_ in PRONOUNS:
             return None
+        head = _counted(head)
         mention = self.at(head)
         if mention is not None:
+            state = self._state_acting(role, head, mention)
+            if state is not None:
+                return EventArgument(role, mention.start, mention.end, mention.text, state.id,
+                                     state.name)
             return EventArgument(role, mention.start, mention.end, mention.text,
                                  mention.actor_id, mention.canonical)
         left = min((t for t in head.lefts if t.dep_ not in ("det", "predet", "cc", "punct")
@@ -127,10 +172,24 @@ class Spans:
                 c.dep_ == "appos" for c in head.children):
             return EventArgument(role, named.start, named.end, named.text, named.actor_id,
                                  named.canonical)
+        person = self._named_after_of(head)
+        if person is not None:
+            return EventArgument(role, person.start, person.end, person.text, person.actor_id,
+                                 person.canonical)
         if named is not None and named.label == "NORP" and not named.actor_id:
             named = None  # "Iraqi lawmakers" are lawmakers described as Iraqi, not "Iraqi"
         return EventArgument(role, start, end, text, named.actor_id if named else None,
                              named.canonical if named else text)
+
+
+def _counted(head: Token) -> Token:
+    """What a quantity noun counts ("killed a number of resistance fighters", "dozens of
+    protesters"): the people or things, not the number (codebook: the objects of abstract words
+    are no targets)."""
+    if head.lemma_.lower() not in QUANTITY_NOUNS:
+        return head
+    return next((obj for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                 for obj in prep.children if obj.dep_ == "pobj"), head)
 
 
 def arguments(token: Token, is_killing: bool, spans: Spans) -> list[EventArgument]:
@@ -413,88 +472,3 @@ def _a_count(number: Token) -> bool:
 def _in_a_name(number: Token) -> bool:
     """A number that ends a name ("the Tower 22 attack", "the Route 6 ambush"), no count."""
     return number.i > 0 and number.doc[number.i - 1].pos_ == "PROPN"
-
-
-# --- where an event happened ------------------------------------------------------------------
-
-#: Prepositions that make a place mention the place of an event.
-LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "of",
-                      "around", "into", "on", "over", "from", "within", "to"})
-#: Nouns a place name may modify and still be where something happened: "in Lawdar, Abyan
-#: governorate", "a raid in Nuseirat camp".
-PLACE_NOUNS = frozenset({"city", "town", "village", "camp", "governorate", "province",
-                         "district", "area", "neighbourhood", "neighborhood", "countryside",
-                         "base", "airbase", "region", "outskirts", "suburb", "suburbs"})
-#: Verbs whose object, where it is a town, is where the event happened: "shelled Saraqib",
-#: "raided Jenin" (not "pushing Baghdad to end", where the town stands for its government).
-ASSAULT_VERBS = frozenset({"shell", "bomb", "raid", "strike", "hit", "attack", "target", "storm",
-                           "besiege", "invade", "capture", "seize", "overrun", "recapture",
-                           "bombard", "pound", "shoot", "fire", "enter", "blockade"})
-
-
-#: Nouns of assault whose "on" or "against" object, where it is a town, is where it happened:
-#: "a raid on Jenin", "the offensive against Mosul".
-ASSAULT_NOUNS = frozenset({"raid", "attack", "assault", "strike", "airstrike", "offensive",
-                           "bombardment", "incursion", "siege", "shelling", "bombing"})
-
-
-class Located:
-    """A place mention and the token its phrase hangs on."""
-
-    def __init__(self, mention: Mention, token: int) -> None:
-        self.mention, self.token = mention, token
-        self.start, self.end, self.place_id = mention.start, mention.end, mention.place_id
-
-
-def locations(places: list[Mention], doc, taken) -> list[Located]:
-    """Place mentions used as places (after "in", "near", "east of" ..., a site, or a town
-    attacked: "shelled Saraqib"), not as actors ("US strikes", "Washington said")."""
-    kept = []
-    for mention in places:
-        if any(a <= mention.start < b and (a, b) != (mention.start, mention.end)
-               for a, b in taken):
-            continue  # "the commander of operations in Syria": not where the event was
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is not None and _used_as_place(mention, span.root):
-            kept.append(Located(mention, span.root.i))
-    return kept
-
-
-def _used_as_place(mention: Mention, root: Token) -> bool:
-    """Whether a place mention, whose phrase hangs on ``root``, says where something happened."""
-    head = root.head
-    if mention.label in ("FAC", "LOC") or mention.place_id.startswith("site:"):
-        return True
-    if root.dep_ == "pobj" and head.lower_ in LOCATIVE:
-        return True
-    if root.dep_ in ("appos", "conj") and head.dep_ == "pobj" and head.head.lower_ in LOCATIVE:
-        return True
-    if root.dep_ in ("compound", "nmod") and head.lower_ in PLACE_NOUNS:
-        root, head = head, head.head  # "in Lawdar, Abyan governorate", "struck Makhmur camp"
-        if root.dep_ == "pobj" and head.lower_ in LOCATIVE:
-            return True
-    town = mention.place_id.startswith(("geonames:", "city:", "admin1:"))
-    if root.dep_ == "pobj" and head.lower_ in ("on", "against") and town:
-        return head.head.lemma_.lower() in ASSAULT_NOUNS  # "a raid on Jenin"
-    return root.dep_ == "dobj" and head.lemma_.lower() in ASSAULT_VERBS and town
-
-
-def nearest_place(items: list[Located], inner: set[int], outer: set[int], anchor: int, tokens):
-    """The place nearest the trigger among those in the group's own phrases, else among those in
-    its wider reach; a town or site before a coarser place ("raided Jenin in the West Bank"), and
-    one of the wider reach before a country of the group's phrases ("a shell fired from Syria
-    landed in Nusaybin")."""
-    found = None
-    for pool in (inner, outer):
-        near = [t for t in items if tokens.index(t) in pool]
-        fine = [t for t in near if _fine(t.place_id)]
-        if fine or near and found is None:
-            found = min(fine or near, key=lambda t: abs(t.start - anchor))
-        if fine or found is not None and not found.place_id.startswith("country:"):
-            return found
-    return found
-
-
-def _fine(place_id: str) -> bool:
-    place = place_by_id(place_id)
-    return place is not None and place.precision in ("city", "site")

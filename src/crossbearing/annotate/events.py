@@ -18,15 +18,8 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
 
-from crossbearing.annotate.event_args import (
-    SERIES,
-    Spans,
-    arguments,
-    is_aggregate,
-    locations,
-    mode,
-    nearest_place,
-)
+from crossbearing.annotate.event_args import Spans, arguments, is_aggregate, mode
+from crossbearing.annotate.event_places import locations, nearest_place
 from crossbearing.annotate.event_triggers import (
     Trigger,
     find_triggers,
@@ -34,10 +27,12 @@ from crossbearing.annotate.event_triggers import (
     group_type,
     refined_type,
 )
+from crossbearing.annotate.event_filters import makes_no_event
 from crossbearing.annotate.event_phrases import by_whom_harmed
+from crossbearing.annotate.event_refs import with_antecedents
 from crossbearing.annotate.event_times import event_times, saying_time
 from crossbearing.annotate.event_types import Ontology, ontology
-from crossbearing.annotate.nlp import text_of
+from crossbearing.kb.actors import ActorBase, actor_base
 from crossbearing.model import (
     EventArgument,
     EventMention,
@@ -50,14 +45,6 @@ from crossbearing.model import (
 
 FATAL = re.compile(r"\b(killed|dead|died|deaths?|lives|martyred|fatalities|slain|bodies)\b", re.IGNORECASE)
 INJURED = re.compile(r"\b(injured|wounded|hurt|injuries|casualties)\b", re.IGNORECASE)
-OTHER = re.compile(r"\b(other|more|another)\b", re.IGNORECASE)
-#: Prepositions that set something in the time of the events they govern.
-TEMPORAL_PREPS = frozenset({"during", "amid", "amidst", "after", "before", "following",
-                            "throughout"})
-#: Words that make a time expression the span a series runs over, not the date of an event.
-OPEN_SPAN = re.compile(r"\b(since|throughout|over the (past|last))\b")
-#: Determiners that make a trigger refer back to an event named before: "the attack".
-BACK_REFERENCE = frozenset({"the", "this", "that"})
 #: How the means found (named by the violent type they point at) are shown.
 MEANS_NAMES = {"air_drone_strike": "air/drone", "shelling": "rocket/missile/artillery",
                "remote_explosive": "explosive", "suicide_bomb": "suicide bomb",
@@ -72,15 +59,16 @@ TIME_VERBS = frozenset({"carry", "conduct", "launch", "stage", "mount", "execute
 
 def event_mentions(doc: Doc, article_id: str, mentions: Sequence[Mention],
                    times: Sequence[TimeMention], quotes: Sequence[Quote],
-                   numbers: Sequence[NumericFact], onto: Ontology | None = None
-                   ) -> list[EventMention]:
+                   numbers: Sequence[NumericFact], onto: Ontology | None = None,
+                   actors: ActorBase | None = None) -> list[EventMention]:
     """Every event mention in ``doc``, an article's parsed text, in text order, by the event
-    ontology ``onto`` (default the bundled one)."""
+    ontology ``onto`` (default the bundled one); ``actors`` (default the bundled ones) name
+    the state of a nationality adjective on an act ("Israeli strikes")."""
     onto = onto or ontology()
     triggers = find_triggers(doc, onto)
     if not triggers:
         return []
-    spans = Spans(doc, list(mentions))
+    spans = Spans(doc, list(mentions), (actors or actor_base()).state_of)
     offsets = Offsets(doc)
     named = [m for m in mentions if m.place_id]
     places = ArticlePlaces(named, frozenset(p.place_id for p in locations(named, doc, [])))
@@ -94,13 +82,19 @@ def event_mentions(doc: Doc, article_id: str, mentions: Sequence[Mention],
         others = [t.token for g in groups if g is not group for t in g]
         mention = _mention(group, others, article_id, spans, offsets, places, times, quotes,
                            numbers)
-        if mention.mode == "asserted" and _topic_of_saying(group[0].token, kinds):
-            mention = replace(mention, mode="future")  # asked for, discussed or threatened
-        if not (mention.aggregate and _background_series(group[0].token)) or _anchored(
-                mention, doc):
+        saying = _topic_of_saying(group[0].token, kinds)
+        if saying is not None and mention.mode != "negated":
+            # asked for, discussed or threatened: part of what the saying holds
+            mention = replace(mention, antecedent=saying.idx, mode=(
+                "future" if mention.mode == "asserted" else mention.mode))
+        if not makes_no_event(mention, group[0].token, doc):
             found.append(mention)
     found.sort(key=lambda e: e.start)
-    return _with_antecedents(_said_by_governor(found, doc, onto), doc, onto)
+    starts = {m.start for m in found}
+    found = [m if m.antecedent is None or m.antecedent in starts else replace(m, antecedent=None)
+             for m in found]
+    return with_antecedents(_said_by_governor(found, doc, onto), doc, onto,
+                             (actors or actor_base()).actor_key)
 
 
 def _part_of_another(trigger: Trigger, kinds: dict[int, tuple[str, str]]) -> bool:
@@ -118,25 +112,26 @@ def _part_of_another(trigger: Trigger, kinds: dict[int, tuple[str, str]]) -> boo
             and kinds.get(head.i, ("", ""))[1] == "protest")
 
 
-def _topic_of_saying(token: Token, kinds: dict[int, tuple[str, str]]) -> bool:
-    """Whether a word is what a demand, a talk or a threat is about ("talks on the withdrawal",
-    "discuss a timeline for the withdrawal of its troops", "calls for the departure of foreign
-    troops"): what is asked for, discussed or threatened has not happened by being said (the
+def _topic_of_saying(token: Token, kinds: dict[int, tuple[str, str]]) -> Token | None:
+    """The demand, talk or threat a word is what is about ("talks on the withdrawal", "discuss
+    a timeline for the withdrawal of its troops", "calls for the departure of foreign troops"),
+    or None: what is asked for, discussed or threatened has not happened by being said (the
     codebooks code the saying): such an act's mode is ``future``, as for "called for his
-    resignation". An accusation or a condemnation is about an act that did happen, which stays
-    asserted. Walks up through prepositions and nouns, at most three steps."""
+    resignation", and it is part of the saying's event. An accusation or a condemnation is
+    about an act that did happen, which stays asserted. Walks up through prepositions and
+    nouns, at most three steps."""
     node = token
     for _ in range(3):
         if node.dep_ != "pobj" or node.head.pos_ != "ADP":
-            return False
+            return None
         node = node.head.head
         if kinds.get(node.i, ("", ""))[1] in UNREALISED:
-            return True
+            return node
         if node.pos_ != "NOUN":
-            return False
+            return None
         if node.dep_ in ("dobj", "nsubjpass") and kinds.get(node.head.i, ("", ""))[1] in UNREALISED:
-            return True
-    return False
+            return node.head
+    return None
 
 
 def _said_by_governor(found: list[EventMention], doc: Doc,
@@ -182,41 +177,6 @@ def _codable(event_type) -> bool:
     """A type some codebook codes: nouns and verbs of speech ("statement", "announced") have
     neither an ACLED nor a PLOVER category; what was said is coded, not the saying."""
     return bool(event_type.plover or event_type.acled_event_type)
-
-
-def _background_series(token: Token) -> bool:
-    """A count or series of events ("over 160 attacks", "repeated strikes", "multiple
-    strikes"), or a plural after a preposition ("the majority of these assaults", "responsible
-    for attacks on US forces", "subjecting them to bombings and attacks", "in
-    response to the attacks on US service members", "denounced the US over its strikes"):
-    events in general, told as background, unless a date or a toll pins them down (see
-    ``_anchored``); a verb of what happens from time to time ("have sometimes gathered",
-    "routinely shell"). Plurals that name one occasion stay ("held talks", "staged rallies", "the
-    riots continue"), and so do those that set the time of something else ("threw stones
-    during demonstrations")."""
-    children = list(token.children)
-    if token.pos_ == "VERB":  # only a habit makes a verb aggregate (event_args.is_aggregate)
-        return True
-    if token.tag_ != "NNS":
-        return False
-    if any(c.dep_ in ("nummod", "quantmod") or c.lower_ in SERIES for c in children):
-        return True
-    first = token
-    while first.dep_ == "conj" and first.head.i != first.i:  # "bombings and attacks"
-        first = first.head
-    return first.dep_ == "pobj" and first.head.lower_ not in TEMPORAL_PREPS
-
-
-def _anchored(mention: EventMention, doc: Doc) -> bool:
-    """A series the text pins down as a campaign, by a date or a toll ("at least 16 Iraqis were
-    killed in US airstrikes earlier this month"), is an event all the same; the span a count
-    runs over ("over 160 attacks since Oct. 17") dates no campaign."""
-    if mention.fatalities is not None or mention.injuries is not None:
-        return True
-    if mention.time_span is None:
-        return False
-    before = text_of(doc)[max(0, mention.time_span[0] - 12):mention.time_span[1]].lower()
-    return not OPEN_SPAN.search(before)
 
 
 def _harmed(args: list[EventArgument], doc: Doc) -> list[Token]:
@@ -427,48 +387,3 @@ def _reporter(offset: int, quotes: Sequence[Quote]) -> tuple[str | None, str | N
     return None, None
 
 
-def _with_antecedents(found: list[EventMention], doc: Doc,
-                      onto: Ontology) -> list[EventMention]:
-    """Link "the attack" to the event it refers back to, and add the named victims of that event
-    to an "other" toll ("two other officials also lost their lives in the attack")."""
-    result: list[EventMention] = []
-    for mention in found:
-        family = onto.type(mention.event_type).family
-        antecedent = None
-        if _refers_back(doc, mention):
-            antecedent = next((e for e in reversed(result) if e.mode == "asserted"
-                               and not e.aggregate
-                               and onto.type(e.event_type).family == family
-                               and (family == "violent" or e.event_type == mention.event_type)),
-                              None)  # "that criticism" is the criticism, not any saying
-        toll = mention.fatalities
-        if toll is not None and OTHER.search(_toll_words(doc, toll)):
-            named = _named_victims(antecedent)
-            if named:
-                toll = Toll(toll.low + named, toll.high + named, toll.hedge, toll.start,
-                            toll.end, toll.text, added=named)
-        result.append(replace(mention, antecedent=antecedent.start if antecedent else None,
-                              fatalities=toll))
-    return result
-
-
-def _refers_back(doc: Doc, mention: EventMention) -> bool:
-    span = doc.char_span(mention.start, mention.end)
-    if span is None or span.root.pos_ != "NOUN" or mention.aggregate:
-        return False
-    return any(c.dep_ == "det" and c.lower_ in BACK_REFERENCE for c in span.root.children)
-
-
-def _toll_words(doc: Doc, toll: Toll) -> str:
-    """The toll's number and the words just after it ("Two other officials ...")."""
-    text = text_of(doc)
-    return text[toll.start:min(len(text), toll.end + 40)]
-
-
-def _named_victims(antecedent: EventMention | None) -> int:
-    """Named victims of the event an "other" figure refers back to: the people the figure's
-    "other" sets apart ("Saadi was assassinated ... Two other officials also lost their lives in
-    the attack" is three dead)."""
-    if antecedent is None:
-        return 0
-    return len({a.canonical for a in antecedent.role("victim") if a.text[:1].isupper()})

@@ -166,7 +166,7 @@ def annotate_doc(doc, article: Article, knowledge: Knowledge | None = None) -> A
     quotes = quote_annotations(doc, article.id, mentions, actors)
     numbers = numeric_facts(doc, article.id, times, quotes)
     events = event_mentions(doc, article.id, mentions, times, quotes, numbers,
-                            ontology(knowledge))
+                            ontology(knowledge), actors)
     descriptors, terms = framing_annotations(doc, article.id, mentions, quotes,
                                              lexicon_of(knowledge), title_words(knowledge))
     named = _unique(mentions)

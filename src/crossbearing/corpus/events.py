@@ -27,6 +27,7 @@ from crossbearing.annotate.timex import resolve_time
 from crossbearing.corpus.event_values import event_record
 from crossbearing.corpus.occasions import same_occasion, speaker_key
 from crossbearing.ids import stable_id
+from crossbearing.kb.actors import actor_base
 from crossbearing.kb.places import place_by_id
 from crossbearing.isolation import isolated
 from crossbearing.model import EventMention, Failure, Place
@@ -38,6 +39,9 @@ GENERIC = frozenset({"attack", "killing"})
 CALENDAR_DATE = re.compile(
     r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|"
     r"\b\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)", re.IGNORECASE)
+#: Number words that make a description a count ("three people"), not one person.
+NUMBER_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                          "several", "many", "dozens", "hundreds", "some", "few"})
 #: Evidence needed to merge two compatible mentions (see _evidence): a shared victim or target
 #: and one more sign, or a resolved date and a city, but never a shared actor alone.
 MIN_EVIDENCE = 3
@@ -53,6 +57,9 @@ class _Item:
     precise_place: str | None
     group: int = 0
     members: list[_Item] = field(default_factory=list)
+    #: What a saying holds ("the withdrawal" in "talks on the withdrawal"): part of the
+    #: saying's event, compared with no other mention.
+    content: bool = False
 
 #: How far (in characters) a copied mention may stand from where the passage's alignment puts
 #: it: a reprint's small edits shift the words a little.
@@ -140,8 +147,14 @@ def _groups(mentions: list[EventMention], place_of: Callable[[str], Place | None
         item.group = index
         item.members = [item]
     by_key = {(i.mention.article_id, i.mention.start): i for i in items}
+    for item in items:  # what a saying holds is part of the saying's event
+        other = by_key.get((item.mention.article_id, item.mention.antecedent))
+        if (other is not None and item.mention.mode != "asserted" and other.family == "verbal"
+                and item.family != "verbal"):
+            item.content = True
+            _join(item, other, items)
     for item in items:  # "the attack" joins the event it refers back to
-        if item.mention.antecedent is not None:
+        if item.mention.antecedent is not None and not item.content:
             other = by_key.get((item.mention.article_id, item.mention.antecedent))
             if other is not None and all(_compatible(x, y) for x in item.members
                                          for y in other.members):
@@ -155,7 +168,8 @@ def _groups(mentions: list[EventMention], place_of: Callable[[str], Place | None
     pairs = []
     buckets: dict[tuple[str, str], list[_Item]] = defaultdict(list)
     for item in items:  # only mentions of one family and mode can be compatible
-        buckets[item.family, item.mention.mode].append(item)
+        if not item.content:
+            buckets[item.family, item.mention.mode].append(item)
     for a, b in (pair for bucket in buckets.values() for pair in combinations(bucket, 2)):
         if not _same_kind(a, b):
             continue  # two reports of one campaign merge; a count never joins one event
@@ -176,11 +190,60 @@ def _groups(mentions: list[EventMention], place_of: Callable[[str], Place | None
             _join(a, b, items)
         else:
             apart.add(key)
+    _join_groups(items)
     _attach_unanchored(items)
     groups: dict[int, list[EventMention]] = defaultdict(list)
     for item in items:
         groups[item.group].append(item.mention)
     return [sorted(g, key=lambda m: (m.article_id, m.start)) for _, g in sorted(groups.items())]
+
+
+def _join_groups(items: list[_Item]) -> None:
+    """Groups that share, taken together, the evidence no two of their mentions share alone
+    join, strongest first, when every member of one is compatible with every member of the
+    other: one outlet's "the American assassination ... on Wednesday night" names the actor
+    and another's "a drone strike in Baghdad Wednesday night" the date and the city, and the
+    report that says both ("US airstrike", "Wednesday") ties them. A lone mention was already
+    weighed against every other one (the pairs above), so a group of several is one side."""
+    groups: dict[int, _Item] = {}
+    for item in items:  # each group by a mention of its own, not one of what it holds
+        if item.group not in groups or groups[item.group].content:
+            groups[item.group] = item
+    pairs = []
+    for a, b in combinations(sorted(groups.values(), key=lambda i: i.group), 2):
+        if (len(a.members) == 1 and len(b.members) == 1) or a.family != b.family or (
+                a.mention.mode != b.mention.mode):
+            continue
+        score = _group_evidence(a.members, b.members)
+        if score >= MIN_EVIDENCE:
+            pairs.append((-score, a.group, b.group, a, b))
+    pairs.sort(key=lambda p: p[:3])
+    for *_, a, b in pairs:
+        if a.group != b.group and all(_compatible(x, y) for x in a.members for y in b.members):
+            _join(a, b, items)
+
+
+def _group_evidence(one: list[_Item], other: list[_Item]) -> int:
+    """:func:`_evidence` between two groups, each taken as the union of its mentions."""
+    a, b = _Union(one), _Union(other)
+    return (2 * len(a.sufferers & b.sufferers) + len(a.participants & b.participants)
+            + 2 * (a.dated and b.dated) + 2 * bool(a.places & b.places)
+            + bool(a.tolls & b.tolls) + bool(a.kinds & b.kinds)
+            + bool(a.reporters & b.reporters))
+
+
+class _Union:
+    """What the mentions of one group say, together."""
+
+    def __init__(self, group: list[_Item]) -> None:
+        mentions = [i.mention for i in group]
+        self.sufferers = set().union(*(i.sufferers for i in group))
+        self.participants = set().union(*(i.participants for i in group))
+        self.dated = _dated(group)
+        self.places = {i.precise_place for i in group} - {None}
+        self.tolls = {m.fatalities.low for m in mentions if m.fatalities}
+        self.kinds = {m.event_type for m in mentions if m.event_type not in GENERIC}
+        self.reporters = {m.reported_by_actor for m in mentions} - {None}
 
 
 def _attach_unanchored(items: list[_Item]) -> None:
@@ -191,25 +254,34 @@ def _attach_unanchored(items: list[_Item]) -> None:
     a city or site, an actor, a toll), when one shares more than any other. A mention that says
     nothing of its own (no victim, target, city, toll) cannot be told apart from the story's
     events and joins the one it is compatible with, the most reported on ties. A mention dated
-    on its own is an event of its own unless the merging above found its reports."""
-    # one item per event of several mentions, found once: joining a lone mention to one of them
-    # makes no new host and merges no two hosts
+    on its own is an event of its own unless the merging above found its reports.
+
+    The same holds for several undated reports merged together ("carried out a drone strike
+    that killed a senior commander" and "conducted a unilateral strike in Iraq"): with no date
+    among them, they join the dated event of the story they fit and share the most with. A
+    series ("these strikes") joins only a series it shares something with."""
+    # one item per event of several mentions: joining a lone mention to one of them makes no
+    # new host and merges no two hosts
     hosts = list({i.group: i for i in items
-                  if len(i.members) > 1 and i.family == "violent"}.values())
+                  if len(i.members) > 1 and i.family == "violent" and not i.content}.values())
     for item in items:
         m = item.mention
-        if (len(item.members) > 1 or item.family != "violent" or m.mode != "asserted"
-                or m.aggregate or (m.time is not None and m.time.resolved)):
+        lone = len(item.members) == 1
+        if (item.family != "violent" or m.mode != "asserted" or _dated(item.members)
+                or any(x.content or x.family != "violent" for x in item.members)
+                or (not lone and item is not item.members[0])):
             continue
-        fitting = [h for h in hosts if h.group != item.group
-                   and all(_compatible(item, member) for member in h.members)]
+        fitting = list({h.group: h for h in hosts
+                        if h.group != item.group and (lone or _dated(h.members))
+                        and all(_compatible(x, y) for x in item.members
+                                for y in h.members)}.values())
         if not fitting:
             continue
-        if not _anchored(item):
+        if lone and not m.aggregate and not _anchored(item):
             _join(item, max(fitting, key=lambda h: (len(h.members), -h.group)), items)
             continue
-        scored = sorted((((_shared(item, h.members), _dated(h.members)), h.group, h)
-                         for h in fitting), key=lambda s: (s[0], -s[1]), reverse=True)
+        scored = sorted((((sum(_shared(x, h.members) for x in item.members), _dated(h.members)),
+                          h.group, h) for h in fitting), key=lambda s: (s[0], -s[1]), reverse=True)
         best, second = scored[0][0], scored[1][0] if len(scored) > 1 else (0, False)
         if best[0] > 0 and best > second:  # on equal shares, the dated event, if one alone
             _join(item, scored[0][2], items)
@@ -234,7 +306,8 @@ def _shared(item: _Item, members: list[_Item]) -> int:
 
 def _dated(members: list[_Item]) -> bool:
     """Whether an event has a resolved date of its own (it is no mere reference)."""
-    return any(m.mention.time is not None and m.mention.time.resolved for m in members)
+    return any(m.mention.time is not None and m.mention.time.resolved and not m.content
+               for m in members)
 
 
 def _anchored(item: _Item) -> bool:
@@ -271,9 +344,10 @@ def _join(a: _Item, b: _Item, items: list[_Item]) -> None:
 
 
 def _item(mention: EventMention, family: str, place_of: Callable[[str], Place | None]) -> _Item:
-    participants = {a.actor_id or a.canonical.lower() for a in mention.arguments
-                    if a.role == "actor"} - {""}
-    sufferers = {a.actor_id or a.canonical.lower() for a in mention.arguments
+    key = actor_base().actor_key
+    participants = {key(a.actor_id) if a.actor_id else a.canonical.lower()
+                    for a in mention.arguments if a.role == "actor"} - {""}
+    sufferers = {a.actor_id or _person_key(a.canonical) for a in mention.arguments
                  if a.role != "actor"} - {""}
     place = place_of(mention.place_id) if mention.place_id else None
     country = place.country if place else None
@@ -281,7 +355,22 @@ def _item(mention: EventMention, family: str, place_of: Callable[[str], Place | 
     return _Item(mention, family, participants, sufferers, country, precise)
 
 
+def _person_key(description: str) -> str:
+    """How a victim or target no name covers is compared: a singular description by its head
+    noun ("a senior commander", "the commander" are one person in one story's reports of
+    one event), anything counted or plural as written ("three people", "officials")."""
+    words = description.lower().split()
+    if not words:
+        return ""
+    if len(words) > 1 and words[-1][-1:] != "s" and not any(w[:1].isdigit() or w in NUMBER_WORDS
+                                                             for w in words):
+        return words[-1]
+    return " ".join(words)
+
+
 def _compatible(a: _Item, b: _Item) -> bool:
+    if a.content or b.content:  # what a saying holds goes with its saying only
+        return True
     ma, mb = a.mention, b.mention
     if a.family != b.family or ma.mode != mb.mode or not _same_kind(a, b):
         return False

@@ -67,7 +67,9 @@ ISO_COUNTRIES = frozenset(country.alpha_2 for country in pycountry.countries) | 
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _WIKIDATA = re.compile(r"Q[1-9][0-9]*")
 _REQUIRED = ("id", "name", "type", "kind", "country")
-_OPTIONAL = ("aliases", "roles", "relations", "wikidata", "designations", "note")
+#: Kinds of actor that are a state or one of its organs (see ActorBase.actor_key).
+STATE_KINDS = frozenset({"state", "government", "military", "agency"})
+_OPTIONAL = ("aliases", "roles", "relations", "wikidata", "designations", "note", "demonyms")
 _RELATION_KEYS = frozenset({"type", "target", "note"})
 
 
@@ -95,6 +97,7 @@ class Actor:
     wikidata: str = ""
     designations: tuple[str, ...] = ()
     note: str = ""
+    demonyms: tuple[str, ...] = ()
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -242,6 +245,7 @@ def _parse_entry(entry: Any) -> Actor:
         wikidata=_string(entry, "wikidata"),
         designations=_strings(entry, "designations"),
         note=_string(entry, "note"),
+        demonyms=_strings(entry, "demonyms"),
     )
     _check_fields(actor)
     return actor
@@ -301,6 +305,7 @@ class ActorBase:
     actors: tuple[Actor, ...]
     by_id: dict[str, Actor]
     by_key: dict[str, str]
+    by_demonym: dict[str, str]
 
     def actor(self, actor_id: str) -> Actor:
         """The actor with this id; ``KeyError`` if there is none."""
@@ -313,6 +318,20 @@ class ActorBase:
         """The id of the actor with a name or alias of the same key as ``text``, or None."""
         return self.by_key.get(name_key(text))
 
+    def actor_key(self, actor_id: str) -> str:
+        """The key under which events compare an actor: the state for a state or one of its
+        organs ("US strike" and "the US military's strike" name one actor for the coder, the
+        state's forces), else the actor's id."""
+        actor = self.by_id.get(actor_id)
+        if actor is None or actor.kind not in STATE_KINDS or not actor.country:
+            return actor_id
+        return "state:" + actor.country
+
+    def state_of(self, adjective: str) -> Actor | None:
+        """The state a nationality adjective names ("American" → the United States), or None."""
+        actor_id = self.by_demonym.get(name_key(adjective))
+        return self.by_id[actor_id] if actor_id else None
+
 
 def actor_base(knowledge: Knowledge | None = None) -> ActorBase:
     """The actors of ``knowledge`` (default the bundled one), checked, read once per content."""
@@ -322,7 +341,8 @@ def actor_base(knowledge: Knowledge | None = None) -> ActorBase:
 @functools.lru_cache(maxsize=4)
 def _actor_base(texts: tuple[tuple[str, str], ...]) -> ActorBase:
     actors = parse_actors(texts)
-    return ActorBase(actors, {actor.id: actor for actor in actors}, name_index(actors))
+    return ActorBase(actors, {actor.id: actor for actor in actors}, name_index(actors),
+                     {name_key(d): actor.id for actor in actors for d in actor.demonyms})
 
 
 def _packaged_actors() -> tuple[Actor, ...]:

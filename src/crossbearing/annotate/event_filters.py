@@ -1,0 +1,123 @@
+"""Event mentions that make no event of their own: series told as background ("over 160
+attacks", "responsible for attacks on US forces"), kinds of act named in general ("undermining
+agreements", "a surge in fighting"), and aims ("with the purpose of advising local forces").
+docs/events.md has the rules."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from crossbearing.annotate.event_args import LIGHT_VERBS, SERIES
+from crossbearing.annotate.nlp import text_of
+from crossbearing.model import EventMention
+
+#: Prepositions that set something in the time of the events they govern.
+TEMPORAL_PREPS = frozenset({"during", "amid", "amidst", "after", "before", "following",
+                            "throughout"})
+#: Words that make a time expression the span a series runs over, not the date of an event.
+OPEN_SPAN = re.compile(r"\b(since|throughout|over the (past|last))\b")
+#: Nouns of a trend ("a surge in fighting", "a lull in violence"): what they measure is
+#: a kind of act in general.
+TREND_NOUNS = frozenset({"surge", "rise", "increase", "spike", "escalation", "upsurge",
+                         "uptick", "decline", "drop", "decrease", "lull", "fall", "reduction",
+                         "upswing", "downturn"})
+#: Nouns that make what follows "of" an aim ("with the purpose of advising").
+PURPOSE_NOUNS = frozenset({"purpose", "aim", "goal", "intention", "intent", "objective"})
+
+
+def makes_no_event(mention: EventMention, token: Token, doc: Doc) -> bool:
+    """Whether a mention (its trigger ``token``) makes no event of its own: an aim, a kind of
+    act named in general, or a series told as background that no date or toll pins down."""
+    if _purpose(token) or _generic(mention, token):
+        return True
+    return mention.aggregate and _background_series(token) and not _anchored(mention, doc)
+
+
+def _background_series(token: Token) -> bool:
+    """A count or series of events ("over 160 attacks", "repeated strikes", "multiple
+    strikes"), or a plural after a preposition ("the majority of these assaults", "responsible
+    for attacks on US forces", "subjecting them to bombings and attacks", "in
+    response to the attacks on US service members", "denounced the US over its strikes"):
+    events in general, told as background, unless a date or a toll pins them down (see
+    ``_anchored``); a verb of what happens from time to time ("have sometimes gathered",
+    "routinely shell"). Plurals that name one occasion stay ("held talks", "staged rallies", "the
+    riots continue"), and so do those that set the time of something else ("threw stones
+    during demonstrations")."""
+    children = list(token.children)
+    if token.pos_ == "VERB":  # only a habit makes a verb aggregate (event_args.is_aggregate)
+        return True
+    if token.tag_ != "NNS":
+        return False
+    if any(c.dep_ in ("nummod", "quantmod") or c.lower_ in SERIES for c in children):
+        return True
+    first = token
+    while first.dep_ == "conj" and first.head.i != first.i:  # "bombings and attacks"
+        first = first.head
+    return first.dep_ == "pobj" and first.head.lower_ not in TEMPORAL_PREPS
+
+
+def _purpose(token: Token) -> bool:
+    """An act named as what something else is for ("troops with the express purpose of advising
+    and assisting local forces", "deployed in order to protect the convoy") is that other act's
+    aim, not an event: the codebooks code what was done, not what it was meant to do."""
+    while token.dep_ == "conj" and token.head.i != token.i:  # "advising and assisting"
+        token = token.head
+    head = token.head
+    if (token.dep_ in ("pcomp", "pobj") and head.lower_ == "of"
+            and head.head.lemma_.lower() in PURPOSE_NOUNS):
+        return True
+    before = [t.lower_ for t in token.doc[max(0, token.i - 3):token.i]]
+    return before in (["in", "order", "to"], ["so", "as", "to"])
+
+
+def _generic(mention: EventMention, token: Token) -> bool:
+    """A bare plural with nothing of its own ("are undermining agreements and risking Iraqi
+    lives"): no determiner, number or possessive, and no participant, place, time or toll;
+    or a bare mass noun that a word of trend measures, with none of these either ("calm on one
+    front and a surge in fighting on another"). Such a noun names a kind of act in general,
+    not an occasion, and makes no event. Nouns that name one occasion have a participant, a
+    place or a time ("the two sides held talks", "fighting between Azerbaijanis and
+    Armenians", "after five days of fighting")."""
+    if token.tag_ == "NN":
+        if token.dep_ != "pobj":
+            return False
+        prep = token.head  # the parse may hang a bracketed "(in fighting)" elsewhere
+        before = next((t for t in reversed(token.doc[max(0, prep.i - 3):prep.i])
+                       if not t.is_punct), None)
+        if not any(t is not None and t.lemma_.lower() in TREND_NOUNS
+                   for t in (prep.head, before)):
+            return False
+    elif not (mention.aggregate and token.tag_ == "NNS") or _done_by_verb(token):
+        return False
+    if any(c.dep_ in ("det", "poss", "nummod", "quantmod", "predet") for c in token.children):
+        return False
+    return not (mention.arguments or mention.place_id or mention.time_span
+                or mention.fatalities or mention.injuries)
+
+
+def _done_by_verb(token: Token) -> bool:
+    """Whether a noun is the object of a verb of doing ("staged rallies", "held talks",
+    "launched strikes"): the verb makes the act an occasion. Also by the verb's form, since
+    the lemmatizer misses some ("staged" → "stag")."""
+    verb = token.head
+    if token.dep_ != "dobj" or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    form = verb.lower_
+    stems = {verb.lemma_.lower(), form, form[:-1], form[:-2], form[:-3]}
+    return bool(stems & LIGHT_VERBS) or form in ("held", "made", "waged")
+
+
+def _anchored(mention: EventMention, doc: Doc) -> bool:
+    """A series the text pins down as a campaign, by a date or a toll ("at least 16 Iraqis were
+    killed in US airstrikes earlier this month"), is an event all the same; the span a count
+    runs over ("over 160 attacks since Oct. 17") dates no campaign."""
+    if mention.fatalities is not None or mention.injuries is not None:
+        return True
+    if mention.time_span is None:
+        return False
+    before = text_of(doc)[max(0, mention.time_span[0] - 12):mention.time_span[1]].lower()
+    return not OPEN_SPAN.search(before)
+
+
