@@ -28,7 +28,10 @@ how many gold phrases hold a word of the lexicon (whether the stage found it the
 
 Usage: .venv/bin/python benchmarks/eval_framing.py [--eval-dir ../shared/eval]
        [--cache /tmp/basil-framing] [--descriptors] [--false-positives N]
-       [--false-negatives]
+       [--false-negatives] [--years 2010,2011] [--leave-out-added A..B]
+The figure is also printed per year (BASIL dev holds 30 articles of each of 2010, 2011 and
+2012). ``--years`` limits the per-category counts and the printed errors to some years, so that
+rules grown from those years can be scored on the others as held out.
 ``--false-negatives`` prints the gold phrases no prediction overlaps, with their context (to
 read, never to copy into the repository). ``--cache`` keeps the parsed articles (spaCy
 ``DocBin``) in a folder, so that a second run only redoes the annotators. Skips with a message
@@ -66,6 +69,7 @@ class Record:
     text: str
     outlet: str
     lexical: tuple[tuple[int, int, bool], ...]
+    year: str = ""
 
 
 def load_basil(eval_dir: Path) -> list[Record]:
@@ -85,7 +89,8 @@ def load_basil(eval_dir: Path) -> list[Record]:
                 raise SystemExit(f"{path.name}: phrase offsets do not match sentence {index}")
             start = sentence_starts[index] + phrase["start"]
             lexical.append((start, start + len(phrase["txt"]), phrase["quote"] == "yes"))
-        records.append(Record(path.stem, text, article.get("source", ""), tuple(lexical)))
+        records.append(Record(path.stem, text, article.get("source", ""), tuple(lexical),
+                              path.parent.name))
     return records
 
 
@@ -118,6 +123,40 @@ def to_article(record: Record, index: int):
         language="en", language_score=1.0, analysable=True, skip_reason=None,
         external_id=record.name, source_path="basil", locator="", format="json",
         text_sha256="", raw_sha256="")
+
+
+def headwords_added(revisions: str) -> set[str]:
+    """The headwords of the lexicon at git revision ``B`` that it did not have at ``A``
+    (``revisions`` is ``A..B``): those written after reading some of the data, to be left out
+    for a blind figure."""
+    import subprocess
+
+    from crossbearing.annotate.lexicon import BUNDLED_FILES, Lexicon
+
+    def terms(revision: str) -> set[str]:
+        texts = [subprocess.run(["git", "show", f"{revision}:src/crossbearing/data/{name}.toml"],
+                                capture_output=True, text=True, check=True).stdout
+                 for name in BUNDLED_FILES]
+        return {e.term for e in Lexicon.from_toml(*texts).entries}
+
+    before, after = revisions.split("..")
+    return terms(after) - terms(before)
+
+
+def leave_out(headwords: set[str]) -> None:
+    """Make the annotation stage match the bundled lexicon without ``headwords``."""
+    from crossbearing.annotate import lexicon, stage
+
+    def without(knowledge):
+        full = lexicon.lexicon_of(knowledge)
+        kept = lexicon.Lexicon.__new__(lexicon.Lexicon)
+        kept.__dict__.update(full.__dict__)
+        kept._by_first = {first: [(e, f) for e, f in candidates if e.term not in headwords]
+                          for first, candidates in full._by_first.items()}
+        kept._adjectives = {a: e for a, e in full._adjectives.items() if e.term not in headwords}
+        return kept
+
+    stage.lexicon_of = without
 
 
 def annotate(records: list[Record], cache: Path | None):
@@ -244,10 +283,22 @@ def main() -> int:
                         help="how many of the most frequent false positives to print")
     parser.add_argument("--false-negatives", action="store_true",
                         help="print the gold phrases that no own-voice prediction overlaps")
+    parser.add_argument("--years", default="",
+                        help="comma-separated years (2010,2011): the per-category counts and "
+                             "the false positives and negatives are printed for those only, so "
+                             "the other years stay unread and held out")
+    parser.add_argument("--leave-out-added", metavar="A..B", default=None,
+                        help="leave out the headwords that the lexicon at git revision B has "
+                             "and the one at A has not (a blind figure: 1c9b7a2..6769d7d are "
+                             "those written after reading every dev year)")
     args = parser.parse_args()
     if not (args.eval_dir / "basil-dev").is_dir():
         print(f"skipped: no BASIL dev split under {args.eval_dir}")
         return 0
+    if args.leave_out_added:
+        left = headwords_added(args.leave_out_added)
+        leave_out(left)
+        print(f"left out: {len(left)} headwords added in {args.leave_out_added}")
     records = load_basil(args.eval_dir)
     results = annotate(records, args.cache)
     figures = evaluate(records, results, args.descriptors, EPISTEMIC)
@@ -261,6 +312,20 @@ def main() -> int:
             ("with epistemic words", every["strict"]))
     for label, (p, r, f) in rows:
         print(f"  {label:<24} precision {p:.3f}  recall {r:.3f}  F1 {f:.3f}")
+    for year in sorted({r.year for r in records}):
+        part = [(r, x) for r, x in zip(records, results) if r.year == year]
+        figure = evaluate([r for r, _ in part], [x for _, x in part], args.descriptors,
+                          EPISTEMIC)
+        p, r, f = figure["strict"]
+        phrases = sum(1 for rec, _ in part for _, _, quoted in rec.lexical if not quoted)
+        print(f"  {year} ({phrases:>3} phrases)       precision {p:.3f}  recall {r:.3f}  "
+              f"F1 {f:.3f}")
+    if args.years:
+        years = set(args.years.split(","))
+        kept = [(r, x) for r, x in zip(records, results) if r.year in years]
+        records, results = [r for r, _ in kept], [x for _, x in kept]
+        every = evaluate(records, results, args.descriptors)
+        print(f"  read below: {', '.join(sorted(years))} only ({len(records)} articles)")
     print("  per category: found, of which inside a gold phrase")
     for category, counts in sorted(every["per_category"].items(),
                                    key=lambda item: -item[1]["found"]):

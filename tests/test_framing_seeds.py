@@ -165,3 +165,24 @@ def test_the_neutral_wording_of_another_outlet_is_shown(seeds):
     for n in neutral:
         for span in n["spans"]:
             assert texts[span["article_id"]][span["start"]:span["end"]] in n["forms"]
+
+
+def test_the_neutral_wording_is_aligned_by_the_same_event(seeds):
+    """"martyred" (one outlet) and "killed" (another) stand in sentences reporting the same
+    strike: the neutral wording is marked as found about the same event."""
+    entry = actor(seeds["framing"], "abu-baqir-al-saadi")
+    [martyr] = [t for t in entry["terms"] if t["term"] == "martyr"]
+    assert any(s.get("aligned") == "event" for n in martyr["neutral_used"] for s in n["spans"])
+    assert all(s.get("aligned") in ("event", "actor")
+               for a in seeds["framing"]["actors"] for t in a["terms"]
+               for n in t["neutral_used"] for s in n["spans"])
+
+
+def test_the_framing_command_shows_each_actors_words_and_who_owns_them(seeds):
+    """Per actor one line a loaded word, with its neutral counterpart; Washington's label is
+    printed as reported, not as the outlet's own or as a quote."""
+    text = CliRunner().invoke(cli, ["framing", seeds["story"], "--db", str(seeds["db"]),
+                                    "--actor", "Kataeb Hezbollah"]).stdout
+    assert "neutral “armed group”" in text
+    [label] = [line for line in text.splitlines() if "Designated as a terrorist" in line]
+    assert label.split()[0] == "reported"

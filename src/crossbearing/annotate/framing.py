@@ -298,7 +298,8 @@ def _target(doc: Doc, match: Match, owner: dict[int, Mention], found: list[Found
     """The actor a loaded word is about: the one whose descriptor holds it; else, for a word of
     a speaker's or doer's act, the subject of its verb ("Smith slammed", "Smith was brash",
     "Smith brazenly ignored"); else a name the parse links it to directly ("assassinated Saadi",
-    "US aggression")."""
+    "US aggression"); else, for a word qualifying a noun, whose the noun is ("Israel's
+    atrocious onslaught")."""
     for f in found:
         if f.first <= match.first and match.last <= f.last:
             return f.mention
@@ -312,7 +313,23 @@ def _target(doc: Doc, match: Match, owner: dict[int, Mention], found: list[Found
         for neighbour in _linked(token):
             if neighbour.i in owner and neighbour.i not in inside:
                 return owner[neighbour.i]
+    root = tokens.root
+    if root.dep_ in ("amod", "compound") and root.head.pos_ == "NOUN":
+        # a word that qualifies a noun is about whose the noun is: "Israel's atrocious
+        # onslaught", "a historic operation by Hamas", "the Hamas resistance group"
+        for neighbour in _owners_of(root.head):
+            if neighbour.i in owner and neighbour.i not in inside:
+                return owner[neighbour.i]
     return None
+
+
+def _owners_of(noun: Token) -> list[Token]:
+    """Whose a noun is: its possessor, a name compounded with it, or the agent after "by"."""
+    found = [c for c in noun.children if c.dep_ in ("poss", "compound")]
+    for child in noun.children:
+        if child.dep_ in ("prep", "agent") and child.lower_ == "by":
+            found.extend(g for g in child.children if g.dep_ == "pobj")
+    return found
 
 
 def _subjects(head: Token) -> list[Token]:

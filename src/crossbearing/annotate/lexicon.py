@@ -30,6 +30,7 @@ import tomllib
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from crossbearing.annotate.cues import STATEMENT_NOUNS
 from crossbearing.knowledge.bundle import Knowledge
 
 if TYPE_CHECKING:
@@ -45,7 +46,8 @@ TAGS = frozenset({"delegitimising", "legitimising", "violence-emphasis", "minimi
                   "dramatising", "intensifying", "partisan", "distancing"})
 #: Uses an entry may require (``sense``), read from the parse; ``actor`` is checked by the
 #: framing annotator, which knows the names (the word must be tied to an actor).
-SENSES = frozenset({"speech", "speaker", "person", "modifier", "actor", "figurative"})
+SENSES = frozenset({"speech", "speaker", "person", "modifier", "actor", "figurative",
+                    "statement"})
 #: Categories of adjectives whose "-ly" adverbs judge as they do ("testily", "dismissively").
 ADVERB_CATEGORIES = frozenset({"evaluative", "intensifier"})
 #: Parts of speech an entry may require of a one-word form (spaCy's coarse tags).
@@ -73,6 +75,14 @@ _SPEAKER_NOUNS = frozenset({
     "republican", "conservative", "liberal", "activist", "union", "lobby", "committee",
     "council", "court", "judge", "lawyer", "company", "side", "supporter", "protester",
     "voter", "resident", "worker", "expert", "analyst", "candidate", "mayor", "chairman"})
+#: Nouns for organised groups, beside those of ``_PERSON_NOUNS`` and ``_SPEAKER_NOUNS``: what a
+#: word of power or standing ("the powerful lobby") may describe.
+_GROUP_NOUNS = frozenset({
+    "lobby", "organization", "organisation", "association", "coalition", "alliance", "caucus",
+    "movement", "establishment", "industry", "firm", "corporation", "bloc", "wing", "leadership",
+    "elite", "donor", "official", "politician", "legislator", "congressman", "congresswoman",
+    "figure", "player", "broker", "interest", "mogul", "tycoon", "magnate", "billionaire",
+    "millionaire", "celebrity", "star", "pundit", "host", "anchor"})
 #: Objects that make a word of violence literal: people, places and buildings.
 _LITERAL_ENTITIES = frozenset({"PERSON", "NORP", "GPE", "LOC", "FAC"})
 _PLACE_NOUNS = frozenset({
@@ -335,9 +345,11 @@ def _fits(entry: LexiconEntry, doc: Doc, token: Token, length: int) -> bool:
     if length == 1 and entry.pos and not _has_pos(token, entry.pos):
         return False
     if entry.sense == "speech":
-        return _reports_speech(token)
+        return _names_speech(token) if token.pos_ in ("NOUN", "PROPN") else _reports_speech(token)
     if entry.sense == "person":
-        return _done_to_person(token)
+        return _said_of_person(token) if token.pos_ == "ADJ" else _done_to_person(token)
+    if entry.sense == "statement":
+        return _said_of_statement(token)
     if entry.sense == "modifier":
         return token.dep_ in _MODIFIER_DEPS
     if entry.sense == "figurative":
@@ -350,7 +362,13 @@ def _fits(entry: LexiconEntry, doc: Doc, token: Token, length: int) -> bool:
 def _has_pos(token: Token, pos: frozenset[str]) -> bool:
     if token.pos_ in pos:
         return True
-    return "ADJ" in pos and token.tag_ in ("VBN", "VBG") and token.dep_ in _ADJECTIVAL_DEPS
+    if "VERB" in pos and token.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in token.children):
+        return True  # a noun takes no subject: the tagger missed a verb ("the senator demands")
+    # a participle used as an adjective ("the embattled governor"), or any word the parser
+    # attaches as an adjectival modifier though it tagged it otherwise ("meandering remarks")
+    return "ADJ" in pos and (token.tag_ in ("VBN", "VBG") and token.dep_ in _ADJECTIVAL_DEPS
+                             or token.dep_ == "amod" and token.pos_ == "NOUN"
+                             and token.lower_.endswith(("ing", "ed")))
 
 
 def _reports_speech(verb: Token) -> bool:
@@ -358,12 +376,57 @@ def _reports_speech(verb: Token) -> bool:
     return verb.dep_ == "parataxis" or any(c.dep_ in _SPEECH_DEPS for c in verb.children)
 
 
+def _is_person(token: Token) -> bool:
+    """A name, a pronoun, or a noun for a person or a group."""
+    lemma = token.lemma_.lower()
+    return (token.ent_type_ in _PERSON_ENTITIES or token.pos_ in ("PROPN", "PRON")
+            or lemma in _PERSON_NOUNS or lemma in _SPEAKER_NOUNS or lemma in _GROUP_NOUNS
+            or token.lower_.endswith(("man", "woman", "person")))
+
+
+def _described(adjective: Token) -> list[Token]:
+    """What an adjective says something of: the noun it modifies ("the powerful lobby"), or
+    the subject of the verb it completes ("the lobby is powerful")."""
+    if adjective.dep_ in ("amod", "compound", "conj") and adjective.head.pos_ in ("NOUN", "PROPN"):
+        return [adjective.head]
+    if adjective.dep_ in ("acomp", "attr", "oprd"):
+        return [c for c in adjective.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return []
+
+
+def _said_of_person(adjective: Token) -> bool:
+    """An adjective of power or standing describes a person or a group ("the powerful lobby",
+    "the senator is powerful"), not a thing ("a powerful storm", "powerful engines")."""
+    return any(_is_person(t) for t in _described(adjective))
+
+
+def _said_of_statement(adjective: Token) -> bool:
+    """An adjective of manner of speaking describes a statement ("a rambling speech"), not a
+    road or a river ("a winding road")."""
+    return any(t.lemma_.lower() in STATEMENT_NOUNS for t in _described(adjective))
+
+
+def _names_speech(noun: Token) -> bool:
+    """A noun for a speech act names someone's act: it has an infinitive or a clause ("the
+    threat to filibuster", "a vow that ...") or a person or a group who made it ("the GOP's
+    threat", "threats from the mogul"); not "the terror threat" or "a threat to security"."""
+    for child in noun.children:
+        if child.dep_ in ("acl", "ccomp") and child.pos_ in ("VERB", "AUX") and any(
+                g.dep_ in ("aux", "mark") and g.lower_ in ("to", "that") for g in child.children):
+            return True
+        if child.dep_ == "poss" and _is_person(child):
+            return True
+        if child.dep_ == "prep" and child.lower_ in ("from", "by") and any(
+                g.dep_ == "pobj" and _is_person(g) for g in child.children):
+            return True
+    return False
+
+
 def _done_to_person(verb: Token) -> bool:
     """The verb's object (or passive subject) is a person or a group."""
     for child in verb.children:
         if child.dep_ in ("dobj", "nsubjpass"):
-            return (child.ent_type_ in _PERSON_ENTITIES or child.pos_ in ("PROPN", "PRON")
-                    or child.lemma_.lower() in _PERSON_NOUNS)
+            return _is_person(child)
     return False
 
 

@@ -117,7 +117,9 @@ def quote_groups(story_id: str | None, db: str, as_json: bool) -> None:
 @db_option
 @json_option
 def framing(story_id: str, actor: str | None, db: str, as_json: bool) -> None:
-    """How each outlet of a story describes its actors: own words apart from quoted ones."""
+    """How each outlet of a story describes its actors: per actor, the loaded words, who used
+    them in their own voice, who only quoted or reported them and the neutral wording other
+    outlets wrote; then each outlet's descriptors, own apart from quoted and reported."""
     view = view_of_story(db, framing_view, story_id, actor=actor)
     if as_json:
         print_json(view)
@@ -126,26 +128,68 @@ def framing(story_id: str, actor: str | None, db: str, as_json: bool) -> None:
               f"{len(view['outlets'])} outlets")
     for entry in view["actors"]:
         out.print(f"[bold]{safe(entry['name'])}[/bold]  [dim]{safe(entry['key'])}[/dim]")
-        _print_framing_outlets(entry["outlets"])
-    if view["terms"]:
+        _print_framing_terms(entry["terms"])
+        _print_framing_descriptors(entry["outlets"])
+    if view["unattached_terms"]:
         out.print("[bold]Loaded words tied to no actor[/bold]")
-        _print_framing_outlets(view["terms"])
+        _print_framing_terms(view["unattached_terms"])
     out.print(f"{len(view['actors'])} actors")
 
 
-def _print_framing_outlets(outlets: list[dict]) -> None:
+#: Loaded words printed per actor, and descriptors per outlet and voice, before "+N more": an
+#: actor fits a screen (``--json`` has them all).
+FRAMING_TERMS_SHOWN = 8
+FRAMING_DESCRIPTORS_SHOWN = 3
+
+
+def _print_framing_terms(terms: list[dict]) -> None:
+    """One line a loaded word: the outlets using it in their own voice (with the forms
+    written), those only quoting or reporting it, and the neutral counterpart with the outlets
+    that wrote it (about the same event, else in a sentence naming the actor)."""
+    for term in terms[:FRAMING_TERMS_SHOWN]:
+        own = "; ".join(f"{o['outlet']} ({', '.join(o['forms'])} ×{o['count']})"
+                        for o in term["own"])
+        line = f"  [bold]{safe(term['term'])}[/bold] [dim]{term['category']}, {term['tag']}[/dim]"
+        if own:
+            line += f"  own: {safe(own)}"
+        others = []
+        for o in term["quoted"]:
+            voices = {s.get("voice") or "quoted" for s in o["spans"]}
+            others.append(f"{o['outlet']} ({'/'.join(sorted(voices))})")
+        if others:
+            line += f"  [dim]not own: {safe('; '.join(others))}[/dim]"
+        if term["neutral"]:
+            used = [f"{n['outlet']} ({', '.join(n['forms'])}"
+                    + (", same event" if any(s.get("aligned") == "event" for s in n["spans"])
+                       else "") + ")" for n in term["neutral_used"]]
+            line += f"  neutral “{safe(term['neutral'])}”"
+            if used:
+                line += f": {safe('; '.join(used))}"
+        out.print(line)
+    if len(terms) > FRAMING_TERMS_SHOWN:
+        out.print(f"  [dim]+{len(terms) - FRAMING_TERMS_SHOWN} more loaded words (--json)[/dim]")
+
+
+def _print_framing_descriptors(outlets: list[dict]) -> None:
     for outlet in outlets:
-        out.print(f"  {safe(outlet['outlet'])}")
+        lines = []
         for voice in ("own", "quoted"):
-            for name in ("descriptors", "terms"):
-                for item in outlet[voice][name]:
-                    label = item.get("kind") or item["tag"]
-                    kinds = sorted({s["quote_kind"] for s in item["spans"] if s.get("quote_kind")})
-                    if kinds:
-                        label += f", in {'/'.join(kinds)} speech"
-                    where = ", ".join(f"{s['article_id'][:12]}:{s['start']}" for s in item["spans"][:3])
-                    out.print(f"    {voice:<6} {name[:-1]:<10} {safe(item['text'])}  "
-                              f"[dim]×{item['count']} {label}; {where}[/dim]")
+            items = outlet[voice]["descriptors"]
+            for item in items[:FRAMING_DESCRIPTORS_SHOWN]:
+                kinds = sorted({s["quote_kind"] for s in item["spans"] if s.get("quote_kind")})
+                shown = "reported" if voice == "quoted" and not kinds else voice
+                label = item["kind"] + (f", in {'/'.join(kinds)} speech" if kinds else "")
+                where = ", ".join(f"{s['article_id'][:12]}:{s['start']}"
+                                  for s in item["spans"][:3])
+                lines.append(f"    {shown:<8} {safe(item['text'])}  "
+                             f"[dim]×{item['count']} {label}; {where}[/dim]")
+            if len(items) > FRAMING_DESCRIPTORS_SHOWN:
+                lines.append(f"    [dim]+{len(items) - FRAMING_DESCRIPTORS_SHOWN} more {voice} "
+                             "descriptors[/dim]")
+        if lines:
+            out.print(f"  {safe(outlet['outlet'])}")
+            for line in lines:
+                out.print(line)
 
 
 @click.command()

@@ -11,9 +11,10 @@ their own, per outlet and across outlets. Every item keeps its spans (article id
 it can be checked.
 
 The neutral wording is looked for in the text: a form of the lexicon's neutral counterpart
-("criticized" for "slammed") in a sentence of another outlet's report that names the same actor,
-outside the quotes of that report. It is evidence to read, not a proof that both outlets wrote
-about the same act.
+("criticized" for "slammed", "killed" for "martyred") outside the quotes of another outlet's
+report, first in a sentence that reports the same event (the story's events) as one where the
+loaded word was used, else in a sentence that names the same actor. It is evidence to read,
+strongest where aligned by event.
 """
 
 from __future__ import annotations
@@ -69,7 +70,7 @@ def story_framing(store, story_id: str) -> dict[str, Any]:
         side = _side(group["outlets"], outlets[t.article_id], t.voice)
         _add(side["terms"], t.term, t, quote_kinds, term=t.term, category=t.category, tag=t.tag,
              neutral=t.neutral)
-    _neutral_wording(store, actors, articles, outlets, entities, quotes)
+    _neutral_wording(store, story_id, actors, unattached, articles, outlets, entities, quotes)
     return {"story_id": story_id, "title": story.title, "outlets": sorted(set(outlets.values())),
             "actors": _actor_list(actors), "terms": _outlet_list(unattached["outlets"]),
             "unattached_terms": _term_list(unattached["terms"])}
@@ -153,26 +154,66 @@ def _across(terms: dict, term: LoadedTerm, outlet: str, quote_kinds: dict) -> No
     _count(side, term, quote_kinds)
 
 
-def _neutral_wording(store, actors: dict, articles: dict[str, Article], outlets: dict[str, str],
-                     entities: dict, quotes: dict) -> None:
-    """For each actor's loaded word that some outlet used in its own voice and that has a
-    neutral counterpart, the outlets that did not use the word themselves and wrote the neutral
-    one in a sentence naming the actor. Reads only the reports of stories where such a word
-    exists."""
-    wanted = {key: terms for key, a in actors.items()
+def _neutral_wording(store, story_id: str, actors: dict, unattached: dict,
+                     articles: dict[str, Article], outlets: dict[str, str], entities: dict,
+                     quotes: dict) -> None:
+    """For each loaded word that some outlet used in its own voice and that has a neutral
+    counterpart, the outlets that did not use the word in their own voice anywhere in the story
+    and wrote the neutral one: first in a sentence that reports the same event as a sentence
+    where the word was used (``aligned: "event"``, from the story's events), else, for an
+    actor's word, in a sentence naming the actor (``aligned: "actor"``). Reads only the reports
+    of stories where such a word exists."""
+    groups = [(key, terms) for key, a in actors.items()
               if (terms := [t for t in a["terms"].values()
-                            if t[OWN] and _neutral_pattern(t) is not None])}
-    if not wanted:
+                            if t[OWN] and _neutral_pattern(t) is not None])]
+    loose = [t for t in unattached["terms"].values() if t[OWN] and _neutral_pattern(t)]
+    if loose:
+        groups.append((None, loose))
+    if not groups:
         return
-    for article_id, article in articles.items():
-        outlet = outlets[article_id]
-        voices = Voices(quotes[article_id], ())
-        for start, end, keys in _actor_sentences(store, article_id, entities):
-            for key in keys & set(wanted):
-                for term in wanted[key]:
-                    if outlet in term[OWN]:
-                        continue
-                    _look(term, _neutral_pattern(term), article, outlet, start, end, voices)
+    users: dict[str, set[str]] = {}  # the outlets that use a word in their own voice, anywhere
+    for group in [*actors.values(), unattached]:
+        for term in group["terms"].values():
+            users.setdefault(term["term"], set()).update(term[OWN])
+    events = _event_sentences(store, story_id, articles)
+    sentences = {article_id: _actor_sentences(store, article_id, entities)
+                 for article_id in articles}
+    for key, terms in groups:
+        for term in terms:
+            used = {(s["article_id"], s["start"]) for o in term[OWN].values() for s in o["spans"]}
+            wanted = {event for article_id, offset in used
+                      for s, e, ids in events.get(article_id, ()) if s <= offset < e
+                      for event in ids}
+            for article_id, article in articles.items():
+                outlet = outlets[article_id]
+                if outlet in users[term["term"]]:
+                    continue
+                places = [(s, e, "event") for s, e, ids in events.get(article_id, ())
+                          if ids & wanted]
+                if key is not None:
+                    places += [(s, e, "actor") for s, e, keys in sentences[article_id]
+                               if key in keys]
+                voices = Voices(quotes[article_id], ())
+                for start, end, aligned in places:
+                    _look(term, _neutral_pattern(term), article, outlet, start, end, voices,
+                          aligned)
+
+
+def _event_sentences(store, story_id: str, articles: dict[str, Article]
+                     ) -> dict[str, list[tuple[int, int, set[str]]]]:
+    """Per article, each sentence that mentions one of the story's events, with the events'
+    ids: where two outlets report the same act."""
+    source_of = {(article_id, start): event.event_id
+                 for event in store.events.all(story_id)
+                 for article_id, start in event.sources}
+    found: dict[str, dict[tuple[int, int], set[str]]] = {}
+    for m in store.events.event_mentions(list(articles)):
+        event_id = source_of.get((m.article_id, m.start))
+        if event_id is not None:
+            found.setdefault(m.article_id, {}).setdefault(
+                (m.sentence_start, m.sentence_end), set()).add(event_id)
+    return {article_id: [(s, e, ids) for (s, e), ids in sorted(spans.items())]
+            for article_id, spans in found.items()}
 
 
 def _actor_sentences(store, article_id: str, entities: dict) -> list[tuple[int, int, set[str]]]:
@@ -193,18 +234,20 @@ def _containing(starts: list[int], offset: int) -> int | None:
 
 
 def _look(term: dict, pattern: re.Pattern, article: Article, outlet: str, start: int, end: int,
-          voices: Voices) -> None:
+          voices: Voices, aligned: str) -> None:
     found = term["neutral_used"].setdefault(outlet, {"outlet": outlet, "forms": [], "spans": []})
     for match in pattern.finditer(article.text, start, end):
         if len(found["spans"]) >= NEUTRAL_EXAMPLES:
             break
-        if voices.of(match.start(), match.end())[0] != OWN:
+        if voices.of(match.start(), match.end())[0] != OWN or any(
+                s["article_id"] == article.id and s["start"] == match.start()
+                for s in found["spans"]):
             continue
         form = " ".join(match.group(0).split())
         if form not in found["forms"]:
             found["forms"].append(form)
         found["spans"].append({"article_id": article.id, "start": match.start(),
-                               "end": match.end()})
+                               "end": match.end(), "aligned": aligned})
     if not found["spans"]:
         del term["neutral_used"][outlet]
 
@@ -224,12 +267,19 @@ def _adjective_neutrals() -> frozenset[tuple[str, str]]:
 @lru_cache(maxsize=512)
 def _pattern(neutral: str | None, adjective: bool = False) -> re.Pattern | None:
     """A pattern for the inflected forms of a neutral wording ("criticize": criticized,
-    criticises, ...; with ``adjective``, "close": closer, closest); None where there is nothing
-    to look for ("(the term alone)")."""
+    criticises, ...; with ``adjective``, "close": closer, closest; "killing": killed, kills);
+    None where there is nothing to look for ("(the term alone)")."""
     if not neutral or not neutral[:1].isalpha():
         return None
     first, *rest = neutral.lower().split()
     forms = _inflections(first, adjective) | set(_IRREGULAR.get(first, ()))
+    if not adjective and not rest and first.endswith("ing") and len(first) > 5:
+        # a gerund given as the neutral counterpart of a noun names the act its verb does:
+        # where one outlet wrote "assassination", another may write "was killed"
+        verb = first[:-3]
+        if verb[-1] == verb[-2] and verb[-1] not in "lsz":  # "cutting": cut
+            verb = verb[:-1]
+        forms |= _inflections(verb) | set(_IRREGULAR.get(verb, ()))
     forms = sorted(forms, key=len, reverse=True)
     tail = "".join(r"\s+" + re.escape(word) for word in rest)
     return re.compile(r"\b(?:" + "|".join(map(re.escape, forms)) + r")" + tail + r"\b",
