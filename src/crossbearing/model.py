@@ -265,6 +265,12 @@ class Quote:
     def end(self) -> int:
         return max(e for _, e in self.content)
 
+    @property
+    def told_at(self) -> int:
+        """Where the report of the saying begins: its verb of saying or the quotation, whichever
+        comes first (a statement's event keeps this offset as the quotation's source)."""
+        return min(self.cue[0], self.start) if self.cue else self.start
+
 
 @dataclass(frozen=True)
 class NumericFact:

@@ -36,6 +36,7 @@ from crossbearing.corpus.duplicates import (
     word_tokens,
 )
 from crossbearing.corpus.events import copied_mentions, merge_events
+from crossbearing.corpus.statements import with_quoted_sources
 from crossbearing.corpus.identity import resolve_entities
 from crossbearing.corpus.reuse import boilerplate_passages, direction, shared_passages
 from crossbearing.corpus.stories import StoryParams, cluster, features
@@ -302,9 +303,19 @@ def stored_events(store: Store, failures: list[Failure] | None = None) -> list[E
              for a, d in store.corpus.article_dates().items()}
     mentions = store.events.event_mentions()
     rejected = store.corrections.rejected_passages()
-    return merge_events(mentions, store.events.story_map(),
-                        store.events.source_labels(), time_texts=store.events.time_texts(),
-                        dates=dates, place_of=lru_cache(maxsize=None)(store.annotations.place),
-                        failures=failures, version=VERSION,
-                        copies=copied_mentions(mentions, [  # not those marked not reuse
-                            p for p in store.corpus.passages() if p.key not in rejected]))
+    story_of, outlet_of = store.events.story_map(), store.events.source_labels()
+    events = merge_events(mentions, story_of, outlet_of, time_texts=store.events.time_texts(),
+                          dates=dates, place_of=lru_cache(maxsize=None)(store.annotations.place),
+                          failures=failures, version=VERSION,
+                          copies=copied_mentions(mentions, [  # not those marked not reuse
+                              p for p in store.corpus.passages() if p.key not in rejected]))
+
+    def quoted() -> list[Event]:  # a statement's quotations as its reports
+        text_of = lru_cache(maxsize=64)(lambda a: store.articles.article(a).text)
+        return with_quoted_sources(events, mentions, store.annotations.quotes(), story_of,
+                                   text_of, outlet_of)
+
+    if failures is None:
+        return quoted()
+    return isolated(quoted, failures, stage="corpus.statements", target="", target_kind="story",
+                    version=VERSION) or events

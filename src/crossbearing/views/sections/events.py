@@ -204,6 +204,7 @@ def event_views_of(store, events: list[Event], labels: dict[str, str], *,
     the source family of each article (read from the store when not given)."""
     mentions = {(m.article_id, m.start): m for m in store.events.event_mentions(
         sorted({a for e in events for a, _ in e.sources}))}
+    quotes = _quoted_sources(store, [k for e in events for k in e.sources if k not in mentions])
     if families is None:
         families = families_of(store, {e.story_id for e in events})
     decisions = store.corrections.event_decisions()
@@ -228,7 +229,8 @@ def event_views_of(store, events: list[Event], labels: dict[str, str], *,
             "reported_by": detail["reported_by"], "outlets": detail["outlets"],
             "disagreements": detail["disagreements"], "values": values_record(event.values),
             "rules": detail["rules"], "decision": decision,
-            "sources": [_event_source(mentions.get(key), key, labels) for key in event.sources],
+            "sources": [_event_source(mentions.get(key), key, labels, quotes)
+                        for key in event.sources],
             **_counts({a for a, _ in event.sources}, families),
         })
     return views
@@ -269,8 +271,25 @@ def families_of(store, story_ids: set[str]) -> dict[str, str]:
     return found
 
 
-def _event_source(mention, key: tuple[str, int], labels: dict[str, str]) -> dict[str, Any]:
+def _quoted_sources(store, keys: list[tuple[str, int]]) -> dict[tuple[str, int], Any]:
+    """The quotations that are sources of statements (corpus/statements.py), by the key the
+    event keeps: where the report of the saying begins."""
+    found = {}
+    for article_id in sorted({a for a, _ in keys}):
+        for quote in store.annotations.quotes(article_id):
+            found[(article_id, quote.told_at)] = quote
+    return found
+
+
+def _event_source(mention, key: tuple[str, int], labels: dict[str, str],
+                  quotes: dict[tuple[str, int], Any] | None = None) -> dict[str, Any]:
     article_id, start = key
+    quote = (quotes or {}).get(key) if mention is None else None
+    if quote is not None:  # a quotation of the statement, linked as a whole
+        end = max(quote.end, quote.cue[1] if quote.cue else 0)
+        return {"article_id": article_id, "outlet": labels.get(article_id, article_id),
+                "start": start, "end": end, "trigger": "quoted", "sentence_start": start,
+                "sentence_end": end, "reported_by": quote.speaker_canonical or quote.speaker_text}
     if mention is None:
         return {"article_id": article_id, "start": start, "end": start,
                 "outlet": labels.get(article_id)}

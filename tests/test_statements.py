@@ -1,0 +1,61 @@
+"""A statement's quotations as its reports (corpus/statements.py): a report that only quotes a
+statement is one more source of it. Texts written for these tests; speakers from the bundled
+knowledge base."""
+
+from dataclasses import replace
+
+from conftest import annotate_text
+
+from crossbearing.corpus.events import merge_events
+from crossbearing.corpus.statements import voice_key, with_quoted_sources
+from crossbearing.kb.actors import actor_base
+
+
+def statements(*texts):
+    """The events of invented reports of one story, with the quotations that report them."""
+    results = [annotate_text(text) for text in texts]
+    ids = [f"a{i}" for i in range(len(texts))]
+    mentions = [replace(m, article_id=a) for a, r in zip(ids, results) for m in r.events]
+    quotes = [replace(q, article_id=a) for a, r in zip(ids, results) for q in r.quotes]
+    story = {a: "s" for a in ids}
+    outlets = {a: a.upper() for a in ids}
+    events = merge_events(mentions, story, outlets)
+    return with_quoted_sources(events, mentions, quotes, story, dict(zip(ids, texts)).get,
+                               outlets)
+
+
+CONDEMNED = ("The Iraqi government condemned the American strike on Wednesday, saying repeated "
+             "raids violate Iraqi sovereignty and endanger civilians.")
+
+
+def test_a_spokesman_quoted_elsewhere_is_a_report_of_his_government_statement():
+    events = statements(
+        CONDEMNED,
+        "Yahya Rasool said on Thursday that the repeated raids violate Iraqi sovereignty.")
+    [condemnation] = [e for e in events if e.event_type == "accusation"]
+    assert {a for a, _ in condemnation.sources} == {"a0", "a1"}
+    assert condemnation.articles == 2 and condemnation.detail["outlets"] == ["A0", "A1"]
+
+
+def test_a_quote_of_the_same_speaker_on_something_else_stays_apart():
+    events = statements(
+        CONDEMNED,
+        "Yahya Rasool said the new airport terminal would open to travellers next spring.")
+    [condemnation] = [e for e in events if e.event_type == "accusation"]
+    assert {a for a, _ in condemnation.sources} == {"a0"}
+
+
+def test_a_quote_of_another_speaker_stays_apart():
+    events = statements(
+        CONDEMNED,
+        "Kata'ib Hezbollah said the repeated raids violate Iraqi sovereignty.")
+    [condemnation] = [e for e in events if e.event_type == "accusation"]
+    assert {a for a, _ in condemnation.sources} == {"a0"}
+
+
+def test_a_spokesman_speaks_for_his_organisation_and_a_state_organ_for_its_state():
+    actors = actor_base()
+    assert voice_key("yahya-rasool", actors) == "state:IQ"
+    assert voice_key("iraq-government", actors) == voice_key("iraq", actors) == "state:IQ"
+    assert voice_key("kataib-hezbollah", actors) == "kataib-hezbollah"
+    assert voice_key(None, actors) is None
