@@ -170,3 +170,26 @@ def test_in_an_undated_report_a_reference_by_its_day_keeps_to_that_day():
                           "army vowed to respond. Asked whether the Tuesday strike was the last "
                           "one, the spokesman declined to comment.", None).events
     assert by_text(found, "strike").antecedent is None
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Designated as a terrorist organization by Washington, the Tigris Front has fought since "
+     "2014.", "Designated"),
+    ("Sanctioned by the European Union, the company kept trading.", "Sanctioned"),
+])
+def test_a_standing_told_in_an_opening_participle_is_no_event(text, word):
+    assert word not in [m.text for m in mentions(text)]
+
+
+def test_an_opening_participle_with_a_date_of_its_own_stays():
+    assert "Arrested" in [m.text for m in mentions(
+        "Arrested in March, the activist was released on bail on Sunday.")]
+
+
+def test_a_saying_whose_subject_is_a_quotation_speaker_is_that_speakers_act():
+    found = mentions("The secretary general of Harakat Hezbollah al-Nujaba has roundly denounced "
+                     "the United States over its strikes, emphasizing that the group will "
+                     "respond at a time of its choosing. Akram al-Kaabi stated on Sunday that "
+                     "a pause in attacks was only tactical.")
+    [actor] = by_text(found, "denounced").role("actor")
+    assert actor.actor_id == "akram-al-kaabi"

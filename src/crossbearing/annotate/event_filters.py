@@ -29,10 +29,26 @@ PURPOSE_NOUNS = frozenset({"purpose", "aim", "goal", "intention", "intent", "obj
 
 def makes_no_event(mention: EventMention, token: Token, doc: Doc) -> bool:
     """Whether a mention (its trigger ``token``) makes no event of its own: an aim, a kind of
-    act named in general, or a series told as background that no date or toll pins down."""
-    if _purpose(token) or _generic(mention, token):
+    act named in general, a standing told in a fronted participle, or a series told as
+    background that no date or toll pins down."""
+    if _purpose(token) or _generic(mention, token) or _standing(mention, token):
         return True
     return mention.aggregate and _background_series(token) and not _anchored(mention, doc)
+
+
+def _standing(mention: EventMention, token: Token) -> bool:
+    """A participle clause that opens its sentence and tells what its subject is ("Designated
+    as a terrorist organization by Washington, Kataeb Hezbollah …", "Backed by Tehran, the
+    militia …"): a standing given as background, not an act the report tells, unless a date or
+    a toll of its own pins it down ("Arrested in March, the activist …")."""
+    if token.tag_ != "VBN" or token.dep_ != "advcl" or token.i > token.head.i:
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in token.children):
+        return False
+    if any(not t.is_punct and t.pos_ not in ("ADV", "CCONJ")
+           for t in token.doc[token.sent.start:token.i]):
+        return False  # not at the head of its sentence
+    return not (mention.time_span or mention.fatalities or mention.injuries)
 
 
 def _background_series(token: Token) -> bool:

@@ -365,11 +365,18 @@ def _with_cue_speaker(args: list[EventArgument], token: Token,
                       quotes: Sequence[Quote]) -> list[EventArgument]:
     """A verbal event whose trigger introduces a quotation ("the statement urged its allies to
     …", "it called on …") is the quote's speaker's act: where the quote layer resolved that
-    speaker to an actor and the parse gave none, the speaker is the event's actor."""
+    speaker to an actor and the parse gave none, the speaker is the event's actor. So is a
+    verbal event whose subject is a quotation's speaker ("The secretary general of Nujaba has
+    denounced the United States …, emphasizing that …": the quote layer knows him by name):
+    one resolver for who speaks, in quotes and in events alike."""
     if any(a.role == "actor" and a.actor_id for a in args):
         return args
     quote = next((q for q in quotes if q.cue and q.speaker_actor
                   and q.cue[0] <= token.idx < q.cue[1]), None)
+    if quote is None:  # "The secretary general of X has denounced …, emphasizing that …"
+        quote = next((q for q in quotes if q.speaker and q.speaker_actor and any(
+            a.role == "actor" and a.start < q.speaker[1] and q.speaker[0] < a.end
+            for a in args)), None)
     if quote is None:
         return args
     start, end = quote.speaker or quote.cue
