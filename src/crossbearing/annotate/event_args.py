@@ -212,6 +212,8 @@ def arguments(token: Token, is_killing: bool, spans: Spans) -> list[EventArgumen
                     found.append(("victim" if is_killing else "target", child))
             elif child.dep_ == "prep" and child.lower_ in ("on", "against", "upon", "at"):
                 found.extend(("target", c) for c in child.children if c.dep_ == "pobj")
+        if not passive and not any(r == "actor" for r, _ in found):
+            found.extend(("actor", s) for s in _shared_subject(token))
         if token.lemma_.lower() == "lose" and not passive:
             found = [("victim" if role == "actor" else role, t) for role, t in found]
         if passive and is_killing and not any(r == "victim" for r, _ in found):
@@ -235,6 +237,25 @@ def arguments(token: Token, is_killing: bool, spans: Spans) -> list[EventArgumen
         if named is not None:
             result.insert(0, named)
     return result
+
+
+def _shared_subject(token: Token) -> list[Token]:
+    """The subject a verb without one shares with the verb it hangs on: a participle clause
+    ("Kataeb Hezbollah issued a rebuke on Friday, denouncing recent airstrikes": Kataeb
+    Hezbollah denounced) or a second verb of one subject ("the secretary general saluted the
+    martyr and conveyed his condolences"). Not a clause of purpose or a complement ("urged its
+    allies to join"), whose subject is someone else, nor the subject of a passive, who
+    suffered rather than acted."""
+    if token.tag_ == "VBG" and token.dep_ == "advcl" or (
+            token.dep_ == "conj" and token.head.pos_ == "VERB"):
+        head = token.head
+    else:
+        return []
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children):
+        return []
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children):
+        return []
+    return [c for c in head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
 
 
 def _instrument(verb: Token, thing: Token) -> bool:

@@ -72,6 +72,9 @@ def saying_time(offset: int, quotes: Sequence[Quote], times: Sequence[TimeMentio
 
 
 def _dates_a_saying(token: Token, group_tokens: set[int]) -> bool:
+    """Whether a time modifies a verb of saying rather than the event: "said on Tuesday it
+    had struck". Not when the event is what is said as its object ("announced the suspension
+    of operations at the end of January"): the announcement is the change it announces."""
     for _ in range(3):
         if token.dep_ not in ("npadvmod", "pobj", "prep", "tmod", "nmod", "advmod"):
             return False
@@ -79,5 +82,6 @@ def _dates_a_saying(token: Token, group_tokens: set[int]) -> bool:
         if token.i in group_tokens:
             return False
         if token.pos_ == "VERB":
-            return token.lemma_.lower() in SAYING
+            return token.lemma_.lower() in SAYING and not any(
+                c.dep_ == "dobj" and c.i in group_tokens for c in token.children)
     return False

@@ -52,9 +52,12 @@ MEANS_NAMES = {"air_drone_strike": "air/drone", "shelling": "rocket/missile/arti
 #: Verbal event types whose content has not happened by being said: what is demanded,
 #: discussed or threatened.
 UNREALISED = frozenset({"demand", "consultation", "threat"})
-#: Verbs whose time modifiers date the event their object names: "carried out a strike Friday".
+#: Verbs whose time modifiers date the event their object names: "carried out a strike Friday",
+#: "issued a scathing rebuke on Friday", "held talks on Sunday".
 TIME_VERBS = frozenset({"carry", "conduct", "launch", "stage", "mount", "execute", "perform",
-                        "admit", "claim", "unleash", "hit", "kill", "target", "occur"})
+                        "admit", "claim", "unleash", "hit", "kill", "target", "occur",
+                        "issue", "make", "deliver", "hold", "release", "publish", "give",
+                        "express", "voice", "lodge", "file", "announce", "declare"})
 
 
 def event_mentions(doc: Doc, article_id: str, mentions: Sequence[Mention],

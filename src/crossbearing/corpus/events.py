@@ -7,7 +7,8 @@ the specific type). Mentions join greedily, strongest evidence first, and a ment
 only when it is compatible with every member, so one "the strike" cannot chain two strikes
 together. A mention that refers back to an earlier one in its article ("the attack") joins that
 one's event. A mention the text denies ("did not strike", "no civilians were killed") makes
-no event: it stays a mention of its article. Values per source and the resolved values are
+no event, nor does a group of mentions none of which anchors one (``says_enough``): they stay
+mentions of their articles. Values per source and the resolved values are
 :mod:`corpus.event_values`' work.
 """
 
@@ -100,7 +101,7 @@ def merge_events(mentions: Iterable[EventMention], story_of: dict[str, str | Non
             if time_texts is not None and dates is not None:
                 group = story_dated(group, time_texts, dates)
             return [event_record(_event_id(g), story_id, g, outlet_of, place_of)
-                    for g in _groups(group, place_of, copies)]
+                    for g in _groups(group, place_of, copies) if any(map(says_enough, g))]
 
         if failures is None:
             events += merge()
@@ -108,6 +109,22 @@ def merge_events(mentions: Iterable[EventMention], story_of: dict[str, str | Non
             events += isolated(merge, failures, stage="corpus.events", target=story_id or "",
                                target_kind="story", version=version) or []
     return events
+
+
+def says_enough(mention: EventMention) -> bool:
+    """Whether a mention anchors an event (the codebooks' rule: an event is coded from a
+    sentence that gives its agent, its victim or target, its place, its time or its toll): an
+    actor, a victim, a target that names someone (a name or a known actor, not "the economy"
+    or "an affirmative message"), a place, a time of its own, a toll, or a speaker it is
+    reported by. A group of mentions none of which says this much ("an inability to forge
+    consensus", "demand for coal", "the attack" left alone) makes no event: its mentions stay
+    mentions of their articles."""
+    if mention.place_id or mention.fatalities or mention.injuries or mention.reported_by_actor:
+        return True
+    if mention.time is not None and mention.time.resolved:
+        return True
+    return any(a.role in ("actor", "victim") or a.actor_id or any(c.isupper() for c in a.text)
+               for a in mention.arguments)
 
 
 def story_dated(mentions: list[EventMention], time_texts: dict[tuple[str, int], str],
