@@ -5,7 +5,13 @@ from dataclasses import replace
 from datetime import date
 
 from crossbearing.annotate.timex import find_time_expressions, resolve_time
-from crossbearing.corpus.stories import StoryParams, cluster, features
+from crossbearing.corpus.stories import (
+    StoryClusterer,
+    StoryParams,
+    canonical_order,
+    cluster,
+    features,
+)
 from crossbearing.corpus.story_occasions import KIND_WEIGHT, occasion_keys
 from crossbearing.model import Article, DateValue, Mention, TimeMention
 
@@ -136,3 +142,16 @@ def test_another_occasion_of_the_same_name_stays_apart():
         "turned on rents and the deficit.")
     stories = cluster(debate_items(DEBATE + [second]))
     assert ["second"] in [sorted(s.members) for s in stories]
+
+
+def test_order_does_not_change_the_stories_and_a_later_column_leaves_them():
+    items = debate_items(DEBATE + [COLUMN])
+    expected = sorted(sorted(s.members) for s in cluster(items))
+    assert sorted(sorted(s.members) for s in cluster(list(reversed(items)))) == expected
+    clusterer = StoryClusterer()
+    clusterer.count(items[:3])  # the debate first, the column counted and added later
+    for item in canonical_order(items[:3]):
+        clusterer.add(item)
+    clusterer.add(items[3])
+    assert clusterer.story_of("check") == clusterer.story_of("preview") == "story-preview"
+    assert clusterer.story_of("column") == "story-column"
