@@ -9,15 +9,17 @@ reports of different events (on the same topic, on the same days) different stor
   shares one topic (the presidential race): the hard case, as on a busy news day.
 
 Each article goes through the annotation stage (``annotate_articles``: lemma counts, mentions,
-numeric facts: what the corpus stage reads from the store), then
+numeric facts and time mentions: what the corpus stage reads from the store), then
 :func:`crossbearing.corpus.stories.cluster`, with the articles' dates and with every date removed
-(content alone). Printed per set:
+(content alone; the features are then built from the article without its date, so that relative
+time expressions date no occasion, as in an undated article). Printed per set:
 - pairwise precision, recall and F1 over all pairs of articles (a pair is positive when both are
   in one story);
 - B-cubed precision, recall and F1 (per article: the share of its story that is in its gold story,
   and of its gold story that is in its story; averaged);
-- the number of stories found; the pair scores of same-story and different-story pairs; and a
-  table over thresholds, to show how sensitive the result is;
+- the number of stories found; the pair scores of same-story and different-story pairs; and
+  tables over thresholds and over the weight of the occasion keys (``w_occasion``), to show how
+  sensitive the result is;
 - the topic layer (:mod:`crossbearing.corpus.story_topics`) over the stories found, per topic
   threshold: topics, and pairwise figures of 'same topic' against the gold stories.
 
@@ -25,7 +27,7 @@ These are development data: parameters are set on principle and checked here, no
 single items (see docs/evaluation.md).
 
 Usage: .venv/bin/python benchmarks/eval_stories.py [--eval-dir ../shared/eval] [--errors]
-       [--cache DIR]   (keeps the annotated features there: later runs take seconds)
+       [--cache DIR]   (keeps the annotated articles there: later runs take seconds)
 Skips a set, with a message, when its data is absent.
 """
 
@@ -49,15 +51,8 @@ from crossbearing.corpus.story_topics import TOPIC_PARAMS, topic_map, topics  # 
 from crossbearing.model import Article, DateValue  # noqa: E402
 
 THRESHOLDS = (0.08, 0.10, 0.12, 0.14, 0.16, 0.18, 0.20, 0.25)
+OCCASION_WEIGHTS = (0.0, 0.10, 0.15, 0.20, 0.25, 0.30, 0.35)
 TOPIC_THRESHOLDS = (0.06, 0.08, 0.10, 0.12)
-
-
-def annotated_features(articles: list[Article]) -> list:
-    """Clustering features as the corpus stage builds them from the annotation stage's output."""
-    from crossbearing.annotate.stage import annotate_articles
-
-    return [features(a, ann.lemmas, ann.mentions, ann.numbers)
-            for a, ann in zip(articles, annotate_articles(articles))]
 
 
 def basil(eval_dir: Path) -> tuple[list[Article], dict[str, str]] | None:
@@ -95,21 +90,45 @@ def polnear(eval_dir: Path) -> tuple[list[Article], dict[str, str]] | None:
     return articles, gold
 
 
-def load(name: str, eval_dir: Path, cache: Path | None) -> tuple[list, dict, dict] | None:
-    """Features, gold stories and titles of one set (from ``cache`` when it has them)."""
-    cached = cache / f"stories-{name}.pickle" if cache else None
+def load(name: str, eval_dir: Path, cache: Path | None) -> tuple[list, list, dict, dict] | None:
+    """Features with dates and with every date removed, gold stories and titles of one set (the
+    annotated articles from ``cache`` when it has them: the features are built from them on
+    every run, so a change to the features needs no new annotation)."""
+    annotated = load_annotated(name, eval_dir, cache)
+    if annotated is None:
+        return None
+    articles, annotations, gold = annotated
+    items = [story_features(a, ann) for a, ann in zip(articles, annotations)]
+    plain = [story_features(replace(a, published=None), ann)
+             for a, ann in zip(articles, annotations)]
+    return (items, plain, gold,
+            {a.id: a.external_id if name == "polnear" else a.title or "" for a in articles})
+
+
+def load_annotated(name: str, eval_dir: Path, cache: Path | None) -> tuple | None:
+    """The articles of one set, their annotations and the gold story of every article id."""
+    cached = cache / f"stories-annotated-{name}.pickle" if cache else None
     if cached and cached.is_file():
         return pickle.loads(cached.read_bytes())
     found = {"basil": basil, "polnear": polnear}[name](eval_dir)
     if found is None:
         return None
+    from crossbearing.annotate.stage import annotate_articles
+
     articles, gold = found
-    result = (annotated_features(articles), gold,
-              {a.id: a.external_id if name == "polnear" else a.title or "" for a in articles})
+    result = (articles, annotate_articles(articles), gold)
     if cached:
         cache.mkdir(parents=True, exist_ok=True)
         cached.write_bytes(pickle.dumps(result))
     return result
+
+
+def story_features(article: Article, ann) -> object:
+    """Clustering features as the corpus stage builds them from the annotation stage's output
+    (lemma counts, mentions, numeric facts, time mentions; the stage reads no sentences). With
+    the publication date removed, relative time expressions resolve to nothing, as they would
+    have in an undated article: only absolute dates date an occasion."""
+    return features(article, ann.lemmas, ann.mentions, ann.numbers, ann.times)
 
 
 def pairwise(found: dict[str, str], gold: dict[str, str]) -> tuple[float, float, float]:
@@ -147,10 +166,6 @@ def run(items: list, gold: dict[str, str], params: StoryParams) -> dict:
             "bcubed": bcubed(found, gold), "found": found, "story_list": stories}
 
 
-def undated(items: list) -> list:
-    return [replace(item, date=None) for item in items]
-
-
 def report(name: str, result: dict, gold_stories: int) -> None:
     p, r, f = result["pairwise"]
     bp, br, bf = result["bcubed"]
@@ -173,10 +188,9 @@ def found_all(result: dict, gold: dict[str, str], g: str) -> bool:
     return len({result["found"][a] for a in gold if gold[a] == g}) == 1
 
 
-def calibration(items: list, gold: dict[str, str], params: StoryParams) -> None:
+def calibration(plain: list, gold: dict[str, str], params: StoryParams) -> None:
     """Pair scores (dates removed), same gold story against different ones: the threshold lies
     between the bulk of the first and the tail of the second."""
-    plain = undated(items)
     clusterer = StoryClusterer(params)
     clusterer.count(plain)
     same, other = [], []
@@ -196,12 +210,12 @@ def _quantile(values: list[float], q: float) -> float:
     return values[int(q * (len(values) - 1))]
 
 
-def table(items: list, gold: dict[str, str], params: StoryParams) -> None:
+def table(items: list, plain: list, gold: dict[str, str], params: StoryParams) -> None:
     print("threshold | dated: stories  pair P / R / F1   B3-F1 | undated: stories  pair P / R / "
           "F1   B3-F1")
     for threshold in THRESHOLDS:
         row = []
-        for variant in (items, undated(items)):
+        for variant in (items, plain):
             result = run(variant, gold, replace(params, threshold=threshold))
             p, r, f = result["pairwise"]
             row.append(f"{result['stories']:4d}  {p:.3f} / {r:.3f} / {f:.3f}  "
@@ -209,14 +223,27 @@ def table(items: list, gold: dict[str, str], params: StoryParams) -> None:
         print(f"  {threshold:.2f}    | {row[0]} | {row[1]}")
 
 
-def topic_table(items: list, gold: dict[str, str], params: StoryParams) -> None:
+def occasion_table(items: list, plain: list, gold: dict[str, str], params: StoryParams) -> None:
+    """Pairwise figures per weight of the occasion keys (``w_occasion``; 0: words alone)."""
+    print("w_occasion | dated: stories  pair P / R / F1 | undated: stories  pair P / R / F1")
+    for weight in OCCASION_WEIGHTS:
+        row = []
+        for variant in (items, plain):
+            result = run(variant, gold, replace(params, w_occasion=weight))
+            p, r, f = result["pairwise"]
+            row.append(f"{result['stories']:4d}  {p:.3f} / {r:.3f} / {f:.3f}")
+        mark = "*" if weight == params.w_occasion else " "
+        print(f"  {weight:.2f}{mark}    | {row[0]} | {row[1]}")
+
+
+def topic_table(items: list, plain: list, gold: dict[str, str], params: StoryParams) -> None:
     """The topic layer over the stories found: topics, and pairwise precision, recall and F1 of
     'same topic' against the gold stories (a topic is broader than a story: recall is the point,
     precision is how much broader), per topic threshold."""
     print("topic layer | dated: topics  pair P / R / F1 | undated: topics  pair P / R / F1")
     for threshold in TOPIC_THRESHOLDS:
         row = []
-        for variant in (items, undated(items)):
+        for variant in (items, plain):
             stories = cluster(variant, params)
             found = topics(variant, stories, replace(TOPIC_PARAMS, threshold=threshold))
             of_story = topic_map(found)
@@ -240,17 +267,18 @@ def main() -> int:
         if loaded is None:
             print(f"\n{label}: skipped, no data under {args.eval_dir}")
             continue
-        items, gold, titles = loaded
+        items, plain, gold, titles = loaded
         n_gold = len(set(gold.values()))
         print(f"\n{label}: {len(items)} articles, {n_gold} gold stories")
-        for variant_name, variant in (("with dates", items), ("dates removed", undated(items))):
+        for variant_name, variant in (("with dates", items), ("dates removed", plain)):
             result = run(variant, gold, params)
             report(variant_name, result, n_gold)
             if args.errors:
                 errors(result, gold, titles)
-        calibration(items, gold, params)
-        table(items, gold, params)
-        topic_table(items, gold, params)
+        calibration(plain, gold, params)
+        table(items, plain, gold, params)
+        occasion_table(items, plain, gold, params)
+        topic_table(items, plain, gold, params)
     return 0
 
 

@@ -147,17 +147,21 @@ def _duplicates(store: Store, report: CorpusReport, *, threshold: float, **_) ->
 
 def _stories(store: Store, report: CorpusReport, *, params: StoryParams | None, **_) -> None:
     """Stories recomputed from every article's stored features (lemmas, actor mentions,
-    numeric facts); each keeps the id of the stored story it overlaps most, and ids no story
-    keeps redirect to where their articles went (``story_ids``)."""
+    numeric facts, time mentions for the occasion keys); each keeps the id of the stored story
+    it overlaps most, and ids no story keeps redirect to where their articles went
+    (``story_ids``)."""
     terms = store.corpus.article_terms()
-    mentions, numbers = defaultdict(list), defaultdict(list)
+    mentions, numbers, times = defaultdict(list), defaultdict(list), defaultdict(list)
     for m in store.annotations.mentions():
         mentions[m.article_id].append(m)
     for n in store.annotations.numeric_facts():
         numbers[n.article_id].append(n)
+    for t in store.annotations.time_mentions():
+        times[t.article_id].append(t)
     articles = store.articles.all()
     items = [features(article, terms.get(article.id, {}), mentions.get(article.id, ()),
-                      numbers.get(article.id, ())) for article in articles]
+                      numbers.get(article.id, ()), times.get(article.id, ()))
+             for article in articles]
     texts = {a.id: a.text for a in articles}
 
     def titled(story):  # by its first report's first sentence

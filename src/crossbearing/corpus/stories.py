@@ -11,9 +11,16 @@ most 2.2 times a name said once, so that no single name or place decides) times 
 term nearly every article has weighs nearly nothing; a phrase few share weighs most); in a small
 one (the five reports of one event) the terms every report shares still count. Phrases, actors and
 numbers are rarer than single words, so IDF weighs them above topic words with no factor of their
-own (``w_words`` 1). Two articles' *pair score* is the cosine of their vectors times a Gaussian
-decay (``sigma_days`` 3) on the days between them beyond ``slack_days`` (1); 1 when either is
-undated.
+own (``w_words`` 1). The *occasion keys* of the headline and lead
+(:mod:`~crossbearing.corpus.story_occasions`: "Monday's debate" as ``od:debate@<day>``, "the
+first debate" as ``om:first debate``) are a part of the vector of their own: each key weighs its
+weight times its IDF, and the part is scaled to a length of at most the square root of
+``w_occasion`` (0.25), reached by one dated key that only two articles share (or by several
+keys); so the occasions add at most ``w_occasion`` to the cosine of the words: reports of one
+dated occasion join in whatever words they are written, while a bare "the debate" (weight 0.5)
+adds at most a quarter of that and needs the words to reach the threshold. Two articles' *pair
+score* is that sum times a Gaussian decay (``sigma_days`` 3) on the days between them beyond
+``slack_days`` (1); 1 when either is undated.
 
 Joining: an article's score against a story is its mean pair score over the story's members
 (average linkage, from the sum of the members' vectors) times the decay from its day to the
@@ -37,9 +44,9 @@ The parameters were set on principle and checked on the development data
 (``benchmarks/eval_stories.py``; figures in docs/evaluation.md): the saturation is BM25's usual
 k1, the prior about a news day's articles, the lead weight a round 2; the threshold lies in the
 flat middle of the range (0.12-0.16) where BASIL (30 events months apart) scores pairwise F1 of at
-least 0.94 with and without dates. On one month of PolNeAR political news (nearly all one topic)
-its pairwise precision is 0.80 with dates and 0.50 without (4 right pairs of 5 and of 8); it is
-1.0 only from 0.16 up, where BASIL's recall falls.
+least 0.94 with and without dates; ``w_occasion`` (0.25) in the middle of the range (0.22-0.30)
+where PolNeAR (one month of political news, nearly all one topic) scores its best, BASIL being
+the same from 0 to 0.35.
 
 Cost: candidates come from an inverted index over each story's heaviest terms, never from a scan
 of all stories; stories beyond the time horizon (where the decay alone keeps any score under the
@@ -103,6 +110,7 @@ class StoryParams:
     """The clustering parameters (see the module notes and ``benchmarks/eval_stories.py``)."""
 
     threshold: float = 0.14      # mean pair score to a story, and cosine to most of its core
+    w_occasion: float = 0.25     # the most shared occasion keys add to a pair score
     tf_saturation: float = 1.2   # BM25's k1: a term's weight grows with its count up to k1 + 1
     w_words: float = 1.0         # weight of single words against phrases, actors and numbers
     lead_boost: float = 2.0      # factor for the words and phrases of the headline and lead
@@ -195,7 +203,8 @@ class StoryClusterer:
         for item in (i for i in items if i.article_id not in self._counted):
             self._counted.add(item.article_id)
             self._docs += 1
-            for term in set(item.terms) | set(item.title_terms):
+            for term in set(item.terms) | set(item.title_terms) | {k for k, _ in
+                                                                   item.occasions}:
                 self._df[self._id(term)] += 1
 
     def _id(self, term: str) -> int:
@@ -206,7 +215,9 @@ class StoryClusterer:
         return tid
 
     def _idf(self, tid: int) -> float:
-        df = self._df[tid]
+        return self._idf_of(self._df[tid])
+
+    def _idf_of(self, df: int) -> float:
         return math.log(1.0 + (self._docs + self.params.idf_prior - df + 0.5) / (df + 0.5))
 
     def _vectorise(self, item: ArticleFeatures) -> dict[int, float]:
@@ -225,7 +236,22 @@ class StoryClusterer:
             if df[tid] > 1:
                 weights[tid] = w
         norm = math.sqrt(norm2) or 1.0
-        return {t: w / norm for t, w in heaviest(weights, p.doc_terms).items()}
+        vector = {t: w / norm for t, w in heaviest(weights, p.doc_terms).items()}
+        # The occasion keys: each weighs its own weight times its IDF, and the whole is
+        # scaled so that its length is at most the square root of w_occasion (reached with one
+        # dated key two articles share, or several keys): two articles' score is the cosine of
+        # their words plus at most w_occasion for their occasions.
+        occasions, norm2 = {}, 0.0
+        for term, weight in item.occasions:
+            tid = self._id(term)
+            w = weight * self._idf(tid)
+            norm2 += w * w
+            if df[tid] > 1:
+                occasions[tid] = w
+        if occasions:
+            scale = math.sqrt(p.w_occasion) / max(math.sqrt(norm2), self._idf_of(2))
+            vector.update((tid, w * scale) for tid, w in occasions.items())
+        return vector
 
     def _day(self, item: ArticleFeatures) -> int | None:
         return dt.date.fromisoformat(item.date).toordinal() if item.date else None

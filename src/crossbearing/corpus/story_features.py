@@ -9,7 +9,9 @@ quotation shared verbatim shares many of them), the actors its mentions name and
 numeric facts give. The clustering weighs each by how rare it is in the collection, single words
 too (``StoryParams.w_words`` is 1: phrases, names and numbers weigh more only by being rarer);
 the words of the headline and the first sentences (the lead, where a report says what happened)
-count more (``StoryParams.lead_boost``).
+count more (``StoryParams.lead_boost``). Besides the terms, the occasion keys of the headline and
+lead (:mod:`~crossbearing.corpus.story_occasions`: the debate of a given Monday, the first
+presidential debate) say which occasion the report is about, whatever words it uses.
 
 Features are per article and independent of the rest of the collection, so they can be computed
 once per article and kept.
@@ -26,7 +28,8 @@ from functools import lru_cache
 from sys import intern
 from typing import Iterable, Mapping
 
-from crossbearing.model import Article, Mention, NumericFact
+from crossbearing.corpus.story_occasions import occasion_keys
+from crossbearing.model import Article, Mention, NumericFact, Sentence, TimeMention
 
 #: Mention labels whose identities count as actors.
 ACTOR_LABELS = frozenset({"PERSON", "ORG"})
@@ -59,7 +62,9 @@ class ArticleFeatures:
     ``lead`` holds the word and phrase terms that occur in the headline or the lead (a sorted
     tuple: a hundred thousand features held at once take a seventh of the memory of sets);
     ``title_terms`` the terms that occur in the headline, each counted once (for choosing a
-    story's headline); ``date`` is an ISO day or None."""
+    story's headline); ``date`` is an ISO day or None; ``occasions`` the occasion keys of the
+    headline and lead with their weights (``o:debate@2016-09-26``, :mod:`~crossbearing.corpus.
+    story_occasions`), sorted."""
 
     article_id: str
     date: str | None
@@ -67,6 +72,7 @@ class ArticleFeatures:
     terms: Mapping[str, int]
     title_terms: Mapping[str, int]
     lead: tuple[str, ...] = ()
+    occasions: tuple[tuple[str, float], ...] = ()
 
 
 def _normal(text: str) -> str:
@@ -106,10 +112,12 @@ def _pairs(stretches: Iterable[list[str | None]]) -> Counter:
 
 def features(article: Article, lemmas: Iterable[str] | Mapping[str, int] = (),
              mentions: Iterable[Mention] = (),
-             numbers: Iterable[NumericFact] = ()) -> ArticleFeatures:
+             numbers: Iterable[NumericFact] = (), times: Iterable[TimeMention] = (),
+             sentences: Iterable[Sentence] = ()) -> ArticleFeatures:
     """The clustering features of ``article``, given the lemmas of its text (spaCy's
     ``token.lemma_`` of every token, or lemma counts as the annotation stage stores them; empty
-    to use word tokens), its mentions and its numeric facts.
+    to use word tokens), its mentions, its numeric facts, and its time mentions and sentences
+    (for the occasion keys; without sentences the lead is cut at sentence ends).
 
     Pure and per article. Use lemmas for all articles of a collection or for none, so that
     vectors stay comparable. Term strings are interned: many features held at once share them."""
@@ -124,12 +132,17 @@ def features(article: Article, lemmas: Iterable[str] | Mapping[str, int] = (),
     if not terms:
         terms.update(intern("w:" + w) for words in stretches for w in words if w)
     terms.update({intern("p:" + p): n for p, n in _pairs(stretches).items()})
+    mentions = tuple(mentions)
     terms.update(intern("n:" + key) for key in map(_actor_key, mentions) if key)
     terms.update(intern("#:" + _number(n.low)) for n in numbers)
     lead_words = article.text.split(maxsplit=LEAD_WORDS)[:LEAD_WORDS]
     lead = _terms_in(terms, f"{article.title or ''}\n{' '.join(lead_words)}")
     title = dict.fromkeys(_terms_in(terms, article.title or ""), 1)
-    return ArticleFeatures(article.id, _day(article), article.title, dict(terms), title, lead)
+    day = _day(article)
+    occasions = occasion_keys(article, tuple(sentences), times,
+                              dt.date.fromisoformat(day) if day else None, mentions)
+    return ArticleFeatures(article.id, day, article.title, dict(terms), title, lead,
+                           tuple(sorted((intern(k), n) for k, n in occasions.items())))
 
 
 def _terms_in(terms: Mapping[str, int], text: str) -> tuple[str, ...]:

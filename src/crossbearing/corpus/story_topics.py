@@ -55,17 +55,20 @@ class Topic:
 
 
 def story_item(story: Story, members: Sequence[ArticleFeatures]) -> ArticleFeatures:
-    """A story as one pseudo-article: its members' counts summed, their lead and headline terms
-    together, its headline and its first day."""
+    """A story as one pseudo-article: its members' counts summed (occasion keys at their highest
+    weight), their lead and headline terms together, its headline and its first day."""
     terms: Counter = Counter()
     title_terms: dict[str, int] = {}
     lead: set[str] = set()
+    occasions: dict[str, float] = {}
     for member in members:
         terms.update(member.terms)
         title_terms.update(member.title_terms)
         lead.update(member.lead)
+        for key, weight in member.occasions:
+            occasions[key] = max(occasions.get(key, 0.0), weight)
     return ArticleFeatures(story.id, story.first, story.title, dict(terms), title_terms,
-                           tuple(sorted(lead)))
+                           tuple(sorted(lead)), tuple(sorted(occasions.items())))
 
 
 def topics(items: Iterable[ArticleFeatures], stories: Iterable[Story],

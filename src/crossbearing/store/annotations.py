@@ -156,9 +156,11 @@ class AnnotationRepository:
         rows = self.store.execute(query + " ORDER BY article_id, start", params).fetchall()
         return [Mention(*row) for row in rows]
 
-    def time_mentions(self, article_id: str) -> list[TimeMention]:
-        rows = self.store.execute(f"SELECT {', '.join(TIME_COLUMNS)} FROM time_expressions WHERE "
-                                  "article_id = ? ORDER BY start", (article_id,)).fetchall()
+    def time_mentions(self, article_id: str | None = None) -> list[TimeMention]:
+        """Time mentions of one article, or of all, in text order."""
+        where, params = (" WHERE article_id = ?", (article_id,)) if article_id else ("", ())
+        rows = self.store.execute(f"SELECT {', '.join(TIME_COLUMNS)} FROM time_expressions{where}"
+                                  " ORDER BY article_id, start", params).fetchall()
         return [TimeMention(r[0], r[1], r[2], r[3],
                             TimeValue(r[4], r[5], r[6], bool(r[7]), r[8], bool(r[9]), bool(r[10])),
                             r[11]) for r in rows]
