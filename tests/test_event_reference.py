@@ -101,8 +101,11 @@ def test_what_a_talk_is_about_is_part_of_the_talk():
     withdrawal = by_text(found, "withdrawal")
     assert withdrawal.mode == "future"
     assert withdrawal.antecedent == by_text(found, "discuss").start
-    events = merged("The council is pressing the embassy to discuss a timeline for the "
-                    "withdrawal of its troops.")
+    events = merged("Iraq and the United States will discuss a timeline for the withdrawal "
+                    "of US troops.")
+    found = mentions("Iraq and the United States will discuss a timeline for the withdrawal of "
+                     "US troops.")
+    withdrawal = by_text(found, "withdrawal")
     [talk] = [e for e in events if ("a0", withdrawal.start) in e.sources]
     assert talk.event_type == "consultation" and ("a0", withdrawal.antecedent) in talk.sources
 
@@ -193,3 +196,32 @@ def test_a_saying_whose_subject_is_a_quotation_speaker_is_that_speakers_act():
                      "a pause in attacks was only tactical.")
     [actor] = by_text(found, "denounced").role("actor")
     assert actor.actor_id == "akram-al-kaabi"
+
+
+@pytest.mark.parametrize("text", [
+    "Critics say the mayor has shown an inability to forge consensus on the budget.",
+    "Demand for steel has roared back.",
+    "The speech was designed to offer an affirmative message to voters.",
+])
+def test_a_mention_that_anchors_nothing_makes_no_event(text):
+    assert merged(text) == []
+
+
+def test_a_mention_with_an_actor_makes_an_event():
+    [event] = merged("The governor denounced the ruling.")
+    assert event.event_type == "accusation"
+
+
+def test_a_participle_clause_shares_its_verbs_subject():
+    found = mentions("The Tigris Front issued a scathing rebuke on Friday, denouncing the "
+                     "recent raids.")
+    [actor] = by_text(found, "denouncing").role("actor")
+    assert actor.text == "Tigris Front" or "Tigris Front" in actor.text
+    assert by_text(found, "rebuke").time is not None  # "issued a rebuke on Friday"
+
+
+def test_an_announcement_dates_what_it_announces():
+    found = mentions("The army vowed reprisals, prompting the militia to announce the suspension "
+                     "of its operations at the end of January.", "2024-02-10")
+    suspension = by_text(found, "suspension")
+    assert suspension.time is not None and suspension.time.start.startswith("2024-01")

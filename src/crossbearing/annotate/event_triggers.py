@@ -29,6 +29,9 @@ LABOUR_STRIKE = frozenset({"hunger", "general", "labor", "labour", "worker", "wo
 LINK_HOPS = 3
 #: Dependencies under which a trigger word only modifies another word ("the targeted commander").
 MODIFIER_DEPS = frozenset({"amod", "compound"})
+#: What "meets" without a meeting: "make ends meet", "meet the standard", "meet demand".
+MET_THINGS = frozenset({"end", "standard", "demand", "need", "requirement", "criterion",
+                        "deadline", "target", "goal", "expectation", "threshold", "obligation"})
 #: Verb tags of the present tense and the participle: "threatens to" and "threatening to" say
 #: that something risks happening ("the war threatens to spill over"); a threat made is told
 #: in the past ("threatened to strike") or with a threat noun.
@@ -162,6 +165,11 @@ def _figurative(token: Token, lemma: str) -> bool:
         return token.tag_ in RISK_TAGS and any(
             c.dep_ == "xcomp" or c.dep_ == "dobj" and c.ent_type_ not in AGENT_ENTITIES
             for c in token.children)
+    if lemma == "warn":  # "the fund warned that the exit will raise questions": a caution
+        return _cautions(token)
+    if lemma == "meet":  # "make ends meet", "the plan meets the standard": no meeting
+        return any(c.dep_ in ("nsubj", "dobj") and c.lemma_.lower() in MET_THINGS
+                   for c in token.children)
     if lemma == "demonstrate":
         return any(c.dep_ in SHOWN_DEPS for c in token.children)
     if lemma in TRANSFER_VERBS:
@@ -180,6 +188,27 @@ def _figurative(token: Token, lemma: str) -> bool:
         return bool(things) and not any(t.lemma_.lower() in FORCES for t in things) and not any(
             c.dep_ == "prep" and c.lower_ == "from" for c in token.children)
     return False
+
+
+def _cautions(token: Token) -> bool:
+    """A warning that something will happen, told of no one who could do it ("the fund warned
+    that the exit will raise many questions", "economists warned that prices would keep
+    rising"), is a caution, not a threat: PLOVER's THREATEN is a threat of action by someone
+    ("warned that it would respond", "warned that police will no longer tolerate rallies",
+    "warned Hamas to stop")."""
+    clauses = [c for c in token.children if c.dep_ == "ccomp"]
+    if not clauses or any(c.dep_ in ("dobj", "dative") for c in token.children):
+        return False
+    return all(_no_agent(c) for c in clauses)
+
+
+def _no_agent(clause: Token) -> bool:
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ in ("PRON", "PROPN") or subject.ent_type_ in AGENT_ENTITIES:
+        return False
+    lemma = subject.lemma_.lower()
+    return lemma not in AGENT_NOUNS and lemma not in PEOPLE and lemma not in FORCES and not any(
+        c.dep_ == "poss" for c in subject.children)
 
 
 def _in_hyphenated_word(token: Token) -> bool:
