@@ -1,7 +1,7 @@
 """Event typing and actor roles on the PLOVER gold standard records (../shared/eval/plover-gsr).
 
 Each gold record is one sentence coded with a PLOVER event type and its source and target actors
-(an older PLOVER version: DISAPPROVE is ACCUSE today, and the gold set codes DEMAND). Every
+(an older PLOVER version: DISAPPROVE is ACCUSE today, and DEMAND is REQUEST). Every
 sentence goes through the annotation stage as an undated article; the **main event** is the event
 mention with a PLOVER category whose trigger stands highest in the parse (nearest the root; in
 text order on ties), coded with PLOVER's rule for intentions (``plover_of``: a vowed attack is
@@ -34,8 +34,9 @@ from crossbearing.annotate.nlp import BATCH_SIZE, pipeline
 from crossbearing.annotate.stage import annotate_articles
 from crossbearing.model import Article
 
-#: Gold names of the older PLOVER version → the names data/events.toml uses.
-RENAMED = {"DISAPPROVE": "ACCUSE"}
+#: Gold names of the older PLOVER version → the names data/events.toml uses (the current
+#: PLOVER codebook's: ACCUSE, REQUEST).
+RENAMED = {"DISAPPROVE": "ACCUSE", "DEMAND": "REQUEST"}
 STOP = frozenset({"the", "a", "an", "of", "and", "in", "on", "for", "to", "'s", "its", "their"})
 
 

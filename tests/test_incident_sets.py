@@ -190,7 +190,7 @@ STATEMENTS = {
         ("2024-04-13", "The Islamic Resistance in Iraq vowed on Thursday to target US bases, "
                        "calling on Washington to pull out its forces."),
     ]),
-    "demand": ("demand", "DEMAND", [
+    "demand": ("demand", "REQUEST", [
         ("2024-11-03", "The Kurdistan Regional Government demanded on Sunday that Baghdad pay "
                        "the salaries of its civil servants, in a statement."),
         ("2024-11-03", "In a statement on Sunday, the Kurdistan Regional Government called on "

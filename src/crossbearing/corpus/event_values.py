@@ -32,7 +32,7 @@ PLACE_RANK = {"site": 0, "city": 1, "region": 2, "country": 3}
 PRECISION_RANK = {"second": 0, "minute": 1, "hour": 2, "day": 3, "week": 4, "month": 5,
                   "season": 6, "quarter": 6, "year": 7, "decade": 8}
 #: PLOVER categories from the most to the least consequential, to pick a statement's main act.
-STATEMENT_ORDER = ("RETREAT", "MOBILIZE", "THREATEN", "SANCTION", "REJECT", "ACCUSE", "DEMAND",
+STATEMENT_ORDER = ("RETREAT", "MOBILIZE", "THREATEN", "SANCTION", "REJECT", "ACCUSE", "REQUEST",
                    "CONCEDE", "AGREE", "SUPPORT", "CONSULT", "COOPERATE", "AID", "INVESTIGATE")
 RULES = {
     "date": "the value most sources give among resolved dates; ties: the most precise",
