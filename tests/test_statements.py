@@ -7,7 +7,7 @@ from dataclasses import replace
 from conftest import annotate_text
 
 from crossbearing.corpus.events import merge_events
-from crossbearing.corpus.statements import voice_key, with_quoted_sources
+from crossbearing.corpus.statements import saying_times, voice_key, with_quoted_sources
 from crossbearing.kb.actors import actor_base
 
 
@@ -17,11 +17,19 @@ def statements(*texts):
     ids = [f"a{i}" for i in range(len(texts))]
     mentions = [replace(m, article_id=a) for a, r in zip(ids, results) for m in r.events]
     quotes = [replace(q, article_id=a) for a, r in zip(ids, results) for q in r.quotes]
+    times = {a: [replace(t, article_id=a) for t in r.times] for a, r in zip(ids, results)}
+    sentences = {a: r.sentences for a, r in zip(ids, results)}
     story = {a: "s" for a in ids}
     outlets = {a: a.upper() for a in ids}
     events = merge_events(mentions, story, outlets)
+
+    def said_when(quote):
+        [sentence] = [(x.start, x.end) for x in sentences[quote.article_id]
+                      if x.start <= quote.told_at < x.end]
+        return saying_times(quote, times[quote.article_id], sentence)
+
     return with_quoted_sources(events, mentions, quotes, story, dict(zip(ids, texts)).get,
-                               outlets)
+                               outlets, said_when=said_when)
 
 
 CONDEMNED = ("The Iraqi government condemned the American strike on Wednesday, saying repeated "
@@ -59,3 +67,22 @@ def test_a_spokesman_speaks_for_his_organisation_and_a_state_organ_for_its_state
     assert voice_key("iraq-government", actors) == voice_key("iraq", actors) == "state:IQ"
     assert voice_key("kataib-hezbollah", actors) == "kataib-hezbollah"
     assert voice_key(None, actors) is None
+
+
+def test_an_undated_statement_takes_the_day_its_quotation_was_said():
+    events = statements(
+        "The Iraqi government condemned the American strike, saying repeated raids violate "
+        "Iraqi sovereignty and endanger civilians.",
+        "On Thursday, Yahya Rasool said the repeated raids violate Iraqi sovereignty.")
+    [condemnation] = [e for e in events if e.event_type == "accusation"]
+    assert condemnation.date_start == "2024-02-08"  # the Thursday before Friday 9 February
+    assert condemnation.values.date[0].note == "the date of a quotation's saying"
+
+
+def test_a_time_inside_what_was_said_does_not_date_the_saying():
+    events = statements(
+        "The Iraqi government condemned the American strike, saying repeated raids violate "
+        "Iraqi sovereignty and endanger civilians.",
+        "Yahya Rasool said the repeated raids since 2011 violate Iraqi sovereignty.")
+    [condemnation] = [e for e in events if e.event_type == "accusation"]
+    assert condemnation.date_start is None

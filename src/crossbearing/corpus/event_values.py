@@ -57,7 +57,7 @@ def event_record(event_id: str, story_id: str | None, group: list[EventMention],
         injuries=_tolls(group, outlet_of, "injuries"),
     )
     resolved = {
-        "date": _resolve_date(values.date),
+        "date": resolve_date(values.date),
         "place": min(values.place, key=lambda v: (PLACE_RANK.get(v.kind, 9), v.name),
                      default=None),
         "fatalities": _lowest(values.fatalities),
@@ -173,7 +173,8 @@ def _dates(group, outlet_of) -> tuple[DateGiven, ...]:
     return tuple(found)
 
 
-def _resolve_date(values: tuple[DateGiven, ...]) -> dict | None:
+def resolve_date(values: tuple[DateGiven, ...]) -> dict | None:
+    """The date most reports give (ties: the most precise), as start, end and precision."""
     if not values:
         return None
     counts = Counter((v.start, v.end) for v in values)

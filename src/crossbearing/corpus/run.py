@@ -36,14 +36,14 @@ from crossbearing.corpus.duplicates import (
     word_tokens,
 )
 from crossbearing.corpus.events import copied_mentions, merge_events
-from crossbearing.corpus.statements import with_quoted_sources
+from crossbearing.corpus.statements import saying_times, with_quoted_sources
 from crossbearing.corpus.identity import resolve_entities
 from crossbearing.corpus.reuse import boilerplate_passages, direction, shared_passages
 from crossbearing.corpus.stories import StoryParams, cluster, features
 from crossbearing.corpus.story_dates import redated, story_span
 from crossbearing.corpus.story_ids import assign_ids
 from crossbearing.isolation import isolated
-from crossbearing.model import Failure, Sentence
+from crossbearing.model import Failure, Quote, Sentence, TimeMention
 from crossbearing.model_events import Event
 from crossbearing.model_stories import Passage
 from crossbearing.stages import AnalysisRun
@@ -316,8 +316,17 @@ def stored_events(store: Store, failures: list[Failure] | None = None) -> list[E
 
     def quoted() -> list[Event]:  # a statement's quotations as its reports
         text_of = lru_cache(maxsize=64)(lambda a: store.articles.article(a).text)
+        times_of = lru_cache(maxsize=64)(store.annotations.time_mentions)
+        sentences_of = lru_cache(maxsize=64)(store.annotations.sentences)
+
+        def said_when(quote: Quote) -> list[TimeMention]:
+            at = quote.told_at
+            sentence = next(((s.start, s.end) for s in sentences_of(quote.article_id)
+                             if s.start <= at < s.end), (at, at))
+            return saying_times(quote, times_of(quote.article_id), sentence)
+
         return with_quoted_sources(events, mentions, store.annotations.quotes(), story_of,
-                                   text_of, outlet_of)
+                                   text_of, outlet_of, said_when=said_when)
 
     if failures is None:
         return quoted()

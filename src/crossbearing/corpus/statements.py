@@ -17,8 +17,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from crossbearing.kb.actors import ActorBase, actor_base
-from crossbearing.model import EventMention, Quote
-from crossbearing.model_events import Event
+from crossbearing.corpus.event_values import resolve_date
+from crossbearing.model import EventMention, Quote, TimeMention
+from crossbearing.model_events import DateGiven, Event, EventSource
 
 #: Content words a quotation must share with a statement's sentences to be one of its reports.
 MIN_SHARED = 2
@@ -48,11 +49,15 @@ def voice_key(actor_id: str | None, actors: ActorBase) -> str | None:
 def with_quoted_sources(events: list[Event], mentions: Iterable[EventMention],
                         quotes: Iterable[Quote], story_of: dict[str, str | None],
                         text_of: Callable[[str], str], outlet_of: dict[str, str],
-                        actors: ActorBase | None = None) -> list[Event]:
+                        actors: ActorBase | None = None,
+                        said_when: Callable[[Quote], list[TimeMention]] | None = None
+                        ) -> list[Event]:
     """``events`` with each quotation that reports one of their statements added to its
     sources (where the report of the saying begins: its verb of saying or the quotation,
-    whichever comes first), and the counts of mentions,
-    articles and outlets updated. ``text_of`` gives an article's text."""
+    whichever comes first), and the counts of mentions, articles and outlets updated.
+    ``text_of`` gives an article's text; ``said_when`` the resolved times that date a
+    quotation's saying ("stated Thursday that …"), which date a statement none of whose
+    mentions gives a date."""
     actors = actors or actor_base()
     by_key = {(m.article_id, m.start): m for m in mentions}
     statements: dict[str | None, list[tuple[Event, set[str], set[str]]]] = defaultdict(list)
@@ -68,6 +73,7 @@ def with_quoted_sources(events: list[Event], mentions: Iterable[EventMention],
                                   for m in said))
             statements[event.story_id].append((event, speakers, words))
     added: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    dated: dict[str, list[DateGiven]] = defaultdict(list)
     for quote in quotes:
         story = story_of.get(quote.article_id)
         speaker = voice_key(quote.speaker_actor, actors)
@@ -84,8 +90,34 @@ def with_quoted_sources(events: list[Event], mentions: Iterable[EventMention],
         key = (quote.article_id, quote.told_at)
         if not _told(event, quote, by_key) and key not in event.sources:
             added[event.event_id].append(key)
-    return [_with_sources(e, added[e.event_id], outlet_of) if added.get(e.event_id) else e
-            for e in events]
+            for time in (said_when(quote) if said_when else []):
+                dated[event.event_id].append(DateGiven(
+                    time.value.start, time.value.end or time.value.start, time.value.precision,
+                    "the date of a quotation's saying", EventSource(
+                        quote.article_id, outlet_of.get(quote.article_id, quote.article_id),
+                        (time.start, time.end), (key[1], quote.end))))
+    return [_dated(_with_sources(e, added[e.event_id], outlet_of), dated.get(e.event_id, []))
+            if added.get(e.event_id) else e for e in events]
+
+
+def saying_times(quote: Quote, times: list[TimeMention], sentence: tuple[int, int]
+                 ) -> list[TimeMention]:
+    """The resolved times that date a quotation's saying: in the sentence of its verb of
+    saying, outside what was said ("On Thursday, Iraq said …", "Rasool stated Thursday that
+    …"; not "… before their defeat in 2011")."""
+    start, end = sentence
+    return [t for t in times if start <= t.start and t.end <= end and t.value.resolved
+            and t.value.start and not any(a <= t.start < b for a, b in quote.content)]
+
+
+def _dated(event: Event, given: list[DateGiven]) -> Event:
+    """A statement none of whose mentions dates it, dated by its quotations' sayings."""
+    if not given or event.values.date:
+        return event
+    date = resolve_date(tuple(given))
+    return replace(event, values=replace(event.values, date=tuple(given)),
+                   date_start=date["start"], date_end=date["end"],
+                   date_precision=date["precision"])
 
 
 def _words(text: str) -> set[str]:
