@@ -597,3 +597,35 @@ def test_a_caution_or_a_standard_met_is_no_event(text):
 ])
 def test_a_threat_made_or_a_meeting_stays(text, kind):
     assert kind in [t for t, _ in events(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "The council, which is pushing the embassy to discuss a timeline for the pullout, met today.",
+    "The strikes caused the government to push the embassy to discuss a timeline.",
+    "Lawmakers pushed for a ceasefire in Gaza.",
+])
+def test_pushing_someone_to_act_is_a_request(text):
+    assert "demand" in [t for t, _ in events(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Repeated US strikes are pushing the government to end the presence of foreign forces.",
+    "He pushed the car into the garage.",
+    "Israeli forces pushed into the town on Monday.",
+])
+def test_a_push_that_asks_nobody_is_no_request(text):
+    assert "demand" not in [t for t, _ in events(text)]
+
+
+def test_what_is_asked_of_someone_is_part_of_the_request():
+    result = annotate_text("The council urged residents to join the protest on Friday.")
+    [urged] = [e for e in result.events if e.text == "urged"]
+    [protest] = [e for e in result.events if e.text == "protest"]
+    assert protest.mode == "future" and protest.antecedent == urged.start
+
+
+def test_the_subject_of_a_relative_clause_is_the_noun_it_modifies():
+    [pushing] = [e for e in annotate_text(
+        "The mayor, who is pushing the council to hold a vote, spoke on Monday.").events
+        if e.text == "pushing"]
+    assert [a.text for a in pushing.role("actor")] == ["mayor"]

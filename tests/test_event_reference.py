@@ -225,3 +225,11 @@ def test_an_announcement_dates_what_it_announces():
                      "of its operations at the end of January.", "2024-02-10")
     suspension = by_text(found, "suspension")
     assert suspension.time is not None and suspension.time.start.startswith("2024-01")
+
+
+def test_an_unresolved_time_of_its_own_keeps_a_report_apart():
+    events = merged("A drone strike killed a commander of the Tigris Front in Mosul on 7 "
+                    "February 2024.",
+                    "Last month's raid that killed a commander of the Tigris Front angered "
+                    "the group.", published=None)
+    assert len([e for e in events if e.family == "violent"]) == 2

@@ -40,6 +40,9 @@ HYPOTHETICAL_AUX = frozenset({"could", "may", "might", "should", "can", "must", 
 #: Verbs of saying: climbing past one, a mode no longer applies ("said it would" is the saying).
 SAYING = frozenset({"say", "state", "tell", "announce", "report", "claim", "add", "note"})
 PRONOUNS = frozenset({"PRON"})
+#: Tags of relative pronouns: the subject "which" or "who" of a relative clause is the noun
+#: the clause modifies.
+RELATIVE_TAGS = frozenset({"WDT", "WP"})
 #: Nouns that count what follows "of" ("a number of fighters", "dozens of protesters").
 QUANTITY_NOUNS = frozenset({"number", "dozen", "dozens", "score", "scores", "hundred",
                             "hundreds", "thousand", "thousands", "handful", "couple", "group",
@@ -198,7 +201,9 @@ def arguments(token: Token, is_killing: bool, spans: Spans) -> list[EventArgumen
     if token.pos_ == "VERB":
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
         for child in token.children:
-            if child.dep_ == "nsubj":
+            if child.dep_ == "nsubj" and child.tag_ in RELATIVE_TAGS and token.dep_ == "relcl":
+                found.append(("actor", token.head))  # "the government, which is pushing …"
+            elif child.dep_ == "nsubj":
                 found.append(("actor", child))
             elif child.dep_ == "agent":
                 found.extend(("actor", c) for c in child.children if c.dep_ == "pobj")

@@ -49,7 +49,9 @@ AGENT_NOUNS = frozenset({"official", "officer", "police", "investigator", "prose
                          "authority", "government", "ministry", "spokesman", "spokeswoman",
                          "spokesperson", "military", "army", "intelligence", "analyst", "expert",
                          "source", "minister", "president", "leader", "group", "they", "he",
-                         "she", "we"})
+                         "she", "we", "lawmaker", "legislator", "senator", "congressman",
+                         "parliament", "council", "committee", "party", "union", "court",
+                         "judge", "mayor", "governor", "diplomat", "envoy"})
 #: Verbs of giving that name aid only when aid is given (see _gives_aid).
 TRANSFER_VERBS = frozenset({"give", "provide", "supply"})
 AID_OBJECTS = frozenset({"aid", "assistance", "help", "money", "fund", "funding", "cash",
@@ -190,6 +192,27 @@ def _figurative(token: Token, lemma: str) -> bool:
     return False
 
 
+def _asks(token: Token) -> bool:
+    """Whether "push" or "press" asks someone to act: someone pushed to do something ("pushing
+    Washington to discuss a timeline") or pushing for something ("pushed for a ceasefire"),
+    said by someone who can ask (not "strikes are pushing the government to end …", a cause);
+    not "pushed the car", "forces pushed into the town"."""
+    children = list(token.children)
+    subject = next((c for c in children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.tag_ in ("WDT", "WP") and token.dep_ == "relcl":
+        subject = token.head  # "the government, which is pushing Washington to …"
+    if subject is None and token.dep_ == "xcomp":  # "caused the government to push …"
+        subject = next((c for c in token.head.children if c.dep_ == "dobj"), None)
+    if subject is None or not (subject.ent_type_ in AGENT_ENTITIES or subject.pos_ in (
+            "PRON", "PROPN") or subject.lemma_.lower() in AGENT_NOUNS | PEOPLE):
+        return False  # "US strikes are pushing the government to end …": a cause, no request
+    asked = any(c.dep_ == "dobj" for c in children) and any(
+        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in children)
+    pushed_for = any(c.dep_ == "prep" and c.lower_ == "for" for c in children)
+    return asked or pushed_for
+
+
 def _cautions(token: Token) -> bool:
     """A warning that something will happen, told of no one who could do it ("the fund warned
     that the exit will raise many questions", "economists warned that prices would keep
@@ -282,6 +305,8 @@ def _verb_phrase(token: Token, lemma: str) -> str | None:
     if lemma == "call":
         if any(c.dep_ == "prep" and c.lower_ in ("on", "for", "upon") for c in token.children):
             return "demand"
+    if lemma in ("push", "press") and _asks(token):
+        return "demand"  # "pushing Washington to discuss a timeline", "pushed for a ceasefire"
     particles = {c.lower_ for c in token.children  # "out of" may be parsed as a preposition
                  if c.dep_ == "prt" or c.dep_ == "prep" and c.lower_ in ("out", "back")}
     if any((lemma, p) in KILLING_PHRASES for p in particles) and any(

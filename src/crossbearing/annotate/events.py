@@ -123,6 +123,12 @@ def _topic_of_saying(token: Token, kinds: dict[int, tuple[str, str]]) -> Token |
     resignation", and it is part of the saying's event. An accusation or a condemnation is
     about an act that did happen, which stays asserted. Walks up through prepositions and
     nouns, at most three steps."""
+    if token.dep_ == "xcomp" and kinds.get(token.head.i, ("", ""))[1] == "demand":
+        return token.head  # "pushing Washington to discuss a timeline": what is asked
+    verb = token.head
+    if (token.dep_ == "dobj" and verb.dep_ == "xcomp"
+            and kinds.get(verb.head.i, ("", ""))[1] == "demand"):
+        return verb.head  # "urged residents to join the protest"
     node = token
     for _ in range(3):
         if node.dep_ != "pobj" or node.head.pos_ != "ADP":

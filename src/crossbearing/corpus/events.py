@@ -276,7 +276,9 @@ def _attach_unanchored(items: list[_Item]) -> None:
     The same holds for several undated reports merged together ("carried out a drone strike
     that killed a senior commander" and "conducted a unilateral strike in Iraq"): with no date
     among them, they join the dated event of the story they fit and share the most with. A
-    series ("these strikes") joins only a series it shares something with."""
+    series ("these strikes") joins only a series it shares something with. A mention with a
+    time of its own that could not be resolved ("last month's operation" in an undated report)
+    is no mere reference: it stays apart."""
     # one item per event of several mentions: joining a lone mention to one of them makes no
     # new host and merges no two hosts
     hosts = list({i.group: i for i in items
@@ -285,6 +287,7 @@ def _attach_unanchored(items: list[_Item]) -> None:
         m = item.mention
         lone = len(item.members) == 1
         if (item.family != "violent" or m.mode != "asserted" or _dated(item.members)
+                or any(x.mention.time_span is not None for x in item.members)
                 or any(x.content or x.family != "violent" for x in item.members)
                 or (not lone and item is not item.members[0])):
             continue

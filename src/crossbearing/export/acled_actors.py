@@ -1,5 +1,7 @@
 """Actors as ACLED codes them (``../reference`` codebook rules, docs/export.md):
 
+- In violence, a state acts through its forces: "a US strike" is coded to the state's armed
+  forces (the knowledge base's one military actor of that country not part of another).
 - Actors are organisations and state forces, never persons: a person in the knowledge base
   stands for the group the knowledge base says he belongs to, leads or speaks for (a killed
   commander's actor is his group); a person with no such group is not an actor. The persons are
@@ -14,6 +16,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -44,6 +47,8 @@ def coded_actors(event: dict[str, Any], roles: tuple[str, ...],
         actor_id = _organisation(p["actor_id"], actors) if p["role"] in roles else None
         if actor_id is None:
             continue
+        if event.get("family") == "violent" and actors[actor_id]["kind"] == "state":
+            actor_id = _forces(actor_id, actors) or actor_id  # "US strike": its forces
         record = actors[actor_id]
         rank = (-len(p["articles"]), KIND_RANK.get(record["kind"], 9), record["name"])
         found[actor_id] = min(found.get(actor_id, rank), rank)
@@ -95,6 +100,42 @@ def _organisation(actor_id: str | None, actors: dict[str, dict[str, Any]]) -> st
             if group is not None and group["kind"] != "person":
                 return r["target"]
     return None
+
+
+def _forces(state_id: str, actors: dict[str, dict[str, Any]]) -> str | None:
+    """The armed forces of a state, which ACLED names as the actor of its violence ("Military
+    Forces of the United States" for "a US strike"): the knowledge base's military actor of the
+    state's country that is part of no other military actor and holds the most branches (the
+    army, the navy ... are part of it); None when no one stands out."""
+    country = actors[state_id].get("country")
+    forces = _top_forces().get(country or "")
+    if forces is None or _record(forces, actors) is None:
+        return None
+    return forces
+
+
+@functools.lru_cache(maxsize=1)
+def _top_forces() -> dict[str, str]:
+    from crossbearing.kb.actors import actor_base
+
+    base = actor_base()
+    military = {a.id for a in base.actors if a.kind == "military"}
+    parts: dict[str, int] = {}
+    for actor in base.actors:
+        for r in actor.relations:
+            if actor.id in military and r.type == "part-of" and r.target in military:
+                parts[r.target] = parts.get(r.target, 0) + 1
+    tops: dict[str, list[tuple[int, str]]] = {}
+    for actor in base.actors:
+        if actor.id in military and not any(
+                r.type == "part-of" and r.target in military for r in actor.relations):
+            tops.setdefault(actor.country, []).append((parts.get(actor.id, 0), actor.id))
+    chosen = {}
+    for country, ranked in tops.items():  # the one that holds the most branches
+        ranked.sort(reverse=True)
+        if len(ranked) == 1 or ranked[0][0] > ranked[1][0]:
+            chosen[country] = ranked[0][1]
+    return chosen
 
 
 def _record(actor_id: str, actors: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
