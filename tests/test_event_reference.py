@@ -233,3 +233,18 @@ def test_an_unresolved_time_of_its_own_keeps_a_report_apart():
                     "Last month's raid that killed a commander of the Tigris Front angered "
                     "the group.", published=None)
     assert len([e for e in events if e.family == "violent"]) == 2
+
+
+def test_a_headline_actor_is_the_speaker_the_article_resolves_in_the_same_words():
+    from crossbearing.annotate.events import _named_as_speakers
+    from crossbearing.model import Quote
+
+    [calls] = mentions("The Tigris Resistance calls on foreign forces to leave.")
+    assert [a.actor_id for a in calls.role("actor")] == [None]
+    resolved = Quote("a1", ((200, 240),), (180, 190), (150, 175), "the Tigris Resistance",
+                     "tigris-front", "Tigris Front", None, "indirect")
+    [named] = _named_as_speakers([calls], [resolved])
+    [actor] = named.role("actor")
+    assert (actor.actor_id, actor.canonical) == ("tigris-front", "Tigris Front")
+    other = replace(resolved, speaker_text="the Euphrates Brigade")
+    assert _named_as_speakers([calls], [other]) == [calls]

@@ -96,6 +96,7 @@ def event_mentions(doc: Doc, article_id: str, mentions: Sequence[Mention],
     starts = {m.start for m in found}
     found = [m if m.antecedent is None or m.antecedent in starts else replace(m, antecedent=None)
              for m in found]
+    found = _named_as_speakers(found, quotes)
     return with_antecedents(_said_by_governor(found, doc, onto), doc, onto,
                              (actors or actor_base()).actor_key)
 
@@ -393,6 +394,36 @@ def _with_cue_speaker(args: list[EventArgument], token: Token,
     speaker = EventArgument("actor", start, end, quote.speaker_text or name, quote.speaker_actor,
                             name)
     return [speaker] + [a for a in args if a.role != "actor"]
+
+
+def _named_as_speakers(found: list[EventMention], quotes: Sequence[Quote]) -> list[EventMention]:
+    """An actor the parse left unresolved that the article names, in the same words, as a
+    speaker the quote layer resolved ("The Iraqi Resistance calls on the US forces to leave" in
+    a headline, "a statement issued by the Iraqi Resistance" below, resolved to the Islamic
+    Resistance in Iraq): one name, one actor within an article."""
+    resolved: dict[str, tuple[str, str]] = {}
+    for quote in quotes:
+        if quote.speaker_actor:
+            name = quote.speaker_canonical or quote.speaker_actor
+            for words in (quote.speaker_text, quote.descriptor):
+                if words:
+                    resolved.setdefault(_bare(words), (quote.speaker_actor, name))
+    if not resolved:
+        return found
+    result = []
+    for mention in found:
+        args = tuple(replace(a, actor_id=resolved[_bare(a.text)][0],
+                             canonical=resolved[_bare(a.text)][1])
+                     if a.role == "actor" and not a.actor_id and _bare(a.text) in resolved else a
+                     for a in mention.arguments)
+        result.append(replace(mention, arguments=args) if args != mention.arguments else mention)
+    return result
+
+
+def _bare(words: str) -> str:
+    """Words as compared between mentions of one name: lower case, no leading article."""
+    text = " ".join(words.lower().split())
+    return text[4:] if text.startswith("the ") else text
 
 
 def _reporter(offset: int, quotes: Sequence[Quote]) -> tuple[str | None, str | None]:
