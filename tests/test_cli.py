@@ -85,14 +85,28 @@ def test_every_command_is_documented():
 
 
 def test_entities_unknown_lists_only_what_an_analyst_could_add(analysed_seeds):
+    # Every actor the sample corpus names is known, or a place: nothing to add there.
     result = CliRunner().invoke(cli, ["entities", "--db", str(analysed_seeds), "--unknown",
                                       "--json"])
     assert result.exit_code == 0, result.output
     rows = json.loads(result.output)
-    assert rows and all(r["actor_id"] is None and r["label"] in ("PERSON", "ORG", "FAC")
-                        for r in rows)
+    assert all(r["actor_id"] is None and r["label"] in ("PERSON", "ORG", "FAC") for r in rows)
     names = {r["name"] for r in rows}
     assert "Tower 22" not in names and "Iraq" not in names  # a known site, a place
+
+
+def test_entities_unknown_lists_people_and_groups_the_knowledge_base_lacks(tmp_path, db):
+    (tmp_path / "report.txt").write_text(
+        "Kareem Haddad, a spokesman for the Coastal Defence League, said in Baghdad on Monday "
+        "that Iraq would answer the strike. Haddad gave no details.\n", encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(cli, ["analyze", str(tmp_path), "--db", str(db), "--out",
+                               str(tmp_path / "out"), "--workers", "1"]).exit_code == 0
+    result = runner.invoke(cli, ["entities", "--db", str(db), "--unknown", "--json"])
+    rows = json.loads(result.output)
+    names = {r["name"] for r in rows}
+    assert "Kareem Haddad" in names and not names & {"Iraq", "Baghdad"}
+    assert all(r["actor_id"] is None and r["label"] in ("PERSON", "ORG", "FAC") for r in rows)
 
 
 def test_stories_at_80_columns_show_whole_ids_and_a_readable_title(analysed_seeds):

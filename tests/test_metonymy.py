@@ -20,6 +20,10 @@ def named(text, name):
      "us-government"),
     ("Washington and Baghdad will restart talks this weekend.", "Baghdad", "iraq-government"),
     ("Tehran denied any role in the attack.", "Tehran", "iran-government"),
+    ("The strikes pushed the Iraqi cabinet to press Washington to discuss a timeline.",
+     "Washington", "us-government"),
+    ("Baghdad announced the resumption of talks with Washington on Sunday.", "Washington",
+     "us-government"),
 ])
 def test_a_capital_that_acts_is_its_government_and_stays_a_place(text, name, government):
     assert named(text, name) == [(government, True)]

@@ -206,7 +206,8 @@ class Mention:
     earlier in the article), ``acronym`` (an acronym the article defines), ``model`` (the
     statistical model alone), ``metonymy`` (a capital or country acting: its government),
     ``description`` (a nationality, party or stance word modifying a noun, "Iraqi lawmakers":
-    no entity of its own). ``place_id`` is set for mentions resolved to a place."""
+    no entity of its own), ``ambiguous`` (a bare name two people of the article bear, or a
+    vocative of no one named: no entity of its own). ``place_id`` is set for mentions resolved to a place."""
 
     article_id: str
     start: int

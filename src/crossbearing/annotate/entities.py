@@ -19,23 +19,27 @@ from spacy.tokens import Doc, Span
 from crossbearing.annotate.event_places import ASSAULT_NOUNS, ASSAULT_VERBS, PLACE_NOUNS
 from crossbearing.annotate.law_names import law_spans
 from crossbearing.annotate.metonymy import with_metonyms
-from crossbearing.annotate.names import identity_words, same_name, skeleton
+from crossbearing.annotate.name_spans import (
+    PLACE_LABELS, capitalised, coordinated_half, dateline, given_name_before, lower_case_words,
+    name_bounds, not_a_name, only_in_a_title, signature, signature_end, speaker_label,
+    stage_direction, title_case_lines, vocative)
+from crossbearing.annotate.names import identity_words
 from crossbearing.annotate.nlp import text_of
 from crossbearing.annotate.org_forms import organisation_for
 from crossbearing.annotate.place_spans import place_spans
+from crossbearing.annotate.short_names import (AMBIGUOUS, a_subject, distinct, first_name_of,
+                                               headline_people, meant, same_entity, shortens)
 from crossbearing.kb import name_key
 from crossbearing.kb.actors import ActorBase, actor_base
 from crossbearing.kb.place_context import resolve_in_context
-from crossbearing.kb.places import STANDALONE_TOWN, lookup_place
+from crossbearing.kb.places import STANDALONE_TOWN, lookup_place, named_itself, place_by_id
 from crossbearing.model import Mention
 
 #: Entity types that are names of actors or places; the rest (dates, numbers) are other layers'.
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 #: Types the model gives some place names ("Tower 22" as an EVENT): kept only when geocoded.
 MAYBE_PLACE_LABELS = frozenset({"EVENT"})
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _LEADING = re.compile(r"^(?:the|The|THE)\s+")
-_TRAILING = re.compile(r"(?:['’]s|['’])$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
 #: Letters spelled out with hyphens: a chant or a spelling ("U-S-A"), no name.
 _SPELLED = re.compile(r"^(?:[A-Z]-){2,}[A-Z]$")
@@ -73,6 +77,9 @@ class _Seen:
     countries: list[str]
     groups: list[Mention] = field(default_factory=list)  # organisations of the knowledge base
     standalone: set[int] = field(default_factory=set)  # starts of names refused as small towns
+    lower_words: frozenset[str] = frozenset()  # words the article writes in lower case
+    senses: dict[str, dict[str, int]] = field(default_factory=dict)  # name -> label -> count
+    doc: Doc | None = None
 
 
 def entity_mentions(doc: Doc, article_id: str,
@@ -82,11 +89,13 @@ def entity_mentions(doc: Doc, article_id: str,
     rulers)."""
     actors = actors or actor_base()
     text = text_of(doc)
-    titles = _title_case_lines(text)
-    spans = [span for span in place_spans(law_spans(list(doc.ents)), _stands_as_place)
-             if span.label_ in NAME_LABELS | MAYBE_PLACE_LABELS
-             and _capitalised(span) and not _only_in_a_title(span, text, titles, actors)]
-    seen = _Seen(full_names=[], acronyms={}, countries=_countries(spans))
+    titles = title_case_lines(text)
+    named = [span for span in place_spans(law_spans(list(doc.ents)), _stands_as_place)
+             if span.label_ in NAME_LABELS | MAYBE_PLACE_LABELS and capitalised(span)]
+    spans = [span for span in named if not only_in_a_title(span, text, titles, actors)]
+    seen = _Seen(full_names=headline_people(named, spans, article_id), acronyms={},
+                 countries=_countries(spans), lower_words=lower_case_words(text),
+                 senses=_senses(spans), doc=doc)
     mentions: list[Mention] = []
     for index, span in enumerate(spans):
         mention = _resolve(span, article_id, seen, spans[index + 1:], actors)
@@ -110,59 +119,57 @@ def _as_description(doc: Doc, mention: Mention) -> Mention:
     """A nationality, party or stance word that modifies a noun ("Iraqi lawmakers", "the
     Democratic nominee", "pro-Iranian groups", "Republican Donald Trump") describes an actor and
     is no actor of its own: its link is ``description`` (the mention is kept for the layers that
-    read descriptions; the collection lists no entity for it). A knowledge-base actor and a
-    noun ("the Kurds", "Democrats said") stay actors."""
-    if mention.label != "NORP" or mention.actor_id:
+    read descriptions; the collection lists no entity for it). So is such a word in the
+    singular, which names one member, a person described ("a Democrat whose office", "the
+    Republican's disrespect", "ashamed to be an American"), and a place adjective the gazetteer
+    does not know ("the Baltic countries", "the Ukrainian community"). A knowledge-base actor
+    and a plural noun, the group ("the Kurds", "Democrats said"), stay actors."""
+    if mention.actor_id or mention.label not in PLACE_LABELS | {"NORP"}:
+        return mention
+    if mention.label != "NORP" and (mention.place_id or mention.link != "model"):
         return mention
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
         return mention
     root = span.root
-    if root.dep_ in ("amod", "compound", "nmod") and root.head.i >= span.end or root.tag_ == "JJ":
+    one_word = len(span) == 1
+    if root.dep_ in ("amod", "compound", "nmod") and root.head.i >= span.end and (
+            mention.label == "NORP" or root.tag_ == "JJ" or one_word and root.dep_ != "compound"
+    ) or root.tag_ == "JJ":
+        return replace(mention, link="description")  # "the Central and East European Coalition"
+    first = root.head
+    if one_word and root.dep_ == "conj" and first.dep_ in ("amod", "compound", "nmod") and (
+            first.head.i > root.i):  # "Polish, Ukrainian, and Lithuanian Americans"
+        return replace(mention, link="description")
+    if mention.label == "NORP" and root.tag_ not in ("NNS", "NNPS") and not (
+            mention.text.endswith("s")):
         return replace(mention, link="description")
     return mention
 
 
-def _title_case_lines(text: str) -> list[tuple[int, int]]:
-    """The lines written in title case (a headline, a section head: four words or more, three
-    in four of those of four letters or more capitalised), where the model's names are
-    unreliable ("Obama Power Plant Rules Face Key Test In U.S. Court")."""
-    found, start = [], 0
-    for line in text.split("\n"):
-        words = [w for w in re.findall(r"[^\W\d_]+", line) if len(w) >= 4]
-        if len(line.split()) >= 4 and words and (
-                sum(w[0].isupper() for w in words) >= 0.75 * len(words)):
-            found.append((start, start + len(line)))
-        start += len(line) + 1
-    return found
-
-
-def _only_in_a_title(span: Span, text: str, titles: list[tuple[int, int]],
-                     actors: ActorBase) -> bool:
-    """Whether a name lies in a title-case line and is neither a knowledge-base name nor said
-    again in the text outside that line (a name in a headline is in its story too)."""
-    line = next(((a, b) for a, b in titles if a <= span.start_char and span.end_char <= b), None)
-    if line is None or span.ent_id_ or actors.id_of(span.text):
-        return False
-    name = span.text
-    return name not in text[:line[0]] and name not in text[line[1]:]
-
-
-def _capitalised(span: Span) -> bool:
-    """Names are written with capitals: a match of a knowledge-base name in lower case ("roast
-    turkey", "the guardian of") is the common word."""
-    return any(ch.isupper() for ch in span.text)
-
-
 def _resolve(span: Span, article_id: str, seen: _Seen, later: list[Span],
              actors: ActorBase) -> Mention | None:
-    start, end, text = _trimmed(span)
+    start, end, text = name_bounds(span)
     if not text or text.endswith(("-", "‐", "–", "/")) or text.startswith("/"):
         return None  # half of a word the tokenizer split ("Anti-", "Pro-", "Getty/")
-    if _SPELLED.match(text) or _stage_direction(span):
+    if _SPELLED.match(text) or stage_direction(span):
         return None  # a chant spelled out ("U-S-A"), a transcript's "(CROSSTALK)"
-    label = "PERSON" if _speaker_label(span) else span.label_
-    base = Mention(article_id, start, end, text, label, None, text, name_key(text), "model")
+    if not span.ent_id_ and coordinated_half(span):
+        return None  # "Eastern" of "Eastern and Northern Europe"
+    speaker = speaker_label(span)
+    signs = signature(span, start)
+    label = "PERSON" if speaker or signs else _one_sense(text, span.label_, seen)
+    if signs:  # the whole signature, where the model took its first word only ("Nell")
+        end, text = signature_end(span, end), text_of(span.doc)[start:signature_end(span, end)]
+    if label in PLACE_LABELS and not span.ent_id_ and actors.state_of(text) is not None and (
+            lookup_place(text) is None):
+        label = "NORP"  # a nationality word the model took for a place ("Ukrainian")
+    canonical = text.title() if speaker and text.isupper() else text  # "WALLACE:" is Wallace
+    given = given_name_before(span)
+    if given is not None:  # "police Chief Chuck Jordan": a person, not the country
+        start, text = given.idx, text_of(span.doc)[given.idx:end]
+        return Mention(article_id, start, end, text, "PERSON", None, text, name_key(text), "model")
+    base = Mention(article_id, start, end, text, label, None, canonical, name_key(text), "model")
     actor_id = span.ent_id_ or actors.id_of(text)
     if actor_id:
         actor = actors.actor(actor_id)
@@ -173,18 +180,52 @@ def _resolve(span: Span, article_id: str, seen: _Seen, later: list[Span],
                        canonical=defined.canonical, name_key=defined.name_key, link="acronym",
                        place_id=defined.place_id)
     else:
-        longer = (_full_name_for(text, label, seen, later)
-                  or _group_for(text, label, seen)
+        longer = (_full_name_for(text, label, seen, later, start, text_of(span.doc))
+                  or _group_for(text, label, seen, later, actors)
                   or organisation_for(text, label, _organisations(seen, later),
                                       INSTITUTION_WORDS))
+        if longer is AMBIGUOUS:
+            return replace(base, link="ambiguous")  # two people of the article bear the name
         if longer is not None:
             base = replace(base, label=longer.label, actor_id=longer.actor_id,
                            canonical=longer.canonical, name_key=longer.name_key, link="short-form",
                            place_id=longer.place_id)
+        elif label == "PERSON" and " " not in text and vocative(span):
+            return replace(base, link="ambiguous")  # "But this is America, Chris.": unnamed
+        elif not speaker and label != "NORP" and text.lower() not in INSTITUTION_WORDS and (
+                not_a_name(span, text, seen.lower_words) and not _stands_as_place(span)):
+            return None  # "Bank executives", "the World", "WHITE", "I’d", "9 a.m. Eastern"
         elif _names_no_place(text, seen, later):
             seen.standalone.add(start)  # the context step must not take it for a town either
             return replace(base, label="PERSON" if _a_surname(text, seen, later) else "ORG")
-    return _with_place(base, seen, _stands_as_place(span))
+    if span.label_ in PLACE_LABELS and base.label not in PLACE_LABELS and base.link == "model":
+        seen.standalone.add(start)  # one sense: a person's or a group's name here, no town
+        return base
+    return _with_place(base, seen, _stands_as_place(span), actors)
+
+
+def _senses(spans: list[Span]) -> dict[str, dict[str, int]]:
+    """How often the model gives each name each type in the article."""
+    found: dict[str, dict[str, int]] = {}
+    for span in spans:
+        counts = found.setdefault(span.text, {})
+        counts[span.label_] = counts.get(span.label_, 0) + 1
+    return found
+
+
+def _one_sense(text: str, label: str, seen: _Seen) -> str:
+    """One name, one sense in an article: a name the model calls a place here but a person or
+    an organisation elsewhere in the same article is that, where it calls it so more often, or
+    where the gazetteer knows no place of the name ("the Clinton camp", "from Clinton" in an
+    article on Clinton's campaign; "the Green Party" once as a GPE)."""
+    if label not in PLACE_LABELS:
+        return label
+    counts = seen.senses.get(text, {})
+    other = max(("PERSON", "ORG"), key=lambda k: counts.get(k, 0))
+    if not counts.get(other):
+        return label
+    places = sum(counts.get(k, 0) for k in PLACE_LABELS)
+    return other if counts[other] > places or lookup_place(text) is None else label
 
 
 def _names_no_place(text: str, seen: _Seen, later: list[Span]) -> bool:
@@ -205,79 +246,81 @@ def _a_surname(text: str, seen: _Seen, later: list[Span]) -> bool:
                for n in names)
 
 
-def _stage_direction(span: Span) -> bool:
-    """A word in capitals alone in brackets, as transcripts mark what is heard ("(CROSSTALK)",
-    "(APPLAUSE)"); short ones are agencies and acronyms ("(AP)", "(UPI)")."""
-    doc = span.doc
-    end = span.end + (span.end < len(doc) and doc[span.end].text == ".")  # "(CROSSTALK.)"
-    return (len(span) == 1 and span.text.isupper() and len(span.text) >= 6
-            and span.start > 0 and doc[span.start - 1].text == "("
-            and end < len(doc) and doc[end].text == ")")
-
-
-def _speaker_label(span: Span) -> bool:
-    """A name in capitals opening a line of a transcript, before a colon ("WALLACE: Mr.
-    Trump, …"): the person speaking, whatever type the model gave it."""
-    doc = span.doc
-    opens = span.start == 0 or "\n" in doc[span.start - 1].whitespace_ + doc[span.start - 1].text
-    return (opens and span.text.isupper() and len(span.text) > 2 and span.end < len(doc)
-            and doc[span.end].text == ":")
-
-
-def _trimmed(span: Span) -> tuple[int, int, str]:
-    """Character offsets and text of an entity without a leading "the" or a trailing "’s"."""
-    start, text = span.start_char, span.text.split("\n", 1)[0].rstrip()
-    lead = _LEADING.match(text)
-    if lead:
-        start, text = start + lead.end(), text[lead.end():]
-    trail = _TRAILING.search(text)
-    if trail and len(text) > trail.end() - trail.start():
-        text = text[:trail.start()]
-    return start, start + len(text), text
-
-
-def _full_name_for(text: str, label: str, seen: _Seen, later: list[Span]) -> Mention | None:
+def _full_name_for(text: str, label: str, seen: _Seen, later: list[Span], at: int = 0,
+                   article: str = "") -> Mention | None:
     """The one person's full name that ``text`` shortens: met earlier, or else later in the
-    article. None when no name or two different names fit (a bare surname is never guessed).
-    Only people's names are shortened so: an organisation's short forms are its aliases and
-    acronyms, and "Iraqi" must not shorten "Islamic Resistance in Iraq"."""
+    article; or, for a first name alone ("Hillary", "LeBron"), the one person of the article
+    of that first name. Where two people fit ("Clinton" with Bill and Hillary Clinton named),
+    the one the article means by the bare name (``short_names.meant``), else ``AMBIGUOUS``: a
+    bare surname is never guessed. Only people's names are shortened so: an organisation's
+    short forms are its aliases and acronyms, and "Iraqi" must not shorten "Islamic Resistance
+    in Iraq"."""
     if label not in ("PERSON", "ORG", "GPE") or (len(identity_words(text)) >= 2 and label != "PERSON"):
         return None
     people = [m for m in seen.full_names if m.label == "PERSON"]
     if label != "PERSON":  # a word the model did not read as a name must be the surname itself
         people = [m for m in people if name_key(text) in {
             name_key(w) for w in identity_words(m.canonical)}]
-    earlier = _distinct([m for m in people if _shortens(text, m)])
+    ahead = [Mention("", start, end, name, s.label_, s.ent_id_ or None, name, name_key(name),
+                     "model")
+             for s in later if s.label_ == "PERSON"
+             for start, end, name in [name_bounds(s)] if len(identity_words(name)) >= 2]
+    earlier = distinct([m for m in people if shortens(text, m)])
     if len(earlier) == 1:
         return earlier[0]
     if earlier:
+        return meant(earlier, people + ahead, at, article, same_entity,
+                     lambda m: a_subject(seen.doc, m)) or AMBIGUOUS
+    found = distinct([m for m in ahead if shortens(text, m)])
+    if len(found) == 1 and found[0].label == "PERSON":
+        return found[0]
+    if found:
         return None
-    ahead = [Mention("", 0, 0, s.text, s.label_, s.ent_id_ or None, s.text, name_key(s.text), "model")
-             for s in later if s.label_ == "PERSON" and len(identity_words(s.text)) >= 2]
-    found = _distinct([m for m in ahead if _shortens(text, m)])
-    return found[0] if len(found) == 1 and found[0].label == "PERSON" else None
+    if label == "PERSON":
+        return first_name_of(text, people + ahead, same_entity)
+    return None
 
 
 def _organisations(seen: _Seen, later: list[Span]) -> list[Mention]:
-    """Organisations the article names in full: met so far, or by the model later on."""
-    ahead = [Mention("", 0, 0, s.text, "ORG", None, s.text, name_key(s.text), "model")
-             for s in later if s.label_ == "ORG" and len(identity_words(s.text)) >= 2]
+    """Organisations the article names in full: met so far, or by the model later on (its
+    possessive "’s" left out: "Wells Fargo’s" is Wells Fargo)."""
+    ahead = [Mention("", 0, 0, name, "ORG", None, name, name_key(name), "model")
+             for s in later if s.label_ == "ORG"
+             for name in [name_bounds(s)[2]] if len(identity_words(name)) >= 2]
     return [m for m in seen.full_names if m.label == "ORG"] + seen.groups + ahead
 
 
-def _group_for(text: str, label: str, seen: _Seen) -> Mention | None:
-    """The one knowledge-base organisation named earlier in the article that ``text`` names in
-    part ("the Resistance", "the Islamic Resistance" after "the Islamic Resistance in Iraq"):
-    its words stand in that name in the same order, ending on a word of it that is not the
-    name of a place. None when no organisation or two fit; "Iraqi Resistance" is no part of
-    "Islamic Resistance in Iraq"."""
+def _group_for(text: str, label: str, seen: _Seen, later: list[Span] = (),
+               actors: ActorBase | None = None) -> Mention | None:
+    """The one knowledge-base organisation named in the article (earlier, else later) that
+    ``text`` names in part ("the Resistance", "the Islamic Resistance" after "the Islamic
+    Resistance in Iraq"): its words stand in that name in the same order, ending on a word of
+    it that is not the name of a place. A nationality adjective in front stands for the
+    country the name places the group in ("the Iraqi Resistance" for the Islamic Resistance
+    in Iraq, as "the Iraqi branch" for "the branch in Iraq"). None when no organisation or
+    two fit."""
     words = [w for w in re.findall(r"[^\W\d_]+", text.lower()) if w != "the"]
-    if label != "ORG" or not words or lookup_place(words[-1]) is not None:
-        return None
+    state = actors.state_of(words[0]) if actors is not None and len(words) >= 2 else None
+    if state is not None:
+        words = words[1:]
+    if label != "ORG" or not words or lookup_place(words[-1],
+                                                   min_population=STANDALONE_TOWN) is not None:
+        return None  # a place that may be meant ("Iraq"), not a village called "Post"
     if len(words) == 1 and words[0] in INSTITUTION_WORDS:
         return None  # "the House" after "the White House" is another institution
-    groups = _distinct([m for m in seen.groups if any(_in_order(words, name.lower())
-                                                       for name in (m.canonical, m.text))])
+    def fits(group: Mention) -> bool:
+        names = [n.lower() for n in (group.canonical, group.text)]
+        if state is not None:  # the group's name must place it in that very country
+            names = [n for n in names if re.search(r"\bin (?:the )?" + re.escape(
+                name_key(state.name)) + r"\b", name_key(n))]
+        return any(_in_order(words, n) for n in names)
+
+    groups = distinct([m for m in seen.groups if fits(m)])
+    if not groups and actors is not None:
+        ahead = [Mention("", 0, 0, s.text, "ORG", s.ent_id_, actors.by_id[s.ent_id_].name,
+                         name_key(s.text), "kb")
+                 for s in later if s.ent_id_ in actors.by_id and s.label_ == "ORG"]
+        groups = distinct([m for m in ahead if fits(m)])
     return groups[0] if len(groups) == 1 else None
 
 
@@ -295,31 +338,6 @@ def _in_order(words: list[str], name: str) -> bool:
     return True
 
 
-def _shortens(text: str, full: Mention) -> bool:
-    """Whether ``text`` is a shorter form of the full name: fewer words, the same name by the
-    transliteration scorer, and a single word with the skeleton of one of the full name's
-    words ("Saedi" for "al-Saadi"; not "Coalition" for "Clinton", close in spelling only)."""
-    words, full_words = identity_words(text), identity_words(full.canonical)
-    if not words or len(words) >= len(full_words) or not same_name(text, full.canonical):
-        return False
-    return len(words) > 1 or skeleton(words[0]) in {skeleton(w) for w in full_words}
-
-
-def _distinct(candidates: list[Mention]) -> list[Mention]:
-    """Candidates that are different entities (one per actor, or per name when unknown)."""
-    kept: list[Mention] = []
-    for candidate in candidates:
-        if not any(_same_entity(candidate, other) for other in kept):
-            kept.append(candidate)
-    return kept
-
-
-def _same_entity(a: Mention, b: Mention) -> bool:
-    if a.actor_id or b.actor_id:
-        return a.actor_id == b.actor_id
-    return same_name(a.canonical, b.canonical)
-
-
 def _stands_as_place(span: Span) -> bool:
     """Whether a name stands where a place stands: after a locative preposition ("in Clinton",
     "near Mayadin"), after "of" with a noun of area ("the outskirts of Saraqib", "a rural area
@@ -327,12 +345,15 @@ def _stands_as_place(span: Span) -> bool:
     as what an act of war takes or hits ("shelled Saraqib")."""
     doc = span.doc
     before = doc[span.start - 1] if span.start > 0 else None
-    if before is not None and before.lower_ in LOCATIVE_WORDS:
-        return True
+    if before is not None and before.lower_ in LOCATIVE_WORDS and span.root.dep_ not in (
+            "nsubj", "nsubjpass", "poss"):
+        return True  # not "from Obama being a founder", "in Earth’s climate": what follows
     area = doc[span.start - 2] if span.start > 1 else None
     if before is not None and before.lower_ == "of" and area is not None and (
             area.lower_ in AREA_NOUNS or area.lemma_.lower() in AREA_NOUNS):
         return True
+    if dateline(span):
+        return True  # "FLINT, Mich., Oct. 4 (UPI) —"
     root = span.root
     if root.dep_ == "compound" and root.head.lemma_.lower() in AREA_NOUNS:
         return True  # "Makhmur camp", "Hajjah governorate"
@@ -342,7 +363,8 @@ def _stands_as_place(span: Span) -> bool:
     return root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_.lower() in PLACE_VERBS
 
 
-def _with_place(mention: Mention, seen: _Seen, located: bool = True) -> Mention:
+def _with_place(mention: Mention, seen: _Seen, located: bool = True,
+                actors: ActorBase | None = None) -> Mention:
     """Geocode place names; a name the model called a person or organisation that the gazetteer
     knows as a place, and nothing else explains, becomes a place ("al-Qaim" is a town). A name
     the model alone read as a place, not after a locative preposition, is a town only if a
@@ -356,19 +378,37 @@ def _with_place(mention: Mention, seen: _Seen, located: bool = True) -> Mention:
         return replace(mention, label="FAC", place_id=place.id) if place and place.kind == "site" else mention
     if mention.label in ("PERSON", "ORG") and mention.link != "model":
         return mention
+    state = _state_of(mention, actors)
+    if state is not None:  # "Georgia" the country is the country, whatever the US context
+        return replace(mention, place_id=state.id)
     floor = 0 if located or mention.link != "model" else STANDALONE_TOWN
     place = lookup_place(mention.canonical, context_countries=seen.countries,
                          min_population=floor)
+    if place is not None and floor and not named_itself(place, mention.canonical, seen.countries):
+        place = None  # "Media" standing alone is not Médéa, Algeria
     if place is None:
         if floor:
             seen.standalone.add(mention.start)  # the context step must not take it again
         return mention
     if mention.label in ("PERSON", "ORG"):
-        if place.kind == "country" or len(identity_words(mention.text)) > 2:
-            return mention
+        words = len(identity_words(mention.text))
+        if place.kind == "country" or words > 3 or words == 3 and not (
+                located and named_itself(place, mention.text, seen.countries)):
+            return mention  # "in Port St. Lucie, Florida" is the town
         return replace(mention, label="GPE" if place.kind in ("city", "country") else "LOC",
                        place_id=place.id)
     return replace(mention, place_id=place.id)
+
+
+def _state_of(mention: Mention, actors: ActorBase | None):
+    """The country place of a knowledge-base state ("Georgia" the state of the Caucasus), or
+    None."""
+    if not mention.actor_id or actors is None:
+        return None
+    actor = actors.by_id.get(mention.actor_id)
+    if actor is None or actor.kind != "state" or not actor.country:
+        return None
+    return place_by_id(f"country:{actor.country}")
 
 
 def _countries(spans: list[Span]) -> list[str]:
@@ -426,7 +466,7 @@ def _undetected_short_forms(doc: Doc, article_id: str, mentions: list[Mention],
     for token in doc:
         if token.idx in covered or token.pos_ != "PROPN" or not token.is_title:
             continue
-        earlier = _distinct([p for p in people if p.end <= token.idx and _shortens(token.text, p)])
+        earlier = distinct([p for p in people if p.end <= token.idx and shortens(token.text, p)])
         if len(earlier) != 1:
             continue
         start = _with_article(doc, token)

@@ -4,8 +4,9 @@ terrorist organization by Washington", "Washington's support for Israel".
 News names a state's government by its capital (a metonymy every reader resolves). A mention of
 a country's capital city that stands where an actor stands — the subject of a verb, the agent of
 a passive ("by Washington"), the owner of an act or a saying ("Washington's support", "Baghdad's
-statement"), or joined to one of these ("Washington and Baghdad will restart talks") — is that
-country's government as the actor: the mention keeps its place (geography: the city is still
+statement"), the one a verb of pressure makes act ("pushing Washington to discuss a timeline"), a
+party to talks or dealings ("talks with Washington"), or joined to one of these ("Washington and
+Baghdad will restart talks") — is that country's government as the actor: the mention keeps its place (geography: the city is still
 where it is) and gains the government's knowledge-base id, name and type. Anywhere else ("a strike in
 Baghdad", "flew to Washington") it stays a place only. Only capitals of countries whose
 government the knowledge base holds are read so; "the Pentagon", "the Kremlin" and "the White
@@ -30,6 +31,12 @@ from crossbearing.model import Mention
 #: Where a name stands as the one who acts: the subject of a verb (also: the object of "by",
 #: the owner of a noun; see _acting).
 ACTOR_DEPS = frozenset({"nsubj"})
+
+
+#: Nouns of dealings between parties: "talks with Washington" has Washington as a party.
+DEALINGS_NOUNS = frozenset({"talk", "talks", "negotiation", "dialogue", "relation", "tie",
+                            "agreement", "deal", "meeting", "contact", "cooperation", "dispute",
+                            "rift", "standoff", "rapprochement"})
 
 
 #: Nouns that, owned by a country, name its government: "Iraq's government".
@@ -115,6 +122,13 @@ def _acting(token: Token | None) -> bool:
             return True  # "designated ... by Washington", "a strike by Washington"
         if word.dep_ == "poss" and word.head.pos_ == "NOUN":
             return True
+        if word.dep_ == "dobj" and any(
+                c.dep_ in ("xcomp", "ccomp", "advcl") and c.tag_ == "VB" and c.i > word.i
+                and any(a.lower_ == "to" for a in c.children) for c in word.head.children):
+            return True  # "pushing Washington to discuss a timeline": the one made to act
+        if word.dep_ == "pobj" and word.head.lower_ in ("with", "between") and (
+                word.head.head.lemma_.lower() in DEALINGS_NOUNS):
+            return True  # "the resumption of talks with Washington": a party to them
     return False
 
 

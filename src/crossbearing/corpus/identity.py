@@ -10,11 +10,17 @@ compatibility and shared context:
   transliteration skeleton, confirmed by the name scorer) are the same entity when their articles
   share context: a knowledge-base actor named in both;
 - a full name that matches a knowledge-base actor's name joins that actor.
-A word that only describes an actor ("Iraqi lawmakers": link ``description``) is no entity.
+A word that only describes an actor ("Iraqi lawmakers": link ``description``) is no entity, nor
+is a bare name that two people of its article bear (link ``ambiguous``). A bare one-word person
+name that its own article gives no full name for, and that shortens the full names of two
+people of the collection ("Clinton" where Bill and Hillary Clinton are named elsewhere), is left
+out too: it must join the right person or none. Two geocoded places are one only where their
+place is ("Mexico" is not "New Mexico").
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable
@@ -46,12 +52,13 @@ class Identity:
 def resolve_entities(mentions: Iterable[Mention], outlet_of: dict[str, str | None]
                      ) -> tuple[list[Identity], dict[tuple[str, int, int], str]]:
     """Entities of the collection, and the entity id of every mention (by article, start, end)."""
-    mentions = [m for m in mentions if m.link != "description"]
+    mentions = [m for m in mentions if m.link not in ("description", "ambiguous")]
     context = _article_actors(mentions)
     names = _names(mentions)
     parent = {key: key for key in names}
-    _merge_spellings(names, context, parent)
+    unclaimed = _merge_spellings(names, context, parent)
     _attach_to_kb(names, parent)
+    mentions = [m for m in mentions if _node(m) not in unclaimed]
     return _build(mentions, names, parent, outlet_of)
 
 
@@ -78,6 +85,9 @@ def _node(mention: Mention) -> tuple[str, str]:
     return (family, mention.name_key)
 
 
+_HALVES = re.compile(r"(\w)- (\w)")
+
+
 def _names(mentions: list[Mention]) -> dict[tuple[str, str], _Name]:
     names: dict[tuple[str, str], _Name] = {}
     for m in mentions:
@@ -85,8 +95,10 @@ def _names(mentions: list[Mention]) -> dict[tuple[str, str], _Name]:
         name = names.setdefault(key, _Name(key, m.canonical, _TYPE_FAMILY.get(m.label, "other"),
                                            m.actor_id))
         name.articles.add(m.article_id)
-        if len(m.canonical) > len(name.canonical) and not m.actor_id:
-            name.canonical = m.canonical
+        spelling = _HALVES.sub(r"\1-\2", m.canonical)  # "African- Americans", split at a line end
+        if not m.actor_id and (len(spelling), not spelling.isupper()) > (
+                len(name.canonical), not name.canonical.isupper()):
+            name.canonical = spelling  # the fullest spelling, "Flint" before "FLINT"
     return names
 
 
@@ -117,13 +129,15 @@ def _union(parent: dict, a, b) -> None:
     parent[root_b] = root_a
 
 
-def _merge_spellings(names: dict, context: dict[str, set[str]], parent: dict) -> None:
+def _merge_spellings(names: dict, context: dict[str, set[str]], parent: dict) -> set:
     """Join multi-word names of one type family spelled differently but sharing context, and
-    bare surnames with the one full person name of the collection they shorten."""
+    bare surnames with the one full person name of the collection they shorten; the keys of
+    bare person names that two full names claim (to be left out)."""
     buckets: dict[tuple[str, str], list[_Name]] = defaultdict(list)
+    unclaimed = set()
     for name in names.values():
         words = identity_words(name.canonical)
-        if name.actor_id is None and words:
+        if name.actor_id is None and words and name.key[0] != "place":
             buckets[(name.family, skeleton(words[-1]))].append(name)
     for bucket in buckets.values():
         full = [n for n in bucket if len(identity_words(n.canonical)) >= 2]
@@ -136,6 +150,9 @@ def _merge_spellings(names: dict, context: dict[str, set[str]], parent: dict) ->
                       if same_name(short.canonical, f.canonical) and _share_context(short, f, context)}
             if len(claims) == 1:
                 _union(parent, claims.pop(), short.key)
+            elif len(claims) > 1 and short.key[0].startswith("person:"):
+                unclaimed.add(short.key)
+    return unclaimed
 
 
 def _share_context(a: _Name, b: _Name, context: dict[str, set[str]]) -> bool:

@@ -26,7 +26,7 @@ from crossbearing.knowledge.bundle import Knowledge
 #: Release of the data, stored with each actor a run saves. Bump it (year.month.serial) whenever
 #: a data file changes; what is annotated again follows the files' content
 #: (``knowledge.files.version("actors")``), not this label.
-KB_VERSION = "2026.11.1"
+KB_VERSION = "2026.12.1"
 
 #: spaCy-style entity types.
 TYPES = ("ORG", "PERSON", "GPE", "NORP")

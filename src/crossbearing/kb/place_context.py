@@ -262,13 +262,16 @@ def _resolved(text: str, mention: Mention, context: _Context, hint: str | None,
     """A candidate looked up again with the article's context (and its neighbour's region)."""
     if mention.place_id and not mention.place_id.startswith(("geonames:", "country:")):
         return mention  # curated or admin-1 already: context changes nothing
+    if mention.actor_id and (mention.place_id or "").startswith("country:"):
+        return mention  # a state of the knowledge base is its country ("Georgia" the country)
     regions = {hint} if hint else context.regions
     countries = context.countries + ([hint[:2]] if hint else [])
     alone = standalone and not hint
     place = places.lookup_place(mention.canonical, context_countries=countries,
                                 context_regions=regions,
                                 min_population=places.STANDALONE_TOWN if alone else 0)
-    if place is None:
+    if place is None or alone and not places.named_itself(
+            place, mention.canonical, countries):
         return mention
     if mention.place_id or mention.label in ("GPE", "LOC", "FAC"):
         return _with_place_word(text, replace(mention, place_id=place.id), place)

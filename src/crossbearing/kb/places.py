@@ -414,6 +414,29 @@ def _context_codes(context_countries: Iterable[str]) -> frozenset[str]:
     return frozenset(codes)
 
 
+#: The US states as the AP Stylebook abbreviates them after a town ("Flint, Mich.", "(D-N.C.)"),
+#: read only as written, with their points: "La." is Louisiana, "LA" no state.
+AP_STATES = {
+    "Ala.": "AL", "Ariz.": "AZ", "Ark.": "AR", "Calif.": "CA", "Colo.": "CO", "Conn.": "CT",
+    "Del.": "DE", "Fla.": "FL", "Ga.": "GA", "Ill.": "IL", "Ind.": "IN", "Kan.": "KS",
+    "Ky.": "KY", "La.": "LA", "Md.": "MD", "Mass.": "MA", "Mich.": "MI", "Minn.": "MN",
+    "Miss.": "MS", "Mo.": "MO", "Mont.": "MT", "Neb.": "NE", "Nev.": "NV", "N.H.": "NH",
+    "N.J.": "NJ", "N.M.": "NM", "N.Y.": "NY", "N.C.": "NC", "N.D.": "ND", "Okla.": "OK",
+    "Ore.": "OR", "Pa.": "PA", "R.I.": "RI", "S.C.": "SC", "S.D.": "SD", "Tenn.": "TN",
+    "Vt.": "VT", "Va.": "VA", "Wash.": "WA", "W.Va.": "WV", "Wis.": "WI", "Wyo.": "WY"}
+
+
+def named_itself(place: Place, name: str, context_countries: Iterable[str] = ()) -> bool:
+    """Whether ``name`` is the place's own name (keys compared), or the place lies in one of
+    ``context_countries`` (alpha-2 codes): a name that stands as no place may be a large town
+    abroad only under its own name, not one of its alternate names or translations ("Media" in
+    a report on Pennsylvania is not Médéa, Algeria, whose alternate names include it)."""
+    if place.kind != "city" or place.country in set(context_countries):
+        return True
+    own, key = _without_the(place_key(place.name)), _without_the(place_key(name))
+    return own == key or key.startswith(own + " ") or own.startswith(key + " ")  # "New York"
+
+
 def lookup_place(name: str, *, context_countries: Iterable[str] = (),
                  context_regions: Iterable[str] = (), min_population: int = 0) -> Place | None:
     """The place a name as written in news stands for, or None when it names no known place.
@@ -426,6 +449,8 @@ def lookup_place(name: str, *, context_countries: Iterable[str] = (),
     neighbouring name gives ("Tal Tamr, Al Hasakeh"): a town there is preferred to any other.
     ``min_population``: the people a GeoNames town needs (for a name that may be no place).
     """
+    if name.strip() in AP_STATES:
+        return _state_place(AP_STATES[name.strip()])
     key = place_key(name)
     bare = _without_the(key)
     if not bare or _is_description(bare):
