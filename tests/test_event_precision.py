@@ -629,3 +629,59 @@ def test_the_subject_of_a_relative_clause_is_the_noun_it_modifies():
         "The mayor, who is pushing the council to hold a vote, spoke on Monday.").events
         if e.text == "pushing"]
     assert [a.text for a in pushing.role("actor")] == ["mayor"]
+
+
+@pytest.mark.parametrize("text", [
+    "Donations to the campaign hit nearly $1.1 billion.",
+    "Unemployment hit a record high in March.",
+    "The senator struck a conciliatory tone at the dinner.",
+    "The client fired every question back at the reporter.",
+])
+def test_striking_a_thing_no_one_is_harmed_by_is_no_attack(text):
+    assert not [t for t, _ in events(text) if t not in ("agreement",)]
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen fired shots at the convoy near Kirkuk.",
+    "The missile hit its target in Homs.",
+    "The army struck militant positions in the north.",
+])
+def test_striking_people_or_places_stays_an_attack(text):
+    assert events(text)
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The candidate plans to visit Charlotte on Sunday.", "visit"),
+    ("The two leaders hope to meet in Geneva next week.", "meet"),
+])
+def test_a_meeting_intended_is_not_yet_a_meeting(text, trigger):
+    [event] = [e for e in annotate_text(text).events if e.text == trigger]
+    assert event.mode == "future"
+
+
+@pytest.mark.parametrize("text", [
+    "Republicans attacked the president for declining to release the memo.",
+    "The candidate attacked her opponent as a fraud.",
+])
+def test_attacking_someone_for_their_conduct_is_an_accusation(text):
+    assert [t for t, _ in events(text)] == ["accusation"]
+
+
+@pytest.mark.parametrize("text", [
+    "Militants attacked the convoy for two hours near Kirkuk.",
+    "Rebels attacked the base for the third time this month.",
+])
+def test_an_attack_timed_by_for_stays_an_attack(text):
+    assert "accusation" not in [t for t, _ in events(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Washington halted economic aid to Serbia on Monday.",
+    "The European Union suspended arms sales to the government.",
+])
+def test_stopping_aid_or_trade_is_a_sanction(text):
+    assert [t for t, _ in events(text)] == ["sanction"]
+
+
+def test_suspending_attacks_stays_a_suspension():
+    assert "suspension" in [t for t, _ in events("The militia suspended attacks on US forces.")]

@@ -57,10 +57,6 @@ GOVERNING_PREPS = frozenset({"in", "of", "on", "to", "with", "for"})
 #: Adjectives that make a plural trigger a series: "repeated strikes".
 SERIES = frozenset({"repeated", "multiple", "several", "numerous", "many", "series", "recent",
                     "ongoing", "frequent", "further"})
-#: Of those, the ones that make even a singular a series ("a series of", "repeated shelling");
-#: "the recent attack in Jordan" is one attack.
-SERIES_SINGULAR = frozenset({"repeated", "multiple", "several", "numerous", "many", "series",
-                             "frequent"})
 #: Entity labels that name an actor an event can be directed at.
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 #: Dependencies along which an event's complement is searched for its target actor.
@@ -78,10 +74,6 @@ CONDITIONS = frozenset({"if", "unless", "until"})
 QUESTION_AUX = frozenset({"did", "do", "does", "is", "are", "was", "were", "will", "would",
                           "could", "can", "has", "have", "had", "should", "shall", "may",
                           "might"})
-#: Adverbs that make a verb tell what happens from time to time, not one event.
-HABITUAL = frozenset({"sometimes", "often", "usually", "routinely", "regularly", "frequently",
-                      "occasionally", "always", "typically", "habitually", "repeatedly",
-                      "consistently", "generally", "traditionally", "constantly"})
 #: Nouns after "in" that direct an act at someone: "in protest against", "in response to".
 DIRECTED_IN = frozenset({"protest", "defiance", "response", "retaliation", "solidarity",
                          "support", "opposition", "revenge"})
@@ -415,8 +407,10 @@ def mode(token: Token, family: str = "violent") -> str:
                 return "future"
             if child.dep_ == "aux" and child.lower_ in HYPOTHETICAL_AUX:
                 return "hypothetical"
-    if family == "verbal":
-        return "asserted"
+    if family == "verbal":  # "plans to visit Charlotte", "hopes to meet": intended, not done
+        head = token.head
+        intended = token.dep_ == "xcomp" and head.lemma_.lower() in FUTURE_HEADS
+        return "future" if intended else "asserted"
     current = token
     for _ in range(4):
         if current.head.i == current.i or not (current.dep_ in GOVERNED_DEPS
@@ -470,31 +464,3 @@ def _yes_no_question(token: Token) -> bool:
         return False
     # "Why did Israel strike Rafah?" takes the strike as done: a wh-question asks about it
     return not any(t.tag_ in ("WDT", "WP", "WRB") for t in token.sent if t.i < min(auxes))
-
-
-def is_aggregate(token: Token) -> bool:
-    """A count or series of events rather than one: "over 160 attacks", "repeated US strikes",
-    "have sometimes gathered"."""
-    if token.pos_ == "VERB":
-        return any(c.dep_ == "advmod" and c.lower_ in HABITUAL for c in token.children)
-    if token.pos_ != "NOUN":
-        return False
-    if token.tag_ == "NNS":
-        return True
-    return any(_a_count(c) or c.lower_ in SERIES_SINGULAR for c in token.children)
-
-
-def _a_count(number: Token) -> bool:
-    """A number that counts the events ("over 160 attacks", "two strikes"), not one that names
-    one ("the Tower 22 attack"), a year ("the 2020 strike") or one ("one attack")."""
-    if number.dep_ != "nummod" or _in_a_name(number):
-        return False
-    text = number.lower_.replace(",", "")
-    if text in ("one", "1", "a", "single"):
-        return False
-    return not (text.isdigit() and len(text) == 4 and 1900 <= int(text) <= 2100)
-
-
-def _in_a_name(number: Token) -> bool:
-    """A number that ends a name ("the Tower 22 attack", "the Route 6 ambush"), no count."""
-    return number.i > 0 and number.doc[number.i - 1].pos_ == "PROPN"

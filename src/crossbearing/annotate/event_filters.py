@@ -18,6 +18,14 @@ TEMPORAL_PREPS = frozenset({"during", "amid", "amidst", "after", "before", "foll
                             "throughout"})
 #: Words that make a time expression the span a series runs over, not the date of an event.
 OPEN_SPAN = re.compile(r"\b(since|throughout|over the (past|last))\b")
+#: Of those, the ones that make even a singular a series ("a series of", "repeated shelling");
+#: "the recent attack in Jordan" is one attack.
+SERIES_SINGULAR = frozenset({"repeated", "multiple", "several", "numerous", "many", "series",
+                             "frequent"})
+#: Adverbs that make a verb tell what happens from time to time, not one event.
+HABITUAL = frozenset({"sometimes", "often", "usually", "routinely", "regularly", "frequently",
+                      "occasionally", "always", "typically", "habitually", "repeatedly",
+                      "consistently", "generally", "traditionally", "constantly"})
 #: Nouns of a trend ("a surge in fighting", "a lull in violence"): what they measure is
 #: a kind of act in general.
 TREND_NOUNS = frozenset({"surge", "rise", "increase", "spike", "escalation", "upsurge",
@@ -137,3 +145,29 @@ def _anchored(mention: EventMention, doc: Doc) -> bool:
     return not OPEN_SPAN.search(before)
 
 
+def is_aggregate(token: Token) -> bool:
+    """A count or series of events rather than one: "over 160 attacks", "repeated US strikes",
+    "have sometimes gathered"."""
+    if token.pos_ == "VERB":
+        return any(c.dep_ == "advmod" and c.lower_ in HABITUAL for c in token.children)
+    if token.pos_ != "NOUN":
+        return False
+    if token.tag_ == "NNS":
+        return True
+    return any(_a_count(c) or c.lower_ in SERIES_SINGULAR for c in token.children)
+
+
+def _a_count(number: Token) -> bool:
+    """A number that counts the events ("over 160 attacks", "two strikes"), not one that names
+    one ("the Tower 22 attack"), a year ("the 2020 strike") or one ("one attack")."""
+    if number.dep_ != "nummod" or _in_a_name(number):
+        return False
+    text = number.lower_.replace(",", "")
+    if text in ("one", "1", "a", "single"):
+        return False
+    return not (text.isdigit() and len(text) == 4 and 1900 <= int(text) <= 2100)
+
+
+def _in_a_name(number: Token) -> bool:
+    """A number that ends a name ("the Tower 22 attack", "the Route 6 ambush"), no count."""
+    return number.i > 0 and number.doc[number.i - 1].pos_ == "PROPN"

@@ -29,6 +29,25 @@ LABOUR_STRIKE = frozenset({"hunger", "general", "labor", "labour", "worker", "wo
 LINK_HOPS = 3
 #: Dependencies under which a trigger word only modifies another word ("the targeted commander").
 MODIFIER_DEPS = frozenset({"amod", "compound"})
+#: What is withheld to punish when aid, trade or money is stopped or cut (PLOVER SANCTION:
+#: "halted economic aid", "suspended arms sales", "froze assets"), not a retreat of forces.
+WITHHELD = frozenset({"aid", "assistance", "funding", "fund", "loan", "credit", "sale", "trade",
+                      "export", "import", "shipment", "delivery", "asset", "investment",
+                      "payment", "grant", "subsidy", "flight", "supply", "visa"})
+#: Verbs of attacking that are words when told with the conduct they answer (see _for_conduct).
+CRITICISING = frozenset({"attack", "hit", "slam", "blast", "hammer", "bash", "assail"})
+#: Nouns of time after "for": "attacked the base for two hours", "for the third time".
+TIME_WORDS = frozenset({"hour", "day", "week", "month", "year", "minute", "time", "night",
+                        "while", "decade"})
+#: Verbs of striking whose sense is set by what they strike (see _strikes_no_one).
+STRIKING = frozenset({"strike", "hit", "fire", "target", "attack", "shoot", "bombard", "blast"})
+#: Things struck, hit or fired that are no one harmed: amounts, levels, deals, tones, words.
+STRUCK_THINGS = frozenset({
+    "deal", "bargain", "agreement", "compromise", "accord", "pact", "balance", "tone", "note",
+    "chord", "pose", "record", "high", "low", "peak", "mark", "milestone", "level", "jackpot",
+    "snag", "nerve", "stride", "question", "figure", "total", "threshold", "shelf", "airwaves"})
+#: Named-entity labels of amounts: "donations hit $1.1 billion", "hit 50 percent".
+AMOUNTS = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL"})
 #: What "meets" without a meeting: "make ends meet", "meet the standard", "meet demand".
 MET_THINGS = frozenset({"end", "standard", "demand", "need", "requirement", "criterion",
                         "deadline", "target", "goal", "expectation", "threshold", "obligation"})
@@ -132,7 +151,11 @@ def _type_of(token: Token, onto: Ontology) -> str | None:
         if _figurative(token, lemma) or _figurative_agent(token, lemma):
             return None
         phrase = _verb_phrase(token, lemma)
-        return phrase if phrase is not None else onto.verbs.get(lemma)
+        name = phrase if phrase is not None else onto.verbs.get(lemma)
+        if name == "suspension" and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower()
+                                        in WITHHELD for c in token.children):
+            return "sanction"  # "halted economic aid to Serbia": PLOVER SANCTION, no retreat
+        return name
     if token.pos_ == "NOUN":
         if lemma == "call" and not _calls_for_something(token):
             return None  # a demand is a call for or to something, not a "conference call"
@@ -167,6 +190,8 @@ def _figurative(token: Token, lemma: str) -> bool:
         return token.tag_ in RISK_TAGS and any(
             c.dep_ == "xcomp" or c.dep_ == "dobj" and c.ent_type_ not in AGENT_ENTITIES
             for c in token.children)
+    if lemma in STRIKING and _strikes_no_one(token):
+        return True  # "struck a deal", "donations hit $1.1 billion", "fired every question"
     if lemma == "warn":  # "the fund warned that the exit will raise questions": a caution
         return _cautions(token)
     if lemma == "meet":  # "make ends meet", "the plan meets the standard": no meeting
@@ -190,6 +215,37 @@ def _figurative(token: Token, lemma: str) -> bool:
         return bool(things) and not any(t.lemma_.lower() in FORCES for t in things) and not any(
             c.dep_ == "prep" and c.lower_ == "from" for c in token.children)
     return False
+
+
+def _for_conduct(token: Token) -> bool:
+    """Whether a verb of attacking is told with the conduct it answers or the label it gives
+    ("attacked the president for declining to …", "slammed Kaine for his work defending …",
+    "attacked her opponent as a fraud"): words, not force (PLOVER ACCUSE). Not "for two hours"
+    or "for the third time", which time the act."""
+    for prep in token.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("for", "as"):
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pcomp" and obj.tag_ == "VBG":
+                return True  # "for declining to …"
+            if obj.dep_ == "pobj" and obj.ent_type_ not in ("DATE", "TIME", "CARDINAL",
+                                                            "ORDINAL", "QUANTITY") and not any(
+                    c.dep_ in ("nummod", "amod") and (c.tag_ == "CD" or c.ent_type_ == "ORDINAL")
+                    for c in obj.children) and obj.lemma_.lower() not in TIME_WORDS:
+                return True  # "for his remarks", "as a fraud"
+    return False
+
+
+def _strikes_no_one(token: Token) -> bool:
+    """Whether a verb of striking has a thing no one can be harmed by being struck as its
+    object: an amount ("hit $1.1 billion", "hit a record"), or what is reached or made by it
+    ("struck a deal", "struck a conciliatory tone", "fired questions"), also as the noun a
+    relative clause hangs on ("the deal he struck with Republicans")."""
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not objects and token.dep_ == "relcl":
+        objects = [token.head]
+    return any(o.tag_ == "CD" or o.ent_type_ in AMOUNTS or o.lemma_.lower() in STRUCK_THINGS
+               for o in objects)
 
 
 def _asks(token: Token) -> bool:
@@ -305,6 +361,8 @@ def _verb_phrase(token: Token, lemma: str) -> str | None:
     if lemma == "call":
         if any(c.dep_ == "prep" and c.lower_ in ("on", "for", "upon") for c in token.children):
             return "demand"
+    if lemma in CRITICISING and _for_conduct(token):
+        return "accusation"  # "attacked the president for declining", "hit him as a fraud"
     if lemma in ("push", "press") and _asks(token):
         return "demand"  # "pushing Washington to discuss a timeline", "pushed for a ceasefire"
     particles = {c.lower_ for c in token.children  # "out of" may be parsed as a preposition

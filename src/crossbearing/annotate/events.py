@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
 
-from crossbearing.annotate.event_args import Spans, arguments, is_aggregate, mode
+from crossbearing.annotate.event_args import Spans, arguments, mode
 from crossbearing.annotate.event_places import locations, nearest_place
 from crossbearing.annotate.event_triggers import (
     Trigger,
@@ -27,7 +27,7 @@ from crossbearing.annotate.event_triggers import (
     group_type,
     refined_type,
 )
-from crossbearing.annotate.event_filters import makes_no_event
+from crossbearing.annotate.event_filters import is_aggregate, makes_no_event
 from crossbearing.annotate.event_phrases import by_whom_harmed
 from crossbearing.annotate.event_refs import with_antecedents
 from crossbearing.annotate.event_times import event_times, saying_time
@@ -103,12 +103,16 @@ def event_mentions(doc: Doc, article_id: str, mentions: Sequence[Mention],
 
 def _part_of_another(trigger: Trigger, kinds: dict[int, tuple[str, str]]) -> bool:
     """A trigger word that is a participant or a purpose of another event, not an event: what
-    an attack hits ("a bomb hit their patrol", "an attack on a convoy") and what protesters
-    demand ("teachers demonstrated to demand their wages")."""
+    an attack hits ("a bomb hit their patrol", "an attack on a convoy"), what a sanction or a
+    suspension withholds ("halted economic aid") and what protesters demand ("teachers
+    demonstrated to demand their wages")."""
     token, head = trigger.token, trigger.token.head
     if trigger.family != "violent" and token.pos_ == "NOUN":
         if token.dep_ in ("dobj", "nsubjpass") and kinds.get(head.i, ("",))[0] == "violent":
             return True
+        if token.dep_ in ("dobj", "nsubjpass") and kinds.get(head.i, ("", ""))[1] in (
+                "sanction", "suspension") and trigger.type != "suspension":
+            return True  # "halted economic aid": the aid withheld is what the act is about
         if (token.dep_ == "pobj" and head.lower_ in ("on", "against", "at")
                 and kinds.get(head.head.i, ("",))[0] == "violent"):
             return True
