@@ -248,3 +248,16 @@ def test_a_headline_actor_is_the_speaker_the_article_resolves_in_the_same_words(
     assert (actor.actor_id, actor.canonical) == ("tigris-front", "Tigris Front")
     other = replace(resolved, speaker_text="the Euphrates Brigade")
     assert _named_as_speakers([calls], [other]) == [calls]
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Support for NATO has been a bipartisan cause since 1949.", "Support"),
+    ("The candidate enjoyed tremendous support from African-American voters.", "support"),
+])
+def test_a_kind_of_act_defined_or_held_is_no_event(text, word):
+    assert word not in [m.text for m in mentions(text)]
+
+
+def test_an_occasion_described_by_be_stays():
+    assert "protest" in [m.text for m in mentions("The protest in Basra was peaceful, police "
+                                                  "said on Sunday.")]

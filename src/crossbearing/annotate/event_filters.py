@@ -26,6 +26,10 @@ SERIES_SINGULAR = frozenset({"repeated", "multiple", "several", "numerous", "man
 HABITUAL = frozenset({"sometimes", "often", "usually", "routinely", "regularly", "frequently",
                       "occasionally", "always", "typically", "habitually", "repeatedly",
                       "consistently", "generally", "traditionally", "constantly"})
+#: Determiners that make a noun one occasion already told ("the protest was peaceful").
+BACK_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
+#: Verbs of having: what is had, enjoyed or lacked is a state, not an act ("enjoyed support").
+HAVING = frozenset({"enjoy", "have", "lack", "retain", "keep", "hold", "need", "deserve"})
 #: Nouns of a trend ("a surge in fighting", "a lull in violence"): what they measure is
 #: a kind of act in general.
 TREND_NOUNS = frozenset({"surge", "rise", "increase", "spike", "escalation", "upsurge",
@@ -39,9 +43,27 @@ def makes_no_event(mention: EventMention, token: Token, doc: Doc) -> bool:
     """Whether a mention (its trigger ``token``) makes no event of its own: an aim, a kind of
     act named in general, a standing told in a fronted participle, or a series told as
     background that no date or toll pins down."""
-    if _purpose(token) or _generic(mention, token) or _standing(mention, token):
+    if (_purpose(token) or _generic(mention, token) or _standing(mention, token)
+            or _defined(mention, token)):
         return True
     return mention.aggregate and _background_series(token) and not _anchored(mention, doc)
+
+
+def _defined(mention: EventMention, token: Token) -> bool:
+    """A kind of act told as what it is or as something held, not as done: the subject of "be"
+    with a predicate ("Support for NATO has been a bipartisan cause since 1949", "an
+    unauthorized inspection is a misdemeanor"), or the object of a verb of having ("enjoyed
+    tremendous support from African-American voters", "lacks support"). Nothing happens in
+    such a sentence unless it gives the act a place or a toll."""
+    head = token.head
+    if token.pos_ != "NOUN" or mention.place_id or mention.fatalities or mention.injuries:
+        return False
+    if token.dep_ == "nsubj" and head.lemma_ == "be" and any(
+            c.dep_ in ("attr", "acomp") for c in head.children):
+        # "the protest was peaceful" tells of one protest: only a kind is defined
+        return not any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in BACK_DETERMINERS
+                       for c in token.children)
+    return token.dep_ == "dobj" and head.lemma_.lower() in HAVING
 
 
 def _standing(mention: EventMention, token: Token) -> bool:
