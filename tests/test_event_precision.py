@@ -685,3 +685,15 @@ def test_stopping_aid_or_trade_is_a_sanction(text):
 
 def test_suspending_attacks_stays_a_suspension():
     assert "suspension" in [t for t, _ in events("The militia suspended attacks on US forces.")]
+
+
+def test_a_quoted_question_tagged_demanded_is_no_demand():
+    assert not events('"Why isn\'t this proof?" the senator demanded.')
+
+
+@pytest.mark.parametrize("text", [
+    '"Release them now," the crowd demanded.',
+    "Protesters demanded the release of the prisoners.",
+])
+def test_a_demand_quoted_or_stated_stays(text):
+    assert "demand" in [t for t, _ in events(text)]

@@ -190,6 +190,8 @@ def _figurative(token: Token, lemma: str) -> bool:
         return token.tag_ in RISK_TAGS and any(
             c.dep_ == "xcomp" or c.dep_ == "dobj" and c.ent_type_ not in AGENT_ENTITIES
             for c in token.children)
+    if lemma == "demand" and _asks_a_question(token):
+        return True  # "'Why isn't this proof?' Vitter demanded.": a question, no demand
     if lemma in STRIKING and _strikes_no_one(token):
         return True  # "struck a deal", "donations hit $1.1 billion", "fired every question"
     if lemma == "warn":  # "the fund warned that the exit will raise questions": a caution
@@ -234,6 +236,19 @@ def _for_conduct(token: Token) -> bool:
                     for c in obj.children) and obj.lemma_.lower() not in TIME_WORDS:
                 return True  # "for his remarks", "as a fraud"
     return False
+
+
+def _asks_a_question(token: Token) -> bool:
+    """A verb of demanding that only tags a quoted question ("'Why isn't this proof?' Vitter
+    demanded."): it has nothing demanded of its own, and the quotation before it ends in a
+    question mark."""
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "prep") for c in token.children):
+        return False
+    before = token.doc.text[max(0, token.idx - 300):token.idx].rstrip()
+    close = max(before.rfind(mark) for mark in ('"', "”", "’"))
+    if close < 0 or len(before[close + 1:].split()) > 6:  # the tag follows the quotation
+        return False
+    return before[:close].rstrip().endswith("?")
 
 
 def _strikes_no_one(token: Token) -> bool:
