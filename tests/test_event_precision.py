@@ -697,3 +697,62 @@ def test_a_quoted_question_tagged_demanded_is_no_demand():
 ])
 def test_a_demand_quoted_or_stated_stays(text):
     assert "demand" in [t for t, _ in events(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Some 500,000 workers affiliated with the union stopped work on the first day of an "
+    "open-ended strike on Monday.",
+    "Teachers went on strike over unpaid wages.",
+])
+def test_a_strike_of_workers_is_a_protest(text):
+    assert "protest" in [t for t, _ in events(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "An Israeli strike hit a car carrying workers in Gaza.",
+    "A strike hit a bus carrying workers near Aden.",
+])
+def test_a_strike_that_hits_is_an_attack_whoever_it_hits(text):
+    assert "protest" not in [t for t, _ in events(text)]
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Workers walked out over an employment bill signed by the labour minister.", "signed"),
+    ("The film highlights the police killings of two teenagers.", "killings"),
+])
+def test_an_act_told_as_background_or_depicted_is_no_event(text, word):
+    assert word not in [e.text for e in annotate_text(text).events]
+
+
+def test_a_saying_told_in_a_relative_clause_stays():
+    assert "accused" in [e.text for e in annotate_text(
+        "The strike targeted Karim Haddad, whom the army accused of planning attacks.").events]
+
+
+def test_a_lunch_hosted_by_someone_is_the_occasion():
+    assert "hosted" in [e.text for e in annotate_text(
+        "The envoys met the president at a lunch hosted by the ambassador.").events]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russia seized Crimea from Ukraine in 2014.", None),
+    ("Police seized weapons and arrested three men.", "arrest"),
+    ("The magazine has defended the photo.", None),
+    ("The senator defended the president.", "support"),
+    ("The president called out the Speaker for a do-nothing Congress.", "accusation"),
+])
+def test_the_object_sets_the_sense(text, expected):
+    found = [t for t, _ in events(text)]
+    assert (expected in found) if expected else not found
+
+
+def test_two_bombers_make_one_bombing():
+    [bombing] = [e for e in annotate_text(
+        "Two suicide bombers killed 23 people in Tel Aviv on Monday.").events]
+    assert not bombing.aggregate
+
+
+def test_a_saying_a_modal_governs_is_not_yet_done():
+    [sue] = [e for e in annotate_text("The bill would allow families to sue the state.").events
+             if e.text == "sue"]
+    assert sue.mode == "future"

@@ -409,8 +409,15 @@ def mode(token: Token, family: str = "violent") -> str:
                 return "hypothetical"
     if family == "verbal":  # "plans to visit Charlotte", "hopes to meet": intended, not done
         head = token.head
-        intended = token.dep_ == "xcomp" and head.lemma_.lower() in FUTURE_HEADS
-        return "future" if intended else "asserted"
+        if token.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() not in SAYING:
+            if head.lemma_.lower() in FUTURE_HEADS:
+                return "future"
+            for aux in (c for c in head.children if c.dep_ == "aux"):
+                if aux.lower_ in FUTURE_AUX:
+                    return "future"  # "legislation that would allow families to sue"
+                if aux.lower_ in HYPOTHETICAL_AUX:
+                    return "hypothetical"
+        return "asserted"
     current = token
     for _ in range(4):
         if current.head.i == current.i or not (current.dep_ in GOVERNED_DEPS

@@ -10,6 +10,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from crossbearing.annotate.event_args import LIGHT_VERBS, SERIES
+from crossbearing.annotate.event_types import ontology
 from crossbearing.annotate.nlp import text_of
 from crossbearing.model import EventMention
 
@@ -26,6 +27,19 @@ SERIES_SINGULAR = frozenset({"repeated", "multiple", "several", "numerous", "man
 HABITUAL = frozenset({"sometimes", "often", "usually", "routinely", "regularly", "frequently",
                       "occasionally", "always", "typically", "habitually", "repeatedly",
                       "consistently", "generally", "traditionally", "constantly"})
+#: Nouns of occasions: a clause on one tells who held it, not a past act on a thing.
+OCCASIONS = frozenset({"lunch", "dinner", "meeting", "summit", "conference", "ceremony", "rally",
+                       "talk", "event", "reception", "session", "forum", "debate", "visit",
+                       "protest", "march", "vigil", "funeral", "hearing", "briefing"})
+#: Relative pronouns ("which", "that", "who", "whom").
+RELATIVES = frozenset({"WDT", "WP"})
+#: Verbs of showing or recalling: what they take is referred to, not reported.
+DEPICTING = frozenset({"highlight", "recall", "cite", "mention", "recount", "depict", "remember",
+                       "reference", "chronicle", "portray", "dramatize", "commemorate"})
+#: Nouns of those who do violence: a number on them counts the attackers, not the attacks
+#: ("two suicide bombers killed 23 people" is one bombing).
+ATTACKERS = frozenset({"bomber", "gunman", "attacker", "assailant", "militant", "sniper",
+                       "shooter", "hijacker"})
 #: Determiners that make a noun one occasion already told ("the protest was peaceful").
 BACK_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 #: Verbs of having: what is had, enjoyed or lacked is a state, not an act ("enjoyed support").
@@ -44,9 +58,44 @@ def makes_no_event(mention: EventMention, token: Token, doc: Doc) -> bool:
     act named in general, a standing told in a fronted participle, or a series told as
     background that no date or toll pins down."""
     if (_purpose(token) or _generic(mention, token) or _standing(mention, token)
-            or _defined(mention, token)):
+            or _defined(mention, token) or _describes_its_noun(mention, token)
+            or _depicted(token)):
         return True
     return mention.aggregate and _background_series(token) and not _anchored(mention, doc)
+
+
+def _describes_its_noun(mention: EventMention, token: Token) -> bool:
+    """A past act told in a clause that describes the noun it hangs on, the noun being what was
+    acted on ("an employment bill signed by the minister", "the amendment, which imposed
+    prohibition", "crimes committed by Croat forces"): the noun's history, given as background,
+    unless the clause dates it, places it or counts a toll ("the 500 people arrested on Monday").
+    A saying so told ("whom the US military accused of …") is still reported: it stays."""
+    if token.tag_ not in ("VBD", "VBN") or token.dep_ not in ("relcl", "acl"):
+        return False
+    if ontology().type(mention.event_type).family == "verbal":
+        return False  # "Saadi, whom the US military accused of …": a saying reported
+    if mention.time_span or mention.place_id or mention.fatalities or mention.injuries:
+        return False
+    children = list(token.children)
+    if token.head.lemma_.lower() in OCCASIONS:
+        return False  # "a lunch hosted by the ambassador": the occasion itself, described
+    if any(c.dep_ in ("dobj", "nsubjpass") and c.tag_ not in RELATIVES for c in children):
+        return False  # the clause has a patient of its own: the noun is no patient of it
+    if token.dep_ == "acl" and not any(c.dep_ == "agent" for c in children):
+        return False  # "aid groups donated and delivered …" misread: only "X done by Y"
+    if token.dep_ == "relcl" and not any(c.tag_ in RELATIVES and c.dep_ in (
+            "dobj", "nsubjpass") for c in children) and any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in children):
+        return False  # "the man who attacked …": the noun is the actor
+    return True
+
+
+def _depicted(token: Token) -> bool:
+    """An act named as what a work or a speech shows or recalls ("the film highlights the
+    police killings of Trayvon Martin", "recalled the siege of Sarajevo"): a reference to it,
+    no new report."""
+    return token.pos_ == "NOUN" and token.dep_ == "dobj" and (
+        token.head.lemma_.lower() in DEPICTING)
 
 
 def _defined(mention: EventMention, token: Token) -> bool:
@@ -174,6 +223,8 @@ def is_aggregate(token: Token) -> bool:
         return any(c.dep_ == "advmod" and c.lower_ in HABITUAL for c in token.children)
     if token.pos_ != "NOUN":
         return False
+    if token.lemma_.lower() in ATTACKERS:
+        return False  # "two suicide bombers": how many attacked, not how many attacks
     if token.tag_ == "NNS":
         return True
     return any(_a_count(c) or c.lower_ in SERIES_SINGULAR for c in token.children)

@@ -14,6 +14,23 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from crossbearing.annotate.event_phrases import PEOPLE, phrase_type
+from crossbearing.annotate.event_senses import (
+    AGENT_ENTITIES,
+    AGENT_NOUNS,
+    CRITICISING,
+    DEFENDED_THINGS,
+    FORCES,
+    MET_THINGS,
+    STRIKING,
+    WITHHELD,
+    asks,
+    asks_a_question,
+    cautions,
+    for_conduct,
+    objects_are_places,
+    strikes_no_one,
+    workers_strike,
+)
 from crossbearing.annotate.event_types import Ontology
 
 #: Violent types from most to least specific: a group of linked triggers takes the first.
@@ -24,33 +41,13 @@ GENERIC = frozenset({"attack", "killing", "air_drone_strike"})
 #: Means that outrank others when several are found ("a suicide car bomb").
 MEANS_ORDER = ("suicide_bomb", "remote_explosive", "shelling", "air_drone_strike", "armed_clash")
 #: Modifiers that make "strike" a protest, not an attack.
-LABOUR_STRIKE = frozenset({"hunger", "general", "labor", "labour", "worker", "workers", "sit"})
+LABOUR_STRIKE = frozenset({"hunger", "general", "labor", "labour", "worker", "workers", "sit",
+                           "open-ended", "indefinite", "nationwide", "warning", "teacher",
+                           "doctor", "nurse", "miner", "transport", "rail"})
 #: Parse hops within which two violent triggers of one sentence are one event.
 LINK_HOPS = 3
 #: Dependencies under which a trigger word only modifies another word ("the targeted commander").
 MODIFIER_DEPS = frozenset({"amod", "compound"})
-#: What is withheld to punish when aid, trade or money is stopped or cut (PLOVER SANCTION:
-#: "halted economic aid", "suspended arms sales", "froze assets"), not a retreat of forces.
-WITHHELD = frozenset({"aid", "assistance", "funding", "fund", "loan", "credit", "sale", "trade",
-                      "export", "import", "shipment", "delivery", "asset", "investment",
-                      "payment", "grant", "subsidy", "flight", "supply", "visa"})
-#: Verbs of attacking that are words when told with the conduct they answer (see _for_conduct).
-CRITICISING = frozenset({"attack", "hit", "slam", "blast", "hammer", "bash", "assail"})
-#: Nouns of time after "for": "attacked the base for two hours", "for the third time".
-TIME_WORDS = frozenset({"hour", "day", "week", "month", "year", "minute", "time", "night",
-                        "while", "decade"})
-#: Verbs of striking whose sense is set by what they strike (see _strikes_no_one).
-STRIKING = frozenset({"strike", "hit", "fire", "target", "attack", "shoot", "bombard", "blast"})
-#: Things struck, hit or fired that are no one harmed: amounts, levels, deals, tones, words.
-STRUCK_THINGS = frozenset({
-    "deal", "bargain", "agreement", "compromise", "accord", "pact", "balance", "tone", "note",
-    "chord", "pose", "record", "high", "low", "peak", "mark", "milestone", "level", "jackpot",
-    "snag", "nerve", "stride", "question", "figure", "total", "threshold", "shelf", "airwaves"})
-#: Named-entity labels of amounts: "donations hit $1.1 billion", "hit 50 percent".
-AMOUNTS = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL"})
-#: What "meets" without a meeting: "make ends meet", "meet the standard", "meet demand".
-MET_THINGS = frozenset({"end", "standard", "demand", "need", "requirement", "criterion",
-                        "deadline", "target", "goal", "expectation", "threshold", "obligation"})
 #: Verb tags of the present tense and the participle: "threatens to" and "threatening to" say
 #: that something risks happening ("the war threatens to spill over"); a threat made is told
 #: in the past ("threatened to strike") or with a threat noun.
@@ -62,15 +59,6 @@ RETREAT_PHRASES = frozenset({("pull", "out"), ("pull", "back")})
 #: Verbs that pin an act on someone when they take "to": "linked the attack to the group",
 #: "tied the bombing to Hamas" (PLOVER ACCUSE: attributing responsibility).
 BLAMING_VERBS = frozenset({"link", "tie", "attribute"})
-#: Entity types and nouns of people who can pin an act on someone.
-AGENT_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-AGENT_NOUNS = frozenset({"official", "officer", "police", "investigator", "prosecutor",
-                         "authority", "government", "ministry", "spokesman", "spokeswoman",
-                         "spokesperson", "military", "army", "intelligence", "analyst", "expert",
-                         "source", "minister", "president", "leader", "group", "they", "he",
-                         "she", "we", "lawmaker", "legislator", "senator", "congressman",
-                         "parliament", "council", "committee", "party", "union", "court",
-                         "judge", "mayor", "governor", "diplomat", "envoy"})
 #: Verbs of giving that name aid only when aid is given (see _gives_aid).
 TRANSFER_VERBS = frozenset({"give", "provide", "supply"})
 AID_OBJECTS = frozenset({"aid", "assistance", "help", "money", "fund", "funding", "cash",
@@ -78,12 +66,6 @@ AID_OBJECTS = frozenset({"aid", "assistance", "help", "money", "fund", "funding"
                          "fuel", "shelter", "training", "equipment", "loan", "grant", "relief",
                          "vehicle", "tank", "missile", "drone", "intelligence", "dollar", "euro",
                          "vaccine", "water", "tent", "blanket", "credit", "subsidy", "donation"})
-#: What withdraws in a retreat: forces and envoys ("withdrew its troops", "the ambassador
-#: was withdrawn"); anything else withdrawn is taken back ("withdrew the offer").
-FORCES = frozenset({"troop", "force", "soldier", "unit", "army", "personnel", "fighter",
-                    "militia", "brigade", "battalion", "division", "convoy", "ambassador",
-                    "envoy", "diplomat", "mission", "staff", "embassy", "contingent",
-                    "peacekeeper", "observer", "monitor", "police", "tank", "ship", "warship"})
 #: Modifiers that make a noun of fighting a figure of speech: "a trade war", "a culture war",
 #: "a charm offensive", "a political attack", "attack ads" (Lakoff and Johnson 1980: argument
 #: is war; the event coders' codebooks code no such thing).
@@ -169,6 +151,8 @@ def _type_of(token: Token, onto: Ontology) -> str | None:
                 name = onto.compounds.get((modifier, lemma))
                 if name is not None:
                     return name
+        if lemma == "strike" and workers_strike(token):
+            return "protest"  # "workers stopped work on the first day of an open-ended strike"
         return onto.nouns.get(lemma)
     return None
 
@@ -190,12 +174,18 @@ def _figurative(token: Token, lemma: str) -> bool:
         return token.tag_ in RISK_TAGS and any(
             c.dep_ == "xcomp" or c.dep_ == "dobj" and c.ent_type_ not in AGENT_ENTITIES
             for c in token.children)
-    if lemma == "demand" and _asks_a_question(token):
+    if lemma in ("seize", "capture") and objects_are_places(token):
+        return True  # "Russia seized Crimea": territory taken, no arrest (ACLED: a transfer)
+    if lemma in ("defend", "justify") and any(
+            c.dep_ == "dobj" and c.ent_type_ not in AGENT_ENTITIES and c.pos_ != "PROPN"
+            and c.lemma_.lower() in DEFENDED_THINGS for c in token.children):
+        return True  # "Newsweek has defended the photo": an argument, no support
+    if lemma == "demand" and asks_a_question(token):
         return True  # "'Why isn't this proof?' Vitter demanded.": a question, no demand
-    if lemma in STRIKING and _strikes_no_one(token):
+    if lemma in STRIKING and strikes_no_one(token):
         return True  # "struck a deal", "donations hit $1.1 billion", "fired every question"
     if lemma == "warn":  # "the fund warned that the exit will raise questions": a caution
-        return _cautions(token)
+        return cautions(token)
     if lemma == "meet":  # "make ends meet", "the plan meets the standard": no meeting
         return any(c.dep_ in ("nsubj", "dobj") and c.lemma_.lower() in MET_THINGS
                    for c in token.children)
@@ -217,92 +207,6 @@ def _figurative(token: Token, lemma: str) -> bool:
         return bool(things) and not any(t.lemma_.lower() in FORCES for t in things) and not any(
             c.dep_ == "prep" and c.lower_ == "from" for c in token.children)
     return False
-
-
-def _for_conduct(token: Token) -> bool:
-    """Whether a verb of attacking is told with the conduct it answers or the label it gives
-    ("attacked the president for declining to …", "slammed Kaine for his work defending …",
-    "attacked her opponent as a fraud"): words, not force (PLOVER ACCUSE). Not "for two hours"
-    or "for the third time", which time the act."""
-    for prep in token.children:
-        if prep.dep_ != "prep" or prep.lower_ not in ("for", "as"):
-            continue
-        for obj in prep.children:
-            if obj.dep_ == "pcomp" and obj.tag_ == "VBG":
-                return True  # "for declining to …"
-            if obj.dep_ == "pobj" and obj.ent_type_ not in ("DATE", "TIME", "CARDINAL",
-                                                            "ORDINAL", "QUANTITY") and not any(
-                    c.dep_ in ("nummod", "amod") and (c.tag_ == "CD" or c.ent_type_ == "ORDINAL")
-                    for c in obj.children) and obj.lemma_.lower() not in TIME_WORDS:
-                return True  # "for his remarks", "as a fraud"
-    return False
-
-
-def _asks_a_question(token: Token) -> bool:
-    """A verb of demanding that only tags a quoted question ("'Why isn't this proof?' Vitter
-    demanded."): it has nothing demanded of its own, and the quotation before it ends in a
-    question mark."""
-    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "prep") for c in token.children):
-        return False
-    before = token.doc.text[max(0, token.idx - 300):token.idx].rstrip()
-    close = max(before.rfind(mark) for mark in ('"', "”", "’"))
-    if close < 0 or len(before[close + 1:].split()) > 6:  # the tag follows the quotation
-        return False
-    return before[:close].rstrip().endswith("?")
-
-
-def _strikes_no_one(token: Token) -> bool:
-    """Whether a verb of striking has a thing no one can be harmed by being struck as its
-    object: an amount ("hit $1.1 billion", "hit a record"), or what is reached or made by it
-    ("struck a deal", "struck a conciliatory tone", "fired questions"), also as the noun a
-    relative clause hangs on ("the deal he struck with Republicans")."""
-    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
-    if not objects and token.dep_ == "relcl":
-        objects = [token.head]
-    return any(o.tag_ == "CD" or o.ent_type_ in AMOUNTS or o.lemma_.lower() in STRUCK_THINGS
-               for o in objects)
-
-
-def _asks(token: Token) -> bool:
-    """Whether "push" or "press" asks someone to act: someone pushed to do something ("pushing
-    Washington to discuss a timeline") or pushing for something ("pushed for a ceasefire"),
-    said by someone who can ask (not "strikes are pushing the government to end …", a cause);
-    not "pushed the car", "forces pushed into the town"."""
-    children = list(token.children)
-    subject = next((c for c in children if c.dep_ == "nsubj"), None)
-    if subject is not None and subject.tag_ in ("WDT", "WP") and token.dep_ == "relcl":
-        subject = token.head  # "the government, which is pushing Washington to …"
-    if subject is None and token.dep_ == "xcomp":  # "caused the government to push …"
-        subject = next((c for c in token.head.children if c.dep_ == "dobj"), None)
-    if subject is None or not (subject.ent_type_ in AGENT_ENTITIES or subject.pos_ in (
-            "PRON", "PROPN") or subject.lemma_.lower() in AGENT_NOUNS | PEOPLE):
-        return False  # "US strikes are pushing the government to end …": a cause, no request
-    asked = any(c.dep_ == "dobj" for c in children) and any(
-        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-        for c in children)
-    pushed_for = any(c.dep_ == "prep" and c.lower_ == "for" for c in children)
-    return asked or pushed_for
-
-
-def _cautions(token: Token) -> bool:
-    """A warning that something will happen, told of no one who could do it ("the fund warned
-    that the exit will raise many questions", "economists warned that prices would keep
-    rising"), is a caution, not a threat: PLOVER's THREATEN is a threat of action by someone
-    ("warned that it would respond", "warned that police will no longer tolerate rallies",
-    "warned Hamas to stop")."""
-    clauses = [c for c in token.children if c.dep_ == "ccomp"]
-    if not clauses or any(c.dep_ in ("dobj", "dative") for c in token.children):
-        return False
-    return all(_no_agent(c) for c in clauses)
-
-
-def _no_agent(clause: Token) -> bool:
-    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None or subject.pos_ in ("PRON", "PROPN") or subject.ent_type_ in AGENT_ENTITIES:
-        return False
-    lemma = subject.lemma_.lower()
-    return lemma not in AGENT_NOUNS and lemma not in PEOPLE and lemma not in FORCES and not any(
-        c.dep_ == "poss" for c in subject.children)
 
 
 def _in_hyphenated_word(token: Token) -> bool:
@@ -374,11 +278,13 @@ def _verb_phrase(token: Token, lemma: str) -> str | None:
         if any(c.dep_ == "dobj" and c.lemma_.lower() == "life" for c in token.children):
             return "killing"
     if lemma == "call":
+        if any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children):
+            return "accusation"  # "called out the Speaker for a do-nothing Congress"
         if any(c.dep_ == "prep" and c.lower_ in ("on", "for", "upon") for c in token.children):
             return "demand"
-    if lemma in CRITICISING and _for_conduct(token):
+    if lemma in CRITICISING and for_conduct(token):
         return "accusation"  # "attacked the president for declining", "hit him as a fraud"
-    if lemma in ("push", "press") and _asks(token):
+    if lemma in ("push", "press") and asks(token):
         return "demand"  # "pushing Washington to discuss a timeline", "pushed for a ceasefire"
     particles = {c.lower_ for c in token.children  # "out of" may be parsed as a preposition
                  if c.dep_ == "prt" or c.dep_ == "prep" and c.lower_ in ("out", "back")}

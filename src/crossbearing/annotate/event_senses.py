@@ -1,0 +1,166 @@
+"""Senses of trigger words that their complements decide: striking an amount or a thing
+reached ("hit $1.1 billion", "struck a deal") is no attack, attacking someone for their conduct
+is an accusation, pushing someone to act is a request, a warning told of no one who could act is
+a caution, "demanded" after a quoted question asks, seizing a place is no arrest, defending a
+thing is no support, and a strike of workers is a protest. docs/events.md has the rules."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from crossbearing.annotate.event_phrases import PEOPLE
+
+#: What is withheld to punish when aid, trade or money is stopped or cut (PLOVER SANCTION:
+#: "halted economic aid", "suspended arms sales", "froze assets"), not a retreat of forces.
+WITHHELD = frozenset({"aid", "assistance", "funding", "fund", "loan", "credit", "sale", "trade",
+                      "export", "import", "shipment", "delivery", "asset", "investment",
+                      "payment", "grant", "subsidy", "flight", "supply", "visa"})
+#: Things argued for, not actors supported: "defended the photo / the decision / his budget".
+DEFENDED_THINGS = frozenset({"photo", "picture", "image", "decision", "budget", "policy",
+                             "remark", "comment", "statement", "record", "choice", "vote",
+                             "position", "plan", "proposal", "move", "article", "story",
+                             "report", "ad", "tweet", "claim", "approach", "stance", "ruling"})
+#: Verbs of attacking that are words when told with the conduct they answer (see for_conduct).
+CRITICISING = frozenset({"attack", "hit", "slam", "blast", "hammer", "bash", "assail"})
+#: Nouns of time after "for": "attacked the base for two hours", "for the third time".
+TIME_WORDS = frozenset({"hour", "day", "week", "month", "year", "minute", "time", "night",
+                        "while", "decade"})
+#: Verbs of striking whose sense is set by what they strike (see strikes_no_one).
+STRIKING = frozenset({"strike", "hit", "fire", "target", "attack", "shoot", "bombard", "blast"})
+#: Things struck, hit or fired that are no one harmed: amounts, levels, deals, tones, words.
+STRUCK_THINGS = frozenset({
+    "deal", "bargain", "agreement", "compromise", "accord", "pact", "balance", "tone", "note",
+    "chord", "pose", "record", "high", "low", "peak", "mark", "milestone", "level", "jackpot",
+    "snag", "nerve", "stride", "question", "figure", "total", "threshold", "shelf", "airwaves"})
+#: Named-entity labels of amounts: "donations hit $1.1 billion", "hit 50 percent".
+AMOUNTS = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL"})
+#: What "meets" without a meeting: "make ends meet", "meet the standard", "meet demand".
+MET_THINGS = frozenset({"end", "standard", "demand", "need", "requirement", "criterion",
+                        "deadline", "target", "goal", "expectation", "threshold", "obligation"})
+#: Words of work and workers that make a "strike" in their sentence a stoppage of work.
+STRIKERS = frozenset({"worker", "union", "employee", "staff", "walkout", "stoppage", "wage",
+                      "salary", "pay", "picket", "teacher", "nurse", "miner", "docker",
+                      "trucker", "labour", "labor"})
+#: Means of attack that make a "strike" an attack whatever its sentence says of work.
+STRIKE_MEANS = frozenset({"air", "drone", "missile", "rocket", "military", "artillery",
+                          "precision", "retaliatory", "us", "israeli", "russian"})
+#: Verbs whose subject "strike" harms: an attack.
+HARMING = frozenset({"hit", "kill", "destroy", "target", "wound", "injure", "damage", "level"})
+#: Entity types and nouns of people who can pin an act on someone.
+AGENT_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+AGENT_NOUNS = frozenset({"official", "officer", "police", "investigator", "prosecutor",
+                         "authority", "government", "ministry", "spokesman", "spokeswoman",
+                         "spokesperson", "military", "army", "intelligence", "analyst", "expert",
+                         "source", "minister", "president", "leader", "group", "they", "he",
+                         "she", "we", "lawmaker", "legislator", "senator", "congressman",
+                         "parliament", "council", "committee", "party", "union", "court",
+                         "judge", "mayor", "governor", "diplomat", "envoy"})
+#: What withdraws in a retreat: forces and envoys ("withdrew its troops", "the ambassador
+#: was withdrawn"); anything else withdrawn is taken back ("withdrew the offer").
+FORCES = frozenset({"troop", "force", "soldier", "unit", "army", "personnel", "fighter",
+                    "militia", "brigade", "battalion", "division", "convoy", "ambassador",
+                    "envoy", "diplomat", "mission", "staff", "embassy", "contingent",
+                    "peacekeeper", "observer", "monitor", "police", "tank", "ship", "warship"})
+
+
+def for_conduct(token: Token) -> bool:
+    """Whether a verb of attacking is told with the conduct it answers or the label it gives
+    ("attacked the president for declining to …", "slammed Kaine for his work defending …",
+    "attacked her opponent as a fraud"): words, not force (PLOVER ACCUSE). Not "for two hours"
+    or "for the third time", which time the act."""
+    for prep in token.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("for", "as"):
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pcomp" and obj.tag_ == "VBG":
+                return True  # "for declining to …"
+            if obj.dep_ == "pobj" and obj.ent_type_ not in ("DATE", "TIME", "CARDINAL",
+                                                            "ORDINAL", "QUANTITY") and not any(
+                    c.dep_ in ("nummod", "amod") and (c.tag_ == "CD" or c.ent_type_ == "ORDINAL")
+                    for c in obj.children) and obj.lemma_.lower() not in TIME_WORDS:
+                return True  # "for his remarks", "as a fraud"
+    return False
+
+
+def strikes_no_one(token: Token) -> bool:
+    """Whether a verb of striking has a thing no one can be harmed by being struck as its
+    object: an amount ("hit $1.1 billion", "hit a record"), or what is reached or made by it
+    ("struck a deal", "struck a conciliatory tone", "fired questions"), also as the noun a
+    relative clause hangs on ("the deal he struck with Republicans")."""
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not objects and token.dep_ == "relcl":
+        objects = [token.head]
+    return any(o.tag_ == "CD" or o.ent_type_ in AMOUNTS or o.lemma_.lower() in STRUCK_THINGS
+               for o in objects)
+
+
+def objects_are_places(token: Token) -> bool:
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    return bool(objects) and all(o.ent_type_ in ("GPE", "LOC", "FAC") for o in objects)
+
+
+def asks_a_question(token: Token) -> bool:
+    """A verb of demanding that only tags a quoted question ("'Why isn't this proof?' Vitter
+    demanded."): it has nothing demanded of its own, and the quotation before it ends in a
+    question mark."""
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "prep") for c in token.children):
+        return False
+    before = token.doc.text[max(0, token.idx - 300):token.idx].rstrip()
+    close = max(before.rfind(mark) for mark in ('"', "”", "’"))
+    if close < 0 or len(before[close + 1:].split()) > 6:  # the tag follows the quotation
+        return False
+    return before[:close].rstrip().endswith("?")
+
+
+def asks(token: Token) -> bool:
+    """Whether "push" or "press" asks someone to act: someone pushed to do something ("pushing
+    Washington to discuss a timeline") or pushing for something ("pushed for a ceasefire"),
+    said by someone who can ask (not "strikes are pushing the government to end …", a cause);
+    not "pushed the car", "forces pushed into the town"."""
+    children = list(token.children)
+    subject = next((c for c in children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.tag_ in ("WDT", "WP") and token.dep_ == "relcl":
+        subject = token.head  # "the government, which is pushing Washington to …"
+    if subject is None and token.dep_ == "xcomp":  # "caused the government to push …"
+        subject = next((c for c in token.head.children if c.dep_ == "dobj"), None)
+    if subject is None or not (subject.ent_type_ in AGENT_ENTITIES or subject.pos_ in (
+            "PRON", "PROPN") or subject.lemma_.lower() in AGENT_NOUNS | PEOPLE):
+        return False  # "US strikes are pushing the government to end …": a cause, no request
+    asked = any(c.dep_ == "dobj" for c in children) and any(
+        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in children)
+    pushed_for = any(c.dep_ == "prep" and c.lower_ == "for" for c in children)
+    return asked or pushed_for
+
+
+def cautions(token: Token) -> bool:
+    """A warning that something will happen, told of no one who could do it ("the fund warned
+    that the exit will raise many questions", "economists warned that prices would keep
+    rising"), is a caution, not a threat: PLOVER's THREATEN is a threat of action by someone
+    ("warned that it would respond", "warned that police will no longer tolerate rallies",
+    "warned Hamas to stop")."""
+    clauses = [c for c in token.children if c.dep_ == "ccomp"]
+    if not clauses or any(c.dep_ in ("dobj", "dative") for c in token.children):
+        return False
+    return all(_no_agent(c) for c in clauses)
+
+
+def _no_agent(clause: Token) -> bool:
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ in ("PRON", "PROPN") or subject.ent_type_ in AGENT_ENTITIES:
+        return False
+    lemma = subject.lemma_.lower()
+    return lemma not in AGENT_NOUNS and lemma not in PEOPLE and lemma not in FORCES and not any(
+        c.dep_ == "poss" for c in subject.children)
+
+
+def workers_strike(token: Token) -> bool:
+    """A strike of workers (ACLED codes it as a protest): its sentence names workers, a union or
+    a stoppage of work, and no means of attack ("drone", "air") modifies it."""
+    if any(c.dep_ in ("compound", "amod") and (c.lemma_.lower() in STRIKE_MEANS or c.ent_type_
+                                                in ("NORP", "GPE")) for c in token.children):
+        return False  # "a drone strike", "an Israeli strike"
+    if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in HARMING:
+        return False  # "a strike hit a car carrying workers"
+    words = {t.lemma_.lower() for t in token.sent}
+    return bool(words & STRIKERS)
