@@ -20,6 +20,8 @@ work. Tested in tests/test_quotes.py; measured on PolNeAR by benchmarks/eval_quo
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from itertools import accumulate
 from typing import Sequence
 
 from spacy.tokens import Doc, Token
@@ -109,7 +111,10 @@ def _shifted(attribution: Attribution, offset: int) -> Attribution:
 def _run_index(runs: list[QuoteRun]):
     """A test of whether a character offset lies inside a quotation."""
     parts = sorted(p for r in runs for p in r.parts)
-    return lambda offset: any(s < offset < e - 1 for s, e in parts)
+    starts = [s for s, _ in parts]
+    reach = list(accumulate((e - 1 for _, e in parts), max))  # furthest end so far
+    # Inside some (s, e - 1): the parts starting before the offset reach beyond it.
+    return lambda offset: (at := bisect_left(starts, offset)) > 0 and reach[at - 1] > offset
 
 
 def _reconcile(text: str, cues: list[Attribution], runs: list[QuoteRun]) -> list[Attribution]:
