@@ -87,9 +87,10 @@ def entity_mentions(doc: Doc, article_id: str,
              if span.label_ in NAME_LABELS | MAYBE_PLACE_LABELS
              and _capitalised(span) and not _only_in_a_title(span, text, titles, actors)]
     seen = _Seen(full_names=[], acronyms={}, countries=_countries(spans))
+    ahead = _Ahead(spans)
     mentions: list[Mention] = []
     for index, span in enumerate(spans):
-        mention = _resolve(span, article_id, seen, spans[index + 1:], actors)
+        mention = _resolve(span, article_id, seen, ahead.after(index), actors)
         if mention is None:
             continue
         mentions.append(mention)
@@ -104,6 +105,52 @@ def entity_mentions(doc: Doc, article_id: str,
     mentions.extend(_undetected_acronyms(doc, article_id, mentions, seen))
     mentions.extend(_undetected_short_forms(doc, article_id, mentions, seen))
     return sorted(mentions, key=lambda m: (m.start, m.end))
+
+
+class _Ahead:
+    """The names the model gives, read once per article, so that each name can look at those
+    after it without going through the spans again: people's names, and the full names (two
+    identity words or more) of people and of organisations as mentions."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        self.people: list[tuple[int, str]] = []
+        self.full_people: list[tuple[int, Mention]] = []
+        self.full_organisations: list[tuple[int, Mention]] = []
+        for index, span in enumerate(spans):
+            if span.label_ not in ("PERSON", "ORG"):
+                continue
+            text = span.text
+            full = len(identity_words(text)) >= 2
+            if span.label_ == "PERSON":
+                self.people.append((index, text))
+                if full:
+                    self.full_people.append((index, Mention(
+                        "", 0, 0, text, "PERSON", span.ent_id_ or None, text, name_key(text),
+                        "model")))
+            elif full:
+                self.full_organisations.append((index, Mention(
+                    "", 0, 0, text, "ORG", None, text, name_key(text), "model")))
+
+    def after(self, index: int) -> _Later:
+        """What comes after the span at ``index``."""
+        return _Later(self, index)
+
+
+@dataclass(frozen=True)
+class _Later:
+    """The names after one span, in text order (:class:`_Ahead`)."""
+
+    ahead: _Ahead
+    index: int
+
+    def people(self) -> list[str]:
+        return [text for i, text in self.ahead.people if i > self.index]
+
+    def full_people(self) -> list[Mention]:
+        return [m for i, m in self.ahead.full_people if i > self.index]
+
+    def full_organisations(self) -> list[Mention]:
+        return [m for i, m in self.ahead.full_organisations if i > self.index]
 
 
 def _as_description(doc: Doc, mention: Mention) -> Mention:
@@ -154,7 +201,7 @@ def _capitalised(span: Span) -> bool:
     return any(ch.isupper() for ch in span.text)
 
 
-def _resolve(span: Span, article_id: str, seen: _Seen, later: list[Span],
+def _resolve(span: Span, article_id: str, seen: _Seen, later: _Later,
              actors: ActorBase) -> Mention | None:
     start, end, text = _trimmed(span)
     if not text or text.endswith(("-", "‐", "–", "/")) or text.startswith("/"):
@@ -187,7 +234,7 @@ def _resolve(span: Span, article_id: str, seen: _Seen, later: list[Span],
     return _with_place(base, seen, _stands_as_place(span))
 
 
-def _names_no_place(text: str, seen: _Seen, later: list[Span]) -> bool:
+def _names_no_place(text: str, seen: _Seen, later: _Later) -> bool:
     """Whether a single word is no town whatever the model says: a word of institution
     ("Congress", "Parliament": not Congress, Arizona) or the surname of a person the article
     names in full ("from Clinton" with Bill and Hillary Clinton named: not Clinton, Maryland)."""
@@ -197,10 +244,9 @@ def _names_no_place(text: str, seen: _Seen, later: list[Span]) -> bool:
     return words[0].lower() in INSTITUTION_WORDS or _a_surname(text, seen, later)
 
 
-def _a_surname(text: str, seen: _Seen, later: list[Span]) -> bool:
+def _a_surname(text: str, seen: _Seen, later: _Later) -> bool:
     key = name_key(text)
-    names = [m.canonical for m in seen.full_names if m.label == "PERSON"] + [
-        s.text for s in later if s.label_ == "PERSON"]
+    names = [m.canonical for m in seen.full_names if m.label == "PERSON"] + later.people()
     return any(len(identity_words(n)) >= 2 and name_key(identity_words(n)[-1]) == key
                for n in names)
 
@@ -236,7 +282,7 @@ def _trimmed(span: Span) -> tuple[int, int, str]:
     return start, start + len(text), text
 
 
-def _full_name_for(text: str, label: str, seen: _Seen, later: list[Span]) -> Mention | None:
+def _full_name_for(text: str, label: str, seen: _Seen, later: _Later) -> Mention | None:
     """The one person's full name that ``text`` shortens: met earlier, or else later in the
     article. None when no name or two different names fit (a bare surname is never guessed).
     Only people's names are shortened so: an organisation's short forms are its aliases and
@@ -252,17 +298,14 @@ def _full_name_for(text: str, label: str, seen: _Seen, later: list[Span]) -> Men
         return earlier[0]
     if earlier:
         return None
-    ahead = [Mention("", 0, 0, s.text, s.label_, s.ent_id_ or None, s.text, name_key(s.text), "model")
-             for s in later if s.label_ == "PERSON" and len(identity_words(s.text)) >= 2]
-    found = _distinct([m for m in ahead if _shortens(text, m)])
+    found = _distinct([m for m in later.full_people() if _shortens(text, m)])
     return found[0] if len(found) == 1 and found[0].label == "PERSON" else None
 
 
-def _organisations(seen: _Seen, later: list[Span]) -> list[Mention]:
+def _organisations(seen: _Seen, later: _Later) -> list[Mention]:
     """Organisations the article names in full: met so far, or by the model later on."""
-    ahead = [Mention("", 0, 0, s.text, "ORG", None, s.text, name_key(s.text), "model")
-             for s in later if s.label_ == "ORG" and len(identity_words(s.text)) >= 2]
-    return [m for m in seen.full_names if m.label == "ORG"] + seen.groups + ahead
+    return ([m for m in seen.full_names if m.label == "ORG"] + seen.groups
+            + later.full_organisations())
 
 
 def _group_for(text: str, label: str, seen: _Seen) -> Mention | None:
