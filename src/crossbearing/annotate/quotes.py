@@ -87,9 +87,27 @@ def _units(doc: Doc) -> list[tuple[Doc, int, list[Token]]]:
                                             for s, e in spans) for t in sent]
     units = [(doc, 0, kept)]
     if spans:
-        parsed = pipeline().pipe((text[s:e] for s, e in spans), disable=list(_NOT_NEEDED))
+        parsed = _parsed_paragraphs([text[s:e] for s, e in spans])
         units.extend((sub, start, list(sub)) for sub, (start, _) in zip(parsed, spans))
     return units
+
+
+#: Paragraphs parsed on their own, by text, the latest last (at most :data:`PARSED_KEPT`).
+_PARSED: dict[str, Doc] = {}
+PARSED_KEPT = 512
+
+
+def _parsed_paragraphs(texts: list[str]) -> list[Doc]:
+    """Each of ``texts`` parsed on its own. A paragraph this process parsed lately (a wire copy's,
+    a reprint's) is not parsed again: a text's parse does not depend on the texts parsed with it.
+    The parses are only read."""
+    new = [t for t in dict.fromkeys(texts) if t not in _PARSED]
+    for text, sub in zip(new, pipeline().pipe(new, disable=list(_NOT_NEEDED))):
+        _PARSED[text] = sub
+    parsed = [_PARSED[t] for t in texts]
+    for old in list(_PARSED)[:max(0, len(_PARSED) - PARSED_KEPT)]:
+        del _PARSED[old]
+    return parsed
 
 
 def _shifted(attribution: Attribution, offset: int) -> Attribution:
