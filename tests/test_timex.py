@@ -358,3 +358,25 @@ def test_everything_found_resolves():
             "year, the past week, in recent weeks, the 1990s, two days ago, Q1 2024, overnight.")
     for start, end in find_time_expressions(text):
         assert resolve_time(text[start:end], ANCHOR).resolved, text[start:end]
+
+
+# --- the finder's clues --------------------------------------------------------------------------
+CLUE_SAMPLES = [
+    "On Wednesday, Feb. 7, 2024 and on 12 March 2023 the talks resumed; since October 2019 too.",
+    "in late January, during October, in last December; since early 2014, in 2020, by 1999.",
+    "Last Friday night, next Monday and early this month, last week, the weekend, this year.",
+    "today, tonight, yesterday, overnight, last night, this morning, the day after tomorrow.",
+    "the past two weeks, the coming months, the last few days, three years ago, recent weeks.",
+    "the 1990s, the late '80s, the first quarter of 2023, Q3 2022, 2024-02-09 and 13/02/2024.",
+]
+
+
+def test_a_form_matches_only_where_its_clue_is():
+    """Each form of the finder is skipped in a text without its clue: the clue must be part of
+    every match (a form changed without its clue would silently stop matching)."""
+    from crossbearing.annotate.timex_find import PATTERNS
+
+    for pattern, _check, clue in PATTERNS:
+        matches = [m.group(0) for text in CLUE_SAMPLES for m in pattern.finditer(text)]
+        assert matches, pattern.pattern
+        assert all(clue.search(match) for match in matches), pattern.pattern

@@ -106,12 +106,15 @@ def _pipeline(actors: ActorBase) -> Language:
     cannot split or relabel what the rulers found."""
     nlp = load_model(exclude=tuple(name for name in _all_components() if name not in COMPONENTS))
     names, acronyms = actor_patterns(nlp.make_doc, actors.actors)
-    ruler = nlp.add_pipe("entity_ruler", name="kb_names", before="ner",
-                         config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True})
-    ruler.add_patterns(names)
-    ruler = nlp.add_pipe("entity_ruler", name="kb_acronyms", before="ner",
-                         config={"phrase_matcher_attr": "ORTH", "overwrite_ents": False})
-    ruler.add_patterns(acronyms)
+    names_ruler = nlp.add_pipe("entity_ruler", name="kb_names", before="ner",
+                               config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True})
+    acronyms_ruler = nlp.add_pipe("entity_ruler", name="kb_acronyms", before="ner",
+                                  config={"phrase_matcher_attr": "ORTH", "overwrite_ents": False})
+    # The rulers match on LOWER and ORTH, which the tokenizer alone gives: without this, spaCy
+    # runs every pattern through the components before the ruler (seconds per process).
+    with nlp.select_pipes(disable=nlp.pipe_names):
+        names_ruler.add_patterns(names)
+        acronyms_ruler.add_patterns(acronyms)
     _register_sentence_index()
     nlp.add_pipe("sentence_index", last=True)
     return nlp

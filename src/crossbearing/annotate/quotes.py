@@ -20,6 +20,8 @@ work. Tested in tests/test_quotes.py; measured on PolNeAR by benchmarks/eval_quo
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from itertools import accumulate
 from typing import Sequence
 
 from spacy.tokens import Doc, Token
@@ -85,9 +87,27 @@ def _units(doc: Doc) -> list[tuple[Doc, int, list[Token]]]:
                                             for s, e in spans) for t in sent]
     units = [(doc, 0, kept)]
     if spans:
-        parsed = pipeline().pipe((text[s:e] for s, e in spans), disable=list(_NOT_NEEDED))
+        parsed = _parsed_paragraphs([text[s:e] for s, e in spans])
         units.extend((sub, start, list(sub)) for sub, (start, _) in zip(parsed, spans))
     return units
+
+
+#: Paragraphs parsed on their own, by text, the latest last (at most :data:`PARSED_KEPT`).
+_PARSED: dict[str, Doc] = {}
+PARSED_KEPT = 512
+
+
+def _parsed_paragraphs(texts: list[str]) -> list[Doc]:
+    """Each of ``texts`` parsed on its own. A paragraph this process parsed lately (a wire copy's,
+    a reprint's) is not parsed again: a text's parse does not depend on the texts parsed with it.
+    The parses are only read."""
+    new = [t for t in dict.fromkeys(texts) if t not in _PARSED]
+    for text, sub in zip(new, pipeline().pipe(new, disable=list(_NOT_NEEDED))):
+        _PARSED[text] = sub
+    parsed = [_PARSED[t] for t in texts]
+    for old in list(_PARSED)[:max(0, len(_PARSED) - PARSED_KEPT)]:
+        del _PARSED[old]
+    return parsed
 
 
 def _shifted(attribution: Attribution, offset: int) -> Attribution:
@@ -109,7 +129,10 @@ def _shifted(attribution: Attribution, offset: int) -> Attribution:
 def _run_index(runs: list[QuoteRun]):
     """A test of whether a character offset lies inside a quotation."""
     parts = sorted(p for r in runs for p in r.parts)
-    return lambda offset: any(s < offset < e - 1 for s, e in parts)
+    starts = [s for s, _ in parts]
+    reach = list(accumulate((e - 1 for _, e in parts), max))  # furthest end so far
+    # Inside some (s, e - 1): the parts starting before the offset reach beyond it.
+    return lambda offset: (at := bisect_left(starts, offset)) > 0 and reach[at - 1] > offset
 
 
 def _reconcile(text: str, cues: list[Attribution], runs: list[QuoteRun]) -> list[Attribution]:

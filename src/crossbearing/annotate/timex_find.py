@@ -90,23 +90,33 @@ def unambiguous_numeric(text: str) -> bool:
     return (first > 12) != (second > 12) and max(first, second) <= 31 and min(first, second) >= 1
 
 
-Pattern = tuple[re.Pattern[str], Callable[[str], bool] | None]
-PATTERNS: list[Pattern] = [(re.compile(p), check) for p, check in [
-    (_plain(_DATE), None),
-    (_plain(_MONTH_YEAR), None),
-    *[(p, None) for p in _in_context(rf"(?i:\b(?:last|next|this)\s+)?{_MONTH_FULL}")],
-    (_plain(rf"(?i:\b(?:last|next|this)\s+){_MONTH_FULL}"), None),
-    *[(p, None) for p in _in_context(_YEAR)],
-    (_plain(_WEEKDAY_FORM), None),
-    (_plain(_DEICTIC), None),
-    (_plain(_CALENDAR), None),
-    (_plain(_WINDOW), None),
-    (_plain(_AGO), None),
-    (_plain(_RECENT), None),
-    (_plain(_DECADE), None),
-    (_plain(_QUARTER), None),
-    (_plain(_ISO), None),
-    (_plain(_SLASH), unambiguous_numeric),
+# Clues: what a text must contain for a form to match in it at all (a month's first three
+# letters, a year, a unit word...), searched first because it is quick: most forms are absent
+# from most texts, and scanning for one costs far more than finding that its clue is missing.
+# Each clue is a necessary part of its form, written with the same case rules, so skipping a
+# form whose clue is absent never changes what is found.
+_MONTH_CLUE = r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
+_YEAR_CLUE = r"1[89]\d\d|20\d\d"
+_UNIT_CLUE = r"(?i:hour|day|week|month|year)"
+
+Pattern = tuple[re.Pattern[str], Callable[[str], bool] | None, re.Pattern[str]]
+PATTERNS: list[Pattern] = [(re.compile(p), check, re.compile(clue)) for p, check, clue in [
+    (_plain(_DATE), None, _MONTH_CLUE),
+    (_plain(_MONTH_YEAR), None, _MONTH_CLUE),
+    *[(p, None, _MONTH_CLUE)
+      for p in _in_context(rf"(?i:\b(?:last|next|this)\s+)?{_MONTH_FULL}")],
+    (_plain(rf"(?i:\b(?:last|next|this)\s+){_MONTH_FULL}"), None, _MONTH_CLUE),
+    *[(p, None, _YEAR_CLUE) for p in _in_context(_YEAR)],
+    (_plain(_WEEKDAY_FORM), None, "day"),
+    (_plain(_DEICTIC), None, r"(?i:day|night|tomorrow|morning|afternoon|evening)"),
+    (_plain(_CALENDAR), None, r"(?i:week|month|year|quarter)"),
+    (_plain(_WINDOW), None, _UNIT_CLUE),
+    (_plain(_AGO), None, r"(?i:ago)"),
+    (_plain(_RECENT), None, r"(?i:recent)"),
+    (_plain(_DECADE), None, "0s"),
+    (_plain(_QUARTER), None, r"Q|(?i:quarter)"),
+    (_plain(_ISO), None, r"\d-[01]\d-[0-3]\d"),
+    (_plain(_SLASH), unambiguous_numeric, "/"),
 ]]
 
 
@@ -127,7 +137,9 @@ def find_time_expressions(text: str) -> list[tuple[int, int]]:
 def _candidates(text: str) -> set[tuple[int, int]]:
     """Every span any pattern matches, overlapping ones included."""
     spans = set()
-    for pattern, check in PATTERNS:
+    for pattern, check, clue in PATTERNS:
+        if clue.search(text) is None:
+            continue
         for match in pattern.finditer(text):
             start, end = match.span("t")
             if check is None or check(text[start:end]):

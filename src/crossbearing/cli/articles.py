@@ -24,7 +24,6 @@ from crossbearing.cli.common import (
 from crossbearing.cli.statements import print_warnings, statement_options, statements_from
 from crossbearing.cli.tables import counted, listing, short_ids
 from crossbearing.errors import NotFound, UsageError
-from crossbearing.ingest.run import run as run_ingest
 from crossbearing.ingest.source import Limits
 from crossbearing.stages import AnalysisRun
 from crossbearing.views.records import (
@@ -50,6 +49,8 @@ def ingest(paths: tuple[str, ...], db: str, max_document_bytes: int, progress: b
     """Read files, folders (recursively) or standard input ("-") into the store.
 
     Every input becomes articles or a recorded rejection; inputs already read are skipped."""
+    from crossbearing.ingest.run import run as run_ingest  # the HTML extractors: this command's
+
     options = AnalysisRun(paths=list(paths),
                           limits=Limits(max_document_bytes=max_document_bytes),
                           statements=statements_from(paths, manifest, outlet, published))
