@@ -7,7 +7,13 @@ from dataclasses import replace
 from conftest import annotate_text
 
 from crossbearing.corpus.events import merge_events
-from crossbearing.corpus.statements import saying_times, voice_key, with_quoted_sources
+from crossbearing.corpus.statements import (
+    officials_of,
+    saying_times,
+    voice_key,
+    with_quoted_sources,
+)
+from crossbearing.model import Quote
 from crossbearing.kb.actors import actor_base
 
 
@@ -86,3 +92,36 @@ def test_a_time_inside_what_was_said_does_not_date_the_saying():
         "Yahya Rasool said the repeated raids since 2011 violate Iraqi sovereignty.")
     [condemnation] = [e for e in events if e.event_type == "accusation"]
     assert condemnation.date_start is None
+
+
+def test_a_quotation_where_another_event_is_reported_is_not_added_twice():
+    said = ("Iraqi officials said repeated raids violate Iraqi sovereignty, and Kata'ib "
+            "Hezbollah attacked a base in Anbar on Friday.")
+    texts = {"a0": CONDEMNED, "a1": said}
+    mentions = [replace(m, article_id=a) for a, text in texts.items()
+                for m in annotate_text(text).events]
+    story, outlets = {"a0": "s", "a1": "s"}, {"a0": "A0", "a1": "A1"}
+    events = merge_events(mentions, story, outlets)
+    [attack] = [e for e in events if e.family == "violent" and e.sources[0][0] == "a1"]
+    words = said.index("repeated raids")
+    # a quotation whose report begins where the attack's word stands: one source, one event
+    quote = Quote("a1", ((words, words + 40),), None, None, "Iraqi officials", None, None,
+                  "Iraqi officials", "indirect")
+    moved = replace(quote, content=((attack.sources[0][1], words + 40),))
+    for q in (quote, moved):
+        quoted = with_quoted_sources(events, mentions, [q], story, texts.get, outlets)
+        keys = [k for e in quoted for k in e.sources]
+        assert len(keys) == len(set(keys))
+    [condemnation] = [e for e in with_quoted_sources(events, mentions, [quote], story,
+                                                     texts.get, outlets)
+                      if e.event_type == "accusation"]
+    assert ("a1", words) in condemnation.sources  # the officials' words report the statement
+
+
+def test_officials_no_one_names_speak_for_their_state():
+    actors = actor_base()
+    assert officials_of("US officials", actors) == "state:US"
+    assert officials_of("a US defense official", actors) == "state:US"
+    assert officials_of("Iraqi officials", actors) == "state:IQ"
+    assert officials_of("an official", actors) is None
+    assert officials_of("Pro-Iran Iraqi lawmakers", actors) is None

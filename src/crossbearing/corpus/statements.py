@@ -23,6 +23,10 @@ from crossbearing.model_events import DateGiven, Event, EventSource
 
 #: Content words a quotation must share with a statement's sentences to be one of its reports.
 MIN_SHARED = 2
+#: Words of office: officials so described speak for their state ("US officials").
+OFFICES = frozenset({"official", "officials", "spokesman", "spokeswoman", "spokesperson",
+                     "diplomat", "diplomats", "envoy", "minister", "ministry", "officer",
+                     "officers", "authorities", "government"})
 #: Relations by which a person speaks for an organisation.
 SPEAKS_FOR = ("spokesperson-of", "leader-of", "commander-of")
 WORD = re.compile(r"[a-z][a-z'-]{3,}")
@@ -44,6 +48,23 @@ def voice_key(actor_id: str | None, actors: ActorBase) -> str | None:
         actor_id = next((r.target for r in actor.relations if r.type in SPEAKS_FOR
                          and r.target in actors.by_id), actor_id)
     return actors.actor_key(actor_id)
+
+
+def officials_of(description: str | None, actors: ActorBase) -> str | None:
+    """The state that officials no one names speak for ("US officials", "a US defense official",
+    "Iraqi officials", "an American diplomat"): a word of office with the state's name or its
+    nationality adjective. None for anyone else ("an official", "analysts")."""
+    if not description:
+        return None
+    words = description.replace("’s", "").replace("'s", "").split()
+    if not any(w.lower().rstrip(",.") in OFFICES for w in words):
+        return None
+    for word in words:
+        word = word.strip(",.")
+        state = actors.state_of(word) or actors.by_id.get(actors.id_of(word) or "")
+        if state is not None and state.kind == "state":
+            return actors.actor_key(state.id)
+    return None
 
 
 def with_quoted_sources(events: list[Event], mentions: Iterable[EventMention],
@@ -73,10 +94,12 @@ def with_quoted_sources(events: list[Event], mentions: Iterable[EventMention],
                                   for m in said))
             statements[event.story_id].append((event, speakers, words))
     added: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    taken = {key for event in events for key in event.sources}  # one event per report
     dated: dict[str, list[DateGiven]] = defaultdict(list)
     for quote in quotes:
         story = story_of.get(quote.article_id)
-        speaker = voice_key(quote.speaker_actor, actors)
+        speaker = voice_key(quote.speaker_actor, actors) or officials_of(
+            quote.descriptor or quote.speaker_text, actors)
         candidates = [s for s in statements.get(story, []) if speaker in s[1]]
         if not candidates:
             continue
@@ -88,7 +111,8 @@ def with_quoted_sources(events: list[Event], mentions: Iterable[EventMention],
             continue
         event = best[2]
         key = (quote.article_id, quote.told_at)
-        if not _told(event, quote, by_key) and key not in event.sources:
+        if not _told(event, quote, by_key) and key not in taken:
+            taken.add(key)
             added[event.event_id].append(key)
             for time in (said_when(quote) if said_when else []):
                 dated[event.event_id].append(DateGiven(
