@@ -134,3 +134,17 @@ def test_an_event_long_before_the_reports_is_no_lead_of_what_we_know(tmp_path):
     assert dated  # the background attack is an event of the story ...
     assert not [s for s in summary["sentences"]  # ... but not what the story tells
                 if s["kind"] == "event" and "2001" in words(s)]
+
+
+def test_a_quote_sentence_names_the_same_speaker_whatever_the_hash_seed():
+    from crossbearing.views.sections.summary import _quote_sentence
+
+    members = [{"speaker_canonical": name, "descriptor": None, "speaker_text": None,
+                "text": "we will respond", "outlet": outlet, "article_id": outlet,
+                "start": 0, "end": 5}
+               for name, outlet in (("Yahya Rasool", "A"), ("Iraqi government", "B"))]
+    group = {"id": "g1", "label": "same", "members": members, "sources_phrase": "2 sources",
+             "speakers": "differ"}
+    sentence = _quote_sentence(group, [])
+    # two speakers named once each: the first in the group's order, not a set's order
+    assert sentence["parts"][0]["text"].startswith("Yahya Rasool said")

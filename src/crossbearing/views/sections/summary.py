@@ -207,7 +207,7 @@ def _quote_sentence(group: dict[str, Any], dates: list[str]) -> dict[str, Any]:
     speakers = [m["speaker_canonical"] or m["descriptor"] or m["speaker_text"]
                 for m in group["members"]]
     named = [s for s in speakers if s]
-    who = max(set(named), key=named.count) if named else "An unnamed speaker"
+    who = max(named, key=named.count) if named else "An unnamed speaker"
     shortest = min(group["members"], key=lambda m: len(m["text"]))
     words = _quote_words(shortest["text"])
     parts = ([_text("In reports from "), {"date": min(dates)}, _text(", ")] if dates else []) + [
