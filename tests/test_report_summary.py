@@ -148,3 +148,12 @@ def test_a_quote_sentence_names_the_same_speaker_whatever_the_hash_seed():
     sentence = _quote_sentence(group, [])
     # two speakers named once each: the first in the group's order, not a set's order
     assert sentence["parts"][0]["text"].startswith("Yahya Rasool said")
+
+
+def test_an_event_known_only_to_the_year_does_not_lead():
+    from crossbearing.views.sections.summary import _dated_closely
+
+    assert _dated_closely({"date": "2024-02-07", "precision": "day"})
+    assert _dated_closely({"date": "2024-01-01", "precision": "month"})
+    assert not _dated_closely({"date": "2012-01-01", "precision": "year"})
+    assert not _dated_closely({"date": None, "precision": None})

@@ -24,6 +24,8 @@ MAIN_EVENTS, STATEMENTS, DISAGREEMENTS, OMISSIONS = 3, 2, 2, 1
 QUOTE_CHARS = 140
 #: How many days before a story's first report an event may lie and still be what it tells.
 BACKGROUND_DAYS = 30
+#: Date precisions that pin an event down for the lead (a year alone does not).
+CLOSE_PRECISIONS = frozenset({"day", "week", "month"})
 #: Event families told as "what happened" (statements are told in the chronology).
 HAPPENED = ("violent", "material")
 
@@ -67,12 +69,17 @@ def _lower(label: str) -> str:
 
 # -- the main events ----------------------------------------------------------------------------
 def _main_events(events: list[dict[str, Any]], story) -> list[dict[str, Any]]:
-    """The events that happened and are pinned down by a date or a toll, in the time of the
-    story's reports, those that most independent sources (then reports) give first."""
+    """The events that happened and are pinned down by a date (to the month at least) or a
+    toll, in the time of the story's reports, those that most independent sources (then
+    reports) give first. A year alone ("in 2012") pins nothing down a reader can check."""
     found = [e for e in events if e["family"] in HAPPENED
-             and (e["date"] or e["fatalities"] is not None) and _in_the_news(e, story)]
+             and (_dated_closely(e) or e["fatalities"] is not None) and _in_the_news(e, story)]
     found.sort(key=lambda e: (-e["independent"], -e["reports"], e["date"] or "", e["id"]))
     return found[:MAIN_EVENTS]
+
+
+def _dated_closely(event: dict[str, Any]) -> bool:
+    return bool(event["date"]) and event.get("precision") in CLOSE_PRECISIONS
 
 
 def _in_the_news(event: dict[str, Any], story) -> bool:
