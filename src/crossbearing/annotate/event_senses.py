@@ -127,7 +127,8 @@ def asks(token: Token) -> bool:
             "PRON", "PROPN") or subject.lemma_.lower() in AGENT_NOUNS | PEOPLE):
         return False  # "US strikes are pushing the government to end …": a cause, no request
     asked = any(c.dep_ == "dobj" for c in children) and any(
-        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        c.dep_ in ("xcomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to"
+                                             for a in c.children)
         for c in children)
     pushed_for = any(c.dep_ == "prep" and c.lower_ == "for" for c in children)
     return asked or pushed_for

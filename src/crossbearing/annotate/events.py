@@ -128,7 +128,9 @@ def _topic_of_saying(token: Token, kinds: dict[int, tuple[str, str]]) -> Token |
     resignation", and it is part of the saying's event. An accusation or a condemnation is
     about an act that did happen, which stays asserted. Walks up through prepositions and
     nouns, at most three steps."""
-    if token.dep_ == "xcomp" and kinds.get(token.head.i, ("", ""))[1] == "demand":
+    if (token.dep_ == "xcomp" or token.dep_ == "advcl" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in token.children)) and kinds.get(
+            token.head.i, ("", ""))[1] == "demand":
         return token.head  # "pushing Washington to discuss a timeline": what is asked
     verb = token.head
     if (token.dep_ == "dobj" and verb.dep_ == "xcomp"
