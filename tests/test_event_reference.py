@@ -261,3 +261,18 @@ def test_a_kind_of_act_defined_or_held_is_no_event(text, word):
 def test_an_occasion_described_by_be_stays():
     assert "protest" in [m.text for m in mentions("The protest in Basra was peaceful, police "
                                                   "said on Sunday.")]
+
+
+def test_he_as_a_subject_is_the_person_named_as_the_subject_before():
+    found = mentions("Karim Haddad opened the meeting with a long speech. Then he accused the "
+                     "governor of lying.")
+    [actor] = by_text(found, "accused").role("actor")
+    assert actor.canonical == "Karim Haddad"
+
+
+@pytest.mark.parametrize("text", [
+    "The senator spoke on Monday.\n\nHe accused the mayor of lying.",  # a new paragraph
+    "The report was published on Monday. He accused the mayor of lying.",  # no person before
+])
+def test_he_without_a_named_subject_before_stays_unresolved(text):
+    assert not by_text(mentions(text), "accused").role("actor")

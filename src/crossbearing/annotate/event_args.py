@@ -106,6 +106,28 @@ class Spans:
     def at(self, token: Token) -> Mention | None:
         return self._by_token.get(token.i)
 
+    def _person_referred(self, pronoun: Token) -> Mention | None:
+        """The person "he" or "she" as a subject refers to: the person named as the subject of
+        an earlier clause of its sentence, else of the sentence before it in its paragraph
+        (a subject is the antecedent readers take first: "Ryan opened the debate … At home, he
+        accused the administration …"). None when that subject is no named person."""
+        if pronoun.lower_ not in ("he", "she") or pronoun.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        sentence = pronoun.sent
+        for token in reversed(self.doc[sentence.start:pronoun.i]):
+            if token.dep_ in ("nsubj", "nsubjpass"):
+                found = self.at(token)
+                if found is not None and found.label == "PERSON":
+                    return found
+        if sentence.start == 0 or "\n\n" in self.doc[sentence.start - 1].whitespace_ + \
+                self.doc[sentence.start - 1].text:
+            return None  # a new paragraph: no antecedent across it
+        before = self.doc[sentence.start - 1].sent
+        subject = next((t for t in before if t.dep_ in ("nsubj", "nsubjpass")
+                        and t.head.dep_ == "ROOT"), None)
+        found = self.at(subject) if subject is not None else None
+        return found if found is not None and found.label == "PERSON" else None
+
     def _state_acting(self, role: str, head: Token, mention: Mention) -> Actor | None:
         """The state a nationality adjective on an act names as its actor ("the American
         assassination", "Israeli strikes", "Turkish shelling"): coders code the state's forces
@@ -144,7 +166,11 @@ class Spans:
         adjective the knowledge base does not hold is a description of the group, not its
         actor: "Pro-Iran Iraqi lawmakers" stay lawmakers so described."""
         if head.pos_ in PRONOUNS:
-            return None
+            person = self._person_referred(head) if role == "actor" else None
+            if person is None:
+                return None
+            return EventArgument(role, head.idx, head.idx + len(head), head.text,
+                                 person.actor_id, person.canonical)
         head = _counted(head)
         mention = self.at(head)
         if mention is not None:
