@@ -157,3 +157,20 @@ def test_an_event_known_only_to_the_year_does_not_lead():
     assert _dated_closely({"date": "2024-01-01", "precision": "month"})
     assert not _dated_closely({"date": "2012-01-01", "precision": "year"})
     assert not _dated_closely({"date": None, "precision": None})
+
+
+def test_in_an_undated_story_only_what_several_sources_report_leads():
+    from types import SimpleNamespace
+
+    from crossbearing.views.sections.summary import _main_events
+
+    def event(name, independent):
+        return {"id": name, "family": "violent", "date": "2001-09-11", "date_end": None,
+                "precision": "day", "fatalities": None, "independent": independent,
+                "reports": independent}
+
+    events = [event("background", 1), event("news", 2)]
+    undated = SimpleNamespace(first_date=None, last_date=None)
+    assert [e["id"] for e in _main_events(events, undated)] == ["news"]
+    dated = SimpleNamespace(first_date="2001-09-12", last_date="2001-09-12")
+    assert [e["id"] for e in _main_events(events, dated)] == ["news", "background"]

@@ -71,9 +71,13 @@ def _lower(label: str) -> str:
 def _main_events(events: list[dict[str, Any]], story) -> list[dict[str, Any]]:
     """The events that happened and are pinned down by a date (to the month at least) or a
     toll, in the time of the story's reports, those that most independent sources (then
-    reports) give first. A year alone ("in 2012") pins nothing down a reader can check."""
+    reports) give first. A year alone ("in 2012") pins nothing down a reader can check. In a
+    story whose reports carry no date, nothing tells the news from the background ("the attack
+    of 11 September 2001" in a report of 2010): only what two or more independent sources
+    report leads."""
     found = [e for e in events if e["family"] in HAPPENED
-             and (_dated_closely(e) or e["fatalities"] is not None) and _in_the_news(e, story)]
+             and (_dated_closely(e) or e["fatalities"] is not None) and _in_the_news(e, story)
+             and (story.first_date or e["independent"] > 1)]
     found.sort(key=lambda e: (-e["independent"], -e["reports"], e["date"] or "", e["id"]))
     return found[:MAIN_EVENTS]
 
