@@ -756,3 +756,23 @@ def test_a_saying_a_modal_governs_is_not_yet_done():
     [sue] = [e for e in annotate_text("The bill would allow families to sue the state.").events
              if e.text == "sue"]
     assert sue.mode == "future"
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Gunmen opened fire on soldiers at a checkpoint near Kirkuk.", "armed_clash"),
+    ("Police opened fire on protesters in Basra on Friday.", "attack"),
+])
+def test_opening_fire_on_people_is_an_attack(text, kind):
+    [event] = annotate_text(text).events
+    assert event.event_type == kind and "fire" not in [a.text for a in event.arguments]
+
+
+def test_opening_a_crossing_is_no_attack():
+    assert not events("Egypt opened the Rafah crossing on Monday.")
+
+
+def test_a_phrase_before_the_subject_is_no_target():
+    [accused] = [e for e in annotate_text("At home, the senator accused the administration of "
+                                          "presiding over a shoddy recovery.").events
+                 if e.text == "accused"]
+    assert "home" not in [a.text for a in accused.role("target")]

@@ -9,14 +9,11 @@ target; nouns give their possessor, their actor modifiers ("US strikes") and "by
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from spacy.tokens import Token
 
 from crossbearing.annotate.event_phrases import DROPPED_ARMS
-from crossbearing.annotate.nlp import text_of
-from crossbearing.kb import Actor
-from crossbearing.model import EventArgument, Mention
+from crossbearing.annotate.event_spans import Spans
+from crossbearing.model import EventArgument
 
 #: Verbs through which a noun trigger takes its actor: "carried out a strike".
 LIGHT_VERBS = frozenset({"carry", "conduct", "launch", "stage", "mount", "execute", "perform",
@@ -39,14 +36,9 @@ FUTURE_AUX = frozenset({"will", "shall", "'ll", "would"})
 HYPOTHETICAL_AUX = frozenset({"could", "may", "might", "should", "can", "must", "ought"})
 #: Verbs of saying: climbing past one, a mode no longer applies ("said it would" is the saying).
 SAYING = frozenset({"say", "state", "tell", "announce", "report", "claim", "add", "note"})
-PRONOUNS = frozenset({"PRON"})
 #: Tags of relative pronouns: the subject "which" or "who" of a relative clause is the noun
 #: the clause modifies.
 RELATIVE_TAGS = frozenset({"WDT", "WP"})
-#: Nouns that count what follows "of" ("a number of fighters", "dozens of protesters").
-QUANTITY_NOUNS = frozenset({"number", "dozen", "dozens", "score", "scores", "hundred",
-                            "hundreds", "thousand", "thousands", "handful", "couple", "group",
-                            "host", "lot", "plenty", "majority", "minority", "rest"})
 #: Dependencies of a trigger on a verb whose modal or negation applies to it.
 CORE_DEPS = frozenset({"nsubjpass", "dobj", "xcomp"})
 #: Dependencies along which a governing word's meaning reaches the trigger.
@@ -79,140 +71,6 @@ DIRECTED_IN = frozenset({"protest", "defiance", "response", "retaliation", "soli
                          "support", "opposition", "revenge"})
 
 
-class Spans:
-    """Finds the entity mention under a token, so that arguments carry actor ids."""
-
-    def __init__(self, doc, mentions: list[Mention],
-                 state_of: Callable[[str], Actor | None] | None = None) -> None:
-        self.doc = doc
-        self.state_of = state_of
-        self.mentions = sorted(mentions, key=lambda m: m.start)
-        self._by_token: dict[int, Mention] = {}
-        for mention in self.mentions:
-            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if span is not None:
-                for token in span:
-                    self._by_token[token.i] = mention
-
-    def person_before(self, token: Token) -> Token | None:
-        """The head token of the nearest person named before ``token`` in its sentence."""
-        sentence = token.sent
-        for i in range(token.i - 1, sentence.start - 1, -1):
-            mention = self._by_token.get(i)
-            if mention is not None and mention.label == "PERSON":
-                return self.doc[i]
-        return None
-
-    def at(self, token: Token) -> Mention | None:
-        return self._by_token.get(token.i)
-
-    def _person_referred(self, pronoun: Token) -> Mention | None:
-        """The person "he" or "she" as a subject refers to: the person named as the subject of
-        an earlier clause of its sentence, else of the sentence before it in its paragraph
-        (a subject is the antecedent readers take first: "Ryan opened the debate … At home, he
-        accused the administration …"). None when that subject is no named person."""
-        if pronoun.lower_ not in ("he", "she") or pronoun.dep_ not in ("nsubj", "nsubjpass"):
-            return None
-        sentence = pronoun.sent
-        for token in reversed(self.doc[sentence.start:pronoun.i]):
-            if token.dep_ in ("nsubj", "nsubjpass"):
-                found = self.at(token)
-                if found is not None and found.label == "PERSON":
-                    return found
-        if sentence.start == 0 or "\n\n" in self.doc[sentence.start - 1].whitespace_ + \
-                self.doc[sentence.start - 1].text:
-            return None  # a new paragraph: no antecedent across it
-        before = self.doc[sentence.start - 1].sent
-        subject = next((t for t in before if t.dep_ in ("nsubj", "nsubjpass")
-                        and t.head.dep_ == "ROOT"), None)
-        found = self.at(subject) if subject is not None else None
-        return found if found is not None and found.label == "PERSON" else None
-
-    def _state_acting(self, role: str, head: Token, mention: Mention) -> Actor | None:
-        """The state a nationality adjective on an act names as its actor ("the American
-        assassination", "Israeli strikes", "Turkish shelling"): coders code the state's forces
-        for it. On a person or a group the adjective stays a description ("Iraqi lawmakers")."""
-        if (role != "actor" or self.state_of is None or mention.label != "NORP"
-                or mention.actor_id or head.dep_ not in ("amod", "compound", "nmod")):
-            return None
-        return self.state_of(mention.text)
-
-    def _named_after_of(self, head: Token) -> Mention | None:
-        """The person an apposition names after an "of" phrase ("a prominent leader of Iraq's
-        Kataib Hezbollah, Abu Baqir al-Saadi"): the parser hangs the name on the group (as
-        an apposition, or a conjunct with no "and"), but
-        a group is no person, so the name is the leader's. Only for a noun that no name of
-        its own covers."""
-        if head.pos_ != "NOUN" or self.at(head) is not None:
-            return None
-        for prep in head.children:
-            if prep.dep_ != "prep" or prep.lower_ != "of":
-                continue
-            for obj in prep.children:
-                group = self.at(obj)
-                if obj.dep_ != "pobj" or (group is not None and group.label == "PERSON"):
-                    continue
-                joined = any(c.dep_ == "cc" for c in obj.children)  # "X and Y": two
-                for appos in obj.children:  # "X, NAME" with no "and" is an apposition
-                    person = self.at(appos) if appos.dep_ == "appos" or (
-                        appos.dep_ == "conj" and not joined) else None
-                    if person is not None and person.label == "PERSON":
-                        return person
-        return None
-
-    def argument(self, role: str, head: Token) -> EventArgument | None:
-        """The argument headed by ``head``: the mention it is part of, or its noun phrase with
-        the actor of a modifier ("US forces" → US), or an apposition's name. A nationality
-        adjective the knowledge base does not hold is a description of the group, not its
-        actor: "Pro-Iran Iraqi lawmakers" stay lawmakers so described."""
-        if head.pos_ in PRONOUNS:
-            person = self._person_referred(head) if role == "actor" else None
-            if person is None:
-                return None
-            return EventArgument(role, head.idx, head.idx + len(head), head.text,
-                                 person.actor_id, person.canonical)
-        head = _counted(head)
-        mention = self.at(head)
-        if mention is not None:
-            state = self._state_acting(role, head, mention)
-            if state is not None:
-                return EventArgument(role, mention.start, mention.end, mention.text, state.id,
-                                     state.name)
-            return EventArgument(role, mention.start, mention.end, mention.text,
-                                 mention.actor_id, mention.canonical)
-        left = min((t for t in head.lefts if t.dep_ not in ("det", "predet", "cc", "punct")
-                    and not _resultative(t)), key=lambda t: t.i, default=head)
-        start = left.left_edge.idx if left.i != head.i else head.idx
-        end = head.idx + len(head)
-        text = text_of(self.doc)[start:end] if start < end else head.text
-        named = None
-        for child in head.children:
-            if child.dep_ in ("compound", "amod", "poss", "appos", "nmod"):
-                named = self.at(child) or named
-        if named is not None and named.label in ("PERSON",) and any(
-                c.dep_ == "appos" for c in head.children):
-            return EventArgument(role, named.start, named.end, named.text, named.actor_id,
-                                 named.canonical)
-        person = self._named_after_of(head)
-        if person is not None:
-            return EventArgument(role, person.start, person.end, person.text, person.actor_id,
-                                 person.canonical)
-        if named is not None and named.label == "NORP" and not named.actor_id:
-            named = None  # "Iraqi lawmakers" are lawmakers described as Iraqi, not "Iraqi"
-        return EventArgument(role, start, end, text, named.actor_id if named else None,
-                             named.canonical if named else text)
-
-
-def _counted(head: Token) -> Token:
-    """What a quantity noun counts ("killed a number of resistance fighters", "dozens of
-    protesters"): the people or things, not the number (codebook: the objects of abstract words
-    are no targets)."""
-    if head.lemma_.lower() not in QUANTITY_NOUNS:
-        return head
-    return next((obj for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "of"
-                 for obj in prep.children if obj.dep_ == "pobj"), head)
-
-
 def arguments(token: Token, is_killing: bool, spans: Spans) -> list[EventArgument]:
     """The actor, target and victim arguments of one trigger."""
     found: list[tuple[str, Token]] = []
@@ -233,7 +91,8 @@ def arguments(token: Token, is_killing: bool, spans: Spans) -> list[EventArgumen
                     found.extend(("victim", c) for c in _of_objects(child))
                 else:
                     found.append(("victim" if is_killing else "target", child))
-            elif child.dep_ == "prep" and child.lower_ in ("on", "against", "upon", "at"):
+            elif child.dep_ == "prep" and child.lower_ in ("on", "against", "upon", "at") and (
+                    not _fronted(child, token)):
                 found.extend(("target", c) for c in child.children if c.dep_ == "pobj")
         if not passive and not any(r == "actor" for r, _ in found):
             found.extend(("actor", s) for s in _shared_subject(token))
@@ -262,6 +121,13 @@ def arguments(token: Token, is_killing: bool, spans: Spans) -> list[EventArgumen
     return result
 
 
+def _fronted(phrase: Token, verb: Token) -> bool:
+    """A phrase set before its verb's subject ("At home, he accused …", "At the checkpoint,
+    gunmen opened fire"): a circumstance of the act, not what it was aimed at."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and phrase.i < subject.i
+
+
 def _shared_subject(token: Token) -> list[Token]:
     """The subject a verb without one shares with the verb it hangs on: a participle clause
     ("Kataeb Hezbollah issued a rebuke on Friday, denouncing recent airstrikes": Kataeb
@@ -284,14 +150,8 @@ def _shared_subject(token: Token) -> list[Token]:
 def _instrument(verb: Token, thing: Token) -> bool:
     """An object that is what the act is done with, not to: the fire set, the bombs dropped."""
     lemma = thing.lemma_.lower()
-    return (verb.lemma_.lower() == "set" and lemma == "fire"
+    return (verb.lemma_.lower() in ("set", "open") and lemma == "fire"
             or verb.lemma_.lower() == "drop" and lemma in DROPPED_ARMS)
-
-
-def _resultative(token: Token) -> bool:
-    """"dead" in "shot dead two protesters", parsed as the victims' adjective: the result of
-    the act, not a word of the victims' name."""
-    return token.dep_ == "amod" and token.lower_ == "dead"
 
 
 def _directed(child: Token, node: Token, trigger: Token) -> bool:

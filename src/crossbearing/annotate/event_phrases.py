@@ -1,7 +1,8 @@
 """Acts told by a verb whose sense depends on what goes with it, read from the parse: "shot dead
 a farmer" (a killing) but "shot a film", "set fire to homes" and "blew up a house" (property
 destroyed) but "set a date" and "blew up on social media", "dropped barrel bombs" (an air strike)
-but "dropped the charges", "protesters gathered" (a protest) but "officials gathered".
+but "dropped the charges", "opened fire on soldiers" (an attack) but "opened the border",
+"protesters gathered" (a protest) but "officials gathered".
 
 Each rule names what the verb needs beside it for the sense of an event, as the coders'
 codebooks define it (docs/events.md): a person shot, property burned or blown up, bombs dropped,
@@ -61,6 +62,8 @@ def phrase_type(token: Token, lemma: str) -> str | None:
         return "property_destruction"
     if lemma == "drop" and _objects_in(token, DROPPED_ARMS):
         return "air_drone_strike"
+    if lemma == "open" and _objects_in(token, frozenset({"fire"})):
+        return "attack"  # "gunmen opened fire on soldiers": shooting, typed by whom it harmed
     if lemma in GATHERING and any(c.dep_ == "nsubj" and _protesters(c) for c in token.children):
         return "protest"
     return None

@@ -18,7 +18,8 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
 
-from crossbearing.annotate.event_args import Spans, arguments, mode
+from crossbearing.annotate.event_args import arguments, mode
+from crossbearing.annotate.event_spans import Spans
 from crossbearing.annotate.event_places import locations, nearest_place
 from crossbearing.annotate.event_triggers import (
     Trigger,
