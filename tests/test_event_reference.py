@@ -276,3 +276,19 @@ def test_he_as_a_subject_is_the_person_named_as_the_subject_before():
 ])
 def test_he_without_a_named_subject_before_stays_unresolved(text):
     assert not by_text(mentions(text), "accused").role("actor")
+
+
+def test_an_act_told_as_how_something_began_is_history():
+    found = mentions("The United States has kept 2,500 troops in Iraq, initially deployed to "
+                     "combat the Islamic State group at the request of the Iraqi government.")
+    assert not [m for m in found if m.text in ("deployed", "request")]
+
+
+def test_a_dated_first_act_stays():
+    assert "deployed" in [m.text for m in mentions(
+        "The army initially deployed 300 troops to Mosul on Monday.")]
+
+
+def test_initially_in_the_storys_own_sequence_stays():
+    assert "fired" in [m.text for m in mentions(
+        "Police initially fired tear gas at the protesters in Basra, then live rounds.")]

@@ -31,6 +31,10 @@ HABITUAL = frozenset({"sometimes", "often", "usually", "routinely", "regularly",
 OCCASIONS = frozenset({"lunch", "dinner", "meeting", "summit", "conference", "ceremony", "rally",
                        "talk", "event", "reception", "session", "forum", "debate", "visit",
                        "protest", "march", "vigil", "funeral", "hearing", "briefing"})
+#: Dependencies through which an act is told within another ("at the request of …").
+EMBEDDING = frozenset({"pobj", "prep", "pcomp", "advcl", "xcomp", "acl", "dobj", "nsubjpass"})
+#: Adverbs of former time that tell an act as history ("initially deployed").
+FORMERLY = frozenset({"initially", "originally", "previously", "formerly"})
 #: Relative pronouns ("which", "that", "who", "whom").
 RELATIVES = frozenset({"WDT", "WP"})
 #: Verbs of showing or recalling: what they take is referred to, not reported.
@@ -59,7 +63,7 @@ def makes_no_event(mention: EventMention, token: Token, doc: Doc) -> bool:
     background that no date or toll pins down."""
     if (_purpose(token) or _generic(mention, token) or _standing(mention, token)
             or _defined(mention, token) or _describes_its_noun(mention, token)
-            or _depicted(token)):
+            or _depicted(token) or _history(mention, token)):
         return True
     return mention.aggregate and _background_series(token) and not _anchored(mention, doc)
 
@@ -88,6 +92,25 @@ def _describes_its_noun(mention: EventMention, token: Token) -> bool:
             c.dep_ in ("nsubj", "nsubjpass") for c in children):
         return False  # "the man who attacked …": the noun is the actor
     return True
+
+
+def _history(mention: EventMention, token: Token) -> bool:
+    """An act told as how something began ("2,500 troops in Iraq, initially deployed to combat
+    the Islamic State group at the request of the Iraqi government"): a clause describing a
+    noun with a word of former time, on the act or on the act it is told within, is history,
+    not news, unless a date pins it down. Told as the story's own sequence ("police initially
+    fired tear gas, then live rounds") it stays."""
+    if mention.time_span:
+        return False
+    node = token
+    for _ in range(4):
+        if node.dep_ in ("acl", "dep", "relcl") and any(
+                c.dep_ == "advmod" and c.lower_ in FORMERLY for c in node.children):
+            return True  # a clause describing a noun by how it began
+        if node.head.i == node.i or node.dep_ not in EMBEDDING:
+            return False  # a second act joined by "and" is told on its own
+        node = node.head
+    return False
 
 
 def _depicted(token: Token) -> bool:
