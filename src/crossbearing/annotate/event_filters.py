@@ -10,7 +10,6 @@ import re
 from spacy.tokens import Doc, Token
 
 from crossbearing.annotate.event_args import LIGHT_VERBS, SERIES
-from crossbearing.annotate.event_types import ontology
 from crossbearing.annotate.nlp import text_of
 from crossbearing.model import EventMention
 
@@ -57,18 +56,19 @@ TREND_NOUNS = frozenset({"surge", "rise", "increase", "spike", "escalation", "up
 PURPOSE_NOUNS = frozenset({"purpose", "aim", "goal", "intention", "intent", "objective"})
 
 
-def makes_no_event(mention: EventMention, token: Token, doc: Doc) -> bool:
-    """Whether a mention (its trigger ``token``) makes no event of its own: an aim, a kind of
-    act named in general, a standing told in a fronted participle, or a series told as
-    background that no date or toll pins down."""
+def makes_no_event(mention: EventMention, token: Token, doc: Doc, family: str) -> bool:
+    """Whether a mention (its trigger ``token``, its ``family``) makes no event of its own: an
+    aim, a kind of act named in general, a standing told in a fronted participle, a kind defined
+    or held, a past act told as what was done to its noun, an act a work recalls, history, or a
+    series told as background that no date or toll pins down."""
     if (_purpose(token) or _generic(mention, token) or _standing(mention, token)
-            or _defined(mention, token) or _describes_its_noun(mention, token)
+            or _defined(mention, token) or _describes_its_noun(mention, token, family)
             or _depicted(token) or _history(mention, token)):
         return True
     return mention.aggregate and _background_series(token) and not _anchored(mention, doc)
 
 
-def _describes_its_noun(mention: EventMention, token: Token) -> bool:
+def _describes_its_noun(mention: EventMention, token: Token, family: str) -> bool:
     """A past act told in a clause that describes the noun it hangs on, the noun being what was
     acted on ("an employment bill signed by the minister", "the amendment, which imposed
     prohibition", "crimes committed by Croat forces"): the noun's history, given as background,
@@ -76,7 +76,7 @@ def _describes_its_noun(mention: EventMention, token: Token) -> bool:
     A saying so told ("whom the US military accused of …") is still reported: it stays."""
     if token.tag_ not in ("VBD", "VBN") or token.dep_ not in ("relcl", "acl"):
         return False
-    if ontology().type(mention.event_type).family == "verbal":
+    if family == "verbal":
         return False  # "Saadi, whom the US military accused of …": a saying reported
     if mention.time_span or mention.place_id or mention.fatalities or mention.injuries:
         return False

@@ -123,8 +123,7 @@ def asks(token: Token) -> bool:
         subject = token.head  # "the government, which is pushing Washington to …"
     if subject is None and token.dep_ == "xcomp":  # "caused the government to push …"
         subject = next((c for c in token.head.children if c.dep_ == "dobj"), None)
-    if subject is None or not (subject.ent_type_ in AGENT_ENTITIES or subject.pos_ in (
-            "PRON", "PROPN") or subject.lemma_.lower() in AGENT_NOUNS | PEOPLE):
+    if subject is None or not _can_act(subject):
         return False  # "US strikes are pushing the government to end …": a cause, no request
     asked = any(c.dep_ == "dobj" for c in children) and any(
         c.dep_ in ("xcomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to"
@@ -148,11 +147,16 @@ def cautions(token: Token) -> bool:
 
 def _no_agent(clause: Token) -> bool:
     subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None or subject.pos_ in ("PRON", "PROPN") or subject.ent_type_ in AGENT_ENTITIES:
-        return False
-    lemma = subject.lemma_.lower()
-    return lemma not in AGENT_NOUNS and lemma not in PEOPLE and lemma not in FORCES and not any(
-        c.dep_ == "poss" for c in subject.children)
+    return subject is not None and not _can_act(subject) and (
+        subject.lemma_.lower() not in FORCES) and not any(
+        c.dep_ == "poss" for c in subject.children)  # "its fighters": the speaker's side
+
+
+def _can_act(subject: Token) -> bool:
+    """Whether a subject is someone who can ask or warn: a name, a pronoun, people by office or
+    kind ("the government", "lawmakers", "police"); not a thing or an act."""
+    return (subject.ent_type_ in AGENT_ENTITIES or subject.pos_ in ("PRON", "PROPN")
+            or subject.lemma_.lower() in AGENT_NOUNS | PEOPLE)
 
 
 def workers_strike(token: Token) -> bool:

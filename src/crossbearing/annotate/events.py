@@ -91,7 +91,7 @@ def event_mentions(doc: Doc, article_id: str, mentions: Sequence[Mention],
             # asked for, discussed or threatened: part of what the saying holds
             mention = replace(mention, antecedent=saying.idx, mode=(
                 "future" if mention.mode == "asserted" else mention.mode))
-        if not makes_no_event(mention, group[0].token, doc):
+        if not makes_no_event(mention, group[0].token, doc, group[0].family):
             found.append(mention)
     found.sort(key=lambda e: e.start)
     starts = {m.start for m in found}

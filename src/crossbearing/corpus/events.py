@@ -159,7 +159,8 @@ def _groups(mentions: list[EventMention], place_of: Callable[[str], Place | None
             copies: Iterable[tuple[tuple[str, int], tuple[str, int]]]
             ) -> list[list[EventMention]]:
     onto = ontology()
-    items = [_item(m, onto.type(m.event_type).family, place_of) for m in mentions]
+    actor_key = actor_base().actor_key
+    items = [_item(m, onto.type(m.event_type).family, place_of, actor_key) for m in mentions]
     for index, item in enumerate(items):
         item.group = index
         item.members = [item]
@@ -183,6 +184,7 @@ def _groups(mentions: list[EventMention], place_of: Callable[[str], Place | None
             _join(a, b, items)
     _join_occasions(items)
     pairs = []
+    alone = {id(item): _Union([item]) for item in items}  # what each mention says, once
     buckets: dict[tuple[str, str], list[_Item]] = defaultdict(list)
     for item in items:  # only mentions of one family and mode can be compatible
         if not item.content:
@@ -192,7 +194,7 @@ def _groups(mentions: list[EventMention], place_of: Callable[[str], Place | None
             continue  # two reports of one campaign merge; a count never joins one event
         if not _compatible(a, b):
             continue
-        score = _evidence(a, b)
+        score = _evidence(alone[id(a)], alone[id(b)])
         if score >= MIN_EVIDENCE:
             pairs.append((-score, a.mention.article_id, a.mention.start, b.mention.start, a, b))
     pairs.sort(key=lambda p: p[:4])
@@ -227,11 +229,12 @@ def _join_groups(items: list[_Item]) -> None:
         if item.group not in groups or groups[item.group].content:
             groups[item.group] = item
     pairs = []
+    unions = {group: _Union(item.members) for group, item in groups.items()}
     for a, b in combinations(sorted(groups.values(), key=lambda i: i.group), 2):
         if (len(a.members) == 1 and len(b.members) == 1) or a.family != b.family or (
                 a.mention.mode != b.mention.mode):
             continue
-        score = _group_evidence(a.members, b.members)
+        score = _evidence(unions[a.group], unions[b.group])
         if score >= MIN_EVIDENCE:
             pairs.append((-score, a.group, b.group, a, b))
     pairs.sort(key=lambda p: p[:3])
@@ -240,9 +243,11 @@ def _join_groups(items: list[_Item]) -> None:
             _join(a, b, items)
 
 
-def _group_evidence(one: list[_Item], other: list[_Item]) -> int:
-    """:func:`_evidence` between two groups, each taken as the union of its mentions."""
-    a, b = _Union(one), _Union(other)
+def _evidence(a: _Union, b: _Union) -> int:
+    """Evidence that two mentions, or two groups of mentions (each taken as what all its
+    mentions say), tell one event: 2 per shared victim or target, 1 per shared actor, 2 for
+    both dated, 2 for the same city or site, 1 each for the same toll, the same specific type
+    and the same reporter."""
     return (2 * len(a.sufferers & b.sufferers) + len(a.participants & b.participants)
             + 2 * (a.dated and b.dated) + 2 * bool(a.places & b.places)
             + bool(a.tolls & b.tolls) + bool(a.kinds & b.kinds)
@@ -363,9 +368,9 @@ def _join(a: _Item, b: _Item, items: list[_Item]) -> None:
         item.members = merged
 
 
-def _item(mention: EventMention, family: str, place_of: Callable[[str], Place | None]) -> _Item:
-    key = actor_base().actor_key
-    participants = {key(a.actor_id) if a.actor_id else a.canonical.lower()
+def _item(mention: EventMention, family: str, place_of: Callable[[str], Place | None],
+          actor_key: Callable[[str], str]) -> _Item:
+    participants = {actor_key(a.actor_id) if a.actor_id else a.canonical.lower()
                     for a in mention.arguments if a.role == "actor"} - {""}
     sufferers = {a.actor_id or _person_key(a.canonical) for a in mention.arguments
                  if a.role != "actor"} - {""}
@@ -431,22 +436,6 @@ def _dates_conflict(a: EventMention, b: EventMention) -> bool:
     if not (ta and tb and ta.resolved and tb.resolved and ta.start and tb.start):
         return False
     return (ta.end or ta.start) < tb.start or (tb.end or tb.start) < ta.start
-
-
-def _evidence(a: _Item, b: _Item) -> int:
-    ma, mb = a.mention, b.mention
-    score = 2 * len(a.sufferers & b.sufferers) + len(a.participants & b.participants)
-    if ma.time and mb.time and ma.time.resolved and mb.time.resolved:
-        score += 2
-    if a.precise_place and a.precise_place == b.precise_place:
-        score += 2
-    if ma.fatalities and mb.fatalities and ma.fatalities.low == mb.fatalities.low:
-        score += 1
-    if ma.event_type == mb.event_type and ma.event_type not in GENERIC:
-        score += 1
-    if ma.reported_by_actor and ma.reported_by_actor == mb.reported_by_actor:
-        score += 1
-    return score
 
 
 def copied_mentions(mentions: Iterable[EventMention], passages: Iterable[Any]

@@ -20,8 +20,8 @@ import functools
 from dataclasses import dataclass
 from typing import Any
 
-#: Knowledge-base kinds that are state forces (ACLED inter code 1, or 8 outside their country).
-STATE_KINDS = frozenset({"military", "government", "agency", "state"})
+from crossbearing.kb.actors import STATE_KINDS, actor_base  # STATE_KINDS: inter code 1, or 8 abroad
+
 #: Relations by which a person stands for a group, in order of preference.
 PERSON_GROUP = ("member-of", "leader-of", "spokesperson-of", "part-of")
 #: Which actor of a role stands first when several are cited equally often: the forces that act
@@ -116,8 +116,6 @@ def _forces(state_id: str, actors: dict[str, dict[str, Any]]) -> str | None:
 
 @functools.lru_cache(maxsize=1)
 def _top_forces() -> dict[str, str]:
-    from crossbearing.kb.actors import actor_base
-
     base = actor_base()
     military = {a.id for a in base.actors if a.kind == "military"}
     parts: dict[str, int] = {}
