@@ -169,6 +169,16 @@ class TimeValue:
     open_start: bool = False
     open_end: bool = False
 
+    @property
+    def known(self) -> bool:
+        """Resolved to a first day."""
+        return bool(self.resolved and self.start)
+
+    def apart(self, other: TimeValue | None) -> bool:
+        """Whether both are known and their intervals do not overlap."""
+        return bool(other is not None and self.known and other.known) and (
+            (self.end or self.start) < other.start or (other.end or other.start) < self.start)
+
 
 @dataclass(frozen=True)
 class Place:

@@ -68,9 +68,7 @@ def _agrees(mention: EventMention, earlier: EventMention, actor_key: Callable[[s
         return True
     own, other = mention.time, earlier.time
     if own is not None and own.resolved:
-        if not (other is not None and other.resolved and other.start and own.start
-                and own.start <= (other.end or other.start)
-                and other.start <= (own.end or own.start)):
+        if not (other is not None and other.known and own.known) or own.apart(other):
             return False
     elif mention.time_span is not None:  # an undated report: "the Wednesday strike"
         words = text_of(doc)

@@ -432,10 +432,7 @@ def _same_day(a: EventMention, b: EventMention) -> bool:
 
 
 def _dates_conflict(a: EventMention, b: EventMention) -> bool:
-    ta, tb = a.time, b.time
-    if not (ta and tb and ta.resolved and tb.resolved and ta.start and tb.start):
-        return False
-    return (ta.end or ta.start) < tb.start or (tb.end or tb.start) < ta.start
+    return a.time is not None and a.time.apart(b.time)
 
 
 def copied_mentions(mentions: Iterable[EventMention], passages: Iterable[Any]

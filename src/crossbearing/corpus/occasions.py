@@ -58,7 +58,4 @@ def same_occasion(a: EventMention, b: EventMention) -> bool:
     their defeat in 2011") dates its content, not the statement."""
     if a.reported_by is not None or b.reported_by is not None:
         return True
-    ta, tb = a.time, b.time
-    if not (ta and tb and ta.resolved and tb.resolved and ta.start and tb.start):
-        return True
-    return not ((ta.end or ta.start) < tb.start or (tb.end or tb.start) < ta.start)
+    return not (a.time is not None and a.time.apart(b.time))
