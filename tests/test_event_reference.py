@@ -5,6 +5,7 @@ nationality adjectives on acts, counted victims, and undated reports of a dated 
 text here is written for these tests."""
 
 from dataclasses import replace
+from types import SimpleNamespace
 
 import pytest
 from conftest import annotate_text
@@ -292,3 +293,20 @@ def test_a_dated_first_act_stays():
 def test_initially_in_the_storys_own_sequence_stays():
     assert "fired" in [m.text for m in mentions(
         "Police initially fired tear gas at the protesters in Basra, then live rounds.")]
+
+
+def test_the_quote_layers_reading_of_a_pronoun_comes_first():
+    from crossbearing.annotate.events import _with_cue_speaker
+    from crossbearing.model import EventArgument, Quote
+
+    [accused] = mentions("Karim Haddad spoke first. Then he accused the governor of lying.")
+    token = SimpleNamespace(idx=accused.start)
+    guessed = [EventArgument("actor", accused.start - 3, accused.start - 1, "he",
+                             "karim-haddad", "Karim Haddad")]
+    quote = Quote("a1", ((accused.end + 1, accused.end + 30),), (accused.start, accused.end),
+                  (accused.start - 3, accused.start - 1), "he", "yahya-rasool", "Yahya Rasool",
+                  None, "indirect")
+    [actor] = _with_cue_speaker(guessed, token, [quote])
+    assert actor.actor_id == "yahya-rasool"
+    named = [replace(guessed[0], text="Karim Haddad")]  # a name of its own is kept
+    assert _with_cue_speaker(named, token, [quote]) == named

@@ -14,6 +14,8 @@ from crossbearing.kb import Actor
 from crossbearing.model import EventArgument, Mention
 
 PRONOUNS = frozenset({"PRON"})
+#: Pronouns that stand for one person named before ("he", "she").
+PERSONAL_PRONOUNS = frozenset({"he", "she"})
 #: Nouns that count what follows "of" ("a number of fighters", "dozens of protesters").
 QUANTITY_NOUNS = frozenset({"number", "dozen", "dozens", "score", "scores", "hundred",
                             "hundreds", "thousand", "thousands", "handful", "couple", "group",
@@ -52,7 +54,7 @@ class Spans:
         an earlier clause of its sentence, else of the sentence before it in its paragraph
         (a subject is the antecedent readers take first: "Ryan opened the debate … At home, he
         accused the administration …"). None when that subject is no named person."""
-        if pronoun.lower_ not in ("he", "she") or pronoun.dep_ not in ("nsubj", "nsubjpass"):
+        if pronoun.lower_ not in PERSONAL_PRONOUNS or pronoun.dep_ not in ("nsubj", "nsubjpass"):
             return None
         sentence = pronoun.sent
         for token in reversed(self.doc[sentence.start:pronoun.i]):
