@@ -776,3 +776,15 @@ def test_a_phrase_before_the_subject_is_no_target():
                                           "presiding over a shoddy recovery.").events
                  if e.text == "accused"]
     assert "home" not in [a.text for a in accused.role("target")]
+
+
+def test_imposing_sanctions_is_a_sanction_not_an_arrest():
+    assert [t for t, _ in events("The Security Council imposed sweeping new sanctions on the "
+                                 "regime.")] == ["sanction"]
+    assert "arrest" in [t for t, _ in events("The army imposed a curfew on the town.")]
+
+
+def test_the_demands_protesters_press_are_part_of_their_protest():
+    assert [t for t, _ in events("Young Algerians blocked roads leading to the city centre on "
+                                 "Sunday to press their demands for greater freedom.")] == [
+        "protest"]

@@ -15,6 +15,9 @@ from crossbearing.annotate.event_phrases import PEOPLE
 WITHHELD = frozenset({"aid", "assistance", "funding", "fund", "loan", "credit", "sale", "trade",
                       "export", "import", "shipment", "delivery", "asset", "investment",
                       "payment", "grant", "subsidy", "flight", "supply", "visa"})
+#: Penalties imposed on a state or a firm: imposing them is a sanction, not an arrest.
+PENALTIES = frozenset({"sanction", "embargo", "tariff", "restriction", "penalty", "fine",
+                       "boycott", "blockade"})
 #: Things argued for, not actors supported: "defended the photo / the decision / his budget".
 DEFENDED_THINGS = frozenset({"photo", "picture", "image", "decision", "budget", "policy",
                              "remark", "comment", "statement", "record", "choice", "vote",

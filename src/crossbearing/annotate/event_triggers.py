@@ -22,6 +22,7 @@ from crossbearing.annotate.event_senses import (
     FORCES,
     MET_THINGS,
     STRIKING,
+    PENALTIES,
     WITHHELD,
     asks,
     asks_a_question,
@@ -134,9 +135,11 @@ def _type_of(token: Token, onto: Ontology) -> str | None:
             return None
         phrase = _verb_phrase(token, lemma)
         name = phrase if phrase is not None else onto.verbs.get(lemma)
-        if name == "suspension" and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower()
-                                        in WITHHELD for c in token.children):
+        objects = [c.lemma_.lower() for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+        if name == "suspension" and set(objects) & WITHHELD:
             return "sanction"  # "halted economic aid to Serbia": PLOVER SANCTION, no retreat
+        if name == "arrest" and set(objects) & PENALTIES:
+            return "sanction"  # "imposed sweeping new sanctions": no one arrested
         return name
     if token.pos_ == "NOUN":
         if lemma == "call" and not _calls_for_something(token):

@@ -117,6 +117,8 @@ def _part_of_another(trigger: Trigger, kinds: dict[int, tuple[str, str]]) -> boo
         if (token.dep_ == "pobj" and head.lower_ in ("on", "against", "at")
                 and kinds.get(head.head.i, ("",))[0] == "violent"):
             return True
+    if trigger.type == "demand" and token.dep_ == "dobj" and head.dep_ in ("advcl", "xcomp"):
+        token, head = head, head.head  # "blocked roads to press their demands"
     return (trigger.type == "demand" and token.dep_ in ("advcl", "xcomp", "acl")
             and kinds.get(head.i, ("", ""))[1] == "protest")
 
