@@ -85,14 +85,29 @@ def test_every_command_is_documented():
 
 
 def test_entities_unknown_lists_only_what_an_analyst_could_add(analysed_seeds):
-    # Every actor the sample corpus names is known, or a place: nothing to add there.
+    # Every actor the sample corpus names is known; Akashat, listed with al-Qaim, is a town the
+    # gazetteer lacks: the one thing to add there.
     result = CliRunner().invoke(cli, ["entities", "--db", str(analysed_seeds), "--unknown",
                                       "--json"])
     assert result.exit_code == 0, result.output
     rows = json.loads(result.output)
-    assert all(r["actor_id"] is None and r["label"] in ("PERSON", "ORG", "FAC") for r in rows)
+    assert all(r["actor_id"] is None and r["label"] in ("PERSON", "ORG", "FAC", "GPE", "LOC")
+               for r in rows)
     names = {r["name"] for r in rows}
-    assert "Tower 22" not in names and "Iraq" not in names  # a known site, a place
+    assert "Akashat" in names
+    assert not names & {"Tower 22", "Iraq", "al-Qaim", "Middle East"}  # known sites and places
+
+
+def test_entities_lists_the_collections_entities_and_no_describing_word(analysed_seeds):
+    result = CliRunner().invoke(cli, ["entities", "--db", str(analysed_seeds), "--json"])
+    rows = json.loads(result.output)
+    names = [r["name"] for r in rows]
+    assert len(names) == len(set(names))
+    # "Iraqi lawmakers", "pro-Iranian groups": describing words, no entity of their own.
+    assert not set(names) & {"Iraqi", "pro-Iranian", "American", "Arab"}
+    assert all(r["entity_id"] for r in rows)  # the corpus stage's identities
+    gaza = next(r for r in rows if r["name"] == "Gaza Strip")  # "Gaza" and "Gaza Strip": one place
+    assert {"Gaza", "Gaza Strip"} <= {form for o in gaza["outlets"] for form in o["forms"]}
 
 
 def test_entities_unknown_lists_people_and_groups_the_knowledge_base_lacks(tmp_path, db):
@@ -106,7 +121,8 @@ def test_entities_unknown_lists_people_and_groups_the_knowledge_base_lacks(tmp_p
     rows = json.loads(result.output)
     names = {r["name"] for r in rows}
     assert "Kareem Haddad" in names and not names & {"Iraq", "Baghdad"}
-    assert all(r["actor_id"] is None and r["label"] in ("PERSON", "ORG", "FAC") for r in rows)
+    assert all(r["actor_id"] is None and r["label"] in ("PERSON", "ORG", "FAC", "GPE", "LOC")
+               for r in rows)
 
 
 def test_stories_at_80_columns_show_whole_ids_and_a_readable_title(analysed_seeds):

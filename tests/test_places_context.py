@@ -254,3 +254,62 @@ def test_a_name_refused_as_a_small_town_is_not_taken_again_in_context():
     text = "Obama said the deal was good."
     assert resolve_in_context(text, [obama], "a", ["US"], {0})[0].place_id is None
     assert annotate_text(text, "2016-09-20").mentions[0].place_id is None
+
+
+# --- lists of places ------------------------------------------------------------------------------
+
+
+def _names(text):
+    return {m.text: m for m in annotate_text(text, "2024-02-10").mentions}
+
+
+def test_a_name_listed_with_towns_is_a_place_even_where_the_gazetteer_lacks_it():
+    found = _names("The statement said the US understands only the language of weapons, evident "
+                   "in its recent attacks targeting the Popular Mobilization Forces (PMF) in "
+                   "al-Qaim, Akashat, and other locations.")
+    assert found["al-Qaim"].place_id == "geonames:92138"
+    assert found["Akashat"].label == "GPE" and found["Akashat"].place_id is None
+
+
+def test_a_list_closed_by_a_plural_noun_of_place_holds_places():
+    found = _names("Police said that the attackers fled toward Qasr Shirin, Sumar and other border "
+                   "towns after the raid on the checkpoint.")
+    assert found["Qasr Shirin"].label == "GPE" and found["Sumar"].label == "GPE"
+
+
+def test_a_person_listed_after_a_preposition_is_no_town():
+    found = _names("Officials would not offer details of the discussion between Mr. Obama and "
+                   "Mr. Boehner, the first one-on-one talks between Mr. Obama and Mr. Boehner.")
+    assert all(m.place_id is None for m in annotate_text(
+        "Officials gave no details of the talks between Mr. Obama and Mr. Boehner on Monday, "
+        "the first since the summer.", "2012-12-01").mentions if m.text in ("Obama", "Boehner"))
+    assert found["Obama"].label == "PERSON"
+
+
+@pytest.mark.parametrize("text, name, label", [
+    ("The minister, who was in Baghdad, Ali Hussein and his aides said, met the envoy on "
+     "Tuesday.", "Ali Hussein", "PERSON"),
+    ("The delegation visited Paris, Berlin and Rome last week, said Smith, who led it.", "Smith",
+     "PERSON"),
+    ("The company has offices in London, Leeds and other cities, and Harlow Systems runs them.",
+     "Harlow Systems", "ORG"),
+])
+def test_names_beside_a_list_of_places_keep_their_type(text, name, label):
+    found = _names(text)
+    assert found[name].label == label and found[name].place_id is None
+
+
+@pytest.mark.parametrize("name, place_id", [
+    ("Africa", "region:africa"),  # not Mahdia, Tunisia, whose old name it is
+    ("Asia", "region:asia"),  # not Asia, a town of the Philippines
+    ("the Mediterranean", "region:mediterranean-sea"),
+    ("Sub-Saharan Africa", "region:sub-saharan-africa"),
+])
+def test_world_regions_are_regions_not_towns_of_their_name(name, place_id):
+    assert lookup_place(name).id == place_id
+
+
+def test_a_continent_listed_after_a_region_is_the_continent():
+    found = _names("The first is a fight for territory in the Middle East and Africa, the general "
+                   "told the committee on Tuesday.")
+    assert found["Africa"].place_id == "region:africa"

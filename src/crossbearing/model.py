@@ -231,6 +231,11 @@ class Mention:
     place_id: str | None = None
 
 
+#: Links of mentions that name no entity of their own (a describing word, a bare name of no one
+#: or of two people): the collection's entities and their listings leave them out.
+NO_ENTITY_LINKS = ("description", "ambiguous")
+
+
 @dataclass(frozen=True)
 class TimeMention:
     """A time expression in an article's text and what it resolves to, given ``anchor`` (the

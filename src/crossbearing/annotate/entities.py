@@ -26,7 +26,7 @@ from crossbearing.annotate.name_spans import (
 from crossbearing.annotate.names import identity_words
 from crossbearing.annotate.nlp import text_of
 from crossbearing.annotate.org_forms import organisation_for
-from crossbearing.annotate.place_spans import place_spans
+from crossbearing.annotate.place_spans import listed_places, place_spans
 from crossbearing.annotate.short_names import (AMBIGUOUS, a_subject, distinct, first_name_of,
                                                headline_people, meant, same_entity, shortens)
 from crossbearing.kb import name_key
@@ -90,11 +90,13 @@ def entity_mentions(doc: Doc, article_id: str,
     actors = actors or actor_base()
     text = text_of(doc)
     titles = title_case_lines(text)
+    lower_words = lower_case_words(text)
     named = [span for span in place_spans(law_spans(list(doc.ents)), _stands_as_place)
              if span.label_ in NAME_LABELS | MAYBE_PLACE_LABELS and capitalised(span)]
+    named = listed_places(named, _stands_as_place, lower_words)
     spans = [span for span in named if not only_in_a_title(span, text, titles, actors)]
     seen = _Seen(full_names=headline_people(named, spans, article_id), acronyms={},
-                 countries=_countries(spans), lower_words=lower_case_words(text),
+                 countries=_countries(spans), lower_words=lower_words,
                  senses=_senses(spans), doc=doc)
     mentions: list[Mention] = []
     for index, span in enumerate(spans):
@@ -342,25 +344,30 @@ def _stands_as_place(span: Span) -> bool:
     """Whether a name stands where a place stands: after a locative preposition ("in Clinton",
     "near Mayadin"), after "of" with a noun of area ("the outskirts of Saraqib", "a rural area
     of Yuksekova"), before one ("Makhmur camp"), after "on" an assault ("a raid on Jenin"), or
-    as what an act of war takes or hits ("shelled Saraqib")."""
+    as what an act of war takes or hits ("shelled Saraqib"). A name typed as a place and listed
+    after another stands where the list's first stands ("in al-Qaim, Akashat", "shelled Idlib
+    and Binnish")."""
     doc = span.doc
-    before = doc[span.start - 1] if span.start > 0 else None
-    if before is not None and before.lower_ in LOCATIVE_WORDS and span.root.dep_ not in (
+    first = span.root
+    while span.label_ in PLACE_LABELS and first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head  # a list of names typed as places; never "between Obama and Xi"
+    start = first.left_edge.i if first.i != span.root.i else span.start
+    before = doc[start - 1] if start > 0 else None
+    if before is not None and before.lower_ in LOCATIVE_WORDS and first.dep_ not in (
             "nsubj", "nsubjpass", "poss"):
         return True  # not "from Obama being a founder", "in Earth’s climate": what follows
-    area = doc[span.start - 2] if span.start > 1 else None
+    area = doc[start - 2] if start > 1 else None
     if before is not None and before.lower_ == "of" and area is not None and (
             area.lower_ in AREA_NOUNS or area.lemma_.lower() in AREA_NOUNS):
         return True
     if dateline(span):
         return True  # "FLINT, Mich., Oct. 4 (UPI) —"
-    root = span.root
-    if root.dep_ == "compound" and root.head.lemma_.lower() in AREA_NOUNS:
+    if span.root.dep_ == "compound" and span.root.head.lemma_.lower() in AREA_NOUNS:
         return True  # "Makhmur camp", "Hajjah governorate"
     if before is not None and before.lower_ in ("on", "against") and (
             before.head.lemma_.lower() in ASSAULT_NOUNS):
         return True  # "a raid on Jenin"
-    return root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_.lower() in PLACE_VERBS
+    return first.dep_ in ("dobj", "nsubjpass") and first.head.lemma_.lower() in PLACE_VERBS
 
 
 def _with_place(mention: Mention, seen: _Seen, located: bool = True,

@@ -32,13 +32,16 @@ from crossbearing.views.records import (
 
 #: Entity types an analyst may add to the knowledge base (peoples and places are not actors).
 UNKNOWN_LABELS = frozenset({"PERSON", "ORG", "FAC"})
+#: Types of places an analyst may add to the gazetteer (``kb/data/places/towns.toml``).
+UNKNOWN_PLACE_LABELS = frozenset({"GPE", "LOC"})
 
 
 @click.command()
 @db_option
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Show at most this many.")
 @click.option("--unknown", is_flag=True, help="Only the people, groups and sites the knowledge "
-              "base does not know: candidates for an analyst to add (docs/kb.md).")
+              "base does not know and the places the gazetteer does not know: candidates for an "
+              "analyst to add (docs/kb.md, docs/places.md).")
 @json_option
 def entities(db: str, limit: int | None, unknown: bool, as_json: bool) -> None:
     """List the actors and places named in the articles, with their mentions per outlet and the
@@ -48,8 +51,9 @@ def entities(db: str, limit: int | None, unknown: bool, as_json: bool) -> None:
     if unknown:
         from crossbearing.kb.places import lookup_place
 
-        rows = [r for r in rows if not r["actor_id"] and r["label"] in UNKNOWN_LABELS
-                and not (r["label"] == "FAC" and lookup_place(r["name"]))]  # a known site
+        rows = [r for r in rows if not r["actor_id"] and (
+            r["label"] in UNKNOWN_LABELS and not (r["label"] == "FAC" and lookup_place(r["name"]))
+            or r["label"] in UNKNOWN_PLACE_LABELS and lookup_place(r["name"]) is None)]
     rows = rows[:limit]
     if as_json:
         print_json(rows)

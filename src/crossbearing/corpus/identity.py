@@ -28,7 +28,7 @@ from typing import Iterable
 from crossbearing.annotate.names import identity_words, same_name, skeleton
 from crossbearing.ids import stable_id
 from crossbearing.kb import actor_by_id
-from crossbearing.model import Mention
+from crossbearing.model import NO_ENTITY_LINKS, Mention
 
 #: Types that may name the same entity (the model calls a group ORG in one article and NORP or
 #: GPE in another; places are GPE, LOC or FAC).
@@ -52,7 +52,7 @@ class Identity:
 def resolve_entities(mentions: Iterable[Mention], outlet_of: dict[str, str | None]
                      ) -> tuple[list[Identity], dict[tuple[str, int, int], str]]:
     """Entities of the collection, and the entity id of every mention (by article, start, end)."""
-    mentions = [m for m in mentions if m.link not in ("description", "ambiguous")]
+    mentions = [m for m in mentions if m.link not in NO_ENTITY_LINKS]
     context = _article_actors(mentions)
     names = _names(mentions)
     parent = {key: key for key in names}

@@ -11,6 +11,7 @@ import json
 from typing import TYPE_CHECKING, Any, Iterable
 
 from crossbearing.model import (
+    NO_ENTITY_LINKS,
     Mention,
     NumericFact,
     Place,
@@ -189,20 +190,28 @@ class AnnotationRepository:
         return Place(*row) if row else None
 
     def entity_table(self) -> list[dict[str, Any]]:
-        """Mentions grouped by the entity they name (knowledge-base actor, or else canonical
-        name and type) and by source (:meth:`source_labels`): one row per entity and source
-        with the count and the spellings used."""
+        """Mentions grouped by the entity they name and by source (:meth:`source_labels`): one
+        row per entity with its mentions, and per source the count and the spellings used. The
+        entity is the collection's (``entities``: spellings joined across articles, analysts'
+        merges and splits applied) where the corpus stage has run, else the knowledge-base actor
+        or the canonical name and type; mentions that name no entity (``NO_ENTITY_LINKS``) are
+        left out."""
         rows = self.store.execute(
-            "SELECT COALESCE(m.actor_id, ''), COALESCE(ac.name, m.canonical), m.label, "
+            "SELECT COALESCE(e.entity_id, ''), COALESCE(e.actor_id, m.actor_id, ''), "
+            "COALESCE(e.name, ac.name, m.canonical), COALESCE(e.label, m.label), "
             "m.article_id, m.text, COUNT(*) FROM mentions m "
+            "LEFT JOIN entities e ON e.entity_id = m.entity_id "
             "LEFT JOIN actors ac ON ac.actor_id = m.actor_id "
-            "GROUP BY 1, 2, 3, 4, 5 ORDER BY 2, 4, 6 DESC").fetchall()
+            f"WHERE m.link NOT IN ({', '.join('?' for _ in NO_ENTITY_LINKS)}) "
+            "GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 3, 5, 7 DESC", NO_ENTITY_LINKS).fetchall()
         labels = self.store.events.source_labels()
         grouped: dict[tuple, dict[str, Any]] = {}
-        for actor_id, name, label, article_id, text, count in rows:
+        for entity_id, actor_id, name, label, article_id, text, count in rows:
             outlet = labels.get(article_id, article_id)
-            key = (actor_id or None, name if not actor_id else "", label if not actor_id else "")
-            entry = grouped.setdefault(key, {"actor_id": actor_id or None, "name": name,
+            key = (entity_id,) if entity_id else (
+                actor_id or None, name if not actor_id else "", label if not actor_id else "")
+            entry = grouped.setdefault(key, {"entity_id": entity_id or None,
+                                             "actor_id": actor_id or None, "name": name,
                                              "label": label, "mentions": 0, "outlets": {}})
             per_outlet = entry["outlets"].setdefault(outlet, {"mentions": 0, "forms": {}})
             per_outlet["mentions"] += count

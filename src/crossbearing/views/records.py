@@ -82,7 +82,8 @@ def failure_view(failure: Failure) -> dict[str, Any]:
 
 def entity_rows(table: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Entities with their sources as a list, each named by its source label."""
-    return [{"name": entry["name"], "label": entry["label"], "actor_id": entry["actor_id"],
+    return [{"name": entry["name"], "label": entry["label"], "entity_id": entry["entity_id"],
+             "actor_id": entry["actor_id"],
              "mentions": entry["mentions"],
              "outlets": [{"outlet": outlet, "mentions": data["mentions"],
                           "forms": dict(sorted(data["forms"].items(), key=lambda f: -f[1]))}
