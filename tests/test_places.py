@@ -172,7 +172,7 @@ def test_large_us_cities_beat_states_of_the_same_name():
 
 
 def test_every_us_state_has_its_capital_coordinates():
-    for key, code in places._state_codes().items():
+    for key, code in places.state_codes().items():
         state = places._state_place(code)
         assert state.latitude is not None and state.country == "US", key
 

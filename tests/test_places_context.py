@@ -313,3 +313,26 @@ def test_a_continent_listed_after_a_region_is_the_continent():
     found = _names("The first is a fight for territory in the Middle East and Africa, the general "
                    "told the committee on Tuesday.")
     assert found["Africa"].place_id == "region:africa"
+
+
+# --- US states and their towns --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, name, place_id", [
+    # A town before its state is looked for in that state (not Rockville, Maryland, once so called,
+    # nor Williamsburg in Brooklyn).
+    ("Pence said he was in North Carolina earlier this week and in Williamsburg, Virginia, in the "
+     "pouring rain with supporters.", "Williamsburg", "geonames:4793846"),
+    # "Oklahoma" is the state; the city is "Oklahoma City".
+    ("Clinton spoke about the death of Terence Crutcher in Tulsa, Oklahoma, arguing that police "
+     "must change.", "Oklahoma", "geonames:4544379"),
+    # A state's name listed with states, or followed by "state", is the state, not its city.
+    ("The foundation failed to file tax returns in New York, New Jersey and Connecticut for three "
+     "years, the report said.", "New York", "geonames:5128638"),
+    ("The New York state attorney general, Eric Schneiderman, opened an inquiry into the "
+     "foundation.", "New York", "geonames:5128638"),
+    ("The debate will take place in New York on Monday, the commission said in a statement.",
+     "New York", "geonames:5128581"),
+])
+def test_us_states_and_their_towns(text, name, place_id):
+    assert _names(text)[name].place_id == place_id

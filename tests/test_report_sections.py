@@ -203,9 +203,15 @@ def test_undated_events_are_told_apart_by_place_actor_target_or_word(analyzed_se
 
 def test_an_event_dated_only_through_the_storys_dates_says_so(analyzed_seeds):
     sections, _, _ = seed_sections(analyzed_seeds[0])
+    from crossbearing.corpus.event_values import REPORT_DAYS
+
     inferred = [e for e in sections["events"]["events"] if e["date_inferred"]]
-    assert inferred and all(span.get("note") == "story dates" for e in inferred
-                            for v in e["date"]["values"] for o in v["outlets"]
-                            for span in o["spans"])
+    notes = {span.get("note") for e in inferred for v in e["date"]["values"]
+             for o in v["outlets"] for span in o["spans"]}
+    assert inferred and notes <= {"story dates", REPORT_DAYS}
+    # A statement no report dates is dated by its first report, and says so.
+    by_reports = [e for e in inferred if e["family"] == "verbal"
+                  and "first report" in e["date_inferred"]]
+    assert by_reports and all(e["precision"] == "week" for e in by_reports)
     assert not [e for e in sections["events"]["events"] if e["date_inferred"]
                 and e["label"] == "Air/drone strike" and e["place"]["value"] == "Baghdad"]

@@ -3,7 +3,10 @@ stated rule, with the disagreements kept in view.
 
 - **Type**: the most specific type any mention gives (a "drone strike" over an "attack").
 - **Date**: the value most sources give among those resolved; ties go to the most precise. Two
-  resolved dates that do not overlap are a disagreement.
+  resolved dates that do not overlap are a disagreement. A verbal event (a statement, threat,
+  demand, accusation ...) that no report dates is dated as PLOVER dates a statement, by its
+  report: the first report's publication day or the day before, marked inferred
+  (:func:`dated_by_reports`).
 - **Place**: the most precise place given; two cities or sites, or two countries, disagree.
 - **Fatalities and injuries**: ACLED's rule, the lowest figure a source gives (the low end of a
   hedged or ranged figure); different figures are a disagreement.
@@ -13,6 +16,8 @@ stated rule, with the disagreements kept in view.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from dataclasses import replace
+from datetime import date, timedelta
 from typing import Any, Callable
 
 from crossbearing.annotate.event_triggers import SPECIFICITY
@@ -34,8 +39,11 @@ PRECISION_RANK = {"second": 0, "minute": 1, "hour": 2, "day": 3, "week": 4, "mon
 #: PLOVER categories from the most to the least consequential, to pick a statement's main act.
 STATEMENT_ORDER = ("RETREAT", "MOBILIZE", "THREATEN", "SANCTION", "REJECT", "ACCUSE", "REQUEST",
                    "CONCEDE", "AGREE", "SUPPORT", "CONSULT", "COOPERATE", "AID", "INVESTIGATE")
+#: The note of a verbal event's date inferred from its reports (:func:`dated_by_reports`).
+REPORT_DAYS = "inferred from the reports: the first report's day or the day before"
 RULES = {
-    "date": "the value most sources give among resolved dates; ties: the most precise",
+    "date": "the value most sources give among resolved dates; ties: the most precise; a "
+            "statement no report dates: the first report's day or the day before (inferred)",
     "place": "the most precise place given",
     "fatalities": "ACLED: the lowest figure a source gives",
     "injuries": "ACLED: the lowest figure a source gives",
@@ -90,6 +98,36 @@ def event_record(event_id: str, story_id: str | None, group: list[EventMention],
         detail=detail, mentions=len(group), articles=len(articles),
         sources=tuple((m.article_id, m.start) for m in group), values=values,
     )
+
+
+def dated_by_reports(event: Event, published: dict[str, date | None],
+                     outlet_of: dict[str, str],
+                     sentence_of: Callable[[tuple[str, int]], tuple[int, int] | None]) -> Event:
+    """``event`` dated by its reports where it is a verbal event (a statement, a threat, a
+    demand, an accusation ...) that no report dates: PLOVER codes a statement on the date of
+    the story that reports it, and news reports a statement on the day it was made or the day
+    after. The value is the two days up to the first report's publication day (``published``:
+    article id → publication day, None where it is not known to the day), with precision
+    "week" (ACLED's time precision 2, a period of days) and the note :data:`REPORT_DAYS`, so
+    that it shows as inferred, shown on the sentence of the first report. An act that no report
+    dates (a strike, a protest) stays undated: a report may tell it days or years later.
+    ``sentence_of`` gives the sentence of a source (article id, offset), or None."""
+    if event.family != "verbal" or event.date_start or event.values.date:
+        return event
+    dated = sorted((day, key) for key in event.sources
+                   if (day := published.get(key[0])) is not None)
+    if not dated:
+        return event
+    sentences = [(day, key, sentence) for day, key in dated
+                 if (sentence := sentence_of(key)) is not None and sentence[0] < sentence[1]]
+    if not sentences:
+        return event
+    day, (article_id, _), sentence = sentences[0]
+    given = DateGiven(str(day - timedelta(days=1)), str(day), "week", REPORT_DAYS,
+                      EventSource(article_id, outlet_of.get(article_id, article_id), sentence,
+                                  sentence))
+    return replace(event, values=replace(event.values, date=(given,)),
+                   date_start=given.start, date_end=given.end, date_precision=given.precision)
 
 
 def _type(group: list[EventMention]) -> str:

@@ -35,6 +35,7 @@ from crossbearing.corpus.duplicates import (
     signature_from_bytes,
     word_tokens,
 )
+from crossbearing.corpus.event_values import dated_by_reports
 from crossbearing.corpus.events import copied_mentions, merge_events
 from crossbearing.corpus.statements import saying_times, with_quoted_sources
 from crossbearing.corpus.identity import resolve_entities
@@ -328,7 +329,16 @@ def stored_events(store: Store, failures: list[Failure] | None = None) -> list[E
         return with_quoted_sources(events, mentions, store.annotations.quotes(), story_of,
                                    text_of, outlet_of, said_when=said_when)
 
-    if failures is None:
-        return quoted()
-    return isolated(quoted, failures, stage="corpus.statements", target="", target_kind="story",
-                    version=VERSION) or events
+    if failures is not None:
+        events = isolated(quoted, failures, stage="corpus.statements", target="",
+                          target_kind="story", version=VERSION) or events
+    else:
+        events = quoted()
+    sentences = {(m.article_id, m.start): (m.sentence_start, m.sentence_end) for m in mentions}
+    article_sentences = lru_cache(maxsize=64)(store.annotations.sentences)
+
+    def sentence_of(key: tuple[str, int]) -> tuple[int, int] | None:  # a quotation's too
+        return sentences.get(key) or next(((s.start, s.end) for s in article_sentences(key[0])
+                                           if s.start <= key[1] < s.end), None)
+
+    return [dated_by_reports(e, dates, outlet_of, sentence_of) for e in events]

@@ -30,12 +30,17 @@ from typing import Collection, Sequence
 from crossbearing.kb import admin, places
 from crossbearing.kb.actors import name_key
 from crossbearing.kb.place_keys import place_key
+from crossbearing.kb.us_states import us_state
 from crossbearing.model import Mention, Place
 
 #: Labels of names that may be places (the tagger calls some towns people or organisations).
 _MAYBE = frozenset({"GPE", "LOC", "FAC", "PERSON", "ORG", "NORP"})
 #: Between a town and the region written after it: "Tal Tamr, Al Hasakeh", "Hajin (Deir ez-Zor)".
 _BESIDE = re.compile(r"\s*(?:,|\()\s*(?:in\s+)?")
+#: Between two names of a list ("New York, New Jersey and Connecticut").
+_LISTED = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)")
+#: After a US state's name, the word that says it is the state ("New York state").
+_STATE_WORD = re.compile(r"[ \t]+state\b")
 #: Between a part of a town and the town: "the Mashtal district of Baghdad".
 _PART_OF = re.compile(r"\s+(?:district|neighbou?rhood|quarter|area|suburb)\s+of\s+(?:the\s+)?",
                       re.IGNORECASE)
@@ -85,12 +90,12 @@ def resolve_in_context(text: str, mentions: Sequence[Mention], article_id: str,
         if index in beside:
             result.append(_as_place(mention, admin.admin1_place(beside[index])))
         elif _candidate(mention):
-            hint = _region_after(found, index, beside)
+            hint = _region_after(text, found, index, beside)
             result.append(_resolved(text, mention, context, hint,
                                     mention.start in standalone))
         else:
             result.append(mention)
-    result = _parts_of_towns(text, result, context)
+    result = _parts_of_towns(text, _us_states(text, result), context)
     result.extend(_untagged_sites(text, result, article_id))
     return sorted(result, key=lambda m: (m.start, m.end))
 
@@ -252,9 +257,45 @@ def _words_after(text: str, start: int, count: int = 3) -> list[int]:
     return ends
 
 
-def _region_after(mentions: list[Mention], index: int, beside: dict[int, str]) -> str | None:
-    """The admin-1 code of the region written right after mention ``index``, if any."""
-    return beside.get(index + 1)
+def _us_states(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A US state's name resolved to a city of the name ("New York") is the state where the
+    text says so: followed by "state" ("New York state attorney general"), or listed with
+    another state ("tax filings in New York, New Jersey and Connecticut")."""
+    codes = [us_state(m.text) if m.label in ("GPE", "LOC") else None for m in mentions]
+    result = list(mentions)
+    for index, mention in enumerate(mentions):
+        code = codes[index]
+        if code is None or not (mention.place_id or "").startswith("geonames:"):
+            continue
+        state = places.us_state_place(code)
+        if mention.place_id == state.id:
+            continue
+        listed = any(0 <= other < len(mentions) and codes[other] and _listed_together(
+            text, mentions[min(index, other)], mentions[max(index, other)])
+            for other in (index - 1, index + 1))
+        if listed or _STATE_WORD.match(text, mention.end):
+            result[index] = replace(mention, place_id=state.id)
+    return result
+
+
+def _listed_together(text: str, first: Mention, second: Mention) -> bool:
+    return first.end <= second.start and bool(_LISTED.fullmatch(text, first.end, second.start))
+
+
+def _region_after(text: str, mentions: list[Mention], index: int,
+                  beside: dict[int, str]) -> str | None:
+    """The admin-1 code of the region written right after mention ``index``, if any: an
+    admin-1 region of the scope countries, or a US state ("Williamsburg, Virginia",
+    "Flint, Mich.": "US.VA", "US.MI")."""
+    if index + 1 in beside:
+        return beside[index + 1]
+    if index + 1 >= len(mentions):
+        return None
+    mention, after = mentions[index], mentions[index + 1]
+    if after.start < mention.end or not _BESIDE.fullmatch(text, mention.end, after.start):
+        return None
+    state = us_state(after.text)
+    return f"US.{state}" if state else None
 
 
 def _resolved(text: str, mention: Mention, context: _Context, hint: str | None,

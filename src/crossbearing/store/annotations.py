@@ -194,8 +194,10 @@ class AnnotationRepository:
         row per entity with its mentions, and per source the count and the spellings used. The
         entity is the collection's (``entities``: spellings joined across articles, analysts'
         merges and splits applied) where the corpus stage has run, else the knowledge-base actor
-        or the canonical name and type; mentions that name no entity (``NO_ENTITY_LINKS``) are
-        left out."""
+        or the canonical name and type; mentions that name no entity (``NO_ENTITY_LINKS``, or
+        that the corpus stage left out of every entity: a bare surname two people of the
+        collection bear) are left out."""
+        resolved = self.store.execute("SELECT 1 FROM entities LIMIT 1").fetchone() is not None
         rows = self.store.execute(
             "SELECT COALESCE(e.entity_id, ''), COALESCE(e.actor_id, m.actor_id, ''), "
             "COALESCE(e.name, ac.name, m.canonical), COALESCE(e.label, m.label), "
@@ -203,6 +205,7 @@ class AnnotationRepository:
             "LEFT JOIN entities e ON e.entity_id = m.entity_id "
             "LEFT JOIN actors ac ON ac.actor_id = m.actor_id "
             f"WHERE m.link NOT IN ({', '.join('?' for _ in NO_ENTITY_LINKS)}) "
+            + ("AND m.entity_id IS NOT NULL " if resolved else "") +
             "GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 3, 5, 7 DESC", NO_ENTITY_LINKS).fetchall()
         labels = self.store.events.source_labels()
         grouped: dict[tuple, dict[str, Any]] = {}

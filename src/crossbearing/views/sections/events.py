@@ -146,13 +146,26 @@ def _event_row(event: dict[str, Any]) -> dict[str, Any]:
             "family": event["family"], "acled_event_type": event["acled_event_type"],
             "acled_sub_event_type": event["acled_sub_event_type"], "plover": event["plover"],
             "precision": event["precision"], "means": event["means"],
-            "date_inferred": bool(values.get("date")) and all(
-                v.get("note") == STORY_DATES for v in values["date"]),
+            "date_inferred": _inferred(values.get("date") or [], STORY_DATES),
             "reported_by": event["reported_by"], "disagreements": event["disagreements"],
             "actors": roles["actor"], "targets": roles["target"], **cells,
             "sources": _sources_by_outlet(event["sources"]),
             "sources_phrase": event["sources_phrase"],
             "confident": is_confident(event["independent"], event["decision"])}
+
+
+def _inferred(dates: list[dict[str, Any]], story_dates: str) -> str | None:
+    """Why an event's date is inferred rather than read, or None where a report gives it."""
+    from crossbearing.corpus.event_values import REPORT_DAYS
+
+    notes = {v.get("note") for v in dates}
+    if notes == {REPORT_DAYS}:
+        return ("no report dates the saying: the first report's publication day or the day "
+                "before")
+    if dates and notes == {story_dates}:
+        return ("read against the dates of the story's other reports: this report's own date is "
+                "known only to the month")
+    return None
 
 
 def _number(value: float | None) -> str | None:
