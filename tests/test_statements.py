@@ -125,3 +125,39 @@ def test_officials_no_one_names_speak_for_their_state():
     assert officials_of("Iraqi officials", actors) == "state:IQ"
     assert officials_of("an official", actors) is None
     assert officials_of("Pro-Iran Iraqi lawmakers", actors) is None
+
+
+def _occasions(*texts):
+    """Events merged with the quotations' spans known (a time told outside what was quoted dates
+    the saying)."""
+    from crossbearing.corpus.run import in_quotation
+
+    results = [annotate_text(text) for text in texts]
+    ids = [f"a{i}" for i in range(len(texts))]
+    mentions = [replace(m, article_id=a) for a, r in zip(ids, results) for m in r.events]
+    quotes = [replace(q, article_id=a) for a, r in zip(ids, results) for q in r.quotes]
+    return merge_events(mentions, {a: "s" for a in ids}, {a: a.upper() for a in ids},
+                        quoted=in_quotation(quotes))
+
+
+def test_a_statement_dated_apart_outside_its_quotation_is_another_occasion():
+    events = _occasions(
+        "Kata'ib Hezbollah issued a sharp rebuke to the United States on Friday, denouncing the "
+        "recent airstrikes in the region. After the attack on the base, the United States vowed "
+        "reprisals, prompting Kata'ib Hezbollah to announce the suspension of operations against "
+        "US forces at the end of January.",
+        "After US warnings that it would respond, Kata'ib Hezbollah said they were suspending "
+        "attacks on Americans to give the Iraqi government a chance to negotiate.")
+    [suspension] = [e for e in events if e.event_type == "suspension"]
+    [rebuke] = [e for e in events if e.event_type == "accusation" and e.date_start == "2024-02-09"]
+    # The undated saying joins the statement of its own act, dated at the end of January.
+    assert {a for a, _ in suspension.sources} == {"a0", "a1"}
+    assert suspension.date_start == "2024-01-21" and {a for a, _ in rebuke.sources} == {"a0"}
+
+
+def test_a_time_inside_a_quotation_does_not_part_its_statement():
+    events = _occasions(
+        'The Islamic Resistance in Iraq said in a statement on Friday that "the occupiers fled '
+        'before their defeat in 2011" and vowed to resume attacks on US forces.')
+    said = [e for e in events if e.family == "verbal" or e.mode != "asserted"]
+    assert len(said) == 1, [(e.event_type, e.date_start) for e in said]

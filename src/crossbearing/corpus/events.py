@@ -26,20 +26,23 @@ from itertools import combinations
 from crossbearing.annotate.event_types import ontology
 from crossbearing.annotate.timex import resolve_time
 from crossbearing.corpus.event_values import event_record
-from crossbearing.corpus.occasions import same_occasion, speaker_key
+from crossbearing.corpus.occasions import same_occasion, saying_time, speaker_key
 from crossbearing.ids import stable_id
 from crossbearing.kb.actors import actor_base
 from crossbearing.kb.places import place_by_id
 from crossbearing.isolation import isolated
-from crossbearing.model import EventMention, Failure, Place
+from crossbearing.model import EventMention, Failure, Place, TimeValue
 from crossbearing.model_events import Event
 
 #: Types that name violence without saying how: they merge with any violent type.
 GENERIC = frozenset({"attack", "killing"})
-#: A calendar date: a month name and a day ("January 28", "28 Jan.").
+#: A calendar date or a month: a month name and a day ("January 28", "28 Jan."), a month named in
+#: full ("the end of January").
 CALENDAR_DATE = re.compile(
     r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|"
-    r"\b\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)", re.IGNORECASE)
+    r"\b\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)|"
+    r"\b(january|february|march|april|june|july|august|september|october|november|december)\b",
+    re.IGNORECASE)
 #: Number words that make a description a count ("three people"), not one person.
 NUMBER_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
                           "several", "many", "dozens", "hundreds", "some", "few"})
@@ -61,6 +64,8 @@ class _Item:
     #: What a saying holds ("the withdrawal" in "talks on the withdrawal"): part of the
     #: saying's event, compared with no other mention.
     content: bool = False
+    #: The time that dates the saying, where the mention is something said (corpus.occasions).
+    said_at: TimeValue | None = None
 
 #: How far (in characters) a copied mention may stand from where the passage's alignment puts
 #: it: a reprint's small edits shift the words a little.
@@ -72,7 +77,8 @@ def merge_events(mentions: Iterable[EventMention], story_of: dict[str, str | Non
                  dates: dict[str, date | None] | None = None,
                  place_of: Callable[[str], Place | None] = place_by_id,
                  failures: list[Failure] | None = None, version: str = "",
-                 copies: Iterable[tuple[tuple[str, int], tuple[str, int]]] = ()) -> list[Event]:
+                 copies: Iterable[tuple[tuple[str, int], tuple[str, int]]] = (),
+                 quoted: Callable[[str, int], bool] | None = None) -> list[Event]:
     """Events (ready for the store) from the event mentions of a collection.
 
     With ``failures``, a story whose events cannot be merged is recorded there (stage
@@ -85,6 +91,9 @@ def merge_events(mentions: Iterable[EventMention], story_of: dict[str, str | Non
 
     ``place_of`` gives the place of a place id (the store's places table serves as well as the
     gazetteer, without loading it).
+
+    ``quoted`` (article id, offset) says whether an offset lies inside a quotation's content:
+    a reported statement's time outside it dates the saying (corpus.occasions.saying_time).
 
     With ``time_texts`` (the time expressions' words by article and offset) and ``dates``
     (publication days), a calendar date without a year in an undated article ("January 28") takes
@@ -101,7 +110,8 @@ def merge_events(mentions: Iterable[EventMention], story_of: dict[str, str | Non
             if time_texts is not None and dates is not None:
                 group = story_dated(group, time_texts, dates)
             return [event_record(_event_id(g), story_id, g, outlet_of, place_of)
-                    for g in _groups(group, place_of, copies) if any(map(says_enough, g))]
+                    for g in _groups(group, place_of, copies, quoted)
+                    if any(map(says_enough, g))]
 
         if failures is None:
             events += merge()
@@ -129,9 +139,10 @@ def says_enough(mention: EventMention) -> bool:
 
 def story_dated(mentions: list[EventMention], time_texts: dict[tuple[str, int], str],
                 dates: dict[str, date | None]) -> list[EventMention]:
-    """Resolve "January 28" in an undated article against the latest publication day of its
-    story. Only calendar dates: a weekday ("Wednesday") depends on the article's own day, which
-    another article's cannot stand in for. The value says where its year came from."""
+    """Resolve "January 28" or "the end of January" in an undated article against the latest
+    publication day of its story. Only calendar dates and months: a weekday ("Wednesday")
+    depends on the article's own day, which another article's cannot stand in for. The value
+    says where its year came from."""
     known = [dates[m.article_id] for m in mentions if dates.get(m.article_id)]
     if not known:
         return mentions
@@ -156,14 +167,15 @@ def _event_id(group: list[EventMention]) -> str:
 
 
 def _groups(mentions: list[EventMention], place_of: Callable[[str], Place | None],
-            copies: Iterable[tuple[tuple[str, int], tuple[str, int]]]
-            ) -> list[list[EventMention]]:
+            copies: Iterable[tuple[tuple[str, int], tuple[str, int]]],
+            quoted: Callable[[str, int], bool] | None = None) -> list[list[EventMention]]:
     onto = ontology()
     actor_key = actor_base().actor_key
     items = [_item(m, onto.type(m.event_type).family, place_of, actor_key) for m in mentions]
     for index, item in enumerate(items):
         item.group = index
         item.members = [item]
+        item.said_at = saying_time(item.mention, quoted)
     by_key = {(i.mention.article_id, i.mention.start): i for i in items}
     for item in items:  # what a saying holds is part of the saying's event
         other = by_key.get((item.mention.article_id, item.mention.antecedent))
@@ -351,10 +363,24 @@ def _join_occasions(items: list[_Item]) -> None:
         if key is not None:
             by_speaker[key].append(item)
     for said in by_speaker.values():
-        for a, b in combinations(said, 2):
-            if a.group != b.group and all(same_occasion(x.mention, y.mention)
+        # The closest pairs first: one sentence's sayings, then sayings dated alike, then
+        # sayings of one act ("suspending attacks" and "the suspension of operations"), then
+        # the rest; so an undated saying joins the statement it is most like, not the first met.
+        for _, a, b in sorted(((_closeness(a, b), a, b) for a, b in combinations(said, 2)),
+                              key=lambda pair: pair[0]):
+            if a.group != b.group and all(same_occasion(x.said_at, y.said_at)
                                           for x in a.members for y in b.members):
                 _join(a, b, items)
+
+
+def _closeness(a: _Item, b: _Item) -> tuple[int, int, int]:
+    """How alike two sayings of one speaker are, lower first: in one sentence, both dated and
+    overlapping, one act, the rest (ties in text order)."""
+    x, y = a.mention, b.mention
+    dated = a.said_at is not None and b.said_at is not None and not a.said_at.apart(b.said_at)
+    rank = (0 if (x.article_id, x.sentence_start) == (y.article_id, y.sentence_start) else
+            1 if dated else 2 if x.event_type == y.event_type else 3)
+    return rank, a.group, b.group
 
 
 def _join(a: _Item, b: _Item, items: list[_Item]) -> None:

@@ -10,13 +10,17 @@ happen as told (an attack vowed, a pause announced, an aid promised) — asserte
 violence inside a quotation stay references to the real event they name. The speaker is the
 quote's resolved speaker, else the verbal event's own actor ("Iraq condemned …"), known by
 knowledge-base id or by a person's or group's proper name; a vague speaker ("an official",
-"the statement") makes no occasion. Two statements of one speaker stay apart when their dates
-are both resolved and do not overlap.
+"the statement") makes no occasion. Two statements of one speaker stay apart when the dates of
+their sayings are both resolved and do not overlap: a time told outside what was quoted dates
+the saying ("issued a rebuke on Friday", "to announce the suspension … at the end of January"),
+one inside it dates its content.
 """
 
 from __future__ import annotations
 
-from crossbearing.model import EventMention
+from typing import Callable
+
+from crossbearing.model import EventMention, TimeValue
 
 #: Words that start a description rather than a name: "the official", "a US defense official".
 DESCRIPTION_STARTS = ("the ", "a ", "an ", "this ", "that ", "these ", "those ", "both ",
@@ -52,10 +56,23 @@ def _is_name(text: str) -> bool:
         DESCRIPTION_STARTS) and any(w[:1].isupper() for w in words)
 
 
-def same_occasion(a: EventMention, b: EventMention) -> bool:
-    """Whether two things one speaker said can be one statement: their dates, where both are
-    resolved, overlap. Only the dates of the sayings count: a time inside what was said ("before
-    their defeat in 2011") dates its content, not the statement."""
-    if a.reported_by is not None or b.reported_by is not None:
-        return True
-    return not (a.time is not None and a.time.apart(b.time))
+def saying_time(mention: EventMention,
+                quoted: Callable[[str, int], bool] | None = None) -> TimeValue | None:
+    """The time that dates the saying of ``mention``, or None: its own time where the article
+    tells it in its own voice; for a reported one ("Kata'ib Hezbollah said …"), its time where
+    it stands outside what was quoted ("to announce the suspension … at the end of January"),
+    never one inside ("… before their defeat in 2011": that dates the content). ``quoted``
+    (article id, offset) says whether an offset lies inside a quotation's content; without it
+    a reported mention's time never counts."""
+    if mention.time is None or mention.reported_by is None:
+        return mention.time
+    if quoted is None or mention.time_span is None:
+        return None
+    return None if quoted(mention.article_id, mention.time_span[0]) else mention.time
+
+
+def same_occasion(a: TimeValue | None, b: TimeValue | None) -> bool:
+    """Whether two things one speaker said, whose sayings are dated ``a`` and ``b``
+    (:func:`saying_time`), can be one statement: their dates, where both are resolved,
+    overlap."""
+    return not (a is not None and a.apart(b))

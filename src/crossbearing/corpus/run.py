@@ -299,6 +299,14 @@ def _events(store: Store, report: CorpusReport, *, failures: list[Failure], **_)
     report.events = store.events.replace_events(stored_events(store, failures), VERSION)
 
 
+def in_quotation(quotes: list[Quote]) -> Callable[[str, int], bool]:
+    """Whether an offset of an article lies inside the content of one of its ``quotes``."""
+    spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for quote in quotes:
+        spans[quote.article_id].extend(quote.content)
+    return lambda article_id, offset: any(a <= offset < b for a, b in spans.get(article_id, ()))
+
+
 def stored_events(store: Store, failures: list[Failure] | None = None) -> list[Event]:
     """The events of every story, merged from the stored event mentions (not saved). With
     ``failures``, a story whose events cannot be merged is recorded there and left without
@@ -307,13 +315,15 @@ def stored_events(store: Store, failures: list[Failure] | None = None) -> list[E
                  else None)  # a date known to the month or year dates no weekday
              for a, d in store.corpus.article_dates().items()}
     mentions = store.events.event_mentions()
+    quotes = store.annotations.quotes()
     rejected = store.corrections.rejected_passages()
     story_of, outlet_of = store.events.story_map(), store.events.source_labels()
     events = merge_events(mentions, story_of, outlet_of, time_texts=store.events.time_texts(),
                           dates=dates, place_of=lru_cache(maxsize=None)(store.annotations.place),
                           failures=failures, version=VERSION,
                           copies=copied_mentions(mentions, [  # not those marked not reuse
-                              p for p in store.corpus.passages() if p.key not in rejected]))
+                              p for p in store.corpus.passages() if p.key not in rejected]),
+                          quoted=in_quotation(quotes))
 
     def quoted() -> list[Event]:  # a statement's quotations as its reports
         text_of = lru_cache(maxsize=64)(lambda a: store.articles.article(a).text)
@@ -326,7 +336,7 @@ def stored_events(store: Store, failures: list[Failure] | None = None) -> list[E
                              if s.start <= at < s.end), (at, at))
             return saying_times(quote, times_of(quote.article_id), sentence)
 
-        return with_quoted_sources(events, mentions, store.annotations.quotes(), story_of,
+        return with_quoted_sources(events, mentions, quotes, story_of,
                                    text_of, outlet_of, said_when=said_when)
 
     if failures is not None:
