@@ -102,6 +102,14 @@ class Attribution:
         return min([s for s, _ in self.content] + ([self.speaker[0]] if self.speaker else []))
 
 
+def may_cue(tokens) -> bool:
+    """Whether any of ``tokens`` could be a cue word of :func:`cue_attribution` (by its word or
+    lemma, whatever its part of speech): where none is, no parse of them yields a cue."""
+    return tokens is not None and any(
+        t.lower_ == "according" or t.lemma_.lower() in CUE_VERBS
+        or t.lemma_.lower() in STATEMENT_NOUNS for t in tokens)
+
+
 def cue_attribution(doc: Doc, token: Token) -> Attribution | None:
     """The attribution ``token`` cues, if it is a cue word."""
     if token.lower_ == "according":

@@ -26,7 +26,7 @@ from typing import Sequence
 
 from spacy.tokens import Doc, Token
 
-from crossbearing.annotate.cues import Attribution, cue_attribution
+from crossbearing.annotate.cues import Attribution, cue_attribution, may_cue
 from crossbearing.annotate.nlp import pipeline, text_of
 from crossbearing.annotate.quotemarks import QuoteRun, paragraphs, quote_runs
 from crossbearing.annotate.speakers import SpeakerResolver
@@ -73,7 +73,8 @@ def quote_annotations(doc: Doc, article_id: str, mentions: Sequence[Mention],
 def _units(doc: Doc) -> list[tuple[Doc, int, list[Token]]]:
     """What to read cues from: ``(parse, offset in the article, tokens)``. The article's own
     parse, except for paragraphs that a sentence of it runs over (a heading without a full
-    stop merged with the next paragraph): those are parsed again on their own."""
+    stop merged with the next paragraph): those are parsed again on their own, where they hold
+    a word that may cue (:func:`cues.may_cue`; a caption or a heading rarely does)."""
     text = text_of(doc)
     paras = paragraphs(text)
     sents = list(doc.sents)
@@ -86,6 +87,7 @@ def _units(doc: Doc) -> list[tuple[Doc, int, list[Token]]]:
     kept = [t for sent in sents if not any(s < sent.end_char and sent.start_char < e
                                             for s, e in spans) for t in sent]
     units = [(doc, 0, kept)]
+    spans = [(s, e) for s, e in spans if may_cue(doc.char_span(s, e, alignment_mode="expand"))]
     if spans:
         parsed = _parsed_paragraphs([text[s:e] for s, e in spans])
         units.extend((sub, start, list(sub)) for sub, (start, _) in zip(parsed, spans))
