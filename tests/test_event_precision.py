@@ -788,3 +788,71 @@ def test_the_demands_protesters_press_are_part_of_their_protest():
     assert [t for t, _ in events("Young Algerians blocked roads leading to the city centre on "
                                  "Sunday to press their demands for greater freedom.")] == [
         "protest"]
+
+
+# --- senses read from real news: wrongs committed, naming, abstract doers, modal adjectives ---
+
+
+@pytest.mark.parametrize("text", [
+    "Every 72 minutes, a veteran commits suicide, the report said on Monday.",
+    "Investigators said the soldiers committed war crimes in the village last year.",
+])
+def test_committing_a_wrong_is_no_pledge(text):
+    assert not [t for t, _ in events(text) if t == "agreement"]
+
+
+def test_committing_to_a_course_is_a_pledge():
+    assert ("agreement", "committed") in events(
+        "The rebels committed to a ceasefire on Monday, the UN envoy said.")
+
+
+def test_calling_someone_a_name_is_no_demand():
+    assert not [t for t, _ in events(
+        "The surgeon has been called a charlatan by fellow physicians for promoting cures.")
+        if t == "demand"]
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("The president supports measures to strengthen Social Security, his spokesman said.", False),
+    ("The army reinforced its positions near the border on Tuesday.", True),
+])
+def test_strengthening_is_a_deployment_only_of_forces(text, kept):
+    assert bool([t for t, _ in events(text) if t == "deployment"]) is kept
+
+
+@pytest.mark.parametrize("text", [
+    "The wounded were innocent bystanders struck by radical Islamic terrorism.",
+    "The book explored the environmental changes that wiped out ancient societies.",
+])
+def test_an_abstract_doer_harms_no_one(text):
+    assert not [t for t, _ in events(text) if t in ("attack", "killing")]
+
+
+def test_a_weapon_or_a_group_as_doer_is_violence():
+    assert [t for t, _ in events("A car bomb struck a market in Baghdad on Friday, killing ten "
+                                 "people.") if t == "remote_explosive"]
+
+
+@pytest.mark.parametrize("text", [
+    "The moderators will make it difficult for the candidate to attack them in the debates.",
+    "Officials said the militia was ready to strike the base again.",
+])
+def test_an_infinitive_an_adjective_of_possibility_governs_is_not_done(text):
+    modes = {e.mode for e in annotate_text(text).events if e.event_type in ("attack", "air_drone_strike", "armed_clash", "killing")}
+    assert modes and "asserted" not in modes
+
+
+def test_a_persons_death_names_the_one_who_died():
+    [death] = [e for e in annotate_text(
+        "The questions sparked by Keith Scott's death will take longer to answer, officials said "
+        "on Monday.").events if e.text == "death"]
+    assert [a.text for a in death.role("victim")] == ["Keith Scott"] and not death.role("actor")
+
+
+@pytest.mark.parametrize("text, protest", [
+    ("In the weeks since Labor Day, Mrs. Clinton has held rallies before largely black crowds in "
+     "Cleveland and at a college in Greensboro.", False),
+    ("Thousands of people held a rally against the government in Baghdad on Friday.", True),
+])
+def test_a_candidates_rally_is_no_protest(text, protest):
+    assert bool([t for t, _ in events(text) if t == "protest"]) is protest

@@ -34,6 +34,13 @@ SUSPEND_HEADS = frozenset({"suspend", "pause", "halt", "stop", "end", "cease", "
 REFUSING_HEADS = frozenset({"refuse", "decline", "fail", "reject", "refusal", "deny"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "would"})
 HYPOTHETICAL_AUX = frozenset({"could", "may", "might", "should", "can", "must", "ought"})
+#: Adjectives of possibility or disposition whose infinitive tells no act done ("difficult to
+#: attack", "likely to meet", "ready to strike", "willing to negotiate").
+MODAL_ADJECTIVES = frozenset({
+    "difficult", "hard", "easy", "impossible", "possible", "likely", "unlikely", "able",
+    "unable", "ready", "willing", "unwilling", "eager", "reluctant", "prepared", "free",
+    "tough", "necessary", "important", "wise", "unwise", "crucial", "essential", "tempting",
+    "inclined", "hesitant", "keen", "determined", "poised", "expected"})
 #: Verbs of saying: climbing past one, a mode no longer applies ("said it would" is the saying).
 SAYING = frozenset({"say", "state", "tell", "announce", "report", "claim", "add", "note"})
 #: Tags of relative pronouns: the subject "which" or "who" of a relative clause is the noun
@@ -230,7 +237,9 @@ def _blamed(token: Token) -> list[Token]:
 def _noun_arguments(token: Token, is_killing: bool, spans: Spans) -> list[tuple[str, Token]]:
     found: list[tuple[str, Token]] = []
     for child in token.children:
-        if child.dep_ == "poss" or child.dep_ in ("compound", "amod", "nmod") and spans.at(child) is not None:
+        if child.dep_ == "poss" and is_killing and _a_person(child, spans):
+            found.append(("victim", child))  # "Scott's death", "Saadi's assassination"
+        elif child.dep_ == "poss" or child.dep_ in ("compound", "amod", "nmod") and spans.at(child) is not None:
             found.append(("actor", child))
         elif child.dep_ == "prep":
             objects = [c for c in child.children if c.dep_ == "pobj"]
@@ -252,6 +261,16 @@ def _noun_arguments(token: Token, is_killing: bool, spans: Spans) -> list[tuple[
     if token.dep_ == "nsubj" and head.pos_ == "VERB" and head.lemma_.lower() in ("target", "hit"):
         found.extend(("target", c) for c in head.children if c.dep_ == "dobj")
     return found
+
+
+def _a_person(token: Token, spans: Spans) -> bool:
+    """Whether a possessor names one person: a person's name, or a personal pronoun ("his
+    killing"). A death's or a killing's possessor who is a person is the one killed; a state's or
+    a group's ("Israel's killing of …") is the killer."""
+    mention = spans.at(token)
+    if mention is not None:
+        return mention.label == "PERSON"
+    return token.ent_type_ == "PERSON" or token.lower_ in ("his", "her")
 
 
 def _of_objects(token: Token) -> list[Token]:
@@ -277,6 +296,8 @@ def mode(token: Token, family: str = "violent") -> str:
     if token.head.lemma_.lower() in REFUSING_HEADS and (token.dep_ == "xcomp" or (
             token.dep_ == "advcl" and any(c.lower_ == "to" for c in token.children))):
         return "negated"  # "refused to discuss it", "declined for months to meet"
+    if _under_modal_adjective(token):
+        return "hypothetical"  # "difficult for Trump to attack them", "ready to strike"
     nearest = [token]
     head = token.head
     if head.i != token.i and (token.dep_ in CORE_DEPS or (
@@ -323,6 +344,15 @@ def mode(token: Token, family: str = "violent") -> str:
         if lemma in FUTURE_HEADS:
             return "future"
     return "asserted"
+
+
+def _under_modal_adjective(token: Token) -> bool:
+    """Whether the trigger is an infinitive that an adjective of possibility or disposition
+    governs ("difficult to attack", "unlikely to meet", "ready to strike"): what could or
+    might be done, not what was done ("was quick to condemn" asserts, and is not listed)."""
+    return (token.dep_ in ("xcomp", "ccomp", "advcl") and token.head.pos_ == "ADJ"
+            and token.head.lemma_.lower() in MODAL_ADJECTIVES
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children))
 
 
 def _purpose_clause(token: Token) -> bool:

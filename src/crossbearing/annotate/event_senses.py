@@ -172,3 +172,71 @@ def workers_strike(token: Token) -> bool:
         return False  # "a strike hit a car carrying workers"
     words = {t.lemma_.lower() for t in token.sent}
     return bool(words & STRIKERS)
+
+
+#: What one commits that is a wrong done, not a pledge made ("commits suicide", "committed war
+#: crimes"): PLOVER AGREE is "commit to" a course or a resource.
+COMMITTED_WRONGS = frozenset({
+    "suicide", "crime", "fraud", "murder", "atrocity", "act", "offence", "offense", "genocide",
+    "error", "mistake", "sin", "perjury", "felony", "violation", "abuse", "massacre", "treason",
+    "attack", "assault", "robbery", "theft", "adultery", "blunder", "gaffe", "foul", "misconduct",
+    "infraction", "terrorism", "burglary", "rape", "misdemeanor", "misdemeanour", "homicide"})
+#: What is strengthened or reinforced in a deployment (PLOVER MOBILIZE): forces and the places
+#: they hold; "strengthen Social Security" mobilises nothing.
+REINFORCED = FORCES | frozenset({"position", "defense", "defence", "presence", "border",
+                                 "garrison", "base", "outpost", "checkpoint", "front",
+                                 "military", "navy", "fleet", "deployment"})
+#: Doers that harm only in a figure of speech: "struck by radical Islamic terrorism",
+#: "environmental changes that wiped out ancient societies" (an act of violence has a person,
+#: a group, a force or a weapon as its doer; abstract nouns in -ism and -ness are none).
+ABSTRACT_DOERS = frozenset({
+    "change", "recession", "crisis", "disease", "poverty", "hunger", "inflation", "hatred",
+    "ideology", "economy", "market", "scandal", "controversy", "uncertainty", "globalization",
+    "globalisation", "automation", "competition", "debt", "drought", "famine", "neglect",
+    "corruption", "greed", "fear", "anger", "rhetoric", "politics", "complacency", "apathy",
+    "ignorance", "bureaucracy", "regulation", "mismanagement", "incompetence", "obamacare"})
+
+
+def commits_a_wrong(token: Token) -> bool:
+    """Whether "commit" is told of a wrong done ("a veteran commits suicide", "crimes committed
+    by the regime"), not of a pledge ("committed to a ceasefire")."""
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in COMMITTED_WRONGS
+               for c in token.children) or (
+        token.dep_ in ("acl", "relcl", "amod") and token.head.lemma_.lower() in COMMITTED_WRONGS)
+
+
+def reinforces_no_force(token: Token) -> bool:
+    """Whether "strengthen" or "reinforce" has an object that is no force ("strengthen Social
+    Security", "reinforced the message"): no deployment."""
+    things = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    return bool(things) and not any(t.lemma_.lower() in REINFORCED for t in things)
+
+
+def abstract_doer(token: Token) -> bool:
+    """Whether the doer of a verb of violence is an abstraction ("struck by radical Islamic
+    terrorism", "the changes that wiped out ancient societies"): its subject, its passive
+    agent, or the noun a relative clause or participle of it describes."""
+    doers = [c for c in token.children if c.dep_ == "nsubj"]
+    doers += [g for c in token.children if c.dep_ == "agent" for g in c.children
+              if g.dep_ == "pobj"]
+    if token.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.tag_ == "WDT" for c in token.children):
+        doers.append(token.head)  # "changes that wiped out …": the relative's noun
+    return any(d.pos_ == "NOUN" and not d.ent_type_ and (
+        d.lemma_.lower() in ABSTRACT_DOERS or d.lower_.endswith(("ism", "ness")))
+        for d in doers)
+
+
+def campaign_rally(token: Token) -> bool:
+    """Whether a "rally" is a candidate's campaign event, not a protest: one a person holds
+    ("Mrs. Clinton has held rallies before largely black crowds"), a person's or a campaign's
+    ("a Trump rally", "Clinton's rally", "a campaign rally"). A rally against, over or in
+    protest of something, or one people stage for a cause, stays a protest (ACLED)."""
+    if any(c.dep_ == "prep" and c.lower_ in ("against", "over", "to") for c in token.children):
+        return False
+    owners = [c for c in token.children if c.dep_ in ("poss", "compound")]
+    if any(o.ent_type_ == "PERSON" or o.lemma_.lower() in ("campaign", "election", "reelection")
+           for o in owners):
+        return True
+    verb = token.head if token.dep_ == "dobj" else None
+    return verb is not None and verb.lemma_.lower() in ("hold", "host", "headline", "stage") and any(
+        c.dep_ == "nsubj" and c.ent_type_ == "PERSON" for c in verb.children)

@@ -24,11 +24,15 @@ from crossbearing.annotate.event_senses import (
     STRIKING,
     PENALTIES,
     WITHHELD,
+    abstract_doer,
     asks,
+    campaign_rally,
     asks_a_question,
     cautions,
+    commits_a_wrong,
     for_conduct,
     objects_are_places,
+    reinforces_no_force,
     strikes_no_one,
     workers_strike,
 )
@@ -79,6 +83,9 @@ FIGURATIVE_FIGHTS = frozenset({
 CAMPAIGN_TARGETS = frozenset({"terror", "terrorism", "drug", "poverty", "crime", "coal",
                               "christmas", "woman", "science", "obesity", "cancer", "corruption",
                               "inflation", "want", "illiteracy", "cash"})
+#: Verbs of violence whose doer must be someone or something that can do violence.
+VIOLENT_VERBS = frozenset({"kill", "wipe", "strike", "hit", "attack", "assault", "target",
+                           "destroy", "murder", "slaughter", "massacre", "bomb", "shell"})
 #: Things that "target" or "attack" only in a figure of speech: words, laws and money.
 FIGURATIVE_AGENTS = frozenset({
     "tweet", "ad", "advertisement", "campaign", "post", "message", "speech", "remark",
@@ -146,6 +153,8 @@ def _type_of(token: Token, onto: Ontology) -> str | None:
             return None  # a demand is a call for or to something, not a "conference call"
         if _figurative_noun(token, lemma):
             return None
+        if lemma == "rally" and campaign_rally(token):
+            return None  # "Clinton has held rallies in Cleveland": campaigning, no protest
         for child in token.lefts:
             if child.dep_ in ("compound", "amod"):
                 modifier = child.lemma_.lower()
@@ -205,6 +214,14 @@ def _figurative(token: Token, lemma: str) -> bool:
     if lemma == "rally":  # "rally their fellow citizens", "rallied support": mobilising
         return any(c.dep_ == "dobj" and (c.lemma_.lower() in RALLIED or c.ent_type_ in (
             "PERSON", "NORP", "ORG")) for c in token.children)
+    if lemma == "commit":  # "a veteran commits suicide": a wrong done, no pledge
+        return commits_a_wrong(token)
+    if lemma == "call":  # "has been called a charlatan": naming, no demand
+        return any(c.dep_ == "oprd" for c in token.children)
+    if lemma in ("strengthen", "reinforce", "bolster"):  # "strengthen Social Security"
+        return reinforces_no_force(token)
+    if lemma in VIOLENT_VERBS and abstract_doer(token):
+        return True  # "struck by radical Islamic terrorism": no one struck anyone
     if lemma == "withdraw":
         things = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
         return bool(things) and not any(t.lemma_.lower() in FORCES for t in things) and not any(
