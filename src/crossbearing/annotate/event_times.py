@@ -1,29 +1,52 @@
 """Which time expressions date an event (:mod:`annotate.events`): not those that date the
 saying of it ("Rasool stated Thursday that the airstrike …", "the army said on Tuesday it had
-struck a car on Monday"); and when something quoted was said (the time on the quote's cue).
+struck a car on Monday"), nor a photo caption's, which dates the picture ("… who was martyred in
+a US airstrike, in Baghdad, Iraq, February 8, 2024 (AP)": the funeral pictured, not the
+strike); and when something quoted was said (the time on the quote's cue).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
 from crossbearing.annotate.event_args import SAYING
+from crossbearing.annotate.nlp import text_of
 from crossbearing.model import Quote, TimeMention
+
+
+#: A photo caption's end: the agency's or photographer's credit in brackets ("(AP)", "(AP
+#: Photo/Hadi Mizban)", "(Reuters)", "(AFP via Getty Images)", "(Photo: …)").
+CAPTION_CREDIT = re.compile(
+    r"\((?:[^()]*\b(?:AP|AFP|Reuters|Getty Images|EPA|Xinhua|Anadolu|ANI|UPI|Photo|"
+    r"photo|Image|image|Courtesy|courtesy|File|file)\b[^()]*)\)\s*\.?\s*$")
 
 
 def event_times(times: Sequence[TimeMention], doc: Doc, group_tokens: set[int]) -> list:
     """Time expressions that can date the event: not those that date the saying of it
-    ("Rasool stated Thursday that the airstrike …": Thursday is when he spoke)."""
+    ("Rasool stated Thursday that the airstrike …": Thursday is when he spoke), nor those of a
+    photo caption (a paragraph that ends with a photo credit: its date is the picture's)."""
     kept = []
     before = _said_clause_start(doc, group_tokens)
+    text = text_of(doc)
     for time in times:
+        if _in_caption(text, time.start):
+            continue
         span = doc.char_span(time.start, time.end, alignment_mode="expand")
         if span is None or not (_dates_a_saying(span.root, group_tokens)
                                 or before is not None and before[0] < span.root.i < before[1]):
             kept.append(time)
     return kept
+
+
+def _in_caption(text: str, offset: int) -> bool:
+    """Whether ``offset`` lies in a photo caption: a paragraph (a line) that ends with a photo
+    credit in brackets."""
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return bool(CAPTION_CREDIT.search(text[start:end if end >= 0 else len(text)]))
 
 
 def _said_clause_start(doc: Doc, group_tokens: set[int]) -> tuple[int, int] | None:
