@@ -856,3 +856,11 @@ def test_a_persons_death_names_the_one_who_died():
 ])
 def test_a_candidates_rally_is_no_protest(text, protest):
     assert bool([t for t, _ in events(text) if t == "protest"]) is protest
+
+
+def test_a_photo_captions_date_dates_the_picture_not_the_strike():
+    text = ("The group mourned its commander on Thursday.\n\nFighters attend the funeral of a "
+            "commander, Abu Baqir Al-Saadi, who was martyred in a US airstrike, in Baghdad, Iraq, "
+            "February 8, 2024 (AP)\n\nThe strike on Wednesday night killed three people.")
+    dated = {e.text: e.time and e.time.start for e in annotate_text(text, "2024-02-09").events}
+    assert dated["airstrike"] is None and dated["strike"] == "2024-02-07"
