@@ -203,7 +203,7 @@ def test_undated_events_are_told_apart_by_place_actor_target_or_word(analyzed_se
 
 def test_an_event_dated_only_through_the_storys_dates_says_so(analyzed_seeds):
     sections, _, _ = seed_sections(analyzed_seeds[0])
-    from crossbearing.corpus.event_values import REPORT_DAYS
+    from crossbearing.model_events import REPORT_DAYS
 
     inferred = [e for e in sections["events"]["events"] if e["date_inferred"]]
     notes = {span.get("note") for e in inferred for v in e["date"]["values"]

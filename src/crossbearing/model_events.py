@@ -31,6 +31,11 @@ class EventSource:
     sentence: tuple[int, int]
 
 
+#: The note of a verbal event's date inferred from its reports, not read from their words
+#: (corpus.event_values.dated_by_reports).
+REPORT_DAYS = "inferred from the reports: the first report's day or the day before"
+
+
 @dataclass(frozen=True)
 class DateGiven:
     """A date one report gives an event: first and last day, precision and how it was resolved

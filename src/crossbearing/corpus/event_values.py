@@ -25,6 +25,7 @@ from crossbearing.annotate.event_types import ontology, plover_of
 from crossbearing.kb.places import place_by_id
 from crossbearing.model import EventMention, Place
 from crossbearing.model_events import (
+    REPORT_DAYS,
     DateGiven,
     Event,
     EventSource,
@@ -39,8 +40,6 @@ PRECISION_RANK = {"second": 0, "minute": 1, "hour": 2, "day": 3, "week": 4, "mon
 #: PLOVER categories from the most to the least consequential, to pick a statement's main act.
 STATEMENT_ORDER = ("RETREAT", "MOBILIZE", "THREATEN", "SANCTION", "REJECT", "ACCUSE", "REQUEST",
                    "CONCEDE", "AGREE", "SUPPORT", "CONSULT", "COOPERATE", "AID", "INVESTIGATE")
-#: The note of a verbal event's date inferred from its reports (:func:`dated_by_reports`).
-REPORT_DAYS = "inferred from the reports: the first report's day or the day before"
 RULES = {
     "date": "the value most sources give among resolved dates; ties: the most precise; a "
             "statement no report dates: the first report's day or the day before (inferred)",

@@ -13,7 +13,7 @@ from typing import Any
 
 from crossbearing.dates import day_of
 from crossbearing.errors import NotFound
-from crossbearing.model_events import Event, values_record
+from crossbearing.model_events import REPORT_DAYS, Event, values_record
 from crossbearing.sources import copy_records, sources_phrase, story_families
 
 #: The timeline's drawing: width, margins, height of one event's lane, label size.
@@ -156,8 +156,6 @@ def _event_row(event: dict[str, Any]) -> dict[str, Any]:
 
 def _inferred(dates: list[dict[str, Any]], story_dates: str) -> str | None:
     """Why an event's date is inferred rather than read, or None where a report gives it."""
-    from crossbearing.corpus.event_values import REPORT_DAYS
-
     notes = {v.get("note") for v in dates}
     if notes == {REPORT_DAYS}:
         return ("no report dates the saying: the first report's publication day or the day "

@@ -16,6 +16,7 @@ from typing import Any
 
 from crossbearing.compare.coverage import may_be_same
 from crossbearing.dates import day_of
+from crossbearing.model_events import REPORT_DAYS
 from crossbearing.views.sections.events import toll_text
 
 #: At most this many sentences of each kind, in this order (8 in all).
@@ -187,11 +188,13 @@ def _named(event: dict[str, Any], roles: tuple[str, ...], *,
 
 # -- the chronology of statements ------------------------------------------------------------
 def _statement_sentences(data) -> list[dict[str, Any]]:
-    """The key statements in date order: dated verbal events and quotes several sources carry,
-    those most sources give chosen first."""
+    """The key statements in date order: verbal events a report's words date and quotes several
+    sources carry, those most sources give chosen first. A statement dated only by its first
+    report's publication (``REPORT_DAYS``) is no part of a chronology."""
     found = []
     for e in data.events:
-        if e["family"] == "verbal" and e["date"] and (e["reported_by"] or _named(e, ("actor",))):
+        if e["family"] == "verbal" and _dated_by_text(e) and (
+                e["reported_by"] or _named(e, ("actor",))):
             found.append((e["independent"], e["date"], _verbal_sentence(e)))
     for g in data.quote_groups:
         if g["sources"] > 1:
@@ -200,6 +203,12 @@ def _statement_sentences(data) -> list[dict[str, Any]]:
             found.append((g["sources"], min(dates) if dates else "", _quote_sentence(g, dates)))
     chosen = sorted(found, key=lambda f: -f[0])[:STATEMENTS]
     return [sentence for _, _, sentence in sorted(chosen, key=lambda f: f[1] or "~")]
+
+
+def _dated_by_text(event: dict[str, Any]) -> bool:
+    """Whether a report's words date the event, not only its first report's publication."""
+    return bool(event["date"]) and any(
+        v.get("note") != REPORT_DAYS for v in event["values"].get("date") or [])
 
 
 def _verbal_sentence(event: dict[str, Any]) -> dict[str, Any]:
