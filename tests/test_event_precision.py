@@ -864,3 +864,31 @@ def test_a_photo_captions_date_dates_the_picture_not_the_strike():
             "February 8, 2024 (AP)\n\nThe strike on Wednesday night killed three people.")
     dated = {e.text: e.time and e.time.start for e in annotate_text(text, "2024-02-09").events}
     assert dated["airstrike"] is None and dated["strike"] == "2024-02-07"
+
+
+@pytest.mark.parametrize("text", [
+    "Officials said the militia is considered a threat to US troops in the region.",
+    "The campaign is trying to mobilize black Florida voters ahead of the election.",
+    "It is a problem that demands a bipartisan response, the senator said on Monday.",
+])
+def test_a_danger_a_get_out_the_vote_and_a_need_are_no_events(text):
+    assert not [t for t, _ in events(text) if t in ("threat", "deployment", "demand")]
+
+
+@pytest.mark.parametrize("text", [
+    "The army mobilized reservists on Monday as tensions rose on the border.",
+    "Protesters demanded the release of detained activists in Kampala on Sunday.",
+])
+def test_forces_mobilized_and_peoples_demands_stay_events(text):
+    assert [t for t, _ in events(text) if t in ("deployment", "demand")]
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Ryan said the bill would pass easily if the president's veto were overridden by Congress.",
+     "veto"),
+    ("It is too early to discuss strategies for the talks, the minister said.", "discuss"),
+    ("Putin offered to negotiate with the president of Armenia on Monday.", "negotiate"),
+])
+def test_a_condition_an_early_moment_and_an_offer_tell_no_act_done(text, trigger):
+    [event] = [e for e in annotate_text(text).events if e.text == trigger]
+    assert event.mode != "asserted"

@@ -24,7 +24,7 @@ FUTURE_HEADS = frozenset({"threaten", "vow", "warn", "pledge", "plan", "intend",
                           "promise", "prepare", "seek", "want", "urge", "demand", "threat",
                           "plot", "aim", "expect", "consider", "call", "ask", "press", "push",
                           "insist", "purpose", "goal", "intention", "bid", "mission", "like",
-                          "wish", "hope"})
+                          "wish", "hope", "offer", "propose", "agree"})
 #: Of those, heads that govern only what they ask for ("called for his resignation", "asked
 #: him to withdraw"), not their object ("called the attack a crime").
 ASKING_HEADS = frozenset({"call", "ask", "press", "push", "insist"})
@@ -40,7 +40,7 @@ MODAL_ADJECTIVES = frozenset({
     "difficult", "hard", "easy", "impossible", "possible", "likely", "unlikely", "able",
     "unable", "ready", "willing", "unwilling", "eager", "reluctant", "prepared", "free",
     "tough", "necessary", "important", "wise", "unwise", "crucial", "essential", "tempting",
-    "inclined", "hesitant", "keen", "determined", "poised", "expected"})
+    "inclined", "hesitant", "keen", "determined", "poised", "expected", "early", "premature"})
 #: Verbs of saying: climbing past one, a mode no longer applies ("said it would" is the saying).
 SAYING = frozenset({"say", "state", "tell", "announce", "report", "claim", "add", "note"})
 #: Tags of relative pronouns: the subject "which" or "who" of a relative clause is the noun
@@ -69,6 +69,10 @@ DIRECTED_PREPS = frozenset({"to", "of", "with", "from", "against", "on", "upon",
 #: Conjunctions of a condition whose subject a threat or demand is aimed at ("unless Israel
 #: rescinds", "if the United States goes ahead").
 CONDITIONS = frozenset({"if", "unless", "until"})
+#: Verbs after which "if" opens a question asked, not a condition ("asked if the strike was
+#: the last", "wondered if the talks would resume").
+ASKING_IF = frozenset({"ask", "wonder", "inquire", "enquire", "question", "know", "see",
+                       "check", "decide", "doubt", "determine", "say", "tell"})
 #: Words that open a yes/no question.
 QUESTION_AUX = frozenset({"did", "do", "does", "is", "are", "was", "were", "will", "would",
                           "could", "can", "has", "have", "had", "should", "shall", "may",
@@ -303,6 +307,11 @@ def mode(token: Token, family: str = "violent") -> str:
     if head.i != token.i and (token.dep_ in CORE_DEPS or (
             token.dep_ == "nsubj" and head.lemma_.lower() in ("happen", "occur", "succeed"))):
         nearest.append(head)
+    if token.dep_ == "nsubj" and head.i != token.i and head.dep_ == "advcl" and (
+            head.head.lemma_.lower() not in ASKING_IF) and any(
+            c.dep_ == "mark" and c.lower_ in CONDITIONS for c in head.children):
+        return "hypothetical"  # a subject in a condition: "if the president's veto were
+        # overridden" (not in a question asked: "asked if the Wednesday strike was the last")
     for word in nearest:
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in word.children):
             return "hypothetical"  # "unless Washington withdraws its troops"

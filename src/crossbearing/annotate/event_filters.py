@@ -126,10 +126,14 @@ def _defined(mention: EventMention, token: Token) -> bool:
     with a predicate ("Support for NATO has been a bipartisan cause since 1949", "an
     unauthorized inspection is a misdemeanor"), or the object of a verb of having ("enjoyed
     tremendous support from African-American voters", "lacks support"). Nothing happens in
-    such a sentence unless it gives the act a place or a toll."""
+    such a sentence unless it gives the act a toll, or a place in a past tense ("In
+    Connecticut, the unauthorized inspection of tax returns is a misdemeanor" defines a kind
+    where a law holds)."""
     head = token.head
-    if token.pos_ != "NOUN" or mention.place_id or mention.fatalities or mention.injuries:
+    if token.pos_ != "NOUN" or mention.fatalities or mention.injuries:
         return False
+    if mention.place_id and head.tag_ not in ("VBZ", "VBP"):
+        return False  # "the protest in Kirkuk was peaceful"; a present definition holds anywhere
     if token.dep_ == "nsubj" and head.lemma_ == "be" and any(
             c.dep_ in ("attr", "acomp") for c in head.children):
         # "the protest was peaceful" tells of one protest: only a kind is defined

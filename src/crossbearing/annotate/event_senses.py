@@ -185,7 +185,8 @@ COMMITTED_WRONGS = frozenset({
 #: they hold; "strengthen Social Security" mobilises nothing.
 REINFORCED = FORCES | frozenset({"position", "defense", "defence", "presence", "border",
                                  "garrison", "base", "outpost", "checkpoint", "front",
-                                 "military", "navy", "fleet", "deployment"})
+                                 "military", "navy", "fleet", "deployment", "reservist",
+                                 "reserve", "conscript", "recruit"})
 #: Doers that harm only in a figure of speech: "struck by radical Islamic terrorism",
 #: "environmental changes that wiped out ancient societies" (an act of violence has a person,
 #: a group, a force or a weapon as its doer; abstract nouns in -ism and -ness are none).
@@ -240,3 +241,31 @@ def campaign_rally(token: Token) -> bool:
     verb = token.head if token.dep_ == "dobj" else None
     return verb is not None and verb.lemma_.lower() in ("hold", "host", "headline", "stage") and any(
         c.dep_ == "nsubj" and c.ent_type_ == "PERSON" for c in verb.children)
+
+
+#: What a demand by no one is made by: "a problem that demands a bipartisan response", "the
+#: situation demands action" (a need, not a PLOVER REQUEST).
+DEMANDING_THINGS = frozenset({
+    "problem", "situation", "issue", "crisis", "moment", "case", "challenge", "circumstance",
+    "occasion", "law", "rule", "constitution", "job", "task", "role", "position", "emergency",
+    "reality", "complexity", "scale", "nature", "gravity", "seriousness", "urgency", "times"})
+#: What is a danger, not a threat made, when a threat is said to be it: "is considered a threat
+#: to US troops", "poses a threat", "remains a threat".
+DANGER_VERBS = frozenset({"be", "consider", "see", "view", "regard", "pose", "represent",
+                          "constitute", "remain", "become", "deem", "call", "label"})
+
+
+def need_not_demand(token: Token) -> bool:
+    """Whether "demand" or "require" has a thing as its doer ("a problem that demands a
+    response"): a need, no one's demand."""
+    doers = [c for c in token.children if c.dep_ == "nsubj"]
+    if token.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.tag_ == "WDT" for c in token.children):
+        doers.append(token.head)
+    return any(d.lemma_.lower() in DEMANDING_THINGS for d in doers)
+
+
+def threat_as_danger(token: Token) -> bool:
+    """Whether a noun "threat" says what something is ("is considered a threat to US troops",
+    "poses a threat", "the greatest threat"): a danger, not a threat someone made."""
+    return (token.dep_ in ("attr", "oprd") or token.dep_ == "dobj") and (
+        token.head.lemma_.lower() in DANGER_VERBS)

@@ -31,9 +31,11 @@ from crossbearing.annotate.event_senses import (
     cautions,
     commits_a_wrong,
     for_conduct,
+    need_not_demand,
     objects_are_places,
     reinforces_no_force,
     strikes_no_one,
+    threat_as_danger,
     workers_strike,
 )
 from crossbearing.annotate.event_types import Ontology
@@ -155,6 +157,8 @@ def _type_of(token: Token, onto: Ontology) -> str | None:
             return None
         if lemma == "rally" and campaign_rally(token):
             return None  # "Clinton has held rallies in Cleveland": campaigning, no protest
+        if lemma == "threat" and threat_as_danger(token):
+            return None  # "is considered a threat to US troops": a danger, no threat made
         for child in token.lefts:
             if child.dep_ in ("compound", "amod"):
                 modifier = child.lemma_.lower()
@@ -218,8 +222,10 @@ def _figurative(token: Token, lemma: str) -> bool:
         return commits_a_wrong(token)
     if lemma == "call":  # "has been called a charlatan": naming, no demand
         return any(c.dep_ == "oprd" for c in token.children)
-    if lemma in ("strengthen", "reinforce", "bolster"):  # "strengthen Social Security"
-        return reinforces_no_force(token)
+    if lemma in ("strengthen", "reinforce", "bolster", "mobilize", "mobilise"):
+        return reinforces_no_force(token)  # "strengthen Social Security", "mobilize voters"
+    if lemma in ("demand", "require") and need_not_demand(token):
+        return True  # "a problem that demands a bipartisan response": a need
     if lemma in VIOLENT_VERBS and abstract_doer(token):
         return True  # "struck by radical Islamic terrorism": no one struck anyone
     if lemma == "withdraw":
