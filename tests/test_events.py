@@ -139,3 +139,28 @@ def test_seed_tower_22_attack_is_dated_28_january_2024(analysed_seeds):
     assert date.note is None and date.source.outlet.startswith("004_")
     place = event.place_id
     assert place in ("country:JO", "site:tower-22")
+
+
+def _merged(*texts, published=None):
+    results = [annotate_text(t, published) for t in texts]
+    mentions = [replace(m, article_id=f"a{i}") for i, r in enumerate(results) for m in r.events]
+    ids = {f"a{i}" for i in range(len(texts))}
+    return merge_events(mentions, {a: "s" for a in ids}, {a: a.upper() for a in ids})
+
+
+def test_two_reports_of_one_named_persons_killing_are_one_event_undated():
+    killings = [e for e in _merged(
+        "A police officer shot and killed Terence Crutcher, an unarmed man, after his car stalled "
+        "on a road in Tulsa, his family said.",
+        "Hundreds of people marched downtown to protest the death of Terence Crutcher, chanting "
+        "his name.") if e.event_type == "killing"]
+    assert len(killings) == 1 and killings[0].articles == 2
+
+
+def test_the_killings_of_two_named_people_stay_two_events():
+    killings = [e for e in _merged(
+        "A police officer shot and killed Terence Crutcher, an unarmed man, on a road in Tulsa, "
+        "his family said.",
+        "Officers shot and killed Keith Lamont Scott in a parking lot in Charlotte, the police "
+        "chief said.") if e.event_type == "killing"]
+    assert len(killings) == 2

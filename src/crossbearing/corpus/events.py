@@ -19,23 +19,28 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from typing import Any
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date
 from itertools import combinations
 
 from crossbearing.annotate.event_types import ontology
 from crossbearing.annotate.timex import resolve_time
+from crossbearing.corpus.event_items import (
+    GENERIC,
+    Item,
+    compatible,
+    item_of,
+    same_kind,
+)
 from crossbearing.corpus.event_values import event_record
 from crossbearing.corpus.occasions import same_occasion, saying_time, speaker_key
 from crossbearing.ids import stable_id
 from crossbearing.kb.actors import actor_base
 from crossbearing.kb.places import place_by_id
 from crossbearing.isolation import isolated
-from crossbearing.model import EventMention, Failure, Place, TimeValue
+from crossbearing.model import EventMention, Failure, Place
 from crossbearing.model_events import Event
 
-#: Types that name violence without saying how: they merge with any violent type.
-GENERIC = frozenset({"attack", "killing"})
 #: A calendar date or a month: a month name and a day ("January 28", "28 Jan."), a month named in
 #: full ("the end of January").
 CALENDAR_DATE = re.compile(
@@ -43,30 +48,10 @@ CALENDAR_DATE = re.compile(
     r"\b\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)|"
     r"\b(january|february|march|april|june|july|august|september|october|november|december)\b",
     re.IGNORECASE)
-#: Number words that make a description a count ("three people"), not one person.
-NUMBER_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-                          "several", "many", "dozens", "hundreds", "some", "few"})
 #: Evidence needed to merge two compatible mentions (see _evidence): a shared victim or target
-#: and one more sign, or a resolved date and a city, but never a shared actor alone.
+#: and one more sign, or a resolved date and a city, but never a shared actor alone; a person
+#: named as killed in both is enough (one person dies once).
 MIN_EVIDENCE = 3
-
-
-@dataclass
-class _Item:
-    mention: EventMention
-    family: str
-    participants: set[str]
-    sufferers: set[str]
-    country: str | None
-    precise_place: str | None
-    group: int = 0
-    members: list[_Item] = field(default_factory=list)
-    #: What a saying holds ("the withdrawal" in "talks on the withdrawal"): part of the
-    #: saying's event, compared with no other mention.
-    content: bool = False
-    #: The time that dates the saying, where the mention is something said (corpus.occasions).
-    said_at: TimeValue | None = None
-
 #: How far (in characters) a copied mention may stand from where the passage's alignment puts
 #: it: a reprint's small edits shift the words a little.
 COPY_SLACK = 40
@@ -171,7 +156,7 @@ def _groups(mentions: list[EventMention], place_of: Callable[[str], Place | None
             quoted: Callable[[str, int], bool] | None = None) -> list[list[EventMention]]:
     onto = ontology()
     actor_key = actor_base().actor_key
-    items = [_item(m, onto.type(m.event_type).family, place_of, actor_key) for m in mentions]
+    items = [item_of(m, onto.type(m.event_type).family, place_of, actor_key) for m in mentions]
     for index, item in enumerate(items):
         item.group = index
         item.members = [item]
@@ -186,25 +171,25 @@ def _groups(mentions: list[EventMention], place_of: Callable[[str], Place | None
     for item in items:  # "the attack" joins the event it refers back to
         if item.mention.antecedent is not None and not item.content:
             other = by_key.get((item.mention.article_id, item.mention.antecedent))
-            if other is not None and all(_compatible(x, y) for x in item.members
+            if other is not None and all(compatible(x, y) for x in item.members
                                          for y in other.members):
                 _join(item, other, items)  # complete link: no chain joins two events
     for key, original in copies:  # a shared passage's words are one report's, told twice
         a, b = by_key.get(key), by_key.get(original)
         if a is not None and b is not None and a.group != b.group and all(
-                _compatible(x, y) for x in a.members for y in b.members):
+                compatible(x, y) for x in a.members for y in b.members):
             _join(a, b, items)
     _join_occasions(items)
     pairs = []
     alone = {id(item): _Union([item]) for item in items}  # what each mention says, once
-    buckets: dict[tuple[str, str], list[_Item]] = defaultdict(list)
+    buckets: dict[tuple[str, str], list[Item]] = defaultdict(list)
     for item in items:  # only mentions of one family and mode can be compatible
         if not item.content:
             buckets[item.family, item.mention.mode].append(item)
     for a, b in (pair for bucket in buckets.values() for pair in combinations(bucket, 2)):
-        if not _same_kind(a, b):
+        if not same_kind(a, b):
             continue  # two reports of one campaign merge; a count never joins one event
-        if not _compatible(a, b):
+        if not compatible(a, b):
             continue
         score = _evidence(alone[id(a)], alone[id(b)])
         if score >= MIN_EVIDENCE:
@@ -217,7 +202,7 @@ def _groups(mentions: list[EventMention], place_of: Callable[[str], Place | None
         key = (min(a.group, b.group), max(a.group, b.group))
         if key[0] == key[1] or key in apart:
             continue
-        if all(_compatible(x, y) for x in a.members for y in b.members):
+        if all(compatible(x, y) for x in a.members for y in b.members):
             _join(a, b, items)
         else:
             apart.add(key)
@@ -229,14 +214,14 @@ def _groups(mentions: list[EventMention], place_of: Callable[[str], Place | None
     return [sorted(g, key=lambda m: (m.article_id, m.start)) for _, g in sorted(groups.items())]
 
 
-def _join_groups(items: list[_Item]) -> None:
+def _join_groups(items: list[Item]) -> None:
     """Groups that share, taken together, the evidence no two of their mentions share alone
     join, strongest first, when every member of one is compatible with every member of the
     other: one outlet's "the American assassination ... on Wednesday night" names the actor
     and another's "a drone strike in Baghdad Wednesday night" the date and the city, and the
     report that says both ("US airstrike", "Wednesday") ties them. A lone mention was already
     weighed against every other one (the pairs above), so a group of several is one side."""
-    groups: dict[int, _Item] = {}
+    groups: dict[int, Item] = {}
     for item in items:  # each group by a mention of its own, not one of what it holds
         if item.group not in groups or groups[item.group].content:
             groups[item.group] = item
@@ -251,7 +236,7 @@ def _join_groups(items: list[_Item]) -> None:
             pairs.append((-score, a.group, b.group, a, b))
     pairs.sort(key=lambda p: p[:3])
     for *_, a, b in pairs:
-        if a.group != b.group and all(_compatible(x, y) for x in a.members for y in b.members):
+        if a.group != b.group and all(compatible(x, y) for x in a.members for y in b.members):
             _join(a, b, items)
 
 
@@ -259,17 +244,17 @@ def _evidence(a: _Union, b: _Union) -> int:
     """Evidence that two mentions, or two groups of mentions (each taken as what all its
     mentions say), tell one event: 2 per shared victim or target, 1 per shared actor, 2 for
     both dated, 2 for the same city or site, 1 each for the same toll, the same specific type
-    and the same reporter."""
+    and the same reporter; and enough by itself for a person named as killed in both."""
     return (2 * len(a.sufferers & b.sufferers) + len(a.participants & b.participants)
             + 2 * (a.dated and b.dated) + 2 * bool(a.places & b.places)
             + bool(a.tolls & b.tolls) + bool(a.kinds & b.kinds)
-            + bool(a.reporters & b.reporters))
+            + bool(a.reporters & b.reporters) + MIN_EVIDENCE * bool(a.named_dead & b.named_dead))
 
 
 class _Union:
     """What the mentions of one group say, together."""
 
-    def __init__(self, group: list[_Item]) -> None:
+    def __init__(self, group: list[Item]) -> None:
         mentions = [i.mention for i in group]
         self.sufferers = set().union(*(i.sufferers for i in group))
         self.participants = set().union(*(i.participants for i in group))
@@ -278,9 +263,10 @@ class _Union:
         self.tolls = {m.fatalities.low for m in mentions if m.fatalities}
         self.kinds = {m.event_type for m in mentions if m.event_type not in GENERIC}
         self.reporters = {m.reported_by_actor for m in mentions} - {None}
+        self.named_dead = set().union(*(i.named_dead for i in group))
 
 
-def _attach_unanchored(items: list[_Item]) -> None:
+def _attach_unanchored(items: list[Item]) -> None:
     """A violent mention left alone without a date of its own refers to an event of the story
     rather than making a new one (codebook: "the strike", "the assassination", "the drone strike
     that killed the commander" are references to the event, not events): it joins the event it
@@ -310,7 +296,7 @@ def _attach_unanchored(items: list[_Item]) -> None:
             continue
         fitting = list({h.group: h for h in hosts
                         if h.group != item.group and (lone or _dated(h.members))
-                        and all(_compatible(x, y) for x in item.members
+                        and all(compatible(x, y) for x in item.members
                                 for y in h.members)}.values())
         if not fitting:
             continue
@@ -324,7 +310,7 @@ def _attach_unanchored(items: list[_Item]) -> None:
             _join(item, scored[0][2], items)
 
 
-def _shared(item: _Item, members: list[_Item]) -> int:
+def _shared(item: Item, members: list[Item]) -> int:
     """What a lone mention shares with an event's mentions: victims and targets count twice,
     a city or site twice; actors, an equal toll, and the same specific type in the same country
     ("the deadly drone attack on the American base in Jordan") once each."""
@@ -341,13 +327,13 @@ def _shared(item: _Item, members: list[_Item]) -> int:
             + same_kind)
 
 
-def _dated(members: list[_Item]) -> bool:
+def _dated(members: list[Item]) -> bool:
     """Whether an event has a resolved date of its own (it is no mere reference)."""
     return any(m.mention.time is not None and m.mention.time.resolved and not m.content
                for m in members)
 
 
-def _anchored(item: _Item) -> bool:
+def _anchored(item: Item) -> bool:
     """Whether a mention says something of its own: a victim or target, a city or site, a toll,
     a resolved date. A country alone does not tell two strikes of one story apart."""
     m = item.mention
@@ -355,9 +341,9 @@ def _anchored(item: _Item) -> bool:
                 or (m.time is not None and m.time.resolved))
 
 
-def _join_occasions(items: list[_Item]) -> None:
+def _join_occasions(items: list[Item]) -> None:
     """What one speaker said on one occasion is one event (see corpus.occasions)."""
-    by_speaker: dict[str, list[_Item]] = defaultdict(list)
+    by_speaker: dict[str, list[Item]] = defaultdict(list)
     for item in items:
         key = speaker_key(item.mention, item.family)
         if key is not None:
@@ -373,7 +359,7 @@ def _join_occasions(items: list[_Item]) -> None:
                 _join(a, b, items)
 
 
-def _closeness(a: _Item, b: _Item) -> tuple[int, int, int]:
+def _closeness(a: Item, b: Item) -> tuple[int, int, int]:
     """How alike two sayings of one speaker are, lower first: in one sentence, both dated and
     overlapping, one act, the rest (ties in text order)."""
     x, y = a.mention, b.mention
@@ -383,7 +369,7 @@ def _closeness(a: _Item, b: _Item) -> tuple[int, int, int]:
     return rank, a.group, b.group
 
 
-def _join(a: _Item, b: _Item, items: list[_Item]) -> None:
+def _join(a: Item, b: Item, items: list[Item]) -> None:
     keep, gone = (a, b) if a.group < b.group else (b, a)
     merged = keep.members + gone.members
     old = gone.group
@@ -392,73 +378,6 @@ def _join(a: _Item, b: _Item, items: list[_Item]) -> None:
             item.group = keep.group
     for item in merged:
         item.members = merged
-
-
-def _item(mention: EventMention, family: str, place_of: Callable[[str], Place | None],
-          actor_key: Callable[[str], str]) -> _Item:
-    participants = {actor_key(a.actor_id) if a.actor_id else a.canonical.lower()
-                    for a in mention.arguments if a.role == "actor"} - {""}
-    sufferers = {a.actor_id or _person_key(a.canonical) for a in mention.arguments
-                 if a.role != "actor"} - {""}
-    place = place_of(mention.place_id) if mention.place_id else None
-    country = place.country if place else None
-    precise = mention.place_id if place is not None and place.kind in ("city", "site") else None
-    return _Item(mention, family, participants, sufferers, country, precise)
-
-
-def _person_key(description: str) -> str:
-    """How a victim or target no name covers is compared: a singular description by its head
-    noun ("a senior commander", "the commander" are one person in one story's reports of
-    one event), anything counted or plural as written ("three people", "officials")."""
-    words = description.lower().split()
-    if not words:
-        return ""
-    if len(words) > 1 and words[-1][-1:] != "s" and not any(w[:1].isdigit() or w in NUMBER_WORDS
-                                                             for w in words):
-        return words[-1]
-    return " ".join(words)
-
-
-def _compatible(a: _Item, b: _Item) -> bool:
-    if a.content or b.content:  # what a saying holds goes with its saying only
-        return True
-    ma, mb = a.mention, b.mention
-    if a.family != b.family or ma.mode != mb.mode or not _same_kind(a, b):
-        return False
-    if ma.article_id == mb.article_id and ma.start == mb.start:
-        return True
-    if ma.event_type != mb.event_type:
-        if a.family != "violent" or not (ma.event_type in GENERIC or mb.event_type in GENERIC):
-            return False
-    if _dates_conflict(ma, mb):
-        return False
-    if a.country and b.country and a.country != b.country:
-        return False
-    if a.precise_place and b.precise_place and a.precise_place != b.precise_place:
-        return False
-    return True
-
-
-def _same_kind(a: _Item, b: _Item) -> bool:
-    """Both one event, or both a series; or a plural that names one occasion ("clashes between
-    two tribes near Nasiriyah on Monday") and a single report of it: the same day, and no two
-    different cities or sites. A count ("over 160 attacks") is never dated to a day."""
-    ma, mb = a.mention, b.mention
-    if ma.aggregate == mb.aggregate:
-        return True
-    if a.precise_place and b.precise_place and a.precise_place != b.precise_place:
-        return False
-    return _same_day(ma, mb)
-
-
-def _same_day(a: EventMention, b: EventMention) -> bool:
-    ta, tb = a.time, b.time
-    return bool(ta and tb and ta.resolved and tb.resolved and ta.precision == "day"
-                and tb.precision == "day" and ta.start == tb.start)
-
-
-def _dates_conflict(a: EventMention, b: EventMention) -> bool:
-    return a.time is not None and a.time.apart(b.time)
 
 
 def copied_mentions(mentions: Iterable[EventMention], passages: Iterable[Any]

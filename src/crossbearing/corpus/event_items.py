@@ -1,0 +1,133 @@
+"""What one event mention says for merging, and which two mentions can be one event.
+
+An :class:`Item` is a mention as the merging weighs it: its family, its participants (actors by
+knowledge-base identity), its sufferers (victims and targets: a name, or a description's head
+noun), the people it names as killed, its country and its city or site. Two mentions are
+**compatible** (:func:`compatible`) when they are of the same family and mode, the same kind (one
+event or a series), types equal or one a generic attack or killing, dates that overlap where both
+are resolved and places that can be the same (corpus.events merges compatible mentions that
+share evidence).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from crossbearing.model import EventMention, Place, TimeValue
+
+#: Types that name violence without saying how: they merge with any violent type.
+GENERIC = frozenset({"attack", "killing"})
+#: Number words that make a description a count ("three people"), not one person.
+NUMBER_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                          "several", "many", "dozens", "hundreds", "some", "few"})
+#: Types of mentions whose victims died.
+KILLINGS = frozenset({"killing", "air_drone_strike", "shelling", "remote_explosive",
+                      "suicide_bomb", "armed_clash", "attack"})
+#: Lower-case words inside a person's name ("bin", "van der", "de", "al").
+NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "de", "da", "di", "van", "von",
+                            "der", "la", "le", "du", "dos", "bint"})
+
+
+@dataclass
+class Item:
+    """One event mention as the merging weighs it (see the module docstring)."""
+
+    mention: EventMention
+    family: str
+    participants: set[str]
+    sufferers: set[str]
+    country: str | None
+    precise_place: str | None
+    group: int = 0
+    members: list[Item] = field(default_factory=list)
+    #: What a saying holds ("the withdrawal" in "talks on the withdrawal"): part of the
+    #: saying's event, compared with no other mention.
+    content: bool = False
+    #: The time that dates the saying, where the mention is something said (corpus.occasions).
+    said_at: TimeValue | None = None
+    #: People named as killed ("the killing of Terence Crutcher", "Crutcher's death"): one
+    #: person dies once, so two killings of one named person are one event.
+    named_dead: set[str] = field(default_factory=set)
+
+
+def item_of(mention: EventMention, family: str, place_of: Callable[[str], Place | None],
+            actor_key: Callable[[str], str]) -> Item:
+    """``mention`` as the merging weighs it; ``actor_key`` makes one key of an actor and the
+    state it acts for (kb.actors.ActorBase.actor_key)."""
+    participants = {actor_key(a.actor_id) if a.actor_id else a.canonical.lower()
+                    for a in mention.arguments if a.role == "actor"} - {""}
+    sufferers = {a.actor_id or person_key(a.canonical) for a in mention.arguments
+                 if a.role != "actor"} - {""}
+    place = place_of(mention.place_id) if mention.place_id else None
+    country = place.country if place else None
+    precise = mention.place_id if place is not None and place.kind in ("city", "site") else None
+    dead = {a.actor_id or person_key(a.canonical) for a in mention.arguments
+            if a.role == "victim" and mention.event_type in KILLINGS and _a_name(a.canonical)}
+    return Item(mention, family, participants, sufferers, country, precise, named_dead=dead)
+
+
+def _a_name(text: str) -> bool:
+    """Whether a victim is named ("Terence Crutcher", "Abu Baqir al-Saadi"), not described
+    ("a senior commander", "three people"): two or more words, each capitalised but for the
+    particles of Arabic and European names."""
+    words = text.split()
+    return len(words) >= 2 and all(
+        w[:1].isupper() or w.lower() in NAME_PARTICLES or w.lower().startswith(("al-", "el-"))
+        for w in words)
+
+
+def person_key(description: str) -> str:
+    """How a victim or target no name covers is compared: a singular description by its head
+    noun ("a senior commander", "the commander" are one person in one story's reports of
+    one event), anything counted or plural as written ("three people", "officials")."""
+    words = description.lower().split()
+    if not words:
+        return ""
+    if len(words) > 1 and words[-1][-1:] != "s" and not any(w[:1].isdigit() or w in NUMBER_WORDS
+                                                             for w in words):
+        return words[-1]
+    return " ".join(words)
+
+
+def compatible(a: Item, b: Item) -> bool:
+    """Whether two mentions can be one event (see the module docstring)."""
+    if a.content or b.content:  # what a saying holds goes with its saying only
+        return True
+    ma, mb = a.mention, b.mention
+    if a.family != b.family or ma.mode != mb.mode or not same_kind(a, b):
+        return False
+    if ma.article_id == mb.article_id and ma.start == mb.start:
+        return True
+    if ma.event_type != mb.event_type:
+        if a.family != "violent" or not (ma.event_type in GENERIC or mb.event_type in GENERIC):
+            return False
+    if dates_conflict(ma, mb):
+        return False
+    if a.country and b.country and a.country != b.country:
+        return False
+    if a.precise_place and b.precise_place and a.precise_place != b.precise_place:
+        return False
+    return True
+
+
+def same_kind(a: Item, b: Item) -> bool:
+    """Both one event, or both a series; or a plural that names one occasion ("clashes between
+    two tribes near Nasiriyah on Monday") and a single report of it: the same day, and no two
+    different cities or sites. A count ("over 160 attacks") is never dated to a day."""
+    ma, mb = a.mention, b.mention
+    if ma.aggregate == mb.aggregate:
+        return True
+    if a.precise_place and b.precise_place and a.precise_place != b.precise_place:
+        return False
+    return same_day(ma, mb)
+
+
+def same_day(a: EventMention, b: EventMention) -> bool:
+    ta, tb = a.time, b.time
+    return bool(ta and tb and ta.resolved and tb.resolved and ta.precision == "day"
+                and tb.precision == "day" and ta.start == tb.start)
+
+
+def dates_conflict(a: EventMention, b: EventMention) -> bool:
+    return a.time is not None and a.time.apart(b.time)
