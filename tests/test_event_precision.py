@@ -892,3 +892,23 @@ def test_forces_mobilized_and_peoples_demands_stay_events(text):
 def test_a_condition_an_early_moment_and_an_offer_tell_no_act_done(text, trigger):
     [event] = [e for e in annotate_text(text).events if e.text == trigger]
     assert event.mode != "asserted"
+
+
+@pytest.mark.parametrize("text", [
+    "The Wall Street Journal reported Friday that the AARP, which opposed President George W. "
+    "Bush's push to privatize Social Security, has decided to accept cuts.",
+    "Anti-US sentiments have been growing in the region over Washington's unconditional support "
+    "for Israel's onslaught.",
+    "Local officials in cities that support the regulations said they would comply.",
+])
+def test_a_stance_held_is_no_event(text):
+    assert not [t for t, _ in events(text) if t in ("support", "rejection")]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("The prime minister expressed support for the ceasefire on Monday.", "support"),
+    ("The party, which opposed the bill on Tuesday, said it would appeal.", "rejection"),
+    ("Ham explained why he backs Trump over Democratic nominee Hillary Clinton.", "support"),
+])
+def test_a_stance_expressed_or_dated_is_an_event(text, kind):
+    assert [t for t, _ in events(text) if t == kind]

@@ -36,6 +36,12 @@ EMBEDDING = frozenset({"pobj", "prep", "pcomp", "advcl", "xcomp", "acl", "dobj",
 FORMERLY = frozenset({"initially", "originally", "previously", "formerly"})
 #: Relative pronouns ("which", "that", "who", "whom").
 RELATIVES = frozenset({"WDT", "WP"})
+#: Words of a stance held for or against something (PLOVER SUPPORT and REJECT of a position).
+STANCES = frozenset({"support", "oppose", "opposition", "back", "backing", "favor", "favour"})
+#: Verbs that make a stance an act: it is expressed, announced or given.
+EXPRESSING = frozenset({"express", "voice", "announce", "declare", "pledge", "reiterate",
+                        "reaffirm", "offer", "give", "show", "lend", "throw", "signal",
+                        "state", "confirm", "extend", "register"})
 #: Verbs of showing or recalling: what they take is referred to, not reported.
 DEPICTING = frozenset({"highlight", "recall", "cite", "mention", "recount", "depict", "remember",
                        "reference", "chronicle", "portray", "dramatize", "commemorate"})
@@ -63,9 +69,37 @@ def makes_no_event(mention: EventMention, token: Token, doc: Doc, family: str) -
     series told as background that no date or toll pins down."""
     if (_purpose(token) or _generic(mention, token) or _standing(mention, token)
             or _defined(mention, token) or _describes_its_noun(mention, token, family)
-            or _depicted(token) or _history(mention, token)):
+            or _depicted(token) or _history(mention, token) or _a_stance(mention, token)):
         return True
     return mention.aggregate and _background_series(token) and not _anchored(mention, doc)
+
+
+def _a_stance(mention: EventMention, token: Token) -> bool:
+    """A stance told as what someone holds, not as an act: a verb of stance in a clause that
+    describes its subject ("the AARP, which opposed President Bush's push", "cities that support
+    the regulations"), or a noun of stance no verb of expressing governs ("over Washington's
+    unconditional support for Israel", "despite strong opposition"). "Expressed support for",
+    "voiced opposition to", "announced its backing" are acts of saying and stay; so does a stance
+    a date pins down ("opposed the bill on Tuesday")."""
+    if token.lemma_.lower() not in STANCES or _dated_within(mention, token):
+        return False
+    if token.pos_ == "VERB":
+        return token.dep_ == "relcl" and any(
+            c.dep_ == "nsubj" and c.tag_ in RELATIVES for c in token.children)
+    if token.pos_ != "NOUN":
+        return False
+    head = token.head
+    return not (token.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in EXPRESSING)
+
+
+def _dated_within(mention: EventMention, token: Token) -> bool:
+    """Whether the mention's time stands in the trigger's own phrase (its parse subtree), not
+    only in its sentence ("reported Friday that the AARP, which opposed …": Friday dates the
+    report)."""
+    if mention.time_span is None:
+        return False
+    start, end = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
+    return start <= mention.time_span[0] < end
 
 
 def _describes_its_noun(mention: EventMention, token: Token, family: str) -> bool:
