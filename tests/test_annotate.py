@@ -160,3 +160,9 @@ def test_a_sentence_ends_with_punctuation_not_inside_a_name():
     assert sentences[-1] == ("Two other Kata’ib Hezbollah officials also lost their lives in the "
                              "attack.")
     assert sentences[0].endswith("east of the Iraqi capital.")  # a full stop still ends one
+
+
+def test_a_firms_name_the_model_took_for_a_persons_is_an_organisation():
+    found = by_text(mentions_of(
+        "Rick Wilson, who runs Crosscut Strategies, said on Monday that the race was close."))
+    assert found["Crosscut Strategies"].label == "ORG" and found["Rick Wilson"].label == "PERSON"

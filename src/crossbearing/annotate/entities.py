@@ -20,9 +20,9 @@ from crossbearing.annotate.event_places import ASSAULT_NOUNS, ASSAULT_VERBS, PLA
 from crossbearing.annotate.law_names import law_spans
 from crossbearing.annotate.metonymy import with_metonyms
 from crossbearing.annotate.name_spans import (
-    PLACE_LABELS, capitalised, coordinated_half, dateline, given_name_before, lower_case_words,
-    name_bounds, not_a_name, only_in_a_title, signature, signature_end, speaker_label,
-    stage_direction, title_case_lines, vocative)
+    PLACE_LABELS, capitalised, coordinated_half, dateline, firm_name, given_name_before,
+    lower_case_words, name_bounds, not_a_name, only_in_a_title, signature, signature_end,
+    speaker_label, stage_direction, title_case_lines, vocative)
 from crossbearing.annotate.names import identity_words
 from crossbearing.annotate.nlp import text_of
 from crossbearing.annotate.org_forms import organisation_for
@@ -161,6 +161,8 @@ def _resolve(span: Span, article_id: str, seen: _Seen, later: list[Span],
     speaker = speaker_label(span)
     signs = signature(span, start)
     label = "PERSON" if speaker or signs else _one_sense(text, span.label_, seen)
+    if label == "PERSON" and firm_name(span):
+        label = "ORG"  # "Crosscut Strategies"
     if signs:  # the whole signature, where the model took its first word only ("Nell")
         end, text = signature_end(span, end), text_of(span.doc)[start:signature_end(span, end)]
     if label in PLACE_LABELS and not span.ent_id_ and actors.state_of(text) is not None and (

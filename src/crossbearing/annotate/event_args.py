@@ -78,6 +78,18 @@ QUESTION_AUX = frozenset({"did", "do", "does", "is", "are", "was", "were", "will
                           "could", "can", "has", "have", "had", "should", "shall", "may",
                           "might"})
 #: Nouns after "in" that direct an act at someone: "in protest against", "in response to".
+#: Nouns of saying and stance whose "from" names who said or holds it ("condemnation from
+#: Hezbollah", "support from African-American voters", "a demand from the unions"), unlike a
+#: withdrawal or an attack "from" a place.
+SOURCED_NOUNS = frozenset({
+    "condemnation", "criticism", "support", "praise", "backing", "endorsement", "demand",
+    "call", "request", "appeal", "threat", "warning", "accusation", "rejection", "opposition",
+    "denunciation", "rebuke", "protest", "objection", "complaint", "apology", "offer",
+    "pledge", "promise", "statement", "condolence", "congratulation", "ultimatum"})
+#: Verbs whose subject receives what their object names, from whom "from" says ("drew
+#: condemnation from Hezbollah": Hezbollah condemned it).
+RECEIVING = frozenset({"draw", "receive", "win", "face", "get", "earn", "attract", "meet",
+                       "prompt", "provoke", "spark", "trigger"})
 DIRECTED_IN = frozenset({"protest", "defiance", "response", "retaliation", "solidarity",
                          "support", "opposition", "revenge"})
 
@@ -247,8 +259,9 @@ def _noun_arguments(token: Token, is_killing: bool, spans: Spans) -> list[tuple[
             found.append(("actor", child))
         elif child.dep_ == "prep":
             objects = [c for c in child.children if c.dep_ == "pobj"]
-            if child.lower_ == "by":
-                found.extend(("actor", c) for c in objects)
+            if child.lower_ == "by" or (child.lower_ == "from"
+                                        and token.lemma_.lower() in SOURCED_NOUNS):
+                found.extend(("actor", c) for c in objects)  # "condemnation from Hezbollah"
             elif child.lower_ in ("on", "against", "targeting", "upon"):
                 found.extend(("target", c) for c in objects)
             elif child.lower_ == "of" and is_killing:
@@ -256,6 +269,11 @@ def _noun_arguments(token: Token, is_killing: bool, spans: Spans) -> list[tuple[
         elif child.dep_ in ("acl", "relcl") and child.lemma_.lower() == "target":
             found.extend(("target", c) for c in child.children if c.dep_ == "dobj")
     head = token.head
+    if token.dep_ == "dobj" and head.lemma_.lower() in RECEIVING and (
+            token.lemma_.lower() in SOURCED_NOUNS):  # "the killing drew condemnation from
+        found.extend(("actor", g) for p in head.children if p.dep_ == "prep"  # Hezbollah"
+                     and p.lower_ == "from" for g in p.children if g.dep_ == "pobj")
+        found.extend(("target", c) for c in head.children if c.dep_ == "nsubj")
     if token.dep_ in ("dobj", "pobj") and not any(r == "actor" for r, _ in found):
         verb = head.head if token.dep_ == "pobj" and head.dep_ == "prep" else head
         if verb.dep_ == "dobj":  # "admitted responsibility for a strike"

@@ -268,3 +268,20 @@ def dateline(span: Span) -> bool:
     after = doc[span.end].text if span.end < len(doc) else ""
     return opens and span.text.isupper() and len(span.text) > 2 and after in (
         ",", "(", "—", "―", "–", "-")
+
+
+#: Last words of a firm's name, never of a person's ("Crosscut Strategies", "Bain Capital").
+BUSINESS_WORDS = frozenset({
+    "strategies", "associates", "partners", "holdings", "industries", "services", "solutions",
+    "systems", "consulting", "consultants", "communications", "capital", "group", "inc",
+    "inc.", "llc", "ltd", "ltd.", "corp", "corp.", "corporation", "company", "co.", "foundation",
+    "institute", "media", "research", "analytics", "technologies", "ventures", "advisors",
+    "advisers", "enterprises", "international", "global", "networks", "labs", "pharmaceuticals",
+    "airlines", "motors", "bank", "fund", "trust", "partnership", "strategy", "pac"})
+
+
+def firm_name(span: Span) -> bool:
+    """Whether a name the model took for a person's is a firm's: no one's name ends in a firm's
+    word or a plural ("Crosscut Strategies", "Bain Capital", "Pell Grants")."""
+    return not span.ent_id_ and len(span) > 1 and (
+        span[-1].lower_ in BUSINESS_WORDS or span[-1].tag_ == "NNPS")
