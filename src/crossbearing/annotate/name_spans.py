@@ -282,6 +282,6 @@ BUSINESS_WORDS = frozenset({
 
 def firm_name(span: Span) -> bool:
     """Whether a name the model took for a person's is a firm's: no one's name ends in a firm's
-    word or a plural ("Crosscut Strategies", "Bain Capital", "Pell Grants")."""
-    return not span.ent_id_ and len(span) > 1 and (
-        span[-1].lower_ in BUSINESS_WORDS or span[-1].tag_ == "NNPS")
+    word ("Crosscut Strategies", "Bain Capital"). (Not a plural tag: the tagger gives surnames
+    such as "Flowers" or "Ivans" the plural's.)"""
+    return not span.ent_id_ and len(span) > 1 and span[-1].lower_ in BUSINESS_WORDS
