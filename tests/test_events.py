@@ -3,6 +3,8 @@ articles (corpus/events.py)."""
 
 from dataclasses import replace
 
+import pytest
+
 from conftest import annotate_text
 
 from crossbearing.annotate.event_types import ontology
@@ -164,3 +166,27 @@ def test_the_killings_of_two_named_people_stay_two_events():
         "Officers shot and killed Keith Lamont Scott in a parking lot in Charlotte, the police "
         "chief said.") if e.event_type == "killing"]
     assert len(killings) == 2
+
+
+def test_a_killing_of_one_person_no_source_counts_has_a_toll_of_one():
+    [killing] = [e for e in _merged(
+        "These calls escalated following last month's US operation that wiped out another "
+        "Iran-backed Iraqi militia official.", published="2024-02-09")
+        if e.event_type in ("killing", "armed_clash")]
+    assert killing.fatalities == 1 and not killing.values.fatalities
+
+
+@pytest.mark.parametrize("text", [
+    "The epidemic of police officers killing unarmed black people must end, she said.",
+    "The death of Justice Antonin Scalia left the court split four to four.",
+])
+def test_no_toll_of_one_for_many_victims_or_a_death_no_one_caused(text):
+    assert all(e.fatalities is None for e in _merged(text) if e.family == "violent")
+
+
+def test_a_counted_toll_is_kept_over_a_named_victim():
+    [strike] = [e for e in _merged(
+        "A US drone strike in Baghdad on Wednesday killed three people, including the commander "
+        "Abu Baqir al-Saadi.", "Abu Baqir al-Saadi was assassinated in Baghdad on Wednesday night "
+        "by a US drone strike.", published="2024-02-09") if e.event_type == "air_drone_strike"]
+    assert strike.fatalities == 3

@@ -63,11 +63,11 @@ def item_of(mention: EventMention, family: str, place_of: Callable[[str], Place 
     country = place.country if place else None
     precise = mention.place_id if place is not None and place.kind in ("city", "site") else None
     dead = {a.actor_id or person_key(a.canonical) for a in mention.arguments
-            if a.role == "victim" and mention.event_type in KILLINGS and _a_name(a.canonical)}
+            if a.role == "victim" and mention.event_type in KILLINGS and a_name(a.canonical)}
     return Item(mention, family, participants, sufferers, country, precise, named_dead=dead)
 
 
-def _a_name(text: str) -> bool:
+def a_name(text: str) -> bool:
     """Whether a victim is named ("Terence Crutcher", "Abu Baqir al-Saadi"), not described
     ("a senior commander", "three people"): two or more words, each capitalised but for the
     particles of Arabic and European names."""

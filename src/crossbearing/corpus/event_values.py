@@ -21,7 +21,10 @@ from datetime import date, timedelta
 from typing import Any, Callable
 
 from crossbearing.annotate.event_triggers import SPECIFICITY
+from crossbearing.annotate.event_phrases import PEOPLE
 from crossbearing.annotate.event_types import ontology, plover_of
+from crossbearing.corpus.event_items import NUMBER_WORDS, a_name
+from crossbearing.kb.actors import actor_base
 from crossbearing.kb.places import place_by_id
 from crossbearing.model import EventMention, Place
 from crossbearing.model_events import (
@@ -37,6 +40,11 @@ from crossbearing.model_events import (
 PLACE_RANK = {"site": 0, "city": 1, "region": 2, "country": 3}
 PRECISION_RANK = {"second": 0, "minute": 1, "hour": 2, "day": 3, "week": 4, "month": 5,
                   "season": 6, "quarter": 6, "year": 7, "decade": 8}
+#: Nouns of people that are many ("unarmed black people", "the men").
+GROUPS_OF_PEOPLE = frozenset({"people", "men", "women", "children", "folk", "police", "youth",
+                              "staff", "personnel", "crew", "family"})
+#: Words of dying that may tell a death no one caused ("the death of Justice Scalia").
+DEATH_WORDS = frozenset({"death", "deaths", "died", "dies", "die", "dying", "passing"})
 #: PLOVER categories from the most to the least consequential, to pick a statement's main act.
 STATEMENT_ORDER = ("RETREAT", "MOBILIZE", "THREATEN", "SANCTION", "REJECT", "ACCUSE", "REQUEST",
                    "CONCEDE", "AGREE", "SUPPORT", "CONSULT", "COOPERATE", "AID", "INVESTIGATE")
@@ -44,7 +52,8 @@ RULES = {
     "date": "the value most sources give among resolved dates; ties: the most precise; a "
             "statement no report dates: the first report's day or the day before (inferred)",
     "place": "the most precise place given",
-    "fatalities": "ACLED: the lowest figure a source gives",
+    "fatalities": "ACLED: the lowest figure a source gives; none given, one for a killing of one "
+                  "person (\"wiped out a militia official\", \"the death of Terence Crutcher\")",
     "injuries": "ACLED: the lowest figure a source gives",
 }
 
@@ -87,6 +96,10 @@ def event_record(event_id: str, story_id: str | None, group: list[EventMention],
         "outlets": sorted({outlet_of.get(a, a) for a in articles}),
         "rules": RULES, "disagreements": disagreements,
     }
+    if resolved["fatalities"] is None and kind.family == "violent" and mode == "asserted" and (
+            not (main and main.aggregate)) and any(
+            m.text.lower() not in DEATH_WORDS for m in group):  # a death may be no killing
+        resolved["fatalities"] = one_killed(detail["participants"])
     return Event(
         event_id=event_id, story_id=story_id, event_type=name, family=kind.family,
         mode=mode, aggregate=bool(main.aggregate) if main else False,
@@ -127,6 +140,26 @@ def dated_by_reports(event: Event, published: dict[str, date | None],
                                   sentence))
     return replace(event, values=replace(event.values, date=(given,)),
                    date_start=given.start, date_end=given.end, date_precision=given.precision)
+
+
+def one_killed(participants: list[dict[str, Any]]) -> float | None:
+    """The toll of an event no source counts whose one victim is one person ("an operation that
+    wiped out another militia official", "shot and killed Terence Crutcher"): 1, as an event
+    coder records the killing of one named or described person; None where it has no victim,
+    several, or one that is no person (a state, a group), counted or plural ("three people")."""
+    victims = [p for p in participants if p["role"] == "victim"]
+    if len(victims) != 1:
+        return None
+    victim = victims[0]
+    words = victim["name"].split()
+    if not words or any(w[:1].isdigit() or w.lower() in NUMBER_WORDS for w in words):
+        return None
+    if victim["actor_id"]:
+        actor = actor_base().by_id.get(victim["actor_id"])
+        return 1.0 if actor is not None and actor.type == "PERSON" else None
+    last = words[-1].lower()
+    one = last in PEOPLE and last not in GROUPS_OF_PEOPLE and not last.endswith("s")
+    return 1.0 if a_name(victim["name"]) or one else None
 
 
 def _type(group: list[EventMention]) -> str:

@@ -77,7 +77,8 @@ def _main_events(events: list[dict[str, Any]], story) -> list[dict[str, Any]]:
     of 11 September 2001" in a report of 2010): only what two or more independent sources
     report leads."""
     found = [e for e in events if e["family"] in HAPPENED
-             and (_dated_closely(e) or e["fatalities"] is not None) and _in_the_news(e, story)
+             and (_dated_closely(e) or bool(e["values"].get("fatalities")))  # a toll a source
+             and _in_the_news(e, story)  # gives, not the one of a killing of one person
              and (story.first_date or e["independent"] > 1)]
     found.sort(key=lambda e: (-e["independent"], -e["reports"], e["date"] or "", e["id"]))
     return found[:MAIN_EVENTS]
