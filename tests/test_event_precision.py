@@ -912,3 +912,26 @@ def test_a_stance_held_is_no_event(text):
 ])
 def test_a_stance_expressed_or_dated_is_an_event(text, kind):
     assert [t for t, _ in events(text) if t == kind]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Democrats and uneasy Republicans seized upon Mr. Trump's RT appearance on Friday.", "arrest"),
+    ("The petition, signed by nearly 90 faculty members, criticized the budget.", "agreement"),
+    ("The companies are fighting to protect their diminishing business, analysts said.",
+     "armed_clash"),
+    ("The government lacks the tools to fight terrorism, the report said.", "armed_clash"),
+    ("Putin's threat to Eastern and Northern Europe worries NATO leaders.", "threat"),
+])
+def test_remarks_taken_up_letters_signed_struggles_and_dangers_are_no_such_events(text, kind):
+    assert not [t for t, _ in events(text) if t == kind]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Police seized weapons and arrested two men in Mosul on Monday.", "arrest"),
+    ("The two sides signed a ceasefire agreement in Doha on Saturday.", "agreement"),
+    ("Rebels fought government troops near Aleppo on Sunday.", "armed_clash"),
+    ("Iran's threat to close the Strait of Hormuz alarmed shipping companies on Monday.",
+     "threat"),
+])
+def test_seizing_signing_fighting_and_threatening_stay_events(text, kind):
+    assert [t for t, _ in events(text) if t == kind]

@@ -190,3 +190,10 @@ def test_a_counted_toll_is_kept_over_a_named_victim():
         "Abu Baqir al-Saadi.", "Abu Baqir al-Saadi was assassinated in Baghdad on Wednesday night "
         "by a US drone strike.", published="2024-02-09") if e.event_type == "air_drone_strike"]
     assert strike.fatalities == 3
+
+
+def test_an_attempted_killing_is_an_attack_with_no_toll():
+    [attack] = [e for e in _merged(
+        "An attempt to assassinate the deputy governor, Oleg Chemezov, was thwarted in "
+        "Khanty-Mansiysk, police said.") if e.family == "violent"]
+    assert attack.event_type == "attack" and attack.fatalities is None

@@ -24,7 +24,7 @@ FUTURE_HEADS = frozenset({"threaten", "vow", "warn", "pledge", "plan", "intend",
                           "promise", "prepare", "seek", "want", "urge", "demand", "threat",
                           "plot", "aim", "expect", "consider", "call", "ask", "press", "push",
                           "insist", "purpose", "goal", "intention", "bid", "mission", "like",
-                          "wish", "hope", "offer", "propose", "agree", "attempt", "try"})
+                          "wish", "hope", "offer", "propose", "agree"})
 #: Of those, heads that govern only what they ask for ("called for his resignation", "asked
 #: him to withdraw"), not their object ("called the attack a crime").
 ASKING_HEADS = frozenset({"call", "ask", "press", "push", "insist"})

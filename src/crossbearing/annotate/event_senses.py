@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from crossbearing.annotate.event_phrases import PEOPLE
+from crossbearing.annotate.event_phrases import ARMED, PEOPLE
 
 #: What is withheld to punish when aid, trade or money is stopped or cut (PLOVER SANCTION:
 #: "halted economic aid", "suspended arms sales", "froze assets"), not a retreat of forces.
@@ -269,3 +269,43 @@ def threat_as_danger(token: Token) -> bool:
     "poses a threat", "the greatest threat"): a danger, not a threat someone made."""
     return (token.dep_ in ("attr", "oprd") or token.dep_ == "dobj") and (
         token.head.lemma_.lower() in DANGER_VERBS)
+
+
+#: Documents one signs to say something, not to agree ("a letter signed by 90 faculty members").
+SIGNED_SAYINGS = frozenset({"letter", "petition", "statement", "op-ed", "memo", "note",
+                            "editorial", "column", "card", "ad", "advertisement", "pledge"})
+
+
+def seizes_upon(token: Token) -> bool:
+    """Whether "seize" is "seize on/upon" (take up a remark, an opening): no one is seized."""
+    return any(c.dep_ in ("prep", "prt") and c.lower_ in ("on", "upon") for c in token.children)
+
+
+def signs_a_saying(token: Token) -> bool:
+    """Whether "sign" puts a name to a letter or a petition (a way of saying, PLOVER's type is
+    what the letter says), not to an agreement."""
+    things = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    if token.dep_ in ("acl", "relcl"):
+        things.append(token.head)
+    return any(t.lemma_.lower() in SIGNED_SAYINGS for t in things)
+
+
+def fights_for_a_cause(token: Token, causes: frozenset[str]) -> bool:
+    """Whether "fight" is a struggle, not fighting: for an aim, by people who bear no arms
+    ("the companies are fighting to protect their business"; "rebels fighting to topple his
+    government" fight), or against a policy's target ("tools to fight terrorism")."""
+    doers = [c for c in token.children if c.dep_ == "nsubj"]
+    if token.dep_ in ("acl", "relcl"):
+        doers.append(token.head)
+    armed = any(d.lemma_.lower() in ARMED or d.ent_type_ in ("ORG", "NORP") for d in doers)
+    aim = any(c.dep_ in ("xcomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to"
+                                                   for a in c.children) for c in token.children)
+    return (aim and not armed) or any(
+        c.dep_ == "dobj" and c.lemma_.lower() in causes for c in token.children)
+
+
+def threat_to_something(token: Token) -> bool:
+    """Whether a noun "threat" is a danger to something ("Putin's threat to Eastern Europe"), not
+    a threat to do something ("the threat to close the strait")."""
+    return any(c.dep_ == "prep" and c.lower_ == "to" and any(g.dep_ == "pobj" for g in c.children)
+               for c in token.children)

@@ -30,12 +30,16 @@ from crossbearing.annotate.event_senses import (
     asks_a_question,
     cautions,
     commits_a_wrong,
+    fights_for_a_cause,
     for_conduct,
     need_not_demand,
     objects_are_places,
     reinforces_no_force,
+    seizes_upon,
+    signs_a_saying,
     strikes_no_one,
     threat_as_danger,
+    threat_to_something,
     workers_strike,
 )
 from crossbearing.annotate.event_types import Ontology
@@ -157,8 +161,8 @@ def _type_of(token: Token, onto: Ontology) -> str | None:
             return None
         if lemma == "rally" and campaign_rally(token):
             return None  # "Clinton has held rallies in Cleveland": campaigning, no protest
-        if lemma == "threat" and threat_as_danger(token):
-            return None  # "is considered a threat to US troops": a danger, no threat made
+        if lemma == "threat" and (threat_as_danger(token) or threat_to_something(token)):
+            return None  # "is considered a threat", "Putin's threat to Europe": a danger
         for child in token.lefts:
             if child.dep_ in ("compound", "amod"):
                 modifier = child.lemma_.lower()
@@ -192,6 +196,12 @@ def _figurative(token: Token, lemma: str) -> bool:
             for c in token.children)
     if lemma in ("seize", "capture") and objects_are_places(token):
         return True  # "Russia seized Crimea": territory taken, no arrest (ACLED: a transfer)
+    if lemma == "seize" and seizes_upon(token):
+        return True  # "Democrats seized upon Mr. Trump's appearance": a remark taken up
+    if lemma == "sign" and signs_a_saying(token):
+        return True  # "a letter signed by 90 faculty members": a saying, no agreement
+    if lemma in ("fight", "combat", "battle") and fights_for_a_cause(token, CAMPAIGN_TARGETS):
+        return True  # "fighting to protect their business", "tools to fight terrorism"
     if lemma in ("defend", "justify") and any(
             c.dep_ == "dobj" and c.ent_type_ not in AGENT_ENTITIES and c.pos_ != "PROPN"
             and c.lemma_.lower() in DEFENDED_THINGS for c in token.children):

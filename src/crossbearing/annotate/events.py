@@ -44,6 +44,8 @@ from crossbearing.model import (
     Toll,
 )
 
+#: Words of trying: a killing they govern was attempted, an attack (PLOVER codes the act tried).
+ATTEMPTS = frozenset({"attempt", "try", "bid", "plot"})
 FATAL = re.compile(r"\b(killed|dead|died|deaths?|lives|martyred|fatalities|slain|bodies)\b", re.IGNORECASE)
 INJURED = re.compile(r"\b(injured|wounded|hurt|injuries|casualties)\b", re.IGNORECASE)
 #: How the means found (named by the violent type they point at) are shown.
@@ -224,6 +226,9 @@ def _mention(group: list[Trigger], others: list[Token], article_id: str, spans: 
         name = refined_type(name, means)
     if main.type in ("attack", "killing") and means <= {"armed_clash"}:
         name = by_whom_harmed(main.type, name, _harmed(args, spans.doc))  # gunfire, or none
+    if name == "killing" and token.head.lemma_.lower() in ATTEMPTS and token.dep_ in (
+            "xcomp", "acl", "advcl"):
+        name = "attack"  # "an attempt to assassinate the deputy governor": no one was killed
     if main.family == "verbal":
         args = _with_cue_speaker(args, token, quotes)
     args, modifier_place = _place_modifier(args, token, spans, places)

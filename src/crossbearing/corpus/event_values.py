@@ -97,7 +97,7 @@ def event_record(event_id: str, story_id: str | None, group: list[EventMention],
         "rules": RULES, "disagreements": disagreements,
     }
     if resolved["fatalities"] is None and kind.family == "violent" and mode == "asserted" and (
-            not (main and main.aggregate)) and any(
+            name not in ("attack", "abduction")) and not (main and main.aggregate) and any(
             m.text.lower() not in DEATH_WORDS for m in group):  # a death may be no killing
         resolved["fatalities"] = one_killed(detail["participants"])
     return Event(
