@@ -166,3 +166,11 @@ def test_a_firms_name_the_model_took_for_a_persons_is_an_organisation():
     found = by_text(mentions_of(
         "Rick Wilson, who runs Crosscut Strategies, said on Monday that the race was close."))
     assert found["Crosscut Strategies"].label == "ORG" and found["Rick Wilson"].label == "PERSON"
+
+
+def test_a_party_word_before_a_person_describes_the_person_not_the_party():
+    result = mentions_of(
+        "The Republican Party met in Cleveland. Republican Donald Trump and the Republican "
+        "nominee's running mate spoke there on Monday.")
+    parties = [m for m in result.mentions if m.text == "Republican"]
+    assert parties and all(m.link == "description" and not m.actor_id for m in parties)

@@ -20,9 +20,9 @@ from crossbearing.annotate.event_places import ASSAULT_NOUNS, ASSAULT_VERBS, PLA
 from crossbearing.annotate.law_names import law_spans
 from crossbearing.annotate.metonymy import with_metonyms
 from crossbearing.annotate.name_spans import (
-    PLACE_LABELS, capitalised, coordinated_half, dateline, firm_name, given_name_before,
-    lower_case_words, name_bounds, not_a_name, only_in_a_title, signature, signature_end,
-    speaker_label, stage_direction, title_case_lines, vocative)
+    PLACE_LABELS, capitalised, coordinated_half, dateline, describing_word, firm_name,
+    given_name_before, lower_case_words, name_bounds, not_a_name, only_in_a_title, signature,
+    signature_end, speaker_label, stage_direction, title_case_lines, vocative)
 from crossbearing.annotate.names import identity_words
 from crossbearing.annotate.nlp import text_of
 from crossbearing.annotate.org_forms import organisation_for
@@ -184,10 +184,10 @@ def _resolve(span: Span, article_id: str, seen: _Seen, later: list[Span],
                        canonical=defined.canonical, name_key=defined.name_key, link="acronym",
                        place_id=defined.place_id)
     else:
-        longer = (_full_name_for(text, label, seen, later, start, text_of(span.doc))
-                  or _group_for(text, label, seen, later, actors)
-                  or organisation_for(text, label, _organisations(seen, later),
-                                      INSTITUTION_WORDS))
+        longer = None if describing_word(span, label) else (
+            _full_name_for(text, label, seen, later, start, text_of(span.doc))
+            or _group_for(text, label, seen, later, actors)
+            or organisation_for(text, label, _organisations(seen, later), INSTITUTION_WORDS))
         if longer is AMBIGUOUS:
             return replace(base, link="ambiguous")  # two people of the article bear the name
         if longer is not None:

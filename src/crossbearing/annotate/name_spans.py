@@ -285,3 +285,12 @@ def firm_name(span: Span) -> bool:
     word ("Crosscut Strategies", "Bain Capital"). (Not a plural tag: the tagger gives surnames
     such as "Flowers" or "Ivans" the plural's.)"""
     return not span.ent_id_ and len(span) > 1 and span[-1].lower_ in BUSINESS_WORDS
+
+
+def describing_word(span: Span, label: str) -> bool:
+    """Whether a one-word nationality or party word modifies what follows it ("the Republican
+    nominee", "Republican Donald Trump", "the Republican's disrespect"): a description of a
+    person, no short form of the party the article names (entities._as_description)."""
+    root = span.root
+    return label == "NORP" and len(span) == 1 and root.dep_ in ("amod", "compound", "poss") and (
+        root.head.i > root.i)
