@@ -150,22 +150,19 @@ def _merged(*texts, published=None):
     return merge_events(mentions, {a: "s" for a in ids}, {a: a.upper() for a in ids})
 
 
-def test_two_reports_of_one_named_persons_killing_are_one_event_undated():
+@pytest.mark.parametrize("second, events", [
+    # One person dies once: two undated reports of Terence Crutcher's killing are one event.
+    ("Hundreds of people marched downtown to protest the death of Terence Crutcher, chanting "
+     "his name.", 1),
+    # Another person named as killed is another killing.
+    ("Officers shot and killed Keith Lamont Scott in a parking lot in Charlotte, the police "
+     "chief said.", 2),
+])
+def test_killings_are_one_event_per_named_person(second, events):
     killings = [e for e in _merged(
         "A police officer shot and killed Terence Crutcher, an unarmed man, after his car stalled "
-        "on a road in Tulsa, his family said.",
-        "Hundreds of people marched downtown to protest the death of Terence Crutcher, chanting "
-        "his name.") if e.event_type == "killing"]
-    assert len(killings) == 1 and killings[0].articles == 2
-
-
-def test_the_killings_of_two_named_people_stay_two_events():
-    killings = [e for e in _merged(
-        "A police officer shot and killed Terence Crutcher, an unarmed man, on a road in Tulsa, "
-        "his family said.",
-        "Officers shot and killed Keith Lamont Scott in a parking lot in Charlotte, the police "
-        "chief said.") if e.event_type == "killing"]
-    assert len(killings) == 2
+        "on a road in Tulsa, his family said.", second) if e.event_type == "killing"]
+    assert len(killings) == events and sum(k.articles for k in killings) == 2
 
 
 def test_a_killing_of_one_person_no_source_counts_has_a_toll_of_one():
