@@ -389,3 +389,12 @@ def test_exported_events_say_which_are_listed_and_confident_as_the_dossier_does(
     for event_id, view in listed.items():
         assert exported[event_id]["independent_sources"] == view["independent"]
         assert exported[event_id]["confident"] == (view["independent"] > 1)
+
+
+def test_acled_codes_the_middle_of_a_period():
+    from crossbearing.export.acled_csv import coded_day
+
+    assert coded_day({"start": "2024-02-07", "end": "2024-02-07", "precision": "day"}) == "2024-02-07"
+    # "the end of January": ACLED's time precision 2 or 3 codes the middle of the period
+    assert coded_day({"start": "2024-01-21", "end": "2024-01-31", "precision": "month"}) == "2024-01-26"
+    assert coded_day({"start": "2024-02-10", "end": "2024-02-11", "precision": "week"}) == "2024-02-10"

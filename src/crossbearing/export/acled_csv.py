@@ -119,6 +119,16 @@ def notes(event: dict[str, Any], actor1: str, targets: list[str], country: str,
     return text + "."
 
 
+def coded_day(when: dict[str, Any]) -> str:
+    """The day ACLED codes for a date: the day itself; for a week or a period of days (time
+    precision 2) or a month (3), its middle ("the end of January", 21–31 January: 26 January)."""
+    start = date.fromisoformat(when["start"][:10])
+    if TIME_PRECISION.get(when["precision"], 1) == 1 or not when.get("end"):
+        return start.isoformat()
+    end = date.fromisoformat(when["end"][:10])
+    return date.fromordinal((start.toordinal() + end.toordinal()) // 2).isoformat()
+
+
 def row(event: dict[str, Any], actors_by_id: dict[str, dict[str, Any]],
         stamp: int) -> dict[str, Any]:
     """The ACLED row of one codable event (actors coded by :mod:`export.acled_actors`)."""
@@ -133,8 +143,8 @@ def row(event: dict[str, Any], actors_by_id: dict[str, dict[str, Any]],
     iso, country = _country(place["country"])
     fatalities = event["fatalities"]
     return {
-        "event_id_cnty": event["event_id"], "event_date": when["start"][:10],
-        "year": when["start"][:4], "time_precision": TIME_PRECISION[when["precision"]],
+        "event_id_cnty": event["event_id"], "event_date": coded_day(when),
+        "year": coded_day(when)[:4], "time_precision": TIME_PRECISION[when["precision"]],
         "disorder_type": DISORDER[event["acled_event_type"]],
         "event_type": event["acled_event_type"], "sub_event_type": event["acled_sub_event_type"],
         "actor1": actors[0] if actors else "", "assoc_actor_1": "; ".join(actors[1:]),
