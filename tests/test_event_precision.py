@@ -935,3 +935,11 @@ def test_remarks_taken_up_letters_signed_struggles_and_dangers_are_no_such_event
 ])
 def test_seizing_signing_fighting_and_threatening_stay_events(text, kind):
     assert [t for t, _ in events(text) if t == kind]
+
+
+def test_a_place_before_a_person_describes_the_person_not_the_actor():
+    [rejection] = [e for e in annotate_text(
+        "A New York judge has rejected a media request to make public the contents of a court "
+        "file, the court said.").events if e.event_type == "rejection"]
+    [actor] = rejection.role("actor")
+    assert actor.canonical == "New York judge" and actor.actor_id is None

@@ -9,6 +9,8 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
+from crossbearing.annotate.event_phrases import PEOPLE
+from crossbearing.annotate.event_senses import AGENT_NOUNS
 from crossbearing.annotate.nlp import text_of
 from crossbearing.kb import Actor
 from crossbearing.model import EventArgument, Mention
@@ -142,6 +144,9 @@ class Spans:
                                  person.canonical)
         if named is not None and named.label == "NORP" and not named.actor_id:
             named = None  # "Iraqi lawmakers" are lawmakers described as Iraqi, not "Iraqi"
+        if named is not None and named.label in ("GPE", "LOC", "FAC") and not named.actor_id and (
+                head.lemma_.lower() in PEOPLE | AGENT_NOUNS):
+            named = None  # "a New York judge" is a judge from New York, not the place
         return EventArgument(role, start, end, text, named.actor_id if named else None,
                              named.canonical if named else text)
 
