@@ -34,7 +34,7 @@ def times_of(article):
 
 def keys(article, mentions=()):
     anchor = date.fromisoformat(article.published.value) if article.published else None
-    return occasion_keys(article, (), times_of(article), anchor, mentions)
+    return occasion_keys(article, times_of(article), anchor, mentions)
 
 
 # A Friday, 2031-05-09: the Monday before is 2031-05-05, the Monday after 2031-05-12.

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from crossbearing.corpus.event_items import GENERIC
 from crossbearing.errors import NotFound
 from crossbearing.model_comparison import ClaimGroup, ClaimMember, QuoteGroup, QuoteMember
 from crossbearing.model_events import Event
@@ -70,7 +71,6 @@ def may_be_same(a: Event | dict, b: Event | dict) -> bool:
     such an event has not clearly left the other out. Takes stored events and event views
     (dicts) alike."""
     ka, kb = _compared(a), _compared(b)
-    from crossbearing.corpus.event_items import GENERIC
 
     if any(ka[k] != kb[k] for k in ("family", "mode", "aggregate")):
         return False  # a count of many events is no report of one ("over 160 attacks")

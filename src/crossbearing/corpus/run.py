@@ -324,16 +324,22 @@ def stored_events(store: Store, failures: list[Failure] | None = None) -> list[E
                           copies=copied_mentions(mentions, [  # not those marked not reuse
                               p for p in store.corpus.passages() if p.key not in rejected]),
                           quoted=in_quotation(quotes))
+    sentences_of = lru_cache(maxsize=64)(store.annotations.sentences)
+    mention_sentences = {(m.article_id, m.start): (m.sentence_start, m.sentence_end)
+                         for m in mentions}
+
+    def sentence_at(article_id: str, offset: int) -> tuple[int, int] | None:
+        """The stored sentence of an article that holds ``offset``, or None."""
+        return next(((s.start, s.end) for s in sentences_of(article_id)
+                     if s.start <= offset < s.end), None)
 
     def quoted() -> list[Event]:  # a statement's quotations as its reports
         text_of = lru_cache(maxsize=64)(lambda a: store.articles.article(a).text)
         times_of = lru_cache(maxsize=64)(store.annotations.time_mentions)
-        sentences_of = lru_cache(maxsize=64)(store.annotations.sentences)
 
         def said_when(quote: Quote) -> list[TimeMention]:
             at = quote.told_at
-            sentence = next(((s.start, s.end) for s in sentences_of(quote.article_id)
-                             if s.start <= at < s.end), (at, at))
+            sentence = sentence_at(quote.article_id, at) or (at, at)
             return saying_times(quote, times_of(quote.article_id), sentence)
 
         return with_quoted_sources(events, mentions, quotes, story_of,
@@ -344,11 +350,8 @@ def stored_events(store: Store, failures: list[Failure] | None = None) -> list[E
                           target_kind="story", version=VERSION) or events
     else:
         events = quoted()
-    sentences = {(m.article_id, m.start): (m.sentence_start, m.sentence_end) for m in mentions}
-    article_sentences = lru_cache(maxsize=64)(store.annotations.sentences)
 
     def sentence_of(key: tuple[str, int]) -> tuple[int, int] | None:  # a quotation's too
-        return sentences.get(key) or next(((s.start, s.end) for s in article_sentences(key[0])
-                                           if s.start <= key[1] < s.end), None)
+        return mention_sentences.get(key) or sentence_at(*key)
 
     return [dated_by_reports(e, dates, outlet_of, sentence_of) for e in events]

@@ -29,7 +29,7 @@ from sys import intern
 from typing import Iterable, Mapping
 
 from crossbearing.corpus.story_occasions import occasion_keys
-from crossbearing.model import Article, Mention, NumericFact, Sentence, TimeMention
+from crossbearing.model import Article, Mention, NumericFact, TimeMention
 
 #: Mention labels whose identities count as actors.
 ACTOR_LABELS = frozenset({"PERSON", "ORG"})
@@ -63,7 +63,7 @@ class ArticleFeatures:
     tuple: a hundred thousand features held at once take a seventh of the memory of sets);
     ``title_terms`` the terms that occur in the headline, each counted once (for choosing a
     story's headline); ``date`` is an ISO day or None; ``occasions`` the occasion keys of the
-    headline and lead with their weights (``o:debate@2016-09-26``, :mod:`~crossbearing.corpus.
+    headline and lead with their weights (``od:debate@2016-09-26``, :mod:`~crossbearing.corpus.
     story_occasions`), sorted."""
 
     article_id: str
@@ -112,12 +112,12 @@ def _pairs(stretches: Iterable[list[str | None]]) -> Counter:
 
 def features(article: Article, lemmas: Iterable[str] | Mapping[str, int] = (),
              mentions: Iterable[Mention] = (),
-             numbers: Iterable[NumericFact] = (), times: Iterable[TimeMention] = (),
-             sentences: Iterable[Sentence] = ()) -> ArticleFeatures:
+             numbers: Iterable[NumericFact] = (),
+             times: Iterable[TimeMention] = ()) -> ArticleFeatures:
     """The clustering features of ``article``, given the lemmas of its text (spaCy's
     ``token.lemma_`` of every token, or lemma counts as the annotation stage stores them; empty
-    to use word tokens), its mentions, its numeric facts, and its time mentions and sentences
-    (for the occasion keys; without sentences the lead is cut at sentence ends).
+    to use word tokens), its mentions, its numeric facts, and its time mentions (for the
+    occasion keys).
 
     Pure and per article. Use lemmas for all articles of a collection or for none, so that
     vectors stay comparable. Term strings are interned: many features held at once share them."""
@@ -139,8 +139,8 @@ def features(article: Article, lemmas: Iterable[str] | Mapping[str, int] = (),
     lead = _terms_in(terms, f"{article.title or ''}\n{' '.join(lead_words)}")
     title = dict.fromkeys(_terms_in(terms, article.title or ""), 1)
     day = _day(article)
-    occasions = occasion_keys(article, tuple(sentences), times,
-                              dt.date.fromisoformat(day) if day else None, mentions)
+    occasions = occasion_keys(article, times, dt.date.fromisoformat(day) if day else None,
+                              mentions)
     return ArticleFeatures(article.id, day, article.title, dict(terms), title, lead,
                            tuple(sorted((intern(k), n) for k, n in occasions.items())))
 

@@ -6,7 +6,7 @@ on one topic share many. What they share is the occasion they are about, named i
 the lead (the inverted pyramid puts the news there): "Monday night's first debate", "the debate",
 "the hearing on Tuesday", "Saturday's rally". A reader resolves such a reference by its noun, its
 modifiers and its date; so does this module, with the stored annotations of the article (its
-time expressions and names; sentences when given), into *occasion keys*, each with a weight by
+time expressions and names), into *occasion keys*, each with a weight by
 how surely it identifies one occasion:
 
 - ``od:<noun>@<day>`` (:data:`DATED_WEIGHT` 1) for each day the occasion's date can be: a time
@@ -58,7 +58,7 @@ from datetime import date
 
 from crossbearing.annotate.timex import resolve_time
 from crossbearing.annotate.timex_find import WEEKDAYS
-from crossbearing.model import Article, Mention, Sentence, TimeMention
+from crossbearing.model import Article, Mention, TimeMention
 
 __all__ = ["BARE_WEIGHT", "DATED_WEIGHT", "INCIDENTS", "KIND_WEIGHT", "LEAD_WORDS", "MODIFIERS",
            "OCCASIONS", "ORDINALS", "ORDINAL_WEIGHT", "occasion_keys"]
@@ -104,8 +104,7 @@ they we i you he she who which that""".split())
 #: (a short gap after).
 _BEFORE_GAP, _AFTER_GAP = 32, 5
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
-#: A sentence when no sentences are given: up to a full stop, question or exclamation mark
-#: before a space, or a line end.
+#: A sentence: up to a full stop, question or exclamation mark before a space, or a line end.
 _SENTENCE = re.compile(r"[^\n]+?(?:[.!?](?=\s)|$)", re.MULTILINE)
 #: The first words of the occasions, and words in lower case (a quick test before a span's
 #: words are listed with their offsets).
@@ -119,17 +118,16 @@ _WEEKDAY = re.compile(r"\b(?:" + "|".join(sorted(WEEKDAYS, key=len, reverse=True
                       re.IGNORECASE)
 
 
-def occasion_keys(article: Article, sentences: Sequence[Sentence] = (),
-                  times: Iterable[TimeMention] = (), anchor: date | None = None,
+def occasion_keys(article: Article, times: Iterable[TimeMention] = (),
+                  anchor: date | None = None,
                   mentions: Iterable[Mention] = ()) -> dict[str, float]:
     """The occasion keys of the headline and lead of ``article`` with their weights (see the
-    module notes). ``sentences``, ``times`` and ``mentions`` are the article's stored
-    annotations (times are resolved again against ``anchor``, the publication day, or read as
-    absolute dates only when it is None; mentions give the places of incidents); without
-    sentences the lead is cut at sentence ends."""
+    module notes). ``times`` and ``mentions`` are the article's stored annotations (times are
+    resolved again against ``anchor``, the publication day, or read as absolute dates only when
+    it is None; mentions give the places of incidents); the lead is cut at sentence ends."""
     keys: dict[str, float] = {}
     spans = [(article.title or "", 0, False)] + [(article.text, s, True)
-                                                 for s in _lead(article, sentences)]
+                                                 for s in _lead(article)]
     times = sorted(times, key=lambda t: t.start)
     mentions = list(mentions)
     places = [(m.start, m.place_id or m.name_key) for m in mentions
@@ -159,13 +157,12 @@ def _bounds(text: str, span, in_text: bool) -> tuple[int, int]:
     return span if in_text else (0, len(text))
 
 
-def _lead(article: Article, sentences: Sequence[Sentence]) -> list[tuple[int, int]]:
+def _lead(article: Article) -> list[tuple[int, int]]:
     """The spans of the lead's sentences: those of the text that begin within its first
     :data:`LEAD_WORDS` words, after a first sentence that is the headline itself (texts often
     begin with it)."""
     text = article.text
-    spans = iter([(s.start, s.end) for s in sentences] or (
-        (m.start(), m.end()) for m in _SENTENCE.finditer(text)))
+    spans = ((m.start(), m.end()) for m in _SENTENCE.finditer(text))
     lead, words, title = [], 0, _norm(article.title or "")
     for n, (start, end) in enumerate(spans):
         if words >= LEAD_WORDS:

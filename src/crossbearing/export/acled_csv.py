@@ -140,11 +140,12 @@ def row(event: dict[str, Any], actors_by_id: dict[str, dict[str, Any]],
     first, second = (coded or [None])[0], (coded_targets or [None])[0]
     persons = named_persons(event, ("target", "victim"), actors_by_id)
     place, when = event["place"], event["date"]
+    day = coded_day(when)
     iso, country = _country(place["country"])
     fatalities = event["fatalities"]
     return {
-        "event_id_cnty": event["event_id"], "event_date": coded_day(when),
-        "year": coded_day(when)[:4], "time_precision": TIME_PRECISION[when["precision"]],
+        "event_id_cnty": event["event_id"], "event_date": day,
+        "year": day[:4], "time_precision": TIME_PRECISION[when["precision"]],
         "disorder_type": DISORDER[event["acled_event_type"]],
         "event_type": event["acled_event_type"], "sub_event_type": event["acled_sub_event_type"],
         "actor1": actors[0] if actors else "", "assoc_actor_1": "; ".join(actors[1:]),
