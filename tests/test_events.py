@@ -178,7 +178,8 @@ def test_a_killing_of_one_person_no_source_counts_has_a_toll_of_one():
     "The death of Justice Antonin Scalia left the court split four to four.",
 ])
 def test_no_toll_of_one_for_many_victims_or_a_death_no_one_caused(text):
-    assert all(e.fatalities is None for e in _merged(text) if e.family == "violent")
+    violent = [e for e in _merged(text) if e.family == "violent"]
+    assert violent and all(e.fatalities is None for e in violent)
 
 
 def test_a_counted_toll_is_kept_over_a_named_victim():

@@ -8,6 +8,7 @@ from functools import cache
 import pytest
 
 from crossbearing.kb import places
+from crossbearing.kb.us_states import state_codes
 from crossbearing.kb.places import (
     KINDS,
     PRECISIONS,
@@ -172,8 +173,8 @@ def test_large_us_cities_beat_states_of_the_same_name():
 
 
 def test_every_us_state_has_its_capital_coordinates():
-    for key, code in places.state_codes().items():
-        state = places._state_place(code)
+    for key, code in state_codes().items():
+        state = places.us_state_place(code)
         assert state.latitude is not None and state.country == "US", key
 
 

@@ -34,6 +34,16 @@ class EventSource:
 #: The note of a verbal event's date inferred from its reports, not read from their words
 #: (corpus.event_values.dated_by_reports).
 REPORT_DAYS = "inferred from the reports: the first report's day or the day before"
+#: The reason of an expression resolved against its story's dates (corpus.story_dates).
+STORY_DATES = "story dates"
+
+
+def inferred_date(dates: list[dict[str, Any]]) -> str | None:
+    """The note every value of an event's date shares when none is read from a report's own
+    date (``REPORT_DAYS`` or ``STORY_DATES``), else None. ``dates``: the event's ``values``
+    record of dates (:func:`values_record`)."""
+    notes = {v.get("note") for v in dates}
+    return notes.pop() if len(notes) == 1 and notes <= {REPORT_DAYS, STORY_DATES} else None
 
 
 @dataclass(frozen=True)

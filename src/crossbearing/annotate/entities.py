@@ -57,11 +57,11 @@ LOCATIVE_WORDS = frozenset({"in", "at", "near", "from", "to", "outside", "into",
                             "around", "toward", "towards", "inside", "via", "through", "off",
                             "east", "west", "north", "south", "between", "within", "beyond"})
 #: Nouns of area after which "of" names a place ("the outskirts of", "the town of"): the
-#: place nouns of event_args and the people and offices of a place.
+#: place nouns of event_places and the people and offices of a place.
 AREA_NOUNS = PLACE_NOUNS | frozenset({"centre", "center", "east", "west", "north", "south",
                                       "edge", "heart", "streets", "people", "residents", "mayor",
                                       "governor", "municipality", "county"})
-#: Verbs whose object is a place ("shelled Saraqib", "entered Mosul"): event_args' verbs of
+#: Verbs whose object is a place ("shelled Saraqib", "entered Mosul"): event_places' verbs of
 #: assault and verbs of holding and moving.
 PLACE_VERBS = ASSAULT_VERBS | frozenset({"liberate", "occupy", "take", "encircle", "surround",
                                          "evacuate", "visit", "leave", "flee", "reach",
@@ -164,7 +164,8 @@ def _resolve(span: Span, article_id: str, seen: _Seen, later: list[Span],
     if label == "PERSON" and firm_name(span):
         label = "ORG"  # "Crosscut Strategies"
     if signs:  # the whole signature, where the model took its first word only ("Nell")
-        end, text = signature_end(span, end), text_of(span.doc)[start:signature_end(span, end)]
+        end = signature_end(span, end)
+        text = text_of(span.doc)[start:end]
     if label in PLACE_LABELS and not span.ent_id_ and actors.state_of(text) is not None and (
             lookup_place(text) is None):
         label = "NORP"  # a nationality word the model took for a place ("Ukrainian")

@@ -26,6 +26,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from crossbearing.annotate.names import TITLES
+from crossbearing.annotate.nlp import text_of
 from crossbearing.kb.actors import ActorBase
 from crossbearing.kb.places import lookup_place
 
@@ -125,7 +126,7 @@ def signature(span: Span, start: int) -> bool:
     """Whether the name at ``start`` signs a quotation: written after a closing quotation mark
     and a dash ("… a real disgrace.” ― Azucena Gonzàlez"), as reader comments and epigraphs
     are credited. Such a name is a person's, whatever type the model gave it."""
-    before = span.doc.text[max(0, start - 6):start].rstrip(" \u00a0")
+    before = text_of(span.doc)[max(0, start - 6):start].rstrip(" \u00a0")
     return before.endswith(("―", "—")) and before[:-1].rstrip(" \u00a0.").endswith(("”", '"'))
 
 
@@ -151,9 +152,9 @@ def not_a_name(span: Span, text: str, lower_words: frozenset[str]) -> bool:
     if _CONTRACTION.match(text) or _INITIAL.match(text):
         return True
     doc = span.doc
-    before = doc.text[:span.start_char].rstrip().lower()
-    if text.lower() in TIME_ZONES and before.endswith(_CLOCK):
-        return True
+    if text.lower() in TIME_ZONES and text_of(doc)[max(0, span.start_char - 12):
+                                                   span.start_char].rstrip().lower().endswith(_CLOCK):
+        return True  # "9 a.m. Eastern": the clock time ends just before the name
     if len(span) == 1 and span[0].pos_ in ("ADJ", "PRON", "VERB", "AUX", "ADV"):
         return True
     if len(span) == 1 and span.label_ == "PERSON" and span[0].tag_ == "NNS":

