@@ -351,8 +351,9 @@ class EventMention:
     would resume), ``suspended`` (suspending attacks), ``negated``, ``hypothetical``.
     ``aggregate`` marks a count of many events ("over 160 attacks since October") rather than
     one. ``reported_by`` is whoever the article attributes it to ("CENTCOM said"), None in the
-    outlet's own voice. ``antecedent`` is the start offset of an earlier mention in the same
-    article that this one refers back to ("the attack")."""
+    outlet's own voice. ``antecedent`` is the start offset of another mention in the same
+    article that this one belongs to: the earlier one it refers back to ("the attack"), or the
+    saying whose content it is ("the withdrawal" in "talks on the withdrawal")."""
 
     article_id: str
     start: int

@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from crossbearing.annotate.event_phrases import DROPPED_ARMS
+from crossbearing.annotate.event_senses import AGENT_ENTITIES, RELATIVE_TAGS
 from crossbearing.annotate.event_spans import Spans
 from crossbearing.model import EventArgument
 
@@ -43,9 +44,6 @@ MODAL_ADJECTIVES = frozenset({
     "inclined", "hesitant", "keen", "determined", "poised", "expected", "early", "premature"})
 #: Verbs of saying: climbing past one, a mode no longer applies ("said it would" is the saying).
 SAYING = frozenset({"say", "state", "tell", "announce", "report", "claim", "add", "note"})
-#: Tags of relative pronouns: the subject "which" or "who" of a relative clause is the noun
-#: the clause modifies.
-RELATIVE_TAGS = frozenset({"WDT", "WP"})
 #: Dependencies of a trigger on a verb whose modal or negation applies to it.
 CORE_DEPS = frozenset({"nsubjpass", "dobj", "xcomp"})
 #: Dependencies along which a governing word's meaning reaches the trigger.
@@ -56,8 +54,6 @@ GOVERNING_PREPS = frozenset({"in", "of", "on", "to", "with", "for"})
 #: Adjectives that make a plural trigger a series: "repeated strikes".
 SERIES = frozenset({"repeated", "multiple", "several", "numerous", "many", "series", "recent",
                     "ongoing", "frequent", "further"})
-#: Entity labels that name an actor an event can be directed at.
-ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 #: Dependencies along which an event's complement is searched for its target actor.
 COMPLEMENT_DEPS = frozenset({"dobj", "dative", "prep", "pobj", "xcomp", "ccomp", "attr", "oprd",
                              "compound", "poss", "amod", "nmod", "appos"})
@@ -77,7 +73,6 @@ ASKING_IF = frozenset({"ask", "wonder", "inquire", "enquire", "question", "know"
 QUESTION_AUX = frozenset({"did", "do", "does", "is", "are", "was", "were", "will", "would",
                           "could", "can", "has", "have", "had", "should", "shall", "may",
                           "might"})
-#: Nouns after "in" that direct an act at someone: "in protest against", "in response to".
 #: Nouns of saying and stance whose "from" names who said or holds it ("condemnation from
 #: Hezbollah", "support from African-American voters", "a demand from the unions"), unlike a
 #: withdrawal or an attack "from" a place.
@@ -90,6 +85,7 @@ SOURCED_NOUNS = frozenset({
 #: condemnation from Hezbollah": Hezbollah condemned it).
 RECEIVING = frozenset({"draw", "receive", "win", "face", "get", "earn", "attract", "meet",
                        "prompt", "provoke", "spark", "trigger"})
+#: Nouns after "in" that direct an act at someone: "in protest against", "in response to".
 DIRECTED_IN = frozenset({"protest", "defiance", "response", "retaliation", "solidarity",
                          "support", "opposition", "revenge"})
 
@@ -201,7 +197,7 @@ def _directed(child: Token, node: Token, trigger: Token) -> bool:
 def _names_actor(argument: EventArgument, spans: Spans) -> bool:
     mention = next((m for m in spans.mentions if m.start == argument.start), None)
     return argument.actor_id is not None or (mention is not None
-                                             and mention.label in ACTOR_LABELS)
+                                             and mention.label in AGENT_ENTITIES)
 
 
 def _complement_actor(token: Token, spans: Spans,
@@ -227,7 +223,7 @@ def _complement_actor(token: Token, spans: Spans,
                     continue
                 seen.add(child.i)
                 mention = spans.at(child)
-                if mention is not None and mention.label in ACTOR_LABELS and not any(
+                if mention is not None and mention.label in AGENT_ENTITIES and not any(
                         a <= mention.start < b for a, b in taken):
                     return EventArgument("target", mention.start, mention.end, mention.text,
                                          mention.actor_id, mention.canonical)

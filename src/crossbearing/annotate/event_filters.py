@@ -10,6 +10,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from crossbearing.annotate.event_args import LIGHT_VERBS, SERIES
+from crossbearing.annotate.event_senses import RELATIVE_TAGS, relative_subject
 from crossbearing.annotate.nlp import text_of
 from crossbearing.model import EventMention
 
@@ -18,7 +19,7 @@ TEMPORAL_PREPS = frozenset({"during", "amid", "amidst", "after", "before", "foll
                             "throughout"})
 #: Words that make a time expression the span a series runs over, not the date of an event.
 OPEN_SPAN = re.compile(r"\b(since|throughout|over the (past|last))\b")
-#: Of those, the ones that make even a singular a series ("a series of", "repeated shelling");
+#: Of the words of a series (event_args.SERIES), the ones that make even a singular a series ("a series of", "repeated shelling");
 #: "the recent attack in Jordan" is one attack.
 SERIES_SINGULAR = frozenset({"repeated", "multiple", "several", "numerous", "many", "series",
                              "frequent"})
@@ -35,7 +36,6 @@ EMBEDDING = frozenset({"pobj", "prep", "pcomp", "advcl", "xcomp", "acl", "dobj",
 #: Adverbs of former time that tell an act as history ("initially deployed").
 FORMERLY = frozenset({"initially", "originally", "previously", "formerly"})
 #: Relative pronouns ("which", "that", "who", "whom").
-RELATIVES = frozenset({"WDT", "WP"})
 #: Words of a stance held for or against something (PLOVER SUPPORT and REJECT of a position).
 STANCES = frozenset({"support", "oppose", "opposition", "back", "backing", "favor", "favour"})
 #: Verbs that make a stance an act: it is expressed, announced or given.
@@ -84,8 +84,7 @@ def _a_stance(mention: EventMention, token: Token) -> bool:
     if token.lemma_.lower() not in STANCES or _dated_within(mention, token):
         return False
     if token.pos_ == "VERB":
-        return token.dep_ == "relcl" and any(
-            c.dep_ == "nsubj" and c.tag_ in RELATIVES for c in token.children)
+        return relative_subject(token)
     if token.pos_ != "NOUN":
         return False
     head = token.head
@@ -117,11 +116,11 @@ def _describes_its_noun(mention: EventMention, token: Token, family: str) -> boo
     children = list(token.children)
     if token.head.lemma_.lower() in OCCASIONS:
         return False  # "a lunch hosted by the ambassador": the occasion itself, described
-    if any(c.dep_ in ("dobj", "nsubjpass") and c.tag_ not in RELATIVES for c in children):
+    if any(c.dep_ in ("dobj", "nsubjpass") and c.tag_ not in RELATIVE_TAGS for c in children):
         return False  # the clause has a patient of its own: the noun is no patient of it
     if token.dep_ == "acl" and not any(c.dep_ == "agent" for c in children):
         return False  # "aid groups donated and delivered …" misread: only "X done by Y"
-    if token.dep_ == "relcl" and not any(c.tag_ in RELATIVES and c.dep_ in (
+    if token.dep_ == "relcl" and not any(c.tag_ in RELATIVE_TAGS and c.dep_ in (
             "dobj", "nsubjpass") for c in children) and any(
             c.dep_ in ("nsubj", "nsubjpass") for c in children):
         return False  # "the man who attacked …": the noun is the actor
@@ -202,7 +201,7 @@ def _background_series(token: Token) -> bool:
     riots continue"), and so do those that set the time of something else ("threw stones
     during demonstrations")."""
     children = list(token.children)
-    if token.pos_ == "VERB":  # only a habit makes a verb aggregate (event_args.is_aggregate)
+    if token.pos_ == "VERB":  # only a habit makes a verb aggregate (is_aggregate below)
         return True
     if token.tag_ != "NNS":
         return False

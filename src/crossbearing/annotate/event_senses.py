@@ -49,8 +49,11 @@ STRIKE_MEANS = frozenset({"air", "drone", "missile", "rocket", "military", "arti
                           "precision", "retaliatory", "us", "israeli", "russian"})
 #: Verbs whose subject "strike" harms: an attack.
 HARMING = frozenset({"hit", "kill", "destroy", "target", "wound", "injure", "damage", "level"})
-#: Entity types and nouns of people who can pin an act on someone.
+#: Entity types and nouns of people who can pin an act on someone (and the entity types of an
+#: event's actor).
 AGENT_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+#: Tags of the relative pronouns "which", "that" and "who".
+RELATIVE_TAGS = frozenset({"WDT", "WP"})
 AGENT_NOUNS = frozenset({"official", "officer", "police", "investigator", "prosecutor",
                          "authority", "government", "ministry", "spokesman", "spokeswoman",
                          "spokesperson", "military", "army", "intelligence", "analyst", "expert",
@@ -58,6 +61,8 @@ AGENT_NOUNS = frozenset({"official", "officer", "police", "investigator", "prose
                          "she", "we", "lawmaker", "legislator", "senator", "congressman",
                          "parliament", "council", "committee", "party", "union", "court",
                          "judge", "mayor", "governor", "diplomat", "envoy"})
+#: People by kind or by office: who can act, ask or warn.
+ACTING_PEOPLE = AGENT_NOUNS | PEOPLE
 #: What withdraws in a retreat: forces and envoys ("withdrew its troops", "the ambassador
 #: was withdrawn"); anything else withdrawn is taken back ("withdrew the offer").
 FORCES = frozenset({"troop", "force", "soldier", "unit", "army", "personnel", "fighter",
@@ -122,7 +127,7 @@ def asks(token: Token) -> bool:
     not "pushed the car", "forces pushed into the town"."""
     children = list(token.children)
     subject = next((c for c in children if c.dep_ == "nsubj"), None)
-    if subject is not None and subject.tag_ in ("WDT", "WP") and token.dep_ == "relcl":
+    if subject is not None and subject.tag_ in RELATIVE_TAGS and token.dep_ == "relcl":
         subject = token.head  # "the government, which is pushing Washington to …"
     if subject is None and token.dep_ == "xcomp":  # "caused the government to push …"
         subject = next((c for c in token.head.children if c.dep_ == "dobj"), None)
@@ -159,7 +164,7 @@ def _can_act(subject: Token) -> bool:
     """Whether a subject is someone who can ask or warn: a name, a pronoun, people by office or
     kind ("the government", "lawmakers", "police"); not a thing or an act."""
     return (subject.ent_type_ in AGENT_ENTITIES or subject.pos_ in ("PRON", "PROPN")
-            or subject.lemma_.lower() in AGENT_NOUNS | PEOPLE)
+            or subject.lemma_.lower() in ACTING_PEOPLE)
 
 
 def workers_strike(token: Token) -> bool:
@@ -198,6 +203,13 @@ ABSTRACT_DOERS = frozenset({
     "ignorance", "bureaucracy", "regulation", "mismanagement", "incompetence", "obamacare"})
 
 
+def relative_subject(verb: Token) -> bool:
+    """Whether a verb heads a relative clause whose subject is the relative pronoun ("the AARP,
+    which opposed …", "a problem that demands …"): its doer is the noun the clause describes."""
+    return verb.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.tag_ in RELATIVE_TAGS
+                                        for c in verb.children)
+
+
 def commits_a_wrong(token: Token) -> bool:
     """Whether "commit" is told of a wrong done ("a veteran commits suicide", "crimes committed
     by the regime"), not of a pledge ("committed to a ceasefire")."""
@@ -220,7 +232,7 @@ def abstract_doer(token: Token) -> bool:
     doers = [c for c in token.children if c.dep_ == "nsubj"]
     doers += [g for c in token.children if c.dep_ == "agent" for g in c.children
               if g.dep_ == "pobj"]
-    if token.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.tag_ == "WDT" for c in token.children):
+    if relative_subject(token):
         doers.append(token.head)  # "changes that wiped out …": the relative's noun
     return any(d.pos_ == "NOUN" and not d.ent_type_ and (
         d.lemma_.lower() in ABSTRACT_DOERS or d.lower_.endswith(("ism", "ness")))
@@ -259,7 +271,7 @@ def need_not_demand(token: Token) -> bool:
     """Whether "demand" or "require" has a thing as its doer ("a problem that demands a
     response"): a need, no one's demand."""
     doers = [c for c in token.children if c.dep_ == "nsubj"]
-    if token.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.tag_ == "WDT" for c in token.children):
+    if relative_subject(token):
         doers.append(token.head)
     return any(d.lemma_.lower() in DEMANDING_THINGS for d in doers)
 

@@ -9,8 +9,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
-from crossbearing.annotate.event_phrases import PEOPLE
-from crossbearing.annotate.event_senses import AGENT_NOUNS
+from crossbearing.annotate.event_senses import ACTING_PEOPLE
 from crossbearing.annotate.nlp import text_of
 from crossbearing.kb import Actor
 from crossbearing.model import EventArgument, Mention
@@ -145,7 +144,7 @@ class Spans:
         if named is not None and named.label == "NORP" and not named.actor_id:
             named = None  # "Iraqi lawmakers" are lawmakers described as Iraqi, not "Iraqi"
         if named is not None and named.label in ("GPE", "LOC", "FAC") and not named.actor_id and (
-                head.lemma_.lower() in PEOPLE | AGENT_NOUNS):
+                head.lemma_.lower() in ACTING_PEOPLE):
             named = None  # "a New York judge" is a judge from New York, not the place
         return EventArgument(role, start, end, text, named.actor_id if named else None,
                              named.canonical if named else text)

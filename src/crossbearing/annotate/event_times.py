@@ -24,15 +24,19 @@ CAPTION_CREDIT = re.compile(
     r"photo|Image|image|Courtesy|courtesy|File|file)\b[^()]*)\)\s*\.?\s*$")
 
 
+#: Where :func:`_captions` keeps a document's captions.
+CAPTIONS_KEY = "crossbearing.captions"
+
+
 def event_times(times: Sequence[TimeMention], doc: Doc, group_tokens: set[int]) -> list:
     """Time expressions that can date the event: not those that date the saying of it
     ("Rasool stated Thursday that the airstrike …": Thursday is when he spoke), nor those of a
     photo caption (a paragraph that ends with a photo credit: its date is the picture's)."""
     kept = []
     before = _said_clause_start(doc, group_tokens)
-    text = text_of(doc)
+    captions = _captions(doc)
     for time in times:
-        if _in_caption(text, time.start):
+        if any(start <= time.start < end for start, end in captions):
             continue
         span = doc.char_span(time.start, time.end, alignment_mode="expand")
         if span is None or not (_dates_a_saying(span.root, group_tokens)
@@ -41,12 +45,15 @@ def event_times(times: Sequence[TimeMention], doc: Doc, group_tokens: set[int]) 
     return kept
 
 
-def _in_caption(text: str, offset: int) -> bool:
-    """Whether ``offset`` lies in a photo caption: a paragraph (a line) that ends with a photo
-    credit in brackets."""
-    start = text.rfind("\n", 0, offset) + 1
-    end = text.find("\n", offset)
-    return bool(CAPTION_CREDIT.search(text[start:end if end >= 0 else len(text)]))
+def _captions(doc: Doc) -> list[tuple[int, int]]:
+    """The photo captions of a document: its paragraphs (lines) that end with a photo credit in
+    brackets; found once per document."""
+    found = doc.user_data.get(CAPTIONS_KEY)
+    if found is None:
+        found = doc.user_data[CAPTIONS_KEY] = [
+            (m.start(), m.end()) for m in re.finditer(r"[^\n]+", text_of(doc))
+            if CAPTION_CREDIT.search(m.group())]
+    return found
 
 
 def _said_clause_start(doc: Doc, group_tokens: set[int]) -> tuple[int, int] | None:

@@ -196,9 +196,9 @@ def vocative(span: Span) -> bool:
 
 
 def given_name_before(span: Span):
-    """The given name before a one-word place of the knowledge base that is a person's surname
-    there: a capitalised name word after a title ("Tulsa police Chief Chuck Jordan", "Mr. Kevin
-    Georgia"); else None."""
+    """The given name before a one-word name the model typed as a place, which is a person's
+    surname there: a capitalised name word after a title ("Tulsa police Chief Chuck Jordan",
+    "Mr. Kevin Georgia"); else None."""
     doc = span.doc
     if len(span) != 1 or span.label_ not in PLACE_LABELS or span.start < 2:
         return None

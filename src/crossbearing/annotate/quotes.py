@@ -94,14 +94,15 @@ def _units(doc: Doc) -> list[tuple[Doc, int, list[Token]]]:
     return units
 
 
-#: Paragraphs parsed on their own, by text, the latest last (at most :data:`PARSED_KEPT`).
+#: Paragraphs parsed on their own, by text, the first parsed first (at most
+#: :data:`PARSED_KEPT`; the oldest go first).
 _PARSED: dict[str, Doc] = {}
 PARSED_KEPT = 512
 
 
 def _parsed_paragraphs(texts: list[str]) -> list[Doc]:
-    """Each of ``texts`` parsed on its own. A paragraph this process parsed lately (a wire copy's,
-    a reprint's) is not parsed again: a text's parse does not depend on the texts parsed with it.
+    """Each of ``texts`` parsed on its own. A paragraph this process parsed among its last
+    :data:`PARSED_KEPT` (a wire copy's, a reprint's) is not parsed again: a text's parse does not depend on the texts parsed with it.
     The parses are only read."""
     new = [t for t in dict.fromkeys(texts) if t not in _PARSED]
     for text, sub in zip(new, pipeline().pipe(new, disable=list(_NOT_NEEDED))):

@@ -2,7 +2,7 @@
 
 A reporter who names two people of one family ("Bill Clinton ... his wife Hillary Clinton") or
 two namesakes ("Gary Johnson", "Jeh Johnson") still writes the bare surname, and means by it
-the person the passage is about. Two readings, taken only where they point at one person:
+the person the passage is about. Three readings, taken only where they point at one person:
 - **the paragraph**: of the people who fit, only one is named in full earlier in the same
   paragraph: that one (where two are, no one);
 - **the last subject**: the last of them named in full before the bare name is the subject of
