@@ -26,7 +26,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from crossbearing.annotate.names import TITLES
-from crossbearing.annotate.nlp import text_of
+from crossbearing.annotate.nlp import pipeline, text_of
 from crossbearing.kb.actors import ActorBase
 from crossbearing.kb.places import lookup_place
 
@@ -89,12 +89,11 @@ def _gerund(token: Token) -> bool:
 
 @lru_cache(maxsize=1)
 def _verbs() -> frozenset[str]:
-    """The English verbs of the model's lemmatizer tables (WordNet's index)."""
-    from crossbearing.annotate.nlp import load_model
-
+    """The English verbs of the model's lemmatizer tables (WordNet's index), read from the
+    pipeline the article was parsed with (no second model load)."""
     try:
-        model = load_model(exclude=("tok2vec", "tagger", "parser", "attribute_ruler", "ner"))
-        return frozenset(model.get_pipe("lemmatizer").lookups.get_table("lemma_index")["verb"])
+        lemmatizer = pipeline().get_pipe("lemmatizer")
+        return frozenset(lemmatizer.lookups.get_table("lemma_index")["verb"])
     except (KeyError, ValueError, RuntimeError):
         return frozenset()
 
