@@ -427,12 +427,13 @@ def _named_as_speakers(found: list[EventMention], quotes: Sequence[Quote]) -> li
                     resolved.setdefault(_bare(words), (quote.speaker_actor, name))
     if not resolved:
         return found
+    def named(a: EventArgument) -> EventArgument:
+        speaker = resolved.get(_bare(a.text)) if a.role == "actor" and not a.actor_id else None
+        return replace(a, actor_id=speaker[0], canonical=speaker[1]) if speaker else a
+
     result = []
     for mention in found:
-        args = tuple(replace(a, actor_id=resolved[_bare(a.text)][0],
-                             canonical=resolved[_bare(a.text)][1])
-                     if a.role == "actor" and not a.actor_id and _bare(a.text) in resolved else a
-                     for a in mention.arguments)
+        args = tuple(named(a) for a in mention.arguments)
         result.append(replace(mention, arguments=args) if args != mention.arguments else mention)
     return result
 

@@ -264,6 +264,7 @@ class _Union:
         self.kinds = {m.event_type for m in mentions if m.event_type not in GENERIC}
         self.reporters = {m.reported_by_actor for m in mentions} - {None}
         self.named_dead = set().union(*(i.named_dead for i in group))
+        self.typed_countries = {(i.mention.event_type, i.country) for i in group}
 
 
 def _attach_unanchored(items: list[Item]) -> None:
@@ -303,27 +304,26 @@ def _attach_unanchored(items: list[Item]) -> None:
         if lone and not m.aggregate and not _anchored(item):
             _join(item, max(fitting, key=lambda h: (len(h.members), -h.group)), items)
             continue
-        scored = sorted((((sum(_shared(x, h.members) for x in item.members), _dated(h.members)),
-                          h.group, h) for h in fitting), key=lambda s: (s[0], -s[1]), reverse=True)
+        unions = {h.group: _Union(h.members) for h in fitting}  # each host's, as it stands now
+        scored = sorted((((sum(_shared(x, unions[h.group]) for x in item.members),
+                           _dated(h.members)), h.group, h) for h in fitting),
+                        key=lambda s: (s[0], -s[1]), reverse=True)
         best, second = scored[0][0], scored[1][0] if len(scored) > 1 else (0, False)
         if best[0] > 0 and best > second:  # on equal shares, the dated event, if one alone
             _join(item, scored[0][2], items)
 
 
-def _shared(item: Item, members: list[Item]) -> int:
-    """What a lone mention shares with an event's mentions: victims and targets count twice,
-    a city or site twice; actors, an equal toll, and the same specific type in the same country
-    ("the deadly drone attack on the American base in Jordan") once each."""
-    sufferers = set().union(*(m.sufferers for m in members))
-    actors = set().union(*(m.participants for m in members))
-    places = {m.precise_place for m in members} - {None}
-    tolls = {m.mention.fatalities.low for m in members if m.mention.fatalities}
+def _shared(item: Item, host: _Union) -> int:
+    """What a lone mention shares with an event (``host``: what its mentions say together):
+    victims and targets count twice, a city or site twice; actors, an equal toll, and the same
+    specific type in the same country ("the deadly drone attack on the American base in
+    Jordan") once each."""
     toll = item.mention.fatalities
     kind = item.mention.event_type
-    same_kind = kind not in GENERIC and item.country is not None and any(
-        m.mention.event_type == kind and m.country == item.country for m in members)
-    return (2 * len(item.sufferers & sufferers) + len(item.participants & actors)
-            + 2 * (item.precise_place in places) + (toll is not None and toll.low in tolls)
+    same_kind = kind not in GENERIC and item.country is not None and (
+        (kind, item.country) in host.typed_countries)
+    return (2 * len(item.sufferers & host.sufferers) + len(item.participants & host.participants)
+            + 2 * (item.precise_place in host.places) + (toll is not None and toll.low in host.tolls)
             + same_kind)
 
 
