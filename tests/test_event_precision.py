@@ -943,3 +943,27 @@ def test_a_place_before_a_person_describes_the_person_not_the_actor():
         "file, the court said.").events if e.event_type == "rejection"]
     [actor] = rejection.role("actor")
     assert actor.canonical == "New York judge" and actor.actor_id is None
+
+
+@pytest.mark.parametrize("text", [
+    "A farm subsidy programme that allows growers to sell surplus grain abroad ends in June.",
+    "The exemptions allowed the firm to import parts without paying duties.",
+    "Her long tenure on the board has aided the rise of a new faction of directors.",
+    "Several independent estimates agree that the levy would fall mostly on the poor.",
+    "New zoning rules that promise to double the housing stock were unveiled.",
+])
+def test_a_thing_cannot_act(text):
+    assert not [t for t, _ in events(text) if t in ("concession", "aid", "agreement")]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("The interior ministry allowed aid convoys to enter the town on Monday.", "concession"),
+    ("The committee agreed on Tuesday to delay the vote until March.", "agreement"),
+    ("Army bulldozers demolished three houses in the village on Sunday.", "property_destruction"),
+    ("The lawsuit alleges that the company paid women less than men.", "accusation"),
+    ("The letter demanded that the minister resign within a week.", "demand"),
+    ("A majority of them accepted the offer of a ceasefire on Friday.", "agreement"),
+    ("Latest: Obama urges Congress to pass the spending bill.", "demand"),
+])
+def test_people_groups_machines_and_texts_can_act(text, kind):
+    assert kind in [t for t, _ in events(text)]

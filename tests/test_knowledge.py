@@ -43,9 +43,10 @@ def test_the_stage_version_is_the_code_and_the_knowledge():
     knowledge = Knowledge.bundled()
     assert stage_version() == stage_version(knowledge) == f"{code_version()}+{knowledge.version}"
     assert [part.split(".")[0] for part in knowledge.version.split("+")] == [
-        "kb", "places", "lexicon", "titles", "events"]
+        "kb", "places", "lexicon", "titles", "events", "nouns"]
     assert knowledge.version.startswith(f"kb.{files.version('actors')}+")
-    assert knowledge.version.endswith(f"+events.{files.version('events')}")
+    assert knowledge.version.endswith(f"+events.{files.version('events')}"
+                                      f"+nouns.{files.version('noun_senses')}")
 
 
 #: One more actor, unknown to the bundled knowledge base.

@@ -2,13 +2,17 @@
 reached ("hit $1.1 billion", "struck a deal") is no attack, attacking someone for their conduct
 is an accusation, pushing someone to act is a request, a warning told of no one who could act is
 a caution, "demanded" after a quoted question asks, seizing a place is no arrest, defending a
-thing is no support, and a strike of workers is a protest. docs/events.md has the rules."""
+thing is no support, a strike of workers is a protest, and a thing cannot act ("the program
+allows foreign investors …"). docs/events.md has the rules."""
 
 from __future__ import annotations
+
+import functools
 
 from spacy.tokens import Token
 
 from crossbearing.annotate.event_phrases import ARMED, PEOPLE
+from crossbearing.knowledge import files
 
 #: What is withheld to punish when aid, trade or money is stopped or cut (PLOVER SANCTION:
 #: "halted economic aid", "suspended arms sales", "froze assets"), not a retreat of forces.
@@ -237,6 +241,57 @@ def abstract_doer(token: Token) -> bool:
     return any(d.pos_ == "NOUN" and not d.ent_type_ and (
         d.lemma_.lower() in ABSTRACT_DOERS or d.lower_.endswith(("ism", "ness")))
         for d in doers)
+
+
+#: Event types whose act a text can do for its authors: "the lawsuit alleges", "the letter
+#: demanded", "the resolution rejects" (a communication or a proceeding as the doer).
+SAYING_TYPES = frozenset({"statement", "threat", "accusation", "demand", "rejection"})
+
+
+@functools.cache
+def noun_senses() -> dict[str, str]:
+    """Each noun that names no person, group or place → the letters of what else it can name
+    (``i`` a vehicle, machine or weapon, ``c`` a communication, ``t`` an act, ``-`` none):
+    ``data/noun_senses.txt``, from WordNet 3.0 (``scripts/build_noun_senses.py``)."""
+    table = {}
+    for line in files.text("noun_senses").splitlines():
+        if line and not line.startswith("#"):
+            noun, letters = line.split("\t")
+            table[noun] = letters
+    return table
+
+
+def thing_as_doer(verb: Token, event_type: str) -> bool:
+    """Whether the doer of a verb of a deliberate act (not of violence: "the blast killed five"
+    is an event) is a thing, which cannot act: "a visa program that allows foreign investors to
+    obtain citizenship", "the deferments allowed him to complete his studies", "his tenure has
+    aided the creation of a bloc", "independent analyses agree". The doer is the verb's
+    subject, its passive agent, or the noun a relative clause describes; it is a thing when
+    WordNet gives the noun no sense naming a person, a group or a place (:func:`noun_senses`),
+    nor a vehicle, machine or weapon (worked by someone: "helicopters evacuated the wounded"),
+    nor, for a saying (:data:`SAYING_TYPES`), a communication or an act (a text speaks for its
+    authors). A noun WordNet lacks, a name, a pronoun and a word of people may act."""
+    doers = [c for c in verb.children if c.dep_ == "nsubj" and c.tag_ not in RELATIVE_TAGS]
+    doers += [g for c in verb.children if c.dep_ == "agent" for g in c.children
+              if g.dep_ == "pobj"]
+    if relative_subject(verb):
+        doers.append(verb.head)  # "a program that allows …": the relative's noun
+    return bool(doers) and all(_a_thing(d, event_type in SAYING_TYPES) for d in doers)
+
+
+def _a_thing(noun: Token, saying: bool) -> bool:
+    if noun.pos_ != "NOUN" or noun.ent_type_ or noun.lemma_.lower() in ACTING_PEOPLE:
+        return False
+    if noun.is_title and not noun.is_sent_start:
+        return False  # a capitalised word inside a sentence: a name ("Trump urges supporters")
+    if any(c.dep_ == "appos" or c.dep_ == "prep" and c.lower_ == "of" and any(
+            not _a_thing(g, saying) for g in c.children if g.dep_ == "pobj")
+            for c in noun.children):
+        return False  # "a majority of them", "his counterpart, Sen. Bob Menendez"
+    letters = noun_senses().get(noun.lemma_.lower())
+    if letters is None or "i" in letters:
+        return False
+    return not (saying and ("c" in letters or "t" in letters))
 
 
 def campaign_rally(token: Token) -> bool:

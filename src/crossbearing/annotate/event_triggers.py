@@ -38,6 +38,7 @@ from crossbearing.annotate.event_senses import (
     seizes_upon,
     signs_a_saying,
     strikes_no_one,
+    thing_as_doer,
     threat_as_danger,
     threat_to_something,
     workers_strike,
@@ -134,6 +135,8 @@ def find_triggers(doc, onto: Ontology) -> list[Trigger]:
         if name is None:
             continue
         family = onto.type(name).family
+        if family != "violent" and token.pos_ == "VERB" and thing_as_doer(token, name):
+            continue  # "a visa program that allows foreign investors …": a thing cannot act
         means = _means(token, onto) if family == "violent" else set()
         found.append(Trigger(token, name, family, means))
     return found

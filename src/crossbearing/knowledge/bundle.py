@@ -2,7 +2,7 @@
 
 A :class:`Knowledge` is the content of the data files the stage reads, grouped in parts
 (``PARTS``: the actors, the gazetteer, the framing lexicon, the title words, the event
-ontology), each part versioned by a digest of its files' content. ``Knowledge.bundled()`` is the
+ontology, the nouns' senses), each part versioned by a digest of its files' content. ``Knowledge.bundled()`` is the
 data the package ships; ``with_text`` and ``with_folder`` give one where a file or the actors'
 folder reads otherwise, so that tests and users can annotate with other knowledge. The loaders
 parse what it holds (``kb.actors``, ``event_types``, ``lexicon``, ``descriptors``), once per
@@ -27,6 +27,7 @@ PARTS = (
     ("lexicon", ("framing_lexicon", "loaded_language")),
     ("titles", ("framing_titles",)),
     ("events", ("events",)),
+    ("nouns", ("noun_senses",)),
 )
 
 #: The files and folders an annotator takes from a ``Knowledge`` (the others it reads from the

@@ -20,6 +20,7 @@ FILES = {
     "towns": ("crossbearing.kb", "data/places/towns.toml"),
     "admin1": ("crossbearing.kb", "data/places/admin1.csv"),
     "events": ("crossbearing", "data/events.toml"),
+    "noun_senses": ("crossbearing", "data/noun_senses.txt"),
     "framing_lexicon": ("crossbearing", "data/framing_lexicon.toml"),
     "loaded_language": ("crossbearing", "data/loaded_language.toml"),
     "framing_titles": ("crossbearing", "data/framing_titles.txt"),
