@@ -967,3 +967,27 @@ def test_a_thing_cannot_act(text):
 ])
 def test_people_groups_machines_and_texts_can_act(text, kind):
     assert kind in [t for t, _ in events(text)]
+
+
+def _event(mode="asserted", precision=None):
+    from crossbearing.model_events import Event
+    return Event("ev-1", "story-1", "remote_explosive", "violent", mode, False,
+                 "1993-01-01" if precision else None, "1993-12-31" if precision else None,
+                 precision, None, None, None, {}, 1, 1, (("a", 0),))
+
+
+@pytest.mark.parametrize("mode, precision, decision, listed", [
+    ("asserted", None, None, True),           # undated: the report's news
+    ("asserted", "day", None, True),
+    ("asserted", "month", None, True),        # ACLED's time precision 3
+    ("asserted", "year", None, False),        # "In 1993, radical Islamists bombed …": history
+    ("asserted", "decade", None, False),
+    ("asserted", "year", "confirm", True),    # an analyst promotes it
+    ("asserted", "day", "reject", False),
+    ("threatened", "day", None, False),
+    ("threatened", "day", "confirm", False),  # a confirmation does not make a threat happen
+])
+def test_an_event_is_listed_when_it_happened_dated_at_least_to_the_month(mode, precision,
+                                                                        decision, listed):
+    from crossbearing.views.sections.events import is_listed
+    assert is_listed(_event(mode, precision), decision) is listed

@@ -195,7 +195,8 @@ def _print_framing_descriptors(outlets: list[dict]) -> None:
 @click.command()
 @click.argument("story_id", required=False)
 @click.option("--all", "every", is_flag=True, help="Also events that did not happen "
-              "(threatened, suspended, denied) and rejected ones.")
+              "(threatened, suspended, denied), those dated only to a year or more, and "
+              "rejected ones.")
 @db_option
 @json_option
 def events(story_id: str | None, every: bool, db: str, as_json: bool) -> None:

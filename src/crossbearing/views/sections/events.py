@@ -202,8 +202,8 @@ def event_views(store, story_id: str | None = None, *, every: bool = False) -> l
     """A story's events (all stories' without ``story_id``) with their values per source, the
     resolved values and the disagreements, and each source mention's article, trigger span and
     sentence span. Only single events that happened unless ``every``: no counts of many events
-    ("over 160 attacks"), no threatened, suspended or denied ones, none an analyst rejected.
-    ``decision`` is the analyst's correction ('confirm' or 'reject'), else None."""
+    ("over 160 attacks"), no threatened, suspended or denied ones, none dated only to a year or
+    more (:func:`is_listed`), none an analyst rejected. ``decision`` is the analyst's correction ('confirm' or 'reject'), else None."""
     return event_views_of(store, store.events.all(story_id), store.events.source_labels(),
                           every=every)
 
@@ -247,10 +247,21 @@ def event_views_of(store, events: list[Event], labels: dict[str, str], *,
     return views
 
 
+#: The precisions of a date an event is listed with (ACLED's time precisions 1 to 3: the day,
+#: a period of days, the month; "less precise: not coded"). An event its reports place only in
+#: a year or a decade ("In 1993, radical Islamists bombed the World Trade Center", "drew
+#: criticism for its cover in 2009") is history the report recalls, not the news it tells.
+LISTED_PRECISIONS = frozenset({"second", "minute", "hour", "day", "week", "month"})
+
+
 def is_listed(event: Event, decision: str | None) -> bool:
     """Whether an event is listed as one that happened: asserted (not a threat, a denial, a
-    suspension or a hypothesis) and not rejected by an analyst."""
-    return event.mode == "asserted" and decision != "reject"
+    suspension or a hypothesis), not rejected by an analyst, and undated or dated at least to
+    the month (:data:`LISTED_PRECISIONS`) unless an analyst confirmed it."""
+    if event.mode != "asserted" or decision == "reject":
+        return False
+    return (event.date_precision is None or event.date_precision in LISTED_PRECISIONS
+            or decision == "confirm")
 
 
 def is_confident(independent: int, decision: str | None) -> bool:
