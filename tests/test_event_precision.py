@@ -991,3 +991,45 @@ def test_an_event_is_listed_when_it_happened_dated_at_least_to_the_month(mode, p
                                                                         decision, listed):
     from crossbearing.views.sections.events import is_listed
     assert is_listed(_event(mode, precision), decision) is listed
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("All three panelists agreed that the senator won the debate.", "agreement"),
+    ("The judge agreed with the plaintiff that there was no reason to seal the file.",
+     "agreement"),
+    ("Sixty percent of the voters polled agreed.", "agreement"),
+])
+def test_concurring_in_a_view_is_no_agreement(text, kind):
+    assert kind not in [t for t, _ in events(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "The two sides agreed to a ceasefire on Monday.",
+    "The ministers agreed on a new trade pact in Geneva on Friday.",
+    "The rebels agreed to release the hostages.",
+])
+def test_agreeing_to_or_on_something_is_an_agreement(text):
+    assert "agreement" in [t for t, _ in events(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Student loans\n\nMany families struggle with fees.\n\nThe state government offers loans to "
+    "parents who do not own a home.",
+    "The governor on immigration\n\nThe governor spoke in Austin on Monday.\n\nHe also opposes a "
+    "border wall, although he calls for more patrols.",
+])
+def test_the_simple_present_of_the_body_is_a_habit_or_a_stance(text):
+    found = [t for t, _ in events(text)]
+    assert not {"agreement", "rejection", "demand"} & set(found)
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Nurses' union endorses the mayor\n\nThe nurses' union endorsed the mayor on Monday.",
+     "support"),
+    ("The Palestinians reject proposed Israeli changes to the land deal, a negotiator said.",
+     "rejection"),
+    ("Apology\n\nThe congressman spoke on Monday.\n\n\"I apologize to all involved,\" the "
+     "congressman said in a statement.", "concession"),
+])
+def test_the_present_of_a_headline_a_lead_or_the_speakers_own_words_is_an_event(text, kind):
+    assert kind in [t for t, _ in events(text)]

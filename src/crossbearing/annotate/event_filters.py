@@ -65,11 +65,13 @@ PURPOSE_NOUNS = frozenset({"purpose", "aim", "goal", "intention", "intent", "obj
 def makes_no_event(mention: EventMention, token: Token, doc: Doc, family: str) -> bool:
     """Whether a mention (its trigger ``token``, its ``family``) makes no event of its own: an
     aim, a kind of act named in general, a standing told in a fronted participle, a kind defined
-    or held, a past act told as what was done to its noun, an act a work recalls, history, or a
-    series told as background that no date or toll pins down."""
+    or held, a past act told as what was done to its noun, an act a work recalls, history, what
+    someone does as a habit or holds (the simple present of the body), or a series told as
+    background that no date or toll pins down."""
     if (_purpose(token) or _generic(mention, token) or _standing(mention, token)
             or _defined(mention, token) or _describes_its_noun(mention, token, family)
-            or _depicted(token) or _history(mention, token) or _a_stance(mention, token)):
+            or _depicted(token) or _history(mention, token) or _a_stance(mention, token)
+            or (family != "violent" and _habitual_present(mention, token))):
         return True
     return mention.aggregate and _background_series(token) and not _anchored(mention, doc)
 
@@ -89,6 +91,31 @@ def _a_stance(mention: EventMention, token: Token) -> bool:
         return False
     head = token.head
     return not (token.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in EXPRESSING)
+
+
+def _habitual_present(mention: EventMention, token: Token) -> bool:
+    """An act told in the simple present in the body of a report, by someone other than the
+    speaker ("the federal government offers loans to parents", "many colleges offer merit
+    aid", "Perry also opposes a full border fence", "a law that allows people … to attend
+    public colleges"): what someone does as a habit or holds, not one act. News tells its
+    events in the past or the perfect; the simple present tells them only in the headline and
+    the lead ("Union endorses Clinton", "The Palestinians reject proposed Israeli changes"),
+    which are kept, and so are a speaker's own words ("I apologize to all involved", "We call
+    on our brothers …": the saying is the act) and a present a date pins down."""
+    if token.pos_ != "VERB" or token.tag_ not in ("VBZ", "VBP") or mention.time_span:
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in token.children):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("i", "we") for c in token.children):
+        return False  # the speaker's own saying: "I apologize", "we call on …"
+    return not _in_headline_or_lead(token)
+
+
+def _in_headline_or_lead(token: Token) -> bool:
+    """Whether the token stands in the first two lines of its text: a headline and the lead,
+    or a lead alone."""
+    before = text_of(token.doc)[:token.idx]
+    return sum(1 for line in before.split("\n")[:-1] if line.strip()) < 2
 
 
 def _dated_within(mention: EventMention, token: Token) -> bool:

@@ -294,6 +294,16 @@ def _a_thing(noun: Token, saying: bool) -> bool:
     return not (saying and ("c" in letters or "t" in letters))
 
 
+def agrees_to_something(token: Token) -> bool:
+    """Whether "agree" makes an agreement (PLOVER AGREE: to do something, to or on a thing, a
+    deal agreed): "agreed to a ceasefire", "agreed to share information", "agreed on a new
+    pact", "agreed a deal". Agreeing with someone, that something is so, or alone ("all agreed
+    that Pence won the debate", "the judge agreed with Ivana Trump", "Sixty-two percent of
+    Republicans agreed") is concurring in a view: no event."""
+    return any(c.dep_ in ("xcomp", "dobj") or c.dep_ == "prep" and c.lower_ in (
+        "to", "on", "upon") for c in token.children)
+
+
 def campaign_rally(token: Token) -> bool:
     """Whether a "rally" is a candidate's campaign event, not a protest: one a person holds
     ("Mrs. Clinton has held rallies before largely black crowds"), a person's or a campaign's

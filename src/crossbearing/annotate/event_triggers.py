@@ -25,6 +25,7 @@ from crossbearing.annotate.event_senses import (
     PENALTIES,
     WITHHELD,
     abstract_doer,
+    agrees_to_something,
     asks,
     campaign_rally,
     asks_a_question,
@@ -224,6 +225,8 @@ def _figurative(token: Token, lemma: str) -> bool:
         return not _gives_aid(token)
     if lemma == "offer":  # "offered a strong critique", "offered condolences": a saying
         return any(c.dep_ == "dobj" and c.lemma_.lower() in SAID_THINGS for c in token.children)
+    if lemma == "agree":  # "agreed with Matthews", "all agreed that Pence won": concurring
+        return not agrees_to_something(token)
     if lemma == "insist":  # "insisted that no laws were broken": an assertion, no demand
         return any(c.dep_ == "ccomp" for c in token.children)
     if lemma == "share":  # "share the skepticism": a view held, no cooperation
