@@ -1033,3 +1033,25 @@ def test_the_simple_present_of_the_body_is_a_habit_or_a_stance(text):
 ])
 def test_the_present_of_a_headline_a_lead_or_the_speakers_own_words_is_an_event(text, kind):
     assert kind in [t for t, _ in events(text)]
+
+
+@pytest.mark.parametrize("text, kind, mode", [
+    ("The minister resigned on the eve of a visit by the Chinese premier.", "consultation",
+     "future"),
+    ("Ahead of the summit on Friday, the two leaders spoke by phone.", "consultation", "future"),
+    ("The senator passed the bill without having to make any concessions.", "concession",
+     "negated"),
+    ("The army shelled the village without warning on Monday.", "threat", "negated"),
+])
+def test_an_act_ahead_of_its_time_or_without_it_is_not_done(text, kind, mode):
+    modes = {e.mode for e in annotate_text(text).events if e.event_type == kind}
+    assert modes == {mode}
+
+
+@pytest.mark.parametrize("text, met", [
+    ("The proposal was met with applause when the mayor spoke.", False),
+    ("The offensive is being met with outrage from the party's base.", False),
+    ("The two foreign ministers met in Geneva on Friday.", True),
+])
+def test_being_met_with_a_reaction_is_no_meeting(text, met):
+    assert ("consultation" in [t for t, _ in events(text)]) is met

@@ -309,6 +309,10 @@ def mode(token: Token, family: str = "violent") -> str:
     suspending or intending that governs it ("suspending attacks", "vowed to strike")."""
     if _yes_no_question(token):
         return "hypothetical"  # "Did you shoot him?" asks, asserts nothing
+    if _without(token):
+        return "negated"  # "without having to make any concessions": not done
+    if token.pos_ == "NOUN" and _ahead_of(token):
+        return "future"  # "on the eve of a visit here by Yasser Arafat": still to come
     if _of_no(token):
         return "negated"  # "showed no sign of backing down", "no intention of attacking"
     if token.head.lemma_.lower() in REFUSING_HEADS and (token.dep_ == "xcomp" or (
@@ -367,6 +371,38 @@ def mode(token: Token, family: str = "violent") -> str:
         if lemma in FUTURE_HEADS:
             return "future"
     return "asserted"
+
+
+#: Phrases whose object lies ahead of the time they set ("ahead of the summit", "on the eve
+#: of a visit"), by the word before "of", "to" or "for" and the word that ends them.
+AHEAD = {("ahead", "of"), ("eve", "of"), ("run-up", "to"), ("runup", "to"),
+         ("anticipation", "of"), ("preparation", "for"), ("preparations", "for")}
+
+
+def _without(token: Token) -> bool:
+    """Whether "without" governs the act, directly or through the verb that takes it ("without
+    a fight", "without having to make any concessions", "without consulting Congress"): an
+    act not done."""
+    node = token
+    for _ in range(4):
+        if node.head.i == node.i:
+            return False
+        if node.dep_ in ("pobj", "pcomp") and node.head.lower_ == "without":
+            return True
+        if node.dep_ not in ("dobj", "xcomp", "pobj", "pcomp", "prep"):
+            return False
+        node = node.head
+    return False
+
+
+def _ahead_of(token: Token) -> bool:
+    """Whether a noun of an act is the object of a phrase that sets a time before it ("ahead of
+    the summit", "on the eve of a visit", "in the run-up to the vote", "in preparation for
+    talks"): the act is still to come when the sentence's own act happens."""
+    prep = token.head
+    if token.dep_ != "pobj" or prep.i == token.i:
+        return False
+    return (prep.head.lower_, prep.lower_) in AHEAD
 
 
 def _under_modal_adjective(token: Token) -> bool:

@@ -294,6 +294,14 @@ def _a_thing(noun: Token, saying: bool) -> bool:
     return not (saying and ("c" in letters or "t" in letters))
 
 
+def met_with_a_reaction(token: Token) -> bool:
+    """Whether "met" is the passive of a reaction ("was met with applause", "is being met with
+    outrage", "the plan was met with skepticism"): what something drew, no meeting."""
+    children = list(token.children)
+    return any(c.dep_ == "auxpass" for c in children) and any(
+        c.dep_ == "prep" and c.lower_ == "with" for c in children)
+
+
 def agrees_to_something(token: Token) -> bool:
     """Whether "agree" makes an agreement (PLOVER AGREE: to do something, to or on a thing, a
     deal agreed): "agreed to a ceasefire", "agreed to share information", "agreed on a new

@@ -33,6 +33,7 @@ from crossbearing.annotate.event_senses import (
     commits_a_wrong,
     fights_for_a_cause,
     for_conduct,
+    met_with_a_reaction,
     need_not_demand,
     objects_are_places,
     reinforces_no_force,
@@ -218,7 +219,7 @@ def _figurative(token: Token, lemma: str) -> bool:
         return cautions(token)
     if lemma == "meet":  # "make ends meet", "the plan meets the standard": no meeting
         return any(c.dep_ in ("nsubj", "dobj") and c.lemma_.lower() in MET_THINGS
-                   for c in token.children)
+                   for c in token.children) or met_with_a_reaction(token)
     if lemma == "demonstrate":
         return any(c.dep_ in SHOWN_DEPS for c in token.children)
     if lemma in TRANSFER_VERBS:
