@@ -1055,3 +1055,20 @@ def test_an_act_ahead_of_its_time_or_without_it_is_not_done(text, kind, mode):
 ])
 def test_being_met_with_a_reaction_is_no_meeting(text, met):
     assert ("consultation" in [t for t, _ in events(text)]) is met
+
+
+def test_two_named_speakers_accusing_one_target_are_two_events():
+    events = merged(
+        "Tea Party leaders answered the resolution on Tuesday. Organizer Dana Whitfield accused "
+        "the NAACP of playing politics. Fellow organizer Mark Hollis accused the NAACP of "
+        "abandoning its mission.")
+    accusers = sorted(sorted(p["name"].split()[-1] for p in e.detail["participants"]
+                             if p["role"] == "actor")
+                      for e in events if e.event_type == "accusation")
+    assert accusers == [["Hollis"], ["Whitfield"]], accusers
+
+
+def test_one_speakers_accusation_told_by_two_reports_is_one_event():
+    events = merged("Organizer Dana Whitfield accused the NAACP of playing politics on Tuesday.",
+                    "On Tuesday Dana Whitfield accused the NAACP of playing politics.")
+    assert len([e for e in events if e.event_type == "accusation"]) == 1

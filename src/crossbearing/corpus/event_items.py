@@ -5,8 +5,8 @@ knowledge-base identity), its sufferers (victims and targets: a name, or a descr
 noun), the people it names as killed, its country and its city or site. Two mentions are
 **compatible** (:func:`compatible`) when they are of the same family and mode, the same kind (one
 event or a series), types equal or one a generic attack or killing, dates that overlap where both
-are resolved and places that can be the same (corpus.events merges compatible mentions that
-share evidence).
+are resolved, places that can be the same and, but for violence, no two different named actors
+(corpus.events merges compatible mentions that share evidence).
 """
 
 from __future__ import annotations
@@ -49,6 +49,10 @@ class Item:
     #: People named as killed ("the killing of Terence Crutcher", "Crutcher's death"): one
     #: person dies once, so two killings of one named person are one event.
     named_dead: set[str] = field(default_factory=set)
+    #: Actors known to the knowledge base (by key) or named in full (by surname: "Organizer
+    #: Dana Whitfield" is Dana Whitfield): two sayings or acts by different named actors are
+    #: different events.
+    named_actors: set[str] = field(default_factory=set)
 
 
 def item_of(mention: EventMention, family: str, place_of: Callable[[str], Place | None],
@@ -64,7 +68,11 @@ def item_of(mention: EventMention, family: str, place_of: Callable[[str], Place 
     precise = mention.place_id if place is not None and place.kind in ("city", "site") else None
     dead = {a.actor_id or person_key(a.canonical) for a in mention.arguments
             if a.role == "victim" and mention.event_type in KILLINGS and a_name(a.canonical)}
-    return Item(mention, family, participants, sufferers, country, precise, named_dead=dead)
+    named = {actor_key(a.actor_id) if a.actor_id else a.canonical.lower().split()[-1]
+             for a in mention.arguments if a.role == "actor" and (
+                 a.actor_id or a_name(a.canonical))}  # a name by its last word: a surname
+    return Item(mention, family, participants, sufferers, country, precise, named_dead=dead,
+                named_actors=named)
 
 
 def a_name(text: str) -> bool:
@@ -108,7 +116,10 @@ def compatible(a: Item, b: Item) -> bool:
         return False
     if a.precise_place and b.precise_place and a.precise_place != b.precise_place:
         return False
-    return True
+    # A saying or an act of one named actor is not another's ("Obama said he supports it",
+    # "Gov. Mary Fallin endorsed Romney"); violence is told by its doers' many descriptions.
+    return a.family == "violent" or not (
+        a.named_actors and b.named_actors and not a.named_actors & b.named_actors)
 
 
 def same_kind(a: Item, b: Item) -> bool:
