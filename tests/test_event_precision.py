@@ -1072,3 +1072,13 @@ def test_one_speakers_accusation_told_by_two_reports_is_one_event():
     events = merged("Organizer Dana Whitfield accused the NAACP of playing politics on Tuesday.",
                     "On Tuesday Dana Whitfield accused the NAACP of playing politics.")
     assert len([e for e in events if e.event_type == "accusation"]) == 1
+
+
+@pytest.mark.parametrize("text, clash", [
+    ("She battled through a bout of pneumonia before the debate.", False),
+    ("Firefighters fought the blaze for hours on Sunday.", False),
+    ("Rebels fought government troops near the airport on Monday.", True),
+    ("Troops fought the tanks at the bridge.", True),
+])
+def test_fighting_a_thing_that_cannot_fight_back_is_no_clash(text, clash):
+    assert ("armed_clash" in [t for t, _ in events(text)]) is clash

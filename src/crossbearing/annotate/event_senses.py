@@ -378,15 +378,23 @@ def signs_a_saying(token: Token) -> bool:
 def fights_for_a_cause(token: Token, causes: frozenset[str]) -> bool:
     """Whether "fight" is a struggle, not fighting: for an aim, by people who bear no arms
     ("the companies are fighting to protect their business"; "rebels fighting to topple his
-    government" fight), or against a policy's target ("tools to fight terrorism")."""
+    government" fight), against a policy's target ("tools to fight terrorism"), or against a
+    thing that cannot fight back (:func:`thing_as_doer`'s nouns: "battled through a bout of
+    pneumonia", "fought the blaze for hours"; "fought the tanks" is fighting)."""
     doers = [c for c in token.children if c.dep_ == "nsubj"]
     if token.dep_ in ("acl", "relcl"):
         doers.append(token.head)
     armed = any(d.lemma_.lower() in ARMED or d.ent_type_ in ("ORG", "NORP") for d in doers)
     aim = any(c.dep_ in ("xcomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to"
                                                    for a in c.children) for c in token.children)
-    return (aim and not armed) or any(
-        c.dep_ == "dobj" and c.lemma_.lower() in causes for c in token.children)
+    if (aim and not armed) or any(
+            c.dep_ == "dobj" and c.lemma_.lower() in causes for c in token.children):
+        return True
+    opponents = [c for c in token.children if c.dep_ == "dobj"] + [
+        g for c in token.children if c.dep_ == "prep" and c.lower_ in ("against", "through")
+        for g in c.children if g.dep_ == "pobj"]
+    # "battled through a bout of pneumonia", "fought the blaze": no one fights back
+    return bool(opponents) and all(_a_thing(o, saying=False) for o in opponents)
 
 
 def threat_to_something(token: Token) -> bool:
