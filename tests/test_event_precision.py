@@ -1082,3 +1082,25 @@ def test_one_speakers_accusation_told_by_two_reports_is_one_event():
 ])
 def test_fighting_a_thing_that_cannot_fight_back_is_no_clash(text, clash):
     assert ("armed_clash" in [t for t, _ in events(text)]) is clash
+
+
+@pytest.mark.parametrize("text, trigger, actor", [
+    ("Sarah Whitman weighed in to defend the movement on Monday.", "defend", "Sarah Whitman"),
+    ("The senator moved to block the nomination on Tuesday.", "block", "senator"),
+    ("David Ames called on Howard Dole to apologize for the remark.", "apologize", None),
+    ("The party urged its allies to attack the base.", "attack", None),
+])
+def test_an_infinitive_takes_the_subject_of_a_verb_with_no_object(text, trigger, actor):
+    [event] = [e for e in annotate_text(text).events if e.text == trigger]
+    actors = [a.text for a in event.role("actor")]
+    assert actors == ([actor] if actor else []), actors
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The spokeswoman said the candidate is going to defend himself in court.", "defend"),
+    ("Ethnic militias have sworn to fight until they control the villages.", "fight"),
+    ("The chairman needs to apologize to the troops.", "apologize"),
+])
+def test_going_sworn_or_needing_to_act_is_still_to_come(text, trigger):
+    [event] = [e for e in annotate_text(text).events if e.text == trigger]
+    assert event.mode == "future"

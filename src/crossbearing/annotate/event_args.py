@@ -25,7 +25,7 @@ FUTURE_HEADS = frozenset({"threaten", "vow", "warn", "pledge", "plan", "intend",
                           "promise", "prepare", "seek", "want", "urge", "demand", "threat",
                           "plot", "aim", "expect", "consider", "call", "ask", "press", "push",
                           "insist", "purpose", "goal", "intention", "bid", "mission", "like",
-                          "wish", "hope", "offer", "propose", "agree"})
+                          "wish", "hope", "offer", "propose", "agree", "swear", "need"})
 #: Of those, heads that govern only what they ask for ("called for his resignation", "asked
 #: him to withdraw"), not their object ("called the attack a crime").
 ASKING_HEADS = frozenset({"call", "ask", "press", "push", "insist"})
@@ -153,9 +153,14 @@ def _shared_subject(token: Token) -> list[Token]:
     Hezbollah denounced) or a second verb of one subject ("the secretary general saluted the
     martyr and conveyed his condolences"). Not a clause of purpose or a complement ("urged its
     allies to join"), whose subject is someone else, nor the subject of a passive, who
-    suffered rather than acted."""
+    suffered rather than acted. An infinitive hung on a verb with no object of its own takes
+    that verb's subject ("Sarah Palin weighed in to defend the movement", "the senator moved to
+    block the nomination", "the group vowed to attack": subject control); with an object, the
+    object is its subject ("urged its allies to join") and none is taken."""
     if token.tag_ == "VBG" and token.dep_ == "advcl" or (
             token.dep_ == "conj" and token.head.pos_ == "VERB"):
+        head = token.head
+    elif _controlled_infinitive(token):
         head = token.head
     else:
         return []
@@ -164,6 +169,18 @@ def _shared_subject(token: Token) -> list[Token]:
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children):
         return []
     return [c for c in head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+
+
+def _controlled_infinitive(token: Token) -> bool:
+    """An infinitive ("to defend") that complements or gives the purpose of a verb with no
+    object ("weighed in to defend", "vowed to attack"): its subject is the verb's. An object
+    after a preposition is the infinitive's subject instead ("called on Dean to apologize",
+    "appealed to the rebels to lay down arms", "waited for the police to leave")."""
+    head = token.head
+    return (token.dep_ in ("xcomp", "advcl") and head.pos_ == "VERB" and head.i != token.i
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+            and not any(c.dep_ in ("dobj", "dative", "iobj") or c.dep_ == "prep" and c.lower_ in (
+                "on", "upon", "to", "for", "with") and c.i < token.i for c in head.children))
 
 
 def _instrument(verb: Token, thing: Token) -> bool:
@@ -311,6 +328,10 @@ def mode(token: Token, family: str = "violent") -> str:
         return "hypothetical"  # "Did you shoot him?" asks, asserts nothing
     if _without(token):
         return "negated"  # "without having to make any concessions": not done
+    if token.dep_ == "xcomp" and token.head.lower_ == "going" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and not any(
+            c.dep_ == "neg" for c in token.head.children):
+        return "future"  # "is going to defend himself", "how many are going to die"
     if token.pos_ == "NOUN" and _ahead_of(token):
         return "future"  # "on the eve of a visit here by Yasser Arafat": still to come
     if _of_no(token):
