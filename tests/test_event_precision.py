@@ -1104,3 +1104,17 @@ def test_an_infinitive_takes_the_subject_of_a_verb_with_no_object(text, trigger,
 def test_going_sworn_or_needing_to_act_is_still_to_come(text, trigger):
     [event] = [e for e in annotate_text(text).events if e.text == trigger]
     assert event.mode == "future"
+
+
+@pytest.mark.parametrize("text, killing", [
+    ("My grandfather died two years ago of a heart attack.", False),
+    ("The March 3 death of Judge Alan Hurst left the court split.", False),
+    ("His brother and sister were killed in a car crash.", False),
+    ("Voters who have died must be removed from the rolls.", False),
+    ("Three protesters died of gunshot wounds in Basra on Friday.", True),
+    ("Israel reimposed the blockade after the shooting deaths of two settlers.", True),
+    ("Marcus Hale was shot by an officer on Tuesday. Hundreds marched over Hale's death.",
+     True),
+])
+def test_a_death_is_a_killing_only_where_violence_is_told(text, killing):
+    assert ("killing" in [t for t, _ in events(text)]) is killing
