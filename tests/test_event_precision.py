@@ -844,8 +844,8 @@ def test_an_infinitive_an_adjective_of_possibility_governs_is_not_done(text):
 
 def test_a_persons_death_names_the_one_who_died():
     [death] = [e for e in annotate_text(
-        "The questions sparked by Keith Scott's death will take longer to answer, officials said "
-        "on Monday.").events if e.text == "death"]
+        "Keith Scott was shot last week. The questions sparked by Keith Scott's death will take "
+        "longer to answer, officials said on Monday.").events if e.text == "death"]
     assert [a.text for a in death.role("victim")] == ["Keith Scott"] and not death.role("actor")
 
 
@@ -1108,13 +1108,12 @@ def test_going_sworn_or_needing_to_act_is_still_to_come(text, trigger):
 
 @pytest.mark.parametrize("text, killing", [
     ("My grandfather died two years ago of a heart attack.", False),
-    ("The March 3 death of Judge Alan Hurst left the court split.", False),
+    ("The March 3 death of a retired judge left the court split.", False),
     ("His brother and sister were killed in a car crash.", False),
     ("Voters who have died must be removed from the rolls.", False),
     ("Three protesters died of gunshot wounds in Basra on Friday.", True),
     ("Israel reimposed the blockade after the shooting deaths of two settlers.", True),
-    ("Marcus Hale was shot by an officer on Tuesday. Hundreds marched over Hale's death.",
-     True),
+    ("Hundreds marched downtown to protest the death of Marcus Hale.", True),
 ])
 def test_a_death_is_a_killing_only_where_violence_is_told(text, killing):
     assert ("killing" in [t for t, _ in events(text)]) is killing

@@ -31,6 +31,7 @@ from crossbearing.annotate.event_senses import (
     asks_a_question,
     cautions,
     commits_a_wrong,
+    death_of_no_violence,
     fights_for_a_cause,
     for_conduct,
     met_with_a_reaction,
@@ -141,68 +142,8 @@ def find_triggers(doc, onto: Ontology) -> list[Trigger]:
             continue  # "a visa program that allows foreign investors …": a thing cannot act
         means = _means(token, onto) if family == "violent" else set()
         found.append(Trigger(token, name, family, means))
-    return [t for t in found if not _death_of_no_violence(t, found)]
+    return [t for t in found if not death_of_no_violence(t, found)]
 
-
-#: Words that tell violence in a sentence besides the triggers: a death among them was caused.
-VIOLENCE_CUES = frozenset({"shooting", "gunfire", "gunshot", "gunman", "bullet", "wound",
-                           "fatal", "fatally", "homicide", "martyrdom", "airstrike", "blast",
-                           "explosion", "clash", "crossfire", "police", "officer", "soldier",
-                           "troop", "militant", "strike", "attack", "violence"})
-#: What a killing "in" is an accident, not violence ("killed in a car crash").
-ACCIDENTS = frozenset({"crash", "accident", "collision", "fire", "flood", "earthquake",
-                       "storm", "avalanche", "landslide"})
-
-
-def _death_of_no_violence(trigger: Trigger, found: list[Trigger]) -> bool:
-    """A death told with nothing of violence in its sentence ("my father died of brain
-    cancer", "the Feb. 13 death of Justice Antonin Scalia", "voters who have died") or a
-    killing in an accident ("were killed in a car crash"): the codebooks code deaths that
-    political violence caused. A death with another violent trigger or a word of violence in
-    its sentence ("the shooting death of Crutcher", "died of gunshot wounds", "the death of a
-    commander in the strike") stays, so does one whose killer is named ("died at the hands of
-    the police"), and so does a named person's death in a report that tells a killing
-    ("Trump has also commented on Crutcher's death")."""
-    token = trigger.token
-    lemma = token.lemma_.lower()
-    if trigger.type != "killing":
-        return False
-    if lemma in ("kill", "death", "die") and any(
-            c.dep_ == "prep" and c.lower_ == "in" and any(
-                g.dep_ == "pobj" and g.lemma_.lower() in ACCIDENTS for g in c.children)
-            for c in token.children):
-        return True  # "were killed in a car crash"
-    if lemma not in ("die", "death"):
-        return False
-    sentence = token.sent
-    if any(t.token is not token and t.family == "violent" and t.token.sent == sentence
-           for t in found):
-        return False
-    if any(c.dep_ == "agent" for c in token.children):
-        return False
-    if any(t.lemma_.lower() in VIOLENCE_CUES or t.lower_ in VIOLENCE_CUES or t.lower_ == "hands"
-           for t in sentence):
-        return False
-    # a named person's death in a report of a killing: "Crutcher's death", "the death of Scott"
-    return not (_named_death(token) and any(t.lower_ in KILLING_WORDS for t in token.doc))
-
-
-#: Words of a killing that make a named person's death, anywhere in the report, a reference
-#: to it ("Trump has also commented on Crutcher's death" in a report of his shooting).
-KILLING_WORDS = frozenset({"shot", "shooting", "killed", "killing", "gunfire", "gunshot",
-                           "murder", "murdered", "homicide", "slain"})
-
-
-def _named_death(token: Token) -> bool:
-    """Whether a death names its person: a possessor or "of" a name ("Scott's death", "the death
-    of Terence Crutcher") or a name as the subject of "died"."""
-    if token.lemma_.lower() == "die":
-        people = [c for c in token.children if c.dep_ == "nsubj"]
-    else:
-        people = [c for c in token.children if c.dep_ == "poss"] + [
-            g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
-            for g in c.children if g.dep_ == "pobj"]
-    return any(p.ent_type_ == "PERSON" or p.pos_ == "PROPN" for p in people)
 
 
 def _type_of(token: Token, onto: Ontology) -> str | None:
