@@ -11,7 +11,11 @@ what else its senses can name:
 - ``c``: a communication (noun.communication: a letter, a report, a resolution), which says what
   its authors say;
 - ``t``: an act (noun.act: a lawsuit, a campaign), which is done by people;
-- ``-``: none of these: an abstraction, a time, a quality, a state, a rule, a substance.
+- ``m``: a material thing (noun.artifact, noun.object, noun.body, noun.substance, noun.food,
+  noun.plant, noun.animal: a bridge, a pipeline, a field), which can be struck;
+- ``a``: its most frequent sense (the first in WordNet's index.noun) is an abstraction, no
+  material thing ("plan": a scheme before a drawing; "record"; "ideology");
+- ``-``: none of these: an abstraction, a time, a quality, a state, a rule.
 
 Nouns that may name a person, a group or a place are left out, like nouns WordNet lacks: the
 rule reads both as "may act". The table is small (tens of thousands of lines) and read once per
@@ -33,6 +37,8 @@ ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "crossbearing" / "data" / "noun_senses.txt"
 #: WordNet's lexicographer file numbers (its ``lexnames``) of the senses the rule reads.
 PERSON, GROUP, LOCATION, COMMUNICATION, ACT = 18, 14, 15, 10, 4
+#: noun.artifact, noun.object, noun.body, noun.substance, noun.food, noun.plant, noun.animal.
+MATERIAL = frozenset({6, 17, 8, 27, 13, 20, 5})
 #: The synsets whose kinds are worked by people, by their offsets in WordNet 3.0's data.noun:
 #: conveyance.n.03 (vehicles, aircraft, vessels), machine.n.01, weapon.n.01, weaponry.n.01 and
 #: munition.n.02 (ordnance).
@@ -41,7 +47,7 @@ NOTICE = """\
 # What English nouns can name, from WordNet 3.0 (scripts/build_noun_senses.py writes this file).
 # A noun listed has no sense naming a person, a group or a place; its letters say what else it
 # can name: i a vehicle, a machine or a weapon, c a communication, t an act,
-# - none of these. Nouns not listed may name someone (or are not in WordNet).
+# m a material thing, a an abstraction as its most frequent sense, - none of these. Nouns not listed may name someone (or are not in WordNet).
 #
 # WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved.
 # THIS SOFTWARE AND DATABASE IS PROVIDED "AS IS" AND PRINCETON UNIVERSITY MAKES NO
@@ -82,7 +88,23 @@ def under(offset: str, ancestor: str, synsets, seen: dict[str, bool]) -> bool:
     return seen[offset]
 
 
-def table(synsets) -> dict[str, str]:
+def first_senses(index_noun: Path) -> dict[str, str]:
+    """Each one-word noun whose senses were counted in a tagged corpus → the offset of its most
+    frequent sense (WordNet's index.noun lists a lemma's synsets by frequency; a lemma with no
+    tagged sense lists them in no telling order and is left out)."""
+    first = {}
+    for line in index_noun.read_text(encoding="latin-1").splitlines():
+        if line.startswith("  "):
+            continue
+        fields = line.split()
+        count = int(fields[2])
+        tagged = int(fields[-count - 1])
+        if fields[0].isalpha() and tagged:
+            first[fields[0].lower()] = fields[-count]
+    return first
+
+
+def table(synsets, first: dict[str, str] | None = None) -> dict[str, str]:
     """Each noun without a person, group or place sense → its letters (see the docstring)."""
     letters: dict[str, set[str]] = defaultdict(set)
     acting: set[str] = set()
@@ -96,8 +118,14 @@ def table(synsets) -> dict[str, str]:
                 letters[word].add("c")
             elif lexfile == ACT:
                 letters[word].add("t")
+            elif lexfile in MATERIAL:
+                letters[word].add("m")
             if any(under(offset, kind, synsets, seen[kind]) for kind in WORKED):
                 letters[word].add("i")
+    for word, offset in (first or {}).items():
+        if word in letters and offset in synsets and synsets[offset][0] not in (
+                MATERIAL | {PERSON, GROUP, LOCATION}):
+            letters[word].add("a")
     return {w: "".join(sorted(s)) or "-" for w, s in letters.items() if w not in acting}
 
 
@@ -107,7 +135,7 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args()
     synsets = read_synsets(args.wordnet / "data.noun")
-    rows = table(synsets)
+    rows = table(synsets, first_senses(args.wordnet / "index.noun"))
     args.out.write_text(NOTICE + "".join(f"{w}\t{rows[w]}\n" for w in sorted(rows)),
                         encoding="utf-8")
     print(f"{len(rows):,} nouns → {args.out}")

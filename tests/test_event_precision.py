@@ -1117,3 +1117,12 @@ def test_going_sworn_or_needing_to_act_is_still_to_come(text, trigger):
 ])
 def test_a_death_is_a_killing_only_where_violence_is_told(text, killing):
     assert ("killing" in [t for t, _ in events(text)]) is killing
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("In a speech on Monday, the senator attacked the ideology of the far right.", "accusation"),
+    ("The governor slammed the plan on Monday.", "accusation"),
+    ("Gunmen attacked the bridge near Mosul on Monday.", "armed_clash"),
+])
+def test_attacking_an_abstraction_is_words(text, kind):
+    assert kind in [t for t, _ in events(text)]

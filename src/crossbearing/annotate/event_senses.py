@@ -95,6 +95,18 @@ def for_conduct(token: Token) -> bool:
     return False
 
 
+def attacks_an_idea(token: Token) -> bool:
+    """Whether a verb of attacking has only abstractions as its objects ("attacked the hateful
+    ideology of radical Islam", "slammed his plan", "hammered the proposal"): words, not force
+    (PLOVER ACCUSE). An object is an abstraction when its most frequent sense in WordNet is one
+    (:func:`noun_senses`' letter ``a``) and none is a vehicle, machine or weapon; a name, a
+    person, a group, a place or a material thing ("attacked the bridge") is struck."""
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    return bool(objects) and all(
+        o.pos_ == "NOUN" and not o.ent_type_ and "a" in (letters := noun_senses().get(
+            o.lemma_.lower(), "")) and "i" not in letters for o in objects)
+
+
 def strikes_no_one(token: Token) -> bool:
     """Whether a verb of striking has a thing no one can be harmed by being struck as its
     object: an amount ("hit $1.1 billion", "hit a record"), or what is reached or made by it

@@ -27,6 +27,7 @@ from crossbearing.annotate.event_senses import (
     abstract_doer,
     agrees_to_something,
     asks,
+    attacks_an_idea,
     campaign_rally,
     asks_a_question,
     cautions,
@@ -327,8 +328,8 @@ def _verb_phrase(token: Token, lemma: str) -> str | None:
             return "accusation"  # "called out the Speaker for a do-nothing Congress"
         if any(c.dep_ == "prep" and c.lower_ in ("on", "for", "upon") for c in token.children):
             return "demand"
-    if lemma in CRITICISING and for_conduct(token):
-        return "accusation"  # "attacked the president for declining", "hit him as a fraud"
+    if lemma in CRITICISING and (for_conduct(token) or attacks_an_idea(token)):
+        return "accusation"  # "attacked the president for declining", "slammed his plan"
     if lemma in ("push", "press") and asks(token):
         return "demand"  # "pushing Washington to discuss a timeline", "pushed for a ceasefire"
     particles = {c.lower_ for c in token.children  # "out of" may be parsed as a preposition
