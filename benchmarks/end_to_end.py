@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
 import shutil
 import sys
 import tempfile
@@ -39,7 +38,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import write_corpus  # noqa: E402
-from scale import PeakMemory  # noqa: E402
+from scale import PeakMemory, cpu_seconds  # noqa: E402
 
 from crossbearing import ingest_files  # noqa: E402
 import crossbearing.analysis as analysis  # noqa: E402
@@ -61,13 +60,6 @@ def real_texts(eval_dir: Path) -> dict[str, str]:
     for path in sorted((eval_dir / "polnear-dev" / "text").glob("*.txt")):
         texts[f"polnear-{path.name}"] = path.read_text(encoding="utf-8")
     return texts
-
-
-def cpu_seconds() -> float:
-    """CPU time of this process and of its finished children (workers, once joined)."""
-    own, children = (resource.getrusage(who) for who in (resource.RUSAGE_SELF,
-                                                         resource.RUSAGE_CHILDREN))
-    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def bare(texts: list[str], processes: int) -> tuple[float, float]:

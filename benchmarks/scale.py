@@ -45,7 +45,7 @@ from corpus import write_corpus  # noqa: E402
 from crossbearing import ingest_files  # noqa: E402
 from crossbearing.corpus.run import run_corpus  # noqa: E402
 from crossbearing.executors import make_executor  # noqa: E402
-from crossbearing.annotate.run import annotate  # noqa: E402
+from crossbearing.annotate.run import PRELOAD, annotate  # noqa: E402
 from crossbearing.store import open_store  # noqa: E402
 
 
@@ -95,14 +95,25 @@ def timed(fn):
 
 
 def cpu_seconds() -> float:
-    """CPU time of this process and of its finished children (the workers, once joined)."""
+    """CPU time of this process, of its finished children (workers, once joined) and of its
+    running descendants with theirs: the annotate stage's workers are children of a forkserver
+    that lives as long as this process (``executors.ProcessExecutor``), so their time reaches
+    this process's own accounts only when it ends."""
     own, children = (resource.getrusage(who) for who in (resource.RUSAGE_SELF,
                                                          resource.RUSAGE_CHILDREN))
-    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+    total = own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+    for process in psutil.Process().children(recursive=True):
+        try:
+            times = process.cpu_times()
+        except psutil.Error:  # ended meanwhile: its time is its parent's now
+            continue
+        total += times.user + times.system + times.children_user + times.children_system
+    return total
 
 
 def annotate_with(db: Path, kind: str, workers: int) -> int:
-    with open_store(db) as store, make_executor(kind, workers if kind != "serial" else None) as ex:
+    with open_store(db) as store, make_executor(kind, workers if kind != "serial" else None,
+                                                 preload=PRELOAD) as ex:
         return annotate(store, executor=ex).annotated
 
 

@@ -17,7 +17,7 @@ from crossbearing.executors import (
     SerialExecutor,
     make_executor,
 )
-from crossbearing.annotate.run import annotate
+from crossbearing.annotate.run import PRELOAD, annotate
 from crossbearing.store import open_store
 
 #: Worker processes and clusters take seconds each: CI runs them, a quick run leaves them out.
@@ -96,7 +96,9 @@ def dask_cluster():
 
 @pytest.fixture(scope="module")
 def pool():
-    with ProcessExecutor(2) as executor:
+    """A pool as the annotate stage starts one: its workers forked from a forkserver that
+    loaded the stage."""
+    with ProcessExecutor(2, preload=PRELOAD) as executor:
         yield executor
 
 
@@ -171,6 +173,18 @@ def test_dask_local_cluster_gives_the_serial_results(tmp_path_factory, corpus, s
     with DaskExecutor(scheduler=dask_cluster.cluster.scheduler_address) as remote:
         assert remote.workers == 2
         assert {r for _, r in remote.map_batches(loads, range(4))} <= set(seen)
+
+
+def pipelines_built(_item):
+    """How many pipelines this worker holds."""
+    return _pipeline.cache_info().currsize
+
+
+def test_a_preloaded_pool_starts_its_workers_with_the_pipeline_built():
+    with ProcessExecutor(1, preload=PRELOAD) as preloaded:
+        assert [r for _, r in preloaded.map_batches(pipelines_built, [0])] == [1]
+    with ProcessExecutor(1) as spawned:
+        assert [r for _, r in spawned.map_batches(pipelines_built, [0])] == [0]
 
 
 def test_process_pool_gives_the_serial_results(tmp_path_factory, corpus, serial, pool):

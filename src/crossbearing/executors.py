@@ -7,7 +7,10 @@ executor keeps only a bounded number of batches in flight (twice the workers by 
 memory does not grow with the corpus.
 
 Workers are long-lived processes, so whatever a stage caches per process (the spaCy pipeline,
-``annotate.nlp.pipeline``) is loaded once per worker and reused for every later batch.
+``annotate.nlp.pipeline``) is loaded once per worker and reused for every later batch. A process
+pool given modules to preload starts its workers from a forkserver: a fresh interpreter that
+imports those modules once (``annotate.preload`` builds the pipeline there), each worker a fork of
+it, so no worker imports spaCy or builds the pipeline again.
 
 A worker that dies mid-batch loses nothing: the process pool starts a fresh pool and submits
 again every batch that had not returned; Dask's scheduler reschedules the dead worker's tasks on
@@ -40,11 +43,12 @@ R = TypeVar("R")
 #: The names ``make_executor`` and the CLI accept.
 KINDS = ("auto", "serial", "process", "dask")
 #: ``auto`` starts one worker process per this many pending articles, up to the CPUs, and none
-#: (it runs in this process) below two workers' worth. A worker is a fresh interpreter that
-#: imports spaCy and loads the model before its first batch: about 3 s of one core and 200 MB
-#: (measured), against about 0.3 s of one core per news article. With 12 articles a worker does
-#: at least as much work as its start-up costs, so a pool wins on free cores and loses little on
-#: a machine too busy to run the workers side by side; below 24 articles this process does it.
+#: (it runs in this process) below two workers' worth. A worker's start-up, importing spaCy and
+#: loading the model, costs about 3 s of one core and 200 MB (measured; once for all workers
+#: where they are forked from a forkserver that did it), a news article about 0.3 s of one
+#: core. With 12 articles a worker does at least as much work as its start-up costs, so a pool
+#: wins on free cores and loses little on a machine too busy to run the workers side by side;
+#: below 24 articles this process does it.
 ARTICLES_PER_WORKER = 12
 #: How many times a batch may be in flight when a worker dies before the run gives up.
 MAX_ATTEMPTS = 3
@@ -101,15 +105,27 @@ class SerialExecutor(_Closing):
 
 
 class ProcessExecutor(_Closing):
-    """A pool of ``workers`` processes started by ``spawn`` (or ``forkserver``): no state of the
-    parent (an open database, threads) is inherited by a worker."""
+    """A pool of ``workers`` processes started by ``spawn``, or, with modules to ``preload``,
+    forked from a forkserver that imported them (where the platform has one): no state of the
+    parent (an open database, threads) is inherited by a worker, since the forkserver is a fresh
+    interpreter that holds only what the preloaded modules made.
+
+    The forkserver is started with the first pool that uses it and serves every later pool of the
+    process (a restarted pool too) until the process ends; the modules it preloads are those of
+    that first pool, found on the path the environment gives a fresh interpreter (PYTHONPATH,
+    the installed package), not on paths this program added to ``sys.path``."""
 
     def __init__(self, workers: int | None = None, *, start_method: str = "spawn",
-                 window: int | None = None, max_attempts: int = MAX_ATTEMPTS) -> None:
+                 preload: tuple[str, ...] = (), window: int | None = None,
+                 max_attempts: int = MAX_ATTEMPTS) -> None:
         self.workers = workers or default_workers()
         self.window = window or 2 * self.workers
         self.max_attempts = max_attempts
+        if preload and "forkserver" in multiprocessing.get_all_start_methods():
+            start_method = "forkserver"
         self._context = multiprocessing.get_context(start_method)
+        if preload and start_method == "forkserver":
+            self._context.set_forkserver_preload(list(preload))
         self._pool: ProcessPoolExecutor | None = None
         self.restarts = 0
 
@@ -248,8 +264,11 @@ def pool_size(pending: int, workers: int | None = None) -> int:
 
 
 def make_executor(kind: str = "serial", workers: int | None = None,
-                  scheduler: str | None = None, *, pending: int | None = None) -> Executor:
-    """The executor named ``kind`` (one of :data:`KINDS`). ``scheduler`` is for Dask only.
+                  scheduler: str | None = None, *, pending: int | None = None,
+                  preload: tuple[str, ...] = ()) -> Executor:
+    """The executor named ``kind`` (one of :data:`KINDS`). ``scheduler`` is for Dask only;
+    ``preload``, modules a process pool's workers start with (:class:`ProcessExecutor`), for a
+    pool only.
 
     ``auto`` is a process pool sized to the work (:func:`pool_size` of ``pending`` articles,
     all of ``workers`` when the amount of work is not known), or this process when that is one
@@ -258,11 +277,11 @@ def make_executor(kind: str = "serial", workers: int | None = None,
         raise UsageError("a scheduler address is for the dask executor only")
     if kind == "auto":
         size = (workers or default_workers()) if pending is None else pool_size(pending, workers)
-        return SerialExecutor() if size <= 1 else ProcessExecutor(size)
+        return SerialExecutor() if size <= 1 else ProcessExecutor(size, preload=preload)
     if kind == "serial":
         return SerialExecutor()
     if kind == "process":
-        return ProcessExecutor(workers)
+        return ProcessExecutor(workers, preload=preload)
     if kind == "dask":
         return DaskExecutor(scheduler, workers)
     raise UsageError(f"unknown executor {kind!r}: one of {', '.join(KINDS)}")

@@ -14,6 +14,9 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+import numpy as np
+from spacy.attrs import IS_TITLE, POS
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span
 
 from crossbearing.annotate.event_places import ASSAULT_NOUNS, ASSAULT_VERBS, PLACE_NOUNS
@@ -29,6 +32,7 @@ from crossbearing.annotate.org_forms import organisation_for
 from crossbearing.annotate.place_spans import listed_places, place_spans
 from crossbearing.annotate.short_names import (AMBIGUOUS, a_subject, distinct, first_name_of,
                                                headline_people, meant, same_entity, shortens)
+from crossbearing.annotate.span_names import Later, SpanNames
 from crossbearing.kb import name_key
 from crossbearing.kb.actors import ActorBase, actor_base
 from crossbearing.kb.place_context import resolve_in_context
@@ -98,9 +102,10 @@ def entity_mentions(doc: Doc, article_id: str,
     seen = _Seen(full_names=headline_people(named, spans, article_id), acronyms={},
                  countries=_countries(spans), lower_words=lower_words,
                  senses=_senses(spans), doc=doc)
+    names = SpanNames.of(spans)
     mentions: list[Mention] = []
     for index, span in enumerate(spans):
-        mention = _resolve(span, article_id, seen, spans[index + 1:], actors)
+        mention = _resolve(span, article_id, seen, names.after(index), actors)
         if mention is None:
             continue
         mentions.append(mention)
@@ -149,7 +154,7 @@ def _as_description(doc: Doc, mention: Mention) -> Mention:
     return mention
 
 
-def _resolve(span: Span, article_id: str, seen: _Seen, later: list[Span],
+def _resolve(span: Span, article_id: str, seen: _Seen, later: Later,
              actors: ActorBase) -> Mention | None:
     start, end, text = name_bounds(span)
     if not text or text.endswith(("-", "‐", "–", "/")) or text.startswith("/"):
@@ -233,7 +238,7 @@ def _one_sense(text: str, label: str, seen: _Seen) -> str:
     return other if counts[other] > places or lookup_place(text) is None else label
 
 
-def _names_no_place(text: str, seen: _Seen, later: list[Span]) -> bool:
+def _names_no_place(text: str, seen: _Seen, later: Later) -> bool:
     """Whether a single word is no town whatever the model says: a word of institution
     ("Congress", "Parliament": not Congress, Arizona) or the surname of a person the article
     names in full ("from Clinton" with Bill and Hillary Clinton named: not Clinton, Maryland)."""
@@ -243,15 +248,14 @@ def _names_no_place(text: str, seen: _Seen, later: list[Span]) -> bool:
     return words[0].lower() in INSTITUTION_WORDS or _a_surname(text, seen, later)
 
 
-def _a_surname(text: str, seen: _Seen, later: list[Span]) -> bool:
+def _a_surname(text: str, seen: _Seen, later: Later) -> bool:
     key = name_key(text)
-    names = [m.canonical for m in seen.full_names if m.label == "PERSON"] + [
-        s.text for s in later if s.label_ == "PERSON"]
+    names = [m.canonical for m in seen.full_names if m.label == "PERSON"]
     return any(len(identity_words(n)) >= 2 and name_key(identity_words(n)[-1]) == key
-               for n in names)
+               for n in names) or key in later.surnames()
 
 
-def _full_name_for(text: str, label: str, seen: _Seen, later: list[Span], at: int = 0,
+def _full_name_for(text: str, label: str, seen: _Seen, later: Later, at: int = 0,
                    article: str = "") -> Mention | None:
     """The one person's full name that ``text`` shortens: met earlier, or else later in the
     article; or, for a first name alone ("Hillary", "LeBron"), the one person of the article
@@ -266,10 +270,7 @@ def _full_name_for(text: str, label: str, seen: _Seen, later: list[Span], at: in
     if label != "PERSON":  # a word the model did not read as a name must be the surname itself
         people = [m for m in people if name_key(text) in {
             name_key(w) for w in identity_words(m.canonical)}]
-    ahead = [Mention("", start, end, name, s.label_, s.ent_id_ or None, name, name_key(name),
-                     "model")
-             for s in later if s.label_ == "PERSON"
-             for start, end, name in [name_bounds(s)] if len(identity_words(name)) >= 2]
+    ahead = later.people()
     earlier = distinct([m for m in people if shortens(text, m)])
     if len(earlier) == 1:
         return earlier[0]
@@ -286,16 +287,14 @@ def _full_name_for(text: str, label: str, seen: _Seen, later: list[Span], at: in
     return None
 
 
-def _organisations(seen: _Seen, later: list[Span]) -> list[Mention]:
+def _organisations(seen: _Seen, later: Later) -> list[Mention]:
     """Organisations the article names in full: met so far, or by the model later on (its
     possessive "’s" left out: "Wells Fargo’s" is Wells Fargo)."""
-    ahead = [Mention("", 0, 0, name, "ORG", None, name, name_key(name), "model")
-             for s in later if s.label_ == "ORG"
-             for name in [name_bounds(s)[2]] if len(identity_words(name)) >= 2]
-    return [m for m in seen.full_names if m.label == "ORG"] + seen.groups + ahead
+    return ([m for m in seen.full_names if m.label == "ORG"] + seen.groups
+            + later.organisations())
 
 
-def _group_for(text: str, label: str, seen: _Seen, later: list[Span] = (),
+def _group_for(text: str, label: str, seen: _Seen, later: Later,
                actors: ActorBase | None = None) -> Mention | None:
     """The one knowledge-base organisation named in the article (earlier, else later) that
     ``text`` names in part ("the Resistance", "the Islamic Resistance" after "the Islamic
@@ -324,7 +323,7 @@ def _group_for(text: str, label: str, seen: _Seen, later: list[Span] = (),
     if not groups and actors is not None:
         ahead = [Mention("", 0, 0, s.text, "ORG", s.ent_id_, actors.by_id[s.ent_id_].name,
                          name_key(s.text), "kb")
-                 for s in later if s.ent_id_ in actors.by_id and s.label_ == "ORG"]
+                 for s in later.spans if s.ent_id_ in actors.by_id and s.label_ == "ORG"]
         groups = distinct([m for m in ahead if fits(m)])
     return groups[0] if len(groups) == 1 else None
 
@@ -473,8 +472,12 @@ def _undetected_short_forms(doc: Doc, article_id: str, mentions: list[Mention],
         return []
     covered = {i for m in mentions for i in range(m.start, m.end)}
     found = []
-    for token in doc:
-        if token.idx in covered or token.pos_ != "PROPN" or not token.is_title:
+    # The proper nouns written in title case, picked from the document's arrays: making a token
+    # object of every word of the article costs more than the rest of the search.
+    tags = doc.to_array([POS, IS_TITLE]).reshape(-1, 2)
+    for i in np.flatnonzero((tags[:, 0] == PROPN) & (tags[:, 1] == 1)):
+        token = doc[int(i)]
+        if token.idx in covered:
             continue
         earlier = distinct([p for p in people if p.end <= token.idx and shortens(token.text, p)])
         if len(earlier) != 1:

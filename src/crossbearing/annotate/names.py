@@ -40,7 +40,13 @@ TOKEN_THRESHOLD = 0.84
 
 def identity_words(name: str) -> list[str]:
     """The words of a name's key without titles: "Brigadier Yahya Rasool" → ["yahya", "rasool"]."""
-    return [word for word in name_key(name).split() if word not in TITLES]
+    return list(_identity_words(name))
+
+
+@lru_cache(maxsize=1 << 16)
+def _identity_words(name: str) -> tuple[str, ...]:
+    # An article's names are compared with one another many times over (short forms, surnames).
+    return tuple(word for word in name_key(name).split() if word not in TITLES)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -65,6 +71,7 @@ def token_similarity(a: str, b: str) -> float:
     return max(score, 0.9) if skeleton(a) == skeleton(b) and score >= 0.75 else score
 
 
+@lru_cache(maxsize=1 << 16)
 def same_name(a: str, b: str) -> bool:
     """Whether two names can be one person's or one group's: every identity word of the shorter
     name matches a word of the longer in order, and the last words (the family names) match."""

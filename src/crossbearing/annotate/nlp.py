@@ -43,6 +43,14 @@ def text_of(doc) -> str:
     return text
 
 
+def keep_text(doc, text: str):
+    """Give :func:`text_of` the text ``doc`` was parsed from: spaCy's tokenizer keeps every
+    character, so it is ``doc.text``, without joining the tokens again (a few milliseconds an
+    article)."""
+    doc.user_data[TEXT_KEY] = text
+    return doc
+
+
 def sentence_index(doc):
     """Index the parsed sentences once so that ``token.sent``, ``span.sent`` and ``doc.sents`` are
     lookups. spaCy otherwise rescans the document from its start on every ``.sent``, which made

@@ -30,6 +30,9 @@ log = logging.getLogger(__name__)
 
 #: Articles read, annotated and written per batch.
 ANNOTATE_BATCH = 64
+#: What a process pool's workers start with: the stage and its pipeline, loaded once in the
+#: forkserver they are forked from.
+PRELOAD = ("crossbearing.annotate.preload",)
 
 
 @dataclass
@@ -60,7 +63,7 @@ def run(store: Store, options: AnalysisRun) -> AnnotateReport:
     if not pending:  # do not load the language model for nothing
         return AnnotateReport(version=version)
     with make_executor(options.executor, options.workers, options.scheduler,
-                       pending=len(pending)) as executor:
+                       pending=len(pending), preload=PRELOAD) as executor:
         return annotate(store, batch_size=options.batch_size or ANNOTATE_BATCH,
                         on_batch=options.progress.advance, executor=executor,
                         knowledge=options.knowledge)

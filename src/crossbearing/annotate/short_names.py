@@ -21,6 +21,7 @@ initial of the surname ("Alicia M" in a post that cuts names short: Alicia Macha
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Callable, Sequence
 
 from spacy.tokens import Doc, Span
@@ -93,8 +94,14 @@ def shortens(text: str, full: Mention) -> bool:
     """Whether ``text`` is a shorter form of the full name: fewer words, the same name by the
     transliteration scorer, and a single word with the skeleton of one of the full name's
     words ("Saedi" for "al-Saadi"; not "Coalition" for "Clinton", close in spelling only)."""
-    words, full_words = identity_words(text), identity_words(full.canonical)
-    if not words or len(words) >= len(full_words) or not same_name(text, full.canonical):
+    return _shortens(text, full.canonical)
+
+
+@lru_cache(maxsize=1 << 16)
+def _shortens(text: str, full: str) -> bool:
+    # Asked for each pair of a bare name and a full name of the article, often again.
+    words, full_words = identity_words(text), identity_words(full)
+    if not words or len(words) >= len(full_words) or not same_name(text, full):
         return False
     return len(words) > 1 or skeleton(words[0]) in {skeleton(w) for w in full_words}
 

@@ -18,7 +18,7 @@ from crossbearing.annotate.events import event_mentions
 from crossbearing.annotate.framing import framing_annotations
 from crossbearing.annotate.lexicon import lexicon_of
 from crossbearing.annotate.names import TITLES as NAME_TITLES
-from crossbearing.annotate.nlp import BATCH_SIZE, pipeline
+from crossbearing.annotate.nlp import BATCH_SIZE, keep_text, pipeline
 from crossbearing.annotate.numbers import numeric_facts
 from crossbearing.annotate.quotes import quote_annotations
 from crossbearing.annotate.times import time_mentions
@@ -159,6 +159,7 @@ def annotate_doc(doc, article: Article, knowledge: Knowledge | None = None) -> A
     with ``knowledge`` (default the bundled one); an annotator's exception propagates."""
     knowledge = knowledge or Knowledge.bundled()
     actors = actor_base(knowledge)
+    keep_text(doc, article.text)
     sentences = tuple(Sentence(article.id, i, s.start_char, s.end_char)
                       for i, s in enumerate(doc.sents))
     mentions = entity_mentions(doc, article.id, actors)

@@ -39,13 +39,16 @@ def time_mentions(doc: Doc, article: Article) -> list[TimeMention]:
     spans = _candidates(doc)
     if not spans:
         return []
-    sentences = [(s.start_char, any(t.lower_ in _FUTURE for t in s)) for s in doc.sents]
-    starts = [start for start, _ in sentences]
+    sentences = list(doc.sents)
+    starts = [s.start_char for s in sentences]
+    future: dict[int, bool] = {}  # by sentence, read only where an expression is
     found = []
     for start, end in spans:
         text = text_of(doc)[start:end]
-        future = sentences[max(bisect_right(starts, start) - 1, 0)][1]
-        value = resolve_time(text, anchor, tense="future" if future else "past")
+        at = max(bisect_right(starts, start) - 1, 0)
+        if at not in future:
+            future[at] = any(t.lower_ in _FUTURE for t in sentences[at])
+        value = resolve_time(text, anchor, tense="future" if future[at] else "past")
         if value.reason == "not a time expression":
             continue
         found.append(TimeMention(article.id, start, end, text, value,
