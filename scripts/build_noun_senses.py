@@ -13,8 +13,9 @@ what else its senses can name:
 - ``t``: an act (noun.act: a lawsuit, a campaign), which is done by people;
 - ``m``: a material thing (noun.artifact, noun.object, noun.body, noun.substance, noun.food,
   noun.plant, noun.animal: a bridge, a pipeline, a field), which can be struck;
-- ``a``: its most frequent sense (the first in WordNet's index.noun) is an abstraction, no
-  material thing ("plan": a scheme before a drawing; "record"; "ideology");
+- ``a``: its most frequent sense (the first in WordNet's index.noun, where the senses were
+  counted in a tagged corpus) is an idea, a saying, a quality, a feeling or a state ("policy",
+  "ideology", "record"), not an act or an event ("a funeral", "the demonstration");
 - ``-``: none of these: an abstraction, a time, a quality, a state, a rule.
 
 Nouns that may name a person, a group or a place are left out, like nouns WordNet lacks: the
@@ -39,6 +40,10 @@ OUT = ROOT / "src" / "crossbearing" / "data" / "noun_senses.txt"
 PERSON, GROUP, LOCATION, COMMUNICATION, ACT = 18, 14, 15, 10, 4
 #: noun.artifact, noun.object, noun.body, noun.substance, noun.food, noun.plant, noun.animal.
 MATERIAL = frozenset({6, 17, 8, 27, 13, 20, 5})
+#: noun.attribute, noun.cognition, noun.communication, noun.feeling, noun.motive,
+#: noun.relation, noun.state: ideas, sayings, qualities and states (not acts or events, which
+#: happen somewhere: "a funeral", "the demonstration").
+ABSTRACT = frozenset({7, 9, 10, 12, 16, 24, 26})
 #: The synsets whose kinds are worked by people, by their offsets in WordNet 3.0's data.noun:
 #: conveyance.n.03 (vehicles, aircraft, vessels), machine.n.01, weapon.n.01, weaponry.n.01 and
 #: munition.n.02 (ordnance).
@@ -123,8 +128,7 @@ def table(synsets, first: dict[str, str] | None = None) -> dict[str, str]:
             if any(under(offset, kind, synsets, seen[kind]) for kind in WORKED):
                 letters[word].add("i")
     for word, offset in (first or {}).items():
-        if word in letters and offset in synsets and synsets[offset][0] not in (
-                MATERIAL | {PERSON, GROUP, LOCATION}):
+        if word in letters and offset in synsets and synsets[offset][0] in ABSTRACT:
             letters[word].add("a")
     return {w: "".join(sorted(s)) or "-" for w, s in letters.items() if w not in acting}
 

@@ -1121,8 +1121,41 @@ def test_a_death_is_a_killing_only_where_violence_is_told(text, killing):
 
 @pytest.mark.parametrize("text, kind", [
     ("In a speech on Monday, the senator attacked the ideology of the far right.", "accusation"),
-    ("The governor slammed the plan on Monday.", "accusation"),
+    ("The governor slammed the policy on Monday.", "accusation"),
     ("Gunmen attacked the bridge near Mosul on Monday.", "armed_clash"),
 ])
 def test_attacking_an_abstraction_is_words(text, kind):
     assert kind in [t for t, _ in events(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen attacked a funeral in Kabul on Tuesday, killing five people.",
+    "Militants attacked the compound before dawn.",
+    "Police attacked the demonstration with tear gas on Friday.",
+])
+def test_attacking_an_occasion_or_a_place_is_violence(text):
+    assert "accusation" not in [t for t, _ in events(text)]
+
+
+@pytest.mark.parametrize("text, killing", [
+    ("Three members of the family were killed in a fire set by settlers.", True),
+    ("Five soldiers were killed in a crash after militants shot down their helicopter.", True),
+    ("My grandfather died of cancer last year, and his death devastated the family.", False),
+])
+def test_violence_near_a_death_decides_it(text, killing):
+    assert ("killing" in [t for t, _ in events(text)]) is killing
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("The Trump campaign agreed to a second debate.", "agreement"),
+    ("Israel and Hamas agreed that the truce would be extended by 48 hours.", "agreement"),
+    ("Government troops battled through the tunnels under the city.", "armed_clash"),
+])
+def test_a_reported_saying_a_campaign_parties_and_troops_keep_their_events(text, kind):
+    assert kind in [t for t, _ in events(text)]
+
+
+def test_an_act_in_the_run_up_to_another_is_still_to_come():
+    modes = {e.mode for e in annotate_text(
+        "The leaders spoke in the run-up to the summit.").events if e.text == "summit"}
+    assert modes == {"future"}

@@ -28,6 +28,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import sys
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
@@ -105,8 +106,9 @@ class SerialExecutor(_Closing):
 
 
 class ProcessExecutor(_Closing):
-    """A pool of ``workers`` processes started by ``spawn``, or, with modules to ``preload``,
-    forked from a forkserver that imported them (where the platform has one): no state of the
+    """A pool of ``workers`` processes started by ``spawn``, or, with modules to ``preload`` on
+    Linux, forked from a forkserver that imported them (macOS, where forking after such
+    libraries load is unsafe, and Windows spawn every worker): no state of the
     parent (an open database, threads) is inherited by a worker, since the forkserver is a fresh
     interpreter that holds only what the preloaded modules made.
 
@@ -121,8 +123,8 @@ class ProcessExecutor(_Closing):
         self.workers = workers or default_workers()
         self.window = window or 2 * self.workers
         self.max_attempts = max_attempts
-        if preload and "forkserver" in multiprocessing.get_all_start_methods():
-            start_method = "forkserver"
+        if preload and start_method == "spawn" and sys.platform == "linux":
+            start_method = "forkserver"  # forking a loaded spaCy is safe on Linux only
         self._context = multiprocessing.get_context(start_method)
         if preload and start_method == "forkserver":
             self._context.set_forkserver_preload(list(preload))

@@ -396,8 +396,8 @@ def mode(token: Token, family: str = "violent") -> str:
 
 #: Phrases whose object lies ahead of the time they set ("ahead of the summit", "on the eve
 #: of a visit"), by the word before "of", "to" or "for" and the word that ends them.
-AHEAD = {("ahead", "of"), ("eve", "of"), ("run-up", "to"), ("runup", "to"),
-         ("anticipation", "of"), ("preparation", "for"), ("preparations", "for")}
+AHEAD = {("ahead", "of"), ("eve", "of"), ("runup", "to"), ("anticipation", "of"),
+         ("preparation", "for"), ("preparations", "for")}
 
 
 def _without(token: Token) -> bool:
@@ -423,7 +423,10 @@ def _ahead_of(token: Token) -> bool:
     prep = token.head
     if token.dep_ != "pobj" or prep.i == token.i:
         return False
-    return (prep.head.lower_, prep.lower_) in AHEAD
+    word, doc = prep.head, token.doc
+    if word.lower_ == "up" and word.i >= 2 and doc[word.i - 2].lower_ == "run":
+        return prep.lower_ == "to"  # "in the run-up to": spaCy splits "run", "-", "up"
+    return (word.lower_, prep.lower_) in AHEAD
 
 
 def _under_modal_adjective(token: Token) -> bool:

@@ -100,8 +100,11 @@ def _habitual_present(mention: EventMention, token: Token) -> bool:
     public colleges"): what someone does as a habit or holds, not one act. News tells its
     events in the past or the perfect; the simple present tells them only in the headline and
     the lead ("Union endorses Clinton", "The Palestinians reject proposed Israeli changes"),
-    which are kept, and so are a speaker's own words ("I apologize to all involved", "We call
-    on our brothers …": the saying is the act) and a present a date pins down."""
+    which are kept, and so are a speaker's own words (a first person: "I apologize to all
+    involved", "We call on our brothers …": the saying is the act) and a present a date pins
+    down. Other quoted or reported presents are stances too ("he said he supports it", '"He
+    refuses to take responsibility"'); one who speaks for a state in the third person ('"Israel
+    rejects this proposal," Netanyahu said') is lost with them."""
     if token.pos_ != "VERB" or token.tag_ not in ("VBZ", "VBP") or mention.time_span:
         return False
     if any(c.dep_ in ("aux", "auxpass") for c in token.children):

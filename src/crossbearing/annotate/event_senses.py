@@ -98,13 +98,16 @@ def for_conduct(token: Token) -> bool:
 def attacks_an_idea(token: Token) -> bool:
     """Whether a verb of attacking has only abstractions as its objects ("attacked the hateful
     ideology of radical Islam", "slammed his plan", "hammered the proposal"): words, not force
-    (PLOVER ACCUSE). An object is an abstraction when its most frequent sense in WordNet is one
-    (:func:`noun_senses`' letter ``a``) and none is a vehicle, machine or weapon; a name, a
-    person, a group, a place or a material thing ("attacked the bridge") is struck."""
+    (PLOVER ACCUSE). An object is an abstraction when its most frequent sense in WordNet is an
+    idea, a saying, a quality or a state (:func:`noun_senses`' letter ``a``) and no sense is a
+    material thing; a name, a person, a group, a place, an occasion ("attacked a funeral") or a
+    material thing ("attacked the bridge", "the compound") is struck."""
+    if any(c.dep_ == "nsubj" and c.lemma_.lower() in ARMED for c in token.children):
+        return False  # "gunmen attacked …", "troops attacked …": force, whatever the object
     objects = [c for c in token.children if c.dep_ == "dobj"]
     return bool(objects) and all(
         o.pos_ == "NOUN" and not o.ent_type_ and "a" in (letters := noun_senses().get(
-            o.lemma_.lower(), "")) and "i" not in letters for o in objects)
+            o.lemma_.lower(), "")) and not {"i", "m"} & set(letters) for o in objects)
 
 
 def strikes_no_one(token: Token) -> bool:
@@ -264,7 +267,8 @@ SAYING_TYPES = frozenset({"statement", "threat", "accusation", "demand", "reject
 @functools.cache
 def noun_senses() -> dict[str, str]:
     """Each noun that names no person, group or place → the letters of what else it can name
-    (``i`` a vehicle, machine or weapon, ``c`` a communication, ``t`` an act, ``-`` none):
+    (``i`` a vehicle, machine or weapon, ``c`` a communication, ``t`` an act, ``m`` a material
+    thing, ``a`` an abstraction as its most frequent sense, ``-`` none of these):
     ``data/noun_senses.txt``, from WordNet 3.0 (``scripts/build_noun_senses.py``)."""
     table = {}
     for line in files.text("noun_senses").splitlines():
@@ -292,8 +296,13 @@ def thing_as_doer(verb: Token, event_type: str) -> bool:
     return bool(doers) and all(_a_thing(d, event_type in SAYING_TYPES) for d in doers)
 
 
+#: Bodies of people WordNet files as acts: "the Trump campaign agreed to a second debate".
+ACTING_BODIES = frozenset({"campaign", "presidency"})
+
+
 def _a_thing(noun: Token, saying: bool) -> bool:
-    if noun.pos_ != "NOUN" or noun.ent_type_ or noun.lemma_.lower() in ACTING_PEOPLE:
+    if noun.pos_ != "NOUN" or noun.ent_type_ or (
+            noun.lemma_.lower() in ACTING_PEOPLE | ACTING_BODIES):
         return False
     if noun.is_title and not noun.is_sent_start:
         return False  # a capitalised word inside a sentence: a name ("Trump urges supporters")
@@ -318,11 +327,24 @@ def met_with_a_reaction(token: Token) -> bool:
 def agrees_to_something(token: Token) -> bool:
     """Whether "agree" makes an agreement (PLOVER AGREE: to do something, to or on a thing, a
     deal agreed): "agreed to a ceasefire", "agreed to share information", "agreed on a new
-    pact", "agreed a deal". Agreeing with someone, that something is so, or alone ("all agreed
-    that Pence won the debate", "the judge agreed with Ivana Trump", "Sixty-two percent of
-    Republicans agreed") is concurring in a view: no event."""
-    return any(c.dep_ in ("xcomp", "dobj") or c.dep_ == "prep" and c.lower_ in (
-        "to", "on", "upon") for c in token.children)
+    pact", "agreed a deal"; parties (states, groups) that agreed that something will or
+    should be done ("Israel and Hamas agreed that the truce would be extended").
+    Agreeing with someone, that something is so, or alone ("all agreed that Pence won the
+    debate", "the judge agreed with Ivana Trump", "Sixty-two percent of Republicans agreed")
+    is concurring in a view: no event."""
+    children = list(token.children)
+    if any(c.dep_ in ("xcomp", "dobj") or c.dep_ == "prep" and c.lower_ in ("to", "on", "upon")
+           for c in children):
+        return True
+    parties = [s for c in children if c.dep_ == "nsubj" for s in (c, *c.conjuncts)]
+    return any(p.ent_type_ in ("ORG", "GPE", "NORP") for p in parties) and any(
+        c.dep_ == "ccomp" and any(a.dep_ in ("aux", "auxpass") and a.lower_ in AGREED_COURSE
+                                  for a in c.children) for c in children)
+
+
+#: Modals that make what parties "agreed that …" a course agreed on ("Israel and Hamas agreed
+#: that the truce would be extended"), not a view shared.
+AGREED_COURSE = frozenset({"will", "would", "shall", "should", "must", "'ll"})
 
 
 def campaign_rally(token: Token) -> bool:
@@ -391,9 +413,10 @@ def signs_a_saying(token: Token) -> bool:
 def fights_for_a_cause(token: Token, causes: frozenset[str]) -> bool:
     """Whether "fight" is a struggle, not fighting: for an aim, by people who bear no arms
     ("the companies are fighting to protect their business"; "rebels fighting to topple his
-    government" fight), against a policy's target ("tools to fight terrorism"), or against a
-    thing that cannot fight back (:func:`thing_as_doer`'s nouns: "battled through a bout of
-    pneumonia", "fought the blaze for hours"; "fought the tanks" is fighting)."""
+    government" fight), against a policy's target ("tools to fight terrorism"), or, by people
+    who bear no arms, against a thing that cannot fight back (:func:`thing_as_doer`'s nouns:
+    "battled through a bout of pneumonia", "fought the blaze for hours"; "fought the tanks" and
+    "troops battled through the tunnels" are fighting)."""
     doers = [c for c in token.children if c.dep_ == "nsubj"]
     if token.dep_ in ("acl", "relcl"):
         doers.append(token.head)
@@ -403,6 +426,8 @@ def fights_for_a_cause(token: Token, causes: frozenset[str]) -> bool:
     if (aim and not armed) or any(
             c.dep_ == "dobj" and c.lemma_.lower() in causes for c in token.children):
         return True
+    if armed:
+        return False  # "government troops battled through the tunnels"
     opponents = [c for c in token.children if c.dep_ == "dobj"] + [
         g for c in token.children if c.dep_ == "prep" and c.lower_ in ("against", "through")
         for g in c.children if g.dep_ == "pobj"]
@@ -422,9 +447,10 @@ VIOLENCE_CUES = frozenset({"shooting", "gunfire", "gunshot", "gunman", "bullet",
                            "fatal", "fatally", "homicide", "martyrdom", "airstrike", "blast",
                            "explosion", "clash", "crossfire", "police", "officer", "soldier",
                            "troop", "militant", "strike", "attack", "violence"})
-#: What a killing "in" is an accident, not violence ("killed in a car crash").
-ACCIDENTS = frozenset({"crash", "accident", "collision", "fire", "flood", "earthquake",
-                       "storm", "avalanche", "landslide"})
+#: What a killing "in" is an accident, not violence ("killed in a car crash"); not a fire,
+#: which may be set.
+ACCIDENTS = frozenset({"crash", "accident", "collision", "flood", "earthquake", "storm",
+                       "avalanche", "landslide"})
 
 
 def death_of_no_violence(trigger, found: list) -> bool:
@@ -440,25 +466,21 @@ def death_of_no_violence(trigger, found: list) -> bool:
     Antonin Scalia" stays too, and gets no toll)."""
     token = trigger.token
     lemma = token.lemma_.lower()
-    if trigger.type != "killing":
-        return False
-    if lemma in ("kill", "death", "die") and any(
-            c.dep_ == "prep" and c.lower_ == "in" and any(
-                g.dep_ == "pobj" and g.lemma_.lower() in ACCIDENTS for g in c.children)
-            for c in token.children):
-        return True  # "were killed in a car crash"
-    if lemma not in ("die", "death"):
+    if trigger.type != "killing" or lemma not in ("kill", "death", "die"):
         return False
     sentence = token.sent
     if any(t.token is not token and t.family == "violent" and t.token.sent == sentence
-           for t in found):
+           and t.token.lemma_.lower() not in ("die", "death") for t in found):
+        return False  # "killed in a crash after militants shot down their helicopter"
+    if any(c.dep_ == "agent" for c in token.children) or any(
+            t.lemma_.lower() in VIOLENCE_CUES or t.lower_ in VIOLENCE_CUES or t.lower_ == "hands"
+            for t in sentence):
         return False
-    if any(c.dep_ == "agent" for c in token.children):
-        return False
-    if any(t.lemma_.lower() in VIOLENCE_CUES or t.lower_ in VIOLENCE_CUES or t.lower_ == "hands"
-           for t in sentence):
-        return False
-    return not _named_death(token)
+    if any(c.dep_ == "prep" and c.lower_ == "in" and any(
+            g.dep_ == "pobj" and g.lemma_.lower() in ACCIDENTS for g in c.children)
+           for c in token.children):
+        return True  # "were killed in a car crash"
+    return lemma != "kill" and not _named_death(token)
 
 
 def _named_death(token: Token) -> bool:

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import logging
 
-from crossbearing.annotate import stage  # noqa: F401  (what a worker runs)
-from crossbearing.annotate.nlp import pipeline
-
 try:
+    from crossbearing.annotate import stage  # noqa: F401  (what a worker runs)
+    from crossbearing.annotate.nlp import pipeline
+
     pipeline()
 except Exception:  # no model installed, say: each worker meets the error again and reports it
     logging.getLogger(__name__).debug("the pipeline was not built ahead", exc_info=True)

@@ -49,9 +49,9 @@ class Item:
     #: People named as killed ("the killing of Terence Crutcher", "Crutcher's death"): one
     #: person dies once, so two killings of one named person are one event.
     named_dead: set[str] = field(default_factory=set)
-    #: Actors known to the knowledge base (by key) or named in full (by surname: "Organizer
-    #: Dana Whitfield" is Dana Whitfield): two sayings or acts by different named actors are
-    #: different events.
+    #: Actors known to the knowledge base or named in full, by their names' last words
+    #: ("Organizer Dana Whitfield" is Dana Whitfield): two sayings or acts by different named
+    #: actors are different events.
     named_actors: set[str] = field(default_factory=set)
 
 
@@ -68,11 +68,23 @@ def item_of(mention: EventMention, family: str, place_of: Callable[[str], Place 
     precise = mention.place_id if place is not None and place.kind in ("city", "site") else None
     dead = {a.actor_id or person_key(a.canonical) for a in mention.arguments
             if a.role == "victim" and mention.event_type in KILLINGS and a_name(a.canonical)}
-    named = {actor_key(a.actor_id) if a.actor_id else a.canonical.lower().split()[-1]
-             for a in mention.arguments if a.role == "actor" and (
-                 a.actor_id or a_name(a.canonical))}  # a name by its last word: a surname
+    named = {_last_name(a.canonical) for a in mention.arguments if a.role == "actor" and (
+        a.actor_id or a_name(a.canonical))} - {""}
     return Item(mention, family, participants, sufferers, country, precise, named_dead=dead,
                 named_actors=named)
+
+
+#: Words after a surname: "Jr.", "III".
+NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+
+def _last_name(name: str) -> str:
+    """The last word of a name, suffixes left out: a person's surname, an organisation's last
+    word. Two actors are told apart by it only where it differs ("Dana Loesch", "Bill
+    Hennessy"); two it cannot tell apart ("Syrian Democratic Forces", "Israel Defense Forces")
+    stay mergeable, as before."""
+    words = [w for w in name.lower().split() if w not in NAME_SUFFIXES]
+    return words[-1] if words else ""
 
 
 def a_name(text: str) -> bool:

@@ -249,8 +249,10 @@ def event_views_of(store, events: list[Event], labels: dict[str, str], *,
 
 #: The precisions of a date an event is listed with (ACLED's time precisions 1 to 3: the day,
 #: a period of days, the month; "less precise: not coded"). An event its reports place only in
-#: a year or a decade ("In 1993, radical Islamists bombed the World Trade Center", "drew
-#: criticism for its cover in 2009") is history the report recalls, not the news it tells.
+#: a season, a quarter, a year or a decade ("In 1993, radical Islamists bombed the World Trade
+#: Center", "drew criticism for its cover in 2009") is history the report recalls, not the news
+#: it tells. The date is the resolved one, an analyst's correction included: a date corrected to
+#: a year unlists the event unless the analyst also confirms it.
 LISTED_PRECISIONS = frozenset({"second", "minute", "hour", "day", "week", "month"})
 
 
