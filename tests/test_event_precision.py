@@ -1159,3 +1159,18 @@ def test_an_act_in_the_run_up_to_another_is_still_to_come():
     modes = {e.mode for e in annotate_text(
         "The leaders spoke in the run-up to the summit.").events if e.text == "summit"}
     assert modes == {"future"}
+
+
+@pytest.mark.parametrize("text, trigger, expected", [
+    ("The ministry imposed a curfew in the town on Monday.", "imposed", []),
+    ("The government rejected the proposal on Friday.", "rejected", []),
+    ("The governor criticized the Obama administration's announcement on Tuesday.",
+     "criticized", ["Obama administration"]),
+])
+def test_a_thing_is_no_target_of_a_saying_or_an_act_but_its_owner_is(text, trigger, expected):
+    assert targets(text, trigger) == expected
+
+
+def test_violence_may_strike_a_thing():
+    assert targets("Gunmen set fire to a vehicle in Basra on Monday.", "set") or targets(
+        "A roadside bomb destroyed a vehicle in Basra on Monday.", "destroyed")

@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from crossbearing.annotate.event_phrases import DROPPED_ARMS
-from crossbearing.annotate.event_senses import AGENT_ENTITIES, RELATIVE_TAGS
+from crossbearing.annotate.event_senses import AGENT_ENTITIES, RELATIVE_TAGS, a_thing
 from crossbearing.annotate.event_spans import Spans
 from crossbearing.model import EventArgument
 
@@ -90,8 +90,13 @@ DIRECTED_IN = frozenset({"protest", "defiance", "response", "retaliation", "soli
                          "support", "opposition", "revenge"})
 
 
-def arguments(token: Token, is_killing: bool, spans: Spans) -> list[EventArgument]:
-    """The actor, target and victim arguments of one trigger."""
+def arguments(token: Token, is_killing: bool, spans: Spans,
+              family: str = "violent") -> list[EventArgument]:
+    """The actor, target and victim arguments of one trigger. The target of a saying or of an
+    act that is no violence is someone, never a thing (PLOVER's target is an actor: "imposed a
+    curfew", "rejected the proposal", "offers loans" have none of their own; a thing's owner is
+    the target in its place: "criticizing the administration's announcement"; the complement's
+    first actor may still be found, below); violence may strike a thing ("a vehicle", "homes")."""
     found: list[tuple[str, Token]] = []
     if token.pos_ == "VERB":
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
@@ -129,6 +134,11 @@ def arguments(token: Token, is_killing: bool, spans: Spans) -> list[EventArgumen
     found = _with_conjuncts(found)
     result = []
     for role, head in found:
+        if role == "target" and family != "violent" and a_thing(head):
+            owner = _owner(head)
+            if owner is None:
+                continue
+            head = owner  # "criticizing the Obama administration's announcement": its owner
         argument = spans.argument(role, head)
         if argument is not None and not (argument.start <= token.idx < argument.end):
             result.append(argument)
@@ -138,6 +148,13 @@ def arguments(token: Token, is_killing: bool, spans: Spans) -> list[EventArgumen
         if named is not None:
             result.insert(0, named)
     return result
+
+
+def _owner(thing: Token) -> Token | None:
+    """Whose a thing is, where a possessor or a name before it says so ("the administration's
+    announcement", "the Obama agenda"), else None."""
+    return next((c for c in thing.children if c.dep_ == "poss" and c.pos_ != "PRON" or (
+        c.dep_ == "compound" and (c.ent_type_ in AGENT_ENTITIES))), None)
 
 
 def _fronted(phrase: Token, verb: Token) -> bool:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from crossbearing.annotate.event_deaths import death_of_no_violence
 from crossbearing.annotate.event_phrases import PEOPLE, phrase_type
 from crossbearing.annotate.event_senses import (
     AGENT_ENTITIES,
@@ -32,7 +33,6 @@ from crossbearing.annotate.event_senses import (
     asks_a_question,
     cautions,
     commits_a_wrong,
-    death_of_no_violence,
     fights_for_a_cause,
     for_conduct,
     met_with_a_reaction,

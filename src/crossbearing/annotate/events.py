@@ -219,7 +219,7 @@ def _mention(group: list[Trigger], others: list[Token], article_id: str, spans: 
     args: list[EventArgument] = []
     for trigger in group:
         means |= trigger.means
-        args.extend(arguments(trigger.token, trigger.type == "killing", spans))
+        args.extend(arguments(trigger.token, trigger.type == "killing", spans, trigger.family))
     group_tokens = {t.token.i for t in group}
     args = _distinct([a for a in args if not _is_trigger_or_time(spans.doc, a, group_tokens)])
     if name in ("attack", "killing"):  # still generic: the means of the whole group refine it
