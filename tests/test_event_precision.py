@@ -1174,3 +1174,12 @@ def test_a_thing_is_no_target_of_a_saying_or_an_act_but_its_owner_is(text, trigg
 def test_violence_may_strike_a_thing():
     assert targets("Gunmen set fire to a vehicle in Basra on Monday.", "set") or targets(
         "A roadside bomb destroyed a vehicle in Basra on Monday.", "destroyed")
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("The United States suspended part of a military aid programme for Bosnia on Friday.",
+     "sanction"),
+    ("The rebels suspended their attacks on Monday.", "suspension"),
+])
+def test_withholding_part_of_an_aid_programme_is_a_sanction(text, kind):
+    assert kind in [t for t, _ in events(text)]

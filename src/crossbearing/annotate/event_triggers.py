@@ -157,7 +157,7 @@ def _type_of(token: Token, onto: Ontology) -> str | None:
         phrase = _verb_phrase(token, lemma)
         name = phrase if phrase is not None else onto.verbs.get(lemma)
         objects = [c.lemma_.lower() for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
-        if name == "suspension" and set(objects) & WITHHELD:
+        if name == "suspension" and set(_object_words(token)) & WITHHELD:
             return "sanction"  # "halted economic aid to Serbia": PLOVER SANCTION, no retreat
         if name == "arrest" and set(objects) & PENALTIES:
             return "sanction"  # "imposed sweeping new sanctions": no one arrested
@@ -183,6 +183,19 @@ def _type_of(token: Token, onto: Ontology) -> str | None:
             return "protest"  # "workers stopped work on the first day of an open-ended strike"
         return onto.nouns.get(lemma)
     return None
+
+
+def _object_words(token: Token) -> list[str]:
+    """The lemmas of a verb's objects, of the words naming them ("the aid programme") and of
+    what a part of them is "of" ("suspended part of a military aid programme")."""
+    words = []
+    for obj in (c for c in token.children if c.dep_ in ("dobj", "nsubjpass")):
+        heads = [obj] + [g for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
+                         for g in p.children if g.dep_ == "pobj"]
+        for head in heads:
+            words.append(head.lemma_.lower())
+            words += [c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "amod")]
+    return words
 
 
 def _calls_for_something(token: Token) -> bool:
