@@ -1114,6 +1114,7 @@ def test_going_sworn_or_needing_to_act_is_still_to_come(text, trigger):
     ("Three protesters died of gunshot wounds in Basra on Friday.", True),
     ("Israel reimposed the blockade after the shooting deaths of two settlers.", True),
     ("Hundreds marched downtown to protest the death of Marcus Hale.", True),
+    ("He died at the hands of his captors.", True),
 ])
 def test_a_death_is_a_killing_only_where_violence_is_told(text, killing):
     assert ("killing" in [t for t, _ in events(text)]) is killing
@@ -1172,8 +1173,7 @@ def test_a_thing_is_no_target_of_a_saying_or_an_act_but_its_owner_is(text, trigg
 
 
 def test_violence_may_strike_a_thing():
-    assert targets("Gunmen set fire to a vehicle in Basra on Monday.", "set") or targets(
-        "A roadside bomb destroyed a vehicle in Basra on Monday.", "destroyed")
+    assert targets("Gunmen set fire to a vehicle in Basra on Monday.", "set") == ["vehicle"]
 
 
 @pytest.mark.parametrize("text, kind", [

@@ -37,9 +37,8 @@ def death_of_no_violence(trigger, found: list) -> bool:
     if any(t.token is not token and t.family == "violent" and t.token.sent == sentence
            and t.token.lemma_.lower() not in ("die", "death") for t in found):
         return False  # "killed in a crash after militants shot down their helicopter"
-    if any(c.dep_ == "agent" for c in token.children) or any(
-            t.lemma_.lower() in VIOLENCE_CUES or t.lower_ in VIOLENCE_CUES or t.lower_ == "hands"
-            for t in sentence):
+    if any(c.dep_ == "agent" for c in token.children) or _at_the_hands(token) or any(
+            t.lemma_.lower() in VIOLENCE_CUES or t.lower_ in VIOLENCE_CUES for t in sentence):
         return False
     if any(c.dep_ == "prep" and c.lower_ == "in" and any(
             g.dep_ == "pobj" and g.lemma_.lower() in ACCIDENTS for g in c.children)
@@ -58,3 +57,9 @@ def _named_death(token: Token) -> bool:
             g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
             for g in c.children if g.dep_ == "pobj"]
     return any(p.ent_type_ == "PERSON" or p.pos_ == "PROPN" for p in people)
+
+
+def _at_the_hands(token: Token) -> bool:
+    """Whether the death is told "at the hands of" someone: its killer is named."""
+    return any(c.dep_ == "prep" and c.lower_ == "at" and any(
+        g.lower_ == "hands" for g in c.children) for c in token.children)

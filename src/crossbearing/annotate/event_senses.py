@@ -297,6 +297,8 @@ def thing_as_doer(verb: Token, event_type: str) -> bool:
 
 #: Bodies of people WordNet files as acts: "the Trump campaign agreed to a second debate".
 ACTING_BODIES = frozenset({"campaign", "presidency"})
+#: Nouns that may act whatever WordNet says of them.
+MAY_ACT = ACTING_PEOPLE | ACTING_BODIES
 
 
 def a_thing(noun: Token) -> bool:
@@ -306,8 +308,7 @@ def a_thing(noun: Token) -> bool:
 
 
 def _a_thing(noun: Token, saying: bool) -> bool:
-    if noun.pos_ != "NOUN" or noun.ent_type_ or (
-            noun.lemma_.lower() in ACTING_PEOPLE | ACTING_BODIES):
+    if noun.pos_ != "NOUN" or noun.ent_type_ or noun.lemma_.lower() in MAY_ACT:
         return False
     if noun.is_title and not noun.is_sent_start:
         return False  # a capitalised word inside a sentence: a name ("Trump urges supporters")
