@@ -11,6 +11,8 @@ from crossbearing import ingest_files
 from crossbearing.corpus.duplicates import word_tokens
 from crossbearing.corpus.reuse import (
     Alignment,
+    _aligned_words,
+    _Span,
     boilerplate_passages,
     direction,
     shared_passages,
@@ -246,3 +248,11 @@ def overlap(x, y):
 def test_passage_is_a_plain_record():
     p = Alignment(0, 5, 10, 15, 12, 1.0, "reprint")
     assert p == Alignment(0, 5, 10, 15, 12, 1.0, "reprint")
+
+
+def test_the_words_of_an_edited_passage_are_those_of_the_best_alignment():
+    # A longest block ("a1 a2 a3") that crosses two shorter ones ("b1 b2", "c1 c2") is not
+    # the best alignment: the two shorter ones together are.
+    wa = "b1 b2 x c1 c2 a1 a2 a3".split()
+    wb = "a1 a2 a3 b1 b2 y c1 c2".split()
+    assert _aligned_words(wa, wb, _Span(0, len(wa), 0, len(wb))) == 4

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable, NamedTuple
 
 import numpy as np
@@ -49,8 +50,14 @@ class Token(NamedTuple):
 def word_tokens(text: str) -> list[Token]:
     """The words of ``text``, normalised (NFKC, case-folded, one quote style, inner dots and
     commas dropped so "U.S." and "US", "2,500" and "2500" compare equal), with their offsets."""
-    return [Token(normalise_text(m.group()).translate(_INNER_DROP), m.start(), m.end())
-            for m in _WORD.finditer(text)]
+    norm = _normal_word
+    return [Token(norm(m.group()), m.start(), m.end()) for m in _WORD.finditer(text)]
+
+
+@lru_cache(maxsize=1 << 17)
+def _normal_word(word: str) -> str:
+    """One word as :func:`word_tokens` compares it (a language's words repeat: read once)."""
+    return normalise_text(word).translate(_INNER_DROP)
 
 
 def shingles(text: str, k: int = SHINGLE_WORDS) -> set[str]:

@@ -11,8 +11,10 @@ are resolved, places that can be the same and, but for violence, no two differen
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import combinations
 
 from crossbearing.model import EventMention, Place, TimeValue
 
@@ -154,3 +156,66 @@ def same_day(a: EventMention, b: EventMention) -> bool:
 
 def dates_conflict(a: EventMention, b: EventMention) -> bool:
     return a.time is not None and a.time.apart(b.time)
+
+
+def candidate_pairs(bucket: list[Item]) -> list[tuple[Item, Item]]:
+    """The pairs of a bucket's mentions (one family and mode) worth weighing for a merge, in
+    the order of ``combinations(bucket, 2)``: those :func:`compatible` does not rule out by type
+    and country (types equal or, for violence, one generic; countries equal or one unknown) that
+    can reach the evidence a merge needs (corpus.events.MIN_EVIDENCE, 3): both dated to
+    overlapping times (2, and 1 for one specific type), or sharing a victim or target, an actor,
+    a city or site, a toll, a reporter or a named dead (what "the same specific type" adds
+    alone is 1); and two mentions at one place of one article (always compatible). Every other
+    pair is one :func:`compatible` or the evidence rejects: leaving it out keeps the merging near
+    linear in a story's mentions (it weighed every pair of them)."""
+    violent = bool(bucket) and bucket[0].family == "violent"
+    shared: dict[tuple[str, object], list[int]] = defaultdict(list)
+    dated: list[tuple[str, str, int]] = []  # (start, end, position) of the dated
+    open_dated: list[int] = []  # resolved without a first day: apart from no time
+    for pos, item in enumerate(bucket):
+        m = item.mention
+        shared["at", (m.article_id, m.start)].append(pos)
+        for key in _evidence_keys(item):
+            shared[key].append(pos)
+        if m.time is not None and m.time.resolved:
+            if m.time.known:
+                dated.append((m.time.start, m.time.end or m.time.start, pos))
+            else:
+                open_dated.append(pos)
+    found: set[tuple[int, int]] = set()
+    for positions in shared.values():
+        found.update(combinations(positions, 2))
+    dated.sort()
+    for k, (_, end, i) in enumerate(dated):  # sweep: the later starts up to this one's end
+        for start, _, j in dated[k + 1:]:
+            if start > end:
+                break
+            found.add((min(i, j), max(i, j)))
+    all_dated = sorted([pos for *_, pos in dated] + open_dated)
+    found.update((min(i, j), max(i, j)) for i in open_dated for j in all_dated if i != j)
+
+    def fit(i: int, j: int) -> bool:
+        a, b = bucket[i], bucket[j]
+        ta, tb = a.mention.event_type, b.mention.event_type
+        if (a.mention.article_id, a.mention.start) == (b.mention.article_id, b.mention.start):
+            return True
+        return (ta == tb or (violent and (ta in GENERIC or tb in GENERIC))) and (
+            a.country is None or b.country is None or a.country == b.country)
+
+    return [(bucket[i], bucket[j]) for i, j in sorted(found) if fit(i, j)]
+
+
+def _evidence_keys(item: Item) -> set[tuple[str, object]]:
+    """The values of a mention two mentions add evidence by sharing (corpus.events._evidence):
+    its victims and targets, actors, city or site, toll, reporter and named dead."""
+    m = item.mention
+    keys: set[tuple[str, object]] = {("sufferer", v) for v in item.sufferers}
+    keys |= {("actor", v) for v in item.participants}
+    keys |= {("dead", v) for v in item.named_dead}
+    if item.precise_place is not None:
+        keys.add(("place", item.precise_place))
+    if m.fatalities:
+        keys.add(("toll", m.fatalities.low))
+    if m.reported_by_actor is not None:
+        keys.add(("reporter", m.reported_by_actor))
+    return keys

@@ -28,6 +28,7 @@ from crossbearing.annotate.timex import resolve_time
 from crossbearing.corpus.event_items import (
     GENERIC,
     Item,
+    candidate_pairs,
     compatible,
     item_of,
     same_kind,
@@ -83,7 +84,9 @@ def merge_events(mentions: Iterable[EventMention], story_of: dict[str, str | Non
     With ``time_texts`` (the time expressions' words by article and offset) and ``dates``
     (publication days), a calendar date without a year in an undated article ("January 28") takes
     its year from the latest publication day of the article's story (see story_dated)."""
-    copies = list(copies)  # read by every story
+    story_copies: dict[str | None, list] = defaultdict(list)  # pairs join in one story
+    for key, original in copies:
+        story_copies[story_of.get(key[0])].append((key, original))
     by_story: dict[str | None, list[EventMention]] = defaultdict(list)
     for mention in mentions:
         if mention.mode != "negated":  # "no civilians were killed": nothing happened
@@ -95,7 +98,7 @@ def merge_events(mentions: Iterable[EventMention], story_of: dict[str, str | Non
             if time_texts is not None and dates is not None:
                 group = story_dated(group, time_texts, dates)
             return [event_record(_event_id(g), story_id, g, outlet_of, place_of)
-                    for g in _groups(group, place_of, copies, quoted)
+                    for g in _groups(group, place_of, story_copies[story_id], quoted)
                     if any(map(says_enough, g))]
 
         if failures is None:
@@ -167,18 +170,18 @@ def _groups(mentions: list[EventMention], place_of: Callable[[str], Place | None
         if (other is not None and item.mention.mode != "asserted" and other.family == "verbal"
                 and item.family != "verbal"):
             item.content = True
-            _join(item, other, items)
+            _join(item, other)
     for item in items:  # "the attack" joins the event it refers back to
         if item.mention.antecedent is not None and not item.content:
             other = by_key.get((item.mention.article_id, item.mention.antecedent))
             if other is not None and all(compatible(x, y) for x in item.members
                                          for y in other.members):
-                _join(item, other, items)  # complete link: no chain joins two events
+                _join(item, other)  # complete link: no chain joins two events
     for key, original in copies:  # a shared passage's words are one report's, told twice
         a, b = by_key.get(key), by_key.get(original)
         if a is not None and b is not None and a.group != b.group and all(
                 compatible(x, y) for x in a.members for y in b.members):
-            _join(a, b, items)
+            _join(a, b)
     _join_occasions(items)
     pairs = []
     alone = {id(item): _Union([item]) for item in items}  # what each mention says, once
@@ -186,7 +189,7 @@ def _groups(mentions: list[EventMention], place_of: Callable[[str], Place | None
     for item in items:  # only mentions of one family and mode can be compatible
         if not item.content:
             buckets[item.family, item.mention.mode].append(item)
-    for a, b in (pair for bucket in buckets.values() for pair in combinations(bucket, 2)):
+    for a, b in (pair for bucket in buckets.values() for pair in candidate_pairs(bucket)):
         if not same_kind(a, b):
             continue  # two reports of one campaign merge; a count never joins one event
         if not compatible(a, b):
@@ -203,7 +206,7 @@ def _groups(mentions: list[EventMention], place_of: Callable[[str], Place | None
         if key[0] == key[1] or key in apart:
             continue
         if all(compatible(x, y) for x in a.members for y in b.members):
-            _join(a, b, items)
+            _join(a, b)
         else:
             apart.add(key)
     _join_groups(items)
@@ -237,7 +240,7 @@ def _join_groups(items: list[Item]) -> None:
     pairs.sort(key=lambda p: p[:3])
     for *_, a, b in pairs:
         if a.group != b.group and all(compatible(x, y) for x in a.members for y in b.members):
-            _join(a, b, items)
+            _join(a, b)
 
 
 def _evidence(a: _Union, b: _Union) -> int:
@@ -302,7 +305,7 @@ def _attach_unanchored(items: list[Item]) -> None:
         if not fitting:
             continue
         if lone and not m.aggregate and not _anchored(item):
-            _join(item, max(fitting, key=lambda h: (len(h.members), -h.group)), items)
+            _join(item, max(fitting, key=lambda h: (len(h.members), -h.group)))
             continue
         unions = {h.group: _Union(h.members) for h in fitting}  # each host's, as it stands now
         scored = sorted((((sum(_shared(x, unions[h.group]) for x in item.members),
@@ -310,7 +313,7 @@ def _attach_unanchored(items: list[Item]) -> None:
                         key=lambda s: (s[0], -s[1]), reverse=True)
         best, second = scored[0][0], scored[1][0] if len(scored) > 1 else (0, False)
         if best[0] > 0 and best > second:  # on equal shares, the dated event, if one alone
-            _join(item, scored[0][2], items)
+            _join(item, scored[0][2])
 
 
 def _shared(item: Item, host: _Union) -> int:
@@ -356,7 +359,7 @@ def _join_occasions(items: list[Item]) -> None:
                               key=lambda pair: pair[0]):
             if a.group != b.group and all(same_occasion(x.said_at, y.said_at)
                                           for x in a.members for y in b.members):
-                _join(a, b, items)
+                _join(a, b)
 
 
 def _closeness(a: Item, b: Item) -> tuple[int, int, int]:
@@ -369,14 +372,11 @@ def _closeness(a: Item, b: Item) -> tuple[int, int, int]:
     return rank, a.group, b.group
 
 
-def _join(a: Item, b: Item, items: list[Item]) -> None:
+def _join(a: Item, b: Item) -> None:
     keep, gone = (a, b) if a.group < b.group else (b, a)
     merged = keep.members + gone.members
-    old = gone.group
-    for item in items:
-        if item.group == old:
-            item.group = keep.group
-    for item in merged:
+    for item in merged:  # a group's members are the items of its id (they share one list)
+        item.group = keep.group
         item.members = merged
 
 

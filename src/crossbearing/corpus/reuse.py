@@ -21,6 +21,8 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Iterable, NamedTuple, Sequence
 
+from rapidfuzz.distance import LCSseq
+
 from crossbearing.corpus.duplicates import Token, word_tokens
 from crossbearing.ids import normalise_text
 from crossbearing.model import DateValue, Quote
@@ -96,12 +98,13 @@ def _ngrams(words: Sequence[str], n: int) -> dict[tuple[str, ...], list[int]]:
 
 
 def _seed_blocks(wa: Sequence[str], wb: Sequence[str], n: int,
-                 skip: frozenset[tuple[str, ...]]) -> list[tuple[int, int, int]]:
+                 skip: Sequence[frozenset[tuple[str, ...]]]) -> list[tuple[int, int, int]]:
     """Maximal runs ``(i, j, size)`` of identical words at least ``n`` long, built from shared
-    n-grams that are neither boilerplate (``skip``) nor repeated too often in one text."""
+    n-grams that are neither boilerplate (in a set of ``skip``) nor repeated too often in one
+    text."""
     grams_a, grams_b = _text_ngrams(tuple(wa), n), _text_ngrams(tuple(wb), n)
-    shared = grams_a.keys() & grams_b.keys()
-    seeds = sorted((i, j) for gram in shared - skip if len(grams_a[gram]) <= MAX_REPEATS
+    shared = (grams_a.keys() & grams_b.keys()).difference(*skip)
+    seeds = sorted((i, j) for gram in shared if len(grams_a[gram]) <= MAX_REPEATS
                    and len(grams_b[gram]) <= MAX_REPEATS
                    for i in grams_a[gram] for j in grams_b[gram])
     runs: dict[tuple[int, int], int] = {}  # (start i, start j) -> seeds in the run
@@ -181,12 +184,12 @@ def _merge(spans: list[_Span], merge_gap: int) -> list[_Span]:
 
 
 def _aligned_words(wa: Sequence[str], wb: Sequence[str], span: _Span) -> int:
-    """Identical words in the best alignment of the two spans."""
+    """Identical words in the best alignment of the two spans: the length of their longest
+    common subsequence of words (rapidfuzz's bit-parallel LCS)."""
     xs, ys = wa[span.a0:span.a1], wb[span.b0:span.b1]
     if xs == ys:  # a verbatim copy
         return len(xs)
-    matcher = SequenceMatcher(None, xs, ys, autojunk=False)
-    return sum(size for _, _, size in matcher.get_matching_blocks())
+    return LCSseq.similarity(xs, ys)
 
 
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s")
@@ -308,7 +311,7 @@ def _passage_grams(passage: str, n: int) -> frozenset[tuple[str, ...]]:
 
 
 def _spans(wa: list[str], wb: list[str], n: int,
-           skip: frozenset[tuple[str, ...]]) -> list[_Span]:
+           skip: Sequence[frozenset[tuple[str, ...]]]) -> list[_Span]:
     """Maximal aligned token spans of the two word lists, merged."""
     ra, rb = wa[::-1], wb[::-1]
     spans: list[_Span] = []
@@ -324,6 +327,7 @@ def shared_passages(text_a: str, text_b: str, *,
                     quotes_b: Iterable[Quote | tuple[int, int]] = (),
                     min_words: int = 12, n: int = SEED_WORDS,
                     boilerplate: Iterable[str] = (),
+                    boilerplate_sets: Sequence[frozenset[str]] = (),
                     tokens_a: list[Token] | None = None,
                     tokens_b: list[Token] | None = None) -> list[Alignment]:
     """Passages ``text_a`` and ``text_b`` share, in the order they appear in ``text_a``.
@@ -332,7 +336,9 @@ def shared_passages(text_a: str, text_b: str, *,
     spans of unknown speaker): a passage inside quotations in both is a ``shared-quotation``.
     ``min_words`` is the least number of identical words a passage must have. ``boilerplate``
     holds recurring passages of either outlet (see :func:`boilerplate_passages`), never used as
-    seeds so they are not reported as reuse. ``tokens_a``/``tokens_b`` are the texts'
+    seeds so they are not reported as reuse; ``boilerplate_sets`` holds the same as sets of
+    passages kept between calls (one per outlet), whose n-grams are read once per set.
+    ``tokens_a``/``tokens_b`` are the texts'
     :func:`word_tokens` where the caller has them already (an article aligned with several
     others is tokenised once; it is two thirds of the time of an alignment)."""
     ta = tokens_a if tokens_a is not None else word_tokens(text_a)
@@ -340,7 +346,8 @@ def shared_passages(text_a: str, text_b: str, *,
     wa, wb = [t.norm for t in ta], [t.norm for t in tb]
     qa, qb = _quote_spans(quotes_a), _quote_spans(quotes_b)
     found = []
-    for span in _spans(wa, wb, n, _grams_of(frozenset(boilerplate), n)):
+    skip = [_grams_of(frozenset(boilerplate), n)] + [_grams_of(s, n) for s in boilerplate_sets]
+    for span in _spans(wa, wb, n, skip):
         span = _trim(span, ta, tb, text_a, text_b)
         words = _aligned_words(wa, wb, span)
         if words < min_words:

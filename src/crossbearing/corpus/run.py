@@ -63,9 +63,11 @@ DUPLICATE_THRESHOLD = 0.8
 ALIGN_ALL_BELOW = 12
 MIN_OVERLAP = 0.02
 MAX_PARTNERS = 8
-#: Articles whose word tokens are kept while aligning (pairs come in order of their first
-#: article, so an article's tokens are reused across all its pairs).
+#: Articles whose word tokens are kept while aligning (pairs come story by story, so an
+#: article's tokens are reused across all its pairs).
 TOKEN_CACHE = 4096
+#: The recurring passages of an article of unknown outlet, or of an outlet with too few texts.
+NO_BOILERPLATE: frozenset[str] = frozenset()
 #: Longest title taken from a report's first sentence, for a story none of whose reports has one.
 LEAD_TITLE_CHARS = 100
 
@@ -207,7 +209,10 @@ def _reuse(store: Store, report: CorpusReport, *, failures: list[Failure], **_) 
             pairs |= set(combinations(members, 2))
         else:
             pairs |= nearest_partners(members, signatures)
-    todo = sorted(pairs - store.corpus.aligned_pairs(VERSION))
+    # story by story: an article's words and n-grams are kept while it is aligned with the
+    # others of its story (reuse.NGRAM_CACHE texts), not read again for each pair
+    todo = sorted(pairs - store.corpus.aligned_pairs(VERSION),
+                  key=lambda pair: (story_of.get(pair[0]) or "", pair))
     if not todo:
         return
     articles = {a.id: a for a in store.articles.all()}
@@ -221,8 +226,8 @@ def _reuse(store: Store, report: CorpusReport, *, failures: list[Failure], **_) 
         passages = isolated(
             lambda: shared_passages(first.text, second.text, quotes_a=quotes[a],
                                     quotes_b=quotes[b],
-                                    boilerplate=boilerplate.get(first.outlet, set())
-                                    | boilerplate.get(second.outlet, set()),
+                                    boilerplate_sets=[boilerplate.get(first.outlet, NO_BOILERPLATE),
+                                                      boilerplate.get(second.outlet, NO_BOILERPLATE)],
                                     tokens_a=tokens(a), tokens_b=tokens(b)),
             failures, stage="corpus.reuse", target=f"{a}|{b}", target_kind="pair",
             version=VERSION, driver_error=store.driver_error)
@@ -254,13 +259,14 @@ def nearest_partners(members: list[str], signatures: dict[str, bytes],
     return pairs
 
 
-def _boilerplate(articles) -> dict[str | None, set[str]]:
-    """Each outlet's own recurring passages (articles of unknown outlet have none)."""
+def _boilerplate(articles) -> dict[str | None, frozenset[str]]:
+    """Each outlet's own recurring passages (articles of unknown outlet have none), one set
+    per outlet for every pair it is in (reuse reads its n-grams once)."""
     by_outlet: dict[str, list[str]] = defaultdict(list)
     for article in articles:
         if article.outlet:
             by_outlet[article.outlet].append(article.text)
-    return {outlet: boilerplate_passages(texts) for outlet, texts in by_outlet.items()
+    return {outlet: frozenset(boilerplate_passages(texts)) for outlet, texts in by_outlet.items()
             if len(texts) >= 3}
 
 
