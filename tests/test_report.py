@@ -174,3 +174,16 @@ def test_a_stage_appended_to_the_list_runs_after_the_others(monkeypatch, tmp_pat
     assert summary["stages"]["count"] == {"articles": 1}
     assert [name for name, _ in progress] == ["ingest", "annotate", "corpus", "compare", "report",
                                               "export", "count"]
+
+
+def test_the_dossier_written_story_by_story_is_the_page_rendered_whole(analyzed_seeds):
+    # analyze writes the dossier piece by piece (one story's view at a time, the data spooled);
+    # it must be byte for byte the page rendered from the whole view.
+    from crossbearing.export.run import EXPORT_FILES
+    from crossbearing.report import render_dossier
+
+    db, path = analyzed_seeds
+    with open_store(db) as store:
+        whole = render_dossier(dossier_view(store), list(EXPORT_FILES))
+    assert path.read_text(encoding="utf-8") == whole
+    assert data_json(whole)["stories"] and data_json(whole)["articles"]

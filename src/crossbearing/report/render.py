@@ -12,7 +12,7 @@ import base64
 import functools
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -108,3 +108,9 @@ def environment() -> Environment:
 def render(template: str, **context: Any) -> str:
     """Render a packaged template with the given context."""
     return environment().get_template(template).render(**context)
+
+
+def render_pieces(template: str, **context: Any) -> Iterator[str]:
+    """:func:`render`'s text piece by piece, as the template produces it (to be written out
+    without holding the whole page)."""
+    return environment().get_template(template).generate(**context)

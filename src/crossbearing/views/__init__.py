@@ -11,8 +11,14 @@ tables, the dossier and the web app all show. Plain values, no markup and no esc
   framing and coverage views the CLI reads.
 """
 
-from crossbearing.views.pages import article_page, dossier_view, entity_page, search_page
+from crossbearing.views.pages import (
+    DossierStream,
+    article_page,
+    dossier_view,
+    entity_page,
+    search_page,
+)
 from crossbearing.views.story import STORY_SECTIONS, StoryData, story_page
 
-__all__ = ["STORY_SECTIONS", "StoryData", "article_page", "dossier_view", "entity_page",
+__all__ = ["STORY_SECTIONS", "DossierStream", "StoryData", "article_page", "dossier_view", "entity_page",
            "search_page", "story_page"]

@@ -5,6 +5,7 @@ values for the templates and the web app's JSON twins."""
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterator
 from typing import Any
 
 from crossbearing import __version__
@@ -23,17 +24,43 @@ def article_text_view(article: Article) -> dict[str, Any]:
     return {**article_summary(article), "authors": list(article.authors), "text": article.text}
 
 
+class DossierStream:
+    """The whole dossier read one story at a time: :meth:`stories` builds each story's view as
+    it is asked for, so a page written piece by piece never holds every story's view at once
+    (the dossier of 10,000 reports is about a gigabyte of HTML). ``heads`` are the stories as
+    listed (id, title, articles) for the navigation; :meth:`articles`, called after the stories
+    were read, gives the text of every article they hold."""
+
+    def __init__(self, store, failures: list[Failure] | None = None) -> None:
+        self.store, self.failures = store, failures
+        self.heads = list(store.corpus.stories())
+        self.version = __version__
+        self.counts = {"articles": store.count("articles"), "stories": len(self.heads),
+                       "rejected": store.count("rejections"), "quotes": store.count("quotes")}
+        self._ids: set[str] = set()
+        self._cache: dict = {}
+
+    def stories(self) -> Iterator[dict[str, Any]]:
+        """Each story with its sections, in the order of ``heads``; sections that cannot be
+        built are appended to ``failures`` when given."""
+        for head in self.heads:
+            page = story_page(self.store, head.id, _cache=self._cache, failures=self.failures)
+            self._ids.update(page["article_ids"])
+            yield page
+
+    def articles(self) -> list[dict[str, Any]]:
+        """The text of every article of the stories read so far, by date."""
+        return by_date(article_text_view(a)
+                       for a in self.store.articles.articles_by_id(sorted(self._ids)))
+
+
 def dossier_view(store, failures: list[Failure] | None = None) -> dict[str, Any]:
     """The whole dossier: every story with its sections, and the text of every article in one.
     Sections that cannot be built are appended to ``failures`` when given."""
-    cache: dict = {}
-    stories = [story_page(store, s.id, _cache=cache, failures=failures)
-               for s in store.corpus.stories()]
-    ids = sorted({article_id for s in stories for article_id in s["article_ids"]})
-    articles = by_date(article_text_view(a) for a in store.articles.articles_by_id(ids))
-    return {"version": __version__, "stories": stories, "articles": articles,
-            "counts": {"articles": store.count("articles"), "stories": len(stories),
-                       "rejected": store.count("rejections"), "quotes": store.count("quotes")}}
+    dossier = DossierStream(store, failures)
+    stories = list(dossier.stories())
+    return {"version": dossier.version, "stories": stories, "articles": dossier.articles(),
+            "counts": dossier.counts}
 
 
 def article_page(store, article_id: str) -> dict[str, Any] | None:
