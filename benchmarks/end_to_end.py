@@ -22,7 +22,10 @@ each stage's), and the ratios to bare spaCy (the mean of its two runs): the whol
 ≥ 0.7) and the annotate stage (target ≥ 0.9).
 
 Usage: .venv/bin/python benchmarks/end_to_end.py [--eval-dir DIR] [--generated 1000]
-       [--workers W] [--seed 1] [--only real|generated]
+       [--workers W] [--seed 1] [--only real|generated] [--no-bare]
+
+``--no-bare`` leaves out bare spaCy and the ratios: for the scale run (``--only generated
+--generated 10000 --no-bare``: seconds per article, to compare with 1,000, and peak memory).
 """
 
 from __future__ import annotations
@@ -112,28 +115,36 @@ def job(inputs: Path, db: Path, out: Path, workers: int) -> tuple[dict[str, floa
     return seconds, annotate_cpu
 
 
-def measure(name: str, inputs: Path, work: Path, workers: int) -> None:
-    """Every figure for one corpus, printed as it comes."""
+def measure(name: str, inputs: Path, work: Path, workers: int, with_bare: bool = True) -> None:
+    """Every figure for one corpus, printed as it comes; without ``with_bare``, no bare spaCy
+    runs and no ratios (a scale run: seconds per article and peak memory)."""
     texts = analysable_texts(inputs, work / f"{name}-scratch.db")
     words = sum(len(text.split()) for text in texts)
     print(f"\n== {name}: {len(texts)} articles, {words:,} words, {workers} workers", flush=True)
-    bare_runs = [bare(texts, workers)]
-    print(f"bare nlp.pipe: {bare_runs[0][0]:.1f} s", flush=True)
+    bare_runs = [bare(texts, workers)] if with_bare else []
+    if bare_runs:
+        print(f"bare nlp.pipe: {bare_runs[0][0]:.1f} s", flush=True)
     cpu = cpu_seconds()
     with PeakMemory().watching() as memory:
         stages, annotate_cpu = job(inputs, work / f"{name}.db", work / f"{name}-out", workers)
     cpu = cpu_seconds() - cpu
-    bare_runs.append(bare(texts, workers))
-    print(f"bare nlp.pipe again: {bare_runs[1][0]:.1f} s", flush=True)
+    if with_bare:
+        bare_runs.append(bare(texts, workers))
+        print(f"bare nlp.pipe again: {bare_runs[1][0]:.1f} s", flush=True)
     start = time.perf_counter()
     rerun_stages, _ = job(inputs, work / f"{name}.db", work / f"{name}-out", workers)
     rerun = time.perf_counter() - start
     total = sum(stages.values())
-    baseline, baseline_cpu = (sum(run[k] for run in bare_runs) / 2 for k in (0, 1))
     for stage, seconds in stages.items():
-        print(f"  {stage:9} {seconds:8.1f} s  {100 * seconds / total:5.1f}%")
+        print(f"  {stage:9} {seconds:8.1f} s  {100 * seconds / total:5.1f}%  "
+              f"{1000 * seconds / max(1, len(texts)):7.1f} ms/article")
     print(f"  {'total':9} {total:8.1f} s  {words / total:7.0f} words/s  CPU {cpu:.1f} s  "
-          f"peak memory {memory.peak / 1e6:,.0f} MB")
+          f"peak memory {memory.peak / 1e6:,.0f} MB  "
+          f"{1000 * total / max(1, len(texts)):.1f} ms/article")
+    if not with_bare:
+        print(f"rerun with nothing new: {rerun:.1f} s", flush=True)
+        return
+    baseline, baseline_cpu = (sum(run[k] for run in bare_runs) / 2 for k in (0, 1))
     print(f"bare nlp.pipe {baseline:.1f} s ({words / baseline:.0f} words/s; runs "
           f"{bare_runs[0][0]:.1f} and {bare_runs[1][0]:.1f} s), CPU {baseline_cpu:.1f} s")
     ratio, annotate = baseline / total, baseline / stages["annotate"]
@@ -156,6 +167,9 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=None, help="Default: every CPU.")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--only", choices=["real", "generated"], default=None)
+    parser.add_argument("--no-bare", action="store_true",
+                        help="No bare spaCy runs and no ratios: seconds per article and peak "
+                             "memory only (for 10,000 articles, where bare spaCy doubles the run).")
     args = parser.parse_args()
     workers = args.workers or default_workers()
     work = Path(tempfile.mkdtemp(prefix="cb-end-to-end-"))
@@ -168,10 +182,10 @@ def main() -> int:
                 (work / "real").mkdir()
                 for file_name, text in texts.items():
                     (work / "real" / file_name).write_text(text, encoding="utf-8")
-                measure("real", work / "real", work, workers)
+                measure("real", work / "real", work, workers, not args.no_bare)
         if args.only in (None, "generated") and args.generated > 0:
             write_corpus(work / "generated", args.generated, args.seed, 20)
-            measure("generated", work / "generated", work, workers)
+            measure("generated", work / "generated", work, workers, not args.no_bare)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0
