@@ -86,3 +86,22 @@ def test_pairs_of_other_types_countries_or_days_with_nothing_shared_are_not_weig
     weighed = {(a.mention.start, b.mention.start) for a, b in candidate_pairs(items)}
     # a generic attack of the same day and country can be the strike or the shelling
     assert weighed == {(strike.start, generic.start), (shelling.start, generic.start)}
+
+
+def test_a_group_members_description_is_also_the_one_person_it_names():
+    # "a senior Kata'ib Hezbollah commander" carries his group as its actor (ACLED's actor is
+    # the group) and is a commander: another report's "the commander" shares him.
+    rng = random.Random(2)
+    base = replace(_mention(rng, 1), arguments=(), place_id=None)
+    described = replace(base, arguments=(EventArgument(
+        "victim", 0, 1, "senior Kata'ib Hezbollah commander", "kataib-hezbollah",
+        "Kata'ib Hezbollah"),))
+    plain = replace(base, start=99, arguments=(EventArgument(
+        "victim", 0, 1, "commander", None, "commander"),))
+    forces = replace(base, start=120, arguments=(EventArgument(
+        "target", 0, 1, "US forces", "us-armed-forces", "United States Armed Forces"),))
+    one, other, third = (item_of(m, "violent", PLACES.get, str.lower)
+                         for m in (described, plain, forces))
+    assert one.sufferers == {"kataib-hezbollah", "commander"}
+    assert one.sufferers & other.sufferers == {"commander"}
+    assert third.sufferers == {"us-armed-forces"}  # a plural group is the group alone

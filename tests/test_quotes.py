@@ -432,3 +432,14 @@ def test_a_role_is_not_given_to_a_person_the_article_does_not_name_or_of_another
     other = only("Kataib Hezbollah issued a statement. Akram al-Kaabi spoke later.\n\n"
                  "\"We will respond,\" the group's leader said.")
     assert other.speaker_actor is None
+
+
+def test_a_headline_without_a_full_stop_is_no_part_of_the_next_lines_sentence():
+    text = ("Obama Slams Trump Over Tax Returns\n"
+            "WASHINGTON — President Obama said on Monday that Donald Trump should release "
+            "his returns.\n\nThe campaign denied the reports.")
+    doc = pipeline()(text)
+    assert all("\n" not in s.text.strip() for s in doc.sents)
+    assert doc[0].sent.text.strip() == "Obama Slams Trump Over Tax Returns"
+    found = {texts(text, q)[1:] for q in quote_annotations(doc, "a1", entity_mentions(doc, "a1"))}
+    assert ("said", "President Obama") in found and ("denied", "The campaign") in found

@@ -81,7 +81,7 @@ _FRAMING = frozenset({"prep", "npadvmod", "advcl", "cc", "intj", "mark"})
 class Attribution:
     """An attribution before its speaker is resolved, in article character offsets.
 
-    ``head`` is the speaker's head token, in a parse that starts at ``offset`` in the article;
+    ``head`` is the speaker's head token in the article's parse;
     ``statement`` marks speech given as a statement ("in a statement", "the statement said");
     ``continues`` is the attribution whose speaker a quote with no cue of its own takes;
     ``inserted`` marks a cue inserted into its content ("..., he said, ...")."""
@@ -94,20 +94,11 @@ class Attribution:
     statement: bool = False
     continues: Attribution | None = None
     runs: list[QuoteRun] = field(default_factory=list)
-    offset: int = 0
     inserted: bool = False
 
     @property
     def start(self) -> int:
         return min([s for s, _ in self.content] + ([self.speaker[0]] if self.speaker else []))
-
-
-def may_cue(tokens) -> bool:
-    """Whether any of ``tokens`` could be a cue word of :func:`cue_attribution` (by its word or
-    lemma, whatever its part of speech): where none is, no parse of them yields a cue."""
-    return tokens is not None and any(
-        t.lower_ == "according" or t.lemma_.lower() in CUE_VERBS
-        or t.lemma_.lower() in STATEMENT_NOUNS for t in tokens)
 
 
 def cue_attribution(doc: Doc, token: Token) -> Attribution | None:

@@ -123,17 +123,34 @@ def _pipeline(actors: ActorBase) -> Language:
     with nlp.select_pipes(disable=nlp.pipe_names):
         names_ruler.add_patterns(names)
         acronyms_ruler.add_patterns(acronyms)
-    _register_sentence_index()
+    _register_components()
+    nlp.add_pipe("line_starts", first=True)
     nlp.add_pipe("sentence_index", last=True)
     return nlp
 
 
-def _register_sentence_index() -> None:
-    """Make :func:`sentence_index` a pipeline component (once per process)."""
+def _register_components() -> None:
+    """Make :func:`line_starts` and :func:`sentence_index` pipeline components (once per
+    process)."""
     from spacy.language import Language
 
+    if not Language.has_factory("line_starts"):
+        Language.component("line_starts", func=line_starts)
     if not Language.has_factory("sentence_index"):
         Language.component("sentence_index", func=sentence_index)
+
+
+def line_starts(doc):
+    """A sentence starts after every line break: a paragraph, a headline, a caption and a
+    dateline line are never one sentence with the next line. The parser keeps boundaries set
+    before it and places the others itself; without this it ran a headline with no full stop
+    into the lead's first sentence ("Obama Slams Trump Over Taxes⏎WASHINGTON — President
+    Obama said …"), which the quote layer then had to parse again on its own."""
+    for token in doc[1:]:
+        before = doc[token.i - 1]
+        if before.is_space and "\n" in before.text and not token.is_space:
+            token.is_sent_start = True
+    return doc
 
 
 def bare_pipeline() -> Language:

@@ -24,10 +24,10 @@ from bisect import bisect_left
 from itertools import accumulate
 from typing import Sequence
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
-from crossbearing.annotate.cues import Attribution, cue_attribution, may_cue
-from crossbearing.annotate.nlp import pipeline, text_of
+from crossbearing.annotate.cues import Attribution, cue_attribution
+from crossbearing.annotate.nlp import text_of
 from crossbearing.annotate.quotemarks import QuoteRun, paragraphs, quote_runs
 from crossbearing.annotate.speakers import SpeakerResolver
 from crossbearing.kb.actors import ActorBase
@@ -45,8 +45,6 @@ NOT_SPEAKER_LABELS = frozenset({
     "UPDATE", "UPDATED", "CLARIFICATION", "CORRECTION", "EDITOR'S NOTE", "EDITOR’S NOTE", "NOTE",
     "WATCH", "READ", "READ MORE", "RELATED", "PHOTOS", "PHOTO", "VIDEO", "BREAKING",
     "EXCLUSIVE", "WARNING", "SOURCE", "SOURCES", "UPDATES", "ALSO", "SEE", "LISTEN", "CREDIT"})
-#: Pipeline components a paragraph parsed again does without (names come from the article).
-_NOT_NEEDED = ("ner", "kb_names", "kb_acronyms")
 
 
 def quote_annotations(doc: Doc, article_id: str, mentions: Sequence[Mention],
@@ -58,73 +56,15 @@ def quote_annotations(doc: Doc, article_id: str, mentions: Sequence[Mention],
     runs = quote_runs(text)
     inside = _run_index(runs)
     cues = []
-    for unit, offset, tokens in _units(doc):
-        for token in tokens:
-            if not inside(token.idx + offset):
-                found = cue_attribution(unit, token)
-                if found is not None and not inside(found.head.idx + offset):
-                    cues.append(_shifted(found, offset))
+    for token in doc:  # no sentence runs over a line (annotate.nlp.line_starts)
+        if not inside(token.idx):
+            found = cue_attribution(doc, token)
+            if found is not None and not inside(found.head.idx):
+                cues.append(found)
     attributions = _reconcile(text, cues + _transcript(doc), runs)
     attributions = sorted(attributions, key=lambda a: (a.start, -len(a.content)))
     resolver = SpeakerResolver(doc, mentions, [p for r in runs for p in r.parts], actors)
     return [resolver.quote(article_id, a) for a in attributions]
-
-
-def _units(doc: Doc) -> list[tuple[Doc, int, list[Token]]]:
-    """What to read cues from: ``(parse, offset in the article, tokens)``. The article's own
-    parse, except for paragraphs that a sentence of it runs over (a heading without a full
-    stop merged with the next paragraph): those are parsed again on their own, where they hold
-    a word that may cue (:func:`cues.may_cue`; a caption or a heading rarely does)."""
-    text = text_of(doc)
-    paras = paragraphs(text)
-    sents = list(doc.sents)
-    broken = set()
-    for sent in sents:
-        if "\n" in text[sent.start_char:sent.end_char].strip():
-            broken |= {i for i, (s, e) in enumerate(paras)
-                       if s < sent.end_char and sent.start_char < e}
-    spans = [paras[i] for i in sorted(broken)]
-    kept = [t for sent in sents if not any(s < sent.end_char and sent.start_char < e
-                                            for s, e in spans) for t in sent]
-    units = [(doc, 0, kept)]
-    spans = [(s, e) for s, e in spans if may_cue(doc.char_span(s, e, alignment_mode="expand"))]
-    if spans:
-        parsed = _parsed_paragraphs([text[s:e] for s, e in spans])
-        units.extend((sub, start, list(sub)) for sub, (start, _) in zip(parsed, spans))
-    return units
-
-
-#: Paragraphs parsed on their own, by text, the first parsed first (at most
-#: :data:`PARSED_KEPT`; the oldest go first).
-_PARSED: dict[str, Doc] = {}
-PARSED_KEPT = 512
-
-
-def _parsed_paragraphs(texts: list[str]) -> list[Doc]:
-    """Each of ``texts`` parsed on its own. A paragraph this process parsed among its last
-    :data:`PARSED_KEPT` (a wire copy's, a reprint's) is not parsed again: a text's parse does not depend on the texts parsed with it.
-    The parses are only read."""
-    new = [t for t in dict.fromkeys(texts) if t not in _PARSED]
-    for text, sub in zip(new, pipeline().pipe(new, disable=list(_NOT_NEEDED))):
-        _PARSED[text] = sub
-    parsed = [_PARSED[t] for t in texts]
-    for old in list(_PARSED)[:max(0, len(_PARSED) - PARSED_KEPT)]:
-        del _PARSED[old]
-    return parsed
-
-
-def _shifted(attribution: Attribution, offset: int) -> Attribution:
-    """``attribution`` found in a parse starting at ``offset``, in article offsets."""
-    if not offset:
-        return attribution
-
-    def move(span: tuple[int, int] | None) -> tuple[int, int] | None:
-        return (span[0] + offset, span[1] + offset) if span else span
-
-    attribution.content = [move(c) for c in attribution.content]
-    attribution.cue, attribution.speaker = move(attribution.cue), move(attribution.speaker)
-    attribution.offset = offset
-    return attribution
 
 
 # --- reconciling the parse with the quotation marks -------------------------------------------

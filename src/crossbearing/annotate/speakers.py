@@ -143,8 +143,8 @@ class SpeakerResolver:
         """Who the attribution's own speaker span stands for: a pronoun, a name, a description
         (pointing back, or new), in that order of tests."""
         head, span = attribution.head, attribution.speaker
-        mention = self._mention_for(head, attribution.offset)
-        if mention is not None and mention.start <= head.idx + attribution.offset < mention.end:
+        mention = self._mention_for(head)
+        if mention is not None and mention.start <= head.idx < mention.end:
             span = (min(span[0], mention.start), max(span[1], mention.end))
         text = self.text[span[0]:span[1]]
         statement = attribution.statement
@@ -153,7 +153,7 @@ class SpeakerResolver:
             return self._as(found, span, text, found.descriptor if found else None, statement,
                             PRONOUNS[head.lower_])
         kinds = _description_kinds(head)
-        holder = self._role_holder(head, attribution.offset) if mention is None else None
+        holder = self._role_holder(head) if mention is None else None
         if holder is not None:
             return Identity(span, text, holder.actor_id, holder.canonical, text,
                             frozenset({PERSON}), span[0], statement)
@@ -185,21 +185,21 @@ class SpeakerResolver:
         return Identity(span, text, found.actor, found.canonical, descriptor, found.kinds,
                         span[0], statement or found.statement)
 
-    def _mention_for(self, head: Token, offset: int) -> Mention | None:
+    def _mention_for(self, head: Token) -> Mention | None:
         """The name the speaker's head lies in, else a name in apposition to it ("the group's
-        leader, Akram al-Kaabi"). ``offset``: where the head's parse starts in the article."""
-        found = next((m for m in self.mentions if m.start <= head.idx + offset < m.end), None)
+        leader, Akram al-Kaabi")."""
+        found = next((m for m in self.mentions if m.start <= head.idx < m.end), None)
         if found is not None:
             return found
         for child in head.children:
             if child.dep_ == "appos":
-                found = next((m for m in self.mentions if m.start <= child.idx + offset < m.end
+                found = next((m for m in self.mentions if m.start <= child.idx < m.end
                               and m.label in ("PERSON", "ORG")), None)
                 if found is not None:
                     return found
         return None
 
-    def _role_holder(self, head: Token, offset: int) -> Mention | None:
+    def _role_holder(self, head: Token) -> Mention | None:
         """The person the article names who holds the role a description gives: "the secretary
         general of Harakat al-Nujaba", "the group's spokesman" for Harakat al-Nujaba named
         just before, "Kataib Hezbollah's leader". The knowledge base says who leads or speaks
@@ -208,14 +208,14 @@ class SpeakerResolver:
         relation = ROLE_RELATIONS.get(head.lemma_.lower())
         if relation is None:
             return None
-        group = self._group_of_role(head, offset)
+        group = self._group_of_role(head)
         if group is None:
             return None
         holders = role_holders(relation, group, self.actors)
         named = {m.actor_id: m for m in self.mentions if m.actor_id in holders}
         return next(iter(named.values())) if len(named) == 1 else None
 
-    def _group_of_role(self, head: Token, offset: int) -> str | None:
+    def _group_of_role(self, head: Token) -> str | None:
         """The organisation a role noun is of: "of X", "X's", or "the group's" (the last
         organisation named before)."""
         for child in head.children:
@@ -226,7 +226,7 @@ class SpeakerResolver:
                 target = child
             if target is None:
                 continue
-            at = target.idx + offset
+            at = target.idx
             named = next((m for m in self.mentions if m.start <= at < m.end and m.actor_id), None)
             if named is not None:
                 return named.actor_id
@@ -236,7 +236,7 @@ class SpeakerResolver:
                 return earlier[-1].actor_id if earlier else None
         for child in head.children:  # "the secretary general" with its "of X" on "secretary"
             if child.dep_ == "compound":
-                found = self._group_of_role(child, offset)
+                found = self._group_of_role(child)
                 if found is not None:
                     return found
         return None

@@ -65,6 +65,8 @@ def item_of(mention: EventMention, family: str, place_of: Callable[[str], Place 
                     for a in mention.arguments if a.role == "actor"} - {""}
     sufferers = {a.actor_id or person_key(a.canonical) for a in mention.arguments
                  if a.role != "actor"} - {""}
+    sufferers |= {_member(a.text) for a in mention.arguments if a.role != "actor"
+                  and a.actor_id} - {""}
     place = place_of(mention.place_id) if mention.place_id else None
     country = place.country if place else None
     precise = mention.place_id if place is not None and place.kind in ("city", "site") else None
@@ -87,6 +89,16 @@ def _last_name(name: str) -> str:
     stay mergeable, as before."""
     words = [w for w in name.lower().split() if w not in NAME_SUFFIXES]
     return words[-1] if words else ""
+
+
+def _member(description: str) -> str:
+    """The one person a description of a group's member names, by its head noun ("a senior
+    Kata'ib Hezbollah commander" is a commander; his group is the actor the argument carries):
+    another report's "the commander" is the same person. "" for a name, a count or a plural
+    ("Kataib Hezbollah", "US forces"), which the group's identity already covers."""
+    key = person_key(description)
+    return key if " " not in key and not a_name(description) and key != description.lower() \
+        else ""
 
 
 def a_name(text: str) -> bool:
