@@ -195,3 +195,19 @@ def test_an_attempted_killing_is_an_attack_with_no_toll():
         "An attempt to assassinate the deputy governor, Oleg Chemezov, was thwarted in "
         "Khanty-Mansiysk, police said.") if e.family == "violent"]
     assert attack.event_type == "attack" and attack.fatalities is None
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("The US Central Command said it had killed the commander in Baghdad on Wednesday.",
+     "US Central Command"),
+    ("Switzerland said on Tuesday it had expelled two Russian diplomats for spying.",
+     "Switzerland"),
+    # "it" takes the nearest subject of its sentence, and only a name of a group or a state
+    ("The minister said the country would leave and that it would expel two diplomats.", None),
+    ("The White House started the talks. It expelled two diplomats on Tuesday.", None),
+])
+def test_it_as_subject_is_the_group_or_state_named_just_before(text, actor):
+    mention = next(e for e in annotate_text(text).events
+                   if e.text in ("killed", "expelled", "expel"))
+    actors = [a.canonical for a in mention.arguments if a.role == "actor"]
+    assert actors == ([actor] if actor else [])

@@ -16,7 +16,11 @@ from crossbearing.model import EventArgument, Mention
 
 PRONOUNS = frozenset({"PRON"})
 #: Pronouns that stand for one person named before ("he", "she").
-PERSONAL_PRONOUNS = frozenset({"he", "she"})
+#: What each subject pronoun may refer back to: a person, or an organisation or a state ("US
+#: Central Command said it had killed …", "Iran said it would retaliate").
+REFERENTS = {"he": ("PERSON",), "she": ("PERSON",), "it": ("ORG", "GPE")}
+#: The pronouns the events read back to a named subject.
+REFERRING_PRONOUNS = frozenset(REFERENTS)
 #: Nouns that count what follows "of" ("a number of fighters", "dozens of protesters").
 QUANTITY_NOUNS = frozenset({"number", "dozen", "dozens", "score", "scores", "hundred",
                             "hundreds", "thousand", "thousands", "handful", "couple", "group",
@@ -51,26 +55,33 @@ class Spans:
         return self._by_token.get(token.i)
 
     def _person_referred(self, pronoun: Token) -> Mention | None:
-        """The person "he" or "she" as a subject refers to: the person named as the subject of
-        an earlier clause of its sentence, else of the sentence before it in its paragraph
-        (a subject is the antecedent readers take first: "Ryan opened the debate … At home, he
-        accused the administration …"). None when that subject is no named person."""
-        if pronoun.lower_ not in PERSONAL_PRONOUNS or pronoun.dep_ not in ("nsubj", "nsubjpass"):
+        """Who "he", "she" or "it" as a subject refers to. "he"/"she": the person named as the
+        subject of an earlier clause of its sentence, else of the sentence before it in its
+        paragraph (a subject is the antecedent readers take first: "Ryan opened the debate …
+        At home, he accused the administration …"). "it": the organisation or state that is
+        the nearest subject before it in its sentence ("US Central Command said it had killed
+        …", "Iraq said it would allow …"), never across a sentence or past a nearer subject
+        that names something else ("said that the country would …, and that it would …"):
+        "it" refers to things as often as to groups. None when no such name is found."""
+        labels = REFERENTS.get(pronoun.lower_)
+        if labels is None or pronoun.dep_ not in ("nsubj", "nsubjpass"):
             return None
         sentence = pronoun.sent
         for token in reversed(self.doc[sentence.start:pronoun.i]):
             if token.dep_ in ("nsubj", "nsubjpass"):
                 found = self.at(token)
-                if found is not None and found.label == "PERSON":
+                if found is not None and found.label in labels:
                     return found
-        if sentence.start == 0 or "\n\n" in self.doc[sentence.start - 1].whitespace_ + \
-                self.doc[sentence.start - 1].text:
+                if pronoun.lower_ == "it" and token.pos_ not in PRONOUNS:
+                    return None
+        if pronoun.lower_ == "it" or sentence.start == 0 or "\n\n" in (
+                self.doc[sentence.start - 1].whitespace_ + self.doc[sentence.start - 1].text):
             return None  # a new paragraph: no antecedent across it
         before = self.doc[sentence.start - 1].sent
         subject = next((t for t in before if t.dep_ in ("nsubj", "nsubjpass")
                         and t.head.dep_ == "ROOT"), None)
         found = self.at(subject) if subject is not None else None
-        return found if found is not None and found.label == "PERSON" else None
+        return found if found is not None and found.label in labels else None
 
     def _state_acting(self, role: str, head: Token, mention: Mention) -> Actor | None:
         """The state a nationality adjective on an act names as its actor ("the American

@@ -19,7 +19,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Token
 
 from crossbearing.annotate.event_args import arguments, mode
-from crossbearing.annotate.event_spans import PERSONAL_PRONOUNS, Spans
+from crossbearing.annotate.event_spans import REFERRING_PRONOUNS, Spans
 from crossbearing.annotate.event_places import locations, nearest_place
 from crossbearing.annotate.event_triggers import (
     Trigger,
@@ -395,7 +395,7 @@ def _with_cue_speaker(args: list[EventArgument], token: Token,
     one resolver for who speaks, in quotes and in events alike: its reading of a pronoun ("he
     said") comes before the events' own (``event_spans.Spans``), which serves where no
     quotation's speaker stands."""
-    if any(a.role == "actor" and a.actor_id and a.text.lower() not in PERSONAL_PRONOUNS
+    if any(a.role == "actor" and a.actor_id and a.text.lower() not in REFERRING_PRONOUNS
            for a in args):
         return args
     quote = next((q for q in quotes if q.cue and q.speaker_actor
