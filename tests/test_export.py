@@ -49,7 +49,7 @@ def seeds_db(analysed_seeds, tmp_path_factory):
 @pytest.fixture(scope="module")
 def seeds_tables(seeds_db):
     with open_store(seeds_db) as store:
-        return gather(store)
+        return dict(gather(store))  # every table read while the store is open
 
 
 @pytest.fixture(scope="module")
@@ -132,7 +132,7 @@ def test_json_with_text_and_story_filter(seeds_db) -> None:
 
 def test_framing_and_coverage_sections_per_story(seeds_db) -> None:
     with open_store(seeds_db) as store:
-        tables = gather(store)
+        tables = dict(gather(store))
     [framing] = tables["framing"]
     names = {a["name"] for a in framing["framing"]["actors"]}
     assert "Islamic Resistance in Iraq" in names
@@ -398,3 +398,15 @@ def test_acled_codes_the_middle_of_a_period():
     # "the end of January": ACLED's time precision 2 or 3 codes the middle of the period
     assert coded_day({"start": "2024-01-21", "end": "2024-01-31", "precision": "month"}) == "2024-01-26"
     assert coded_day({"start": "2024-02-10", "end": "2024-02-11", "precision": "week"}) == "2024-02-10"
+
+
+def test_gather_reads_a_table_only_when_it_is_asked_for(seeds_db) -> None:
+    # The writers write one table at a time: a table is read when asked for, not before, so
+    # the whole export is never held at once.
+    with open_store(seeds_db) as store:
+        calls = []
+        real = store.annotations.quotes
+        store.annotations.quotes = lambda *a, **k: calls.append(1) or real(*a, **k)
+        tables = gather(store)
+        assert list(tables) == list(TABLES) and calls == []
+        assert tables["quotes"] and calls == [1]

@@ -359,6 +359,13 @@ def shared_passages(text_a: str, text_b: str, *,
     return sorted(found, key=lambda p: (p.a_start, p.b_start))
 
 
+def release() -> None:
+    """Drop the texts' and passages' n-grams kept between alignments (a run calls it when its
+    alignments are done: they are tens of megabytes on a large collection)."""
+    for cached in (_text_ngrams, _grams_of, _passage_grams):
+        cached.cache_clear()
+
+
 # --- boilerplate ---------------------------------------------------------------------------------
 def _recurring_threshold(count: int, min_articles: int, min_share: float) -> int | None:
     """Articles an n-gram must recur in to be boilerplate: ``min_articles``, or fewer (but at

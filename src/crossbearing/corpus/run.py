@@ -39,7 +39,7 @@ from crossbearing.corpus.event_values import dated_by_reports
 from crossbearing.corpus.events import copied_mentions, merge_events
 from crossbearing.corpus.statements import saying_times, with_quoted_sources
 from crossbearing.corpus.identity import resolve_entities
-from crossbearing.corpus.reuse import boilerplate_passages, direction, shared_passages
+from crossbearing.corpus.reuse import boilerplate_passages, direction, release, shared_passages
 from crossbearing.corpus.stories import StoryParams, cluster, features
 from crossbearing.corpus.story_dates import redated, story_span
 from crossbearing.corpus.story_ids import assign_ids
@@ -65,7 +65,7 @@ MIN_OVERLAP = 0.02
 MAX_PARTNERS = 8
 #: Articles whose word tokens are kept while aligning (pairs come story by story, so an
 #: article's tokens are reused across all its pairs).
-TOKEN_CACHE = 4096
+TOKEN_CACHE = 512
 #: The recurring passages of an article of unknown outlet, or of an outlet with too few texts.
 NO_BOILERPLATE: frozenset[str] = frozenset()
 #: Longest title taken from a report's first sentence, for a story none of whose reports has one.
@@ -221,23 +221,26 @@ def _reuse(store: Store, report: CorpusReport, *, failures: list[Failure], **_) 
     for quote in store.annotations.quotes():
         quotes[quote.article_id].append(quote)
     tokens = lru_cache(maxsize=TOKEN_CACHE)(lambda article_id: word_tokens(articles[article_id].text))
-    for a, b in todo:
-        first, second = articles[a], articles[b]
-        passages = isolated(
-            lambda: shared_passages(first.text, second.text, quotes_a=quotes[a],
-                                    quotes_b=quotes[b],
-                                    boilerplate_sets=[boilerplate.get(first.outlet, NO_BOILERPLATE),
-                                                      boilerplate.get(second.outlet, NO_BOILERPLATE)],
-                                    tokens_a=tokens(a), tokens_b=tokens(b)),
-            failures, stage="corpus.reuse", target=f"{a}|{b}", target_kind="pair",
-            version=VERSION, driver_error=store.driver_error)
-        if passages is None:  # not saved: the pair is aligned again by the next run
-            continue
-        way = direction(first.published, second.published)
-        store.corpus.save_passages(a, b, [Passage(a, b, **asdict(p), direction=way)
-                                          for p in passages], VERSION)
-        report.aligned_pairs += 1
-        report.reprint_passages += sum(1 for p in passages if p.kind == "reprint")
+    try:
+        for a, b in todo:
+            first, second = articles[a], articles[b]
+            recurring = [boilerplate.get(first.outlet, NO_BOILERPLATE),
+                         boilerplate.get(second.outlet, NO_BOILERPLATE)]
+            passages = isolated(
+                lambda: shared_passages(first.text, second.text, quotes_a=quotes[a],
+                                        quotes_b=quotes[b], boilerplate_sets=recurring,
+                                        tokens_a=tokens(a), tokens_b=tokens(b)),
+                failures, stage="corpus.reuse", target=f"{a}|{b}", target_kind="pair",
+                version=VERSION, driver_error=store.driver_error)
+            if passages is None:  # not saved: the pair is aligned again by the next run
+                continue
+            way = direction(first.published, second.published)
+            store.corpus.save_passages(a, b, [Passage(a, b, **asdict(p), direction=way)
+                                              for p in passages], VERSION)
+            report.aligned_pairs += 1
+            report.reprint_passages += sum(1 for p in passages if p.kind == "reprint")
+    finally:
+        release()  # the n-grams kept between this run's alignments
 
 
 def nearest_partners(members: list[str], signatures: dict[str, bytes],

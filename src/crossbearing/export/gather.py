@@ -11,6 +11,8 @@ groups already read.
 from __future__ import annotations
 
 import dataclasses
+import functools
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from crossbearing.compare.coverage import coverage
@@ -38,45 +40,109 @@ TABLES = ("articles", "rejections", "stories", "duplicates", "passages", "entiti
           "quote_groups", "framing", "coverage")
 
 
-def gather(store: Any, story_id: str | None = None, *, with_text: bool = False) -> dict[str, list]:
-    """Every table of the export (of one story when ``story_id`` is given), as lists of dicts."""
-    stories = _stories(store, story_id)
-    members = {s["id"]: s["article_ids"] for s in stories}
-    story_of = {a: sid for sid, ids in members.items() for a in ids}
-    if story_id is None:
-        articles = store.articles.all()
-    else:
-        articles = store.articles.articles_by_id(members[story_id])
-    keep = {a.id for a in articles}
-    labels = store.events.source_labels()
-    families = _families(store, stories, articles)
-    events = store.events.all(story_id)
-    event_of = {(a, start): e.event_id for e in events for a, start in e.sources}
-    claims = store.comparison.claim_groups(story_id)
-    quotes = store.comparison.quote_groups(story_id)
-    tables: dict[str, list] = {
-        "articles": [_article(a, story_of.get(a.id), with_text) for a in articles],
-        "rejections": ([rejection_view(r) for r in store.articles.rejections()]
-                       if story_id is None else []),
-        "stories": stories,
-        "duplicates": [d for d in store.corpus.duplicates() if _both(d, keep)],
-        "passages": _passages(store, keep),
-        "entities": _entities(store.pages.entity_list(), store.exports.all_entity_mentions(), keep),
-        "actors": [_actor(a) for a in store.exports.actor_records()],
-        "places": store.exports.place_records(),
-        "event_mentions": [_event_mention(m, event_of.get((m.article_id, m.start)))
-                           for m in store.events.event_mentions(sorted(keep))],
-        "events": _events(store, events, families),
-        "quotes": [_quote(q) for q in store.annotations.quotes() if q.article_id in keep],
-        "numeric_facts": [_number(n) for n in store.annotations.numeric_facts()
-                          if n.article_id in keep],
-        "claim_groups": [_group_record(g, labels) for g in claims],
-        "quote_groups": [_group_record(g, labels) for g in quotes],
-    }
-    tables["framing"] = [{"story_id": s["id"], "framing": plain(story_framing(store, s["id"]))}
-                         for s in stories]
-    tables["coverage"] = _coverage(stories, labels, (events, claims, quotes), families)
-    return tables
+def gather(store: Any, story_id: str | None = None, *, with_text: bool = False) -> Tables:
+    """Every table of the export (of one story when ``story_id`` is given), as lists of dicts:
+    a mapping whose tables are read when asked for (:class:`Tables`)."""
+    return Tables(store, story_id, with_text)
+
+
+class Tables(Mapping[str, list]):
+    """The export's tables by name (``TABLES``, in order), each read from the store when it is
+    asked for and not kept, so a writer that writes one table at a time holds one table at a
+    time (the tables of 10,000 reports are a few gigabytes as Python objects). What several
+    tables share — the stories, articles, events and groups — is read once. Asking for a table
+    twice reads it twice; ``dict(tables)`` reads them all."""
+
+    def __init__(self, store: Any, story_id: str | None, with_text: bool) -> None:
+        self.store, self.story_id, self.with_text = store, story_id, with_text
+        self.stories = _stories(store, story_id)
+        members = {s["id"]: s["article_ids"] for s in self.stories}
+        self.story_of = {a: sid for sid, ids in members.items() for a in ids}
+        if story_id is None:
+            self.articles = store.articles.all()
+        else:
+            self.articles = store.articles.articles_by_id(members[story_id])
+        self.keep = {a.id for a in self.articles}
+        self.labels = store.events.source_labels()
+        self.families = _families(store, self.stories, self.articles)
+
+    @functools.cached_property
+    def events(self) -> list[Event]:
+        return self.store.events.all(self.story_id)
+
+    @functools.cached_property
+    def claims(self) -> list[ClaimGroup]:
+        return self.store.comparison.claim_groups(self.story_id)
+
+    @functools.cached_property
+    def quote_groups(self) -> list[QuoteGroup]:
+        return self.store.comparison.quote_groups(self.story_id)
+
+    def __getitem__(self, name: str) -> list:
+        if name not in TABLES:
+            raise KeyError(name)
+        return getattr(self, "_table_" + name)()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(TABLES)
+
+    def __len__(self) -> int:
+        return len(TABLES)
+
+    def _table_articles(self) -> list:
+        return [_article(a, self.story_of.get(a.id), self.with_text) for a in self.articles]
+
+    def _table_rejections(self) -> list:
+        return ([rejection_view(r) for r in self.store.articles.rejections()]
+                if self.story_id is None else [])
+
+    def _table_stories(self) -> list:
+        return self.stories
+
+    def _table_duplicates(self) -> list:
+        return [d for d in self.store.corpus.duplicates() if _both(d, self.keep)]
+
+    def _table_passages(self) -> list:
+        return _passages(self.store, self.keep)
+
+    def _table_entities(self) -> list:
+        return _entities(self.store.pages.entity_list(), self.store.exports.all_entity_mentions(),
+                         self.keep)
+
+    def _table_actors(self) -> list:
+        return [_actor(a) for a in self.store.exports.actor_records()]
+
+    def _table_places(self) -> list:
+        return self.store.exports.place_records()
+
+    def _table_event_mentions(self) -> list:
+        event_of = {(a, start): e.event_id for e in self.events for a, start in e.sources}
+        return [_event_mention(m, event_of.get((m.article_id, m.start)))
+                for m in self.store.events.event_mentions(sorted(self.keep))]
+
+    def _table_events(self) -> list:
+        return _events(self.store, self.events, self.families)
+
+    def _table_quotes(self) -> list:
+        return [_quote(q) for q in self.store.annotations.quotes() if q.article_id in self.keep]
+
+    def _table_numeric_facts(self) -> list:
+        return [_number(n) for n in self.store.annotations.numeric_facts()
+                if n.article_id in self.keep]
+
+    def _table_claim_groups(self) -> list:
+        return [_group_record(g, self.labels) for g in self.claims]
+
+    def _table_quote_groups(self) -> list:
+        return [_group_record(g, self.labels) for g in self.quote_groups]
+
+    def _table_framing(self) -> list:
+        return [{"story_id": s["id"], "framing": plain(story_framing(self.store, s["id"]))}
+                for s in self.stories]
+
+    def _table_coverage(self) -> list:
+        return _coverage(self.stories, self.labels, (self.events, self.claims, self.quote_groups),
+                         self.families)
 
 
 def _group_record(group: ClaimGroup | QuoteGroup, labels: dict[str, str]) -> dict[str, Any]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from crossbearing import __version__
@@ -10,20 +11,62 @@ from crossbearing.export.gather import SCHEMA_VERSION, gather
 from crossbearing.export.sink import Target, text_sink
 
 
-def document(tables: dict[str, list], *, story_id: str | None = None,
-             with_text: bool = False) -> dict[str, Any]:
-    """The export document: a header, then the gathered tables."""
-    return {"schema_version": SCHEMA_VERSION, "generator": f"crossbearing {__version__}",
-            "story": story_id, "with_text": with_text, **tables}
+def document(tables: Mapping[str, list], *, story_id: str | None = None,
+             with_text: bool = False) -> Mapping[str, Any]:
+    """The export document: a header, then the gathered tables (read as they are written)."""
+    header = {"schema_version": SCHEMA_VERSION, "generator": f"crossbearing {__version__}",
+              "story": story_id, "with_text": with_text}
+    return _Document(header, tables)
 
 
-def render(tables: dict[str, list], out: Target, *, story_id: str | None = None,
+class _Document(Mapping[str, Any]):
+    """The header's fields, then the tables', without reading a table before it is asked for."""
+
+    def __init__(self, header: dict[str, Any], tables: Mapping[str, list]) -> None:
+        self.header, self.tables = header, tables
+
+    def __getitem__(self, key: str) -> Any:
+        return self.header[key] if key in self.header else self.tables[key]
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self.header
+        yield from (name for name in self.tables if name not in self.header)
+
+    def __len__(self) -> int:
+        return len(self.header) + sum(1 for name in self.tables if name not in self.header)
+
+
+def render(tables: Mapping[str, list], out: Target, *, story_id: str | None = None,
            with_text: bool = False) -> dict[str, int]:
-    """Write the document of gathered tables to ``out``; the count of records per table."""
+    """Write the document of gathered tables to ``out``, one table at a time; the count of
+    records per table."""
+    counts: dict[str, int] = {}
+
+    def counted(name: str, rows: list) -> list:
+        counts[name] = len(rows)
+        return rows
+
     with text_sink(out) as stream:
-        json_text.dump(document(tables, story_id=story_id, with_text=with_text), stream)
+        json_text.dump(document(_Counted(tables, counted), story_id=story_id,
+                                with_text=with_text), stream)
         stream.write("\n")
-    return {name: len(rows) for name, rows in tables.items()}
+    return counts
+
+
+class _Counted(Mapping[str, list]):
+    """``tables``, telling ``seen`` each table and its rows as it is read."""
+
+    def __init__(self, tables: Mapping[str, list], seen) -> None:
+        self.tables, self.seen = tables, seen
+
+    def __getitem__(self, name: str) -> list:
+        return self.seen(name, self.tables[name])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.tables)
+
+    def __len__(self) -> int:
+        return len(self.tables)
 
 
 def write(store: Any, out: Target, *, story_id: str | None = None,

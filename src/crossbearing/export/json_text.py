@@ -12,6 +12,7 @@ raises ``ValueError`` as there.
 from __future__ import annotations
 
 import json.encoder
+from collections.abc import Mapping
 from typing import Any, Callable, TextIO
 
 _string: Callable[[str], str] = json.encoder.encode_basestring  # the C function when built
@@ -28,9 +29,10 @@ def dumps(value: Any) -> str:
 
 
 def dump(value: Any, stream: TextIO) -> None:
-    """``json.dump(value, stream, ensure_ascii=False, indent=2)``; a dict is written one item at
-    a time, so that only one item's text is held at once."""
-    if type(value) is not dict or not value:
+    """``json.dump(value, stream, ensure_ascii=False, indent=2)``; a dict (or any mapping, whose
+    values may be read as they are asked for) is written one item at a time, so that only one
+    item and its text are held at once."""
+    if not isinstance(value, Mapping) or not value:
         stream.write(dumps(value))
         return
     lead = "{\n  "
@@ -38,6 +40,7 @@ def dump(value: Any, stream: TextIO) -> None:
         out = [lead + _string(_key(key)) + ": "]
         _nested(item, "\n  ", out)
         stream.write("".join(out))
+        del out, item  # before the next item is read
         lead = ",\n  "
     stream.write("\n}")
 

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -15,20 +16,24 @@ def _line(record: dict[str, Any]) -> str:
     return json.dumps(record, ensure_ascii=False) + "\n"
 
 
-def render(tables: dict[str, list], out: Target) -> dict[str, int]:
-    """Write the tables: to ``out`` as a folder of ``TABLE.jsonl`` files (every table gets a
-    file, empty where it has no records), or as tagged lines to ``out`` when it is a stream."""
+def render(tables: Mapping[str, list], out: Target) -> dict[str, int]:
+    """Write the tables, one at a time: to ``out`` as a folder of ``TABLE.jsonl`` files (every
+    table gets a file, empty where it has no records), or as tagged lines to ``out`` when it is
+    a stream. Returns the count of records per table."""
+    counts: dict[str, int] = {}
     if hasattr(out, "write"):
         for name, rows in tables.items():
             for row in rows:
                 out.write(_line({"table": name, **row}))  # type: ignore[union-attr]
+            counts[name] = len(rows)
     else:
         folder = Path(out)
         folder.mkdir(parents=True, exist_ok=True)
         for name, rows in tables.items():
             with (folder / f"{name}.jsonl").open("w", encoding="utf-8") as stream:
                 stream.writelines(_line(row) for row in rows)
-    return {name: len(rows) for name, rows in tables.items()}
+            counts[name] = len(rows)
+    return counts
 
 
 def write(store: Any, out: Target, *, story_id: str | None = None,
