@@ -211,3 +211,17 @@ def test_it_as_subject_is_the_group_or_state_named_just_before(text, actor):
                    if e.text in ("killed", "expelled", "expel"))
     actors = [a.canonical for a in mention.arguments if a.role == "actor"]
     assert actors == ([actor] if actor else [])
+
+
+@pytest.mark.parametrize("text, condemner", [
+    ("Hezbollah condemned the Israeli strike, saying it killed three civilians in Tyre.",
+     "Hezbollah"),
+    ("Iran condemned the attack on Tuesday, saying it killed 12 civilians.", "Iran"),
+])
+def test_it_in_a_clause_of_no_saying_subject_is_no_actor(text, condemner):
+    # "it" is the strike: the condemner never becomes the strike's actor
+    violent = [e for e in annotate_text(text).events if e.event_type != "condemnation"
+               and ontology().type(e.event_type).family == "violent"]
+    assert violent
+    for mention in violent:
+        assert condemner not in [a.canonical for a in mention.arguments if a.role == "actor"]

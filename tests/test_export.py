@@ -410,3 +410,21 @@ def test_gather_reads_a_table_only_when_it_is_asked_for(seeds_db) -> None:
         tables = gather(store)
         assert list(tables) == list(TABLES) and calls == []
         assert tables["quotes"] and calls == [1]
+
+
+def test_an_export_that_fails_leaves_the_file_it_would_replace(seeds_db, tmp_path,
+                                                                monkeypatch) -> None:
+    # tables are read as they are written: a failure half-way must not leave half a file
+    from crossbearing.export.gather import Tables
+
+    path = tmp_path / "out.json"
+    path.write_text("the export before", encoding="utf-8")
+
+    def broken(self):
+        raise RuntimeError("the quotes cannot be read")
+
+    monkeypatch.setattr(Tables, "_table_quotes", broken)
+    result = CliRunner().invoke(cli, ["export", "--db", str(seeds_db), "--format", "json",
+                                      "--out", str(path)])
+    assert result.exit_code != 0
+    assert path.read_text(encoding="utf-8") == "the export before"

@@ -58,28 +58,39 @@ class Spans:
         """Who "he", "she" or "it" as a subject refers to. "he"/"she": the person named as the
         subject of an earlier clause of its sentence, else of the sentence before it in its
         paragraph (a subject is the antecedent readers take first: "Ryan opened the debate …
-        At home, he accused the administration …"). "it": the organisation or state that is
-        the nearest subject before it in its sentence ("US Central Command said it had killed
-        …", "Iraq said it would allow …"), never across a sentence or past a nearer subject
-        that names something else ("said that the country would …, and that it would …"):
-        "it" refers to things as often as to groups. None when no such name is found."""
+        At home, he accused the administration …"). "it": only in what a named organisation or
+        state says, pledges or announces, the subject of that verb ("US Central Command said it
+        had killed …", "Iraq said it would allow …"): elsewhere "it" refers to things as often
+        as to groups ("Hezbollah condemned the strike, saying it killed three civilians": the
+        strike). None when no such name is found."""
         labels = REFERENTS.get(pronoun.lower_)
         if labels is None or pronoun.dep_ not in ("nsubj", "nsubjpass"):
             return None
+        if pronoun.lower_ == "it":
+            return self._speaker_referred(pronoun, labels)
         sentence = pronoun.sent
         for token in reversed(self.doc[sentence.start:pronoun.i]):
             if token.dep_ in ("nsubj", "nsubjpass"):
                 found = self.at(token)
                 if found is not None and found.label in labels:
                     return found
-                if pronoun.lower_ == "it" and token.pos_ not in PRONOUNS:
-                    return None
-        if pronoun.lower_ == "it" or sentence.start == 0 or "\n\n" in (
-                self.doc[sentence.start - 1].whitespace_ + self.doc[sentence.start - 1].text):
+        if sentence.start == 0 or "\n\n" in self.doc[sentence.start - 1].whitespace_ + \
+                self.doc[sentence.start - 1].text:
             return None  # a new paragraph: no antecedent across it
         before = self.doc[sentence.start - 1].sent
         subject = next((t for t in before if t.dep_ in ("nsubj", "nsubjpass")
                         and t.head.dep_ == "ROOT"), None)
+        found = self.at(subject) if subject is not None else None
+        return found if found is not None and found.label in labels else None
+
+    def _speaker_referred(self, pronoun: Token, labels: tuple[str, ...]) -> Mention | None:
+        """The subject of the verb whose clausal complement ``pronoun`` is the subject of,
+        where that subject names one of ``labels`` ("Iraq said [it would allow …]")."""
+        clause = pronoun.head
+        if clause.dep_ != "ccomp":
+            return None
+        subject = next((c for c in clause.head.children if c.dep_ in ("nsubj", "nsubjpass")),
+                       None)
         found = self.at(subject) if subject is not None else None
         return found if found is not None and found.label in labels else None
 

@@ -91,14 +91,24 @@ def _last_name(name: str) -> str:
     return words[-1] if words else ""
 
 
+#: Roles of one person in a group: a description headed by one names a member of the group
+#: ("a senior Kata'ib Hezbollah commander"), not the group itself ("the Iraqi government").
+MEMBER_ROLES = frozenset({
+    "commander", "leader", "chief", "head", "deputy", "official", "officer", "general",
+    "colonel", "spokesman", "spokeswoman", "spokesperson", "minister", "envoy", "ambassador",
+    "diplomat", "adviser", "advisor", "aide", "member", "fighter", "militant", "soldier",
+    "operative", "founder", "cleric", "lawmaker", "senator", "governor", "mayor", "president"})
+
+
 def _member(description: str) -> str:
-    """The one person a description of a group's member names, by its head noun ("a senior
-    Kata'ib Hezbollah commander" is a commander; his group is the actor the argument carries):
-    another report's "the commander" is the same person. "" for a name, a count or a plural
-    ("Kataib Hezbollah", "US forces"), which the group's identity already covers."""
+    """The one person a description of a group's member names, by its head noun, a role of a
+    person in a group ("a senior Kata'ib Hezbollah commander" is a commander; his group is the
+    actor the argument carries, as ACLED codes a killed commander's group): another report's
+    "the commander" is the same person. "" for anything else: a name, a count, a plural, the
+    group itself ("Kataib Hezbollah", "US forces", "the Iraqi government"), which the group's
+    identity already covers."""
     key = person_key(description)
-    return key if " " not in key and not a_name(description) and key != description.lower() \
-        else ""
+    return key if key in MEMBER_ROLES and key != description.lower().strip() else ""
 
 
 def a_name(text: str) -> bool:

@@ -50,7 +50,9 @@ from crossbearing.model_stories import Passage
 from crossbearing.stages import AnalysisRun
 from crossbearing.store import Store
 
-VERSION = "crossbearing.corpus.v3"
+#: The version of the corpus steps: passages aligned by another version are aligned again
+#: (v4: the words of an aligned passage counted by their longest common subsequence).
+VERSION = "crossbearing.corpus.v4"
 NUM_PERM = 128
 #: Estimated Jaccard similarity of word shingles from which two articles are near-duplicates.
 DUPLICATE_THRESHOLD = 0.8

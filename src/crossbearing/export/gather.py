@@ -51,7 +51,7 @@ class Tables(Mapping[str, list]):
     asked for and not kept, so a writer that writes one table at a time holds one table at a
     time (the tables of 10,000 reports are a few gigabytes as Python objects). What several
     tables share — the stories, articles, events and groups — is read once. Asking for a table
-    twice reads it twice; ``dict(tables)`` reads them all."""
+    twice reads it twice; ``dict(tables)`` reads them all (a plain dict, for ``json.dumps``)."""
 
     def __init__(self, store: Any, story_id: str | None, with_text: bool) -> None:
         self.store, self.story_id, self.with_text = store, story_id, with_text
@@ -88,6 +88,9 @@ class Tables(Mapping[str, list]):
 
     def __len__(self) -> int:
         return len(TABLES)
+
+    def __contains__(self, name: object) -> bool:
+        return name in TABLES  # without reading the table
 
     def _table_articles(self) -> list:
         return [_article(a, self.story_of.get(a.id), self.with_text) for a in self.articles]

@@ -20,5 +20,5 @@ from crossbearing.views.pages import (
 )
 from crossbearing.views.story import STORY_SECTIONS, StoryData, story_page
 
-__all__ = ["STORY_SECTIONS", "DossierStream", "StoryData", "article_page", "dossier_view", "entity_page",
-           "search_page", "story_page"]
+__all__ = ["STORY_SECTIONS", "DossierStream", "StoryData", "article_page", "dossier_view",
+           "entity_page", "search_page", "story_page"]
