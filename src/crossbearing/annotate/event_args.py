@@ -33,6 +33,17 @@ SUSPEND_HEADS = frozenset({"suspend", "pause", "halt", "stop", "end", "cease", "
                            "suspension", "ceasefire", "truce", "postpone", "delay", "cancel"})
 #: Words that deny the act they govern: "refused to discuss it", "declined to meet".
 REFUSING_HEADS = frozenset({"refuse", "decline", "fail", "reject", "refusal", "deny"})
+#: Dependencies through which a governing verb's modal reaches an act: its object, its open
+#: complement, a verb joined to them ("could include indicting the hackers and imposing
+#: sanctions"); not a preposition's object, an adjunct ("will extend the curfew in response to
+#: recent unrest": the unrest happened), nor a clause of its own.
+MODAL_SCOPE = frozenset({"dobj", "xcomp", "conj", "nsubjpass"})
+#: Verbs that stage an act without doing it: "simulated an attack on the island", "rehearsed a
+#: strike", "feigned a retreat" (an exercise or a pretence, nothing happened).
+PRETENDING_HEADS = frozenset({"simulate", "rehearse", "feign", "fake", "mimic", "pretend"})
+#: Verbs whose object names the act they do ("make appeals", "issue a warning", "lodge a
+#: protest"): the act is as done as the verb is.
+LIGHT_VERBS = frozenset({"make", "issue", "give", "deliver", "lodge", "file", "launch"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "would"})
 HYPOTHETICAL_AUX = frozenset({"could", "may", "might", "should", "can", "must", "ought"})
 #: Adjectives of possibility or disposition whose infinitive tells no act done ("difficult to
@@ -381,6 +392,9 @@ def mode(token: Token, family: str = "violent") -> str:
                 return "hypothetical"
     if family == "verbal":  # "plans to visit Charlotte", "hopes to meet": intended, not done
         head = token.head
+        if token.dep_ == "dobj" and head.pos_ in ("VERB", "AUX") and (
+                head.lemma_.lower() in LIGHT_VERBS):
+            return mode(head, family)  # "needs to make appeals": as the making is
         if token.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() not in SAYING:
             if head.lemma_.lower() in FUTURE_HEADS:
                 return "future"
@@ -390,7 +404,7 @@ def mode(token: Token, family: str = "violent") -> str:
                 if aux.lower_ in HYPOTHETICAL_AUX:
                     return "hypothetical"
         return "asserted"
-    current = token
+    current, core = token, True
     for _ in range(4):
         if current.head.i == current.i or not (current.dep_ in GOVERNED_DEPS
                                                 or _purpose_clause(current)):
@@ -408,6 +422,15 @@ def mode(token: Token, family: str = "violent") -> str:
             return "suspended"
         if lemma in FUTURE_HEADS:
             return "future"
+        if lemma in PRETENDING_HEADS:
+            return "hypothetical"  # "simulated an attack": an exercise, not an attack
+        core = core and step in MODAL_SCOPE
+        if core:  # a modal scopes over the verb's objects and complements, not its adjuncts
+            auxes = {c.lower_ for c in current.children if c.dep_ == "aux"}
+            if auxes & HYPOTHETICAL_AUX:
+                return "hypothetical"  # "That could include … imposing sanctions"
+            if auxes & FUTURE_AUX:
+                return "future"
     return "asserted"
 
 
