@@ -1,5 +1,5 @@
-"""The arguments of an event mention read off the parse: who acted, on whom, who died, and the
-mode (did it happen, or was it threatened, suspended, denied).
+"""The arguments of an event mention read off the parse: who acted, on whom, who died (whether
+it happened is :mod:`annotate.event_modes`' reading).
 
 Verbs give their subject (or passive agent) as actor and their object (or passive subject) as
 target; nouns give their possessor, their actor modifiers ("US strikes") and "by X" as actor and
@@ -20,48 +20,6 @@ from crossbearing.model import EventArgument
 LIGHT_VERBS = frozenset({"carry", "conduct", "launch", "stage", "mount", "execute", "perform",
                          "order", "authorize", "authorise", "claim", "admit", "make", "issue",
                          "release", "publish", "hold", "unleash", "wage"})
-#: Words that say the event did not (yet) happen, and what mode they give what they govern.
-FUTURE_HEADS = frozenset({"threaten", "vow", "warn", "pledge", "plan", "intend", "resume",
-                          "promise", "prepare", "seek", "want", "urge", "demand", "threat",
-                          "plot", "aim", "expect", "consider", "call", "ask", "press", "push",
-                          "insist", "purpose", "goal", "intention", "bid", "mission", "like",
-                          "wish", "hope", "offer", "propose", "agree", "swear", "need"})
-#: Of those, heads that govern only what they ask for ("called for his resignation", "asked
-#: him to withdraw"), not their object ("called the attack a crime").
-ASKING_HEADS = frozenset({"call", "ask", "press", "push", "insist"})
-SUSPEND_HEADS = frozenset({"suspend", "pause", "halt", "stop", "end", "cease", "freeze",
-                           "suspension", "ceasefire", "truce", "postpone", "delay", "cancel"})
-#: Words that deny the act they govern: "refused to discuss it", "declined to meet".
-REFUSING_HEADS = frozenset({"refuse", "decline", "fail", "reject", "refusal", "deny"})
-#: Dependencies through which a governing verb's modal reaches an act: its object, its open
-#: complement, a verb joined to them ("could include indicting the hackers and imposing
-#: sanctions"); not a preposition's object, an adjunct ("will extend the curfew in response to
-#: recent unrest": the unrest happened), nor a clause of its own.
-MODAL_SCOPE = frozenset({"dobj", "xcomp", "conj", "nsubjpass"})
-#: Verbs that stage an act without doing it: "simulated an attack on the island", "rehearsed a
-#: strike", "feigned a retreat" (an exercise or a pretence, nothing happened).
-PRETENDING_HEADS = frozenset({"simulate", "rehearse", "feign", "fake", "mimic", "pretend"})
-#: Verbs whose object names the act they do ("make appeals", "issue a warning", "lodge a
-#: protest"): the act is as done as the verb is.
-LIGHT_VERBS = frozenset({"make", "issue", "give", "deliver", "lodge", "file", "launch"})
-FUTURE_AUX = frozenset({"will", "shall", "'ll", "would"})
-HYPOTHETICAL_AUX = frozenset({"could", "may", "might", "should", "can", "must", "ought"})
-#: Adjectives of possibility or disposition whose infinitive tells no act done ("difficult to
-#: attack", "likely to meet", "ready to strike", "willing to negotiate").
-MODAL_ADJECTIVES = frozenset({
-    "difficult", "hard", "easy", "impossible", "possible", "likely", "unlikely", "able",
-    "unable", "ready", "willing", "unwilling", "eager", "reluctant", "prepared", "free",
-    "tough", "necessary", "important", "wise", "unwise", "crucial", "essential", "tempting",
-    "inclined", "hesitant", "keen", "determined", "poised", "expected", "early", "premature"})
-#: Verbs of saying: climbing past one, a mode no longer applies ("said it would" is the saying).
-SAYING = frozenset({"say", "state", "tell", "announce", "report", "claim", "add", "note"})
-#: Dependencies of a trigger on a verb whose modal or negation applies to it.
-CORE_DEPS = frozenset({"nsubjpass", "dobj", "xcomp"})
-#: Dependencies along which a governing word's meaning reaches the trigger.
-GOVERNED_DEPS = frozenset({"dobj", "pobj", "pcomp", "prep", "xcomp", "nsubjpass", "ccomp",
-                           "conj"})
-#: Prepositions through which a governing word reaches: "a pause in attacks", "threat of war".
-GOVERNING_PREPS = frozenset({"in", "of", "on", "to", "with", "for"})
 #: Adjectives that make a plural trigger a series: "repeated strikes".
 SERIES = frozenset({"repeated", "multiple", "several", "numerous", "many", "series", "recent",
                     "ongoing", "frequent", "further"})
@@ -76,14 +34,6 @@ DIRECTED_PREPS = frozenset({"to", "of", "with", "from", "against", "on", "upon",
 #: Conjunctions of a condition whose subject a threat or demand is aimed at ("unless Israel
 #: rescinds", "if the United States goes ahead").
 CONDITIONS = frozenset({"if", "unless", "until"})
-#: Verbs after which "if" opens a question asked, not a condition ("asked if the strike was
-#: the last", "wondered if the talks would resume").
-ASKING_IF = frozenset({"ask", "wonder", "inquire", "enquire", "question", "know", "see",
-                       "check", "decide", "doubt", "determine", "say", "tell"})
-#: Words that open a yes/no question.
-QUESTION_AUX = frozenset({"did", "do", "does", "is", "are", "was", "were", "will", "would",
-                          "could", "can", "has", "have", "had", "should", "shall", "may",
-                          "might"})
 #: Nouns of saying and stance whose "from" names who said or holds it ("condemnation from
 #: Hezbollah", "support from African-American voters", "a demand from the unions"), unlike a
 #: withdrawal or an attack "from" a place.
@@ -346,167 +296,3 @@ def _with_conjuncts(found: list[tuple[str, Token]]) -> list[tuple[str, Token]]:
     for role, head in found:
         result.extend((role, c) for c in head.conjuncts if c.i > head.i)
     return result
-
-
-def mode(token: Token, family: str = "violent") -> str:
-    """``asserted``, ``future``, ``hypothetical``, ``suspended`` or ``negated``: a negation or
-    modal on the trigger or on the verb it is the subject or object of, else a word of
-    suspending or intending that governs it ("suspending attacks", "vowed to strike")."""
-    if _yes_no_question(token):
-        return "hypothetical"  # "Did you shoot him?" asks, asserts nothing
-    if _without(token):
-        return "negated"  # "without having to make any concessions": not done
-    if token.dep_ == "xcomp" and token.head.lower_ == "going" and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and not any(
-            c.dep_ == "neg" for c in token.head.children):
-        return "future"  # "is going to defend himself", "how many are going to die"
-    if token.pos_ == "NOUN" and _ahead_of(token):
-        return "future"  # "on the eve of a visit here by Yasser Arafat": still to come
-    if _of_no(token):
-        return "negated"  # "showed no sign of backing down", "no intention of attacking"
-    if token.head.lemma_.lower() in REFUSING_HEADS and (token.dep_ == "xcomp" or (
-            token.dep_ == "advcl" and any(c.lower_ == "to" for c in token.children))):
-        return "negated"  # "refused to discuss it", "declined for months to meet"
-    if _under_modal_adjective(token):
-        return "hypothetical"  # "difficult for Trump to attack them", "ready to strike"
-    nearest = [token]
-    head = token.head
-    if head.i != token.i and (token.dep_ in CORE_DEPS or (
-            token.dep_ == "nsubj" and head.lemma_.lower() in ("happen", "occur", "succeed"))):
-        nearest.append(head)
-    if token.dep_ == "nsubj" and head.i != token.i and head.dep_ == "advcl" and (
-            head.head.lemma_.lower() not in ASKING_IF) and any(
-            c.dep_ == "mark" and c.lower_ in CONDITIONS for c in head.children):
-        return "hypothetical"  # a subject in a condition: "if the president's veto were
-        # overridden" (not in a question asked: "asked if the Wednesday strike was the last")
-    for word in nearest:
-        if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in word.children):
-            return "hypothetical"  # "unless Washington withdraws its troops"
-        for child in word.children:
-            if child.dep_ == "neg" or (child.dep_ in ("nsubjpass", "dobj") and any(
-                    d.dep_ == "det" and d.lower_ == "no" for d in child.children)):
-                return "negated"  # "did not strike", "no civilians were killed"
-            if child.dep_ == "aux" and child.lower_ in FUTURE_AUX:
-                return "future"
-            if child.dep_ == "aux" and child.lower_ in HYPOTHETICAL_AUX:
-                return "hypothetical"
-    if family == "verbal":  # "plans to visit Charlotte", "hopes to meet": intended, not done
-        head = token.head
-        if token.dep_ == "dobj" and head.pos_ in ("VERB", "AUX") and (
-                head.lemma_.lower() in LIGHT_VERBS):
-            return mode(head, family)  # "needs to make appeals": as the making is
-        if token.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() not in SAYING:
-            if head.lemma_.lower() in FUTURE_HEADS:
-                return "future"
-            for aux in (c for c in head.children if c.dep_ == "aux"):
-                if aux.lower_ in FUTURE_AUX:
-                    return "future"  # "legislation that would allow families to sue"
-                if aux.lower_ in HYPOTHETICAL_AUX:
-                    return "hypothetical"
-        return "asserted"
-    current, core = token, True
-    for _ in range(4):
-        if current.head.i == current.i or not (current.dep_ in GOVERNED_DEPS
-                                                or _purpose_clause(current)):
-            break
-        if current.dep_ == "prep" and current.lower_ not in GOVERNING_PREPS:
-            break
-        step = current.dep_
-        current = current.head
-        lemma = current.lemma_.lower()
-        if lemma in SAYING:
-            break
-        if lemma in ASKING_HEADS and step in ("dobj", "nsubjpass"):
-            break
-        if lemma in SUSPEND_HEADS:
-            return "suspended"
-        if lemma in FUTURE_HEADS:
-            return "future"
-        if lemma in PRETENDING_HEADS:
-            return "hypothetical"  # "simulated an attack": an exercise, not an attack
-        core = core and step in MODAL_SCOPE
-        if core:  # a modal scopes over the verb's objects and complements, not its adjuncts
-            auxes = {c.lower_ for c in current.children if c.dep_ == "aux"}
-            if auxes & HYPOTHETICAL_AUX:
-                return "hypothetical"  # "That could include … imposing sanctions"
-            if auxes & FUTURE_AUX:
-                return "future"
-    return "asserted"
-
-
-#: Phrases whose object lies ahead of the time they set ("ahead of the summit", "on the eve
-#: of a visit"), by the word before "of", "to" or "for" and the word that ends them.
-AHEAD = {("ahead", "of"), ("eve", "of"), ("runup", "to"), ("anticipation", "of"),
-         ("preparation", "for"), ("preparations", "for")}
-
-
-def _without(token: Token) -> bool:
-    """Whether "without" governs the act, directly or through the verb that takes it ("without
-    a fight", "without having to make any concessions", "without consulting Congress"): an
-    act not done."""
-    node = token
-    for _ in range(4):
-        if node.head.i == node.i:
-            return False
-        if node.dep_ in ("pobj", "pcomp") and node.head.lower_ == "without":
-            return True
-        if node.dep_ not in ("dobj", "xcomp", "pobj", "pcomp", "prep"):
-            return False
-        node = node.head
-    return False
-
-
-def _ahead_of(token: Token) -> bool:
-    """Whether a noun of an act is the object of a phrase that sets a time before it ("ahead of
-    the summit", "on the eve of a visit", "in the run-up to the vote", "in preparation for
-    talks"): the act is still to come when the sentence's own act happens."""
-    prep = token.head
-    if token.dep_ != "pobj" or prep.i == token.i:
-        return False
-    word, doc = prep.head, token.doc
-    if word.lower_ == "up" and word.i >= 2 and doc[word.i - 2].lower_ == "run":
-        return prep.lower_ == "to"  # "in the run-up to": spaCy splits "run", "-", "up"
-    return (word.lower_, prep.lower_) in AHEAD
-
-
-def _under_modal_adjective(token: Token) -> bool:
-    """Whether the trigger is an infinitive that an adjective of possibility or disposition
-    governs ("difficult to attack", "unlikely to meet", "ready to strike"): what could or
-    might be done, not what was done ("was quick to condemn" asserts, and is not listed)."""
-    return (token.dep_ in ("xcomp", "ccomp", "advcl") and token.head.pos_ == "ADJ"
-            and token.head.lemma_.lower() in MODAL_ADJECTIVES
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children))
-
-
-def _purpose_clause(token: Token) -> bool:
-    """An infinitive of purpose or intent hung on its verb ("vowed on Thursday to target US
-    bases"), not a clause of time or cause ("after they attacked")."""
-    children = list(token.children)
-    return (token.dep_ == "advcl" and not any(c.dep_ == "mark" for c in children)
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in children))
-
-
-def _of_no(token: Token) -> bool:
-    """Whether the trigger hangs on "of" after a noun that "no" denies ("no sign of backing
-    down", "no plans of withdrawing")."""
-    if token.dep_ not in ("pcomp", "pobj") or token.head.lower_ != "of":
-        return False
-    noun = token.head.head
-    return any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
-
-
-def _yes_no_question(token: Token) -> bool:
-    """Whether the trigger's sentence is a yes/no question ("Did you shoot him?", "Will they
-    strike again?")."""
-    if not token.sent.text.rstrip().rstrip("\"'”’").endswith("?"):
-        return False
-    words = [t for t in token.sent if not t.is_punct]
-    if words and words[0].lower_ in QUESTION_AUX:
-        return True
-    verb = token if token.pos_ in ("VERB", "AUX") else token.head  # "Do you support …?"
-    auxes = [c.i for c in verb.children if c.dep_ == "aux" and c.lower_ in QUESTION_AUX]
-    subjects = [c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if not (auxes and subjects) or min(auxes) > min(subjects):
-        return False
-    # "Why did Israel strike Rafah?" takes the strike as done: a wh-question asks about it
-    return not any(t.tag_ in ("WDT", "WP", "WRB") for t in token.sent if t.i < min(auxes))

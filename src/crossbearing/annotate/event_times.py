@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
-from crossbearing.annotate.event_args import SAYING
+from crossbearing.annotate.event_modes import SAYING
 from crossbearing.annotate.nlp import text_of
 from crossbearing.model import Quote, TimeMention
 

@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
 
-from crossbearing.annotate.event_args import arguments, mode
+from crossbearing.annotate.event_args import arguments
 from crossbearing.annotate.event_spans import REFERRING_PRONOUNS, Spans
 from crossbearing.annotate.event_places import locations, nearest_place
 from crossbearing.annotate.event_triggers import (
@@ -29,6 +29,7 @@ from crossbearing.annotate.event_triggers import (
     refined_type,
 )
 from crossbearing.annotate.event_filters import is_aggregate, makes_no_event
+from crossbearing.annotate.event_modes import mode
 from crossbearing.annotate.event_phrases import by_whom_harmed
 from crossbearing.annotate.event_refs import with_antecedents
 from crossbearing.annotate.event_times import event_times, saying_time
