@@ -1204,3 +1204,20 @@ def test_withholding_part_of_an_aid_programme_is_a_sanction(text, kind):
 def test_what_governs_an_act_says_whether_it_was_done(text, kind, mode):
     modes = {e.mode for e in annotate_text(text).events if e.event_type == kind}
     assert modes == {mode}
+
+
+@pytest.mark.parametrize("text, kind", [
+    # a vow threatens only when what is vowed harms someone (PLOVER THREATEN) …
+    ("The militia vowed to retaliate for the strike on Monday.", "threat"),
+    ("Ethnic Albanians have sworn to fight until they gain control of the villages.", "threat"),
+    ("The militia vowed to continue the strikes on the base.", "threat"),
+    ("Republicans vowed to deprive Democrats of the votes they need.", "threat"),
+    ("The group vowed revenge on Monday.", "threat"),
+    # … a vow to do something else is a promise (AGREE), a vow not to a refusal (REJECT)
+    ("The two countries vowed to stave off the worst effects of climate change.", "agreement"),
+    ("Kostunica vowed to democratize Serbia on Saturday.", "agreement"),
+    ("Sharon has vowed not to return the Golan Heights to Syria.", "rejection"),
+])
+def test_a_vow_is_a_threat_a_promise_or_a_refusal_by_what_is_vowed(text, kind):
+    vows = [e.event_type for e in annotate_text(text).events if e.text in ("vowed", "sworn")]
+    assert vows == [kind]

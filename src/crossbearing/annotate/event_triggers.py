@@ -48,6 +48,7 @@ from crossbearing.annotate.event_senses import (
     workers_strike,
 )
 from crossbearing.annotate.event_types import Ontology
+from crossbearing.annotate.event_vows import VOWING, vowed_type
 
 #: Violent types from most to least specific: a group of linked triggers takes the first.
 SPECIFICITY = ("suicide_bomb", "remote_explosive", "air_drone_strike", "shelling", "armed_clash",
@@ -161,6 +162,8 @@ def _type_of(token: Token, onto: Ontology) -> str | None:
             return "sanction"  # "halted economic aid to Serbia": PLOVER SANCTION, no retreat
         if name == "arrest" and set(objects) & PENALTIES:
             return "sanction"  # "imposed sweeping new sanctions": no one arrested
+        if name == "threat" and lemma in VOWING:
+            return vowed_type(token, onto)  # "vowed to stave off climate change": a promise
         return name
     if token.pos_ == "NOUN":
         if lemma == "call" and not _calls_for_something(token):
