@@ -1200,6 +1200,14 @@ def test_withholding_part_of_an_aid_programme_is_a_sanction(text, kind):
     # … not over an adjunct: the unrest the curfew answers happened
     ("The president said on Monday that he will extend the curfew in Abidjan in response to "
      "recent unrest within the city.", "riot", "asserted"),
+    # an act failed, refused or thwarted did not happen (ACLED: disrupted, no attack)
+    ("Palestinians and Israelis failed to reach agreement on the fate of the offices on "
+     "Sunday.", "agreement", "negated"),
+    ("An attempt to assassinate the deputy governor was thwarted in Khanty-Mansiysk on "
+     "Monday, police said.", "attack", "negated"),
+    ("Police foiled a plot to bomb the central station on Friday.", "remote_explosive",
+     "negated"),
+    ("Gunmen attempted to assassinate the governor on Monday.", "attack", "asserted"),
 ])
 def test_what_governs_an_act_says_whether_it_was_done(text, kind, mode):
     modes = {e.mode for e in annotate_text(text).events if e.event_type == kind}

@@ -29,6 +29,15 @@ REFUSING_HEADS = frozenset({"refuse", "decline", "fail", "reject", "refusal", "d
 #: sanctions"); not a preposition's object, an adjunct ("will extend the curfew in response to
 #: recent unrest": the unrest happened), nor a clause of its own.
 MODAL_SCOPE = frozenset({"dobj", "xcomp", "conj", "nsubjpass"})
+#: Verbs that keep an act from happening: "an attempt to assassinate the deputy governor was
+#: thwarted" (ACLED: disrupted, no attack), "police foiled a plot to bomb the station".
+PREVENTING_HEADS = frozenset({"thwart", "foil", "avert", "forestall"})
+#: Verbs that bring about the act their object names: failing or refusing to "reach an
+#: agreement" is no agreement, while refusing to "lift the curfew" leaves the curfew.
+BRINGING_ABOUT = frozenset({"reach", "conclude", "find", "strike", "sign", "hold", "make"})
+#: Nouns whose infinitive names an act tried or planned, not done: "an attempt to assassinate",
+#: "a plot to bomb" (what governs the noun says whether it came about).
+ATTEMPTS = frozenset({"attempt", "plot", "bid", "plan", "scheme", "conspiracy"})
 #: Verbs that stage an act without doing it: "simulated an attack on the island", "rehearsed a
 #: strike", "feigned a retreat" (an exercise or a pretence, nothing happened).
 PRETENDING_HEADS = frozenset({"simulate", "rehearse", "feign", "fake", "mimic", "pretend"})
@@ -116,14 +125,17 @@ def mode(token: Token, family: str = "violent") -> str:
                 if aux.lower_ in HYPOTHETICAL_AUX:
                     return "hypothetical"
         return "asserted"
-    current, core = token, True
+    current, core, through = token, True, None
     for _ in range(4):
         if current.head.i == current.i or not (current.dep_ in GOVERNED_DEPS
-                                                or _purpose_clause(current)):
+                                                or _purpose_clause(current)
+                                                or _attempted(current)):
             break
         if current.dep_ == "prep" and current.lower_ not in GOVERNING_PREPS:
             break
         step = current.dep_
+        if current is not token:
+            through = current.lemma_.lower()  # the verb between the act and this head
         current = current.head
         lemma = current.lemma_.lower()
         if lemma in SAYING:
@@ -136,7 +148,12 @@ def mode(token: Token, family: str = "violent") -> str:
             return "future"
         if lemma in PRETENDING_HEADS:
             return "hypothetical"  # "simulated an attack": an exercise, not an attack
-        core = core and step in MODAL_SCOPE
+        if lemma in PREVENTING_HEADS:
+            return "negated"  # "an attempt to … was thwarted", "prevented them from attacking"
+        core = core and (step in MODAL_SCOPE or step == "acl")
+        if core and lemma in REFUSING_HEADS and step == "xcomp" and (
+                through is None or through in BRINGING_ABOUT):
+            return "negated"  # "failed to reach agreement" ("rejected an offer": made)
         if core:  # a modal scopes over the verb's objects and complements, not its adjuncts
             auxes = {c.lower_ for c in current.children if c.dep_ == "aux"}
             if auxes & HYPOTHETICAL_AUX:
@@ -188,6 +205,13 @@ def _under_modal_adjective(token: Token) -> bool:
     return (token.dep_ in ("xcomp", "ccomp", "advcl") and token.head.pos_ == "ADJ"
             and token.head.lemma_.lower() in MODAL_ADJECTIVES
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children))
+
+
+def _attempted(token: Token) -> bool:
+    """An infinitive that names what an attempt or a plot was for ("an attempt to assassinate
+    the governor"): what governs the attempt governs the act."""
+    return token.dep_ == "acl" and token.head.lemma_.lower() in ATTEMPTS and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
 def _purpose_clause(token: Token) -> bool:
