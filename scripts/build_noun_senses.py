@@ -16,7 +16,8 @@ what else its senses can name:
 - ``a``: its most frequent sense (the first in WordNet's index.noun, where the senses were
   counted in a tagged corpus) is an idea, a saying, a quality, a feeling or a state ("policy",
   "ideology", "record"), not an act or an event ("a funeral", "the demonstration");
-- ``-``: none of these: an abstraction, a time, a quality, a state, a rule.
+- ``-``: none of the letters above (a time, a rule, an abstraction that is not the noun's most
+  frequent sense).
 
 Nouns that may name a person, a group or a place are left out, like nouns WordNet lacks: the
 rule reads both as "may act". The table is small (tens of thousands of lines) and read once per

@@ -1137,6 +1137,10 @@ def test_going_sworn_or_needing_to_act_is_still_to_come(text, trigger):
     ("Israel reimposed the blockade after the shooting deaths of two settlers.", True),
     ("Hundreds marched downtown to protest the death of Marcus Hale.", True),
     ("He died at the hands of his captors.", True),
+    # violence near a death decides it, and two death words vouch for no violence
+    ("Three members of the family were killed in a fire set by settlers.", True),
+    ("Five soldiers were killed in a crash after militants shot down their helicopter.", True),
+    ("My grandfather died of cancer last year, and his death devastated the family.", False),
 ])
 def test_a_death_is_a_killing_only_where_violence_is_told(text, killing):
     assert ("killing" in [t for t, _ in events(text)]) is killing
@@ -1158,15 +1162,6 @@ def test_attacking_an_abstraction_is_words(text, kind):
 ])
 def test_attacking_an_occasion_or_a_place_is_violence(text):
     assert "accusation" not in [t for t, _ in events(text)]
-
-
-@pytest.mark.parametrize("text, killing", [
-    ("Three members of the family were killed in a fire set by settlers.", True),
-    ("Five soldiers were killed in a crash after militants shot down their helicopter.", True),
-    ("My grandfather died of cancer last year, and his death devastated the family.", False),
-])
-def test_violence_near_a_death_decides_it(text, killing):
-    assert ("killing" in [t for t, _ in events(text)]) is killing
 
 
 @pytest.mark.parametrize("text, kind", [

@@ -147,9 +147,10 @@ def test_outlet_boilerplate_is_not_reuse():
     assert found == {" ".join(t.norm for t in word_tokens(FOOTER))}
     other_outlet = f"{P2}\n\n{FOOTER}."
     assert len(shared_passages(outlet[1], other_outlet)) == 1
-    assert shared_passages(outlet[1], other_outlet, boilerplate=found) == []
+    assert shared_passages(outlet[1], other_outlet, boilerplate=[frozenset(found)]) == []
     # reuse next to boilerplate is still found
-    (reuse,) = shared_passages(TEXT_A + "\n\n" + FOOTER, other_outlet, boilerplate=found)
+    (reuse,) = shared_passages(TEXT_A + "\n\n" + FOOTER, other_outlet,
+                               boilerplate=[frozenset(found)])
     assert (reuse.a_start, reuse.a_end) == span(TEXT_A, P2)
 
 

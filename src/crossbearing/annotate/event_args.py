@@ -12,7 +12,12 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from crossbearing.annotate.event_phrases import DROPPED_ARMS
-from crossbearing.annotate.event_senses import AGENT_ENTITIES, RELATIVE_TAGS, a_thing
+from crossbearing.annotate.event_senses import (
+    AGENT_ENTITIES,
+    RELATIVE_TAGS,
+    a_thing,
+    to_infinitive,
+)
 from crossbearing.annotate.event_spans import Spans
 from crossbearing.model import EventArgument
 
@@ -156,7 +161,7 @@ def _controlled_infinitive(token: Token) -> bool:
     "appealed to the rebels to lay down arms", "waited for the police to leave")."""
     head = token.head
     return (token.dep_ in ("xcomp", "advcl") and head.pos_ == "VERB" and head.i != token.i
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+            and to_infinitive(token)
             and not any(c.dep_ in ("dobj", "dative", "iobj") or c.dep_ == "prep" and c.lower_ in (
                 "on", "upon", "to", "for", "with") and c.i < token.i for c in head.children))
 

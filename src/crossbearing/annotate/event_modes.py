@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from crossbearing.annotate.event_args import CONDITIONS, LIGHT_VERBS
+from crossbearing.annotate.event_senses import to_infinitive
 
 #: Words that say the event did not (yet) happen, and what mode they give what they govern.
 FUTURE_HEADS = frozenset({"threaten", "vow", "warn", "pledge", "plan", "intend", "resume",
@@ -26,18 +27,20 @@ SUSPEND_HEADS = frozenset({"suspend", "pause", "halt", "stop", "end", "cease", "
 REFUSING_HEADS = frozenset({"refuse", "decline", "fail", "reject", "refusal", "deny"})
 #: Dependencies through which a governing verb's modal reaches an act: its object, its open
 #: complement, a verb joined to them ("could include indicting the hackers and imposing
-#: sanctions"); not a preposition's object, an adjunct ("will extend the curfew in response to
-#: recent unrest": the unrest happened), nor a clause of its own.
-MODAL_SCOPE = frozenset({"dobj", "xcomp", "conj", "nsubjpass"})
+#: sanctions"), what an attempt was for (``acl``, climbed only by :func:`_attempted`); not a
+#: preposition's object, an adjunct ("will extend the curfew in response to recent unrest":
+#: the unrest happened), nor a clause of its own.
+MODAL_SCOPE = frozenset({"dobj", "xcomp", "conj", "nsubjpass", "acl"})
 #: Verbs that keep an act from happening: "an attempt to assassinate the deputy governor was
 #: thwarted" (ACLED: disrupted, no attack), "police foiled a plot to bomb the station".
 PREVENTING_HEADS = frozenset({"thwart", "foil", "avert", "forestall"})
 #: Verbs that bring about the act their object names: failing or refusing to "reach an
 #: agreement" is no agreement, while refusing to "lift the curfew" leaves the curfew.
 BRINGING_ABOUT = frozenset({"reach", "conclude", "find", "strike", "sign", "hold", "make"})
-#: Nouns whose infinitive names an act tried or planned, not done: "an attempt to assassinate",
+#: Nouns whose infinitive names an act tried or planned, not done (``events.ATTEMPTS`` are
+#: those that make a killing tried an attack): "an attempt to assassinate",
 #: "a plot to bomb" (what governs the noun says whether it came about).
-ATTEMPTS = frozenset({"attempt", "plot", "bid", "plan", "scheme", "conspiracy"})
+TRIED_FOR = frozenset({"attempt", "plot", "bid", "plan", "scheme", "conspiracy"})
 #: Verbs that stage an act without doing it: "simulated an attack on the island", "rehearsed a
 #: strike", "feigned a retreat" (an exercise or a pretence, nothing happened).
 PRETENDING_HEADS = frozenset({"simulate", "rehearse", "feign", "fake", "mimic", "pretend"})
@@ -70,15 +73,19 @@ QUESTION_AUX = frozenset({"did", "do", "does", "is", "are", "was", "were", "will
 
 
 def mode(token: Token, family: str = "violent") -> str:
-    """``asserted``, ``future``, ``hypothetical``, ``suspended`` or ``negated``: a negation or
-    modal on the trigger or on the verb it is the subject or object of, else a word of
-    suspending or intending that governs it ("suspending attacks", "vowed to strike")."""
+    """``asserted``, ``future``, ``hypothetical``, ``suspended`` or ``negated``, in this order
+    of tests: a yes/no question asked, "without", "is going to", "ahead of", "no sign of", a
+    refusing verb's infinitive, a modal adjective's infinitive, a condition, a negation or a
+    modal on the trigger or on the verb it is the subject or object of; then, climbing the
+    words that govern it, one of suspending, intending, staging ("simulated"), preventing
+    ("thwarted") or refusing through a verb that brings it about ("failed to reach
+    agreement"), or a modal reaching it through objects and complements. A verbal act as a
+    light verb's object is as done as that verb."""
     if _yes_no_question(token):
         return "hypothetical"  # "Did you shoot him?" asks, asserts nothing
     if _without(token):
         return "negated"  # "without having to make any concessions": not done
-    if token.dep_ == "xcomp" and token.head.lower_ == "going" and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and not any(
+    if token.dep_ == "xcomp" and token.head.lower_ == "going" and to_infinitive(token) and not any(
             c.dep_ == "neg" for c in token.head.children):
         return "future"  # "is going to defend himself", "how many are going to die"
     if token.pos_ == "NOUN" and _ahead_of(token):
@@ -149,10 +156,9 @@ def mode(token: Token, family: str = "violent") -> str:
         if lemma in PRETENDING_HEADS:
             return "hypothetical"  # "simulated an attack": an exercise, not an attack
         if lemma in PREVENTING_HEADS:
-            return "negated"  # "an attempt to … was thwarted", "prevented them from attacking"
-        core = core and (step in MODAL_SCOPE or step == "acl")
-        if core and lemma in REFUSING_HEADS and step == "xcomp" and (
-                through is None or through in BRINGING_ABOUT):
+            return "negated"  # "an attempt to … was thwarted", "foiled a plot to bomb"
+        core = core and step in MODAL_SCOPE
+        if core and lemma in REFUSING_HEADS and step == "xcomp" and through in BRINGING_ABOUT:
             return "negated"  # "failed to reach agreement" ("rejected an offer": made)
         if core:  # a modal scopes over the verb's objects and complements, not its adjuncts
             auxes = {c.lower_ for c in current.children if c.dep_ == "aux"}
@@ -204,14 +210,13 @@ def _under_modal_adjective(token: Token) -> bool:
     might be done, not what was done ("was quick to condemn" asserts, and is not listed)."""
     return (token.dep_ in ("xcomp", "ccomp", "advcl") and token.head.pos_ == "ADJ"
             and token.head.lemma_.lower() in MODAL_ADJECTIVES
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children))
+            and to_infinitive(token))
 
 
 def _attempted(token: Token) -> bool:
     """An infinitive that names what an attempt or a plot was for ("an attempt to assassinate
     the governor"): what governs the attempt governs the act."""
-    return token.dep_ == "acl" and token.head.lemma_.lower() in ATTEMPTS and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    return token.dep_ == "acl" and token.head.lemma_.lower() in TRIED_FOR and to_infinitive(token)
 
 
 def _purpose_clause(token: Token) -> bool:
@@ -219,7 +224,7 @@ def _purpose_clause(token: Token) -> bool:
     bases"), not a clause of time or cause ("after they attacked")."""
     children = list(token.children)
     return (token.dep_ == "advcl" and not any(c.dep_ == "mark" for c in children)
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in children))
+            and to_infinitive(token))
 
 
 def _of_no(token: Token) -> bool:

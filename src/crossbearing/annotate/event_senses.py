@@ -75,6 +75,11 @@ FORCES = frozenset({"troop", "force", "soldier", "unit", "army", "personnel", "f
                     "peacekeeper", "observer", "monitor", "police", "tank", "ship", "warship"})
 
 
+
+def to_infinitive(verb: Token) -> bool:
+    """Whether a verb is an infinitive with "to" ("to strike", "vowed to retaliate")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
 def for_conduct(token: Token) -> bool:
     """Whether a verb of attacking is told with the conduct it answers or the label it gives
     ("attacked the president for declining to …", "slammed Kaine for his work defending …",
@@ -153,8 +158,7 @@ def asks(token: Token) -> bool:
     if subject is None or not _can_act(subject):
         return False  # "US strikes are pushing the government to end …": a cause, no request
     asked = any(c.dep_ == "dobj" for c in children) and any(
-        c.dep_ in ("xcomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to"
-                                             for a in c.children)
+        c.dep_ in ("xcomp", "advcl") and to_infinitive(c)
         for c in children)
     pushed_for = any(c.dep_ == "prep" and c.lower_ == "for" for c in children)
     return asked or pushed_for
@@ -427,8 +431,7 @@ def fights_for_a_cause(token: Token, causes: frozenset[str]) -> bool:
     if token.dep_ in ("acl", "relcl"):
         doers.append(token.head)
     armed = any(d.lemma_.lower() in ARMED or d.ent_type_ in ("ORG", "NORP") for d in doers)
-    aim = any(c.dep_ in ("xcomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to"
-                                                   for a in c.children) for c in token.children)
+    aim = any(c.dep_ in ("xcomp", "advcl") and to_infinitive(c) for c in token.children)
     if (aim and not armed) or any(
             c.dep_ == "dobj" and c.lemma_.lower() in causes for c in token.children):
         return True
@@ -438,7 +441,7 @@ def fights_for_a_cause(token: Token, causes: frozenset[str]) -> bool:
         g for c in token.children if c.dep_ == "prep" and c.lower_ in ("against", "through")
         for g in c.children if g.dep_ == "pobj"]
     # "battled through a bout of pneumonia", "fought the blaze": no one fights back
-    return bool(opponents) and all(_a_thing(o, saying=False) for o in opponents)
+    return bool(opponents) and all(a_thing(o) for o in opponents)
 
 
 def threat_to_something(token: Token) -> bool:
@@ -446,4 +449,3 @@ def threat_to_something(token: Token) -> bool:
     a threat to do something ("the threat to close the strait")."""
     return any(c.dep_ == "prep" and c.lower_ == "to" and any(g.dep_ == "pobj" for g in c.children)
                for c in token.children)
-

@@ -15,12 +15,9 @@ from crossbearing.kb import Actor
 from crossbearing.model import EventArgument, Mention
 
 PRONOUNS = frozenset({"PRON"})
-#: Pronouns that stand for one person named before ("he", "she").
 #: What each subject pronoun may refer back to: a person, or an organisation or a state ("US
 #: Central Command said it had killed …", "Iran said it would retaliate").
 REFERENTS = {"he": ("PERSON",), "she": ("PERSON",), "it": ("ORG", "GPE")}
-#: The pronouns the events read back to a named subject.
-REFERRING_PRONOUNS = frozenset(REFERENTS)
 #: Nouns that count what follows "of" ("a number of fighters", "dozens of protesters").
 QUANTITY_NOUNS = frozenset({"number", "dozen", "dozens", "score", "scores", "hundred",
                             "hundreds", "thousand", "thousands", "handful", "couple", "group",
@@ -54,7 +51,7 @@ class Spans:
     def at(self, token: Token) -> Mention | None:
         return self._by_token.get(token.i)
 
-    def _person_referred(self, pronoun: Token) -> Mention | None:
+    def _referred(self, pronoun: Token) -> Mention | None:
         """Who "he", "she" or "it" as a subject refers to. "he"/"she": the person named as the
         subject of an earlier clause of its sentence, else of the sentence before it in its
         paragraph (a subject is the antecedent readers take first: "Ryan opened the debate …
@@ -132,7 +129,7 @@ class Spans:
         adjective the knowledge base does not hold is a description of the group, not its
         actor: "Pro-Iran Iraqi lawmakers" stay lawmakers so described."""
         if head.pos_ in PRONOUNS:
-            person = self._person_referred(head) if role == "actor" else None
+            person = self._referred(head) if role == "actor" else None
             if person is None:
                 return None
             return EventArgument(role, head.idx, head.idx + len(head), head.text,

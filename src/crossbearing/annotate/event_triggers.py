@@ -147,7 +147,6 @@ def find_triggers(doc, onto: Ontology) -> list[Trigger]:
     return [t for t in found if not death_of_no_violence(t, found)]
 
 
-
 def _type_of(token: Token, onto: Ontology) -> str | None:
     if token.dep_ in MODIFIER_DEPS or not token.is_alpha or _in_hyphenated_word(token):
         return None

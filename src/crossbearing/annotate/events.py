@@ -19,8 +19,9 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Token
 
 from crossbearing.annotate.event_args import arguments
-from crossbearing.annotate.event_spans import REFERRING_PRONOUNS, Spans
+from crossbearing.annotate.event_spans import REFERENTS, Spans
 from crossbearing.annotate.event_places import locations, nearest_place
+from crossbearing.annotate.event_senses import to_infinitive
 from crossbearing.annotate.event_triggers import (
     Trigger,
     find_triggers,
@@ -45,7 +46,8 @@ from crossbearing.model import (
     Toll,
 )
 
-#: Words of trying: a killing they govern was attempted, an attack (PLOVER codes the act tried).
+#: Words of trying: a killing they govern was attempted, an attack (PLOVER codes the act tried);
+#: whether the attempt came about is ``event_modes`` (``TRIED_FOR``, "was thwarted").
 ATTEMPTS = frozenset({"attempt", "try", "bid", "plot"})
 FATAL = re.compile(r"\b(killed|dead|died|deaths?|lives|martyred|fatalities|slain|bodies)\b", re.IGNORECASE)
 INJURED = re.compile(r"\b(injured|wounded|hurt|injuries|casualties)\b", re.IGNORECASE)
@@ -134,8 +136,7 @@ def _topic_of_saying(token: Token, kinds: dict[int, tuple[str, str]]) -> Token |
     resignation", and it is part of the saying's event. An accusation or a condemnation is
     about an act that did happen, which stays asserted. Walks up through prepositions and
     nouns, at most three steps."""
-    if (token.dep_ == "xcomp" or token.dep_ == "advcl" and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in token.children)) and kinds.get(
+    if (token.dep_ == "xcomp" or token.dep_ == "advcl" and to_infinitive(token)) and kinds.get(
             token.head.i, ("", ""))[1] == "demand":
         return token.head  # "pushing Washington to discuss a timeline": what is asked
     verb = token.head
@@ -396,7 +397,7 @@ def _with_cue_speaker(args: list[EventArgument], token: Token,
     one resolver for who speaks, in quotes and in events alike: its reading of a pronoun ("he
     said") comes before the events' own (``event_spans.Spans``), which serves where no
     quotation's speaker stands."""
-    if any(a.role == "actor" and a.actor_id and a.text.lower() not in REFERRING_PRONOUNS
+    if any(a.role == "actor" and a.actor_id and a.text.lower() not in REFERENTS
            for a in args):
         return args
     quote = next((q for q in quotes if q.cue and q.speaker_actor

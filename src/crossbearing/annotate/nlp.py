@@ -146,10 +146,12 @@ def line_starts(doc):
     before it and places the others itself; without this it ran a headline with no full stop
     into the lead's first sentence ("Obama Slams Trump Over Taxes⏎WASHINGTON — President
     Obama said …"), which the quote layer then had to parse again on its own."""
-    for token in doc[1:]:
-        before = doc[token.i - 1]
-        if before.is_space and "\n" in before.text and not token.is_space:
-            token.is_sent_start = True
+    from spacy.attrs import IS_SPACE
+
+    spaces = doc.to_array([IS_SPACE]).ravel()  # a token object only where a line breaks
+    for i in spaces.nonzero()[0]:
+        if i + 1 < len(doc) and not spaces[i + 1] and "\n" in doc[i].text:
+            doc[i + 1].is_sent_start = True
     return doc
 
 

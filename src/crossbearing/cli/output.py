@@ -43,11 +43,11 @@ def export_command(db: str, fmt: str, out_path: str | None, story_id: str | None
     """Export everything stored (or one story) for other tools: JSON, ACLED-style CSV, JSON
     Lines, GraphML or citations CSV (docs/export.md). Writes to standard output unless --out is given; the
     summary then goes to stderr."""
-    from crossbearing.export import export, write_export
+    from crossbearing.export import FOLDER_FORMATS, export, write_export
 
     with open_db(db) as store:
         story_id = known_story(store, story_id)
-        if out_path and fmt != "jsonl":  # a file is replaced whole: an error leaves the old one
+        if out_path and fmt not in FOLDER_FORMATS:  # replaced whole: an error leaves the old
             counts = write_export(store, fmt, out_path, story_id=story_id, with_text=with_text)
         else:  # a stream is written as the tables are read; jsonl's folder file by file
             counts = export(store, fmt, out_path or sys.stdout, story_id=story_id,

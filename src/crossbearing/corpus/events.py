@@ -247,7 +247,9 @@ def _evidence(a: _Union, b: _Union) -> int:
     """Evidence that two mentions, or two groups of mentions (each taken as what all its
     mentions say), tell one event: 2 per shared victim or target, 1 per shared actor, 2 for
     both dated, 2 for the same city or site, 1 each for the same toll, the same specific type
-    and the same reporter; and enough by itself for a person named as killed in both."""
+    and the same reporter; and enough by itself for a person named as killed in both. The
+    values that add evidence when shared are also ``event_items._evidence_keys``, which picks
+    the pairs worth weighing: a kind added here is added there."""
     return (2 * len(a.sufferers & b.sufferers) + len(a.participants & b.participants)
             + 2 * (a.dated and b.dated) + 2 * bool(a.places & b.places)
             + bool(a.tolls & b.tolls) + bool(a.kinds & b.kinds)

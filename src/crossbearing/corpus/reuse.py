@@ -326,8 +326,7 @@ def shared_passages(text_a: str, text_b: str, *,
                     quotes_a: Iterable[Quote | tuple[int, int]] = (),
                     quotes_b: Iterable[Quote | tuple[int, int]] = (),
                     min_words: int = 12, n: int = SEED_WORDS,
-                    boilerplate: Iterable[str] = (),
-                    boilerplate_sets: Sequence[frozenset[str]] = (),
+                    boilerplate: Sequence[frozenset[str]] = (),
                     tokens_a: list[Token] | None = None,
                     tokens_b: list[Token] | None = None) -> list[Alignment]:
     """Passages ``text_a`` and ``text_b`` share, in the order they appear in ``text_a``.
@@ -335,9 +334,9 @@ def shared_passages(text_a: str, text_b: str, *,
     ``quotes_a``/``quotes_b`` are the texts' quotes (:class:`Quote` objects, or bare content
     spans of unknown speaker): a passage inside quotations in both is a ``shared-quotation``.
     ``min_words`` is the least number of identical words a passage must have. ``boilerplate``
-    holds recurring passages of either outlet (see :func:`boilerplate_passages`), never used as
-    seeds so they are not reported as reuse; ``boilerplate_sets`` holds the same as sets of
-    passages kept between calls (one per outlet), whose n-grams are read once per set.
+    holds each outlet's recurring passages as one set (see :func:`boilerplate_passages`), never
+    used as seeds so they are not reported as reuse; a caller that keeps the sets between calls
+    has their n-grams read once per set.
     ``tokens_a``/``tokens_b`` are the texts'
     :func:`word_tokens` where the caller has them already (an article aligned with several
     others is tokenised once; it is two thirds of the time of an alignment)."""
@@ -346,7 +345,7 @@ def shared_passages(text_a: str, text_b: str, *,
     wa, wb = [t.norm for t in ta], [t.norm for t in tb]
     qa, qb = _quote_spans(quotes_a), _quote_spans(quotes_b)
     found = []
-    skip = [_grams_of(frozenset(boilerplate), n)] + [_grams_of(s, n) for s in boilerplate_sets]
+    skip = [_grams_of(passages, n) for passages in boilerplate]
     for span in _spans(wa, wb, n, skip):
         span = _trim(span, ta, tb, text_a, text_b)
         words = _aligned_words(wa, wb, span)
@@ -381,7 +380,7 @@ def boilerplate_passages(texts: Sequence[str], *, n: int = SEED_WORDS, min_artic
     """An outlet's recurring passages: maximal runs of word n-grams found in at least
     ``min_articles`` of its ``texts`` (or ``min_share`` of them, but at least two, for an outlet
     with few texts), as normalised words joined by single spaces. Pass them (for both outlets) to
-    :func:`shared_passages` as ``boilerplate``."""
+    :func:`shared_passages` as one of ``boilerplate``."""
     threshold = _recurring_threshold(len(texts), min_articles, min_share)
     if threshold is None:
         return set()

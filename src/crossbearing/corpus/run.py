@@ -230,7 +230,7 @@ def _reuse(store: Store, report: CorpusReport, *, failures: list[Failure], **_) 
                          boilerplate.get(second.outlet, NO_BOILERPLATE)]
             passages = isolated(
                 lambda: shared_passages(first.text, second.text, quotes_a=quotes[a],
-                                        quotes_b=quotes[b], boilerplate_sets=recurring,
+                                        quotes_b=quotes[b], boilerplate=recurring,
                                         tokens_a=tokens(a), tokens_b=tokens(b)),
                 failures, stage="corpus.reuse", target=f"{a}|{b}", target_kind="pair",
                 version=VERSION, driver_error=store.driver_error)

@@ -2,8 +2,9 @@
 
 ``EXPORTERS`` maps a format name to its ``write(store, out, *, story_id=None, with_text=False)``,
 which writes to a text stream or a path and returns counts of what it wrote. Every format is a
-function of the tables ``gather.gather`` reads from the store once (ACLED CSV and GraphML of the
-three that ``gather.gather_events`` reads: actors, entities, events).
+function of the tables ``gather.gather`` reads from the store, each as the writer reaches it
+(ACLED CSV and GraphML of the three that ``gather.gather_events`` reads: actors, entities,
+events). ``FOLDER_FORMATS`` write a folder, the others one file.
 """
 
 from __future__ import annotations
@@ -23,8 +24,11 @@ EXPORTERS: dict[str, Callable[..., dict[str, int]]] = {
     "graphml": graphml.write,
     "citations": citations_csv.write,
 }
+#: Formats whose path is a folder (a file per table), not one file.
+FOLDER_FORMATS = frozenset({"jsonl"})
 
-__all__ = ["EXPORTERS", "SCHEMA_VERSION", "TABLES", "gather", "export", "write_export"]
+__all__ = ["EXPORTERS", "FOLDER_FORMATS", "SCHEMA_VERSION", "TABLES", "gather", "export",
+           "write_export"]
 
 
 def export(store: Any, fmt: str, out: Any, **options: Any) -> dict[str, int]:

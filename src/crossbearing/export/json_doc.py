@@ -12,7 +12,7 @@ from crossbearing.export.sink import Target, text_sink
 
 
 def document(tables: Mapping[str, list], *, story_id: str | None = None,
-             with_text: bool = False) -> Mapping[str, Any]:
+             with_text: bool = False) -> _Document:
     """The export document: a header, then the gathered tables (read as they are written)."""
     header = {"schema_version": SCHEMA_VERSION, "generator": f"crossbearing {__version__}",
               "story": story_id, "with_text": with_text}
@@ -20,53 +20,37 @@ def document(tables: Mapping[str, list], *, story_id: str | None = None,
 
 
 class _Document(Mapping[str, Any]):
-    """The header's fields, then the tables', without reading a table before it is asked for."""
+    """The header's fields, then the tables', without reading a table before it is asked for;
+    ``counts`` holds the records of each table read."""
 
     def __init__(self, header: dict[str, Any], tables: Mapping[str, list]) -> None:
         self.header, self.tables = header, tables
+        self.counts: dict[str, int] = {}
 
     def __getitem__(self, key: str) -> Any:
-        return self.header[key] if key in self.header else self.tables[key]
+        if key in self.header:
+            return self.header[key]
+        rows = self.tables[key]
+        self.counts[key] = len(rows)
+        return rows
 
     def __iter__(self) -> Iterator[str]:
         yield from self.header
-        yield from (name for name in self.tables if name not in self.header)
+        yield from self.tables
 
     def __len__(self) -> int:
-        return len(self.header) + sum(1 for name in self.tables if name not in self.header)
+        return len(self.header) + len(self.tables)
 
 
 def render(tables: Mapping[str, list], out: Target, *, story_id: str | None = None,
            with_text: bool = False) -> dict[str, int]:
     """Write the document of gathered tables to ``out``, one table at a time; the count of
     records per table."""
-    counts: dict[str, int] = {}
-
-    def counted(name: str, rows: list) -> list:
-        counts[name] = len(rows)
-        return rows
-
+    doc = document(tables, story_id=story_id, with_text=with_text)
     with text_sink(out) as stream:
-        json_text.dump(document(_Counted(tables, counted), story_id=story_id,
-                                with_text=with_text), stream)
+        json_text.dump(doc, stream)
         stream.write("\n")
-    return counts
-
-
-class _Counted(Mapping[str, list]):
-    """``tables``, telling ``seen`` each table and its rows as it is read."""
-
-    def __init__(self, tables: Mapping[str, list], seen) -> None:
-        self.tables, self.seen = tables, seen
-
-    def __getitem__(self, name: str) -> list:
-        return self.seen(name, self.tables[name])
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self.tables)
-
-    def __len__(self) -> int:
-        return len(self.tables)
+    return doc.counts
 
 
 def write(store: Any, out: Target, *, story_id: str | None = None,
