@@ -17,6 +17,8 @@ time expressions date no occasion, as in an undated article). Printed per set:
   in one story);
 - B-cubed precision, recall and F1 (per article: the share of its story that is in its gold story,
   and of its gold story that is in its story; averaged);
+- the same with every article dated the set's latest day: the set as one busy news day, where
+  dates separate nothing (a stress test of precision);
 - the number of stories found; the pair scores of same-story and different-story pairs; and
   tables over thresholds and over the weight of the occasion keys (``w_occasion``), to show how
   sensitive the result is;
@@ -103,6 +105,16 @@ def load(name: str, eval_dir: Path, cache: Path | None) -> tuple[list, list, dic
              for a, ann in zip(articles, annotations)]
     return (items, plain, gold,
             {a.id: a.external_id if name == "polnear" else a.title or "" for a in articles})
+
+
+def one_day(name: str, eval_dir: Path, cache: Path | None) -> list | None:
+    """The features of one set with every article dated its latest publication day: the set
+    as one busy news day, where dates separate nothing and every "Monday's" or "the hearing"
+    names an occasion of the same week."""
+    articles, annotations, _ = load_annotated(name, eval_dir, cache)
+    day = max(a.published.value for a in articles if a.published)
+    return [story_features(replace(a, published=DateValue(day, "day", "test")), ann)
+            for a, ann in zip(articles, annotations)]
 
 
 def load_annotated(name: str, eval_dir: Path, cache: Path | None) -> tuple | None:
@@ -270,7 +282,9 @@ def main() -> int:
         items, plain, gold, titles = loaded
         n_gold = len(set(gold.values()))
         print(f"\n{label}: {len(items)} articles, {n_gold} gold stories")
-        for variant_name, variant in (("with dates", items), ("dates removed", plain)):
+        variants = (("with dates", items), ("dates removed", plain),
+                    ("all on one day", one_day(name, args.eval_dir, args.cache)))
+        for variant_name, variant in variants:
             result = run(variant, gold, params)
             report(variant_name, result, n_gold)
             if args.errors:

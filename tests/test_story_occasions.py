@@ -155,3 +155,28 @@ def test_order_does_not_change_the_stories_and_a_later_column_leaves_them():
     clusterer.add(items[3])
     assert clusterer.story_of("check") == clusterer.story_of("preview") == "story-preview"
     assert clusterer.story_of("column") == "story-column"
+
+
+# A long piece whose lead names the debate once as its hook, then is about something else.
+HOOK = make_article(
+    "hook", "2031-05-09", "Voters split on transit",
+    "Ahead of Monday night's first mayoral debate, a new survey of 800 residents finds the city "
+    "divided on transit. " + " ".join(
+        ["Residents of the eastern wards ride the slowest buses and pay the highest rents, and "
+         "most of them say neither candidate has a plan for either."] * 5))
+
+
+def test_an_occasion_named_once_in_a_longer_piece_is_its_hook_and_gives_no_key():
+    assert keys(HOOK) == {}
+
+
+def test_an_occasion_named_again_or_in_a_brief_gives_its_keys():
+    again = replace(HOOK, text=HOOK.text + " The debates will test both candidates on it.")
+    assert "od:debate@2031-05-12" in keys(again) and "om:first debate" in keys(again)
+    brief = replace(HOOK, text=HOOK.text.split(" Residents")[0])
+    assert "od:debate@2031-05-12" in keys(brief)
+    # The headline counts as a naming, once even when the text begins with it.
+    titled = replace(HOOK, title="Voters split on transit before the debate")
+    assert "ob:debate" in keys(titled)
+    body = HOOK.text.replace("Ahead of Monday night's first mayoral debate, a", "A")
+    assert keys(replace(titled, text=titled.title + ". " + body)) == {}

@@ -42,6 +42,11 @@ Action Forum", "Geneva Convention": an organisation, a treaty; a name labelled a
 stays); followed by "over" or "about", its abstract sense ("the public debate over his
 fitness").
 
+An article is about the occasions it names again: an occasion named once in the lead of a longer
+piece is its hook (a poll "heading into the first debate", a column on a fact-checker that opens
+with its plans for the debate), and gives no key; one named at least :data:`SUBJECT_MENTIONS`
+(2) times, or in a text of at most :data:`SHORT_TEXT_WORDS` words (a brief), does.
+
 How much the keys weigh against the words is the clusterer's ``w_occasion``
 (:class:`~crossbearing.corpus.stories.StoryParams`); the weights above are set on principle
 (a date identifies, an ordinal nearly, a name of a series or a bare noun only near a day), and
@@ -61,11 +66,17 @@ from crossbearing.annotate.timex_find import WEEKDAYS
 from crossbearing.model import Article, Mention, TimeMention
 
 __all__ = ["BARE_WEIGHT", "DATED_WEIGHT", "INCIDENTS", "KIND_WEIGHT", "LEAD_WORDS", "MODIFIERS",
-           "OCCASIONS", "ORDINALS", "ORDINAL_WEIGHT", "occasion_keys"]
+           "OCCASIONS", "ORDINALS", "ORDINAL_WEIGHT", "SHORT_TEXT_WORDS", "SUBJECT_MENTIONS",
+           "occasion_keys"]
 
 #: The lead: the sentences of the text (after a first line that repeats the headline) that begin
 #: within its first this many words (a dateline or a one-line paragraph does not use it up).
 LEAD_WORDS = 50
+#: An article is about an occasion it names at least this many times; one named once in the lead
+#: of a longer piece is its hook ("heading into the first debate", then a poll's figures).
+SUBJECT_MENTIONS = 2
+#: A text of at most this many words may name its occasion once (a brief, a lead alone).
+SHORT_TEXT_WORDS = 2 * LEAD_WORDS
 #: Nouns naming a dated occasion (singular; a plural names several and is not a key).
 OCCASIONS = frozenset("""
 debate forum hearing summit referendum caucus convention rally speech
@@ -150,7 +161,35 @@ def occasion_keys(article: Article, times: Iterable[TimeMention] = (),
                               sorted({place for at, place in places if start <= at < end})]
             for key, weight in found:
                 keys[key] = max(keys.get(key, 0.0), weight)
-    return keys
+    return _about(article, keys)
+
+
+def _about(article: Article, keys: dict[str, float]) -> dict[str, float]:
+    """The keys of the occasions the article is about: those it names at least
+    :data:`SUBJECT_MENTIONS` times (the headline counted unless the text begins with it), or all
+    of them in a text of at most :data:`SHORT_TEXT_WORDS` words (a brief names its occasion
+    once)."""
+    if not keys or len(_WORD.findall(article.text)) <= SHORT_TEXT_WORDS:
+        return keys
+    title = article.title or ""
+    counted = article.text if _norm(article.text[:len(title) + 40]).startswith(
+        _norm(title)[:40]) else f"{title}\n{article.text}"
+    named = {noun: len(_named(noun).findall(counted)) for noun in {_noun(k) for k in keys}}
+    return {k: w for k, w in keys.items() if named[_noun(k)] >= SUBJECT_MENTIONS}
+
+
+def _noun(key: str) -> str:
+    """The occasion noun of a key: ``od:debate@2016-09-26``, ``ob:debate``, ``om:first debate``."""
+    body = key[len(DATED):]
+    if key.startswith(DATED):
+        return body.rsplit("@", 1)[0]
+    return body.split(" ", 1)[1] if key.startswith(NAMED) else body
+
+
+def _named(noun: str) -> re.Pattern:
+    """The noun, singular or plural, in any case, as whole words."""
+    words = r"\s+".join(map(re.escape, noun.split()))
+    return re.compile(rf"\b{words}(?:s|es)?\b", re.IGNORECASE)
 
 
 def _bounds(text: str, span, in_text: bool) -> tuple[int, int]:
