@@ -1108,7 +1108,7 @@ def test_fighting_a_thing_that_cannot_fight_back_is_no_clash(text, clash):
 
 @pytest.mark.parametrize("text, trigger, actor", [
     ("Sarah Whitman weighed in to defend the movement on Monday.", "defend", "Sarah Whitman"),
-    ("The senator moved to block the nomination on Tuesday.", "block", "senator"),
+    ("The senator moved to reject the nomination on Tuesday.", "reject", "senator"),
     ("David Ames called on Howard Dole to apologize for the remark.", "apologize", None),
     ("The party urged its allies to attack the base.", "attack", None),
 ])

@@ -15,6 +15,14 @@ from spacy.tokens import Token
 
 from crossbearing.annotate.event_deaths import death_of_no_violence
 from crossbearing.annotate.event_phrases import PEOPLE, phrase_type
+from crossbearing.annotate.event_politics import (
+    ATTACK_NOUNS,
+    WORDED_ATTACKS,
+    attack_on_a_person,
+    attacks_in_words,
+    blocks_no_way,
+    rally_as_setting,
+)
 from crossbearing.annotate.event_senses import (
     AGENT_ENTITIES,
     AGENT_NOUNS,
@@ -169,8 +177,10 @@ def _type_of(token: Token, onto: Ontology) -> str | None:
             return None  # a demand is a call for or to something, not a "conference call"
         if _figurative_noun(token, lemma):
             return None
-        if lemma == "rally" and campaign_rally(token):
-            return None  # "Clinton has held rallies in Cleveland": campaigning, no protest
+        if lemma == "rally" and (campaign_rally(token) or rally_as_setting(token)):
+            return None  # "Clinton has held rallies", "Trump said at a rally": campaigning
+        if lemma in ATTACK_NOUNS and attack_on_a_person(token):
+            return "accusation"  # "Trump has responded with attacks on Machado": words
         if lemma == "threat" and (threat_as_danger(token) or threat_to_something(token)):
             return None  # "is considered a threat", "Putin's threat to Europe": a danger
         for child in token.lefts:
@@ -233,6 +243,8 @@ def _figurative(token: Token, lemma: str) -> bool:
         return True  # "'Why isn't this proof?' Vitter demanded.": a question, no demand
     if lemma in STRIKING and strikes_no_one(token):
         return True  # "struck a deal", "donations hit $1.1 billion", "fired every question"
+    if lemma == "block":  # "a bill blocked by senators": procedure; a protest blocks roads
+        return blocks_no_way(token)
     if lemma == "warn":  # "the fund warned that the exit will raise questions": a caution
         return cautions(token)
     if lemma == "meet":  # "make ends meet", "the plan meets the standard": no meeting
@@ -345,6 +357,8 @@ def _verb_phrase(token: Token, lemma: str) -> str | None:
             return "demand"
     if lemma in CRITICISING and (for_conduct(token) or attacks_an_idea(token)):
         return "accusation"  # "attacked the president for declining", "slammed his plan"
+    if lemma in WORDED_ATTACKS and attacks_in_words(token):
+        return "accusation"  # "Trump has been targeting Machado", "hit back with an ad"
     if lemma in ("push", "press") and asks(token):
         return "demand"  # "pushing Washington to discuss a timeline", "pushed for a ceasefire"
     particles = {c.lower_ for c in token.children  # "out of" may be parsed as a preposition
