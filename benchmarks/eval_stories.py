@@ -92,8 +92,10 @@ def polnear(eval_dir: Path) -> tuple[list[Article], dict[str, str]] | None:
     return articles, gold
 
 
-def load(name: str, eval_dir: Path, cache: Path | None) -> tuple[list, list, dict, dict] | None:
-    """Features with dates and with every date removed, gold stories and titles of one set (the
+def load(name: str, eval_dir: Path, cache: Path | None
+         ) -> tuple[list, list, list | None, dict, dict] | None:
+    """Features with dates, with every date removed and all on one day (:func:`one_day`), gold
+    stories and titles of one set (the
     annotated articles from ``cache`` when it has them: the features are built from them on
     every run, so a change to the features needs no new annotation)."""
     annotated = load_annotated(name, eval_dir, cache)
@@ -103,17 +105,19 @@ def load(name: str, eval_dir: Path, cache: Path | None) -> tuple[list, list, dic
     items = [story_features(a, ann) for a, ann in zip(articles, annotations)]
     plain = [story_features(replace(a, published=None), ann)
              for a, ann in zip(articles, annotations)]
-    return (items, plain, gold,
+    return (items, plain, one_day(articles, annotations), gold,
             {a.id: a.external_id if name == "polnear" else a.title or "" for a in articles})
 
 
-def one_day(name: str, eval_dir: Path, cache: Path | None) -> list | None:
-    """The features of one set with every article dated its latest publication day: the set
-    as one busy news day, where dates separate nothing and every "Monday's" or "the hearing"
-    names an occasion of the same week."""
-    articles, annotations, _ = load_annotated(name, eval_dir, cache)
-    day = max(a.published.value for a in articles if a.published)
-    return [story_features(replace(a, published=DateValue(day, "day", "test")), ann)
+def one_day(articles: list[Article], annotations: list) -> list | None:
+    """The features of a set with every article dated its latest publication day: the set as
+    one busy news day, where dates separate nothing and every "Monday's" names a day of the
+    same week. None when no article is dated."""
+    days = [a.published.value for a in articles if a.published]
+    if not days:
+        return None
+    day = DateValue(max(days), "day", "test")
+    return [story_features(replace(a, published=day), ann)
             for a, ann in zip(articles, annotations)]
 
 
@@ -279,12 +283,12 @@ def main() -> int:
         if loaded is None:
             print(f"\n{label}: skipped, no data under {args.eval_dir}")
             continue
-        items, plain, gold, titles = loaded
+        items, plain, day_items, gold, titles = loaded
         n_gold = len(set(gold.values()))
         print(f"\n{label}: {len(items)} articles, {n_gold} gold stories")
         variants = (("with dates", items), ("dates removed", plain),
-                    ("all on one day", one_day(name, args.eval_dir, args.cache)))
-        for variant_name, variant in variants:
+                    ("all on one day", day_items))
+        for variant_name, variant in ((n, v) for n, v in variants if v is not None):
             result = run(variant, gold, params)
             report(variant_name, result, n_gold)
             if args.errors:

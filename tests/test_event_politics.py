@@ -11,11 +11,10 @@ def types(text):
 
 
 @pytest.mark.parametrize("text, trigger", [
-    ("The senator said that Maria Lopez had personally attacked his wife and his father.",
-     "attacked"),
-    ("The Liberal Party hit back on Tuesday with a radio advertisement about the pension plan.",
+    ("Maria Lopez attacked Peter Novak over his remarks on the pension plan.", "attacked"),
+    ("The Democrats hit back on Tuesday with a radio advertisement about the pension plan.",
      "hit"),
-    ("The campaign released a video, including an attack on Senator Peter Novak.", "attack"),
+    ("Novak stepped up his attacks on Maria Lopez this week.", "attacks"),
 ])
 def test_an_attack_in_words_between_people_is_an_accusation(text, trigger):
     assert ("accusation", trigger) in types(text)
@@ -24,11 +23,17 @@ def test_an_attack_in_words_between_people_is_an_accusation(text, trigger):
 
 @pytest.mark.parametrize("text, trigger", [
     ("He attacked Peter Novak with a knife outside the station, police said.", "attacked"),
+    ("John Smith attacked Peter Novak outside a bar on Friday.", "attacked"),
+    ("He attacked his wife at their home on Sunday night.", "attacked"),
+    ("Smith attacked his wife with a hammer, prosecutors said.", "attacked"),
+    ("Hamas attacked Yitzhak Levy near the settlement.", "attacked"),
+    ("The man hit the officer with a metal post.", "hit"),
     ("Gunmen attacked Mayor Peter Novak on Friday.", "attacked"),
     ("Militants attacked the Grand Hotel in the capital.", "attacked"),
-    ("The attack on Peter Novak left two of his guards wounded.", "attack"),
+    ("The attack on Peter Novak at a book fair shocked writers.", "attack"),
+    ("The acid attack on Jane Doe shocked the city.", "attack"),
 ])
-def test_an_attack_told_with_harm_or_by_armed_men_stays_force(text, trigger):
+def test_an_attack_told_with_harm_by_a_group_or_on_no_named_person_stays_force(text, trigger):
     assert [t for t, w in types(text) if w == trigger and t != "accusation"]
 
 
@@ -37,6 +42,8 @@ def test_an_attack_told_with_harm_or_by_armed_men_stays_force(text, trigger):
     ("Peter Novak told supporters during a rally in Hollis that he would win.", False),
     ("Police arrested twelve people at a rally against the new tax on Sunday.", True),
     ("Thousands of farmers marched to a rally outside parliament.", True),
+    ("Ana Ruiz spoke at a rally against the election results in the capital.", True),
+    ("Union leader Peter Novak addressed striking workers at a rally outside the factory.", True),
 ])
 def test_a_rally_where_a_person_speaks_is_their_campaign_event(text, protest):
     assert bool([t for t, w in types(text) if t == "protest" and w == "rally"]) is protest
@@ -45,9 +52,12 @@ def test_a_rally_where_a_person_speaks_is_their_campaign_event(text, protest):
 @pytest.mark.parametrize("text, protest", [
     ("Truckers blocked the main highway to the capital for six hours.", True),
     ("Students blocked roads in Dunmore to demand lower fees.", True),
+    ("Demonstrators blocked the doors of the ministry.", True),
+    ("Climate activists blocked a coal train near Hamburg.", True),
     ("Opposition senators blocked the budget bill for a third week.", False),
     ("The reform failed, blocked by senators from both parties.", False),
     ("The government long blocked any discussion of a joint army.", False),
+    ("The government blocked access to the site after the vote.", False),
 ])
-def test_a_protest_blocks_a_way_and_a_bill_blocked_is_procedure(text, protest):
+def test_protesters_block_ways_and_a_bill_blocked_is_procedure(text, protest):
     assert bool([t for t, w in types(text) if t == "protest" and w == "blocked"]) is protest

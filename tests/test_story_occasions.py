@@ -180,3 +180,12 @@ def test_an_occasion_named_again_or_in_a_brief_gives_its_keys():
     assert "ob:debate" in keys(titled)
     body = HOOK.text.replace("Ahead of Monday night's first mayoral debate, a", "A")
     assert keys(replace(titled, text=titled.title + ". " + body)) == {}
+
+
+def test_an_occasion_named_again_counts_its_plural_and_not_a_verb_or_an_abstract_use():
+    rally = replace(HOOK, text=HOOK.text.replace("first mayoral debate", "rally"))
+    assert keys(rally) == {}
+    assert "ob:rally" in keys(replace(rally, text=rally.text + " Both rallies drew thousands."))
+    for other_use in (" Council members will debate the plan in June.",
+                      " The debate over fares goes on."):
+        assert keys(replace(HOOK, text=HOOK.text + other_use)) == {}

@@ -1,16 +1,23 @@
 """Trigger senses of political reporting: what candidates, parties and legislatures do with words
 and procedure, told in the words of force and protest.
 
-- A person attacking, hitting or targeting a named person, with nothing in the sentence that
-  harms a body ("Trump has been targeting Machado", "Trump had personally attacked his wife",
-  "Clinton and the campaign hit Trump hard at the Convention"), or attacks by someone on a named
-  person ("responded with attacks on Machado"), are words: PLOVER ACCUSE, not ASSAULT. So is an
-  attack made with a saying ("hit back with a television commercial").
-- A rally where a named person speaks or acts ("Trump said during a rally in Kenansville",
-  "Speaking at a rally in Novi, Trump says") is that person's campaign event, the setting of what
-  they say, not a protest (a protest rally is staged by protesters against something).
-- A protest blocks a way ("blocked roads in the capital", "blocked the Europe Bridge"); a bill,
-  a discussion or a nomination blocked by senators or a government is procedure, no protest.
+- A named person, a campaign, a party or a candidate attacking, hitting or targeting a named
+  person ("the National Republican Senatorial Committee targeted Sen. Charles Schumer"), "he" or
+  "she" doing so over a saying or an idea ("hammered Mitt Romney over his comment"), an attack
+  made with a saying ("hit back with a television commercial"), and a person's attacks on a
+  named person ("his attacks on Obama", "a disdainful attack on Paul Ryan") are words: PLOVER
+  ACCUSE, not ASSAULT. Never with a word of bodily harm, weapons, war or crime in the sentence,
+  nor when it is done with anything but a saying, nor by a named organisation (an armed group
+  is one) or against anyone but a named person ("attacked his wife" may be a crime).
+- A rally where a named person or a candidate speaks ("Trump said during a rally in
+  Kenansville", "Speaking at a rally in Novi, Trump says") is a campaign event, the setting of
+  what they say, not a protest, unless the sentence tells of a protest ("a rally against the
+  war", "striking workers").
+- "Block" by protesters, farmers or a crowd is a protest; by a government, a court, a
+  legislature or a state's forces it is procedure or force of state ("senators blocked the
+  bill", "Hungary blocked Sweden from joining"); otherwise it is a protest only of a way, a
+  building or a place ("blocked roads in the capital", "blocked the Europe Bridge"; ACLED codes
+  a blockade as a protest).
 
 docs/events.md has the rules."""
 
@@ -18,94 +25,145 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from crossbearing.annotate.event_phrases import ARMED
+from crossbearing.annotate.event_senses import noun_senses
 
 #: Verbs of attacking that a person aims at a person in words as often as with force.
 WORDED_ATTACKS = frozenset({"attack", "hit", "target", "slam", "blast", "hammer", "bash",
                             "assail", "savage", "lambaste"})
-#: Nouns of attacking that are words when aimed by someone at a named person.
+#: Nouns of attacking that are words when a person's and aimed at a named person.
 ATTACK_NOUNS = frozenset({"attack", "assault"})
-#: Words of bodily harm, weapons and crime: with one in the sentence, an attack on a person is
-#: told as force.
+#: Modifiers that make an attack one of words ("a personal attack", "a scathing attack").
+WORDED = frozenset({"verbal", "rhetorical", "personal", "political", "partisan", "scathing",
+                    "blistering", "withering", "stinging", "disdainful", "sharp", "harsh"})
+#: Words of bodily harm, weapons, war and crime: with one in the sentence, an attack on a
+#: person is told as force.
 HARM_WORDS = frozenset({
     "kill", "murder", "wound", "injure", "injury", "hurt", "shoot", "shot", "stab", "beat",
     "punch", "kick", "hospital", "dead", "death", "die", "weapon", "gun", "knife", "bomb",
     "blood", "police", "arrest", "victim", "assailant", "attacker", "suspect", "rape",
-    "bodyguard", "guard", "injured", "wounded"})
-#: Relatives, who stand for a person attacked ("attacked my wife and my father").
-KIN = frozenset({"wife", "husband", "father", "mother", "son", "daughter", "brother", "sister",
-                 "family", "child", "children", "parent", "spouse"})
+    "bodyguard", "guard", "injured", "wounded", "hammer", "face", "airstrike", "strike", "drone",
+    "missile", "rocket", "acid", "intruder", "assassinate", "assassination", "jail", "prison",
+    "convict", "sexual", "physical", "violent", "violence", "terror", "terrorist", "armed",
+    "militant", "soldier", "troop", "force", "army", "military", "raid", "ambush"})
 #: Means of an attack that are sayings: "hit back with a television commercial".
 SAYINGS = frozenset({"ad", "advert", "advertisement", "commercial", "statement", "tweet",
-                     "speech", "letter", "remark", "comment", "video", "op-ed", "column",
-                     "post", "message", "broadside", "interview", "release", "email", "mailer"})
-#: Pronouns that stand for a person or a body as the subject of a saying.
-PERSONAL = frozenset({"he", "she", "i", "we", "they", "you", "it"})
-#: People by their part in a campaign: the subject of what they say at a rally.
+                     "speech", "remark", "comment", "op-ed", "message", "broadside",
+                     "interview", "mailer"})
+#: Subjects of a saying that stand for the speaker of the sentence before: they say what they
+#: attack with, or over what ("he hammered Romney over his comment").
+PRONOUNS = frozenset({"he", "she"})
+#: People by their part in a campaign, and the bodies that campaign.
 CANDIDATES = frozenset({"candidate", "nominee", "republican", "democrat", "president",
                         "senator", "governor", "congressman", "congresswoman", "mayor",
                         "challenger", "incumbent", "rival", "opponent", "contender"})
-#: What a protest blocks: ways, crossings and their traffic.
+CAMPAIGNERS = CANDIDATES | frozenset({"campaign", "committee", "party"})
+#: Verbs of saying: what a candidate does at a rally of their own.
+SAYING_VERBS = frozenset({"say", "tell", "speak", "add", "claim", "argue", "question", "ask",
+                          "promise", "vow", "pledge", "insist", "declare", "announce", "urge",
+                          "encourage", "joke", "mock", "boast", "predict", "warn", "call",
+                          "describe", "accuse", "attack", "blast", "note", "suggest", "praise",
+                          "criticize", "criticise", "repeat", "recall"})
+#: Words of a protest in the sentence: a rally of protesters or strikers is a protest whoever
+#: speaks at it.
+PROTEST_WORDS = frozenset({"protest", "protester", "protestor", "demonstrator", "demonstration",
+                           "striking", "strike", "striker", "march", "marcher", "against"})
+#: Who blocks in a protest, and who blocks by procedure or by force of state.
+BLOCKERS = frozenset({"protester", "protestor", "demonstrator", "activist", "farmer", "worker",
+                      "trucker", "driver", "student", "crowd", "people", "supporter",
+                      "resident", "villager", "striker", "union", "thousand", "hundred",
+                      "dozen", "youth", "fisherman", "miner", "taxi"})
+AUTHORITIES = frozenset({"government", "court", "judge", "senate", "senator", "congress",
+                         "parliament", "lawmaker", "legislator", "party", "administration",
+                         "republican", "democrat", "minister", "ministry", "regulator",
+                         "committee", "council", "state", "president", "official", "navy",
+                         "warship", "army", "military", "force", "police", "troop"})
+#: What a protest blocks: ways, crossings, their traffic, and the buildings it besieges.
 WAYS = frozenset({"road", "street", "highway", "motorway", "freeway", "bridge", "entrance",
-                  "exit", "access", "traffic", "transport", "route", "railway", "rail", "track",
-                  "port", "harbour", "harbor", "border", "crossing", "junction", "intersection",
-                  "gate", "square", "runway", "airport", "tunnel", "lane", "path", "checkpoint",
-                  "avenue", "boulevard", "thoroughfare", "artery", "pass", "way", "station"})
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+                  "exit", "traffic", "transport", "route", "railway", "rail", "track", "port",
+                  "harbour", "harbor", "border", "crossing", "junction", "intersection", "gate",
+                  "square", "runway", "airport", "tunnel", "lane", "path", "checkpoint",
+                  "avenue", "boulevard", "thoroughfare", "artery", "pass", "way", "station",
+                  "building", "centre", "center", "door", "train", "depot", "office",
+                  "headquarters", "refinery", "terminal", "site", "mine", "plant", "factory"})
+WAY_LABELS = frozenset({"LOC", "FAC"})
 
 
 def attacks_in_words(token: Token) -> bool:
-    """Whether a verb of :data:`WORDED_ATTACKS` is words: aimed by a person, a body or a
-    pronoun at a named person or a relative with no :data:`HARM_WORDS` in the sentence, or made
-    with a saying (see the module notes). Armed subjects ("gunmen attacked …") attack; an
-    organisation attacked may be a building ("attacked the World Trade Center"), so only people
-    count."""
-    subjects = [c for c in token.children if c.dep_ == "nsubj"]
-    if any(s.lemma_.lower() in ARMED for s in subjects):
+    """Whether a verb of :data:`WORDED_ATTACKS` is words: a campaign, a party or a candidate
+    attacking a named person; a named person, "he" or "she" doing so over or for a saying or an
+    idea ("hammered Mitt Romney over his comment"; "John Smith attacked Peter Novak outside a
+    bar" may be a crime); any of them doing it with a saying ("hit back with a television
+    commercial"); in each case with no :data:`HARM_WORDS` in the sentence
+    and nothing else it is done "with" ("with a hammer"). Named organisations are left out (an
+    armed group is one), and so are objects that are no named person ("his wife", "her")."""
+    if _harm_told(token):
         return False
-    if any(p.dep_ == "prep" and p.lower_ == "with" and any(
-            o.dep_ == "pobj" and o.lemma_.lower() in SAYINGS for o in p.children)
-           for p in token.children):
-        return True  # "hit back with a television commercial"
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    if not subjects or not all(_speaker(s) or s.lower_ in PRONOUNS for s in subjects):
+        return False
+    means = [o for p in token.children if p.dep_ == "prep" and p.lower_ == "with"
+             for o in p.children if o.dep_ == "pobj"]
+    if means:
+        return all(o.lemma_.lower() in SAYINGS for o in means)
     objects = [c for c in token.children if c.dep_ == "dobj"]
     objects += [c for o in objects for c in o.conjuncts]
-    return bool(subjects) and bool(objects) and all(map(_speaker, subjects)) and all(
-        map(_a_person, objects)) and not _harm_told(token)
+    if not objects or not all(o.ent_type_ == "PERSON" for o in objects):
+        return False
+    return all(_campaigner(s) for s in subjects) or _over_words(token)
 
 
 def attack_on_a_person(token: Token) -> bool:
-    """Whether a noun of :data:`ATTACK_NOUNS` is aimed "on" or "against" a named person with no
-    :data:`HARM_WORDS` in the sentence ("responded with attacks on Machado", "an attack on
-    Arizona Sen. John McCain"): words."""
+    """Whether a noun of :data:`ATTACK_NOUNS` is words: aimed "on" or "against" a named person,
+    and a person's ("his attacks on Obama", "Trump's attack on McCain") or of words by its
+    modifier ("a disdainful attack on Paul Ryan", "a personal attack"), with no
+    :data:`HARM_WORDS` in the sentence. "The attack on Salman Rushdie" stays one."""
     targets = [o for p in token.children if p.dep_ == "prep" and p.lower_ in ("on", "against")
                for o in p.children if o.dep_ == "pobj"]
-    return bool(targets) and all(t.ent_type_ == "PERSON" for t in targets) and \
-        not _harm_told(token)
+    if not targets or not all(t.ent_type_ == "PERSON" for t in targets) or _harm_told(token):
+        return False
+    return any(c.dep_ == "poss" and (c.ent_type_ == "PERSON" or c.lower_ in ("his", "her"))
+               or c.dep_ == "amod" and c.lemma_.lower() in WORDED for c in token.children)
 
 
 def rally_as_setting(token: Token) -> bool:
-    """Whether a "rally" is where a named person speaks or acts: the object of "at" or "during"
-    on a verb (or the verb its clause hangs on: "Speaking at a rally …, Trump says") whose
-    subject is a named person, a personal pronoun or a candidate by office or party."""
+    """Whether a "rally" is where a named person or a candidate speaks: the object of "at" or
+    "during" on a verb of saying (or on the verb its clause hangs on: "Speaking at a rally …,
+    Trump says"), in a sentence with no word of protest ("a rally against the war", "striking
+    workers at a rally") — those stay protests whoever speaks."""
     prep = token.head
     if token.dep_ != "pobj" or prep.lower_ not in ("at", "during"):
         return False
-    verb = prep.head
-    while verb.pos_ in ("VERB", "AUX") and verb.dep_ in ("advcl", "xcomp", "conj") and not any(
-            c.dep_ == "nsubj" for c in verb.children):
+    if any(t.lemma_.lower() in PROTEST_WORDS or t.lower_ in PROTEST_WORDS for t in token.sent):
+        return False
+    verb, said = prep.head, False
+    while verb.pos_ in ("VERB", "AUX"):
+        said = said or verb.lemma_.lower() in SAYING_VERBS
+        if any(c.dep_ == "nsubj" for c in verb.children) or verb.dep_ not in (
+                "advcl", "xcomp", "conj"):
+            break
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return False
+    said = said or verb.lemma_.lower() in SAYING_VERBS
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    return bool(subjects) and all(
-        s.ent_type_ == "PERSON" or s.lower_ in PERSONAL - {"it", "they"}
-        or s.lemma_.lower() in CANDIDATES for s in subjects)
+    return said and bool(subjects) and all(
+        s.ent_type_ == "PERSON" or s.lower_ in PRONOUNS or s.lemma_.lower() in CANDIDATES
+        for s in subjects)
 
 
 def blocks_no_way(token: Token) -> bool:
-    """Whether "block" obstructs a measure, not a way (see the module notes): what is blocked
-    (its object, its passive subject, or the subject of the clause a "blocked by …" hangs on:
-    "the bill failed, blocked by senators") is neither a way (:data:`WAYS`) nor a place."""
+    """Whether "block" is procedure or state force, not a protest (see the module notes): done
+    by a state, a court, a legislature or its members or forces (:data:`AUTHORITIES`, or a
+    named state or organisation), or, when neither they nor protesters (:data:`BLOCKERS`) do
+    it, to something that is no way, building or place (:data:`WAYS`: "blocked any
+    discussion", "the bill failed, blocked by senators")."""
+    doers = [c for c in token.children if c.dep_ == "nsubj"] + [
+        o for a in token.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+    if any(d.lemma_.lower() in BLOCKERS or d.ent_type_ == "NORP" and d.tag_ == "NNPS"
+           for d in doers):
+        return False
+    if any(d.lemma_.lower() in AUTHORITIES or d.ent_type_ in ("GPE", "ORG") for d in doers):
+        return True
     blocked = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
     if not blocked and token.dep_ == "acl":
         blocked = [token.head]
@@ -118,20 +176,30 @@ def blocks_no_way(token: Token) -> bool:
 
 
 def _a_way(noun: Token) -> bool:
-    return noun.ent_type_ in PLACE_LABELS or noun.lemma_.lower() in WAYS or any(
+    return noun.ent_type_ in WAY_LABELS or noun.lemma_.lower() in WAYS or any(
         c.dep_ == "compound" and c.lemma_.lower() in WAYS for c in noun.children)
 
 
 def _speaker(subject: Token) -> bool:
-    """A subject that can attack in words: a named person or body, a personal pronoun, a
-    campaign or a party ("the Clinton campaign", "Republicans")."""
-    return subject.ent_type_ in ("PERSON", "ORG", "NORP") or subject.lower_ in PERSONAL or \
-        subject.lemma_.lower() in CANDIDATES | {"campaign", "committee", "party"}
+    """A named person, or a campaign, a party or a candidate (:func:`_campaigner`)."""
+    return subject.ent_type_ == "PERSON" or _campaigner(subject)
 
 
-def _a_person(obj: Token) -> bool:
-    return obj.ent_type_ == "PERSON" or obj.lemma_.lower() in KIN or obj.lower_ in ("him", "her")
+def _campaigner(subject: Token) -> bool:
+    """A campaign, a party or a candidate ("the Clinton campaign", "the National Republican
+    Senatorial Committee", "Republicans")."""
+    lemma = subject.lemma_.lower()
+    return lemma in CAMPAIGNERS or lemma.removesuffix("s") in CAMPAIGNERS
+
+
+def _over_words(token: Token) -> bool:
+    """Whether an attack is told "over", "for" or "about" a saying or an idea."""
+    return any(p.dep_ == "prep" and p.lower_ in ("over", "for", "about") and any(
+        o.dep_ == "pobj" and (o.lemma_.lower() in SAYINGS or "a" in noun_senses().get(
+            o.lemma_.lower(), "")) for o in p.children) for p in token.children)
 
 
 def _harm_told(token: Token) -> bool:
-    return any(t.lemma_.lower() in HARM_WORDS or t.lower_ in HARM_WORDS for t in token.sent)
+    """Whether a word of :data:`HARM_WORDS` other than the trigger is in its sentence."""
+    return any(t.lemma_.lower() in HARM_WORDS or t.lower_ in HARM_WORDS
+               for t in token.sent if t.i != token.i)

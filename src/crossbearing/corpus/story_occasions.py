@@ -174,8 +174,23 @@ def _about(article: Article, keys: dict[str, float]) -> dict[str, float]:
     title = article.title or ""
     counted = article.text if _norm(article.text[:len(title) + 40]).startswith(
         _norm(title)[:40]) else f"{title}\n{article.text}"
-    named = {noun: len(_named(noun).findall(counted)) for noun in {_noun(k) for k in keys}}
+    named = {noun: _uses(noun, counted) for noun in {_noun(k) for k in keys}}
     return {k: w for k, w in keys.items() if named[_noun(k)] >= SUBJECT_MENTIONS}
+
+
+def _uses(noun: str, text: str) -> int:
+    """How many times ``text`` names the occasion ``noun`` (singular or plural), not counting
+    its uses as a verb ("will debate") or in its abstract sense ("the debate over fares")."""
+    count = 0
+    for match in _named(noun).finditer(text):
+        before = _WORD.findall(text, max(0, match.start() - 30), match.start())
+        after = _WORD.search(text, match.end())
+        if before and before[-1].lower() in _VERB_BEFORE:
+            continue
+        if after and after.group(0).lower() in _ABSTRACT_AFTER:
+            continue
+        count += 1
+    return count
 
 
 def _noun(key: str) -> str:
@@ -187,9 +202,13 @@ def _noun(key: str) -> str:
 
 
 def _named(noun: str) -> re.Pattern:
-    """The noun, singular or plural, in any case, as whole words."""
-    words = r"\s+".join(map(re.escape, noun.split()))
-    return re.compile(rf"\b{words}(?:s|es)?\b", re.IGNORECASE)
+    """The noun, singular or plural ("rallies", "town halls", "speeches"), in any case, as
+    whole words."""
+    *first, last = noun.split()
+    plural = rf"{re.escape(last[:-1])}(?:y|ies)" if last.endswith("y") else \
+        rf"{re.escape(last)}(?:s|es)?"
+    words = r"\s+".join([*map(re.escape, first), plural])
+    return re.compile(rf"\b{words}\b", re.IGNORECASE)
 
 
 def _bounds(text: str, span, in_text: bool) -> tuple[int, int]:
