@@ -25,11 +25,11 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from crossbearing.annotate.event_senses import noun_senses
+from crossbearing.annotate.event_phrases import PROTESTERS
+from crossbearing.annotate.event_senses import CRITICISING, an_abstraction
 
 #: Verbs of attacking that a person aims at a person in words as often as with force.
-WORDED_ATTACKS = frozenset({"attack", "hit", "target", "slam", "blast", "hammer", "bash",
-                            "assail", "savage", "lambaste"})
+WORDED_ATTACKS = CRITICISING | {"target"}
 #: Nouns of attacking that are words when a person's and aimed at a named person.
 ATTACK_NOUNS = frozenset({"attack", "assault"})
 #: Modifiers that make an attack one of words ("a personal attack", "a scathing attack").
@@ -65,13 +65,13 @@ SAYING_VERBS = frozenset({"say", "tell", "speak", "add", "claim", "argue", "ques
                           "criticize", "criticise", "repeat", "recall"})
 #: Words of a protest in the sentence: a rally of protesters or strikers is a protest whoever
 #: speaks at it.
-PROTEST_WORDS = frozenset({"protest", "protester", "protestor", "demonstrator", "demonstration",
-                           "striking", "strike", "striker", "march", "marcher", "against"})
+PROTEST_WORDS = PROTESTERS | frozenset({"protest", "demonstration", "striking", "strike",
+                                        "striker", "march", "against"})
 #: Who blocks in a protest, and who blocks by procedure or by force of state.
-BLOCKERS = frozenset({"protester", "protestor", "demonstrator", "activist", "farmer", "worker",
-                      "trucker", "driver", "student", "crowd", "people", "supporter",
-                      "resident", "villager", "striker", "union", "thousand", "hundred",
-                      "dozen", "youth", "fisherman", "miner", "taxi"})
+BLOCKERS = PROTESTERS | frozenset({"farmer", "worker", "trucker", "driver", "student", "crowd",
+                                   "people", "supporter", "resident", "villager", "striker",
+                                   "union", "thousand", "hundred", "dozen", "youth",
+                                   "fisherman", "miner", "taxi"})
 AUTHORITIES = frozenset({"government", "court", "judge", "senate", "senator", "congress",
                          "parliament", "lawmaker", "legislator", "party", "administration",
                          "republican", "democrat", "minister", "ministry", "regulator",
@@ -125,7 +125,26 @@ def attack_on_a_person(token: Token) -> bool:
                or c.dep_ == "amod" and c.lemma_.lower() in WORDED for c in token.children)
 
 
-def rally_as_setting(token: Token) -> bool:
+def campaign_rally(token: Token) -> bool:
+    """Whether a "rally" is a candidate's campaign event, not a protest: one a person holds
+    ("Mrs. Clinton has held rallies before largely black crowds"), a person's or a campaign's
+    ("a Trump rally", "Clinton's rally", "a campaign rally"). A rally against, over or in
+    protest of something, or one people stage for a cause, stays a protest (ACLED). Also one
+    where a named person speaks (:func:`_setting_of_a_speech`)."""
+    if any(c.dep_ == "prep" and c.lower_ in ("against", "over", "to") for c in token.children):
+        return False
+    owners = [c for c in token.children if c.dep_ in ("poss", "compound")]
+    if any(o.ent_type_ == "PERSON" or o.lemma_.lower() in ("campaign", "election", "reelection")
+           for o in owners):
+        return True
+    verb = token.head if token.dep_ == "dobj" else None
+    if verb is not None and verb.lemma_.lower() in ("hold", "host", "headline", "stage") and any(
+            c.dep_ == "nsubj" and c.ent_type_ == "PERSON" for c in verb.children):
+        return True
+    return _setting_of_a_speech(token)
+
+
+def _setting_of_a_speech(token: Token) -> bool:
     """Whether a "rally" is where a named person or a candidate speaks: the object of "at" or
     "during" on a verb of saying (or on the verb its clause hangs on: "Speaking at a rally …,
     Trump says"), in a sentence with no word of protest ("a rally against the war", "striking
@@ -195,8 +214,8 @@ def _campaigner(subject: Token) -> bool:
 def _over_words(token: Token) -> bool:
     """Whether an attack is told "over", "for" or "about" a saying or an idea."""
     return any(p.dep_ == "prep" and p.lower_ in ("over", "for", "about") and any(
-        o.dep_ == "pobj" and (o.lemma_.lower() in SAYINGS or "a" in noun_senses().get(
-            o.lemma_.lower(), "")) for o in p.children) for p in token.children)
+        o.dep_ == "pobj" and (o.lemma_.lower() in SAYINGS or an_abstraction(o))
+        for o in p.children) for p in token.children)
 
 
 def _harm_told(token: Token) -> bool:

@@ -109,9 +109,16 @@ def attacks_an_idea(token: Token) -> bool:
     if any(c.dep_ == "nsubj" and c.lemma_.lower() in ARMED for c in token.children):
         return False  # "gunmen attacked …", "troops attacked …": force, whatever the object
     objects = [c for c in token.children if c.dep_ == "dobj"]
-    return bool(objects) and all(
-        o.pos_ == "NOUN" and not o.ent_type_ and "a" in (letters := noun_senses().get(
-            o.lemma_.lower(), "")) and not {"i", "m"} & set(letters) for o in objects)
+    return bool(objects) and all(o.pos_ == "NOUN" and not o.ent_type_ and an_abstraction(o)
+                                 for o in objects)
+
+
+def an_abstraction(noun: Token) -> bool:
+    """Whether a noun's most frequent sense in WordNet is an idea, a saying, a quality or a
+    state (:func:`noun_senses`' letter ``a``) and no sense of it is a machine or a material
+    thing ("record", "plan", "comment"; not "bridge", "post")."""
+    letters = noun_senses().get(noun.lemma_.lower(), "")
+    return "a" in letters and not {"i", "m"} & set(letters)
 
 
 def strikes_no_one(token: Token) -> bool:
@@ -355,22 +362,6 @@ def agrees_to_something(token: Token) -> bool:
 #: Modals that make what parties "agreed that …" a course agreed on ("Israel and Hamas agreed
 #: that the truce would be extended"), not a view shared.
 AGREED_COURSE = frozenset({"will", "would", "shall", "should", "must", "'ll"})
-
-
-def campaign_rally(token: Token) -> bool:
-    """Whether a "rally" is a candidate's campaign event, not a protest: one a person holds
-    ("Mrs. Clinton has held rallies before largely black crowds"), a person's or a campaign's
-    ("a Trump rally", "Clinton's rally", "a campaign rally"). A rally against, over or in
-    protest of something, or one people stage for a cause, stays a protest (ACLED)."""
-    if any(c.dep_ == "prep" and c.lower_ in ("against", "over", "to") for c in token.children):
-        return False
-    owners = [c for c in token.children if c.dep_ in ("poss", "compound")]
-    if any(o.ent_type_ == "PERSON" or o.lemma_.lower() in ("campaign", "election", "reelection")
-           for o in owners):
-        return True
-    verb = token.head if token.dep_ == "dobj" else None
-    return verb is not None and verb.lemma_.lower() in ("hold", "host", "headline", "stage") and any(
-        c.dep_ == "nsubj" and c.ent_type_ == "PERSON" for c in verb.children)
 
 
 #: What a demand by no one is made by: "a problem that demands a bipartisan response", "the

@@ -21,7 +21,7 @@ from crossbearing.annotate.event_politics import (
     attack_on_a_person,
     attacks_in_words,
     blocks_no_way,
-    rally_as_setting,
+    campaign_rally,
 )
 from crossbearing.annotate.event_senses import (
     AGENT_ENTITIES,
@@ -37,7 +37,6 @@ from crossbearing.annotate.event_senses import (
     agrees_to_something,
     asks,
     attacks_an_idea,
-    campaign_rally,
     asks_a_question,
     cautions,
     commits_a_wrong,
@@ -177,7 +176,7 @@ def _type_of(token: Token, onto: Ontology) -> str | None:
             return None  # a demand is a call for or to something, not a "conference call"
         if _figurative_noun(token, lemma):
             return None
-        if lemma == "rally" and (campaign_rally(token) or rally_as_setting(token)):
+        if lemma == "rally" and campaign_rally(token):
             return None  # "Clinton has held rallies", "Trump said at a rally": campaigning
         if lemma in ATTACK_NOUNS and attack_on_a_person(token):
             return "accusation"  # "Trump has responded with attacks on Machado": words

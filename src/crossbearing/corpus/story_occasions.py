@@ -172,8 +172,8 @@ def _about(article: Article, keys: dict[str, float]) -> dict[str, float]:
     if not keys or len(_WORD.findall(article.text)) <= SHORT_TEXT_WORDS:
         return keys
     title = article.title or ""
-    counted = article.text if _norm(article.text[:len(title) + 40]).startswith(
-        _norm(title)[:40]) else f"{title}\n{article.text}"
+    counted = article.text if _repeats_title(article.text[:len(title) + 40], title) else \
+        f"{title}\n{article.text}"
     named = {noun: _uses(noun, counted) for noun in {_noun(k) for k in keys}}
     return {k: w for k, w in keys.items() if named[_noun(k)] >= SUBJECT_MENTIONS}
 
@@ -221,15 +221,21 @@ def _lead(article: Article) -> list[tuple[int, int]]:
     begin with it)."""
     text = article.text
     spans = ((m.start(), m.end()) for m in _SENTENCE.finditer(text))
-    lead, words, title = [], 0, _norm(article.title or "")
+    lead, words = [], 0
     for n, (start, end) in enumerate(spans):
         if words >= LEAD_WORDS:
             break
-        if n == 0 and title and _norm(text[start:end]).startswith(title[:40]):
+        if n == 0 and _repeats_title(text[start:end], article.title or ""):
             continue
         lead.append((start, end))
         words += len(_WORD.findall(text, start, end))
     return lead
+
+
+def _repeats_title(piece: str, title: str) -> bool:
+    """Whether ``piece`` of a text (its first sentence) is the headline printed again: their
+    words agree as far as the headline's first 40 characters."""
+    return bool(title) and _norm(piece).startswith(_norm(title)[:40])
 
 
 def _norm(text: str) -> str:
