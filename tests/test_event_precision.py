@@ -636,6 +636,8 @@ def test_the_subject_of_a_relative_clause_is_the_noun_it_modifies():
     "Unemployment hit a record high in March.",
     "The senator struck a conciliatory tone at the dinner.",
     "The client fired every question back at the reporter.",
+    "By the time the candidates hit the stage, most voters had made up their minds.",
+    "The governor hit the campaign trail in Ohio on Monday.",
 ])
 def test_striking_a_thing_no_one_is_harmed_by_is_no_attack(text):
     assert not [t for t, _ in events(text) if t not in ("agreement",)]
@@ -1218,3 +1220,8 @@ def test_withholding_part_of_an_aid_programme_is_a_sanction(text, kind):
 def test_a_vow_is_a_threat_a_promise_or_a_refusal_by_what_is_vowed(text, kind):
     vows = [e.event_type for e in annotate_text(text).events if e.text in ("vowed", "sworn")]
     assert vows == [kind]
+
+
+def test_a_stage_attacked_stays_an_attack():
+    assert [t for t, _ in events("Gunmen attacked the stage where the minister was speaking.")
+            if t != "accusation"]

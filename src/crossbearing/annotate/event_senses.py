@@ -39,6 +39,9 @@ STRUCK_THINGS = frozenset({
     "deal", "bargain", "agreement", "compromise", "accord", "pact", "balance", "tone", "note",
     "chord", "pose", "record", "high", "low", "peak", "mark", "milestone", "level", "jackpot",
     "snag", "nerve", "stride", "question", "figure", "total", "threshold", "shelf", "airwaves"})
+#: What one "hits" by appearing there or doing it ("hit the stage", "hit the campaign trail",
+#: "hit the headlines", "hit the reset button"); attacking or striking a stage stays violence.
+HIT_ARENAS = frozenset({"stage", "trail", "headline", "reset", "button"})
 #: Named-entity labels of amounts: "donations hit $1.1 billion", "hit 50 percent".
 AMOUNTS = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL"})
 #: What "meets" without a meeting: "make ends meet", "meet the standard", "meet demand".
@@ -125,12 +128,14 @@ def strikes_no_one(token: Token) -> bool:
     """Whether a verb of striking has a thing no one can be harmed by being struck as its
     object: an amount ("hit $1.1 billion", "hit a record"), or what is reached or made by it
     ("struck a deal", "struck a conciliatory tone", "fired questions"), also as the noun a
-    relative clause hangs on ("the deal he struck with Republicans")."""
+    relative clause hangs on ("the deal he struck with Republicans"); or, for "hit", where one
+    appears by hitting it (:data:`HIT_ARENAS`: "hit the stage")."""
     objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
     if not objects and token.dep_ == "relcl":
         objects = [token.head]
+    hit = token.lemma_.lower() == "hit"
     return any(o.tag_ == "CD" or o.ent_type_ in AMOUNTS or o.lemma_.lower() in STRUCK_THINGS
-               for o in objects)
+               or hit and o.lemma_.lower() in HIT_ARENAS for o in objects)
 
 
 def objects_are_places(token: Token) -> bool:
