@@ -16,6 +16,10 @@ the run's summary), timed stage by stage, with ``--workers W``; bare spaCy again
 with nothing new (a rerun: the stages after annotate are skipped, ``rerun``). W is every CPU
 unless ``--workers`` says otherwise.
 
+With more than one worker the export stage runs in another process beside the report
+(``crossbearing.beside``): the report's seconds are then the two side by side, and the export's
+the wait for it after the dossier is written.
+
 Printed per corpus: seconds and share of each stage, words/s, the CPU seconds of this process and
 its workers, the peak resident memory of the process tree (sampled), the rerun's seconds (and
 each stage's), and the ratios to bare spaCy (the mean of its two runs): the whole job (target

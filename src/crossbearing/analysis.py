@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from crossbearing import beside
 from crossbearing.annotate import run as annotate_run
 from crossbearing.compare import run as compare_run
 from crossbearing.corpus import run as corpus_run
@@ -31,6 +32,11 @@ from crossbearing.store import Store
 #: Counts of the summary made from the corpus and comparison results alone, which take long to
 #: make (every event's view): recorded with those results, and not made again while they stand.
 RESULT_COUNTS = ("events", "conflicts")
+
+#: A stage (value) that may run in another process while the stage before it (key) runs here:
+#: the exports read the stored results as the dossier does, and neither reads the other's
+#: files (``beside``).
+BESIDE = {"report": "export"}
 
 #: The stages in the order they run: (name, the stage's ``run`` function).
 STAGES: list[tuple[str, Stage]] = [
@@ -54,24 +60,47 @@ def analyze(store: Store, run: AnalysisRun,
     from crossbearing.rerun import RESULT_STAGES, plan_rerun, skipped_summary
 
     plan = None
-    for name, stage in STAGES:
-        if on_stage is not None:
-            run.progress = on_stage(name)
-        if name == RESULT_STAGES[0]:  # what ingest and annotate stored is all there is to read
-            plan = plan_rerun(store, run.out, output_files(), run.duplicate_threshold,
-                              run.knowledge)
-        if plan is not None and name in plan.skip:
-            run.progress.total(0)
-            run.summaries[name] = skipped_summary(plan, name)
-            run.skipped.append(name)
-            continue
-        run.summaries[name] = stage(store, run).summary()
+    started: dict[str, beside.Beside] = {}
+    try:
+        for name, stage in STAGES:
+            if on_stage is not None:
+                run.progress = on_stage(name)
+            if name == RESULT_STAGES[0]:  # what ingest and annotate stored is all there is to read
+                plan = plan_rerun(store, run.out, output_files(), run.duplicate_threshold,
+                                  run.knowledge)
+            if plan is not None and name in plan.skip:
+                run.progress.total(0)
+                run.summaries[name] = skipped_summary(plan, name)
+                run.skipped.append(name)
+                continue
+            summary = started.pop(name).result(run.progress) if name in started else None
+            if summary is None:
+                _start_beside(store, run, name, plan, started)
+                summary = stage(store, run).summary()
+            run.summaries[name] = summary
+    finally:
+        for waiting in started.values():  # the run stopped early: the child is not left behind
+            waiting.result()
     if plan is not None and set(RESULT_STAGES) <= plan.skip:
         run.counts = dict(plan.counts)  # the stored results are those the counts were made of
     summary = analysis_summary(store, run)
     if plan is not None:
         _record_states(store, run, plan, summary)
     return summary
+
+
+def _start_beside(store: Store, run: AnalysisRun, name: str, plan: Any,
+                  started: dict[str, beside.Beside]) -> None:
+    """Before the stage ``name`` runs here: start in another process the stage that may run
+    beside it (``BESIDE``), unless the rerun plan skips it or the run is not worth it."""
+    later = BESIDE.get(name)
+    if later is None or (plan is not None and later in plan.skip) \
+            or not beside.worth_it(store, run):
+        return
+    stage = dict(STAGES)[later]
+    waiting = beside.start(store, f"{stage.__module__}:{stage.__qualname__}", run)
+    if waiting is not None:
+        started[later] = waiting
 
 
 def output_files() -> list[str]:

@@ -33,13 +33,13 @@ from crossbearing.corpus.duplicates import (
     signature,
     signature_bytes,
     signature_from_bytes,
-    word_tokens,
 )
 from crossbearing.corpus.event_values import dated_by_reports
 from crossbearing.corpus.events import copied_mentions, merge_events
 from crossbearing.corpus.statements import saying_times, with_quoted_sources
 from crossbearing.corpus.identity import resolve_entities
-from crossbearing.corpus.reuse import boilerplate_passages, direction, release, shared_passages
+from crossbearing.corpus.alignment import Side, align_all
+from crossbearing.corpus.reuse import boilerplate_passages, direction
 from crossbearing.corpus.stories import StoryParams, cluster, features
 from crossbearing.corpus.story_dates import redated, story_span
 from crossbearing.corpus.story_ids import assign_ids
@@ -65,9 +65,6 @@ DUPLICATE_THRESHOLD = 0.8
 ALIGN_ALL_BELOW = 12
 MIN_OVERLAP = 0.02
 MAX_PARTNERS = 8
-#: Articles whose word tokens are kept while aligning (pairs come story by story, so an
-#: article's tokens are reused across all its pairs).
-TOKEN_CACHE = 512
 #: The recurring passages of an article of unknown outlet, or of an outlet with too few texts.
 NO_BOILERPLATE: frozenset[str] = frozenset()
 #: Longest title taken from a report's first sentence, for a story none of whose reports has one.
@@ -102,12 +99,12 @@ def run(store: Store, options: AnalysisRun) -> CorpusReport:
     """The corpus stage: duplicates, stories, reprinted passages and identities, analyst
     corrections reapplied (:func:`run_corpus`)."""
     options.progress.total(len(STEP_NAMES))
-    return run_corpus(store, threshold=options.duplicate_threshold,
+    return run_corpus(store, threshold=options.duplicate_threshold, workers=options.workers,
                       on_step=lambda _name: options.progress.advance(1))
 
 
 def run_corpus(store: Store, *, threshold: float = DUPLICATE_THRESHOLD,
-               params: StoryParams | None = None,
+               params: StoryParams | None = None, workers: int | None = None,
                on_step: Callable[[str], None] | None = None) -> CorpusReport:
     """Run the corpus steps in order, each in one transaction. A step that fails is recorded
     (stage ``corpus.<step>``, ``failures``) and its transaction undone, and the next step goes
@@ -121,7 +118,8 @@ def run_corpus(store: Store, *, threshold: float = DUPLICATE_THRESHOLD,
         def run_step(step=step, name=name, failures=failures) -> bool:
             with store.transaction():
                 store.take_turns("recompute")  # another run's corpus stages or comparison wait
-                step(store, report, threshold=threshold, params=params, failures=failures)
+                step(store, report, threshold=threshold, params=params, failures=failures,
+                     workers=workers)
                 store.failures.replace_failures(f"corpus.{name}", failures)
             return True
 
@@ -198,7 +196,8 @@ def lead_title(text: str, sentences: Sequence[Sentence] = (),
     return sentence[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
-def _reuse(store: Store, report: CorpusReport, *, failures: list[Failure], **_) -> None:
+def _reuse(store: Store, report: CorpusReport, *, failures: list[Failure],
+           workers: int | None = None, **_) -> None:
     signatures = {article_id: sig for article_id, _, sig in store.corpus.signatures()}
     story_of = store.events.story_map()
     # Near-duplicates in one story are paired by the rule of their story below (a wire copy run by
@@ -211,8 +210,8 @@ def _reuse(store: Store, report: CorpusReport, *, failures: list[Failure], **_) 
             pairs |= set(combinations(members, 2))
         else:
             pairs |= nearest_partners(members, signatures)
-    # story by story: an article's words and n-grams are kept while it is aligned with the
-    # others of its story (reuse.NGRAM_CACHE texts), not read again for each pair
+    # story by story: a batch of pairs holds an article with the others of its story near it,
+    # and its words and n-grams are kept while it is aligned with them (``alignment``)
     todo = sorted(pairs - store.corpus.aligned_pairs(VERSION),
                   key=lambda pair: (story_of.get(pair[0]) or "", pair))
     if not todo:
@@ -222,27 +221,25 @@ def _reuse(store: Store, report: CorpusReport, *, failures: list[Failure], **_) 
     quotes = defaultdict(list)  # read once, not once per pair an article is in
     for quote in store.annotations.quotes():
         quotes[quote.article_id].append(quote)
-    tokens = lru_cache(maxsize=TOKEN_CACHE)(lambda article_id: word_tokens(articles[article_id].text))
-    try:
-        for a, b in todo:
-            first, second = articles[a], articles[b]
-            recurring = [boilerplate.get(first.outlet, NO_BOILERPLATE),
-                         boilerplate.get(second.outlet, NO_BOILERPLATE)]
-            passages = isolated(
-                lambda: shared_passages(first.text, second.text, quotes_a=quotes[a],
-                                        quotes_b=quotes[b], boilerplate=recurring,
-                                        tokens_a=tokens(a), tokens_b=tokens(b)),
-                failures, stage="corpus.reuse", target=f"{a}|{b}", target_kind="pair",
-                version=VERSION, driver_error=store.driver_error)
-            if passages is None:  # not saved: the pair is aligned again by the next run
-                continue
-            way = direction(first.published, second.published)
-            store.corpus.save_passages(a, b, [Passage(a, b, **asdict(p), direction=way)
-                                              for p in passages], VERSION)
-            report.aligned_pairs += 1
-            report.reprint_passages += sum(1 for p in passages if p.kind == "reprint")
-    finally:
-        release()  # the n-grams kept between this run's alignments
+
+    def side(article_id: str) -> Side:
+        article = articles[article_id]
+        return Side(article.text, tuple(quotes[article_id]),
+                    boilerplate.get(article.outlet, NO_BOILERPLATE))
+
+    found: dict[tuple[str, str], list] = {}
+    for aligned in align_all(todo, side, stage="corpus.reuse", version=VERSION, workers=workers):
+        found.update(aligned.passages)
+        failures.extend(aligned.failures)  # not saved: the pair is aligned again by the next run
+    for a, b in todo:  # saved in the pairs' order, however the batches completed
+        if (a, b) not in found:
+            continue
+        passages = found[(a, b)]
+        way = direction(articles[a].published, articles[b].published)
+        store.corpus.save_passages(a, b, [Passage(a, b, **asdict(p), direction=way)
+                                          for p in passages], VERSION)
+        report.aligned_pairs += 1
+        report.reprint_passages += sum(1 for p in passages if p.kind == "reprint")
 
 
 def nearest_partners(members: list[str], signatures: dict[str, bytes],

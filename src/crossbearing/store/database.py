@@ -64,6 +64,11 @@ class Database:
         self.location = location
         self._depth = 0
 
+    def address(self) -> str | None:
+        """Where another process opens this same database (``open_store`` takes it), or None
+        where it cannot (a database that lives in this process's memory only)."""
+        return None
+
     # -- dialect hooks -------------------------------------------------------------------------
     def sql(self, query: str) -> str:
         """The query in this dialect's placeholder style."""

@@ -37,6 +37,13 @@ class PostgresStore(Store):
     #: Locks the claimed articles' rows; other runs skip them instead of waiting.
     claim_lock = " FOR NO KEY UPDATE OF a SKIP LOCKED"
 
+    def __init__(self, connection: psycopg.Connection, location: str, url: str) -> None:
+        super().__init__(connection, location)
+        self._url = url  # with its password: ``location`` is the redacted one, for messages
+
+    def address(self) -> str | None:
+        return self._url
+
     def sql(self, query: str) -> str:
         """``?`` placeholders become ``%s``; a literal ``%`` is doubled so the driver keeps it.
         (No query of the store has a ``?`` inside a string literal.)"""
@@ -106,4 +113,4 @@ def open_postgres(url: str) -> PostgresStore:
     except (psycopg.Error, ValueError) as error:
         message = " ".join(line.strip() for line in str(error).replace(url, shown).splitlines())
         raise StoreError(f"cannot connect to {shown}: {message.strip()}") from None
-    return migrated(PostgresStore(connection, shown), psycopg.Error)
+    return migrated(PostgresStore(connection, shown, url), psycopg.Error)

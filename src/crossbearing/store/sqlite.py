@@ -28,6 +28,11 @@ class SQLiteStore(Store):
     def begin(self) -> None:
         self.connection.execute("BEGIN IMMEDIATE")
 
+    def address(self) -> str | None:
+        if self.location in ("", ":memory:") or self.location.startswith("file:"):
+            return None
+        return str(Path(self.location).resolve())
+
     def own_files(self) -> frozenset[str]:
         main = str(Path(self.location).resolve())
         return frozenset({main + suffix for suffix in ("", "-wal", "-shm", "-journal")}
