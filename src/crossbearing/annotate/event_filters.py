@@ -1,17 +1,20 @@
 """Event mentions that make no event of their own: series told as background ("over 160
 attacks", "responsible for attacks on US forces"), kinds of act named in general ("undermining
-agreements", "a surge in fighting"), and aims ("with the purpose of advising local forces").
+agreements", "a surge in fighting"), aims ("with the purpose of advising local forces"), and
+past events recalled in passing ("seized last year", "signed on July 6, 2011").
 docs/events.md has the rules."""
 
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
 
 from crossbearing.annotate.event_args import LIGHT_VERBS, SERIES
 from crossbearing.annotate.event_senses import RELATIVE_TAGS, relative_subject
 from crossbearing.annotate.nlp import text_of
+from crossbearing.annotate.timex import NO_ANCHOR, resolve_time
 from crossbearing.model import EventMention
 
 #: Prepositions that set something in the time of the events they govern.
@@ -60,18 +63,34 @@ TREND_NOUNS = frozenset({"surge", "rise", "increase", "spike", "escalation", "up
                          "upswing", "downturn"})
 #: Nouns that make what follows "of" an aim ("with the purpose of advising").
 PURPOSE_NOUNS = frozenset({"purpose", "aim", "goal", "intention", "intent", "objective"})
+#: Precisions no event coder codes: coarser than a month.
+COARSE = frozenset({"year", "decade", "century"})
+#: A day taken to read a relative time where the article has no publication date: only the
+#: precision of what it resolves to is used, never its days.
+STAND_IN = date(2000, 7, 1)
+#: Days before its report's publication from which a date is one the report recalls: half a
+#: year (a report of 9 February that recalls January's strike or the December attack tells the
+#: context of its news, which a coder codes; "On July 6, 2011" in a 2012 report is history).
+RECALLED_AFTER_DAYS = 183
+#: A year written in a time expression.
+YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
+#: Units of time counted back by "ago" that reach past a year ("decades ago").
+LONG_UNITS = frozenset({"year", "decade", "century", "generation"})
 
 
-def makes_no_event(mention: EventMention, token: Token, doc: Doc, family: str) -> bool:
+def makes_no_event(mention: EventMention, token: Token, doc: Doc, family: str,
+                   published: date | None = None) -> bool:
     """Whether a mention (its trigger ``token``, its ``family``) makes no event of its own: an
     aim, a kind of act named in general, a standing told in a fronted participle, a kind defined
     or held, a past act told as what was done to its noun, an act a work recalls, history, what
-    someone does as a habit or holds (the simple present of the body), or a series told as
-    background that no date or toll pins down."""
+    someone does as a habit or holds (the simple present of the body), a past event recalled
+    at a time a year or more back (``told_as_history``), or a series told as background that
+    no date or toll pins down."""
     if (_purpose(token) or _generic(mention, token) or _standing(mention, token)
             or _defined(mention, token) or _describes_its_noun(mention, token, family)
             or _depicted(token) or _history(mention, token) or _a_stance(mention, token)
-            or (family != "violent" and _habitual_present(mention, token))):
+            or (family != "violent" and _habitual_present(mention, token))
+            or told_as_history(mention, token, doc, published)):
         return True
     return mention.aggregate and _background_series(token) and not _anchored(mention, doc)
 
@@ -334,3 +353,117 @@ def _a_count(number: Token) -> bool:
 def _in_a_name(number: Token) -> bool:
     """A number that ends a name ("the Tower 22 attack", "the Route 6 ambush"), no count."""
     return number.i > 0 and number.doc[number.i - 1].pos_ == "PROPN"
+
+
+def told_as_history(mention: EventMention, token: Token, doc: Doc,
+                    published: date | None = None) -> bool:
+    """Whether a mention (its trigger ``token``) is a past event the report recalls in passing:
+    an event coder codes an event a report tells as news, known at least to the month (ACLED's
+    time precision), and what a report dates only to a year or more back, or to a date it must
+    give the year of, is history it recalls to explain its news. That is: dated by
+    its own time only to a year or more back, or by a date given with its year, outside the
+    first two lines (a dateline gives the year of the news). Only an act told as done: what
+    is vowed, denied or supposed is no event in any case. Where the report's day is known
+    (``published``), a date given with its year is history only when it lies half a year or
+    more before it (:data:`RECALLED_AFTER_DAYS`)."""
+    if mention.mode != "asserted":
+        return False
+    if _years_ago(mention, token):
+        return True
+    return _own_time(mention, token, doc) and (
+        _dated_to_a_year(mention, doc) or _dated_with_its_year(mention, doc, published))
+
+
+def _own_time(mention: EventMention, token: Token, doc: Doc) -> bool:
+    """Whether the mention's time stands in the event's own clause, not in a clause of its
+    own inside it ("granted asylum to rebels who entered the country two years ago": the
+    entry's time, not the granting's). A clause an infinitive continues is the same clause
+    ("refused to answer last year")."""
+    if not mention.time_span:
+        return False
+    span = doc.char_span(*mention.time_span, alignment_mode="expand")
+    if span is None:
+        return False
+    own = _clause_of(token)
+    node = _clause_of(span.root)
+    for _ in range(4):
+        if node.i == own.i:
+            return True
+        if node.dep_ not in ("xcomp", "conj") or node.head.i == node.i:
+            return False
+        node = _clause_of(node.head)
+    return False
+
+
+def _clause_of(token: Token) -> Token:
+    """The verb whose clause a word stands in (the word itself when it is a verb); the root of
+    its sentence when no verb is above it."""
+    node = token
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+        node = node.head
+    return node
+
+
+def _dated_to_a_year(mention: EventMention, doc: Doc) -> bool:
+    """A past time of the event's own that resolves to a year or coarser ("seized last year",
+    "expelled them 18 years ago", "over the last two years") in an article with no publication
+    date. With one, the time resolves and the event is not listed by its precision
+    (``views.sections.events.is_listed``); without one the time stays unresolved and the
+    event would be listed as undated: read against a stand-in day, only its precision and
+    whether it began before that day's year count ("this year", "the end of the year" may be
+    the news's)."""
+    value = mention.time
+    if value is None or value.resolved or value.reason != NO_ANCHOR or not mention.time_span:
+        return False
+    start, end = mention.time_span
+    read = resolve_time(text_of(doc)[start:end], STAND_IN)
+    return (read.precision in COARSE and bool(read.start)
+            and read.start < date(STAND_IN.year, 1, 1).isoformat())
+
+
+def _years_ago(mention: EventMention, token: Token) -> bool:
+    """A clause set years back by "ago" that the time layer did not read ("Seventy-four years
+    ago, a naval battle off the atoll changed the war", "decades ago"): the event's clause is
+    history. Only where the event has no time of its own."""
+    if mention.time_span:
+        return False
+    node = token
+    for _ in range(4):
+        if any(_ago_in_years(c) for c in node.children):
+            return True
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            return False  # the clause's verb: its time words are the clause's
+        node = node.head
+    return False
+
+
+def _ago_in_years(word: Token) -> bool:
+    """ "ago" counting back years, decades or centuries."""
+    return word.lower_ == "ago" and any(
+        c.lemma_.lower() in LONG_UNITS or c.lower_.rstrip("s") in LONG_UNITS
+        for c in word.subtree)
+
+
+def _dated_with_its_year(mention: EventMention, doc: Doc, published: date | None) -> bool:
+    """An event dated to a day or a month whose year the report writes out ("killed on Sept.
+    11, 2001", "the ceasefire agreement signed in March 2001", "On July 6, 2011, the two
+    countries signed an agreement"). News dates its own events against its day ("on Tuesday",
+    "Feb. 7", "last month") and writes the year only of a date outside its current year (the
+    AP Stylebook's rule), so the event is one it recalls. A dateline in the first two lines
+    ("WASHINGTON, Feb. 7, 2024 —") gives the year of the news: not there. A year alone is left
+    to the listing rule on precision; a span from a date on ("raised $1 million since Jan. 1,
+    2015") runs to the report's day. Outlets that write the year of every date (not AP's style)
+    are read by the report's day where it is known: a date half a year or more before it."""
+    value = mention.time
+    if value is None or value.precision not in ("day", "month") or not mention.time_span:
+        return False
+    if value.open_start or value.open_end:
+        return False  # "since Jan. 1, 2015": a span reaching the report's day
+    start, end = mention.time_span
+    if not YEAR.search(text_of(doc)[start:end]):
+        return False
+    if published is not None and value.known:
+        return date.fromisoformat((value.end or value.start)[:10]) \
+            < published - timedelta(days=RECALLED_AFTER_DAYS)
+    before = text_of(doc)[:start]
+    return sum(1 for line in before.split("\n")[:-1] if line.strip()) >= 2

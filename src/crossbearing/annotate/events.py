@@ -14,6 +14,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import date
 from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
@@ -69,10 +70,12 @@ TIME_VERBS = frozenset({"carry", "conduct", "launch", "stage", "mount", "execute
 def event_mentions(doc: Doc, article_id: str, mentions: Sequence[Mention],
                    times: Sequence[TimeMention], quotes: Sequence[Quote],
                    numbers: Sequence[NumericFact], onto: Ontology | None = None,
-                   actors: ActorBase | None = None) -> list[EventMention]:
+                   actors: ActorBase | None = None, *,
+                   published: date | None = None) -> list[EventMention]:
     """Every event mention in ``doc``, an article's parsed text, in text order, by the event
     ontology ``onto`` (default the bundled one); ``actors`` (default the bundled ones) name
-    the state of a nationality adjective on an act ("Israeli strikes")."""
+    the state of a nationality adjective on an act ("Israeli strikes"); ``published``, the
+    article's day where it is known, tells a past event it recalls from its news."""
     onto = onto or ontology()
     triggers = find_triggers(doc, onto)
     if not triggers:
@@ -96,7 +99,7 @@ def event_mentions(doc: Doc, article_id: str, mentions: Sequence[Mention],
             # asked for, discussed or threatened: part of what the saying holds
             mention = replace(mention, antecedent=saying.idx, mode=(
                 "future" if mention.mode == "asserted" else mention.mode))
-        if not makes_no_event(mention, group[0].token, doc, group[0].family):
+        if not makes_no_event(mention, group[0].token, doc, group[0].family, published):
             found.append(mention)
     found.sort(key=lambda e: e.start)
     starts = {m.start for m in found}

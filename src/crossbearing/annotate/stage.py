@@ -21,7 +21,7 @@ from crossbearing.annotate.names import TITLES as NAME_TITLES
 from crossbearing.annotate.nlp import BATCH_SIZE, keep_text, pipeline
 from crossbearing.annotate.numbers import numeric_facts
 from crossbearing.annotate.quotes import quote_annotations
-from crossbearing.annotate.times import time_mentions
+from crossbearing.annotate.times import anchor_of, time_mentions
 from crossbearing.kb import Actor
 from crossbearing.kb.actors import actor_base
 from crossbearing.kb.places import place_by_id, place_rules_version
@@ -45,7 +45,7 @@ log = logging.getLogger(__name__)
 
 STAGE = "annotate"
 #: The version of the stage's code: bump it when what the annotators find changes.
-CODE_VERSION = "crossbearing.annotate.v10"
+CODE_VERSION = "crossbearing.annotate.v11"
 
 
 @functools.cache
@@ -167,7 +167,7 @@ def annotate_doc(doc, article: Article, knowledge: Knowledge | None = None) -> A
     quotes = quote_annotations(doc, article.id, mentions, actors)
     numbers = numeric_facts(doc, article.id, times, quotes)
     events = event_mentions(doc, article.id, mentions, times, quotes, numbers,
-                            ontology(knowledge), actors)
+                            ontology(knowledge), actors, published=anchor_of(article))
     descriptors, terms = framing_annotations(doc, article.id, mentions, quotes,
                                              lexicon_of(knowledge), title_words(knowledge))
     named = _unique(mentions)

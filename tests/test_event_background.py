@@ -1,0 +1,74 @@
+"""Past events a report recalls in passing (annotate/event_filters.py, ``told_as_history``): acts dated a year or
+more back, or by a date written with its year, make no event of their own. Every text here is
+written for these tests."""
+
+import pytest
+from conftest import annotate_text
+
+#: Two lines before the sentence tested: a headline and a lead, as in a news report.
+OPENING = "Harbour talks resume\n\nNegotiators met in Varna on Monday.\n\n"
+
+
+def triggers(text, published=None):
+    return [e.text for e in annotate_text(OPENING + text, published).events]
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The police arrested the union leaders last year, the mayor said.", "arrested"),
+    ("The minister refused to answer the same questions last year.", "refused"),
+    ("Forty-two years ago, a naval battle off the cape changed the war.", "battle"),
+    ("The old regime expelled the traders two decades ago.", "expelled"),
+])
+def test_an_act_dated_years_back_is_background(text, trigger):
+    assert trigger not in triggers(text)
+
+
+def test_with_a_publication_date_the_act_stays_a_mention_for_the_listing_rule():
+    """Resolved against the publication day, "last year" is a year: the event is kept, and not
+    listed by its precision."""
+    [event] = [e for e in annotate_text(
+        OPENING + "The police arrested the union leaders last year, the mayor said.",
+        "2024-02-09").events if e.text == "arrested"]
+    assert event.time.precision == "year"
+
+
+@pytest.mark.parametrize("text", [
+    "The police arrested the union leaders this year, the mayor said.",
+    "The police arrested the union leaders last week, the mayor said.",
+    "The police arrested the union leaders on Tuesday, the mayor said.",
+])
+def test_an_act_of_the_reports_own_time_stays(text):
+    assert "arrested" in triggers(text)
+
+
+def test_a_time_in_a_clause_of_its_own_dates_that_clause_only():
+    assert "granted" in triggers(
+        "Ruritania has granted asylum to nine officers who crossed the border two years ago.")
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("On July 6, 2011, the two governments signed a trade agreement.", "signed"),
+    ("The coalition attacked the ridge in March 2009, a veteran recalled.", "attacked"),
+])
+def test_a_date_written_with_its_year_is_background(text, trigger):
+    assert trigger not in triggers(text)
+
+
+def test_the_same_date_without_its_year_is_the_reports_own():
+    assert "signed" in triggers("On July 6, the two governments signed a trade agreement.")
+
+
+def test_a_dateline_gives_the_year_of_the_news():
+    text = "VARNA, July 6, 2011 - The two governments signed a trade agreement on July 6, 2011."
+    assert "signed" in [e.text for e in annotate_text(text, None).events]
+
+
+@pytest.mark.parametrize("published, kept", [
+    ("2024-02-09", True),   # the same year: an outlet that writes the year of every date
+    ("2024-07-01", True),   # months later: still the context of the news
+    ("2025-03-01", False),  # over half a year later: recalled
+])
+def test_with_the_reports_day_a_date_with_its_year_is_read_by_how_far_back_it_lies(published,
+                                                                                   kept):
+    text = "On January 28, 2024, the two governments signed a trade agreement."
+    assert ("signed" in triggers(text, published)) is kept
