@@ -47,11 +47,20 @@ def test_a_time_in_a_clause_of_its_own_dates_that_clause_only():
 
 
 @pytest.mark.parametrize("text, trigger", [
-    ("On July 6, 2011, the two governments signed a trade agreement.", "signed"),
-    ("The coalition attacked the ridge in March 2009, a veteran recalled.", "attacked"),
+    ("On July 6, 2011, the two governments signed a trade agreement. The 2016 round is "
+     "the fifth.", "signed"),
+    ("The coalition attacked the ridge in March 2009, a veteran recalled in a 2014 memoir.",
+     "attacked"),
 ])
-def test_a_date_written_with_its_year_is_background(text, trigger):
+def test_a_date_written_with_its_year_before_a_year_the_report_names_is_background(text,
+                                                                                    trigger):
     assert trigger not in triggers(text)
+
+
+def test_an_undated_report_that_writes_the_year_of_its_own_dates_keeps_its_events():
+    """Event notes and outlets that give every date its year ("On 27 December 2019, rockets
+    hit the base"): no later year named, the report's own time may be that year's."""
+    assert "hit" in triggers("On 27 December 2019, rockets hit the K-1 base, killing a guard.")
 
 
 def test_the_same_date_without_its_year_is_the_reports_own():

@@ -205,7 +205,7 @@ def event_place(text):
      "clashes.", "geonames:283506"),
     ("On 30 March, regime forces shelled Saraqib in Idlib province. One civilian was killed.",
      "geonames:164816"),
-    ("On 27 December 2019, rockets hit the K-1 base in Kirkuk province, killing an American "
+    ("On 27 December, rockets hit the K-1 base in Kirkuk province, killing an American "
      "contractor.", "site:k1-air-base"),
     ("On 9 October, a mortar shell fired from Syria landed in Nusaybin, Mardin, killing a child.",
      "geonames:303750"),

@@ -117,11 +117,11 @@ def test_dates_read_for_people():
 BACKGROUND_REPORTS = [
     {"title": "Memorial opens in the capital", "outlet": "Harbour Times",
      "published": "2024-09-11", "url": "https://harbour.example/m",
-     "text": "A memorial opened in the capital on Wednesday. The attacks of September 11, 2001 "
+     "text": "A memorial opened in the capital on Wednesday. In 2001 the attacks on the towers "
              "killed nearly 3,000 people, the mayor recalled in a speech."},
     {"title": "Capital opens memorial", "outlet": "River Post",
      "published": "2024-09-11", "url": "https://river.example/m",
-     "text": "The capital opened a memorial on Wednesday. The attacks of September 11, 2001 "
+     "text": "The capital opened a memorial on Wednesday. In 2001 the attacks on the towers "
              "killed nearly 3,000 people, the mayor said at the ceremony."},
 ]
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from crossbearing.annotate.event_causes import killed_by_nature
+
 #: Words that tell violence in a sentence besides the triggers: a death among them was caused.
 VIOLENCE_CUES = frozenset({"shooting", "gunfire", "gunshot", "gunman", "bullet", "wound",
                            "fatal", "fatally", "homicide", "martyrdom", "airstrike", "blast",
@@ -33,6 +35,8 @@ def death_of_no_violence(trigger, found: list) -> bool:
     lemma = token.lemma_.lower()
     if trigger.type != "killing" or lemma not in ("kill", "death", "die"):
         return False
+    if lemma == "kill" and killed_by_nature(token):
+        return True  # "cholera has killed more than 10,000": a toll, no violence
     sentence = token.sent
     if any(t.token is not token and t.family == "violent" and t.token.sent == sentence
            and t.token.lemma_.lower() not in ("die", "death") for t in found):

@@ -452,8 +452,10 @@ def _dated_with_its_year(mention: EventMention, doc: Doc, published: date | None
     AP Stylebook's rule), so the event is one it recalls. A dateline in the first two lines
     ("WASHINGTON, Feb. 7, 2024 —") gives the year of the news: not there. A year alone is left
     to the listing rule on precision; a span from a date on ("raised $1 million since Jan. 1,
-    2015") runs to the report's day. Outlets that write the year of every date (not AP's style)
-    are read by the report's day where it is known: a date half a year or more before it."""
+    2015") runs to the report's day. Outlets and event notes that write the year of every date
+    (not AP's style) are read by the report's day where it is known: a date half a year or more
+    before it; in an undated report, only a date earlier than a year the report names elsewhere
+    ("In 2016 … On July 6, 2011, the two countries signed") is recalled."""
     value = mention.time
     if value is None or value.precision not in ("day", "month") or not mention.time_span:
         return False
@@ -465,5 +467,8 @@ def _dated_with_its_year(mention: EventMention, doc: Doc, published: date | None
     if published is not None and value.known:
         return date.fromisoformat((value.end or value.start)[:10]) \
             < published - timedelta(days=RECALLED_AFTER_DAYS)
-    before = text_of(doc)[:start]
-    return sum(1 for line in before.split("\n")[:-1] if line.strip()) >= 2
+    text = text_of(doc)
+    year = int(YEAR.search(text[start:end]).group())
+    if not any(int(m.group()) > year for m in YEAR.finditer(text)):
+        return False  # no later year named: the report's own time may be that year's
+    return sum(1 for line in text[:start].split("\n")[:-1] if line.strip()) >= 2

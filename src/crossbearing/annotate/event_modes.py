@@ -53,6 +53,31 @@ MODAL_ADJECTIVES = frozenset({
     "unable", "ready", "willing", "unwilling", "eager", "reluctant", "prepared", "free",
     "tough", "necessary", "important", "wise", "unwise", "crucial", "essential", "tempting",
     "inclined", "hesitant", "keen", "determined", "poised", "expected", "early", "premature"})
+#: Adjectives of need that an extraposed infinitive's "it is" governs ("it is vital to support
+#: them"): what is needed is still to be done.
+NEEDED = MODAL_ADJECTIVES | frozenset({"critical", "vital", "imperative", "urgent"})
+#: Adjectives of frequency: in the present, an extraposed infinitive they govern is a kind of
+#: act ("it is hardly unusual for presidents to offer posts"); in the past it may tell one
+#: ("it was unusual for him to attack").
+USUAL = frozenset({"unusual", "usual", "common", "uncommon", "rare", "normal", "typical",
+                   "customary", "routine"})
+#: Nouns of ability, chance or permission: the act their infinitive names may be done, it is not
+#: told as done ("the right to protest", "a chance to negotiate", "the capability to strike").
+MODAL_NOUNS = frozenset({"ability", "capability", "capacity", "chance", "opportunity", "right",
+                         "power", "freedom", "permission", "authority", "option", "leeway"})
+#: Verbs whose object comes about by them: a modal on the verb reaches it ("would request an
+#: investigation", "could hold talks"); others take a thing that is there ("could justify the
+#: lawsuit").
+MAKING = LIGHT_VERBS | frozenset({"request", "order", "authorize", "seek", "propose"})
+#: Verbs that stop, refuse or prevent what they govern: their own rules give its mode.
+UNDOING = SUSPEND_HEADS | REFUSING_HEADS | PREVENTING_HEADS | PRETENDING_HEADS
+#: Words before a noun of an act that tell it is still to come or only possible ("the planned
+#: deployment", "a proposed visit", "the possible granting of aid").
+NOT_YET = frozenset({"planned", "proposed", "intended", "expected", "possible", "potential",
+                     "prospective", "upcoming", "future", "forthcoming", "impending",
+                     "scheduled", "contemplated", "mooted", "hypothetical", "eventual"})
+#: Words that open a condition whose contents are not told as done (``until`` sets a time).
+IF_WORDS = frozenset({"if", "unless"})
 #: Verbs of saying: climbing past one, a mode no longer applies ("said it would" is the saying).
 SAYING = frozenset({"say", "state", "tell", "announce", "report", "claim", "add", "note"})
 #: Dependencies of a trigger on a verb whose modal or negation applies to it.
@@ -80,7 +105,11 @@ def mode(token: Token, family: str = "violent") -> str:
     words that govern it, one of suspending, intending, staging ("simulated"), preventing
     ("thwarted") or refusing through a verb that brings it about ("failed to reach
     agreement"), or a modal reaching it through objects and complements. A verbal act as a
-    light verb's object is as done as that verb."""
+    light verb's object is as done as that verb. Also: an "it is" of need or frequency ("it is
+    vital to support them"), a noun of ability's infinitive ("the right to protest"), a clause
+    joined to a condition, a noun "planned" or "proposed", and last a modal or an intention
+    reaching the act through infinitives, purposes, a shared auxiliary or a gerund subject
+    (:func:`_modal_above`)."""
     if _yes_no_question(token):
         return "hypothetical"  # "Did you shoot him?" asks, asserts nothing
     if _without(token):
@@ -95,8 +124,14 @@ def mode(token: Token, family: str = "violent") -> str:
     if token.head.lemma_.lower() in REFUSING_HEADS and (token.dep_ == "xcomp" or (
             token.dep_ == "advcl" and any(c.lower_ == "to" for c in token.children))):
         return "negated"  # "refused to discuss it", "declined for months to meet"
-    if _under_modal_adjective(token):
-        return "hypothetical"  # "difficult for Trump to attack them", "ready to strike"
+    if _under_modal_adjective(token) or _extraposed(token) or _modal_noun(token):
+        return "hypothetical"  # "difficult for Trump to attack them", "it is vital to
+        # support them", "the right to protest"
+    if _in_a_condition(token):
+        return "hypothetical"  # "if he does follow through and the veto is overridden"
+    if token.pos_ == "NOUN" and any(c.dep_ in ("amod", "compound") and c.lower_ in NOT_YET
+                                    for c in token.children):
+        return "future"  # "the planned deployment", "a proposed visit": still to come
     nearest = [token]
     head = token.head
     if head.i != token.i and (token.dep_ in CORE_DEPS or (
@@ -131,7 +166,7 @@ def mode(token: Token, family: str = "violent") -> str:
                     return "future"  # "legislation that would allow families to sue"
                 if aux.lower_ in HYPOTHETICAL_AUX:
                     return "hypothetical"
-        return "asserted"
+        return _modal_above(token)
     current, core, through = token, True, None
     for _ in range(4):
         if current.head.i == current.i or not (current.dep_ in GOVERNED_DEPS
@@ -166,7 +201,7 @@ def mode(token: Token, family: str = "violent") -> str:
                 return "hypothetical"  # "That could include … imposing sanctions"
             if auxes & FUTURE_AUX:
                 return "future"
-    return "asserted"
+    return _modal_above(token)
 
 
 #: Phrases whose object lies ahead of the time they set ("ahead of the summit", "on the eve
@@ -251,3 +286,102 @@ def _yes_no_question(token: Token) -> bool:
         return False
     # "Why did Israel strike Rafah?" takes the strike as done: a wh-question asks about it
     return not any(t.tag_ in ("WDT", "WP", "WRB") for t in token.sent if t.i < min(auxes))
+
+
+def _modal_above(token: Token) -> str:
+    """The mode a modal or an intention above the trigger gives it through the links that
+    share a verb's mood (:func:`_shares_mood`): "should do the right thing and denounce this",
+    "would blockade Paris to demand an end", "lifting the cap would make …", "it would not cost
+    much to request an investigation", "we need to do everything we can to support them".
+    An infinitive, a purpose, a bare verb joined to another and a gerund subject are in the
+    mood of their verb (Huddleston and Pullum 2002: a modal's scope is its clause; what is
+    wished, needed or planned is irrealis); a clause with a subject or a tense of its own ("said
+    he would order a review and warned against hackers") is not."""
+    node = token
+    for _ in range(4):
+        head = node.head
+        if head.i == node.i or not _shares_mood(node, node is token):
+            return "asserted"
+        lemma = head.lemma_.lower()
+        if lemma in SAYING:
+            return "asserted"
+        auxes = {c.lower_ for c in head.children if c.dep_ == "aux"}
+        if auxes & HYPOTHETICAL_AUX:
+            return "hypothetical"
+        if auxes & FUTURE_AUX:
+            return "future"
+        if lemma in FUTURE_HEADS and node.dep_ == "xcomp":
+            return "future"  # "planned to return to the Hill to meet with Democrats"
+        if lemma in UNDOING:
+            return "asserted"  # "threatened to stop negotiations": the words above decide
+        node = head
+    return "asserted"
+
+
+def _shares_mood(node: Token, first: bool) -> bool:
+    """Whether a word takes the mood of the verb it hangs on: an infinitive complement or of
+    purpose, a gerund subject, a bare verb joined to it with no subject or auxiliary of its own
+    (the shared auxiliary of "should change the laws rather than criticize him"), and, for the
+    trigger itself, a noun that a verb of making or asking makes its object ("would request
+    an investigation"; not "could justify the lawsuit", which was filed)."""
+    dep = node.dep_
+    if dep == "xcomp" or _purpose_clause(node):
+        return True
+    if dep == "csubj":
+        return node.tag_ == "VBG"
+    if dep == "conj":
+        return node.tag_ == "VB" and node.head.pos_ in ("VERB", "AUX") and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") and c.lower_ != "to"
+            for c in node.children)
+    return first and dep == "dobj" and node.pos_ == "NOUN" and (
+        node.head.lemma_.lower() in MAKING)
+
+
+def _extraposed(token: Token) -> bool:
+    """Whether the trigger is the infinitive an "it is" of need governs ("it is critical to
+    support the first responders"), or, in the present, one of frequency ("it is hardly
+    unusual for presidents to offer posts"): a duty or a kind of act, no act done."""
+    head = token.head
+    if token.dep_ not in ("xcomp", "advcl", "ccomp") or not to_infinitive(token):
+        return False
+    if not (head.lemma_.lower() == "be" or head.lower_ in ("’s", "'s")) or not any(
+            c.dep_ == "nsubj" and c.lower_ == "it" for c in head.children):
+        return False
+    words = {c.lemma_.lower() for c in head.children if c.dep_ == "acomp"}
+    return bool(words & NEEDED) or (bool(words & USUAL) and head.tag_ in ("VBZ", "VBP"))
+
+
+def _modal_noun(token: Token) -> bool:
+    """Whether the trigger is the infinitive of a noun of ability, chance or permission ("the
+    right of the troops to fire", "a chance to negotiate", "the capability to threaten its
+    neighbours"): what may be done, not what was done."""
+    head = token.head
+    return (token.dep_ in ("acl", "advcl") and head.pos_ == "NOUN"
+            and head.lemma_.lower() in MODAL_NOUNS and to_infinitive(token))
+
+
+def _in_a_condition(token: Token) -> bool:
+    """Whether the trigger is a verb joined to an open condition's verb, or its subject ("if
+    the president signs it and the boycott is lifted", "if the president does follow through
+    and the veto is overridden"): a condition supposes, it tells nothing done. (The object of a preposition there may be done: "if he follows
+    through on his veto threat" — the threat was made.)"""
+    head = token.head
+    if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX"):
+        past = token.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD"
+                                          for c in token.children)
+        # "if Congress passes it and urged lawmakers …" (misread): a past tense is told
+        return not past and _open_condition(head)
+    return (token.dep_ in ("nsubj", "nsubjpass") and head.dep_ == "conj"
+            and _open_condition(head.head))
+
+
+def _open_condition(verb: Token) -> bool:
+    """Whether a verb heads an open condition: "if" or "unless" on it, in the present or with
+    "do" ("if it goes ahead", "if he does follow through"), not after a verb of asking ("asked
+    if the strike was the last"); a past "if … was" may grant a fact ("if his goal was to …")."""
+    if verb.dep_ != "advcl" or verb.head.lemma_.lower() in ASKING_IF:
+        return False
+    if not any(c.dep_ == "mark" and c.lower_ in IF_WORDS for c in verb.children):
+        return False
+    return verb.tag_ in ("VBZ", "VBP") or any(
+        c.dep_ == "aux" and c.lower_ in ("do", "does") for c in verb.children)

@@ -13,8 +13,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from crossbearing.annotate.event_causes import on_computers
 from crossbearing.annotate.event_deaths import death_of_no_violence
-from crossbearing.annotate.event_phrases import PEOPLE, phrase_type
+from crossbearing.annotate.event_phrases import (
+    PEOPLE,
+    calls_on_or_for,
+    pauses_a_moment,
+    phrase_type,
+)
 from crossbearing.annotate.event_politics import (
     ATTACK_NOUNS,
     WORDED_ATTACKS,
@@ -178,6 +184,8 @@ def _type_of(token: Token, onto: Ontology) -> str | None:
             return None
         if lemma == "rally" and campaign_rally(token):
             return None  # "Clinton has held rallies", "Trump said at a rally": campaigning
+        if lemma in ATTACK_NOUNS and on_computers(token):
+            return None  # "a cyber attack on the party's servers": no violence
         if lemma in ATTACK_NOUNS and attack_on_a_person(token):
             return "accusation"  # "Trump has responded with attacks on Machado": words
         if lemma == "threat" and (threat_as_danger(token) or threat_to_something(token)):
@@ -268,6 +276,8 @@ def _figurative(token: Token, lemma: str) -> bool:
         return commits_a_wrong(token)
     if lemma == "call":  # "has been called a charlatan": naming, no demand
         return any(c.dep_ == "oprd" for c in token.children)
+    if lemma in ("pause", "halt") and pauses_a_moment(token):
+        return True  # "he paused to make a point": a moment, nothing suspended
     if lemma in ("strengthen", "reinforce", "bolster", "mobilize", "mobilise"):
         return reinforces_no_force(token)  # "strengthen Social Security", "mobilize voters"
     if lemma in ("demand", "require") and need_not_demand(token):
@@ -319,9 +329,12 @@ def _figurative_noun(token: Token, lemma: str) -> bool:
 
 def _figurative_agent(token: Token, lemma: str) -> bool:
     """A verb of attacking whose doer is words, a law or money ("tweets targeting her",
-    "sanctions targeting the bank", "the bill attacks the program"): no violence."""
+    "sanctions targeting the bank", "the bill attacks the program"), or that attacks computers
+    (``event_causes.on_computers``): no violence."""
     if lemma not in ("target", "attack", "hit", "strike", "assault"):
         return False
+    if on_computers(token):
+        return True  # "hackers targeted voter data systems": no violence
     doers = [c for c in token.children if c.dep_ == "nsubj"]
     if token.dep_ == "acl":
         doers.append(token.head)
@@ -352,8 +365,8 @@ def _verb_phrase(token: Token, lemma: str) -> str | None:
     if lemma == "call":
         if any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children):
             return "accusation"  # "called out the Speaker for a do-nothing Congress"
-        if any(c.dep_ == "prep" and c.lower_ in ("on", "for", "upon") for c in token.children):
-            return "demand"
+        if calls_on_or_for(token):
+            return "demand"  # "called on fighters to join", "called for Akin to withdraw"
     if lemma in CRITICISING and (for_conduct(token) or attacks_an_idea(token)):
         return "accusation"  # "attacked the president for declining", "slammed his plan"
     if lemma in WORDED_ATTACKS and attacks_in_words(token):
