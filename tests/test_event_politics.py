@@ -61,3 +61,22 @@ def test_a_rally_where_a_person_speaks_is_their_campaign_event(text, protest):
 ])
 def test_protesters_block_ways_and_a_bill_blocked_is_procedure(text, protest):
     assert bool([t for t, w in types(text) if t == "protest" and w == "blocked"]) is protest
+
+
+@pytest.mark.parametrize("text, fighting", [
+    ("The battle for control of the party's national committee turned bitter this week.", False),
+    ("The senator lost a bruising fight for the nomination to the governor.", False),
+    ("The battle for control of the Senate is tightening, the poll shows.", False),
+    ("The battle for control of Mosul entered its third week on Sunday.", True),
+])
+def test_a_battle_for_an_office_or_a_body_is_a_contest_and_for_a_place_fighting(text,
+                                                                               fighting):
+    found = [e for e in annotate_text(text).events if e.event_type == "armed_clash"]
+    assert bool(found) is fighting
+
+
+def test_sworn_in_takes_an_office_and_swearing_to_act_stays_a_vow():
+    assert not [e for e in annotate_text("The new council is sworn in next month.").events
+                if e.text == "sworn"]
+    assert [e for e in annotate_text("The militia swore to avenge the commander.").events
+            if e.text == "swore"]

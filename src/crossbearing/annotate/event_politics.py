@@ -222,3 +222,44 @@ def _harm_told(token: Token) -> bool:
     """Whether a word of :data:`HARM_WORDS` other than the trigger is in its sentence."""
     return any(t.lemma_.lower() in HARM_WORDS or t.lower_ in HARM_WORDS
                for t in token.sent if t.i != token.i)
+
+
+#: What a political contest is for: "the battle for the nomination", "a fight for the
+#: chairmanship".
+OFFICES = frozenset({"nomination", "leadership", "chairmanship", "presidency",
+                     "majority", "seat", "vote", "votes", "speakership", "candidacy"})
+#: Bodies whose control is contested in votes, not in arms ("the battle for control of the
+#: Senate"); control of a place is fought for ("the battle for control of Mosul").
+BODIES = frozenset({"party", "committee", "chamber", "house", "senate", "congress", "board",
+                    "council", "parliament", "assembly", "legislature", "caucus", "union",
+                    "company", "network"})
+
+
+def contest_for_office(token: Token) -> bool:
+    """A battle, fight or war "for" an office or the control of a body ("the battle for control
+    of the Republican National Committee", "a bruising fight for the nomination"): a political
+    contest, no fighting. The control of a place stays fighting ("the battle for control of
+    Mosul")."""
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "for"):
+        for aim in (g for g in prep.children if g.dep_ == "pobj"):
+            if aim.lemma_.lower() in OFFICES:
+                return True
+            if aim.lemma_.lower() != "control":
+                continue
+            held = [g for p in aim.children if p.dep_ == "prep" and p.lower_ == "of"
+                    for g in p.children if g.dep_ == "pobj"]
+            if held and all(g.ent_type_ == "ORG" or g.lemma_.lower() in BODIES for g in held):
+                return True
+    return False
+
+
+def sworn_in(token: Token) -> bool:
+    """"Sworn in" takes an office ("the new Congress is sworn in next month", "swore in the
+    ministers"): no vow. The parser may read the particle of a passive as a preposition ("is
+    sworn in next month"); "swore in a statement to avenge him" is a vow."""
+    if any(c.dep_ == "prt" and c.lower_ == "in" for c in token.children):
+        return True
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
+    following = token.nbor() if token.i + 1 < len(token.doc) else None
+    return passive and following is not None and following.lower_ == "in"
+

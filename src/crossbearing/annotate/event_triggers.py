@@ -28,6 +28,8 @@ from crossbearing.annotate.event_politics import (
     attacks_in_words,
     blocks_no_way,
     campaign_rally,
+    contest_for_office,
+    sworn_in,
 )
 from crossbearing.annotate.event_senses import (
     AGENT_ENTITIES,
@@ -276,6 +278,8 @@ def _figurative(token: Token, lemma: str) -> bool:
         return commits_a_wrong(token)
     if lemma == "call":  # "has been called a charlatan": naming, no demand
         return any(c.dep_ == "oprd" for c in token.children)
+    if lemma == "swear" and sworn_in(token):
+        return True  # "the new Congress is sworn in next month": an office taken, no vow
     if lemma in ("pause", "halt") and pauses_a_moment(token):
         return True  # "he paused to make a point": a moment, nothing suspended
     if lemma in ("strengthen", "reinforce", "bolster", "mobilize", "mobilise"):
@@ -306,8 +310,8 @@ def _figurative_noun(token: Token, lemma: str) -> bool:
     "a flawless execution" (an execution kills only someone: "the execution of two prisoners");
     and "in protest" after another act ("resigned in protest"), its manner."""
     modifiers = {c.lemma_.lower() for c in token.lefts if c.dep_ in ("compound", "amod")}
-    if modifiers & FIGURATIVE_FIGHTS:
-        return True
+    if modifiers & FIGURATIVE_FIGHTS or contest_for_office(token):
+        return True  # "a trade war", "the battle for control of the RNC"
     if lemma == "protest" and token.dep_ == "pobj" and token.head.lower_ == "in" and (
             token.head.head.pos_ == "VERB"):
         return True  # "resigned in protest": the manner of another act
