@@ -60,11 +60,17 @@ def test_a_child_that_cannot_open_the_database_leaves_the_stage_here(seeds, tmp_
     assert all((tmp_path / "out" / name).stat().st_size > 0 for name in FILES)
 
 
-def test_nothing_runs_beside_on_one_core_a_handful_of_articles_or_a_database_in_memory(seeds):
+def test_nothing_runs_beside_on_one_core_a_handful_or_very_many_articles_or_in_memory(
+        seeds, monkeypatch):
+    two = AnalysisRun(paths=[], workers=2)
     with open_store(seeds) as store:
         assert store.address() == str(seeds.resolve())
         assert not beside.worth_it(store, AnalysisRun(paths=[], workers=1))
-        assert not beside.worth_it(store, AnalysisRun(paths=[], workers=2))  # 5 articles
+        assert not beside.worth_it(store, two)  # 5 articles
+        monkeypatch.setattr(beside, "BESIDE_FROM_ARTICLES", 1)
+        assert beside.worth_it(store, two)
+        monkeypatch.setattr(beside, "BESIDE_UP_TO_ARTICLES", 4)
+        assert not beside.worth_it(store, two)  # two copies would not fit in memory
         store.location = ":memory:"
         assert store.address() is None
         assert beside.start(store, "crossbearing.export.run:run", AnalysisRun(paths=[])) is None

@@ -69,8 +69,9 @@ def export_command(db: str, fmt: str, out_path: str | None, story_id: str | None
 @click.option("--progress/--no-progress", default=None,
               help="Show a progress bar per stage (default: only when stderr is a terminal).")
 @click.option("--workers", type=click.IntRange(min=1), default=None,
-              help="Worker processes annotating at most (default: the CPUs, fewer for a "
-              "handful of articles; 1: this process only).")
+              help="Processes the run may use at most: reading inputs, annotating, aligning "
+              "passages, exports beside the dossier (default: the CPUs, fewer where starting "
+              "them costs more than they save; 1: this process only).")
 @statement_options
 @json_option
 def analyze(paths: tuple[str, ...], db: str, out: str, duplicate_threshold: float,

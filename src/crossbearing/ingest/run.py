@@ -6,25 +6,26 @@ a rejection (a feed without entries, a CSV with only its header) is rejected as
 ``empty-container``, so that every input leaves a trace. Many records of one input rejected for
 one reason are recorded as one rejection with their count and the first of them (a CSV broken
 by one stray quote can reject hundreds of thousands of rows).
+
+Reading and cleaning an input is ``ingest.prepare``'s: this loop runs it, or takes what a worker
+process ran ahead for a file read whole (``Prefetch``, when the run may use several cores and
+the inputs are worth the workers' start); either way this process alone stores, in the order
+the inputs are met, so the store ends the same.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-from contextlib import ExitStack, nullcontext
+from contextlib import ExitStack
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Iterator
 
-from crossbearing.clean.article import build_article
-from crossbearing.clean.decode import wide_encoding
 from crossbearing.clean.text import strip_controls
-from crossbearing.errors import InputError
+from crossbearing.executors import default_workers
 from crossbearing.ids import stable_id
-from crossbearing.ingest.infer import infer_missing
-from crossbearing.ingest.manifest import Facts, Statements, apply_facts
-from crossbearing.ingest.readers import READ_WHOLE, READERS, SINGLE_DOCUMENT
-from crossbearing.ingest.sniff import sniff
+from crossbearing.ingest.manifest import Facts, Statements
+from crossbearing.ingest.prepare import PROBE_INPUTS, Prefetch, Prepared, Reading, Step
 from crossbearing.ingest.source import (
     STDIN,
     STDIN_NAME,
@@ -35,10 +36,9 @@ from crossbearing.ingest.source import (
     iter_files,
     read_stdin,
     source_from_file,
-    transcoded,
     unreadable_reason,
 )
-from crossbearing.model import InputRecord, Rejected, Rejection
+from crossbearing.model import Article, InputRecord, Rejected, Rejection
 from crossbearing.stages import AnalysisRun
 from crossbearing.store import Store
 
@@ -53,12 +53,6 @@ EACH_UP_TO = 10
 EXAMPLES = 3
 #: Longest detail of one example quoted in an aggregated rejection.
 EXAMPLE_DETAIL_CHARS = 200
-#: What an input of each format holds when it holds nothing: the detail of ``empty-container``.
-EMPTY = {
-    "feed": "a feed without entries", "csv": "a CSV or TSV file with no row below its header",
-    "json": "a JSON document holding no records", "jsonl": "JSON Lines without a record",
-    "warc": "a WARC crawl without HTML or text pages", "mbox": "a mailbox without messages",
-}
 
 
 @dataclass
@@ -114,57 +108,112 @@ class IngestReport:
 
 def run(store: Store, options: AnalysisRun) -> IngestReport:
     """The ingest stage: read ``options.paths`` into the store; inputs read before are
-    skipped."""
+    skipped. Inputs are read ahead on up to ``options.workers`` processes when they are
+    worth it (``ingest.prepare.Prefetch``)."""
     options.progress.total(sum(1 for _ in iter_files(list(options.paths))))
     return ingest_paths(options.paths, store, limits=options.limits,
                         on_input=lambda _path: options.progress.advance(1),
-                        statements=options.statements)
+                        statements=options.statements, workers=options.workers)
 
 
 def ingest_paths(paths: Iterable[str | os.PathLike], store: Store, *, limits: Limits | None = None,
                  on_input: Callable[[str], None] | None = None,
-                 statements: Statements | None = None) -> IngestReport:
+                 statements: Statements | None = None, workers: int | None = 1) -> IngestReport:
     """Ingest every file under ``paths`` ("-" for standard input) into ``store``.
 
     ``statements`` holds what the analyst states about the inputs (a manifest, batch options);
     without it, the ``sources.csv`` or ``sources.toml`` manifests of the input folders are still
-    read. A manifest is never ingested as an article."""
+    read. A manifest is never ingested as an article. ``workers`` bounds the processes that may
+    read inputs ahead of this one (None: the CPUs; 1, the default: this process only); the
+    results are the same either way. Below two allowed, or for a handful of inputs, no pool
+    is considered."""
     paths = [os.fspath(path) for path in paths]
     limits = limits or Limits()
     statements = statements or Statements(roots=paths)
     report = IngestReport()
-    own_files = store.own_files()
-    for item in iter_files(paths):
-        if isinstance(item, Unreadable):
-            display = _reject_unreadable(store, report, item.path, item.error)
-        elif item != STDIN and _real_path(item) in own_files:
-            if on_input is not None:  # counted among the inputs: the progress must finish
-                on_input(item)
-            continue  # the database being written, found inside an ingested folder
-        elif item != STDIN and statements.leaves_out(item):
-            display = display_path(item)  # a manifest, or a file a manifest leaves out
-        else:
-            facts = statements.batch if item == STDIN else statements.facts_for(item)
-            display = _ingest_item(item, store, limits, report, facts)
-        if on_input is not None:
-            on_input(display)
+    steps = _steps(paths, statements, store.own_files())
+    allowed = default_workers() if workers is None else workers
+    expected = sum(1 for _ in iter_files(paths)) if allowed > 1 else 0
+    with (Prefetch(steps, limits, allowed, expected, lambda path: _is_new(store, path))
+          if expected > PROBE_INPUTS else _Serial(steps)) as prepared_steps:
+        for step, prepared in prepared_steps:
+            display = _ingest_step(step, prepared, store, limits, report)
+            if on_input is not None:
+                on_input(display)
     report.warnings[:0] = statements.report()
     for warning in report.warnings:
         log.info("%s", warning)
     return report
 
 
+def _steps(paths: list[str], statements: Statements, own_files: frozenset[str]) -> Iterator[Step]:
+    """What the loop meets under ``paths``, in order, each with what the analyst states of it or
+    why it is not read. The manifests are asked once a file, as the loop comes to it or reads
+    ahead."""
+    for key, item in enumerate(iter_files(paths)):
+        if isinstance(item, Unreadable):
+            yield Step(key, item)
+        elif item != STDIN and _real_path(item) in own_files:
+            yield Step(key, item, "own")  # the database being written, inside an ingested folder
+        elif item != STDIN and statements.leaves_out(item):
+            yield Step(key, item, "left-out")  # a manifest, or a file a manifest leaves out
+        else:
+            yield Step(key, item, facts=statements.batch if item == STDIN
+                       else statements.facts_for(item))
+
+
+def _ingest_step(step: Step, prepared: Prepared | None, store: Store, limits: Limits,
+                 report: IngestReport) -> str:
+    """Ingest what one step meets, or record why it cannot be read: the name it is shown
+    under (the database's own file keeps its path, as it is not counted as an input)."""
+    item = step.item
+    if isinstance(item, Unreadable):
+        return _reject_unreadable(store, report, item.path, item.error)
+    if step.skip == "own":
+        return item
+    if step.skip == "left-out":
+        return display_path(item)
+    return _ingest_item(item, store, limits, report, step.facts or Facts(), prepared)
+
+
+class _Serial:
+    """The steps with nothing read ahead: every input read by the loop."""
+
+    def __init__(self, steps: Iterable[Step]) -> None:
+        self.steps = steps
+
+    def __iter__(self) -> Iterator[tuple[Step, None]]:
+        return ((step, None) for step in self.steps)
+
+    def __enter__(self) -> "_Serial":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        pass
+
+
+def _is_new(store: Store, path: str) -> bool:
+    """Whether the file at ``path`` holds bytes this extractor has not stored yet (read ahead
+    only then)."""
+    try:
+        source = source_from_file(path)
+    except OSError:
+        return False
+    return store.articles.find_input(stable_id(source.path, source.sha256, EXTRACTOR)) is None
+
+
 def _ingest_item(item: str, store: Store, limits: Limits, report: IngestReport,
-                 facts: Facts) -> str:
+                 facts: Facts, prepared: Prepared | None = None) -> str:
     """Read one file or standard input, or record why it cannot be read: the name it is
-    stored under."""
+    stored under. ``prepared`` is the file as a worker read it, used if its bytes are the ones
+    read now."""
     stdin = item == STDIN
     with ExitStack() as stack:
         try:
             source = stack.enter_context(read_stdin()) if stdin else source_from_file(item)
         except OSError as error:
             return _reject_unreadable(store, report, STDIN_NAME if stdin else item, error)
-        ingest_source(source, store, limits, report, facts)
+        ingest_source(source, store, limits, report, facts, prepared)
         return source.display
 
 
@@ -177,15 +226,19 @@ def _real_path(path: str) -> str | None:
 
 
 def ingest_source(source: Source, store: Store, limits: Limits, report: IngestReport,
-                  facts: Facts | None = None) -> None:
+                  facts: Facts | None = None, prepared: Prepared | None = None) -> None:
     """Read one input into the store, unless this extractor has read these bytes there already
     (in an earlier run, or in a run going on at the same time). ``facts``, stated by the analyst,
-    take the place of what the input says of itself."""
+    take the place of what the input says of itself; ``prepared``, what a worker read from the
+    same file with them, is stored in place of reading the input again if it was read from
+    these very bytes (the file may have changed since)."""
     report.inputs += 1
+    if prepared is not None and not prepared.fits(source):
+        prepared = None
     input_id = stable_id(source.path, source.sha256, EXTRACTOR)
     if store.articles.find_input(input_id) is None:
         part = store.run_retrying(
-            lambda: _ingest_new(source, input_id, store, limits, facts or Facts()))
+            lambda: _ingest_new(source, input_id, store, limits, facts or Facts(), prepared))
         if part is not None:
             report.merge(part)
             return
@@ -194,15 +247,15 @@ def ingest_source(source: Source, store: Store, limits: Limits, report: IngestRe
 
 
 def _ingest_new(source: Source, input_id: str, store: Store, limits: Limits,
-                facts: Facts) -> IngestReport | None:
+                facts: Facts, prepared: Prepared | None) -> IngestReport | None:
     """Read an input inside the caller's transaction; None when another run recorded it first."""
     # The input row goes in first: articles and rejections refer to it, and it claims the
     # input: a concurrent run inserting the same row waits for this transaction, then skips.
     if not store.articles.claim_input(InputRecord(input_id, source.display, source.sha256,
                                                   source.size, None, EXTRACTOR, 0, 0, 0)):
         return None
-    reader = _InputReader(source, input_id, store, limits, facts)
-    reader.read()
+    reader = _InputReader(source, input_id, store)
+    reader.read(prepared or Reading(source, limits, facts))
     store.articles.add_input(InputRecord(input_id, source.display, source.sha256, source.size,
                                          reader.format, EXTRACTOR, reader.articles,
                                          reader.duplicates, reader.rejections.total))
@@ -210,24 +263,30 @@ def _ingest_new(source: Source, input_id: str, store: Store, limits: Limits,
 
 
 class _InputReader:
-    """One input read into the store: its articles stored as they come, counted here and in
-    ``report``; its rejections gathered by reason and stored at the end."""
+    """One input's records stored: its articles as they come, counted here and in ``report``;
+    its rejections gathered by reason and stored at the end."""
 
-    def __init__(self, source: Source, input_id: str, store: Store, limits: Limits,
-                 facts: Facts) -> None:
+    def __init__(self, source: Source, input_id: str, store: Store) -> None:
         self.source = source
-        self.facts = facts
         self.input_id = input_id
         self.store = store
-        self.limits = limits
         self.report = IngestReport()
         self.rejections = _Rejections()
         self.format: str | None = None
         self.articles = 0
         self.duplicates = 0
 
-    def read(self) -> None:
-        self._read_records()
+    def read(self, reading: Reading | Prepared) -> None:
+        """Store what ``reading`` finds (read now, or by a worker), then its rejections."""
+        for record in reading.records():
+            if isinstance(record, Rejected):
+                self.rejections.add(record)
+            else:
+                self._store(record)
+        self.format = reading.format
+        if reading.format is not None:
+            self.report.formats[reading.format] = 1
+        self.report.warnings.extend(reading.warnings)
         source = self.source
         for rejected in self.rejections.final():
             rejection = Rejection(
@@ -237,74 +296,14 @@ class _InputReader:
             self.store.articles.add_rejection(rejection, self.input_id)
             self.report.rejections.append(rejection)
 
-    def _read_records(self) -> None:
-        """Sniff, read and store the input's articles, gathering its rejections. UTF-16 and
-        UTF-32 input is read from a UTF-8 copy."""
-        source, limits, reject = self.source, self.limits, self.rejections.add
-        try:
-            encoding = wide_encoding(source.head)
-            with transcoded(source, encoding) if encoding else nullcontext(source) as readable:
-                fmt = sniff(readable.head, source.path)
-                self.format = fmt
-                self.report.formats[fmt] = self.report.formats.get(fmt, 0) + 1
-                if fmt in READ_WHOLE and readable.size > limits.max_document_bytes:
-                    what = ("one document" if fmt in SINGLE_DOCUMENT
-                            else f"an input read whole ({fmt})")
-                    reject(Rejected("too-large", f"{readable.size:,} bytes is over the limit of "
-                                    f"{limits.max_document_bytes:,} bytes for {what}"))
-                    return
-                self._store_items(readable, fmt)
-        except InputError as error:
-            reject(Rejected(error.reason, str(error)))
-            return
-        except OSError as error:  # the file went away or broke while it was read
-            reason, detail = unreadable_reason(error)
-            reject(Rejected(reason, detail))
-            return
-        if self.articles == 0 and self.rejections.total == 0:
-            reject(Rejected("empty-container", EMPTY.get(fmt, f"a {fmt} input without an article")))
-
-    def _store_items(self, readable: Source, fmt: str) -> None:
-        """Run the format's reader over ``readable`` and store each article it yields."""
-        reject = self.rejections.add
-        items = iter(READERS[fmt](readable, self.limits))
-        while True:
-            # Only reading and cleaning are guarded: a store error must stop the run, not be
-            # mistaken for a bad input.
-            try:
-                item = next(items, None)
-            except InputError as error:
-                where = "after the records read" if self.articles or self.rejections.total else ""
-                reject(Rejected(error.reason, str(error), where))
-                return
-            except Exception as error:  # a reader bug must not stop the batch: record it, go on
-                log.info("reader %s failed on %s", fmt, readable.display, exc_info=True)
-                reject(Rejected("reader-error", f"{type(error).__name__}: {error}"))
-                return
-            if item is None:
-                return
-            if isinstance(item, Rejected):
-                reject(item)
-                continue
-            try:
-                item, conflicts = apply_facts(item, self.facts)
-                self.report.warnings.extend(f"{readable.display}: {note}" for note in conflicts)
-                article = build_article(infer_missing(item), readable.display)
-            except Exception as error:  # one record that cleaning fails on; the reader goes on
-                log.info("cleaning failed on %s [%s]", readable.display, item.locator,
-                         exc_info=True)
-                reject(Rejected("reader-error", f"{type(error).__name__}: {error}", item.locator))
-                continue
-            if isinstance(article, Rejected):
-                reject(article)
-                continue
-            self.articles += 1
-            self.report.article_ids.append(article.id)
-            if self.store.articles.add_article(article, self.input_id):
-                self.report.articles_added += 1
-            else:
-                self.duplicates += 1
-                self.report.already_stored += 1
+    def _store(self, article: Article) -> None:
+        self.articles += 1
+        self.report.article_ids.append(article.id)
+        if self.store.articles.add_article(article, self.input_id):
+            self.report.articles_added += 1
+        else:
+            self.duplicates += 1
+            self.report.already_stored += 1
 
 
 class _Rejections:
