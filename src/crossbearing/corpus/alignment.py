@@ -62,26 +62,35 @@ class Aligned:
     failures: list[Failure] = field(default_factory=list)
 
 
+#: An article's words, kept for its next pairs (a text is a pair's side in up to
+#: ``corpus.run.MAX_PARTNERS`` pairs, which may fall in the next batch). Not to be changed.
+_tokens = lru_cache(maxsize=TOKEN_CACHE)(word_tokens)
+
+
 def align(batch: Batch) -> Aligned:
-    """Every pair of the batch aligned (a pure function: a worker runs it)."""
+    """Every pair of the batch aligned (a pure function: a worker runs it). The words and
+    n-grams of the texts are kept for the next batch, which holds the rest of their story:
+    :func:`forget` drops them."""
     result = Aligned()
-    tokens = lru_cache(maxsize=TOKEN_CACHE)(lambda article_id: word_tokens(
-        batch.sides[article_id].text))
-    try:
-        for a, b in batch.pairs:
-            first, second = batch.sides[a], batch.sides[b]
-            passages = isolated(
-                lambda: shared_passages(first.text, second.text, quotes_a=first.quotes,
-                                        quotes_b=second.quotes,
-                                        boilerplate=[first.boilerplate, second.boilerplate],
-                                        tokens_a=tokens(a), tokens_b=tokens(b)),
-                result.failures, stage=batch.stage, target=f"{a}|{b}", target_kind="pair",
-                version=batch.version)
-            if passages is not None:
-                result.passages[(a, b)] = passages
-    finally:
-        release()  # the n-grams kept between the batch's alignments
+    for a, b in batch.pairs:
+        first, second = batch.sides[a], batch.sides[b]
+        passages = isolated(
+            lambda: shared_passages(first.text, second.text, quotes_a=first.quotes,
+                                    quotes_b=second.quotes,
+                                    boilerplate=[first.boilerplate, second.boilerplate],
+                                    tokens_a=_tokens(first.text), tokens_b=_tokens(second.text)),
+            result.failures, stage=batch.stage, target=f"{a}|{b}", target_kind="pair",
+            version=batch.version)
+        if passages is not None:
+            result.passages[(a, b)] = passages
     return result
+
+
+def forget() -> None:
+    """Drop the words and n-grams kept between alignments (tens of megabytes on a large
+    collection); a pool's workers drop theirs when the pool closes."""
+    _tokens.cache_clear()
+    release()
 
 
 def batches(pairs: Sequence[tuple[str, str]], side: Callable[[str], Side], stage: str,
@@ -101,8 +110,11 @@ def align_all(pairs: Sequence[tuple[str, str]], side: Callable[[str], Side], *, 
     (default: the CPUs) is more than one, else in this process."""
     workers = workers or default_workers()
     pool = workers > 1 and len(pairs) >= POOL_FROM_PAIRS
-    with (ProcessExecutor(min(workers, -(-len(pairs) // BATCH_PAIRS))) if pool
-          else SerialExecutor()) as executor:
-        for _batch, aligned in executor.map_batches(align, batches(pairs, side, stage, version,
-                                                                       BATCH_PAIRS)):
-            yield aligned
+    try:
+        with (ProcessExecutor(min(workers, -(-len(pairs) // BATCH_PAIRS))) if pool
+              else SerialExecutor()) as executor:
+            for _batch, aligned in executor.map_batches(
+                    align, batches(pairs, side, stage, version, BATCH_PAIRS)):
+                yield aligned
+    finally:
+        forget()
