@@ -3,26 +3,16 @@ core: the files are those a run in one process writes, and a child that cannot o
 database leaves the stage to this process, losing nothing."""
 
 import json
-import shutil
 
 import pytest
 from conftest import SAMPLE_CORPUS
-from test_rerun_skip import comparable
+from test_rerun_skip import FILES, comparable, seeds  # noqa: F401 (seeds: a fixture)
 
 import crossbearing.beside as beside
 from crossbearing.analysis import analyze
 from crossbearing.stages import AnalysisRun
 from crossbearing.store import open_store
 from crossbearing.store.sqlite import SQLiteStore
-
-FILES = ("index.html", "crossbearing.json", "acled.csv", "citations.csv")
-
-
-@pytest.fixture
-def seeds(analysed_seeds, tmp_path):
-    db = tmp_path / "seeds.db"
-    shutil.copy(analysed_seeds, db)
-    return db
 
 
 def full_run(db, out, workers):
