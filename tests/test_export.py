@@ -222,6 +222,16 @@ def test_acled_csv_has_acleds_header_and_the_baghdad_strike(seeds_db, seeds_tabl
     assert (row["region"], row["admin1"]) == ("Middle East", "Baghdad")
 
 
+def test_a_group_suspending_its_attacks_is_a_change_to_its_activity(seeds_db) -> None:
+    """The codebook: a group announcing that it suspends attacks is Strategic developments /
+    Change to group/activity (Kata'ib Hezbollah's suspension in the sample corpus)."""
+    with open_store(seeds_db) as store:
+        _, rows = _acled_rows(_export_text("acled-csv", store))
+    [row] = [r for r in rows if r["event_type"] == "Strategic developments"
+             and r["actor1"] == "Kata'ib Hezbollah"]
+    assert row["sub_event_type"] == "Change to group/activity"
+
+
 def test_acled_csv_keeps_only_events_acled_would_code(seeds_tables) -> None:
     codable = [e for e in seeds_tables["events"] if acled_csv.codable(e)]
     assert codable and len(codable) < len(seeds_tables["events"])
