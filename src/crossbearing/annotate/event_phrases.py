@@ -147,42 +147,6 @@ def _person(token: Token) -> bool:
             or token.pos_ == "NUM" or token.lower_ in ("him", "her", "them"))
 
 
-#: Nouns of time: "called her on Friday" is when the call was made, not whom it asks.
-TIME_NOUNS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                        "sunday", "day", "night", "morning", "afternoon", "evening", "weekend",
-                        "week", "month", "year", "hour", "minute", "occasion"})
-
-
-def calls_on_or_for(token: Token) -> bool:
-    """A verb "call" that asks: "called on fighters to join", "called upon the government",
-    "called for his resignation", and a for-to clause, "called for Akin to withdraw" (whose
-    act is what is asked). "Called her on Friday" (a time) and "called him for hours" do not
-    ask: a time is when a call was made."""
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in ("on", "for", "upon"):
-            objects = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
-            if not any(_a_time(g) for g in objects):  # "the plan he called for": asked too
-                return True
-        if child.dep_ in ("advcl", "ccomp", "xcomp") and any(
-                m.dep_ == "mark" and m.lower_ == "for" for m in child.children):
-            return _someone(token)  # "protocol called for her to be taken": required, no ask
-    return False
-
-
-def _someone(verb: Token) -> bool:
-    """Whether the verb's subject is someone who can ask: a person, a group or a state, a
-    pronoun of persons or people by kind or office (not a rule, a doctrine or a plan)."""
-    return any(c.dep_ == "nsubj" and (c.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
-                                      or c.lower_ in PERSONAL | {"they", "who"}
-                                      or c.lemma_.lower() in PEOPLE | TITLES)
-               for c in verb.children) or verb.dep_ == "relcl" and (
-        verb.head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"))
-
-
-def _a_time(word: Token) -> bool:
-    return word.ent_type_ in ("DATE", "TIME") or word.lemma_.lower() in TIME_NOUNS
-
-
 #: Pronouns of a person.
 PERSONAL = frozenset({"he", "she", "i", "we", "you"})
 

@@ -445,3 +445,30 @@ def threat_to_something(token: Token) -> bool:
     a threat to do something ("the threat to close the strait")."""
     return any(c.dep_ == "prep" and c.lower_ == "to" and any(g.dep_ == "pobj" for g in c.children)
                for c in token.children)
+
+
+#: Nouns of time: "called her on Friday" is when the call was made, not whom it asks.
+TIME_NOUNS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                        "sunday", "day", "night", "morning", "afternoon", "evening", "weekend",
+                        "week", "month", "year", "hour", "minute", "occasion"})
+
+
+def calls_on_or_for(token: Token) -> bool:
+    """A verb "call" that asks: "called on fighters to join", "called upon the government",
+    "called for his resignation", and a for-to clause, "called for Akin to withdraw" (whose
+    act is what is asked). "Called her on Friday" (a time) and "called him for hours" do not
+    ask: a time is when a call was made."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in ("on", "for", "upon"):
+            objects = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
+            if not any(_a_time(g) for g in objects):  # "the plan he called for": asked too
+                return True
+        if child.dep_ in ("advcl", "ccomp", "xcomp") and any(
+                m.dep_ == "mark" and m.lower_ == "for" for m in child.children):
+            return any(c.dep_ == "nsubj" and _can_act(c) for c in token.children) or (
+                token.dep_ == "relcl" and _can_act(token.head))  # not "protocol called for …"
+    return False
+
+
+def _a_time(word: Token) -> bool:
+    return word.ent_type_ in ("DATE", "TIME") or word.lemma_.lower() in TIME_NOUNS

@@ -15,12 +15,7 @@ from spacy.tokens import Token
 
 from crossbearing.annotate.event_causes import on_computers
 from crossbearing.annotate.event_deaths import death_of_no_violence
-from crossbearing.annotate.event_phrases import (
-    PEOPLE,
-    calls_on_or_for,
-    pauses_a_moment,
-    phrase_type,
-)
+from crossbearing.annotate.event_phrases import PEOPLE, pauses_a_moment, phrase_type
 from crossbearing.annotate.event_politics import (
     ATTACK_NOUNS,
     WORDED_ATTACKS,
@@ -46,6 +41,7 @@ from crossbearing.annotate.event_senses import (
     asks,
     attacks_an_idea,
     asks_a_question,
+    calls_on_or_for,
     cautions,
     commits_a_wrong,
     fights_for_a_cause,
