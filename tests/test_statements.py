@@ -161,3 +161,27 @@ def test_a_time_inside_a_quotation_does_not_part_its_statement():
         'before their defeat in 2011" and vowed to resume attacks on US forces.')
     said = [e for e in events if e.family == "verbal" or e.mode != "asserted"]
     assert len(said) == 1, [(e.event_type, e.date_start) for e in said]
+
+
+def test_an_investigation_a_speaker_tells_of_is_no_part_of_the_speakers_statement():
+    events = _occasions(
+        "Republicans accused the agency of hiding documents. Republicans said the "
+        "department had mishandled the investigation into the senator's accounts, and they "
+        "met with the department's liaison on Tuesday.")
+    types = sorted(e.event_type for e in events if e.sources)
+    accusation = [e for e in events if e.event_type == "accusation"]
+    # Merged into the statement, the investigation would take the accusation's type.
+    assert accusation and "investigation" in types, types
+
+
+def test_talks_a_speaker_announces_stay_part_of_the_statement():
+    from crossbearing.corpus.occasions import speaker_key
+
+    [talks] = [m for m in annotate_text(
+        "The Iraqi government said it would resume talks with Washington on Sunday.").events
+        if m.event_type == "consultation"]
+    assert speaker_key(talks, "verbal") is not None
+    [held] = [m for m in annotate_text(
+        "Iraqi and American officials met in Baghdad on Sunday.").events
+        if m.event_type == "consultation"]
+    assert speaker_key(held, "verbal") is None

@@ -65,6 +65,13 @@ USUAL = frozenset({"unusual", "usual", "common", "uncommon", "rare", "normal", "
 #: told as done ("the right to protest", "a chance to negotiate", "the capability to strike").
 MODAL_NOUNS = frozenset({"ability", "capability", "capacity", "chance", "opportunity", "right",
                          "power", "freedom", "permission", "authority", "option", "leeway"})
+#: Nouns of a chance of harm or of change: the act their "of" names may come, it is not told
+#: as done ("the security risk of accepting refugees", "the prospect of striking Iran").
+RISK_NOUNS = frozenset({"risk", "danger", "possibility", "prospect", "likelihood", "spectre",
+                        "specter", "idea", "notion", "wisdom"})
+#: Nouns of asking: the act their infinitive names is asked for ("a call for the United States
+#: to accept more refugees", "an appeal to the rebels to lay down arms").
+ASKING_NOUNS = frozenset({"call", "appeal", "demand", "request", "plea", "push", "ultimatum"})
 #: Verbs whose object comes about by them: a modal on the verb reaches it ("would request an
 #: investigation", "could hold talks"); others take a thing that is there ("could justify the
 #: lawsuit").
@@ -122,8 +129,11 @@ def mode(token: Token, family: str = "violent") -> str:
     if _of_no(token):
         return "negated"  # "showed no sign of backing down", "no intention of attacking"
     if token.head.lemma_.lower() in REFUSING_HEADS and (token.dep_ == "xcomp" or (
-            token.dep_ == "advcl" and any(c.lower_ == "to" for c in token.children))):
-        return "negated"  # "refused to discuss it", "declined for months to meet"
+            token.dep_ in ("advcl", "acl") and any(c.lower_ == "to" for c in token.children))):
+        return "negated"  # "refused to discuss it", "declined for months to meet", "the
+        # government's refusal to accept"
+    if _asked_by_noun(token):
+        return "future"  # "a call for the United States to accept more refugees": asked
     if _under_modal_adjective(token) or _extraposed(token) or _modal_noun(token):
         return "hypothetical"  # "difficult for Trump to attack them", "it is vital to
         # support them", "the right to protest"
@@ -354,10 +364,21 @@ def _extraposed(token: Token) -> bool:
 def _modal_noun(token: Token) -> bool:
     """Whether the trigger is the infinitive of a noun of ability, chance or permission ("the
     right of the troops to fire", "a chance to negotiate", "the capability to threaten its
-    neighbours"): what may be done, not what was done."""
+    neighbours") or what a noun of risk is "of" ("the risk of accepting refugees"): what may be
+    done, not what was done."""
     head = token.head
+    if token.dep_ == "pcomp" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+        return head.head.lemma_.lower() in RISK_NOUNS  # "the risk of accepting refugees"
     return (token.dep_ in ("acl", "advcl") and head.pos_ == "NOUN"
             and head.lemma_.lower() in MODAL_NOUNS and to_infinitive(token))
+
+
+def _asked_by_noun(token: Token) -> bool:
+    """Whether the trigger is the infinitive of a noun of asking ("sounded a call for the
+    United States to accept more refugees"): asked for, as after "called for … to"."""
+    head = token.head
+    return (token.dep_ in ("acl", "advcl", "relcl") and head.pos_ == "NOUN"
+            and head.lemma_.lower() in ASKING_NOUNS and to_infinitive(token))
 
 
 def _in_a_condition(token: Token) -> bool:

@@ -23,7 +23,7 @@ PEOPLE = frozenset({
     "protestor", "demonstrator", "soldier", "officer", "policeman", "guard", "fighter",
     "militant", "member", "commander", "leader", "official", "resident", "villager", "driver",
     "passenger", "teenager", "youth", "father", "mother", "son", "daughter", "brother",
-    "worshipper", "pilgrim", "refugee", "migrant", "prisoner", "detainee", "suspect",
+    "worshipper", "pilgrim", "refugee", "migrant", "immigrant", "prisoner", "detainee", "suspect",
     "gunman", "settler", "trader", "merchant", "elder", "cleric", "imam", "priest", "hostage",
     "captive", "inmate", "convict", "dissident", "spy", "collaborator"})
 #: Armed people and military places: violence against them is a battle or remote violence by

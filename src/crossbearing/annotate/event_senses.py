@@ -356,7 +356,7 @@ def agrees_to_something(token: Token) -> bool:
     is concurring in a view: no event."""
     children = list(token.children)
     if any(c.dep_ in ("xcomp", "dobj") or c.dep_ == "prep" and c.lower_ in ("to", "on", "upon")
-           for c in children):
+           and c.i > token.i for c in children):  # not "To varying degrees, all agreed that"
         return True
     parties = [s for c in children if c.dep_ == "nsubj" for s in (c, *c.conjuncts)]
     return any(p.ent_type_ in ("ORG", "GPE", "NORP") for p in parties) and any(

@@ -13,7 +13,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from crossbearing.annotate.event_agreements import an_amount, no_agreement
 from crossbearing.annotate.event_causes import on_computers
+from crossbearing.annotate.event_talks import no_talks, visits_no_one
 from crossbearing.annotate.event_deaths import death_of_no_violence
 from crossbearing.annotate.event_phrases import PEOPLE, pauses_a_moment, phrase_type
 from crossbearing.annotate.event_politics import (
@@ -178,8 +180,9 @@ def _type_of(token: Token, onto: Ontology) -> str | None:
     if token.pos_ == "NOUN":
         if lemma == "call" and not _calls_for_something(token):
             return None  # a demand is a call for or to something, not a "conference call"
-        if _figurative_noun(token, lemma):
-            return None
+        if _figurative_noun(token, lemma) or an_amount(token) or (
+                lemma == "visit" and visits_no_one(token)):
+            return None  # "a trade war", "a good deal of work", "his visit to the bridge"
         if lemma == "rally" and campaign_rally(token):
             return None  # "Clinton has held rallies", "Trump said at a rally": campaigning
         if lemma in ATTACK_NOUNS and on_computers(token):
@@ -238,6 +241,8 @@ def _figurative(token: Token, lemma: str) -> bool:
         return True  # "Democrats seized upon Mr. Trump's appearance": a remark taken up
     if lemma == "sign" and signs_a_saying(token):
         return True  # "a letter signed by 90 faculty members": a saying, no agreement
+    if no_agreement(token, lemma) or no_talks(token, lemma):
+        return True  # "signed up", "offered his doubts", "visited a bridge" (their modules)
     if lemma in ("fight", "combat", "battle") and fights_for_a_cause(token, CAMPAIGN_TARGETS):
         return True  # "fighting to protect their business", "tools to fight terrorism"
     if lemma in ("defend", "justify") and any(

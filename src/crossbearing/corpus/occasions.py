@@ -26,12 +26,25 @@ from crossbearing.model import EventMention, TimeValue
 DESCRIPTION_STARTS = ("the ", "a ", "an ", "this ", "that ", "these ", "those ", "both ",
                       "some ", "several ", "many ", "its ", "their ", "his ", "her ")
 
+#: Verbal types that are done, not said: an investigation, cooperation. One someone reports as
+#: done is no part of their statement ("Republicans said the department mishandled the
+#: investigation"); one they announce or ask for is.
+ACTS_NOT_SAID = frozenset({"investigation", "cooperation"})
+#: Talks: held, they are an act ("Republicans met with the liaison"); announced by a speaker
+#: ("Baghdad has announced the resumption of talks"), a part of what the speaker said.
+MEETINGS = frozenset({"consultation"})
+
 
 def speaker_key(mention: EventMention, family: str) -> str | None:
     """The speaker whose statement ``mention`` is part of, or None when it is not something
     said or the speaker is not known by name."""
-    said = family == "verbal" or (mention.reported_by is not None
-                                  and (family != "violent" or mention.mode != "asserted"))
+    if mention.event_type in ACTS_NOT_SAID:  # an act, said only as announced or asked
+        said = mention.reported_by is not None and mention.mode != "asserted"
+    elif mention.event_type in MEETINGS:  # talks held are an act, talks announced are said
+        said = mention.reported_by is not None
+    else:
+        said = family == "verbal" or (mention.reported_by is not None and (
+            family != "violent" or mention.mode != "asserted"))
     if not said:
         return None
     if mention.reported_by_actor:

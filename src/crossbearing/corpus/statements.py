@@ -18,6 +18,7 @@ from dataclasses import replace
 
 from crossbearing.kb.actors import ActorBase, actor_base
 from crossbearing.corpus.event_values import resolve_date
+from crossbearing.corpus.occasions import ACTS_NOT_SAID
 from crossbearing.model import EventMention, Quote, TimeMention
 from crossbearing.model_events import DateGiven, Event, EventSource
 
@@ -83,8 +84,8 @@ def with_quoted_sources(events: list[Event], mentions: Iterable[EventMention],
     by_key = {(m.article_id, m.start): m for m in mentions}
     statements: dict[str | None, list[tuple[Event, set[str], set[str]]]] = defaultdict(list)
     for event in events:
-        if event.family != "verbal":
-            continue
+        if event.family != "verbal" or event.event_type in ACTS_NOT_SAID:
+            continue  # a meeting or an investigation is done, not said
         said = [by_key[s] for s in event.sources if s in by_key]
         speakers = {voice_key(a.actor_id, actors) for m in said for a in m.role("actor")}
         speakers |= {voice_key(m.reported_by_actor, actors) for m in said}

@@ -1,0 +1,104 @@
+"""What an agreement is: PLOVER's AGREE is agreeing to, accepting or offering a request, a
+demand, a proposal or an act, or signing a formal agreement; the words that say it also say
+other things. "A good deal of work" is an amount; "signed up to take part" is joining, "signed
+the bill into law" enacting a law, "signed onto a letter" saying something; "accepted the
+reality that …" or "we are accepted within the fabric of America" is holding a view or being
+welcomed; "offered his doubts", "offered a prediction", "offered support" is saying a view or
+backing someone (backing is its own event); "as opposed to" is a contrast, no refusal. None of these is an agreement between parties,
+and ACLED's "Agreement" (ceasefires, peace deals, prisoner exchanges) is none of them.
+docs/events.md has the rules.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from crossbearing.annotate.event_phrases import PEOPLE
+from crossbearing.annotate.event_senses import SIGNED_SAYINGS
+
+#: Adjectives of "a good deal" / "a great deal": an amount ("a good deal of reclamation work").
+AMOUNT_WORDS = frozenset({"good", "great"})
+#: Laws and orders: signing one enacts it (an act of government, not an agreement between
+#: parties): "signed the legislation authorizing the museum", "signed this bill into law".
+ENACTED = frozenset({"bill", "law", "legislation", "measure", "ordinance", "decree", "order",
+                     "act", "budget", "amendment", "regulation", "statute"})
+#: What one "accepts" as true, not as a proposal: "accepted the reality that humans caused
+#: it", "accepts the science".
+HELD_TRUE = frozenset({"reality", "fact", "truth", "premise", "science", "notion", "idea",
+                       "view", "argument", "claim", "assertion", "theory", "finding",
+                       "conclusion", "evidence", "existence", "inevitability", "possibility",
+                       "risk", "consensus", "narrative", "label", "characterization"})
+#: What is "offered" when a view is told or a person backed, not an act or a thing proposed:
+#: "offered his doubts", "offered a tentative prediction", "offered some pointed advice",
+#: "offered support for the nomination", "a meeting that offered slight hope".
+VIEWS_OFFERED = frozenset({
+    "doubt", "prediction", "advice", "support", "hope", "confidence", "vote", "idea",
+    "suggestion", "argument", "theory", "guess", "estimate", "forecast", "sympathy",
+    "encouragement", "testimony", "account", "vision", "reassurance", "assurance", "tribute",
+    "thanks", "blessing", "caution", "clue", "hint", "example", "contrast", "endorsement",
+    "backing", "praise", "prayer", "word", "sentiment", "observation", "evaluation",
+    "diagnosis", "verdict", "rationale", "justification", "excuse", "lesson", "tip"})
+
+
+def no_agreement(token: Token, lemma: str) -> bool:
+    """Whether a verb of agreeing names no agreement here (the rules below)."""
+    if lemma == "sign":
+        return signs_no_agreement(token)
+    if lemma == "accept":
+        return accepts_no_proposal(token)
+    if lemma == "offer":
+        return offers_a_view(token)
+    return lemma == "oppose" and token.i > 0 and token.doc[token.i - 1].lower_ == "as"
+
+
+def an_amount(token: Token) -> bool:
+    """Whether a noun "deal" is "a good deal" or "a great deal" (an amount, with or without
+    "of …"), or a "big deal" said of something (its importance: "it is a big deal")."""
+    if token.lemma_.lower() != "deal":
+        return False
+    modifiers = {c.lower_ for c in token.children if c.dep_ == "amod"}
+    if modifiers & AMOUNT_WORDS:
+        return any(c.dep_ == "det" and c.lower_ == "a" for c in token.children)
+    return "big" in modifiers and token.dep_ in ("attr", "dobj") and token.head.lemma_.lower() in (
+        "be", "make")
+
+
+def signs_no_agreement(token: Token) -> bool:
+    """Whether "sign" is signing up ("signed up to participate"), signing onto a letter (a
+    saying; :func:`~crossbearing.annotate.event_senses.signs_a_saying` reads the letter signed
+    as an object) or enacting a law ("signed the legislation", "signed this bill into law")."""
+    children = list(token.children)
+    if any(c.dep_ == "prt" and c.lower_ == "up" for c in children):
+        return True
+    if any(c.dep_ == "prep" and c.lower_ == "into" and any(
+            g.lemma_.lower() == "law" for g in c.children) for c in children):
+        return True
+    signed = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
+    if token.dep_ in ("acl", "relcl"):
+        signed.append(token.head)
+    if any(t.lemma_.lower() in ENACTED for t in signed):
+        return True
+    return any(c.dep_ == "prep" and c.lower_ in ("onto", "on", "to") and any(
+        g.lemma_.lower() in SIGNED_SAYINGS for g in c.children if g.dep_ == "pobj")
+        for c in children)
+
+
+def accepts_no_proposal(token: Token) -> bool:
+    """Whether "accept" is holding something true ("accepted the reality that …", "accept the
+    science") or a person welcomed ("we are accepted within the fabric of America"): no
+    proposal, demand or offer agreed to."""
+    children = list(token.children)
+    objects = [c for c in children if c.dep_ == "dobj"]
+    if token.dep_ in ("acl", "relcl") and token.head.pos_ == "NOUN":
+        objects.append(token.head)
+    if any(o.lemma_.lower() in HELD_TRUE for o in objects):
+        return True
+    welcomed = [c for c in children if c.dep_ == "nsubjpass"]
+    return any(w.tag_ == "PRP" or w.ent_type_ in ("PERSON", "NORP")
+               or w.lemma_.lower() in PEOPLE for w in welcomed)
+
+
+def offers_a_view(token: Token) -> bool:
+    """Whether "offer" tells a view or backs someone ("offered his doubts", "offered support
+    for the nomination", "offered a critical vote of confidence"): a saying, not an offer."""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in VIEWS_OFFERED for c in token.children)

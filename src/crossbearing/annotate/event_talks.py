@@ -1,0 +1,100 @@
+"""Talks and questioning: PLOVER's CONSULT is parties meeting, visiting or negotiating with
+each other, and INVESTIGATE is looking into a matter or questioning people. The verbs say other
+things too: one person "discussed his affection for a novelist" (talking about a topic, no one
+to talk with), "visited another bridge" (a place seen, no host), "met his wife" in South America
+(an acquaintance made), "questioned the need for moderators" or "Cruz's eligibility" (a doubt
+voiced, no one questioned). docs/events.md has the rules.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from crossbearing.annotate.event_phrases import PEOPLE
+from crossbearing.annotate.event_senses import AGENT_NOUNS
+
+#: Entity types of a host or a counterpart: a state, a city, an organisation, a person, a
+#: building of government ("visited the White House").
+HOSTS = frozenset({"GPE", "ORG", "PERSON", "NORP", "FAC"})
+#: Words of meeting whose purpose "to discuss" tells: the talks are the meeting's.
+MEETING_WORDS = frozenset({"meet", "meeting", "gather", "gathering", "convene", "session",
+                           "summit", "talk", "call", "sit", "huddle", "caucus", "confer"})
+#: Seats of a state or a body, named by a noun: "a planned visit to the capital".
+SEATS = frozenset({"capital", "country", "nation", "state", "embassy", "headquarters",
+                   "parliament", "congress", "ministry", "palace", "kingdom", "republic",
+                   "capitol", "court", "region", "province"})
+#: People one meets in a life, not in talks: "met his wife", "where he met his future husband".
+KIN = frozenset({"wife", "husband", "girlfriend", "boyfriend", "fiancée", "fiancee", "fiance",
+                 "partner", "spouse", "bride", "groom"})
+
+#: People questioned in an inquiry, besides the people and officials the event rules know.
+WITNESSES = frozenset({"aide", "staffer", "staff", "witness", "employee", "agent", "director",
+                       "adviser", "advisor", "individual", "executive", "contractor", "engineer",
+                       "associate", "candidate", "nominee", "applicant", "passenger", "crew"})
+
+
+def discusses_a_topic(token: Token) -> bool:
+    """Whether "discuss" has one speaker and no one to talk with ("Ryan discussed his
+    affection for Ayn Rand"): a topic talked about, no talks. Talks have two sides: "discussed
+    the deal with Iran", "the two leaders discussed trade", "Obama and Putin discussed Syria",
+    "ministers discussed the plan"."""
+    children = list(token.children)
+    if any(c.dep_ == "prep" and c.lower_ == "with" for c in children):
+        return False
+    subjects = [c for c in children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and token.dep_ in ("xcomp", "advcl", "relcl", "acl", "conj"):
+        head = token.head
+        if token.tag_ != "VBG" or head.lemma_.lower() in MEETING_WORDS:
+            return False  # "pressed Washington to discuss", "a meeting to discuss": talks
+        # "The pollster, discussing the figures, said …": the clause's subject speaks
+        subjects = [head] if head.pos_ in ("NOUN", "PROPN") else [
+            c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects:
+            return False
+    return not any(s.conjuncts or s.tag_ in ("NNS", "NNPS") or s.lower_ in ("we", "they")
+                   or any(n.dep_ == "nummod" for n in s.children) for s in subjects)
+
+
+def visits_no_one(token: Token) -> bool:
+    """Whether a visit is of a thing seen ("visited another bridge", "visited the site of the
+    flood"), not of a state, a city, a body or a person that hosts it."""
+    if token.pos_ == "VERB":
+        places = [c for c in token.children if c.dep_ == "dobj"]
+    else:
+        places = [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("to", "of")
+                  for g in c.children if g.dep_ == "pobj"]
+        places += [c for c in token.children if c.dep_ == "advmod"]  # "his visit there"
+    return bool(places) and not any(p.ent_type_ in HOSTS or p.lemma_.lower() in AGENT_NOUNS
+                                    or p.lemma_.lower() in SEATS for p in places)
+
+
+def no_talks(token: Token, lemma: str) -> bool:
+    """Whether a verb of talks or questioning names none here (the rules above)."""
+    if lemma == "discuss":
+        return discusses_a_topic(token)
+    if lemma == "visit":
+        return visits_no_one(token)
+    if lemma == "question":
+        return questions_no_one(token)
+    return lemma == "meet" and meets_kin(token)
+
+
+def meets_kin(token: Token) -> bool:
+    """Whether "meet" is meeting one's wife or husband: an acquaintance, no talks."""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in KIN for c in token.children)
+
+
+def questions_no_one(token: Token) -> bool:
+    """Whether "question" doubts a thing ("questioned the very need for moderators",
+    "questioned Cruz's eligibility", "questioned what kind of person …") rather than
+    questioning people ("police questioned the suspect", "trying to question several aides")."""
+    questioned = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    if token.dep_ in ("relcl", "acl") and token.head.pos_ in ("NOUN", "PROPN"):
+        questioned.append(token.head)
+    if any(c.dep_ == "ccomp" for c in token.children):
+        return True
+    questioned += [g for q in list(questioned) for c in q.children  # "several of the aides"
+                   if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    return bool(questioned) and not any(
+        q.ent_type_ in ("PERSON", "NORP") or q.tag_ == "PRP" or q.lemma_.lower() in PEOPLE
+        or q.lemma_.lower() in AGENT_NOUNS or q.lemma_.lower() in WITNESSES for q in questioned)
