@@ -1,12 +1,13 @@
 """What an agreement is: PLOVER's AGREE is agreeing to, accepting or offering a request, a
 demand, a proposal or an act, or signing a formal agreement; the words that say it also say
-other things. "A good deal of work" is an amount; "signed up to take part" is joining, "signed
-the bill into law" enacting a law, "signed onto a letter" saying something; "accepted the
-reality that …" or "we are accepted within the fabric of America" is holding a view or being
-welcomed; "offered his doubts", "offered a prediction", "offered support" is saying a view or
-backing someone (backing is its own event); "as opposed to" is a contrast, no refusal. None of these is an agreement between parties,
-and ACLED's "Agreement" (ceasefires, peace deals, prisoner exchanges) is none of them.
-docs/events.md has the rules.
+other things. "A good deal of work" is an amount; "all agreed that Pence won" or "agreed with
+Matthews" is concurring in a view; "signed up to take part" is joining, "signed the bill into
+law" enacting a law, "a letter signed by 90 faculty members" or "signed onto a letter" saying
+something; "accepted the reality that …" or "we are accepted within the fabric of America" is
+holding a view or being welcomed; "offered his doubts", "offered condolences", "offered
+support" is saying a view or backing someone (backing is its own event); "as opposed to" is a
+contrast, no refusal. None of these is an agreement between parties, and ACLED's "Agreement"
+(ceasefires, peace deals, prisoner exchanges) is none of them. docs/events.md has the rules.
 """
 
 from __future__ import annotations
@@ -14,10 +15,13 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from crossbearing.annotate.event_phrases import PEOPLE
-from crossbearing.annotate.event_senses import SIGNED_SAYINGS
 
 #: Adjectives of "a good deal" / "a great deal": an amount ("a good deal of reclamation work").
 AMOUNT_WORDS = frozenset({"good", "great"})
+#: Documents one signs to say something, not to agree ("a letter signed by 90 faculty members",
+#: "signed onto a letter"): PLOVER's type is what the letter says.
+SIGNED_SAYINGS = frozenset({"letter", "petition", "statement", "op-ed", "memo", "note",
+                            "editorial", "column", "card", "ad", "advertisement", "pledge"})
 #: Laws and orders: signing one enacts it (an act of government, not an agreement between
 #: parties): "signed the legislation authorizing the museum", "signed this bill into law".
 ENACTED = frozenset({"bill", "law", "legislation", "measure", "ordinance", "decree", "order",
@@ -28,20 +32,30 @@ HELD_TRUE = frozenset({"reality", "fact", "truth", "premise", "science", "notion
                        "view", "argument", "claim", "assertion", "theory", "finding",
                        "conclusion", "evidence", "existence", "inevitability", "possibility",
                        "risk", "consensus", "narrative", "label", "characterization"})
-#: What is "offered" when a view is told or a person backed, not an act or a thing proposed:
-#: "offered his doubts", "offered a tentative prediction", "offered some pointed advice",
-#: "offered support for the nomination", "a meeting that offered slight hope".
-VIEWS_OFFERED = frozenset({
-    "doubt", "prediction", "advice", "support", "hope", "confidence", "vote", "idea",
-    "suggestion", "argument", "theory", "guess", "estimate", "forecast", "sympathy",
-    "encouragement", "testimony", "account", "vision", "reassurance", "assurance", "tribute",
-    "thanks", "blessing", "caution", "clue", "hint", "example", "contrast", "endorsement",
-    "backing", "praise", "prayer", "word", "sentiment", "observation", "evaluation",
-    "diagnosis", "verdict", "rationale", "justification", "excuse", "lesson", "tip"})
+#: Modals that make what parties "agreed that …" a course agreed on ("Israel and Hamas agreed
+#: that the truce would be extended"), not a view shared.
+AGREED_COURSE = frozenset({"will", "would", "shall", "should", "must", "'ll"})
+#: What is "offered" when something is said or a person backed, not an act or a thing
+#: proposed: "offered a strong critique", "offered condolences", "offered his doubts",
+#: "offered some pointed advice", "offered support for the nomination", "a meeting that
+#: offered slight hope".
+SAID_OFFERED = frozenset({
+    "critique", "criticism", "reaction", "comment", "remark", "view", "explanation",
+    "assessment", "analysis", "opinion", "thought", "condolence", "congratulation", "apology",
+    "defense", "defence", "rebuttal", "response", "answer", "detail", "insight", "perspective",
+    "take", "warning", "reminder", "glimpse", "doubt", "prediction", "advice", "support",
+    "hope", "confidence", "vote", "idea", "suggestion", "argument", "theory", "guess",
+    "estimate", "forecast", "sympathy", "encouragement", "testimony", "account", "vision",
+    "reassurance", "assurance", "tribute", "thanks", "blessing", "caution", "clue", "hint",
+    "example", "contrast", "endorsement", "backing", "praise", "prayer", "word", "sentiment",
+    "observation", "evaluation", "diagnosis", "verdict", "rationale", "justification",
+    "excuse", "lesson", "tip"})
 
 
 def no_agreement(token: Token, lemma: str) -> bool:
     """Whether a verb of agreeing names no agreement here (the rules below)."""
+    if lemma == "agree":
+        return not agrees_to_something(token)
     if lemma == "sign":
         return signs_no_agreement(token)
     if lemma == "accept":
@@ -49,6 +63,24 @@ def no_agreement(token: Token, lemma: str) -> bool:
     if lemma == "offer":
         return offers_a_view(token)
     return lemma == "oppose" and token.i > 0 and token.doc[token.i - 1].lower_ == "as"
+
+
+def agrees_to_something(token: Token) -> bool:
+    """Whether "agree" makes an agreement (PLOVER AGREE: to do something, to or on a thing, a
+    deal agreed): "agreed to a ceasefire", "agreed to share information", "agreed on a new
+    pact", "agreed a deal"; parties (states, groups) that agreed that something will or
+    should be done ("Israel and Hamas agreed that the truce would be extended").
+    Agreeing with someone, that something is so, or alone ("all agreed that Pence won the
+    debate", "the judge agreed with Ivana Trump", "Sixty-two percent of Republicans agreed")
+    is concurring in a view: no event."""
+    children = list(token.children)
+    if any(c.dep_ in ("xcomp", "dobj") or c.dep_ == "prep" and c.lower_ in ("to", "on", "upon")
+           and c.i > token.i for c in children):  # not "To varying degrees, all agreed that"
+        return True
+    parties = [s for c in children if c.dep_ == "nsubj" for s in (c, *c.conjuncts)]
+    return any(p.ent_type_ in ("ORG", "GPE", "NORP") for p in parties) and any(
+        c.dep_ == "ccomp" and any(a.dep_ in ("aux", "auxpass") and a.lower_ in AGREED_COURSE
+                                  for a in c.children) for c in children)
 
 
 def an_amount(token: Token) -> bool:
@@ -64,9 +96,9 @@ def an_amount(token: Token) -> bool:
 
 
 def signs_no_agreement(token: Token) -> bool:
-    """Whether "sign" is signing up ("signed up to participate"), signing onto a letter (a
-    saying; :func:`~crossbearing.annotate.event_senses.signs_a_saying` reads the letter signed
-    as an object) or enacting a law ("signed the legislation", "signed this bill into law")."""
+    """Whether "sign" is signing up ("signed up to participate"), putting a name to a letter
+    ("a letter signed by 90 faculty members", "signed onto a letter": a saying) or enacting a
+    law ("signed the legislation", "signed this bill into law")."""
     children = list(token.children)
     if any(c.dep_ == "prt" and c.lower_ == "up" for c in children):
         return True
@@ -76,7 +108,7 @@ def signs_no_agreement(token: Token) -> bool:
     signed = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
     if token.dep_ in ("acl", "relcl"):
         signed.append(token.head)
-    if any(t.lemma_.lower() in ENACTED for t in signed):
+    if any(t.lemma_.lower() in SIGNED_SAYINGS | ENACTED for t in signed):
         return True
     return any(c.dep_ == "prep" and c.lower_ in ("onto", "on", "to") and any(
         g.lemma_.lower() in SIGNED_SAYINGS for g in c.children if g.dep_ == "pobj")
@@ -99,6 +131,6 @@ def accepts_no_proposal(token: Token) -> bool:
 
 
 def offers_a_view(token: Token) -> bool:
-    """Whether "offer" tells a view or backs someone ("offered his doubts", "offered support
-    for the nomination", "offered a critical vote of confidence"): a saying, not an offer."""
-    return any(c.dep_ == "dobj" and c.lemma_.lower() in VIEWS_OFFERED for c in token.children)
+    """Whether "offer" tells something or backs someone ("offered a strong critique",
+    "offered his doubts", "offered support for the nomination"): a saying, not an offer."""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in SAID_OFFERED for c in token.children)

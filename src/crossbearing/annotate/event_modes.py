@@ -65,8 +65,9 @@ USUAL = frozenset({"unusual", "usual", "common", "uncommon", "rare", "normal", "
 #: told as done ("the right to protest", "a chance to negotiate", "the capability to strike").
 MODAL_NOUNS = frozenset({"ability", "capability", "capacity", "chance", "opportunity", "right",
                          "power", "freedom", "permission", "authority", "option", "leeway"})
-#: Nouns of a chance of harm or of change: the act their "of" names may come, it is not told
-#: as done ("the security risk of accepting refugees", "the prospect of striking Iran").
+#: Nouns of a risk, a prospect or an idea: the act their "of" names may come, it is not told
+#: as done ("the security risk of accepting refugees", "the prospect of striking Iran", "the
+#: wisdom of committing to Scott").
 RISK_NOUNS = frozenset({"risk", "danger", "possibility", "prospect", "likelihood", "spectre",
                         "specter", "idea", "notion", "wisdom"})
 #: Nouns of asking: the act their infinitive names is asked for ("a call for the United States
@@ -132,11 +133,12 @@ def mode(token: Token, family: str = "violent") -> str:
             token.dep_ in ("advcl", "acl") and any(c.lower_ == "to" for c in token.children))):
         return "negated"  # "refused to discuss it", "declined for months to meet", "the
         # government's refusal to accept"
-    if _asked_by_noun(token):
-        return "future"  # "a call for the United States to accept more refugees": asked
-    if _under_modal_adjective(token) or _extraposed(token) or _modal_noun(token):
+    if (governed := _noun_mode(token)) is not None:
+        return governed  # "a call for the United States to accept": asked; "the right to
+        # protest", "the risk of accepting refugees": may be done
+    if _under_modal_adjective(token) or _extraposed(token):
         return "hypothetical"  # "difficult for Trump to attack them", "it is vital to
-        # support them", "the right to protest"
+        # support them"
     if _in_a_condition(token):
         return "hypothetical"  # "if he does follow through and the veto is overridden"
     if token.pos_ == "NOUN" and any(c.dep_ in ("amod", "compound") and c.lower_ in NOT_YET
@@ -361,31 +363,31 @@ def _extraposed(token: Token) -> bool:
     return bool(words & NEEDED) or (bool(words & USUAL) and head.tag_ in ("VBZ", "VBP"))
 
 
-def _modal_noun(token: Token) -> bool:
-    """Whether the trigger is the infinitive of a noun of ability, chance or permission ("the
-    right of the troops to fire", "a chance to negotiate", "the capability to threaten its
-    neighbours") or what a noun of risk is "of" ("the risk of accepting refugees"): what may be
-    done, not what was done."""
+def _noun_mode(token: Token) -> str | None:
+    """The mode a noun gives the act it governs, or None: a noun of asking's infinitive is
+    asked for, ``future`` as after "called for … to" ("sounded a call for the United States to
+    accept more refugees"); the infinitive of a noun of ability, chance or permission ("the
+    right of the troops to fire", "a chance to negotiate") and what a noun of risk or of an idea
+    is "of" ("the risk of accepting refugees") may be done: ``hypothetical``."""
     head = token.head
     if token.dep_ == "pcomp" and head.lower_ == "of" and head.head.pos_ == "NOUN":
-        return head.head.lemma_.lower() in RISK_NOUNS  # "the risk of accepting refugees"
-    return (token.dep_ in ("acl", "advcl") and head.pos_ == "NOUN"
-            and head.lemma_.lower() in MODAL_NOUNS and to_infinitive(token))
-
-
-def _asked_by_noun(token: Token) -> bool:
-    """Whether the trigger is the infinitive of a noun of asking ("sounded a call for the
-    United States to accept more refugees"): asked for, as after "called for … to"."""
-    head = token.head
-    return (token.dep_ in ("acl", "advcl", "relcl") and head.pos_ == "NOUN"
-            and head.lemma_.lower() in ASKING_NOUNS and to_infinitive(token))
+        return "hypothetical" if head.head.lemma_.lower() in RISK_NOUNS else None
+    if head.pos_ != "NOUN" or not to_infinitive(token):
+        return None
+    noun = head.lemma_.lower()
+    if token.dep_ in ("acl", "advcl", "relcl") and noun in ASKING_NOUNS:
+        return "future"
+    if token.dep_ in ("acl", "advcl") and noun in MODAL_NOUNS:
+        return "hypothetical"
+    return None
 
 
 def _in_a_condition(token: Token) -> bool:
     """Whether the trigger is a verb joined to an open condition's verb, or its subject ("if
     the president signs it and the boycott is lifted", "if the president does follow through
-    and the veto is overridden"): a condition supposes, it tells nothing done. (The object of a preposition there may be done: "if he follows
-    through on his veto threat" — the threat was made.)"""
+    and the veto is overridden"): a condition supposes, it tells nothing done. (The object of
+    a preposition there may be done: "if he follows through on his veto threat" — the threat
+    was made.)"""
     head = token.head
     if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX"):
         past = token.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD"
@@ -399,7 +401,8 @@ def _in_a_condition(token: Token) -> bool:
 def _open_condition(verb: Token) -> bool:
     """Whether a verb heads an open condition: "if" or "unless" on it, in the present or with
     "do" ("if it goes ahead", "if he does follow through"), not after a verb of asking ("asked
-    if the strike was the last"); a past "if … was" may grant a fact ("if his goal was to …")."""
+    if the strike was the last"); a past "if … was" may grant a fact ("if his goal was to
+    …")."""
     if verb.dep_ != "advcl" or verb.head.lemma_.lower() in ASKING_IF:
         return False
     if not any(c.dep_ == "mark" and c.lower_ in IF_WORDS for c in verb.children):

@@ -153,8 +153,9 @@ PERSONAL = frozenset({"he", "she", "i", "we", "you"})
 
 def pauses_a_moment(token: Token) -> bool:
     """A person who pauses or halts with nothing paused ("he paused to make a point", "the
-    president paused and looked at the crowd"): a moment in what they do. A suspension halts something: an
-    activity as its object or its subject ("paused its attacks", "the talks halted")."""
+    president paused and looked at the crowd"): a moment in what they do. A suspension halts
+    something: an activity as its object or its subject ("paused its attacks", "the talks
+    halted")."""
     if any(c.dep_ in ("dobj", "nsubjpass") for c in token.children):
         return False
     return any(c.dep_ == "nsubj" and (c.ent_type_ == "PERSON" or c.lower_ in PERSONAL

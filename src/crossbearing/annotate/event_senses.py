@@ -78,7 +78,6 @@ FORCES = frozenset({"troop", "force", "soldier", "unit", "army", "personnel", "f
                     "peacekeeper", "observer", "monitor", "police", "tank", "ship", "warship"})
 
 
-
 def to_infinitive(verb: Token) -> bool:
     """Whether a verb is an infinitive with "to" ("to strike", "vowed to retaliate")."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
@@ -346,29 +345,6 @@ def met_with_a_reaction(token: Token) -> bool:
         c.dep_ == "prep" and c.lower_ == "with" for c in children)
 
 
-def agrees_to_something(token: Token) -> bool:
-    """Whether "agree" makes an agreement (PLOVER AGREE: to do something, to or on a thing, a
-    deal agreed): "agreed to a ceasefire", "agreed to share information", "agreed on a new
-    pact", "agreed a deal"; parties (states, groups) that agreed that something will or
-    should be done ("Israel and Hamas agreed that the truce would be extended").
-    Agreeing with someone, that something is so, or alone ("all agreed that Pence won the
-    debate", "the judge agreed with Ivana Trump", "Sixty-two percent of Republicans agreed")
-    is concurring in a view: no event."""
-    children = list(token.children)
-    if any(c.dep_ in ("xcomp", "dobj") or c.dep_ == "prep" and c.lower_ in ("to", "on", "upon")
-           and c.i > token.i for c in children):  # not "To varying degrees, all agreed that"
-        return True
-    parties = [s for c in children if c.dep_ == "nsubj" for s in (c, *c.conjuncts)]
-    return any(p.ent_type_ in ("ORG", "GPE", "NORP") for p in parties) and any(
-        c.dep_ == "ccomp" and any(a.dep_ in ("aux", "auxpass") and a.lower_ in AGREED_COURSE
-                                  for a in c.children) for c in children)
-
-
-#: Modals that make what parties "agreed that …" a course agreed on ("Israel and Hamas agreed
-#: that the truce would be extended"), not a view shared.
-AGREED_COURSE = frozenset({"will", "would", "shall", "should", "must", "'ll"})
-
-
 #: What a demand by no one is made by: "a problem that demands a bipartisan response", "the
 #: situation demands action" (a need, not a PLOVER REQUEST).
 DEMANDING_THINGS = frozenset({
@@ -397,23 +373,9 @@ def threat_as_danger(token: Token) -> bool:
         token.head.lemma_.lower() in DANGER_VERBS)
 
 
-#: Documents one signs to say something, not to agree ("a letter signed by 90 faculty members").
-SIGNED_SAYINGS = frozenset({"letter", "petition", "statement", "op-ed", "memo", "note",
-                            "editorial", "column", "card", "ad", "advertisement", "pledge"})
-
-
 def seizes_upon(token: Token) -> bool:
     """Whether "seize" is "seize on/upon" (take up a remark, an opening): no one is seized."""
     return any(c.dep_ in ("prep", "prt") and c.lower_ in ("on", "upon") for c in token.children)
-
-
-def signs_a_saying(token: Token) -> bool:
-    """Whether "sign" puts a name to a letter or a petition (a way of saying, PLOVER's type is
-    what the letter says), not to an agreement."""
-    things = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
-    if token.dep_ in ("acl", "relcl"):
-        things.append(token.head)
-    return any(t.lemma_.lower() in SIGNED_SAYINGS for t in things)
 
 
 def fights_for_a_cause(token: Token, causes: frozenset[str]) -> bool:

@@ -39,7 +39,6 @@ from crossbearing.annotate.event_senses import (
     PENALTIES,
     WITHHELD,
     abstract_doer,
-    agrees_to_something,
     asks,
     attacks_an_idea,
     asks_a_question,
@@ -53,7 +52,6 @@ from crossbearing.annotate.event_senses import (
     objects_are_places,
     reinforces_no_force,
     seizes_upon,
-    signs_a_saying,
     strikes_no_one,
     thing_as_doer,
     threat_as_danger,
@@ -118,12 +116,6 @@ FIGURATIVE_AGENTS = frozenset({
     "tax", "tariff", "rule", "regulation", "proposal", "plan", "measure", "sanction", "program",
     "programme", "reform", "legislation", "order", "lawsuit", "suit", "investigation", "probe",
     "audit", "story", "book", "film", "video", "joke", "question", "criticism", "attack-ad"})
-#: What is offered when an offer is a saying ("offered a critique", "offered his thoughts").
-SAID_THINGS = frozenset({"critique", "criticism", "reaction", "comment", "remark", "view",
-                         "explanation", "assessment", "analysis", "opinion", "thought",
-                         "prayer", "condolence", "congratulation", "apology", "praise",
-                         "defense", "defence", "rebuttal", "response", "answer", "detail",
-                         "insight", "perspective", "take", "warning", "reminder", "glimpse"})
 #: Whom or what one rallies when rallying is mobilising, not protesting.
 RALLIED = frozenset({"supporter", "citizen", "voter", "base", "troop", "support", "people",
                      "party", "member", "ally", "nation", "country", "public", "colleague",
@@ -239,10 +231,9 @@ def _figurative(token: Token, lemma: str) -> bool:
         return True  # "Russia seized Crimea": territory taken, no arrest (ACLED: a transfer)
     if lemma == "seize" and seizes_upon(token):
         return True  # "Democrats seized upon Mr. Trump's appearance": a remark taken up
-    if lemma == "sign" and signs_a_saying(token):
-        return True  # "a letter signed by 90 faculty members": a saying, no agreement
     if no_agreement(token, lemma) or no_talks(token, lemma):
-        return True  # "signed up", "offered his doubts", "visited a bridge" (their modules)
+        return True  # "all agreed that", "a letter signed", "offered condolences", "visited a
+        # bridge", "questioned the need for" (event_agreements, event_talks)
     if lemma in ("fight", "combat", "battle") and fights_for_a_cause(token, CAMPAIGN_TARGETS):
         return True  # "fighting to protect their business", "tools to fight terrorism"
     if lemma in ("defend", "justify") and any(
@@ -264,10 +255,6 @@ def _figurative(token: Token, lemma: str) -> bool:
         return any(c.dep_ in SHOWN_DEPS for c in token.children)
     if lemma in TRANSFER_VERBS:
         return not _gives_aid(token)
-    if lemma == "offer":  # "offered a strong critique", "offered condolences": a saying
-        return any(c.dep_ == "dobj" and c.lemma_.lower() in SAID_THINGS for c in token.children)
-    if lemma == "agree":  # "agreed with Matthews", "all agreed that Pence won": concurring
-        return not agrees_to_something(token)
     if lemma == "insist":  # "insisted that no laws were broken": an assertion, no demand
         return any(c.dep_ == "ccomp" for c in token.children)
     if lemma == "share":  # "share the skepticism": a view held, no cooperation

@@ -7,7 +7,9 @@ event per occasion (PLOVER: the main speech act, the others secondary), not one 
 sentence. Here a mention belongs to its speaker's statement when it is something said: a verbal
 event (a demand, a threat, an accusation), or anything an attribution reports that did not
 happen as told (an attack vowed, a pause announced, an aid promised) — asserted acts of
-violence inside a quotation stay references to the real event they name. The speaker is the
+violence inside a quotation stay references to the real event they name. An investigation or
+cooperation is done, not said: part of a statement only when announced or asked for; talks
+held are an act, talks a speaker announces part of the statement. The speaker is the
 quote's resolved speaker, else the verbal event's own actor ("Iraq condemned …"), known by
 knowledge-base id or by a person's or group's proper name; a vague speaker ("an official",
 "the statement") makes no occasion. Two statements of one speaker stay apart when the dates of

@@ -85,7 +85,7 @@ def with_quoted_sources(events: list[Event], mentions: Iterable[EventMention],
     statements: dict[str | None, list[tuple[Event, set[str], set[str]]]] = defaultdict(list)
     for event in events:
         if event.family != "verbal" or event.event_type in ACTS_NOT_SAID:
-            continue  # a meeting or an investigation is done, not said
+            continue  # an investigation or cooperation is done, not said
         said = [by_key[s] for s in event.sources if s in by_key]
         speakers = {voice_key(a.actor_id, actors) for m in said for a in m.role("actor")}
         speakers |= {voice_key(m.reported_by_actor, actors) for m in said}
