@@ -25,13 +25,16 @@ def full_run(db, out, workers):
 def test_exports_written_beside_the_dossier_are_those_one_process_writes(seeds, tmp_path,
                                                                         monkeypatch):
     monkeypatch.setattr(beside, "BESIDE_FROM_ARTICLES", 1)
-    started = []
-    start = beside.start
+    started, collected = [], []
+    start, result = beside.start, beside.Beside.result
     monkeypatch.setattr(beside, "start", lambda *a: started.append(a[1]) or start(*a))
+    monkeypatch.setattr(beside.Beside, "result",
+                        lambda self, *a: collected.append(result(self, *a)) or collected[-1])
     alone = full_run(seeds, tmp_path / "alone", workers=1)
     assert started == []  # one core: nothing beside
     both = full_run(seeds, tmp_path / "both", workers=2)
     assert started == ["crossbearing.export.run:run"]
+    assert collected and collected[0] is not None  # the child ran it: not this process again
     assert both["stages"]["export"] == json.loads(
         json.dumps(alone["stages"]["export"]).replace(str(tmp_path / "alone"),
                                                       str(tmp_path / "both")))
@@ -41,11 +44,13 @@ def test_exports_written_beside_the_dossier_are_those_one_process_writes(seeds, 
 
 
 def test_a_child_that_cannot_open_the_database_leaves_the_stage_here(seeds, tmp_path,
-                                                                    monkeypatch):
+                                                                    monkeypatch, caplog):
     monkeypatch.setattr(beside, "BESIDE_FROM_ARTICLES", 1)
     nowhere = str(tmp_path / "gone" / "x.db")  # its folder does not exist: open_store refuses
     monkeypatch.setattr(SQLiteStore, "address", lambda self: nowhere)
-    summary = full_run(seeds, tmp_path / "out", workers=2)
+    with caplog.at_level("WARNING", logger="crossbearing.beside"):
+        summary = full_run(seeds, tmp_path / "out", workers=2)
+    assert "did not run beside" in caplog.text  # the child was started and declined
     assert set(summary["stages"]["export"]) == {"crossbearing.json", "acled.csv", "citations.csv"}
     assert all((tmp_path / "out" / name).stat().st_size > 0 for name in FILES)
 

@@ -200,6 +200,9 @@ def test_one_worker_allowed_starts_no_pool(inputs, db, monkeypatch):
 
 def test_inputs_too_cheap_for_a_worker_start_no_pool(tmp_path, db, monkeypatch):
     no_pool(monkeypatch)
+    # Decided after two inputs, with 38 left: only what each costs keeps the pool away.
+    monkeypatch.setattr(prepare_module, "PROBE_INPUTS", 2)
+    monkeypatch.setattr("crossbearing.ingest.run.PROBE_INPUTS", 2)
     for n in range(40):  # read in a few ms each: less than the start of two workers
         title, body = story(n)
         (tmp_path / f"note-{n:02d}.txt").write_text(f"{title}\n\n{body}\n", encoding="utf-8")

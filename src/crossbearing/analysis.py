@@ -16,6 +16,7 @@ corpus steps and the comparison a story, the report a section, and each goes on
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any
 
@@ -28,6 +29,8 @@ from crossbearing.ingest import run as ingest_run
 from crossbearing.report import run as report_run
 from crossbearing.stages import FAILURES_SHOWN, AnalysisRun, Progress, Stage
 from crossbearing.store import Store
+
+log = logging.getLogger(__name__)
 
 #: Counts of the summary made from the corpus and comparison results alone, which take long to
 #: make (every event's view): recorded with those results, and not made again while they stand.
@@ -80,7 +83,10 @@ def analyze(store: Store, run: AnalysisRun,
             run.summaries[name] = summary
     finally:
         for waiting in started.values():  # the run stopped early: the child is not left behind
-            waiting.result()
+            try:
+                waiting.result()
+            except Exception:  # the error that stopped the run is the one to report
+                log.warning("%s stopped with the run", waiting.target, exc_info=True)
     if plan is not None and set(RESULT_STAGES) <= plan.skip:
         run.counts = dict(plan.counts)  # the stored results are those the counts were made of
     summary = analysis_summary(store, run)

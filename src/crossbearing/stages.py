@@ -39,7 +39,8 @@ class AnalysisRun:
     paths: list[str]
     out: Path = Path(DEFAULT_OUT)
     duplicate_threshold: float = 0.8
-    #: Worker processes the annotate stage may use (None: the CPUs; 1: this process only).
+    #: Processes the run may use: annotate's workers, ingest's readers ahead, passage alignment,
+    #: the exports beside the dossier (None: the CPUs; 1: this process only).
     workers: int | None = None
     progress: Progress = field(default_factory=Progress)
     summaries: dict[str, dict[str, Any]] = field(default_factory=dict)

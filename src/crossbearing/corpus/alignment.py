@@ -63,7 +63,8 @@ class Aligned:
 
 
 #: An article's words, kept for its next pairs (a text is a pair's side in up to
-#: ``corpus.run.MAX_PARTNERS`` pairs, which may fall in the next batch). Not to be changed.
+#: ``corpus.run.MAX_PARTNERS`` pairs, which may fall in the next batch): shared by every call
+#: in the process, emptied only by :func:`forget` at the end of the step.
 _tokens = lru_cache(maxsize=TOKEN_CACHE)(word_tokens)
 
 

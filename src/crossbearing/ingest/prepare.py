@@ -14,7 +14,9 @@ when it comes to them, and stores them in its own order.
 Nothing a worker does can change a result: a prepared input is used only when its bytes are
 those the loop reads now (the same sha256 and size); an input a worker declined (a container, a
 file over the limit), failed on (any exception) or died on is read by the loop as without a
-pool, and rejected there with its reason if it must be.
+pool, and rejected there with its reason if it must be. (A worker has no logging set up: the
+tracebacks it would log of a reader's or the cleaning's failure are not kept; the rejection
+and its reason are, as the loop records them.)
 """
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import logging
 import os
-from contextlib import ExitStack
+from contextlib import ExitStack, nullcontext
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator
 
@@ -110,15 +110,17 @@ def run(store: Store, options: AnalysisRun) -> IngestReport:
     """The ingest stage: read ``options.paths`` into the store; inputs read before are
     skipped. Inputs are read ahead on up to ``options.workers`` processes when they are
     worth it (``ingest.prepare.Prefetch``)."""
-    options.progress.total(sum(1 for _ in iter_files(list(options.paths))))
+    inputs = sum(1 for _ in iter_files(list(options.paths)))
+    options.progress.total(inputs)
     return ingest_paths(options.paths, store, limits=options.limits,
                         on_input=lambda _path: options.progress.advance(1),
-                        statements=options.statements, workers=options.workers)
+                        statements=options.statements, workers=options.workers, inputs=inputs)
 
 
 def ingest_paths(paths: Iterable[str | os.PathLike], store: Store, *, limits: Limits | None = None,
                  on_input: Callable[[str], None] | None = None,
-                 statements: Statements | None = None, workers: int | None = 1) -> IngestReport:
+                 statements: Statements | None = None, workers: int | None = 1,
+                 inputs: int | None = None) -> IngestReport:
     """Ingest every file under ``paths`` ("-" for standard input) into ``store``.
 
     ``statements`` holds what the analyst states about the inputs (a manifest, batch options);
@@ -126,16 +128,21 @@ def ingest_paths(paths: Iterable[str | os.PathLike], store: Store, *, limits: Li
     read. A manifest is never ingested as an article. ``workers`` bounds the processes that may
     read inputs ahead of this one (None: the CPUs; 1, the default: this process only); the
     results are the same either way. Below two allowed, or for a handful of inputs, no pool
-    is considered."""
+    is considered. ``inputs``, the files under ``paths`` where the caller counted them
+    already, spares a second walk of the folders."""
     paths = [os.fspath(path) for path in paths]
     limits = limits or Limits()
     statements = statements or Statements(roots=paths)
     report = IngestReport()
     steps = _steps(paths, statements, store.own_files())
     allowed = default_workers() if workers is None else workers
-    expected = sum(1 for _ in iter_files(paths)) if allowed > 1 else 0
+    if allowed < 2:
+        expected = 0
+    else:
+        expected = inputs if inputs is not None else sum(1 for _ in iter_files(paths))
     with (Prefetch(steps, limits, allowed, expected, lambda path: _is_new(store, path))
-          if expected > PROBE_INPUTS else _Serial(steps)) as prepared_steps:
+          if expected > PROBE_INPUTS else nullcontext((step, None) for step in steps)
+          ) as prepared_steps:
         for step, prepared in prepared_steps:
             display = _ingest_step(step, prepared, store, limits, report)
             if on_input is not None:
@@ -174,22 +181,6 @@ def _ingest_step(step: Step, prepared: Prepared | None, store: Store, limits: Li
     if step.skip == "left-out":
         return display_path(item)
     return _ingest_item(item, store, limits, report, step.facts or Facts(), prepared)
-
-
-class _Serial:
-    """The steps with nothing read ahead: every input read by the loop."""
-
-    def __init__(self, steps: Iterable[Step]) -> None:
-        self.steps = steps
-
-    def __iter__(self) -> Iterator[tuple[Step, None]]:
-        return ((step, None) for step in self.steps)
-
-    def __enter__(self) -> "_Serial":
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        pass
 
 
 def _is_new(store: Store, path: str) -> bool:

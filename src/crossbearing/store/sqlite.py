@@ -29,14 +29,15 @@ class SQLiteStore(Store):
         self.connection.execute("BEGIN IMMEDIATE")
 
     def address(self) -> str | None:
-        if self.location in ("", ":memory:") or self.location.startswith("file:"):
-            return None
-        return str(Path(self.location).resolve())
+        return None if self.location == ":memory:" else self._resolved()
 
     def own_files(self) -> frozenset[str]:
-        main = str(Path(self.location).resolve())
+        main = self._resolved()
         return frozenset({main + suffix for suffix in ("", "-wal", "-shm", "-journal")}
                          | {str(self.lock_path.resolve())})
+
+    def _resolved(self) -> str:
+        return str(Path(self.location).resolve())
 
     @property
     def lock_path(self) -> Path:
