@@ -39,3 +39,12 @@ def test_a_source_with_an_event_that_may_be_it_is_not_said_to_omit_it():
     assert {s: c["status"] for s, c in row["cells"].items()} == {
         "Harbour Times": "reported", "River Post": "unclear", "Valley Courier": "omitted"}
     assert matrix["omissions"]["River Post"] == 1  # its own event's row: the others omit it
+
+
+def test_history_a_report_recalls_has_no_row():
+    from dataclasses import replace
+
+    recalled = replace(event("ev-9", "attack", "a2", date="2001-01-01"), date_precision="year")
+    matrix = coverage({"a1": "Harbour Times", "a2": "River Post"}, [STRIKE, recalled], [], [])
+    assert [r["id"] for r in matrix["rows"]] == ["ev-1"]
+    assert matrix["omissions"] == {"Harbour Times": 0, "River Post": 1}

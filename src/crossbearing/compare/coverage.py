@@ -19,7 +19,7 @@ from typing import Any
 from crossbearing.corpus.event_items import GENERIC
 from crossbearing.errors import NotFound
 from crossbearing.model_comparison import ClaimGroup, ClaimMember, QuoteGroup, QuoteMember
-from crossbearing.model_events import Event
+from crossbearing.model_events import Event, is_listed
 from crossbearing.sources import sources_phrase, story_families
 
 
@@ -29,7 +29,10 @@ def coverage(sources: dict[str, str], events: Iterable[Event],
     """The coverage matrix from a story's records. ``sources`` maps each article id of the
     story to its source label, ``families`` to its source family (each report its own when not
     given); events are stored events, with ``sources`` as (article_id, start) pairs; the groups
-    are the stored claim and quote groups."""
+    are the stored claim and quote groups. An event has a row when it is a single event that
+    happened, dated no less precisely than the listed ones (``model_events.is_listed``, an
+    analyst's decision aside): history a report recalls in passing ("in 2001") is no news
+    another outlet left out, and the events table has no row for it to link to."""
     families = families or {}
     columns = sorted(set(sources.values()))
     rows = []
@@ -135,7 +138,7 @@ def _articles(event: Event | dict) -> list[str]:
 
 
 def _worth_a_row(event: Event) -> bool:
-    single = event.mode == "asserted" and not event.aggregate
+    single = is_listed(event, None) and not event.aggregate
     return single and (event.family != "verbal" or event.articles > 1)
 
 

@@ -18,6 +18,7 @@ from crossbearing.model_events import (
     STORY_DATES,
     Event,
     inferred_date,
+    is_listed,
     values_record,
 )
 from crossbearing.sources import copy_records, sources_phrase, story_families
@@ -245,25 +246,6 @@ def event_views_of(store, events: list[Event], labels: dict[str, str], *,
             **_counts({a for a, _ in event.sources}, families),
         })
     return views
-
-
-#: The precisions of a date an event is listed with (ACLED's time precisions 1 to 3: the day,
-#: a period of days, the month; "less precise: not coded"). An event its reports place only in
-#: a season, a quarter, a year or a decade ("In 1993, radical Islamists bombed the World Trade
-#: Center", "drew criticism for its cover in 2009") is history the report recalls, not the news
-#: it tells. The date is the resolved one, an analyst's correction included: a date corrected to
-#: a year unlists the event unless the analyst also confirms it.
-LISTED_PRECISIONS = frozenset({"second", "minute", "hour", "day", "week", "month"})
-
-
-def is_listed(event: Event, decision: str | None) -> bool:
-    """Whether an event is listed as one that happened: asserted (not a threat, a denial, a
-    suspension or a hypothesis), not rejected by an analyst, and undated or dated at least to
-    the month (:data:`LISTED_PRECISIONS`) unless an analyst confirmed it."""
-    if event.mode != "asserted" or decision == "reject":
-        return False
-    return (event.date_precision is None or event.date_precision in LISTED_PRECISIONS
-            or decision == "confirm")
 
 
 def is_confident(independent: int, decision: str | None) -> bool:
