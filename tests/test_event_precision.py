@@ -731,9 +731,15 @@ def test_a_saying_told_in_a_relative_clause_stays():
         "The strike targeted Karim Haddad, whom the army accused of planning attacks.").events]
 
 
-def test_a_lunch_hosted_by_someone_is_the_occasion():
+def test_a_summit_hosted_by_someone_is_the_occasion():
     assert "hosted" in [e.text for e in annotate_text(
+        "The envoys met the president at a summit hosted by Norway.").events]
+
+
+def test_a_lunch_hosted_by_someone_is_where_the_meeting_was():
+    found = [e.text for e in annotate_text(
         "The envoys met the president at a lunch hosted by the ambassador.").events]
+    assert "met" in found and "hosted" not in found  # a lunch hosts no one: no talks of its own
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -20,6 +20,10 @@ def events(text):
     ("The candidate has questioned the need for a third debate.", "questioned"),
     ("The rival campaign questioned the senator's eligibility for the post.", "questioned"),
     ("She questioned what kind of leader sends insults at midnight.", "questioned"),
+    ("Even as he hosted his annual summer cookout, the mayor kept his distance.", "hosted"),
+    ("The retired diplomats lunched at a dinner hosted by the city's chamber of commerce.",
+     "hosted"),
+    ("The state would host the only open Senate race in the country next year.", "host"),
 ])
 def test_no_talks_and_no_investigation(text, word):
     assert events(text).get(word) not in ("consultation", "investigation")
@@ -31,6 +35,17 @@ def test_no_talks_and_no_investigation(text, word):
     ("The envoy discussed the truce with rebel commanders in the capital.", "discussed",
      "consultation"),
     ("The prime minister visited Ankara on Tuesday.", "visited", "consultation"),
+    ("The president hosted the visiting Chancellor Olaf Scholz on Friday.", "hosted",
+     "consultation"),
+    ("Norway offered to host the next round of talks between the two sides.", "host",
+     "consultation"),
+    ("The capital hosted a delegation of rebel commanders on Monday.", "hosted",
+     "consultation"),
+    ("The envoys held their first meeting with the foreign minister on Monday.", "meeting",
+     "consultation"),
+    ("The senator had a meeting with the ambassador on Friday.", "meeting", "consultation"),
+    ("Thousands of nurses held a protest outside the ministry on Friday.", "protest",
+     "protest"),
     ("Party leaders met on Monday to discuss the budget.", "met", "consultation"),
     ("The king's visit to Paris ended on Sunday.", "visit", "consultation"),
     ("The president met the visiting foreign minister on Monday.", "met", "consultation"),

@@ -56,6 +56,9 @@ ATTACKERS = frozenset({"bomber", "gunman", "attacker", "assailant", "militant", 
 BACK_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 #: Verbs of having: what is had, enjoyed or lacked is a state, not an act ("enjoyed support").
 HAVING = frozenset({"enjoy", "have", "lack", "retain", "keep", "hold", "need", "deserve"})
+#: Verbs of having that hold an occasion (:data:`OCCASIONS`) when it is their object: "held a
+#: meeting", "had talks with" is meeting, not a state.
+HOLDING = frozenset({"hold", "have"})
 #: Nouns of a trend ("a surge in fighting", "a lull in violence"): what they measure is
 #: a kind of act in general.
 TREND_NOUNS = frozenset({"surge", "rise", "increase", "spike", "escalation", "upsurge",
@@ -221,6 +224,8 @@ def _defined(mention: EventMention, token: Token) -> bool:
         # "the protest was peaceful" tells of one protest: only a kind is defined
         return not any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in BACK_DETERMINERS
                        for c in token.children)
+    if head.lemma_.lower() in HOLDING and token.lemma_.lower() in OCCASIONS:
+        return False  # "held a meeting with the president", "had talks": an occasion held
     return token.dep_ == "dobj" and head.lemma_.lower() in HAVING
 
 

@@ -39,6 +39,8 @@ STRUCK_THINGS = frozenset({
     "deal", "bargain", "agreement", "compromise", "accord", "pact", "balance", "tone", "note",
     "chord", "pose", "record", "high", "low", "peak", "mark", "milestone", "level", "jackpot",
     "snag", "nerve", "stride", "question", "figure", "total", "threshold", "shelf", "airwaves"})
+#: Subjects of "striking" as an adjective: "what is striking", "it is striking that".
+REMARKED = frozenset({"what", "it", "this", "that", "which"})
 #: What one "hits" by appearing there or doing it ("hit the stage", "hit the campaign trail",
 #: "hit the headlines", "hit the reset button"); attacking or striking a stage stays violence.
 HIT_ARENAS = frozenset({"stage", "trail", "headline", "reset", "button"})
@@ -128,8 +130,14 @@ def strikes_no_one(token: Token) -> bool:
     object: an amount ("hit $1.1 billion", "hit a record"), or what is reached or made by it
     ("struck a deal", "struck a conciliatory tone", "fired questions"), also as the noun a
     relative clause hangs on ("the deal he struck with Republicans"); or, for "hit", where one
-    appears by hitting it (:data:`HIT_ARENAS`: "hit the stage")."""
+    appears by hitting it (:data:`HIT_ARENAS`: "hit the stage"). "Striking" with no object,
+    said of "what", "it" or "this" or "about" something, is remarkable ("what is striking
+    about his record is the contrast"), no act."""
     objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    if token.tag_ == "VBG" and not objects and any(
+            c.dep_ == "prep" and c.lower_ == "about" or c.dep_ == "nsubj" and c.lower_ in
+            REMARKED for c in token.children):
+        return True
     if not objects and token.dep_ == "relcl":
         objects = [token.head]
     hit = token.lemma_.lower() == "hit"

@@ -1,9 +1,10 @@
 """Talks and questioning: PLOVER's CONSULT is parties meeting, visiting or negotiating with
 each other, and INVESTIGATE is looking into a matter or questioning people. The verbs say other
 things too: one person "discussed his affection for a novelist" (talking about a topic, no one
-to talk with), "visited another bridge" (a place seen, no host), "met his wife" in South America
-(an acquaintance made), "questioned the need for moderators" or "Cruz's eligibility" (a doubt
-voiced, no one questioned). docs/events.md has the rules.
+to talk with), "visited another bridge" (a place seen, no host), "hosted his Labor Day cookout"
+or "will host the only Senate race" (an occasion held, no guest), "met his wife" in South
+America (an acquaintance made), "questioned the need for moderators" or "Cruz's eligibility" (a
+doubt voiced, no one questioned). docs/events.md has the rules.
 """
 
 from __future__ import annotations
@@ -23,6 +24,9 @@ MEETING_WORDS = frozenset({"meet", "meeting", "gather", "gathering", "convene", 
 SEATS = frozenset({"capital", "country", "nation", "state", "embassy", "headquarters",
                    "parliament", "congress", "ministry", "palace", "kingdom", "republic",
                    "capitol", "court", "region", "province"})
+#: Occasions of talks: hosting one is a meeting of parties ("offered to host a summit").
+TALKS = MEETING_WORDS | frozenset({"talks", "negotiation", "conference", "visit", "visitor",
+                                   "delegation", "dialogue", "round", "guest", "counterpart"})
 #: People one meets in a life, not in talks: "met his wife", "where he met his future husband".
 KIN = frozenset({"wife", "husband", "girlfriend", "boyfriend", "fiancée", "fiancee", "fiance",
                  "partner", "spouse", "bride", "groom"})
@@ -76,6 +80,8 @@ def no_talks(token: Token, lemma: str) -> bool:
         return visits_no_one(token)
     if lemma == "question":
         return questions_no_one(token)
+    if lemma == "host":
+        return hosts_no_one(token)
     return lemma == "meet" and meets_kin(token)
 
 
@@ -98,3 +104,16 @@ def questions_no_one(token: Token) -> bool:
     return bool(questioned) and not any(
         q.ent_type_ in ("PERSON", "NORP") or q.tag_ == "PRP" or q.lemma_.lower() in PEOPLE
         or q.lemma_.lower() in AGENT_NOUNS or q.lemma_.lower() in WITNESSES for q in questioned)
+
+
+def hosts_no_one(token: Token) -> bool:
+    """Whether "host" holds an occasion with no party as guest ("hosted his Labor Day
+    cookout", "a lunch hosted by the ambassador", "would host the only Senate race in the
+    country"), rather than receiving a party ("Yeltsin hosted Hashimoto", "hosted a delegation
+    of the opposition") or talks ("offered to host a summit"). With no object it stays."""
+    hosted = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not hosted and token.dep_ in ("relcl", "acl") and token.head.pos_ in ("NOUN", "PROPN"):
+        hosted = [token.head]
+    return bool(hosted) and not any(
+        h.ent_type_ in HOSTS or h.tag_ == "PRP" or h.lemma_.lower() in AGENT_NOUNS
+        or h.lemma_.lower() in PEOPLE or h.lemma_.lower() in TALKS for h in hosted)

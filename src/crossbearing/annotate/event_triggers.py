@@ -15,6 +15,7 @@ from spacy.tokens import Token
 
 from crossbearing.annotate.event_agreements import an_amount, no_agreement
 from crossbearing.annotate.event_causes import on_computers
+from crossbearing.annotate.event_support import no_support
 from crossbearing.annotate.event_talks import no_talks, visits_no_one
 from crossbearing.annotate.event_deaths import death_of_no_violence
 from crossbearing.annotate.event_phrases import PEOPLE, pauses_a_moment, phrase_type
@@ -231,9 +232,9 @@ def _figurative(token: Token, lemma: str) -> bool:
         return True  # "Russia seized Crimea": territory taken, no arrest (ACLED: a transfer)
     if lemma == "seize" and seizes_upon(token):
         return True  # "Democrats seized upon Mr. Trump's appearance": a remark taken up
-    if no_agreement(token, lemma) or no_talks(token, lemma):
-        return True  # "all agreed that", "a letter signed", "offered condolences", "visited a
-        # bridge", "questioned the need for" (event_agreements, event_talks)
+    if no_agreement(token, lemma) or no_talks(token, lemma) or no_support(token, lemma):
+        return True  # "all agreed that", "offered condolences", "visited a bridge", "hosted
+        # a cookout", "recognize the danger", "backed out" (event_agreements, _talks, _support)
     if lemma in ("fight", "combat", "battle") and fights_for_a_cause(token, CAMPAIGN_TARGETS):
         return True  # "fighting to protect their business", "tools to fight terrorism"
     if lemma in ("defend", "justify") and any(
@@ -372,7 +373,8 @@ def _verb_phrase(token: Token, lemma: str) -> str | None:
         return "killing"  # "a strike that wiped out a militia official"
     if any((lemma, p) in RETREAT_PHRASES for p in particles):
         return "suspension"  # "Turkish forces pulled out of the camp"
-    if lemma == "back" and particles & {"down", "off", "away"}:
+    if lemma == "back" and (particles | {c.lower_ for c in token.children if c.dep_ in (
+            "advmod", "prep")}) & {"down", "off", "away"}:
         return "concession"  # "backed down": gave in, no support
     if lemma in BLAMING_VERBS and any(c.dep_ == "prep" and c.lower_ == "to"
                                       for c in token.children) and any(

@@ -1,0 +1,54 @@
+"""What support is: PLOVER's SUPPORT is praising, endorsing or backing a party, or recognising
+a state, a government or a claim; two of its verbs say other things too. "Recognize" is also
+realising ("recognize the danger", "recognizing that imitation is flattery") and marking a day
+("as he recognizes a major Islamic holiday"); what is recognised in PLOVER's sense is a party
+(a state, a government, a group, a person) or a status or outcome a party claims (independence,
+an election's results, a marriage). "Back out" is withdrawing from what one had agreed to do
+("under pressure, Washington backed out"): no support, and no concession either (backing down,
+off or away is giving in, which the trigger rules type as such). docs/events.md has the rules.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from crossbearing.annotate.event_phrases import PEOPLE
+from crossbearing.annotate.event_senses import AGENT_ENTITIES, AGENT_NOUNS
+
+#: Statuses and outcomes a party claims, which recognising grants ("refused to recognize the
+#: annexation", "a law recognizing the opposition's victories", "a marriage recognized under
+#: state law"), besides the parties themselves.
+RECOGNISED = frozenset({
+    "independence", "sovereignty", "statehood", "state", "government", "regime", "authority",
+    "administration", "republic", "country", "nation", "territory", "border", "annexation",
+    "victory", "win", "result", "election", "outcome", "vote", "claim", "right", "title",
+    "marriage", "union", "status", "legitimacy", "jurisdiction", "delegation",
+    "representative", "leadership", "council", "movement", "opposition", "party", "group"})
+
+
+def no_support(token: Token, lemma: str) -> bool:
+    """Whether a verb of support names none here (the rules above)."""
+    if lemma in ("recognize", "recognise"):
+        return recognizes_no_party(token)
+    return lemma == "back" and any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ == "out"
+                                   for c in token.children)
+
+
+def recognizes_no_party(token: Token) -> bool:
+    """Whether "recognize" is realising or marking something: a clause ("recognizing that
+    …"), or an object that is neither a party (a state, a group, a person, people by office
+    or kind) nor a status a party claims (:data:`RECOGNISED`): "recognize the danger",
+    "recognizes a major Islamic holiday". With no object the sense is open and stays."""
+    children = list(token.children)
+    if any(c.dep_ == "ccomp" for c in children):
+        return True
+    objects = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
+    if not objects and token.dep_ in ("relcl", "acl") and token.head.pos_ in ("NOUN", "PROPN"):
+        objects = [token.head]  # "the government recognized by Washington"
+    return bool(objects) and not any(_a_party_or_status(o) for o in objects)
+
+
+def _a_party_or_status(noun: Token) -> bool:
+    lemma = noun.lemma_.lower()
+    return (noun.ent_type_ in AGENT_ENTITIES or noun.tag_ == "PRP" or lemma in AGENT_NOUNS
+            or lemma in PEOPLE or lemma in RECOGNISED)
