@@ -25,6 +25,13 @@ time expressions date no occasion, as in an undated article). Printed per set:
 - the topic layer (:mod:`crossbearing.corpus.story_topics`) over the stories found, per topic
   threshold: topics, and pairwise figures of 'same topic' against the gold stories.
 
+A third, mixed set: both sets with the 322 example sentences of the PLOVER gold records
+(``plover-gsr``) as one-sentence articles, all undated and clustered together. The sentences
+are of many events on a few topics (the Balkans, the West Bank, West Africa, the Koreas): each
+is its own story (a sentence coded twice is one), as a feed of briefs or a file of event notes
+would be. Printed: pairwise figures over the whole mix, and within each part (the PLOVER part's
+precision is how often one-sentence reports of different events on one topic are joined).
+
 These are development data: parameters are set on principle and checked here, not fitted to
 single items (see docs/evaluation.md).
 
@@ -92,6 +99,41 @@ def polnear(eval_dir: Path) -> tuple[list[Article], dict[str, str]] | None:
     return articles, gold
 
 
+def plover(eval_dir: Path) -> tuple[list[Article], dict[str, str]] | None:
+    """The PLOVER gold records' sentences as one-sentence undated articles, and the gold story of
+    each: its own text (a sentence coded for two events is one report)."""
+    if not (eval_dir / "plover-gsr").is_dir():
+        return None
+    from eval_events import load_gold, to_article as plover_article
+
+    articles = [plover_article(r, i) for i, r in enumerate(load_gold(eval_dir))]
+    first: dict[str, str] = {}
+    return articles, {a.id: first.setdefault(" ".join(a.text.split()), a.id) for a in articles}
+
+
+def mixed(eval_dir: Path, cache: Path | None, params: StoryParams) -> None:
+    """BASIL, PolNeAR and the PLOVER sentences clustered together without dates (module
+    notes): pairwise figures over the mix and within each part."""
+    parts = {}
+    for name in ("basil", "polnear", "plover"):
+        if (found := load_annotated(name, eval_dir, cache)) is None:
+            print(f"\nMixed set: skipped, no {name} data under {eval_dir}")
+            return
+        parts[name] = found
+    items, gold, part = [], {}, {}
+    for name, (articles, annotations, stories) in parts.items():
+        for article, annotation in zip(articles, annotations):
+            items.append(story_features(replace(article, published=None), annotation))
+            gold[article.id], part[article.id] = f"{name}:{stories[article.id]}", name
+    print(f"\nMixed set (dates removed): {len(items)} articles")
+    result = run(items, gold, params)
+    report("all together", result, len(set(gold.values())))
+    for name in parts:
+        own = {a: g for a, g in gold.items() if part[a] == name}
+        p, r, f = pairwise({a: result["found"][a] for a in own}, own)
+        print(f"  {name} pairs within the mix: P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
+
+
 def load(name: str, eval_dir: Path, cache: Path | None
          ) -> tuple[list, list, list | None, dict, dict] | None:
     """Features with dates, with every date removed and all on one day (:func:`one_day`), gold
@@ -126,7 +168,7 @@ def load_annotated(name: str, eval_dir: Path, cache: Path | None) -> tuple | Non
     cached = cache / f"stories-annotated-{name}.pickle" if cache else None
     if cached and cached.is_file():
         return pickle.loads(cached.read_bytes())
-    found = {"basil": basil, "polnear": polnear}[name](eval_dir)
+    found = {"basil": basil, "polnear": polnear, "plover": plover}[name](eval_dir)
     if found is None:
         return None
     from crossbearing.annotate.stage import annotate_articles
@@ -297,6 +339,7 @@ def main() -> int:
         table(items, plain, gold, params)
         occasion_table(items, plain, gold, params)
         topic_table(items, plain, gold, params)
+    mixed(args.eval_dir, args.cache, params)
     return 0
 
 
