@@ -80,3 +80,24 @@ def test_sworn_in_takes_an_office_and_swearing_to_act_stays_a_vow():
                 if e.text == "sworn"]
     assert [e for e in annotate_text("The militia swore to avenge the commander.").events
             if e.text == "swore"]
+
+
+@pytest.mark.parametrize("text, word", [
+    ('"I would like to beat him fair and square," the candidate said of the governor.', "beat"),
+    ("The challenger is going to beat the incumbent, the pollster said.", "beat"),
+    ("Lopez beat Novak in the county primary on Tuesday.", "beat"),
+    ("The rebels are going to beat the government, the commander said.", "beat"),
+    ("She beat her rival by six points.", "beat"),
+])
+def test_beating_a_rival_is_no_violence(text, word):
+    assert not [e for e in annotate_text(text).events if e.text == word]
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Police beat the protesters with batons on Friday.", "beat"),
+    ("The guards beat him up outside the prison.", "beat"),
+    ("He was beaten by three men on Tuesday.", "beaten"),
+    ("Soldiers beat two villagers to death.", "beat"),
+])
+def test_a_beating_told_as_done_stays(text, word):
+    assert [e for e in annotate_text(text).events if e.text == word]

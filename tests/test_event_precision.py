@@ -1231,3 +1231,30 @@ def test_a_vow_is_a_threat_a_promise_or_a_refusal_by_what_is_vowed(text, kind):
 def test_a_stage_attacked_stays_an_attack():
     assert [t for t, _ in events("Gunmen attacked the stage where the minister was speaking.")
             if t != "accusation"]
+
+
+@pytest.mark.parametrize("text, word", [
+    ("The senator's office did not respond to a request for comment.", "request"),
+    ("The ministry ignored repeated requests to comment on the report.", "requests"),
+    ("The mayor is warning voters that a tax rise would bring the old deficits back.",
+     "warning"),
+])
+def test_a_reporters_request_and_a_caution_are_no_event(text, word):
+    assert word not in [e.text for e in annotate_text(text).events]
+
+
+@pytest.mark.parametrize("text, word, kind", [
+    ("Iraq rejected a US request for information on the weapons.", "request", "demand"),
+    ("The army warned residents that the area will be shelled.", "warned", "threat"),
+])
+def test_a_request_between_parties_and_a_threat_stay(text, word, kind):
+    assert kind in [e.event_type for e in annotate_text(text).events if e.text == word]
+
+
+def test_what_an_aspect_verb_governs_is_in_its_mood():
+    found = {e.text: e.mode for e in annotate_text(
+        "The campaign expects the governor to continue calling out his rivals. The mayor "
+        "continued criticizing the council on Tuesday. The governor continues to demand a "
+        "recount of the ballots.").events}
+    assert found["calling"] == "future" and found["criticizing"] == "asserted"
+    assert found["demand"] == "asserted"

@@ -229,3 +229,13 @@ def test_it_in_a_clause_of_no_saying_subject_is_no_actor(text, condemner):
     assert violent
     for mention in violent:
         assert condemner not in [a.canonical for a in mention.arguments if a.role == "actor"]
+
+
+@pytest.mark.parametrize("text, word", [
+    ("The rebels struck the village at dawn.", "struck"),
+    ("Militants attacked the post at dawn on Saturday.", "attacked"),
+    ("Militants fired at the convoy on Monday.", "fired"),
+])
+def test_a_time_after_at_or_on_is_no_target(text, word):
+    [event] = [e for e in annotate_text(text).events if e.text == word]
+    assert not {a.text.lower() for a in event.role("target")} & {"dawn", "midnight", "monday"}

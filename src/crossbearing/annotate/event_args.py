@@ -16,6 +16,7 @@ from crossbearing.annotate.event_senses import (
     AGENT_ENTITIES,
     RELATIVE_TAGS,
     a_thing,
+    a_time,
     to_infinitive,
 )
 from crossbearing.annotate.event_spans import Spans
@@ -83,7 +84,8 @@ def arguments(token: Token, is_killing: bool, spans: Spans,
                     found.append(("victim" if is_killing else "target", child))
             elif child.dep_ == "prep" and child.lower_ in ("on", "against", "upon", "at") and (
                     not _fronted(child, token)):
-                found.extend(("target", c) for c in child.children if c.dep_ == "pobj")
+                found.extend(("target", c) for c in child.children
+                             if c.dep_ == "pobj" and not a_time(c))  # not "at dawn"
         if not passive and not any(r == "actor" for r, _ in found):
             found.extend(("actor", s) for s in _shared_subject(token))
         if token.lemma_.lower() == "lose" and not passive:

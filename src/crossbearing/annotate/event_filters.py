@@ -12,7 +12,13 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Token
 
 from crossbearing.annotate.event_args import LIGHT_VERBS, SERIES
-from crossbearing.annotate.event_senses import RELATIVE_TAGS, relative_subject
+from crossbearing.annotate.event_senses import RELATIVE_TAGS
+from crossbearing.annotate.event_states import (
+    OCCASIONS,
+    a_stance,
+    defined_or_held,
+    habitual_present,
+)
 from crossbearing.annotate.nlp import text_of
 from crossbearing.annotate.timex import NO_ANCHOR, resolve_time
 from crossbearing.model import EventMention
@@ -30,21 +36,10 @@ SERIES_SINGULAR = frozenset({"repeated", "multiple", "several", "numerous", "man
 HABITUAL = frozenset({"sometimes", "often", "usually", "routinely", "regularly", "frequently",
                       "occasionally", "always", "typically", "habitually", "repeatedly",
                       "consistently", "generally", "traditionally", "constantly"})
-#: Nouns of occasions: a clause on one tells who held it, not a past act on a thing.
-OCCASIONS = frozenset({"lunch", "dinner", "meeting", "summit", "conference", "ceremony", "rally",
-                       "talk", "event", "reception", "session", "forum", "debate", "visit",
-                       "protest", "march", "vigil", "funeral", "hearing", "briefing"})
 #: Dependencies through which an act is told within another ("at the request of …").
 EMBEDDING = frozenset({"pobj", "prep", "pcomp", "advcl", "xcomp", "acl", "dobj", "nsubjpass"})
 #: Adverbs of former time that tell an act as history ("initially deployed").
 FORMERLY = frozenset({"initially", "originally", "previously", "formerly"})
-#: Relative pronouns ("which", "that", "who", "whom").
-#: Words of a stance held for or against something (PLOVER SUPPORT and REJECT of a position).
-STANCES = frozenset({"support", "oppose", "opposition", "back", "backing", "favor", "favour"})
-#: Verbs that make a stance an act: it is expressed, announced or given.
-EXPRESSING = frozenset({"express", "voice", "announce", "declare", "pledge", "reiterate",
-                        "reaffirm", "offer", "give", "show", "lend", "throw", "signal",
-                        "state", "confirm", "extend", "register"})
 #: Verbs of showing or recalling: what they take is referred to, not reported.
 DEPICTING = frozenset({"highlight", "recall", "cite", "mention", "recount", "depict", "remember",
                        "reference", "chronicle", "portray", "dramatize", "commemorate"})
@@ -52,13 +47,6 @@ DEPICTING = frozenset({"highlight", "recall", "cite", "mention", "recount", "dep
 #: ("two suicide bombers killed 23 people" is one bombing).
 ATTACKERS = frozenset({"bomber", "gunman", "attacker", "assailant", "militant", "sniper",
                        "shooter", "hijacker"})
-#: Determiners that make a noun one occasion already told ("the protest was peaceful").
-BACK_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
-#: Verbs of having: what is had, enjoyed or lacked is a state, not an act ("enjoyed support").
-HAVING = frozenset({"enjoy", "have", "lack", "retain", "keep", "hold", "need", "deserve"})
-#: Verbs of having that hold an occasion (:data:`OCCASIONS`) when it is their object: "held a
-#: meeting", "had talks with" is meeting, not a state.
-HOLDING = frozenset({"hold", "have"})
 #: Nouns of a trend ("a surge in fighting", "a lull in violence"): what they measure is
 #: a kind of act in general.
 TREND_NOUNS = frozenset({"surge", "rise", "increase", "spike", "escalation", "upsurge",
@@ -90,67 +78,12 @@ def makes_no_event(mention: EventMention, token: Token, doc: Doc, family: str,
     at a time a year or more back (``told_as_history``), or a series told as background that
     no date or toll pins down."""
     if (_purpose(token) or _generic(mention, token) or _standing(mention, token)
-            or _defined(mention, token) or _describes_its_noun(mention, token, family)
-            or _depicted(token) or _history(mention, token) or _a_stance(mention, token)
-            or (family != "violent" and _habitual_present(mention, token))
+            or defined_or_held(mention, token) or _describes_its_noun(mention, token, family)
+            or _depicted(token) or _history(mention, token) or a_stance(mention, token)
+            or (family != "violent" and habitual_present(mention, token))
             or told_as_history(mention, token, doc, published)):
         return True
     return mention.aggregate and _background_series(token) and not _anchored(mention, doc)
-
-
-def _a_stance(mention: EventMention, token: Token) -> bool:
-    """A stance told as what someone holds, not as an act: a verb of stance in a clause that
-    describes its subject ("the AARP, which opposed President Bush's push", "cities that support
-    the regulations"), or a noun of stance no verb of expressing governs ("over Washington's
-    unconditional support for Israel", "despite strong opposition"). "Expressed support for",
-    "voiced opposition to", "announced its backing" are acts of saying and stay; so does a stance
-    a date pins down ("opposed the bill on Tuesday")."""
-    if token.lemma_.lower() not in STANCES or _dated_within(mention, token):
-        return False
-    if token.pos_ == "VERB":
-        return relative_subject(token)
-    if token.pos_ != "NOUN":
-        return False
-    head = token.head
-    return not (token.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in EXPRESSING)
-
-
-def _habitual_present(mention: EventMention, token: Token) -> bool:
-    """An act told in the simple present in the body of a report, by someone other than the
-    speaker ("the federal government offers loans to parents", "many colleges offer merit
-    aid", "Perry also opposes a full border fence", "a law that allows people … to attend
-    public colleges"): what someone does as a habit or holds, not one act. News tells its
-    events in the past or the perfect; the simple present tells them only in the headline and
-    the lead ("Union endorses Clinton", "The Palestinians reject proposed Israeli changes"),
-    which are kept, and so are a speaker's own words (a first person: "I apologize to all
-    involved", "We call on our brothers …": the saying is the act) and a present a date pins
-    down. Other quoted or reported presents are stances too ("he said he supports it", '"He
-    refuses to take responsibility"'); one who speaks for a state in the third person ('"Israel
-    rejects this proposal," Netanyahu said') is lost with them."""
-    if token.pos_ != "VERB" or token.tag_ not in ("VBZ", "VBP") or mention.time_span:
-        return False
-    if any(c.dep_ in ("aux", "auxpass") for c in token.children):
-        return False
-    if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("i", "we") for c in token.children):
-        return False  # the speaker's own saying: "I apologize", "we call on …"
-    return not _in_headline_or_lead(token)
-
-
-def _in_headline_or_lead(token: Token) -> bool:
-    """Whether the token stands in the first two lines of its text: a headline and the lead,
-    or a lead alone."""
-    before = text_of(token.doc)[:token.idx]
-    return sum(1 for line in before.split("\n")[:-1] if line.strip()) < 2
-
-
-def _dated_within(mention: EventMention, token: Token) -> bool:
-    """Whether the mention's time stands in the trigger's own phrase (its parse subtree), not
-    only in its sentence ("reported Friday that the AARP, which opposed …": Friday dates the
-    report)."""
-    if mention.time_span is None:
-        return False
-    start, end = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
-    return start <= mention.time_span[0] < end
 
 
 def _describes_its_noun(mention: EventMention, token: Token, family: str) -> bool:
@@ -204,29 +137,6 @@ def _depicted(token: Token) -> bool:
     no new report."""
     return token.pos_ == "NOUN" and token.dep_ == "dobj" and (
         token.head.lemma_.lower() in DEPICTING)
-
-
-def _defined(mention: EventMention, token: Token) -> bool:
-    """A kind of act told as what it is or as something held, not as done: the subject of "be"
-    with a predicate ("Support for NATO has been a bipartisan cause since 1949", "an
-    unauthorized inspection is a misdemeanor"), or the object of a verb of having ("enjoyed
-    tremendous support from African-American voters", "lacks support"). Nothing happens in
-    such a sentence unless it gives the act a toll, or a place in a past tense ("In
-    Connecticut, the unauthorized inspection of tax returns is a misdemeanor" defines a kind
-    where a law holds)."""
-    head = token.head
-    if token.pos_ != "NOUN" or mention.fatalities or mention.injuries:
-        return False
-    if mention.place_id and head.tag_ not in ("VBZ", "VBP"):
-        return False  # "the protest in Kirkuk was peaceful"; a present definition holds anywhere
-    if token.dep_ == "nsubj" and head.lemma_ == "be" and any(
-            c.dep_ in ("attr", "acomp") for c in head.children):
-        # "the protest was peaceful" tells of one protest: only a kind is defined
-        return not any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in BACK_DETERMINERS
-                       for c in token.children)
-    if head.lemma_.lower() in HOLDING and token.lemma_.lower() in OCCASIONS:
-        return False  # "held a meeting with the president", "had talks": an occasion held
-    return token.dep_ == "dobj" and head.lemma_.lower() in HAVING
 
 
 def _standing(mention: EventMention, token: Token) -> bool:

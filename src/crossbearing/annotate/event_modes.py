@@ -44,6 +44,8 @@ TRIED_FOR = frozenset({"attempt", "plot", "bid", "plan", "scheme", "conspiracy"}
 #: Verbs that stage an act without doing it: "simulated an attack on the island", "rehearsed a
 #: strike", "feigned a retreat" (an exercise or a pretence, nothing happened).
 PRETENDING_HEADS = frozenset({"simulate", "rehearse", "feign", "fake", "mimic", "pretend"})
+#: Verbs of aspect: what they govern is in their mood ("expects them to continue calling").
+ASPECTUAL = frozenset({"continue", "keep", "start", "begin"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "would"})
 HYPOTHETICAL_AUX = frozenset({"could", "may", "might", "should", "can", "must", "ought"})
 #: Adjectives of possibility or disposition whose infinitive tells no act done ("difficult to
@@ -168,8 +170,10 @@ def mode(token: Token, family: str = "violent") -> str:
     if family == "verbal":  # "plans to visit Charlotte", "hopes to meet": intended, not done
         head = token.head
         if token.dep_ == "dobj" and head.pos_ in ("VERB", "AUX") and (
-                head.lemma_.lower() in LIGHT_VERBS):
-            return mode(head, family)  # "needs to make appeals": as the making is
+                head.lemma_.lower() in LIGHT_VERBS) or token.dep_ == "xcomp" and (
+                head.lemma_.lower() in ASPECTUAL and to_infinitive(head)):
+            return mode(head, family)  # "needs to make appeals", "expects the campaign to
+            # continue calling out": as the making, the continuing is
         if token.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() not in SAYING:
             if head.lemma_.lower() in FUTURE_HEADS:
                 return "future"

@@ -13,6 +13,9 @@ and procedure, told in the words of force and protest.
   Kenansville", "Speaking at a rally in Novi, Trump says") is a campaign event, the setting of
   what they say, not a protest, unless the sentence tells of a protest ("a rally against the
   war", "striking workers").
+- "Beat" a state, a party or a team, a rival, or in a race, a vote or by a margin, and "beat"
+  anyone as a hope or a forecast ("I'd like to beat him straight up", "Gadhafi is going to beat
+  the United States"), is defeating, no beating; "beat up" and a beating told as done stay.
 - "Block" by protesters, farmers or a crowd is a protest; by a government, a court, a
   legislature or a state's forces it is procedure or force of state ("senators blocked the
   bill", "Hungary blocked Sweden from joining"); otherwise it is a protest only of a way, a
@@ -263,3 +266,43 @@ def sworn_in(token: Token) -> bool:
     following = token.nbor() if token.i + 1 < len(token.doc) else None
     return passive and following is not None and following.lower_ == "in"
 
+
+
+#: Contests and margins a rival is beaten in or by: "beat Clinton in Michigan's primary".
+CONTESTS = frozenset({"election", "primary", "race", "poll", "vote", "contest", "caucus",
+                      "runoff", "ballot", "match", "game", "final", "point", "seat", "percent",
+                      "margin", "district", "state", "debate", "nomination"})
+#: Modals before a verb that make it a hope or a forecast ("can beat", "I'd like to beat").
+HOPED = frozenset({"would", "'d", "will", "'ll", "can", "could", "might", "may", "should",
+                   "must", "gonna"})
+#: Verbs of hoping and expecting that an infinitive "to beat" hangs on ("is going to beat").
+HOPING = frozenset({"like", "love", "want", "hope", "expect", "go", "plan", "intend", "able"})
+
+
+def no_political_event(token: Token, lemma: str) -> bool:
+    """Whether a verb of force or of vowing is politics here: an office taken or a rival
+    defeated (the rules of :func:`sworn_in` and :func:`beats_a_rival`)."""
+    if lemma == "swear":
+        return sworn_in(token)
+    return lemma == "beat" and beats_a_rival(token)
+
+
+def beats_a_rival(token: Token) -> bool:
+    """"Beat" as defeating: a state, a party, a team or a rival beaten ("beat the United
+    States", "beat the incumbent"), beaten in a race or by a margin ("beat Clinton in the
+    primary", "beat him by six points"), or anyone beaten in a hope or a forecast ("I'd like to
+    beat him", "is going to beat the United States"). "Beat up", a beating told as done
+    ("police beat the protesters") and a beating to death stay."""
+    children = list(token.children)
+    if any(c.dep_ == "prt" and c.lower_ == "up" for c in children):
+        return False
+    objects = [c for c in children if c.dep_ in ("dobj", "dative", "nsubjpass")]
+    if any(o.ent_type_ in ("GPE", "ORG", "NORP") or o.lemma_.lower() in CANDIDATES
+           or o.lemma_.lower() in BODIES for o in objects):
+        return True
+    if any(c.dep_ == "prep" and c.lower_ in ("in", "by") and any(
+            g.lemma_.lower() in CONTESTS for g in c.subtree) for c in children):
+        return True
+    hoped = token.dep_ == "xcomp" and token.head.lemma_.lower() in HOPING or any(
+        c.dep_ == "aux" and c.lower_ in HOPED for c in children)
+    return bool(objects) and hoped

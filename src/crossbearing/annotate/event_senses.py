@@ -39,6 +39,8 @@ STRUCK_THINGS = frozenset({
     "deal", "bargain", "agreement", "compromise", "accord", "pact", "balance", "tone", "note",
     "chord", "pose", "record", "high", "low", "peak", "mark", "milestone", "level", "jackpot",
     "snag", "nerve", "stride", "question", "figure", "total", "threshold", "shelf", "airwaves"})
+#: What a reporter asks an office for: "a request for comment", "for an interview".
+REPORTERS_ASK = frozenset({"comment", "interview", "response", "reaction", "statement"})
 #: Subjects of "striking" as an adjective: "what is striking", "it is striking that".
 REMARKED = frozenset({"what", "it", "this", "that", "which"})
 #: What one "hits" by appearing there or doing it ("hit the stage", "hit the campaign trail",
@@ -188,10 +190,16 @@ def cautions(token: Token) -> bool:
     that the exit will raise many questions", "economists warned that prices would keep
     rising"), is a caution, not a threat: PLOVER's THREATEN is a threat of action by someone
     ("warned that it would respond", "warned that police will no longer tolerate rallies",
-    "warned Hamas to stop")."""
+    "warned Hamas to stop"). Told to someone, the same holds of a thing that acts in an
+    active clause ("warning voters that a Clinton victory would bring her husband back"); a
+    passive one may hide the one who warns ("warned residents that the area will be
+    shelled")."""
     clauses = [c for c in token.children if c.dep_ == "ccomp"]
-    if not clauses or any(c.dep_ in ("dobj", "dative") for c in token.children):
+    if not clauses:
         return False
+    if any(c.dep_ in ("dobj", "dative") for c in token.children):
+        return all(_no_agent(c) and not any(g.dep_ == "nsubjpass" for g in c.children)
+                   for c in clauses)
     return all(_no_agent(c) for c in clauses)
 
 
@@ -420,7 +428,8 @@ def threat_to_something(token: Token) -> bool:
 #: Nouns of time: "called her on Friday" is when the call was made, not whom it asks.
 TIME_NOUNS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                         "sunday", "day", "night", "morning", "afternoon", "evening", "weekend",
-                        "week", "month", "year", "hour", "minute", "occasion"})
+                        "week", "month", "year", "hour", "minute", "occasion", "dawn", "dusk",
+                        "daybreak", "nightfall", "sunrise", "sunset", "noon", "midnight"})
 
 
 def calls_on_or_for(token: Token) -> bool:
@@ -431,7 +440,7 @@ def calls_on_or_for(token: Token) -> bool:
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in ("on", "for", "upon"):
             objects = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
-            if not any(_a_time(g) for g in objects):  # "the plan he called for": asked too
+            if not any(a_time(g) for g in objects):  # "the plan he called for": asked too
                 return True
         if child.dep_ in ("advcl", "ccomp", "xcomp") and any(
                 m.dep_ == "mark" and m.lower_ == "for" for m in child.children):
@@ -440,5 +449,15 @@ def calls_on_or_for(token: Token) -> bool:
     return False
 
 
-def _a_time(word: Token) -> bool:
+def asks_for_comment(token: Token) -> bool:
+    """A request "for comment" (an interview, a response): a reporter's to an office ("did not
+    respond to a request for comment"), no demand between the parties of the news."""
+    return token.lemma_.lower() in ("request", "call", "inquiry") and any(
+        c.dep_ == "prep" and c.lower_ == "for" and any(g.lemma_.lower() in REPORTERS_ASK
+                                                      for g in c.children)
+        or c.dep_ == "acl" and c.lemma_.lower() == "comment" for c in token.children)
+
+
+def a_time(word: Token) -> bool:
+    """Whether a noun names a time ("on Monday", "at dawn"), not a party or a place."""
     return word.ent_type_ in ("DATE", "TIME") or word.lemma_.lower() in TIME_NOUNS

@@ -27,7 +27,7 @@ from crossbearing.annotate.event_politics import (
     blocks_no_way,
     campaign_rally,
     contest_for_office,
-    sworn_in,
+    no_political_event,
 )
 from crossbearing.annotate.event_senses import (
     AGENT_ENTITIES,
@@ -41,6 +41,7 @@ from crossbearing.annotate.event_senses import (
     WITHHELD,
     abstract_doer,
     asks,
+    asks_for_comment,
     attacks_an_idea,
     asks_a_question,
     calls_on_or_for,
@@ -173,9 +174,10 @@ def _type_of(token: Token, onto: Ontology) -> str | None:
     if token.pos_ == "NOUN":
         if lemma == "call" and not _calls_for_something(token):
             return None  # a demand is a call for or to something, not a "conference call"
-        if _figurative_noun(token, lemma) or an_amount(token) or (
+        if _figurative_noun(token, lemma) or an_amount(token) or asks_for_comment(token) or (
                 lemma == "visit" and visits_no_one(token)):
-            return None  # "a trade war", "a good deal of work", "his visit to the bridge"
+            return None  # "a trade war", "a good deal of", "his visit to the bridge", "a
+            # request for comment" (a reporter's)
         if lemma == "rally" and campaign_rally(token):
             return None  # "Clinton has held rallies", "Trump said at a rally": campaigning
         if lemma in ATTACK_NOUNS and on_computers(token):
@@ -267,8 +269,8 @@ def _figurative(token: Token, lemma: str) -> bool:
         return commits_a_wrong(token)
     if lemma == "call":  # "has been called a charlatan": naming, no demand
         return any(c.dep_ == "oprd" for c in token.children)
-    if lemma == "swear" and sworn_in(token):
-        return True  # "the new Congress is sworn in next month": an office taken, no vow
+    if no_political_event(token, lemma):
+        return True  # "the new Congress is sworn in", "I'd like to beat him": no vow, no harm
     if lemma in ("pause", "halt") and pauses_a_moment(token):
         return True  # "he paused to make a point": a moment, nothing suspended
     if lemma in ("strengthen", "reinforce", "bolster", "mobilize", "mobilise"):

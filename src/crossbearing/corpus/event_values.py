@@ -84,8 +84,14 @@ def event_record(event_id: str, story_id: str | None, group: list[EventMention],
     date = resolved["date"]
     place = resolved["place"]
     articles = sorted({m.article_id for m in group})
-    main = next((m for m in group if m.event_type == name), None)
-    mode = main.mode if main else "asserted"  # a statement's main act was said
+    # the mode most mentions of the main act give it, the first told on a tie ("He accused
+    # Obama of …", twice, outweighs "the president will be blamed"); a statement whose main
+    # act no mention names (a threat of a vowed attack) was said
+    modes = Counter(m.mode for m in group if m.event_type == name)
+    mode = min(modes, key=lambda k: (-modes[k], next(i for i, m in enumerate(group)
+                                                      if m.event_type == name and m.mode == k)),
+               default="asserted")
+    main = next((m for m in group if m.event_type == name and m.mode == mode), None)
     detail = {
         "label": kind.label, "plover": plover_of(name, mode),
         "acled_event_type": kind.acled_event_type,

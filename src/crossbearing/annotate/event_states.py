@@ -1,0 +1,143 @@
+"""Acts told as states: what someone holds or does as a habit, a kind of act defined or had.
+
+News tells its events as done, at a time: "opposed the bill on Tuesday", "met on Monday". The
+same words also tell what holds: a stance of the subject a clause describes ("the AARP, which
+opposed the push"), a stance no one expresses ("despite strong opposition"), a habit or a
+stance in the simple present of the body ("Perry also opposes a full border fence"), the same
+in the passive ("the talks are supported by a coalition of leaders", "his outreach has been
+fiercely opposed by most Republicans"), a kind of act defined ("an unauthorized inspection is
+a misdemeanor") or had ("enjoyed tremendous support", "has faced criticism"). None is one act
+a coder codes. ``event_filters.makes_no_event`` reads these with its other rules; docs/events.md
+("No event of its own") has them.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from crossbearing.annotate.event_senses import relative_subject
+from crossbearing.annotate.event_types import ontology
+from crossbearing.annotate.nlp import text_of
+from crossbearing.model import EventMention
+
+#: Nouns of occasions: a clause on one tells who held it, not a past act on a thing.
+OCCASIONS = frozenset({"lunch", "dinner", "meeting", "summit", "conference", "ceremony", "rally",
+                       "talk", "event", "reception", "session", "forum", "debate", "visit",
+                       "protest", "march", "vigil", "funeral", "hearing", "briefing"})
+#: Words of a stance held for or against something (PLOVER SUPPORT and REJECT of a position).
+STANCES = frozenset({"support", "oppose", "opposition", "back", "backing", "favor", "favour"})
+#: Verbs that make a stance an act: it is expressed, announced or given.
+EXPRESSING = frozenset({"express", "voice", "announce", "declare", "pledge", "reiterate",
+                        "reaffirm", "offer", "give", "show", "lend", "throw", "signal",
+                        "state", "confirm", "extend", "register"})
+#: Determiners that make a noun one occasion already told ("the protest was peaceful").
+BACK_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
+#: Verbs of having: what is had, enjoyed or lacked is a state, not an act ("enjoyed support").
+HAVING = frozenset({"enjoy", "have", "lack", "retain", "keep", "hold", "need", "deserve"})
+#: Verbs of having that hold an occasion (:data:`OCCASIONS`) when it is their object: "held a
+#: meeting", "had talks with" is meeting, not a state.
+HOLDING = frozenset({"hold", "have"})
+#: Verbs of meeting with what others say: words faced with no time of their own are a state
+#: ("has faced criticism about his stance", "faces growing calls to resign"), as words had.
+FACING = frozenset({"face", "weather"})
+
+
+def a_stance(mention: EventMention, token: Token) -> bool:
+    """A stance told as what someone holds, not as an act: a verb of stance in a clause that
+    describes its subject ("the AARP, which opposed President Bush's push", "cities that support
+    the regulations"), or a noun of stance no verb of expressing governs ("over Washington's
+    unconditional support for Israel", "despite strong opposition"). "Expressed support for",
+    "voiced opposition to", "announced its backing" are acts of saying and stay; so does a stance
+    a date pins down ("opposed the bill on Tuesday")."""
+    if token.lemma_.lower() not in STANCES or _dated_within(mention, token):
+        return False
+    if token.pos_ == "VERB":
+        return relative_subject(token)
+    if token.pos_ != "NOUN":
+        return False
+    head = token.head
+    return not (token.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in EXPRESSING)
+
+
+def habitual_present(mention: EventMention, token: Token) -> bool:
+    """An act told in the simple present in the body of a report, by someone other than the
+    speaker ("the federal government offers loans to parents", "many colleges offer merit
+    aid", "Perry also opposes a full border fence", "a law that allows people … to attend
+    public colleges"): what someone does as a habit or holds, not one act. News tells its
+    events in the past or the perfect; the simple present tells them only in the headline and
+    the lead ("Union endorses Clinton", "The Palestinians reject proposed Israeli changes"),
+    which are kept, and so are a speaker's own words (a first person: "I apologize to all
+    involved", "We call on our brothers …": the saying is the act) and a present a date pins
+    down. Other quoted or reported presents are stances too ("he said he supports it", '"He
+    refuses to take responsibility"'); one who speaks for a state in the third person ('"Israel
+    rejects this proposal," Netanyahu said') is lost with them. A passive present holds as
+    well (:func:`_present_passive`)."""
+    if token.pos_ != "VERB" or mention.time_span:
+        return False
+    if token.tag_ == "VBN":
+        if not _present_passive(token):
+            return False
+    elif token.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass")
+                                                 for c in token.children):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("i", "we") for c in token.children):
+        return False  # the speaker's own saying: "I apologize", "we call on …"
+    return not _in_headline_or_lead(token)
+
+
+def _present_passive(token: Token) -> bool:
+    """A passive in the simple present ("the talks are supported by a coalition of leaders"),
+    or, of a stance (:data:`STANCES`), in the present perfect ("his outreach has been fiercely
+    opposed by most Republicans"): a state that holds, as the active simple present."""
+    auxiliaries = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+    passive = [c for c in auxiliaries if c.dep_ == "auxpass"]
+    if len(passive) != 1:
+        return False
+    if len(auxiliaries) == 1:
+        return passive[0].tag_ in ("VBZ", "VBP")
+    return len(auxiliaries) == 2 and token.lemma_.lower() in STANCES and any(
+        c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in auxiliaries)
+
+
+def _in_headline_or_lead(token: Token) -> bool:
+    """Whether the token stands in the first two lines of its text: a headline and the lead,
+    or a lead alone."""
+    before = text_of(token.doc)[:token.idx]
+    return sum(1 for line in before.split("\n")[:-1] if line.strip()) < 2
+
+
+def _dated_within(mention: EventMention, token: Token) -> bool:
+    """Whether the mention's time stands in the trigger's own phrase (its parse subtree), not
+    only in its sentence ("reported Friday that the AARP, which opposed …": Friday dates the
+    report)."""
+    if mention.time_span is None:
+        return False
+    start, end = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
+    return start <= mention.time_span[0] < end
+
+
+def defined_or_held(mention: EventMention, token: Token) -> bool:
+    """A kind of act told as what it is or as something held, not as done: the subject of "be"
+    with a predicate ("Support for NATO has been a bipartisan cause since 1949", "an
+    unauthorized inspection is a misdemeanor"), or the object of a verb of having ("enjoyed
+    tremendous support from African-American voters", "lacks support"), or words faced with no
+    time of their own ("has faced criticism about his stance"). Nothing happens in
+    such a sentence unless it gives the act a toll, or a place in a past tense ("In
+    Connecticut, the unauthorized inspection of tax returns is a misdemeanor" defines a kind
+    where a law holds)."""
+    head = token.head
+    if token.pos_ != "NOUN" or mention.fatalities or mention.injuries:
+        return False
+    if mention.place_id and head.tag_ not in ("VBZ", "VBP"):
+        return False  # "the protest in Kirkuk was peaceful"; a present definition holds anywhere
+    if token.dep_ == "nsubj" and head.lemma_ == "be" and any(
+            c.dep_ in ("attr", "acomp") for c in head.children):
+        # "the protest was peaceful" tells of one protest: only a kind is defined
+        return not any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in BACK_DETERMINERS
+                       for c in token.children)
+    if head.lemma_.lower() in HOLDING and token.lemma_.lower() in OCCASIONS:
+        return False  # "held a meeting with the president", "had talks": an occasion held
+    if head.lemma_.lower() in FACING and not mention.time_span and (
+            ontology().type(mention.event_type).family == "verbal"):
+        return token.dep_ == "dobj"  # "has faced criticism", "faces calls to resign"
+    return token.dep_ == "dobj" and head.lemma_.lower() in HAVING

@@ -1,0 +1,33 @@
+"""Acts told as states (annotate/event_states.py): a stance in the passive present, words faced,
+and the acts beside them that stay. Every text here is written for these tests; a headline and
+a lead come first, because the simple present of a headline or a lead tells news."""
+
+import pytest
+from conftest import annotate_text
+
+HEAD = "Council weighs the budget\n\nThe city council met on Monday to weigh the budget.\n\n"
+
+
+def words(text):
+    return [e.text for e in annotate_text(HEAD + text).events]
+
+
+@pytest.mark.parametrize("text, word", [
+    ("The talks are supported by an unusual coalition of local leaders.", "supported"),
+    ("The mayor's plan has been fiercely opposed by most of the council.", "opposed"),
+    ("The treasurer has faced criticism about her stance on the levy.", "criticism"),
+    ("The mayor faces growing calls to resign.", "calls"),
+])
+def test_a_state_is_no_event(text, word):
+    assert word not in words(text)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("The plan was opposed by most of the council.", "opposed"),
+    ("The treasurer has been criticized by two members for her remarks.", "criticized"),
+    ("The treasurer faced criticism from two members on Tuesday.", "criticism"),
+    ("The bill is backed by the governor on Monday.", "backed"),
+    ("The convoy faced an ambush near the border.", "ambush"),
+])
+def test_an_act_told_as_done_stays(text, word):
+    assert word in words(text)
