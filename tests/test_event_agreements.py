@@ -64,3 +64,25 @@ def test_an_act_a_risk_is_of_is_not_done(text):
 def test_as_opposed_to_is_a_contrast():
     text = "The plan favours new roads as opposed to repairing the old ones."
     assert not [e for e in annotate_text(text).events if e.event_type == "rejection"]
+
+
+@pytest.mark.parametrize("text, word", [
+    ("He is a longtime critic of the cross-border trucking deal.", "deal"),
+    ("The White House began selling the deal to skeptical lawmakers.", "deal"),
+    ("Ultimately, the deal would release the former executives from liability.", "deal"),
+    ("There was more agreement that Europe should coordinate its armies.", "agreement"),
+])
+def test_an_agreement_named_as_a_thing_is_no_event(text, word):
+    assert word not in [e.text for e in annotate_text(text).events]
+
+
+@pytest.mark.parametrize("text, word", [
+    ("The two sides reached a deal on the border late on Monday.", "deal"),
+    ("A deal was struck after twenty hours of talks.", "deal"),
+    ("The rebels violated the ceasefire agreement signed in March 2001.", "agreement"),
+    ("Her legacy is an agreement that the nations reached in Paris.", "agreement"),
+    ("The aide got an immunity agreement from the department.", "agreement"),
+    ("Monday's agreement ended the dispute over fishing rights.", "agreement"),
+])
+def test_an_agreement_made_stays(text, word):
+    assert "agreement" in [e.event_type for e in annotate_text(text).events if e.text == word]

@@ -18,6 +18,16 @@ from crossbearing.annotate.event_phrases import PEOPLE
 
 #: Adjectives of "a good deal" / "a great deal": an amount ("a good deal of reclamation work").
 AMOUNT_WORDS = frozenset({"good", "great"})
+#: Nouns of an agreement made: the act is told by a verb of making (:data:`MAKING`).
+AGREEMENT_NOUNS = frozenset({"agreement", "deal", "accord", "pact", "treaty", "compromise"})
+#: Verbs that make, give or take an agreement: "reached a deal", "the accord signed in 2001",
+#: "got an immunity agreement", "offered a deal".
+MAKING = frozenset({
+    "reach", "strike", "sign", "conclude", "seal", "clinch", "broker", "negotiate", "hammer",
+    "cut", "make", "forge", "announce", "finalize", "finalise", "secure", "ink", "initial",
+    "approve", "ratify", "accept", "enter", "agree", "get", "obtain", "win", "land", "grant",
+    "give", "offer", "propose", "unveil", "work", "arrange", "cement", "establish", "form",
+    "create", "set", "renew", "extend"})
 #: Documents one signs to say something, not to agree ("a letter signed by 90 faculty members",
 #: "signed onto a letter"): PLOVER's type is what the letter says.
 SIGNED_SAYINGS = frozenset({"letter", "petition", "statement", "op-ed", "memo", "note",
@@ -81,6 +91,31 @@ def agrees_to_something(token: Token) -> bool:
     return any(p.ent_type_ in ("ORG", "GPE", "NORP") for p in parties) and any(
         c.dep_ == "ccomp" and any(a.dep_ in ("aux", "auxpass") and a.lower_ in AGREED_COURSE
                                   for a in c.children) for c in children)
+
+
+def no_agreement_made(token: Token) -> bool:
+    """Whether a noun of agreeing names no agreement made here: an amount (:func:`an_amount`),
+    or an agreement as a thing (:func:`names_an_agreement`)."""
+    return an_amount(token) or names_an_agreement(token)
+
+
+def names_an_agreement(token: Token) -> bool:
+    """Whether a noun of an agreement names it as a thing, not its making: PLOVER's AGREE is the
+    act ("reached a deal", "the agreement signed in March 2001", "a deal was struck on Monday",
+    "an agreement that the nations reached in Paris"); "the Iran deal", "a critic of the
+    trucking deal", "selling the deal to Democrats", "the deal would release former executives
+    from liability", "there was more agreement that …" name one made elsewhere (or a view
+    shared), which the report's verbs tell where it tells it. A noun a date pins down
+    ("Monday's agreement") stays."""
+    if token.lemma_.lower() not in AGREEMENT_NOUNS:
+        return False
+    if token.dep_ in ("dobj", "nsubjpass", "attr") and token.head.lemma_.lower() in MAKING:
+        return False
+    if token.dep_ == "pobj" and token.head.head.lemma_.lower() in MAKING:
+        return False  # "agreed on a new pact", "entered into an accord"
+    if any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in MAKING for c in token.children):
+        return False
+    return not any(t.ent_type_ in ("DATE", "TIME") for t in token.subtree)
 
 
 def an_amount(token: Token) -> bool:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from crossbearing.annotate.event_agreements import an_amount, no_agreement
+from crossbearing.annotate.event_agreements import no_agreement, no_agreement_made
 from crossbearing.annotate.event_causes import on_computers
 from crossbearing.annotate.event_support import no_support
 from crossbearing.annotate.event_talks import no_talks, visits_no_one
@@ -174,8 +174,8 @@ def _type_of(token: Token, onto: Ontology) -> str | None:
     if token.pos_ == "NOUN":
         if lemma == "call" and not _calls_for_something(token):
             return None  # a demand is a call for or to something, not a "conference call"
-        if _figurative_noun(token, lemma) or an_amount(token) or asks_for_comment(token) or (
-                lemma == "visit" and visits_no_one(token)):
+        if _figurative_noun(token, lemma) or no_agreement_made(token) or (
+                asks_for_comment(token) or lemma == "visit" and visits_no_one(token)):
             return None  # "a trade war", "a good deal of", "his visit to the bridge", "a
             # request for comment" (a reporter's)
         if lemma == "rally" and campaign_rally(token):
