@@ -1258,3 +1258,21 @@ def test_what_an_aspect_verb_governs_is_in_its_mood():
         "recount of the ballots.").events}
     assert found["calling"] == "future" and found["criticizing"] == "asserted"
     assert found["demand"] == "asserted"
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Two men were arrested in Beirut for collaborating with the enemy.", "collaborating"),
+    ("The blogger was jailed for protesting against the governor.", "protesting"),
+    ("She was convicted of murdering her business partner.", "murdering"),
+    ("The court sentenced the smuggler to death.", "death"),
+])
+def test_a_charge_or_a_penalty_is_no_event(text, word):
+    assert word not in [e.text for e in annotate_text(text).events]
+
+
+@pytest.mark.parametrize("text, word", [
+    ("The army arrested ten men for the attack on the base.", "attack"),
+    ("Police detained five activists for blocking the highway on Monday.", "blocking"),
+])
+def test_a_charge_named_by_a_noun_or_dated_stays(text, word):
+    assert word in [e.text for e in annotate_text(text).events]

@@ -47,6 +47,12 @@ DEPICTING = frozenset({"highlight", "recall", "cite", "mention", "recount", "dep
 #: ("two suicide bombers killed 23 people" is one bombing).
 ATTACKERS = frozenset({"bomber", "gunman", "attacker", "assailant", "militant", "sniper",
                        "shooter", "hijacker"})
+#: Verbs of a penalty: what one is punished "for" is the charge ("arrested for collaborating").
+PENALISING = frozenset({"arrest", "detain", "jail", "imprison", "convict", "sentence", "charge",
+                        "indict", "prosecute", "punish", "fine", "expel", "deport", "execute",
+                        "hang", "try", "acquit", "suspect", "accuse", "condemn", "hold"})
+#: Of them, those that take the charge with "of" ("convicted of murdering her husband").
+CHARGING_OF = frozenset({"convict", "charge", "acquit", "suspect", "accuse"})
 #: Nouns of a trend ("a surge in fighting", "a lull in violence"): what they measure is
 #: a kind of act in general.
 TREND_NOUNS = frozenset({"surge", "rise", "increase", "spike", "escalation", "upsurge",
@@ -79,7 +85,8 @@ def makes_no_event(mention: EventMention, token: Token, doc: Doc, family: str,
     no date or toll pins down."""
     if (_purpose(token) or _generic(mention, token) or _standing(mention, token)
             or defined_or_held(mention, token) or _describes_its_noun(mention, token, family)
-            or _depicted(token) or _history(mention, token) or a_stance(mention, token)
+            or _depicted(token) or _charged(mention, token) or _history(mention, token)
+            or a_stance(mention, token)
             or (family != "violent" and habitual_present(mention, token))
             or told_as_history(mention, token, doc, published)):
         return True
@@ -137,6 +144,25 @@ def _depicted(token: Token) -> bool:
     no new report."""
     return token.pos_ == "NOUN" and token.dep_ == "dobj" and (
         token.head.lemma_.lower() in DEPICTING)
+
+
+def _charged(mention: EventMention, token: Token) -> bool:
+    """An act given as what a penalty is for ("arrested in Lebanon for collaborating with
+    Israel", "jailed for protesting", "convicted of murdering her husband"): the charge, told as
+    alleged or past, no act the report tells (the coder codes the arrest); and a sentence "to
+    death", a penalty, no killing. A charge with its own date stays ("detained for blocking the
+    highway on Monday"), and so does an act named by a noun ("arrested ten men for the attack
+    on the base": the attack is news the report tells)."""
+    head = token.head
+    if token.dep_ not in ("pcomp", "pobj") or head.lower_ not in ("for", "of", "to"):
+        return False
+    penalty = head.head.lemma_.lower()
+    if head.lower_ == "to":
+        return token.lemma_.lower() == "death" and penalty in ("sentence", "condemn")
+    if head.lower_ == "of" and penalty not in CHARGING_OF or token.pos_ != "VERB":
+        return False  # "arrested ten men for the attack on the base": the attack is news
+    return penalty in PENALISING and not (mention.time_span and token.left_edge.idx <= (
+        mention.time_span[0]) < token.right_edge.idx + len(token.right_edge))
 
 
 def _standing(mention: EventMention, token: Token) -> bool:
