@@ -721,6 +721,9 @@ def test_a_strike_that_hits_is_an_attack_whoever_it_hits(text):
 @pytest.mark.parametrize("text, word", [
     ("Workers walked out over an employment bill signed by the labour minister.", "signed"),
     ("The film highlights the police killings of two teenagers.", "killings"),
+    ("She softened his image by recounting a time when he gave money to a family in need.",
+     "gave"),
+    ("The old farmer recalled how the army had shelled the village.", "shelled"),
 ])
 def test_an_act_told_as_background_or_depicted_is_no_event(text, word):
     assert word not in [e.text for e in annotate_text(text).events]
@@ -1276,3 +1279,10 @@ def test_a_charge_or_a_penalty_is_no_event(text, word):
 ])
 def test_a_charge_named_by_a_noun_or_dated_stays(text, word):
     assert word in [e.text for e in annotate_text(text).events]
+
+
+def test_what_a_speaker_cites_and_blames_in_the_same_words_stays():
+    found = [e.text for e in annotate_text(
+        "The senator cited problems in the region that he blamed on the governor's policies. "
+        "The advertisement mentions policies she supported as governor.").events]
+    assert "blamed" in found and "supported" not in found

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Token
 
 from crossbearing.annotate.event_args import LIGHT_VERBS, SERIES
-from crossbearing.annotate.event_senses import RELATIVE_TAGS
+from crossbearing.annotate.event_senses import ACTING_PEOPLE, RELATIVE_TAGS
 from crossbearing.annotate.event_states import (
     OCCASIONS,
     a_stance,
@@ -47,6 +47,8 @@ DEPICTING = frozenset({"highlight", "recall", "cite", "mention", "recount", "dep
 #: ("two suicide bombers killed 23 people" is one bombing).
 ATTACKERS = frozenset({"bomber", "gunman", "attacker", "assailant", "militant", "sniper",
                        "shooter", "hijacker"})
+#: Of them, those whose clause tells a memory ("recalled how the army had shelled …").
+RECALLING = frozenset({"recall", "recount", "remember", "reminisce"})
 #: Verbs of a penalty: what one is punished "for" is the charge ("arrested for collaborating").
 PENALISING = frozenset({"arrest", "detain", "jail", "imprison", "convict", "sentence", "charge",
                         "indict", "prosecute", "punish", "fine", "expel", "deport", "execute",
@@ -140,10 +142,16 @@ def _history(mention: EventMention, token: Token) -> bool:
 
 def _depicted(token: Token) -> bool:
     """An act named as what a work or a speech shows or recalls ("the film highlights the
-    police killings of Trayvon Martin", "recalled the siege of Sarajevo"): a reference to it,
-    no new report."""
-    return token.pos_ == "NOUN" and token.dep_ == "dobj" and (
-        token.head.lemma_.lower() in DEPICTING)
+    police killings of Trayvon Martin", "recalled the siege of Sarajevo"), or told in the clause
+    of what is recalled ("recounting a time when Mr. Romney gave money to a couple", "recalled
+    how the army had shelled the village"): a reference or an anecdote, no new report."""
+    head = token.head
+    if token.dep_ == "relcl" and head.dep_ == "dobj":
+        verb = head.head.lemma_.lower()
+        return verb in RECALLING or verb in DEPICTING and _someone_elses(token, head.head)
+    if token.dep_ == "ccomp":
+        return head.lemma_.lower() in RECALLING
+    return token.pos_ == "NOUN" and token.dep_ == "dobj" and head.lemma_.lower() in DEPICTING
 
 
 def _charged(mention: EventMention, token: Token) -> bool:
@@ -163,6 +171,20 @@ def _charged(mention: EventMention, token: Token) -> bool:
         return False  # "arrested ten men for the attack on the base": the attack is news
     return penalty in PENALISING and not (mention.time_span and token.left_edge.idx <= (
         mention.time_span[0]) < token.right_edge.idx + len(token.right_edge))
+
+
+def _someone_elses(clause: Token, verb: Token) -> bool:
+    """Whether a clause on what is cited or mentioned tells what someone else did ("the video
+    references cases in which Kaine defended …", "the ad mentions policies she supported"),
+    not the speaker's own act in the same words ("Trump cited problems that he blamed on
+    Obama": the blaming is said as he cites). Unknown when either subject is missing."""
+    said_by = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    doer = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    if said_by is None or doer is None or doer.lower_ == said_by.lower_:
+        return False
+    return not (doer.tag_ == "PRP" and doer.lower_ != "it" and (
+        said_by.ent_type_ == "PERSON" or said_by.pos_ == "PROPN" or said_by.lemma_.lower() in
+        ACTING_PEOPLE or said_by.lower_ in ("he", "she", "i", "we", "they")))
 
 
 def _standing(mention: EventMention, token: Token) -> bool:
