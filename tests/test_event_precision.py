@@ -1286,3 +1286,27 @@ def test_what_a_speaker_cites_and_blames_in_the_same_words_stays():
         "The senator cited problems in the region that he blamed on the governor's policies. "
         "The advertisement mentions policies she supported as governor.").events]
     assert "blamed" in found and "supported" not in found
+
+
+@pytest.mark.parametrize("text, word", [
+    ("In Yemen, a coalition led by Saudi Arabia and backed by the West bombed a school.",
+     "backed"),
+    ("The minister spoke for an hour, warning of the risks of a nuclear-armed neighbour.",
+     "warning"),
+    ("She called the epidemic of police officers killing unarmed black men intolerable.",
+     "killing"),
+    ("The governor said on NBC's “Meet the Press” that the plan would pass.", "Meet"),
+    ("He was a central broker of the Paris climate agreement.", "agreement"),
+])
+def test_a_standing_a_caution_a_kind_or_a_title_is_no_event(text, word):
+    assert word not in [e.text for e in annotate_text(text).events]
+
+
+@pytest.mark.parametrize("text, word", [
+    ("The bill was backed by the governor on Monday.", "backed"),
+    ("Iran warned of a crushing response to any attack.", "warned"),
+    ("Witnesses saw soldiers shooting demonstrators in the square on Monday.", "shooting"),
+    ("The two leaders will meet in Geneva on Monday.", "meet"),
+])
+def test_the_act_beside_them_stays(text, word):
+    assert word in [e.text for e in annotate_text(text).events]

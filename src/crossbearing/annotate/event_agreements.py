@@ -111,7 +111,8 @@ def names_an_agreement(token: Token) -> bool:
         return False
     if token.dep_ in ("dobj", "nsubjpass", "attr") and token.head.lemma_.lower() in MAKING:
         return False
-    if token.dep_ == "pobj" and token.head.head.lemma_.lower() in MAKING:
+    if token.dep_ == "pobj" and token.head.head.pos_ == "VERB" and (
+            token.head.head.lemma_.lower() in MAKING):
         return False  # "agreed on a new pact", "entered into an accord"
     if any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in MAKING for c in token.children):
         return False
@@ -141,8 +142,11 @@ def signs_no_agreement(token: Token) -> bool:
             g.lemma_.lower() == "law" for g in c.children) for c in children):
         return True
     signed = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
-    if token.dep_ in ("acl", "relcl"):
-        signed.append(token.head)
+    first = token
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head  # "a letter released Tuesday and signed by 90 faculty members"
+    if first.dep_ in ("acl", "relcl"):
+        signed.append(first.head)
     if any(t.lemma_.lower() in SIGNED_SAYINGS | ENACTED for t in signed):
         return True
     return any(c.dep_ == "prep" and c.lower_ in ("onto", "on", "to") and any(

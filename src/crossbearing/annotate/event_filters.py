@@ -246,7 +246,15 @@ def _generic(mention: EventMention, token: Token) -> bool:
     front and a surge in fighting on another"). Such a noun names a kind of act in general,
     not an occasion, and makes no event. Nouns that name one occasion have a participant, a
     place or a time ("the two sides held talks", "fighting between Azerbaijanis and
-    Armenians", "after five days of fighting")."""
+    Armenians", "after five days of fighting"). A gerund told of a bare plural, acting on
+    another or on nothing ("the epidemic of police officers killing unarmed black people"),
+    names a kind of act in the same way."""
+    if token.tag_ == "VBG" and token.dep_ in ("acl", "pcomp"):
+        doers = [c for c in token.children if c.dep_ == "nsubj"] or (
+            [token.head] if token.dep_ == "acl" else [])
+        objects = [c for c in token.children if c.dep_ == "dobj"]
+        return bool(doers) and all(_bare_plural(n) for n in doers + objects) and not (
+            mention.place_id or mention.time_span or mention.fatalities or mention.injuries)
     if token.tag_ == "NN":
         if token.dep_ != "pobj":
             return False
@@ -262,6 +270,12 @@ def _generic(mention: EventMention, token: Token) -> bool:
         return False
     return not (mention.arguments or mention.place_id or mention.time_span
                 or mention.fatalities or mention.injuries)
+
+
+def _bare_plural(noun: Token) -> bool:
+    """A plural common noun with no determiner, number or possessive: people of a kind."""
+    return noun.tag_ == "NNS" and not any(
+        c.dep_ in ("det", "poss", "nummod", "quantmod", "predet") for c in noun.children)
 
 
 def _done_by_verb(token: Token) -> bool:

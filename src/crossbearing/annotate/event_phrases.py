@@ -11,6 +11,8 @@ protesters gathering. Anything else is not an event.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from crossbearing.annotate.names import TITLES
@@ -162,3 +164,26 @@ def pauses_a_moment(token: Token) -> bool:
                                       or c.lemma_.lower() in PEOPLE | TITLES)
                for c in token.children)
 
+
+
+#: A short title in quotation marks: "on NBC's “Meet the Press”", "the film “Fight Club”".
+_QUOTED = re.compile(r"[“\"]([^“”\"\n]{1,60})[”\"]")
+#: Words a title leaves in lower case.
+_TITLE_SMALL = frozenset({"the", "of", "a", "an", "and", "in", "on", "for", "to", "with", "at",
+                          "by", "or", "from"})
+
+
+def in_a_title(token: Token) -> bool:
+    """Whether a capitalised word stands inside a title in quotation marks (a show, a film, a
+    book: "on NBC's “Meet the Press”"): of at most six words, every one capitalised but the
+    small ones. A name, no act."""
+    if not token.is_title or token.is_sent_start:
+        return False
+    text = token.doc.text
+    start = max(0, token.idx - 60)
+    for match in _QUOTED.finditer(text, start, min(len(text), token.idx + 60)):
+        if match.start(1) <= token.idx < match.end(1):
+            words = match.group(1).split()
+            return len(words) <= 6 and all(w[:1].isupper() or w.lower() in _TITLE_SMALL
+                                           for w in words)
+    return False

@@ -39,6 +39,9 @@ STRUCK_THINGS = frozenset({
     "deal", "bargain", "agreement", "compromise", "accord", "pact", "balance", "tone", "note",
     "chord", "pose", "record", "high", "low", "peak", "mark", "milestone", "level", "jackpot",
     "snag", "nerve", "stride", "question", "figure", "total", "threshold", "shelf", "airwaves"})
+#: What one warns "of" or "about" when one cautions: "warned of the risks", "of the dangers".
+DANGERS = frozenset({"risk", "danger", "peril", "consequence", "hazard", "cost", "effect",
+                     "impact", "threat", "possibility", "prospect", "pitfall", "downside"})
 #: What a reporter asks an office for: "a request for comment", "for an interview".
 REPORTERS_ASK = frozenset({"comment", "interview", "response", "reaction", "statement"})
 #: Subjects of "striking" as an adjective: "what is striking", "it is striking that".
@@ -190,10 +193,14 @@ def cautions(token: Token) -> bool:
     that the exit will raise many questions", "economists warned that prices would keep
     rising"), is a caution, not a threat: PLOVER's THREATEN is a threat of action by someone
     ("warned that it would respond", "warned that police will no longer tolerate rallies",
-    "warned Hamas to stop"). Told to someone, the same holds of a thing that acts in an
+    "warned Hamas to stop"); so is a warning "of" or "about" a danger ("warning of the risks of
+    a nuclear Iran"; "warned of a crushing response" stays). Told to someone, the same holds of a thing that acts in an
     active clause ("warning voters that a Clinton victory would bring her husband back"); a
     passive one may hide the one who warns ("warned residents that the area will be
     shelled")."""
+    if any(c.dep_ == "prep" and c.lower_ in ("of", "about") and any(
+            g.lemma_.lower() in DANGERS for g in c.children) for c in token.children):
+        return True  # "warning of the risks of a nuclear Iran": a caution
     clauses = [c for c in token.children if c.dep_ == "ccomp"]
     if not clauses:
         return False

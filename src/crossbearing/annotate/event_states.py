@@ -45,14 +45,18 @@ FACING = frozenset({"face", "weather"})
 def a_stance(mention: EventMention, token: Token) -> bool:
     """A stance told as what someone holds, not as an act: a verb of stance in a clause that
     describes its subject ("the AARP, which opposed President Bush's push", "cities that support
-    the regulations"), or a noun of stance no verb of expressing governs ("over Washington's
+    the regulations") or a participle that describes what it is held of ("a military coalition
+    led by Saudi Arabia and backed by the West"), or a noun of stance no verb of expressing governs ("over Washington's
     unconditional support for Israel", "despite strong opposition"). "Expressed support for",
     "voiced opposition to", "announced its backing" are acts of saying and stay; so does a stance
     a date pins down ("opposed the bill on Tuesday")."""
     if token.lemma_.lower() not in STANCES or _dated_within(mention, token):
         return False
-    if token.pos_ == "VERB":
-        return relative_subject(token)
+    if token.pos_ == "VERB":  # "the AARP, which opposed …", "a coalition backed by the West"
+        first = token
+        while first.dep_ == "conj" and first.head.i != first.i and first.tag_ == "VBN":
+            first = first.head  # "a coalition led by Saudi Arabia and backed by the West"
+        return relative_subject(token) or first.dep_ == "acl" and first.tag_ == "VBN"
     if token.pos_ != "NOUN":
         return False
     head = token.head

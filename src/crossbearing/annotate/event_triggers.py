@@ -18,7 +18,7 @@ from crossbearing.annotate.event_causes import on_computers
 from crossbearing.annotate.event_support import no_support
 from crossbearing.annotate.event_talks import no_talks, visits_no_one
 from crossbearing.annotate.event_deaths import death_of_no_violence
-from crossbearing.annotate.event_phrases import PEOPLE, pauses_a_moment, phrase_type
+from crossbearing.annotate.event_phrases import PEOPLE, in_a_title, pauses_a_moment, phrase_type
 from crossbearing.annotate.event_politics import (
     ATTACK_NOUNS,
     WORDED_ATTACKS,
@@ -155,8 +155,9 @@ def find_triggers(doc, onto: Ontology) -> list[Trigger]:
 
 
 def _type_of(token: Token, onto: Ontology) -> str | None:
-    if token.dep_ in MODIFIER_DEPS or not token.is_alpha or _in_hyphenated_word(token):
-        return None
+    if token.dep_ in MODIFIER_DEPS or not token.is_alpha or _in_hyphenated_word(token) or (
+            in_a_title(token)):
+        return None  # "coal-fired", "on NBC's “Meet the Press”"
     lemma = token.lemma_.lower()
     if token.pos_ == "VERB":
         if _figurative(token, lemma) or _figurative_agent(token, lemma):
