@@ -174,7 +174,7 @@ def test_a_killing_of_one_person_no_source_counts_has_a_toll_of_one():
 
 
 @pytest.mark.parametrize("text", [
-    "The epidemic of police officers killing unarmed black people must end, she said.",
+    "Police officers killed unarmed protesters in the square on Monday, she said.",
     "The death of Justice Antonin Scalia left the court split four to four.",
 ])
 def test_no_toll_of_one_for_many_victims_or_a_death_no_one_caused(text):
@@ -239,3 +239,22 @@ def test_it_in_a_clause_of_no_saying_subject_is_no_actor(text, condemner):
 def test_a_time_after_at_or_on_is_no_target(text, word):
     [event] = [e for e in annotate_text(text).events if e.text == word]
     assert not {a.text.lower() for a in event.role("target")} & {"dawn", "midnight", "monday"}
+
+
+def test_a_participle_joined_to_a_passive_shares_its_subject():
+    [killed] = [e for e in annotate_text(
+        "Keith Scott, who was black, was shot and killed by a police officer.").events
+        if e.text == "killed"]
+    assert [a.text for a in killed.role("victim")] == ["Keith Scott"]
+    assert [a.text for a in killed.role("actor")] == ["police officer"]
+
+
+def test_killings_of_people_of_different_surnames_are_two_events():
+    found = [e for e in _merged(
+        "An officer shot and killed Terence Crutcher in Tulsa on Friday.",
+        "Keith Lamont Scott was shot and killed by a police officer after a run-in.")
+        if e.event_type == "killing"]
+    victims = [{p["name"] for p in e.detail["participants"] if p["role"] == "victim"}
+               for e in found]
+    assert len(found) == 2
+    assert not any({"Terence Crutcher", "Keith Lamont Scott"} <= v for v in victims)

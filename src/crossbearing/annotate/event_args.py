@@ -86,6 +86,11 @@ def arguments(token: Token, is_killing: bool, spans: Spans,
                     not _fronted(child, token)):
                 found.extend(("target", c) for c in child.children
                              if c.dep_ == "pobj" and not a_time(c))  # not "at dawn"
+        shared = _shared_passive_subject(token) if not passive else []
+        if shared:  # "Scott was shot and killed by an officer": Scott was killed too
+            passive = True
+            if not any(r in ("target", "victim") for r, _ in found):
+                found.extend(("victim" if is_killing else "target", t) for t in shared)
         if not passive and not any(r == "actor" for r, _ in found):
             found.extend(("actor", s) for s in _shared_subject(token))
         if token.lemma_.lower() == "lose" and not passive:
@@ -130,6 +135,15 @@ def _fronted(phrase: Token, verb: Token) -> bool:
     gunmen opened fire"): a circumstance of the act, not what it was aimed at."""
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subject is not None and phrase.i < subject.i
+
+
+def _shared_passive_subject(token: Token) -> list[Token]:
+    """The passive subject a participle joined to a passive verb shares with it ("Scott was
+    shot and killed by an officer"): none when it has a subject of its own."""
+    if token.dep_ != "conj" or token.tag_ != "VBN" or any(
+            c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in token.children):
+        return []
+    return [c for c in token.head.children if c.dep_ == "nsubjpass"]
 
 
 def _shared_subject(token: Token) -> list[Token]:

@@ -5,8 +5,9 @@ knowledge-base identity), its sufferers (victims and targets: a name, or a descr
 noun), the people it names as killed, its country and its city or site. Two mentions are
 **compatible** (:func:`compatible`) when they are of the same family and mode, the same kind (one
 event or a series), types equal or one a generic attack or killing, dates that overlap where both
-are resolved, places that can be the same and, but for violence, no two different named actors
-(corpus.events merges compatible mentions that share evidence).
+are resolved, places that can be the same, no two killings of people of different surnames and,
+but for violence, no two different named actors (corpus.events merges compatible mentions that
+share evidence).
 """
 
 from __future__ import annotations
@@ -152,10 +153,28 @@ def compatible(a: Item, b: Item) -> bool:
         return False
     if a.precise_place and b.precise_place and a.precise_place != b.precise_place:
         return False
+    if ma.event_type == mb.event_type == "killing" and _killed_apart(ma, mb):
+        return False  # the killing of Terence Crutcher is not the killing of Keith Scott
     # A saying or an act of one named actor is not another's ("Obama said he supports it",
     # "Gov. Mary Fallin endorsed Romney"); violence is told by its doers' many descriptions.
     return a.family == "violent" or not (
         a.named_actors and b.named_actors and not a.named_actors & b.named_actors)
+
+
+def _killed_apart(a: EventMention, b: EventMention) -> bool:
+    """Whether two killings each name whom they killed and no surname is in both ("shot and
+    killed Terence Crutcher", "Keith Lamont Scott was shot and killed"): two people, two
+    killings. A person named two ways keeps a surname ("Abu Baqir al-Saadi", "Hajj Wisam
+    Mohammed Saber al-Saadi")."""
+    names = [{_last_name(v.canonical) for v in m.role("victim") if not v.actor_id and (
+        a_name(v.canonical) or _a_surname(v.canonical))} for m in (a, b)]  # no group or state
+    return bool(names[0] and names[1] and not names[0] & names[1])
+
+
+def _a_surname(text: str) -> bool:
+    """A person named by a surname alone ("Scott"): one capitalised word, not a plural
+    ("Israelis")."""
+    return " " not in text and text[:1].isupper() and text[1:].islower() and not text.endswith("s")
 
 
 def same_kind(a: Item, b: Item) -> bool:
