@@ -1310,3 +1310,15 @@ def test_a_standing_a_caution_a_kind_or_a_title_is_no_event(text, word):
 ])
 def test_the_act_beside_them_stays(text, word):
     assert word in [e.text for e in annotate_text(text).events]
+
+
+@pytest.mark.parametrize("text, word, present", [
+    ("The candidate has recently stepped up his attacks on the governor.", "attacks", False),
+    ("The rebels escalated their raids on the border villages.", "raids", False),
+    ("Government forces intensified airstrikes on the city on Monday, killing 12 people.",
+     "airstrikes", True),
+    ("Supporters have also questioned the health of the senator.", "questioned", False),
+    ("Investigators questioned two of the guards on Friday.", "questioned", True),
+])
+def test_a_run_of_acts_stepped_up_and_a_doubt_are_no_event(text, word, present):
+    assert (word in [e.text for e in annotate_text(text).events]) is present

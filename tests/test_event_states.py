@@ -28,6 +28,8 @@ def test_a_state_is_no_event(text, word):
     ("The treasurer faced criticism from two members on Tuesday.", "criticism"),
     ("The bill is backed by the governor on Monday.", "backed"),
     ("The convoy faced an ambush near the border.", "ambush"),
+    ("Five council members have urged the treasurer to resign.", "urged"),
+    ("Soldiers have arrested dozens of protesters.", "arrested"),
 ])
 def test_an_act_told_as_done_stays(text, word):
     assert word in words(text)

@@ -49,6 +49,9 @@ ATTACKERS = frozenset({"bomber", "gunman", "attacker", "assailant", "militant", 
                        "shooter", "hijacker"})
 #: Of them, those whose clause tells a memory ("recalled how the army had shelled …").
 RECALLING = frozenset({"recall", "recount", "remember", "reminisce"})
+#: Verbs that make a plural of acts a run growing or kept up ("stepped up his attacks").
+INTENSIFYING = frozenset({"step", "intensify", "escalate", "ramp", "increase", "sharpen",
+                          "redouble", "continue", "sustain", "keep", "broaden", "expand"})
 #: Verbs of a penalty: what one is punished "for" is the charge ("arrested for collaborating").
 PENALISING = frozenset({"arrest", "detain", "jail", "imprison", "convict", "sentence", "charge",
                         "indict", "prosecute", "punish", "fine", "expel", "deport", "execute",
@@ -87,6 +90,7 @@ def makes_no_event(mention: EventMention, token: Token, doc: Doc, family: str,
     no date or toll pins down."""
     if (_purpose(token) or _generic(mention, token) or _standing(mention, token)
             or defined_or_held(mention, token) or _describes_its_noun(mention, token, family)
+            or _stepped_up(mention, token)
             or _depicted(token) or _charged(mention, token) or _history(mention, token)
             or a_stance(mention, token)
             or (family != "violent" and habitual_present(mention, token))
@@ -270,6 +274,15 @@ def _generic(mention: EventMention, token: Token) -> bool:
         return False
     return not (mention.arguments or mention.place_id or mention.time_span
                 or mention.fatalities or mention.injuries)
+
+
+def _stepped_up(mention: EventMention, token: Token) -> bool:
+    """A plural of acts that a verb of intensifying or keeping up takes ("Perry has recently
+    stepped up his attacks on Obama", "escalated their raids"): a run of acts growing, no one
+    occasion; unless a date, a place or a toll pins it down."""
+    return token.tag_ == "NNS" and token.dep_ == "dobj" and (
+        token.head.lemma_.lower() in INTENSIFYING) and not (
+        mention.time_span or mention.place_id or mention.fatalities or mention.injuries)
 
 
 def _bare_plural(noun: Token) -> bool:

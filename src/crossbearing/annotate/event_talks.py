@@ -31,6 +31,9 @@ TALKS = MEETING_WORDS | frozenset({"talks", "negotiation", "conference", "visit"
 KIN = frozenset({"wife", "husband", "girlfriend", "boyfriend", "fiancée", "fiancee", "fiance",
                  "partner", "spouse", "bride", "groom"})
 
+#: Words of a part of a group: "several of the aides" are aides questioned.
+PARTS = frozenset({"several", "some", "many", "most", "all", "each", "any", "none", "few",
+                   "one", "both", "either", "neither", "dozen", "dozens", "number", "majority"})
 #: People questioned in an inquiry, besides the people and officials the event rules know.
 WITNESSES = frozenset({"aide", "staffer", "staff", "witness", "employee", "agent", "director",
                        "adviser", "advisor", "individual", "executive", "contractor", "engineer",
@@ -99,7 +102,8 @@ def questions_no_one(token: Token) -> bool:
         questioned.append(token.head)
     if any(c.dep_ == "ccomp" for c in token.children):
         return True
-    questioned += [g for q in list(questioned) for c in q.children  # "several of the aides"
+    questioned += [g for q in list(questioned) if q.lemma_.lower() in PARTS or q.tag_ == "CD"
+                   for c in q.children  # "several of the aides", not "the health of Trump"
                    if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
     return bool(questioned) and not any(
         q.ent_type_ in ("PERSON", "NORP") or q.tag_ == "PRP" or q.lemma_.lower() in PEOPLE
