@@ -86,3 +86,14 @@ def test_an_agreement_named_as_a_thing_is_no_event(text, word):
 ])
 def test_an_agreement_made_stays(text, word):
     assert "agreement" in [e.event_type for e in annotate_text(text).events if e.text == word]
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Rights groups investigated allegations that police beat protesters in the square.",
+     "beat"),
+    ("The video contradicted the earlier claim that the driver had refused to stop.",
+     "refused"),
+])
+def test_what_a_claim_holds_is_alleged(text, word):
+    [found] = [e for e in annotate_text(text).events if e.text == word]
+    assert found.mode == "hypothetical"

@@ -1322,3 +1322,10 @@ def test_the_act_beside_them_stays(text, word):
 ])
 def test_a_run_of_acts_stepped_up_and_a_doubt_are_no_event(text, word, present):
     assert (word in [e.text for e in annotate_text(text).events]) is present
+
+
+def test_what_a_protest_begun_demands_is_its_aim():
+    found = {e.text: e.event_type for e in annotate_text(
+        "The landowners began a hunger strike outside parliament to demand the return of "
+        "their farms.").events}
+    assert found.get("strike") == "protest" and "demand" not in found

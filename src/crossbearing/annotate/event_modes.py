@@ -72,6 +72,10 @@ MODAL_NOUNS = frozenset({"ability", "capability", "capacity", "chance", "opportu
 #: wisdom of committing to Scott").
 RISK_NOUNS = frozenset({"risk", "danger", "possibility", "prospect", "likelihood", "spectre",
                         "specter", "idea", "notion", "wisdom"})
+#: Nouns of claiming: what their clause says is alleged ("the claim that he had refused").
+CLAIM_NOUNS = frozenset({"claim", "allegation", "assertion", "accusation", "charge", "rumor",
+                         "rumour", "suggestion", "contention", "speculation", "theory",
+                         "insinuation", "notion"})
 #: Nouns of asking: the act their infinitive names is asked for ("a call for the United States
 #: to accept more refugees", "an appeal to the rebels to lay down arms").
 ASKING_NOUNS = frozenset({"call", "appeal", "demand", "request", "plea", "push", "ultimatum"})
@@ -372,10 +376,15 @@ def _noun_mode(token: Token) -> str | None:
     asked for, ``future`` as after "called for … to" ("sounded a call for the United States to
     accept more refugees"); the infinitive of a noun of ability, chance or permission ("the
     right of the troops to fire", "a chance to negotiate") and what a noun of risk or of an idea
-    is "of" ("the risk of accepting refugees") may be done: ``hypothetical``."""
+    is "of" ("the risk of accepting refugees") may be done: ``hypothetical``; so is what the
+    clause of a noun of claiming holds ("allegations that police beat protesters", "the claim
+    that Crutcher had refused"): alleged, not told."""
     head = token.head
     if token.dep_ == "pcomp" and head.lower_ == "of" and head.head.pos_ == "NOUN":
         return "hypothetical" if head.head.lemma_.lower() in RISK_NOUNS else None
+    if token.dep_ in ("acl", "ccomp") and head.pos_ == "NOUN" and (
+            head.lemma_.lower() in CLAIM_NOUNS) and not to_infinitive(token):
+        return "hypothetical"  # "allegations that police beat protesters": alleged, not told
     if head.pos_ != "NOUN" or not to_infinitive(token):
         return None
     noun = head.lemma_.lower()

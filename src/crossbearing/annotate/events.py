@@ -114,7 +114,8 @@ def _part_of_another(trigger: Trigger, kinds: dict[int, tuple[str, str]]) -> boo
     """A trigger word that is a participant or a purpose of another event, not an event: what
     an attack hits ("a bomb hit their patrol", "an attack on a convoy"), what a sanction or a
     suspension withholds ("halted economic aid") and what protesters demand ("teachers
-    demonstrated to demand their wages")."""
+    demonstrated to demand their wages", "began a hunger strike to demand the return of
+    property")."""
     token, head = trigger.token, trigger.token.head
     if trigger.family != "violent" and token.pos_ == "NOUN":
         if token.dep_ in ("dobj", "nsubjpass") and kinds.get(head.i, ("",))[0] == "violent":
@@ -127,8 +128,10 @@ def _part_of_another(trigger: Trigger, kinds: dict[int, tuple[str, str]]) -> boo
             return True
     if trigger.type == "demand" and token.dep_ == "dobj" and head.dep_ in ("advcl", "xcomp"):
         token, head = head, head.head  # "blocked roads to press their demands"
-    return (trigger.type == "demand" and token.dep_ in ("advcl", "xcomp", "acl")
-            and kinds.get(head.i, ("", ""))[1] == "protest")
+    if trigger.type != "demand" or token.dep_ not in ("advcl", "xcomp", "acl"):
+        return False
+    return kinds.get(head.i, ("", ""))[1] == "protest" or any(  # "began a hunger strike to
+        c.dep_ == "dobj" and kinds.get(c.i, ("", ""))[1] == "protest" for c in head.children)
 
 
 def _topic_of_saying(token: Token, kinds: dict[int, tuple[str, str]]) -> Token | None:
