@@ -258,3 +258,13 @@ def test_killings_of_people_of_different_surnames_are_two_events():
                for e in found]
     assert len(found) == 2
     assert not any({"Terence Crutcher", "Keith Lamont Scott"} <= v for v in victims)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("WASHINGTON -- The president and the speaker met for an hour on Thursday.", "met"),
+    ("BAGHDAD (Reuters) - Gunmen killed three policemen on Monday.", "killed"),
+    ("KANSAS CITY, Mo. — Police arrested two men on Monday.", "arrested"),
+])
+def test_a_dateline_is_no_actor(text, word):
+    [event] = [e for e in annotate_text(text).events if e.text == word]
+    assert not [a for a in event.arguments if a.text.isupper()]

@@ -20,6 +20,7 @@ from crossbearing.annotate.event_senses import (
     to_infinitive,
 )
 from crossbearing.annotate.event_spans import Spans
+from crossbearing.annotate.name_spans import dateline
 from crossbearing.model import EventArgument
 
 #: Verbs through which a noun trigger takes its actor: "carried out a strike".
@@ -104,7 +105,8 @@ def arguments(token: Token, is_killing: bool, spans: Spans,
         found.extend((r, t) for r, t in _noun_arguments(token, is_killing, spans)
                      if t not in blamed)
         found.extend(("actor", t) for t in blamed)
-    found = _with_conjuncts(found)
+    found = [(r, t) for r, t in _with_conjuncts(found) if not _a_dateline(t)]
+    # "WASHINGTON -- Obama and Boehner met": the dateline is where the report was filed
     result = []
     for role, head in found:
         if role == "target" and family != "violent" and a_thing(head):
@@ -135,6 +137,16 @@ def _fronted(phrase: Token, verb: Token) -> bool:
     gunmen opened fire"): a circumstance of the act, not what it was aimed at."""
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subject is not None and phrase.i < subject.i
+
+
+def _a_dateline(word: Token) -> bool:
+    """Whether a word is (in) a dateline: a place in capitals opening a line, before a dash, a
+    bracket or a comma ("WASHINGTON --", "BAGHDAD (Reuters) -", "KANSAS CITY, Mo. —"); an
+    acronym before a comma is a name ("NATO, the alliance, …")."""
+    doc = word.doc
+    span = next((e for e in doc.ents if e.start <= word.i < e.end), doc[word.i:word.i + 1])
+    after = doc[span.end].text if span.end < len(doc) else ""
+    return dateline(span) and (span.label_ in ("GPE", "LOC") or after != ",")
 
 
 def _shared_passive_subject(token: Token) -> list[Token]:

@@ -267,7 +267,7 @@ def dateline(span: Span) -> bool:
     opens = span.start == 0 or "\n" in doc[span.start - 1].whitespace_ + doc[span.start - 1].text
     after = doc[span.end].text if span.end < len(doc) else ""
     return opens and span.text.isupper() and len(span.text) > 2 and after in (
-        ",", "(", "—", "―", "–", "-")
+        ",", "(", "—", "―", "–", "-", "--")
 
 
 #: Last words of a firm's name, never of a person's ("Crosscut Strategies", "Bain Capital").
