@@ -1329,3 +1329,14 @@ def test_what_a_protest_begun_demands_is_its_aim():
         "The landowners began a hunger strike outside parliament to demand the return of "
         "their farms.").events}
     assert found.get("strike") == "protest" and "demand" not in found
+
+
+@pytest.mark.parametrize("text, word, present", [
+    ("We have defeated every threat we have faced, the general said.", "threat", False),
+    ("The country's borders were being defended by volunteers.", "defended", False),
+    ("The two parties battled with the board over the issue of language.", "battled", False),
+    ("Government troops battled rebels over the town on Monday.", "battled", True),
+    ("Hamas issued a threat to resume attacks on Monday.", "threat", True),
+])
+def test_a_danger_met_a_border_held_and_a_dispute_are_no_event(text, word, present):
+    assert (word in [e.text for e in annotate_text(text).events]) is present

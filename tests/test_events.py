@@ -268,3 +268,10 @@ def test_killings_of_people_of_different_surnames_are_two_events():
 def test_a_dateline_is_no_actor(text, word):
     [event] = [e for e in annotate_text(text).events if e.text == word]
     assert not [a for a in event.arguments if a.text.isupper()]
+
+
+def test_what_the_parse_hangs_on_a_dateline_is_the_actor():
+    [event] = [e for e in annotate_text(
+        "KANSAS CITY, Mo. — Leaders of the civil rights group accused the activists on "
+        "Tuesday of tolerating bigotry.").events if e.text == "accused"]
+    assert [a.text for a in event.role("actor")] == ["Leaders"]

@@ -105,7 +105,8 @@ def arguments(token: Token, is_killing: bool, spans: Spans,
         found.extend((r, t) for r, t in _noun_arguments(token, is_killing, spans)
                      if t not in blamed)
         found.extend(("actor", t) for t in blamed)
-    found = [(r, t) for r, t in _with_conjuncts(found) if not _a_dateline(t)]
+    found = [(r, s) for r, t in _with_conjuncts(found) for s in (
+        _after_dateline(t) if _a_dateline(t) else [t])]
     # "WASHINGTON -- Obama and Boehner met": the dateline is where the report was filed
     result = []
     for role, head in found:
@@ -147,6 +148,13 @@ def _a_dateline(word: Token) -> bool:
     span = next((e for e in doc.ents if e.start <= word.i < e.end), doc[word.i:word.i + 1])
     after = doc[span.end].text if span.end < len(doc) else ""
     return dateline(span) and (span.label_ in ("GPE", "LOC") or after != ",")
+
+
+def _after_dateline(word: Token) -> list[Token]:
+    """What the parse hung on a dateline that the sentence is about ("KANSAS CITY, Mo. —
+    Leaders of the country's largest civil rights organization accused …": the leaders)."""
+    return [c for c in word.children if c.dep_ == "appos" and c.ent_type_ not in ("GPE", "LOC")
+            and c.pos_ in ("NOUN", "PROPN")]
 
 
 def _shared_passive_subject(token: Token) -> list[Token]:

@@ -27,6 +27,13 @@ DEFENDED_THINGS = frozenset({"photo", "picture", "image", "decision", "budget", 
                              "remark", "comment", "statement", "record", "choice", "vote",
                              "position", "plan", "proposal", "move", "article", "story",
                              "report", "ad", "tweet", "claim", "approach", "stance", "ruling"})
+#: What people without arms battle "over": a dispute ("battled over the issue of language").
+DISPUTED = frozenset({"issue", "question", "matter", "policy", "plan", "bill", "law", "budget",
+                      "language", "wording", "rule", "funding", "spending", "tax", "money",
+                      "name", "definition", "direction", "future", "nomination", "seat"})
+#: Places one defends with force, not with words: "the borders were being defended".
+DEFENDED_PLACES = frozenset({"border", "territory", "homeland", "frontier", "perimeter",
+                             "airspace", "coast", "coastline"})
 #: Verbs of attacking that are words when told with the conduct they answer (see for_conduct).
 CRITICISING = frozenset({"attack", "hit", "slam", "blast", "hammer", "bash", "assail"})
 #: Nouns of time after "for": "attacked the base for two hours", "for the third time".
@@ -193,9 +200,10 @@ def cautions(token: Token) -> bool:
     that the exit will raise many questions", "economists warned that prices would keep
     rising"), is a caution, not a threat: PLOVER's THREATEN is a threat of action by someone
     ("warned that it would respond", "warned that police will no longer tolerate rallies",
-    "warned Hamas to stop"); so is a warning "of" or "about" a danger ("warning of the risks of
-    a nuclear Iran"; "warned of a crushing response" stays). Told to someone, the same holds of a thing that acts in an
-    active clause ("warning voters that a Clinton victory would bring her husband back"); a
+    "warned Hamas to stop"); so is a warning "of" or "about" a danger ("warning of the risks
+    of a nuclear Iran"; "warned of a crushing response" stays). Told to someone, the same
+    holds of a thing that acts in an active clause ("warning voters that a Clinton victory
+    would bring her husband back"); a
     passive one may hide the one who warns ("warned residents that the area will be
     shelled")."""
     if any(c.dep_ == "prep" and c.lower_ in ("of", "about") and any(
@@ -378,6 +386,9 @@ DEMANDING_THINGS = frozenset({
 #: to US troops", "poses a threat", "remains a threat".
 DANGER_VERBS = frozenset({"be", "consider", "see", "view", "regard", "pose", "represent",
                           "constitute", "remain", "become", "deem", "call", "label"})
+#: Verbs of meeting a danger: the threat faced is a danger ("every threat we have faced").
+FACED = frozenset({"face", "confront", "counter", "combat", "defeat", "tackle", "survive",
+                   "address", "neutralize", "neutralise", "eliminate"})
 
 
 def need_not_demand(token: Token) -> bool:
@@ -391,9 +402,12 @@ def need_not_demand(token: Token) -> bool:
 
 def threat_as_danger(token: Token) -> bool:
     """Whether a noun "threat" says what something is ("is considered a threat to US troops",
-    "poses a threat", "the greatest threat"): a danger, not a threat someone made."""
+    "poses a threat", "the greatest threat"), or what someone meets ("faced a growing threat",
+    "every threat we have faced"): a danger, not a threat someone made."""
+    if any(c.dep_ == "relcl" and c.lemma_.lower() in FACED for c in token.children):
+        return True  # "every threat we have faced": a danger met
     return (token.dep_ in ("attr", "oprd") or token.dep_ == "dobj") and (
-        token.head.lemma_.lower() in DANGER_VERBS)
+        token.head.lemma_.lower() in DANGER_VERBS | FACED)
 
 
 def seizes_upon(token: Token) -> bool:
@@ -418,6 +432,10 @@ def fights_for_a_cause(token: Token, causes: frozenset[str]) -> bool:
         return True
     if armed:
         return False  # "government troops battled through the tunnels"
+    if any(c.dep_ == "prep" and c.lower_ == "over" and any(g.dep_ == "pobj" and (
+            a_thing(g) or g.lemma_.lower() in DISPUTED) for g in c.children)
+            for c in token.children):
+        return True  # "battled with the board over the issue of language": a dispute
     opponents = [c for c in token.children if c.dep_ == "dobj"] + [
         g for c in token.children if c.dep_ == "prep" and c.lower_ in ("against", "through")
         for g in c.children if g.dep_ == "pobj"]

@@ -33,6 +33,7 @@ from crossbearing.annotate.event_senses import (
     AGENT_ENTITIES,
     AGENT_NOUNS,
     CRITICISING,
+    DEFENDED_PLACES,
     DEFENDED_THINGS,
     FORCES,
     MET_THINGS,
@@ -241,9 +242,10 @@ def _figurative(token: Token, lemma: str) -> bool:
     if lemma in ("fight", "combat", "battle") and fights_for_a_cause(token, CAMPAIGN_TARGETS):
         return True  # "fighting to protect their business", "tools to fight terrorism"
     if lemma in ("defend", "justify") and any(
-            c.dep_ == "dobj" and c.ent_type_ not in AGENT_ENTITIES and c.pos_ != "PROPN"
-            and c.lemma_.lower() in DEFENDED_THINGS for c in token.children):
-        return True  # "Newsweek has defended the photo": an argument, no support
+            c.dep_ in ("dobj", "nsubjpass") and c.ent_type_ not in AGENT_ENTITIES
+            and c.pos_ != "PROPN" and c.lemma_.lower() in DEFENDED_THINGS | DEFENDED_PLACES
+            for c in token.children):
+        return True  # "Newsweek has defended the photo": an argument; "borders defended": force
     if lemma == "demand" and asks_a_question(token):
         return True  # "'Why isn't this proof?' Vitter demanded.": a question, no demand
     if lemma in STRIKING and strikes_no_one(token):
