@@ -97,3 +97,11 @@ def test_an_agreement_made_stays(text, word):
 def test_what_a_claim_holds_is_alleged(text, word):
     [found] = [e for e in annotate_text(text).events if e.text == word]
     assert found.mode == "hypothetical"
+
+
+@pytest.mark.parametrize("text", [
+    "The letter, released on Tuesday and signed by 90 professors, criticized the plan.",
+    "A petition drafted by students and signed by 500 teachers was sent to the board.",
+])
+def test_a_letter_signed_after_another_participle_is_no_agreement(text):
+    assert "signed" not in [e.text for e in annotate_text(text).events]
