@@ -1340,3 +1340,17 @@ def test_what_a_protest_begun_demands_is_its_aim():
 ])
 def test_a_danger_met_a_border_held_and_a_dispute_are_no_event(text, word, present):
     assert (word in [e.text for e in annotate_text(text).events]) is present
+
+
+def test_a_clause_years_before_its_sentence_is_history():
+    found = [e.text for e in annotate_text(
+        "The army took control of the region, years after the two states agreed to share "
+        "its water. Hours after rebels attacked the base, the army sealed the town.").events]
+    assert "agreed" not in found and "attacked" in found
+
+
+def test_people_counted_over_a_running_period_are_a_tally():
+    [killed] = [e for e in annotate_text(
+        "He was one of at least 700 people shot and killed by police so far this year.").events
+        if e.text == "killed"]
+    assert killed.aggregate

@@ -76,6 +76,9 @@ STAND_IN = date(2000, 7, 1)
 RECALLED_AFTER_DAYS = 183
 #: A year written in a time expression.
 YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
+#: Words of a running period that make a count a tally ("so far this year", "to date").
+RUNNING_PERIOD = re.compile(r"\b(so far|to date|this year|year to date|since the (start|"
+                            r"beginning) of)\b", re.IGNORECASE)
 #: Units of time counted back by "ago" that reach past a year ("decades ago").
 LONG_UNITS = frozenset({"year", "decade", "century", "generation"})
 
@@ -319,7 +322,8 @@ def is_aggregate(token: Token) -> bool:
     """A count or series of events rather than one: "over 160 attacks", "repeated US strikes",
     "have sometimes gathered"."""
     if token.pos_ == "VERB":
-        return any(c.dep_ == "advmod" and c.lower_ in HABITUAL for c in token.children)
+        return any(c.dep_ == "advmod" and c.lower_ in HABITUAL for c in token.children) or (
+            _counted_so_far(token))
     if token.pos_ != "NOUN":
         return False
     if token.lemma_.lower() in ATTACKERS:
@@ -327,6 +331,18 @@ def is_aggregate(token: Token) -> bool:
     if token.tag_ == "NNS":
         return True
     return any(_a_count(c) or c.lower_ in SERIES_SINGULAR for c in token.children)
+
+
+def _counted_so_far(token: Token) -> bool:
+    """An act told of people counted over a running period ("one of at least 707 people shot
+    and killed by police so far this year"): a tally of many acts, not one."""
+    first = token
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head  # "shot and killed"
+    counted = [first.head] if first.dep_ == "acl" else [
+        c for c in first.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(c.dep_ == "nummod" for n in counted for c in n.children) and (
+        RUNNING_PERIOD.search(first.sent.text) is not None)
 
 
 def _a_count(number: Token) -> bool:
@@ -413,18 +429,28 @@ def _dated_to_a_year(mention: EventMention, doc: Doc) -> bool:
 
 def _years_ago(mention: EventMention, token: Token) -> bool:
     """A clause set years back by "ago" that the time layer did not read ("Seventy-four years
-    ago, a naval battle off the atoll changed the war", "decades ago"): the event's clause is
-    history. Only where the event has no time of its own."""
+    ago, a naval battle off the atoll changed the war", "decades ago"), or years before its
+    sentence's act (:func:`_years_after`): the event's clause is history. Only where the event
+    has no time of its own."""
     if mention.time_span:
         return False
     node = token
     for _ in range(4):
-        if any(_ago_in_years(c) for c in node.children):
+        if any(_ago_in_years(c) for c in node.children) or _years_after(node):
             return True
         if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
             return False  # the clause's verb: its time words are the clause's
         node = node.head
     return False
+
+
+def _years_after(clause: Token) -> bool:
+    """A clause years before its sentence's act: "years after many European countries agreed
+    to share a single currency", "two decades after the war ended"."""
+    children = list(clause.children)
+    return clause.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ == "after" for c in children) and any(
+        c.dep_ == "npadvmod" and c.lemma_.lower() in LONG_UNITS for c in children)
 
 
 def _ago_in_years(word: Token) -> bool:
