@@ -275,3 +275,11 @@ def test_what_the_parse_hangs_on_a_dateline_is_the_actor():
         "KANSAS CITY, Mo. — Leaders of the civil rights group accused the activists on "
         "Tuesday of tolerating bigotry.").events if e.text == "accused"]
     assert [a.text for a in event.role("actor")] == ["Leaders"]
+
+
+def test_who_would_act_in_what_a_demand_holds_is_no_actor_of_the_demand():
+    [demand] = [e for e in _merged(
+        "Conservative leaders on Monday called on party chairman Michael Steele to resign.")
+        if e.event_type == "demand"]
+    actors = {p["name"] for p in demand.detail["participants"] if p["role"] == "actor"}
+    assert "Michael Steele" not in actors

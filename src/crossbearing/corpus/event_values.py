@@ -301,6 +301,10 @@ def _participants(group, outlet_of) -> list[dict[str, Any]]:
     articles: dict[tuple[str, str], set[str]] = defaultdict(set)
     for m in group:
         for a in m.arguments:
+            if a.role == "actor" and m.antecedent is not None and m.mode != "asserted" and any(
+                    x.start == m.antecedent and x.article_id == m.article_id for x in group):
+                continue  # who would act in what a saying holds ("unless Baghdad accepted its
+                # conditions") is no actor of the saying's event
             key = (a.role, a.actor_id or a.canonical.lower())
             seen.setdefault(key, {"role": a.role, "name": a.canonical or a.text,
                                   "actor_id": a.actor_id, "texts": []})
