@@ -18,6 +18,7 @@ from crossbearing.annotate.event_states import (
     a_stance,
     defined_or_held,
     habitual_present,
+    held_long,
 )
 from crossbearing.annotate.nlp import text_of
 from crossbearing.annotate.timex import NO_ANCHOR, resolve_time
@@ -96,7 +97,7 @@ def makes_no_event(mention: EventMention, token: Token, doc: Doc, family: str,
             or _stepped_up(mention, token)
             or _depicted(token) or _charged(mention, token) or _history(mention, token)
             or a_stance(mention, token)
-            or (family != "violent" and habitual_present(mention, token))
+            or (family != "violent" and (habitual_present(mention, token) or held_long(token)))
             or told_as_history(mention, token, doc, published)):
         return True
     return mention.aggregate and _background_series(token) and not _anchored(mention, doc)

@@ -89,6 +89,14 @@ def habitual_present(mention: EventMention, token: Token) -> bool:
     return not _in_headline_or_lead(token)
 
 
+def held_long(token: Token) -> bool:
+    """A saying or a stance "long" held, in the perfect ("Obama has long called for tax
+    fairness", "has long opposed the pipeline"): a position kept over years, no occasion."""
+    children = list(token.children)
+    return any(c.dep_ == "advmod" and c.lower_ == "long" for c in children) and any(
+        c.dep_ == "aux" and c.lemma_ == "have" for c in children)
+
+
 def _present_passive(token: Token) -> bool:
     """A passive in the simple present ("the talks are supported by a coalition of leaders"),
     or, of a stance (:data:`STANCES`), in the present perfect ("his outreach has been fiercely
