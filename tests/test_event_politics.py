@@ -15,6 +15,8 @@ def types(text):
     ("The Democrats hit back on Tuesday with a radio advertisement about the pension plan.",
      "hit"),
     ("Novak stepped up his attacks on Maria Lopez this week.", "attacks"),
+    ("Novak will find it hard to repeat his attacks on the moderators.", "attacks"),
+    ("Her attacks on the media continued on Tuesday.", "attacks"),
 ])
 def test_an_attack_in_words_between_people_is_an_accusation(text, trigger):
     assert ("accusation", trigger) in types(text)
@@ -101,3 +103,9 @@ def test_beating_a_rival_is_no_violence(text, word):
 ])
 def test_a_beating_told_as_done_stays(text, word):
     assert [e for e in annotate_text(text).events if e.text == word]
+
+
+def test_attacks_on_journalists_that_harm_stay_violence():
+    found = {e.text: e.event_type for e in annotate_text(
+        "Her attacks on journalists left two reporters wounded.").events}
+    assert found.get("attacks") != "accusation"

@@ -35,6 +35,11 @@ from crossbearing.annotate.event_senses import CRITICISING, an_abstraction
 WORDED_ATTACKS = CRITICISING | {"target"}
 #: Nouns of attacking that are words when a person's and aimed at a named person.
 ATTACK_NOUNS = frozenset({"attack", "assault"})
+#: People by their part in public talk, whom a person attacks in words ("his attacks on
+#: moderators", "her attacks on the media"): with no harm told, words.
+CRITICISED = frozenset({"moderator", "journalist", "reporter", "media", "medium", "press",
+                        "critic", "opponent", "rival", "pundit", "judge", "network",
+                        "newspaper", "commentator", "columnist", "establishment", "elite"})
 #: Modifiers that make an attack one of words ("a personal attack", "a scathing attack").
 WORDED = frozenset({"verbal", "rhetorical", "personal", "political", "partisan", "scathing",
                     "blistering", "withering", "stinging", "disdainful", "sharp", "harsh"})
@@ -116,13 +121,15 @@ def attacks_in_words(token: Token) -> bool:
 
 
 def attack_on_a_person(token: Token) -> bool:
-    """Whether a noun of :data:`ATTACK_NOUNS` is words: aimed "on" or "against" a named person,
-    and a person's ("his attacks on Obama", "Trump's attack on McCain") or of words by its
+    """Whether a noun of :data:`ATTACK_NOUNS` is words: aimed "on" or "against" a named person
+    or people a campaign criticises (:data:`CRITICISED`: "his attacks on moderators"), and a
+    person's ("his attacks on Obama", "Trump's attack on McCain") or of words by its
     modifier ("a disdainful attack on Paul Ryan", "a personal attack"), with no
     :data:`HARM_WORDS` in the sentence. "The attack on Salman Rushdie" stays one."""
     targets = [o for p in token.children if p.dep_ == "prep" and p.lower_ in ("on", "against")
                for o in p.children if o.dep_ == "pobj"]
-    if not targets or not all(t.ent_type_ == "PERSON" for t in targets) or _harm_told(token):
+    if not targets or not all(t.ent_type_ == "PERSON" or t.lemma_.lower() in CRITICISED
+                              for t in targets) or _harm_told(token):
         return False
     return any(c.dep_ == "poss" and (c.ent_type_ == "PERSON" or c.lower_ in ("his", "her"))
                or c.dep_ == "amod" and c.lemma_.lower() in WORDED for c in token.children)
