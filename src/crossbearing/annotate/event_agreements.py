@@ -36,6 +36,8 @@ SIGNED_SAYINGS = frozenset({"letter", "petition", "statement", "op-ed", "memo", 
 #: parties): "signed the legislation authorizing the museum", "signed this bill into law".
 ENACTED = frozenset({"bill", "law", "legislation", "measure", "ordinance", "decree", "order",
                      "act", "budget", "amendment", "regulation", "statute"})
+#: What one signs that is no agreement: a saying or a law.
+NO_AGREEMENT_SIGNED = SIGNED_SAYINGS | ENACTED
 #: What one "accepts" as true, not as a proposal: "accepted the reality that humans caused
 #: it", "accepts the science".
 HELD_TRUE = frozenset({"reality", "fact", "truth", "premise", "science", "notion", "idea",
@@ -147,7 +149,7 @@ def signs_no_agreement(token: Token) -> bool:
         first = first.head  # "a letter released Tuesday and signed by 90 faculty members"
     if first.dep_ in ("acl", "relcl"):
         signed.append(first.head)
-    if any(t.lemma_.lower() in SIGNED_SAYINGS | ENACTED for t in signed):
+    if any(t.lemma_.lower() in NO_AGREEMENT_SIGNED for t in signed):
         return True
     return any(c.dep_ == "prep" and c.lower_ in ("onto", "on", "to") and any(
         g.lemma_.lower() in SIGNED_SAYINGS for g in c.children if g.dep_ == "pobj")

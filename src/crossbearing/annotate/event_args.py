@@ -145,7 +145,9 @@ def _a_dateline(word: Token) -> bool:
     bracket or a comma ("WASHINGTON --", "BAGHDAD (Reuters) -", "KANSAS CITY, Mo. —"); an
     acronym before a comma is a name ("NATO, the alliance, …")."""
     doc = word.doc
-    span = next((e for e in doc.ents if e.start <= word.i < e.end), doc[word.i:word.i + 1])
+    span = next((e for e in doc.ents if e.start <= word.i < e.end), None) if word.ent_iob_ in (
+        "B", "I") else None
+    span = span or doc[word.i:word.i + 1]
     after = doc[span.end].text if span.end < len(doc) else ""
     return dateline(span) and (span.label_ in ("GPE", "LOC") or after != ",")
 

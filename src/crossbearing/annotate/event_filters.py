@@ -16,6 +16,7 @@ from crossbearing.annotate.event_senses import ACTING_PEOPLE, RELATIVE_TAGS
 from crossbearing.annotate.event_states import (
     OCCASIONS,
     a_stance,
+    dated_within,
     defined_or_held,
     habitual_present,
     held_long,
@@ -48,7 +49,7 @@ DEPICTING = frozenset({"highlight", "recall", "cite", "mention", "recount", "dep
 #: ("two suicide bombers killed 23 people" is one bombing).
 ATTACKERS = frozenset({"bomber", "gunman", "attacker", "assailant", "militant", "sniper",
                        "shooter", "hijacker"})
-#: Of them, those whose clause tells a memory ("recalled how the army had shelled …").
+#: Verbs whose clause tells a memory ("recalled how the army had shelled …").
 RECALLING = frozenset({"recall", "recount", "remember", "reminisce"})
 #: Verbs that make a plural of acts a run growing or kept up ("stepped up his attacks").
 INTENSIFYING = frozenset({"step", "intensify", "escalate", "ramp", "increase", "sharpen",
@@ -87,13 +88,15 @@ LONG_UNITS = frozenset({"year", "decade", "century", "generation"})
 def makes_no_event(mention: EventMention, token: Token, doc: Doc, family: str,
                    published: date | None = None) -> bool:
     """Whether a mention (its trigger ``token``, its ``family``) makes no event of its own: an
-    aim, a kind of act named in general, a standing told in a fronted participle, a kind defined
-    or held, a past act told as what was done to its noun, an act a work recalls, history, what
-    someone does as a habit or holds (the simple present of the body), a past event recalled
-    at a time a year or more back (``told_as_history``), or a series told as background that
-    no date or toll pins down."""
+    aim, a kind of act named in general, a standing told in a fronted participle, a kind defined,
+    held or faced, a past act told as what was done to its noun, a run of acts stepped up, an
+    act a work recalls or cites, a charge or a penalty, history, a stance (``event_states``:
+    held, described, in the present, "long" held), a past event recalled at a time a year or
+    more back (``told_as_history``), or a series told as background that no date or toll pins
+    down."""
     if (_purpose(token) or _generic(mention, token) or _standing(mention, token)
-            or defined_or_held(mention, token) or _describes_its_noun(mention, token, family)
+            or defined_or_held(mention, token, family)
+            or _describes_its_noun(mention, token, family)
             or _stepped_up(mention, token)
             or _depicted(token) or _charged(mention, token) or _history(mention, token)
             or a_stance(mention, token)
@@ -177,8 +180,7 @@ def _charged(mention: EventMention, token: Token) -> bool:
         return token.lemma_.lower() == "death" and penalty in ("sentence", "condemn")
     if head.lower_ == "of" and penalty not in CHARGING_OF or token.pos_ != "VERB":
         return False  # "arrested ten men for the attack on the base": the attack is news
-    return penalty in PENALISING and not (mention.time_span and token.left_edge.idx <= (
-        mention.time_span[0]) < token.right_edge.idx + len(token.right_edge))
+    return penalty in PENALISING and not dated_within(mention, token)
 
 
 def _someone_elses(clause: Token, verb: Token) -> bool:
@@ -415,7 +417,7 @@ def _dated_to_a_year(mention: EventMention, doc: Doc) -> bool:
     """A past time of the event's own that resolves to a year or coarser ("seized last year",
     "expelled them 18 years ago", "over the last two years") in an article with no publication
     date. With one, the time resolves and the event is not listed by its precision
-    (``views.sections.events.is_listed``); without one the time stays unresolved and the
+    (``model_events.is_listed``); without one the time stays unresolved and the
     event would be listed as undated: read against a stand-in day, only its precision and
     whether it began before that day's year count ("this year", "the end of the year" may be
     the news's)."""

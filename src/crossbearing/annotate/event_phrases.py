@@ -16,6 +16,7 @@ import re
 from spacy.tokens import Token
 
 from crossbearing.annotate.names import TITLES
+from crossbearing.annotate.nlp import text_of
 
 #: People as the object of an act against persons: "shot two protesters", "a man was shot",
 #: "the execution of two prisoners" (event_triggers reads it too).
@@ -179,7 +180,7 @@ def in_a_title(token: Token) -> bool:
     small ones. A name, no act."""
     if not token.is_title or token.is_sent_start:
         return False
-    text = token.doc.text
+    text = text_of(token.doc)
     start = max(0, token.idx - 60)
     for match in _QUOTED.finditer(text, start, min(len(text), token.idx + 60)):
         if match.start(1) <= token.idx < match.end(1):

@@ -34,6 +34,8 @@ DISPUTED = frozenset({"issue", "question", "matter", "policy", "plan", "bill", "
 #: Places one defends with force, not with words: "the borders were being defended".
 DEFENDED_PLACES = frozenset({"border", "territory", "homeland", "frontier", "perimeter",
                              "airspace", "coast", "coastline"})
+#: Things and places defended by argument or by force: either way, no support of a party.
+DEFENDED = DEFENDED_THINGS | DEFENDED_PLACES
 #: Verbs of attacking that are words when told with the conduct they answer (see for_conduct).
 CRITICISING = frozenset({"attack", "hit", "slam", "blast", "hammer", "bash", "assail"})
 #: Nouns of time after "for": "attacked the base for two hours", "for the third time".
@@ -389,6 +391,7 @@ DANGER_VERBS = frozenset({"be", "consider", "see", "view", "regard", "pose", "re
 #: Verbs of meeting a danger: the threat faced is a danger ("every threat we have faced").
 FACED = frozenset({"face", "confront", "counter", "combat", "defeat", "tackle", "survive",
                    "address", "neutralize", "neutralise", "eliminate"})
+DANGER_OR_FACED = DANGER_VERBS | FACED
 
 
 def need_not_demand(token: Token) -> bool:
@@ -407,7 +410,7 @@ def threat_as_danger(token: Token) -> bool:
     if any(c.dep_ == "relcl" and c.lemma_.lower() in FACED for c in token.children):
         return True  # "every threat we have faced": a danger met
     return (token.dep_ in ("attr", "oprd") or token.dep_ == "dobj") and (
-        token.head.lemma_.lower() in DANGER_VERBS | FACED)
+        token.head.lemma_.lower() in DANGER_OR_FACED)
 
 
 def seizes_upon(token: Token) -> bool:

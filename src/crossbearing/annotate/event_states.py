@@ -6,7 +6,8 @@ opposed the push"), a stance no one expresses ("despite strong opposition"), a h
 stance in the simple present of the body ("Perry also opposes a full border fence"), the same
 in the passive ("the talks are supported by a coalition of leaders", "his outreach has been
 fiercely opposed by most Republicans"), a kind of act defined ("an unauthorized inspection is
-a misdemeanor") or had ("enjoyed tremendous support", "has faced criticism"). None is one act
+a misdemeanor") or had ("enjoyed tremendous support", "has faced criticism"), a position
+"long" held ("has long called for tax fairness"). None is one act
 a coder codes. ``event_filters.makes_no_event`` reads these with its other rules; docs/events.md
 ("No event of its own") has them.
 """
@@ -16,7 +17,6 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from crossbearing.annotate.event_senses import relative_subject
-from crossbearing.annotate.event_types import ontology
 from crossbearing.annotate.nlp import text_of
 from crossbearing.model import EventMention
 
@@ -46,11 +46,12 @@ def a_stance(mention: EventMention, token: Token) -> bool:
     """A stance told as what someone holds, not as an act: a verb of stance in a clause that
     describes its subject ("the AARP, which opposed President Bush's push", "cities that support
     the regulations") or a participle that describes what it is held of ("a military coalition
-    led by Saudi Arabia and backed by the West"), or a noun of stance no verb of expressing governs ("over Washington's
-    unconditional support for Israel", "despite strong opposition"). "Expressed support for",
+    led by Saudi Arabia and backed by the West"), or a noun of stance no verb of expressing
+    governs ("over Washington's unconditional support for Israel", "despite strong
+    opposition"). "Expressed support for",
     "voiced opposition to", "announced its backing" are acts of saying and stay; so does a stance
     a date pins down ("opposed the bill on Tuesday")."""
-    if token.lemma_.lower() not in STANCES or _dated_within(mention, token):
+    if token.lemma_.lower() not in STANCES or dated_within(mention, token):
         return False
     if token.pos_ == "VERB":  # "the AARP, which opposed …", "a coalition backed by the West"
         first = token
@@ -118,7 +119,7 @@ def _in_headline_or_lead(token: Token) -> bool:
     return sum(1 for line in before.split("\n")[:-1] if line.strip()) < 2
 
 
-def _dated_within(mention: EventMention, token: Token) -> bool:
+def dated_within(mention: EventMention, token: Token) -> bool:
     """Whether the mention's time stands in the trigger's own phrase (its parse subtree), not
     only in its sentence ("reported Friday that the AARP, which opposed …": Friday dates the
     report)."""
@@ -128,7 +129,7 @@ def _dated_within(mention: EventMention, token: Token) -> bool:
     return start <= mention.time_span[0] < end
 
 
-def defined_or_held(mention: EventMention, token: Token) -> bool:
+def defined_or_held(mention: EventMention, token: Token, family: str) -> bool:
     """A kind of act told as what it is or as something held, not as done: the subject of "be"
     with a predicate ("Support for NATO has been a bipartisan cause since 1949", "an
     unauthorized inspection is a misdemeanor"), or the object of a verb of having ("enjoyed
@@ -149,7 +150,6 @@ def defined_or_held(mention: EventMention, token: Token) -> bool:
                        for c in token.children)
     if head.lemma_.lower() in HOLDING and token.lemma_.lower() in OCCASIONS:
         return False  # "held a meeting with the president", "had talks": an occasion held
-    if head.lemma_.lower() in FACING and not mention.time_span and (
-            ontology().type(mention.event_type).family == "verbal"):
+    if head.lemma_.lower() in FACING and not mention.time_span and family == "verbal":
         return token.dep_ == "dobj"  # "has faced criticism", "faces calls to resign"
     return token.dep_ == "dobj" and head.lemma_.lower() in HAVING

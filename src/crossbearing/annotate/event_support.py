@@ -12,8 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from crossbearing.annotate.event_phrases import PEOPLE
-from crossbearing.annotate.event_senses import AGENT_ENTITIES, AGENT_NOUNS
+from crossbearing.annotate.event_senses import ACTING_PEOPLE, AGENT_ENTITIES
 
 #: Statuses and outcomes a party claims, which recognising grants ("refused to recognize the
 #: annexation", "a law recognizing the opposition's victories", "a marriage recognized under
@@ -50,5 +49,5 @@ def recognizes_no_party(token: Token) -> bool:
 
 def _a_party_or_status(noun: Token) -> bool:
     lemma = noun.lemma_.lower()
-    return (noun.ent_type_ in AGENT_ENTITIES or noun.tag_ == "PRP" or lemma in AGENT_NOUNS
-            or lemma in PEOPLE or lemma in RECOGNISED)
+    return (noun.ent_type_ in AGENT_ENTITIES or noun.tag_ == "PRP" or lemma in ACTING_PEOPLE
+            or lemma in RECOGNISED)

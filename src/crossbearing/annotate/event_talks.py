@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from crossbearing.annotate.event_phrases import PEOPLE
-from crossbearing.annotate.event_senses import AGENT_NOUNS
+from crossbearing.annotate.event_senses import ACTING_PEOPLE, AGENT_NOUNS
 
 #: Entity types of a host or a counterpart: a state, a city, an organisation, a person, a
 #: building of government ("visited the White House").
@@ -106,8 +105,8 @@ def questions_no_one(token: Token) -> bool:
                    for c in q.children  # "several of the aides", not "the health of Trump"
                    if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
     return bool(questioned) and not any(
-        q.ent_type_ in ("PERSON", "NORP") or q.tag_ == "PRP" or q.lemma_.lower() in PEOPLE
-        or q.lemma_.lower() in AGENT_NOUNS or q.lemma_.lower() in WITNESSES for q in questioned)
+        q.ent_type_ in ("PERSON", "NORP") or q.tag_ == "PRP" or q.lemma_.lower() in ACTING_PEOPLE
+        or q.lemma_.lower() in WITNESSES for q in questioned)
 
 
 def hosts_no_one(token: Token) -> bool:
@@ -119,5 +118,5 @@ def hosts_no_one(token: Token) -> bool:
     if not hosted and token.dep_ in ("relcl", "acl") and token.head.pos_ in ("NOUN", "PROPN"):
         hosted = [token.head]
     return bool(hosted) and not any(
-        h.ent_type_ in HOSTS or h.tag_ == "PRP" or h.lemma_.lower() in AGENT_NOUNS
-        or h.lemma_.lower() in PEOPLE or h.lemma_.lower() in TALKS for h in hosted)
+        h.ent_type_ in HOSTS or h.tag_ == "PRP" or h.lemma_.lower() in ACTING_PEOPLE
+        or h.lemma_.lower() in TALKS for h in hosted)

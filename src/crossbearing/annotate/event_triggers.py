@@ -33,8 +33,7 @@ from crossbearing.annotate.event_senses import (
     AGENT_ENTITIES,
     AGENT_NOUNS,
     CRITICISING,
-    DEFENDED_PLACES,
-    DEFENDED_THINGS,
+    DEFENDED,
     FORCES,
     MET_THINGS,
     STRIKING,
@@ -243,7 +242,7 @@ def _figurative(token: Token, lemma: str) -> bool:
         return True  # "fighting to protect their business", "tools to fight terrorism"
     if lemma in ("defend", "justify") and any(
             c.dep_ in ("dobj", "nsubjpass") and c.ent_type_ not in AGENT_ENTITIES
-            and c.pos_ != "PROPN" and c.lemma_.lower() in DEFENDED_THINGS | DEFENDED_PLACES
+            and c.pos_ != "PROPN" and c.lemma_.lower() in DEFENDED
             for c in token.children):
         return True  # "Newsweek has defended the photo": an argument; "borders defended": force
     if lemma == "demand" and asks_a_question(token):
@@ -378,8 +377,8 @@ def _verb_phrase(token: Token, lemma: str) -> str | None:
         return "killing"  # "a strike that wiped out a militia official"
     if any((lemma, p) in RETREAT_PHRASES for p in particles):
         return "suspension"  # "Turkish forces pulled out of the camp"
-    if lemma == "back" and (particles | {c.lower_ for c in token.children if c.dep_ in (
-            "advmod", "prep")}) & {"down", "off", "away"}:
+    if lemma == "back" and any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ in (
+            "down", "off", "away") for c in token.children):
         return "concession"  # "backed down": gave in, no support
     if lemma in BLAMING_VERBS and any(c.dep_ == "prep" and c.lower_ == "to"
                                       for c in token.children) and any(

@@ -52,6 +52,8 @@ class Item:
     #: People named as killed ("the killing of Terence Crutcher", "Crutcher's death"): one
     #: person dies once, so two killings of one named person are one event.
     named_dead: set[str] = field(default_factory=set)
+    #: The surnames of the people a killing names as killed (:func:`_killed_apart`).
+    killed_names: set[str] = field(default_factory=set)
     #: Actors known to the knowledge base or named in full, by their names' last words
     #: ("Organizer Dana Whitfield" is Dana Whitfield): two sayings or acts by different named
     #: actors are different events.
@@ -75,8 +77,10 @@ def item_of(mention: EventMention, family: str, place_of: Callable[[str], Place 
             if a.role == "victim" and mention.event_type in KILLINGS and a_name(a.canonical)}
     named = {_last_name(a.canonical) for a in mention.arguments if a.role == "actor" and (
         a.actor_id or a_name(a.canonical))} - {""}
+    killed = {_last_name(v.canonical) for v in mention.role("victim") if not v.actor_id and (
+        a_name(v.canonical) or _a_surname(v.canonical))}  # no group or state
     return Item(mention, family, participants, sufferers, country, precise, named_dead=dead,
-                named_actors=named)
+                named_actors=named, killed_names=killed)
 
 
 #: Words after a surname: "Jr.", "III".
@@ -153,7 +157,7 @@ def compatible(a: Item, b: Item) -> bool:
         return False
     if a.precise_place and b.precise_place and a.precise_place != b.precise_place:
         return False
-    if ma.event_type == mb.event_type == "killing" and _killed_apart(ma, mb):
+    if ma.event_type == mb.event_type == "killing" and _killed_apart(a, b):
         return False  # the killing of Terence Crutcher is not the killing of Keith Scott
     # A saying or an act of one named actor is not another's ("Obama said he supports it",
     # "Gov. Mary Fallin endorsed Romney"); violence is told by its doers' many descriptions.
@@ -161,14 +165,12 @@ def compatible(a: Item, b: Item) -> bool:
         a.named_actors and b.named_actors and not a.named_actors & b.named_actors)
 
 
-def _killed_apart(a: EventMention, b: EventMention) -> bool:
+def _killed_apart(a: Item, b: Item) -> bool:
     """Whether two killings each name whom they killed and no surname is in both ("shot and
     killed Terence Crutcher", "Keith Lamont Scott was shot and killed"): two people, two
     killings. A person named two ways keeps a surname ("Abu Baqir al-Saadi", "Hajj Wisam
     Mohammed Saber al-Saadi")."""
-    names = [{_last_name(v.canonical) for v in m.role("victim") if not v.actor_id and (
-        a_name(v.canonical) or _a_surname(v.canonical))} for m in (a, b)]  # no group or state
-    return bool(names[0] and names[1] and not names[0] & names[1])
+    return bool(a.killed_names and b.killed_names and not a.killed_names & b.killed_names)
 
 
 def _a_surname(text: str) -> bool:

@@ -88,9 +88,7 @@ def event_record(event_id: str, story_id: str | None, group: list[EventMention],
     # Obama of …", twice, outweighs "the president will be blamed"); a statement whose main
     # act no mention names (a threat of a vowed attack) was said
     modes = Counter(m.mode for m in group if m.event_type == name)
-    mode = min(modes, key=lambda k: (-modes[k], next(i for i, m in enumerate(group)
-                                                      if m.event_type == name and m.mode == k)),
-               default="asserted")
+    mode = max(modes, key=modes.__getitem__, default="asserted")  # a Counter keeps first-seen order
     main = next((m for m in group if m.event_type == name and m.mode == mode), None)
     detail = {
         "label": kind.label, "plover": plover_of(name, mode),
@@ -299,12 +297,15 @@ def _disagree(field: str, values: tuple) -> bool:
 def _participants(group, outlet_of) -> list[dict[str, Any]]:
     seen: dict[tuple[str, str], dict[str, Any]] = {}
     articles: dict[tuple[str, str], set[str]] = defaultdict(set)
+    starts = {(m.article_id, m.start) for m in group}
     for m in group:
+        # who would act in what a saying holds ("unless Baghdad accepted its conditions") is no
+        # actor of the saying's event
+        content = m.antecedent is not None and m.mode != "asserted" and (
+            m.article_id, m.antecedent) in starts
         for a in m.arguments:
-            if a.role == "actor" and m.antecedent is not None and m.mode != "asserted" and any(
-                    x.start == m.antecedent and x.article_id == m.article_id for x in group):
-                continue  # who would act in what a saying holds ("unless Baghdad accepted its
-                # conditions") is no actor of the saying's event
+            if a.role == "actor" and content:
+                continue
             key = (a.role, a.actor_id or a.canonical.lower())
             seen.setdefault(key, {"role": a.role, "name": a.canonical or a.text,
                                   "actor_id": a.actor_id, "texts": []})

@@ -22,14 +22,13 @@ from crossbearing.kb.actors import actor_by_id
 from crossbearing.kb.places import place_by_id
 from crossbearing.model import Article, EventMention, NumericFact, Quote
 from crossbearing.model_comparison import ClaimGroup, QuoteGroup
-from crossbearing.model_events import Entity, Event, values_record
+from crossbearing.model_events import Entity, Event, is_listed, values_record
 from crossbearing.sources import copy_records, relabelled, source_label, story_families
 from crossbearing.views.records import rejection_view
 from crossbearing.views.sections.events import (
     families_of,
     independent_sources,
     is_confident,
-    is_listed,
 )
 
 #: Version of the export layout; a change that removes or renames a field bumps the major part.
