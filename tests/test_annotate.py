@@ -46,6 +46,37 @@ def test_model_labels_corrected_by_the_knowledge_base():
     assert result["Daesh"].label == "ORG"
 
 
+def test_a_name_written_in_common_words_is_not_the_name():
+    result = mentions_of(
+        "Trump visited Russia today. Scholars debated an Islamic state in the region, and he "
+        "warned of an Islamic jihad. Later he told Russia Today that the Islamic State and "
+        "Islamic Jihad had lost.")
+    actors = {m.text: m.actor_id for m in result.mentions}
+    assert "Russia today" not in actors and actors.get("Russia") != "rt"
+    assert "Islamic state" not in actors and "Islamic jihad" not in actors
+    assert actors["Russia Today"] == "rt"
+    assert actors["Islamic State"] == "islamic-state"
+    assert actors["Islamic Jihad"] == "palestinian-islamic-jihad"
+
+
+def test_a_name_in_a_capitals_headline_or_with_a_capital_more_is_found():
+    result = mentions_of(
+        "HEZBOLLAH AND ISLAMIC JIHAD FIRE ROCKETS\n\nThe Hamas Movement said Al-Hashd al-Shaabi "
+        "fighters moved.")
+    actors = {m.text: m.actor_id for m in result.mentions}
+    assert actors["ISLAMIC JIHAD"] == "palestinian-islamic-jihad"
+    assert actors["Hamas Movement"] == "hamas"
+    assert actors["Al-Hashd al-Shaabi"] == "popular-mobilization-forces"
+
+
+def test_a_name_in_a_lower_case_style_is_still_the_name():
+    result = mentions_of(
+        "“This was a Republican party tracking operation,” he said. The Republican party said "
+        "Iraqi armed forces met the editorial board of the Washington Post on Monday.")
+    actors = {m.actor_id for m in result.mentions}
+    assert {"us-republican-party", "iraqi-armed-forces", "washington-post"} <= actors
+
+
 def test_short_forms_link_to_the_full_name_given_earlier():
     result = mentions_of(
         "Akram al-Kaabi, the group's leader, spoke on Sunday. Brigadier Yahya Rasool, a military "

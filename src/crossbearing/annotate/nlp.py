@@ -12,7 +12,7 @@ import logging
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from crossbearing.annotate.kb_patterns import actor_patterns
+from crossbearing.annotate.kb_patterns import NameCase, actor_patterns
 from crossbearing.kb.actors import ActorBase, actor_base
 from crossbearing.knowledge.bundle import Knowledge
 
@@ -110,10 +110,13 @@ def _pipeline(actors: ActorBase) -> Language:
 
     Two rulers: names match case-insensitively (``kb_names``), acronyms and short capitalised
     aliases only as written (``kb_acronyms``), so "US" is the United States but "us" is not. Names
-    run first so that "US Central Command" wins over "US". The recogniser then labels the rest and
-    cannot split or relabel what the rulers found."""
+    run first so that "US Central Command" wins over "US"; a name matched where the text writes a
+    word of it in lower case that the name capitalises is dropped (:class:`NameCase`: "visited
+    Russia today"). The recogniser then labels the rest and cannot split or relabel what the
+    rulers found."""
     nlp = load_model(exclude=tuple(name for name in _all_components() if name not in COMPONENTS))
-    names, acronyms = actor_patterns(nlp.make_doc, actors.actors)
+    _register_components()
+    names, acronyms, capitals = actor_patterns(nlp.make_doc, actors.actors)
     names_ruler = nlp.add_pipe("entity_ruler", name="kb_names", before="ner",
                                config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True})
     acronyms_ruler = nlp.add_pipe("entity_ruler", name="kb_acronyms", before="ner",
@@ -123,17 +126,19 @@ def _pipeline(actors: ActorBase) -> Language:
     with nlp.select_pipes(disable=nlp.pipe_names):
         names_ruler.add_patterns(names)
         acronyms_ruler.add_patterns(acronyms)
-    _register_components()
+    nlp.add_pipe("name_case", after="kb_names").capitals = capitals
     nlp.add_pipe("line_starts", first=True)
     nlp.add_pipe("sentence_index", last=True)
     return nlp
 
 
 def _register_components() -> None:
-    """Make :func:`line_starts` and :func:`sentence_index` pipeline components (once per
-    process)."""
+    """Make :class:`NameCase`, :func:`line_starts` and :func:`sentence_index` pipeline
+    components (once per process)."""
     from spacy.language import Language
 
+    if not Language.has_factory("name_case"):
+        Language.factory("name_case", func=lambda nlp, name: NameCase())
     if not Language.has_factory("line_starts"):
         Language.component("line_starts", func=line_starts)
     if not Language.has_factory("sentence_index"):
