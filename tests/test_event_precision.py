@@ -511,6 +511,27 @@ def test_acts_refused_or_asked_about_are_not_asserted(text, trigger, expected):
     assert {e.mode for e in annotate_text(text).events if e.text == trigger} == {expected}
 
 
+@pytest.mark.parametrize("text, trigger", [
+    ("The rebels demanded a ceasefire before allowing relief convoys into the valley.",
+     "allowing"),
+    ("The militia said the army must withdraw from the district before its fighters "
+     "surrender.", "surrender"),
+    ("The ministry demanded proof of identity before it would accept the refugees.", "accept"),
+    ("How many soldiers must die before we strike back?", "strike"),
+])
+def test_an_act_a_condition_sets_before_it_is_not_done(text, trigger):
+    assert {e.mode for e in annotate_text(text).events if e.text == trigger} == {"hypothetical"}
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The envoy had breakfast with the minister before visiting the parliament.", "visiting"),
+    ("The delegation toured the camp before meeting the governor.", "meeting"),
+    ("The rebels seized the bridge before they shelled the town.", "shelled"),
+])
+def test_an_act_before_another_in_the_past_is_told_as_done(text, trigger):
+    assert {e.mode for e in annotate_text(text).events if e.text == trigger} == {"asserted"}
+
+
 @pytest.mark.parametrize("text", [
     "Many voters share the skepticism that the war is winnable.",
     "The party is doing its best to rally its supporters before the vote.",

@@ -147,6 +147,9 @@ def mode(token: Token, family: str = "violent") -> str:
         # support them"
     if _in_a_condition(token):
         return "hypothetical"  # "if he does follow through and the veto is overridden"
+    if _before_unmet(token):
+        return "hypothetical"  # "demanded a truce before allowing aid convoys", "must agree
+        # before they demobilize": a condition set, the act not told as done
     if token.pos_ == "NOUN" and any(c.dep_ in ("amod", "compound") and c.lower_ in NOT_YET
                                     for c in token.children):
         return "future"  # "the planned deployment", "a proposed visit": still to come
@@ -228,6 +231,34 @@ def mode(token: Token, family: str = "violent") -> str:
 #: of a visit"), by the word before "of", "to" or "for" and the word that ends them.
 AHEAD = {("ahead", "of"), ("eve", "of"), ("runup", "to"), ("anticipation", "of"),
          ("preparation", "for"), ("preparations", "for")}
+
+
+#: Verbs of demanding or requiring: an act "before" which they set something is conditional.
+REQUIRING = frozenset({"demand", "insist", "require", "ask", "want", "urge", "call", "wait",
+                       "condition", "need"})
+
+
+def _before_unmet(token: Token) -> bool:
+    """Whether the act is told in a clause of "before" that sets a condition, not a sequence:
+    the clause has "would" or "will" ("before it would accept her back"), or the verb it
+    depends on has a modal, is in the present, or demands ("Israel must agree to changes before
+    they demobilize", "How many must die before we strike back", "demanded a truce before
+    allowing U.N. aid convoys"). After a past verb it is a sequence of acts told as done ("had
+    breakfast with Biden before visiting the Oval Office")."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_ == "mark" and c.lower_ == "before" for c in token.children):
+        clause, head = token, token.head
+    elif token.dep_ == "pcomp" and token.head.lower_ == "before":
+        clause, head = token, token.head.head
+    else:
+        return False
+    if head.i == clause.i:
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll", "wo") for c in clause.children):
+        return True
+    return (head.lemma_.lower() in REQUIRING or head.tag_ in ("VBP", "VBZ") or any(
+        c.dep_ == "aux" and c.lower_ in FUTURE_AUX | HYPOTHETICAL_AUX for c in head.children))
 
 
 def _without(token: Token) -> bool:
