@@ -26,6 +26,11 @@ CYBER_WORDS = frozenset({"hacker", "hacking", "cyber", "cyberattack", "ransomwar
 #: defence or an armed group's.
 DATA_WORDS = frozenset({"computer", "server", "database", "data", "email", "e-mail", "website",
                         "software", "online", "digital"})
+#: Hard times that "hit" people or places ("the industry hardest hit by the housing bust",
+#: "towns hit by the recession"): no one's violence.
+HARD_TIMES = frozenset({"bust", "recession", "downturn", "slump", "depression", "crisis",
+                        "inflation", "unemployment", "layoff", "shutdown", "collapse", "decline",
+                        "crunch", "meltdown", "tariff", "cut", "price", "cost", "tax"})
 #: Verbs and nouns of attacking that a cyber attack is told with.
 ATTACK_WORDS = frozenset({"attack", "target", "hit", "strike", "assault", "breach"})
 
@@ -42,6 +47,21 @@ def killed_by_nature(token: Token) -> bool:
         doers += [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
         doers += [w for w in token.head.subtree if w.dep_ == "dobj" and w.i < token.i][-1:]
     return any(_natural(d) for d in doers)  # "the storm hit, killing", "brought cholera, killing"
+
+
+def hit_by_hard_times(token: Token) -> bool:
+    """Whether "hit" tells of hardship, not violence: "hard", "harder" or "hardest" hit with no
+    object ("whose industry is among the hardest hit"), or hit by a natural force or hard times ("towns hit by
+    the recession", "hit by the storm")."""
+    if token.lemma_.lower() != "hit":
+        return False
+    children = list(token.children)
+    if not any(c.dep_ == "dobj" for c in children) and any(
+            c.dep_ == "advmod" and c.lower_ in ("hard", "harder", "hardest") for c in children):
+        return True  # not "the campaign hit Trump hard at the Convention": words, aimed
+    agents = [g for c in token.children if c.dep_ == "agent" for g in c.children
+              if g.dep_ == "pobj"]
+    return any(_natural(a) or a.lemma_.lower() in HARD_TIMES for a in agents)
 
 
 def _natural(word: Token) -> bool:

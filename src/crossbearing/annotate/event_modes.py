@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from crossbearing.annotate.event_args import CONDITIONS, LIGHT_VERBS
 from crossbearing.annotate.event_senses import to_infinitive
+from crossbearing.annotate.event_unrealised import TRIED_FOR, unrealised
 
 #: Words that say the event did not (yet) happen, and what mode they give what they govern.
 FUTURE_HEADS = frozenset({"threaten", "vow", "warn", "pledge", "plan", "intend", "resume",
@@ -37,10 +38,6 @@ PREVENTING_HEADS = frozenset({"thwart", "foil", "avert", "forestall"})
 #: Verbs that bring about the act their object names: failing or refusing to "reach an
 #: agreement" is no agreement, while refusing to "lift the curfew" leaves the curfew.
 BRINGING_ABOUT = frozenset({"reach", "conclude", "find", "strike", "sign", "hold", "make"})
-#: Nouns whose infinitive names an act tried or planned, not done (``events.ATTEMPTS`` are
-#: those that make a killing tried an attack): "an attempt to assassinate",
-#: "a plot to bomb" (what governs the noun says whether it came about).
-TRIED_FOR = frozenset({"attempt", "plot", "bid", "plan", "scheme", "conspiracy"})
 #: Verbs that stage an act without doing it: "simulated an attack on the island", "rehearsed a
 #: strike", "feigned a retreat" (an exercise or a pretence, nothing happened).
 PRETENDING_HEADS = frozenset({"simulate", "rehearse", "feign", "fake", "mimic", "pretend"})
@@ -67,11 +64,11 @@ USUAL = frozenset({"unusual", "usual", "common", "uncommon", "rare", "normal", "
 #: told as done ("the right to protest", "a chance to negotiate", "the capability to strike").
 MODAL_NOUNS = frozenset({"ability", "capability", "capacity", "chance", "opportunity", "right",
                          "power", "freedom", "permission", "authority", "option", "leeway"})
-#: Nouns of a risk, a prospect or an idea: the act their "of" names may come, it is not told
-#: as done ("the security risk of accepting refugees", "the prospect of striking Iran", "the
-#: wisdom of committing to Scott").
+#: Nouns of a risk, a prospect, a chance or an idea: the act their "of" names may come, it is
+#: not told as done ("the security risk of accepting refugees", "the prospect of striking
+#: Iran", "any chance of threatening the United States", "the wisdom of committing to Scott").
 RISK_NOUNS = frozenset({"risk", "danger", "possibility", "prospect", "likelihood", "spectre",
-                        "specter", "idea", "notion", "wisdom"})
+                        "specter", "idea", "notion", "wisdom", "chance", "odds"})
 #: Nouns of claiming: what their clause says is alleged ("the claim that he had refused").
 CLAIM_NOUNS = frozenset({"claim", "allegation", "assertion", "accusation", "charge", "rumor",
                          "rumour", "suggestion", "contention", "speculation", "theory",
@@ -147,9 +144,9 @@ def mode(token: Token, family: str = "violent") -> str:
         # support them"
     if _in_a_condition(token):
         return "hypothetical"  # "if he does follow through and the veto is overridden"
-    if _before_unmet(token):
-        return "hypothetical"  # "demanded a truce before allowing aid convoys", "must agree
-        # before they demobilize": a condition set, the act not told as done
+    if (told := unrealised(token)) is not None:
+        return told  # "demanded a truce before allowing aid convoys", "steering clear of
+        # criticizing", "are set to host", "return to Geneva for talks", "a letter to share"
     if token.pos_ == "NOUN" and any(c.dep_ in ("amod", "compound") and c.lower_ in NOT_YET
                                     for c in token.children):
         return "future"  # "the planned deployment", "a proposed visit": still to come
@@ -231,34 +228,6 @@ def mode(token: Token, family: str = "violent") -> str:
 #: of a visit"), by the word before "of", "to" or "for" and the word that ends them.
 AHEAD = {("ahead", "of"), ("eve", "of"), ("runup", "to"), ("anticipation", "of"),
          ("preparation", "for"), ("preparations", "for")}
-
-
-#: Verbs of demanding or requiring: an act "before" which they set something is conditional.
-REQUIRING = frozenset({"demand", "insist", "require", "ask", "want", "urge", "call", "wait",
-                       "condition", "need"})
-
-
-def _before_unmet(token: Token) -> bool:
-    """Whether the act is told in a clause of "before" that sets a condition, not a sequence:
-    the clause has "would" or "will" ("before it would accept her back"), or the verb it
-    depends on has a modal, is in the present, or demands ("Israel must agree to changes before
-    they demobilize", "How many must die before we strike back", "demanded a truce before
-    allowing U.N. aid convoys"). After a past verb it is a sequence of acts told as done ("had
-    breakfast with Biden before visiting the Oval Office")."""
-    if token.pos_ not in ("VERB", "AUX"):
-        return False
-    if any(c.dep_ == "mark" and c.lower_ == "before" for c in token.children):
-        clause, head = token, token.head
-    elif token.dep_ == "pcomp" and token.head.lower_ == "before":
-        clause, head = token, token.head.head
-    else:
-        return False
-    if head.i == clause.i:
-        return False
-    if any(c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll", "wo") for c in clause.children):
-        return True
-    return (head.lemma_.lower() in REQUIRING or head.tag_ in ("VBP", "VBZ") or any(
-        c.dep_ == "aux" and c.lower_ in FUTURE_AUX | HYPOTHETICAL_AUX for c in head.children))
 
 
 def _without(token: Token) -> bool:

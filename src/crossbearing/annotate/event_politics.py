@@ -121,11 +121,19 @@ def attacks_in_words(token: Token) -> bool:
 
 
 def attack_on_a_person(token: Token) -> bool:
-    """Whether a noun of :data:`ATTACK_NOUNS` is words: aimed "on" or "against" a named person
-    or people a campaign criticises (:data:`CRITICISED`: "his attacks on moderators"), and a
-    person's ("his attacks on Obama", "Trump's attack on McCain") or of words by its
-    modifier ("a disdainful attack on Paul Ryan", "a personal attack"), with no
-    :data:`HARM_WORDS` in the sentence. "The attack on Salman Rushdie" stays one."""
+    """Whether a noun of :data:`ATTACK_NOUNS` is words, with no :data:`HARM_WORDS` in the
+    sentence: a party's ("undermine Republican attacks"), or
+    aimed "on" or "against" a named person or people a campaign criticises (:data:`CRITICISED`:
+    "his attacks on moderators") and a person's ("his attacks on Obama", "Trump's attack on
+    McCain") or of words by its modifier ("a disdainful attack on Paul Ryan", "a personal
+    attack"); and, whatever the sentence tells, one of what a saying holds
+    (:func:`_part_of_a_saying`). "The attack on Salman Rushdie" stays one."""
+    if _part_of_a_saying(token):
+        return True
+    if _harm_told(token):
+        return False
+    if _of_a_party(token):
+        return True
     targets = [o for p in token.children if p.dep_ == "prep" and p.lower_ in ("on", "against")
                for o in p.children if o.dep_ == "pobj"]
     if not targets or not all(t.ent_type_ == "PERSON" or t.lemma_.lower() in CRITICISED
@@ -133,6 +141,28 @@ def attack_on_a_person(token: Token) -> bool:
         return False
     return any(c.dep_ == "poss" and (c.ent_type_ == "PERSON" or c.lower_ in ("his", "her"))
                or c.dep_ == "amod" and c.lemma_.lower() in WORDED for c in token.children)
+
+
+#: Words of a political party or camp before an attack ("Republican attacks", "GOP attacks"):
+#: a party attacks in words.
+PARTIES = frozenset({"republican", "democratic", "democrat", "gop", "partisan", "conservative",
+                     "liberal", "progressive", "tory", "labour", "bipartisan"})
+
+
+def _of_a_party(token: Token) -> bool:
+    return any(c.dep_ in ("amod", "compound") and c.lower_ in PARTIES for c in token.lefts)
+
+
+def _part_of_a_saying(token: Token) -> bool:
+    """Whether an attack is one of the things a saying holds: it hangs, through "including" or
+    "with", on a noun of :data:`SAYINGS` ("remarks viewed as disparaging toward the military,
+    including an attack on McCain", "an ad with attacks on Clinton"), whatever else the
+    sentence tells."""
+    prep = token.head
+    if token.dep_ == "conj":
+        prep = token.head.head  # "including praise for Putin and an attack on McCain"
+    return (prep.dep_ == "prep" and prep.lower_ in ("including", "with")
+            and prep.head.pos_ == "NOUN" and prep.head.lemma_.lower() in SAYINGS)
 
 
 def campaign_rally(token: Token) -> bool:

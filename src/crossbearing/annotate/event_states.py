@@ -75,12 +75,14 @@ def habitual_present(mention: EventMention, token: Token) -> bool:
     involved", "We call on our brothers …": the saying is the act) and a present a date pins
     down. Other quoted or reported presents are stances too ("he said he supports it", '"He
     refuses to take responsibility"'); one who speaks for a state in the third person ('"Israel
-    rejects this proposal," Netanyahu said') is lost with them. A passive present holds as
-    well (:func:`_present_passive`)."""
-    if token.pos_ != "VERB" or mention.time_span:
+    rejects this proposal," Netanyahu said') is lost with them. The date must stand in the
+    act's own phrase: the day of the saying that reports it ('"The president supports
+    measures …," Carney said Friday') dates the saying. A passive present holds as well, and a
+    stance in the present perfect (:func:`_present_passive`, :func:`_stance_perfect`)."""
+    if token.pos_ != "VERB" or dated_within(mention, token):
         return False
     if token.tag_ == "VBN":
-        if not _present_passive(token):
+        if not (_present_passive(token) or _stance_perfect(token)):
             return False
     elif token.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass")
                                                  for c in token.children):
@@ -110,6 +112,16 @@ def _present_passive(token: Token) -> bool:
         return passive[0].tag_ in ("VBZ", "VBP")
     return len(auxiliaries) == 2 and token.lemma_.lower() in STANCES and any(
         c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in auxiliaries)
+
+
+def _stance_perfect(token: Token) -> bool:
+    """A verb of stance (:data:`STANCES`) in the active present perfect ("Others in the
+    community have opposed the resolution", "both candidates have opposed the TPP"): a stance
+    held up to now, as "has been opposed by" is. In the headline or the lead it may tell the
+    news and stays (:func:`habitual_present`)."""
+    auxiliaries = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+    return token.lemma_.lower() in STANCES and len(auxiliaries) == 1 and (
+        auxiliaries[0].lemma_ == "have" and auxiliaries[0].tag_ in ("VBZ", "VBP"))
 
 
 def _in_headline_or_lead(token: Token) -> bool:

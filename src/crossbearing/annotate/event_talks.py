@@ -43,11 +43,18 @@ def discusses_a_topic(token: Token) -> bool:
     """Whether "discuss" has one speaker and no one to talk with ("Ryan discussed his
     affection for Ayn Rand"): a topic talked about, no talks. Talks have two sides: "discussed
     the deal with Iran", "the two leaders discussed trade", "Obama and Putin discussed Syria",
-    "ministers discussed the plan"."""
+    "ministers discussed the plan". In the passive the subject is the topic: "their situations
+    were discussed only briefly" has no sides, "the plan was discussed by the ministers" has."""
     children = list(token.children)
-    if any(c.dep_ == "prep" and c.lower_ == "with" for c in children):
-        return False
-    subjects = [c for c in children if c.dep_ in ("nsubj", "nsubjpass")]
+    if any(c.dep_ == "prep" and c.lower_ == "with" and any(g.dep_ == "pobj" for g in c.children)
+           for c in children):
+        return False  # "with Iran", not "with Boutrous noting how different they were"
+    if any(c.dep_ == "nsubjpass" for c in children):  # the subject is the topic: "their
+        # situations were discussed only briefly"; the sides are the agent, if told
+        subjects = [g for c in children if c.dep_ == "agent" for g in c.children
+                    if g.dep_ == "pobj"]
+        return not subjects or not any(s.conjuncts or s.tag_ in ("NNS", "NNPS") for s in subjects)
+    subjects = [c for c in children if c.dep_ == "nsubj"]
     if not subjects and token.dep_ in ("xcomp", "advcl", "relcl", "acl", "conj"):
         head = token.head
         if token.tag_ != "VBG" or head.lemma_.lower() in MEETING_WORDS:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from crossbearing.annotate.event_agreements import no_agreement, no_agreement_made
-from crossbearing.annotate.event_causes import on_computers
+from crossbearing.annotate.event_causes import hit_by_hard_times, on_computers
 from crossbearing.annotate.event_support import no_support
 from crossbearing.annotate.event_talks import no_talks, visits_no_one
 from crossbearing.annotate.event_deaths import death_of_no_violence
@@ -327,11 +327,12 @@ def _figurative_noun(token: Token, lemma: str) -> bool:
 def _figurative_agent(token: Token, lemma: str) -> bool:
     """A verb of attacking whose doer is words, a law or money ("tweets targeting her",
     "sanctions targeting the bank", "the bill attacks the program"), or that attacks computers
-    (``event_causes.on_computers``): no violence."""
+    (``event_causes.on_computers``), or "hit" by hard times (``hit_by_hard_times``): no
+    violence."""
     if lemma not in ("target", "attack", "hit", "strike", "assault"):
         return False
-    if on_computers(token):
-        return True  # "hackers targeted voter data systems": no violence
+    if on_computers(token) or hit_by_hard_times(token):
+        return True  # "hackers targeted voter data systems", "hardest hit by the bust"
     doers = [c for c in token.children if c.dep_ == "nsubj"]
     if token.dep_ == "acl":
         doers.append(token.head)

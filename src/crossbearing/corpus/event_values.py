@@ -85,9 +85,12 @@ def event_record(event_id: str, story_id: str | None, group: list[EventMention],
     place = resolved["place"]
     articles = sorted({m.article_id for m in group})
     # the mode most mentions of the main act give it, the first told on a tie ("He accused
-    # Obama of …", twice, outweighs "the president will be blamed"); a statement whose main
-    # act no mention names (a threat of a vowed attack) was said
-    modes = Counter(m.mode for m in group if m.event_type == name)
+    # Obama of …", twice, outweighs "the president will be blamed"), of those that are acts of
+    # the statement where some are ("the president's rationales to veto JASTA" is what she
+    # argues about, not her rejection); a statement whose main act no mention names (a threat
+    # of a vowed attack) was said
+    named = [m for m in group if m.event_type == name]
+    modes = Counter(m.mode for m in [m for m in named if _act(m) == name] or named)
     mode = max(modes, key=modes.__getitem__, default="asserted")  # a Counter keeps first-seen order
     main = next((m for m in group if m.event_type == name and m.mode == mode), None)
     detail = {
@@ -222,8 +225,8 @@ def _act(mention: EventMention) -> str | None:
         return mention.event_type if mention.mode in ("asserted", "negated") else None
     if family == "verbal":
         return None if mention.mode == "hypothetical" else mention.event_type
-    if mention.mode == "asserted":
-        return None
+    if mention.mode in ("asserted", "hypothetical", "negated"):
+        return None  # told, asked about, supposed or denied: no threat made
     return "suspension" if mention.mode == "suspended" else "threat"
 
 

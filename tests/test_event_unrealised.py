@@ -1,0 +1,111 @@
+"""Acts told as not done by the words around them, stances in the present perfect, and words
+of violence that tell hardship or talk (annotate/event_unrealised.py, event_states.py,
+event_causes.py, event_politics.py, event_talks.py). Every text here is written for these
+tests."""
+
+import pytest
+from conftest import annotate_text
+
+
+def modes(text, trigger):
+    return {e.mode for e in annotate_text(text).events if e.text == trigger}
+
+
+def found(text):
+    return {e.text: e.event_type for e in annotate_text(text).events}
+
+
+@pytest.mark.parametrize("text, trigger, mode", [
+    ("The party avoided criticizing the governor during the campaign.", "criticizing",
+     "negated"),
+    ("The army refrained from shelling the village on Monday.", "shelling", "negated"),
+    ("The senator is steering clear of criticizing the president.", "criticizing", "negated"),
+    ("The two teams are set to host the delegation on Friday.", "host", "future"),
+    ("Negotiators return to Geneva this week for talks on missiles.", "talks", "future"),
+    ("Two lawmakers are crafting a letter to share with the caucus.", "share", "hypothetical"),
+    ("Experts disagree about whether there is any chance of threatening the United States.",
+     "threatening", "hypothetical"),
+])
+def test_an_act_avoided_scheduled_or_intended_is_not_done(text, trigger, mode):
+    assert modes(text, trigger) == {mode}
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("He was the first president to visit Hiroshima.", "visit"),
+    ("Her decision to meet with the envoy at the end of June drew criticism.", "meet"),
+    ("The envoy flew to Cairo on Monday for talks with the president.", "talks"),
+])
+def test_an_act_a_rank_a_decision_or_a_past_journey_tells_is_done(text, trigger):
+    assert modes(text, trigger) == {"asserted"}
+
+
+@pytest.mark.parametrize("text", [
+    "Party politics\n\nThe vote was close.\n\nOthers in the community have opposed the "
+    "resolution.",
+    "Trade\n\nThe vote was close.\n\nBoth candidates have opposed the new trade pact.",
+    "Pensions\n\nThe vote was close.\n\n\"The president supports measures to strengthen "
+    "pensions,\" his spokesman said Friday.",
+])
+def test_a_stance_in_the_present_perfect_or_in_a_dated_saying_is_held(text):
+    assert not {"rejection", "support"} & set(found(text).values())
+
+
+def test_a_stance_in_the_lead_or_dated_is_told():
+    assert found("The Senate has opposed the pact, officials said.").get("opposed") == "rejection"
+    assert found("Trade\n\nThe vote was close.\n\nThe senators opposed the pact on "
+                 "Tuesday.").get("opposed") == "rejection"
+
+
+@pytest.mark.parametrize("text", [
+    "Builders, whose industry is among the hardest hit by the housing bust, lost jobs.",
+    "Towns hit by the recession have lost their shops.",
+])
+def test_hit_by_hard_times_is_no_attack(text):
+    assert "hit" not in found(text)
+
+
+def test_hit_by_a_bomb_or_a_rocket_stays_violence():
+    assert "bomb" in found("The convoy was hit by a roadside bomb on Monday.")
+    assert found("Rockets hit the base on Monday.").get("hit") in ("shelling", "attack")
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Leaders lined up to undermine Republican attacks on the plan.", "attacks"),
+    ("The campaign ran an ad showing remarks viewed as disparaging toward the military, "
+     "including an attack on Sen. John Smith.", "attack"),
+])
+def test_a_partys_attacks_and_those_a_saying_holds_are_words(text, trigger):
+    assert found(text).get(trigger) == "accusation"
+
+
+def test_an_attack_on_a_person_told_alone_stays_one():
+    assert found("The attack on the novelist shocked writers.").get("attack") != "accusation"
+    assert found("Republican Guard attacks killed dozens.").get("attacks") != "accusation"
+
+
+def test_a_topic_discussed_is_no_talks_and_sides_discussing_are():
+    assert "discussed" not in found(
+        "Their cases were discussed only briefly, with the lawyer noting how different they were.")
+    assert found("The plan was discussed with Iran on Monday.").get("discussed") == "consultation"
+    assert found("The plan was discussed by the ministers on Monday.").get(
+        "discussed") == "consultation"
+
+
+def _merged(text):
+    from crossbearing.corpus.events import merge_events
+
+    mentions = annotate_text(text).events
+    return merge_events(mentions, {m.article_id: "s" for m in mentions}, {})
+
+
+def test_an_attack_a_speaker_only_supposes_makes_no_threat_of_the_statement():
+    [event] = _merged("David Smith on Wednesday accused the mayor of lying. \"There are plenty of "
+                      "valid reasons to attack the mayor, but that was an outrageous tweet,\" "
+                      "Smith said.")
+    assert (event.event_type, event.mode) == ("accusation", "asserted")
+
+
+def test_an_act_a_statement_argues_about_does_not_set_its_mode():
+    [event] = _merged("\"The mayor's reasons to veto the bill do not hold,\" Jane Doe said on "
+                      "Wednesday. Doe rejected the plan.")
+    assert (event.event_type, event.mode) == ("rejection", "asserted")
