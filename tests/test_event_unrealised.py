@@ -1,7 +1,8 @@
-"""Acts told as not done by the words around them, stances in the present perfect, and words
-of violence that tell hardship or talk (annotate/event_unrealised.py, event_states.py,
-event_causes.py, event_politics.py, event_talks.py). Every text here is written for these
-tests."""
+"""Acts told as not done by the words around them, stances in the present perfect, settings,
+disputes and doubts, and words of violence that tell hardship or talk
+(annotate/event_unrealised.py, event_states.py, event_causes.py, event_figures.py,
+event_politics.py, event_talks.py, corpus/event_values.py). Every text here is written for
+these tests."""
 
 import pytest
 from conftest import annotate_text
@@ -109,3 +110,33 @@ def test_an_act_a_statement_argues_about_does_not_set_its_mode():
     [event] = _merged("\"The mayor's reasons to veto the bill do not hold,\" Jane Doe said on "
                       "Wednesday. Doe rejected the plan.")
     assert (event.event_type, event.mode) == ("rejection", "asserted")
+
+
+def test_who_acts_in_a_condition_is_no_actor_of_the_threat():
+    [event] = _merged("Iran today threatened to launch a new military offensive against Kurdish "
+                      "rebels in northern Iraq unless Baghdad accepted its conditions for a "
+                      "ceasefire.")
+    actors = {p["name"] for p in event.detail["participants"] if p["role"] == "actor"}
+    assert event.event_type == "threat" and actors == {"Iran"}
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Washington is locked in a battle over what to do about the tax cuts.", "battle"),
+    ("A fight over the budget split the party.", "fight"),
+    ("The comment came at a time when Republicans are pushing for a clean funding resolution.",
+     "pushing"),
+    ("In an era when militias attacked convoys daily, the road was empty.", "attacked"),
+    ("Voters in both parties, who have questioned the country's reliance on its allies, "
+     "stayed home.", "questioned"),
+])
+def test_a_dispute_a_times_setting_and_a_doubt_are_no_events(text, trigger):
+    assert trigger not in found(text)
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The battle over the town lasted three days.", "battle"),
+    ("On the day when rebels attacked the town, the mayor fled.", "attacked"),
+    ("The aides whom police questioned were released on Monday.", "questioned"),
+])
+def test_a_battle_for_a_place_a_definite_day_and_people_questioned_stay(text, trigger):
+    assert trigger in found(text)

@@ -20,6 +20,7 @@ from crossbearing.annotate.event_states import (
     defined_or_held,
     habitual_present,
     held_long,
+    in_a_time_when,
 )
 from crossbearing.annotate.nlp import text_of
 from crossbearing.annotate.timex import NO_ANCHOR, resolve_time
@@ -91,7 +92,7 @@ def makes_no_event(mention: EventMention, token: Token, doc: Doc, family: str,
     aim, a kind of act named in general, a standing told in a fronted participle, a kind defined,
     held or faced, a past act told as what was done to its noun, a run of acts stepped up, an
     act a work recalls or cites, a charge or a penalty, history, a stance (``event_states``:
-    held, described, in the present, "long" held), a past event recalled at a time a year or
+    held, described, in the present, "long" held), the setting of "at a time when", a past event recalled at a time a year or
     more back (``told_as_history``), or a series told as background that no date or toll pins
     down."""
     if (_purpose(token) or _generic(mention, token) or _standing(mention, token)
@@ -99,7 +100,7 @@ def makes_no_event(mention: EventMention, token: Token, doc: Doc, family: str,
             or _describes_its_noun(mention, token, family)
             or _stepped_up(mention, token)
             or _depicted(token) or _charged(mention, token) or _history(mention, token)
-            or a_stance(mention, token)
+            or a_stance(mention, token) or in_a_time_when(mention, token)
             or (family != "violent" and (habitual_present(mention, token) or held_long(token)))
             or told_as_history(mention, token, doc, published)):
         return True

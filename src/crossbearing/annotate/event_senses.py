@@ -435,10 +435,11 @@ def fights_for_a_cause(token: Token, causes: frozenset[str]) -> bool:
         return True
     if armed:
         return False  # "government troops battled through the tunnels"
-    if any(c.dep_ == "prep" and c.lower_ == "over" and any(g.dep_ == "pobj" and (
-            a_thing(g) or g.lemma_.lower() in DISPUTED) for g in c.children)
-            for c in token.children):
-        return True  # "battled with the board over the issue of language": a dispute
+    if any(c.dep_ == "prep" and c.lower_ == "over" and any(g.dep_ == "pcomp" or (
+            g.dep_ == "pobj" and (a_thing(g) or g.lemma_.lower() in DISPUTED))
+            for g in c.children) for c in token.children):
+        return True  # "battled with the board over the issue of language", "locked in a
+        # battle over what to do about the tax cuts": a dispute
     opponents = [c for c in token.children if c.dep_ == "dobj"] + [
         g for c in token.children if c.dep_ == "prep" and c.lower_ in ("against", "through")
         for g in c.children if g.dep_ == "pobj"]

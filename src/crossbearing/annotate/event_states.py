@@ -92,6 +92,28 @@ def habitual_present(mention: EventMention, token: Token) -> bool:
     return not _in_headline_or_lead(token)
 
 
+#: Nouns of a span of time that "when" describes ("at a time when", "in an era when").
+TIME_SPANS = frozenset({"time", "era", "age", "period", "moment", "day", "year", "season"})
+
+
+def in_a_time_when(mention: EventMention, token: Token) -> bool:
+    """An act that describes a time in general, in a clause of "when" on "a time", "an era",
+    "times" ("At a time when Republicans in Congress are pushing for a clean war funding
+    resolution, your comment is …"): the setting of what the sentence tells, no occasion.
+    "On the day when rebels attacked the town" (a definite day) and a date of its own stay."""
+    clause = token
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    span = clause.head
+    if clause.dep_ not in ("relcl", "acl", "advcl") or span.lemma_.lower() not in TIME_SPANS:
+        return False
+    if not any(c.lower_ == "when" and c.dep_ == "advmod" for c in clause.children):
+        return False
+    general = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in span.children) or (
+        span.tag_ == "NNS" and not any(c.dep_ in ("det", "poss") for c in span.children))
+    return general and not dated_within(mention, token)
+
+
 def held_long(token: Token) -> bool:
     """A saying or a stance "long" held, in the perfect ("Obama has long called for tax
     fairness", "has long opposed the pipeline"): a position kept over years, no occasion."""

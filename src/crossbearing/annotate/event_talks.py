@@ -104,8 +104,10 @@ def questions_no_one(token: Token) -> bool:
     "questioned Cruz's eligibility", "questioned what kind of person …") rather than
     questioning people ("police questioned the suspect", "trying to question several aides")."""
     questioned = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
-    if token.dep_ in ("relcl", "acl") and token.head.pos_ in ("NOUN", "PROPN"):
-        questioned.append(token.head)
+    if token.dep_ in ("relcl", "acl") and token.head.pos_ in ("NOUN", "PROPN") and all(
+            q.tag_ in ("WP", "WDT") for q in questioned):
+        questioned = [token.head]  # "the aides (whom) he questioned", not "Republicans, who
+        # have questioned Europe's reliance": there the noun is who questions
     if any(c.dep_ == "ccomp" for c in token.children):
         return True
     questioned += [g for q in list(questioned) if q.lemma_.lower() in PARTS or q.tag_ == "CD"

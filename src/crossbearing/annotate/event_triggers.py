@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from crossbearing.annotate.event_agreements import no_agreement, no_agreement_made
-from crossbearing.annotate.event_causes import hit_by_hard_times, on_computers
+from crossbearing.annotate.event_causes import on_computers
 from crossbearing.annotate.event_support import no_support
 from crossbearing.annotate.event_talks import no_talks, visits_no_one
 from crossbearing.annotate.event_deaths import death_of_no_violence
-from crossbearing.annotate.event_phrases import PEOPLE, in_a_title, pauses_a_moment, phrase_type
+from crossbearing.annotate.event_figures import CAMPAIGN_TARGETS, figurative_agent, figurative_noun
+from crossbearing.annotate.event_phrases import in_a_title, pauses_a_moment, phrase_type
 from crossbearing.annotate.event_politics import (
     ATTACK_NOUNS,
     WORDED_ATTACKS,
@@ -26,7 +27,6 @@ from crossbearing.annotate.event_politics import (
     attacks_in_words,
     blocks_no_way,
     campaign_rally,
-    contest_for_office,
     no_political_event,
 )
 from crossbearing.annotate.event_senses import (
@@ -96,28 +96,9 @@ AID_OBJECTS = frozenset({"aid", "assistance", "help", "money", "fund", "funding"
                          "fuel", "shelter", "training", "equipment", "loan", "grant", "relief",
                          "vehicle", "tank", "missile", "drone", "intelligence", "dollar", "euro",
                          "vaccine", "water", "tent", "blanket", "credit", "subsidy", "donation"})
-#: Modifiers that make a noun of fighting a figure of speech: "a trade war", "a culture war",
-#: "a charm offensive", "a political attack", "attack ads" (Lakoff and Johnson 1980: argument
-#: is war; the event coders' codebooks code no such thing).
-FIGURATIVE_FIGHTS = frozenset({
-    "trade", "culture", "price", "tariff", "currency", "turf", "bidding", "class", "talent",
-    "charm", "legal", "political", "verbal", "rhetorical", "media", "propaganda", "ideological",
-    "partisan", "personal", "campaign", "budget", "tax", "court", "custody", "election",
-    "electoral", "public-relations", "pr", "ratings", "ad", "advertising"})
-#: What a "war on" is waged against when it is a policy: "the war on terror", "on drugs".
-CAMPAIGN_TARGETS = frozenset({"terror", "terrorism", "drug", "poverty", "crime", "coal",
-                              "christmas", "woman", "science", "obesity", "cancer", "corruption",
-                              "inflation", "want", "illiteracy", "cash"})
 #: Verbs of violence whose doer must be someone or something that can do violence.
 VIOLENT_VERBS = frozenset({"kill", "wipe", "strike", "hit", "attack", "assault", "target",
                            "destroy", "murder", "slaughter", "massacre", "bomb", "shell"})
-#: Things that "target" or "attack" only in a figure of speech: words, laws and money.
-FIGURATIVE_AGENTS = frozenset({
-    "tweet", "ad", "advertisement", "campaign", "post", "message", "speech", "remark",
-    "comment", "article", "report", "column", "editorial", "letter", "bill", "law", "policy",
-    "tax", "tariff", "rule", "regulation", "proposal", "plan", "measure", "sanction", "program",
-    "programme", "reform", "legislation", "order", "lawsuit", "suit", "investigation", "probe",
-    "audit", "story", "book", "film", "video", "joke", "question", "criticism", "attack-ad"})
 #: Whom or what one rallies when rallying is mobilising, not protesting.
 RALLIED = frozenset({"supporter", "citizen", "voter", "base", "troop", "support", "people",
                      "party", "member", "ally", "nation", "country", "public", "colleague",
@@ -160,7 +141,7 @@ def _type_of(token: Token, onto: Ontology) -> str | None:
         return None  # "coal-fired", "on NBC's “Meet the Press”"
     lemma = token.lemma_.lower()
     if token.pos_ == "VERB":
-        if _figurative(token, lemma) or _figurative_agent(token, lemma):
+        if _figurative(token, lemma) or figurative_agent(token, lemma):
             return None
         phrase = _verb_phrase(token, lemma)
         name = phrase if phrase is not None else onto.verbs.get(lemma)
@@ -175,7 +156,7 @@ def _type_of(token: Token, onto: Ontology) -> str | None:
     if token.pos_ == "NOUN":
         if lemma == "call" and not _calls_for_something(token):
             return None  # a demand is a call for or to something, not a "conference call"
-        if _figurative_noun(token, lemma) or no_agreement_made(token) or (
+        if figurative_noun(token, lemma) or no_agreement_made(token) or (
                 asks_for_comment(token) or lemma == "visit" and visits_no_one(token)):
             return None  # "a trade war", "a good deal of", "his visit to the bridge", "a
             # request for comment" (a reporter's)
@@ -296,47 +277,6 @@ def _in_hyphenated_word(token: Token) -> bool:
     after = (token.i + 1 < len(doc) and doc[token.i + 1].text == "-"
              and not token.whitespace_)
     return before or after
-
-
-def _figurative_noun(token: Token, lemma: str) -> bool:
-    """Nouns of violence in a figure of speech: "a trade war", "a war of words", "attack ads",
-    "a flawless execution" (an execution kills only someone: "the execution of two prisoners");
-    and "in protest" after another act ("resigned in protest"), its manner."""
-    modifiers = {c.lemma_.lower() for c in token.lefts if c.dep_ in ("compound", "amod")}
-    if modifiers & FIGURATIVE_FIGHTS or contest_for_office(token):
-        return True  # "a trade war", "the battle for control of the RNC"
-    if lemma == "protest" and token.dep_ == "pobj" and token.head.lower_ == "in" and (
-            token.head.head.pos_ == "VERB"):
-        return True  # "resigned in protest": the manner of another act
-    if any(c.dep_ == "prep" and c.lower_ == "of" and any(
-            g.lower_ == "words" for g in c.children) for c in token.children):
-        return True  # "a war of words"
-    if lemma == "war" and any(c.dep_ == "prep" and c.lower_ == "on" and any(
-            g.lemma_.lower() in CAMPAIGN_TARGETS for g in c.children) for c in token.children):
-        return True  # "the war on terrorism", "the war on drugs": a policy
-    if token.head.lemma_.lower() in ("ad", "advertisement") and token.dep_ == "compound":
-        return True
-    if lemma == "execution":
-        objects = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
-                   for g in c.children if g.dep_ == "pobj"]
-        return not any(o.ent_type_ in ("PERSON", "NORP") or o.lemma_.lower() in PEOPLE
-                       or any(n.dep_ == "nummod" for n in o.children) for o in objects)
-    return False
-
-
-def _figurative_agent(token: Token, lemma: str) -> bool:
-    """A verb of attacking whose doer is words, a law or money ("tweets targeting her",
-    "sanctions targeting the bank", "the bill attacks the program"), or that attacks computers
-    (``event_causes.on_computers``), or "hit" by hard times (``hit_by_hard_times``): no
-    violence."""
-    if lemma not in ("target", "attack", "hit", "strike", "assault"):
-        return False
-    if on_computers(token) or hit_by_hard_times(token):
-        return True  # "hackers targeted voter data systems", "hardest hit by the bust"
-    doers = [c for c in token.children if c.dep_ == "nsubj"]
-    if token.dep_ == "acl":
-        doers.append(token.head)
-    return any(d.lemma_.lower() in FIGURATIVE_AGENTS for d in doers)
 
 
 def _gives_aid(token: Token) -> bool:

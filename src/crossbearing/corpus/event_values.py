@@ -301,11 +301,14 @@ def _participants(group, outlet_of) -> list[dict[str, Any]]:
     seen: dict[tuple[str, str], dict[str, Any]] = {}
     articles: dict[tuple[str, str], set[str]] = defaultdict(set)
     starts = {(m.article_id, m.start) for m in group}
+    told = any(m.mode == "asserted" and m.role("actor") for m in group)
     for m in group:
         # who would act in what a saying holds ("unless Baghdad accepted its conditions") is no
-        # actor of the saying's event
-        content = m.antecedent is not None and m.mode != "asserted" and (
-            m.article_id, m.antecedent) in starts
+        # actor of the saying's event, nor, beside an act told with its actor, who acts in a
+        # supposition or a denial ("Iran threatened an offensive unless Baghdad accepted")
+        content = (m.antecedent is not None and m.mode != "asserted" and (
+            m.article_id, m.antecedent) in starts) or (
+            told and m.mode in ("hypothetical", "negated"))
         for a in m.arguments:
             if a.role == "actor" and content:
                 continue

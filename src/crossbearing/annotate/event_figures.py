@@ -1,0 +1,82 @@
+"""Words of violence in a figure of speech: "a trade war", "the war on drugs", "a battle over
+what to do about the tax cuts", "tweets targeting her", "hackers targeted the servers", "hardest
+hit by the housing bust". The codebooks code no such thing (Lakoff and Johnson 1980: argument
+is war). docs/events.md has the rules."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from crossbearing.annotate.event_causes import hit_by_hard_times, on_computers
+from crossbearing.annotate.event_phrases import PEOPLE
+from crossbearing.annotate.event_politics import contest_for_office
+from crossbearing.annotate.event_senses import DISPUTED, an_abstraction
+
+#: Modifiers that make a noun of fighting a figure of speech: "a trade war", "a culture war",
+#: "a charm offensive", "a political attack", "attack ads" (Lakoff and Johnson 1980: argument
+#: is war; the event coders' codebooks code no such thing).
+FIGURATIVE_FIGHTS = frozenset({
+    "trade", "culture", "price", "tariff", "currency", "turf", "bidding", "class", "talent",
+    "charm", "legal", "political", "verbal", "rhetorical", "media", "propaganda", "ideological",
+    "partisan", "personal", "campaign", "budget", "tax", "court", "custody", "election",
+    "electoral", "public-relations", "pr", "ratings", "ad", "advertising"})
+#: What a "war on" is waged against when it is a policy: "the war on terror", "on drugs".
+CAMPAIGN_TARGETS = frozenset({"terror", "terrorism", "drug", "poverty", "crime", "coal",
+                              "christmas", "woman", "science", "obesity", "cancer", "corruption",
+                              "inflation", "want", "illiteracy", "cash"})
+#: Things that "target" or "attack" only in a figure of speech: words, laws and money.
+FIGURATIVE_AGENTS = frozenset({
+    "tweet", "ad", "advertisement", "campaign", "post", "message", "speech", "remark",
+    "comment", "article", "report", "column", "editorial", "letter", "bill", "law", "policy",
+    "tax", "tariff", "rule", "regulation", "proposal", "plan", "measure", "sanction", "program",
+    "programme", "reform", "legislation", "order", "lawsuit", "suit", "investigation", "probe",
+    "audit", "story", "book", "film", "video", "joke", "question", "criticism", "attack-ad"})
+
+
+def figurative_noun(token: Token, lemma: str) -> bool:
+    """Nouns of violence in a figure of speech: "a trade war", "a war of words", "attack ads",
+    "a flawless execution" (an execution kills only someone: "the execution of two prisoners");
+    a battle or a fight over an issue or a question ("a battle over what to do about the tax
+    cuts"; "the battle over the town" is one); and "in protest" after another act ("resigned in
+    protest"), its manner."""
+    modifiers = {c.lemma_.lower() for c in token.lefts if c.dep_ in ("compound", "amod")}
+    if modifiers & FIGURATIVE_FIGHTS or contest_for_office(token):
+        return True  # "a trade war", "the battle for control of the RNC"
+    if lemma in ("battle", "fight") and any(
+            c.dep_ == "prep" and c.lower_ == "over" and any(
+                g.dep_ == "pcomp" or g.dep_ == "pobj" and (
+                    g.lemma_.lower() in DISPUTED or an_abstraction(g)) for g in c.children)
+            for c in token.children):
+        return True  # "a battle over what to do about the tax cuts", "a fight over the budget"
+    if lemma == "protest" and token.dep_ == "pobj" and token.head.lower_ == "in" and (
+            token.head.head.pos_ == "VERB"):
+        return True  # "resigned in protest": the manner of another act
+    if any(c.dep_ == "prep" and c.lower_ == "of" and any(
+            g.lower_ == "words" for g in c.children) for c in token.children):
+        return True  # "a war of words"
+    if lemma == "war" and any(c.dep_ == "prep" and c.lower_ == "on" and any(
+            g.lemma_.lower() in CAMPAIGN_TARGETS for g in c.children) for c in token.children):
+        return True  # "the war on terrorism", "the war on drugs": a policy
+    if token.head.lemma_.lower() in ("ad", "advertisement") and token.dep_ == "compound":
+        return True
+    if lemma == "execution":
+        objects = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for g in c.children if g.dep_ == "pobj"]
+        return not any(o.ent_type_ in ("PERSON", "NORP") or o.lemma_.lower() in PEOPLE
+                       or any(n.dep_ == "nummod" for n in o.children) for o in objects)
+    return False
+
+
+def figurative_agent(token: Token, lemma: str) -> bool:
+    """A verb of attacking whose doer is words, a law or money ("tweets targeting her",
+    "sanctions targeting the bank", "the bill attacks the program"), or that attacks computers
+    (``event_causes.on_computers``), or "hit" by hard times (``hit_by_hard_times``): no
+    violence."""
+    if lemma not in ("target", "attack", "hit", "strike", "assault"):
+        return False
+    if on_computers(token) or hit_by_hard_times(token):
+        return True  # "hackers targeted voter data systems", "hardest hit by the bust"
+    doers = [c for c in token.children if c.dep_ == "nsubj"]
+    if token.dep_ == "acl":
+        doers.append(token.head)
+    return any(d.lemma_.lower() in FIGURATIVE_AGENTS for d in doers)
