@@ -140,3 +140,14 @@ def test_a_dispute_a_times_setting_and_a_doubt_are_no_events(text, trigger):
 ])
 def test_a_battle_for_a_place_a_definite_day_and_people_questioned_stay(text, trigger):
     assert trigger in found(text)
+
+
+def test_arms_fired_are_the_means_and_one_of_a_group_is_the_group():
+    [fired] = [e for e in annotate_text("Tanks fired four shell bombs at targets in the town, "
+                                        "witnesses said.").events if e.text == "fired"]
+    assert [a.text for a in fired.role("target")] == ["targets"]
+    [calling] = [e for e in annotate_text(
+        "One of the oldest civil rights groups passed a resolution on Tuesday calling for "
+        "Tea Party groups to weed racist elements out of their ranks.").events
+        if e.text == "calling"]
+    assert [a.text for a in calling.role("actor")] == ["oldest civil rights groups"]

@@ -204,11 +204,20 @@ def _controlled_infinitive(token: Token) -> bool:
                 "on", "upon", "to", "for", "with") and c.i < token.i for c in head.children))
 
 
+#: Verbs whose object is what is fired, thrown or dropped, and arms so used ("fired four shell
+#: bombs at targets in Jericho", "launched rockets at the base", "threw stones at police").
+FIRING = frozenset({"fire", "launch", "lob", "shoot", "hurl", "throw", "drop", "rain"})
+FIRED_ARMS = DROPPED_ARMS | frozenset({"rocket", "mortar", "round", "bullet", "shot", "volley",
+                                       "salvo", "barrage", "stone", "rock", "canister",
+                                       "artillery", "drone", "torpedo", "dart"})
+
+
 def _instrument(verb: Token, thing: Token) -> bool:
-    """An object that is what the act is done with, not to: the fire set, the bombs dropped."""
+    """An object that is what the act is done with, not to: the fire set, the bombs dropped,
+    the shells fired, the stones thrown (the target is what they are aimed "at" or "on")."""
     lemma = thing.lemma_.lower()
     return (verb.lemma_.lower() in ("set", "open") and lemma == "fire"
-            or verb.lemma_.lower() == "drop" and lemma in DROPPED_ARMS)
+            or verb.lemma_.lower() in FIRING and lemma in FIRED_ARMS)
 
 
 def _directed(child: Token, node: Token, trigger: Token) -> bool:

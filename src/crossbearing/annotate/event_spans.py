@@ -18,10 +18,11 @@ PRONOUNS = frozenset({"PRON"})
 #: What each subject pronoun may refer back to: a person, or an organisation or a state ("US
 #: Central Command said it had killed …", "Iran said it would retaliate").
 REFERENTS = {"he": ("PERSON",), "she": ("PERSON",), "it": ("ORG", "GPE")}
-#: Nouns that count what follows "of" ("a number of fighters", "dozens of protesters").
+#: Nouns that count what follows "of" ("a number of fighters", "dozens of protesters", "one of
+#: the nation's largest civil rights groups").
 QUANTITY_NOUNS = frozenset({"number", "dozen", "dozens", "score", "scores", "hundred",
                             "hundreds", "thousand", "thousands", "handful", "couple", "group",
-                            "host", "lot", "plenty", "majority", "minority", "rest"})
+                            "host", "lot", "plenty", "majority", "minority", "rest", "one"})
 
 
 class Spans:
