@@ -151,3 +151,35 @@ def test_arms_fired_are_the_means_and_one_of_a_group_is_the_group():
         "Tea Party groups to weed racist elements out of their ranks.").events
         if e.text == "calling"]
     assert [a.text for a in calling.role("actor")] == ["oldest civil rights groups"]
+
+
+def _merged_undated(texts, weekday_words=True):
+    """Undated reports ``a0``, ``a1`` … of one story, merged with their time expressions' words
+    (as the corpus stage gives them) or without."""
+    from dataclasses import replace
+
+    from crossbearing.corpus.events import merge_events
+
+    mentions, words = [], {}
+    for index, text in enumerate(texts):
+        result = annotate_text(text, None)
+        article = f"a{index}"
+        mentions += [replace(m, article_id=article) for m in result.events]
+        words.update({(article, t.start): t.text for t in result.times})
+    ids = {m.article_id for m in mentions}
+    return merge_events(mentions, {a: "s" for a in ids}, {a: a.upper() for a in ids},
+                        time_texts=words if weekday_words else None)
+
+
+def test_acts_on_different_weekdays_are_different_events():
+    texts = ["Senator John Smith on Tuesday refused to step down from the race.",
+             "Senator John Smith refused on Friday to step down from the race."]
+    assert len([e for e in _merged_undated(texts) if e.event_type == "rejection"]) == 2
+    assert len([e for e in _merged_undated(texts, weekday_words=False)
+                if e.event_type == "rejection"]) == 1
+
+
+def test_acts_on_one_weekday_stay_one_event():
+    texts = ["Senator John Smith on Tuesday refused to step down from the race.",
+             "Senator John Smith refused on Tuesday to step down from the race."]
+    assert len([e for e in _merged_undated(texts) if e.event_type == "rejection"]) == 1

@@ -5,16 +5,19 @@ knowledge-base identity), its sufferers (victims and targets: a name, or a descr
 noun), the people it names as killed, its country and its city or site. Two mentions are
 **compatible** (:func:`compatible`) when they are of the same family and mode, the same kind (one
 event or a series), types equal or one a generic attack or killing, dates that overlap where both
-are resolved, places that can be the same, no two killings of people of different surnames and,
+are resolved, no two different weekdays named, places that can be the same, no two killings
+of people of different surnames and,
 but for violence, no two different named actors (corpus.events merges compatible mentions that
 share evidence).
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from itertools import combinations
 
 from crossbearing.model import EventMention, Place, TimeValue
@@ -54,6 +57,9 @@ class Item:
     named_dead: set[str] = field(default_factory=set)
     #: The surnames of the people a killing names as killed (:func:`_killed_apart`).
     killed_names: set[str] = field(default_factory=set)
+    #: The day of the week the mention's own time names ("on Tuesday", unresolved in an undated
+    #: report) or its date falls on (0 Monday to 6 Sunday), or None.
+    weekday: int | None = None
     #: Actors known to the knowledge base or named in full, by their names' last words
     #: ("Organizer Dana Whitfield" is Dana Whitfield): two sayings or acts by different named
     #: actors are different events.
@@ -139,6 +145,30 @@ def person_key(description: str) -> str:
     return " ".join(words)
 
 
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
+
+
+def weekday_of(mention: EventMention, words: str | None) -> int | None:
+    """The day of the week of a mention's own time: its date's where resolved to one day, else
+    the weekday its time expression ``words`` names ("on Tuesday", "Friday night" in a report
+    with no publication date). Two mentions that name different weekdays tell different days,
+    resolved or not ("their forces had completed their withdrawal on Tuesday", "helicopters
+    evacuated the wounded on Friday")."""
+    time = mention.time
+    if time is not None and time.known and time.precision == "day" and (
+            time.end in (None, time.start)):
+        return date.fromisoformat(time.start).weekday()
+    found = _WEEKDAY.findall(words or "")
+    if len({w.lower() for w in found}) == 1:
+        return WEEKDAYS.index(found[0].lower())
+    return None
+
+
+def weekdays_differ(a: Item, b: Item) -> bool:
+    return a.weekday is not None and b.weekday is not None and a.weekday != b.weekday
+
+
 def compatible(a: Item, b: Item) -> bool:
     """Whether two mentions can be one event (see the module docstring)."""
     if a.content or b.content:  # what a saying holds goes with its saying only
@@ -151,7 +181,7 @@ def compatible(a: Item, b: Item) -> bool:
     if ma.event_type != mb.event_type:
         if a.family != "violent" or not (ma.event_type in GENERIC or mb.event_type in GENERIC):
             return False
-    if dates_conflict(ma, mb):
+    if dates_conflict(ma, mb) or weekdays_differ(a, b):
         return False
     if a.country and b.country and a.country != b.country:
         return False

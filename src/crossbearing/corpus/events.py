@@ -32,6 +32,8 @@ from crossbearing.corpus.event_items import (
     compatible,
     item_of,
     same_kind,
+    weekday_of,
+    weekdays_differ,
 )
 from crossbearing.corpus.event_values import event_record
 from crossbearing.corpus.occasions import same_occasion, saying_time, speaker_key
@@ -83,7 +85,9 @@ def merge_events(mentions: Iterable[EventMention], story_of: dict[str, str | Non
 
     With ``time_texts`` (the time expressions' words by article and offset) and ``dates``
     (publication days), a calendar date without a year in an undated article ("January 28") takes
-    its year from the latest publication day of the article's story (see story_dated)."""
+    its year from the latest publication day of the article's story (see story_dated); with
+    ``time_texts``, two mentions whose own times name different weekdays ("on Tuesday", "on
+    Friday", resolved or not) are never one event nor one statement."""
     story_copies: dict[str | None, list] = defaultdict(list)  # pairs join in one story
     for key, original in copies:
         story_copies[story_of.get(key[0])].append((key, original))
@@ -98,7 +102,8 @@ def merge_events(mentions: Iterable[EventMention], story_of: dict[str, str | Non
             if time_texts is not None and dates is not None:
                 group = story_dated(group, time_texts, dates)
             return [event_record(_event_id(g), story_id, g, outlet_of, place_of)
-                    for g in _groups(group, place_of, story_copies[story_id], quoted)
+                    for g in _groups(group, place_of, story_copies[story_id], quoted,
+                                     time_texts or {})
                     if any(map(says_enough, g))]
 
         if failures is None:
@@ -156,7 +161,8 @@ def _event_id(group: list[EventMention]) -> str:
 
 def _groups(mentions: list[EventMention], place_of: Callable[[str], Place | None],
             copies: Iterable[tuple[tuple[str, int], tuple[str, int]]],
-            quoted: Callable[[str, int], bool] | None = None) -> list[list[EventMention]]:
+            quoted: Callable[[str, int], bool] | None = None,
+            time_texts: dict[tuple[str, int], str] | None = None) -> list[list[EventMention]]:
     onto = ontology()
     actor_key = actor_base().actor_key
     items = [item_of(m, onto.type(m.event_type).family, place_of, actor_key) for m in mentions]
@@ -164,6 +170,9 @@ def _groups(mentions: list[EventMention], place_of: Callable[[str], Place | None
         item.group = index
         item.members = [item]
         item.said_at = saying_time(item.mention, quoted)
+        span = item.mention.time_span
+        item.weekday = weekday_of(item.mention, (time_texts or {}).get(
+            (item.mention.article_id, span[0])) if span else None)
     by_key = {(i.mention.article_id, i.mention.start): i for i in items}
     for item in items:  # what a saying holds is part of the saying's event
         other = by_key.get((item.mention.article_id, item.mention.antecedent))
@@ -359,9 +368,16 @@ def _join_occasions(items: list[Item]) -> None:
         # the rest; so an undated saying joins the statement it is most like, not the first met.
         for _, a, b in sorted(((_closeness(a, b), a, b) for a, b in combinations(said, 2)),
                               key=lambda pair: pair[0]):
-            if a.group != b.group and all(same_occasion(x.said_at, y.said_at)
-                                          for x in a.members for y in b.members):
+            if a.group != b.group and all(
+                    same_occasion(x.said_at, y.said_at) and not _said_on_other_days(x, y)
+                    for x in a.members for y in b.members):
                 _join(a, b)
+
+
+def _said_on_other_days(a: Item, b: Item) -> bool:
+    """Whether two sayings are dated, by the times that date the sayings, to different weekdays
+    ("Corker said on 'Fox News Sunday' …", "Corker told reporters on Tuesday …")."""
+    return a.said_at is not None and b.said_at is not None and weekdays_differ(a, b)
 
 
 def _closeness(a: Item, b: Item) -> tuple[int, int, int]:
