@@ -183,3 +183,20 @@ def test_acts_on_one_weekday_stay_one_event():
     texts = ["Senator John Smith on Tuesday refused to step down from the race.",
              "Senator John Smith refused on Tuesday to step down from the race."]
     assert len([e for e in _merged_undated(texts) if e.event_type == "rejection"]) == 1
+
+
+def test_a_topic_discussed_and_a_thing_requested_are_no_targets():
+    [discuss] = [e for e in annotate_text("Senate Democrats, meeting behind closed doors to "
+                                          "discuss the tax deal, asked for changes.").events
+                 if e.text == "discuss"]
+    assert not discuss.role("target")
+    [requested] = [e for e in annotate_text("The governor requested more National Guard troops "
+                                            "from President Barack Obama.").events
+                   if e.text == "requested"]
+    assert [a.text for a in requested.role("target")] == ["Barack Obama"]
+
+
+def test_who_acts_in_what_is_demanded_is_no_actor_but_the_speaker_stays():
+    [demand] = _merged("China on Tuesday demanded that the United States cancel plans to sell "
+                       "weapons to Taiwan.")
+    assert {p["name"] for p in demand.detail["participants"] if p["role"] == "actor"} == {"China"}

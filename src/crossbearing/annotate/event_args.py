@@ -38,6 +38,11 @@ COMPLEMENT_DEPS = frozenset({"dobj", "dative", "prep", "pobj", "xcomp", "ccomp",
 #: and time prepositions ("in", "near", "inside", "after") lead to circumstances.
 DIRECTED_PREPS = frozenset({"to", "of", "with", "from", "against", "on", "upon", "toward",
                             "towards", "for", "at", "into", "over", "about"})
+#: Verbs of asking: the object, where "from" or "of" names whom, is what is asked for
+#: ("requested troops from Obama", "demanded an apology of the minister").
+ASKED_FOR = frozenset({"request", "call", "appeal", "plea", "demand", "ask", "seek"})
+#: Verbs of talks whose object is the topic, not a side ("discussed the tax deal").
+TALKED_OVER = frozenset({"discuss", "debate"})
 #: Conjunctions of a condition whose subject a threat or demand is aimed at ("unless Israel
 #: rescinds", "if the United States goes ahead").
 CONDITIONS = frozenset({"if", "unless", "until"})
@@ -76,6 +81,9 @@ def arguments(token: Token, is_killing: bool, spans: Spans,
             elif child.dep_ == "agent":
                 found.extend(("actor", c) for c in child.children if c.dep_ == "pobj")
             elif child.dep_ in ("dobj", "nsubjpass"):
+                if token.lemma_.lower() in TALKED_OVER or _asked_of(token):
+                    continue  # "discussed the tax deal": the topic; "requested troops from
+                    # Obama": what is asked for (Obama is found as the complement's actor)
                 if _instrument(token, child):  # "set fire to homes", "dropped barrel bombs on"
                     found.extend(("target", t) for p in token.children if p.dep_ == "prep"
                                  and p.lower_ == "to" for t in p.children if t.dep_ == "pobj")
@@ -212,6 +220,13 @@ FIRED_ARMS = DROPPED_ARMS | frozenset({"rocket", "mortar", "round", "bullet", "s
                                        "artillery", "drone", "torpedo", "dart"})
 
 
+def _asked_of(verb: Token) -> bool:
+    """Whether a verb of asking names whom it asks with "from" or "of" ("requested troops from
+    Obama", "demanded an apology of the minister"): its object is what is asked for."""
+    return verb.lemma_.lower() in ASKED_FOR and any(
+        c.dep_ == "prep" and c.lower_ in ("from", "of") for c in verb.children)
+
+
 def _instrument(verb: Token, thing: Token) -> bool:
     """An object that is what the act is done with, not to: the fire set, the bombs dropped,
     the shells fired, the stones thrown (the target is what they are aimed "at" or "on")."""
@@ -225,6 +240,11 @@ def _directed(child: Token, node: Token, trigger: Token) -> bool:
     at: objects, directed prepositions, the agent of what is acted on ("rejected calls by Kofi
     Annan"), clauses of purpose ("to protest X") and of condition ("unless Israel rescinds")."""
     dep = child.dep_
+    if node.i == trigger.i and dep == "dobj" and _asked_of(trigger):
+        return False  # "requested more troops from President Obama": what is asked for, not
+        # whom ("called for Steele's resignation" names whom through what is asked)
+    if node.i == trigger.i and trigger.lemma_.lower() in TALKED_OVER and dep == "dobj":
+        return False  # "meeting to discuss the tax deal": the topic, not a side
     if dep == "prep":
         if child.lower_ == "in":
             return any(c.dep_ == "pobj" and c.lemma_.lower() in DIRECTED_IN

@@ -297,6 +297,16 @@ def _disagree(field: str, values: tuple) -> bool:
     return len({(v.low, v.high) for v in values}) > 1
 
 
+def _the_speaker(argument, mention: EventMention) -> bool:
+    """Whether an actor is the one who says what the mention tells ("Perry said he would back
+    …"): by knowledge-base id, or by the speaker's name."""
+    if argument.actor_id and argument.actor_id == mention.reported_by_actor:
+        return True
+    speaker = (mention.reported_by or "").lower().split()
+    name = (argument.canonical or argument.text).lower().split()
+    return bool(speaker and name) and speaker[-1] == name[-1]  # "Gov. Rick Perry", "Perry"
+
+
 def _participants(group, outlet_of) -> list[dict[str, Any]]:
     seen: dict[tuple[str, str], dict[str, Any]] = {}
     articles: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -304,13 +314,14 @@ def _participants(group, outlet_of) -> list[dict[str, Any]]:
     told = any(m.mode == "asserted" and m.role("actor") for m in group)
     for m in group:
         # who would act in what a saying holds ("unless Baghdad accepted its conditions") is no
-        # actor of the saying's event, nor, beside an act told with its actor, who acts in a
-        # supposition or a denial ("Iran threatened an offensive unless Baghdad accepted")
-        content = (m.antecedent is not None and m.mode != "asserted" and (
-            m.article_id, m.antecedent) in starts) or (
-            told and m.mode in ("hypothetical", "negated"))
+        # actor of the saying's event, nor, beside an act told with its actor, anyone but the
+        # speaker acting in what is asked, supposed, vowed or denied ("Iran threatened an
+        # offensive unless Baghdad accepted", "China demanded that the US cancel the sale";
+        # "Perry said he would back a policy" keeps Perry)
+        content = m.mode != "asserted" and (told or (
+            m.antecedent is not None and (m.article_id, m.antecedent) in starts))
         for a in m.arguments:
-            if a.role == "actor" and content:
+            if a.role == "actor" and content and not _the_speaker(a, m):
                 continue
             key = (a.role, a.actor_id or a.canonical.lower())
             seen.setdefault(key, {"role": a.role, "name": a.canonical or a.text,
