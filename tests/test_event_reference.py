@@ -271,11 +271,23 @@ def test_he_as_a_subject_is_the_person_named_as_the_subject_before():
     assert actor.canonical == "Karim Haddad"
 
 
+def test_he_at_a_paragraphs_start_is_the_subject_that_ended_the_paragraph_before():
+    found = mentions("Karim Haddad opened the meeting with a long speech.\n\nHe accused the "
+                     "governor of lying.")
+    [actor] = by_text(found, "accused").role("actor")
+    assert actor.canonical == "Karim Haddad"
+
+
 @pytest.mark.parametrize("text", [
-    "The senator spoke on Monday.\n\nHe accused the mayor of lying.",  # a new paragraph
+    "The senator spoke on Monday.\n\nHe accused the mayor of lying.",  # no person named
     "The report was published on Monday. He accused the mayor of lying.",  # no person before
+    "Mrs. Leila Haddad spoke on Monday.\n\nHe accused the mayor of lying.",  # "Mrs." is no he
+    "Karim Haddad spoke on Monday.\n\nAides to Omar Said would not say whether he accused the "
+    "mayor of lying.",  # another person named before it in its sentence
+    "Karim Haddad spoke on Monday.\n\n\"I think he accused the mayor of lying,\" an aide "
+    "said.",  # inside a quotation
 ])
-def test_he_without_a_named_subject_before_stays_unresolved(text):
+def test_he_without_a_safe_named_subject_before_stays_unresolved(text):
     assert not by_text(mentions(text), "accused").role("actor")
 
 

@@ -200,3 +200,10 @@ def test_who_acts_in_what_is_demanded_is_no_actor_but_the_speaker_stays():
     [demand] = _merged("China on Tuesday demanded that the United States cancel plans to sell "
                        "weapons to Taiwan.")
     assert {p["name"] for p in demand.detail["participants"] if p["role"] == "actor"} == {"China"}
+
+
+def test_welcoming_guests_is_no_support():
+    assert "welcomed" not in found("As he welcomed several hundred guests, the congressman "
+                                   "launched his bid.")
+    assert found("The government today welcomed the ceasefire agreement.").get(
+        "welcomed") == "support"

@@ -60,7 +60,10 @@ class Spans:
         state says, pledges or announces, the subject of that verb ("US Central Command said it
         had killed …", "Iraq said it would allow …"): elsewhere "it" refers to things as often
         as to groups ("Hezbollah condemned the strike, saying it killed three civilians": the
-        strike). None when no such name is found."""
+        strike). News writes a paragraph a sentence, so the sentence before may end the
+        paragraph before ("Ryan opened the debate on taxes.⏎⏎He accused the administration …");
+        a person named "Mr." is no "she", one named "Mrs." or "Ms." no "he". None when no such
+        name is found."""
         labels = REFERENTS.get(pronoun.lower_)
         if labels is None or pronoun.dep_ not in ("nsubj", "nsubjpass"):
             return None
@@ -72,14 +75,26 @@ class Spans:
                 found = self.at(token)
                 if found is not None and found.label in labels:
                     return found
-        if sentence.start == 0 or "\n\n" in self.doc[sentence.start - 1].whitespace_ + \
-                self.doc[sentence.start - 1].text:
-            return None  # a new paragraph: no antecedent across it
+        if sentence.start == 0 or self._quoted(pronoun) or any(
+                m.label == "PERSON" for t in self.doc[sentence.start:pronoun.i]
+                if (m := self.at(t)) is not None):
+            return None  # inside a quotation "he" is the speaker's to tell; with a person named
+            # before it in its sentence ("Aides to Mr. Romney declined to say whether he …")
+            # the subject before is no safe guess
         before = self.doc[sentence.start - 1].sent
         subject = next((t for t in before if t.dep_ in ("nsubj", "nsubjpass")
                         and t.head.dep_ == "ROOT"), None)
         found = self.at(subject) if subject is not None else None
-        return found if found is not None and found.label in labels else None
+        if found is None or found.label not in labels or _other_gender(pronoun, found):
+            return None
+        return found
+
+    def _quoted(self, pronoun: Token) -> bool:
+        """Whether the pronoun stands inside a quotation opened in its sentence (an odd number
+        of quotation marks before it)."""
+        sentence = pronoun.sent
+        before = text_of(self.doc)[sentence.start_char:pronoun.idx]
+        return (before.count('"') + before.count("“") + before.count("”")) % 2 == 1
 
     def _speaker_referred(self, pronoun: Token, labels: tuple[str, ...]) -> Mention | None:
         """The subject of the verb whose clausal complement ``pronoun`` is the subject of,
@@ -168,6 +183,21 @@ class Spans:
             named = None  # "a New York judge" is a judge from New York, not the place
         return EventArgument(role, start, end, text, named.actor_id if named else None,
                              named.canonical if named else text)
+
+
+#: Titles that tell a person's gender, and the pronoun each rules out.
+GENDERED_TITLES = {"mr.": "she", "mr": "she", "mrs.": "he", "mrs": "he", "ms.": "he", "ms": "he",
+                   "miss": "he"}
+
+
+def _other_gender(pronoun: Token, person: Mention) -> bool:
+    """Whether the person's title rules the pronoun out ("Mrs. Clinton" is no "he")."""
+    doc = pronoun.doc
+    title = doc.char_span(person.start, person.end, alignment_mode="expand")
+    words = [t.lower_ for t in title] if title is not None else []
+    if title is not None and title.start > 0:
+        words.insert(0, doc[title.start - 1].lower_)
+    return any(GENDERED_TITLES.get(w) == pronoun.lower_ for w in words)
 
 
 def _counted(head: Token) -> Token:

@@ -5,7 +5,8 @@ realising ("recognize the danger", "recognizing that imitation is flattery") and
 (a state, a government, a group, a person) or a status or outcome a party claims (independence,
 an election's results, a marriage). "Back out" is withdrawing from what one had agreed to do
 ("under pressure, Washington backed out"): no support, and no concession either (backing down,
-off or away is giving in, which the trigger rules type as such). docs/events.md has the rules.
+off or away is giving in, which the trigger rules type as such). "Welcome" is also receiving
+guests ("welcomed several hundred guests"). docs/events.md has the rules.
 """
 
 from __future__ import annotations
@@ -29,8 +30,22 @@ def no_support(token: Token, lemma: str) -> bool:
     """Whether a verb of support names none here (the rules above)."""
     if lemma in ("recognize", "recognise"):
         return recognizes_no_party(token)
+    if lemma == "welcome":
+        return welcomes_guests(token)
     return lemma == "back" and any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ == "out"
                                    for c in token.children)
+
+
+#: People one welcomes as a host ("welcomed several hundred guests"): hospitality, no support.
+GUESTS = frozenset({"guest", "visitor", "crowd", "audience", "attendee", "participant", "fan",
+                    "tourist", "newcomer", "spectator", "diner", "customer"})
+
+
+def welcomes_guests(token: Token) -> bool:
+    """Whether "welcome" receives guests ("as he welcomed several hundred guests"), not a
+    decision or a party's act ("welcomed the ceasefire", "welcomed Reagan's statement")."""
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in GUESTS
+               for c in token.children)
 
 
 def recognizes_no_party(token: Token) -> bool:
