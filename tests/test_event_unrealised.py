@@ -207,3 +207,12 @@ def test_welcoming_guests_is_no_support():
                                    "launched his bid.")
     assert found("The government today welcomed the ceasefire agreement.").get(
         "welcomed") == "support"
+
+
+def test_beside_a_party_a_matter_is_no_target():
+    [pressed] = [e for e in annotate_text("The host pressed Trump on his failure to release his "
+                                          "taxes.").events if e.text == "pressed"]
+    assert [a.text for a in pressed.role("target")] == ["Trump"]
+    [accused] = [e for e in annotate_text("The senator accused Obama and the administration of "
+                                          "weakness.").events if e.text == "accused"]
+    assert [a.text for a in accused.role("target")] == ["Obama", "administration"]

@@ -13,6 +13,7 @@ from spacy.tokens import Token
 
 from crossbearing.annotate.event_phrases import DROPPED_ARMS
 from crossbearing.annotate.event_senses import (
+    ACTING_PEOPLE,
     AGENT_ENTITIES,
     RELATIVE_TAGS,
     a_thing,
@@ -131,7 +132,35 @@ def arguments(token: Token, is_killing: bool, spans: Spans,
         named = _complement_actor(token, spans, [a for a in result if a.role == "actor"])
         if named is not None:
             result.insert(0, named)
+    if family != "violent" and any(a.role == "target" and _names_actor(a, spans) for a in result):
+        # a party is named: what else the parse gave is the matter, not a target ("pressed
+        # Trump on his failure to release his taxes": Trump)
+        result = [a for a in result if a.role != "target" or _names_actor(a, spans)
+                  or not _a_matter(a, token.doc)]
     return result
+
+
+#: Nouns of bodies and people that may be a party, beside ``event_senses.ACTING_PEOPLE``.
+BODIES = frozenset({"administration", "board", "congress", "senate", "house", "agency",
+                    "campaign", "force", "regime", "state", "country", "nation", "side",
+                    "company", "team", "office", "department", "bureau", "commission",
+                    "legislature", "parliament", "cabinet", "coalition", "alliance", "camp",
+                    "movement", "ally", "aide", "hacker", "audience", "crowd", "critic",
+                    "opponent", "rival", "wounded", "supporter", "family", "inspector", "troop",
+                    "reservist", "voter"})
+
+
+def _a_matter(argument: EventArgument, doc) -> bool:
+    """Whether an argument no entity names is a matter, no party: not people, not a body that
+    acts, not a pronoun ("his failure to release his taxes", "the charges"; not "the
+    administration", "officials", "them")."""
+    span = doc.char_span(argument.start, argument.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    lemma = root.lemma_.lower()
+    return not (root.ent_type_ or root.pos_ in ("PRON", "PROPN") or lemma in ACTING_PEOPLE
+                or lemma in BODIES)
 
 
 def _owner(thing: Token) -> Token | None:
