@@ -216,3 +216,19 @@ def test_beside_a_party_a_matter_is_no_target():
     [accused] = [e for e in annotate_text("The senator accused Obama and the administration of "
                                           "weakness.").events if e.text == "accused"]
     assert [a.text for a in accused.role("target")] == ["Obama", "administration"]
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The partisan brawl over the district threatened to become the focus of the race.",
+     "threatened"),
+    ("This led to drastic losses and allowed the militants to take the city.", "allowed"),
+    ("The army fired three missiles into the sea on Monday.", "fired"),
+])
+def test_a_risk_a_situation_and_a_launch_into_the_sea_are_no_events(text, trigger):
+    assert trigger not in found(text)
+
+
+def test_a_threat_by_people_and_arms_fired_at_someone_stay():
+    assert found("The rebels threatened to attack the town on Monday.").get(
+        "threatened") == "threat"
+    assert "fired" in found("Gunmen fired rockets at the base on Monday.")

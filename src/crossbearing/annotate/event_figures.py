@@ -67,6 +67,19 @@ def figurative_noun(token: Token, lemma: str) -> bool:
     return False
 
 
+#: Where arms fired at no one land: "fired three missiles into the sea" (a test, no attack).
+NO_ONES_WATERS = frozenset({"sea", "ocean", "water", "waters", "gulf", "bay"})
+
+
+def fired_at_no_one(token: Token) -> bool:
+    """Whether arms are fired or launched "into the sea" ("Pyongyang fired three missiles into
+    the sea"): a test or a show of force, no one's violence (ACLED codes no such event)."""
+    return token.lemma_.lower() in ("fire", "launch") and any(
+        c.dep_ == "prep" and c.lower_ == "into" and any(
+            g.dep_ == "pobj" and g.lemma_.lower() in NO_ONES_WATERS for g in c.children)
+        for c in token.children)
+
+
 def figurative_agent(token: Token, lemma: str) -> bool:
     """A verb of attacking whose doer is words, a law or money ("tweets targeting her",
     "sanctions targeting the bank", "the bill attacks the program"), or that attacks computers

@@ -340,6 +340,9 @@ def thing_as_doer(verb: Token, event_type: str) -> bool:
               if g.dep_ == "pobj"]
     if relative_subject(verb):
         doers.append(verb.head)  # "a program that allows …": the relative's noun
+    if not doers and verb.dep_ == "conj":  # "This led to losses and allowed ISIL to …"
+        doers = [c for c in verb.head.children if c.dep_ == "nsubj" and c.tag_ not in
+                 RELATIVE_TAGS]
     return bool(doers) and all(_a_thing(d, event_type in SAYING_TYPES) for d in doers)
 
 
@@ -356,6 +359,8 @@ def a_thing(noun: Token) -> bool:
 
 
 def _a_thing(noun: Token, saying: bool) -> bool:
+    if noun.lower_ in ("this", "that") and noun.dep_ in ("nsubj", "nsubjpass"):
+        return True  # "this led to drastic losses and allowed ISIL to …": a situation
     if noun.pos_ != "NOUN" or noun.ent_type_ or noun.lemma_.lower() in MAY_ACT:
         return False
     if noun.is_title and not noun.is_sent_start:

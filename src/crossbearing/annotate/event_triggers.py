@@ -18,7 +18,12 @@ from crossbearing.annotate.event_causes import on_computers
 from crossbearing.annotate.event_support import no_support
 from crossbearing.annotate.event_talks import no_talks, visits_no_one
 from crossbearing.annotate.event_deaths import death_of_no_violence
-from crossbearing.annotate.event_figures import CAMPAIGN_TARGETS, figurative_agent, figurative_noun
+from crossbearing.annotate.event_figures import (
+    CAMPAIGN_TARGETS,
+    figurative_agent,
+    figurative_noun,
+    fired_at_no_one,
+)
 from crossbearing.annotate.event_phrases import in_a_title, pauses_a_moment, phrase_type
 from crossbearing.annotate.event_politics import (
     ATTACK_NOUNS,
@@ -30,6 +35,7 @@ from crossbearing.annotate.event_politics import (
     no_political_event,
 )
 from crossbearing.annotate.event_senses import (
+    a_thing,
     AGENT_ENTITIES,
     AGENT_NOUNS,
     CRITICISING,
@@ -141,7 +147,7 @@ def _type_of(token: Token, onto: Ontology) -> str | None:
         return None  # "coal-fired", "on NBC's “Meet the Press”"
     lemma = token.lemma_.lower()
     if token.pos_ == "VERB":
-        if _figurative(token, lemma) or figurative_agent(token, lemma):
+        if _figurative(token, lemma) or figurative_agent(token, lemma) or fired_at_no_one(token):
             return None
         phrase = _verb_phrase(token, lemma)
         name = phrase if phrase is not None else onto.verbs.get(lemma)
@@ -211,7 +217,7 @@ def _figurative(token: Token, lemma: str) -> bool:
     if lemma == "threaten":  # "threatens to entangle", "threaten civil peace": a risk
         return token.tag_ in RISK_TAGS and any(
             c.dep_ == "xcomp" or c.dep_ == "dobj" and c.ent_type_ not in AGENT_ENTITIES
-            for c in token.children)
+            for c in token.children) or _a_thing_threatens(token)
     if lemma in ("seize", "capture") and objects_are_places(token):
         return True  # "Russia seized Crimea": territory taken, no arrest (ACLED: a transfer)
     if lemma == "seize" and seizes_upon(token):
@@ -267,6 +273,16 @@ def _figurative(token: Token, lemma: str) -> bool:
         return bool(things) and not any(t.lemma_.lower() in FORCES for t in things) and not any(
             c.dep_ == "prep" and c.lower_ == "from" for c in token.children)
     return False
+
+
+def _a_thing_threatens(token: Token) -> bool:
+    """Whether a thing, in any tense, "threatens to" do something ("the partisan brawl
+    threatened to become the focus of the race"): a risk, no threat made."""
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    if not subjects and token.dep_ == "conj":  # "the brawl continued and threatened to …"
+        subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
+    return bool(subjects) and any(c.dep_ == "xcomp" for c in token.children) and all(
+        a_thing(s) for s in subjects)
 
 
 def _in_hyphenated_word(token: Token) -> bool:
