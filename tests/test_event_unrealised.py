@@ -232,3 +232,9 @@ def test_a_threat_by_people_and_arms_fired_at_someone_stay():
     assert found("The rebels threatened to attack the town on Monday.").get(
         "threatened") == "threat"
     assert "fired" in found("Gunmen fired rockets at the base on Monday.")
+
+
+def test_acts_over_the_years_are_a_series():
+    assert "donated" not in found("The foundation has donated millions to groups over the "
+                                  "years, the report said.")
+    assert "gave" in found("The donor gave five million dollars to the campaign on Monday.")

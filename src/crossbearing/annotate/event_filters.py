@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 from crossbearing.annotate.event_args import LIGHT_VERBS, SERIES
 from crossbearing.annotate.event_senses import ACTING_PEOPLE, RELATIVE_TAGS
 from crossbearing.annotate.event_states import (
+    LONG_UNITS,
     OCCASIONS,
     a_stance,
     dated_within,
@@ -21,6 +22,7 @@ from crossbearing.annotate.event_states import (
     habitual_present,
     held_long,
     in_a_time_when,
+    over_years,
 )
 from crossbearing.annotate.nlp import text_of
 from crossbearing.annotate.timex import NO_ANCHOR, resolve_time
@@ -82,8 +84,6 @@ YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 #: Words of a running period that make a count a tally ("so far this year", "to date").
 RUNNING_PERIOD = re.compile(r"\b(so far|to date|this year|year to date|since the (start|"
                             r"beginning) of)\b", re.IGNORECASE)
-#: Units of time counted back by "ago" that reach past a year ("decades ago").
-LONG_UNITS = frozenset({"year", "decade", "century", "generation"})
 
 
 def makes_no_event(mention: EventMention, token: Token, doc: Doc, family: str,
@@ -324,10 +324,10 @@ def _anchored(mention: EventMention, doc: Doc) -> bool:
 
 def is_aggregate(token: Token) -> bool:
     """A count or series of events rather than one: "over 160 attacks", "repeated US strikes",
-    "have sometimes gathered"."""
+    "have sometimes gathered", "donated millions over the years"."""
     if token.pos_ == "VERB":
         return any(c.dep_ == "advmod" and c.lower_ in HABITUAL for c in token.children) or (
-            _counted_so_far(token))
+            _counted_so_far(token) or over_years(token))
     if token.pos_ != "NOUN":
         return False
     if token.lemma_.lower() in ATTACKERS:

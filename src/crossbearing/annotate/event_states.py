@@ -114,6 +114,22 @@ def in_a_time_when(mention: EventMention, token: Token) -> bool:
     return general and not dated_within(mention, token)
 
 
+#: Units of time that reach past a year: counted back by "ago" ("decades ago"), or over which
+#: acts run ("over the years").
+LONG_UNITS = frozenset({"year", "decade", "century", "generation"})
+
+
+def over_years(token: Token) -> bool:
+    """An act told over years ("has donated millions over the years", "have fought for
+    decades"): a series, not one act (``event_filters.is_aggregate``)."""
+    near = list(token.children)  # the parse may hang it on an object: "donated millions to
+    near += [g for c in near if c.dep_ in ("dobj", "prep")  # groups over the years"
+             for o in ([c] if c.dep_ == "dobj" else c.children) for g in o.children]
+    return any(c.dep_ == "prep" and c.lower_ in ("over", "for", "throughout", "across") and any(
+        g.dep_ == "pobj" and g.tag_ == "NNS" and g.lemma_.lower() in LONG_UNITS
+        for g in c.children) for c in near)
+
+
 def held_long(token: Token) -> bool:
     """A saying or a stance "long" held, in the perfect ("Obama has long called for tax
     fairness", "has long opposed the pipeline"): a position kept over years, no occasion."""
