@@ -282,6 +282,7 @@ def test_he_at_a_paragraphs_start_is_the_subject_that_ended_the_paragraph_before
     "The senator spoke on Monday.\n\nHe accused the mayor of lying.",  # no person named
     "The report was published on Monday. He accused the mayor of lying.",  # no person before
     "Mrs. Leila Haddad spoke on Monday.\n\nHe accused the mayor of lying.",  # "Mrs." is no he
+    "Mrs. Leila Haddad opened the meeting, and then he accused the mayor of lying.",
     "Karim Haddad spoke on Monday.\n\nAides to Omar Said would not say whether he accused the "
     "mayor of lying.",  # another person named before it in its sentence
     "Karim Haddad spoke on Monday.\n\n\"I think he accused the mayor of lying,\" an aide "

@@ -40,8 +40,8 @@ COMPLEMENT_DEPS = frozenset({"dobj", "dative", "prep", "pobj", "xcomp", "ccomp",
 DIRECTED_PREPS = frozenset({"to", "of", "with", "from", "against", "on", "upon", "toward",
                             "towards", "for", "at", "into", "over", "about"})
 #: Verbs of asking: the object, where "from" or "of" names whom, is what is asked for
-#: ("requested troops from Obama", "demanded an apology of the minister").
-ASKED_FOR = frozenset({"request", "call", "appeal", "plea", "demand", "ask", "seek"})
+#: ("requested troops from Obama", "sought help from the United Nations").
+ASKED_FOR = frozenset({"request", "call", "appeal", "demand", "ask", "seek"})
 #: Verbs of talks whose object is the topic, not a side ("discussed the tax deal").
 TALKED_OVER = frozenset({"discuss", "debate"})
 #: Conjunctions of a condition whose subject a threat or demand is aimed at ("unless Israel
@@ -144,7 +144,7 @@ def arguments(token: Token, is_killing: bool, spans: Spans,
 BODIES = frozenset({"administration", "board", "congress", "senate", "house", "agency",
                     "campaign", "force", "regime", "state", "country", "nation", "side",
                     "company", "team", "office", "department", "bureau", "commission",
-                    "legislature", "parliament", "cabinet", "coalition", "alliance", "camp",
+                    "legislature", "cabinet", "coalition", "alliance", "camp",
                     "movement", "ally", "aide", "hacker", "audience", "crowd", "critic",
                     "opponent", "rival", "wounded", "supporter", "family", "inspector", "troop",
                     "reservist", "voter"})
@@ -250,8 +250,8 @@ FIRED_ARMS = DROPPED_ARMS | frozenset({"rocket", "mortar", "round", "bullet", "s
 
 
 def _asked_of(verb: Token) -> bool:
-    """Whether a verb of asking names whom it asks with "from" or "of" ("requested troops from
-    Obama", "demanded an apology of the minister"): its object is what is asked for."""
+    """Whether a verb of asking names whom it asks with "from" or "of" on the verb ("requested
+    troops from Obama"): its object is what is asked for."""
     return verb.lemma_.lower() in ASKED_FOR and any(
         c.dep_ == "prep" and c.lower_ in ("from", "of") for c in verb.children)
 

@@ -51,8 +51,8 @@ def killed_by_nature(token: Token) -> bool:
 
 def hit_by_hard_times(token: Token) -> bool:
     """Whether "hit" tells of hardship, not violence: "hard", "harder" or "hardest" hit with no
-    object ("whose industry is among the hardest hit"), or hit by a natural force or hard times ("towns hit by
-    the recession", "hit by the storm")."""
+    object ("whose industry is among the hardest hit"), or hit by a natural force or hard times
+    ("towns hit by the recession", "hit by the storm")."""
     if token.lemma_.lower() != "hit":
         return False
     children = list(token.children)

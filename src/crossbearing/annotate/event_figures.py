@@ -1,7 +1,8 @@
-"""Words of violence in a figure of speech: "a trade war", "the war on drugs", "a battle over
-what to do about the tax cuts", "tweets targeting her", "hackers targeted the servers", "hardest
-hit by the housing bust". The codebooks code no such thing (Lakoff and Johnson 1980: argument
-is war). docs/events.md has the rules."""
+"""Words of violence in a figure of speech or with no one harmed: "a trade war", "the war on
+drugs", "a battle over what to do about the tax cuts", "tweets targeting her", "hackers targeted
+the servers", "hardest hit by the housing bust", "fired three missiles into the sea". The
+codebooks code no such thing (Lakoff and Johnson 1980: argument is war). docs/events.md has the
+rules."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from spacy.tokens import Token
 from crossbearing.annotate.event_causes import hit_by_hard_times, on_computers
 from crossbearing.annotate.event_phrases import PEOPLE
 from crossbearing.annotate.event_politics import contest_for_office
-from crossbearing.annotate.event_senses import DISPUTED, an_abstraction
+from crossbearing.annotate.event_senses import an_abstraction, over_a_question
 
 #: Modifiers that make a noun of fighting a figure of speech: "a trade war", "a culture war",
 #: "a charm offensive", "a political attack", "attack ads" (Lakoff and Johnson 1980: argument
@@ -42,11 +43,7 @@ def figurative_noun(token: Token, lemma: str) -> bool:
     modifiers = {c.lemma_.lower() for c in token.lefts if c.dep_ in ("compound", "amod")}
     if modifiers & FIGURATIVE_FIGHTS or contest_for_office(token):
         return True  # "a trade war", "the battle for control of the RNC"
-    if lemma in ("battle", "fight") and any(
-            c.dep_ == "prep" and c.lower_ == "over" and any(
-                g.dep_ == "pcomp" or g.dep_ == "pobj" and (
-                    g.lemma_.lower() in DISPUTED or an_abstraction(g)) for g in c.children)
-            for c in token.children):
+    if lemma in ("battle", "fight") and over_a_question(token, an_abstraction):
         return True  # "a battle over what to do about the tax cuts", "a fight over the budget"
     if lemma == "protest" and token.dep_ == "pobj" and token.head.lower_ == "in" and (
             token.head.head.pos_ == "VERB"):

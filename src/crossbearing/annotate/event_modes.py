@@ -11,7 +11,12 @@ from spacy.tokens import Token
 
 from crossbearing.annotate.event_args import CONDITIONS, LIGHT_VERBS
 from crossbearing.annotate.event_senses import to_infinitive
-from crossbearing.annotate.event_unrealised import TRIED_FOR, unrealised
+from crossbearing.annotate.event_unrealised import (
+    FUTURE_AUX,
+    HYPOTHETICAL_AUX,
+    TRIED_FOR,
+    unrealised,
+)
 
 #: Words that say the event did not (yet) happen, and what mode they give what they govern.
 FUTURE_HEADS = frozenset({"threaten", "vow", "warn", "pledge", "plan", "intend", "resume",
@@ -43,8 +48,6 @@ BRINGING_ABOUT = frozenset({"reach", "conclude", "find", "strike", "sign", "hold
 PRETENDING_HEADS = frozenset({"simulate", "rehearse", "feign", "fake", "mimic", "pretend"})
 #: Verbs of aspect: what they govern is in their mood ("expects them to continue calling").
 ASPECTUAL = frozenset({"continue", "keep", "start", "begin"})
-FUTURE_AUX = frozenset({"will", "shall", "'ll", "would"})
-HYPOTHETICAL_AUX = frozenset({"could", "may", "might", "should", "can", "must", "ought"})
 #: Adjectives of possibility or disposition whose infinitive tells no act done ("difficult to
 #: attack", "likely to meet", "ready to strike", "willing to negotiate").
 MODAL_ADJECTIVES = frozenset({

@@ -137,7 +137,7 @@ def attack_on_a_person(token: Token) -> bool:
     targets = [o for p in token.children if p.dep_ == "prep" and p.lower_ in ("on", "against")
                for o in p.children if o.dep_ == "pobj"]
     if not targets or not all(t.ent_type_ == "PERSON" or t.lemma_.lower() in CRITICISED
-                              for t in targets) or _harm_told(token):
+                              for t in targets):
         return False
     return any(c.dep_ == "poss" and (c.ent_type_ == "PERSON" or c.lower_ in ("his", "her"))
                or c.dep_ == "amod" and c.lemma_.lower() in WORDED for c in token.children)

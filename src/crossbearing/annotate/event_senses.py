@@ -334,7 +334,8 @@ def thing_as_doer(verb: Token, event_type: str) -> bool:
     WordNet gives the noun no sense naming a person, a group or a place (:func:`noun_senses`),
     nor a vehicle, machine or weapon (worked by someone: "helicopters evacuated the wounded"),
     nor, for a saying (:data:`SAYING_TYPES`), a communication or an act (a text speaks for its
-    authors). A noun WordNet lacks, a name, a pronoun and a word of people may act."""
+    authors). A noun WordNet lacks, a name, a personal pronoun and a word of people may act;
+    a demonstrative "this" or "that" is a situation ("This led to losses and allowed …")."""
     doers = [c for c in verb.children if c.dep_ == "nsubj" and c.tag_ not in RELATIVE_TAGS]
     doers += [g for c in verb.children if c.dep_ == "agent" for g in c.children
               if g.dep_ == "pobj"]
@@ -359,7 +360,8 @@ def a_thing(noun: Token) -> bool:
 
 
 def _a_thing(noun: Token, saying: bool) -> bool:
-    if noun.lower_ in ("this", "that") and noun.dep_ in ("nsubj", "nsubjpass"):
+    if noun.lower_ in ("this", "that") and noun.tag_ == "DT" and noun.dep_ in (
+            "nsubj", "nsubjpass"):
         return True  # "this led to drastic losses and allowed ISIL to …": a situation
     if noun.pos_ != "NOUN" or noun.ent_type_ or noun.lemma_.lower() in MAY_ACT:
         return False
@@ -389,14 +391,6 @@ DEMANDING_THINGS = frozenset({
     "problem", "situation", "issue", "crisis", "moment", "case", "challenge", "circumstance",
     "occasion", "law", "rule", "constitution", "job", "task", "role", "position", "emergency",
     "reality", "complexity", "scale", "nature", "gravity", "seriousness", "urgency", "times"})
-#: What is a danger, not a threat made, when a threat is said to be it: "is considered a threat
-#: to US troops", "poses a threat", "remains a threat".
-DANGER_VERBS = frozenset({"be", "consider", "see", "view", "regard", "pose", "represent",
-                          "constitute", "remain", "become", "deem", "call", "label"})
-#: Verbs of meeting a danger: the threat faced is a danger ("every threat we have faced").
-FACED = frozenset({"face", "confront", "counter", "combat", "defeat", "tackle", "survive",
-                   "address", "neutralize", "neutralise", "eliminate"})
-DANGER_OR_FACED = DANGER_VERBS | FACED
 
 
 def need_not_demand(token: Token) -> bool:
@@ -406,16 +400,6 @@ def need_not_demand(token: Token) -> bool:
     if relative_subject(token):
         doers.append(token.head)
     return any(d.lemma_.lower() in DEMANDING_THINGS for d in doers)
-
-
-def threat_as_danger(token: Token) -> bool:
-    """Whether a noun "threat" says what something is ("is considered a threat to US troops",
-    "poses a threat", "the greatest threat"), or what someone meets ("faced a growing threat",
-    "every threat we have faced"): a danger, not a threat someone made."""
-    if any(c.dep_ == "relcl" and c.lemma_.lower() in FACED for c in token.children):
-        return True  # "every threat we have faced": a danger met
-    return (token.dep_ in ("attr", "oprd") or token.dep_ == "dobj") and (
-        token.head.lemma_.lower() in DANGER_OR_FACED)
 
 
 def seizes_upon(token: Token) -> bool:
@@ -440,11 +424,8 @@ def fights_for_a_cause(token: Token, causes: frozenset[str]) -> bool:
         return True
     if armed:
         return False  # "government troops battled through the tunnels"
-    if any(c.dep_ == "prep" and c.lower_ == "over" and any(g.dep_ == "pcomp" or (
-            g.dep_ == "pobj" and (a_thing(g) or g.lemma_.lower() in DISPUTED))
-            for g in c.children) for c in token.children):
-        return True  # "battled with the board over the issue of language", "locked in a
-        # battle over what to do about the tax cuts": a dispute
+    if over_a_question(token, a_thing):
+        return True  # "battled with the board over the issue of language": a dispute
     opponents = [c for c in token.children if c.dep_ == "dobj"] + [
         g for c in token.children if c.dep_ == "prep" and c.lower_ in ("against", "through")
         for g in c.children if g.dep_ == "pobj"]
@@ -452,11 +433,18 @@ def fights_for_a_cause(token: Token, causes: frozenset[str]) -> bool:
     return bool(opponents) and all(a_thing(o) for o in opponents)
 
 
-def threat_to_something(token: Token) -> bool:
-    """Whether a noun "threat" is a danger to something ("Putin's threat to Eastern Europe"), not
-    a threat to do something ("the threat to close the strait")."""
-    return any(c.dep_ == "prep" and c.lower_ == "to" and any(g.dep_ == "pobj" for g in c.children)
-               for c in token.children)
+#: Words that open a clause of a question disputed ("over what to do", "over whether to …").
+QUESTION_WORDS = frozenset({"what", "whether", "how"})
+
+
+def over_a_question(token: Token, matter) -> bool:
+    """Whether a fight is "over" a question ("a battle over what to do about the tax cuts",
+    "over whether to …"; not "over who controls the checkpoint") or an issue (:data:`DISPUTED`,
+    or a noun ``matter`` accepts)."""
+    return any(c.dep_ == "prep" and c.lower_ == "over" and any(
+        g.dep_ == "pcomp" and any(w.lower_ in QUESTION_WORDS for w in g.subtree)
+        or g.dep_ == "pobj" and (g.lemma_.lower() in DISPUTED or matter(g))
+        for g in c.children) for c in token.children)
 
 
 #: Nouns of time: "called her on Friday" is when the call was made, not whom it asks.

@@ -18,11 +18,10 @@ PRONOUNS = frozenset({"PRON"})
 #: What each subject pronoun may refer back to: a person, or an organisation or a state ("US
 #: Central Command said it had killed …", "Iran said it would retaliate").
 REFERENTS = {"he": ("PERSON",), "she": ("PERSON",), "it": ("ORG", "GPE")}
-#: Nouns that count what follows "of" ("a number of fighters", "dozens of protesters", "one of
-#: the nation's largest civil rights groups").
+#: Nouns that count what follows "of" ("a number of fighters", "dozens of protesters").
 QUANTITY_NOUNS = frozenset({"number", "dozen", "dozens", "score", "scores", "hundred",
                             "hundreds", "thousand", "thousands", "handful", "couple", "group",
-                            "host", "lot", "plenty", "majority", "minority", "rest", "one"})
+                            "host", "lot", "plenty", "majority", "minority", "rest"})
 
 
 class Spans:
@@ -61,7 +60,7 @@ class Spans:
         had killed …", "Iraq said it would allow …"): elsewhere "it" refers to things as often
         as to groups ("Hezbollah condemned the strike, saying it killed three civilians": the
         strike). News writes a paragraph a sentence, so the sentence before may end the
-        paragraph before ("Ryan opened the debate on taxes.⏎⏎He accused the administration …");
+        paragraph before ("Ryan opened the debate on taxes.⏎⏎He accused the administration");
         a person named "Mr." is no "she", one named "Mrs." or "Ms." no "he". None when no such
         name is found."""
         labels = REFERENTS.get(pronoun.lower_)
@@ -74,7 +73,7 @@ class Spans:
             if token.dep_ in ("nsubj", "nsubjpass"):
                 found = self.at(token)
                 if found is not None and found.label in labels:
-                    return found
+                    return None if _other_gender(pronoun, found) else found
         if sentence.start == 0 or self._quoted(pronoun) or any(
                 m.label == "PERSON" for t in self.doc[sentence.start:pronoun.i]
                 if (m := self.at(t)) is not None):
@@ -150,7 +149,7 @@ class Spans:
                 return None
             return EventArgument(role, head.idx, head.idx + len(head), head.text,
                                  person.actor_id, person.canonical)
-        head = _counted(head)
+        head = _counted(head, role)
         mention = self.at(head)
         if mention is not None:
             state = self._state_acting(role, head, mention)
@@ -200,11 +199,14 @@ def _other_gender(pronoun: Token, person: Mention) -> bool:
     return any(GENDERED_TITLES.get(w) == pronoun.lower_ for w in words)
 
 
-def _counted(head: Token) -> Token:
+def _counted(head: Token, role: str) -> Token:
     """What a quantity noun counts ("killed a number of resistance fighters", "dozens of
     protesters"): the people or things, not the number (codebook: the objects of abstract words
-    are no targets)."""
-    if head.lemma_.lower() not in QUANTITY_NOUNS:
+    are no targets); and, for an actor, the group "one of" names ("One of the nation's largest
+    civil rights groups passed a resolution": the groups act through one of them; "killed one of
+    the guards" killed one)."""
+    lemma = head.lemma_.lower()
+    if lemma not in QUANTITY_NOUNS and not (lemma == "one" and role == "actor"):
         return head
     return next((obj for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "of"
                  for obj in prep.children if obj.dep_ == "pobj"), head)

@@ -51,9 +51,9 @@ def discusses_a_topic(token: Token) -> bool:
         return False  # "with Iran", not "with Boutrous noting how different they were"
     if any(c.dep_ == "nsubjpass" for c in children):  # the subject is the topic: "their
         # situations were discussed only briefly"; the sides are the agent, if told
-        subjects = [g for c in children if c.dep_ == "agent" for g in c.children
-                    if g.dep_ == "pobj"]
-        return not subjects or not any(s.conjuncts or s.tag_ in ("NNS", "NNPS") for s in subjects)
+        sides = [g for c in children if c.dep_ == "agent" for g in c.children
+                 if g.dep_ == "pobj"]
+        return not any(map(_two_sides, sides))
     subjects = [c for c in children if c.dep_ == "nsubj"]
     if not subjects and token.dep_ in ("xcomp", "advcl", "relcl", "acl", "conj"):
         head = token.head
@@ -64,8 +64,13 @@ def discusses_a_topic(token: Token) -> bool:
             c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not subjects:
             return False
-    return not any(s.conjuncts or s.tag_ in ("NNS", "NNPS") or s.lower_ in ("we", "they")
-                   or any(n.dep_ == "nummod" for n in s.children) for s in subjects)
+    return not any(map(_two_sides, subjects))
+
+
+def _two_sides(subject: Token) -> bool:
+    """Whether a subject is more than one side: joined, plural, "we", "they", counted."""
+    return bool(subject.conjuncts) or subject.tag_ in ("NNS", "NNPS") or subject.lower_ in (
+        "we", "they", "them", "us") or any(n.dep_ == "nummod" for n in subject.children)
 
 
 def visits_no_one(token: Token) -> bool:

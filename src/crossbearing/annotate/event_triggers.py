@@ -35,21 +35,22 @@ from crossbearing.annotate.event_politics import (
     no_political_event,
 )
 from crossbearing.annotate.event_senses import (
-    a_thing,
     AGENT_ENTITIES,
     AGENT_NOUNS,
     CRITICISING,
     DEFENDED,
     FORCES,
     MET_THINGS,
-    STRIKING,
     PENALTIES,
+    RELATIVE_TAGS,
+    STRIKING,
     WITHHELD,
+    a_thing,
     abstract_doer,
     asks,
+    asks_a_question,
     asks_for_comment,
     attacks_an_idea,
-    asks_a_question,
     calls_on_or_for,
     cautions,
     commits_a_wrong,
@@ -59,15 +60,19 @@ from crossbearing.annotate.event_senses import (
     need_not_demand,
     objects_are_places,
     reinforces_no_force,
+    relative_subject,
     seizes_upon,
     strikes_no_one,
     thing_as_doer,
-    threat_as_danger,
-    threat_to_something,
     workers_strike,
 )
 from crossbearing.annotate.event_types import Ontology
-from crossbearing.annotate.event_vows import VOWING, vowed_type
+from crossbearing.annotate.event_vows import (
+    VOWING,
+    threat_as_danger,
+    threat_to_something,
+    vowed_type,
+)
 
 #: Violent types from most to least specific: a group of linked triggers takes the first.
 SPECIFICITY = ("suicide_bomb", "remote_explosive", "air_drone_strike", "shelling", "armed_clash",
@@ -278,7 +283,9 @@ def _figurative(token: Token, lemma: str) -> bool:
 def _a_thing_threatens(token: Token) -> bool:
     """Whether a thing, in any tense, "threatens to" do something ("the partisan brawl
     threatened to become the focus of the race"): a risk, no threat made."""
-    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    subjects = [c for c in token.children if c.dep_ == "nsubj" and c.tag_ not in RELATIVE_TAGS]
+    if relative_subject(token):
+        subjects = [token.head]  # "the militants that threatened to attack": the militants
     if not subjects and token.dep_ == "conj":  # "the brawl continued and threatened to …"
         subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
     return bool(subjects) and any(c.dep_ == "xcomp" for c in token.children) and all(

@@ -11,10 +11,13 @@ from spacy.tokens import Token
 from crossbearing.annotate.event_senses import to_infinitive
 
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "would"})
-MODAL_AUX = FUTURE_AUX | frozenset({"could", "may", "might", "should", "can", "must", "ought"})
+HYPOTHETICAL_AUX = frozenset({"could", "may", "might", "should", "can", "must", "ought"})
+MODAL_AUX = FUTURE_AUX | HYPOTHETICAL_AUX
 #: Verbs of demanding or requiring: an act "before" which they set something is conditional.
-REQUIRING = frozenset({"demand", "insist", "require", "ask", "want", "urge", "call", "wait",
-                       "condition", "need"})
+REQUIRING = frozenset({"demand", "insist", "require", "urge", "condition"})
+#: Verbs that require only with what they ask for ("called for a truce before …", "asked them
+#: to leave before …"), not in their other senses ("called Obama on Monday before visiting").
+ASKING = frozenset({"ask", "call", "want", "need"})
 #: Verbs of keeping from an act: what they govern is not done ("avoided criticizing him",
 #: "refrained from attacking", "steering clear of criticizing Trump").
 AVOIDING = frozenset({"avoid", "refrain", "shun", "eschew"})
@@ -62,9 +65,12 @@ def _before_unmet(token: Token) -> bool:
         return False
     if head.i == token.i:
         return False
-    if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX | {"wo"} for c in token.children):
+    if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in token.children):
         return True
-    return (head.lemma_.lower() in REQUIRING or head.tag_ in ("VBP", "VBZ") or any(
+    lemma = head.lemma_.lower()
+    asks = lemma in ASKING and any(c.dep_ in ("xcomp", "ccomp") or c.dep_ == "prep" and (
+        c.lower_ == "for") for c in head.children)
+    return (lemma in REQUIRING or asks or head.tag_ in ("VBP", "VBZ") or any(
         c.dep_ == "aux" and c.lower_ in MODAL_AUX for c in head.children))
 
 
@@ -73,6 +79,11 @@ def _avoided(token: Token) -> bool:
     ("avoided criticizing him", "refrained from attacking", "steering clear of criticizing
     Trump"): the act is not done."""
     head = token.head
+    verb = head.head if head.dep_ == "prep" else head
+    if verb.lemma_.lower() == "clear":
+        verb = verb.head
+    if any(c.dep_ == "neg" for c in verb.children):
+        return False  # "did not avoid criticizing him": he criticized
     if token.dep_ in ("pcomp", "pobj") and head.lower_ in ("from", "of"):
         verb = head.head
         if head.lower_ == "of":  # "steer clear of": "of" hangs on "clear" or on "steer"
@@ -116,4 +127,4 @@ def _made_for(token: Token) -> bool:
         return False
     if any(t.ent_type_ in ("DATE", "TIME") for t in token.subtree):
         return False  # "her decision to meet with Bill Clinton at the end of June": dated, done
-    return not any(c.lower_ in DONE_RANKS or c.tag_ == "JJS" for c in noun.children)
+    return not any(c.lower_ in DONE_RANKS for c in noun.children)

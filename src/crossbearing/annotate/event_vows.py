@@ -1,10 +1,13 @@
-"""What a vow is: "vow" and "swear" make a threat only when what is vowed harms someone.
+"""What a vow and a threat are: "vow" and "swear" make a threat only when what is vowed harms
+someone, and a noun "threat" is a threat made only when it is no danger.
 
 PLOVER's THREATEN is a threat to do something negative ("have sworn to fight until they gain
 control of villages"); a vow to do something else is a promise, which PLOVER codes AGREE
 ("promised to democratize Serbia"; "vowed to stave off climate change"); a vow not to do
 something is a refusal, REJECT ("vowed not to return the Golan Heights to Syria"). A vow with no
-act named ("vowed revenge", "vowed that …") stays a threat.
+act named ("vowed revenge", "vowed that …") stays a threat. A threat said to be what something
+is ("poses a threat"), met ("every threat we have faced") or a danger to something ("Putin's
+threat to Eastern Europe") is a danger, no threat made.
 """
 
 from __future__ import annotations
@@ -51,3 +54,30 @@ def _harms(act: Token, onto: Ontology) -> bool:
     kind = onto.verbs.get(lemma) if act.pos_ in ("VERB", "AUX") else onto.nouns.get(lemma)
     return lemma in HARMING_ACTS or kind in HARMING_TYPES or (
         kind is not None and onto.type(kind).family == "violent")
+
+
+#: What is a danger, not a threat made, when a threat is said to be it: "is considered a threat
+#: to US troops", "poses a threat", "remains a threat".
+DANGER_VERBS = frozenset({"be", "consider", "see", "view", "regard", "pose", "represent",
+                          "constitute", "remain", "become", "deem", "call", "label"})
+#: Verbs of meeting a danger: the threat faced is a danger ("every threat we have faced").
+FACED = frozenset({"face", "confront", "counter", "combat", "defeat", "tackle", "survive",
+                   "address", "neutralize", "neutralise", "eliminate"})
+DANGER_OR_FACED = DANGER_VERBS | FACED
+
+
+def threat_as_danger(token: Token) -> bool:
+    """Whether a noun "threat" says what something is ("is considered a threat to US troops",
+    "poses a threat", "the greatest threat"), or what someone meets ("faced a growing threat",
+    "every threat we have faced"): a danger, not a threat someone made."""
+    if any(c.dep_ == "relcl" and c.lemma_.lower() in FACED for c in token.children):
+        return True  # "every threat we have faced": a danger met
+    return (token.dep_ in ("attr", "oprd") or token.dep_ == "dobj") and (
+        token.head.lemma_.lower() in DANGER_OR_FACED)
+
+
+def threat_to_something(token: Token) -> bool:
+    """Whether a noun "threat" is a danger to something ("Putin's threat to Eastern Europe"), not
+    a threat to do something ("the threat to close the strait")."""
+    return any(c.dep_ == "prep" and c.lower_ == "to" and any(g.dep_ == "pobj" for g in c.children)
+               for c in token.children)

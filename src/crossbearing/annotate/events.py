@@ -48,7 +48,8 @@ from crossbearing.model import (
 )
 
 #: Words of trying: a killing they govern was attempted, an attack (PLOVER codes the act tried);
-#: whether the attempt came about is ``event_modes`` (``TRIED_FOR``, "was thwarted").
+#: whether the attempt came about is ``event_modes``'s (``event_unrealised.TRIED_FOR``, "was
+#: thwarted").
 ATTEMPTS = frozenset({"attempt", "try", "bid", "plot"})
 FATAL = re.compile(r"\b(killed|dead|died|deaths?|lives|martyred|fatalities|slain|bodies)\b", re.IGNORECASE)
 INJURED = re.compile(r"\b(injured|wounded|hurt|injuries|casualties)\b", re.IGNORECASE)

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from itertools import combinations
 
+from crossbearing.annotate.timex_find import WEEKDAYS
 from crossbearing.model import EventMention, Place, TimeValue
 
 #: Types that name violence without saying how: they merge with any violent type.
@@ -81,9 +82,9 @@ def item_of(mention: EventMention, family: str, place_of: Callable[[str], Place 
     precise = mention.place_id if place is not None and place.kind in ("city", "site") else None
     dead = {a.actor_id or person_key(a.canonical) for a in mention.arguments
             if a.role == "victim" and mention.event_type in KILLINGS and a_name(a.canonical)}
-    named = {_last_name(a.canonical) for a in mention.arguments if a.role == "actor" and (
+    named = {last_name(a.canonical) for a in mention.arguments if a.role == "actor" and (
         a.actor_id or a_name(a.canonical))} - {""}
-    killed = {_last_name(v.canonical) for v in mention.role("victim") if not v.actor_id and (
+    killed = {last_name(v.canonical) for v in mention.role("victim") if not v.actor_id and (
         a_name(v.canonical) or _a_surname(v.canonical))}  # no group or state
     return Item(mention, family, participants, sufferers, country, precise, named_dead=dead,
                 named_actors=named, killed_names=killed)
@@ -93,7 +94,7 @@ def item_of(mention: EventMention, family: str, place_of: Callable[[str], Place 
 NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 
 
-def _last_name(name: str) -> str:
+def last_name(name: str) -> str:
     """The last word of a name, suffixes left out: a person's surname, an organisation's last
     word. Two actors are told apart by it only where it differs ("Dana Loesch", "Bill
     Hennessy"); two it cannot tell apart ("Syrian Democratic Forces", "Israel Defense Forces")
@@ -145,8 +146,8 @@ def person_key(description: str) -> str:
     return " ".join(words)
 
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
+_WEEKDAY = re.compile(r"\b(" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\b\.?",
+                      re.IGNORECASE)
 
 
 def weekday_of(mention: EventMention, words: str | None) -> int | None:
@@ -159,13 +160,12 @@ def weekday_of(mention: EventMention, words: str | None) -> int | None:
     if time is not None and time.known and time.precision == "day" and (
             time.end in (None, time.start)):
         return date.fromisoformat(time.start).weekday()
-    found = _WEEKDAY.findall(words or "")
-    if len({w.lower() for w in found}) == 1:
-        return WEEKDAYS.index(found[0].lower())
-    return None
+    days = {WEEKDAYS[w.lower()] for w in _WEEKDAY.findall(words or "")}
+    return days.pop() if len(days) == 1 else None
 
 
 def weekdays_differ(a: Item, b: Item) -> bool:
+    """Whether two mentions' own times name different days of the week."""
     return a.weekday is not None and b.weekday is not None and a.weekday != b.weekday
 
 

@@ -23,7 +23,8 @@ from typing import Any, Callable
 from crossbearing.annotate.event_triggers import SPECIFICITY
 from crossbearing.annotate.event_phrases import PEOPLE
 from crossbearing.annotate.event_types import ontology, plover_of
-from crossbearing.corpus.event_items import NUMBER_WORDS, a_name
+from crossbearing.corpus.event_items import NUMBER_WORDS, a_name, last_name
+from crossbearing.corpus.occasions import is_name
 from crossbearing.kb.actors import actor_base
 from crossbearing.kb.places import place_by_id
 from crossbearing.model import EventMention, Place
@@ -302,9 +303,11 @@ def _the_speaker(argument, mention: EventMention) -> bool:
     …"): by knowledge-base id, or by the speaker's name."""
     if argument.actor_id and argument.actor_id == mention.reported_by_actor:
         return True
-    speaker = (mention.reported_by or "").lower().split()
-    name = (argument.canonical or argument.text).lower().split()
-    return bool(speaker and name) and speaker[-1] == name[-1]  # "Gov. Rick Perry", "Perry"
+    speaker = mention.reported_by or ""
+    name = argument.canonical or argument.text
+    # a speaker by name, not by description ("U.S. officials" is no "Iraqi officials")
+    return (is_name(speaker) and is_name(name) and last_name(speaker) == last_name(name)
+            and last_name(name)[:1].isalpha() and name.split()[-1][:1].isupper())
 
 
 def _participants(group, outlet_of) -> list[dict[str, Any]]:

@@ -51,7 +51,7 @@ def speaker_key(mention: EventMention, family: str) -> str | None:
         return None
     if mention.reported_by_actor:
         return "actor:" + mention.reported_by_actor
-    if mention.reported_by and _is_name(mention.reported_by):
+    if mention.reported_by and is_name(mention.reported_by):
         return "name:" + mention.reported_by.lower()
     if family != "verbal":
         return None
@@ -59,12 +59,12 @@ def speaker_key(mention: EventMention, family: str) -> str | None:
         if argument.role == "actor":
             if argument.actor_id:
                 return "actor:" + argument.actor_id
-            if _is_name(argument.canonical):
+            if is_name(argument.canonical):
                 return "name:" + argument.canonical.lower()
     return None
 
 
-def _is_name(text: str) -> bool:
+def is_name(text: str) -> bool:
     """A proper name ("Akram al-Kaabi", "Kata'ib Hezbollah"), not a description."""
     words = text.split()
     return bool(words) and words[0][:1].isupper() and not text.lower().startswith(
