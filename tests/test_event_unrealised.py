@@ -270,3 +270,16 @@ def test_a_speaker_keeps_his_own_vow_and_a_description_is_no_speaker():
     Said.reported_by = "U.S. officials"
     others = EventArgument("actor", 0, 15, "Iraqi officials", None, "Iraqi officials")
     assert not _the_speaker(others, Said)
+
+
+def test_where_a_complaint_went_and_the_city_an_accord_is_named_for_are_no_parties():
+    [complaint] = [e for e in annotate_text(
+        "The party's complaint to the state bar's disciplinary board says the lawyer violated "
+        "conduct rules.").events if e.text == "complaint"]
+    assert not complaint.role("target")
+    [signed] = [e for e in annotate_text("The two sides signed the Minsk agreement in "
+                                         "February.").events if e.text == "signed"]
+    assert not signed.role("target")
+    [deal] = [e for e in annotate_text("Iran and the United States reached the Iran nuclear "
+                                       "deal.").events if e.text == "deal"]
+    assert [a.text for a in deal.role("actor")] == ["Iran"]

@@ -20,7 +20,7 @@ from crossbearing.annotate.event_senses import (
     a_time,
     to_infinitive,
 )
-from crossbearing.annotate.event_spans import Spans
+from crossbearing.annotate.event_spans import Spans, named_by_a_city
 from crossbearing.annotate.name_spans import dateline
 from crossbearing.model import EventArgument
 
@@ -42,6 +42,10 @@ DIRECTED_PREPS = frozenset({"to", "of", "with", "from", "against", "on", "upon",
 #: Verbs of asking: the object, where "from" or "of" names whom, is what is asked for
 #: ("requested troops from Obama", "sought help from the United Nations").
 ASKED_FOR = frozenset({"request", "call", "appeal", "demand", "ask", "seek"})
+#: Nouns of a complaint lodged somewhere: "to" or "with" names where it is lodged, not whom it
+#: accuses ("a complaint to the bar's board", "filed a lawsuit with the court").
+LODGED = frozenset({"complaint", "lawsuit", "suit", "grievance", "charge", "accusation",
+                    "allegation"})
 #: Verbs of talks whose object is the topic, not a side ("discussed the tax deal").
 TALKED_OVER = frozenset({"discuss", "debate"})
 #: Conjunctions of a condition whose subject a threat or demand is aimed at ("unless Israel
@@ -121,8 +125,9 @@ def arguments(token: Token, is_killing: bool, spans: Spans,
     for role, head in found:
         if role == "target" and family != "violent" and a_thing(head):
             owner = _owner(head)
-            if owner is None:
-                continue
+            if owner is None or (spans.at(owner) is not None
+                                 and named_by_a_city(owner, spans.at(owner))):
+                continue  # no one's, or a city's name for it ("signed the Minsk agreement")
             head = owner  # "criticizing the Obama administration's announcement": its owner
         argument = spans.argument(role, head)
         if argument is not None and not (argument.start <= token.idx < argument.end):
@@ -274,6 +279,10 @@ def _directed(child: Token, node: Token, trigger: Token) -> bool:
         # whom ("called for Steele's resignation" names whom through what is asked)
     if node.i == trigger.i and trigger.lemma_.lower() in TALKED_OVER and dep == "dobj":
         return False  # "meeting to discuss the tax deal": the topic, not a side
+    if node.i == trigger.i and trigger.lemma_.lower() in LODGED and (
+            dep == "prep" and child.lower_ in ("to", "with")):
+        return False  # "the GOP's complaint to the Board says Mills violated": where it went,
+        # not whom it accuses
     if dep == "prep":
         if child.lower_ == "in":
             return any(c.dep_ == "pobj" and c.lemma_.lower() in DIRECTED_IN
@@ -320,7 +329,8 @@ def _complement_actor(token: Token, spans: Spans,
                 seen.add(child.i)
                 mention = spans.at(child)
                 if mention is not None and mention.label in AGENT_ENTITIES and not any(
-                        a <= mention.start < b for a, b in taken):
+                        a <= mention.start < b for a, b in taken) and not named_by_a_city(
+                        child, mention):
                     return EventArgument("target", mention.start, mention.end, mention.text,
                                          mention.actor_id, mention.canonical)
                 following.append(child)
@@ -347,7 +357,8 @@ def _noun_arguments(token: Token, is_killing: bool, spans: Spans) -> list[tuple[
     for child in token.children:
         if child.dep_ == "poss" and is_killing and _a_person(child, spans):
             found.append(("victim", child))  # "Scott's death", "Saadi's assassination"
-        elif child.dep_ == "poss" or child.dep_ in ("compound", "amod", "nmod") and spans.at(child) is not None:
+        elif child.dep_ == "poss" or child.dep_ in ("compound", "amod", "nmod") and (
+                spans.at(child) is not None and not named_by_a_city(child, spans.at(child))):
             found.append(("actor", child))
         elif child.dep_ == "prep":
             objects = [c for c in child.children if c.dep_ == "pobj"]

@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
+from crossbearing.annotate.event_agreements import AGREEMENT_NOUNS
 from crossbearing.annotate.event_senses import ACTING_PEOPLE
 from crossbearing.annotate.nlp import text_of
 from crossbearing.kb import Actor
@@ -163,10 +164,10 @@ class Spans:
         start = left.left_edge.idx if left.i != head.i else head.idx
         end = head.idx + len(head)
         text = text_of(self.doc)[start:end] if start < end else head.text
-        named = None
+        named, named_token = None, head.i
         for child in head.children:
-            if child.dep_ in ("compound", "amod", "poss", "appos", "nmod"):
-                named = self.at(child) or named
+            if child.dep_ in ("compound", "amod", "poss", "appos", "nmod") and self.at(child):
+                named, named_token = self.at(child), child.i
         if named is not None and named.label in ("PERSON",) and any(
                 c.dep_ == "appos" for c in head.children):
             return EventArgument(role, named.start, named.end, named.text, named.actor_id,
@@ -177,6 +178,8 @@ class Spans:
                                  person.canonical)
         if named is not None and named.label == "NORP" and not named.actor_id:
             named = None  # "Iraqi lawmakers" are lawmakers described as Iraqi, not "Iraqi"
+        if named is not None and named_by_a_city(self.doc[named_token], named):
+            named = None  # "signed the Minsk agreement": the accord, not Minsk
         if named is not None and named.label in ("GPE", "LOC", "FAC") and not named.actor_id and (
                 head.lemma_.lower() in ACTING_PEOPLE):
             named = None  # "a New York judge" is a judge from New York, not the place
@@ -197,6 +200,24 @@ def _other_gender(pronoun: Token, person: Mention) -> bool:
     if title is not None and title.start > 0:
         words.insert(0, doc[title.start - 1].lower_)
     return any(GENDERED_TITLES.get(w) == pronoun.lower_ for w in words)
+
+
+#: Accords and meetings a city names ("the Paris climate accord", "the Minsk agreement", "the
+#: Oslo process"): the city is where it was made, no party to it.
+NAMED_BY_CITIES = AGREEMENT_NOUNS | frozenset({"accords", "protocol", "process", "format",
+                                               "declaration", "communique", "talks", "summit"})
+
+
+def named_by_a_city(word: Token, mention) -> bool:
+    """Whether a city's name only names an accord or a meeting it modifies ("signed the Minsk
+    agreement", "committed to the Paris climate accord"); a state's stays a party ("the Iran
+    deal")."""
+    head = word.head
+    while head.dep_ == "compound" and head.head.i != head.i:
+        head = head.head  # "the Paris climate accord"
+    return (word.dep_ == "compound" and head.lemma_.lower() in NAMED_BY_CITIES
+            and mention.label in ("GPE", "LOC") and bool(mention.place_id)
+            and not mention.place_id.startswith("country:") and mention.actor_id is None)
 
 
 def _counted(head: Token, role: str) -> Token:
