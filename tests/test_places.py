@@ -312,3 +312,14 @@ def test_place_by_id_gives_back_what_lookup_gave(name, context):
 ])
 def test_place_by_id_refuses_unknown_ids(place_id):
     assert place_by_id(place_id) is None
+
+
+@pytest.mark.parametrize("name, country", [("Paris", "FR"), ("Moscow", "RU"), ("Cairo", "EG")])
+def test_a_world_city_is_not_a_small_namesake_of_a_country_in_context(name, country):
+    assert places.lookup_place(name, context_countries=["US"]).country == country
+
+
+def test_a_region_named_still_picks_the_namesake():
+    place = places.lookup_place("Paris", context_countries=["US"], context_regions=["US.TX"])
+    assert place.country == "US"
+    assert places.lookup_place("Birmingham", context_countries=["US"]).country == "US"

@@ -63,6 +63,10 @@ CITY_OVER_STATE = 500_000
 #: A city this large, matched by its own name, is not displaced by a smaller town of a context
 #: country matched only by an alternate name.
 MAJOR_CITY = 1_000_000
+#: Nor by a town of a context country this many times smaller that bears the same name ("Paris"
+#: in a report on the United States is Paris, France, 86 times as large as Paris, Texas; "Dublin"
+#: is Dublin, Ohio in one, 18 times smaller than Dublin, Ireland), unless a region names it.
+WORLD_CITY_RATIO = 50
 #: A town matched only by an alternate name (an old name, an exonym, a transliteration) outranks
 #: a town that bears the name as its own only when this many times as large: "Williamsburg" is
 #: Williamsburg, Virginia, not Rockville, Maryland (once so called, 4.5 times as large), while
@@ -335,7 +339,9 @@ def _find_town(key: str, context: frozenset[str], floor: int = 0,
     then in a context country, then the most populous. A town matched by an alternate name needs
     ``MIN_POPULATION`` people unless it lies in a context region or country; any town ``floor``
     people. A town in context matched only by an alternate name gives way to a city of
-    ``MAJOR_CITY`` people that bears the name ("Baghdad" is not Baghdādeh in Iran)."""
+    ``MAJOR_CITY`` people that bears the name ("Baghdad" is not Baghdādeh in Iran), and any
+    town not in a context region to one of them ``WORLD_CITY_RATIO`` times as large ("Paris"
+    with the United States in context is still Paris, France)."""
     found = [(town, own) for town, own in _towns().named(key) if town.population >= floor and (
         own or town.population >= MIN_POPULATION or town.admin1_code in regions
         or town.country in context)]
@@ -349,6 +355,10 @@ def _find_town(key: str, context: frozenset[str], floor: int = 0,
     major = [town for town, is_own in found if is_own and town.population >= MAJOR_CITY]
     if not own and best.admin1_code not in regions and major:
         best = max(major, key=lambda town: town.population)
+    world = [town for town in major if town.population >= WORLD_CITY_RATIO * best.population]
+    if best.admin1_code not in regions and world:
+        best = max(world, key=lambda town: town.population)  # "the Paris accord" in a report
+        # on the United States is Paris, France, not Paris, Texas ("Paris, Texas" names TX)
     return best.place(), best.population
 
 
