@@ -283,3 +283,21 @@ def test_where_a_complaint_went_and_the_city_an_accord_is_named_for_are_no_parti
     [deal] = [e for e in annotate_text("Iran and the United States reached the Iran nuclear "
                                        "deal.").events if e.text == "deal"]
     assert [a.text for a in deal.role("actor")] == ["Iran"]
+
+
+def test_what_a_demand_noun_asks_and_an_infinitives_object_are_not_done():
+    assert modes("The rebel group insisted on its demands that the government grant the "
+                 "minority a share of power.", "grant") == {"future"}
+    assert modes("Party rules give the chair authority to call a special meeting to vote on "
+                 "a nominee.", "meeting") == {"hypothetical"}
+    assert modes("Peacekeepers were accused of failure to prevent a massacre in the south.",
+                 "massacre") == {"asserted"}
+
+
+def test_a_saying_of_another_named_person_is_not_the_speakers_statement():
+    from crossbearing.corpus.occasions import speaker_key
+
+    [promised] = [e for e in annotate_text("Jane Merrill says Alicia Machado promised to keep "
+                                           "supporting the senator.").events
+                  if e.text == "promised"]
+    assert promised.reported_by and speaker_key(promised, "verbal") is None

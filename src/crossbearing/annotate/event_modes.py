@@ -388,6 +388,9 @@ def _noun_mode(token: Token) -> str | None:
     if token.dep_ in ("acl", "ccomp") and head.pos_ == "NOUN" and (
             head.lemma_.lower() in CLAIM_NOUNS) and not to_infinitive(token):
         return "hypothetical"  # "allegations that police beat protesters": alleged, not told
+    if token.dep_ in ("acl", "ccomp") and head.pos_ == "NOUN" and (
+            head.lemma_.lower() in ASKING_NOUNS):
+        return "future"  # "its demands that the government grant the Hutu majority …"
     if head.pos_ != "NOUN" or not to_infinitive(token):
         return None
     noun = head.lemma_.lower()

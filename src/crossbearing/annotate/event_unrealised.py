@@ -29,9 +29,10 @@ JOURNEYING = frozenset({"return", "come", "go", "travel", "fly", "head", "arrive
 #: those that make a killing tried an attack): "an attempt to assassinate",
 #: "a plot to bomb" (what governs the noun says whether it came about: event_modes).
 TRIED_FOR = frozenset({"attempt", "plot", "bid", "plan", "scheme", "conspiracy"})
-#: Nouns of a decision or a step taken: their infinitive tells what was done ("her decision to
-#: meet with Bill Clinton", "the move to expel the envoy").
-DECIDED = frozenset({"decision", "move", "step", "choice"})
+#: Nouns of a decision or a step taken, or of a failure or a refusal (whose own rules in
+#: event_modes read them): their infinitive is no mere aim ("her decision to meet with Bill
+#: Clinton", "the move to expel the envoy", "failure to prevent a massacre": it happened).
+DECIDED = frozenset({"decision", "move", "step", "choice", "failure", "refusal"})
 #: Words before an infinitive on a noun that make it tell an act done ("the first president to
 #: visit Hiroshima", "the only country to recognise the vote").
 DONE_RANKS = frozenset({"first", "last", "only", "second", "third", "latest", "next"})
@@ -43,8 +44,10 @@ def unrealised(token: Token) -> str | None:
         return "negated"
     if _set_to(token) or _journey_for(token):
         return "future"
-    if _before_unmet(token) or _made_for(token):
-        return "hypothetical"
+    if _before_unmet(token) or _made_for(token) or (
+            token.dep_ == "dobj" and token.head.pos_ == "VERB" and _made_for(token.head)):
+        return "hypothetical"  # also what such an infinitive makes: "authority to call a
+        # special meeting"
     return None
 
 

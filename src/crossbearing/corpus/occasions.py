@@ -47,7 +47,7 @@ def speaker_key(mention: EventMention, family: str) -> str | None:
     else:
         said = family == "verbal" or (mention.reported_by is not None and (
             family != "violent" or mention.mode != "asserted"))
-    if not said:
+    if not said or _someone_elses(mention):
         return None
     if mention.reported_by_actor:
         return "actor:" + mention.reported_by_actor
@@ -62,6 +62,21 @@ def speaker_key(mention: EventMention, family: str) -> str | None:
             if is_name(argument.canonical):
                 return "name:" + argument.canonical.lower()
     return None
+
+
+def _someone_elses(mention: EventMention) -> bool:
+    """Whether a saying the speaker reports is, by its own named actor, another's ("Corker said
+    Republicans will have to yield to the president's chief demand": the demand is Obama's, not
+    part of what Corker said): its actor is a person named by another surname than the speaker.
+    Groups and states are left alone: a spokesman, a leader or a commander speaks for his
+    group, and the knowledge base does not tell every such tie."""
+    speaker = mention.reported_by
+    if not speaker or not is_name(speaker):
+        return False
+    spoken = speaker.split()[-1].lower().strip(".,")
+    return any(a.role == "actor" and a.actor_id is None and is_name(a.canonical)
+               and len(a.canonical.split()) >= 2 and a.canonical.split()[-1].lower() != spoken
+               for a in mention.arguments)
 
 
 def is_name(text: str) -> bool:
