@@ -301,3 +301,9 @@ def test_a_saying_of_another_named_person_is_not_the_speakers_statement():
                                            "supporting the senator.").events
                   if e.text == "promised"]
     assert promised.reported_by and speaker_key(promised, "verbal") is None
+
+
+def test_defending_oneself_is_a_denial_and_defending_someone_support():
+    assert found("The senator defended himself against the charges on Tuesday.").get(
+        "defended") == "rejection"
+    assert found("The senator defended the president on Monday.").get("defended") == "support"

@@ -74,6 +74,9 @@ from crossbearing.annotate.event_vows import (
     vowed_type,
 )
 
+#: Reflexive pronouns: one who defends oneself rejects what one is accused of.
+REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself", "myself", "ourselves",
+                        "yourself"})
 #: Violent types from most to least specific: a group of linked triggers takes the first.
 SPECIFICITY = ("suicide_bomb", "remote_explosive", "air_drone_strike", "shelling", "armed_clash",
                "abduction", "attack", "killing")
@@ -163,6 +166,9 @@ def _type_of(token: Token, onto: Ontology) -> str | None:
             return "sanction"  # "imposed sweeping new sanctions": no one arrested
         if name == "threat" and lemma in VOWING:
             return vowed_type(token, onto)  # "vowed to stave off climate change": a promise
+        if lemma == "defend" and any(c.dep_ == "dobj" and c.lower_ in REFLEXIVES
+                                     for c in token.children):
+            return "rejection"  # "defended himself against the charges": a denial (REJECT)
         return name
     if token.pos_ == "NOUN":
         if lemma == "call" and not _calls_for_something(token):
