@@ -307,3 +307,8 @@ def test_defending_oneself_is_a_denial_and_defending_someone_support():
     assert found("The senator defended himself against the charges on Tuesday.").get(
         "defended") == "rejection"
     assert found("The senator defended the president on Monday.").get("defended") == "support"
+
+
+def test_forces_defending_a_place_give_no_support():
+    assert "defended" not in found("The army defended the town against the rebels.")
+    assert "defended" not in found("Troops defended the base on Monday.")

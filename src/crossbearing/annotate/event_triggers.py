@@ -243,6 +243,9 @@ def _figurative(token: Token, lemma: str) -> bool:
             and c.pos_ != "PROPN" and c.lemma_.lower() in DEFENDED
             for c in token.children):
         return True  # "Newsweek has defended the photo": an argument; "borders defended": force
+    if lemma == "defend" and any(c.dep_ == "nsubj" and c.lemma_.lower() in FORCES
+                                 for c in token.children):
+        return True  # "the army defended the town against the rebels": fighting, no support
     if lemma == "demand" and asks_a_question(token):
         return True  # "'Why isn't this proof?' Vitter demanded.": a question, no demand
     if lemma in STRIKING and strikes_no_one(token):

@@ -45,7 +45,7 @@ log = logging.getLogger(__name__)
 
 STAGE = "annotate"
 #: The version of the stage's code: bump it when what the annotators find changes.
-CODE_VERSION = "crossbearing.annotate.v43"
+CODE_VERSION = "crossbearing.annotate.v44"
 
 
 @functools.cache
