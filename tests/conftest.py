@@ -93,6 +93,11 @@ def annotate_text(text, published="2024-02-09"):
     return result
 
 
+def event_types(text):
+    """The event mentions of one invented article, trigger word → event type."""
+    return {e.text: e.event_type for e in annotate_text(text).events}
+
+
 @pytest.fixture(scope="session")
 def analyzed_seeds(tmp_path_factory):
     """The sample corpus through the whole analysis once: (database path, dossier path)."""

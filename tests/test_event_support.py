@@ -4,11 +4,7 @@ concession) and "striking" as an adjective (annotate/event_senses.strikes_no_one
 here is written for these tests."""
 
 import pytest
-from conftest import annotate_text
-
-
-def events(text):
-    return {e.text: e.event_type for e in annotate_text(text).events}
+from conftest import event_types
 
 
 @pytest.mark.parametrize("text, word", [
@@ -21,7 +17,7 @@ def events(text):
     ("It is striking that the report names no one.", "striking"),
 ])
 def test_no_support_and_no_attack(text, word):
-    assert events(text).get(word) not in ("support", "attack")
+    assert event_types(text).get(word) not in ("support", "attack")
 
 
 @pytest.mark.parametrize("text, word, kind", [
@@ -37,4 +33,4 @@ def test_no_support_and_no_attack(text, word):
     ("The rebels struck the village at dawn.", "struck", "attack"),
 ])
 def test_support_and_its_neighbours_stay(text, word, kind):
-    assert events(text).get(word) == kind
+    assert event_types(text).get(word) == kind

@@ -3,11 +3,7 @@ negotiating with each other; INVESTIGATE: looking into a matter or questioning p
 text here is written for these tests."""
 
 import pytest
-from conftest import annotate_text
-
-
-def events(text):
-    return {e.text: e.event_type for e in annotate_text(text).events}
+from conftest import event_types
 
 
 @pytest.mark.parametrize("text, word", [
@@ -26,7 +22,7 @@ def events(text):
     ("The state would host the only open Senate race in the country next year.", "host"),
 ])
 def test_no_talks_and_no_investigation(text, word):
-    assert events(text).get(word) not in ("consultation", "investigation")
+    assert event_types(text).get(word) not in ("consultation", "investigation")
 
 
 @pytest.mark.parametrize("text, word, kind", [
@@ -56,4 +52,4 @@ def test_no_talks_and_no_investigation(text, word):
      "investigation"),
 ])
 def test_talks_and_questioning_stay(text, word, kind):
-    assert events(text).get(word) == kind
+    assert event_types(text).get(word) == kind

@@ -5,15 +5,11 @@ event_politics.py, event_talks.py, corpus/event_values.py). Every text here is w
 these tests."""
 
 import pytest
-from conftest import annotate_text
+from conftest import annotate_text, event_types
 
 
 def modes(text, trigger):
     return {e.mode for e in annotate_text(text).events if e.text == trigger}
-
-
-def found(text):
-    return {e.text: e.event_type for e in annotate_text(text).events}
 
 
 @pytest.mark.parametrize("text, trigger, mode", [
@@ -48,12 +44,12 @@ def test_an_act_a_rank_a_decision_or_a_past_journey_tells_is_done(text, trigger)
     "pensions,\" his spokesman said Friday.",
 ])
 def test_a_stance_in_the_present_perfect_or_in_a_dated_saying_is_held(text):
-    assert not {"rejection", "support"} & set(found(text).values())
+    assert not {"rejection", "support"} & set(event_types(text).values())
 
 
 def test_a_stance_in_the_lead_or_dated_is_told():
-    assert found("The Senate has opposed the pact, officials said.").get("opposed") == "rejection"
-    assert found("Trade\n\nThe vote was close.\n\nThe senators opposed the pact on "
+    assert event_types("The Senate has opposed the pact, officials said.").get("opposed") == "rejection"
+    assert event_types("Trade\n\nThe vote was close.\n\nThe senators opposed the pact on "
                  "Tuesday.").get("opposed") == "rejection"
 
 
@@ -62,13 +58,13 @@ def test_a_stance_in_the_lead_or_dated_is_told():
     "Towns hit by the recession have lost their shops.",
 ])
 def test_hit_by_hard_times_is_no_attack(text):
-    assert "hit" not in found(text)
+    assert "hit" not in event_types(text)
 
 
 def test_hit_by_a_bomb_or_a_rocket_stays_violence():
-    assert "bomb" in found("The convoy was hit by a roadside bomb on Monday.")
-    assert "hit" in found("The convoy was hit by rockets on Monday.")
-    assert found("Rockets hit the base on Monday.").get("hit") in ("shelling", "attack")
+    assert "bomb" in event_types("The convoy was hit by a roadside bomb on Monday.")
+    assert "hit" in event_types("The convoy was hit by rockets on Monday.")
+    assert event_types("Rockets hit the base on Monday.").get("hit") in ("shelling", "attack")
 
 
 @pytest.mark.parametrize("text, trigger", [
@@ -77,19 +73,19 @@ def test_hit_by_a_bomb_or_a_rocket_stays_violence():
      "including an attack on Sen. John Smith.", "attack"),
 ])
 def test_a_partys_attacks_and_those_a_saying_holds_are_words(text, trigger):
-    assert found(text).get(trigger) == "accusation"
+    assert event_types(text).get(trigger) == "accusation"
 
 
 def test_an_attack_on_a_person_told_alone_stays_one():
-    assert found("The attack on the novelist shocked writers.").get("attack") == "attack"
-    assert found("Republican Guard attacks killed dozens.").get("attacks") == "attack"
+    assert event_types("The attack on the novelist shocked writers.").get("attack") == "attack"
+    assert event_types("Republican Guard attacks killed dozens.").get("attacks") == "attack"
 
 
 def test_a_topic_discussed_is_no_talks_and_sides_discussing_are():
-    assert "discussed" not in found(
+    assert "discussed" not in event_types(
         "Their cases were discussed only briefly, with the lawyer noting how different they were.")
-    assert found("The plan was discussed with Iran on Monday.").get("discussed") == "consultation"
-    assert found("The plan was discussed by the ministers on Monday.").get(
+    assert event_types("The plan was discussed with Iran on Monday.").get("discussed") == "consultation"
+    assert event_types("The plan was discussed by the ministers on Monday.").get(
         "discussed") == "consultation"
 
 
@@ -131,7 +127,7 @@ def test_who_acts_in_a_condition_is_no_actor_of_the_threat():
      "stayed home.", "questioned"),
 ])
 def test_a_dispute_a_times_setting_and_a_doubt_are_no_events(text, trigger):
-    assert trigger not in found(text)
+    assert trigger not in event_types(text)
 
 
 @pytest.mark.parametrize("text, trigger", [
@@ -140,7 +136,7 @@ def test_a_dispute_a_times_setting_and_a_doubt_are_no_events(text, trigger):
     ("The aides whom police questioned were released on Monday.", "questioned"),
 ])
 def test_a_battle_for_a_place_a_definite_day_and_people_questioned_stay(text, trigger):
-    assert trigger in found(text)
+    assert trigger in event_types(text)
 
 
 def test_arms_fired_are_the_means_and_one_of_a_group_is_the_group():
@@ -204,9 +200,9 @@ def test_who_acts_in_what_is_demanded_is_no_actor_but_the_speaker_stays():
 
 
 def test_welcoming_guests_is_no_support():
-    assert "welcomed" not in found("As he welcomed several hundred guests, the congressman "
+    assert "welcomed" not in event_types("As he welcomed several hundred guests, the congressman "
                                    "launched his bid.")
-    assert found("The government today welcomed the ceasefire agreement.").get(
+    assert event_types("The government today welcomed the ceasefire agreement.").get(
         "welcomed") == "support"
 
 
@@ -226,19 +222,19 @@ def test_beside_a_party_a_matter_is_no_target():
     ("The army fired three missiles into the sea on Monday.", "fired"),
 ])
 def test_a_risk_a_situation_and_a_launch_into_the_sea_are_no_events(text, trigger):
-    assert trigger not in found(text)
+    assert trigger not in event_types(text)
 
 
 def test_a_threat_by_people_and_arms_fired_at_someone_stay():
-    assert found("The rebels threatened to attack the town on Monday.").get(
+    assert event_types("The rebels threatened to attack the town on Monday.").get(
         "threatened") == "threat"
-    assert "fired" in found("Gunmen fired rockets at the base on Monday.")
+    assert "fired" in event_types("Gunmen fired rockets at the base on Monday.")
 
 
 def test_acts_over_the_years_are_a_series():
-    assert "donated" not in found("The foundation has donated millions to groups over the "
+    assert "donated" not in event_types("The foundation has donated millions to groups over the "
                                   "years, the report said.")
-    assert "gave" in found("The donor gave five million dollars to the campaign on Monday.")
+    assert "gave" in event_types("The donor gave five million dollars to the campaign on Monday.")
 
 
 @pytest.mark.parametrize("text, trigger", [
@@ -250,7 +246,7 @@ def test_before_after_a_verb_that_requires_nothing_is_a_sequence(text, trigger):
 
 
 def test_militants_who_threaten_and_one_of_the_guards_killed():
-    assert found("The militants that threatened to attack the town were arrested.").get(
+    assert event_types("The militants that threatened to attack the town were arrested.").get(
         "threatened") == "threat"
     [killed] = [e for e in annotate_text("Gunmen killed one of the guards on Monday.").events
                 if e.text == "killed"]
@@ -304,11 +300,11 @@ def test_a_saying_of_another_named_person_is_not_the_speakers_statement():
 
 
 def test_defending_oneself_is_a_denial_and_defending_someone_support():
-    assert found("The senator defended himself against the charges on Tuesday.").get(
+    assert event_types("The senator defended himself against the charges on Tuesday.").get(
         "defended") == "rejection"
-    assert found("The senator defended the president on Monday.").get("defended") == "support"
+    assert event_types("The senator defended the president on Monday.").get("defended") == "support"
 
 
 def test_forces_defending_a_place_give_no_support():
-    assert "defended" not in found("The army defended the town against the rebels.")
-    assert "defended" not in found("Troops defended the base on Monday.")
+    assert "defended" not in event_types("The army defended the town against the rebels.")
+    assert "defended" not in event_types("Troops defended the base on Monday.")
