@@ -20,7 +20,7 @@ from crossbearing.annotate.event_senses import (
     a_time,
     to_infinitive,
 )
-from crossbearing.annotate.event_spans import Spans, named_by_a_city
+from crossbearing.annotate.event_spans import Spans
 from crossbearing.annotate.name_spans import dateline
 from crossbearing.model import EventArgument
 
@@ -125,8 +125,7 @@ def arguments(token: Token, is_killing: bool, spans: Spans,
     for role, head in found:
         if role == "target" and family != "violent" and a_thing(head):
             owner = _owner(head)
-            if owner is None or (spans.at(owner) is not None
-                                 and named_by_a_city(owner, spans.at(owner))):
+            if owner is None or spans.names_an_accord(owner):
                 continue  # no one's, or a city's name for it ("signed the Minsk agreement")
             head = owner  # "criticizing the Obama administration's announcement": its owner
         argument = spans.argument(role, head)
@@ -186,6 +185,8 @@ def _a_dateline(word: Token) -> bool:
     """Whether a word is (in) a dateline: a place in capitals opening a line, before a dash, a
     bracket or a comma ("WASHINGTON --", "BAGHDAD (Reuters) -", "KANSAS CITY, Mo. —"); an
     acronym before a comma is a name ("NATO, the alliance, …")."""
+    if any(c.islower() for c in word.text):
+        return False  # a dateline is in capitals (and doc.ents is rebuilt on every access)
     doc = word.doc
     span = next((e for e in doc.ents if e.start <= word.i < e.end), None) if word.ent_iob_ in (
         "B", "I") else None
@@ -329,8 +330,8 @@ def _complement_actor(token: Token, spans: Spans,
                 seen.add(child.i)
                 mention = spans.at(child)
                 if mention is not None and mention.label in AGENT_ENTITIES and not any(
-                        a <= mention.start < b for a, b in taken) and not named_by_a_city(
-                        child, mention):
+                        a <= mention.start < b for a, b in taken) and not (
+                        spans.names_an_accord(child)):
                     return EventArgument("target", mention.start, mention.end, mention.text,
                                          mention.actor_id, mention.canonical)
                 following.append(child)
@@ -358,7 +359,7 @@ def _noun_arguments(token: Token, is_killing: bool, spans: Spans) -> list[tuple[
         if child.dep_ == "poss" and is_killing and _a_person(child, spans):
             found.append(("victim", child))  # "Scott's death", "Saadi's assassination"
         elif child.dep_ == "poss" or child.dep_ in ("compound", "amod", "nmod") and (
-                spans.at(child) is not None and not named_by_a_city(child, spans.at(child))):
+                spans.at(child) is not None and not spans.names_an_accord(child)):
             found.append(("actor", child))
         elif child.dep_ == "prep":
             objects = [c for c in child.children if c.dep_ == "pobj"]

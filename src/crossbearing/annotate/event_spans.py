@@ -52,6 +52,12 @@ class Spans:
     def at(self, token: Token) -> Mention | None:
         return self._by_token.get(token.i)
 
+    def names_an_accord(self, token: Token) -> bool:
+        """Whether the name under ``token`` is a city's that only names an accord or a meeting
+        (:func:`named_by_a_city`: "the Minsk agreement")."""
+        mention = self.at(token)
+        return mention is not None and named_by_a_city(token, mention)
+
     def _referred(self, pronoun: Token) -> Mention | None:
         """Who "he", "she" or "it" as a subject refers to. "he"/"she": the person named as the
         subject of an earlier clause of its sentence, else of the sentence before it in its
@@ -75,9 +81,8 @@ class Spans:
                 found = self.at(token)
                 if found is not None and found.label in labels:
                     return None if _other_gender(pronoun, found) else found
-        if sentence.start == 0 or self._quoted(pronoun) or any(
-                m.label == "PERSON" for t in self.doc[sentence.start:pronoun.i]
-                if (m := self.at(t)) is not None):
+        if sentence.start == 0 or self._quoted(pronoun) or (
+                self.person_before(pronoun) is not None):
             return None  # inside a quotation "he" is the speaker's to tell; with a person named
             # before it in its sentence ("Aides to Mr. Romney declined to say whether he …")
             # the subject before is no safe guess

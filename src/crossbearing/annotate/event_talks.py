@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from crossbearing.annotate.event_senses import ACTING_PEOPLE, AGENT_NOUNS
+from crossbearing.annotate.event_senses import ACTING_PEOPLE, AGENT_NOUNS, RELATIVE_TAGS
 
 #: Entity types of a host or a counterpart: a state, a city, an organisation, a person, a
 #: building of government ("visited the White House").
@@ -110,7 +110,7 @@ def questions_no_one(token: Token) -> bool:
     questioning people ("police questioned the suspect", "trying to question several aides")."""
     questioned = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
     if token.dep_ in ("relcl", "acl") and token.head.pos_ in ("NOUN", "PROPN") and all(
-            q.tag_ in ("WP", "WDT") for q in questioned):
+            q.tag_ in RELATIVE_TAGS for q in questioned):
         questioned = [token.head]  # "the aides (whom) he questioned", not "Republicans, who
         # have questioned Europe's reliance": there the noun is who questions
     if any(c.dep_ == "ccomp" for c in token.children):

@@ -82,18 +82,20 @@ def _avoided(token: Token) -> bool:
     ("avoided criticizing him", "refrained from attacking", "steering clear of criticizing
     Trump"): the act is not done."""
     head = token.head
-    verb = head.head if head.dep_ == "prep" else head
-    if verb.lemma_.lower() == "clear":
-        verb = verb.head
-    if any(c.dep_ == "neg" for c in verb.children):
-        return False  # "did not avoid criticizing him": he criticized
     if token.dep_ in ("pcomp", "pobj") and head.lower_ in ("from", "of"):
         verb = head.head
         if head.lower_ == "of":  # "steer clear of": "of" hangs on "clear" or on "steer"
-            return (verb.lower_ == "clear" and verb.head.lemma_.lower() == "steer") or (
-                verb.lemma_.lower() == "steer" and any(c.lower_ == "clear" for c in verb.children))
-        return verb.lemma_.lower() in AVOIDING
-    return token.dep_ in ("xcomp", "dobj") and head.lemma_.lower() in AVOIDING
+            if verb.lower_ == "clear":
+                verb = verb.head
+            avoids = verb.lemma_.lower() == "steer" and (
+                head.head.lower_ == "clear" or any(c.lower_ == "clear" for c in verb.children))
+        else:
+            avoids = verb.lemma_.lower() in AVOIDING
+    else:
+        verb = head
+        avoids = token.dep_ in ("xcomp", "dobj") and verb.lemma_.lower() in AVOIDING
+    # "did not avoid criticizing him": he criticized
+    return avoids and not any(c.dep_ == "neg" for c in verb.children)
 
 
 def _set_to(token: Token) -> bool:

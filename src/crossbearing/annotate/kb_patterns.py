@@ -77,8 +77,9 @@ class NameCase:
     in capitals, a word the name writes in lower case and the text capitalises ("Hamas
     Movement"), an article's spelling ("Al-Hashd al-Shaabi")."""
 
-    def __init__(self, capitals: dict[tuple, tuple[bool, ...]] | None = None):
-        self.capitals = capitals or {}
+    def __init__(self) -> None:
+        #: Set by the pipeline from :func:`actor_patterns`' ``capitals``.
+        self.capitals: dict[tuple, tuple[bool, ...]] = {}
 
     def __call__(self, doc):
         kept, dropped = [], []

@@ -163,6 +163,7 @@ def _groups(mentions: list[EventMention], place_of: Callable[[str], Place | None
             copies: Iterable[tuple[tuple[str, int], tuple[str, int]]],
             quoted: Callable[[str, int], bool] | None = None,
             time_texts: dict[tuple[str, int], str] | None = None) -> list[list[EventMention]]:
+    time_texts = time_texts or {}
     onto = ontology()
     actor_key = actor_base().actor_key
     items = [item_of(m, onto.type(m.event_type).family, place_of, actor_key) for m in mentions]
@@ -171,7 +172,7 @@ def _groups(mentions: list[EventMention], place_of: Callable[[str], Place | None
         item.members = [item]
         item.said_at = saying_time(item.mention, quoted)
         span = item.mention.time_span
-        item.weekday = weekday_of(item.mention, (time_texts or {}).get(
+        item.weekday = weekday_of(item.mention, time_texts.get(
             (item.mention.article_id, span[0])) if span else None)
     by_key = {(i.mention.article_id, i.mention.start): i for i in items}
     for item in items:  # what a saying holds is part of the saying's event
