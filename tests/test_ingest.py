@@ -135,6 +135,20 @@ def test_reingesting_adds_nothing_and_reports_old_rejections(tmp_path, db):
         assert (store.count("articles"), store.count("rejections"), store.count("inputs")) == (1, 1, 2)
 
 
+def test_ingest_tells_the_articles_it_adds_and_the_inputs_left(tmp_path, db):
+    for name in ("a", "b", "c"):
+        (tmp_path / f"{name}.txt").write_text(f"Officials in {name} said the talks would resume.")
+    (tmp_path / "d.txt").write_text("Officials in a said the talks would resume.")  # stored already
+    (tmp_path / "e.txt").write_bytes(b"")  # rejected
+    told = []
+    with open_store(db) as store:
+        ingest_paths([tmp_path], store, inputs=5, on_added=lambda *a: told.append(a))
+        assert told == [(1, 4), (2, 3), (3, 2)]  # once per input that added an article
+        told.clear()
+        ingest_paths([tmp_path], store, inputs=5, on_added=lambda *a: told.append(a))
+    assert told == []  # a rerun adds nothing
+
+
 def test_same_article_from_two_files_is_stored_once(tmp_path, db):
     text = "Officials said the talks would resume on Sunday in Baghdad."
     (tmp_path / "a.txt").write_text(text)

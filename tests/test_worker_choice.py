@@ -1,6 +1,9 @@
 """How many worker processes ``auto`` starts, and how a pool's batches are cut: a handful of
 articles stays in this process, more get a worker per ``ARTICLES_PER_WORKER`` up to the limit."""
 
+import subprocess
+import sys
+
 import pytest
 
 from crossbearing.executors import (
@@ -10,7 +13,8 @@ from crossbearing.executors import (
     make_executor,
     pool_size,
 )
-from crossbearing.annotate.run import pool_batch_size
+from crossbearing.annotate.run import PRELOAD, pool_batch_size, warm_up
+from crossbearing.stages import AnalysisRun
 
 
 @pytest.mark.parametrize("pending, workers, size", [
@@ -42,3 +46,36 @@ def test_auto_runs_a_handful_of_articles_here_and_many_on_a_pool():
 def test_a_pool_gets_about_four_batches_per_worker_never_over_the_batch_size(pending, workers,
                                                                             size):
     assert pool_batch_size(pending, workers, 64) == size
+
+
+@pytest.mark.parametrize("executor, workers, told, starts", [
+    ("auto", 2, [(1, 2 * ARTICLES_PER_WORKER)], 1),  # enough inputs left for a pool: at once
+    ("auto", 2, [(1, 3), (2, 2), (3, 1)], 0),  # a handful: annotated in this process
+    ("auto", 1, [(1, 10_000)], 0),  # one worker: no pool
+    ("auto", 8, [(k, 10_000 - k) for k in range(1, 50)], 1),  # started once only
+    ("process", 2, [(1, 0)], 1),  # a pool asked for, whatever the work
+    ("serial", 8, [(1, 10_000)], 0),
+    ("dask", 8, [(1, 10_000)], 0),  # Dask's workers load their own
+])
+def test_the_pools_workers_are_readied_while_ingest_goes_on_only_for_a_pool(
+        monkeypatch, executor, workers, told, starts):
+    started = []
+    monkeypatch.setattr("crossbearing.annotate.run.start_forkserver",
+                        lambda preload: started.append(preload) or True)
+    on_added = warm_up(AnalysisRun(paths=[], executor=executor, workers=workers))
+    for added, left in told:
+        on_added(added, left)
+    assert started == [PRELOAD] * starts
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="pools fork from a forkserver on Linux only")
+def test_the_forkserver_starts_with_its_modules_and_once():
+    # In a fresh interpreter: this test session's own forkserver is left as it is.
+    script = ("from multiprocessing import forkserver\n"
+              "from crossbearing.executors import start_forkserver\n"
+              "assert start_forkserver(('json',)) and start_forkserver(('json',))\n"
+              "assert forkserver._forkserver._forkserver_pid is not None\n"
+              "assert not start_forkserver(())\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 0, done.stderr

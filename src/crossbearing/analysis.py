@@ -64,6 +64,8 @@ def analyze(store: Store, run: AnalysisRun,
 
     plan = None
     started: dict[str, beside.Beside] = {}
+    if run.on_articles_added is None:  # the model loads for annotate while ingest goes on
+        run.on_articles_added = annotate_run.warm_up(run)
     try:
         for name, stage in STAGES:
             if on_stage is not None:

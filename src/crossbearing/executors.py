@@ -112,8 +112,8 @@ class ProcessExecutor(_Closing):
     parent (an open database, threads) is inherited by a worker, since the forkserver is a fresh
     interpreter that holds only what the preloaded modules made.
 
-    The forkserver is started with the first pool that uses it and serves every later pool of the
-    process (a restarted pool too) until the process ends; the modules it preloads are those of
+    The forkserver is started with the first pool that uses it (or ahead of it, by
+    :func:`start_forkserver`) and serves every later pool of the process (a restarted pool too) until the process ends; the modules it preloads are those of
     that first pool, found on the path the environment gives a fresh interpreter (PYTHONPATH,
     the installed package), not on paths this program added to ``sys.path``."""
 
@@ -263,6 +263,20 @@ def pool_size(pending: int, workers: int | None = None) -> int:
     """The worker processes worth starting for ``pending`` articles: one per
     :data:`ARTICLES_PER_WORKER`, at most ``workers`` (default: the CPUs), at least one."""
     return max(1, min(workers or default_workers(), pending // ARTICLES_PER_WORKER))
+
+
+def start_forkserver(preload: tuple[str, ...]) -> bool:
+    """Start now, unless it runs already, the forkserver a :class:`ProcessExecutor` given
+    ``preload`` forks its workers from, so that those modules load there while this process goes
+    on with other work; the pool made later uses it as it is. Linux only (elsewhere pools spawn
+    their workers): whether it was started or runs."""
+    if sys.platform != "linux" or not preload:
+        return False
+    from multiprocessing import forkserver
+
+    multiprocessing.get_context("forkserver").set_forkserver_preload(list(preload))
+    forkserver.ensure_running()
+    return True
 
 
 def make_executor(kind: str = "serial", workers: int | None = None,

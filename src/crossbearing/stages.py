@@ -63,6 +63,10 @@ class AnalysisRun:
     executor: str = "auto"
     scheduler: str | None = None
     batch_size: int | None = None
+    #: Told by the ingest stage, after each input that added an article, the articles added so
+    #: far and the inputs left to read (``analysis.analyze`` uses it to start the annotate
+    #: stage's workers early: ``annotate.run.warm_up``).
+    on_articles_added: Callable[[int, int], None] | None = None
 
 
 class Report(Protocol):

@@ -114,13 +114,15 @@ def run(store: Store, options: AnalysisRun) -> IngestReport:
     options.progress.total(inputs)
     return ingest_paths(options.paths, store, limits=options.limits,
                         on_input=lambda _path: options.progress.advance(1),
-                        statements=options.statements, workers=options.workers, inputs=inputs)
+                        statements=options.statements, workers=options.workers, inputs=inputs,
+                        on_added=options.on_articles_added)
 
 
 def ingest_paths(paths: Iterable[str | os.PathLike], store: Store, *, limits: Limits | None = None,
                  on_input: Callable[[str], None] | None = None,
                  statements: Statements | None = None, workers: int | None = 1,
-                 inputs: int | None = None) -> IngestReport:
+                 inputs: int | None = None,
+                 on_added: Callable[[int, int], None] | None = None) -> IngestReport:
     """Ingest every file under ``paths`` ("-" for standard input) into ``store``.
 
     ``statements`` holds what the analyst states about the inputs (a manifest, batch options);
@@ -129,7 +131,9 @@ def ingest_paths(paths: Iterable[str | os.PathLike], store: Store, *, limits: Li
     read inputs ahead of this one (None: the CPUs; 1, the default: this process only); the
     results are the same either way. Below two allowed, or for a handful of inputs, no pool
     is considered. ``inputs``, the files under ``paths`` where the caller counted them
-    already, spares a second walk of the folders."""
+    already, spares a second walk of the folders. ``on_added``, if given, is told after each input
+    that added an article the articles added so far and the inputs left to read (0 when
+    ``inputs`` is not given)."""
     paths = [os.fspath(path) for path in paths]
     limits = limits or Limits()
     statements = statements or Statements(roots=paths)
@@ -143,8 +147,11 @@ def ingest_paths(paths: Iterable[str | os.PathLike], store: Store, *, limits: Li
     with (Prefetch(steps, limits, allowed, expected, lambda path: _is_new(store, path))
           if expected > PROBE_INPUTS else nullcontext((step, None) for step in steps)
           ) as prepared_steps:
-        for step, prepared in prepared_steps:
+        for read, (step, prepared) in enumerate(prepared_steps, 1):
+            added = report.articles_added
             display = _ingest_step(step, prepared, store, limits, report)
+            if on_added is not None and report.articles_added > added:
+                on_added(report.articles_added, max(0, (inputs or 0) - read))
             if on_input is not None:
                 on_input(display)
     report.warnings[:0] = statements.report()
