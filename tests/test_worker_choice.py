@@ -6,6 +6,7 @@ import sys
 
 import pytest
 
+from crossbearing import analysis
 from crossbearing.executors import (
     ARTICLES_PER_WORKER,
     ProcessExecutor,
@@ -79,3 +80,36 @@ def test_the_forkserver_starts_with_its_modules_and_once():
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                           timeout=60)
     assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.parametrize("executor, workers, added, imported", [
+    ("auto", 2, 2 * ARTICLES_PER_WORKER, ["datasketch"]),
+    ("auto", 2, 2 * ARTICLES_PER_WORKER - 1, []),  # annotated in this process: nothing to hide
+    ("auto", 1, 10_000, []),
+    ("serial", 4, 10_000, []),
+])
+def test_later_stages_libraries_load_while_annotate_workers_parse(monkeypatch, executor, workers,
+                                                                  added, imported):
+    loaded = []
+    monkeypatch.setattr(analysis.importlib, "import_module", loaded.append)
+    run = AnalysisRun(paths=[], executor=executor, workers=workers,
+                      summaries={"ingest": {"articles_added": added}})
+    thread = analysis._import_beside(run)
+    if thread is not None:
+        thread.join(timeout=30)
+    assert loaded == imported
+
+
+def test_a_later_import_that_fails_is_left_to_the_stage_that_needs_it(monkeypatch):
+    loaded = []
+
+    def load(module):
+        if module == "missing":
+            raise ImportError(module)
+        loaded.append(module)
+
+    monkeypatch.setattr(analysis.importlib, "import_module", load)
+    monkeypatch.setattr(analysis, "LATER_IMPORTS", ("missing", "datasketch"))
+    run = AnalysisRun(paths=[], workers=2, summaries={"ingest": {"articles_added": 1000}})
+    analysis._import_beside(run).join(timeout=30)
+    assert loaded == ["datasketch"]  # past the failure, raised in no one's face

@@ -16,7 +16,9 @@ corpus steps and the comparison a story, the report a section, and each goes on
 
 from __future__ import annotations
 
+import importlib
 import logging
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -24,6 +26,7 @@ from crossbearing import beside
 from crossbearing.annotate import run as annotate_run
 from crossbearing.compare import run as compare_run
 from crossbearing.corpus import run as corpus_run
+from crossbearing.executors import pool_size
 from crossbearing.export import run as export_run
 from crossbearing.ingest import run as ingest_run
 from crossbearing.report import run as report_run
@@ -40,6 +43,12 @@ RESULT_COUNTS = ("events", "conflicts")
 #: the exports read the stored results as the dossier does, and neither reads the other's
 #: files (``beside``).
 BESIDE = {"report": "export"}
+
+#: Libraries the stages after annotate import when first used (the duplicates' MinHash index:
+#: with SciPy, about 1 s of one core), imported in a thread while annotate's workers parse and
+#: this process mostly waits (:func:`_import_beside`), when ingest added enough articles for a
+#: pool; the stage that uses one waits for that import to end, as for any import.
+LATER_IMPORTS = ("datasketch",)
 
 #: The stages in the order they run: (name, the stage's ``run`` function).
 STAGES: list[tuple[str, Stage]] = [
@@ -78,6 +87,8 @@ def analyze(store: Store, run: AnalysisRun,
                 run.summaries[name] = skipped_summary(plan, name)
                 run.skipped.append(name)
                 continue
+            if name == "annotate":
+                _import_beside(run)
             summary = started.pop(name).result(run.progress) if name in started else None
             if summary is None:
                 _start_beside(store, run, name, plan, started)
@@ -95,6 +106,26 @@ def analyze(store: Store, run: AnalysisRun,
     if plan is not None:
         _record_states(store, run, plan, summary)
     return summary
+
+
+def _import_beside(run: AnalysisRun) -> threading.Thread | None:
+    """Import :data:`LATER_IMPORTS` in a thread when this run's ingest added articles enough
+    for annotate's process pool (``executors.pool_size``); an import that fails is left to the
+    stage that needs it, which meets the error itself."""
+    added = run.summaries.get("ingest", {}).get("articles_added", 0)
+    if pool_size(added, run.workers) < 2 or run.executor not in ("auto", "process"):
+        return None
+
+    def load() -> None:
+        for module in LATER_IMPORTS:
+            try:
+                importlib.import_module(module)
+            except Exception:  # reported where it is used
+                log.debug("importing %s ahead failed", module, exc_info=True)
+
+    thread = threading.Thread(target=load, name="later-imports", daemon=True)
+    thread.start()
+    return thread
 
 
 def _start_beside(store: Store, run: AnalysisRun, name: str, plan: Any,

@@ -113,9 +113,10 @@ class ProcessExecutor(_Closing):
     interpreter that holds only what the preloaded modules made.
 
     The forkserver is started with the first pool that uses it (or ahead of it, by
-    :func:`start_forkserver`) and serves every later pool of the process (a restarted pool too) until the process ends; the modules it preloads are those of
-    that first pool, found on the path the environment gives a fresh interpreter (PYTHONPATH,
-    the installed package), not on paths this program added to ``sys.path``."""
+    :func:`start_forkserver`) and serves every later pool of the process (a restarted pool
+    too) until the process ends; the modules it preloads are those of that first pool (or of
+    :func:`start_forkserver`), found on the path the environment gives a fresh interpreter
+    (PYTHONPATH, the installed package), not on paths this program added to ``sys.path``."""
 
     def __init__(self, workers: int | None = None, *, start_method: str = "spawn",
                  preload: tuple[str, ...] = (), window: int | None = None,
