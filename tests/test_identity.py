@@ -62,6 +62,13 @@ def test_a_full_name_spelled_differently_joins_its_knowledge_base_actor():
     assert entity.aliases == {"Yahya Rasool": 1, "Yahya Rasul": 1}
 
 
+def test_a_full_name_of_another_family_name_stays_apart_from_the_knowledge_base_actor():
+    kb = m("a1", 0, "Yahya Rasool", actor="yahya-rasool", canonical="Yahya Rasool")
+    others = [m("a2", 0, "Yahya Karim"), m("a3", 0, "Rasool Yahya")]
+    entities, assignment = resolve_entities([kb, *others], OUTLETS)
+    assert [entity_of(assignment, x) == "yahya-rasool" for x in others] == [False, False]
+
+
 def test_places_group_by_place():
     a = m("a1", 0, "Gaza", "GPE", place="region:gaza-strip")
     b = m("a2", 0, "Gaza Strip", "GPE", place="region:gaza-strip")

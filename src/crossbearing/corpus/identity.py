@@ -25,7 +25,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from crossbearing.annotate.names import identity_words, same_name, skeleton
+from crossbearing.annotate.names import (
+    TOKEN_THRESHOLD,
+    identity_words,
+    same_name,
+    skeleton,
+    token_similarity,
+)
 from crossbearing.ids import stable_id
 from crossbearing.kb import actor_by_id
 from crossbearing.model import NO_ENTITY_LINKS, Mention
@@ -164,15 +170,23 @@ def _share_context(a: _Name, b: _Name, context: dict[str, set[str]]) -> bool:
 
 
 def _attach_to_kb(names: dict, parent: dict) -> None:
-    """Unlinked full names that are a knowledge-base actor's name under another spelling."""
-    kb_names = [n for n in names.values() if n.actor_id]
+    """Unlinked full names that are a knowledge-base actor's name under another spelling
+    (``same_name`` with one of its names of two words or more)."""
+    # type family → family name → (the actor's node, its name with that family name)
+    aliases: dict[str, dict[str, list[tuple[tuple, str]]]] = defaultdict(lambda: defaultdict(list))
+    for kb in (n for n in names.values() if n.actor_id):
+        for alias in actor_by_id(kb.actor_id).names:
+            words = identity_words(alias)
+            if len(words) >= 2:
+                aliases[kb.family][words[-1]].append((kb.key, alias))
     for name in names.values():
-        if name.actor_id or len(identity_words(name.canonical)) < 2:
+        words = identity_words(name.canonical)
+        if name.actor_id or len(words) < 2:
             continue
-        matches = {k.key for k in kb_names
-                   if k.family == name.family and any(same_name(name.canonical, alias)
-                                                      for alias in actor_by_id(k.actor_id).names
-                                                      if len(identity_words(alias)) >= 2)}
+        # same_name's first test, of the family names, once per family name
+        matches = {key for last, named in aliases[name.family].items()
+                   if token_similarity(words[-1], last) >= TOKEN_THRESHOLD
+                   for key, alias in named if same_name(name.canonical, alias)}
         if len(matches) == 1:
             _union(parent, matches.pop(), name.key)
 
