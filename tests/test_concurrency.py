@@ -10,7 +10,7 @@ import pytest
 from conftest import ROOT
 
 from crossbearing import ingest_files
-from crossbearing.annotate.stage import STAGE, stage_version
+from crossbearing.annotate.results import STAGE, stage_version
 from crossbearing.store import open_store
 from crossbearing.store.migrations import MIGRATIONS
 

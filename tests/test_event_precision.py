@@ -220,7 +220,7 @@ def test_an_undated_reference_sharing_nothing_with_either_of_two_strikes_stays_a
 def test_the_event_ontology_is_part_of_the_stage_version(monkeypatch):
     """A change to data/events.toml changes what is an event: every article is annotated
     again (the stage's version names the ontology's digest)."""
-    from crossbearing.annotate.stage import stage_version
+    from crossbearing.annotate.results import stage_version
     from crossbearing.knowledge import bundle, files
 
     before = stage_version()
@@ -360,7 +360,7 @@ def test_a_new_event_ontology_re_annotates_stored_articles(tmp_path, monkeypatch
     changes, and the next annotate run makes them anew under the new version."""
     from crossbearing import ingest_files
     from crossbearing.annotate import run as annotate_run
-    from crossbearing.annotate.stage import STAGE, stage_version
+    from crossbearing.annotate.results import STAGE, stage_version
     from crossbearing.knowledge import files
     from crossbearing.knowledge.bundle import Knowledge
     from crossbearing.store import open_store

@@ -72,7 +72,7 @@ def test_an_article_an_annotator_fails_on_is_recorded_and_the_others_go_on(
 
 def test_a_failed_article_waits_for_a_new_stage_version_and_success_clears_it(
         inputs, db, tmp_path, numbers_defect):
-    from crossbearing.annotate.stage import STAGE, stage_version
+    from crossbearing.annotate.results import STAGE, stage_version
 
     VERSION = stage_version()
     with open_store(db) as store:

@@ -6,7 +6,8 @@ import pytest
 from conftest import make_article
 
 from crossbearing.annotate.lexicon import CATEGORIES, Lexicon, bundled_lexicon
-from crossbearing.annotate.stage import CODE_VERSION, annotate_articles, stage_version
+from crossbearing.annotate.results import CODE_VERSION, stage_version
+from crossbearing.annotate.stage import annotate_articles
 
 KH = "kataib-hezbollah"
 

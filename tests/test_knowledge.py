@@ -11,7 +11,8 @@ from conftest import make_article
 
 from crossbearing.annotate.event_types import ontology
 from crossbearing.annotate.lexicon import bundled_lexicon, lexicon_of
-from crossbearing.annotate.stage import annotate_articles, code_version, stage_version
+from crossbearing.annotate.results import code_version, stage_version
+from crossbearing.annotate.stage import annotate_articles
 from crossbearing.kb.actors import actor_base
 from crossbearing.knowledge import files
 from crossbearing.knowledge.bundle import PARTS, Knowledge
@@ -128,7 +129,7 @@ def test_a_run_given_another_knowledge_annotates_with_it(tmp_path):
     """The annotate stage of ``analyze`` takes its Knowledge from the run's options: the
     articles are stored under that knowledge's version and annotated with its ontology."""
     from crossbearing.analysis import analyze
-    from crossbearing.annotate.stage import STAGE
+    from crossbearing.annotate.results import STAGE
     from crossbearing.stages import AnalysisRun
     from crossbearing.store import open_store
 

@@ -82,7 +82,7 @@ def code_digest() -> str:
 def stage_versions(knowledge: Any = None) -> dict[str, str]:
     """The version of each stage (the annotate stage's with ``knowledge``, default the
     bundled one)."""
-    from crossbearing.annotate.stage import stage_version
+    from crossbearing.annotate.results import stage_version
     from crossbearing.compare.run import VERSION as COMPARE
     from crossbearing.corpus.run import VERSION as CORPUS
 

@@ -12,9 +12,12 @@ contrast, no refusal. None of these is an agreement between parties, and ACLED's
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
 
 from crossbearing.annotate.event_phrases import PEOPLE
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 #: Adjectives of "a good deal" / "a great deal": an amount ("a good deal of reclamation work").
 AMOUNT_WORDS = frozenset({"good", "great"})

@@ -8,7 +8,10 @@ docs/events.md has the rules.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 #: Diseases, natural forces and accidents as the doer of a killing: no one's violence.
 NATURAL_CAUSES = frozenset({

@@ -5,9 +5,12 @@ rule."""
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
 
 from crossbearing.annotate.event_causes import killed_by_nature
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 #: Words that tell violence in a sentence besides the triggers: a death among them was caused.
 VIOLENCE_CUES = frozenset({"shooting", "gunfire", "gunshot", "gunman", "bullet", "wound",

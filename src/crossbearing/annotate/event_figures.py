@@ -6,12 +6,15 @@ rules."""
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
 
 from crossbearing.annotate.event_causes import hit_by_hard_times, on_computers
 from crossbearing.annotate.event_phrases import PEOPLE
 from crossbearing.annotate.event_politics import contest_for_office
 from crossbearing.annotate.event_senses import an_abstraction, over_a_question
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 #: Modifiers that make a noun of fighting a figure of speech: "a trade war", "a culture war",
 #: "a charm offensive", "a political attack", "attack ads" (Lakoff and Johnson 1980: argument

@@ -11,12 +11,14 @@ protesters gathering. Anything else is not an event.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 import re
-
-from spacy.tokens import Token
 
 from crossbearing.annotate.names import TITLES
 from crossbearing.annotate.nlp import text_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 #: People as the object of an act against persons: "shot two protesters", "a man was shot",
 #: "the execution of two prisoners" (event_triggers reads it too).
@@ -164,7 +166,6 @@ def pauses_a_moment(token: Token) -> bool:
     return any(c.dep_ == "nsubj" and (c.ent_type_ == "PERSON" or c.lower_ in PERSONAL
                                       or c.lemma_.lower() in PEOPLE | TITLES)
                for c in token.children)
-
 
 
 #: A short title in quotation marks: "on NBC's “Meet the Press”", "the film “Fight Club”".

@@ -26,10 +26,13 @@ docs/events.md has the rules."""
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
 
 from crossbearing.annotate.event_phrases import PROTESTERS
 from crossbearing.annotate.event_senses import CRITICISING, an_abstraction
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 #: Verbs of attacking that a person aims at a person in words as often as with force.
 WORDED_ATTACKS = CRITICISING | {"target"}
@@ -302,7 +305,6 @@ def sworn_in(token: Token) -> bool:
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
     following = token.nbor() if token.i + 1 < len(token.doc) else None
     return passive and following is not None and following.lower_ == "in"
-
 
 
 #: Contests and margins a rival is beaten in or by: "beat Clinton in Michigan's primary".

@@ -7,12 +7,14 @@ allows foreign investors …"). docs/events.md has the rules."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 import functools
-
-from spacy.tokens import Token
 
 from crossbearing.annotate.event_phrases import ARMED, PEOPLE
 from crossbearing.knowledge import files
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 #: What is withheld to punish when aid, trade or money is stopped or cut (PLOVER SANCTION:
 #: "halted economic aid", "suspended arms sales", "froze assets"), not a retreat of forces.

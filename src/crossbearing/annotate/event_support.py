@@ -11,9 +11,12 @@ guests ("welcomed several hundred guests"). docs/events.md has the rules.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
 
 from crossbearing.annotate.event_senses import ACTING_PEOPLE, AGENT_ENTITIES
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 #: Statuses and outcomes a party claims, which recognising grants ("refused to recognize the
 #: annexation", "a law recognizing the opposition's victories", "a marriage recognized under

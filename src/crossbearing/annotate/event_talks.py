@@ -9,9 +9,12 @@ doubt voiced, no one questioned). docs/events.md has the rules.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
 
 from crossbearing.annotate.event_senses import ACTING_PEOPLE, AGENT_NOUNS, RELATIVE_TAGS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 #: Entity types of a host or a counterpart: a state, a city, an organisation, a person, a
 #: building of government ("visited the White House").

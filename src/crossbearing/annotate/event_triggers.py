@@ -9,9 +9,8 @@ hit a vehicle") are one event: they are grouped, the most specific type wins, an
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 from dataclasses import dataclass
-
-from spacy.tokens import Token
 
 from crossbearing.annotate.event_agreements import no_agreement, no_agreement_made
 from crossbearing.annotate.event_causes import on_computers
@@ -73,6 +72,9 @@ from crossbearing.annotate.event_vows import (
     threat_to_something,
     vowed_type,
 )
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 #: Reflexive pronouns: one who defends oneself rejects what one is accused of.
 REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself", "myself", "ourselves",

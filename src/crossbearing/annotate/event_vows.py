@@ -12,9 +12,12 @@ threat to Eastern Europe") is a danger, no threat made.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
 
 from crossbearing.annotate.event_types import Ontology
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 #: The verbs of vowing this rule reads.
 VOWING = frozenset({"vow", "swear"})

@@ -29,9 +29,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from typing import Callable, Sequence
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from crossbearing.annotate.nlp import text_of
 from crossbearing.annotate.numbers_find import (
@@ -42,6 +40,9 @@ from crossbearing.annotate.numbers_find import (
     find_numbers,
 )
 from crossbearing.model import NumericFact, Quote, TimeMention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 #: How a hedge widens the written bounds into the values a claim allows: factors on low and high.
 INTERVALS = {"about": (0.9, 1.1), "nearly": (0.9, 1.0), "at least": (1.0, math.inf),

@@ -11,13 +11,7 @@ from functools import partial
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator, Sequence
 
-from crossbearing.annotate.stage import (
-    STAGE,
-    ArticleAnnotations,
-    annotate_batch,
-    result_id,
-    stage_version,
-)
+from crossbearing.annotate.results import STAGE, ArticleAnnotations, result_id, stage_version
 from crossbearing.errors import ExecutorError
 from crossbearing.executors import (
     Executor,
@@ -155,6 +149,16 @@ def annotate(store: Store, *, batch_size: int = ANNOTATE_BATCH,
         suspects = []
         ids = store.annotations.pending_articles(STAGE, version)
     return report
+
+
+def annotate_batch(articles: Sequence[Article], knowledge: Knowledge | None = None
+                   ) -> list[ArticleAnnotations | Failure]:
+    """``stage.annotate_batch``, the annotators imported where the batch is annotated (a
+    worker, or this process when it annotates): the process that only hands out batches and
+    saves results never imports the language model's library (about 1 s at start-up)."""
+    from crossbearing.annotate.stage import annotate_batch as annotate_here
+
+    return annotate_here(articles, knowledge)
 
 
 def pool_batch_size(pending: int, workers: int, batch_size: int = ANNOTATE_BATCH) -> int:

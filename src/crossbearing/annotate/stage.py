@@ -1,14 +1,13 @@
 """The per-article annotation stage: one spaCy pass per article, then every annotator that reads
 the parsed text. A pure function of a batch of articles, so the same code runs serially, in a
-process pool or on a Dask worker; the caller stores the results.
+process pool or on a Dask worker; the caller stores the results (``annotate/results.py``: what
+is stored, and the stage's version).
 """
 
 from __future__ import annotations
 
-import functools
 import logging
 from collections import Counter
-from dataclasses import dataclass
 from typing import Sequence
 
 from crossbearing.annotate.descriptors import title_words
@@ -17,74 +16,16 @@ from crossbearing.annotate.event_types import ontology
 from crossbearing.annotate.events import event_mentions
 from crossbearing.annotate.framing import framing_annotations
 from crossbearing.annotate.lexicon import lexicon_of
-from crossbearing.annotate.names import TITLES as NAME_TITLES
 from crossbearing.annotate.nlp import BATCH_SIZE, keep_text, pipeline
 from crossbearing.annotate.numbers import numeric_facts
 from crossbearing.annotate.quotes import quote_annotations
+from crossbearing.annotate.results import STAGE, ArticleAnnotations, result_id, stage_version
 from crossbearing.annotate.times import anchor_of, time_mentions
-from crossbearing.kb import Actor
 from crossbearing.kb.actors import actor_base
-from crossbearing.kb.places import place_by_id, place_rules_version
-from crossbearing.knowledge import files
 from crossbearing.knowledge.bundle import Knowledge
-from crossbearing.model import (
-    Article,
-    Descriptor,
-    EventMention,
-    Failure,
-    LoadedTerm,
-    Mention,
-    NumericFact,
-    Place,
-    Quote,
-    Sentence,
-    TimeMention,
-)
+from crossbearing.model import Article, Failure, Sentence
 
 log = logging.getLogger(__name__)
-
-STAGE = "annotate"
-#: The version of the stage's code: bump it when what the annotators find changes.
-CODE_VERSION = "crossbearing.annotate.v44"
-
-
-@functools.cache
-def code_version() -> str:
-    """:data:`CODE_VERSION` and a digest of the rules written in code that decide what the data
-    gives: the place-name rules and the town index's format (``kb.places.place_rules_version``)
-    and the titles a name carries (``names.TITLES``, title words too)."""
-    return f"{CODE_VERSION}+rules.{files.digest(place_rules_version(), *sorted(NAME_TITLES))}"
-
-
-def stage_version(knowledge: Knowledge | None = None) -> str:
-    """The stage's version: its code's and that of the knowledge it reads (default the bundled
-    one). New code or rules, new actors, new gazetteer data, a new framing lexicon, new title
-    words (which decide which descriptors exist) or a new event ontology re-annotates every
-    article."""
-    return f"{code_version()}+{(knowledge or Knowledge.bundled()).version}"
-
-
-@dataclass(frozen=True)
-class ArticleAnnotations:
-    """Everything the stage found in one article; ``actors`` are the knowledge-base actors its
-    mentions name, in id order."""
-
-    article_id: str
-    sentences: tuple[Sentence, ...]
-    mentions: tuple[Mention, ...]
-    times: tuple[TimeMention, ...]
-    quotes: tuple[Quote, ...]
-    numbers: tuple[NumericFact, ...]
-    lemmas: dict[str, int]
-    events: tuple[EventMention, ...] = ()
-    descriptors: tuple[Descriptor, ...] = ()
-    loaded_terms: tuple[LoadedTerm, ...] = ()
-    actors: tuple[Actor, ...] = ()
-
-    @property
-    def places(self) -> list[Place]:
-        ids = sorted({m.place_id for m in self.mentions if m.place_id})
-        return [p for p in (place_by_id(i) for i in ids) if p is not None]
 
 
 def annotate_articles(articles: Sequence[Article], knowledge: Knowledge | None = None
@@ -134,11 +75,6 @@ def annotate_batch(articles: Sequence[Article], knowledge: Knowledge | None = No
 
 class TooLong(ValueError):
     """An article longer than the parser accepts."""
-
-
-def result_id(result: ArticleAnnotations | Failure) -> str:
-    """The id of the article a result is for."""
-    return result.target if isinstance(result, Failure) else result.article_id
 
 
 def _annotate_guarded(doc, article: Article,

@@ -8,14 +8,16 @@ a weekend forward instead of back.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 from bisect import bisect_right
 from datetime import date
-
-from spacy.tokens import Doc
 
 from crossbearing.annotate.nlp import text_of
 from crossbearing.annotate.timex import find_time_expressions, resolve_time
 from crossbearing.model import Article, TimeMention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 #: Publication-date precisions fine enough to anchor relative expressions on.
 ANCHOR_PRECISIONS = frozenset({"second", "minute", "day"})
