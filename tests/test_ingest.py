@@ -143,7 +143,7 @@ def test_ingest_tells_the_articles_it_adds_and_the_inputs_left(tmp_path, db):
     told = []
     with open_store(db) as store:
         ingest_paths([tmp_path], store, inputs=5, on_added=lambda *a: told.append(a))
-        assert told == [(1, 4), (2, 3), (3, 2)]  # once per input that added an article
+        assert told == [(1, 1, 4), (2, 2, 3), (3, 3, 2)]  # after each input that added one
         told.clear()
         ingest_paths([tmp_path], store, inputs=5, on_added=lambda *a: told.append(a))
     assert told == []  # a rerun adds nothing

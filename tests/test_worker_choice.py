@@ -50,13 +50,16 @@ def test_a_pool_gets_about_four_batches_per_worker_never_over_the_batch_size(pen
 
 
 @pytest.mark.parametrize("executor, workers, told, starts", [
-    ("auto", 2, [(1, 2 * ARTICLES_PER_WORKER)], 1),  # enough inputs left for a pool: at once
-    ("auto", 2, [(1, 3), (2, 2), (3, 1)], 0),  # a handful: annotated in this process
-    ("auto", 1, [(1, 10_000)], 0),  # one worker: no pool
-    ("auto", 8, [(k, 10_000 - k) for k in range(1, 50)], 1),  # started once only
-    ("process", 2, [(1, 0)], 1),  # a pool asked for, whatever the work
-    ("serial", 8, [(1, 10_000)], 0),
-    ("dask", 8, [(1, 10_000)], 0),  # Dask's workers load their own
+    ("auto", 2, [(1, 1, 2 * ARTICLES_PER_WORKER)], 1),  # enough inputs left for a pool: at once
+    ("auto", 2, [(1, 1, 3), (2, 2, 2), (3, 3, 1)], 0),  # a handful: annotated in this process
+    ("auto", 2, [(1, 200, 800)], 0),  # one new file among many known: about 4 more to come
+    ("auto", 2, [(1, 1, 800)], 1),  # ... unless it comes first
+    ("auto", 2, [(12, 2, 2)], 1),  # inputs of many articles each (feeds, JSONL)
+    ("auto", 1, [(1, 1, 10_000)], 0),  # one worker: no pool
+    ("auto", 8, [(k, k, 10_000 - k) for k in range(1, 50)], 1),  # started once only
+    ("process", 2, [(1, 1, 0)], 1),  # a pool asked for, whatever the work
+    ("serial", 8, [(1, 1, 10_000)], 0),
+    ("dask", 8, [(1, 1, 10_000)], 0),  # Dask's workers load their own
 ])
 def test_the_pools_workers_are_readied_while_ingest_goes_on_only_for_a_pool(
         monkeypatch, executor, workers, told, starts):
@@ -64,9 +67,23 @@ def test_the_pools_workers_are_readied_while_ingest_goes_on_only_for_a_pool(
     monkeypatch.setattr("crossbearing.annotate.run.start_forkserver",
                         lambda preload: started.append(preload) or True)
     on_added = warm_up(AnalysisRun(paths=[], executor=executor, workers=workers))
-    for added, left in told:
-        on_added(added, left)
+    for added, read, left in told:
+        on_added(added, read, left)
     assert started == [PRELOAD] * starts
+
+
+def test_a_forkserver_that_cannot_start_costs_ingest_nothing(monkeypatch):
+    tried = []
+
+    def refuse(preload):
+        tried.append(preload)
+        raise OSError("too many open files")
+
+    monkeypatch.setattr("crossbearing.annotate.run.start_forkserver", refuse)
+    on_added = warm_up(AnalysisRun(paths=[], workers=2))
+    on_added(1, 1, 1000)  # logged, not raised
+    on_added(2, 2, 999)
+    assert tried == [PRELOAD]  # and not tried again
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="pools fork from a forkserver on Linux only")

@@ -64,9 +64,9 @@ class AnalysisRun:
     scheduler: str | None = None
     batch_size: int | None = None
     #: Told by the ingest stage, after each input that added an article, the articles added so
-    #: far and the inputs left to read (``analysis.analyze`` uses it to start the annotate
-    #: stage's workers early: ``annotate.run.warm_up``).
-    on_articles_added: Callable[[int, int], None] | None = None
+    #: far, the inputs read and the inputs left (``analysis.analyze`` uses it to start the
+    #: annotate stage's workers early: ``annotate.run.warm_up``).
+    on_articles_added: Callable[[int, int, int], None] | None = None
 
 
 class Report(Protocol):

@@ -11,8 +11,8 @@ protesters gathering. Anything else is not an event.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
 import re
+from typing import TYPE_CHECKING
 
 from crossbearing.annotate.names import TITLES
 from crossbearing.annotate.nlp import text_of

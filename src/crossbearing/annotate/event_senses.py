@@ -7,8 +7,8 @@ allows foreign investors …"). docs/events.md has the rules."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
 import functools
+from typing import TYPE_CHECKING
 
 from crossbearing.annotate.event_phrases import ARMED, PEOPLE
 from crossbearing.knowledge import files

@@ -9,8 +9,8 @@ hit a vehicle") are one event: they are grouped, the most specific type wins, an
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from crossbearing.annotate.event_agreements import no_agreement, no_agreement_made
 from crossbearing.annotate.event_causes import on_computers

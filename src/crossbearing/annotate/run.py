@@ -30,9 +30,9 @@ log = logging.getLogger(__name__)
 
 #: Articles read, annotated and written per batch.
 ANNOTATE_BATCH = 64
-#: What a process pool's workers start with: the stage and its pipeline, loaded once in the
-#: forkserver they are forked from.
-PRELOAD = ("crossbearing.annotate.preload",)
+#: What a process pool's workers start with: the stage and its pipeline, and this module (whose
+#: ``annotate_batch`` they are handed), loaded once in the forkserver they are forked from.
+PRELOAD = ("crossbearing.annotate.preload", "crossbearing.annotate.run")
 
 
 @dataclass
@@ -69,23 +69,29 @@ def run(store: Store, options: AnalysisRun) -> AnnotateReport:
                         knowledge=options.knowledge)
 
 
-def warm_up(options: AnalysisRun) -> Callable[[int, int], None]:
+def warm_up(options: AnalysisRun) -> Callable[[int, int, int], None]:
     """What the ingest stage tells of the articles it adds (``AnalysisRun.on_articles_added``:
-    the articles added so far, the inputs left to read): as soon as they may be enough for the
-    process pool :func:`run` will make (``process``, or ``auto`` sized by
-    ``executors.pool_size`` of the articles added plus one per input left), the forkserver its
-    workers are forked from is started, so that the language model loads there while ingest
-    reads the other inputs instead of after it (about 2 s of one core). A rerun adds nothing
-    and starts nothing; a run that adds a few articles among many known inputs may start it for
-    nothing (it then only loads the model in another process)."""
+    the articles added so far, the inputs read so far and the inputs left): as soon as the
+    articles this run may add (those added, and the inputs left at the rate read so far) are
+    enough for the process pool :func:`run` will make (``process``, or ``auto`` sized by
+    ``executors.pool_size``), the forkserver its workers are forked from is started, so that
+    the language model loads there while ingest reads the other inputs instead of after it
+    (about 2 s of one core). A rerun adds nothing and starts nothing; a few new files among
+    many known ones start it only when they come first (it then loads the model in another
+    process for nothing). A forkserver that cannot start leaves the pool to start it."""
     started = False
 
-    def on_added(added: int, left: int) -> None:
+    def on_added(added: int, read: int, left: int) -> None:
         nonlocal started
         if started or options.executor not in ("auto", "process"):
             return
-        if options.executor == "process" or pool_size(added + left, options.workers) > 1:
-            started = start_forkserver(PRELOAD)
+        expected = added + left * added // max(1, read)
+        if options.executor == "process" or pool_size(expected, options.workers) > 1:
+            started = True
+            try:
+                start_forkserver(PRELOAD)
+            except Exception:  # only a head start: the pool meets the error, if it lasts
+                log.warning("could not start the annotate stage's workers ahead", exc_info=True)
 
     return on_added
 

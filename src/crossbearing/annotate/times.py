@@ -8,9 +8,9 @@ a weekend forward instead of back.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
 from bisect import bisect_right
 from datetime import date
+from typing import TYPE_CHECKING
 
 from crossbearing.annotate.nlp import text_of
 from crossbearing.annotate.timex import find_time_expressions, resolve_time

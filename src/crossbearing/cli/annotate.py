@@ -51,7 +51,7 @@ def annotate(db: str, batch_size: int, progress: bool | None, executor_kind: str
     """Find actors, places and dates in every English article not annotated yet.
 
     Incremental: articles annotated by this version (and knowledge base) are skipped."""
-    from crossbearing.annotate.run import run as run_annotate  # loads spaCy: only when asked
+    from crossbearing.annotate.run import run as run_annotate
     from crossbearing.stages import AnalysisRun
 
     if scheduler and executor_kind != "dask":

@@ -122,7 +122,7 @@ def ingest_paths(paths: Iterable[str | os.PathLike], store: Store, *, limits: Li
                  on_input: Callable[[str], None] | None = None,
                  statements: Statements | None = None, workers: int | None = 1,
                  inputs: int | None = None,
-                 on_added: Callable[[int, int], None] | None = None) -> IngestReport:
+                 on_added: Callable[[int, int, int], None] | None = None) -> IngestReport:
     """Ingest every file under ``paths`` ("-" for standard input) into ``store``.
 
     ``statements`` holds what the analyst states about the inputs (a manifest, batch options);
@@ -132,8 +132,8 @@ def ingest_paths(paths: Iterable[str | os.PathLike], store: Store, *, limits: Li
     results are the same either way. Below two allowed, or for a handful of inputs, no pool
     is considered. ``inputs``, the files under ``paths`` where the caller counted them
     already, spares a second walk of the folders. ``on_added``, if given, is told after each input
-    that added an article the articles added so far and the inputs left to read (0 when
-    ``inputs`` is not given)."""
+    that added an article the articles added so far, the inputs read so far and the inputs
+    left to read (0 when ``inputs`` is not given)."""
     paths = [os.fspath(path) for path in paths]
     limits = limits or Limits()
     statements = statements or Statements(roots=paths)
@@ -151,7 +151,7 @@ def ingest_paths(paths: Iterable[str | os.PathLike], store: Store, *, limits: Li
             added = report.articles_added
             display = _ingest_step(step, prepared, store, limits, report)
             if on_added is not None and report.articles_added > added:
-                on_added(report.articles_added, max(0, (inputs or 0) - read))
+                on_added(report.articles_added, read, max(0, (inputs or 0) - read))
             if on_input is not None:
                 on_input(display)
     report.warnings[:0] = statements.report()
