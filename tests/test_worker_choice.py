@@ -12,6 +12,7 @@ from crossbearing.executors import (
     ProcessExecutor,
     SerialExecutor,
     make_executor,
+    makes_a_pool,
     pool_size,
 )
 from crossbearing.annotate.run import PRELOAD, pool_batch_size, warm_up
@@ -130,3 +131,12 @@ def test_a_later_import_that_fails_is_left_to_the_stage_that_needs_it(monkeypatc
     run = AnalysisRun(paths=[], workers=2, summaries={"ingest": {"articles_added": 1000}})
     analysis._import_beside(run).join(timeout=30)
     assert loaded == ["datasketch"]  # past the failure, raised in no one's face
+
+
+@pytest.mark.parametrize("kind", ["auto", "process", "serial"])
+@pytest.mark.parametrize("workers, pending", [(1, 10_000), (2, 5), (2, 2 * ARTICLES_PER_WORKER),
+                                              (4, None), (None, 10_000)])
+def test_whether_a_pool_is_coming_is_what_make_executor_makes(kind, workers, pending):
+    executor = make_executor(kind, workers, pending=pending)
+    executor.close()  # nothing was started: a pool starts its processes on the first batch
+    assert makes_a_pool(kind, workers, pending) == isinstance(executor, ProcessExecutor)

@@ -26,7 +26,7 @@ from crossbearing import beside
 from crossbearing.annotate import run as annotate_run
 from crossbearing.compare import run as compare_run
 from crossbearing.corpus import run as corpus_run
-from crossbearing.executors import pool_size
+from crossbearing.executors import makes_a_pool
 from crossbearing.export import run as export_run
 from crossbearing.ingest import run as ingest_run
 from crossbearing.report import run as report_run
@@ -110,10 +110,10 @@ def analyze(store: Store, run: AnalysisRun,
 
 def _import_beside(run: AnalysisRun) -> threading.Thread | None:
     """Import :data:`LATER_IMPORTS` in a thread when this run's ingest added articles enough
-    for annotate's process pool (``executors.pool_size``); an import that fails is left to the
+    for annotate's process pool (``executors.makes_a_pool``); an import that fails is left to the
     stage that needs it, which meets the error itself."""
-    added = run.summaries.get("ingest", {}).get("articles_added", 0)
-    if pool_size(added, run.workers) < 2 or run.executor not in ("auto", "process"):
+    if not makes_a_pool(run.executor, run.workers,
+                        run.summaries.get("ingest", {}).get("articles_added", 0)):
         return None
 
     def load() -> None:

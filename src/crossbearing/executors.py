@@ -280,6 +280,17 @@ def start_forkserver(preload: tuple[str, ...]) -> bool:
     return True
 
 
+def makes_a_pool(kind: str, workers: int | None = None, pending: int | None = None) -> bool:
+    """Whether :func:`make_executor` makes a process pool of this machine for ``kind``,
+    ``workers`` and ``pending`` articles: ``process`` always, ``auto`` from two workers' worth."""
+    return kind == "process" or (kind == "auto" and _auto_size(workers, pending) > 1)
+
+
+def _auto_size(workers: int | None, pending: int | None) -> int:
+    """The workers ``auto`` starts: all of ``workers`` when the work is not known."""
+    return (workers or default_workers()) if pending is None else pool_size(pending, workers)
+
+
 def make_executor(kind: str = "serial", workers: int | None = None,
                   scheduler: str | None = None, *, pending: int | None = None,
                   preload: tuple[str, ...] = ()) -> Executor:
@@ -293,7 +304,7 @@ def make_executor(kind: str = "serial", workers: int | None = None,
     if scheduler and kind != "dask":
         raise UsageError("a scheduler address is for the dask executor only")
     if kind == "auto":
-        size = (workers or default_workers()) if pending is None else pool_size(pending, workers)
+        size = _auto_size(workers, pending)
         return SerialExecutor() if size <= 1 else ProcessExecutor(size, preload=preload)
     if kind == "serial":
         return SerialExecutor()

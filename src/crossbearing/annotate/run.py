@@ -17,7 +17,7 @@ from crossbearing.executors import (
     Executor,
     SerialExecutor,
     make_executor,
-    pool_size,
+    makes_a_pool,
     start_forkserver,
 )
 from crossbearing.kb import KB_VERSION
@@ -73,20 +73,17 @@ def warm_up(options: AnalysisRun) -> Callable[[int, int, int], None]:
     """What the ingest stage tells of the articles it adds (``AnalysisRun.on_articles_added``:
     the articles added so far, the inputs read so far and the inputs left): as soon as the
     articles this run may add (those added, and the inputs left at the rate read so far) are
-    enough for the process pool :func:`run` will make (``process``, or ``auto`` sized by
-    ``executors.pool_size``), the forkserver its workers are forked from is started, so that
-    the language model loads there while ingest reads the other inputs instead of after it
-    (about 2 s of one core). A rerun adds nothing and starts nothing; a few new files among
+    enough for the process pool :func:`run` will make (``executors.makes_a_pool``), the
+    forkserver its workers are forked from is started, so that the language model loads there
+    while ingest reads the other inputs instead of after it (about 2 s of one core). A rerun adds nothing and starts nothing; a few new files among
     many known ones start it only when they come first (it then loads the model in another
     process for nothing). A forkserver that cannot start leaves the pool to start it."""
     started = False
 
     def on_added(added: int, read: int, left: int) -> None:
         nonlocal started
-        if started or options.executor not in ("auto", "process"):
-            return
         expected = added + left * added // max(1, read)
-        if options.executor == "process" or pool_size(expected, options.workers) > 1:
+        if not started and makes_a_pool(options.executor, options.workers, expected):
             started = True
             try:
                 start_forkserver(PRELOAD)

@@ -173,18 +173,18 @@ def _attach_to_kb(names: dict, parent: dict) -> None:
     """Unlinked full names that are a knowledge-base actor's name under another spelling
     (``same_name`` with one of its names of two words or more)."""
     # type family → family name → (the actor's node, its name with that family name)
-    aliases: dict[str, dict[str, list[tuple[tuple, str]]]] = defaultdict(lambda: defaultdict(list))
+    aliases: dict[str, dict[str, list[tuple[tuple, str]]]] = {}
     for kb in (n for n in names.values() if n.actor_id):
         for alias in actor_by_id(kb.actor_id).names:
             words = identity_words(alias)
             if len(words) >= 2:
-                aliases[kb.family][words[-1]].append((kb.key, alias))
+                aliases.setdefault(kb.family, {}).setdefault(words[-1], []).append((kb.key, alias))
     for name in names.values():
         words = identity_words(name.canonical)
         if name.actor_id or len(words) < 2:
             continue
         # same_name's first test, of the family names, once per family name
-        matches = {key for last, named in aliases[name.family].items()
+        matches = {key for last, named in aliases.get(name.family, {}).items()
                    if token_similarity(words[-1], last) >= TOKEN_THRESHOLD
                    for key, alias in named if same_name(name.canonical, alias)}
         if len(matches) == 1:
