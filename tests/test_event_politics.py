@@ -109,3 +109,22 @@ def test_attacks_on_journalists_that_harm_stay_violence():
     found = {e.text: e.event_type for e in annotate_text(
         "Her attacks on journalists left two reporters wounded.").events}
     assert found.get("attacks") != "accusation"
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("In an earlier appeal to key evangelical voters, Governor Ray Dunn released an ad.",
+     "appeal"),
+    ("The rally showed the strength of the senator's anti-establishment appeal.", "appeal"),
+    ("The mining company appealed the ruling on Monday.", "appealed"),
+])
+def test_an_appeal_that_asks_for_nothing_is_no_demand(text, trigger):
+    assert not [t for t, w in types(text) if w == trigger]
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("President Koffi appealed to the rebels to lay down their arms.", "appealed"),
+    ("The council issued an appeal for calm after the clashes.", "appeal"),
+    ("The mayor appealed for help from the United Nations.", "appealed"),
+])
+def test_an_appeal_for_something_is_a_demand(text, trigger):
+    assert ("demand", trigger) in types(text)

@@ -1078,8 +1078,8 @@ def test_the_present_of_a_headline_a_lead_or_the_speakers_own_words_is_an_event(
     ("Russia even simulated an attack on the Danish island of Bornholm last year.", "attack",
      "hypothetical"),
     # the object of a light verb is as done as the verb: "needs to make appeals", "plans to make"
-    ("Clinton, who needs to make additional appeals to Hispanic voters, spoke on Monday.",
-     "demand", "future"),
+    ("Clinton, who needs to make additional appeals for calm, spoke on Monday.", "demand",
+     "future"),
     ("The ministry made an appeal to the rebels on Monday to lay down their arms.", "demand",
      "asserted"),
     # a modal scopes over its verb's objects and complements …

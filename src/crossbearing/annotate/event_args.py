@@ -211,7 +211,12 @@ def _shared_passive_subject(token: Token) -> list[Token]:
     return [c for c in token.head.children if c.dep_ == "nsubjpass"]
 
 
-def _shared_subject(token: Token) -> list[Token]:
+#: Prepositions whose gerund shares the subject of the verb it qualifies ("in calling", "by
+#: refusing", "after meeting").
+ADJUNCT_PREPS = frozenset({"in", "by", "after", "before", "while", "upon"})
+
+
+def _shared_subject(token: Token, depth: int = 0) -> list[Token]:
     """The subject a verb without one shares with the verb it hangs on: a participle clause
     ("Kataeb Hezbollah issued a rebuke on Friday, denouncing recent airstrikes": Kataeb
     Hezbollah denounced) or a second verb of one subject ("the secretary general saluted the
@@ -220,19 +225,30 @@ def _shared_subject(token: Token) -> list[Token]:
     suffered rather than acted. An infinitive hung on a verb with no object of its own takes
     that verb's subject ("Sarah Palin weighed in to defend the movement", "the senator moved to
     block the nomination", "the group vowed to attack": subject control); with an object, the
-    object is its subject ("urged its allies to join") and none is taken."""
+    object is its subject ("urged its allies to join") and none is taken. A gerund after a
+    preposition of manner or time takes the subject of the verb it qualifies ("Romney joined
+    other Republicans in calling on Akin", "responded by calling for calm", "after meeting
+    the leaders": adjunct control), but not one after "of", "for" or "with", whose subject is
+    the object ("accused Clinton of lying", "criticized him for voting")."""
     if token.tag_ == "VBG" and token.dep_ == "advcl" or (
             token.dep_ == "conj" and token.head.pos_ == "VERB"):
         head = token.head
     elif _controlled_infinitive(token):
         head = token.head
+    elif (token.tag_ == "VBG" and token.dep_ == "pcomp" and token.head.lower_ in ADJUNCT_PREPS
+          and token.head.head.pos_ == "VERB"):
+        head = token.head.head
     else:
         return []
     if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children):
         return []
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children):
         return []
-    return [c for c in head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+    found = [c for c in head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"
+             and not (head is not token.head and a_thing(c))]  # "the bill allows … in denying"
+    if not found and head.tag_ == "VBG" and head.dep_ == "pcomp" and depth < 2:
+        return _shared_subject(head, depth + 1)  # "by calling for calm after meeting them"
+    return found
 
 
 def _controlled_infinitive(token: Token) -> bool:

@@ -99,6 +99,22 @@ WAYS = frozenset({"road", "street", "highway", "motorway", "freeway", "bridge", 
 WAY_LABELS = frozenset({"LOC", "FAC"})
 
 
+def appeals_for(token: Token) -> bool:
+    """Whether "appeal" asks for something: "for" what ("appealed for calm"), an act asked of
+    someone ("appealed to the rebels to lay down their arms", "an appeal to the government to
+    release the prisoners") or a clause ("appealed that the court reconsider"). Without one it
+    is a draw ("an appeal to evangelical voters", "Trump's anti-establishment appeal") or a
+    legal appeal ("appealed the ruling", "filed an appeal"): no demand (PLOVER REQUEST is a
+    request of some act)."""
+    def asked(word: Token) -> bool:
+        return any(c.dep_ == "prep" and c.lower_ == "for" or c.dep_ == "ccomp"
+                   or c.dep_ in ("xcomp", "advcl", "acl") and c.pos_ in ("VERB", "AUX")
+                   and c.i > token.i for c in word.children)
+
+    # "made an appeal to the rebels on Monday to lay down their arms": the light verb's
+    return asked(token) or token.dep_ == "dobj" and asked(token.head)
+
+
 def attacks_in_words(token: Token) -> bool:
     """Whether a verb of :data:`WORDED_ATTACKS` is words: a campaign, a party or a candidate
     attacking a named person; a named person, "he" or "she" doing so over or for a saying or an

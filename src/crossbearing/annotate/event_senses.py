@@ -355,9 +355,15 @@ ACTING_BODIES = frozenset({"campaign", "presidency"})
 MAY_ACT = ACTING_PEOPLE | ACTING_BODIES
 
 
+#: Named entities of kinds no one is: a law, a sum, a share, a measure, a date or a time
+#: (a count, "the two", may stand for people).
+THING_NAMES = frozenset({"LAW", "MONEY", "PERCENT", "QUANTITY", "DATE", "TIME"})
+
+
 def a_thing(noun: Token) -> bool:
-    """Whether a noun names a thing no one is (:func:`thing_as_doer`'s test): no name, no word
-    of people, and no sense of a person, a group, a place or a worked machine in WordNet."""
+    """Whether a noun names a thing no one is (:func:`thing_as_doer`'s test): a name of a law,
+    a sum, a date (:data:`THING_NAMES`), or no name, no word of people, and no sense of a
+    person, a group, a place or a worked machine in WordNet."""
     return _a_thing(noun, saying=False)
 
 
@@ -365,6 +371,8 @@ def _a_thing(noun: Token, saying: bool) -> bool:
     if noun.lower_ in ("this", "that") and noun.tag_ == "DT" and noun.dep_ in (
             "nsubj", "nsubjpass"):
         return True  # "this led to drastic losses and allowed ISIL to …": a situation
+    if noun.ent_type_ in THING_NAMES:
+        return True  # "criticized the Affordable Care Act", "announced $15 million"
     if noun.pos_ != "NOUN" or noun.ent_type_ or noun.lemma_.lower() in MAY_ACT:
         return False
     if noun.is_title and not noun.is_sent_start:

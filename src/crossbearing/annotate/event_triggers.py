@@ -27,6 +27,7 @@ from crossbearing.annotate.event_phrases import in_a_title, pauses_a_moment, phr
 from crossbearing.annotate.event_politics import (
     ATTACK_NOUNS,
     WORDED_ATTACKS,
+    appeals_for,
     attack_on_a_person,
     attacks_in_words,
     blocks_no_way,
@@ -173,8 +174,10 @@ def _type_of(token: Token, onto: Ontology) -> str | None:
             return "rejection"  # "defended himself against the charges": a denial (REJECT)
         return name
     if token.pos_ == "NOUN":
-        if lemma == "call" and not _calls_for_something(token):
-            return None  # a demand is a call for or to something, not a "conference call"
+        if lemma == "call" and not _calls_for_something(token) or (
+                lemma == "appeal" and not appeals_for(token)):
+            return None  # a demand is a call for or to something, not a "conference call",
+            # an appeal for something, not "his appeal to evangelical voters"
         if figurative_noun(token, lemma) or no_agreement_made(token) or (
                 asks_for_comment(token) or lemma == "visit" and visits_no_one(token)):
             return None  # "a trade war", "a good deal of", "his visit to the bridge", "a
@@ -280,6 +283,8 @@ def _figurative(token: Token, lemma: str) -> bool:
         return True  # "he paused to make a point": a moment, nothing suspended
     if lemma in ("strengthen", "reinforce", "bolster", "mobilize", "mobilise"):
         return reinforces_no_force(token)  # "strengthen Social Security", "mobilize voters"
+    if lemma == "appeal" and not appeals_for(token):
+        return True  # "an appeal to evangelical voters", "appealed the ruling": no demand
     if lemma in ("demand", "require") and need_not_demand(token):
         return True  # "a problem that demands a bipartisan response": a need
     if lemma in VIOLENT_VERBS and abstract_doer(token):

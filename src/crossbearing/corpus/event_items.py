@@ -21,6 +21,7 @@ from datetime import date
 from itertools import combinations
 
 from crossbearing.annotate.timex_find import WEEKDAYS
+from crossbearing.corpus.occasions import other_channels
 from crossbearing.model import EventMention, Place, TimeValue
 
 #: Types that name violence without saying how: they merge with any violent type.
@@ -62,9 +63,14 @@ class Item:
     #: report) or its date falls on (0 Monday to 6 Sunday), or None.
     weekday: int | None = None
     #: Actors known to the knowledge base or named in full, by their names' last words
-    #: ("Organizer Dana Whitfield" is Dana Whitfield): two sayings or acts by different named
+    #: ("Organizer Dana Whitfield" is Dana Whitfield), and for a saying the groups described
+    #: as its speakers (:func:`described_group`): two sayings or acts by different named
     #: actors are different events.
     named_actors: set[str] = field(default_factory=set)
+    #: The channels the report of a saying or an act other than violence names ("in a
+    #: statement", "on Twitter": corpus.occasions.channels): two told through different ones
+    #: are two occasions.
+    channels: frozenset[str] = frozenset()
 
 
 def item_of(mention: EventMention, family: str, place_of: Callable[[str], Place | None],
@@ -82,8 +88,9 @@ def item_of(mention: EventMention, family: str, place_of: Callable[[str], Place 
     precise = mention.place_id if place is not None and place.kind in ("city", "site") else None
     dead = {a.actor_id or person_key(a.canonical) for a in mention.arguments
             if a.role == "victim" and mention.event_type in KILLINGS and a_name(a.canonical)}
-    named = {last_name(a.canonical) for a in mention.arguments if a.role == "actor" and (
-        a.actor_id or a_name(a.canonical))} - {""}
+    named = {last_name(a.canonical) if a.actor_id or a_name(a.canonical) else (
+        person_key(a.canonical) if family == "verbal" and described_group(a.text) else "")
+        for a in mention.arguments if a.role == "actor"} - {""}
     killed = {last_name(v.canonical) for v in mention.role("victim") if not v.actor_id and (
         a_name(v.canonical) or _a_surname(v.canonical))}  # no group or state
     return Item(mention, family, participants, sufferers, country, precise, named_dead=dead,
@@ -121,6 +128,24 @@ def _member(description: str) -> str:
     identity already covers."""
     key = person_key(description)
     return key if key in MEMBER_ROLES and key != description.lower().strip() else ""
+
+
+#: Words that make a description refer back to someone the report named ("the senators", "his
+#: aides", "these groups"), or stand for someone (pronouns): no speaker of their own.
+REFERRING = frozenset({"the", "this", "that", "these", "those", "his", "her", "its", "their",
+                       "our", "my", "your", "he", "she", "it", "they", "we", "i", "you", "who",
+                       "which", "both", "each", "all", "one", "others", "other"})
+
+
+def described_group(text: str) -> bool:
+    """Whether an actor is a group described, not named, and not a reference back: a plural or
+    a count ("five Missouri Republican senators", "some prominent conservatives", "Tea party
+    organizers"). Two sayings by two such groups, or by such a group and a named actor, are
+    two speakers' ("Romney joined ... after five Republican senators urged Akin"); an act is
+    not told apart so ("police", "security forces" and "Kurdish authorities" arrested one man)."""
+    words = text.lower().split()
+    return bool(words) and words[0] not in REFERRING and (
+        words[-1].endswith("s") or words[0] in NUMBER_WORDS or words[0][:1].isdigit())
 
 
 def a_name(text: str) -> bool:
@@ -189,6 +214,8 @@ def compatible(a: Item, b: Item) -> bool:
         return False
     if ma.event_type == mb.event_type == "killing" and _killed_apart(a, b):
         return False  # the killing of Terence Crutcher is not the killing of Keith Scott
+    if other_channels(a.channels, b.channels):
+        return False  # a statement and a television interview are two occasions
     # A saying or an act of one named actor is not another's ("Obama said he supports it",
     # "Gov. Mary Fallin endorsed Romney"); violence is told by its doers' many descriptions.
     return a.family == "violent" or not (

@@ -36,7 +36,13 @@ from crossbearing.corpus.event_items import (
     weekdays_differ,
 )
 from crossbearing.corpus.event_values import event_record
-from crossbearing.corpus.occasions import same_occasion, saying_time, speaker_key
+from crossbearing.corpus.occasions import (
+    channels,
+    other_channels,
+    same_occasion,
+    saying_time,
+    speaker_key,
+)
 from crossbearing.ids import stable_id
 from crossbearing.kb.actors import actor_base
 from crossbearing.kb.places import place_by_id
@@ -66,7 +72,8 @@ def merge_events(mentions: Iterable[EventMention], story_of: dict[str, str | Non
                  place_of: Callable[[str], Place | None] = place_by_id,
                  failures: list[Failure] | None = None, version: str = "",
                  copies: Iterable[tuple[tuple[str, int], tuple[str, int]]] = (),
-                 quoted: Callable[[str, int], bool] | None = None) -> list[Event]:
+                 quoted: Callable[[str, int], bool] | None = None,
+                 told: Callable[[EventMention], str] | None = None) -> list[Event]:
     """Events (ready for the store) from the event mentions of a collection.
 
     With ``failures``, a story whose events cannot be merged is recorded there (stage
@@ -82,6 +89,9 @@ def merge_events(mentions: Iterable[EventMention], story_of: dict[str, str | Non
 
     ``quoted`` (article id, offset) says whether an offset lies inside a quotation's content:
     a reported statement's time outside it dates the saying (corpus.occasions.saying_time).
+
+    ``told`` gives the words of a mention's sentence, what it quotes left out: the channels
+    they name tell two sayings of one speaker apart (corpus.occasions.channels).
 
     With ``time_texts`` (the time expressions' words by article and offset) and ``dates``
     (publication days), a calendar date without a year in an undated article ("January 28") takes
@@ -103,7 +113,7 @@ def merge_events(mentions: Iterable[EventMention], story_of: dict[str, str | Non
                 group = story_dated(group, time_texts, dates)
             return [event_record(_event_id(g), story_id, g, outlet_of, place_of)
                     for g in _groups(group, place_of, story_copies[story_id], quoted,
-                                     time_texts or {})
+                                     time_texts or {}, told)
                     if any(map(says_enough, g))]
 
         if failures is None:
@@ -162,7 +172,8 @@ def _event_id(group: list[EventMention]) -> str:
 def _groups(mentions: list[EventMention], place_of: Callable[[str], Place | None],
             copies: Iterable[tuple[tuple[str, int], tuple[str, int]]],
             quoted: Callable[[str, int], bool] | None = None,
-            time_texts: dict[tuple[str, int], str] | None = None) -> list[list[EventMention]]:
+            time_texts: dict[tuple[str, int], str] | None = None,
+            told: Callable[[EventMention], str] | None = None) -> list[list[EventMention]]:
     time_texts = time_texts or {}
     onto = ontology()
     actor_key = actor_base().actor_key
@@ -174,6 +185,8 @@ def _groups(mentions: list[EventMention], place_of: Callable[[str], Place | None
         span = item.mention.time_span
         item.weekday = weekday_of(item.mention, time_texts.get(
             (item.mention.article_id, span[0])) if span else None)
+        if told is not None and item.family != "violent":
+            item.channels = channels(told(item.mention))
     by_key = {(i.mention.article_id, i.mention.start): i for i in items}
     for item in items:  # what a saying holds is part of the saying's event
         other = by_key.get((item.mention.article_id, item.mention.antecedent))
@@ -371,6 +384,7 @@ def _join_occasions(items: list[Item]) -> None:
                               key=lambda pair: pair[0]):
             if a.group != b.group and all(
                     same_occasion(x.said_at, y.said_at) and not _said_on_other_days(x, y)
+                    and not other_channels(x.channels, y.channels)
                     for x in a.members for y in b.members):
                 _join(a, b)
 

@@ -15,11 +15,15 @@ knowledge-base id or by a person's or group's proper name; a vague speaker ("an 
 "the statement") makes no occasion. Two statements of one speaker stay apart when the dates of
 their sayings are both resolved and do not overlap: a time told outside what was quoted dates
 the saying ("issued a rebuke on Friday", "to announce the suspension … at the end of January"),
-one inside it dates its content.
+one inside it dates its content. Two sayings of one speaker stay apart, too, when the report
+tells each through another channel (:func:`channels`: "in a statement", "in a speech", "in an
+interview", "took to Twitter", "in the ad"): a statement and a television interview are two
+occasions, whatever day each was.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Callable
 
 from crossbearing.model import EventMention, TimeValue
@@ -35,6 +39,67 @@ ACTS_NOT_SAID = frozenset({"investigation", "cooperation"})
 #: Talks: held, they are an act ("Republicans met with the liaison"); announced by a speaker
 #: ("Baghdad has announced the resumption of talks"), a part of what the speaker said.
 MEETINGS = frozenset({"consultation"})
+
+
+#: A channel's noun follows one of these and a determiner, up to three words between.
+_BEFORE = (r"\b(?:in|during|at|via|through|with)\s+"
+           r"(?:a|an|the|his|her|its|their|another|one)\s+(?:[\w'-]+\s+){0,3}?")
+#: A channel's noun follows a verb of putting it out.
+_RELEASED = (r"\b(?:released|issued|posted|published|sent|put out|aired)\s+"
+             r"(?:a|an|the|his|her|its|their|another)\s+(?:[\w'-]+\s+){0,2}?")
+_NETWORKS = (r"(?:CBS|NBC|ABC|CNN|Fox|MSNBC|BBC|PBS|Sky|Al Jazeera|Meet the Press|"
+             r"Face the Nation|This Week|State of the Union)")
+_CHANNEL_PATTERNS = {
+    "written": [
+        _BEFORE + r"(?:statement|press release|news release|communiqu[eé]|letter|memo|op-ed|"
+                  r"column|essay)s?\b",
+        _RELEASED + r"(?:statement|press release|letter)\b",
+        r"\b(?:statement|letter|press release) (?:released|issued|sent|posted)\b",
+        r"\bwrote\b"],
+    "press": [
+        _BEFORE + r"(?:interview|press conference|news conference|briefing|"
+                  r"press availability)s?\b",
+        r"\b(?:told|telling) (?:reporters|journalists|host|the newspaper|the paper|"
+        r"the network)\b",
+        r"\b(?:appeared|appearance|appearing|interviewed|speaking|said) on "
+        r"(?:[A-Z]\w*'s\s+)?[\"“']?" + _NETWORKS + r"\b"],
+    "speech": [
+        _BEFORE + r"(?:speech|address|rally|sermon|keynote|town hall|"
+                  r"campaign (?:stop|event))(?:es|s)?\b",
+        r"\bspeaking (?:at|to) (?:a|an|the)\s+(?:[\w'-]+\s+){0,3}?"
+        r"(?:rally|crowd|conference|convention|gathering|audience|event)\b",
+        r"\b(?:told|addressed) (?:a|the) (?:crowd|rally|audience|gathering|convention)\b"],
+    "online": [
+        r"\b(?:on|to|via|in)\s+(?:twitter|facebook|telegram|instagram|social media|"
+        r"(?:a|an|his|her|its|their) (?:tweet|(?:facebook|telegram|social media|online|blog) "
+        r"post|blog post))\b",
+        r"\btweet(?:ed|ing)\b"],
+    "advertisement": [r"\b(?:ad|ads|advertisement|commercial)\b(?! hoc| nauseam| hominem)"],
+    "debate": [_BEFORE + r"debate\b(?! (?:over|about|on)\b)"],
+    "legislature": [r"\bon the (?:senate|house) floor\b", r"\btestif(?:y|ied|ying)\b",
+                    _BEFORE + r"hearing\b"],
+}
+#: What a report says a speaker spoke through, by channel: the channel's noun after a
+#: preposition and a determiner ("in a statement released Friday", "during his speech", "at a
+#: rally", "in an interview with CNN"), the verbs of a channel ("tweeted", "testified"), and the
+#: fixed phrases of the press ("told reporters", "appeared on NBC"). A saying told without one is
+#: no evidence either way. Channels only: "his remarks" or "the statement" as what a verb is about
+#: ("apologized for his remarks") name no channel, nor do a video camera or a debate over taxes.
+CHANNELS: dict[str, re.Pattern[str]] = {
+    name: re.compile("|".join(patterns), re.IGNORECASE)
+    for name, patterns in _CHANNEL_PATTERNS.items()}
+
+
+def channels(words: str) -> frozenset[str]:
+    """The channels (:data:`CHANNELS`) a report of a saying names in ``words``: the sentence
+    that tells it, what it quotes left out."""
+    return frozenset(name for name, pattern in CHANNELS.items() if pattern.search(words))
+
+
+def other_channels(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two sayings are told through different channels: each names one, and none is
+    shared ("in a statement" and "on Twitter" may be one post quoted as a statement)."""
+    return bool(a and b and not a & b)
 
 
 def speaker_key(mention: EventMention, family: str) -> str | None:

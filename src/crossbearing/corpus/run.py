@@ -44,7 +44,7 @@ from crossbearing.corpus.stories import StoryParams, cluster, features
 from crossbearing.corpus.story_dates import redated, story_span
 from crossbearing.corpus.story_ids import assign_ids
 from crossbearing.isolation import isolated
-from crossbearing.model import Failure, Quote, Sentence, TimeMention
+from crossbearing.model import EventMention, Failure, Quote, Sentence, TimeMention
 from crossbearing.model_events import Event
 from crossbearing.model_stories import Passage
 from crossbearing.stages import AnalysisRun
@@ -315,6 +315,25 @@ def in_quotation(quotes: list[Quote]) -> Callable[[str, int], bool]:
     return lambda article_id, offset: any(a <= offset < b for a, b in spans.get(article_id, ()))
 
 
+def told_words(text_of: Callable[[str], str], quotes: list[Quote]
+               ) -> Callable[[EventMention], str]:
+    """The words of an event mention's sentence, what its article's ``quotes`` quote left out
+    (each quoted character a space): how the article tells it, not what was said."""
+    spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for quote in quotes:
+        spans[quote.article_id].extend(quote.content)
+
+    def words(mention: EventMention) -> str:
+        start, end = mention.sentence_start, mention.sentence_end
+        chars = list(text_of(mention.article_id)[start:end])
+        for a, b in spans.get(mention.article_id, ()):
+            for i in range(max(a, start), min(b, end)):
+                chars[i - start] = " "
+        return "".join(chars)
+
+    return words
+
+
 def stored_events(store: Store, failures: list[Failure] | None = None) -> list[Event]:
     """The events of every story, merged from the stored event mentions (not saved). With
     ``failures``, a story whose events cannot be merged is recorded there and left without
@@ -326,12 +345,13 @@ def stored_events(store: Store, failures: list[Failure] | None = None) -> list[E
     quotes = store.annotations.quotes()
     rejected = store.corrections.rejected_passages()
     story_of, outlet_of = store.events.story_map(), store.events.source_labels()
+    text_of = lru_cache(maxsize=64)(lambda a: store.articles.article(a).text)
     events = merge_events(mentions, story_of, outlet_of, time_texts=store.events.time_texts(),
                           dates=dates, place_of=lru_cache(maxsize=None)(store.annotations.place),
                           failures=failures, version=VERSION,
                           copies=copied_mentions(mentions, [  # not those marked not reuse
                               p for p in store.corpus.passages() if p.key not in rejected]),
-                          quoted=in_quotation(quotes))
+                          quoted=in_quotation(quotes), told=told_words(text_of, quotes))
     sentences_of = lru_cache(maxsize=64)(store.annotations.sentences)
     mention_sentences = {(m.article_id, m.start): (m.sentence_start, m.sentence_end)
                          for m in mentions}
@@ -342,7 +362,6 @@ def stored_events(store: Store, failures: list[Failure] | None = None) -> list[E
                      if s.start <= offset < s.end), None)
 
     def quoted() -> list[Event]:  # a statement's quotations as its reports
-        text_of = lru_cache(maxsize=64)(lambda a: store.articles.article(a).text)
         times_of = lru_cache(maxsize=64)(store.annotations.time_mentions)
 
         def said_when(quote: Quote) -> list[TimeMention]:

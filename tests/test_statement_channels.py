@@ -1,0 +1,136 @@
+"""Statement occasions told apart by the channel each saying went through, and by who spoke:
+one speaker's statement and television interview are two events, as are two speakers' calls."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from conftest import annotate_text
+
+from crossbearing.corpus.event_items import described_group
+from crossbearing.corpus.events import merge_events
+from crossbearing.corpus.occasions import channels, other_channels
+from crossbearing.corpus.run import in_quotation, told_words
+
+
+@pytest.mark.parametrize("words, expected", [
+    ("In a statement released Tuesday, he decried the decision.", {"written"}),
+    ("The group said in a joint statement that it would respond.", {"written"}),
+    ("Santorum told host Bob Schieffer that he did not question it.", {"press"}),
+    ("Corker said on 'Fox News Sunday' that the party would yield.", {"press"}),
+    ("She said in an interview with the newspaper that she regretted it.", {"press"}),
+    ("In a speech to supporters on Saturday, he dismissed the plan.", {"speech"}),
+    ("Speaking at a rally in Novi, Michigan, Trump made a demand.", {"speech"}),
+    ("Trump took to Twitter overnight to accuse the campaign.", {"online"}),
+    ("The minister tweeted that the talks had failed.", {"online"}),
+    ("He apologized in a new ad released on Monday.", {"advertisement"}),
+    ("During the debate, the governor attacked his rival.", {"debate"}),
+    ("Reid said on the Senate floor on Tuesday that he would file cloture.", {"legislature"}),
+    ("The group said in a statement posted on Telegram that it would fight.",
+     {"written", "online"}),
+])
+def test_the_channel_a_report_names(words, expected):
+    assert channels(words) == expected
+
+
+@pytest.mark.parametrize("words", [
+    "Akin apologized for his remarks on Monday.",  # what he apologized for, not how
+    "The debate over taxes went on for weeks.",  # a topic, not an occasion
+    "He grabbed the man's arm as a video camera rolled.",
+    "An ad hoc committee condemned the strike.",
+    "The statement drew condemnation from both parties.",  # the statement as a subject
+    "Kata'ib Hezbollah said they were suspending attacks on Americans.",
+])
+def test_words_that_name_no_channel(words):
+    assert channels(words) == frozenset()
+
+
+def test_only_sayings_through_different_channels_are_told_apart():
+    assert other_channels(frozenset({"written"}), frozenset({"press"}))
+    assert not other_channels(frozenset({"written", "online"}), frozenset({"online"}))
+    assert not other_channels(frozenset(), frozenset({"press"}))  # untold is no evidence
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("five Missouri Republican senators", True),
+    ("some prominent conservatives", True),
+    ("Tea party organizers", True),
+    ("the senators", False),  # refers back to senators the report named
+    ("his aides", False),
+    ("they", False),
+    ("the group", False),
+])
+def test_a_group_described_has_a_voice_of_its_own(text, expected):
+    assert described_group(text) is expected
+
+
+def _merged(*texts):
+    results = [annotate_text(text) for text in texts]
+    ids = [f"a{i}" for i in range(len(texts))]
+    text_of = dict(zip(ids, texts))
+    mentions = [replace(m, article_id=a) for a, r in zip(ids, results) for m in r.events]
+    quotes = [replace(q, article_id=a) for a, r in zip(ids, results) for q in r.quotes]
+    return merge_events(mentions, {a: "s" for a in ids}, {a: a.upper() for a in ids},
+                        quoted=in_quotation(quotes), told=told_words(text_of.get, quotes))
+
+
+def _accusations(events):
+    return sorted(sorted({a for a, _ in e.sources}) for e in events
+                  if e.event_type == "accusation")
+
+
+STATEMENT = ("In a statement released Tuesday, Governor Rick Perry decried the administration's "
+             "decision to use foreign aid to promote the policy.")
+INTERVIEW = ("Governor Rick Perry criticized the administration's foreign aid policy in an "
+             "interview with a radio station.")
+PLAIN = "Governor Rick Perry criticized the administration's foreign aid policy."
+
+
+def test_one_speakers_statement_and_interview_are_two_occasions():
+    assert _accusations(_merged(STATEMENT, INTERVIEW)) == [["a0"], ["a1"]]
+
+
+def test_a_report_that_names_no_channel_joins_the_speakers_statement():
+    assert _accusations(_merged(STATEMENT, PLAIN)) == [["a0", "a1"]]
+
+
+def test_without_the_sentences_words_the_sayings_join_as_before():
+    results = [annotate_text(STATEMENT), annotate_text(INTERVIEW)]
+    mentions = [replace(m, article_id=f"a{i}") for i, r in enumerate(results) for m in r.events]
+    events = merge_events(mentions, {"a0": "s", "a1": "s"}, {"a0": "A0", "a1": "A1"})
+    assert _accusations(events) == [["a0", "a1"]]
+
+
+def test_a_named_speakers_call_is_not_a_described_groups():
+    events = _merged(
+        "Mitt Romney joined other Republicans on Tuesday in calling on Todd Akin to quit the "
+        "race. Romney spoke after five Missouri Republican senators urged Akin to step aside.")
+    calls = [e for e in events if e.event_type == "demand"]
+    assert len(calls) == 2, [(e.event_type, e.detail) for e in calls]
+
+
+def test_a_gerund_after_in_or_by_takes_the_subject_of_its_verb():
+    mentions = annotate_text(
+        "Mitt Romney joined other Republicans on Tuesday in calling on Todd Akin to quit the "
+        "race. The governor responded by condemning the attack on the embassy.").events
+    actors = {m.text: sorted(a.canonical for a in m.role("actor")) for m in mentions}
+    assert actors["calling"] == ["Mitt Romney"]
+    assert actors["condemning"] == ["governor"] or actors["condemning"] == ["The governor"], actors
+
+
+def test_a_gerund_after_of_takes_the_object_not_the_subject():
+    mentions = annotate_text(
+        "The senator accused the minister of threatening the protesters.").events
+    threats = [m for m in mentions if m.text == "threatening"]
+    assert all("senator" not in a.canonical for m in threats for a in m.role("actor"))
+
+
+def test_a_law_or_a_sum_is_no_target_of_a_saying():
+    mentions = annotate_text(
+        "Former President Bill Clinton criticized the Affordable Care Act on Monday. "
+        "Senator Jane Hollis criticized Governor Tom Reed on Tuesday.").events
+    targets = {m.text + str(m.start): [a.canonical for a in m.role("target")] for m in mentions
+               if m.event_type == "accusation"}
+    assert sorted(map(len, targets.values())) == [0, 1], targets
+    assert any("Reed" in t for ts in targets.values() for t in ts), targets
