@@ -1096,6 +1096,10 @@ def test_the_present_of_a_headline_a_lead_or_the_speakers_own_words_is_an_event(
     ("Police foiled a plot to bomb the central station on Friday.", "remote_explosive",
      "negated"),
     ("Gunmen attempted to assassinate the governor on Monday.", "attack", "asserted"),
+    # a subject "neither … nor" denies the act of both
+    ("Neither the mayor nor his aides have been charged with any crime.", "accusation",
+     "negated"),
+    ("Neither side attacked the convoy on Monday.", "armed_clash", "negated"),
 ])
 def test_what_governs_an_act_says_whether_it_was_done(text, kind, mode):
     modes = {e.mode for e in annotate_text(text).events if e.event_type == kind}
@@ -1375,3 +1379,14 @@ def test_people_counted_over_a_running_period_are_a_tally():
         "He was one of at least 700 people shot and killed by police so far this year.").events
         if e.text == "killed"]
     assert killed.aggregate
+
+
+@pytest.mark.parametrize("text, conceded", [
+    ("The party endangered the town by allowing political correctness to overcome common "
+     "sense.", False),
+    ("The new rules permit the deficit to grow for two more years.", False),
+    ("Israel allowed aid convoys to enter Gaza on Monday.", True),
+    ("The army allowed the protesters to march on Friday.", True),
+])
+def test_letting_only_things_happen_is_no_concession(text, conceded):
+    assert ("concession" in [t for t, _ in events(text)]) is conceded

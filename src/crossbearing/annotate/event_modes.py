@@ -168,8 +168,12 @@ def mode(token: Token, family: str = "violent") -> str:
             return "hypothetical"  # "unless Washington withdraws its troops"
         for child in word.children:
             if child.dep_ == "neg" or (child.dep_ in ("nsubjpass", "dobj") and any(
-                    d.dep_ == "det" and d.lower_ == "no" for d in child.children)):
-                return "negated"  # "did not strike", "no civilians were killed"
+                    d.dep_ == "det" and d.lower_ == "no" for d in child.children)) or (
+                    child.dep_ in ("nsubj", "nsubjpass") and any(
+                        d.dep_ in ("det", "preconj") and d.lower_ == "neither"
+                        for d in child.children)):
+                return "negated"  # "did not strike", "no civilians were killed", "neither
+                # Clinton nor her allies have been charged"
             if child.dep_ == "aux" and child.lower_ in FUTURE_AUX:
                 return "future"
             if child.dep_ == "aux" and child.lower_ in HYPOTHETICAL_AUX:

@@ -283,6 +283,8 @@ def _figurative(token: Token, lemma: str) -> bool:
         return True  # "he paused to make a point": a moment, nothing suspended
     if lemma in ("strengthen", "reinforce", "bolster", "mobilize", "mobilise"):
         return reinforces_no_force(token)  # "strengthen Social Security", "mobilize voters"
+    if lemma in ("allow", "permit") and _lets_a_thing(token):
+        return True  # "by allowing political correctness to overcome common sense": a cause
     if lemma == "appeal" and not appeals_for(token):
         return True  # "an appeal to evangelical voters", "appealed the ruling": no demand
     if lemma in ("demand", "require") and need_not_demand(token):
@@ -294,6 +296,17 @@ def _figurative(token: Token, lemma: str) -> bool:
         return bool(things) and not any(t.lemma_.lower() in FORCES for t in things) and not any(
             c.dep_ == "prep" and c.lower_ == "from" for c in token.children)
     return False
+
+
+def _lets_a_thing(token: Token) -> bool:
+    """Whether "allow" or "permit" lets only things do or become something ("allowing
+    political correctness to overcome common sense", "the decision allowed the economy to
+    recover"): a cause, no concession (PLOVER CONCEDE lets someone do something: "allowed aid
+    convoys to enter", "permitted the protesters to march")."""
+    let = [c for c in token.children if c.dep_ == "dobj"] + [
+        g for c in token.children if c.dep_ in ("ccomp", "xcomp")
+        for g in c.children if g.dep_ == "nsubj"]
+    return bool(let) and all(a_thing(t) for t in let)
 
 
 def _a_thing_threatens(token: Token) -> bool:

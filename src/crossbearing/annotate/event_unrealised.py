@@ -80,11 +80,14 @@ def _before_unmet(token: Token) -> bool:
 def _avoided(token: Token) -> bool:
     """Whether a verb of avoiding governs the act, as its object or through "from" or "of"
     ("avoided criticizing him", "refrained from attacking", "steering clear of criticizing
-    Trump"): the act is not done."""
+    Trump", "stopped short of calling on him to resign"): the act is not done."""
     head = token.head
     if token.dep_ in ("pcomp", "pobj") and head.lower_ in ("from", "of"):
         verb = head.head
-        if head.lower_ == "of":  # "steer clear of": "of" hangs on "clear" or on "steer"
+        if head.lower_ == "of" and verb.lower_ == "short":  # "stopped short of calling",
+            verb = verb.head  # "fell short of condemning": not done
+            avoids = verb.lemma_.lower() in ("stop", "fall")
+        elif head.lower_ == "of":  # "steer clear of": "of" hangs on "clear" or on "steer"
             if verb.lower_ == "clear":
                 verb = verb.head
             avoids = verb.lemma_.lower() == "steer" and (
