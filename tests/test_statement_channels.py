@@ -8,9 +8,9 @@ from dataclasses import replace
 import pytest
 from conftest import annotate_text
 
-from crossbearing.corpus.event_items import described_group
+from crossbearing.corpus.event_items import described_group, other_channels
 from crossbearing.corpus.events import merge_events
-from crossbearing.corpus.occasions import channels, other_channels
+from crossbearing.corpus.occasions import channels
 from crossbearing.corpus.run import in_quotation, told_words
 
 
@@ -57,6 +57,7 @@ def test_only_sayings_through_different_channels_are_told_apart():
     ("some prominent conservatives", True),
     ("Tea party organizers", True),
     ("the senators", False),  # refers back to senators the report named
+    ("senators", False),  # a bare plural, "the" left out of an argument's words, may too
     ("his aides", False),
     ("they", False),
     ("the group", False),
@@ -134,3 +135,21 @@ def test_a_law_or_a_sum_is_no_target_of_a_saying():
                if m.event_type == "accusation"}
     assert sorted(map(len, targets.values())) == [0, 1], targets
     assert any("Reed" in t for ts in targets.values() for t in ts), targets
+
+
+def test_what_another_group_did_in_a_speakers_words_is_no_part_of_the_statement():
+    events = _merged(
+        "Democratic campaign officials accused the mayor of exploiting the crisis, noting that "
+        "several conservative lawmakers opposed a new medical program for emergency workers.")
+    said = sorted(e.event_type for e in events if e.family == "verbal")
+    assert said == ["accusation", "rejection"], said
+
+
+def test_a_denial_by_another_named_office_is_no_part_of_the_speakers_claim():
+    from crossbearing.corpus.occasions import speaker_key
+
+    mentions = annotate_text(
+        "Last week, Rep. Paul Ryan dismissed the bishops' critique, claiming the letters did "
+        "not represent all the bishops, a point the USCCB media office denied.").events
+    keys = {m.text: speaker_key(m, "verbal") for m in mentions}
+    assert keys.get("denied") != keys.get("dismissed"), keys

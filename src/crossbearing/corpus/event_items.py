@@ -21,7 +21,6 @@ from datetime import date
 from itertools import combinations
 
 from crossbearing.annotate.timex_find import WEEKDAYS
-from crossbearing.corpus.occasions import other_channels
 from crossbearing.model import EventMention, Place, TimeValue
 
 #: Types that name violence without saying how: they merge with any violent type.
@@ -139,12 +138,13 @@ REFERRING = frozenset({"the", "this", "that", "these", "those", "his", "her", "i
 
 def described_group(text: str) -> bool:
     """Whether an actor is a group described, not named, and not a reference back: a plural or
-    a count ("five Missouri Republican senators", "some prominent conservatives", "Tea party
-    organizers"). Two sayings by two such groups, or by such a group and a named actor, are
+    a count with words of its own ("five Missouri Republican senators", "some prominent
+    conservatives", "Tea party organizers"); a bare plural ("leaders", "the occupiers": an
+    argument's words leave "the" out) may refer back to anyone. Two sayings by two such groups, or by such a group and a named actor, are
     two speakers' ("Romney joined ... after five Republican senators urged Akin"); an act is
     not told apart so ("police", "security forces" and "Kurdish authorities" arrested one man)."""
     words = text.lower().split()
-    return bool(words) and words[0] not in REFERRING and (
+    return len(words) >= 2 and words[0] not in REFERRING and (
         words[-1].endswith("s") or words[0] in NUMBER_WORDS or words[0][:1].isdigit())
 
 
@@ -220,6 +220,12 @@ def compatible(a: Item, b: Item) -> bool:
     # "Gov. Mary Fallin endorsed Romney"); violence is told by its doers' many descriptions.
     return a.family == "violent" or not (
         a.named_actors and b.named_actors and not a.named_actors & b.named_actors)
+
+
+def other_channels(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two sayings are told through different channels: each names one, and none is
+    shared ("in a statement" and "on Twitter" may be one post quoted as a statement)."""
+    return bool(a and b and not a & b)
 
 
 def _killed_apart(a: Item, b: Item) -> bool:

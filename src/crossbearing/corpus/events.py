@@ -31,6 +31,7 @@ from crossbearing.corpus.event_items import (
     candidate_pairs,
     compatible,
     item_of,
+    other_channels,
     same_kind,
     weekday_of,
     weekdays_differ,
@@ -38,7 +39,6 @@ from crossbearing.corpus.event_items import (
 from crossbearing.corpus.event_values import event_record
 from crossbearing.corpus.occasions import (
     channels,
-    other_channels,
     same_occasion,
     saying_time,
     speaker_key,

@@ -26,7 +26,8 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from crossbearing.model import EventMention, TimeValue
+from crossbearing.corpus.event_items import described_group, person_key
+from crossbearing.model import EventArgument, EventMention, TimeValue
 
 #: Words that start a description rather than a name: "the official", "a US defense official".
 DESCRIPTION_STARTS = ("the ", "a ", "an ", "this ", "that ", "these ", "those ", "both ",
@@ -96,12 +97,6 @@ def channels(words: str) -> frozenset[str]:
     return frozenset(name for name, pattern in CHANNELS.items() if pattern.search(words))
 
 
-def other_channels(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Whether two sayings are told through different channels: each names one, and none is
-    shared ("in a statement" and "on Twitter" may be one post quoted as a statement)."""
-    return bool(a and b and not a & b)
-
-
 def speaker_key(mention: EventMention, family: str) -> str | None:
     """The speaker whose statement ``mention`` is part of, or None when it is not something
     said or the speaker is not known by name."""
@@ -133,15 +128,26 @@ def _someone_elses(mention: EventMention) -> bool:
     """Whether a saying the speaker reports is, by its own named actor, another's ("Corker said
     Republicans will have to yield to the president's chief demand": the demand is Obama's, not
     part of what Corker said): its actor is a person named by another surname than the speaker.
-    Groups and states are left alone: a spokesman, a leader or a commander speaks for his
-    group, and the knowledge base does not tell every such tie."""
+    Or it is a group described other than the speaker (:func:`_another`). Groups and states
+    the knowledge base knows are left alone: a spokesman, a leader or a commander speaks for
+    his group, and the knowledge base does not tell every such tie."""
     speaker = mention.reported_by
     if not speaker or not is_name(speaker):
         return False
     spoken = speaker.split()[-1].lower().strip(".,")
-    return any(a.role == "actor" and a.actor_id is None and is_name(a.canonical)
-               and len(a.canonical.split()) >= 2 and a.canonical.split()[-1].lower() != spoken
+    return any(a.role == "actor" and a.actor_id is None and _another(a, speaker, spoken)
                for a in mention.arguments)
+
+
+def _another(actor: EventArgument, speaker: str, spoken: str) -> bool:
+    """Whether an actor is named or described as someone other than the speaker: a name of two
+    words or more with another last word ("the USCCB media office" denied what Ryan claimed),
+    or a group described ("many House Republicans opposed …" in what Democratic officials
+    noted) other than the speaker's own description."""
+    for words in (actor.canonical.split(), actor.text.split()):
+        if len(words) >= 2 and is_name(" ".join(words)):
+            return words[-1].lower() != spoken
+    return described_group(actor.text) and person_key(actor.canonical) != person_key(speaker)
 
 
 def is_name(text: str) -> bool:
