@@ -128,3 +128,14 @@ def test_an_appeal_that_asks_for_nothing_is_no_demand(text, trigger):
 ])
 def test_an_appeal_for_something_is_a_demand(text, trigger):
     assert ("demand", trigger) in types(text)
+
+
+@pytest.mark.parametrize("text, fighting", [
+    ("For several minutes, Democrats and Republicans battled back and forth over the issue of "
+     "language.", False),
+    ("Republicans and Democrats fought over the budget for months.", False),
+    ("Hamas and Fatah fought in Gaza on Monday.", True),
+    ("Rebels and government troops battled for control of the town on Monday.", True),
+])
+def test_parties_that_battle_over_an_issue_bear_no_arms(text, fighting):
+    assert ("armed_clash" in [t for t, _ in types(text)]) is fighting

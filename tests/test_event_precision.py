@@ -1186,6 +1186,10 @@ def test_a_death_is_a_killing_only_where_violence_is_told(text, killing):
     ("In a speech on Monday, the senator attacked the ideology of the far right.", "accusation"),
     ("The governor slammed the policy on Monday.", "accusation"),
     ("Gunmen attacked the bridge near Mosul on Monday.", "armed_clash"),
+    # a plural that is a word of its own is read as itself, not as its singular's adjective
+    ("The campaign says the governor is attacking the fundamentals voters believe in.",
+     "accusation"),
+    ("Gunmen attacked the remains of the convoy near Mosul on Monday.", "armed_clash"),
 ])
 def test_attacking_an_abstraction_is_words(text, kind):
     assert kind in [t for t, _ in events(text)]

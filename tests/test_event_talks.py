@@ -10,6 +10,7 @@ from conftest import event_types
     ("The senator discussed her love of jazz during the interview.", "discussed"),
     ("The candidate discussed his plan for schools at a rally on Friday.", "discussed"),
     ("The pollster, discussing the new figures, said the race was tied.", "discussing"),
+    ("The pollster went on to discuss the latest figures on Tuesday.", "discuss"),
     ("The governor visited a collapsed bridge on the river on Wednesday.", "visited"),
     ("His visit to the flooded bridge lasted an hour.", "visit"),
     ("The mayor met his wife while studying in Lisbon.", "met"),
@@ -27,6 +28,8 @@ def test_no_talks_and_no_investigation(text, word):
 
 @pytest.mark.parametrize("text, word, kind", [
     ("The two foreign ministers discussed border security on Monday.", "discussed",
+     "consultation"),
+    ("The two foreign ministers went on to discuss border security on Monday.", "discuss",
      "consultation"),
     ("The envoy discussed the truce with rebel commanders in the capital.", "discussed",
      "consultation"),

@@ -38,6 +38,11 @@ ARMED = frozenset({
     "policeman", "officer", "commander", "army", "militia", "police", "patrol", "convoy",
     "checkpoint", "base", "outpost", "post", "position", "barracks", "garrison", "unit",
     "brigade", "battalion", "personnel", "insurgent", "rebel", "jihadist", "sniper"})
+#: Words of a political party or camp: before an attack ("Republican attacks", "GOP attacks")
+#: a party attacks in words; a party that "battles" bears no arms ("Democrats and Republicans
+#: battled over the issue").
+PARTIES = frozenset({"republican", "democratic", "democrat", "gop", "partisan", "conservative",
+                     "liberal", "progressive", "tory", "labour", "bipartisan"})
 #: Property whose burning or blowing up is property destruction (ACLED: Looting/property
 #: destruction), not a flag burned at a protest.
 PROPERTY = frozenset({

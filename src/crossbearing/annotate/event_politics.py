@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from crossbearing.annotate.event_phrases import PROTESTERS
+from crossbearing.annotate.event_phrases import PARTIES, PROTESTERS
 from crossbearing.annotate.event_senses import CRITICISING, an_abstraction
 
 if TYPE_CHECKING:
@@ -160,12 +160,6 @@ def attack_on_a_person(token: Token) -> bool:
         return False
     return any(c.dep_ == "poss" and (c.ent_type_ == "PERSON" or c.lower_ in ("his", "her"))
                or c.dep_ == "amod" and c.lemma_.lower() in WORDED for c in token.children)
-
-
-#: Words of a political party or camp before an attack ("Republican attacks", "GOP attacks"):
-#: a party attacks in words.
-PARTIES = frozenset({"republican", "democratic", "democrat", "gop", "partisan", "conservative",
-                     "liberal", "progressive", "tory", "labour", "bipartisan"})
 
 
 def _of_a_party(token: Token) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from crossbearing.annotate.event_phrases import ARMED, PEOPLE
+from crossbearing.annotate.event_phrases import ARMED, PARTIES, PEOPLE
 from crossbearing.knowledge import files
 
 if TYPE_CHECKING:
@@ -138,6 +138,8 @@ def an_abstraction(noun: Token) -> bool:
     state (:func:`noun_senses`' letter ``a``) and no sense of it is a machine or a material
     thing ("record", "plan", "comment"; not "bridge", "post")."""
     letters = noun_senses().get(noun.lemma_.lower(), "")
+    if letters in ("", "-"):  # a plural that is a word of its own: "the fundamentals"
+        letters = noun_senses().get(noun.lower_, letters)
     return "a" in letters and not {"i", "m"} & set(letters)
 
 
@@ -423,11 +425,13 @@ def fights_for_a_cause(token: Token, causes: frozenset[str]) -> bool:
     government" fight), against a policy's target ("tools to fight terrorism"), or, by people
     who bear no arms, against a thing that cannot fight back (:func:`thing_as_doer`'s nouns:
     "battled through a bout of pneumonia", "fought the blaze for hours"; "fought the tanks" and
-    "troops battled through the tunnels" are fighting)."""
+    "troops battled through the tunnels" are fighting). A party bears no arms (:data:`PARTIES`)."""
     doers = [c for c in token.children if c.dep_ == "nsubj"]
     if token.dep_ in ("acl", "relcl"):
         doers.append(token.head)
-    armed = any(d.lemma_.lower() in ARMED or d.ent_type_ in ("ORG", "NORP") for d in doers)
+    doers += [c for d in doers for c in d.children if c.dep_ == "conj"]
+    armed = any(d.lemma_.lower() in ARMED or d.ent_type_ in ("ORG", "NORP")
+                and d.lemma_.lower().removesuffix("s") not in PARTIES for d in doers)
     aim = any(c.dep_ in ("xcomp", "advcl") and to_infinitive(c) for c in token.children)
     if (aim and not armed) or any(
             c.dep_ == "dobj" and c.lemma_.lower() in causes for c in token.children):

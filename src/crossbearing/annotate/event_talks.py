@@ -22,6 +22,9 @@ HOSTS = frozenset({"GPE", "ORG", "PERSON", "NORP", "FAC"})
 #: Words of meeting whose purpose "to discuss" tells: the talks are the meeting's.
 MEETING_WORDS = frozenset({"meet", "meeting", "gather", "gathering", "convene", "session",
                            "summit", "talk", "call", "sit", "huddle", "caucus", "confer"})
+#: Verbs of going on or starting that pass their subject to the infinitive they take, adding
+#: no party of their own: "went on to discuss", "began to discuss".
+PASSED_ON = frozenset({"go", "move", "begin", "start", "continue", "proceed", "turn", "keep"})
 #: Seats of a state or a body, named by a noun: "a planned visit to the capital".
 SEATS = frozenset({"capital", "country", "nation", "state", "embassy", "headquarters",
                    "parliament", "congress", "ministry", "palace", "kingdom", "republic",
@@ -60,7 +63,9 @@ def discusses_a_topic(token: Token) -> bool:
     subjects = [c for c in children if c.dep_ == "nsubj"]
     if not subjects and token.dep_ in ("xcomp", "advcl", "relcl", "acl", "conj"):
         head = token.head
-        if token.tag_ != "VBG" or head.lemma_.lower() in MEETING_WORDS:
+        passed_on = token.dep_ in ("xcomp", "advcl") and head.lemma_.lower() in PASSED_ON
+        # "Caddell went on to discuss the polls": the subject of "went" speaks
+        if not passed_on and (token.tag_ != "VBG" or head.lemma_.lower() in MEETING_WORDS):
             return False  # "pressed Washington to discuss", "a meeting to discuss": talks
         # "The pollster, discussing the figures, said …": the clause's subject speaks
         subjects = [head] if head.pos_ in ("NOUN", "PROPN") else [
