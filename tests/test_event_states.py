@@ -34,3 +34,25 @@ def test_a_state_is_no_event(text, word):
 ])
 def test_an_act_told_as_done_stays(text, word):
     assert word in words(text)
+
+
+@pytest.mark.parametrize("text, word, kept", [
+    ("Texas is one of the states suing the agency over the rule.", "suing", False),
+    ("Church groups supporting the bill gathered outside the courthouse.", "supporting", False),
+    ("Protesters demanding his release on Monday marched to the court.", "demanding", True),
+    ("The militia issued a statement calling on fighters to join the fight.", "calling", True),
+    ("The group released a video threatening the United States.", "threatening", True),
+    ("Militants attacking the base were killed on Monday.", "attacking", True),
+])
+def test_a_saying_in_a_participle_that_describes_its_noun_is_no_occasion(text, word, kept):
+    assert (word in {m.text for m in annotate_text(text).events}) is kept
+
+
+@pytest.mark.parametrize("text, word", [
+    ("They sent a letter on Thursday to Senate leaders opposing the program.", "opposing"),
+    ("The official reiterated previous comments by US officials urging the government to act.",
+     "urging"),
+    ("Lawyers for the company filed legal papers opposing the request.", "opposing"),
+])
+def test_a_participle_after_a_saying_carried_in_writing_tells_what_it_says(text, word):
+    assert word in {m.text for m in annotate_text(text).events}

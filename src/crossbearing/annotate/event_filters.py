@@ -19,6 +19,7 @@ from crossbearing.annotate.event_states import (
     a_stance,
     dated_within,
     defined_or_held,
+    described_doing,
     habitual_present,
     held_long,
     in_a_time_when,
@@ -98,6 +99,7 @@ def makes_no_event(mention: EventMention, token: Token, doc: Doc, family: str,
     if (_purpose(token) or _generic(mention, token) or _standing(mention, token)
             or defined_or_held(mention, token, family)
             or _describes_its_noun(mention, token, family)
+            or described_doing(mention, token, family)
             or _stepped_up(mention, token)
             or _depicted(token) or _charged(mention, token) or _history(mention, token)
             or a_stance(mention, token) or in_a_time_when(mention, token)

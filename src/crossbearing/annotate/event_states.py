@@ -203,3 +203,25 @@ def defined_or_held(mention: EventMention, token: Token, family: str) -> bool:
     if head.lemma_.lower() in FACING and not mention.time_span and family == "verbal":
         return token.dep_ == "dobj"  # "has faced criticism", "faces calls to resign"
     return token.dep_ == "dobj" and head.lemma_.lower() in HAVING
+
+
+#: What carries a saying: a participle on it tells what was said ("a statement calling on …").
+WRITTEN = frozenset({"statement", "letter", "resolution", "message", "video", "ad", "advert",
+                     "advertisement", "commercial", "tweet", "post", "petition", "communique",
+                     "release", "speech", "remark", "comment", "editorial", "op-ed", "memo",
+                     "declaration", "appeal", "call", "motion", "report", "broadcast", "paper",
+                     "brief", "filing", "vote", "ruling", "order", "decree", "notice"})
+
+
+def described_doing(mention: EventMention, token: Token, family: str) -> bool:
+    """A saying in a present participle that describes the noun it hangs on ("Texas is one of
+    the states suing the EPA", "groups supporting the bill"): what they are doing or do, no
+    occasion, unless a time of its own pins it ("protesters demanding his release on
+    Monday"). Violence so told is done ("militants attacking the base were killed"), and what
+    a statement, a letter or a resolution says is said ("issued a statement calling on
+    fighters to join"), also where the parse hangs the participle on a nearer noun ("a letter
+    to Senate leaders opposing …", "comments by US officials urging …")."""
+    if not (family == "verbal" and token.tag_ == "VBG" and token.dep_ == "acl"
+            and token.head.pos_ in ("NOUN", "PROPN")) or dated_within(mention, token):
+        return False
+    return not any(w.lemma_.lower() in WRITTEN for w in token.doc[token.sent.start:token.i])
