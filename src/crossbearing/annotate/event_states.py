@@ -205,12 +205,15 @@ def defined_or_held(mention: EventMention, token: Token, family: str) -> bool:
     return token.dep_ == "dobj" and head.lemma_.lower() in HAVING
 
 
-#: What carries a saying: a participle on it tells what was said ("a statement calling on …").
+#: What carries a saying: a participle on it tells what was said ("a statement calling on …",
+#: "a law recognizing the opposition's victories").
 WRITTEN = frozenset({"statement", "letter", "resolution", "message", "video", "ad", "advert",
                      "advertisement", "commercial", "tweet", "post", "petition", "communique",
                      "release", "speech", "remark", "comment", "editorial", "op-ed", "memo",
                      "declaration", "appeal", "call", "motion", "report", "broadcast", "paper",
-                     "brief", "filing", "vote", "ruling", "order", "decree", "notice"})
+                     "brief", "filing", "vote", "ruling", "order", "decree", "notice", "law",
+                     "bill", "act", "measure", "legislation", "treaty", "accord", "agreement",
+                     "decision", "judgment", "verdict", "policy"})
 
 
 def described_doing(mention: EventMention, token: Token, family: str) -> bool:
