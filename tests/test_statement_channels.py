@@ -153,3 +153,27 @@ def test_a_denial_by_another_named_office_is_no_part_of_the_speakers_claim():
         "not represent all the bishops, a point the USCCB media office denied.").events
     keys = {m.text: speaker_key(m, "verbal") for m in mentions}
     assert keys.get("denied") != keys.get("dismissed"), keys
+
+
+@pytest.mark.parametrize("name, crowd", [
+    ("Republicans", True),
+    ("Democrats", True),
+    ("Tea party organizers", True),
+    ("Pro-Iran Iraqi lawmakers", True),
+    ("Bernie Sanders", False),
+    ("Kata'ib Hezbollah", False),
+    ("Islamic Resistance in Iraq", False),
+])
+def test_a_crowd_is_many_voices(name, crowd):
+    from crossbearing.corpus.occasions import a_crowd
+
+    assert a_crowd(name) is crowd
+
+
+def test_a_crowds_sayings_in_one_report_are_not_one_statement():
+    events = _merged(
+        "That caused other Republicans to warn that the party risked a backlash. Republicans "
+        "have since criticized his position and pressured other Democrats to take a stand.")
+    said = [e for e in events if e.family == "verbal" and e.event_type in ("threat",
+                                                                           "accusation")]
+    assert len(said) == 2, [(e.event_type, e.sources) for e in said]

@@ -12,7 +12,8 @@ cooperation is done, not said: part of a statement only when announced or asked 
 held are an act, talks a speaker announces part of the statement. The speaker is the
 quote's resolved speaker, else the verbal event's own actor ("Iraq condemned …"), known by
 knowledge-base id or by a person's or group's proper name; a vague speaker ("an official",
-"the statement") makes no occasion. Two statements of one speaker stay apart when the dates of
+"the statement") makes no occasion, nor does a crowd ("Republicans", "Tea party organizers":
+many mouths on many occasions). Two statements of one speaker stay apart when the dates of
 their sayings are both resolved and do not overlap: a time told outside what was quoted dates
 the saying ("issued a rebuke on Friday", "to announce the suspension … at the end of January"),
 one inside it dates its content. Two sayings of one speaker stay apart, too, when the report
@@ -112,16 +113,28 @@ def speaker_key(mention: EventMention, family: str) -> str | None:
     if mention.reported_by_actor:
         return "actor:" + mention.reported_by_actor
     if mention.reported_by and is_name(mention.reported_by):
-        return "name:" + mention.reported_by.lower()
+        return None if a_crowd(mention.reported_by) else "name:" + mention.reported_by.lower()
     if family != "verbal":
         return None
     for argument in mention.arguments:
         if argument.role == "actor":
             if argument.actor_id:
                 return "actor:" + argument.actor_id
-            if is_name(argument.canonical):
+            if is_name(argument.canonical) and not a_crowd(argument.canonical):
                 return "name:" + argument.canonical.lower()
     return None
+
+
+def a_crowd(name: str) -> bool:
+    """Whether a speaker no knowledge base knows is many people, not one voice: the members of
+    a party or a people ("Republicans", "Democrats", "Kurds") or a plural description ("Tea
+    party organizers", "Pro-Iran Iraqi lawmakers"). Such a crowd speaks on many occasions
+    through many mouths ("other Republicans warned …", "Republicans have since criticized
+    …"): its sayings make no one statement; a person's name ("Bernie Sanders") is one voice."""
+    words = name.split()
+    if len(words) == 1:
+        return words[0].endswith("s") and words[0][:1].isupper()
+    return words[-1].endswith("s") and words[-1][:1].islower()
 
 
 def _someone_elses(mention: EventMention) -> bool:
