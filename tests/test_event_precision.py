@@ -1100,6 +1100,11 @@ def test_the_present_of_a_headline_a_lead_or_the_speakers_own_words_is_an_event(
     ("Neither the mayor nor his aides have been charged with any crime.", "accusation",
      "negated"),
     ("Neither side attacked the convoy on Monday.", "armed_clash", "negated"),
+    # the occasion of an act still to come is to come
+    ("The committee will elect a chairman during its meeting in January.", "consultation",
+     "future"),
+    ("The committee elected a chairman during its meeting on Monday.", "consultation",
+     "asserted"),
 ])
 def test_what_governs_an_act_says_whether_it_was_done(text, kind, mode):
     modes = {e.mode for e in annotate_text(text).events if e.event_type == kind}
@@ -1394,3 +1399,17 @@ def test_people_counted_over_a_running_period_are_a_tally():
 ])
 def test_letting_only_things_happen_is_no_concession(text, conceded):
     assert ("concession" in [t for t, _ in events(text)]) is conceded
+
+
+@pytest.mark.parametrize("text, word, kind", [
+    ("The scandal was the talk of the town on Monday.", "talk", None),
+    ("He had a long talk with the envoy on Monday.", "talk", "consultation"),
+    ("The senator deserves the right of first refusal.", "refusal", None),
+    ("The minister shared a photo of the flooded road on Wednesday.", "shared", None),
+    ("The two agencies shared intelligence on the plot.", "shared", "cooperation"),
+    ("The failure to fully comprehend the threat before the attacks is excusable.", "threat",
+     None),
+    ("Iran's threat to close the strait alarmed traders on Monday.", "threat", "threat"),
+])
+def test_idioms_of_talks_refusal_sharing_and_danger(text, word, kind):
+    assert dict((w, t) for t, w in events(text)).get(word) == kind

@@ -42,7 +42,9 @@ def figurative_noun(token: Token, lemma: str) -> bool:
     "a flawless execution" (an execution kills only someone: "the execution of two prisoners");
     a battle or a fight over an issue or a question ("a battle over what to do about the tax
     cuts"; "the battle over the town" is one); and "in protest" after another act ("resigned in
-    protest"), its manner."""
+    protest"), its manner. Idioms of talks and refusal: a "talk" with no one ("the talk of the
+    town", "tough talk"; "talks" and "a talk with the envoy" are talks) and "the right of first
+    refusal"."""
     modifiers = {c.lemma_.lower() for c in token.lefts if c.dep_ in ("compound", "amod")}
     if modifiers & FIGURATIVE_FIGHTS or contest_for_office(token):
         return True  # "a trade war", "the battle for control of the RNC"
@@ -59,6 +61,11 @@ def figurative_noun(token: Token, lemma: str) -> bool:
         return True  # "the war on terrorism", "the war on drugs": a policy
     if token.head.lemma_.lower() in ("ad", "advertisement") and token.dep_ == "compound":
         return True
+    if lemma == "talk" and token.tag_ == "NN":  # "the talk of the town", "tough talk": no talks
+        return not any(c.dep_ == "prep" and c.lower_ in ("with", "between")
+                       for c in token.children)
+    if lemma == "refusal" and token.dep_ == "pobj" and token.head.head.lemma_.lower() == "right":
+        return True  # "the right of first refusal": a claim of first offer, no one refused
     if lemma == "execution":
         objects = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
                    for g in c.children if g.dep_ == "pobj"]

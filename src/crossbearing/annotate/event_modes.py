@@ -153,6 +153,11 @@ def mode(token: Token, family: str = "violent") -> str:
     if token.pos_ == "NOUN" and any(c.dep_ in ("amod", "compound") and c.lower_ in NOT_YET
                                     for c in token.children):
         return "future"  # "the planned deployment", "a proposed visit": still to come
+    if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in ("during", "at"):
+        verb = token.head.head  # "will elect a chairman during its meeting in January"
+        if verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX
+                                                for c in verb.children):
+            return "future"  # the occasion of an act still to come is to come
     nearest = [token]
     head = token.head
     if head.i != token.i and (token.dep_ in CORE_DEPS or (

@@ -125,6 +125,9 @@ HELD_VIEWS = frozenset({"skepticism", "scepticism", "view", "concern", "belief",
                         "sentiment", "frustration", "worry", "fear", "hope", "vision", "goal",
                         "feeling", "doubt", "assessment", "conviction", "outrage", "anger",
                         "enthusiasm", "optimism", "pessimism", "values", "value", "interest"})
+#: What is shared by posting it, no cooperation: "shared a photo of her visit".
+POSTED = frozenset({"photo", "photograph", "picture", "image", "video", "clip", "post", "link",
+                    "story", "tweet", "message", "meme", "screenshot", "thought", "memory"})
 #: Complements that make "demonstrate" mean "show": an object, a clause, the passive.
 SHOWN_DEPS = frozenset({"dobj", "ccomp", "nsubjpass", "auxpass", "attr", "oprd"})
 
@@ -268,8 +271,9 @@ def _figurative(token: Token, lemma: str) -> bool:
         return not _gives_aid(token)
     if lemma == "insist":  # "insisted that no laws were broken": an assertion, no demand
         return any(c.dep_ == "ccomp" for c in token.children)
-    if lemma == "share":  # "share the skepticism": a view held, no cooperation
-        return any(c.dep_ == "dobj" and c.lemma_.lower() in HELD_VIEWS for c in token.children)
+    if lemma == "share":  # "share the skepticism": a view held; "shared a photo": posted
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in HELD_VIEWS | POSTED
+                   for c in token.children)
     if lemma == "rally":  # "rally their fellow citizens", "rallied support": mobilising
         return any(c.dep_ == "dobj" and (c.lemma_.lower() in RALLIED or c.ent_type_ in (
             "PERSON", "NORP", "ORG")) for c in token.children)

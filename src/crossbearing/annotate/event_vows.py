@@ -66,7 +66,12 @@ DANGER_VERBS = frozenset({"be", "consider", "see", "view", "regard", "pose", "re
 #: Verbs of meeting a danger: the threat faced is a danger ("every threat we have faced").
 FACED = frozenset({"face", "confront", "counter", "combat", "defeat", "tackle", "survive",
                    "address", "neutralize", "neutralise", "eliminate"})
-DANGER_OR_FACED = DANGER_VERBS | FACED
+#: Verbs of grasping or gauging a danger: "failed to comprehend the threat", "underestimated the
+#: threat" (a danger understood, not a threat someone made).
+GAUGED = frozenset({"comprehend", "understand", "underestimate", "overestimate", "assess",
+                    "grasp", "gauge", "appreciate", "recognize", "recognise", "misjudge",
+                    "downplay", "exaggerate", "overstate", "understate", "ignore"})
+DANGER_OR_FACED = DANGER_VERBS | FACED | GAUGED
 
 
 def threat_as_danger(token: Token) -> bool:
