@@ -380,3 +380,24 @@ def test_a_form_matches_only_where_its_clue_is():
         matches = [m.group(0) for text in CLUE_SAMPLES for m in pattern.finditer(text)]
         assert matches, pattern.pattern
         assert all(clue.search(match) for match in matches), pattern.pattern
+
+
+@pytest.mark.parametrize("sentence, ahead", [
+    ("Talks will resume in March.", True),
+    ("The final wording won't be released until the board meets in October.", True),
+    ("The vote is scheduled for Tuesday.", True),
+    ("The talks are expected to start in May.", True),
+    ("Iran plans to hold talks in June.", True),
+    ("The calls came along with plans for a kiss-in at the restaurants on Friday.", True),
+    ("A new Congress is sworn in next month.", True),
+    # words that also tell the past, outside the phrases that look ahead
+    ("In August, the groups granted an extension, saying his capital was less than expected.",
+     False),
+    ("Flights were delayed due to the storm in May.", False),
+    ("He planned the attack in May.", False),
+    ("The next day, police arrested him.", False),
+])
+def test_a_sentence_that_looks_ahead_puts_its_dates_after_publication(sentence, ahead):
+    from crossbearing.annotate.times import reads_ahead
+
+    assert reads_ahead(sentence) is ahead

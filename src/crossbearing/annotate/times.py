@@ -8,6 +8,7 @@ a weekend forward instead of back.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from datetime import date
 from typing import TYPE_CHECKING
@@ -21,10 +22,26 @@ if TYPE_CHECKING:
 
 #: Publication-date precisions fine enough to anchor relative expressions on.
 ANCHOR_PRECISIONS = frozenset({"second", "minute", "day"})
-#: Words that put a sentence's dates ahead of the publication date ("talks will resume", "the vote
-#: scheduled for", "expected to start"), read in the sentence that holds the expression.
-_FUTURE = frozenset({"will", "'ll", "’ll", "shall", "tomorrow", "upcoming", "next", "scheduled",
-                     "planned", "expected", "due", "plans", "intends", "forthcoming"})
+#: What puts a sentence's dates ahead of the publication date ("talks will resume", "won't be
+#: released until …", "the vote scheduled for", "is expected to start", "next month"), read in
+#: the sentence that holds the expression. Words that also tell the past are taken only in the
+#: phrases that make them look ahead: "less than expected", "due to the storm", "planned the
+#: attack", "the next day" do not.
+_FUTURE = re.compile(
+    r"\b(?:will|shall|won['’]t|wo\s?n['’]t)\b|['’]ll\b|\b(?:tomorrow|upcoming|forthcoming)\b"
+    r"|\b(?:scheduled|planned|slated)\s+(?:for|to)\b"
+    r"|\b(?:is|are|be|been|was|were)\s+(?:expected|due|set|poised|going)\s+to\s+"
+    r"(?!the\b|a\b|an\b|his\b|her\b|its\b|their\b)[a-z]"
+    r"|\b(?:plans?|planning|intends?|intending|vows?|promises?)\s+to\b|\bplans\s+for\b"
+    r"|(?<!the )\bnext\s+(?:week|month|year|season|spring|summer|fall|autumn|winter|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend)\b", re.IGNORECASE)
+
+
+def reads_ahead(sentence: str) -> bool:
+    """Whether a sentence looks ahead (:data:`_FUTURE`), so that its dates fall after the
+    publication day ("the meeting in October" in a sentence that says it "won't be released
+    until" then)."""
+    return _FUTURE.search(sentence) is not None
 
 
 def anchor_of(article: Article) -> date | None:
@@ -49,7 +66,7 @@ def time_mentions(doc: Doc, article: Article) -> list[TimeMention]:
         text = text_of(doc)[start:end]
         at = max(bisect_right(starts, start) - 1, 0)
         if at not in future:
-            future[at] = any(t.lower_ in _FUTURE for t in sentences[at])
+            future[at] = reads_ahead(sentences[at].text)
         value = resolve_time(text, anchor, tense="future" if future[at] else "past")
         if value.reason == "not a time expression":
             continue

@@ -31,8 +31,7 @@ from datetime import date, timedelta
 
 from crossbearing.annotate.timex import NO_ANCHOR, resolve_time
 from crossbearing.annotate.timex_find import WEEKDAYS
-from crossbearing.annotate.times import _FUTURE as FUTURE_WORDS  # the article stage's own list
-from crossbearing.annotate.times import anchor_of
+from crossbearing.annotate.times import anchor_of, reads_ahead
 from crossbearing.model import Article, Sentence, TimeMention, TimeValue
 from crossbearing.model_events import STORY_DATES
 
@@ -40,7 +39,6 @@ from crossbearing.model_events import STORY_DATES
 MAX_SPAN_DAYS = 14
 _WEEKDAY = re.compile(r"\b(?:" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\b",
                       re.IGNORECASE)
-_WORD = re.compile(r"[\w]+|['’]ll")
 
 
 def story_span(articles: Sequence[Article]) -> list[date]:
@@ -80,8 +78,7 @@ def tense_at(text: str, sentences: Sequence[Sentence], start: int) -> str:
     reads it, else "past"."""
     for s in sentences:
         if s.start <= start < s.end:
-            words = {w.lower() for w in _WORD.findall(text[s.start:s.end])}
-            return "future" if words & FUTURE_WORDS else "past"
+            return "future" if reads_ahead(text[s.start:s.end]) else "past"
     return "past"
 
 
