@@ -56,3 +56,17 @@ def test_a_saying_in_a_participle_that_describes_its_noun_is_no_occasion(text, w
 ])
 def test_a_participle_after_a_saying_carried_in_writing_tells_what_it_says(text, word):
     assert word in {m.text for m in annotate_text(text).events}
+
+
+@pytest.mark.parametrize("text, word", [
+    ('"I am not in the habit of supporting people who attack my wife and attack my father," '
+     "the senator said in July.", "supporting"),
+    ('"I am not in the habit of supporting people who attack my wife and attack my father," '
+     "the senator said in July.", "attack"),
+])
+def test_a_habit_and_a_present_in_the_body_are_no_occasion(text, word):
+    assert word not in words(text)
+
+
+def test_violence_in_the_past_in_the_body_stays():
+    assert "attacked" in words("Gunmen attacked the convoy near the border on Monday.")

@@ -223,6 +223,9 @@ def test_beside_a_party_a_matter_is_no_target():
      "threatened"),
     ("This led to drastic losses and allowed the militants to take the city.", "allowed"),
     ("The army fired three missiles into the sea on Monday.", "fired"),
+    ("Within hours the group fired off to the council a statement demanding a vote.", "fired"),
+    ("The senator fired off a letter to the agency on Monday.", "fired"),
+    ("A Curious Plan to Fight Climate Change", "Fight"),
 ])
 def test_a_risk_a_situation_and_a_launch_into_the_sea_are_no_events(text, trigger):
     assert trigger not in event_types(text)
@@ -232,6 +235,7 @@ def test_a_threat_by_people_and_arms_fired_at_someone_stay():
     assert event_types("The rebels threatened to attack the town on Monday.").get(
         "threatened") == "threat"
     assert "fired" in event_types("Gunmen fired rockets at the base on Monday.")
+    assert "fired" in event_types("The militia fired a salvo of rockets at the base on Monday.")
 
 
 def test_acts_over_the_years_are_a_series():

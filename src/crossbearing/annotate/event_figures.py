@@ -27,7 +27,12 @@ FIGURATIVE_FIGHTS = frozenset({
 #: What a "war on" is waged against when it is a policy: "the war on terror", "on drugs".
 CAMPAIGN_TARGETS = frozenset({"terror", "terrorism", "drug", "poverty", "crime", "coal",
                               "christmas", "woman", "science", "obesity", "cancer", "corruption",
-                              "inflation", "want", "illiteracy", "cash"})
+                              "inflation", "want", "illiteracy", "cash", "climate", "change",
+                              "warming", "pollution", "hunger", "disease", "racism",
+                              "discrimination", "fraud", "waste", "addiction", "extremism"})
+#: Words one fires off, besides those of :data:`FIGURATIVE_AGENTS`: "fired off a statement".
+WORDS_SENT = frozenset({"statement", "email", "e-mail", "memo", "note", "missive", "response",
+                        "retort", "complaint", "reply"})
 #: Things that "target" or "attack" only in a figure of speech: words, laws and money.
 FIGURATIVE_AGENTS = frozenset({
     "tweet", "ad", "advertisement", "campaign", "post", "message", "speech", "remark",
@@ -80,10 +85,14 @@ NO_ONES_WATERS = frozenset({"sea", "ocean", "water", "waters", "gulf", "bay"})
 
 def fired_at_no_one(token: Token) -> bool:
     """Whether arms are fired or launched "into the sea" ("Pyongyang fired three missiles into
-    the sea"): a test or a show of force, no one's violence (ACLED codes no such event)."""
-    return token.lemma_.lower() in ("fire", "launch") and any(
-        c.dep_ == "prep" and c.lower_ == "into" and any(
-            g.dep_ == "pobj" and g.lemma_.lower() in NO_ONES_WATERS for g in c.children)
+    the sea"): a test or a show of force, no one's violence (ACLED codes no such event); or
+    words are fired off ("fired off to the NAACP the statement demanding …", "fired off a
+    letter"): sent, no shot."""
+    if token.lemma_.lower() not in ("fire", "launch"):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "into" and any(
+        g.dep_ == "pobj" and g.lemma_.lower() in NO_ONES_WATERS for g in c.children)
+        or c.dep_ == "dobj" and c.lemma_.lower() in FIGURATIVE_AGENTS | WORDS_SENT
         for c in token.children)
 
 

@@ -103,7 +103,8 @@ def makes_no_event(mention: EventMention, token: Token, doc: Doc, family: str,
             or _stepped_up(mention, token)
             or _depicted(token) or _charged(mention, token) or _history(mention, token)
             or a_stance(mention, token) or in_a_time_when(mention, token)
-            or (family != "violent" and (habitual_present(mention, token) or held_long(token)))
+            or habitual_present(mention, token)
+            or (family != "violent" and held_long(token))
             or told_as_history(mention, token, doc, published)):
         return True
     return mention.aggregate and _background_series(token) and not _anchored(mention, doc)

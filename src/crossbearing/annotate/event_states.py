@@ -81,6 +81,11 @@ def habitual_present(mention: EventMention, token: Token) -> bool:
     stance in the present perfect (:func:`_present_passive`, :func:`_stance_perfect`)."""
     if token.pos_ != "VERB" or dated_within(mention, token):
         return False
+    if token.tag_ == "VBG" and token.dep_ == "pcomp" and token.head.lower_ == "of" and (
+            token.head.head.lemma_.lower() in HABITS):
+        return True  # "not in the habit of supporting people who …": a habit
+    if token.tag_ == "VB" and token.dep_ == "conj" and token.head.tag_ in ("VBZ", "VBP"):
+        token = token.head  # "people who attack my wife and attack my father": both present
     if token.tag_ == "VBN":
         if not (_present_passive(token) or _stance_perfect(token)):
             return False
@@ -92,6 +97,8 @@ def habitual_present(mention: EventMention, token: Token) -> bool:
     return not _in_headline_or_lead(token)
 
 
+#: Nouns of a habit or a line of work: what one is "in the habit of" doing is done as a habit.
+HABITS = frozenset({"habit", "practice", "business", "custom", "tradition"})
 #: Nouns of a span of time that "when" describes ("at a time when", "in an era when").
 TIME_SPANS = frozenset({"time", "era", "age", "period", "moment", "day", "year", "season"})
 
