@@ -1413,3 +1413,29 @@ def test_letting_only_things_happen_is_no_concession(text, conceded):
 ])
 def test_idioms_of_talks_refusal_sharing_and_danger(text, word, kind):
     assert dict((w, t) for t, w in events(text)).get(word) == kind
+
+
+@pytest.mark.parametrize("text, word", [
+    ("The prime minister has agreed to US mediation in the talks, an official said.",
+     "mediation"),
+    ("The rebels agreed to talks on Monday.", "talks"),
+])
+def test_what_one_agrees_to_is_still_to_come(text, word):
+    assert {m.text: m.mode for m in annotate_text(text).events}[word] == "future"
+
+
+def test_a_demand_acceded_to_was_made():
+    modes = {m.text: m.mode for m in annotate_text(
+        "The senator suggested that his party should accede to the president's demand to raise "
+        "the top tax rates.").events}
+    assert modes.get("demand") != "future", modes
+
+
+def test_the_actors_own_forces_are_no_target():
+    [moved] = [m for m in annotate_text(
+        "Israel has strengthened its forces in Lebanon, military sources said on Monday.").events
+        if m.text == "strengthened"]
+    assert [a.text for a in moved.role("target")] == []
+    [arrest] = [m for m in annotate_text(
+        "Police arrested two soldiers in Basra on Monday.").events if m.text == "arrested"]
+    assert [a.text for a in arrest.role("target")] == ["two soldiers"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from crossbearing.annotate.event_phrases import DROPPED_ARMS
+from crossbearing.annotate.event_phrases import ARMED, DROPPED_ARMS
 from crossbearing.annotate.event_senses import (
     ACTING_PEOPLE,
     AGENT_ENTITIES,
@@ -123,6 +123,8 @@ def arguments(token: Token, is_killing: bool, spans: Spans,
     # "WASHINGTON -- Obama and Boehner met": the dateline is where the report was filed
     result = []
     for role, head in found:
+        if role == "target" and family != "violent" and _own_forces(head):
+            continue  # "Israel has strengthened its forces": the actor's own, no counterpart
         if role == "target" and family != "violent" and a_thing(head):
             owner = _owner(head)
             if owner is None or spans.names_an_accord(owner):
@@ -214,6 +216,14 @@ def _shared_passive_subject(token: Token) -> list[Token]:
 #: Prepositions whose gerund shares the subject of the verb it qualifies ("in calling", "by
 #: refusing", "after meeting").
 ADJUNCT_PREPS = frozenset({"in", "by", "after", "before", "while", "upon"})
+
+
+def _own_forces(noun: Token) -> bool:
+    """Whether a noun names the actor's own armed men ("its forces", "their troops"): what a
+    deployment or a withdrawal moves, not whom it is aimed at."""
+    return noun.lemma_.lower() in ARMED and any(
+        c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our")
+        for c in noun.children)
 
 
 def _shared_subject(token: Token, depth: int = 0) -> list[Token]:

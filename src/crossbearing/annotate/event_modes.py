@@ -383,6 +383,10 @@ def _extraposed(token: Token) -> bool:
     return bool(words & NEEDED) or (bool(words & USUAL) and head.tag_ in ("VBZ", "VBP"))
 
 
+#: Verbs of consenting to something still to come: "agreed to US mediation", "consented to talks".
+CONSENTING = frozenset({"agree", "consent", "accede", "assent", "commit"})
+
+
 def _noun_mode(token: Token) -> str | None:
     """The mode a noun gives the act it governs, or None: a noun of asking's infinitive is
     asked for, ``future`` as after "called for … to" ("sounded a call for the United States to
@@ -390,8 +394,13 @@ def _noun_mode(token: Token) -> str | None:
     right of the troops to fire", "a chance to negotiate") and what a noun of risk or of an idea
     is "of" ("the risk of accepting refugees") may be done: ``hypothetical``; so is what the
     clause of a noun of claiming holds ("allegations that police beat protesters", "the claim
-    that Crutcher had refused"): alleged, not told."""
+    that Crutcher had refused"): alleged, not told; what one agrees or consents "to" is to come."""
     head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_.lower() in CONSENTING:
+        # "Barak has agreed to US mediation": to come; "accede to Obama's demand": made
+        made = token.lemma_.lower() in ASKING_NOUNS or any(c.dep_ == "poss"
+                                                           for c in token.children)
+        return None if made else "future"
     if token.dep_ == "pcomp" and head.lower_ == "of" and head.head.pos_ == "NOUN":
         return "hypothetical" if head.head.lemma_.lower() in RISK_NOUNS else None
     if token.dep_ in ("acl", "ccomp") and head.pos_ == "NOUN" and (
