@@ -813,7 +813,22 @@ def test_a_phrase_before_the_subject_is_no_target():
 def test_imposing_sanctions_is_a_sanction_not_an_arrest():
     assert [t for t, _ in events("The Security Council imposed sweeping new sanctions on the "
                                  "regime.")] == ["sanction"]
-    assert "arrest" in [t for t, _ in events("The army imposed a curfew on the town.")]
+    assert "restriction" in [t for t, _ in events("The army imposed a curfew on the town.")]
+    assert [t for t, _ in events("Earlier this month, the bank was fined, including a record "
+                                 "$100 million penalty imposed by the Consumer Financial "
+                                 "Protection Bureau.")] == ["sanction"]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("The army imposed a curfew on the town on Monday.", "restriction"),
+    ("The navy began a blockade of the port on Monday.", "restriction"),
+    ("The government banned the newspaper on Friday.", "restriction"),
+    ("Police arrested 100 protesters on Saturday.", "arrest"),
+    ("Security forces detained the journalist in Erbil on Wednesday.", "arrest"),
+])
+def test_coercion_that_arrests_no_one_is_a_restriction(text, kind):
+    types = [t for t, _ in events(text)]
+    assert kind in types and not ({"arrest", "restriction"} - {kind}) & set(types), types
 
 
 def test_the_demands_protesters_press_are_part_of_their_protest():

@@ -168,8 +168,8 @@ def _type_of(token: Token, onto: Ontology) -> str | None:
         objects = [c.lemma_.lower() for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
         if name == "suspension" and set(_object_words(token)) & WITHHELD:
             return "sanction"  # "halted economic aid to Serbia": PLOVER SANCTION, no retreat
-        if name == "arrest" and set(objects) & PENALTIES:
-            return "sanction"  # "imposed sweeping new sanctions": no one arrested
+        if name in ("arrest", "restriction") and (set(objects) | _imposed_on(token)) & PENALTIES:
+            return "sanction"  # "imposed sweeping new sanctions", "a penalty imposed by …"
         if name == "threat" and lemma in VOWING:
             return vowed_type(token, onto)  # "vowed to stave off climate change": a promise
         if lemma == "defend" and any(c.dep_ == "dobj" and c.lower_ in REFLEXIVES
@@ -205,6 +205,12 @@ def _type_of(token: Token, onto: Ontology) -> str | None:
             return "protest"  # "workers stopped work on the first day of an open-ended strike"
         return onto.nouns.get(lemma)
     return None
+
+
+def _imposed_on(token: Token) -> set[str]:
+    """The noun a participle describes, as what it acts on: "a $100 million penalty imposed by
+    the bureau"."""
+    return {token.head.lemma_.lower()} if token.dep_ == "acl" and token.tag_ == "VBN" else set()
 
 
 def _object_words(token: Token) -> list[str]:

@@ -22,8 +22,8 @@ if TYPE_CHECKING:
 #: The verbs of vowing this rule reads.
 VOWING = frozenset({"vow", "swear"})
 #: Types whose act harms someone: what makes a vow a threat.
-HARMING_TYPES = frozenset({"arrest", "property_destruction", "sanction", "suspension", "threat",
-                           "accusation", "abduction", "deployment"})
+HARMING_TYPES = frozenset({"arrest", "restriction", "property_destruction", "sanction",
+                           "suspension", "threat", "accusation", "abduction", "deployment"})
 #: Acts that harm someone and name no type of the ontology ("vowed to retaliate", "swore to
 #: avenge his death", "vowed to crush the rebellion").
 HARMING_ACTS = frozenset({
