@@ -8,8 +8,9 @@ text order on ties), coded with PLOVER's rule for intentions (``plover_of``: a v
 THREATEN, a promised visit AGREE, a refused agreement REJECT). Printed:
 - type accuracy of the main event, and recall of the gold type among all the sentence's events;
 - precision, recall and F1 per PLOVER type, and their macro average;
-- source and target accuracy where the main type is right: the predicted actor (target) overlaps
-  the gold actor text (a shared content word, case-insensitive);
+- source and target accuracy where the main type is right: the predicted actor (target), as
+  written or as resolved (a pronoun's or a short name's canonical name), overlaps the gold actor
+  text (a shared content word, case-insensitive);
 - the most frequent confusions.
 
 Usage: .venv/bin/python benchmarks/eval_events.py [--eval-dir ../shared/eval]
@@ -100,11 +101,12 @@ def evaluate(records: list[dict]) -> dict:
             gold_source, gold_target = actors(record.get("source")), actors(record.get("target"))
             if gold_source:
                 source_n += 1
-                source_ok += overlaps([a.text for a in found.role("actor")], gold_source)
+                source_ok += overlaps([n for a in found.role("actor")
+                                       for n in (a.text, a.canonical)], gold_source)
             if gold_target:
                 target_n += 1
-                target_ok += overlaps([a.text for a in found.arguments if a.role != "actor"],
-                                      gold_target)
+                target_ok += overlaps([n for a in found.arguments if a.role != "actor"
+                                       for n in (a.text, a.canonical)], gold_target)
         else:
             fn[gold] += 1
             if predicted != "NONE":

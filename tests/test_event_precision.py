@@ -1454,3 +1454,33 @@ def test_the_actors_own_forces_are_no_target():
     [arrest] = [m for m in annotate_text(
         "Police arrested two soldiers in Basra on Monday.").events if m.text == "arrested"]
     assert [a.text for a in arrest.role("target")] == ["two soldiers"]
+
+
+@pytest.mark.parametrize("text, word, actor", [
+    ("Tens of thousands of university students staged mass demonstrations on Saturday.",
+     "demonstrations", "university students"),
+    ("Algerian landowners began a hunger strike outside parliament on Monday.", "strike",
+     "Algerian landowners"),
+    ("Israel and the Palestinians reached a consensus on water resources on Monday.",
+     "consensus", "Israel"),
+    ("The rebel leader Ahmad Karim arrived in Amman on a surprise visit on Wednesday.", "visit",
+     "Ahmad Karim"),
+    ("Radical French farmers said on Friday they would blockade Paris from Monday night.",
+     "blockade", "Radical French farmers"),
+    ("Palestinian leaders said they would boycott all official contact with the United States.",
+     "boycott", "Palestinian leaders"),
+])
+def test_who_acts_through_a_count_a_phase_verb_or_a_pronoun_of_saying(text, word, actor):
+    [mention] = [m for m in annotate_text(text).events if m.text == word]
+    assert actor in [a.text for a in mention.role("actor")] + [
+        a.canonical for a in mention.role("actor")], mention.arguments
+
+
+def test_a_pronoun_in_the_speakers_own_words_is_not_the_speaker():
+    mentions = annotate_text('Trump told reporters on Monday that "they hit Matt because he '
+                             'should have been tougher."').events
+    assert all("Trump" not in a.canonical for m in mentions if m.text == "hit"
+               for a in m.role("actor"))
+    mentions = annotate_text("She was just beginning to realize, at a rally in June, how many "
+                             "people had come.").events
+    assert all(not m.role("actor") for m in mentions if m.text == "rally")

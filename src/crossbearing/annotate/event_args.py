@@ -24,10 +24,17 @@ from crossbearing.annotate.event_spans import Spans
 from crossbearing.annotate.name_spans import dateline
 from crossbearing.model import EventArgument
 
-#: Verbs through which a noun trigger takes its actor: "carried out a strike".
+#: Verbs through which a noun trigger takes its actor: "carried out a strike", "began a hunger
+#: strike", "reached a consensus", "arrived in Amman on a visit".
 LIGHT_VERBS = frozenset({"carry", "conduct", "launch", "stage", "mount", "execute", "perform",
                          "order", "authorize", "authorise", "claim", "admit", "make", "issue",
-                         "release", "publish", "hold", "unleash", "wage"})
+                         "release", "publish", "hold", "unleash", "wage", "arrive", "embark",
+                         "stag"})  # the model's lemma of "staged"
+#: Verbs of starting, going on with or settling that give their object noun its actor, but
+#: not a noun in a phrase of theirs ("began a hunger strike", "reached a consensus", "signed
+#: a treaty"; not "was beginning to realize, at a rally …").
+PHASE_VERBS = frozenset({"begin", "start", "continue", "organize", "organise", "open", "declare",
+                         "complete", "reiterate", "renew", "resume", "reach", "sign"})
 #: Adjectives that make a plural trigger a series: "repeated strikes".
 SERIES = frozenset({"repeated", "multiple", "several", "numerous", "many", "series", "recent",
                     "ongoing", "frequent", "further"})
@@ -123,6 +130,8 @@ def arguments(token: Token, is_killing: bool, spans: Spans,
     # "WASHINGTON -- Obama and Boehner met": the dateline is where the report was filed
     result = []
     for role, head in found:
+        if role == "actor":
+            head = _speaker_subject(head) or head  # "Palestinian leaders said they would …"
         if role == "target" and family != "violent" and _own_forces(head):
             continue  # "Israel has strengthened its forces": the actor's own, no counterpart
         if role == "target" and family != "violent" and a_thing(head):
@@ -216,6 +225,29 @@ def _shared_passive_subject(token: Token) -> list[Token]:
 #: Prepositions whose gerund shares the subject of the verb it qualifies ("in calling", "by
 #: refusing", "after meeting").
 ADJUNCT_PREPS = frozenset({"in", "by", "after", "before", "while", "upon"})
+
+
+#: Verbs that report what their subject says it does or will do ("said they would boycott").
+SAYING_VERBS = frozenset({"say", "announce", "confirm", "declare", "state", "tell", "add",
+                          "insist", "warn", "reiterate", "pledge", "vow", "promise"})
+
+
+def _speaker_subject(pronoun: Token) -> Token | None:
+    """The subject of the verb of saying whose clause a subject "it" or "they" is the subject
+    of, where that subject is no pronoun ("Radical French farmers said they would blockade
+    Paris", "NATO confirmed it would tighten the blockade"): who says what they will do is who
+    will do it. None elsewhere ("they" refers back further, or to things), and inside the
+    quotation marks of the speaker's own words, where the speaker says "we" of himself."""
+    if pronoun.lower_ not in ("it", "they") or pronoun.dep_ != "nsubj":
+        return None
+    clause = pronoun.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SAYING_VERBS:
+        return None
+    between = pronoun.doc[min(clause.head.i, pronoun.i):max(clause.head.i, pronoun.i)]
+    if any(t.is_quote for t in between):
+        return None  # "Trump told Fox that 'they hit Matt'": in the speaker's words, others
+    return next((c for c in clause.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"),
+                None)
 
 
 def _own_forces(noun: Token) -> bool:
@@ -408,7 +440,9 @@ def _noun_arguments(token: Token, is_killing: bool, spans: Spans) -> list[tuple[
         verb = head.head if token.dep_ == "pobj" and head.dep_ == "prep" else head
         if verb.dep_ == "dobj":  # "admitted responsibility for a strike"
             verb = verb.head
-        if verb.pos_ == "VERB" and verb.lemma_.lower() in LIGHT_VERBS:
+        lemma = verb.lemma_.lower()
+        if verb.pos_ == "VERB" and (lemma in LIGHT_VERBS or lemma in PHASE_VERBS and (
+                token.dep_ == "dobj" or head.lower_ == "of")):  # "declared a state of siege"
             found.extend(("actor", c) for c in verb.children if c.dep_ == "nsubj")
     if token.dep_ == "nsubj" and head.pos_ == "VERB" and head.lemma_.lower() in ("target", "hit"):
         found.extend(("target", c) for c in head.children if c.dep_ == "dobj")

@@ -22,7 +22,8 @@ REFERENTS = {"he": ("PERSON",), "she": ("PERSON",), "it": ("ORG", "GPE")}
 #: Nouns that count what follows "of" ("a number of fighters", "dozens of protesters").
 QUANTITY_NOUNS = frozenset({"number", "dozen", "dozens", "score", "scores", "hundred",
                             "hundreds", "thousand", "thousands", "handful", "couple", "group",
-                            "host", "lot", "plenty", "majority", "minority", "rest"})
+                            "host", "lot", "plenty", "majority", "minority", "rest", "ten",
+                            "tens", "million", "millions", "crowd", "band"})
 
 
 class Spans:
@@ -231,11 +232,17 @@ def _counted(head: Token, role: str) -> Token:
     are no targets); and, for an actor, the group "one of" names ("One of the nation's largest
     civil rights groups passed a resolution": the groups act through one of them; "killed one of
     the guards" killed one)."""
-    lemma = head.lemma_.lower()
-    if lemma not in QUANTITY_NOUNS and not (lemma == "one" and role == "actor"):
-        return head
-    return next((obj for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "of"
-                 for obj in prep.children if obj.dep_ == "pobj"), head)
+    for _ in range(3):  # "tens of thousands of university students": the students
+        lemma = head.lemma_.lower()
+        if lemma not in QUANTITY_NOUNS and not (lemma == "one" and role == "actor"):
+            return head
+        counted = next((obj for prep in head.children if prep.dep_ == "prep"
+                        and prep.lower_ == "of" for obj in prep.children if obj.dep_ == "pobj"),
+                       None)
+        if counted is None:
+            return head
+        head = counted
+    return head
 
 
 def resultative(token: Token) -> bool:
