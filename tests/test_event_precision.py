@@ -814,6 +814,8 @@ def test_imposing_sanctions_is_a_sanction_not_an_arrest():
     assert [t for t, _ in events("The Security Council imposed sweeping new sanctions on the "
                                  "regime.")] == ["sanction"]
     assert "restriction" in [t for t, _ in events("The army imposed a curfew on the town.")]
+    assert "sanction" in [t for t, _ in events("The U.N., which in March imposed some of the "
+                                               "harshest sanctions ever, met again.")]
     assert [t for t, _ in events("Earlier this month, the bank was fined, including a record "
                                  "$100 million penalty imposed by the Consumer Financial "
                                  "Protection Bureau.")] == ["sanction"]

@@ -168,8 +168,10 @@ def _type_of(token: Token, onto: Ontology) -> str | None:
         objects = [c.lemma_.lower() for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
         if name == "suspension" and set(_object_words(token)) & WITHHELD:
             return "sanction"  # "halted economic aid to Serbia": PLOVER SANCTION, no retreat
-        if name in ("arrest", "restriction") and (set(objects) | _imposed_on(token)) & PENALTIES:
-            return "sanction"  # "imposed sweeping new sanctions", "a penalty imposed by …"
+        if name == "arrest" and set(objects) & PENALTIES or name == "restriction" and (
+                set(_object_words(token)) | _imposed_on(token)) & PENALTIES:
+            return "sanction"  # "imposed sweeping new sanctions", "imposed some of the
+            # harshest sanctions", "a penalty imposed by …"
         if name == "threat" and lemma in VOWING:
             return vowed_type(token, onto)  # "vowed to stave off climate change": a promise
         if lemma == "defend" and any(c.dep_ == "dobj" and c.lower_ in REFLEXIVES
