@@ -177,3 +177,20 @@ def test_a_crowds_sayings_in_one_report_are_not_one_statement():
     said = [e for e in events if e.family == "verbal" and e.event_type in ("threat",
                                                                            "accusation")]
     assert len(said) == 2, [(e.event_type, e.sources) for e in said]
+
+
+def test_only_a_statement_told_in_the_lead_is_dated_by_its_report():
+    from datetime import date
+
+    from crossbearing.corpus.event_values import dated_by_reports
+
+    text = "Governor Rick Perry criticized the administration's foreign aid policy."
+    [event] = [e for e in _merged(text) if e.family == "verbal"]
+    published = {"a0": date(2011, 12, 7)}
+    sentence_of = lambda key: (0, len(text))  # noqa: E731
+    lead = dated_by_reports(event, published, {"a0": "A0"}, sentence_of, lambda key: True)
+    assert (lead.date_start, lead.date_end, lead.date_precision) == (
+        "2011-12-06", "2011-12-07", "week")
+    background = dated_by_reports(event, published, {"a0": "A0"}, sentence_of,
+                                  lambda key: False)
+    assert background.date_start is None

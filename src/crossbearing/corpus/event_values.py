@@ -122,7 +122,8 @@ def event_record(event_id: str, story_id: str | None, group: list[EventMention],
 
 def dated_by_reports(event: Event, published: dict[str, date | None],
                      outlet_of: dict[str, str],
-                     sentence_of: Callable[[tuple[str, int]], tuple[int, int] | None]) -> Event:
+                     sentence_of: Callable[[tuple[str, int]], tuple[int, int] | None],
+                     in_lead: Callable[[tuple[str, int]], bool] = lambda key: True) -> Event:
     """``event`` dated by its reports where it is a verbal event (a statement, a threat, a
     demand, an accusation ...) that no report dates: PLOVER codes a statement on the date of
     the story that reports it, and news reports a statement on the day it was made or the day
@@ -131,11 +132,15 @@ def dated_by_reports(event: Event, published: dict[str, date | None],
     "week" (ACLED's time precision 2, a period of days) and the note :data:`REPORT_DAYS`, so
     that it shows as inferred, shown on the sentence of the first report. An act that no report
     dates (a strike, a protest) stays undated: a report may tell it days or years later.
-    ``sentence_of`` gives the sentence of a source (article id, offset), or None."""
+    ``sentence_of`` gives the sentence of a source (article id, offset), or None. Only reports
+    that tell the statement in their lead (``in_lead``) date it so: news puts the day's
+    statement first and tells older ones further down as background ("Mr. Sestak endorsed
+    Hillary Rodham Clinton in the 2008 primaries", "the Saudi government, which has strongly
+    denied any involvement")."""
     if event.family != "verbal" or event.date_start or event.values.date:
         return event
     dated = sorted((day, key) for key in event.sources
-                   if (day := published.get(key[0])) is not None)
+                   if (day := published.get(key[0])) is not None and in_lead(key))
     if not dated:
         return event
     sentences = [(day, key, sentence) for day, key in dated

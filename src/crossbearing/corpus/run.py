@@ -315,6 +315,11 @@ def in_quotation(quotes: list[Quote]) -> Callable[[str, int], bool]:
     return lambda article_id, offset: any(a <= offset < b for a, b in spans.get(article_id, ()))
 
 
+#: How many sentences of an article are its headline and lead, where news tells the day's
+#: statement (a statement told further down is background as often as news).
+LEAD_SENTENCES = 5
+
+
 def told_words(text_of: Callable[[str], str], quotes: list[Quote]
                ) -> Callable[[EventMention], str]:
     """The words of an event mention's sentence, what its article's ``quotes`` quote left out
@@ -381,4 +386,10 @@ def stored_events(store: Store, failures: list[Failure] | None = None) -> list[E
     def sentence_of(key: tuple[str, int]) -> tuple[int, int] | None:  # a quotation's too
         return mention_sentences.get(key) or sentence_at(*key)
 
-    return [dated_by_reports(e, dates, outlet_of, sentence_of) for e in events]
+    def in_lead(key: tuple[str, int]) -> bool:
+        """Whether an offset stands in the first :data:`LEAD_SENTENCES` sentences of its
+        article: its headline and lead."""
+        lead = sentences_of(key[0])[:LEAD_SENTENCES]
+        return bool(lead) and key[1] < lead[-1].end
+
+    return [dated_by_reports(e, dates, outlet_of, sentence_of, in_lead) for e in events]
