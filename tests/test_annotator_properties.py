@@ -343,6 +343,7 @@ def test_text_readers_never_raise(text):
     check_text_only(text)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("source", sorted(EVAL_SOURCES))
 def test_the_stage_never_raises_on_mangled_eval_sentences(source):
     pool = need_eval(source)

@@ -1,5 +1,6 @@
 """The same corpus through the same stages gives the same rows on SQLite and PostgreSQL."""
 
+import pytest
 from conftest import SAMPLE_CORPUS
 
 from crossbearing import ingest_files
@@ -32,6 +33,7 @@ def run_all_stages(location: str, tables: list[str]) -> dict[str, list[tuple]]:
         return {table: rows(store, table) for table in tables}
 
 
+@pytest.mark.slow
 def test_every_table_is_the_same_on_both_backends(tmp_path, postgres_server):
     url = postgres_server.create_database()
     with open_store(url) as store:
@@ -48,6 +50,7 @@ def test_every_table_is_the_same_on_both_backends(tmp_path, postgres_server):
         assert postgres_rows[table] == sqlite_rows[table], table
 
 
+@pytest.mark.slow
 def test_search_finds_the_same_articles_and_quotes_on_both_backends(tmp_path, postgres_server):
     from crossbearing.spellings import search_expansion
 

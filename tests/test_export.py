@@ -178,6 +178,7 @@ def test_event_writers_read_the_same_tables_as_gather(seeds_db) -> None:
         assert store.events.all("story-none") == []
 
 
+@pytest.mark.slow
 def test_graphml_does_not_depend_on_the_hash_seed(seeds_db, tmp_path) -> None:
     import os
     import subprocess

@@ -78,6 +78,7 @@ def test_quick_corpus_every_input_is_stored_or_rejected(corpus_folder, db, watch
     assert report.articles_added > 0 and report.rejected > 0
 
 
+@pytest.mark.slow
 def test_rereading_the_quick_corpus_changes_nothing(corpus_folder, db, watchdog, monkeypatch):
     cases = write_corpus(corpus_folder, quick=True)
     unlistable(monkeypatch, os.path.join(str(corpus_folder), "types", "unreadable"))
@@ -91,6 +92,7 @@ def test_rereading_the_quick_corpus_changes_nothing(corpus_folder, db, watchdog,
     assert second.articles_added == 0 and second.inputs == first.inputs
 
 
+@pytest.mark.slow
 def test_quick_corpus_in_a_child_process_within_memory(corpus_folder, tmp_path):
     cases = write_corpus(corpus_folder, quick=True)
     db = str(tmp_path / "hostile.db")

@@ -152,6 +152,7 @@ def dying_batch(jobs: list[Job]):
     return real_prepare_batch(jobs)
 
 
+@pytest.mark.slow
 def test_pooled_and_serial_runs_store_the_same(inputs, tmp_path, small_pools):
     serial = ingest(inputs, tmp_path / "serial.db", workers=1)
     pooled = ingest(inputs, tmp_path / "pooled.db", workers=2)
@@ -164,6 +165,7 @@ def test_pooled_and_serial_runs_store_the_same(inputs, tmp_path, small_pools):
     assert serial.warnings and serial.formats["jsonl"] == 1 and serial.formats["feed"] == 2
 
 
+@pytest.mark.slow
 def test_a_worker_that_dies_loses_nothing(inputs, tmp_path, small_pools, monkeypatch, caplog):
     serial = ingest(inputs, tmp_path / "serial.db", workers=1)
     monkeypatch.setattr(prepare_module, "prepare_batch", dying_batch)

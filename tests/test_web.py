@@ -232,6 +232,7 @@ def test_story_page_shows_every_section_of_the_dossier(client):
     assert f'id="event-{events[0]["id"]}"' in html and f'href="#event-{events[0]["id"]}"' in html
 
 
+@pytest.mark.slow
 def test_the_web_app_over_a_shared_postgresql_database(postgres_server):
     from conftest import SAMPLE_CORPUS
 
