@@ -122,9 +122,9 @@ def test_a_gerund_after_in_or_by_takes_the_subject_of_its_verb():
 
 def test_a_gerund_after_of_takes_the_object_not_the_subject():
     mentions = annotate_text(
-        "The senator accused the minister of threatening the protesters.").events
-    threats = [m for m in mentions if m.text == "threatening"]
-    assert all("senator" not in a.canonical for m in threats for a in m.role("actor"))
+        "The senator accused the minister of attacking the protesters on Monday.").events
+    [attack] = [m for m in mentions if m.text == "attacking"]
+    assert all("senator" not in a.canonical for a in attack.role("actor"))
 
 
 def test_a_law_or_a_sum_is_no_target_of_a_saying():
@@ -152,7 +152,7 @@ def test_a_denial_by_another_named_office_is_no_part_of_the_speakers_claim():
         "Last week, Rep. Paul Ryan dismissed the bishops' critique, claiming the letters did "
         "not represent all the bishops, a point the USCCB media office denied.").events
     keys = {m.text: speaker_key(m, "verbal") for m in mentions}
-    assert keys.get("denied") != keys.get("dismissed"), keys
+    assert "denied" in keys and keys["denied"] != keys.get("dismissed"), keys
 
 
 @pytest.mark.parametrize("name, crowd", [
@@ -161,6 +161,9 @@ def test_a_denial_by_another_named_office_is_no_part_of_the_speakers_claim():
     ("Tea party organizers", True),
     ("Pro-Iran Iraqi lawmakers", True),
     ("Bernie Sanders", False),
+    ("Sanders", False),  # a name that ends in "s"
+    ("Hamas", False),
+    ("Iraqis", True),
     ("Kata'ib Hezbollah", False),
     ("Islamic Resistance in Iraq", False),
 ])

@@ -28,8 +28,7 @@ from crossbearing.model import EventArgument
 #: strike", "reached a consensus", "arrived in Amman on a visit".
 LIGHT_VERBS = frozenset({"carry", "conduct", "launch", "stage", "mount", "execute", "perform",
                          "order", "authorize", "authorise", "claim", "admit", "make", "issue",
-                         "release", "publish", "hold", "unleash", "wage", "arrive", "embark",
-                         "stag"})  # the model's lemma of "staged"
+                         "release", "publish", "hold", "unleash", "wage", "arrive", "embark"})
 #: Verbs of starting, going on with or settling that give their object noun its actor, but
 #: not a noun in a phrase of theirs ("began a hunger strike", "reached a consensus", "signed
 #: a treaty"; not "was beginning to realize, at a rally …").
@@ -227,8 +226,9 @@ def _shared_passive_subject(token: Token) -> list[Token]:
 ADJUNCT_PREPS = frozenset({"in", "by", "after", "before", "while", "upon"})
 
 
-#: Verbs that report what their subject says it does or will do ("said they would boycott").
-SAYING_VERBS = frozenset({"say", "announce", "confirm", "declare", "state", "tell", "add",
+#: Verbs that report what their subject says it does or will do ("said they would boycott");
+#: narrower than event_politics.SAYING_VERBS, which holds words of attack as well.
+SAID_OF_ONESELF = frozenset({"say", "announce", "confirm", "declare", "state", "tell", "add",
                           "insist", "warn", "reiterate", "pledge", "vow", "promise"})
 
 
@@ -241,7 +241,7 @@ def _speaker_subject(pronoun: Token) -> Token | None:
     if pronoun.lower_ not in ("it", "they") or pronoun.dep_ != "nsubj":
         return None
     clause = pronoun.head
-    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SAYING_VERBS:
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SAID_OF_ONESELF:
         return None
     between = pronoun.doc[min(clause.head.i, pronoun.i):max(clause.head.i, pronoun.i)]
     if any(t.is_quote for t in between):
@@ -272,14 +272,13 @@ def _shared_subject(token: Token, depth: int = 0) -> list[Token]:
     other Republicans in calling on Akin", "responded by calling for calm", "after meeting
     the leaders": adjunct control), but not one after "of", "for" or "with", whose subject is
     the object ("accused Clinton of lying", "criticized him for voting")."""
-    if token.tag_ == "VBG" and token.dep_ == "advcl" or (
-            token.dep_ == "conj" and token.head.pos_ == "VERB"):
-        head = token.head
-    elif _controlled_infinitive(token):
-        head = token.head
-    elif (token.tag_ == "VBG" and token.dep_ == "pcomp" and token.head.lower_ in ADJUNCT_PREPS
-          and token.head.head.pos_ == "VERB"):
+    adjunct = (token.tag_ == "VBG" and token.dep_ == "pcomp"
+               and token.head.lower_ in ADJUNCT_PREPS and token.head.head.pos_ == "VERB")
+    if adjunct:
         head = token.head.head
+    elif token.tag_ == "VBG" and token.dep_ == "advcl" or (
+            token.dep_ == "conj" and token.head.pos_ == "VERB") or _controlled_infinitive(token):
+        head = token.head
     else:
         return []
     if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children):
@@ -287,7 +286,7 @@ def _shared_subject(token: Token, depth: int = 0) -> list[Token]:
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children):
         return []
     found = [c for c in head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"
-             and not (head is not token.head and a_thing(c))]  # "the bill allows … in denying"
+             and not (adjunct and a_thing(c))]  # "the bill allows … in denying"
     if not found and head.tag_ == "VBG" and head.dep_ == "pcomp" and depth < 2:
         return _shared_subject(head, depth + 1)  # "by calling for calm after meeting them"
     return found
@@ -440,7 +439,7 @@ def _noun_arguments(token: Token, is_killing: bool, spans: Spans) -> list[tuple[
         verb = head.head if token.dep_ == "pobj" and head.dep_ == "prep" else head
         if verb.dep_ == "dobj":  # "admitted responsibility for a strike"
             verb = verb.head
-        lemma = verb.lemma_.lower()
+        lemma = "stage" if verb.lower_ == "staged" else verb.lemma_.lower()  # the model's "stag"
         if verb.pos_ == "VERB" and (lemma in LIGHT_VERBS or lemma in PHASE_VERBS and (
                 token.dep_ == "dobj" or head.lower_ == "of")):  # "declared a state of siege"
             found.extend(("actor", c) for c in verb.children if c.dep_ == "nsubj")

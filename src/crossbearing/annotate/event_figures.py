@@ -40,6 +40,8 @@ FIGURATIVE_AGENTS = frozenset({
     "tax", "tariff", "rule", "regulation", "proposal", "plan", "measure", "sanction", "program",
     "programme", "reform", "legislation", "order", "lawsuit", "suit", "investigation", "probe",
     "audit", "story", "book", "film", "video", "joke", "question", "criticism", "attack-ad"})
+#: Words fired off: sent, not shot.
+FIRED_WORDS = FIGURATIVE_AGENTS | WORDS_SENT
 
 
 def figurative_noun(token: Token, lemma: str) -> bool:
@@ -92,7 +94,7 @@ def fired_at_no_one(token: Token) -> bool:
         return False
     return any(c.dep_ == "prep" and c.lower_ == "into" and any(
         g.dep_ == "pobj" and g.lemma_.lower() in NO_ONES_WATERS for g in c.children)
-        or c.dep_ == "dobj" and c.lemma_.lower() in FIGURATIVE_AGENTS | WORDS_SENT
+        or c.dep_ == "dobj" and c.lemma_.lower() in FIRED_WORDS
         for c in token.children)
 
 

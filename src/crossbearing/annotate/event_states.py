@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from crossbearing.annotate.cues import STATEMENT_NOUNS
+from crossbearing.annotate.event_agreements import ENACTED
 from crossbearing.annotate.event_senses import relative_subject
 from crossbearing.annotate.nlp import text_of
 from crossbearing.model import EventMention
@@ -214,13 +216,10 @@ def defined_or_held(mention: EventMention, token: Token, family: str) -> bool:
 
 #: What carries a saying: a participle on it tells what was said ("a statement calling on …",
 #: "a law recognizing the opposition's victories").
-WRITTEN = frozenset({"statement", "letter", "resolution", "message", "video", "ad", "advert",
-                     "advertisement", "commercial", "tweet", "post", "petition", "communique",
-                     "release", "speech", "remark", "comment", "editorial", "op-ed", "memo",
-                     "declaration", "appeal", "call", "motion", "report", "broadcast", "paper",
-                     "brief", "filing", "vote", "ruling", "order", "decree", "notice", "law",
-                     "bill", "act", "measure", "legislation", "treaty", "accord", "agreement",
-                     "decision", "judgment", "verdict", "policy"})
+WRITTEN = STATEMENT_NOUNS | ENACTED | frozenset({
+    "resolution", "ad", "advert", "advertisement", "commercial", "petition", "memo", "appeal",
+    "call", "motion", "broadcast", "paper", "brief", "vote", "ruling", "notice", "treaty",
+    "accord", "agreement", "decision", "judgment", "verdict", "policy"})
 
 
 def described_doing(mention: EventMention, token: Token, family: str) -> bool:
@@ -229,8 +228,9 @@ def described_doing(mention: EventMention, token: Token, family: str) -> bool:
     occasion, unless a time of its own pins it ("protesters demanding his release on
     Monday"). Violence so told is done ("militants attacking the base were killed"), and what
     a statement, a letter or a resolution says is said ("issued a statement calling on
-    fighters to join"), also where the parse hangs the participle on a nearer noun ("a letter
-    to Senate leaders opposing …", "comments by US officials urging …")."""
+    fighters to join"): a participle with such a word anywhere before it in its sentence is
+    kept, since the parse often hangs it on a nearer noun ("a letter to Senate leaders
+    opposing …", "comments by US officials urging …")."""
     if not (family == "verbal" and token.tag_ == "VBG" and token.dep_ == "acl"
             and token.head.pos_ in ("NOUN", "PROPN")) or dated_within(mention, token):
         return False

@@ -128,6 +128,8 @@ HELD_VIEWS = frozenset({"skepticism", "scepticism", "view", "concern", "belief",
 #: What is shared by posting it, no cooperation: "shared a photo of her visit".
 POSTED = frozenset({"photo", "photograph", "picture", "image", "video", "clip", "post", "link",
                     "story", "tweet", "message", "meme", "screenshot", "thought", "memory"})
+#: What "share" takes that makes it no cooperation: a view held, a thing posted.
+NOT_SHARED_WORK = HELD_VIEWS | POSTED
 #: Complements that make "demonstrate" mean "show": an object, a clause, the passive.
 SHOWN_DEPS = frozenset({"dobj", "ccomp", "nsubjpass", "auxpass", "attr", "oprd"})
 
@@ -280,7 +282,7 @@ def _figurative(token: Token, lemma: str) -> bool:
     if lemma == "insist":  # "insisted that no laws were broken": an assertion, no demand
         return any(c.dep_ == "ccomp" for c in token.children)
     if lemma == "share":  # "share the skepticism": a view held; "shared a photo": posted
-        return any(c.dep_ == "dobj" and c.lemma_.lower() in HELD_VIEWS | POSTED
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in NOT_SHARED_WORK
                    for c in token.children)
     if lemma == "rally":  # "rally their fellow citizens", "rallied support": mobilising
         return any(c.dep_ == "dobj" and (c.lemma_.lower() in RALLIED or c.ent_type_ in (
@@ -298,7 +300,7 @@ def _figurative(token: Token, lemma: str) -> bool:
     if lemma in ("allow", "permit") and _lets_a_thing(token):
         return True  # "by allowing political correctness to overcome common sense": a cause
     if lemma == "appeal" and not appeals_for(token):
-        return True  # "an appeal to evangelical voters", "appealed the ruling": no demand
+        return True  # "appealed the ruling", "appealed to voters": no demand
     if lemma in ("demand", "require") and need_not_demand(token):
         return True  # "a problem that demands a bipartisan response": a need
     if lemma in VIOLENT_VERBS and abstract_doer(token):

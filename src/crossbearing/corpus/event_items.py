@@ -140,8 +140,9 @@ def described_group(text: str) -> bool:
     """Whether an actor is a group described, not named, and not a reference back: a plural or
     a count with words of its own ("five Missouri Republican senators", "some prominent
     conservatives", "Tea party organizers"); a bare plural ("leaders", "the occupiers": an
-    argument's words leave "the" out) may refer back to anyone. Two sayings by two such groups, or by such a group and a named actor, are
-    two speakers' ("Romney joined ... after five Republican senators urged Akin"); an act is
+    argument's words leave "the" out) may refer back to anyone. Two sayings by two such
+    groups, or by such a group and a named actor, are two speakers' ("Romney joined ... after
+    five Republican senators urged Akin"); an act is
     not told apart so ("police", "security forces" and "Kurdish authorities" arrested one man)."""
     words = text.lower().split()
     return len(words) >= 2 and words[0] not in REFERRING and (

@@ -25,8 +25,10 @@ occasions, whatever day each was.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Callable
 
+from crossbearing.annotate.event_phrases import PARTIES
 from crossbearing.corpus.event_items import described_group, person_key
 from crossbearing.model import EventArgument, EventMention, TimeValue
 
@@ -92,6 +94,7 @@ CHANNELS: dict[str, re.Pattern[str]] = {
     for name, patterns in _CHANNEL_PATTERNS.items()}
 
 
+@lru_cache(maxsize=1024)
 def channels(words: str) -> frozenset[str]:
     """The channels (:data:`CHANNELS`) a report of a saying names in ``words``: the sentence
     that tells it, what it quotes left out."""
@@ -130,11 +133,18 @@ def a_crowd(name: str) -> bool:
     a party or a people ("Republicans", "Democrats", "Kurds") or a plural description ("Tea
     party organizers", "Pro-Iran Iraqi lawmakers"). Such a crowd speaks on many occasions
     through many mouths ("other Republicans warned …", "Republicans have since criticized
-    …"): its sayings make no one statement; a person's name ("Bernie Sanders") is one voice."""
+    …"): its sayings make no one statement. One word is a crowd only as a party's or a
+    people's plural ("Republicans", "Iraqis", "Palestinians"), not a name that ends in "s"
+    ("Sanders", "Hamas", "Reuters"); a person's name ("Bernie Sanders") is one voice."""
     words = name.split()
     if len(words) == 1:
-        return words[0].endswith("s") and words[0][:1].isupper()
+        word = words[0].lower()
+        return word.removesuffix("s") in PARTIES or word.endswith(PEOPLES_PLURALS)
     return words[-1].endswith("s") and words[-1][:1].islower()
+
+
+#: Endings of a people's plural: "Americans", "Palestinians", "Iraqis", "Israelis".
+PEOPLES_PLURALS = ("ans", "is")
 
 
 def _someone_elses(mention: EventMention) -> bool:

@@ -307,11 +307,17 @@ def _events(store: Store, report: CorpusReport, *, failures: list[Failure], **_)
     report.events = store.events.replace_events(stored_events(store, failures), VERSION)
 
 
-def in_quotation(quotes: list[Quote]) -> Callable[[str, int], bool]:
-    """Whether an offset of an article lies inside the content of one of its ``quotes``."""
+def _quote_spans(quotes: list[Quote]) -> dict[str, list[tuple[int, int]]]:
+    """Article id → the spans of what its ``quotes`` quote."""
     spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for quote in quotes:
         spans[quote.article_id].extend(quote.content)
+    return spans
+
+
+def in_quotation(quotes: list[Quote]) -> Callable[[str, int], bool]:
+    """Whether an offset of an article lies inside the content of one of its ``quotes``."""
+    spans = _quote_spans(quotes)
     return lambda article_id, offset: any(a <= offset < b for a, b in spans.get(article_id, ()))
 
 
@@ -323,20 +329,19 @@ LEAD_SENTENCES = 5
 def told_words(text_of: Callable[[str], str], quotes: list[Quote]
                ) -> Callable[[EventMention], str]:
     """The words of an event mention's sentence, what its article's ``quotes`` quote left out
-    (each quoted character a space): how the article tells it, not what was said."""
-    spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for quote in quotes:
-        spans[quote.article_id].extend(quote.content)
+    (each quoted character a space): how the article tells it, not what was said. A sentence
+    is read once, however many mentions it holds."""
+    spans = _quote_spans(quotes)
 
-    def words(mention: EventMention) -> str:
-        start, end = mention.sentence_start, mention.sentence_end
-        chars = list(text_of(mention.article_id)[start:end])
-        for a, b in spans.get(mention.article_id, ()):
+    @lru_cache(maxsize=1024)
+    def sentence_words(article_id: str, start: int, end: int) -> str:
+        chars = list(text_of(article_id)[start:end])
+        for a, b in spans.get(article_id, ()):
             for i in range(max(a, start), min(b, end)):
                 chars[i - start] = " "
         return "".join(chars)
 
-    return words
+    return lambda m: sentence_words(m.article_id, m.sentence_start, m.sentence_end)
 
 
 def stored_events(store: Store, failures: list[Failure] | None = None) -> list[Event]:
