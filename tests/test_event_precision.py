@@ -391,6 +391,9 @@ def test_a_new_event_ontology_re_annotates_stored_articles(tmp_path, monkeypatch
     "He sent tweets targeting the former beauty queen.",
     "The war-torn city was quiet on Sunday.",
     "The senator's attack ads ran all week.",
+    "It was a minor part of the campaign's assault on McCain's Medicare record.",
+    "The attack on his accounting was part of the strategy.",
+    "Critics called the bill an assault on free speech.",
 ])
 def test_violence_in_a_figure_of_speech_is_no_event(text):
     assert not [t for t, _ in events(text) if t in (
@@ -401,6 +404,9 @@ def test_violence_in_a_figure_of_speech_is_no_event(text):
     ("The ministry announced the execution of two prisoners on Monday.", "killing"),
     ("The war in Syria killed thousands of civilians.", "killing"),  # a war is no one event
     ("Gunmen attacked a checkpoint near Tikrit on Saturday.", "armed_clash"),
+    ("The raid on the compound killed five people.", "armed_clash"),  # an enclosure, assailed
+    ("Militants launched an assault on the police station.", "attack"),
+    ("The strike on the convoy killed two.", "air_drone_strike"),
 ])
 def test_violence_itself_stays_an_event(text, event_type):
     assert event_type in [t for t, _ in events(text)]

@@ -197,3 +197,66 @@ def test_only_a_statement_told_in_the_lead_is_dated_by_its_report():
     background = dated_by_reports(event, published, {"a0": "A0"}, sentence_of,
                                   lambda key: False)
     assert background.date_start is None
+
+
+def _reports(*texts, lead=False, days=None):
+    """One-sentence reports ``a0``, ``a1`` … of one story, each sentence in its report's lead or
+    not, with publication ``days`` (ISO) where given."""
+    from datetime import date
+
+    results = [annotate_text(text, day) for text, day in zip(texts, days or [None] * len(texts))]
+    ids = [f"a{i}" for i in range(len(texts))]
+    mentions = [replace(m, article_id=a) for a, r in zip(ids, results) for m in r.events]
+    dates = {a: date.fromisoformat(d) if d else None for a, d in zip(ids, days or [None] * len(ids))}
+    words = {(a, t.start): t.text for a, r in zip(ids, results) for t in r.times}
+    return merge_events(mentions, {a: "s" for a in ids}, {a: a.upper() for a in ids},
+                        time_texts=words, dates=dates, in_lead=lambda key: lead)
+
+
+def _sources(events, kind):
+    return sorted(sorted({a for a, _ in e.sources}) for e in events if e.event_type == kind)
+
+
+DISMISSED = "Representative Anthony Weiner dismissed the episode as a prank."
+DENIED = "Representative Anthony Weiner denied that he had sent the photograph."
+
+
+def test_one_speakers_sayings_in_two_reports_need_a_sign_of_one_occasion():
+    # Told further down two reports, with no day, channel or addressee in common: a speaker in
+    # the news speaks on many occasions.
+    assert _sources(_reports(DISMISSED, DENIED), "rejection") == [["a0"], ["a1"]]
+
+
+def test_one_speakers_sayings_in_two_reports_leads_of_one_day_are_one_occasion():
+    assert _sources(_reports(DISMISSED, DENIED, lead=True, days=["2011-06-01", "2011-06-02"]),
+                    "rejection") == [["a0", "a1"]]
+    assert _sources(_reports(DISMISSED, DENIED, lead=True, days=["2011-06-01", "2011-06-04"]),
+                    "rejection") == [["a0"], ["a1"]]
+
+
+def test_one_speakers_sayings_on_one_named_day_are_one_occasion():
+    texts = ("Representative Anthony Weiner on Wednesday dismissed the episode as a prank.",
+             "Representative Anthony Weiner denied on Wednesday that he had sent the photograph.")
+    assert _sources(_reports(*texts), "rejection") == [["a0", "a1"]]
+
+
+def test_a_weeks_span_holds_many_occasions():
+    texts = ("Earlier this week, Representative Anthony Weiner dismissed the episode as a prank.",
+             "Representative Anthony Weiner denied on Wednesday that he had sent the photograph.")
+    days = ["2011-06-03", "2011-06-03"]
+    assert _sources(_reports(*texts, days=days), "rejection") == [["a0"], ["a1"]]
+
+
+def test_one_act_announced_in_two_reports_is_one_occasion():
+    events = _reports("Kata'ib Hezbollah announced the suspension of its operations against US "
+                      "forces.", "Kata'ib Hezbollah said they were suspending attacks on Americans.")
+    assert _sources(events, "suspension") == [["a0", "a1"]]
+
+
+def test_a_question_the_report_puts_is_nobodys_saying():
+    events = _merged(
+        "The student asked if Representative Bob Etheridge supported the Obama agenda. "
+        "Etheridge said he had been threatened before.")
+    # Joined to Etheridge's statement, the question would be a part of what he said.
+    [support] = [e for e in events if e.event_type == "support"]
+    assert support.mode == "hypothetical" and support.mentions == 1

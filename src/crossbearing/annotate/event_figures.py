@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from crossbearing.annotate.event_causes import hit_by_hard_times, on_computers
 from crossbearing.annotate.event_phrases import PEOPLE
 from crossbearing.annotate.event_politics import contest_for_office
-from crossbearing.annotate.event_senses import an_abstraction, over_a_question
+from crossbearing.annotate.event_senses import an_abstraction, noun_senses, over_a_question
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -30,6 +30,22 @@ CAMPAIGN_TARGETS = frozenset({"terror", "terrorism", "drug", "poverty", "crime",
                               "inflation", "want", "illiteracy", "cash", "climate", "change",
                               "warming", "pollution", "hunger", "disease", "racism",
                               "discrimination", "fraud", "waste", "addiction", "extremism"})
+def _no_one_assailed(noun: Token) -> bool:
+    """Whether what an assault is on is an idea, a text or a record: WordNet's abstraction as
+    the noun's most frequent sense and no vehicle, machine or weapon among its senses
+    (``event_senses.an_abstraction``), or an abstraction first with a communication among its
+    senses ("a record", "a speech": WordNet's material sense of these is the disc, the paper).
+    A noun with a sense of a person, a group or a place is no abstraction; "a compound" (an
+    enclosure) is assailed."""
+    if an_abstraction(noun):
+        return True
+    letters = noun_senses().get(noun.lemma_.lower(), "")
+    return letters.startswith("a") and "c" in letters and "i" not in letters
+
+
+#: Nouns of an assault: on an idea, a record or a plan, a figure of speech ("the campaign's
+#: assault on McCain's Medicare record"); on a base, a town or a convoy, violence.
+ASSAULTS = frozenset({"attack", "assault", "offensive", "onslaught", "raid", "strike"})
 #: Words one fires off, besides those of :data:`FIGURATIVE_AGENTS`: "fired off a statement".
 WORDS_SENT = frozenset({"statement", "email", "e-mail", "memo", "note", "missive", "response",
                         "retort", "complaint", "reply"})
@@ -48,8 +64,9 @@ def figurative_noun(token: Token, lemma: str) -> bool:
     """Nouns of violence in a figure of speech: "a trade war", "a war of words", "attack ads",
     "a flawless execution" (an execution kills only someone: "the execution of two prisoners");
     a battle or a fight over an issue or a question ("a battle over what to do about the tax
-    cuts"; "the battle over the town" is one); and "in protest" after another act ("resigned in
-    protest"), its manner. Idioms of talks and refusal: a "talk" with no one ("the talk of the
+    cuts"; "the battle over the town" is one); an assault on an idea, a record or a plan
+    (:data:`ASSAULTS`, :func:`_no_one_assailed`); and "in
+    protest" after another act ("resigned in protest"), its manner. Idioms of talks and refusal: a "talk" with no one ("the talk of the
     town", "tough talk"; "talks" and "a talk with the envoy" are talks) and "the right of first
     refusal"."""
     modifiers = {c.lemma_.lower() for c in token.lefts if c.dep_ in ("compound", "amod")}
@@ -68,6 +85,10 @@ def figurative_noun(token: Token, lemma: str) -> bool:
         return True  # "the war on terrorism", "the war on drugs": a policy
     if token.head.lemma_.lower() in ("ad", "advertisement") and token.dep_ == "compound":
         return True
+    if lemma in ASSAULTS and any(c.dep_ == "prep" and c.lower_ in ("on", "against") and any(
+            g.dep_ == "pobj" and _no_one_assailed(g) for g in c.children)
+            for c in token.children):
+        return True  # "the assault on McCain's Medicare record", "an attack on his accounting"
     if lemma == "talk" and token.tag_ == "NN":  # "the talk of the town", "tough talk": no talks
         return not any(c.dep_ == "prep" and c.lower_ in ("with", "between")
                        for c in token.children)

@@ -70,6 +70,10 @@ class Item:
     #: statement", "on Twitter": corpus.occasions.channels): two told through different ones
     #: are two occasions.
     channels: frozenset[str] = frozenset()
+    #: Whether the mention stands in its report's headline and lead (the report's news), and
+    #: then the report's publication day, if known (corpus.events._one_occasion_shown).
+    in_lead: bool = False
+    lead_day: date | None = None
 
 
 def item_of(mention: EventMention, family: str, place_of: Callable[[str], Place | None],

@@ -47,7 +47,7 @@ from crossbearing.ids import stable_id
 from crossbearing.kb.actors import actor_base
 from crossbearing.kb.places import place_by_id
 from crossbearing.isolation import isolated
-from crossbearing.model import EventMention, Failure, Place
+from crossbearing.model import EventMention, Failure, Place, TimeValue
 from crossbearing.model_events import Event
 
 #: A calendar date or a month: a month name and a day ("January 28", "28 Jan."), a month named in
@@ -73,7 +73,8 @@ def merge_events(mentions: Iterable[EventMention], story_of: dict[str, str | Non
                  failures: list[Failure] | None = None, version: str = "",
                  copies: Iterable[tuple[tuple[str, int], tuple[str, int]]] = (),
                  quoted: Callable[[str, int], bool] | None = None,
-                 told: Callable[[EventMention], str] | None = None) -> list[Event]:
+                 told: Callable[[EventMention], str] | None = None,
+                 in_lead: Callable[[tuple[str, int]], bool] | None = None) -> list[Event]:
     """Events (ready for the store) from the event mentions of a collection.
 
     With ``failures``, a story whose events cannot be merged is recorded there (stage
@@ -92,6 +93,10 @@ def merge_events(mentions: Iterable[EventMention], story_of: dict[str, str | Non
 
     ``told`` gives the words of a mention's sentence, what it quotes left out: the channels
     they name tell two sayings of one speaker apart (corpus.occasions.channels).
+
+    ``in_lead`` ((article id, offset)) says whether an offset stands in its article's headline
+    and lead: two reports' leads, published within a day (``dates``), that tell one speaker's
+    saying tell one occasion.
 
     With ``time_texts`` (the time expressions' words by article and offset) and ``dates``
     (publication days), a calendar date without a year in an undated article ("January 28") takes
@@ -113,7 +118,7 @@ def merge_events(mentions: Iterable[EventMention], story_of: dict[str, str | Non
                 group = story_dated(group, time_texts, dates)
             return [event_record(_event_id(g), story_id, g, outlet_of, place_of)
                     for g in _groups(group, place_of, story_copies[story_id], quoted,
-                                     time_texts or {}, told)
+                                     time_texts or {}, told, in_lead, dates)
                     if any(map(says_enough, g))]
 
         if failures is None:
@@ -173,8 +178,11 @@ def _groups(mentions: list[EventMention], place_of: Callable[[str], Place | None
             copies: Iterable[tuple[tuple[str, int], tuple[str, int]]],
             quoted: Callable[[str, int], bool] | None = None,
             time_texts: dict[tuple[str, int], str] | None = None,
-            told: Callable[[EventMention], str] | None = None) -> list[list[EventMention]]:
+            told: Callable[[EventMention], str] | None = None,
+            in_lead: Callable[[tuple[str, int]], bool] | None = None,
+            dates: dict[str, date | None] | None = None) -> list[list[EventMention]]:
     time_texts = time_texts or {}
+    dates = dates or {}
     onto = ontology()
     actor_key = actor_base().actor_key
     items = [item_of(m, onto.type(m.event_type).family, place_of, actor_key) for m in mentions]
@@ -187,6 +195,10 @@ def _groups(mentions: list[EventMention], place_of: Callable[[str], Place | None
             (item.mention.article_id, span[0])) if span else None)
         if told is not None and item.family != "violent":
             item.channels = channels(told(item.mention))
+        if in_lead is not None and item.family != "violent":
+            m = item.mention
+            item.in_lead = in_lead((m.article_id, m.start))
+            item.lead_day = dates.get(m.article_id) if item.in_lead else None
     by_key = {(i.mention.article_id, i.mention.start): i for i in items}
     for item in items:  # what a saying holds is part of the saying's event
         other = by_key.get((item.mention.article_id, item.mention.antecedent))
@@ -269,12 +281,14 @@ def _join_groups(items: list[Item]) -> None:
 def _evidence(a: _Union, b: _Union) -> int:
     """Evidence that two mentions, or two groups of mentions (each taken as what all its
     mentions say), tell one event: 2 per shared victim or target, 1 per shared actor, 2 for
-    both dated, 2 for the same city or site, 1 each for the same toll, the same specific type
+    both dated (sayings: both to one day, as a week's span holds many occasions), 2 for the
+    same city or site, 1 each for the same toll, the same specific type
     and the same reporter; and enough by itself for a person named as killed in both. The
     values that add evidence when shared are also ``event_items._evidence_keys``, which picks
     the pairs worth weighing: a kind added here is added there."""
+    dated = (a.one_day and b.one_day) if a.verbal else (a.dated and b.dated)
     return (2 * len(a.sufferers & b.sufferers) + len(a.participants & b.participants)
-            + 2 * (a.dated and b.dated) + 2 * bool(a.places & b.places)
+            + 2 * dated + 2 * bool(a.places & b.places)
             + bool(a.tolls & b.tolls) + bool(a.kinds & b.kinds)
             + bool(a.reporters & b.reporters) + MIN_EVIDENCE * bool(a.named_dead & b.named_dead))
 
@@ -287,6 +301,8 @@ class _Union:
         self.sufferers = set().union(*(i.sufferers for i in group))
         self.participants = set().union(*(i.participants for i in group))
         self.dated = _dated(group)
+        self.verbal = group[0].family == "verbal"
+        self.one_day = any(_one_day(i.mention.time) for i in group if not i.content)
         self.places = {i.precise_place for i in group} - {None}
         self.tolls = {m.fatalities.low for m in mentions if m.fatalities}
         self.kinds = {m.event_type for m in mentions if m.event_type not in GENERIC}
@@ -385,8 +401,45 @@ def _join_occasions(items: list[Item]) -> None:
             if a.group != b.group and all(
                     same_occasion(x.said_at, y.said_at) and not _said_on_other_days(x, y)
                     and not other_channels(x.channels, y.channels)
-                    for x in a.members for y in b.members):
+                    for x in a.members for y in b.members) and any(
+                    _one_occasion_shown(x, y) for x in a.members for y in b.members):
                 _join(a, b)
+
+
+def _one_occasion_shown(a: Item, b: Item) -> bool:
+    """Whether two sayings of one speaker are shown to be one occasion: told in one article
+    (a report tells a statement once, in as many sentences as it quotes), or, told in two
+    reports, dated to one day (their sayings' days, or the weekday they name; a week's span,
+    "earlier this week", holds many occasions), told in both reports' leads when these came
+    out within a day of each other (a report's lead tells its news, the latest statement,
+    whatever words each outlet gives it; two undated reports, as one kind of act), through
+    one channel ("in a statement" both), to the same addressee or about the same target, or
+    announcing one kind of act (a suspension, an agreement, aid: an act a speaker announces is
+    made once, where an accusation or a rejection is said again and again). A
+    speaker in the news speaks on many occasions; two reports that give only the speaker (the
+    spokesman "dismissed the episode as a prank", the congressman "denied it in interviews on
+    Wednesday") are no evidence of one, as one shared actor is none for two acts."""
+    x, y = a.mention, b.mention
+    if x.article_id == y.article_id:
+        return True
+    if a.family != "verbal" and x.event_type == y.event_type:
+        return True  # one act announced ("suspending attacks", "the suspension of operations")
+    if _one_day(a.said_at) and _one_day(b.said_at) and a.said_at.start == b.said_at.start:
+        return True
+    if a.weekday is not None and a.weekday == b.weekday:
+        return True
+    if a.in_lead and b.in_lead:  # each report's news: the statement of the day
+        if a.lead_day is not None and b.lead_day is not None:
+            return abs((a.lead_day - b.lead_day).days) <= 1
+        if x.event_type == y.event_type:
+            return True
+    return bool(a.channels & b.channels or a.sufferers & b.sufferers)
+
+
+def _one_day(time: TimeValue | None) -> bool:
+    """A time resolved to one day ("on Wednesday"), not a span ("earlier this week")."""
+    return time is not None and time.known and time.precision == "day" and (
+        time.end in (None, time.start))
 
 
 def _said_on_other_days(a: Item, b: Item) -> bool:

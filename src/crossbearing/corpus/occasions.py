@@ -103,7 +103,8 @@ def channels(words: str) -> frozenset[str]:
 
 def speaker_key(mention: EventMention, family: str) -> str | None:
     """The speaker whose statement ``mention`` is part of, or None when it is not something
-    said or the speaker is not known by name."""
+    said or the speaker is not known by name. A saying put as a question or a condition
+    ("asked if he supported the agenda") is no saying of its doer's."""
     if mention.event_type in ACTS_NOT_SAID:  # an act, said only as announced or asked
         said = mention.reported_by is not None and mention.mode != "asserted"
     elif mention.event_type in MEETINGS:  # talks held are an act, talks announced are said
@@ -117,8 +118,8 @@ def speaker_key(mention: EventMention, family: str) -> str | None:
         return "actor:" + mention.reported_by_actor
     if mention.reported_by and is_name(mention.reported_by):
         return None if a_crowd(mention.reported_by) else "name:" + mention.reported_by.lower()
-    if family != "verbal":
-        return None
+    if family != "verbal" or mention.mode == "hypothetical":
+        return None  # "the man asked if he supported the agenda": a question, its doer silent
     for argument in mention.arguments:
         if argument.role == "actor":
             if argument.actor_id:

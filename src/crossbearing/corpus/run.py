@@ -356,13 +356,21 @@ def stored_events(store: Store, failures: list[Failure] | None = None) -> list[E
     rejected = store.corrections.rejected_passages()
     story_of, outlet_of = store.events.story_map(), store.events.source_labels()
     text_of = lru_cache(maxsize=64)(lambda a: store.articles.article(a).text)
+    sentences_of = lru_cache(maxsize=64)(store.annotations.sentences)
+
+    def in_lead(key: tuple[str, int]) -> bool:
+        """Whether an offset stands in the first :data:`LEAD_SENTENCES` sentences of its
+        article: its headline and lead."""
+        lead = sentences_of(key[0])[:LEAD_SENTENCES]
+        return bool(lead) and key[1] < lead[-1].end
+
     events = merge_events(mentions, story_of, outlet_of, time_texts=store.events.time_texts(),
                           dates=dates, place_of=lru_cache(maxsize=None)(store.annotations.place),
                           failures=failures, version=VERSION,
                           copies=copied_mentions(mentions, [  # not those marked not reuse
                               p for p in store.corpus.passages() if p.key not in rejected]),
-                          quoted=in_quotation(quotes), told=told_words(text_of, quotes))
-    sentences_of = lru_cache(maxsize=64)(store.annotations.sentences)
+                          quoted=in_quotation(quotes), told=told_words(text_of, quotes),
+                          in_lead=in_lead)
     mention_sentences = {(m.article_id, m.start): (m.sentence_start, m.sentence_end)
                          for m in mentions}
 
@@ -390,11 +398,5 @@ def stored_events(store: Store, failures: list[Failure] | None = None) -> list[E
 
     def sentence_of(key: tuple[str, int]) -> tuple[int, int] | None:  # a quotation's too
         return mention_sentences.get(key) or sentence_at(*key)
-
-    def in_lead(key: tuple[str, int]) -> bool:
-        """Whether an offset stands in the first :data:`LEAD_SENTENCES` sentences of its
-        article: its headline and lead."""
-        lead = sentences_of(key[0])[:LEAD_SENTENCES]
-        return bool(lead) and key[1] < lead[-1].end
 
     return [dated_by_reports(e, dates, outlet_of, sentence_of, in_lead) for e in events]
