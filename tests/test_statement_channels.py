@@ -192,8 +192,10 @@ def test_only_a_statement_told_in_the_lead_is_dated_by_its_report():
     published = {"a0": date(2011, 12, 7)}
     sentence_of = lambda key: (0, len(text))  # noqa: E731
     lead = dated_by_reports(event, published, {"a0": "A0"}, sentence_of, lambda key: True)
+    # A report tells the day's statement or the day before's; a weekend's or next morning's
+    # edition one two days old (a Sunday report of Friday's call).
     assert (lead.date_start, lead.date_end, lead.date_precision) == (
-        "2011-12-06", "2011-12-07", "week")
+        "2011-12-05", "2011-12-07", "week")
     background = dated_by_reports(event, published, {"a0": "A0"}, sentence_of,
                                   lambda key: False)
     assert background.date_start is None
@@ -260,3 +262,11 @@ def test_a_question_the_report_puts_is_nobodys_saying():
     # Joined to Etheridge's statement, the question would be a part of what he said.
     [support] = [e for e in events if e.event_type == "support"]
     assert support.mode == "hypothetical" and support.mentions == 1
+
+
+def test_a_saying_has_no_toll_of_its_own():
+    # The toll is the air raid's, which ACLED counts; the threat kills no one.
+    events = _merged("Iran threatened to shell Iraqi towns today in retaliation for an air raid "
+                     "on the southern city of Susangerd where, it said, 100 people were killed.")
+    [threat] = [e for e in events if e.event_type == "threat"]
+    assert threat.fatalities is None and threat.values.fatalities == ()

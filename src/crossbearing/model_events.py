@@ -33,7 +33,7 @@ class EventSource:
 
 #: The note of a verbal event's date inferred from its reports, not read from their words
 #: (corpus.event_values.dated_by_reports).
-REPORT_DAYS = "inferred from the reports: the first report's day or the day before"
+REPORT_DAYS = "inferred from the reports: the first report's day or the two days before"
 #: The reason of an expression resolved against its story's dates (corpus.story_dates).
 STORY_DATES = "story dates"
 

@@ -5,7 +5,7 @@ stated rule, with the disagreements kept in view.
 - **Date**: the value most sources give among those resolved; ties go to the most precise. Two
   resolved dates that do not overlap are a disagreement. A verbal event (a statement, threat,
   demand, accusation ...) that no report dates is dated as PLOVER dates a statement, by its
-  report: the first report's publication day or the day before, marked inferred
+  report: the first report's publication day or the two days before, marked inferred
   (:func:`dated_by_reports`).
 - **Place**: the most precise place given; two cities or sites, or two countries, disagree.
 - **Fatalities and injuries**: ACLED's rule, the lowest figure a source gives (the low end of a
@@ -51,7 +51,7 @@ STATEMENT_ORDER = ("RETREAT", "MOBILIZE", "THREATEN", "SANCTION", "REJECT", "ACC
                    "CONCEDE", "AGREE", "SUPPORT", "CONSULT", "COOPERATE", "AID", "INVESTIGATE")
 RULES = {
     "date": "the value most sources give among resolved dates; ties: the most precise; a "
-            "statement no report dates: the first report's day or the day before (inferred)",
+            "statement no report dates: the first report's day or the two days before (inferred)",
     "place": "the most precise place given",
     "fatalities": "ACLED: the lowest figure a source gives; none given, one for a killing of one "
                   "person (\"wiped out a militia official\", \"the death of Terence Crutcher\")",
@@ -70,8 +70,8 @@ def event_record(event_id: str, story_id: str | None, group: list[EventMention],
     values = EventValues(
         date=_dates(_dating(group, name), outlet_of),
         place=_places(group, outlet_of, place_of),
-        fatalities=_tolls(group, outlet_of, "fatalities"),
-        injuries=_tolls(group, outlet_of, "injuries"),
+        fatalities=_tolls(group, outlet_of, "fatalities", kind.family),
+        injuries=_tolls(group, outlet_of, "injuries", kind.family),
     )
     resolved = {
         "date": resolve_date(values.date),
@@ -120,6 +120,10 @@ def event_record(event_id: str, story_id: str | None, group: list[EventMention],
     )
 
 
+#: How many days before its first report a statement no report dates may have been made.
+REPORT_LAG = 2
+
+
 def dated_by_reports(event: Event, published: dict[str, date | None],
                      outlet_of: dict[str, str],
                      sentence_of: Callable[[tuple[str, int]], tuple[int, int] | None],
@@ -127,7 +131,9 @@ def dated_by_reports(event: Event, published: dict[str, date | None],
     """``event`` dated by its reports where it is a verbal event (a statement, a threat, a
     demand, an accusation ...) that no report dates: PLOVER codes a statement on the date of
     the story that reports it, and news reports a statement on the day it was made or the day
-    after. The value is the two days up to the first report's publication day (``published``:
+    after, a weekend's or a next morning's edition two days after (a Sunday report of Friday's
+    call, a Friday report of Wednesday's visit). The value is the :data:`REPORT_LAG` days
+    before the first report's publication day and that day (``published``:
     article id → publication day, None where it is not known to the day), with precision
     "week" (ACLED's time precision 2, a period of days) and the note :data:`REPORT_DAYS`, so
     that it shows as inferred, shown on the sentence of the first report. An act that no report
@@ -148,7 +154,7 @@ def dated_by_reports(event: Event, published: dict[str, date | None],
     if not sentences:
         return event
     day, (article_id, _), sentence = sentences[0]
-    given = DateGiven(str(day - timedelta(days=1)), str(day), "week", REPORT_DAYS,
+    given = DateGiven(str(day - timedelta(days=REPORT_LAG)), str(day), "week", REPORT_DAYS,
                       EventSource(article_id, outlet_of.get(article_id, article_id), sentence,
                                   sentence))
     return replace(event, values=replace(event.values, date=(given,)),
@@ -277,7 +283,12 @@ def _places(group, outlet_of, place_of) -> tuple[PlaceGiven, ...]:
     return tuple(found)
 
 
-def _tolls(group, outlet_of, field: str) -> tuple[TollGiven, ...]:
+def _tolls(group, outlet_of, field: str, family: str) -> tuple[TollGiven, ...]:
+    """The tolls the mentions of an event give; none for a saying, whose sentence's toll is
+    another event's ("threatened revenge for an air raid where 100 people were killed": ACLED
+    counts fatalities of violence only)."""
+    if family == "verbal":
+        return ()
     found = []
     for m in group:
         toll = getattr(m, field)

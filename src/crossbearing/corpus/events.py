@@ -396,12 +396,17 @@ def _join_occasions(items: list[Item]) -> None:
         # The closest pairs first: one sentence's sayings, then sayings dated alike, then
         # sayings of one act ("suspending attacks" and "the suspension of operations"), then
         # the rest; so an undated saying joins the statement it is most like, not the first met.
+        weighed: set[tuple[int, int, int, int]] = set()  # two groups as they stood, once
         for _, a, b in sorted(((_closeness(a, b), a, b) for a, b in combinations(said, 2)),
                               key=lambda pair: pair[0]):
-            if a.group != b.group and all(
-                    same_occasion(x.said_at, y.said_at) and not _said_on_other_days(x, y)
-                    and not other_channels(x.channels, y.channels)
-                    for x in a.members for y in b.members) and any(
+            state = min((a.group, len(a.members), b.group, len(b.members)),
+                        (b.group, len(b.members), a.group, len(a.members)))
+            if a.group == b.group or state in weighed:
+                continue
+            weighed.add(state)
+            if all(same_occasion(x.said_at, y.said_at) and not _said_on_other_days(x, y)
+                   and not other_channels(x.channels, y.channels)
+                   for x in a.members for y in b.members) and any(
                     _one_occasion_shown(x, y) for x in a.members for y in b.members):
                 _join(a, b)
 
