@@ -421,6 +421,24 @@ def test_the_day_a_strike_was_announced_is_not_its_date(text):
     assert (event.time.start, event.time.precision) == ("2024-06-03", "day")
 
 
+@pytest.mark.parametrize("text, day", [
+    ("Vice President Biden traveled to the Capitol Wednesday for a private meeting with House "
+     "Democrats who are resisting the deal.", "2010-12-08"),
+    ("The minister flew to Paris on Monday for a meeting, and the rebels attacked a base.",
+     "2010-12-06"),
+])
+def test_one_comes_for_a_meeting_when_it_is(text, day):
+    [meeting] = [m for m in annotate_text(text, "2010-12-09").events if m.text == "meeting"]
+    assert meeting.time is not None and meeting.time.start == day
+
+
+def test_what_one_comes_for_takes_no_other_events_time():
+    events = annotate_text("Rebels attacked a base on Monday, and the minister went to Paris for "
+                           "a meeting.", "2010-12-09").events
+    [meeting] = [m for m in events if m.text == "meeting"]
+    assert meeting.time is None
+
+
 @pytest.mark.parametrize("text, act, blamed", [
     ("American officials have linked the recent attack in Jordan to Kataeb Hezbollah.",
      "attack", "Kataeb Hezbollah"),

@@ -270,3 +270,32 @@ def test_a_saying_has_no_toll_of_its_own():
                      "on the southern city of Susangerd where, it said, 100 people were killed.")
     [threat] = [e for e in events if e.event_type == "threat"]
     assert threat.fatalities is None and threat.values.fatalities == ()
+
+
+def test_two_speakers_accusations_on_one_day_are_two_events():
+    # A day and a kind of saying are no evidence alone: on one day many accuse many.
+    events = _reports("Leaders of the country's largest civil rights organization accused tea "
+                      "party activists on Tuesday of tolerating bigotry. St. Louis Tea Party "
+                      "organizer Bill Hennessy wrote on the group's website Tuesday that the Tea "
+                      "Party stands for smaller government, and accused the NAACP of abandoning "
+                      "black America.", days=["2010-07-14"])
+    assert _sources(events, "accusation") == [["a0"], ["a0"]]
+
+
+def test_a_crowds_act_in_a_speakers_words_is_no_part_of_his_statement():
+    events = _merged("President Obama called for reducing the corporate tax rate to 28 percent "
+                     "in a compromise rebuffed by Republicans.")
+    assert sorted((e.event_type, e.mentions) for e in events) == [
+        ("demand", 1), ("rejection", 1)]
+
+
+def test_talks_with_other_named_parties_are_other_talks():
+    days = ["2010-12-09", "2010-12-09"]
+    apart = _reports("On Wednesday the president held talks with President Bronislaw Komorowski "
+                     "of Poland.", "On Wednesday the vice president held talks with Senator "
+                     "Harry Reid.", days=days)
+    assert _sources(apart, "consultation") == [["a0"], ["a1"]]
+    together = _reports("On Wednesday President Obama and Speaker John Boehner met at the White "
+                        "House.", "On Wednesday the president held talks with Speaker John "
+                        "Boehner.", days=days)
+    assert _sources(together, "consultation") == [["a0", "a1"]]

@@ -60,6 +60,9 @@ MEANS_NAMES = {"air_drone_strike": "air/drone", "shelling": "rocket/missile/arti
 #: Verbal event types whose content has not happened by being said: what is demanded,
 #: discussed or threatened.
 UNREALISED = frozenset({"demand", "consultation", "threat"})
+#: Verbs of coming: their time dates what one comes for ("arrived on Monday for talks").
+ARRIVALS = frozenset({"travel", "come", "go", "arrive", "fly", "head", "return", "journey",
+                      "drive", "gather", "assemble", "convene"})
 #: Verbs whose time modifiers date the event their object names: "carried out a strike Friday",
 #: "issued a scathing rebuke on Friday", "held talks on Sunday".
 TIME_VERBS = frozenset({"carry", "conduct", "launch", "stage", "mount", "execute", "perform",
@@ -324,7 +327,8 @@ def _reach(group: list[Trigger], others: list[Token]) -> set[int]:
 
 def _clause(group: list[Trigger], others: list[Token]) -> set[int]:
     """For a noun trigger that is the object of a light verb ("carried out a strike on Friday"),
-    the verb's own modifiers; for every group, the tokens of the sentence when no other event
+    or what one comes for ("traveled to the Capitol Wednesday for a private meeting": one comes
+    when the meeting is), the verb's own modifiers; for every group, the tokens of the sentence when no other event
     of the sentence could claim them."""
     sentence = group[0].token.sent
     if not any(o.sent.start == sentence.start for o in others):
@@ -333,7 +337,10 @@ def _clause(group: list[Trigger], others: list[Token]) -> set[int]:
     for trigger in group:
         token = trigger.token
         verb = token.head
-        if token.dep_ in ("dobj", "nsubjpass") and verb.lemma_.lower() in TIME_VERBS:
+        timed = token.dep_ in ("dobj", "nsubjpass") and verb.lemma_.lower() in TIME_VERBS
+        if token.dep_ == "pobj" and verb.lower_ == "for" and verb.head.lemma_.lower() in ARRIVALS:
+            verb, timed = verb.head, True  # "traveled to the Capitol Wednesday for a meeting"
+        if timed:
             for child in verb.children:
                 if child.dep_ in ("npadvmod", "prep", "advmod") and child.i not in extra:
                     extra.update(t.i for t in child.subtree)

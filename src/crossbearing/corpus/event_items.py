@@ -6,7 +6,8 @@ noun), the people it names as killed, its country and its city or site. Two ment
 **compatible** (:func:`compatible`) when they are of the same family and mode, the same kind (one
 event or a series), types equal or one a generic attack or killing, dates that overlap where both
 are resolved, no two different weekdays named, places that can be the same, no two killings
-of people of different surnames and,
+of people of different surnames, no two sayings or talks with different addressees or targets
+and,
 but for violence, no two different named actors (corpus.events merges compatible mentions that
 share evidence).
 """
@@ -23,6 +24,8 @@ from itertools import combinations
 from crossbearing.annotate.timex_find import WEEKDAYS
 from crossbearing.model import EventMention, Place, TimeValue
 
+#: Talks: whoever meets and is met is a party.
+TALKS = frozenset({"consultation"})
 #: Types that name violence without saying how: they merge with any violent type.
 GENERIC = frozenset({"attack", "killing"})
 #: Number words that make a description a count ("three people"), not one person.
@@ -70,8 +73,13 @@ class Item:
     #: statement", "on Twitter": corpus.occasions.channels): two told through different ones
     #: are two occasions.
     channels: frozenset[str] = frozenset()
+    #: Whom a saying is addressed to or about, named (a name or a known actor, not "the deal");
+    #: for talks, every party named, the one who meets as well as the one met ("met with
+    #: Boehner", "the President and Speaker Boehner met"). Two sets, disjoint, tell two
+    #: occasions.
+    addressees: set[str] = field(default_factory=set)
     #: Whether the mention stands in its report's headline and lead (the report's news), and
-    #: then the report's publication day, if known (corpus.events._one_occasion_shown).
+    #: then the report's publication day, if known (corpus.occasions._one_occasion_shown).
     in_lead: bool = False
     lead_day: date | None = None
 
@@ -96,8 +104,11 @@ def item_of(mention: EventMention, family: str, place_of: Callable[[str], Place 
         for a in mention.arguments if a.role == "actor"} - {""}
     killed = {last_name(v.canonical) for v in mention.role("victim") if not v.actor_id and (
         a_name(v.canonical) or _a_surname(v.canonical))}  # no group or state
+    addressees = {a.actor_id or person_key(a.canonical) for a in mention.arguments
+                  if (a.role != "actor" or mention.event_type in TALKS)
+                  and (a.actor_id or a_name(a.canonical))} - {""}
     return Item(mention, family, participants, sufferers, country, precise, named_dead=dead,
-                named_actors=named, killed_names=killed)
+                named_actors=named, killed_names=killed, addressees=addressees)
 
 
 #: Words after a surname: "Jr.", "III".
@@ -221,6 +232,9 @@ def compatible(a: Item, b: Item) -> bool:
         return False  # the killing of Terence Crutcher is not the killing of Keith Scott
     if other_channels(a.channels, b.channels):
         return False  # a statement and a television interview are two occasions
+    if a.family == "verbal" and a.addressees and b.addressees and not (
+            a.addressees & b.addressees):
+        return False  # "accused Obama of …", "an attack on Paul Ryan": two sayings; two talks
     # A saying or an act of one named actor is not another's ("Obama said he supports it",
     # "Gov. Mary Fallin endorsed Romney"); violence is told by its doers' many descriptions.
     return a.family == "violent" or not (
@@ -330,3 +344,12 @@ def _evidence_keys(item: Item) -> set[tuple[str, object]]:
     if m.reported_by_actor is not None:
         keys.add(("reporter", m.reported_by_actor))
     return keys
+
+
+def join(a: Item, b: Item) -> None:
+    """Put two mentions' groups together (the lower group id kept)."""
+    keep, gone = (a, b) if a.group < b.group else (b, a)
+    merged = keep.members + gone.members
+    for item in merged:  # a group's members are the items of its id (they share one list)
+        item.group = keep.group
+        item.members = merged

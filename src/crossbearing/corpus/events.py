@@ -31,23 +31,23 @@ from crossbearing.corpus.event_items import (
     candidate_pairs,
     compatible,
     item_of,
-    other_channels,
+    join,
     same_kind,
     weekday_of,
-    weekdays_differ,
 )
 from crossbearing.corpus.event_values import event_record
 from crossbearing.corpus.occasions import (
     channels,
-    same_occasion,
+    join_occasions,
+    one_day,
+    said,
     saying_time,
-    speaker_key,
 )
 from crossbearing.ids import stable_id
 from crossbearing.kb.actors import actor_base
 from crossbearing.kb.places import place_by_id
 from crossbearing.isolation import isolated
-from crossbearing.model import EventMention, Failure, Place, TimeValue
+from crossbearing.model import EventMention, Failure, Place
 from crossbearing.model_events import Event
 
 #: A calendar date or a month: a month name and a day ("January 28", "28 Jan."), a month named in
@@ -205,19 +205,19 @@ def _groups(mentions: list[EventMention], place_of: Callable[[str], Place | None
         if (other is not None and item.mention.mode != "asserted" and other.family == "verbal"
                 and item.family != "verbal"):
             item.content = True
-            _join(item, other)
+            join(item, other)
     for item in items:  # "the attack" joins the event it refers back to
         if item.mention.antecedent is not None and not item.content:
             other = by_key.get((item.mention.article_id, item.mention.antecedent))
             if other is not None and all(compatible(x, y) for x in item.members
                                          for y in other.members):
-                _join(item, other)  # complete link: no chain joins two events
+                join(item, other)  # complete link: no chain joins two events
     for key, original in copies:  # a shared passage's words are one report's, told twice
         a, b = by_key.get(key), by_key.get(original)
         if a is not None and b is not None and a.group != b.group and all(
                 compatible(x, y) for x in a.members for y in b.members):
-            _join(a, b)
-    _join_occasions(items)
+            join(a, b)
+    join_occasions(items)
     pairs = []
     alone = {id(item): _Union([item]) for item in items}  # what each mention says, once
     buckets: dict[tuple[str, str], list[Item]] = defaultdict(list)
@@ -230,7 +230,7 @@ def _groups(mentions: list[EventMention], place_of: Callable[[str], Place | None
         if not compatible(a, b):
             continue
         score = _evidence(alone[id(a)], alone[id(b)])
-        if score >= MIN_EVIDENCE:
+        if score >= MIN_EVIDENCE and _one_party(alone[id(a)], alone[id(b)]):
             pairs.append((-score, a.mention.article_id, a.mention.start, b.mention.start, a, b))
     pairs.sort(key=lambda p: p[:4])
     # Two groups found incompatible stay so: a group only grows (keeping the lower id), and a
@@ -241,7 +241,7 @@ def _groups(mentions: list[EventMention], place_of: Callable[[str], Place | None
         if key[0] == key[1] or key in apart:
             continue
         if all(compatible(x, y) for x in a.members for y in b.members):
-            _join(a, b)
+            join(a, b)
         else:
             apart.add(key)
     _join_groups(items)
@@ -270,12 +270,12 @@ def _join_groups(items: list[Item]) -> None:
                 a.mention.mode != b.mention.mode):
             continue
         score = _evidence(unions[a.group], unions[b.group])
-        if score >= MIN_EVIDENCE:
+        if score >= MIN_EVIDENCE and _one_party(unions[a.group], unions[b.group]):
             pairs.append((-score, a.group, b.group, a, b))
     pairs.sort(key=lambda p: p[:3])
     for *_, a, b in pairs:
         if a.group != b.group and all(compatible(x, y) for x in a.members for y in b.members):
-            _join(a, b)
+            join(a, b)
 
 
 def _evidence(a: _Union, b: _Union) -> int:
@@ -293,6 +293,17 @@ def _evidence(a: _Union, b: _Union) -> int:
             + bool(a.reporters & b.reporters) + MIN_EVIDENCE * bool(a.named_dead & b.named_dead))
 
 
+def _one_party(a: _Union, b: _Union) -> bool:
+    """Whether two sayings, each by a speaker named, share one or an addressee or target: on
+    one day many accuse many ("NAACP leaders accused tea party activists on Tuesday", "a Tea
+    Party organizer wrote Tuesday and accused the NAACP"), so a day and a kind of saying are
+    no evidence alone. Acts are left to the evidence, talks held among them: "the strike in
+    Baghdad on Wednesday" and "Thursday night's meeting" need no doer named."""
+    if not a.verbal or not a.participants or not b.participants:
+        return True  # "continued his refusal Tuesday": an unnamed doer may be either
+    return bool(a.participants & b.participants or a.sufferers & b.sufferers)
+
+
 class _Union:
     """What the mentions of one group say, together."""
 
@@ -301,8 +312,8 @@ class _Union:
         self.sufferers = set().union(*(i.sufferers for i in group))
         self.participants = set().union(*(i.participants for i in group))
         self.dated = _dated(group)
-        self.verbal = group[0].family == "verbal"
-        self.one_day = any(_one_day(i.mention.time) for i in group if not i.content)
+        self.verbal = any(said(i.mention.event_type, i.family) for i in group if not i.content)
+        self.one_day = any(one_day(i.mention.time) for i in group if not i.content)
         self.places = {i.precise_place for i in group} - {None}
         self.tolls = {m.fatalities.low for m in mentions if m.fatalities}
         self.kinds = {m.event_type for m in mentions if m.event_type not in GENERIC}
@@ -346,7 +357,7 @@ def _attach_unanchored(items: list[Item]) -> None:
         if not fitting:
             continue
         if lone and not m.aggregate and not _anchored(item):
-            _join(item, max(fitting, key=lambda h: (len(h.members), -h.group)))
+            join(item, max(fitting, key=lambda h: (len(h.members), -h.group)))
             continue
         unions = {h.group: _Union(h.members) for h in fitting}  # each host's, as it stands now
         scored = sorted((((sum(_shared(x, unions[h.group]) for x in item.members),
@@ -354,7 +365,7 @@ def _attach_unanchored(items: list[Item]) -> None:
                         key=lambda s: (s[0], -s[1]), reverse=True)
         best, second = scored[0][0], scored[1][0] if len(scored) > 1 else (0, False)
         if best[0] > 0 and best > second:  # on equal shares, the dated event, if one alone
-            _join(item, scored[0][2])
+            join(item, scored[0][2])
 
 
 def _shared(item: Item, host: _Union) -> int:
@@ -383,92 +394,6 @@ def _anchored(item: Item) -> bool:
     m = item.mention
     return bool(item.sufferers or item.precise_place or m.fatalities or m.injuries
                 or (m.time is not None and m.time.resolved))
-
-
-def _join_occasions(items: list[Item]) -> None:
-    """What one speaker said on one occasion is one event (see corpus.occasions)."""
-    by_speaker: dict[str, list[Item]] = defaultdict(list)
-    for item in items:
-        key = speaker_key(item.mention, item.family)
-        if key is not None:
-            by_speaker[key].append(item)
-    for said in by_speaker.values():
-        # The closest pairs first: one sentence's sayings, then sayings dated alike, then
-        # sayings of one act ("suspending attacks" and "the suspension of operations"), then
-        # the rest; so an undated saying joins the statement it is most like, not the first met.
-        weighed: set[tuple[int, int, int, int]] = set()  # two groups as they stood, once
-        for _, a, b in sorted(((_closeness(a, b), a, b) for a, b in combinations(said, 2)),
-                              key=lambda pair: pair[0]):
-            state = min((a.group, len(a.members), b.group, len(b.members)),
-                        (b.group, len(b.members), a.group, len(a.members)))
-            if a.group == b.group or state in weighed:
-                continue
-            weighed.add(state)
-            if all(same_occasion(x.said_at, y.said_at) and not _said_on_other_days(x, y)
-                   and not other_channels(x.channels, y.channels)
-                   for x in a.members for y in b.members) and any(
-                    _one_occasion_shown(x, y) for x in a.members for y in b.members):
-                _join(a, b)
-
-
-def _one_occasion_shown(a: Item, b: Item) -> bool:
-    """Whether two sayings of one speaker are shown to be one occasion: told in one article
-    (a report tells a statement once, in as many sentences as it quotes), or, told in two
-    reports, dated to one day (their sayings' days, or the weekday they name; a week's span,
-    "earlier this week", holds many occasions), told in both reports' leads when these came
-    out within a day of each other (a report's lead tells its news, the latest statement,
-    whatever words each outlet gives it; two undated reports, as one kind of act), through
-    one channel ("in a statement" both), to the same addressee or about the same target, or
-    announcing one kind of act (a suspension, an agreement, aid: an act a speaker announces is
-    made once, where an accusation or a rejection is said again and again). A
-    speaker in the news speaks on many occasions; two reports that give only the speaker (the
-    spokesman "dismissed the episode as a prank", the congressman "denied it in interviews on
-    Wednesday") are no evidence of one, as one shared actor is none for two acts."""
-    x, y = a.mention, b.mention
-    if x.article_id == y.article_id:
-        return True
-    if a.family != "verbal" and x.event_type == y.event_type:
-        return True  # one act announced ("suspending attacks", "the suspension of operations")
-    if _one_day(a.said_at) and _one_day(b.said_at) and a.said_at.start == b.said_at.start:
-        return True
-    if a.weekday is not None and a.weekday == b.weekday:
-        return True
-    if a.in_lead and b.in_lead:  # each report's news: the statement of the day
-        if a.lead_day is not None and b.lead_day is not None:
-            return abs((a.lead_day - b.lead_day).days) <= 1
-        if x.event_type == y.event_type:
-            return True
-    return bool(a.channels & b.channels or a.sufferers & b.sufferers)
-
-
-def _one_day(time: TimeValue | None) -> bool:
-    """A time resolved to one day ("on Wednesday"), not a span ("earlier this week")."""
-    return time is not None and time.known and time.precision == "day" and (
-        time.end in (None, time.start))
-
-
-def _said_on_other_days(a: Item, b: Item) -> bool:
-    """Whether two sayings are dated, by the times that date the sayings, to different weekdays
-    ("Corker said on 'Fox News Sunday' …", "Corker told reporters on Tuesday …")."""
-    return a.said_at is not None and b.said_at is not None and weekdays_differ(a, b)
-
-
-def _closeness(a: Item, b: Item) -> tuple[int, int, int]:
-    """How alike two sayings of one speaker are, lower first: in one sentence, both dated and
-    overlapping, one act, the rest (ties in text order)."""
-    x, y = a.mention, b.mention
-    dated = a.said_at is not None and b.said_at is not None and not a.said_at.apart(b.said_at)
-    rank = (0 if (x.article_id, x.sentence_start) == (y.article_id, y.sentence_start) else
-            1 if dated else 2 if x.event_type == y.event_type else 3)
-    return rank, a.group, b.group
-
-
-def _join(a: Item, b: Item) -> None:
-    keep, gone = (a, b) if a.group < b.group else (b, a)
-    merged = keep.members + gone.members
-    for item in merged:  # a group's members are the items of its id (they share one list)
-        item.group = keep.group
-        item.members = merged
 
 
 def copied_mentions(mentions: Iterable[EventMention], passages: Iterable[Any]

@@ -25,11 +25,20 @@ occasions, whatever day each was.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from functools import lru_cache
+from itertools import combinations
 from typing import Callable
 
 from crossbearing.annotate.event_phrases import PARTIES
-from crossbearing.corpus.event_items import described_group, person_key
+from crossbearing.corpus.event_items import (
+    Item,
+    described_group,
+    join,
+    other_channels,
+    person_key,
+    weekdays_differ,
+)
 from crossbearing.model import EventArgument, EventMention, TimeValue
 
 #: Words that start a description rather than a name: "the official", "a US defense official".
@@ -101,6 +110,12 @@ def channels(words: str) -> frozenset[str]:
     return frozenset(name for name, pattern in CHANNELS.items() if pattern.search(words))
 
 
+def said(event_type: str, family: str) -> bool:
+    """Whether a type of verbal event is something said (a demand, an accusation), not an act
+    done (talks held, an investigation, cooperation)."""
+    return family == "verbal" and event_type not in ACTS_NOT_SAID | MEETINGS
+
+
 def speaker_key(mention: EventMention, family: str) -> str | None:
     """The speaker whose statement ``mention`` is part of, or None when it is not something
     said or the speaker is not known by name. A saying put as a question or a condition
@@ -167,10 +182,13 @@ def _another(actor: EventArgument, speaker: str, spoken: str) -> bool:
     """Whether an actor is named or described as someone other than the speaker: a name of two
     words or more with another last word ("the USCCB media office" denied what Ryan claimed),
     or a group described ("many House Republicans opposed …" in what Democratic officials
-    noted) other than the speaker's own description."""
+    noted) or a crowd (:func:`a_crowd`: "a compromise rebuffed by Republicans" in what Obama
+    called for) other than the speaker's own description."""
     for words in (actor.canonical.split(), actor.text.split()):
         if len(words) >= 2 and is_name(" ".join(words)):
             return words[-1].lower() != spoken
+    if a_crowd(actor.canonical) and actor.canonical.lower() != speaker.lower():
+        return True  # "a compromise rebuffed by Republicans" in what Obama called for
     return described_group(actor.text) and person_key(actor.canonical) != person_key(speaker)
 
 
@@ -201,3 +219,81 @@ def same_occasion(a: TimeValue | None, b: TimeValue | None) -> bool:
     (:func:`saying_time`), can be one statement: their dates, where both are resolved,
     overlap."""
     return not (a is not None and a.apart(b))
+
+
+def join_occasions(items: list[Item]) -> None:
+    """What one speaker said on one occasion is one event (see corpus.occasions)."""
+    by_speaker: dict[str, list[Item]] = defaultdict(list)
+    for item in items:
+        key = speaker_key(item.mention, item.family)
+        if key is not None:
+            by_speaker[key].append(item)
+    for said in by_speaker.values():
+        # The closest pairs first: one sentence's sayings, then sayings dated alike, then
+        # sayings of one act ("suspending attacks" and "the suspension of operations"), then
+        # the rest; so an undated saying joins the statement it is most like, not the first met.
+        weighed: set[tuple[int, int, int, int]] = set()  # two groups as they stood, once
+        for _, a, b in sorted(((_closeness(a, b), a, b) for a, b in combinations(said, 2)),
+                              key=lambda pair: pair[0]):
+            state = min((a.group, len(a.members), b.group, len(b.members)),
+                        (b.group, len(b.members), a.group, len(a.members)))
+            if a.group == b.group or state in weighed:
+                continue
+            weighed.add(state)
+            if all(same_occasion(x.said_at, y.said_at) and not _said_on_other_days(x, y)
+                   and not other_channels(x.channels, y.channels)
+                   for x in a.members for y in b.members) and any(
+                    _one_occasion_shown(x, y) for x in a.members for y in b.members):
+                join(a, b)
+
+
+def _one_occasion_shown(a: Item, b: Item) -> bool:
+    """Whether two sayings of one speaker are shown to be one occasion: told in one article
+    (a report tells a statement once, in as many sentences as it quotes), or, told in two
+    reports, dated to one day (their sayings' days, or the weekday they name; a week's span,
+    "earlier this week", holds many occasions), told in both reports' leads when these came
+    out within a day of each other (a report's lead tells its news, the latest statement,
+    whatever words each outlet gives it; two undated reports, as one kind of act), through
+    one channel ("in a statement" both), to the same addressee or about the same target, or
+    announcing one kind of act (a suspension, an agreement, aid: an act a speaker announces is
+    made once, where an accusation or a rejection is said again and again). A
+    speaker in the news speaks on many occasions; two reports that give only the speaker (the
+    spokesman "dismissed the episode as a prank", the congressman "denied it in interviews on
+    Wednesday") are no evidence of one, as one shared actor is none for two acts."""
+    x, y = a.mention, b.mention
+    if x.article_id == y.article_id:
+        return True
+    if a.family != "verbal" and x.event_type == y.event_type:
+        return True  # one act announced ("suspending attacks", "the suspension of operations")
+    if one_day(a.said_at) and one_day(b.said_at) and a.said_at.start == b.said_at.start:
+        return True
+    if a.weekday is not None and a.weekday == b.weekday:
+        return True
+    if a.in_lead and b.in_lead:  # each report's news: the statement of the day
+        if a.lead_day is not None and b.lead_day is not None:
+            return abs((a.lead_day - b.lead_day).days) <= 1
+        if x.event_type == y.event_type:
+            return True
+    return bool(a.channels & b.channels or a.sufferers & b.sufferers)
+
+
+def one_day(time: TimeValue | None) -> bool:
+    """A time resolved to one day ("on Wednesday"), not a span ("earlier this week")."""
+    return time is not None and time.known and time.precision == "day" and (
+        time.end in (None, time.start))
+
+
+def _said_on_other_days(a: Item, b: Item) -> bool:
+    """Whether two sayings are dated, by the times that date the sayings, to different weekdays
+    ("Corker said on 'Fox News Sunday' …", "Corker told reporters on Tuesday …")."""
+    return a.said_at is not None and b.said_at is not None and weekdays_differ(a, b)
+
+
+def _closeness(a: Item, b: Item) -> tuple[int, int, int]:
+    """How alike two sayings of one speaker are, lower first: in one sentence, both dated and
+    overlapping, one act, the rest (ties in text order)."""
+    x, y = a.mention, b.mention
+    dated = a.said_at is not None and b.said_at is not None and not a.said_at.apart(b.said_at)
+    rank = (0 if (x.article_id, x.sentence_start) == (y.article_id, y.sentence_start) else
+            1 if dated else 2 if x.event_type == y.event_type else 3)
+    return rank, a.group, b.group
