@@ -504,6 +504,8 @@ def test_a_yes_no_question_asserts_no_event():
 @pytest.mark.parametrize("text", [
     "The square, where demonstrators have sometimes gathered, is near the stadium.",
     "Artillery routinely shells the villages along the river.",
+    "Mr. Perry was widely criticized within his own party for the remark.",  # many, many times
+    "The governor has steadfastly refused to release the documents.",
 ])
 def test_what_happens_from_time_to_time_is_no_event(text):
     assert events(text) == []

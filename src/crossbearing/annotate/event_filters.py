@@ -41,7 +41,8 @@ SERIES_SINGULAR = frozenset({"repeated", "multiple", "several", "numerous", "man
 #: Adverbs that make a verb tell what happens from time to time, not one event.
 HABITUAL = frozenset({"sometimes", "often", "usually", "routinely", "regularly", "frequently",
                       "occasionally", "always", "typically", "habitually", "repeatedly",
-                      "consistently", "generally", "traditionally", "constantly"})
+                      "consistently", "generally", "traditionally", "constantly", "widely",
+                      "steadfastly", "persistently", "continually", "increasingly"})
 #: Dependencies through which an act is told within another ("at the request of …").
 EMBEDDING = frozenset({"pobj", "prep", "pcomp", "advcl", "xcomp", "acl", "dobj", "nsubjpass"})
 #: Adverbs of former time that tell an act as history ("initially deployed").
