@@ -1513,3 +1513,19 @@ def test_a_pronoun_in_the_speakers_own_words_is_not_the_speaker():
                              "people had come.").events
     [rally] = [m for m in mentions if m.text == "rally"]
     assert not rally.role("actor")
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Former DNC chairman calls for Clinton contingency plan.", "Former DNC chairman"),
+    ("The former CIA director criticized the decision on Monday.", "former CIA director"),
+    ("The Fox News host urged viewers to call their senators.", "Fox News host"),
+])
+def test_one_who_left_a_post_or_gives_his_own_views_speaks_for_no_body(text, actor):
+    [mention] = annotate_text(text).events
+    [doer] = mention.role("actor")
+    assert (doer.canonical, doer.actor_id) == (actor, None)
+
+
+def test_a_spokesman_speaks_for_his_body():
+    [mention] = annotate_text("A Pentagon spokesman denied the report on Tuesday.").events
+    assert [a.actor_id for a in mention.role("actor")] != [None]

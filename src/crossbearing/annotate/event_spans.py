@@ -189,8 +189,26 @@ class Spans:
         if named is not None and named.label in ("GPE", "LOC", "FAC") and not named.actor_id and (
                 head.lemma_.lower() in ACTING_PEOPLE):
             named = None  # "a New York judge" is a judge from New York, not the place
+        if named is not None and _own_voice(head):
+            named = None  # "former DNC chairman", "the Fox News host": no voice of the body's
         return EventArgument(role, start, end, text, named.actor_id if named else None,
                              named.canonical if named else text)
+
+
+#: Words that make one who held a post no longer hold it: "former DNC chairman".
+FORMER = frozenset({"former", "ex", "retired", "onetime", "one-time", "erstwhile", "then"})
+#: People who speak for themselves, whoever employs them: "the Fox News host", "a Times
+#: columnist" give their own views, as a spokesman or a minister does not.
+OWN_VOICES = frozenset({"host", "anchor", "columnist", "commentator", "contributor", "pundit",
+                        "analyst", "blogger", "cartoonist", "critic", "editorialist"})
+
+
+def _own_voice(head: Token) -> bool:
+    """Whether a person described by a body ("DNC chairman", "CIA director", "Fox News host")
+    speaks and acts for himself, not for it: one who held the post no longer does ("former",
+    "ex-"), and a host or a columnist gives his own views."""
+    return head.lemma_.lower() in OWN_VOICES or any(
+        c.dep_ in ("amod", "advmod") and c.lower_.strip("-") in FORMER for c in head.children)
 
 
 #: Titles that tell a person's gender, and the pronoun each rules out.
