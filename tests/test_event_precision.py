@@ -1529,3 +1529,18 @@ def test_one_who_left_a_post_or_gives_his_own_views_speaks_for_no_body(text, act
 def test_a_spokesman_speaks_for_his_body():
     [mention] = annotate_text("A Pentagon spokesman denied the report on Tuesday.").events
     assert [a.actor_id for a in mention.role("actor")] != [None]
+
+
+@pytest.mark.parametrize("text", [
+    "Trump drew considerable criticism from the Republican establishment.",
+    "The decision drew widespread condemnation.",
+])
+def test_a_wave_of_sayings_is_a_series(text):
+    [saying] = [e for e in annotate_text(text).events if e.event_type == "accusation"]
+    assert saying.aggregate
+
+
+def test_one_condemnation_drawn_is_one():
+    [saying] = [e for e in annotate_text("The killing drew condemnation from the United Nations "
+                                         "on Friday.").events if e.event_type == "accusation"]
+    assert not saying.aggregate

@@ -34,10 +34,10 @@ TEMPORAL_PREPS = frozenset({"during", "amid", "amidst", "after", "before", "foll
                             "throughout"})
 #: Words that make a time expression the span a series runs over, not the date of an event.
 OPEN_SPAN = re.compile(r"\b(since|throughout|over the (past|last))\b")
-#: Of the words of a series (event_args.SERIES), the ones that make even a singular a series ("a series of", "repeated shelling");
-#: "the recent attack in Jordan" is one attack.
+#: Of the words of a series (event_args.SERIES), the ones that make even a singular a series ("a series of", "repeated shelling"),
+#: and of a wave of sayings ("drew considerable criticism", "widespread condemnation"); "the recent attack in Jordan" is one.
 SERIES_SINGULAR = frozenset({"repeated", "multiple", "several", "numerous", "many", "series",
-                             "frequent"})
+                             "frequent", "considerable", "widespread", "mounting", "growing"})
 #: Adverbs that make a verb tell what happens from time to time, not one event.
 HABITUAL = frozenset({"sometimes", "often", "usually", "routinely", "regularly", "frequently",
                       "occasionally", "always", "typically", "habitually", "repeatedly",
