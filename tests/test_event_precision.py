@@ -1544,3 +1544,9 @@ def test_one_condemnation_drawn_is_one():
     [saying] = [e for e in annotate_text("The killing drew condemnation from the United Nations "
                                          "on Friday.").events if e.event_type == "accusation"]
     assert not saying.aggregate
+
+
+def test_guilty_as_charged_charges_no_one():
+    text = 'Cathy said the company was "guilty as charged" for backing the definition.'
+    assert "accusation" not in [t for t, _ in events(text)]
+    assert ("accusation", "charged") in events("Prosecutors charged him with fraud on Monday.")

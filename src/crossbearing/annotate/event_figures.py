@@ -119,6 +119,16 @@ def fired_at_no_one(token: Token) -> bool:
         for c in token.children)
 
 
+def figurative_verb(token: Token, lemma: str) -> bool:
+    """A verb of an act in a figure of speech or a set phrase: done by words, laws or money
+    (:func:`figurative_agent`), arms fired at no one (:func:`fired_at_no_one`), or "guilty as
+    charged" (owning up to what one is said to do: no one charged anyone)."""
+    if lemma == "charge" and token.dep_ == "advcl" and token.head.lemma_ == "be" and any(
+            c.dep_ == "acomp" and c.lower_ == "guilty" for c in token.head.children):
+        return True
+    return figurative_agent(token, lemma) or fired_at_no_one(token)
+
+
 def figurative_agent(token: Token, lemma: str) -> bool:
     """A verb of attacking whose doer is words, a law or money ("tweets targeting her",
     "sanctions targeting the bank", "the bill attacks the program"), or that attacks computers

@@ -17,12 +17,7 @@ from crossbearing.annotate.event_causes import on_computers
 from crossbearing.annotate.event_support import no_support
 from crossbearing.annotate.event_talks import no_talks, visits_no_one
 from crossbearing.annotate.event_deaths import death_of_no_violence
-from crossbearing.annotate.event_figures import (
-    CAMPAIGN_TARGETS,
-    figurative_agent,
-    figurative_noun,
-    fired_at_no_one,
-)
+from crossbearing.annotate.event_figures import CAMPAIGN_TARGETS, figurative_noun, figurative_verb
 from crossbearing.annotate.event_phrases import in_a_title, pauses_a_moment, phrase_type
 from crossbearing.annotate.event_politics import (
     ATTACK_NOUNS,
@@ -163,7 +158,7 @@ def _type_of(token: Token, onto: Ontology) -> str | None:
         return None  # "coal-fired", "on NBC's “Meet the Press”"
     lemma = token.lemma_.lower()
     if token.pos_ == "VERB":
-        if _figurative(token, lemma) or figurative_agent(token, lemma) or fired_at_no_one(token):
+        if _figurative(token, lemma) or figurative_verb(token, lemma):
             return None
         phrase = _verb_phrase(token, lemma)
         name = phrase if phrase is not None else onto.verbs.get(lemma)
