@@ -81,3 +81,25 @@ def test_with_the_reports_day_a_date_with_its_year_is_read_by_how_far_back_it_li
                                                                                    kept):
     text = "On January 28, 2024, the two governments signed a trade agreement."
     assert ("signed" in triggers(text, published)) is kept
+
+
+@pytest.mark.parametrize("first_report, listed", [
+    ("2012-03-01", False),  # an event of 2001 told in a report of 2012: history
+    ("2001-09-12", True),   # the next day: the news
+    (None, True),           # no report dated to the day: nothing to tell it by
+])
+def test_an_event_dated_over_a_year_before_its_first_report_is_not_listed(first_report, listed):
+    from datetime import date
+
+    from crossbearing.corpus.event_values import with_first_report
+    from crossbearing.model_events import Event, is_listed
+
+    killing = Event(event_id="ev-1", story_id="s", event_type="killing", family="violent",
+                    mode="asserted", aggregate=False, date_start="2001-09-11",
+                    date_end="2001-09-11", date_precision="day", place_id=None,
+                    fatalities=None, injuries=None, detail={}, mentions=1, articles=1,
+                    sources=(("a1", 0),))
+    published = {"a1": date.fromisoformat(first_report) if first_report else None}
+    told = with_first_report(killing, published)
+    assert is_listed(told, None) is listed
+    assert is_listed(told, "confirm")  # an analyst lists it all the same

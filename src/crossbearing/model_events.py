@@ -4,6 +4,7 @@ the merged event as the store keeps them, read by the views and the exports."""
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
+from datetime import date
 from typing import Any
 
 
@@ -146,16 +147,33 @@ def values_from_record(record: dict[str, list[dict[str, Any]]]) -> EventValues:
 #: it tells. The date is the resolved one, an analyst's correction included: a date corrected to
 #: a year unlists the event unless the analyst also confirms it.
 LISTED_PRECISIONS = frozenset({"second", "minute", "hour", "day", "week", "month"})
+#: Days before its first report from which a dated event is history the reports recall ("an
+#: associate dean who was killed on the airplane that crashed into the Pentagon on Sept. 11,
+#: 2001" in a report of 2012), however precise its date: news tells what is new.
+RECALLED_AFTER_DAYS = 365
 
 
 def is_listed(event: Event, decision: str | None) -> bool:
     """Whether an event is listed as one that happened: asserted (not a threat, a denial, a
     suspension or a hypothesis), not rejected by an analyst, and undated or dated at least to
-    the month (:data:`LISTED_PRECISIONS`) unless an analyst confirmed it."""
+    the month (:data:`LISTED_PRECISIONS`) and not a year before its first report
+    (:func:`recalled`) unless an analyst confirmed it."""
     if event.mode != "asserted" or decision == "reject":
         return False
-    return (event.date_precision is None or event.date_precision in LISTED_PRECISIONS
-            or decision == "confirm")
+    if decision == "confirm":
+        return True
+    return (event.date_precision is None or event.date_precision in LISTED_PRECISIONS) and (
+        not recalled(event))
+
+
+def recalled(event: Event) -> bool:
+    """Whether an event ended more than :data:`RECALLED_AFTER_DAYS` before its first report's
+    publication day (``detail["first_report"]``, where known)."""
+    first, end = event.detail.get("first_report"), event.date_end or event.date_start
+    if not first or not end:
+        return False
+    return (date.fromisoformat(first[:10]) - date.fromisoformat(end[:10])).days > (
+        RECALLED_AFTER_DAYS)
 
 
 _SOURCE_KEYS = ("article_id", "outlet", "span", "sentence")

@@ -124,6 +124,17 @@ def event_record(event_id: str, story_id: str | None, group: list[EventMention],
 REPORT_LAG = 2
 
 
+def with_first_report(event: Event, published: dict[str, date | None]) -> Event:
+    """``event`` with the publication day of its first report known to the day
+    (``detail["first_report"]``, ISO), which tells a recalled event from the news
+    (``model_events.recalled``)."""
+    days = [day for article_id, _ in event.sources
+            if (day := published.get(article_id)) is not None]
+    if not days:
+        return event
+    return replace(event, detail={**event.detail, "first_report": str(min(days))})
+
+
 def dated_by_reports(event: Event, published: dict[str, date | None],
                      outlet_of: dict[str, str],
                      sentence_of: Callable[[tuple[str, int]], tuple[int, int] | None],

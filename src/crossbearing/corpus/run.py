@@ -34,7 +34,7 @@ from crossbearing.corpus.duplicates import (
     signature_bytes,
     signature_from_bytes,
 )
-from crossbearing.corpus.event_values import dated_by_reports
+from crossbearing.corpus.event_values import dated_by_reports, with_first_report
 from crossbearing.corpus.events import copied_mentions, merge_events
 from crossbearing.corpus.statements import saying_times, with_quoted_sources
 from crossbearing.corpus.identity import resolve_entities
@@ -399,4 +399,5 @@ def stored_events(store: Store, failures: list[Failure] | None = None) -> list[E
     def sentence_of(key: tuple[str, int]) -> tuple[int, int] | None:  # a quotation's too
         return mention_sentences.get(key) or sentence_at(*key)
 
-    return [dated_by_reports(e, dates, outlet_of, sentence_of, in_lead) for e in events]
+    return [with_first_report(dated_by_reports(e, dates, outlet_of, sentence_of, in_lead), dates)
+            for e in events]
