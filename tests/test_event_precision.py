@@ -1550,3 +1550,11 @@ def test_guilty_as_charged_charges_no_one():
     text = 'Cathy said the company was "guilty as charged" for backing the definition.'
     assert "accusation" not in [t for t, _ in events(text)]
     assert ("accusation", "charged") in events("Prosecutors charged him with fraud on Monday.")
+
+
+def test_who_names_what_is_denounced_is_no_target():
+    text = ("Other leaders used strong language to denounce what Australian Prime Minister "
+            "Malcolm Turnbull called North Korea's reckless actions.")
+    assert targets(text, "denounce") == ["North Korea"]
+    assert targets("Iraq condemned what the United States did in Baghdad.", "condemned") == [
+        "United States"]

@@ -327,6 +327,10 @@ def _instrument(verb: Token, thing: Token) -> bool:
             or verb.lemma_.lower() in FIRING and lemma in FIRED_ARMS)
 
 
+#: Verbs of naming: in "what X called Y", X names what is acted on and is no side of the act.
+NAMING = frozenset({"call", "describe", "term", "label", "dub", "characterize", "brand"})
+
+
 def _directed(child: Token, node: Token, trigger: Token) -> bool:
     """Whether the parse edge from ``node`` to ``child`` stays inside what an act is directed
     at: objects, directed prepositions, the agent of what is acted on ("rejected calls by Kofi
@@ -352,6 +356,9 @@ def _directed(child: Token, node: Token, trigger: Token) -> bool:
         marks = [c.lower_ for c in child.children if c.dep_ == "mark"]
         return not marks or marks[0] in CONDITIONS
     if dep == "nsubj":  # "demanded that Moscow withdraw", "unless Israel rescinds"
+        if node.lemma_.lower() in NAMING and any(c.dep_ == "dobj" and c.tag_ in ("WP", "WDT")
+                                                 for c in node.children):
+            return False  # "denounce what Turnbull called North Korea's actions": the namer
         return node.dep_ == "ccomp" or node.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in CONDITIONS for c in node.children)
     return dep in COMPLEMENT_DEPS
