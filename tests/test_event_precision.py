@@ -1546,9 +1546,16 @@ def test_one_condemnation_drawn_is_one():
     assert not saying.aggregate
 
 
-def test_guilty_as_charged_charges_no_one():
-    text = 'Cathy said the company was "guilty as charged" for backing the definition.'
+@pytest.mark.parametrize("text", [
+    'Cathy said the company was "guilty as charged" for backing the definition.',
+    'The surge came after Chick-fil-A president Dan Cathy said the Atlanta-based company was '
+    '"guilty as charged" for backing "the biblical definition of a family."',
+])
+def test_guilty_as_charged_charges_no_one(text):
     assert "accusation" not in [t for t, _ in events(text)]
+
+
+def test_a_charge_brought_is_an_accusation():
     assert ("accusation", "charged") in events("Prosecutors charged him with fraud on Monday.")
 
 

@@ -123,9 +123,10 @@ def figurative_verb(token: Token, lemma: str) -> bool:
     """A verb of an act in a figure of speech or a set phrase: done by words, laws or money
     (:func:`figurative_agent`), arms fired at no one (:func:`fired_at_no_one`), or "guilty as
     charged" (owning up to what one is said to do: no one charged anyone)."""
-    if lemma == "charge" and token.dep_ == "advcl" and token.head.lemma_ == "be" and any(
-            c.dep_ == "acomp" and c.lower_ == "guilty" for c in token.head.children):
-        return True
+    if lemma == "charge" and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children) and (
+            token.head.lower_ == "guilty" or any(c.dep_ == "acomp" and c.lower_ == "guilty"
+                                                 for c in token.head.children)):
+        return True  # the parse hangs "as charged" on "guilty" or on its verb
     return figurative_agent(token, lemma) or fired_at_no_one(token)
 
 
