@@ -1565,3 +1565,12 @@ def test_who_names_what_is_denounced_is_no_target():
     assert targets(text, "denounce") == ["North Korea"]
     assert targets("Iraq condemned what the United States did in Baghdad.", "condemned") == [
         "United States"]
+
+
+def test_a_toll_over_a_running_period_is_a_tally_not_a_campaign():
+    text = ("Serbia lifted a night curfew in Montenegro where 28 people have been killed in "
+            "ethnic riots this year.")
+    assert "killing" not in [t for t, _ in events(text)]
+    [strikes] = annotate_text("At least 16 Iraqis were killed in US airstrikes earlier this "
+                              "month.").events
+    assert strikes.aggregate and strikes.fatalities.low == 16  # a campaign, kept

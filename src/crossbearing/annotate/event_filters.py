@@ -317,9 +317,10 @@ def _done_by_verb(token: Token) -> bool:
 def _anchored(mention: EventMention, doc: Doc) -> bool:
     """A series the text pins down as a campaign, by a date or a toll ("at least 16 Iraqis were
     killed in US airstrikes earlier this month"), is an event all the same; the span a count
-    runs over ("over 160 attacks since Oct. 17") dates no campaign."""
+    runs over ("over 160 attacks since Oct. 17") dates no campaign, nor is a tally over a running
+    period one ("28 people have been killed in ethnic riots this year")."""
     if mention.fatalities is not None or mention.injuries is not None:
-        return True
+        return not RUNNING_PERIOD.search(text_of(doc)[mention.sentence_start:mention.sentence_end])
     if mention.time_span is None:
         return False
     before = text_of(doc)[max(0, mention.time_span[0] - 12):mention.time_span[1]].lower()
