@@ -1574,3 +1574,10 @@ def test_a_toll_over_a_running_period_is_a_tally_not_a_campaign():
     [strikes] = annotate_text("At least 16 Iraqis were killed in US airstrikes earlier this "
                               "month.").events
     assert strikes.aggregate and strikes.fatalities.low == 16  # a campaign, kept
+
+
+def test_asylum_granted_is_aid_and_an_amnesty_a_concession():
+    # CAMEO 075 "grant asylum" is under PROVIDE AID (PLOVER AID).
+    assert ("aid", "granted") in events("Uganda has granted political asylum to 18 Rwandan "
+                                        "rebels, a United Nations official said on Friday.")
+    assert ("concession", "granted") in events("The government granted the rebels an amnesty.")

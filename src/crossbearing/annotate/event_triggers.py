@@ -169,6 +169,8 @@ def _type_of(token: Token, onto: Ontology) -> str | None:
                 set(_object_words(token)) | _imposed_on(token)) & PENALTIES:
             return "sanction"  # "imposed sweeping new sanctions", "imposed some of the
             # harshest sanctions", "a penalty imposed by …"
+        if lemma == "grant" and set(objects) & {"asylum", "refuge", "sanctuary"}:
+            return "aid"  # CAMEO 075 "grant asylum" is PROVIDE AID: shelter, no concession
         if name == "threat" and lemma in VOWING:
             return vowed_type(token, onto)  # "vowed to stave off climate change": a promise
         if lemma == "defend" and any(c.dep_ == "dobj" and c.lower_ in REFLEXIVES
