@@ -8,7 +8,7 @@ views and the exports read them. Field names are those of the export (docs/expor
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
 
 from crossbearing.model import NumericFact
@@ -108,7 +108,12 @@ class QuoteMember:
 
     def as_dict(self) -> dict[str, Any]:
         """The member as the export writes it (``content`` as lists of two offsets)."""
-        return {**asdict(self), "content": [list(span) for span in self.content]}
+        return {"quote_id": self.quote_id, "article_id": self.article_id, "start": self.start,
+                "end": self.end, "content": [list(span) for span in self.content],
+                "outlet": self.outlet, "text": self.text, "kind": self.kind,
+                "relation": self.relation, "speaker_text": self.speaker_text,
+                "speaker_actor": self.speaker_actor, "speaker_canonical": self.speaker_canonical,
+                "descriptor": self.descriptor}
 
 
 @dataclass(frozen=True)

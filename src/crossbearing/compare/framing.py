@@ -46,15 +46,14 @@ _IRREGULAR = {
 
 def story_framing(store, story_id: str) -> dict[str, Any]:
     """The framing of one story by actor and outlet, JSON-ready. ``NotFound`` for an unknown id."""
-    story = next((s for s in store.corpus.stories() if s.id == story_id), None)
+    story = store.corpus.story(story_id)
     if story is None:
         raise NotFound(f"no story with id {story_id!r}")
     members = store.corpus.story_members(story_id)
     articles = {a.id: a for a in store.articles.articles_by_id(members)}
     outlets = {article_id: source_label(a) for article_id, a in articles.items()}
     entities = store.framing.mention_entities(members)
-    quotes = {article_id: store.annotations.quotes(article_id) for article_id in members}
-    quote_kinds = {(q.article_id, q.start, q.end): q.kind for qs in quotes.values() for q in qs}
+    quote_kinds = store.annotations.quote_kinds(members)
     actors: dict[str, dict[str, Any]] = {}
     unattached: dict[str, dict[str, Any]] = {"outlets": {}, "terms": {}}
     for d in store.framing.descriptors(members):
@@ -70,7 +69,7 @@ def story_framing(store, story_id: str) -> dict[str, Any]:
         side = _side(group["outlets"], outlets[t.article_id], t.voice)
         _add(side["terms"], t.term, t, quote_kinds, term=t.term, category=t.category, tag=t.tag,
              neutral=t.neutral)
-    _neutral_wording(store, story_id, actors, unattached, articles, outlets, entities, quotes)
+    _neutral_wording(store, story_id, actors, unattached, articles, outlets, entities)
     return {"story_id": story_id, "title": story.title, "outlets": sorted(set(outlets.values())),
             "actors": _actor_list(actors), "terms": _outlet_list(unattached["outlets"]),
             "unattached_terms": _term_list(unattached["terms"])}
@@ -155,8 +154,8 @@ def _across(terms: dict, term: LoadedTerm, outlet: str, quote_kinds: dict) -> No
 
 
 def _neutral_wording(store, story_id: str, actors: dict, unattached: dict,
-                     articles: dict[str, Article], outlets: dict[str, str], entities: dict,
-                     quotes: dict) -> None:
+                     articles: dict[str, Article], outlets: dict[str, str],
+                     entities: dict) -> None:
     """For each loaded word that some outlet used in its own voice and that has a neutral
     counterpart, the outlets that did not use the word in their own voice anywhere in the story
     and wrote the neutral one: first in a sentence that reports the same event as a sentence
@@ -178,7 +177,8 @@ def _neutral_wording(store, story_id: str, actors: dict, unattached: dict,
     events = _event_sentences(store, story_id, articles)
     sentences = {article_id: _actor_sentences(store, article_id, entities)
                  for article_id in articles}
-    voices_of = {article_id: Voices(quotes[article_id], ()) for article_id in articles}
+    voices_of = {article_id: Voices(store.annotations.quotes(article_id), ())
+                 for article_id in articles}
     for key, terms in groups:
         for term in terms:
             used = {(s["article_id"], s["start"]) for o in term[OWN].values() for s in o["spans"]}
@@ -207,11 +207,12 @@ def _event_sentences(store, story_id: str, articles: dict[str, Article]
                  for event in store.events.all(story_id)
                  for article_id, start in event.sources}
     found: dict[str, dict[tuple[int, int], set[str]]] = {}
-    for m in store.events.event_mentions(list(articles)):
-        event_id = source_of.get((m.article_id, m.start))
+    for article_id, start, sentence_start, sentence_end in store.events.mention_sentences(
+            list(articles)):
+        event_id = source_of.get((article_id, start))
         if event_id is not None:
-            found.setdefault(m.article_id, {}).setdefault(
-                (m.sentence_start, m.sentence_end), set()).add(event_id)
+            found.setdefault(article_id, {}).setdefault(
+                (sentence_start, sentence_end), set()).add(event_id)
     return {article_id: [(s, e, ids) for (s, e), ids in sorted(spans.items())]
             for article_id, spans in found.items()}
 

@@ -59,6 +59,7 @@ PARAPHRASE_OVERLAP = 0.5
 PARAPHRASE_TOKEN_SET = 60
 #: Relations from strongest to weakest.
 RELATIONS = ("same", "partial", "paraphrase")
+_RANKS = {relation: rank for rank, relation in enumerate(RELATIONS)}
 
 
 @dataclass(frozen=True)
@@ -128,9 +129,12 @@ def group_quotes(story_id: str, records: Iterable[QuoteRecord]) -> list[QuoteGro
     prepared = [p for p in prepared if p.words]
     links = _links(prepared)
     components = _assemble(len(prepared), links, prepared)
-    inside = _links_inside(components, links)
-    groups = [_group(story_id, [prepared[i] for i in component], component, found)
-              for component, found in zip(components, inside)]
+    # a group of quotes in one set of words needs no links: each member is the same as another
+    mixed = [len({prepared[i].words for i in component}) > 1 for component in components]
+    inside = iter(_links_inside([c for c, m in zip(components, mixed) if m], links))
+    groups = [_group(story_id, [prepared[i] for i in component], component,
+                     next(inside) if words_differ else None)
+              for component, words_differ in zip(components, mixed)]
     return sorted(groups, key=lambda g: (-len(g.members), g.group_id))
 
 
@@ -157,10 +161,13 @@ def _assemble(size: int, links: dict[tuple[int, int], str],
     outlets and paraphrased by another); quotes still left group by their paraphrase links."""
     solid = _components(size, links, ("same", "partial"))
     home = {i: n for n, component in enumerate(solid) for i in component}
-    near: dict[int, list[tuple[int, int]]] = defaultdict(list)   # quote -> (pair, other end)
+    # a quote left over -> (pair, other end) of each of its links
+    near: dict[int, list[tuple[tuple[int, int], int]]] = defaultdict(list)
     for pair in links:
-        near[pair[0]].append((pair, pair[1]))
-        near[pair[1]].append((pair, pair[0]))
+        if pair[0] not in home:
+            near[pair[0]].append((pair, pair[1]))
+        if pair[1] not in home:
+            near[pair[1]].append((pair, pair[0]))
     loose: dict[tuple[int, int], str] = {}
     for i in range(size):
         if i in home:
@@ -205,23 +212,23 @@ def _links(prepared: list[_Prepared]) -> dict[tuple[int, int], str]:
     for i, p in enumerate(prepared):
         kinds.setdefault((p.words, p.speaker), []).append(i)
     members = list(kinds.values())
-    relations: dict[tuple[int, int], str | None] = {}
+    article = [p.record.article_id for p in prepared]
     links: dict[tuple[int, int], str] = {}
     for a, b in sorted(_candidate_kinds([prepared[m[0]] for m in members])
                        | {(k, k) for k in range(len(members))}):
+        # the relation of a pair whose first quote (by index) is of kind a (True), or of b
+        relations: dict[bool, str | None] = {}
         for i in members[a]:
             for j in members[b]:
-                if i == j or (a == b and i > j):
+                if i == j or (a == b and i > j) or article[i] == article[j]:
                     continue
-                i_, j_ = (i, j) if i < j else (j, i)
-                first, second = prepared[i_], prepared[j_]
-                if first.record.article_id == second.record.article_id:
-                    continue
-                order = (a, b) if i_ == i else (b, a)
-                if order not in relations:
-                    relations[order] = _relation(first, second)
-                if relations[order] is not None:
-                    links[(i_, j_)] = relations[order]
+                forward = i < j
+                if forward not in relations:  # computed once for all the pairs of the kinds
+                    relations[forward] = (_relation(prepared[i], prepared[j]) if forward
+                                          else _relation(prepared[j], prepared[i]))
+                found = relations[forward]
+                if found is not None:
+                    links[(i, j) if forward else (j, i)] = found
     return links
 
 
@@ -290,20 +297,46 @@ def _components(size: int, links: dict[tuple[int, int], str],
     return sorted((c for c in found.values() if len(c) > 1), key=lambda c: c[0])
 
 
-def _group(story_id: str, members: list[_Prepared], component: list[int],
-           inside: dict[tuple[int, int], str]) -> QuoteGroup:
-    """The group of the quotes ``component`` (indices; ``members`` the quotes), ``inside`` the
-    links between them."""
+def _connected(component: list[int], links: dict[tuple[int, int], str],
+               allowed: tuple[str, ...]) -> bool:
+    """Whether the links of the allowed relations (between quotes of ``component``) connect
+    all its quotes: the component is one of :func:`_components` of those links."""
+    parent = {i: i for i in component}
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for (i, j), rel in links.items():
+        if rel in allowed:
+            parent[root(i)] = root(j)
+    return len({root(i) for i in component}) == 1
+
+
+def _strongest(links: dict[tuple[int, int], str]) -> dict[int, int]:
+    """Each linked quote's strongest relation (its rank in ``RELATIONS``)."""
     best: dict[int, int] = {}
-    for pair, rel in inside.items():
-        rank = RELATIONS.index(rel)
-        for i in pair:
-            best[i] = min(best.get(i, rank), rank)
-    if len({m.words for m in members}) == 1:
-        label = "same"
+    for (i, j), rel in links.items():
+        rank = _RANKS[rel]
+        if rank < best.get(i, len(RELATIONS)):
+            best[i] = rank
+        if rank < best.get(j, len(RELATIONS)):
+            best[j] = rank
+    return best
+
+
+def _group(story_id: str, members: list[_Prepared], component: list[int],
+           inside: dict[tuple[int, int], str] | None) -> QuoteGroup:
+    """The group of the quotes ``component`` (indices; ``members`` the quotes), ``inside`` the
+    links between them; None where all have the same words (every member is then the same as
+    another: the link that put it in the group)."""
+    if inside is None:
+        label, best = "same", dict.fromkeys(component, _RANKS["same"])
     else:
-        solid = _components(max(component) + 1, inside, ("same", "partial"))
-        label = "partial" if any(set(c) == set(component) for c in solid) else "paraphrase"
+        label = "partial" if _connected(component, inside, ("same", "partial")) else "paraphrase"
+        best = _strongest(inside)
     records = [m.record for m in members]
     group_id = "quotes-" + stable_id(story_id, *sorted(r.quote_id for r in records))
     sources = len({r.source for r in records})

@@ -23,6 +23,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from crossbearing.model import TimeValue
 
@@ -37,6 +38,7 @@ UNTIL_WORDS = frozenset({"until", "till", "before", "by"})
 NOT_PLACES = frozenset({"the", "in", "across", "throughout", "inside", "within", "near", "around",
                         "at", "outside", "and", "of"})
 _TOKEN = re.compile(r"[a-z]+|\d+")
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’.-]*")
 
 
 @dataclass(frozen=True)
@@ -124,12 +126,14 @@ def _words_compatible(a: _Words, b: _Words) -> bool:
     return a.rest == b.rest
 
 
+@lru_cache(maxsize=4096)
 def place_names(scope: str | None) -> frozenset[str]:
     """The capitalised words of a place scope, lower-cased: "in Iraq, Syria and Jordan" gives
-    iraq, syria, jordan; "in the region" none."""
+    iraq, syria, jordan; "in the region" none. Kept for each scope: a story's claims are
+    compared in pairs, and a scope recurs in many of them."""
     if not scope:
         return frozenset()
-    found = re.findall(r"\b[A-Z][\w'’.-]*", scope)
+    found = _CAPITALISED.findall(scope)
     return frozenset(w.lower().rstrip(".") for w in found) - NOT_PLACES
 
 

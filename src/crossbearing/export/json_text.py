@@ -24,7 +24,7 @@ _CONSTANTS = {None: "null", True: "true", False: "false"}
 def dumps(value: Any) -> str:
     """``json.dumps(value, ensure_ascii=False, indent=2)``."""
     out: list[str] = []
-    _value(value, "\n", out)
+    _nested(value, "\n", out)
     return "".join(out)
 
 
@@ -94,12 +94,16 @@ def _dict(value: dict, pad: str, out: list[str]) -> None:
     lead = "{" + inner
     for key, item in value.items():
         key = key if type(key) is str else _key(key)
-        kind = type(item)
+        kind = type(item)  # the scalars most records hold written here, without a call each
         if kind is str:
             out.append(lead + _string(key) + ": " + _string(item))
+        elif kind is int:
+            out.append(lead + _string(key) + ": " + int.__repr__(item))
+        elif item is None:
+            out.append(lead + _string(key) + ": null")
         else:
             out.append(lead + _string(key) + ": ")
-            _nested(item, inner, out)
+            _value(item, inner, out)
         lead = "," + inner
     out.append(pad + "}")
 
@@ -111,16 +115,21 @@ def _list(value: list | tuple, pad: str, out: list[str]) -> None:
     inner = pad + "  "
     lead = "[" + inner
     for item in value:
-        if type(item) is str:
+        kind = type(item)
+        if kind is str:
             out.append(lead + _string(item))
+        elif kind is int:
+            out.append(lead + int.__repr__(item))
         else:
             out.append(lead)
-            _nested(item, inner, out)
+            _value(item, inner, out)
         lead = "," + inner
     out.append(pad + "]")
 
 
 def _nested(value: Any, pad: str, out: list[str]) -> None:
+    """:func:`_value`, a circular reference (met as Python's recursion limit) raising
+    ``ValueError`` as ``json`` does."""
     try:
         _value(value, pad, out)
     except RecursionError:

@@ -135,6 +135,18 @@ class AnnotationRepository:
                                   "ORDER BY article_id, start", params).fetchall()
         return [_quote_from_row(row) for row in rows]
 
+    def quote_kinds(self, article_ids: Iterable[str]) -> dict[tuple[str, int, int], str]:
+        """(article id, start, end) → kind of each quote of these articles (start and end as
+        stored: the extent of its content spans), without reading the rest of them."""
+        ids, kinds = list(article_ids), {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            for article_id, start, end, kind in self.store.execute(
+                    'SELECT article_id, start, "end", kind FROM quotes WHERE article_id IN '
+                    f"({', '.join('?' * len(chunk))})", tuple(chunk)).fetchall():
+                kinds[(article_id, start, end)] = kind
+        return kinds
+
     def numeric_facts(self, article_id: str | None = None) -> list[NumericFact]:
         """Numeric facts of one article, or of all, in text order."""
         where, params = (" WHERE article_id = ?", (article_id,)) if article_id else ("", ())

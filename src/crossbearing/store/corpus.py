@@ -18,6 +18,13 @@ if TYPE_CHECKING:
 
 PASSAGE_COLUMNS = ("article_a", "article_b", "a_start", "a_end", "b_start", "b_end", "words",
                    "similarity", "kind", "direction")
+#: A story's row as :class:`Story` holds it (its distinct outlets counted over its articles),
+#: to be grouped by the story's columns.
+_STORY_QUERY = (
+    "SELECT s.story_id, s.title, s.first_date, s.last_date, s.articles, "
+    f"COUNT(DISTINCT COALESCE({CORRECTED_OUTLET}, a.domain, a.article_id)) FROM stories s "
+    "JOIN story_articles sa ON sa.story_id = s.story_id "
+    "JOIN articles a ON a.article_id = sa.article_id")
 
 
 class CorpusRepository:
@@ -149,13 +156,17 @@ class CorpusRepository:
     def stories(self) -> list[Story]:
         """Every stored story, largest first (then by first date and id)."""
         rows = self.store.execute(
-            "SELECT s.story_id, s.title, s.first_date, s.last_date, s.articles, "
-            f"COUNT(DISTINCT COALESCE({CORRECTED_OUTLET}, a.domain, a.article_id)) FROM stories s "
-            "JOIN story_articles sa ON sa.story_id = s.story_id "
-            "JOIN articles a ON a.article_id = sa.article_id GROUP BY s.story_id, s.title, "
-            "s.first_date, s.last_date, s.articles ORDER BY s.articles DESC, s.first_date, "
-            "s.story_id").fetchall()
+            f"{_STORY_QUERY} GROUP BY s.story_id, s.title, s.first_date, s.last_date, "
+            "s.articles ORDER BY s.articles DESC, s.first_date, s.story_id").fetchall()
         return [Story(*r) for r in rows]
+
+    def story(self, story_id: str) -> Story | None:
+        """One story as :meth:`stories` lists it, or None (no such story, or none of its
+        articles stored), without reading every story."""
+        row = self.store.execute(
+            f"{_STORY_QUERY} WHERE s.story_id = ? GROUP BY s.story_id, s.title, s.first_date, "
+            "s.last_date, s.articles", (story_id,)).fetchone()
+        return Story(*row) if row else None
 
     def story_members(self, story_id: str) -> list[str]:
         return [r[0] for r in self.store.execute(

@@ -60,6 +60,19 @@ class EventRepository:
             rows.sort(key=lambda r: (r[0], r[1]))
         return [_mention_from_row(row) for row in rows]
 
+    def mention_sentences(self, article_ids: Iterable[str]) -> list[tuple[str, int, int, int]]:
+        """(article id, start, sentence start, sentence end) of each event mention of these
+        articles, in article and text order: where the mentions stand, without reading the
+        rest of them."""
+        ids = list(article_ids)
+        rows: list[tuple[str, int, int, int]] = []
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            rows.extend(self.store.execute(
+                "SELECT article_id, start, sentence_start, sentence_end FROM event_mentions "
+                f"WHERE article_id IN ({', '.join('?' * len(chunk))})", tuple(chunk)).fetchall())
+        return sorted(rows, key=lambda r: (r[0], r[1]))
+
     def story_map(self) -> dict[str, str]:
         """Article id → story id for every article in a story."""
         return dict(self.store.execute(

@@ -107,7 +107,7 @@ def passage_texts(passage: Passage, texts: dict[str, str]) -> dict[str, str]:
 
 def story_view(store, story_id: str) -> dict[str, Any] | None:
     """A story with its articles, the passages they share and their duplicates."""
-    story = next((s for s in store.corpus.stories() if s.id == story_id), None)
+    story = store.corpus.story(story_id)
     if story is None:
         return None
     members = store.corpus.story_members(story_id)
