@@ -14,9 +14,9 @@ from crossbearing.corpus.reuse import (
     _aligned_words,
     _Span,
     boilerplate_passages,
-    direction,
     shared_passages,
 )
+from crossbearing.dates import direction
 from crossbearing.model import DateValue, Quote
 from crossbearing.store import open_store
 

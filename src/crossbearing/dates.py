@@ -1,11 +1,14 @@
 """ISO dates at their precision (a day "2024-02-07", a month "2024-02" or a year "2024"): the
-days one covers, and how people write it. Plain functions of the text of a date, shared by the
-story page's timeline, the event corrections, the dossier's templates and the citations."""
+days one covers, how people write it, and which of two reports came first (who can have copied
+whom). Plain functions of the text of a date, shared by the story page's timeline, the event
+corrections, the dossier's templates, the citations and the passages reprinted."""
 
 from __future__ import annotations
 
 from calendar import monthrange
 from datetime import date
+
+from crossbearing.model import DateValue
 
 
 def day_of(value: str, *, last: bool = False) -> date:
@@ -42,3 +45,24 @@ def human_date(value: str | None) -> str:
     if len(numbers) == 2:
         return f"{MONTHS[numbers[1] - 1]} {numbers[0]}"
     return value if len(numbers) != 1 else parts[0]
+
+
+def _day(value: DateValue | str | None) -> str | None:
+    """The date part of an ISO date (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``), or None."""
+    if value is None:
+        return None
+    text = value.value if isinstance(value, DateValue) else str(value)
+    return text[:10] or None
+
+
+def direction(published_a: DateValue | str | None, published_b: DateValue | str | None) -> str:
+    """Who can have copied whom, by publication date at day precision: ``a→b`` when ``a`` is
+    earlier (``b`` copied ``a``), ``b→a`` when ``b`` is, ``unknown`` when either date is missing,
+    they fall on the same day, or one is too coarse to tell (2024-02 against 2024-02-09)."""
+    day_a, day_b = _day(published_a), _day(published_b)
+    if not day_a or not day_b:
+        return "unknown"
+    common = min(len(day_a), len(day_b))
+    if day_a[:common] == day_b[:common]:
+        return "unknown"
+    return "a→b" if day_a < day_b else "b→a"

@@ -29,7 +29,7 @@ class Passage:
     ``[a_start, a_end)`` of the first's text aligned with ``[b_start, b_end)`` of the second's,
     the identical words of the alignment, their share of both spans' words (``similarity``,
     1.0 for a verbatim copy), its ``kind`` (``reprint`` or ``shared-quotation``) and which
-    article came first (``direction``, as :func:`crossbearing.corpus.reuse.direction` says)."""
+    article came first (``direction``, as :func:`crossbearing.dates.direction` says)."""
 
     article_a: str
     article_b: str

@@ -152,7 +152,7 @@ def copy_links(passages: Iterable[Passage], duplicates: Iterable[dict[str, Any]]
                rejected: frozenset[str] | set[str] = frozenset()) -> list[tuple[str, str, str]]:
     """``(original, copy, kind)`` for each pair of these articles that a reprinted passage (not
     marked as not reuse in ``rejected``) or a duplicate links, the earlier report first."""
-    from crossbearing.corpus.reuse import direction
+    from crossbearing.dates import direction
 
     pairs: dict[tuple[str, str], str] = {}
     for p in passages:

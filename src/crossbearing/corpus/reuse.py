@@ -6,8 +6,8 @@ extending each seed over small edits to a maximal aligned passage, and merging n
 passage has character offsets in both texts. A passage that lies inside quotations of the same
 speaker in both articles is a ``shared-quotation`` (two outlets quoting one statement is not
 copying); the rest are ``reprint``. :func:`boilerplate_passages` finds an outlet's recurring text
-(footers, stock background paragraphs) so it is not reported as reuse, and :func:`direction` says
-who can have copied whom. The module is pure: the caller picks candidate pairs and stores results.
+(footers, stock background paragraphs) so it is not reported as reuse (who can have copied whom,
+by the publication days, is ``dates.direction``). The module is pure: the caller picks candidate pairs and stores results.
 """
 
 from __future__ import annotations
@@ -398,25 +398,3 @@ def boilerplate_passages(texts: Sequence[str], *, n: int = SEED_WORDS, min_artic
                 passages.add(" ".join(ws[run_start:i - 1 + n]))
                 run_start = None
     return passages
-
-
-# --- direction -----------------------------------------------------------------------------------
-def _day(value: DateValue | str | None) -> str | None:
-    """The date part of an ISO date (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``), or None."""
-    if value is None:
-        return None
-    text = value.value if isinstance(value, DateValue) else str(value)
-    return text[:10] or None
-
-
-def direction(published_a: DateValue | str | None, published_b: DateValue | str | None) -> str:
-    """Who can have copied whom, by publication date at day precision: ``a→b`` when ``a`` is
-    earlier (``b`` copied ``a``), ``b→a`` when ``b`` is, ``unknown`` when either date is missing,
-    they fall on the same day, or one is too coarse to tell (2024-02 against 2024-02-09)."""
-    day_a, day_b = _day(published_a), _day(published_b)
-    if not day_a or not day_b:
-        return "unknown"
-    common = min(len(day_a), len(day_b))
-    if day_a[:common] == day_b[:common]:
-        return "unknown"
-    return "a→b" if day_a < day_b else "b→a"

@@ -39,7 +39,8 @@ from crossbearing.corpus.events import copied_mentions, merge_events
 from crossbearing.corpus.statements import saying_times, with_quoted_sources
 from crossbearing.corpus.identity import resolve_entities
 from crossbearing.corpus.alignment import Side, align_all
-from crossbearing.corpus.reuse import boilerplate_passages, direction
+from crossbearing.corpus.reuse import boilerplate_passages
+from crossbearing.dates import direction
 from crossbearing.corpus.stories import StoryParams, cluster, features
 from crossbearing.corpus.story_dates import redated, story_span
 from crossbearing.corpus.story_ids import assign_ids
