@@ -506,6 +506,7 @@ def test_a_yes_no_question_asserts_no_event():
     "Artillery routinely shells the villages along the river.",
     "Mr. Perry was widely criticized within his own party for the remark.",  # many, many times
     "The governor has steadfastly refused to release the documents.",
+    "The veterans are tired after five years of fighting ISIS.",  # a span of years
 ])
 def test_what_happens_from_time_to_time_is_no_event(text):
     assert events(text) == []
@@ -1581,3 +1582,10 @@ def test_asylum_granted_is_aid_and_an_amnesty_a_concession():
     assert ("aid", "granted") in events("Uganda has granted political asylum to 18 Rwandan "
                                         "rebels, a United Nations official said on Friday.")
     assert ("concession", "granted") in events("The government granted the rebels an amnesty.")
+
+
+def test_what_spans_units_of_time_is_a_series_and_a_day_of_it_one():
+    [shelling] = annotate_text("After weeks of shelling, the town fell.").events
+    assert shelling.aggregate
+    [fighting] = annotate_text("A day of fighting left ten dead.").events
+    assert not fighting.aggregate

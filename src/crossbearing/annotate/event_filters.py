@@ -339,7 +339,8 @@ def is_aggregate(token: Token) -> bool:
         return False  # "two suicide bombers": how many attacked, not how many attacks
     if token.tag_ == "NNS":
         return True
-    return any(_a_count(c) or c.lower_ in SERIES_SINGULAR for c in token.children)
+    return any(_a_count(c) or c.lower_ in SERIES_SINGULAR for c in token.children) or (
+        over_years(token))  # "after weeks of shelling"
 
 
 def _counted_so_far(token: Token) -> bool:

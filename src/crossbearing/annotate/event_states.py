@@ -126,11 +126,18 @@ def in_a_time_when(mention: EventMention, token: Token) -> bool:
 #: Units of time that reach past a year: counted back by "ago" ("decades ago"), or over which
 #: acts run ("over the years").
 LONG_UNITS = frozenset({"year", "decade", "century", "generation"})
+#: Units of time that, counted, span many acts: "five years of fighting", "weeks of shelling".
+SPANNED_UNITS = LONG_UNITS | frozenset({"day", "week", "month"})
 
 
 def over_years(token: Token) -> bool:
     """An act told over years ("has donated millions over the years", "have fought for
-    decades"): a series, not one act (``event_filters.is_aggregate``)."""
+    decades"), or what spans units of time ("after five years of fighting ISIS", "weeks of
+    shelling"): a series, not one act (``event_filters.is_aggregate``)."""
+    of = token.head if token.dep_ in ("pcomp", "pobj") else None
+    if of is not None and of.lower_ == "of" and of.head.tag_ == "NNS" and (
+            of.head.lemma_.lower() in SPANNED_UNITS):
+        return True
     near = list(token.children)  # the parse may hang it on an object: "donated millions to
     near += [g for c in near if c.dep_ in ("dobj", "prep")  # groups over the years"
              for o in ([c] if c.dep_ == "dobj" else c.children) for g in o.children]
