@@ -120,7 +120,7 @@ def test_a_gerund_after_in_or_by_takes_the_subject_of_its_verb():
     assert actors["condemning"] == ["governor"] or actors["condemning"] == ["The governor"], actors
 
 
-def test_a_gerund_after_of_takes_the_object_not_the_subject():
+def test_a_gerund_after_of_does_not_take_the_subject():
     mentions = annotate_text(
         "The senator accused the minister of attacking the protesters on Monday.").events
     [attack] = [m for m in mentions if m.text == "attacking"]

@@ -34,7 +34,11 @@ class EventSource:
 
 #: The note of a verbal event's date inferred from its reports, not read from their words
 #: (corpus.event_values.dated_by_reports).
-REPORT_DAYS = "inferred from the reports: the first report's day or the two days before"
+#: How many days before its first report a statement no report dates may have been made.
+REPORT_LAG = 2
+_LAG_WORDS = {1: "day", 2: "two days", 3: "three days"}
+REPORT_DAYS = (f"inferred from the reports: the first report's day or the {_LAG_WORDS[REPORT_LAG]} "
+               "before")
 #: The reason of an expression resolved against its story's dates (corpus.story_dates).
 STORY_DATES = "story dates"
 

@@ -30,19 +30,6 @@ CAMPAIGN_TARGETS = frozenset({"terror", "terrorism", "drug", "poverty", "crime",
                               "inflation", "want", "illiteracy", "cash", "climate", "change",
                               "warming", "pollution", "hunger", "disease", "racism",
                               "discrimination", "fraud", "waste", "addiction", "extremism"})
-def _no_one_assailed(noun: Token) -> bool:
-    """Whether what an assault is on is an idea, a text or a record: WordNet's abstraction as
-    the noun's most frequent sense and no vehicle, machine or weapon among its senses
-    (``event_senses.an_abstraction``), or an abstraction first with a communication among its
-    senses ("a record", "a speech": WordNet's material sense of these is the disc, the paper).
-    A noun with a sense of a person, a group or a place is no abstraction; "a compound" (an
-    enclosure) is assailed."""
-    if an_abstraction(noun):
-        return True
-    letters = noun_senses().get(noun.lemma_.lower(), "")
-    return letters.startswith("a") and "c" in letters and "i" not in letters
-
-
 #: Nouns of an assault: on an idea, a record or a plan, a figure of speech ("the campaign's
 #: assault on McCain's Medicare record"); on a base, a town or a convoy, violence.
 ASSAULTS = frozenset({"attack", "assault", "offensive", "onslaught", "raid", "strike"})
@@ -58,6 +45,19 @@ FIGURATIVE_AGENTS = frozenset({
     "audit", "story", "book", "film", "video", "joke", "question", "criticism", "attack-ad"})
 #: Words fired off: sent, not shot.
 FIRED_WORDS = FIGURATIVE_AGENTS | WORDS_SENT
+
+
+def _no_one_assailed(noun: Token) -> bool:
+    """Whether what an assault is on is an idea, a text or a record: WordNet's abstraction as
+    the noun's most frequent sense and no vehicle, machine or weapon among its senses
+    (``event_senses.an_abstraction``), or an abstraction first with a communication among its
+    senses ("a record", "a speech": WordNet's material sense of these is the disc, the paper).
+    A noun with a sense of a person, a group or a place is no abstraction; "a compound" (an
+    enclosure) is assailed."""
+    if an_abstraction(noun):
+        return True
+    letters = noun_senses().get(noun.lemma_.lower(), "")
+    return letters.startswith("a") and "c" in letters and "i" not in letters
 
 
 def figurative_noun(token: Token, lemma: str) -> bool:

@@ -34,8 +34,8 @@ TEMPORAL_PREPS = frozenset({"during", "amid", "amidst", "after", "before", "foll
                             "throughout"})
 #: Words that make a time expression the span a series runs over, not the date of an event.
 OPEN_SPAN = re.compile(r"\b(since|throughout|over the (past|last))\b")
-#: Of the words of a series (event_args.SERIES), the ones that make even a singular a series ("a series of", "repeated shelling"),
-#: and of a wave of sayings ("drew considerable criticism", "widespread condemnation"); "the recent attack in Jordan" is one.
+#: Words that make even a singular a series ("a series of", "repeated shelling") or a wave of
+#: sayings ("drew considerable criticism", "widespread condemnation"); "the recent attack" is one.
 SERIES_SINGULAR = frozenset({"repeated", "multiple", "several", "numerous", "many", "series",
                              "frequent", "considerable", "widespread", "mounting", "growing"})
 #: Adverbs that make a verb tell what happens from time to time, not one event.

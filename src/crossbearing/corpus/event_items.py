@@ -197,12 +197,16 @@ def weekday_of(mention: EventMention, words: str | None) -> int | None:
     with no publication date). Two mentions that name different weekdays tell different days,
     resolved or not ("their forces had completed their withdrawal on Tuesday", "helicopters
     evacuated the wounded on Friday")."""
-    time = mention.time
-    if time is not None and time.known and time.precision == "day" and (
-            time.end in (None, time.start)):
-        return date.fromisoformat(time.start).weekday()
+    if one_day(mention.time):
+        return date.fromisoformat(mention.time.start).weekday()
     days = {WEEKDAYS[w.lower()] for w in _WEEKDAY.findall(words or "")}
     return days.pop() if len(days) == 1 else None
+
+
+def one_day(time: TimeValue | None) -> bool:
+    """A time resolved to one day ("on Wednesday"), not a span ("earlier this week")."""
+    return time is not None and time.known and time.precision == "day" and (
+        time.end in (None, time.start))
 
 
 def weekdays_differ(a: Item, b: Item) -> bool:

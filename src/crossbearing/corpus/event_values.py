@@ -5,7 +5,8 @@ stated rule, with the disagreements kept in view.
 - **Date**: the value most sources give among those resolved; ties go to the most precise. Two
   resolved dates that do not overlap are a disagreement. A verbal event (a statement, threat,
   demand, accusation ...) that no report dates is dated as PLOVER dates a statement, by its
-  report: the first report's publication day or the two days before, marked inferred
+  report: the first report's publication day or the days before it (``REPORT_LAG``), marked
+  inferred
   (:func:`dated_by_reports`).
 - **Place**: the most precise place given; two cities or sites, or two countries, disagree.
 - **Fatalities and injuries**: ACLED's rule, the lowest figure a source gives (the low end of a
@@ -30,6 +31,7 @@ from crossbearing.kb.places import place_by_id
 from crossbearing.model import EventMention, Place
 from crossbearing.model_events import (
     REPORT_DAYS,
+    REPORT_LAG,
     DateGiven,
     Event,
     EventSource,
@@ -51,7 +53,8 @@ STATEMENT_ORDER = ("RETREAT", "MOBILIZE", "THREATEN", "SANCTION", "REJECT", "ACC
                    "CONCEDE", "AGREE", "SUPPORT", "CONSULT", "COOPERATE", "AID", "INVESTIGATE")
 RULES = {
     "date": "the value most sources give among resolved dates; ties: the most precise; a "
-            "statement no report dates: the first report's day or the two days before (inferred)",
+            f"statement no report dates: {REPORT_DAYS.removeprefix('inferred from the reports: ')} "
+            "(inferred)",
     "place": "the most precise place given",
     "fatalities": "ACLED: the lowest figure a source gives; none given, one for a killing of one "
                   "person (\"wiped out a militia official\", \"the death of Terence Crutcher\")",
@@ -70,8 +73,10 @@ def event_record(event_id: str, story_id: str | None, group: list[EventMention],
     values = EventValues(
         date=_dates(_dating(group, name), outlet_of),
         place=_places(group, outlet_of, place_of),
-        fatalities=_tolls(group, outlet_of, "fatalities", kind.family),
-        injuries=_tolls(group, outlet_of, "injuries", kind.family),
+        # a saying has no toll: its sentence's is another event's ("threatened revenge for an
+        # air raid where 100 people were killed"; ACLED counts fatalities of violence only)
+        fatalities=() if kind.family == "verbal" else _tolls(group, outlet_of, "fatalities"),
+        injuries=() if kind.family == "verbal" else _tolls(group, outlet_of, "injuries"),
     )
     resolved = {
         "date": resolve_date(values.date),
@@ -118,10 +123,6 @@ def event_record(event_id: str, story_id: str | None, group: list[EventMention],
         detail=detail, mentions=len(group), articles=len(articles),
         sources=tuple((m.article_id, m.start) for m in group), values=values,
     )
-
-
-#: How many days before its first report a statement no report dates may have been made.
-REPORT_LAG = 2
 
 
 def with_first_report(event: Event, published: dict[str, date | None]) -> Event:
@@ -294,12 +295,7 @@ def _places(group, outlet_of, place_of) -> tuple[PlaceGiven, ...]:
     return tuple(found)
 
 
-def _tolls(group, outlet_of, field: str, family: str) -> tuple[TollGiven, ...]:
-    """The tolls the mentions of an event give; none for a saying, whose sentence's toll is
-    another event's ("threatened revenge for an air raid where 100 people were killed": ACLED
-    counts fatalities of violence only)."""
-    if family == "verbal":
-        return ()
+def _tolls(group, outlet_of, field: str) -> tuple[TollGiven, ...]:
     found = []
     for m in group:
         toll = getattr(m, field)

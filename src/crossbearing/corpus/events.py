@@ -32,17 +32,12 @@ from crossbearing.corpus.event_items import (
     compatible,
     item_of,
     join,
+    one_day,
     same_kind,
     weekday_of,
 )
 from crossbearing.corpus.event_values import event_record
-from crossbearing.corpus.occasions import (
-    channels,
-    join_occasions,
-    one_day,
-    said,
-    saying_time,
-)
+from crossbearing.corpus.occasions import a_saying, channels, join_occasions, saying_time
 from crossbearing.ids import stable_id
 from crossbearing.kb.actors import actor_base
 from crossbearing.kb.places import place_by_id
@@ -312,7 +307,7 @@ class _Union:
         self.sufferers = set().union(*(i.sufferers for i in group))
         self.participants = set().union(*(i.participants for i in group))
         self.dated = _dated(group)
-        self.verbal = any(said(i.mention.event_type, i.family) for i in group if not i.content)
+        self.verbal = any(a_saying(i.mention.event_type, i.family) for i in group if not i.content)
         self.one_day = any(one_day(i.mention.time) for i in group if not i.content)
         self.places = {i.precise_place for i in group} - {None}
         self.tolls = {m.fatalities.low for m in mentions if m.fatalities}

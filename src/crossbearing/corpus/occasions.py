@@ -32,9 +32,11 @@ from typing import Callable
 
 from crossbearing.annotate.event_phrases import PARTIES
 from crossbearing.corpus.event_items import (
+    TALKS,
     Item,
     described_group,
     join,
+    one_day,
     other_channels,
     person_key,
     weekdays_differ,
@@ -49,9 +51,6 @@ DESCRIPTION_STARTS = ("the ", "a ", "an ", "this ", "that ", "these ", "those ",
 #: done is no part of their statement ("Republicans said the department mishandled the
 #: investigation"); one they announce or ask for is.
 ACTS_NOT_SAID = frozenset({"investigation", "cooperation"})
-#: Talks: held, they are an act ("Republicans met with the liaison"); announced by a speaker
-#: ("Baghdad has announced the resumption of talks"), a part of what the speaker said.
-MEETINGS = frozenset({"consultation"})
 
 
 #: A channel's noun follows one of these and a determiner, up to three words between.
@@ -110,10 +109,10 @@ def channels(words: str) -> frozenset[str]:
     return frozenset(name for name, pattern in CHANNELS.items() if pattern.search(words))
 
 
-def said(event_type: str, family: str) -> bool:
+def a_saying(event_type: str, family: str) -> bool:
     """Whether a type of verbal event is something said (a demand, an accusation), not an act
     done (talks held, an investigation, cooperation)."""
-    return family == "verbal" and event_type not in ACTS_NOT_SAID | MEETINGS
+    return family == "verbal" and event_type not in ACTS_NOT_SAID | TALKS
 
 
 def speaker_key(mention: EventMention, family: str) -> str | None:
@@ -122,7 +121,9 @@ def speaker_key(mention: EventMention, family: str) -> str | None:
     ("asked if he supported the agenda") is no saying of its doer's."""
     if mention.event_type in ACTS_NOT_SAID:  # an act, said only as announced or asked
         said = mention.reported_by is not None and mention.mode != "asserted"
-    elif mention.event_type in MEETINGS:  # talks held are an act, talks announced are said
+    elif mention.event_type in TALKS:  # talks held are an act ("Republicans met with the
+        # liaison"), talks announced a part of what was said ("Baghdad has announced the
+        # resumption of talks")
         said = mention.reported_by is not None
     else:
         said = family == "verbal" or (mention.reported_by is not None and (
@@ -146,7 +147,7 @@ def speaker_key(mention: EventMention, family: str) -> str | None:
 
 def a_crowd(name: str) -> bool:
     """Whether a speaker no knowledge base knows is many people, not one voice: the members of
-    a party or a people ("Republicans", "Democrats", "Kurds") or a plural description ("Tea
+    a party or a people ("Republicans", "Democrats", "Iraqis") or a plural description ("Tea
     party organizers", "Pro-Iran Iraqi lawmakers"). Such a crowd speaks on many occasions
     through many mouths ("other Republicans warned …", "Republicans have since criticized
     …"): its sayings make no one statement. One word is a crowd only as a party's or a
@@ -228,12 +229,12 @@ def join_occasions(items: list[Item]) -> None:
         key = speaker_key(item.mention, item.family)
         if key is not None:
             by_speaker[key].append(item)
-    for said in by_speaker.values():
+    for sayings in by_speaker.values():
         # The closest pairs first: one sentence's sayings, then sayings dated alike, then
         # sayings of one act ("suspending attacks" and "the suspension of operations"), then
         # the rest; so an undated saying joins the statement it is most like, not the first met.
         weighed: set[tuple[int, int, int, int]] = set()  # two groups as they stood, once
-        for _, a, b in sorted(((_closeness(a, b), a, b) for a, b in combinations(said, 2)),
+        for _, a, b in sorted(((_closeness(a, b), a, b) for a, b in combinations(sayings, 2)),
                               key=lambda pair: pair[0]):
             state = min((a.group, len(a.members), b.group, len(b.members)),
                         (b.group, len(b.members), a.group, len(a.members)))
@@ -256,7 +257,8 @@ def _one_occasion_shown(a: Item, b: Item) -> bool:
     whatever words each outlet gives it; two undated reports, as one kind of act), through
     one channel ("in a statement" both), to the same addressee or about the same target, or
     announcing one kind of act (a suspension, an agreement, aid: an act a speaker announces is
-    made once, where an accusation or a rejection is said again and again). A
+    made once, where an accusation or a rejection is said again and again). Two leads of
+    reports more than a day apart tell two days' news: no other sign joins them. A
     speaker in the news speaks on many occasions; two reports that give only the speaker (the
     spokesman "dismissed the episode as a prank", the congressman "denied it in interviews on
     Wednesday") are no evidence of one, as one shared actor is none for two acts."""
@@ -275,12 +277,6 @@ def _one_occasion_shown(a: Item, b: Item) -> bool:
         if x.event_type == y.event_type:
             return True
     return bool(a.channels & b.channels or a.sufferers & b.sufferers)
-
-
-def one_day(time: TimeValue | None) -> bool:
-    """A time resolved to one day ("on Wednesday"), not a span ("earlier this week")."""
-    return time is not None and time.known and time.precision == "day" and (
-        time.end in (None, time.start))
 
 
 def _said_on_other_days(a: Item, b: Item) -> bool:

@@ -6,8 +6,8 @@ extending each seed over small edits to a maximal aligned passage, and merging n
 passage has character offsets in both texts. A passage that lies inside quotations of the same
 speaker in both articles is a ``shared-quotation`` (two outlets quoting one statement is not
 copying); the rest are ``reprint``. :func:`boilerplate_passages` finds an outlet's recurring text
-(footers, stock background paragraphs) so it is not reported as reuse (who can have copied whom,
-by the publication days, is ``dates.direction``). The module is pure: the caller picks candidate pairs and stores results.
+(footers, stock background paragraphs) so it is not reported as reuse (who can have copied
+whom, by the publication days, is ``dates.direction``). The module is pure: the caller picks candidate pairs and stores results.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from rapidfuzz.distance import LCSseq
 
 from crossbearing.corpus.duplicates import Token, word_tokens
 from crossbearing.ids import normalise_text
-from crossbearing.model import DateValue, Quote
+from crossbearing.model import Quote
 
 #: Words in a seed: eight identical consecutive words are rare between independent reports.
 SEED_WORDS = 8
