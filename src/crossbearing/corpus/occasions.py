@@ -41,6 +41,8 @@ from crossbearing.corpus.event_items import (
     person_key,
     weekdays_differ,
 )
+from crossbearing.kb import name_key
+from crossbearing.kb.actors import actor_base
 from crossbearing.model import EventArgument, EventMention, TimeValue
 
 #: Words that start a description rather than a name: "the official", "a US defense official".
@@ -150,18 +152,18 @@ def a_crowd(name: str) -> bool:
     a party or a people ("Republicans", "Democrats", "Iraqis") or a plural description ("Tea
     party organizers", "Pro-Iran Iraqi lawmakers"). Such a crowd speaks on many occasions
     through many mouths ("other Republicans warned …", "Republicans have since criticized
-    …"): its sayings make no one statement. One word is a crowd only as a party's or a
-    people's plural ("Republicans", "Iraqis", "Palestinians"), not a name that ends in "s"
-    ("Sanders", "Hamas", "Reuters"); a person's name ("Bernie Sanders") is one voice."""
+    …"): its sayings make no one statement. One word is a crowd only as a party's plural, the
+    plural of a people the knowledge base names ("Republicans", "Iraqis", "Americans") or a
+    plural in "-ians"/"-eans" ("Missourians", "Europeans"), not a name that ends in "s"
+    ("Sanders", "Harris", "Evans", "Hamas", "Reuters"); a person's name ("Bernie Sanders") is
+    one voice."""
     words = name.split()
     if len(words) == 1:
         word = words[0].lower()
-        return word.removesuffix("s") in PARTIES or word.endswith(PEOPLES_PLURALS)
+        singular = word.removesuffix("s")
+        return singular in PARTIES or word.endswith(("ians", "eans")) or (
+            name_key(singular) in actor_base().by_demonym)
     return words[-1].endswith("s") and words[-1][:1].islower()
-
-
-#: Endings of a people's plural: "Americans", "Palestinians", "Iraqis", "Israelis".
-PEOPLES_PLURALS = ("ans", "is")
 
 
 def _someone_elses(mention: EventMention) -> bool:
