@@ -29,6 +29,10 @@ from crossbearing.model import EventArgument
 LIGHT_VERBS = frozenset({"carry", "conduct", "launch", "stage", "mount", "execute", "perform",
                          "order", "authorize", "authorise", "claim", "admit", "make", "issue",
                          "release", "publish", "hold", "unleash", "wage", "arrive", "embark"})
+#: Verbs of harm whose subject, with an object harmed, did the attack its "in" phrase names
+#: ("wounded two soldiers in a bomb attack"; not "three died in an attack", no object).
+HARMING = frozenset({"kill", "wound", "injure", "hurt", "maim", "hit", "strike", "target",
+                     "destroy", "damage", "abduct", "kidnap", "seize", "capture"})
 #: Verbs of starting, going on with or settling that give their object noun its actor, but
 #: not a noun in a phrase of theirs ("began a hunger strike", "reached a consensus", "signed
 #: a treaty"; not "was beginning to realize, at a rally …").
@@ -113,7 +117,7 @@ def arguments(token: Token, is_killing: bool, spans: Spans,
                 found.extend(("victim" if is_killing else "target", t) for t in shared)
         if not passive and not any(r == "actor" for r, _ in found):
             found.extend(("actor", s) for s in _shared_subject(token))
-        if token.lemma_.lower() == "lose" and not passive:
+        if token.lemma_.lower() in ("lose", "die", "perish") and not passive:  # "three died"
             found = [("victim" if role == "actor" else role, t) for role, t in found]
         if passive and is_killing and not any(r == "victim" for r, _ in found):
             person = spans.person_before(token)  # "Saadi, the commander ..., was assassinated"
@@ -442,6 +446,10 @@ def _noun_arguments(token: Token, is_killing: bool, spans: Spans) -> list[tuple[
         found.extend(("actor", g) for p in head.children if p.dep_ == "prep"  # Hezbollah"
                      and p.lower_ == "from" for g in p.children if g.dep_ == "pobj")
         found.extend(("target", c) for c in head.children if c.dep_ == "nsubj")
+    # "Israel mounted its invasion": a possessive pronoun's doer is the light verb's subject
+    # where there is one (below), else the pronoun, resolved or not
+    owners = [(r, t) for r, t in found if r == "actor" and t.tag_ == "PRP$"]
+    found = [f for f in found if f not in owners]
     if token.dep_ in ("dobj", "pobj") and not any(r == "actor" for r, _ in found):
         verb = head.head if token.dep_ == "pobj" and head.dep_ == "prep" else head
         if verb.dep_ == "dobj":  # "admitted responsibility for a strike"
@@ -452,7 +460,12 @@ def _noun_arguments(token: Token, is_killing: bool, spans: Spans) -> list[tuple[
             found.extend(("actor", c) for c in verb.children if c.dep_ == "nsubj")
     if token.dep_ == "nsubj" and head.pos_ == "VERB" and head.lemma_.lower() in ("target", "hit"):
         found.extend(("target", c) for c in head.children if c.dep_ == "dobj")
-    return found
+    if token.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_.lower() in HARMING \
+            and not any(r == "actor" for r, _ in found):
+        verb = head.head  # "guerrillas wounded two soldiers in a bomb attack": theirs
+        if any(c.dep_ == "dobj" for c in verb.children):
+            found.extend(("actor", c) for c in verb.children if c.dep_ == "nsubj")
+    return found if any(r == "actor" for r, _ in found) else found + owners
 
 
 def _a_person(token: Token, spans: Spans) -> bool:

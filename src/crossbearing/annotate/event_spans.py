@@ -145,6 +145,21 @@ class Spans:
                         return person
         return None
 
+    def _body_of_members(self, head: Token) -> Mention | None:
+        """The body whose members or leaders a noun names ("leaders of the Azadliq opposition
+        coalition", "members of the Association of African Jurists", "activists from the Fatah
+        Party"): the event coders' actor is the organisation or the state, not its people."""
+        if head.pos_ != "NOUN" or head.lemma_.lower() not in MEMBERS:
+            return None
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
+                for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                    for word in [obj] + [c for c in obj.children if c.dep_ == "compound"]:
+                        body = self.at(word)  # "the Fatah Party": Fatah
+                        if body is not None and body.label in ("ORG", "GPE", "NORP"):
+                            return body
+        return None
+
     def argument(self, role: str, head: Token) -> EventArgument | None:
         """The argument headed by ``head``: the mention it is part of, or its noun phrase with
         the actor of a modifier ("US forces" → US), or an apposition's name. A nationality
@@ -182,6 +197,10 @@ class Spans:
         if person is not None:
             return EventArgument(role, person.start, person.end, person.text, person.actor_id,
                                  person.canonical)
+        body = self._body_of_members(head) if named is None and role != "victim" else None
+        if body is not None:  # "Leaders of the Azadliq coalition agreed": the coalition acts
+            return EventArgument(role, start, max(end, body.end), text_of(self.doc)[
+                start:max(end, body.end)], body.actor_id, body.canonical)
         if named is not None and named.label == "NORP" and not named.actor_id:
             named = None  # "Iraqi lawmakers" are lawmakers described as Iraqi, not "Iraqi"
         if named is not None and named_by_a_city(self.doc[named_token], named):
@@ -195,6 +214,11 @@ class Spans:
                              named.canonical if named else text)
 
 
+#: People who act for a body they are of: "leaders of the coalition", "members of the
+#: association", "activists from the party" (not its supporters or critics, who are not it).
+MEMBERS = frozenset({"leader", "member", "official", "representative", "delegate", "delegation",
+                     "activist", "fighter", "militant", "spokesman", "spokeswoman",
+                     "spokesperson", "officer", "commander", "envoy", "diplomat", "minister"})
 #: Words that make one who held a post no longer hold it: "former DNC chairman".
 FORMER = frozenset({"former", "ex", "retired", "onetime", "one-time", "erstwhile", "then"})
 #: People who speak for themselves, whoever employs them: "the Fox News host", "a Times

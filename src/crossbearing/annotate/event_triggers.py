@@ -17,6 +17,7 @@ from crossbearing.annotate.event_causes import on_computers
 from crossbearing.annotate.event_support import no_support
 from crossbearing.annotate.event_talks import no_talks, visits_no_one
 from crossbearing.annotate.event_deaths import death_of_no_violence
+from crossbearing.annotate.event_directives import demands_of_another
 from crossbearing.annotate.event_figures import CAMPAIGN_TARGETS, figurative_noun, figurative_verb
 from crossbearing.annotate.event_phrases import in_a_title, pauses_a_moment, phrase_type
 from crossbearing.annotate.event_politics import (
@@ -372,8 +373,8 @@ def _verb_phrase(token: Token, lemma: str) -> str | None:
         return "accusation"  # "attacked the president for declining", "slammed his plan"
     if lemma in WORDED_ATTACKS and attacks_in_words(token):
         return "accusation"  # "Trump has been targeting Machado", "hit back with an ad"
-    if lemma in ("push", "press") and asks(token):
-        return "demand"  # "pushing Washington to discuss a timeline", "pushed for a ceasefire"
+    if lemma in ("push", "press") and asks(token) or demands_of_another(token):
+        return "demand"  # "pushing Washington to discuss a timeline", "said Sudan must return"
     particles = {c.lower_ for c in token.children  # "out of" may be parsed as a preposition
                  if c.dep_ == "prt" or c.dep_ == "prep" and c.lower_ in ("out", "back")}
     if any((lemma, p) in KILLING_PHRASES for p in particles) and any(

@@ -20,6 +20,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Token
 
 from crossbearing.annotate.event_args import arguments
+from crossbearing.annotate.event_directives import DUTY_VERBS
 from crossbearing.annotate.event_spans import REFERENTS, Spans
 from crossbearing.annotate.event_places import locations, nearest_place
 from crossbearing.annotate.event_senses import to_infinitive
@@ -146,9 +147,13 @@ def _topic_of_saying(token: Token, kinds: dict[int, tuple[str, str]]) -> Token |
     resignation", and it is part of the saying's event. An accusation or a condemnation is
     about an act that did happen, which stays asserted. Walks up through prepositions and
     nouns, at most three steps."""
-    if (token.dep_ == "xcomp" or token.dep_ == "advcl" and to_infinitive(token)) and kinds.get(
-            token.head.i, ("", ""))[1] == "demand":
-        return token.head  # "pushing Washington to discuss a timeline": what is asked
+    if (token.dep_ in ("xcomp", "ccomp") or token.dep_ == "advcl" and to_infinitive(token)) and (
+            kinds.get(token.head.i, ("", ""))[1] == "demand"):
+        return token.head  # "pushing Washington to discuss a timeline", "demanded that Moscow
+        # withdraw", "said Sudan must return the helicopter": what is asked
+    if token.dep_ == "xcomp" and token.head.dep_ == "ccomp" and token.head.lemma_ in DUTY_VERBS \
+            and kinds.get(token.head.head.i, ("", ""))[1] == "demand":
+        return token.head.head  # "said Trump has to apologize"
     verb = token.head
     if (token.dep_ == "dobj" and verb.dep_ == "xcomp"
             and kinds.get(verb.head.i, ("", ""))[1] == "demand"):

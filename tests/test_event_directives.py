@@ -1,0 +1,94 @@
+"""Demands told by a verb of saying ("said Ankara must free the journalists"), and the event
+coders' actor where a report names people of a body, a possessive pronoun or a harming verb's
+subject, and whose death "died" tells."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import annotate_text
+
+
+def _events(text: str) -> list[tuple[str, str, str, list[tuple[str, str]]]]:
+    return [(m.text, m.event_type, m.mode, [(a.role, a.canonical) for a in m.arguments])
+            for m in annotate_text(text).events]
+
+
+@pytest.mark.parametrize("text, speaker, addressee", [
+    ("Germany said on Monday that Turkey must free the two journalists.", "Germany", "Turkey"),
+    ("The European Commission declared that Hungary has to restore the court's powers.",
+     "European Commission", "Hungary"),
+    ("Senator Warren said the Federal Reserve needs to explain the decision.",
+     "Warren", "Federal Reserve"),
+    ("The Arab League reiterated that Damascus should open the crossings to aid convoys.",
+     "Arab League", "Syrian government"),  # the capital as its government
+])
+def test_a_duty_laid_on_another_party_is_a_demand(text, speaker, addressee):
+    demand = next(e for e in _events(text) if e[1] == "demand")
+    assert demand[2] == "asserted"
+    roles = dict((r, c) for r, c in demand[3])
+    assert speaker in roles.get("actor", "") and addressee in roles.get("target", "")
+
+
+@pytest.mark.parametrize("text", [
+    "Canada said Moscow must withdraw its troops at once.",
+    "Canada said Moscow has to withdraw its troops at once.",
+])
+def test_what_is_demanded_has_not_happened_and_is_part_of_the_demand(text):
+    events = {m.text: m for m in annotate_text(text).events}
+    assert events["said"].event_type == "demand"
+    assert events["withdraw"].mode != "asserted"
+    assert events["withdraw"].antecedent == events["said"].start
+
+
+@pytest.mark.parametrize("text", [
+    "Israel said it must defend its citizens.",  # the speaker's own duty
+    "US officials said US forces must stay in the region.",  # the speaker's own side
+    "Obama said Congress should have acted sooner.",  # a judgement of the past
+    "Democrats said the video should be removed.",  # a duty on no party
+    "Some say Congress should not raise taxes.",  # no one's
+    "The letter says the mayor should resign.",  # a document
+    "A poll found that 70 percent of voters said the governor should resign.",  # a finding
+    "The minister said he had to leave early.",  # a duty that was
+    "Germany did not say that Turkey must free the journalists.",  # not said
+])
+def test_no_demand_where_no_party_asks_another(text):
+    assert not [e for e in _events(text) if e[1] == "demand"]
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Leaders of the Socialist Party agreed to postpone the march.", "Socialist Party"),
+    ("Officials of the Interior Ministry denied the report on Sunday.", "Interior Ministry"),
+    ("Activists from the Green Party staged a rally outside the parliament.", "Green Party"),
+])
+def test_people_of_a_body_act_for_it(text, actor):
+    event = _events(text)[0]
+    assert ("actor", actor) in [(r, c) for r, c in event[3]] or any(
+        r == "actor" and actor in c for r, c in event[3])
+
+
+def test_supporters_of_a_body_are_not_it():
+    event = next(e for e in _events("Supporters of the Green Party staged a rally outside the "
+                                    "parliament.") if e[1] == "protest")
+    assert not any(r == "actor" and "Green Party" in c for r, c in event[3])
+
+
+def test_a_possessive_pronoun_is_the_light_verbs_subject():
+    event = next(e for e in _events("Turkey launched its offensive against the town on Monday.")
+                 if e[1] == "armed_clash")
+    assert ("actor", "Turkey") in event[3]
+
+
+def test_the_subject_of_a_harming_verb_did_the_attack_it_was_done_in():
+    event = next(e for e in _events("Gunmen wounded three police officers in an attack on a "
+                                    "checkpoint on Sunday.") if e[0] == "attack")
+    assert ("actor", "Gunmen") in event[3]
+
+
+@pytest.mark.parametrize("text", [
+    "Four people died in an attack on a market on Sunday.",
+    "Two soldiers died in the ambush near the border.",
+])
+def test_who_died_in_an_attack_is_its_victim_not_its_doer(text):
+    event = _events(text)[0]
+    assert not [a for a in event[3] if a[0] == "actor"]
+    assert [a for a in event[3] if a[0] == "victim"]
