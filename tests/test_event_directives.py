@@ -1,11 +1,13 @@
-"""Demands told by a verb of saying ("said Ankara must free the journalists"), and the event
-coders' actor where a report names people of a body, a possessive pronoun or a harming verb's
-subject, and whose death "died" tells."""
+"""Demands told by a verb of saying ("said Ankara must free the journalists"), people let go (a
+concession), and the event coders' actor where a report names people of a body, a possessive
+pronoun or a harming verb's subject, and whose death "died" tells."""
 
 from __future__ import annotations
 
 import pytest
 from conftest import annotate_text
+
+from crossbearing.annotate.event_types import plover_of
 
 
 def _events(text: str) -> list[tuple[str, str, str, list[tuple[str, str]]]]:
@@ -92,3 +94,23 @@ def test_who_died_in_an_attack_is_its_victim_not_its_doer(text):
     event = _events(text)[0]
     assert not [a for a in event[3] if a[0] == "actor"]
     assert [a for a in event[3] if a[0] == "victim"]
+
+
+@pytest.mark.parametrize("text, plover", [
+    ("Iran released the British sailors on Friday.", "CONCEDE"),
+    ("The hostages were freed by the army on Sunday.", "CONCEDE"),
+    ("The rebels said they will release the two aid workers on Monday.", "AGREE"),
+])
+def test_letting_people_go_is_a_concession(text, plover):
+    event = next(m for m in annotate_text(text).events if m.event_type == "concession")
+    assert plover_of(event.event_type, event.mode) == plover
+
+
+@pytest.mark.parametrize("text", [
+    "Trump refused to release his tax returns.",
+    "The campaign released a video on Monday.",
+    "The senator was released from hospital on Monday.",
+    "The policy allows some immigrants to be released into the community.",
+])
+def test_releasing_things_or_leaving_care_is_no_concession(text):
+    assert not [m for m in annotate_text(text).events if m.event_type == "concession"]

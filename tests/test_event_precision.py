@@ -1589,3 +1589,27 @@ def test_what_spans_units_of_time_is_a_series_and_a_day_of_it_one():
     assert shelling.aggregate
     [fighting] = annotate_text("A day of fighting left ten dead.").events
     assert not fighting.aggregate
+
+
+@pytest.mark.parametrize("text", [
+    "Demand for steel has roared back in recent months.",
+    "There is strong demand for natural gas in Asia this winter.",
+])
+def test_a_markets_demand_is_no_demand_made(text):
+    assert not [m for m in annotate_text(text).events if m.event_type == "demand"]
+
+
+@pytest.mark.parametrize("text", [
+    "The strikers repeated a demand for higher wages.",
+    "The union renewed its demands for higher wages on Monday.",
+])
+def test_a_demand_made_is_counted_or_someones(text):
+    assert [m for m in annotate_text(text).events if m.event_type == "demand"]
+
+
+@pytest.mark.parametrize("text", [
+    "Several senators warned that the party risked a backlash among young voters.",
+    "Aides warned that the governor would face a difficult primary.",
+])
+def test_a_warning_of_what_befalls_someone_is_no_threat(text):
+    assert not [m for m in annotate_text(text).events if m.event_type == "threat"]

@@ -180,7 +180,7 @@ def test_a_crowd_is_many_voices(name, crowd):
 
 def test_a_crowds_sayings_in_one_report_are_not_one_statement():
     events = _merged(
-        "That caused other Republicans to warn that the party risked a backlash. Republicans "
+        "That caused other Republicans to warn that they would block his nominee. Republicans "
         "have since criticized his position and pressured other Democrats to take a stand.")
     said = [e for e in events if e.family == "verbal" and e.event_type in ("threat",
                                                                            "accusation")]

@@ -68,7 +68,8 @@ def figurative_noun(token: Token, lemma: str) -> bool:
     (:data:`ASSAULTS`, :func:`_no_one_assailed`); and "in
     protest" after another act ("resigned in protest"), its manner. Idioms of talks and refusal: a "talk" with no one ("the talk of the
     town", "tough talk"; "talks" and "a talk with the envoy" are talks) and "the right of first
-    refusal"."""
+    refusal". "Demand" as a mass noun, with no article, owner or number, is a market's ("demand
+    for coal"), no demand made."""
     modifiers = {c.lemma_.lower() for c in token.lefts if c.dep_ in ("compound", "amod")}
     if modifiers & FIGURATIVE_FIGHTS or contest_for_office(token):
         return True  # "a trade war", "the battle for control of the RNC"
@@ -94,6 +95,12 @@ def figurative_noun(token: Token, lemma: str) -> bool:
                        for c in token.children)
     if lemma == "refusal" and token.dep_ == "pobj" and token.head.head.lemma_.lower() == "right":
         return True  # "the right of first refusal": a claim of first offer, no one refused
+    if lemma == "demand" and token.tag_ == "NN" and not any(
+            c.dep_ in ("det", "poss", "nummod") or c.dep_ == "prep" and c.lower_ in ("by", "from")
+            for c in token.children):
+        return True  # "demand for metallurgical coal has roared back", "abortion on demand":
+        # the mass noun of markets; a demand made is counted or someone's ("a demand", "their
+        # demands", "the demand for his resignation")
     if lemma == "execution":
         objects = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
                    for g in c.children if g.dep_ == "pobj"]

@@ -78,7 +78,29 @@ def phrase_type(token: Token, lemma: str) -> str | None:
         return "attack"  # "gunmen opened fire on soldiers": shooting, typed by whom it harmed
     if lemma in GATHERING and any(c.dep_ == "nsubj" and _protesters(c) for c in token.children):
         return "protest"
+    if lemma in ("release", "free") and _frees_people(token):
+        return "concession"  # "freed the hostages": CAMEO 0841, release persons (PLOVER CONCEDE)
     return None
+
+
+#: People held whom PEOPLE does not name: "released the British sailors", "freed the crew".
+HELD = frozenset({"sailor", "crew", "crewman", "tourist", "diplomat", "employee", "national"})
+#: Verbs of letting: a release they govern is what a rule or a policy lets happen.
+ALLOWING = frozenset({"allow", "let", "permit", "enable"})
+#: Where one is released from that no captor holds: "released from hospital".
+CARE = frozenset({"hospital", "care", "clinic", "treatment", "contract", "obligation"})
+
+
+def _frees_people(token: Token) -> bool:
+    """Whether "release" or "free" lets people go ("will release the prime minister", "the
+    hostages were freed"), not a statement, a video or tax returns, nor someone "released from
+    hospital", nor people a policy "allows to be released"."""
+    if any(c.dep_ == "prep" and c.lower_ == "from" and any(
+            g.lemma_.lower() in CARE for g in c.children) for c in token.children) or (
+            token.dep_ in ("xcomp", "ccomp") and token.head.lemma_.lower() in ALLOWING):
+        return False  # "a policy that allows immigrants to be released": what a rule lets be
+    return any(_person(t) and t.pos_ != "NUM" and t.ent_type_ != "NORP" or t.ent_type_ == "PERSON"
+               or t.lemma_.lower() in HELD for t in _objects(token))
 
 
 def by_whom_harmed(name: str, refined: str, harmed: list[Token]) -> str:

@@ -50,9 +50,6 @@ STRUCK_THINGS = frozenset({
     "deal", "bargain", "agreement", "compromise", "accord", "pact", "balance", "tone", "note",
     "chord", "pose", "record", "high", "low", "peak", "mark", "milestone", "level", "jackpot",
     "snag", "nerve", "stride", "question", "figure", "total", "threshold", "shelf", "airwaves"})
-#: What one warns "of" or "about" when one cautions: "warned of the risks", "of the dangers".
-DANGERS = frozenset({"risk", "danger", "peril", "consequence", "hazard", "cost", "effect",
-                     "impact", "threat", "possibility", "prospect", "pitfall", "downside"})
 #: What a reporter asks an office for: "a request for comment", "for an interview".
 REPORTERS_ASK = frozenset({"comment", "interview", "response", "reaction", "statement"})
 #: Subjects of "striking" as an adjective: "what is striking", "it is striking that".
@@ -192,7 +189,7 @@ def asks(token: Token) -> bool:
         subject = token.head  # "the government, which is pushing Washington to …"
     if subject is None and token.dep_ == "xcomp":  # "caused the government to push …"
         subject = next((c for c in token.head.children if c.dep_ == "dobj"), None)
-    if subject is None or not _can_act(subject):
+    if subject is None or not can_act(subject):
         return False  # "US strikes are pushing the government to end …": a cause, no request
     asked = any(c.dep_ == "dobj" for c in children) and any(
         c.dep_ in ("xcomp", "advcl") and to_infinitive(c)
@@ -201,37 +198,7 @@ def asks(token: Token) -> bool:
     return asked or pushed_for
 
 
-def cautions(token: Token) -> bool:
-    """A warning that something will happen, told of no one who could do it ("the fund warned
-    that the exit will raise many questions", "economists warned that prices would keep
-    rising"), is a caution, not a threat: PLOVER's THREATEN is a threat of action by someone
-    ("warned that it would respond", "warned that police will no longer tolerate rallies",
-    "warned Hamas to stop"); so is a warning "of" or "about" a danger ("warning of the risks
-    of a nuclear Iran"; "warned of a crushing response" stays). Told to someone, the same
-    holds of a thing that acts in an active clause ("warning voters that a Clinton victory
-    would bring her husband back"); a
-    passive one may hide the one who warns ("warned residents that the area will be
-    shelled")."""
-    if any(c.dep_ == "prep" and c.lower_ in ("of", "about") and any(
-            g.lemma_.lower() in DANGERS for g in c.children) for c in token.children):
-        return True  # "warning of the risks of a nuclear Iran": a caution
-    clauses = [c for c in token.children if c.dep_ == "ccomp"]
-    if not clauses:
-        return False
-    if any(c.dep_ in ("dobj", "dative") for c in token.children):
-        return all(_no_agent(c) and not any(g.dep_ == "nsubjpass" for g in c.children)
-                   for c in clauses)
-    return all(_no_agent(c) for c in clauses)
-
-
-def _no_agent(clause: Token) -> bool:
-    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return subject is not None and not _can_act(subject) and (
-        subject.lemma_.lower() not in FORCES) and not any(
-        c.dep_ == "poss" for c in subject.children)  # "its fighters": the speaker's side
-
-
-def _can_act(subject: Token) -> bool:
+def can_act(subject: Token) -> bool:
     """Whether a subject is someone who can ask or warn: a name, a pronoun, people by office or
     kind ("the government", "lawmakers", "police"); not a thing or an act."""
     return (subject.ent_type_ in AGENT_ENTITIES or subject.pos_ in ("PRON", "PROPN")
@@ -480,8 +447,8 @@ def calls_on_or_for(token: Token) -> bool:
                 return True
         if child.dep_ in ("advcl", "ccomp", "xcomp") and any(
                 m.dep_ == "mark" and m.lower_ == "for" for m in child.children):
-            return any(c.dep_ == "nsubj" and _can_act(c) for c in token.children) or (
-                token.dep_ == "relcl" and _can_act(token.head))  # not "protocol called for …"
+            return any(c.dep_ == "nsubj" and can_act(c) for c in token.children) or (
+                token.dep_ == "relcl" and can_act(token.head))  # not "protocol called for …"
     return False
 
 

@@ -48,7 +48,6 @@ from crossbearing.annotate.event_senses import (
     asks_for_comment,
     attacks_an_idea,
     calls_on_or_for,
-    cautions,
     commits_a_wrong,
     fights_for_a_cause,
     for_conduct,
@@ -65,6 +64,7 @@ from crossbearing.annotate.event_senses import (
 from crossbearing.annotate.event_types import Ontology
 from crossbearing.annotate.event_vows import (
     VOWING,
+    cautions,
     threat_as_danger,
     threat_to_something,
     vowed_type,

@@ -1,5 +1,6 @@
 """What a vow and a threat are: "vow" and "swear" make a threat only when what is vowed harms
-someone, and a noun "threat" is a threat made only when it is no danger.
+someone, a noun "threat" is a threat made only when it is no danger, and a warning is one only
+when it tells someone's act (else it cautions).
 
 PLOVER's THREATEN is a threat to do something negative ("have sworn to fight until they gain
 control of villages"); a vow to do something else is a promise, which PLOVER codes AGREE
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from crossbearing.annotate.event_senses import FORCES, can_act
 from crossbearing.annotate.event_types import Ontology
 
 if TYPE_CHECKING:
@@ -89,3 +91,45 @@ def threat_to_something(token: Token) -> bool:
     a threat to do something ("the threat to close the strait")."""
     return any(c.dep_ == "prep" and c.lower_ == "to" and any(g.dep_ == "pobj" for g in c.children)
                for c in token.children)
+
+
+#: What one warns "of" or "about" when one cautions: "warned of the risks", "of the dangers".
+DANGERS = frozenset({"risk", "danger", "peril", "consequence", "hazard", "cost", "effect",
+                     "impact", "threat", "possibility", "prospect", "pitfall", "downside"})
+#: Verbs of undergoing: what a clause of theirs tells befalls its subject, no one's act.
+UNDERGOING = frozenset({"risk", "face", "lose", "suffer", "endure", "incur", "lag", "trail",
+                        "struggle"})
+
+
+def cautions(token: Token) -> bool:
+    """A warning that something will happen, told of no one who could do it ("the fund warned
+    that the exit will raise many questions", "economists warned that prices would keep
+    rising"), is a caution, not a threat: PLOVER's THREATEN is a threat of action by someone
+    ("warned that it would respond", "warned that police will no longer tolerate rallies",
+    "warned Hamas to stop"); so is a warning "of" or "about" a danger ("warning of the risks
+    of a nuclear Iran"; "warned of a crushing response" stays). Told to someone, the same
+    holds of a thing that acts in an active clause ("warning voters that a Clinton victory
+    would bring her husband back"); a
+    passive one may hide the one who warns ("warned residents that the area will be
+    shelled")."""
+    if any(c.dep_ == "prep" and c.lower_ in ("of", "about") and any(
+            g.lemma_.lower() in DANGERS for g in c.children) for c in token.children):
+        return True  # "warning of the risks of a nuclear Iran": a caution
+    clauses = [c for c in token.children if c.dep_ == "ccomp"]
+    if not clauses:
+        return False
+    if any(c.dep_ in ("dobj", "dative") for c in token.children):
+        return all(_no_agent(c) and not any(g.dep_ == "nsubjpass" for g in c.children)
+                   for c in clauses)
+    return all(_no_agent(c) for c in clauses)
+
+
+def _no_agent(clause: Token) -> bool:
+    """Whether a warned clause tells no one's act: a thing as its subject, or a verb of
+    undergoing ("warned that the party risked a backlash", "would face defeat")."""
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and clause.lemma_.lower() in UNDERGOING:
+        return True
+    return subject is not None and not can_act(subject) and (
+        subject.lemma_.lower() not in FORCES) and not any(
+        c.dep_ == "poss" for c in subject.children)  # "its fighters": the speaker's side
