@@ -1613,3 +1613,27 @@ def test_a_demand_made_is_counted_or_someones(text):
 ])
 def test_a_warning_of_what_befalls_someone_is_no_threat(text):
     assert not [m for m in annotate_text(text).events if m.event_type == "threat"]
+
+
+_LEAD = "Senate votes on the bill\n\nThe Senate voted on Tuesday.\n\n"
+
+
+@pytest.mark.parametrize("text", [
+    "Birthers have demanded more proof of his birth.",
+    "His remarks were milder than some other Republicans, who have openly accused the "
+    "president of disrespecting religion.",
+    "Many critics have called for his resignation.",
+])
+def test_an_indefinite_many_acting_up_to_now_is_no_occasion(text):
+    assert not [m for m in annotate_text(_LEAD + text).events if m.mode == "asserted"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Republicans have accused the president of lying.",  # a body pointed at
+    "Senate Democrats have accused the president of lying.",  # a body named
+    "Protesters have blocked the main road since Monday.",  # dated
+    "American officials have linked the attack to the militia.",  # people by office
+    "Other unions, including the AFL-CIO, have endorsed the senator.",  # members named
+])
+def test_a_body_or_a_dated_perfect_stays_an_event(text):
+    assert annotate_text(_LEAD + text).events

@@ -18,7 +18,8 @@ from spacy.tokens import Token
 
 from crossbearing.annotate.cues import STATEMENT_NOUNS
 from crossbearing.annotate.event_agreements import ENACTED
-from crossbearing.annotate.event_senses import relative_subject
+from crossbearing.annotate.event_phrases import ARMED
+from crossbearing.annotate.event_senses import AGENT_NOUNS, FORCES, relative_subject
 from crossbearing.annotate.nlp import text_of
 from crossbearing.model import EventMention
 
@@ -89,7 +90,7 @@ def habitual_present(mention: EventMention, token: Token) -> bool:
     if token.tag_ == "VB" and token.dep_ == "conj" and token.head.tag_ in ("VBZ", "VBP"):
         token = token.head  # "people who attack my wife and attack my father": both present
     if token.tag_ == "VBN":
-        if not (_present_passive(token) or _stance_perfect(token)):
+        if not (_present_passive(token) or _stance_perfect(token) or _crowds_perfect(token)):
             return False
     elif token.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass")
                                                  for c in token.children):
@@ -166,6 +167,31 @@ def _present_passive(token: Token) -> bool:
         return passive[0].tag_ in ("VBZ", "VBP")
     return len(auxiliaries) == 2 and token.lemma_.lower() in STANCES and any(
         c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in auxiliaries)
+
+
+#: Words that leave a plural subject indefinite: "some other Republicans", "many critics".
+INDEFINITE = frozenset({"some", "many", "several", "other", "most", "few", "more", "all"})
+
+
+def _crowds_perfect(token: Token) -> bool:
+    """An act in the present perfect by an indefinite many ("birthers have demanded additional
+    proof", "some other Republicans, who have openly accused the president"): many people's
+    acts on occasions no one names, up to now, as a stance held is (outside the headline and
+    lead, undated: :func:`habitual_present`). A body named or pointed at ("the Republicans",
+    "Senate Democrats", "its critics"), people by office or arms who act for one ("American officials
+    have linked the attack to …", "soldiers have arrested dozens") and a many whose members are named ("other unions, including
+    the AFL-CIO, have endorsed …") stay."""
+    auxiliaries = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+    if len(auxiliaries) != 1 or auxiliaries[0].lemma_ != "have" or auxiliaries[0].tag_ != "VBP":
+        return False
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subject is not None and token.dep_ == "relcl" and subject.tag_ in ("WP", "WDT"):
+        subject = token.head  # "Republicans, who have openly accused …"
+    return subject is not None and subject.tag_ in ("NNS", "NNPS") and (
+        subject.lemma_.lower() not in AGENT_NOUNS | FORCES | ARMED) and all(
+        c.dep_ in ("amod", "cc", "punct", "relcl", "acl") or c.lower_ in INDEFINITE
+        for c in subject.children) and not any(
+        c.ent_type_ in ("ORG", "GPE", "NORP") for c in subject.children)
 
 
 def _stance_perfect(token: Token) -> bool:
