@@ -114,3 +114,29 @@ def test_letting_people_go_is_a_concession(text, plover):
 ])
 def test_releasing_things_or_leaving_care_is_no_concession(text):
     assert not [m for m in annotate_text(text).events if m.event_type == "concession"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Red Cross helicopters evacuated the wounded from the town on Friday.", "aid"),
+    ("The army evacuated 300 civilians from the flooded valley.", "aid"),
+    ("The United States evacuated its embassy in the capital.", "suspension"),
+    ("The army evacuated its soldiers from the base.", "suspension"),
+])
+def test_evacuating_others_is_a_rescue_and_ones_own_a_withdrawal(text, expected):
+    assert [m.event_type for m in annotate_text(text).events][0] == expected
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Senator Maria Lopez showed her support for the strikers on Friday.", "Maria Lopez"),
+    ("Governor Tom Baker defended his criticism of the ruling.", "Tom Baker"),
+])
+def test_a_possessive_on_ones_own_act_is_the_subjects(text, actor):
+    event = next(m for m in annotate_text(text).events if m.event_type in ("support",
+                                                                          "accusation"))
+    assert any(a.role == "actor" and a.canonical == actor for a in event.arguments)
+
+
+def test_a_possessive_on_an_act_answered_is_someone_elses():
+    events = annotate_text("Mayor Ann Cole refused his request for a meeting.").events
+    request = next(m for m in events if m.text == "request")
+    assert not any(a.role == "actor" for a in request.arguments)

@@ -78,6 +78,8 @@ def phrase_type(token: Token, lemma: str) -> str | None:
         return "attack"  # "gunmen opened fire on soldiers": shooting, typed by whom it harmed
     if lemma in GATHERING and any(c.dep_ == "nsubj" and _protesters(c) for c in token.children):
         return "protest"
+    if lemma == "evacuate" and _rescues_people(token):
+        return "aid"  # "helicopters evacuated the wounded": rescue (PLOVER AID), no retreat
     if lemma in ("release", "free") and _frees_people(token):
         return "concession"  # "freed the hostages": CAMEO 0841, release persons (PLOVER CONCEDE)
     return None
@@ -89,6 +91,19 @@ HELD = frozenset({"sailor", "crew", "crewman", "tourist", "diplomat", "employee"
 ALLOWING = frozenset({"allow", "let", "permit", "enable"})
 #: Where one is released from that no captor holds: "released from hospital".
 CARE = frozenset({"hospital", "care", "clinic", "treatment", "contract", "obligation"})
+
+
+#: People one rescues by evacuating them, beside :data:`PEOPLE`.
+RESCUED = frozenset({"wounded", "injured", "sick", "casualty", "survivor", "elderly", "family"})
+
+
+def _rescues_people(token: Token) -> bool:
+    """Whether "evacuate" takes others out of danger ("U.N. helicopters evacuated the wounded
+    from Gorazde", "evacuated 300 civilians"), not one's own forces, staff or a place ("evacuated
+    its embassy", "Israel will evacuate 21 settlements": a withdrawal)."""
+    return any((t.lemma_.lower() in PEOPLE | RESCUED or t.lower_ in RESCUED) and t.lemma_.lower()
+               not in ARMED and not any(c.dep_ == "poss" for c in t.children)
+               for t in _objects(token))
 
 
 def _frees_people(token: Token) -> bool:

@@ -19,6 +19,14 @@ PRONOUNS = frozenset({"PRON"})
 #: What each subject pronoun may refer back to: a person, or an organisation or a state ("US
 #: Central Command said it had killed …", "Iran said it would retaliate").
 REFERENTS = {"he": ("PERSON",), "she": ("PERSON",), "it": ("ORG", "GPE")}
+#: Verbs whose object is the subject's own act: "showed her support", "renewed its demand".
+OWN_ACTS = frozenset({
+    "show", "express", "voice", "stress", "reiterate", "repeat", "renew", "defend", "announce",
+    "convey", "extend", "make", "issue", "deliver", "state", "restate", "signal", "declare",
+    "continue", "step", "escalate", "intensify", "drop", "withdraw", "end", "begin", "start",
+    "launch", "resume", "press", "soften", "double"})
+#: The subject pronoun each possessive stands for.
+POSSESSIVES = {"his": "he", "her": "she", "its": "it"}
 #: Nouns that count what follows "of" ("a number of fighters", "dozens of protesters").
 QUANTITY_NOUNS = frozenset({"number", "dozen", "dozens", "score", "scores", "hundred",
                             "hundreds", "thousand", "thousands", "handful", "couple", "group",
@@ -58,6 +66,22 @@ class Spans:
         (:func:`named_by_a_city`: "the Minsk agreement")."""
         mention = self.at(token)
         return mention is not None and named_by_a_city(token, mention)
+
+    def _bound(self, pronoun: Token) -> Mention | None:
+        """Whom a possessive pronoun on the object of a verb of showing or carrying on one's
+        own act refers to: the verb's subject, where it agrees ("Bachmann showed her support
+        for …", "Iraq announced its withdrawal", "Santorum defended his criticism"), else None.
+        Not after verbs of answering another ("Obama refused his request": someone else's)."""
+        labels = REFERENTS.get(POSSESSIVES.get(pronoun.lower_, ""))
+        noun = pronoun.head
+        if labels is None or pronoun.dep_ != "poss" or noun.dep_ != "dobj" or (
+                noun.head.lemma_.lower() not in OWN_ACTS):
+            return None
+        subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        found = self.at(subject) if subject is not None else None
+        if found is None or found.label not in labels or _other_gender(pronoun, found):
+            return None
+        return found
 
     def _referred(self, pronoun: Token) -> Mention | None:
         """Who "he", "she" or "it" as a subject refers to. "he"/"she": the person named as the
@@ -166,7 +190,7 @@ class Spans:
         adjective the knowledge base does not hold is a description of the group, not its
         actor: "Pro-Iran Iraqi lawmakers" stay lawmakers so described."""
         if head.pos_ in PRONOUNS:
-            person = self._referred(head) if role == "actor" else None
+            person = (self._bound(head) or self._referred(head)) if role == "actor" else None
             if person is None:
                 return None
             return EventArgument(role, head.idx, head.idx + len(head), head.text,
@@ -247,7 +271,8 @@ def _other_gender(pronoun: Token, person: Mention) -> bool:
     words = [t.lower_ for t in title] if title is not None else []
     if title is not None and title.start > 0:
         words.insert(0, doc[title.start - 1].lower_)
-    return any(GENDERED_TITLES.get(w) == pronoun.lower_ for w in words)
+    said = POSSESSIVES.get(pronoun.lower_, pronoun.lower_)  # "her" is "she"
+    return any(GENDERED_TITLES.get(w) == said for w in words)
 
 
 #: Accords and meetings a city names ("the Paris climate accord", "the Minsk agreement", "the
