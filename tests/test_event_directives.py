@@ -140,3 +140,30 @@ def test_a_possessive_on_an_act_answered_is_someone_elses():
     events = annotate_text("Mayor Ann Cole refused his request for a meeting.").events
     request = next(m for m in events if m.text == "request")
     assert not any(a.role == "actor" for a in request.arguments)
+
+
+@pytest.mark.parametrize("text, actor", [
+    ('"So I came out here to support the strikers," said Maria Lopez, a teacher.',
+     "Maria Lopez"),
+    ('"I condemn this attack," the mayor, John Smith, said on Sunday.', "John Smith"),
+])
+def test_i_in_a_speakers_own_quotation_is_the_speaker(text, actor):
+    event = annotate_text(text).events[0]
+    assert [a.canonical for a in event.arguments if a.role == "actor"] == [actor]
+
+
+@pytest.mark.parametrize("text", [
+    '"I have been threatened many times," said Maria Lopez, a teacher.',  # done to her
+    "I support the plan.",  # no quotation, no speaker
+])
+def test_i_undergoing_an_act_or_unquoted_is_no_actor(text):
+    assert not [a for m in annotate_text(text).events for a in m.arguments
+                if a.role == "actor" and a.canonical == "Maria Lopez"]
+    assert not [a for m in annotate_text(text).events for a in m.arguments
+                if a.role == "actor" and a.text == "I"]
+
+
+def test_i_in_a_state_told_by_be_is_no_actor():
+    text = '"I\'ve been spat at, pushed and threatened before," said Maria Lopez, a teacher.'
+    assert not [a for m in annotate_text(text).events for a in m.arguments
+                if a.role == "actor" and a.canonical == "Maria Lopez"]

@@ -237,18 +237,18 @@ def test_an_unresolved_time_of_its_own_keeps_a_report_apart():
 
 
 def test_a_headline_actor_is_the_speaker_the_article_resolves_in_the_same_words():
-    from crossbearing.annotate.events import _named_as_speakers
+    from crossbearing.annotate.event_speakers import named_as_speakers
     from crossbearing.model import Quote
 
     [calls] = mentions("The Tigris Resistance calls on foreign forces to leave.")
     assert [a.actor_id for a in calls.role("actor")] == [None]
     resolved = Quote("a1", ((200, 240),), (180, 190), (150, 175), "the Tigris Resistance",
                      "tigris-front", "Tigris Front", None, "indirect")
-    [named] = _named_as_speakers([calls], [resolved])
+    [named] = named_as_speakers([calls], [resolved])
     [actor] = named.role("actor")
     assert (actor.actor_id, actor.canonical) == ("tigris-front", "Tigris Front")
     other = replace(resolved, speaker_text="the Euphrates Brigade")
-    assert _named_as_speakers([calls], [other]) == [calls]
+    assert named_as_speakers([calls], [other]) == [calls]
 
 
 @pytest.mark.parametrize("text, word", [
@@ -309,7 +309,7 @@ def test_initially_in_the_storys_own_sequence_stays():
 
 
 def test_the_quote_layers_reading_of_a_pronoun_comes_first():
-    from crossbearing.annotate.events import _with_cue_speaker
+    from crossbearing.annotate.event_speakers import with_cue_speaker
     from crossbearing.model import EventArgument, Quote
 
     [accused] = mentions("Karim Haddad spoke first. Then he accused the governor of lying.")
@@ -319,7 +319,7 @@ def test_the_quote_layers_reading_of_a_pronoun_comes_first():
     quote = Quote("a1", ((accused.end + 1, accused.end + 30),), (accused.start, accused.end),
                   (accused.start - 3, accused.start - 1), "he", "yahya-rasool", "Yahya Rasool",
                   None, "indirect")
-    [actor] = _with_cue_speaker(guessed, token, [quote])
+    [actor] = with_cue_speaker(guessed, token, [quote])
     assert actor.actor_id == "yahya-rasool"
     named = [replace(guessed[0], text="Karim Haddad")]  # a name of its own is kept
-    assert _with_cue_speaker(named, token, [quote]) == named
+    assert with_cue_speaker(named, token, [quote]) == named

@@ -21,7 +21,13 @@ from spacy.tokens import Doc, Token
 
 from crossbearing.annotate.event_args import arguments
 from crossbearing.annotate.event_directives import DUTY_VERBS
-from crossbearing.annotate.event_spans import REFERENTS, Spans
+from crossbearing.annotate.event_spans import Spans
+from crossbearing.annotate.event_speakers import (
+    first_person,
+    named_as_speakers,
+    reporter,
+    with_cue_speaker,
+)
 from crossbearing.annotate.event_places import locations, nearest_place
 from crossbearing.annotate.event_senses import to_infinitive
 from crossbearing.annotate.event_triggers import (
@@ -110,7 +116,7 @@ def event_mentions(doc: Doc, article_id: str, mentions: Sequence[Mention],
     starts = {m.start for m in found}
     found = [m if m.antecedent is None or m.antecedent in starts else replace(m, antecedent=None)
              for m in found]
-    found = _named_as_speakers(found, quotes)
+    found = named_as_speakers(found, quotes)
     return with_antecedents(_said_by_governor(found, doc, onto), doc, onto,
                              (actors or actor_base()).actor_key)
 
@@ -247,7 +253,9 @@ def _mention(group: list[Trigger], others: list[Token], article_id: str, spans: 
             "xcomp", "acl", "advcl"):
         name = "attack"  # "an attempt to assassinate the deputy governor": no one was killed
     if main.family == "verbal":
-        args = _with_cue_speaker(args, token, quotes)
+        args = with_cue_speaker(args, token, quotes)
+    if not any(a.role == "actor" for a in args):
+        args = first_person(token, quotes) + args
     args, modifier_place = _place_modifier(args, token, spans, places)
     inner = _reach(group, others)
     outer = _clause(group, others)
@@ -263,7 +271,7 @@ def _mention(group: list[Trigger], others: list[Token], article_id: str, spans: 
         victims = [(a.start, a.end) for a in args if a.role == "victim"]
         fatalities = _toll(numbers, FATAL, inner, outer, token.idx, offsets, victims)
         injuries = _toll(numbers, INJURED, inner, outer, token.idx, offsets, victims)
-    speaker, speaker_actor = _reporter(token.idx, quotes)
+    speaker, speaker_actor = reporter(token.idx, quotes)
     event_mode = mode(token, main.family)
     if time is None and (main.family == "verbal" or event_mode != "asserted"):
         time = saying_time(token.idx, quotes, times, spans.doc)  # said "in a statement Friday"
@@ -404,72 +412,3 @@ def _place_modifier(args: list[EventArgument], token: Token, spans: Spans,
             kept = [a for a in args if not (a.role == "actor" and a.start == mention.start)]
             return kept, mention
     return args, None
-
-
-def _with_cue_speaker(args: list[EventArgument], token: Token,
-                      quotes: Sequence[Quote]) -> list[EventArgument]:
-    """A verbal event whose trigger introduces a quotation ("the statement urged its allies to
-    …", "it called on …") is the quote's speaker's act: where the quote layer resolved that
-    speaker to an actor and the parse gave none, the speaker is the event's actor. So is a
-    verbal event whose subject is a quotation's speaker ("The secretary general of Nujaba has
-    denounced the United States …, emphasizing that …": the quote layer knows him by name):
-    one resolver for who speaks, in quotes and in events alike: its reading of a pronoun ("he
-    said") comes before the events' own (``event_spans.Spans``), which serves where no
-    quotation's speaker stands."""
-    if any(a.role == "actor" and a.actor_id and a.text.lower() not in REFERENTS
-           for a in args):
-        return args
-    quote = next((q for q in quotes if q.cue and q.speaker_actor
-                  and q.cue[0] <= token.idx < q.cue[1]), None)
-    if quote is None:  # "The secretary general of X has denounced …, emphasizing that …"
-        quote = next((q for q in quotes if q.speaker and q.speaker_actor and any(
-            a.role == "actor" and a.start < q.speaker[1] and q.speaker[0] < a.end
-            for a in args)), None)
-    if quote is None:
-        return args
-    start, end = quote.speaker or quote.cue
-    name = quote.speaker_canonical or quote.speaker_text or quote.speaker_actor
-    speaker = EventArgument("actor", start, end, quote.speaker_text or name, quote.speaker_actor,
-                            name)
-    return [speaker] + [a for a in args if a.role != "actor"]
-
-
-def _named_as_speakers(found: list[EventMention], quotes: Sequence[Quote]) -> list[EventMention]:
-    """An actor the parse left unresolved that the article names, in the same words, as a
-    speaker the quote layer resolved ("The Iraqi Resistance calls on the US forces to leave" in
-    a headline, "a statement issued by the Iraqi Resistance" below, resolved to the Islamic
-    Resistance in Iraq): one name, one actor within an article."""
-    resolved: dict[str, tuple[str, str]] = {}
-    for quote in quotes:
-        if quote.speaker_actor:
-            name = quote.speaker_canonical or quote.speaker_actor
-            for words in (quote.speaker_text, quote.descriptor):
-                if words:
-                    resolved.setdefault(_bare(words), (quote.speaker_actor, name))
-    if not resolved:
-        return found
-    def named(a: EventArgument) -> EventArgument:
-        speaker = resolved.get(_bare(a.text)) if a.role == "actor" and not a.actor_id else None
-        return replace(a, actor_id=speaker[0], canonical=speaker[1]) if speaker else a
-
-    result = []
-    for mention in found:
-        args = tuple(named(a) for a in mention.arguments)
-        result.append(replace(mention, arguments=args) if args != mention.arguments else mention)
-    return result
-
-
-def _bare(words: str) -> str:
-    """Words as compared between mentions of one name: lower case, no leading article."""
-    text = " ".join(words.lower().split())
-    return text[4:] if text.startswith("the ") else text
-
-
-def _reporter(offset: int, quotes: Sequence[Quote]) -> tuple[str | None, str | None]:
-    for quote in quotes:
-        if any(a <= offset < b for a, b in quote.content):
-            name = quote.speaker_canonical or quote.descriptor or quote.speaker_text
-            return name, quote.speaker_actor
-    return None, None
-
-
