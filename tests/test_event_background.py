@@ -86,9 +86,12 @@ def test_with_the_reports_day_a_date_with_its_year_is_read_by_how_far_back_it_li
 @pytest.mark.parametrize("first_report, listed", [
     ("2012-03-01", False),  # an event of 2001 told in a report of 2012: history
     ("2001-09-12", True),   # the next day: the news
+    ("2001-09-11", True),   # the same day
+    ("2001-09-10", False),  # the day before: what the report tells of it is expected
     (None, True),           # no report dated to the day: nothing to tell it by
 ])
-def test_an_event_dated_over_a_year_before_its_first_report_is_not_listed(first_report, listed):
+def test_an_event_dated_over_a_year_before_or_after_its_first_report_is_not_listed(
+        first_report, listed):
     from datetime import date
 
     from crossbearing.corpus.event_values import with_first_report

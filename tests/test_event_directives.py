@@ -167,3 +167,25 @@ def test_i_in_a_state_told_by_be_is_no_actor():
     text = '"I\'ve been spat at, pushed and threatened before," said Maria Lopez, a teacher.'
     assert not [a for m in annotate_text(text).events for a in m.arguments
                 if a.role == "actor" and a.canonical == "Maria Lopez"]
+
+
+def test_a_gerund_after_a_noun_of_the_clause_takes_the_clause_subject():
+    text = ("In brief remarks after meeting with President Anna Lind of Sweden, Mr. Obama on "
+            "Wednesday disputed the report.")
+    meeting = next(m for m in annotate_text(text).events if m.text == "meeting")
+    assert ("actor", "Obama") in [(a.role, a.text) for a in meeting.arguments]
+
+
+def test_who_comes_for_a_meeting_holds_it_and_who_comes_under_attack_suffers_it():
+    text = "Vice President Biden traveled to the Capitol on Wednesday for a private meeting."
+    meeting = next(m for m in annotate_text(text).events if m.text == "meeting")
+    assert [a.text for a in meeting.arguments if a.role == "actor"] == ["Biden"]
+    attack = annotate_text("The convoy came under attack near the border.").events[0]
+    assert not [a for a in attack.arguments if a.role == "actor"]
+
+
+def test_a_plural_pointing_back_refers_to_the_acts_told_before():
+    events = annotate_text("US airstrikes killed 16 people in Iraq on Friday. These strikes "
+                           "come in the wake of a series of military actions.").events
+    first, these = events
+    assert these.text == "strikes" and these.antecedent == first.start

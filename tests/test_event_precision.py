@@ -1637,3 +1637,15 @@ def test_an_indefinite_many_acting_up_to_now_is_no_occasion(text):
 ])
 def test_a_body_or_a_dated_perfect_stays_an_event(text):
     assert annotate_text(_LEAD + text).events
+
+
+def test_hitting_someone_on_his_words_is_an_accusation():
+    events = annotate_text("Hillary Clinton hit Donald Trump hard on his comments.").events
+    assert [m.event_type for m in events] == ["accusation"]
+
+
+def test_a_call_something_should_be_is_a_figure():
+    text = "The report should be a wake-up call to voters to fix the tax system."
+    assert not [m for m in annotate_text(text).events if m.event_type == "demand"]
+    issued = annotate_text("The mayor issued a call to residents to stay home.").events
+    assert [m.event_type for m in issued] == ["demand"]

@@ -304,3 +304,20 @@ def test_talks_with_other_named_parties_are_other_talks():
                         "House.", "On Wednesday the president held talks with Speaker John "
                         "Boehner.", days=days)
     assert _sources(together, "consultation") == [["a0", "a1"]]
+
+
+def test_two_speakers_named_by_one_word_are_two():
+    events = _merged(
+        "In brief remarks after meeting with President Anna Lind of Sweden, Mr. Obama on "
+        "Wednesday disputed the report.",
+        "Vice President Biden traveled to the Capitol on Wednesday for a private meeting with "
+        "House Democrats.")
+    meetings = [e for e in events if e.event_type == "consultation"]
+    assert len(meetings) == 2, [(e.sources) for e in meetings]
+
+
+def test_a_party_member_by_its_label_is_no_speakers_name():
+    from crossbearing.corpus.event_items import _one_name
+
+    assert _one_name("Obama") and _one_name("Biden")
+    assert not _one_name("Republican") and not _one_name("Iraqi")

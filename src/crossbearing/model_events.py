@@ -160,14 +160,14 @@ RECALLED_AFTER_DAYS = 365
 def is_listed(event: Event, decision: str | None) -> bool:
     """Whether an event is listed as one that happened: asserted (not a threat, a denial, a
     suspension or a hypothesis), not rejected by an analyst, and undated or dated at least to
-    the month (:data:`LISTED_PRECISIONS`) and not a year before its first report
-    (:func:`recalled`) unless an analyst confirmed it."""
+    the month (:data:`LISTED_PRECISIONS`), not a year before its first report
+    (:func:`recalled`) and not after it (:func:`foretold`) unless an analyst confirmed it."""
     if event.mode != "asserted" or decision == "reject":
         return False
     if decision == "confirm":
         return True
     return (event.date_precision is None or event.date_precision in LISTED_PRECISIONS) and (
-        not recalled(event))
+        not recalled(event)) and not foretold(event)
 
 
 def recalled(event: Event) -> bool:
@@ -178,6 +178,15 @@ def recalled(event: Event) -> bool:
         return False
     return (date.fromisoformat(first[:10]) - date.fromisoformat(end[:10])).days > (
         RECALLED_AFTER_DAYS)
+
+
+def foretold(event: Event) -> bool:
+    """Whether an event is dated after its first report's publication day: what a report
+    tells of a day after its own is expected, not done ("a conference call with committee
+    members on Monday evening", "a hearing next week", "its meeting in October")."""
+    first, start = event.detail.get("first_report"), event.date_start
+    return bool(first and start) and date.fromisoformat(start[:10]) > date.fromisoformat(
+        first[:10])
 
 
 _SOURCE_KEYS = ("article_id", "outlet", "span", "sentence")

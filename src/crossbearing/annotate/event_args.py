@@ -18,9 +18,13 @@ from crossbearing.annotate.event_senses import (
     RELATIVE_TAGS,
     a_thing,
     a_time,
-    to_infinitive,
 )
 from crossbearing.annotate.event_spans import Spans
+from crossbearing.annotate.event_subjects import (
+    shared_passive_subject,
+    shared_subject,
+    speaker_subject,
+)
 from crossbearing.annotate.name_spans import dateline
 from crossbearing.model import EventArgument
 
@@ -33,6 +37,9 @@ LIGHT_VERBS = frozenset({"carry", "conduct", "launch", "stage", "mount", "execut
 #: ("wounded two soldiers in a bomb attack"; not "three died in an attack", no object).
 HARMING = frozenset({"kill", "wound", "injure", "hurt", "maim", "hit", "strike", "target",
                      "destroy", "damage", "abduct", "kidnap", "seize", "capture"})
+#: Verbs of coming whose subject does what it comes "for" ("Biden traveled to the Capitol for
+#: a private meeting with House Democrats"; not "came under attack").
+COMING = frozenset({"travel", "come", "go", "fly", "head", "return", "journey", "arrive"})
 #: Verbs of starting, going on with or settling that give their object noun its actor, but
 #: not a noun in a phrase of theirs ("began a hunger strike", "reached a consensus", "signed
 #: a treaty"; not "was beginning to realize, at a rally …").
@@ -110,13 +117,13 @@ def arguments(token: Token, is_killing: bool, spans: Spans,
                     not _fronted(child, token)):
                 found.extend(("target", c) for c in child.children
                              if c.dep_ == "pobj" and not a_time(c))  # not "at dawn"
-        shared = _shared_passive_subject(token) if not passive else []
+        shared = shared_passive_subject(token) if not passive else []
         if shared:  # "Scott was shot and killed by an officer": Scott was killed too
             passive = True
             if not any(r in ("target", "victim") for r, _ in found):
                 found.extend(("victim" if is_killing else "target", t) for t in shared)
         if not passive and not any(r == "actor" for r, _ in found):
-            found.extend(("actor", s) for s in _shared_subject(token))
+            found.extend(("actor", s) for s in shared_subject(token))
         if token.lemma_.lower() in ("lose", "die", "perish") and not passive:  # "three died"
             found = [("victim" if role == "actor" else role, t) for role, t in found]
         if passive and is_killing and not any(r == "victim" for r, _ in found):
@@ -134,7 +141,7 @@ def arguments(token: Token, is_killing: bool, spans: Spans,
     result = []
     for role, head in found:
         if role == "actor":
-            head = _speaker_subject(head) or head  # "Palestinian leaders said they would …"
+            head = speaker_subject(head) or head  # "Palestinian leaders said they would …"
         if role == "target" and family != "violent" and _own_forces(head):
             continue  # "Israel has strengthened its forces": the actor's own, no counterpart
         if role == "target" and family != "violent" and a_thing(head):
@@ -216,96 +223,12 @@ def _after_dateline(word: Token) -> list[Token]:
             and c.pos_ in ("NOUN", "PROPN")]
 
 
-def _shared_passive_subject(token: Token) -> list[Token]:
-    """The passive subject a participle joined to a passive verb shares with it ("Scott was
-    shot and killed by an officer"): none when it has a subject of its own."""
-    if token.dep_ != "conj" or token.tag_ != "VBN" or any(
-            c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in token.children):
-        return []
-    return [c for c in token.head.children if c.dep_ == "nsubjpass"]
-
-
-#: Prepositions whose gerund shares the subject of the verb it qualifies ("in calling", "by
-#: refusing", "after meeting").
-ADJUNCT_PREPS = frozenset({"in", "by", "after", "before", "while", "upon"})
-
-
-#: Verbs that report what their subject says it does or will do ("said they would boycott");
-#: narrower than event_politics.SAYING_VERBS, which holds words of attack as well.
-SAID_OF_ONESELF = frozenset({"say", "announce", "confirm", "declare", "state", "tell", "add",
-                          "insist", "warn", "reiterate", "pledge", "vow", "promise"})
-
-
-def _speaker_subject(pronoun: Token) -> Token | None:
-    """The subject of the verb of saying whose clause a subject "it" or "they" is the subject
-    of, where that subject is no pronoun ("Radical French farmers said they would blockade
-    Paris", "NATO confirmed it would tighten the blockade"): who says what they will do is who
-    will do it. None elsewhere ("they" refers back further, or to things), and inside the
-    quotation marks of the speaker's own words, where the speaker says "we" of himself."""
-    if pronoun.lower_ not in ("it", "they") or pronoun.dep_ != "nsubj":
-        return None
-    clause = pronoun.head
-    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SAID_OF_ONESELF:
-        return None
-    between = pronoun.doc[min(clause.head.i, pronoun.i):max(clause.head.i, pronoun.i)]
-    if any(t.is_quote for t in between):
-        return None  # "Trump told Fox that 'they hit Matt'": in the speaker's words, others
-    return next((c for c in clause.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"),
-                None)
-
-
 def _own_forces(noun: Token) -> bool:
     """Whether a noun names the actor's own armed men ("its forces", "their troops"): what a
     deployment or a withdrawal moves, not whom it is aimed at."""
     return noun.lemma_.lower() in ARMED and any(
         c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our")
         for c in noun.children)
-
-
-def _shared_subject(token: Token, depth: int = 0) -> list[Token]:
-    """The subject a verb without one shares with the verb it hangs on: a participle clause
-    ("Kataeb Hezbollah issued a rebuke on Friday, denouncing recent airstrikes": Kataeb
-    Hezbollah denounced) or a second verb of one subject ("the secretary general saluted the
-    martyr and conveyed his condolences"). Not a clause of purpose or a complement ("urged its
-    allies to join"), whose subject is someone else, nor the subject of a passive, who
-    suffered rather than acted. An infinitive hung on a verb with no object of its own takes
-    that verb's subject ("Sarah Palin weighed in to defend the movement", "the senator moved to
-    block the nomination", "the group vowed to attack": subject control); with an object, the
-    object is its subject ("urged its allies to join") and none is taken. A gerund after a
-    preposition of manner or time takes the subject of the verb it qualifies ("Romney joined
-    other Republicans in calling on Akin", "responded by calling for calm", "after meeting
-    the leaders": adjunct control), but not one after "of", "for" or "with", whose subject is
-    the object ("accused Clinton of lying", "criticized him for voting")."""
-    adjunct = (token.tag_ == "VBG" and token.dep_ == "pcomp"
-               and token.head.lower_ in ADJUNCT_PREPS and token.head.head.pos_ == "VERB")
-    if adjunct:
-        head = token.head.head
-    elif token.tag_ == "VBG" and token.dep_ == "advcl" or (
-            token.dep_ == "conj" and token.head.pos_ == "VERB") or _controlled_infinitive(token):
-        head = token.head
-    else:
-        return []
-    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children):
-        return []
-    if any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children):
-        return []
-    found = [c for c in head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"
-             and not (adjunct and a_thing(c))]  # "the bill allows … in denying"
-    if not found and head.tag_ == "VBG" and head.dep_ == "pcomp" and depth < 2:
-        return _shared_subject(head, depth + 1)  # "by calling for calm after meeting them"
-    return found
-
-
-def _controlled_infinitive(token: Token) -> bool:
-    """An infinitive ("to defend") that complements or gives the purpose of a verb with no
-    object ("weighed in to defend", "vowed to attack"): its subject is the verb's. An object
-    after a preposition is the infinitive's subject instead ("called on Dean to apologize",
-    "appealed to the rebels to lay down arms", "waited for the police to leave")."""
-    head = token.head
-    return (token.dep_ in ("xcomp", "advcl") and head.pos_ == "VERB" and head.i != token.i
-            and to_infinitive(token)
-            and not any(c.dep_ in ("dobj", "dative", "iobj") or c.dep_ == "prep" and c.lower_ in (
-                "on", "upon", "to", "for", "with") and c.i < token.i for c in head.children))
 
 
 #: Verbs whose object is what is fired, thrown or dropped, and arms so used ("fired four shell
@@ -456,7 +379,9 @@ def _noun_arguments(token: Token, is_killing: bool, spans: Spans) -> list[tuple[
             verb = verb.head
         lemma = "stage" if verb.lower_ == "staged" else verb.lemma_.lower()  # the model's "stag"
         if verb.pos_ == "VERB" and (lemma in LIGHT_VERBS or lemma in PHASE_VERBS and (
-                token.dep_ == "dobj" or head.lower_ == "of")):  # "declared a state of siege"
+                token.dep_ == "dobj" or head.lower_ == "of") or lemma in COMING and (
+                head.lower_ == "for")):  # "declared a state of siege", "traveled to the
+            # Capitol for a private meeting"
             found.extend(("actor", c) for c in verb.children if c.dep_ == "nsubj")
     if token.dep_ == "nsubj" and head.pos_ == "VERB" and head.lemma_.lower() in ("target", "hit"):
         found.extend(("target", c) for c in head.children if c.dep_ == "dobj")

@@ -265,8 +265,9 @@ def _campaigner(subject: Token) -> bool:
 
 
 def _over_words(token: Token) -> bool:
-    """Whether an attack is told "over", "for" or "about" a saying or an idea."""
-    return any(p.dep_ == "prep" and p.lower_ in ("over", "for", "about") and any(
+    """Whether an attack is told "over", "for", "about" or "on" a saying or an idea ("hit Trump
+    hard on his business record")."""
+    return any(p.dep_ == "prep" and p.lower_ in ("over", "for", "about", "on") and any(
         o.dep_ == "pobj" and (o.lemma_.lower() in SAYINGS or an_abstraction(o))
         for o in p.children) for p in token.children)
 

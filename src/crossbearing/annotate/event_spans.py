@@ -78,6 +78,9 @@ class Spans:
                 noun.head.lemma_.lower() not in OWN_ACTS):
             return None
         subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        if subject is not None and any(t.pos_ == "VERB" for t in subject.subtree):
+            return None  # "saluted martyr Abu Baqer al-Saedi and conveyed his condolences":
+            # a verb inside the subject is a clause the parse ran together, no subject
         found = self.at(subject) if subject is not None else None
         if found is None or found.label not in labels or _other_gender(pronoun, found):
             return None

@@ -22,6 +22,7 @@ from datetime import date
 from itertools import combinations
 
 from crossbearing.annotate.timex_find import WEEKDAYS
+from crossbearing.kb.actors import actor_base, name_key
 from crossbearing.model import EventMention, Place, TimeValue
 
 #: Talks: whoever meets and is met is a party.
@@ -99,7 +100,8 @@ def item_of(mention: EventMention, family: str, place_of: Callable[[str], Place 
     precise = mention.place_id if place is not None and place.kind in ("city", "site") else None
     dead = {a.actor_id or person_key(a.canonical) for a in mention.arguments
             if a.role == "victim" and mention.event_type in KILLINGS and a_name(a.canonical)}
-    named = {last_name(a.canonical) if a.actor_id or a_name(a.canonical) else (
+    named = {last_name(a.canonical) if a.actor_id or a_name(a.canonical) or (
+        _one_name(a.canonical)) else (
         person_key(a.canonical) if family == "verbal" and described_group(a.text) else "")
         for a in mention.arguments if a.role == "actor"} - {""}
     killed = {last_name(v.canonical) for v in mention.role("victim") if not v.actor_id and (
@@ -257,6 +259,18 @@ def _killed_apart(a: Item, b: Item) -> bool:
     killings. A person named two ways keeps a surname ("Abu Baqir al-Saadi", "Hajj Wisam
     Mohammed Saber al-Saadi")."""
     return bool(a.killed_names and b.killed_names and not a.killed_names & b.killed_names)
+
+
+def _one_name(text: str) -> bool:
+    """An actor named by one word that is no people's or party's ("Obama", "Biden"; not
+    "Republican", "Iraqi"): a speaker told apart from another so named."""
+    return _a_surname(text) and text.lower() not in PARTISANS and (
+        name_key(text) not in actor_base().by_demonym)
+
+
+#: One member of a party or a camp, by its name: no person's name.
+PARTISANS = frozenset({"republican", "democrat", "independent", "conservative", "liberal",
+                       "progressive", "libertarian", "socialist", "communist", "loyalist"})
 
 
 def _a_surname(text: str) -> bool:

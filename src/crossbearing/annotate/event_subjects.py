@@ -1,0 +1,110 @@
+"""Whose subject a verb without one of its own takes: a participle or a second verb shares its
+head's subject, an infinitive its controller's, a gerund after "in", "by", "after" the subject
+of the verb its phrase qualifies (adjunct control), a passive participle its head's passive
+subject; and "it" or "they" in what a named subject says it will do is that subject. The event
+coders' reading of who acted where the clause does not say (docs/events.md, "Arguments from
+descriptions").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from crossbearing.annotate.event_senses import a_thing, to_infinitive
+
+
+def shared_passive_subject(token: Token) -> list[Token]:
+    """The passive subject a participle joined to a passive verb shares with it ("Scott was
+    shot and killed by an officer"): none when it has a subject of its own."""
+    if token.dep_ != "conj" or token.tag_ != "VBN" or any(
+            c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in token.children):
+        return []
+    return [c for c in token.head.children if c.dep_ == "nsubjpass"]
+
+
+#: Prepositions whose gerund shares the subject of the verb it qualifies ("in calling", "by
+#: refusing", "after meeting").
+ADJUNCT_PREPS = frozenset({"in", "by", "after", "before", "while", "upon"})
+
+
+#: Verbs that report what their subject says it does or will do ("said they would boycott");
+#: narrower than event_politics.SAYING_VERBS, which holds words of attack as well.
+SAID_OF_ONESELF = frozenset({"say", "announce", "confirm", "declare", "state", "tell", "add",
+                          "insist", "warn", "reiterate", "pledge", "vow", "promise"})
+
+
+def speaker_subject(pronoun: Token) -> Token | None:
+    """The subject of the verb of saying whose clause a subject "it" or "they" is the subject
+    of, where that subject is no pronoun ("Radical French farmers said they would blockade
+    Paris", "NATO confirmed it would tighten the blockade"): who says what they will do is who
+    will do it. None elsewhere ("they" refers back further, or to things), and inside the
+    quotation marks of the speaker's own words, where the speaker says "we" of himself."""
+    if pronoun.lower_ not in ("it", "they") or pronoun.dep_ != "nsubj":
+        return None
+    clause = pronoun.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SAID_OF_ONESELF:
+        return None
+    between = pronoun.doc[min(clause.head.i, pronoun.i):max(clause.head.i, pronoun.i)]
+    if any(t.is_quote for t in between):
+        return None  # "Trump told Fox that 'they hit Matt'": in the speaker's words, others
+    return next((c for c in clause.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"),
+                None)
+
+
+def _clause_verb(preposition: Token) -> Token | None:
+    """The verb a prepositional phrase qualifies, through the noun phrase it may hang on ("In
+    brief remarks after meeting the president, Mr. Obama disputed …": disputed)."""
+    head = preposition.head
+    for _ in range(2):
+        if head.pos_ == "VERB":
+            return head
+        if head.dep_ != "pobj" or head.head.dep_ != "prep":
+            return None
+        head = head.head.head
+    return head if head.pos_ == "VERB" else None
+
+
+def shared_subject(token: Token, depth: int = 0) -> list[Token]:
+    """The subject a verb without one shares with the verb it hangs on: a participle clause
+    ("Kataeb Hezbollah issued a rebuke on Friday, denouncing recent airstrikes": Kataeb
+    Hezbollah denounced) or a second verb of one subject ("the secretary general saluted the
+    martyr and conveyed his condolences"). Not a clause of purpose or a complement ("urged its
+    allies to join"), whose subject is someone else, nor the subject of a passive, who
+    suffered rather than acted. An infinitive hung on a verb with no object of its own takes
+    that verb's subject ("Sarah Palin weighed in to defend the movement", "the senator moved to
+    block the nomination", "the group vowed to attack": subject control); with an object, the
+    object is its subject ("urged its allies to join") and none is taken. A gerund after a
+    preposition of manner or time takes the subject of the verb it qualifies ("Romney joined
+    other Republicans in calling on Akin", "responded by calling for calm", "after meeting
+    the leaders": adjunct control), but not one after "of", "for" or "with", whose subject is
+    the object ("accused Clinton of lying", "criticized him for voting")."""
+    adjunct = (token.tag_ == "VBG" and token.dep_ == "pcomp"
+               and token.head.lower_ in ADJUNCT_PREPS and _clause_verb(token.head) is not None)
+    if adjunct:
+        head = _clause_verb(token.head)
+    elif token.tag_ == "VBG" and token.dep_ == "advcl" or (
+            token.dep_ == "conj" and token.head.pos_ == "VERB") or _controlled_infinitive(token):
+        head = token.head
+    else:
+        return []
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children):
+        return []
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children):
+        return []
+    found = [c for c in head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"
+             and not (adjunct and a_thing(c))]  # "the bill allows … in denying"
+    if not found and head.tag_ == "VBG" and head.dep_ == "pcomp" and depth < 2:
+        return shared_subject(head, depth + 1)  # "by calling for calm after meeting them"
+    return found
+
+
+def _controlled_infinitive(token: Token) -> bool:
+    """An infinitive ("to defend") that complements or gives the purpose of a verb with no
+    object ("weighed in to defend", "vowed to attack"): its subject is the verb's. An object
+    after a preposition is the infinitive's subject instead ("called on Dean to apologize",
+    "appealed to the rebels to lay down arms", "waited for the police to leave")."""
+    head = token.head
+    return (token.dep_ in ("xcomp", "advcl") and head.pos_ == "VERB" and head.i != token.i
+            and to_infinitive(token)
+            and not any(c.dep_ in ("dobj", "dative", "iobj") or c.dep_ == "prep" and c.lower_ in (
+                "on", "upon", "to", "for", "with") and c.i < token.i for c in head.children))
