@@ -52,6 +52,7 @@ def test_what_is_demanded_has_not_happened_and_is_part_of_the_demand(text):
     "A poll found that 70 percent of voters said the governor should resign.",  # a finding
     "The minister said he had to leave early.",  # a duty that was
     "Germany did not say that Turkey must free the journalists.",  # not said
+    "Senator Warren has said the Federal Reserve should explain its decisions.",  # held
 ])
 def test_no_demand_where_no_party_asks_another(text):
     assert not [e for e in _events(text) if e[1] == "demand"]

@@ -1623,6 +1623,7 @@ _LEAD = "Senate votes on the bill\n\nThe Senate voted on Tuesday.\n\n"
     "His remarks were milder than some other Republicans, who have openly accused the "
     "president of disrespecting religion.",
     "Many critics have called for his resignation.",
+    "A segment of the public has demanded more proof of his birth.",
 ])
 def test_an_indefinite_many_acting_up_to_now_is_no_occasion(text):
     assert not [m for m in annotate_text(_LEAD + text).events if m.mode == "asserted"]

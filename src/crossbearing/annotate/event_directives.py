@@ -11,7 +11,8 @@ was ("he had to leave") or a judgement of the past ("Obama should have acted") i
 either: the passive, a past verb of duty and "should have" + participle are left. The speaker
 is a party too, or a personal pronoun the quote layer resolves: "74 percent of likely voters said
 Mr. Trump should release his tax returns" is a poll's finding, "some say Congress should not
-raise taxes" no one's.
+raise taxes" no one's. A saying in the present perfect is a position held up to now, no
+occasion ("Perry has also said the federal government should extend work visas").
 """
 
 from __future__ import annotations
@@ -39,8 +40,10 @@ def demands_of_another(token: Token) -> bool:
     """Whether a verb of saying tells a demand: its clause lays a duty on a party that is not
     the speaker (the module's rule)."""
     if token.pos_ != "VERB" or token.lemma_.lower() not in DIRECTING_SAYINGS or any(
-            c.dep_ == "neg" for c in token.children):
-        return False
+            c.dep_ == "neg" or c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in PRESENT_TAGS
+            for c in token.children):
+        return False  # not said, or said up to now ("Perry has also said the federal
+        # government should extend work visas": a position held, no occasion)
     speaker = next((c for c in token.children if c.dep_ == "nsubj"), None)
     if speaker is None or not (speaker.tag_ == "PRP" or _a_party(speaker)):
         return False  # "74 percent of likely voters said", "some say", "the letter says":

@@ -169,6 +169,9 @@ def _present_passive(token: Token) -> bool:
         c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in auxiliaries)
 
 
+#: Nouns of an unnamed part of a people, as many as a plural: "a segment of society".
+COLLECTIVES = frozenset({"segment", "section", "swath", "portion", "fringe", "minority",
+                         "number", "handful", "host"})
 #: Words that leave a plural subject indefinite: "some other Republicans", "many critics".
 INDEFINITE = frozenset({"some", "many", "several", "other", "most", "few", "more", "all"})
 
@@ -182,11 +185,15 @@ def _crowds_perfect(token: Token) -> bool:
     have linked the attack to …", "soldiers have arrested dozens") and a many whose members are named ("other unions, including
     the AFL-CIO, have endorsed …") stay."""
     auxiliaries = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
-    if len(auxiliaries) != 1 or auxiliaries[0].lemma_ != "have" or auxiliaries[0].tag_ != "VBP":
+    if len(auxiliaries) != 1 or auxiliaries[0].lemma_ != "have" or (
+            auxiliaries[0].tag_ not in ("VBP", "VBZ")):
         return False
     subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
     if subject is not None and token.dep_ == "relcl" and subject.tag_ in ("WP", "WDT"):
         subject = token.head  # "Republicans, who have openly accused …"
+    if subject is not None and subject.lemma_.lower() in COLLECTIVES and any(
+            c.dep_ == "det" and c.lower_ in ("a", "an") for c in subject.children):
+        return True  # "a segment of society -- labeled 'birthers' -- have demanded …"
     return subject is not None and subject.tag_ in ("NNS", "NNPS") and (
         subject.lemma_.lower() not in AGENT_NOUNS | FORCES | ARMED) and all(
         c.dep_ in ("amod", "cc", "punct", "relcl", "acl") or c.lower_ in INDEFINITE
