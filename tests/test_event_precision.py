@@ -1650,3 +1650,27 @@ def test_a_call_something_should_be_is_a_figure():
     assert not [m for m in annotate_text(text).events if m.event_type == "demand"]
     issued = annotate_text("The mayor issued a call to residents to stay home.").events
     assert [m.event_type for m in issued] == ["demand"]
+
+
+@pytest.mark.parametrize("text", [
+    "The senator said his colleagues made a bigger deal of it than they should have.",
+    "The whip said Republicans keep trying to negotiate with themselves.",
+])
+def test_idioms_of_fuss_and_of_a_sides_own_talks_are_no_events(text):
+    assert not annotate_text(text).events
+
+
+def test_talks_with_another_side_stay():
+    events = annotate_text("Republicans will negotiate with Democrats on Monday.").events
+    assert [m.event_type for m in events] == ["consultation"]
+
+
+def test_a_saying_told_of_several_statements_is_a_series():
+    from crossbearing.annotate.event_filters import is_aggregate
+    from crossbearing.annotate.nlp import pipeline
+
+    doc = pipeline()("Despite Republican leaders' public statements deploring the lack of "
+                     "progress, talks went on. A statement deploring the lack of progress "
+                     "came on Friday.")
+    deploring = [t for t in doc if t.lower_ == "deploring"]
+    assert [is_aggregate(t) for t in deploring] == [True, False]

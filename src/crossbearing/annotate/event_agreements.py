@@ -129,11 +129,11 @@ def an_amount(token: Token) -> bool:
     "of …"), or a "big deal" said of something (its importance: "it is a big deal")."""
     if token.lemma_.lower() != "deal":
         return False
-    modifiers = {c.lower_ for c in token.children if c.dep_ == "amod"}
+    modifiers = {c.lemma_.lower() for c in token.children if c.dep_ == "amod"}
     if modifiers & AMOUNT_WORDS:
         return any(c.dep_ == "det" and c.lower_ == "a" for c in token.children)
-    return "big" in modifiers and token.dep_ in ("attr", "dobj") and token.head.lemma_.lower() in (
-        "be", "make")
+    return bool(modifiers & {"big", "huge"}) and token.dep_ in ("attr", "dobj") and (
+        token.head.lemma_.lower() in ("be", "make"))  # "made a bigger deal of it"
 
 
 def signs_no_agreement(token: Token) -> bool:

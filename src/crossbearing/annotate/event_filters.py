@@ -16,7 +16,9 @@ from crossbearing.annotate.event_senses import ACTING_PEOPLE, RELATIVE_TAGS
 from crossbearing.annotate.event_states import (
     LONG_UNITS,
     OCCASIONS,
+    RUNNING_PERIOD,
     a_stance,
+    counted_so_far,
     dated_within,
     defined_or_held,
     described_doing,
@@ -24,6 +26,7 @@ from crossbearing.annotate.event_states import (
     held_long,
     in_a_time_when,
     over_years,
+    said_by_many,
 )
 from crossbearing.annotate.nlp import text_of
 from crossbearing.annotate.timex import NO_ANCHOR, resolve_time
@@ -83,9 +86,6 @@ STAND_IN = date(2000, 7, 1)
 RECALLED_AFTER_DAYS = 183
 #: A year written in a time expression.
 YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
-#: Words of a running period that make a count a tally ("so far this year", "to date").
-RUNNING_PERIOD = re.compile(r"\b(so far|to date|this year|year to date|since the (start|"
-                            r"beginning) of)\b", re.IGNORECASE)
 
 
 def makes_no_event(mention: EventMention, token: Token, doc: Doc, family: str,
@@ -329,10 +329,11 @@ def _anchored(mention: EventMention, doc: Doc) -> bool:
 
 def is_aggregate(token: Token) -> bool:
     """A count or series of events rather than one: "over 160 attacks", "repeated US strikes",
-    "have sometimes gathered", "donated millions over the years"."""
+    "have sometimes gathered", "donated millions over the years", "Republican leaders' public
+    statements deploring the lack of progress"."""
     if token.pos_ == "VERB":
         return any(c.dep_ == "advmod" and c.lower_ in HABITUAL for c in token.children) or (
-            _counted_so_far(token) or over_years(token))
+            counted_so_far(token) or over_years(token) or said_by_many(token))
     if token.pos_ != "NOUN":
         return False
     if token.lemma_.lower() in ATTACKERS:
@@ -341,18 +342,6 @@ def is_aggregate(token: Token) -> bool:
         return True
     return any(_a_count(c) or c.lower_ in SERIES_SINGULAR for c in token.children) or (
         over_years(token))  # "after weeks of shelling"
-
-
-def _counted_so_far(token: Token) -> bool:
-    """An act told of people counted over a running period ("one of at least 707 people shot
-    and killed by police so far this year"): a tally of many acts, not one."""
-    first = token
-    while first.dep_ == "conj" and first.head.i != first.i:
-        first = first.head  # "shot and killed"
-    counted = [first.head] if first.dep_ == "acl" else [
-        c for c in first.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return any(c.dep_ == "nummod" for n in counted for c in n.children) and (
-        RUNNING_PERIOD.search(first.sent.text) is not None)
 
 
 def _a_count(number: Token) -> bool:

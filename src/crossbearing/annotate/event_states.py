@@ -14,6 +14,8 @@ a coder codes. ``event_filters.makes_no_event`` reads these with its other rules
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from crossbearing.annotate.cues import STATEMENT_NOUNS
@@ -129,6 +131,38 @@ def in_a_time_when(mention: EventMention, token: Token) -> bool:
 LONG_UNITS = frozenset({"year", "decade", "century", "generation"})
 #: Units of time that, counted, span many acts: "five years of fighting", "weeks of shelling".
 SPANNED_UNITS = LONG_UNITS | frozenset({"day", "week", "month"})
+
+
+#: Words of a running period that make a count a tally ("so far this year", "to date").
+RUNNING_PERIOD = re.compile(r"\b(so far|to date|this year|year to date|since the (start|"
+                            r"beginning) of)\b", re.IGNORECASE)
+
+
+def counted_so_far(token: Token) -> bool:
+    """An act told of people counted over a running period ("one of at least 707 people shot
+    and killed by police so far this year"): a tally of many acts, not one."""
+    first = token
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head  # "shot and killed"
+    counted = [first.head] if first.dep_ == "acl" else [
+        c for c in first.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(c.dep_ == "nummod" for n in counted for c in n.children) and (
+        RUNNING_PERIOD.search(first.sent.text) is not None)
+
+
+#: Nouns of sayings: a participle that describes them in the plural tells several sayings.
+SAYINGS_NOUNS = frozenset({"statement", "remark", "comment", "speech", "tweet", "post",
+                           "letter", "ad", "advertisement", "interview"})
+
+
+def said_by_many(token: Token) -> bool:
+    """A saying told as what several statements of several speakers do ("Republican leaders'
+    public statements deploring the lack of progress"): many sayings, a series. One speaker's
+    ("Trump's early-morning tweets accusing Alicia Machado") may be one burst, one occasion."""
+    said = token.head
+    return token.tag_ == "VBG" and token.dep_ == "acl" and said.tag_ == "NNS" and (
+        said.lemma_.lower() in SAYINGS_NOUNS) and not any(
+        c.dep_ == "poss" and c.tag_ in ("NNP", "PRP$") for c in said.children)
 
 
 def over_years(token: Token) -> bool:

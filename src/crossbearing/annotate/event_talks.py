@@ -104,7 +104,15 @@ def no_talks(token: Token, lemma: str) -> bool:
         return questions_no_one(token)
     if lemma == "host":
         return hosts_no_one(token)
-    return lemma == "meet" and meets_kin(token)
+    return lemma == "meet" and meets_kin(token) or with_oneself(token)
+
+
+def with_oneself(token: Token) -> bool:
+    """Whether talks are held "with themselves" ("Republicans negotiate with themselves"): a
+    figure of a side's own disagreement, no counterpart, no talks."""
+    return any(c.dep_ == "prep" and c.lower_ == "with" and any(
+        g.lower_ in ("themselves", "himself", "herself", "itself", "ourselves")
+        for g in c.children) for c in token.children)
 
 
 def meets_kin(token: Token) -> bool:
