@@ -190,3 +190,13 @@ def test_a_plural_pointing_back_refers_to_the_acts_told_before():
                            "come in the wake of a series of military actions.").events
     first, these = events
     assert these.text == "strikes" and these.antecedent == first.start
+
+
+def test_a_conjunct_of_whom_an_act_is_aimed_at_is_aimed_at_and_the_triggers_is_not():
+    text = ("Pakistan threatened to break off relations with Chad and Costa Rica over their "
+            "ties with Israel.")
+    threat = next(m for m in annotate_text(text).events if m.event_type == "threat")
+    assert "Israel" not in [a.canonical for a in threat.arguments if a.role == "target"]
+    attack = annotate_text("The Jordan attack and the warnings that followed were discussed "
+                           "in Congress.").events[0]
+    assert not [a for a in attack.arguments if a.role == "target"]

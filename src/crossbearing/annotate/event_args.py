@@ -288,6 +288,9 @@ def _directed(child: Token, node: Token, trigger: Token) -> bool:
             return False  # "denounce what Turnbull called North Korea's actions": the namer
         return node.dep_ == "ccomp" or node.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in CONDITIONS for c in node.children)
+    if dep == "conj":  # "relations with Congo and Costa Rica": the conjunct of a noun aimed
+        return node.i != trigger.i and node.pos_ in ("NOUN", "PROPN")  # at is aimed at too; the
+        # trigger's own or a verb's is another act ("the attack and the warnings")
     return dep in COMPLEMENT_DEPS
 
 
