@@ -200,3 +200,12 @@ def test_a_conjunct_of_whom_an_act_is_aimed_at_is_aimed_at_and_the_triggers_is_n
     attack = annotate_text("The Jordan attack and the warnings that followed were discussed "
                            "in Congress.").events[0]
     assert not [a for a in attack.arguments if a.role == "target"]
+
+
+def test_state_forces_firing_on_protesters_use_excessive_force():
+    text = ("Riot police opened fire to disperse the demonstrators on Monday night, killing one "
+            "person.")
+    event = annotate_text(text).events[0]
+    assert event.event_type == "excessive_force"
+    gunmen = annotate_text("Gunmen opened fire on the demonstrators, killing three.").events[0]
+    assert gunmen.event_type != "excessive_force"  # no state force

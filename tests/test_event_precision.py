@@ -819,7 +819,9 @@ def test_a_saying_a_modal_governs_is_not_yet_done():
 
 @pytest.mark.parametrize("text, kind", [
     ("Gunmen opened fire on soldiers at a checkpoint near Kirkuk.", "armed_clash"),
-    ("Police opened fire on protesters in Basra on Friday.", "attack"),
+    ("Militiamen opened fire on protesters in Basra on Friday.", "attack"),
+    # state forces firing on protesters: ACLED's Protests / Excessive force against protesters
+    ("Police opened fire on protesters in Basra on Friday.", "excessive_force"),
 ])
 def test_opening_fire_on_people_is_an_attack(text, kind):
     [event] = annotate_text(text).events

@@ -135,6 +135,20 @@ def by_whom_harmed(name: str, refined: str, harmed: list[Token]) -> str:
     return refined
 
 
+#: Nouns of state forces: who, firing on protesters, uses excessive force (ACLED).
+STATE_FORCES = frozenset({"police", "policeman", "policemen", "officer", "trooper", "soldier",
+                          "troop", "army", "guard", "force", "gendarme"})
+
+
+def force_on_protesters(token: Token, actors: list[Token]) -> bool:
+    """Whether an attack or a killing is state forces firing on or killing protesters ("police
+    opened fire to disperse demonstrators, killing one person"): ACLED's Protests sub-type
+    "Excessive force against protesters", never violence against civilians. The protesters
+    stand in the act's own clause."""
+    return any(a.lemma_.lower() in STATE_FORCES for a in actors) and any(
+        t.lemma_.lower() in PROTESTERS for t in token.subtree if t.i != token.i)
+
+
 def _shooting(token: Token) -> str | None:
     """"shot dead", "shot and killed" a person: a killing; "shot two protesters", "a man was
     shot": an attack; "shot down a drone", "shot a film", "shot to fame": none."""

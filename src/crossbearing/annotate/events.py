@@ -39,7 +39,7 @@ from crossbearing.annotate.event_triggers import (
 )
 from crossbearing.annotate.event_filters import is_aggregate, makes_no_event
 from crossbearing.annotate.event_modes import mode
-from crossbearing.annotate.event_phrases import by_whom_harmed
+from crossbearing.annotate.event_phrases import by_whom_harmed, force_on_protesters
 from crossbearing.annotate.event_refs import with_antecedents
 from crossbearing.annotate.event_times import event_times, saying_time
 from crossbearing.annotate.event_types import Ontology, ontology
@@ -223,10 +223,10 @@ def _codable(event_type) -> bool:
     return bool(event_type.plover or event_type.acled_event_type)
 
 
-def _harmed(args: list[EventArgument], doc: Doc) -> list[Token]:
-    """The head words of an event's victims and targets."""
+def _heads(args: list[EventArgument], doc: Doc, roles: tuple[str, ...]) -> list[Token]:
+    """The head words of an event's arguments in ``roles``."""
     spans = [doc.char_span(a.start, a.end, alignment_mode="expand")
-             for a in args if a.role in ("victim", "target")]
+             for a in args if a.role in roles]
     return [span.root for span in spans if span is not None]
 
 
@@ -247,8 +247,11 @@ def _mention(group: list[Trigger], others: list[Token], article_id: str, spans: 
     args = _distinct([a for a in args if not _is_trigger_or_time(spans.doc, a, group_tokens)])
     if name in ("attack", "killing"):  # still generic: the means of the whole group refine it
         name = refined_type(name, means)
-    if main.type in ("attack", "killing") and means <= {"armed_clash"}:
-        name = by_whom_harmed(main.type, name, _harmed(args, spans.doc))  # gunfire, or none
+    if main.type in ("attack", "killing") and means <= {"armed_clash"}:  # gunfire, or none
+        name = by_whom_harmed(main.type, name, _heads(args, spans.doc, ("victim", "target")))
+        if name in ("attack", "killing") and force_on_protesters(
+                token, _heads(args, spans.doc, ("actor",))):
+            name = "excessive_force"  # "police opened fire to disperse demonstrators"
     if name == "killing" and token.head.lemma_.lower() in ATTEMPTS and token.dep_ in (
             "xcomp", "acl", "advcl"):
         name = "attack"  # "an attempt to assassinate the deputy governor": no one was killed
