@@ -209,3 +209,16 @@ def test_state_forces_firing_on_protesters_use_excessive_force():
     assert event.event_type == "excessive_force"
     gunmen = annotate_text("Gunmen opened fire on the demonstrators, killing three.").events[0]
     assert gunmen.event_type != "excessive_force"  # no state force
+
+
+def test_an_official_protest_lodged_is_an_accusation_by_who_lodged_it():
+    event = annotate_text("Greece lodged an official protest with Turkey on Monday.").events[0]
+    assert event.event_type == "accusation"
+    assert [a.canonical for a in event.arguments if a.role == "actor"] == ["Greece"]
+    street = annotate_text("Thousands joined the protest in the capital.").events[0]
+    assert street.event_type == "protest"
+
+
+def test_who_files_a_lawsuit_brings_it():
+    event = annotate_text("The union filed a lawsuit against the city on Friday.").events[0]
+    assert [a.text for a in event.arguments if a.role == "actor"] == ["union"]

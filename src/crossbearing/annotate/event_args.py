@@ -32,7 +32,8 @@ from crossbearing.model import EventArgument
 #: strike", "reached a consensus", "arrived in Amman on a visit".
 LIGHT_VERBS = frozenset({"carry", "conduct", "launch", "stage", "mount", "execute", "perform",
                          "order", "authorize", "authorise", "claim", "admit", "make", "issue",
-                         "release", "publish", "hold", "unleash", "wage", "arrive", "embark"})
+                         "release", "publish", "hold", "unleash", "wage", "arrive", "embark",
+                         "lodge", "file", "deliver", "register", "voice", "express"})
 #: Verbs of harm whose subject, with an object harmed, did the attack its "in" phrase names
 #: ("wounded two soldiers in a bomb attack"; not "three died in an attack", no object).
 HARMING = frozenset({"kill", "wound", "injure", "hurt", "maim", "hit", "strike", "target",
