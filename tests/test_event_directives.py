@@ -222,3 +222,12 @@ def test_an_official_protest_lodged_is_an_accusation_by_who_lodged_it():
 def test_who_files_a_lawsuit_brings_it():
     event = annotate_text("The union filed a lawsuit against the city on Friday.").events[0]
     assert [a.text for a in event.arguments if a.role == "actor"] == ["union"]
+
+
+def test_talks_ended_are_suspended_and_plover_codes_them_as_a_sanction():
+    event = annotate_text("The envoys ended mediation efforts between the two militias on "
+                          "Monday.").events[0]
+    assert (event.event_type, event.mode) == ("consultation", "suspended")
+    assert plover_of(event.event_type, event.mode) == "SANCTION"
+    held = annotate_text("The two sides held talks on Monday.").events[0]
+    assert held.mode == "asserted" and plover_of(held.event_type, held.mode) == "CONSULT"

@@ -33,7 +33,7 @@ from crossbearing.model import EventArgument
 LIGHT_VERBS = frozenset({"carry", "conduct", "launch", "stage", "mount", "execute", "perform",
                          "order", "authorize", "authorise", "claim", "admit", "make", "issue",
                          "release", "publish", "hold", "unleash", "wage", "arrive", "embark",
-                         "lodge", "file", "deliver", "register", "voice", "express"})
+                         "lodge", "file", "deliver", "register", "voice", "express", "undertake"})
 #: Verbs of harm whose subject, with an object harmed, did the attack its "in" phrase names
 #: ("wounded two soldiers in a bomb attack"; not "three died in an attack", no object).
 HARMING = frozenset({"kill", "wound", "injure", "hurt", "maim", "hit", "strike", "target",

@@ -185,6 +185,8 @@ def mode(token: Token, family: str = "violent") -> str:
                 return "hypothetical"
     if family == "verbal":  # "plans to visit Charlotte", "hopes to meet": intended, not done
         head = token.head
+        if token.dep_ == "dobj" and head.lemma_.lower() in SUSPEND_HEADS:
+            return "suspended"  # "ended mediation efforts", "cancelled a planned visit"
         if token.dep_ == "dobj" and head.pos_ in ("VERB", "AUX") and (
                 head.lemma_.lower() in LIGHT_VERBS) or token.dep_ == "xcomp" and (
                 head.lemma_.lower() in ASPECTUAL and to_infinitive(head)):

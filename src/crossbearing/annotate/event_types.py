@@ -80,11 +80,15 @@ def _register(table: dict, key, name: str) -> None:
 #: hostile act as THREATEN, a promised cooperative act as AGREE, and a refused one as REJECT.
 HOSTILE = frozenset({"ASSAULT", "FIGHT", "COERCE", "SANCTION", "MOBILIZE", "ACCUSE"})
 COOPERATIVE = frozenset({"AID", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "RETREAT", "AGREE"})
+#: Cooperation that, halted, is a sanction (PLOVER's SANCTION: stopping aid, breaking off
+#: talks, cancelling a visit, ending cooperation or support).
+ENDED_AS_SANCTION = frozenset({"AID", "CONSULT", "SUPPORT", "COOPERATE", "AGREE"})
 
 
 def plover_of(name: str, mode: str) -> str:
     """The PLOVER category of an event mention of type ``name`` in ``mode``: "vowed to strike" is
-    THREATEN, "will visit" AGREE, "did not agree" REJECT; asserted events keep their type's."""
+    THREATEN, "will visit" AGREE, "did not agree" REJECT, "ended mediation efforts" SANCTION;
+    asserted events keep their type's."""
     plover = ontology().type(name).plover
     if mode in ("future", "hypothetical"):
         if plover in HOSTILE:
@@ -93,4 +97,6 @@ def plover_of(name: str, mode: str) -> str:
             return "AGREE"
     if mode == "negated" and plover in COOPERATIVE:
         return "REJECT"
+    if mode == "suspended" and plover in ENDED_AS_SANCTION:
+        return "SANCTION"  # "ended mediation efforts", "cancelled a planned visit"
     return plover
