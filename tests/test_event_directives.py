@@ -231,3 +231,40 @@ def test_talks_ended_are_suspended_and_plover_codes_them_as_a_sanction():
     assert plover_of(event.event_type, event.mode) == "SANCTION"
     held = annotate_text("The two sides held talks on Monday.").events[0]
     assert held.mode == "asserted" and plover_of(held.event_type, held.mode) == "CONSULT"
+
+
+@pytest.mark.parametrize("text", [
+    '"I nearly died when they shelled our house," Maria Lopez said on Monday.',
+    '"I urged them to protest," Maria Lopez said on Monday.',
+])
+def test_i_who_suffered_or_urged_others_is_no_actor_of_their_act(text):
+    events = annotate_text(text).events
+    assert not [m for m in events if m.event_type in ("killing", "shelling", "protest")
+                and any(a.role == "actor" and a.canonical == "Maria Lopez" for a in m.arguments)]
+
+
+def test_a_visit_that_ended_went_its_course():
+    event = annotate_text("Obama ended his three-day visit to China on Friday.").events[0]
+    assert event.mode == "asserted"
+
+
+def test_analysts_and_other_clauses_of_a_saying_are_no_demand():
+    assert not annotate_text("Analysts say the Fed should cut rates.").events
+    events = annotate_text("The minister said the rebels attacked the convoy and that the "
+                           "government must respond.").events
+    attacked = next(m for m in events if m.text == "attacked")
+    assert attacked.mode == "asserted"
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Iran warned that Tehran would face severe consequences.", "threat"),
+    ("The resolution is a call for a ceasefire.", "demand"),
+    ("Rebel forces opened fire on protesters, killing two.", "attack"),
+])
+def test_threats_calls_and_non_state_forces_stay_what_they_are(text, kind):
+    assert annotate_text(text).events[0].event_type == kind
+
+
+def test_a_named_people_acting_up_to_now_stays_an_event():
+    lead = "Senate votes on the bill\n\nThe Senate voted on Tuesday.\n\n"
+    assert annotate_text(lead + "Democrats have demanded a vote on the bill.").events

@@ -28,10 +28,18 @@ if TYPE_CHECKING:
 DIRECTING_SAYINGS = frozenset({
     "say", "declare", "announce", "state", "stress", "reiterate", "insist", "conclude", "add",
     "argue", "maintain", "emphasize", "emphasise", "assert", "write", "tell", "repeat"})
+#: Of those, the verbs that ask nothing by themselves (not "insisted that Israel withdraw"):
+#: only a clause that lays a duty is what they demand.
+PLAIN_SAYINGS = DIRECTING_SAYINGS - {"insist"}
 #: Modal verbs of duty: what the clause's subject "must", "should" or "ought to" do.
 DUTY_MODALS = frozenset({"must", "should", "ought"})
 #: Verbs of duty that take "to": "has to return", "needs to withdraw".
 DUTY_VERBS = frozenset({"have", "need"})
+#: Personal pronouns the quote layer resolves to a speaker ("he said", "it said").
+SPEAKING_PRONOUNS = frozenset({"he", "she", "it", "we", "i"})
+#: People who give opinions, no party: "analysts say the Fed should cut rates".
+OPINION_GIVERS = frozenset({"analyst", "expert", "source", "investigator", "observer",
+                            "economist", "critic", "commentator"})
 #: Present tags of those verbs: "has to", "have to", "needs to" (not "had to": a duty that was).
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 
@@ -45,29 +53,20 @@ def demands_of_another(token: Token) -> bool:
         return False  # not said, or said up to now ("Perry has also said the federal
         # government should extend work visas": a position held, no occasion)
     speaker = next((c for c in token.children if c.dep_ == "nsubj"), None)
-    if speaker is None or not (speaker.tag_ == "PRP" or _a_party(speaker)):
+    if speaker is None or not (speaker.lower_ in SPEAKING_PRONOUNS or _a_party(speaker)):
         return False  # "74 percent of likely voters said", "some say", "the letter says":
         # a poll's finding, an opinion held by no one named, a document
     return any(_duty_on_another(c, speaker) for c in token.children if c.dep_ == "ccomp")
 
 
-def addressee(token: Token) -> Token | None:
-    """The party a demand told by a verb of saying is made of: its clause's subject."""
-    for clause in (c for c in token.children if c.dep_ == "ccomp"):
-        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-        if subject is not None and _lays_a_duty(clause):
-            return subject
-    return None
-
-
 def _duty_on_another(clause: Token, speaker: Token) -> bool:
     subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-    if subject is None or not _lays_a_duty(clause) or not _a_party(subject):
+    if subject is None or not lays_a_duty(clause) or not _a_party(subject):
         return False
     return not _words(subject) & _words(speaker)
 
 
-def _lays_a_duty(clause: Token) -> bool:
+def lays_a_duty(clause: Token) -> bool:
     """A clause in the active voice whose verb "must", "should" or "ought to" be done (not
     "should have" done), or that "has to" or "needs to" do it."""
     children = list(clause.children)
@@ -87,7 +86,8 @@ def _a_party(subject: Token) -> bool:
         return False
     words = [subject] + [c for c in subject.children if c.dep_ in ("compound", "amod")]
     return any(w.ent_type_ in AGENT_ENTITIES for w in words) or (
-        subject.lemma_.lower() in AGENT_NOUNS | {"force", "troop", "rebel", "nation"})
+        subject.lemma_.lower() in AGENT_NOUNS - OPINION_GIVERS | {"force", "troop", "rebel",
+                                                                  "nation"})
 
 
 def _words(party: Token) -> frozenset[str]:

@@ -69,7 +69,7 @@ def figurative_noun(token: Token, lemma: str) -> bool:
     protest" after another act ("resigned in protest"), its manner. Idioms of talks and refusal: a "talk" with no one ("the talk of the
     town", "tough talk"; "talks" and "a talk with the envoy" are talks) and "the right of first
     refusal". "Demand" as a mass noun, with no article, owner or number, is a market's ("demand
-    for coal"), no demand made."""
+    for coal"), no demand made; a "call" that something should be is a figure."""
     modifiers = {c.lemma_.lower() for c in token.lefts if c.dep_ in ("compound", "amod")}
     if modifiers & FIGURATIVE_FIGHTS or contest_for_office(token):
         return True  # "a trade war", "the battle for control of the RNC"
@@ -95,6 +95,10 @@ def figurative_noun(token: Token, lemma: str) -> bool:
                        for c in token.children)
     if lemma == "refusal" and token.dep_ == "pobj" and token.head.head.lemma_.lower() == "right":
         return True  # "the right of first refusal": a claim of first offer, no one refused
+    if lemma == "call" and token.dep_ == "attr" and any(
+            c.dep_ == "aux" and c.tag_ == "MD" for c in token.head.children):
+        return True  # "the study should be a five-alarm call to voters": what a thing ought
+        # to be ("the resolution is a call for a ceasefire" is one made)
     if lemma == "demand" and token.tag_ == "NN" and not any(
             c.dep_ in ("det", "poss", "nummod") or c.dep_ == "prep" and c.lower_ in ("by", "from")
             for c in token.children):

@@ -29,6 +29,9 @@ FUTURE_HEADS = frozenset({"threaten", "vow", "warn", "pledge", "plan", "intend",
 ASKING_HEADS = frozenset({"call", "ask", "press", "push", "insist"})
 SUSPEND_HEADS = frozenset({"suspend", "pause", "halt", "stop", "end", "cease", "freeze",
                            "suspension", "ceasefire", "truce", "postpone", "delay", "cancel"})
+#: Verbs that break off talks, aid or support: their verbal object is suspended.
+BROKEN_OFF = frozenset({"suspend", "halt", "stop", "cease", "freeze", "cancel", "end",
+                        "break"})
 #: Words that deny the act they govern: "refused to discuss it", "declined to meet".
 REFUSING_HEADS = frozenset({"refuse", "decline", "fail", "reject", "refusal", "deny"})
 #: Dependencies through which a governing verb's modal reaches an act: its object, its open
@@ -185,8 +188,10 @@ def mode(token: Token, family: str = "violent") -> str:
                 return "hypothetical"
     if family == "verbal":  # "plans to visit Charlotte", "hopes to meet": intended, not done
         head = token.head
-        if token.dep_ == "dobj" and head.lemma_.lower() in SUSPEND_HEADS:
-            return "suspended"  # "ended mediation efforts", "cancelled a planned visit"
+        if token.dep_ == "dobj" and head.lemma_.lower() in BROKEN_OFF and (
+                head.lemma_.lower() != "end" or token.tag_ == "NNS"):
+            return "suspended"  # "ended mediation efforts", "suspended talks"; not "ended
+            # his three-day visit", which went its course
         if token.dep_ == "dobj" and head.pos_ in ("VERB", "AUX") and (
                 head.lemma_.lower() in LIGHT_VERBS) or token.dep_ == "xcomp" and (
                 head.lemma_.lower() in ASPECTUAL and to_infinitive(head)):

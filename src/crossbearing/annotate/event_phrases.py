@@ -138,6 +138,10 @@ def by_whom_harmed(name: str, refined: str, harmed: list[Token]) -> str:
 #: Nouns of state forces: who, firing on protesters, uses excessive force (ACLED).
 STATE_FORCES = frozenset({"police", "policeman", "policemen", "officer", "trooper", "soldier",
                           "troop", "army", "guard", "force", "gendarme"})
+#: Words that make forces no state's: "rebel forces", "militia guards".
+NON_STATE = frozenset({"rebel", "opposition", "militia", "insurgent", "tribal", "private"})
+#: People protesting (not "activists", who are harmed as people of a cause).
+CROWDS_PROTESTING = frozenset({"protester", "protestor", "demonstrator", "marcher"})
 
 
 def force_on_protesters(token: Token, actors: list[Token]) -> bool:
@@ -145,8 +149,9 @@ def force_on_protesters(token: Token, actors: list[Token]) -> bool:
     opened fire to disperse demonstrators, killing one person"): ACLED's Protests sub-type
     "Excessive force against protesters", never violence against civilians. The protesters
     stand in the act's own clause."""
-    return any(a.lemma_.lower() in STATE_FORCES for a in actors) and any(
-        t.lemma_.lower() in PROTESTERS for t in token.subtree if t.i != token.i)
+    return any(a.lemma_.lower() in STATE_FORCES and not any(
+        c.lemma_.lower() in NON_STATE for c in a.children) for a in actors) and any(
+        t.lemma_.lower() in CROWDS_PROTESTING for t in token.subtree if t.i != token.i)
 
 
 def _shooting(token: Token) -> str | None:

@@ -175,16 +175,19 @@ class Spans:
     def _body_of_members(self, head: Token) -> Mention | None:
         """The body whose members or leaders a noun names ("leaders of the Azadliq opposition
         coalition", "members of the Association of African Jurists", "activists from the Fatah
-        Party"): the event coders' actor is the organisation or the state, not its people."""
-        if head.pos_ != "NOUN" or head.lemma_.lower() not in MEMBERS:
-            return None
+        Party"): the event coders' actor is the organisation or the state, not its people. Not
+        a former member's, a city's or an unknown people's."""
+        if head.pos_ != "NOUN" or head.lemma_.lower() not in MEMBERS or _own_voice(head):
+            return None  # "former members of the DNC" act for no one but themselves
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
                 for obj in (c for c in prep.children if c.dep_ == "pobj"):
                     for word in [obj] + [c for c in obj.children if c.dep_ == "compound"]:
                         body = self.at(word)  # "the Fatah Party": Fatah
-                        if body is not None and body.label in ("ORG", "GPE", "NORP"):
-                            return body
+                        if body is not None and (body.label == "ORG" or body.actor_id and (
+                                body.label in ("GPE", "NORP"))):
+                            return body  # a state or a people the base knows, not "officials
+                            # from New York" (a place) or "leaders of the Kurds"
         return None
 
     def argument(self, role: str, head: Token) -> EventArgument | None:

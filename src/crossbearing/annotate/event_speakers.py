@@ -13,8 +13,12 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from crossbearing.annotate.event_spans import REFERENTS
+from crossbearing.annotate.event_spans import POSSESSIVES, REFERENTS
+from crossbearing.annotate.event_subjects import controlled_infinitive
 from crossbearing.model import EventArgument, EventMention, Quote
+
+#: Verbs whose subject undergoes the act: "I" is no actor of them.
+UNDERGONE = frozenset({"die", "perish", "lose"})
 
 
 def with_cue_speaker(args: list[EventArgument], token: Token,
@@ -28,7 +32,7 @@ def with_cue_speaker(args: list[EventArgument], token: Token,
     said") comes before the events' own (``event_spans.Spans``), which serves where no
     quotation's speaker stands."""
     if any(a.role == "actor" and a.actor_id and a.text.lower() not in REFERENTS
-           for a in args):
+           and a.text.lower() not in POSSESSIVES for a in args):
         return args
     quote = next((q for q in quotes if q.cue and q.speaker_actor
                   and q.cue[0] <= token.idx < q.cue[1]), None)
@@ -49,15 +53,19 @@ def first_person(token: Token, quotes: Sequence[Quote]) -> list[EventArgument]:
     """The speaker as the actor of an act told in the first person inside the speaker's own
     quotation ('"So I came out here to support Chick-fil-A," Fields said'): "I" is who speaks.
     The subject is the trigger's own or, through an infinitive or a conjoined verb, the one it
-    shares ("came out here to support"). None outside a quotation, with no speaker found, or
-    in the passive, where the speaker undergoes the act."""
+    shares ("came out here to support"; not "I urged them to protest", whose subject is its
+    object). None outside a quotation, with no speaker found, in the passive or in "I died",
+    where the speaker undergoes the act."""
+    if token.lemma_.lower() in UNDERGONE:
+        return []  # "I nearly died when they shelled our house": the speaker suffered it
     verb, me = token, None
     for _ in range(3):
         if verb.lemma_ == "be" or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
             return []  # "I've been spat at, pushed and threatened": done to the speaker
         me = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if me is not None or verb.dep_ not in ("xcomp", "advcl", "conj") or verb.head.i == verb.i:
-            break
+        if me is not None or verb.head.i == verb.i or not (
+                verb.dep_ == "conj" or controlled_infinitive(verb)):
+            break  # "I urged them to protest": the protest is theirs
         verb = verb.head
     if me is None or me.lower_ != "i":
         return []

@@ -20,9 +20,10 @@ from spacy.tokens import Token
 
 from crossbearing.annotate.cues import STATEMENT_NOUNS
 from crossbearing.annotate.event_agreements import ENACTED
-from crossbearing.annotate.event_phrases import ARMED
+from crossbearing.annotate.event_phrases import ARMED, PARTIES
 from crossbearing.annotate.event_senses import AGENT_NOUNS, FORCES, relative_subject
 from crossbearing.annotate.nlp import text_of
+from crossbearing.kb.actors import actor_base, name_key
 from crossbearing.model import EventMention
 
 #: Nouns of occasions: a clause on one tells who held it, not a past act on a thing.
@@ -228,11 +229,24 @@ def _crowds_perfect(token: Token) -> bool:
     if subject is not None and subject.lemma_.lower() in COLLECTIVES and any(
             c.dep_ == "det" and c.lower_ in ("a", "an") for c in subject.children):
         return True  # "a segment of society -- labeled 'birthers' -- have demanded …"
+    if subject is not None and _a_body_named(subject) and not any(
+            c.lower_ in INDEFINITE for c in subject.children):
+        return False  # "Democrats have demanded", "Palestinians have accused": a body named
     return subject is not None and subject.tag_ in ("NNS", "NNPS") and (
         subject.lemma_.lower() not in AGENT_NOUNS | FORCES | ARMED) and all(
         c.dep_ in ("amod", "cc", "punct", "relcl", "acl") or c.lower_ in INDEFINITE
         for c in subject.children) and not any(
         c.ent_type_ in ("ORG", "GPE", "NORP") for c in subject.children)
+
+
+def _a_body_named(subject: Token) -> bool:
+    """Whether a plural subject names a body: an organisation or a state, a party's members
+    ("Democrats") or a people the knowledge base knows ("Palestinians"); not "birthers"."""
+    lemma = subject.lemma_.lower()
+    singular = lemma[:-1] if lemma.endswith("s") else lemma  # the parse keeps "Democrats"
+    return subject.ent_type_ in ("ORG", "GPE") and subject.tag_ in ("NNP", "NNPS") or (
+        singular in PARTIES) or (
+        name_key(singular) in actor_base().by_demonym)
 
 
 def _stance_perfect(token: Token) -> bool:

@@ -83,7 +83,7 @@ def shared_subject(token: Token, depth: int = 0) -> list[Token]:
     if adjunct:
         head = _clause_verb(token.head)
     elif token.tag_ == "VBG" and token.dep_ == "advcl" or (
-            token.dep_ == "conj" and token.head.pos_ == "VERB") or _controlled_infinitive(token):
+            token.dep_ == "conj" and token.head.pos_ == "VERB") or controlled_infinitive(token):
         head = token.head
     else:
         return []
@@ -98,7 +98,7 @@ def shared_subject(token: Token, depth: int = 0) -> list[Token]:
     return found
 
 
-def _controlled_infinitive(token: Token) -> bool:
+def controlled_infinitive(token: Token) -> bool:
     """An infinitive ("to defend") that complements or gives the purpose of a verb with no
     object ("weighed in to defend", "vowed to attack"): its subject is the verb's. An object
     after a preposition is the infinitive's subject instead ("called on Dean to apologize",

@@ -104,7 +104,11 @@ def no_talks(token: Token, lemma: str) -> bool:
         return questions_no_one(token)
     if lemma == "host":
         return hosts_no_one(token)
-    return lemma == "meet" and meets_kin(token) or with_oneself(token)
+    return lemma == "meet" and meets_kin(token) or lemma in TALKING and with_oneself(token)
+
+
+#: Verbs of talks that "with themselves" makes a figure.
+TALKING = frozenset({"negotiate", "meet", "talk", "consult", "mediate", "discuss"})
 
 
 def with_oneself(token: Token) -> bool:

@@ -179,11 +179,10 @@ def _type_of(token: Token, onto: Ontology) -> str | None:
             return "rejection"  # "defended himself against the charges": a denial (REJECT)
         return name
     if token.pos_ == "NOUN":
-        if lemma == "call" and (not _calls_for_something(token) or token.dep_ == "attr") or (
+        if lemma == "call" and not _calls_for_something(token) or (
                 lemma == "appeal" and not appeals_for(token)):
-            return None  # a demand is a call for or to something, not a "conference call" or
-            # what something "should be" ("a five-alarm call to voters"), an appeal for
-            # something, not "his appeal to evangelical voters"
+            return None  # a demand is a call for or to something, not a "conference call",
+            # an appeal for something, not "his appeal to evangelical voters"
         if figurative_noun(token, lemma) or no_agreement_made(token) or (
                 asks_for_comment(token) or lemma == "visit" and visits_no_one(token)):
             return None  # "a trade war", "a good deal of", "his visit to the bridge", "a

@@ -96,6 +96,9 @@ def threat_to_something(token: Token) -> bool:
 #: What one warns "of" or "about" when one cautions: "warned of the risks", "of the dangers".
 DANGERS = frozenset({"risk", "danger", "peril", "consequence", "hazard", "cost", "effect",
                      "impact", "threat", "possibility", "prospect", "pitfall", "downside"})
+#: What one is warned one will "face" or "suffer" when the warning threatens it.
+INFLICTED = frozenset({"consequence", "sanction", "response", "retaliation", "punishment",
+                       "action", "reprisal", "wrath", "penalty", "measure", "repercussion"})
 #: Verbs of undergoing: what a clause of theirs tells befalls its subject, no one's act.
 UNDERGOING = frozenset({"risk", "face", "lose", "suffer", "endure", "incur", "lag", "trail",
                         "struggle"})
@@ -128,8 +131,10 @@ def _no_agent(clause: Token) -> bool:
     """Whether a warned clause tells no one's act: a thing as its subject, or a verb of
     undergoing ("warned that the party risked a backlash", "would face defeat")."""
     subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is not None and clause.lemma_.lower() in UNDERGOING:
-        return True
+    if subject is not None and clause.lemma_.lower() in UNDERGOING and not any(
+            c.dep_ == "dobj" and c.lemma_.lower() in INFLICTED for c in clause.children):
+        return True  # "would face a difficult primary"; not "would face severe consequences",
+        # the stock wording of a threat
     return subject is not None and not can_act(subject) and (
         subject.lemma_.lower() not in FORCES) and not any(
         c.dep_ == "poss" for c in subject.children)  # "its fighters": the speaker's side

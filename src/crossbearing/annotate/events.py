@@ -20,7 +20,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Token
 
 from crossbearing.annotate.event_args import arguments
-from crossbearing.annotate.event_directives import DUTY_VERBS
+from crossbearing.annotate.event_directives import DUTY_VERBS, PLAIN_SAYINGS, lays_a_duty
 from crossbearing.annotate.event_spans import Spans
 from crossbearing.annotate.event_speakers import (
     first_person,
@@ -154,10 +154,12 @@ def _topic_of_saying(token: Token, kinds: dict[int, tuple[str, str]]) -> Token |
     about an act that did happen, which stays asserted. Walks up through prepositions and
     nouns, at most three steps."""
     if (token.dep_ in ("xcomp", "ccomp") or token.dep_ == "advcl" and to_infinitive(token)) and (
-            kinds.get(token.head.i, ("", ""))[1] == "demand"):
+            kinds.get(token.head.i, ("", ""))[1] == "demand") and not (
+            token.head.lemma_.lower() in PLAIN_SAYINGS and not lays_a_duty(token)):
         return token.head  # "pushing Washington to discuss a timeline", "demanded that Moscow
         # withdraw", "said Sudan must return the helicopter": what is asked
-    if token.dep_ == "xcomp" and token.head.dep_ == "ccomp" and token.head.lemma_ in DUTY_VERBS \
+    if token.dep_ == "xcomp" and token.head.dep_ == "ccomp" and (
+            token.head.lemma_.lower() in DUTY_VERBS) \
             and kinds.get(token.head.head.i, ("", ""))[1] == "demand":
         return token.head.head  # "said Trump has to apologize"
     verb = token.head

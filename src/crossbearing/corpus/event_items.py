@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from itertools import combinations
 
+from crossbearing.annotate.event_senses import ACTING_PEOPLE
 from crossbearing.annotate.timex_find import WEEKDAYS
 from crossbearing.kb.actors import actor_base, name_key
 from crossbearing.model import EventMention, Place, TimeValue
@@ -34,7 +35,7 @@ NUMBER_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight
                           "several", "many", "dozens", "hundreds", "some", "few"})
 #: Types of mentions whose victims died.
 KILLINGS = frozenset({"killing", "air_drone_strike", "shelling", "remote_explosive",
-                      "suicide_bomb", "armed_clash", "attack"})
+                      "suicide_bomb", "armed_clash", "attack", "excessive_force"})
 #: Lower-case words inside a person's name ("bin", "van der", "de", "al").
 NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "de", "da", "di", "van", "von",
                             "der", "la", "le", "du", "dos", "bint"})
@@ -264,8 +265,8 @@ def _killed_apart(a: Item, b: Item) -> bool:
 def _one_name(text: str) -> bool:
     """An actor named by one word that is no people's or party's ("Obama", "Biden"; not
     "Republican", "Iraqi"): a speaker told apart from another so named."""
-    return _a_surname(text) and text.lower() not in PARTISANS and (
-        name_key(text) not in actor_base().by_demonym)
+    return _a_surname(text) and text.lower() not in PARTISANS | ACTING_PEOPLE and (
+        name_key(text) not in actor_base().by_demonym)  # not "Police" opening a sentence
 
 
 #: One member of a party or a camp, by its name: no person's name.
