@@ -268,3 +268,10 @@ def test_threats_calls_and_non_state_forces_stay_what_they_are(text, kind):
 def test_a_named_people_acting_up_to_now_stays_an_event():
     lead = "Senate votes on the bill\n\nThe Senate voted on Tuesday.\n\n"
     assert annotate_text(lead + "Democrats have demanded a vote on the bill.").events
+
+
+def test_a_duty_laid_on_ones_own_state_by_its_officials_is_no_demand():
+    assert not [m for m in annotate_text("Israeli officials said Israel must defend its "
+                                         "borders.").events if m.event_type == "demand"]
+    assert [m for m in annotate_text("German officials said Turkey must free the "
+                                     "journalists.").events if m.event_type == "demand"]

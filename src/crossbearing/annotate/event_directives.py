@@ -20,6 +20,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from crossbearing.annotate.event_senses import AGENT_ENTITIES, AGENT_NOUNS
+from crossbearing.kb.actors import ActorBase, actor_base, name_key
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -91,7 +92,15 @@ def _a_party(subject: Token) -> bool:
 
 
 def _words(party: Token) -> frozenset[str]:
-    """The names in a party's phrase ("US" in "US officials" and in "US forces": one side)."""
+    """The names in a party's phrase, each as the actor's key where the knowledge base knows it
+    ("US" in "US officials" and in "US forces", "Israeli officials" and "Israel": one side)."""
     words = [party] + [c for c in party.children if c.dep_ in ("compound", "amod", "poss")]
-    return frozenset(t.lower_ for t in words if t.pos_ == "PROPN" or (
-        t.ent_type_ in AGENT_ENTITIES)) or frozenset({party.lemma_.lower()})
+    names = [t.text for t in words if t.pos_ == "PROPN" or t.ent_type_ in AGENT_ENTITIES]
+    actors = actor_base()
+    return frozenset(_side(name, actors) for name in names) or frozenset({party.lemma_.lower()})
+
+
+def _side(name: str, actors: ActorBase) -> str:
+    """The key of the side a name or a nationality adjective stands for."""
+    actor_id = actors.id_of(name) or actors.by_demonym.get(name_key(name))
+    return actors.actor_key(actor_id) if actor_id else name.lower()

@@ -76,12 +76,14 @@ def shared_subject(token: Token, depth: int = 0) -> list[Token]:
     object is its subject ("urged its allies to join") and none is taken. A gerund after a
     preposition of manner or time takes the subject of the verb it qualifies ("Romney joined
     other Republicans in calling on Akin", "responded by calling for calm", "after meeting
-    the leaders": adjunct control), but not one after "of", "for" or "with", whose subject is
-    the object ("accused Clinton of lying", "criticized him for voting")."""
-    adjunct = (token.tag_ == "VBG" and token.dep_ == "pcomp"
-               and token.head.lower_ in ADJUNCT_PREPS and _clause_verb(token.head) is not None)
+    the leaders", also through the noun phrase the gerund's phrase hangs on: "In brief remarks
+    after meeting the president, Mr. Obama disputed …": adjunct control), but not one after
+    "of", "for" or "with", whose subject is the object ("accused Clinton of lying",
+    "criticized him for voting")."""
+    clause = _clause_verb(token.head) if token.head.lower_ in ADJUNCT_PREPS else None
+    adjunct = token.tag_ == "VBG" and token.dep_ == "pcomp" and clause is not None
     if adjunct:
-        head = _clause_verb(token.head)
+        head = clause
     elif token.tag_ == "VBG" and token.dep_ == "advcl" or (
             token.dep_ == "conj" and token.head.pos_ == "VERB") or controlled_infinitive(token):
         head = token.head

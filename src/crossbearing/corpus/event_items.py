@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from itertools import combinations
 
+from crossbearing.annotate.event_phrases import PARTIES
 from crossbearing.annotate.event_senses import ACTING_PEOPLE
 from crossbearing.annotate.timex_find import WEEKDAYS
 from crossbearing.kb.actors import actor_base, name_key
@@ -270,8 +271,8 @@ def _one_name(text: str) -> bool:
 
 
 #: One member of a party or a camp, by its name: no person's name.
-PARTISANS = frozenset({"republican", "democrat", "independent", "conservative", "liberal",
-                       "progressive", "libertarian", "socialist", "communist", "loyalist"})
+PARTISANS = PARTIES | frozenset({"independent", "libertarian", "socialist", "communist",
+                                 "loyalist"})
 
 
 def _a_surname(text: str) -> bool:
