@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from crossbearing.annotate.names import TITLES
 from crossbearing.annotate.nlp import text_of
+from crossbearing.kb.actors import actor_base, name_key
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -43,6 +44,16 @@ ARMED = frozenset({
 #: battled over the issue").
 PARTIES = frozenset({"republican", "democratic", "democrat", "gop", "partisan", "conservative",
                      "liberal", "progressive", "tory", "labour", "bipartisan"})
+
+
+def names_a_people(word: str) -> bool:
+    """Whether a word, singular or plural, names a party's members or a people the knowledge
+    base knows ("Republican", "Democrats", "Iraqis", "Palestinians"): many people, no one
+    person's name."""
+    singular = word.lower().removesuffix("s")
+    return singular in PARTIES or name_key(singular) in actor_base().by_demonym
+
+
 #: Property whose burning or blowing up is property destruction (ACLED: Looting/property
 #: destruction), not a flag burned at a protest.
 PROPERTY = frozenset({

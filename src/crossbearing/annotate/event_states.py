@@ -20,10 +20,9 @@ from spacy.tokens import Token
 
 from crossbearing.annotate.cues import STATEMENT_NOUNS
 from crossbearing.annotate.event_agreements import ENACTED
-from crossbearing.annotate.event_phrases import ARMED, PARTIES
+from crossbearing.annotate.event_phrases import ARMED, names_a_people
 from crossbearing.annotate.event_senses import AGENT_NOUNS, FORCES, relative_subject
 from crossbearing.annotate.nlp import text_of
-from crossbearing.kb.actors import actor_base, name_key
 from crossbearing.model import EventMention
 
 #: Nouns of occasions: a clause on one tells who held it, not a past act on a thing.
@@ -242,11 +241,8 @@ def _crowds_perfect(token: Token) -> bool:
 def _a_body_named(subject: Token) -> bool:
     """Whether a plural subject names a body: an organisation or a state, a party's members
     ("Democrats") or a people the knowledge base knows ("Palestinians"); not "birthers"."""
-    lemma = subject.lemma_.lower()
-    singular = lemma[:-1] if lemma.endswith("s") else lemma  # the parse keeps "Democrats"
     return subject.ent_type_ in ("ORG", "GPE") and subject.tag_ in ("NNP", "NNPS") or (
-        singular in PARTIES) or (
-        name_key(singular) in actor_base().by_demonym)
+        names_a_people(subject.lemma_))  # the parse keeps the plural: "Democrats"
 
 
 def _stance_perfect(token: Token) -> bool:

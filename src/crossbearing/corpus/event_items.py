@@ -21,10 +21,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from itertools import combinations
 
-from crossbearing.annotate.event_phrases import PARTIES
+from crossbearing.annotate.event_phrases import PARTIES, names_a_people
 from crossbearing.annotate.event_senses import ACTING_PEOPLE
 from crossbearing.annotate.timex_find import WEEKDAYS
-from crossbearing.kb.actors import actor_base, name_key
 from crossbearing.model import EventMention, Place, TimeValue
 
 #: Talks: whoever meets and is met is a party.
@@ -267,7 +266,7 @@ def _one_name(text: str) -> bool:
     """An actor named by one word that is no people's or party's ("Obama", "Biden"; not
     "Republican", "Iraqi"): a speaker told apart from another so named."""
     return _a_surname(text) and text.lower() not in PARTISANS | ACTING_PEOPLE and (
-        name_key(text) not in actor_base().by_demonym)  # not "Police" opening a sentence
+        not names_a_people(text))  # not "Police" opening a sentence
 
 
 #: One member of a party or a camp, by its name: no person's name.

@@ -30,7 +30,7 @@ from functools import lru_cache
 from itertools import combinations
 from typing import Callable
 
-from crossbearing.annotate.event_phrases import PARTIES
+from crossbearing.annotate.event_phrases import names_a_people
 from crossbearing.corpus.event_items import (
     TALKS,
     Item,
@@ -41,8 +41,6 @@ from crossbearing.corpus.event_items import (
     person_key,
     weekdays_differ,
 )
-from crossbearing.kb import name_key
-from crossbearing.kb.actors import actor_base
 from crossbearing.model import EventArgument, EventMention, TimeValue
 
 #: Words that start a description rather than a name: "the official", "a US defense official".
@@ -159,10 +157,7 @@ def a_crowd(name: str) -> bool:
     one voice."""
     words = name.split()
     if len(words) == 1:
-        word = words[0].lower()
-        singular = word.removesuffix("s")
-        return singular in PARTIES or word.endswith(("ians", "eans")) or (
-            name_key(singular) in actor_base().by_demonym)
+        return names_a_people(words[0]) or words[0].lower().endswith(("ians", "eans"))
     return words[-1].endswith("s") and words[-1][:1].islower()
 
 
