@@ -106,3 +106,23 @@ def test_an_event_dated_over_a_year_before_or_after_its_first_report_is_not_list
     told = with_first_report(killing, published)
     assert is_listed(told, None) is listed
     assert is_listed(told, "confirm")  # an analyst lists it all the same
+
+
+def test_a_statement_dated_by_the_report_that_leads_with_it_is_not_expected():
+    """An earlier report telling the statement as background must not make its inferred date
+    (the leading report's day and the days before) a day after the first report."""
+    from datetime import date
+
+    from crossbearing.corpus.event_values import dated_by_reports, with_first_report
+    from crossbearing.model_events import Event, is_listed
+
+    saying = Event(event_id="ev-2", story_id="s", event_type="accusation", family="verbal",
+                   mode="asserted", aggregate=False, date_start=None, date_end=None,
+                   date_precision=None, place_id=None, fatalities=None, injuries=None, detail={},
+                   mentions=2, articles=2, sources=(("old", 400), ("lead", 10)))
+    published = {"old": date(2024, 2, 1), "lead": date(2024, 2, 9)}
+    dated = dated_by_reports(saying, published, {}, lambda key: (0, 50),
+                             in_lead=lambda key: key[0] == "lead")
+    told = with_first_report(dated, published)
+    assert told.date_start == "2024-02-07" and told.detail["first_report"] == "2024-02-01"
+    assert is_listed(told, None)

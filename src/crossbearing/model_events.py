@@ -32,11 +32,11 @@ class EventSource:
     sentence: tuple[int, int]
 
 
-#: The note of a verbal event's date inferred from its reports, not read from their words
-#: (corpus.event_values.dated_by_reports).
 #: How many days before its first report a statement no report dates may have been made.
 REPORT_LAG = 2
 _LAG_WORDS = {1: "day", 2: "two days", 3: "three days"}
+#: The note of a verbal event's date inferred from its reports, not read from their words
+#: (corpus.event_values.dated_by_reports).
 REPORT_DAYS = (f"inferred from the reports: the first report's day or the {_LAG_WORDS[REPORT_LAG]} "
                "before")
 #: The reason of an expression resolved against its story's dates (corpus.story_dates).
@@ -181,12 +181,16 @@ def recalled(event: Event) -> bool:
 
 
 def foretold(event: Event) -> bool:
-    """Whether an event is dated after its first report's publication day: what a report
-    tells of a day after its own is expected, not done ("a conference call with committee
-    members on Monday evening", "a hearing next week", "its meeting in October")."""
+    """Whether an event is dated, by its reports' words, after its first report's publication
+    day: what a report tells of a day after its own is expected, not done ("a conference call
+    with committee members on Monday evening", "a hearing next week", "its meeting in
+    October"). A statement's date inferred from the report that leads with it
+    (:data:`REPORT_DAYS`) is no report's words: an earlier report telling it as background
+    does not make it expected."""
     first, start = event.detail.get("first_report"), event.date_start
-    return bool(first and start) and date.fromisoformat(start[:10]) > date.fromisoformat(
-        first[:10])
+    inferred = any(given.note == REPORT_DAYS for given in event.values.date)
+    return bool(first and start) and not inferred and (
+        date.fromisoformat(start[:10]) > date.fromisoformat(first[:10]))
 
 
 _SOURCE_KEYS = ("article_id", "outlet", "span", "sentence")
