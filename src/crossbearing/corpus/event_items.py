@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from itertools import combinations
 
-from crossbearing.annotate.event_phrases import PARTIES, names_a_people
+from crossbearing.annotate.event_phrases import names_a_people
 from crossbearing.annotate.event_senses import ACTING_PEOPLE
 from crossbearing.annotate.timex_find import WEEKDAYS
 from crossbearing.model import EventMention, Place, TimeValue
@@ -265,13 +265,14 @@ def _killed_apart(a: Item, b: Item) -> bool:
 def _one_name(text: str) -> bool:
     """An actor named by one word that is no people's or party's ("Obama", "Biden"; not
     "Republican", "Iraqi"): a speaker told apart from another so named."""
-    return _a_surname(text) and text.lower() not in PARTISANS | ACTING_PEOPLE and (
-        not names_a_people(text))  # not "Police" opening a sentence
+    return _a_surname(text) and text.lower() not in NO_ONES_NAME and (
+        not names_a_people(text))
 
 
-#: One member of a party or a camp, by its name: no person's name.
-PARTISANS = PARTIES | frozenset({"independent", "libertarian", "socialist", "communist",
-                                 "loyalist"})
+#: One word that is no one's name: a camp's member (beside a party's or a people's,
+#: ``event_phrases.names_a_people``) or people by office ("Police" opening a sentence).
+NO_ONES_NAME = frozenset({"independent", "libertarian", "socialist", "communist",
+                          "loyalist"}) | ACTING_PEOPLE
 
 
 def _a_surname(text: str) -> bool:

@@ -51,6 +51,8 @@ DESCRIPTION_STARTS = ("the ", "a ", "an ", "this ", "that ", "these ", "those ",
 #: done is no part of their statement ("Republicans said the department mishandled the
 #: investigation"); one they announce or ask for is.
 ACTS_NOT_SAID = frozenset({"investigation", "cooperation"})
+#: Verbal types that are no saying: acts told, and talks (a meeting has parties, no speaker).
+NOT_SAYINGS = ACTS_NOT_SAID | TALKS
 
 
 #: A channel's noun follows one of these and a determiner, up to three words between.
@@ -112,7 +114,7 @@ def channels(words: str) -> frozenset[str]:
 def a_saying(event_type: str, family: str) -> bool:
     """Whether a type of verbal event is something said (a demand, an accusation), not an act
     done (talks held, an investigation, cooperation)."""
-    return family == "verbal" and event_type not in ACTS_NOT_SAID | TALKS
+    return family == "verbal" and event_type not in NOT_SAYINGS
 
 
 def speaker_key(mention: EventMention, family: str) -> str | None:
@@ -150,11 +152,11 @@ def a_crowd(name: str) -> bool:
     a party or a people ("Republicans", "Democrats", "Iraqis") or a plural description ("Tea
     party organizers", "Pro-Iran Iraqi lawmakers"). Such a crowd speaks on many occasions
     through many mouths ("other Republicans warned …", "Republicans have since criticized
-    …"): its sayings make no one statement. One word is a crowd only as a party's plural, the
-    plural of a people the knowledge base names ("Republicans", "Iraqis", "Americans") or a
-    plural in "-ians"/"-eans" ("Missourians", "Europeans"), not a name that ends in "s"
-    ("Sanders", "Harris", "Evans", "Hamas", "Reuters"); a person's name ("Bernie Sanders") is
-    one voice."""
+    …"): its sayings make no one statement. One word is a crowd only as a party's or a people's
+    word the knowledge base names, singular or plural ("Republicans", "Iraqis", "Americans";
+    `event_phrases.names_a_people`), or a plural in "-ians"/"-eans" ("Missourians",
+    "Europeans"), not a name that ends in "s" ("Sanders", "Harris", "Evans", "Hamas",
+    "Reuters"); a person's name ("Bernie Sanders") is one voice."""
     words = name.split()
     if len(words) == 1:
         return names_a_people(words[0]) or words[0].lower().endswith(("ians", "eans"))
@@ -255,7 +257,8 @@ def _one_occasion_shown(a: Item, b: Item) -> bool:
     one channel ("in a statement" both), to the same addressee or about the same target, or
     announcing one kind of act (a suspension, an agreement, aid: an act a speaker announces is
     made once, where an accusation or a rejection is said again and again). Two leads of
-    reports more than a day apart tell two days' news: no other sign joins them. A
+    reports more than a day apart tell two days' news: only a day or a weekday the sayings
+    share, or one article, joins them then, not a channel or an addressee. A
     speaker in the news speaks on many occasions; two reports that give only the speaker (the
     spokesman "dismissed the episode as a prank", the congressman "denied it in interviews on
     Wednesday") are no evidence of one, as one shared actor is none for two acts."""
