@@ -21,6 +21,7 @@ from crossbearing.model import (
     TimeValue,
 )
 from crossbearing.store.clock import utc_now
+from crossbearing.store.database import chunks, placeholders
 
 if TYPE_CHECKING:
     from crossbearing.kb import Actor
@@ -138,12 +139,11 @@ class AnnotationRepository:
     def quote_kinds(self, article_ids: Iterable[str]) -> dict[tuple[str, int, int], str]:
         """(article id, start, end) → kind of each quote of these articles (start and end as
         stored: the extent of its content spans), without reading the rest of them."""
-        ids, kinds = list(article_ids), {}
-        for i in range(0, len(ids), 500):
-            chunk = ids[i:i + 500]
+        kinds = {}
+        for chunk in chunks(article_ids):
             for article_id, start, end, kind in self.store.execute(
                     'SELECT article_id, start, "end", kind FROM quotes WHERE article_id IN '
-                    f"({', '.join('?' * len(chunk))})", tuple(chunk)).fetchall():
+                    f"({placeholders(chunk)})", tuple(chunk)).fetchall():
                 kinds[(article_id, start, end)] = kind
         return kinds
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from crossbearing.model import Article, DateValue, InputRecord, Rejection
 from crossbearing.store.clock import utc_now
+from crossbearing.store.database import chunks, placeholders
 from crossbearing.store.pages import paged
 
 if TYPE_CHECKING:
@@ -105,11 +106,9 @@ class ArticleRepository:
         """The articles with these ids, in the order given (ids not stored are left out), with
         the analyst's corrections of outlet, date and title applied (as by every article read)."""
         found: dict[str, Article] = {}
-        for start in range(0, len(ids), 500):
-            chunk = ids[start:start + 500]
+        for chunk in chunks(ids):
             rows = self.store.execute(f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM articles WHERE "
-                                      f"article_id IN ({', '.join('?' * len(chunk))})",
-                                      tuple(chunk))
+                                      f"article_id IN ({placeholders(chunk)})", tuple(chunk))
             for row in rows.fetchall():
                 found[row[0]] = _article_from_row(row, b"")
         return self.store.corrections.corrected_articles([found[i] for i in ids if i in found])

@@ -9,7 +9,7 @@ Only the store speaks SQL. Queries use ``?`` placeholders; a dialect subclass tr
 from __future__ import annotations
 
 from contextlib import contextmanager
-from typing import Any, Callable, Collection, Iterator, TypeVar
+from typing import Any, Callable, Collection, Iterable, Iterator, TypeVar
 
 from crossbearing.errors import NotFound, StoreError, UsageError
 from crossbearing.store.clock import utc_now
@@ -17,6 +17,8 @@ from crossbearing.store.migrations import MIGRATIONS
 
 #: Times a transaction is tried when the database aborts it for a conflict with another run.
 ATTEMPTS = 3
+#: How many ids one query's "IN (…)" takes: well under every backend's limit on parameters.
+CHUNK = 500
 T = TypeVar("T")
 
 
@@ -233,6 +235,18 @@ class Database:
         if len(ids) > 1:
             raise UsageError(f"more than one {kind} id starts with {text!r}: give more of it")
         return next(iter(ids))
+
+
+def chunks(ids: Iterable[str]) -> Iterator[list[str]]:
+    """``ids`` in pieces of :data:`CHUNK`, one query's "IN (…)" each."""
+    ids = list(ids)
+    for start in range(0, len(ids), CHUNK):
+        yield ids[start:start + CHUNK]
+
+
+def placeholders(values: Collection[Any]) -> str:
+    """The "?, ?, …" of a query's "IN (…)" over ``values``."""
+    return ", ".join("?" * len(values))
 
 
 def _a(noun: str) -> str:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from crossbearing.event_corrections import corrected_events
 from crossbearing.model import EventArgument, EventMention, TimeValue, Toll
 from crossbearing.model_events import Event, values_from_record, values_record
+from crossbearing.store.database import chunks, placeholders
 
 if TYPE_CHECKING:
     from crossbearing.store.database import Database
@@ -50,12 +51,10 @@ class EventRepository:
         if article_ids is None:
             rows = self.store.execute(query + " ORDER BY article_id, start").fetchall()
         else:
-            ids = list(article_ids)
             rows = []
-            for i in range(0, len(ids), 500):
-                chunk = ids[i:i + 500]
+            for chunk in chunks(article_ids):
                 rows.extend(self.store.execute(
-                    f"{query} WHERE article_id IN ({', '.join('?' * len(chunk))})",
+                    f"{query} WHERE article_id IN ({placeholders(chunk)})",
                     tuple(chunk)).fetchall())
             rows.sort(key=lambda r: (r[0], r[1]))
         return [_mention_from_row(row) for row in rows]
@@ -64,13 +63,11 @@ class EventRepository:
         """(article id, start, sentence start, sentence end) of each event mention of these
         articles, in article and text order: where the mentions stand, without reading the
         rest of them."""
-        ids = list(article_ids)
         rows: list[tuple[str, int, int, int]] = []
-        for i in range(0, len(ids), 500):
-            chunk = ids[i:i + 500]
+        for chunk in chunks(article_ids):
             rows.extend(self.store.execute(
                 "SELECT article_id, start, sentence_start, sentence_end FROM event_mentions "
-                f"WHERE article_id IN ({', '.join('?' * len(chunk))})", tuple(chunk)).fetchall())
+                f"WHERE article_id IN ({placeholders(chunk)})", tuple(chunk)).fetchall())
         return sorted(rows, key=lambda r: (r[0], r[1]))
 
     def story_map(self) -> dict[str, str]:

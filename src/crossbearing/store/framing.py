@@ -7,9 +7,10 @@ rerun never duplicates.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable
 
 from crossbearing.model import Descriptor, LoadedTerm
+from crossbearing.store.database import chunks, placeholders
 
 if TYPE_CHECKING:
     from crossbearing.store.database import Database
@@ -19,10 +20,6 @@ DESCRIPTOR_COLUMNS = ("article_id", "start", '"end"', "text", "kind", "mention_s
 TERM_COLUMNS = ("article_id", "start", '"end"', "text", "term", "category", "tag", "neutral",
                 "mention_start", "mention_end", "actor_id", "canonical", "voice", "quote_start",
                 "quote_end")
-#: Ids per ``IN (...)`` list, below every database's parameter limit.
-CHUNK = 500
-
-
 class FramingRepository:
     """Descriptors and loaded terms (``store.framing``)."""
 
@@ -58,29 +55,23 @@ class FramingRepository:
         """(article id, start, end) of each mention of these articles that the corpus stage
         resolved to an entity: the entity's id and name."""
         found = {}
-        for chunk in _chunks(article_ids):
+        for chunk in chunks(article_ids):
             rows = self.store.execute(
                 'SELECT m.article_id, m.start, m."end", e.entity_id, e.name FROM mentions m '
                 "JOIN entities e ON e.entity_id = m.entity_id "
-                f"WHERE m.article_id IN ({', '.join('?' * len(chunk))})", tuple(chunk))
+                f"WHERE m.article_id IN ({placeholders(chunk)})", tuple(chunk))
             for article_id, start, end, entity_id, name in rows.fetchall():
                 found[(article_id, start, end)] = (entity_id, name)
         return found
 
     def _rows(self, table: str, columns: tuple[str, ...], article_ids: Iterable[str]) -> list[tuple]:
         rows: list[tuple] = []
-        for chunk in _chunks(article_ids):
+        for chunk in chunks(article_ids):
             rows.extend(self.store.execute(
                 f"SELECT {', '.join(columns)} FROM {table} WHERE article_id IN "
-                f"({', '.join('?' * len(chunk))}) ORDER BY article_id, start", tuple(chunk)))
+                f"({placeholders(chunk)}) ORDER BY article_id, start", tuple(chunk)))
         return sorted(rows, key=lambda r: (r[0], r[1], r[2]))
 
 
 def _span(start: int | None, end: int | None) -> tuple[int, int] | None:
     return (start, end) if start is not None and end is not None else None
-
-
-def _chunks(ids: Iterable[str]) -> Iterator[list[str]]:
-    ids = list(ids)
-    for start in range(0, len(ids), CHUNK):
-        yield ids[start:start + CHUNK]

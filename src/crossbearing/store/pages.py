@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from crossbearing.model_events import Entity
+from crossbearing.store.database import chunks, placeholders
 
 if TYPE_CHECKING:
     from crossbearing.store.database import Database
@@ -32,11 +33,10 @@ class PageRepository:
     def entity_mentions_in(self, article_ids: list[str]) -> list[dict[str, Any]]:
         """Mentions in these articles that belong to an entity, in text order."""
         found: list[dict[str, Any]] = []
-        for start in range(0, len(article_ids), 500):
-            chunk = article_ids[start:start + 500]
+        for chunk in chunks(article_ids):
             rows = self.store.execute(
                 'SELECT article_id, start, "end", text, label, actor_id, entity_id FROM mentions '
-                f"WHERE entity_id IS NOT NULL AND article_id IN ({', '.join('?' * len(chunk))}) "
+                f"WHERE entity_id IS NOT NULL AND article_id IN ({placeholders(chunk)}) "
                 "ORDER BY article_id, start", tuple(chunk)).fetchall()
             found += [dict(zip(ENTITY_MENTION_COLUMNS, row)) for row in rows]
         return found
