@@ -38,14 +38,24 @@ LIGHT_VERBS = frozenset({"carry", "conduct", "launch", "stage", "mount", "execut
 #: ("wounded two soldiers in a bomb attack"; not "three died in an attack", no object).
 HARMING = frozenset({"kill", "wound", "injure", "hurt", "maim", "hit", "strike", "target",
                      "destroy", "damage", "abduct", "kidnap", "seize", "capture"})
+#: Verbs of giving, whose "to" phrase names who receives: the target of aid or of a concession
+#: ("will provide food aid to refugees", "granted diplomatic asylum to five officers").
+GIVING = frozenset({"give", "provide", "send", "deliver", "donate", "grant", "supply", "ship",
+                    "hand", "transfer", "offer", "airlift", "extend", "allocate"})
 #: Verbs of coming whose subject does what it comes "for" ("Biden traveled to the Capitol for
 #: a private meeting with House Democrats"; not "came under attack").
-COMING = frozenset({"travel", "come", "go", "fly", "head", "return", "journey", "arrive"})
+COMING = frozenset({"travel", "come", "go", "fly", "head", "return", "journey", "arrive",
+                    "converge", "gather", "assemble"})
 #: Verbs of starting, going on with or settling that give their object noun its actor, but
 #: not a noun in a phrase of theirs ("began a hunger strike", "reached a consensus", "signed
-#: a treaty"; not "was beginning to realize, at a rally …").
+#: a treaty"; not "was beginning to realize, at a rally …"), and verbs of adjusting a measure,
+#: which only who holds it does ("speeded up the withdrawal of its forces", "tightened the
+#: blockade", "reimposed blockades", "extended the curfew"; not "end", "halt" or "stop", which
+#: others do to an act: "police ended the protest").
 PHASE_VERBS = frozenset({"begin", "start", "continue", "organize", "organise", "open", "declare",
-                         "complete", "reiterate", "renew", "resume", "reach", "sign"})
+                         "complete", "reiterate", "renew", "resume", "reach", "sign",
+                         "extend", "tighten", "reimpose", "enforce", "expand", "intensify",
+                         "step", "speed", "accelerate", "prolong", "broaden", "widen"})
 #: Adjectives that make a plural trigger a series: "repeated strikes".
 SERIES = frozenset({"repeated", "multiple", "several", "numerous", "many", "series", "recent",
                     "ongoing", "frequent", "further"})
@@ -112,12 +122,20 @@ def arguments(token: Token, is_killing: bool, spans: Spans,
                                  and p.lower_ == "to" for t in p.children if t.dep_ == "pobj")
                 elif child.lemma_.lower() == "life":  # "claimed the lives of three soldiers"
                     found.extend(("victim", c) for c in _of_objects(child))
-                else:
-                    found.append(("victim" if is_killing else "target", child))
+                else:  # "would host a meeting between X and Y": X and Y
+                    found.extend(("victim" if is_killing else "target", t)
+                                 for t in between(child) or [child])
             elif child.dep_ == "prep" and child.lower_ in ("on", "against", "upon", "at") and (
                     not _fronted(child, token)):
                 found.extend(("target", c) for c in child.children
                              if c.dep_ == "pobj" and not a_time(c))  # not "at dawn"
+            elif child.dep_ == "prep" and child.lower_ == "to" and (
+                    token.lemma_.lower() in GIVING):  # "will provide food aid to refugees"
+                found.extend(("target", c) for c in child.children if c.dep_ == "pobj")
+            elif child.dep_ == "prep" and child.lower_ in ("over", "about") and (
+                    family == "verbal"):  # "complained over two Israeli air raids": whose
+                found.extend(("target", c) for c in child.children  # they are (below)
+                             if c.dep_ == "pobj" and _owner(c) is not None)
         shared = shared_passive_subject(token) if not passive else []
         if shared:  # "Scott was shot and killed by an officer": Scott was killed too
             passive = True
@@ -190,10 +208,11 @@ def _a_matter(argument: EventArgument, doc) -> bool:
 
 
 def _owner(thing: Token) -> Token | None:
-    """Whose a thing is, where a possessor or a name before it says so ("the administration's
-    announcement", "the Obama agenda"), else None."""
+    """Whose a thing is, where a possessor, a name or a nationality before it says so ("the
+    administration's announcement", "the Obama agenda", "two Israeli air raids"), else None."""
     return next((c for c in thing.children if c.dep_ == "poss" and c.pos_ != "PRON" or (
-        c.dep_ == "compound" and (c.ent_type_ in AGENT_ENTITIES))), None)
+        c.dep_ == "compound" and (c.ent_type_ in AGENT_ENTITIES)) or (
+        c.dep_ == "amod" and c.ent_type_ == "NORP")), None)  # "two Israeli air raids"
 
 
 def _fronted(phrase: Token, verb: Token) -> bool:
@@ -362,7 +381,7 @@ def _noun_arguments(token: Token, is_killing: bool, spans: Spans) -> list[tuple[
                                         and token.lemma_.lower() in SOURCED_NOUNS):
                 found.extend(("actor", c) for c in objects)  # "condemnation from Hezbollah"
             elif child.lower_ in ("on", "against", "targeting", "upon"):
-                found.extend(("target", c) for c in objects)
+                found.extend(("target", c) for c in objects if not a_time(c))  # not "on Monday"
             elif child.lower_ == "of" and is_killing:
                 found.extend(("victim", c) for c in objects)
         elif child.dep_ in ("acl", "relcl") and child.lemma_.lower() == "target":
@@ -391,10 +410,26 @@ def _noun_arguments(token: Token, is_killing: bool, spans: Spans) -> list[tuple[
         found.extend(("target", c) for c in head.children if c.dep_ == "dobj")
     if token.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_.lower() in HARMING \
             and not any(r == "actor" for r, _ in found):
-        verb = head.head  # "guerrillas wounded two soldiers in a bomb attack": theirs
-        if any(c.dep_ == "dobj" for c in verb.children):
+        verb = head.head  # "guerrillas wounded two soldiers in a bomb attack": theirs,
+        harmed = [c for c in verb.children if c.dep_ == "dobj"]  # and the soldiers its target
+        if harmed:
             found.extend(("actor", c) for c in verb.children if c.dep_ == "nsubj")
+            if not any(r in ("target", "victim") for r, _ in found):
+                found.extend(("victim" if is_killing or verb.lemma_.lower() == "kill"
+                              else "target", c) for c in harmed)
+    if any(r == "actor" for r, _ in found) and not any(r == "target" for r, _ in found):
+        found.extend(("target", c) for c in between(token) or (  # "launched a mediation
+            between(head) if token.dep_ == "dobj" else []))  # effort between the Emirates
+        # and Saudi Arabia", the phrase on the noun or on the verb that has it
     return found if any(r == "actor" for r, _ in found) else found + owners
+
+
+def between(noun: Token) -> list[Token]:
+    """The parties a "between" phrase of a noun names ("mediation between Syria and Arafat",
+    "a meeting between an Israeli peace movement and the PLO"): the first; its conjuncts follow
+    with the role."""
+    return [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "between"
+            for o in p.children if o.dep_ == "pobj" and not a_time(o)]
 
 
 def _a_person(token: Token, spans: Spans) -> bool:

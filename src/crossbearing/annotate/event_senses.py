@@ -160,6 +160,14 @@ def strikes_no_one(token: Token) -> bool:
                or hit and o.lemma_.lower() in HIT_ARENAS for o in objects)
 
 
+def carried_out(token: Token) -> bool:
+    """Whether "execute" carries out a thing, no one killed: its object is a thing or a pronoun
+    of things ("executed the plan", "flawlessly executed it"; not "executed two dissidents")."""
+    return any(c.dep_ in ("dobj", "nsubjpass") and (
+        c.lower_ in ("it", "this", "that", "which") or c.pos_ == "NOUN" and a_thing(c)
+        and c.lemma_.lower() not in ACTING_PEOPLE) for c in token.children)
+
+
 def objects_are_places(token: Token) -> bool:
     objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
     return bool(objects) and all(o.ent_type_ in ("GPE", "LOC", "FAC") for o in objects)

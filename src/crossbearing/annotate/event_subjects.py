@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from crossbearing.annotate.event_senses import a_thing, to_infinitive
+from crossbearing.annotate.cues import ISSUE_VERBS, STATEMENT_NOUNS
+from crossbearing.annotate.event_senses import a_thing, a_time, to_infinitive
 
 
 def shared_passive_subject(token: Token) -> list[Token]:
@@ -84,6 +85,10 @@ def shared_subject(token: Token, depth: int = 0) -> list[Token]:
     adjunct = token.tag_ == "VBG" and token.dep_ == "pcomp" and clause is not None
     if adjunct:
         head = clause
+    elif adjective_controller(token) is not None:
+        head = adjective_controller(token)
+    elif issued_with(token) is not None:
+        head = issued_with(token)
     elif token.tag_ == "VBG" and token.dep_ == "advcl" or (
             token.dep_ == "conj" and token.head.pos_ == "VERB") or controlled_infinitive(token):
         head = token.head
@@ -93,8 +98,11 @@ def shared_subject(token: Token, depth: int = 0) -> list[Token]:
         return []
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children):
         return []
-    found = [c for c in head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"
-             and not (adjunct and a_thing(c))]  # "the bill allows … in denying"
+    found = [c for c in head.children if c.dep_ == "nsubj" and (
+        c.pos_ != "PRON" or c.lower_ in ("he", "she") or speaker_subject(c) is not None)
+        and not (adjunct and a_thing(c))]
+    # "the bill allows … in denying"; of pronouns, a person's (resolved where the argument is
+    # read) or the speaker's own "it" and "they" ("Militants said they attempted to …")
     if not found and head.tag_ == "VBG" and head.dep_ == "pcomp" and depth < 2:
         return shared_subject(head, depth + 1)  # "by calling for calm after meeting them"
     return found
@@ -104,9 +112,65 @@ def controlled_infinitive(token: Token) -> bool:
     """An infinitive ("to defend") that complements or gives the purpose of a verb with no
     object ("weighed in to defend", "vowed to attack"): its subject is the verb's. An object
     after a preposition is the infinitive's subject instead ("called on Dean to apologize",
-    "appealed to the rebels to lay down arms", "waited for the police to leave")."""
+    "appealed to the rebels to lay down arms", "waited for the police to leave"). A clause of
+    purpose (the parse's ``advcl``) after a verb with an object keeps the subject's control
+    ("Christopher telephoned Kozyrev to discuss efforts", "shunned work on Monday to
+    protest"), but not after a verb that makes or asks its object act ("urged the rebels to
+    lay down arms", "forced them to flee"), whose object is the infinitive's subject."""
     head = token.head
-    return (token.dep_ in ("xcomp", "advcl") and head.pos_ == "VERB" and head.i != token.i
-            and to_infinitive(token)
-            and not any(c.dep_ in ("dobj", "dative", "iobj") or c.dep_ == "prep" and c.lower_ in (
-                "on", "upon", "to", "for", "with") and c.i < token.i for c in head.children))
+    if not (token.dep_ in ("xcomp", "advcl") and head.pos_ == "VERB" and head.i != token.i
+            and to_infinitive(token)):
+        return False
+    asked = any(c.dep_ in ("dative", "iobj") or c.dep_ == "prep" and c.lower_ in (
+        "on", "upon", "to", "for", "with") and c.i < token.i and not any(
+            a_time(o) for o in c.children if o.dep_ == "pobj") for c in head.children)
+    if token.dep_ == "advcl" and head.lemma_.lower() not in MAKING_ACT:
+        return not asked
+    return not asked and not any(c.dep_ == "dobj" for c in head.children)
+
+
+#: Verbs whose object does what their infinitive says (object control: "urged the rebels to
+#: lay down arms", "allowed inspectors to enter").
+MAKING_ACT = frozenset({
+    "urge", "ask", "order", "force", "compel", "oblige", "allow", "permit", "enable", "help",
+    "encourage", "tell", "invite", "persuade", "pressure", "press", "push", "call", "instruct",
+    "direct", "require", "lead", "cause", "get", "want", "expect", "warn", "advise", "beg",
+    "implore", "appeal", "authorize", "authorise", "empower", "mandate", "prompt", "inspire",
+    "drive", "pressurize", "pressurise", "challenge", "dare", "teach", "train", "recruit",
+    "hire", "send", "deploy", "dispatch", "use", "need"})
+
+
+#: Predicate adjectives whose subject is not the doer of their infinitive: the subject is
+#: what the infinitive is done to ("the town is hard to reach") or they judge an act ("it is
+#: important to talk").
+NOT_CONTROLLING = frozenset({
+    "hard", "easy", "difficult", "impossible", "tough", "simple", "safe", "dangerous",
+    "costly", "expensive", "cheap", "necessary", "important", "possible", "illegal", "legal",
+    "wrong", "right", "crucial", "vital", "essential", "unusual", "rare", "common", "enough",
+    "fit", "unfit", "good", "bad", "nice", "fair", "unfair", "unlawful", "lawful", "useful",
+    "time", "ripe", "premature", "late", "early", "wise", "unwise", "smart", "foolish"})
+
+
+def adjective_controller(token: Token) -> Token | None:
+    """The verb whose subject does an infinitive complementing a predicate adjective of will,
+    readiness or ability ("the rebels are ready to release the hostages", "Syria says it is
+    willing to withdraw", "the government is determined to crush the revolt"): the copula,
+    which holds that subject. None for the adjectives whose subject undergoes or judges the
+    act (``NOT_CONTROLLING``: "the town is hard to reach")."""
+    adjective = token.head
+    if (token.dep_ != "xcomp" or not to_infinitive(token) or adjective.dep_ != "acomp"
+            or adjective.pos_ != "ADJ" or adjective.lemma_.lower() in NOT_CONTROLLING):
+        return None
+    return adjective.head if adjective.head.pos_ in ("AUX", "VERB") else None
+
+
+def issued_with(token: Token) -> Token | None:
+    """The verb of issuing whose document a participle describes: its subject says what the
+    participle says ("The Kurdistan Workers' Party issued a declaration demanding that …",
+    "released a statement condemning the raid")."""
+    document = token.head
+    if (token.tag_ != "VBG" or token.dep_ != "acl" or document.dep_ != "dobj"
+            or document.lemma_.lower() not in STATEMENT_NOUNS
+            or document.head.lemma_.lower() not in ISSUE_VERBS):
+        return None
+    return document.head

@@ -6,7 +6,8 @@ realising ("recognize the danger", "recognizing that imitation is flattery") and
 an election's results, a marriage). "Back out" is withdrawing from what one had agreed to do
 ("under pressure, Washington backed out"): no support, and no concession either (backing down,
 off or away is giving in, which the trigger rules type as such). "Welcome" is also receiving
-guests ("welcomed several hundred guests"). docs/events.md has the rules.
+guests ("welcomed several hundred guests"). Supporting or backing an argument ("statistics to
+support their claim") is evidence, no support of a party. docs/events.md has the rules.
 """
 
 from __future__ import annotations
@@ -35,8 +36,21 @@ def no_support(token: Token, lemma: str) -> bool:
         return recognizes_no_party(token)
     if lemma == "welcome":
         return welcomes_guests(token)
+    if lemma in ("support", "back", "bolster", "corroborate") and any(
+            c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in ARGUED and not any(
+                o.dep_ == "poss" and o.pos_ != "PRON" or o.dep_ == "prep" and o.lower_ == "of"
+                for o in c.children) for c in token.children):
+        return True  # "statistics to support their claim": evidence for an argument; another
+        # party's claim ("supports the claim of the Palestinians") is backing that party
     return lemma == "back" and any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ == "out"
                                    for c in token.children)
+
+
+#: What evidence supports: an argument, no party ("presented statistics to support their
+#: claim", "the data back the theory").
+ARGUED = frozenset({"claim", "argument", "case", "contention", "assertion", "theory", "view",
+                    "hypothesis", "finding", "conclusion", "allegation", "notion", "idea",
+                    "thesis", "account", "story", "charge", "accusation", "suspicion"})
 
 
 #: People one welcomes as a host ("welcomed several hundred guests"): hospitality, no support.

@@ -48,6 +48,7 @@ from crossbearing.annotate.event_senses import (
     asks_for_comment,
     attacks_an_idea,
     calls_on_or_for,
+    carried_out,
     commits_a_wrong,
     fights_for_a_cause,
     for_conduct,
@@ -264,8 +265,8 @@ def _figurative(token: Token, lemma: str) -> bool:
         return True  # "the army defended the town against the rebels": fighting, no support
     if lemma == "demand" and asks_a_question(token):
         return True  # "'Why isn't this proof?' Vitter demanded.": a question, no demand
-    if lemma in STRIKING and strikes_no_one(token):
-        return True  # "struck a deal", "donations hit $1.1 billion", "fired every question"
+    if lemma in STRIKING and strikes_no_one(token) or lemma == "execute" and carried_out(token):
+        return True  # "struck a deal", "donations hit $1.1 billion", "executed the plan"
     if lemma == "block":  # "a bill blocked by senators": procedure; a protest blocks roads
         return blocks_no_way(token)
     if lemma == "warn":  # "the fund warned that the exit will raise questions": a caution

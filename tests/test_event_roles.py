@@ -1,0 +1,151 @@
+"""Who acts and who is acted on where the clause of the trigger does not say it: control by a
+predicate adjective or a clause of purpose, verbs that adjust a measure, the receiver of what is given, the parties "between" names, the one harmed in an
+attack (docs/events.md, "Arguments from descriptions")."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import annotate_text
+
+
+def roles(text, trigger):
+    [event] = [e for e in annotate_text(text).events if e.text == trigger]
+    return {(a.role, a.canonical or a.text) for a in event.arguments}
+
+
+def actors(text, trigger):
+    return {name for role, name in roles(text, trigger) if role == "actor"}
+
+
+def targets(text, trigger):
+    return {name for role, name in roles(text, trigger) if role in ("target", "victim")}
+
+
+@pytest.mark.parametrize("text, trigger, actor", [
+    ("The rebels are ready to release the hostages.", "release", "rebels"),
+    ("The junta is determined to arrest the opposition leaders.", "arrest", "junta"),
+    ("Hamas says it is willing to free the captives.", "free", "Hamas"),
+    ("President Emmanuel Macron said he is prepared to impose sanctions on Moscow.", "impose",
+     "Emmanuel Macron"),
+])
+def test_an_adjective_of_will_gives_its_infinitive_the_subject(text, trigger, actor):
+    assert actor in actors(text, trigger)
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The border town is hard to attack from the river.", "attack"),
+    ("It is important to release the hostages.", "release"),
+])
+def test_an_adjective_that_judges_the_act_gives_it_no_doer(text, trigger):
+    assert actors(text, trigger) == set()
+
+
+@pytest.mark.parametrize("text, trigger, actor", [
+    ("The foreign minister phoned his Turkish counterpart on Friday to discuss the ceasefire.",
+     "discuss", "foreign minister"),
+    ("Shopkeepers in Hebron closed their stores on Tuesday to protest against the curfew.",
+     "protest", "Shopkeepers"),
+])
+def test_a_clause_of_purpose_after_an_object_is_the_subjects_act(text, trigger, actor):
+    assert any(actor in name for name in actors(text, trigger))
+
+
+def test_a_verb_that_makes_its_object_act_gives_the_object_the_infinitive():
+    text = "The governor ordered the police to arrest the marchers."
+    assert "governor" not in " ".join(actors(text, "arrest"))
+
+
+def test_they_in_what_a_group_says_it_attempted_is_the_group():
+    text = "Fighters of the Al-Shabaab movement said they attempted to assassinate the mayor."
+    assert any("Shabaab" in name or "Fighters" in name
+               for name in actors(text, "assassinate"))
+
+
+def test_a_statement_issued_demanding_is_its_issuers_demand():
+    text = "The Kurdish party issued a statement demanding that Ankara free its jailed leader."
+    assert any("Kurdish party" in name for name in actors(text, "demanding"))
+
+
+@pytest.mark.parametrize("text, trigger, actor", [
+    ("The army extended the night-time curfew in the capital.", "curfew", "army"),
+    ("The navy tightened its blockade of the port on Monday.", "blockade", "navy"),
+    ("Britain speeded up the withdrawal of its troops from the province.", "withdrawal",
+     "United Kingdom"),
+])
+def test_who_adjusts_a_measure_holds_it(text, trigger, actor):
+    assert any(actor in name for name in actors(text, trigger))
+
+
+def test_ending_an_act_does_not_make_it_ones_own():
+    text = "Riot police ended the protest outside the parliament on Sunday."
+    assert not any("police" in name for name in actors(text, "protest"))
+
+
+def test_people_gathering_for_a_rally_hold_it():
+    text = "Thousands of Kenyans were gathering on Thursday for a rally in Nairobi."
+    assert any("Kenyans" in name for name in actors(text, "rally"))
+
+
+def test_who_receives_aid_is_its_target():
+    text = "The World Food Programme will provide 10,000 tons of food aid to refugees in Chad."
+    assert any("refugees" in name for name in targets(text, "provide"))
+
+
+@pytest.mark.parametrize("text, trigger, parties", [
+    ("The Norwegian envoy launched a mediation effort on Monday between the government and "
+     "the rebels.", "effort", {"government", "rebels"}),
+    ("The king said he would host a meeting between the two rival factions.", "host",
+     {"two rival factions"}),
+])
+def test_the_parties_between_are_the_targets(text, trigger, parties):
+    found = targets(text, trigger)
+    assert all(any(p in name for name in found) for p in parties)
+
+
+def test_the_one_harmed_in_an_attack_is_its_target():
+    text = "Separatist gunmen wounded three police officers in a bomb attack on Thursday."
+    found = roles(text, "attack")
+    assert any(role == "actor" and "gunmen" in name for role, name in found)
+    assert any(role in ("target", "victim") and "police officers" in name
+               for role, name in found)
+    assert not any("Thursday" in name for _, name in found)
+
+
+def test_he_after_one_person_named_is_that_person():
+    text = "Mr. Ryan opened the debate on taxes and then he accused the administration of waste."
+    assert any("Ryan" in name for name in actors(text, "accused"))
+
+
+@pytest.mark.parametrize("text", [
+    "The team executed the plan without a hitch.",
+    "He entered the debate with a game plan and flawlessly executed it.",
+])
+def test_executing_a_thing_is_no_killing(text):
+    assert [e for e in annotate_text(text).events if e.event_type == "killing"] == []
+
+
+def test_executing_people_is_a_killing():
+    text = "The regime executed two dissidents on Monday."
+    assert [e.event_type for e in annotate_text(text).events] == ["killing"]
+
+
+def test_evidence_for_ones_own_claim_is_no_support():
+    text = "The farmers presented records and photographs to support their claim."
+    assert [e for e in annotate_text(text).events if e.event_type == "support"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Egypt supports the claim of the Palestinians to the land.",
+    "Russia backs Serbia's claim to the province.",
+])
+def test_backing_another_partys_claim_is_support(text):
+    assert [e.event_type for e in annotate_text(text).events] == ["support"]
+
+
+def test_a_complaint_over_a_partys_acts_targets_that_party():
+    text = "Lebanon complained to the Security Council on Tuesday over two Israeli air raids."
+    assert any("Israel" in name for name in targets(text, "complained"))
+
+
+def test_a_complaint_over_a_thing_of_no_one_has_no_target():
+    assert targets("The union complained about the delay.", "complained") == set()
