@@ -129,8 +129,11 @@ def test_executing_people_is_a_killing():
     assert [e.event_type for e in annotate_text(text).events] == ["killing"]
 
 
-def test_evidence_for_ones_own_claim_is_no_support():
-    text = "The farmers presented records and photographs to support their claim."
+@pytest.mark.parametrize("text", [
+    "The farmers presented records and photographs to support their claim.",
+    "The church backs the traditional definition of a family.",
+])
+def test_evidence_for_a_claim_or_backing_a_view_is_no_support(text):
     assert [e for e in annotate_text(text).events if e.event_type == "support"] == []
 
 

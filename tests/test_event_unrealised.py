@@ -316,3 +316,30 @@ def test_defending_oneself_is_a_denial_and_defending_someone_support():
 def test_forces_defending_a_place_give_no_support():
     assert "defended" not in event_types("The army defended the town against the rebels.")
     assert "defended" not in event_types("Troops defended the base on Monday.")
+
+
+@pytest.mark.parametrize("text, trigger, mode", [
+    ("The donor announced plans this week to give $2 million to the relief fund.", "give",
+     "future"),
+    ("The minister unveiled a proposal to deploy 500 more troops.", "deploy", "hypothetical"),
+    ("The meeting at the embassy is planned for Friday.", "meeting", "future"),
+    ("Talks between the two sides are scheduled for next week.", "Talks", "future"),
+    ("The meeting at the embassy was held on Friday.", "meeting", "asserted"),
+])
+def test_an_act_planned_or_scheduled_is_still_to_come(text, trigger, mode):
+    assert modes(text, trigger) == {mode}
+
+
+def test_who_announces_a_plan_carries_it_out():
+    [event] = [e for e in annotate_text("The minister announced a plan to deploy troops.").events
+               if e.text == "deploy"]
+    assert [a.text for a in event.role("actor")] == ["minister"]
+
+
+def test_who_rejects_an_offer_does_not_carry_it_out():
+    events = annotate_text("The rebels rejected an offer to negotiate.").events
+    assert not [a for e in events if e.text == "negotiate" for a in e.role("actor")]
+
+
+def test_a_member_recognized_from_the_floor_is_no_support():
+    assert "support" not in event_types("Two members were recognized from their seats.")

@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from crossbearing.annotate.event_args import CONDITIONS, LIGHT_VERBS
 from crossbearing.annotate.event_senses import to_infinitive
+from crossbearing.annotate.event_subjects import INTENDED
 from crossbearing.annotate.event_unrealised import (
     FUTURE_AUX,
     HYPOTHETICAL_AUX,
@@ -24,6 +25,8 @@ FUTURE_HEADS = frozenset({"threaten", "vow", "warn", "pledge", "plan", "intend",
                           "plot", "aim", "expect", "consider", "call", "ask", "press", "push",
                           "insist", "purpose", "goal", "intention", "bid", "mission", "like",
                           "wish", "hope", "offer", "propose", "agree", "swear", "need"})
+#: Verbs whose passive in the present tells a meeting or a visit still to come.
+SCHEDULED = frozenset({"plan", "schedule", "set", "slate", "expect"})
 #: Of those, heads that govern only what they ask for ("called for his resignation", "asked
 #: him to withdraw"), not their object ("called the attack a crime").
 ASKING_HEADS = frozenset({"call", "ask", "press", "push", "insist"})
@@ -142,6 +145,11 @@ def mode(token: Token, family: str = "violent") -> str:
             token.dep_ in ("advcl", "acl") and any(c.lower_ == "to" for c in token.children))):
         return "negated"  # "refused to discuss it", "declined for months to meet", "the
         # government's refusal to accept"
+    if token.dep_ in ("xcomp", "advcl") and to_infinitive(token) and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in INTENDED and c.i < token.i
+            for c in token.head.children):
+        return "future"  # "announced plans this week to give $15 million": the plans' (the
+        # parse hangs the infinitive on the verb)
     if (governed := _noun_mode(token)) is not None:
         return governed  # "a call for the United States to accept": asked; "the right to
         # protest", "the risk of accepting refugees": may be done
@@ -188,6 +196,9 @@ def mode(token: Token, family: str = "violent") -> str:
                 return "hypothetical"
     if family == "verbal":  # "plans to visit Charlotte", "hopes to meet": intended, not done
         head = token.head
+        if token.dep_ == "nsubjpass" and head.lemma_.lower() in SCHEDULED and any(
+                c.dep_ == "auxpass" and c.lower_ in ("is", "are", "'s") for c in head.children):
+            return "future"  # "the meeting at Trump Tower is planned for Friday"
         if token.dep_ == "dobj" and head.lemma_.lower() in BROKEN_OFF and (
                 head.lemma_.lower() != "end" or token.tag_ == "NNS"):
             return "suspended"  # "ended mediation efforts", "suspended talks"; not "ended

@@ -89,6 +89,8 @@ def shared_subject(token: Token, depth: int = 0) -> list[Token]:
         head = adjective_controller(token)
     elif issued_with(token) is not None:
         head = issued_with(token)
+    elif own_plan(token) is not None:
+        head = own_plan(token)
     elif token.tag_ == "VBG" and token.dep_ == "advcl" or (
             token.dep_ == "conj" and token.head.pos_ == "VERB") or controlled_infinitive(token):
         head = token.head
@@ -126,9 +128,14 @@ def controlled_infinitive(token: Token) -> bool:
             a_time(o) for o in c.children if o.dep_ == "pobj") for c in head.children)
     if token.dep_ == "advcl" and head.lemma_.lower() not in MAKING_ACT:
         return not asked
-    return not asked and not any(c.dep_ == "dobj" for c in head.children)
+    return not asked and not any(c.dep_ == "dobj" and c.lemma_.lower() not in INTENDED
+                                 for c in head.children)
 
 
+#: Nouns of an intention whose infinitive is still to be done, by whoever holds it ("announced
+#: plans to give", "an offer to mediate"): as an object, no one else to do it.
+INTENDED = frozenset({"plan", "intention", "bid", "goal", "aim", "proposal", "offer", "promise",
+                      "pledge", "threat", "readiness", "willingness"})
 #: Verbs whose object does what their infinitive says (object control: "urged the rebels to
 #: lay down arms", "allowed inspectors to enter").
 MAKING_ACT = frozenset({
@@ -162,6 +169,23 @@ def adjective_controller(token: Token) -> Token | None:
             or adjective.pos_ != "ADJ" or adjective.lemma_.lower() in NOT_CONTROLLING):
         return None
     return adjective.head if adjective.head.pos_ in ("AUX", "VERB") else None
+
+
+#: Verbs by which one makes an intention one's own: who announces a plan carries it out.
+OWN_PLANS = frozenset({"announce", "unveil", "make", "present", "outline", "draw", "submit",
+                       "issue", "launch", "have", "adopt", "approve", "reveal", "detail",
+                       "float", "propose", "put"})
+
+
+def own_plan(token: Token) -> Token | None:
+    """The verb by which its subject made the intention an infinitive completes its own ("the
+    minister announced a plan to deploy troops", "unveiled a proposal to cut taxes"); not one
+    received ("rejected an offer to negotiate": the offer is another's)."""
+    noun = token.head
+    if (token.dep_ != "acl" or not to_infinitive(token) or noun.lemma_.lower() not in INTENDED
+            or noun.dep_ != "dobj" or noun.head.lemma_.lower() not in OWN_PLANS):
+        return None
+    return noun.head
 
 
 def issued_with(token: Token) -> Token | None:

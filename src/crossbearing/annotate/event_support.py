@@ -39,18 +39,21 @@ def no_support(token: Token, lemma: str) -> bool:
     if lemma in ("support", "back", "bolster", "corroborate") and any(
             c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in ARGUED and not any(
                 o.dep_ == "poss" and o.pos_ != "PRON" or o.dep_ == "prep" and o.lower_ == "of"
-                for o in c.children) for c in token.children):
+                and any(_a_party(g) for g in o.children) for o in c.children)
+            for c in token.children):
         return True  # "statistics to support their claim": evidence for an argument; another
         # party's claim ("supports the claim of the Palestinians") is backing that party
     return lemma == "back" and any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ == "out"
                                    for c in token.children)
 
 
-#: What evidence supports: an argument, no party ("presented statistics to support their
-#: claim", "the data back the theory").
+#: What evidence or a belief supports: an argument or a view, no party ("presented statistics
+#: to support their claim", "the data back the theory", "backing the biblical definition of a
+#: family").
 ARGUED = frozenset({"claim", "argument", "case", "contention", "assertion", "theory", "view",
                     "hypothesis", "finding", "conclusion", "allegation", "notion", "idea",
-                    "thesis", "account", "story", "charge", "accusation", "suspicion"})
+                    "thesis", "account", "story", "charge", "accusation", "suspicion",
+                    "definition", "principle", "belief", "value", "doctrine"})
 
 
 #: People one welcomes as a host ("welcomed several hundred guests"): hospitality, no support.
@@ -69,14 +72,22 @@ def recognizes_no_party(token: Token) -> bool:
     """Whether "recognize" is realising or marking something: a clause ("recognizing that
     …"), or an object that is neither a party (a state, a group, a person, people by office
     or kind) nor a status a party claims (:data:`RECOGNISED`): "recognize the danger",
-    "recognizes a major Islamic holiday". With no object the sense is open and stays."""
+    "recognizes a major Islamic holiday"; or giving the floor ("recognized from their
+    seats"). With no object the sense is open and stays."""
     children = list(token.children)
-    if any(c.dep_ == "ccomp" for c in children):
-        return True
+    if any(c.dep_ == "ccomp" for c in children) or any(
+            c.dep_ == "prep" and c.lower_ == "from" for c in children):
+        return True  # a chair giving the floor: "members were recognized from their seats"
     objects = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
     if not objects and token.dep_ in ("relcl", "acl") and token.head.pos_ in ("NOUN", "PROPN"):
         objects = [token.head]  # "the government recognized by Washington"
     return bool(objects) and not any(_a_party_or_status(o) for o in objects)
+
+
+def _a_party(noun: Token) -> bool:
+    """Whether a noun names a party: a name of a person, a group or a state, or people."""
+    return noun.ent_type_ in AGENT_ENTITIES or noun.pos_ == "PROPN" or (
+        noun.lemma_.lower() in ACTING_PEOPLE)
 
 
 def _a_party_or_status(noun: Token) -> bool:
