@@ -118,6 +118,7 @@ def test_signature_is_stable_and_serialisable():
         signature_from_bytes(data[:-3])
 
 
+@pytest.mark.slow  # a process of its own
 def test_signature_is_the_same_in_another_process():
     code = ("import sys; from crossbearing.corpus.duplicates import signature, signature_bytes; "
             "sys.stdout.write(signature_bytes(signature(sys.stdin.read())).hex())")

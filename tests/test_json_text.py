@@ -24,6 +24,7 @@ def reference(value) -> str:
     return json.dumps(value, ensure_ascii=False, indent=2)
 
 
+@pytest.mark.slow  # 300 generated values
 @settings(max_examples=300, deadline=None)
 @given(VALUES)
 def test_same_text_as_the_standard_encoder(value):

@@ -21,6 +21,7 @@ def test_the_stages_modules_import_no_language_model_library(module):
     assert done.stdout.strip() == ""
 
 
+@pytest.mark.slow  # a process of its own
 def test_the_annotators_still_import_it_where_they_parse():
     script = ("import sys, crossbearing.annotate.stage\n"
               "print('spacy' in sys.modules)")

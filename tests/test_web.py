@@ -180,6 +180,7 @@ def test_a_loopback_server_answers_only_loopback_host_names(seeds):
     assert rebound.get("/api/stories").status_code == 400
 
 
+@pytest.mark.slow  # a process of its own
 def test_serve_command_listens_on_loopback_and_honours_read_only(seeds):
     import os
     import socket
