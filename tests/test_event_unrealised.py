@@ -343,3 +343,33 @@ def test_who_rejects_an_offer_does_not_carry_it_out():
 
 def test_a_member_recognized_from_the_floor_is_no_support():
     assert "support" not in event_types("Two members were recognized from their seats.")
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Taxes\n\nThe vote was close.\n\nThe senator has also called for deducting capital "
+     "investments.", "called"),
+    ("Border\n\nThe vote was close.\n\nThe group has repeatedly attacked army posts.",
+     "attacked"),
+    ("Border\n\nThe vote was close.\n\nThe mayor has long opposed the new bridge.", "opposed"),
+])
+def test_an_act_in_the_present_perfect_told_as_one_of_a_list_or_a_habit_is_no_occasion(
+        text, trigger):
+    assert trigger not in event_types(text)
+
+
+def test_an_act_in_the_present_perfect_told_alone_stays():
+    text = "Border\n\nThe vote was close.\n\nThe group has attacked an army post near the border."
+    assert event_types(text).get("attacked") is not None
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The labour agency (ILA) repeated its demand today that Israel ease restrictions on "
+     "workers.", "ease"),
+    ("The rebels insisted that the government release the prisoners.", "release"),
+])
+def test_what_a_subjunctive_asks_is_not_done(text, trigger):
+    assert modes(text, trigger) == {"future"}
+
+
+def test_a_past_told_after_that_is_done():
+    assert modes("Police said that the gunman killed two people.", "killed") == {"asserted"}

@@ -117,6 +117,17 @@ QUESTION_AUX = frozenset({"did", "do", "does", "is", "are", "was", "were", "will
                           "might"})
 
 
+def _subjunctive(token: Token) -> bool:
+    """A verb in the mandative subjunctive: a bare form with a subject of its own, no
+    auxiliary, after "that" ("demanded that Israel ease restrictions", "insisted that he
+    resign"): what is asked or proposed, not done. A plural or "I"/"you" subject reads as a
+    present ("that they withdraw"), which the parse tags apart."""
+    return token.tag_ == "VB" and any(c.dep_ == "mark" and c.lower_ == "that"
+                                      for c in token.children) and any(
+        c.dep_ == "nsubj" for c in token.children) and not any(
+        c.dep_ in ("aux", "auxpass") for c in token.children)
+
+
 def mode(token: Token, family: str = "violent") -> str:
     """``asserted``, ``future``, ``hypothetical``, ``suspended`` or ``negated``, in this order
     of tests: a yes/no question asked, "without", "is going to", "ahead of", "no sign of", a
@@ -145,6 +156,8 @@ def mode(token: Token, family: str = "violent") -> str:
             token.dep_ in ("advcl", "acl") and any(c.lower_ == "to" for c in token.children))):
         return "negated"  # "refused to discuss it", "declined for months to meet", "the
         # government's refusal to accept"
+    if _subjunctive(token):
+        return "future"  # "reiterated its demand that Israel ease restrictions": asked
     if token.dep_ in ("xcomp", "advcl") and to_infinitive(token) and any(
             c.dep_ == "dobj" and c.lemma_.lower() in INTENDED and c.i < token.i
             for c in token.head.children):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from crossbearing.annotate.event_senses import ACTING_PEOPLE
 from crossbearing.kb.places import place_by_id
 from crossbearing.model import Mention
 
@@ -39,23 +40,59 @@ class Located:
         self.start, self.end, self.place_id = mention.start, mention.end, mention.place_id
 
 
-def locations(places: list[Mention], doc, taken) -> list[Located]:
+def locations(places: list[Mention], doc, taken, trigger: Token | None = None) -> list[Located]:
     """Place mentions used as places (after "in", "near", "east of" ..., a site, or a town
-    attacked: "shelled Saraqib"), not as actors ("US strikes", "Washington said")."""
+    attacked: "shelled Saraqib"), not as actors ("US strikes", "Washington said"); for an
+    event's ``trigger``, not in a clause of reason below it (:func:`_in_a_reason`)."""
     kept = []
     for mention in places:
         if any(a <= mention.start < b and (a, b) != (mention.start, mention.end)
                for a, b in taken):
             continue  # "the commander of operations in Syria": not where the event was
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is not None and _used_as_place(mention, span.root):
+        if span is not None and _used_as_place(mention, span.root) and not (
+                trigger is not None and _in_a_reason(span.root, trigger)):
             kept.append(Located(mention, span.root.i))
     return kept
 
 
+#: Subordinators of a clause that tells why, not where ("endorsing Perry because we need
+#: border security from Brownsville to San Diego").
+REASONS = frozenset({"because", "since"})
+
+
+def _in_a_reason(root: Token, trigger: Token) -> bool:
+    """Whether a place stands in a clause of reason that hangs below the trigger."""
+    for token in root.ancestors:
+        if token.i == trigger.i:
+            return False
+        if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in REASONS
+                                         for c in token.children):
+            return trigger not in token.subtree
+    return False
+
+
+#: People named by where they come from or what they hold office of ("a missionary from
+#: Calgary", "a former congressman from Illinois"), beside ``ACTING_PEOPLE``.
+PEOPLE_FROM = ACTING_PEOPLE | frozenset({
+    "missionary", "native", "national", "citizen", "delegation", "delegate", "representative",
+    "congresswoman", "candidate", "businessman", "businesswoman", "tourist", "visitor",
+    "lawyer", "athlete", "player", "volunteer", "aid worker", "monk", "nun", "bishop"})
+#: Offices "of" a place names the holder's country or town ("President Komorowski of
+#: Poland"), not where the holder acts.
+OFFICES = frozenset({"president", "leader", "governor", "mayor", "king", "queen", "prince",
+                     "minister", "senator", "congressman", "congresswoman", "representative",
+                     "chief", "premier", "chancellor", "emir", "sheikh", "ambassador"})
+
+
 def _used_as_place(mention: Mention, root: Token) -> bool:
-    """Whether a place mention, whose phrase hangs on ``root``, says where something happened."""
+    """Whether a place mention, whose phrase hangs on ``root``, says where something happened.
+    Not a person's origin or office ("a missionary from Calgary was arrested in Lebanon",
+    "after meeting President Komorowski of Poland"), nor a place in what a saying calls
+    something ("dismissed Estonia as being in the suburbs of St. Petersburg")."""
     head = root.head
+    if _origin(root) or _described_as(root):
+        return False
     if mention.label in ("FAC", "LOC") or mention.place_id.startswith("site:"):
         return True
     if root.dep_ == "pobj" and head.lower_ in LOCATIVE:
@@ -70,6 +107,35 @@ def _used_as_place(mention: Mention, root: Token) -> bool:
     if root.dep_ == "pobj" and head.lower_ in ("on", "against") and town:
         return head.head.lemma_.lower() in ASSAULT_NOUNS  # "a raid on Jenin"
     return root.dep_ == "dobj" and head.lemma_.lower() in ASSAULT_VERBS and town
+
+
+def _origin(root: Token) -> bool:
+    """Whether a place is where a person comes from or holds office: the object of "from" on a
+    person ("a missionary from Calgary"), of "of" on a person's name or office ("President
+    Bronislaw Komorowski of Poland")."""
+    preposition = root.head
+    if root.dep_ not in ("pobj", "conj") or preposition.dep_ != "prep":
+        return False
+    person = preposition.head
+    lemma = person.lemma_.lower()
+    if preposition.lower_ == "from":
+        return person.ent_type_ == "PERSON" or person.pos_ == "NOUN" and lemma in PEOPLE_FROM
+    return preposition.lower_ == "of" and (person.ent_type_ == "PERSON" or lemma in OFFICES)
+
+
+def _described_as(root: Token) -> bool:
+    """Whether a place stands in a clause of the "as" phrase of a verb, what the verb says
+    someone or something is ("dismissed Estonia as being in the suburbs of St. Petersburg");
+    not "such as" in a list of places, nor a phrase the parse hangs on the noun after "as"
+    ("criticized the law as a crazy system during a stop in Flint": where he said it)."""
+    below = None
+    for token in root.ancestors:
+        if token.lower_ == "as" and token.dep_ == "prep" and token.head.pos_ == "VERB":
+            return below is not None and below.dep_ == "pcomp"
+        if token.dep_ == "ROOT":
+            break
+        below = token
+    return False
 
 
 def nearest_place(items: list[Located], inner: set[int], outer: set[int], anchor: int, tokens):

@@ -266,8 +266,8 @@ def _mention(group: list[Trigger], others: list[Token], article_id: str, spans: 
     outer = _clause(group, others)
     taken = [(a.start, a.end) for a in args if a.role == "target"] + [
         r for a in args if a.role != "target" for r in _phrase(spans.doc, a)]
-    place = nearest_place(locations(places.mentions, spans.doc, taken), inner, outer, token.idx,
-                          offsets)
+    place = nearest_place(locations(places.mentions, spans.doc, taken, token), inner, outer,
+                          token.idx, offsets)
     place = place or modifier_place
     time = _nearest(event_times(times, spans.doc, group_tokens), inner, outer, token.idx,
                     offsets)
