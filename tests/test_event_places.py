@@ -1,6 +1,7 @@
-"""Where an event happened, and where the places a sentence names are something else: a
-person's origin or office, what a saying calls something (annotate/event_places.py). Every
-text here is written for these tests."""
+"""Where and when an event happened, and where the places and times a sentence names are
+something else: a person's origin or office, what a saying calls something, where someone said
+it, the day of the words an act answers (annotate/event_places.py, event_times.py). Every text
+here is written for these tests."""
 
 from __future__ import annotations
 
@@ -26,6 +27,9 @@ def test_a_persons_home_is_not_where_the_event_was(text, trigger, place):
     ("After meeting with President Andrzej Duda of Poland, the chancellor on Monday rejected "
      "the plan.", "meeting"),
     ("The senator dismissed the town as being in the suburbs of Moscow.", "dismissed"),
+    ("The party has attacked the governor for declining a chance to meet with the envoy at the "
+     "summit next week in an effort to paint his office as dismissive of Mexico and its "
+     "concerns.", "meet"),
 ])
 def test_an_office_held_or_a_place_in_what_is_said_is_no_place(text, trigger):
     assert place_of(text, trigger) is None
@@ -54,3 +58,56 @@ def test_where_a_saying_was_made_stays_after_what_it_calls_something():
     text = ("The former president criticized the health law as a crazy system during a "
             "campaign stop in Flint, Michigan.")
     assert place_of(text, "criticized") is not None
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Following first reports of the explosion, the candidate said at a rally in Denver that a "
+     "bomb had gone off in Boston.", "explosion"),
+    ("The minister said in Cairo on Monday that he would visit Gaza.", "visit"),
+])
+def test_where_someone_said_it_is_not_where_the_event_was(text, trigger):
+    assert place_of(text, trigger) not in ("geonames:5419384", "geonames:360630")
+
+
+def test_a_saying_that_is_the_event_keeps_its_place():
+    text = "The minister accused the rebels of the attack at a news conference in Cairo."
+    assert place_of(text, "accused") == "geonames:360630"
+
+
+@pytest.mark.parametrize("text, trigger, place", [
+    ("The army admitted responsibility for a drone strike in Mosul on Wednesday night.",
+     "strike", "geonames:99072"),
+    ("The minister has promised to continue military aid to war-torn Mozambique.", "aid",
+     "country:MZ"),
+])
+def test_a_place_in_the_events_own_phrase_under_a_saying_stays(text, trigger, place):
+    assert place_of(text, trigger) == place
+
+
+def times_of(text, trigger):
+    return [e.time for e in annotate_text(text).events if e.text == trigger]
+
+
+def test_a_time_on_the_words_an_act_answers_dates_those_words():
+    text = "The speaker dismissed the strategist's comment on Sunday that the party was divided."
+    assert times_of(text, "dismissed") == [None]
+
+
+def test_a_time_on_the_act_itself_dates_it():
+    assert times_of("The speaker on Monday dismissed the strategist's comment.",
+                    "dismissed")[0] is not None
+
+
+@pytest.mark.parametrize("text, trigger, place", [
+    ("In Nairobi last week, the minister told a meeting of regional leaders that the drought "
+     "was worsening.", "meeting", "geonames:184745"),
+    ("The raid was sparked by a rocket attack on May 2, which claimed the lives of three "
+     "soldiers in Jordan.", "attack", "country:JO"),
+])
+def test_a_saying_told_to_the_event_or_no_saying_leaves_the_place(text, trigger, place):
+    assert place_of(text, trigger) == place
+
+
+def test_the_speakers_place_still_places_what_they_tell():
+    text = "Officials in Basra said on Monday that the raid killed 12 people."
+    assert place_of(text, "raid") is not None

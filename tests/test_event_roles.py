@@ -1,6 +1,9 @@
 """Who acts and who is acted on where the clause of the trigger does not say it: control by a
-predicate adjective or a clause of purpose, verbs that adjust a measure, the receiver of what is given, the parties "between" names, the one harmed in an
-attack (docs/events.md, "Arguments from descriptions")."""
+predicate adjective or a clause of purpose, verbs that adjust a measure, the receiver of what
+is given, the parties "between" names, the one harmed in an attack, whom a complaint accuses
+(not where it is filed); and a few senses: executing a thing, backing a view, a protest called
+violent (docs/events.md, "Arguments from descriptions"). Every text here is written for these
+tests."""
 
 from __future__ import annotations
 
@@ -152,3 +155,16 @@ def test_a_complaint_over_a_partys_acts_targets_that_party():
 
 def test_a_complaint_over_a_thing_of_no_one_has_no_target():
     assert targets("The union complained about the delay.", "complained") == set()
+
+
+def test_where_a_complaint_is_filed_is_not_whom_it_accuses():
+    text = ("The party is filing a complaint Monday with the state bar board, claiming that the "
+            "senator's aide Jane Miller had a conflict of interest.")
+    found = targets(text, "complaint")
+    assert any("Miller" in name for name in found)
+    assert not any("board" in name for name in found)
+
+
+def test_a_protest_the_report_calls_violent_is_a_riot():
+    text = "Police were deployed after violent protests by farmers' groups in the province."
+    assert [e.event_type for e in annotate_text(text).events if e.text == "protests"] == ["riot"]

@@ -288,10 +288,11 @@ def _directed(child: Token, node: Token, trigger: Token) -> bool:
         # whom ("called for Steele's resignation" names whom through what is asked)
     if node.i == trigger.i and trigger.lemma_.lower() in TALKED_OVER and dep == "dobj":
         return False  # "meeting to discuss the tax deal": the topic, not a side
-    if node.i == trigger.i and trigger.lemma_.lower() in LODGED and (
+    lodged_on = (trigger.i, trigger.head.i) if trigger.dep_ == "dobj" else (trigger.i,)
+    if node.i in lodged_on and trigger.lemma_.lower() in LODGED and (
             dep == "prep" and child.lower_ in ("to", "with")):
-        return False  # "the GOP's complaint to the Board says Mills violated": where it went,
-        # not whom it accuses
+        return False  # "the GOP's complaint to the Board says Mills violated", "is filing a
+        # complaint with the oversight board": where it went, not whom it accuses
     if dep == "prep":
         if child.lower_ == "in":
             return any(c.dep_ == "pobj" and c.lemma_.lower() in DIRECTED_IN

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from crossbearing.annotate.cues import CUE_VERBS
 from crossbearing.annotate.event_senses import ACTING_PEOPLE
 from crossbearing.kb.places import place_by_id
 from crossbearing.model import Mention
@@ -51,9 +52,35 @@ def locations(places: list[Mention], doc, taken, trigger: Token | None = None) -
             continue  # "the commander of operations in Syria": not where the event was
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is not None and _used_as_place(mention, span.root) and not (
-                trigger is not None and _in_a_reason(span.root, trigger)):
+                trigger is not None and (_in_a_reason(span.root, trigger)
+                                         or _where_said(span.root, trigger))):
             kept.append(Located(mention, span.root.i))
     return kept
+
+
+def _where_said(root: Token, trigger: Token) -> bool:
+    """Whether a place is where a saying that is not the event was made: its phrase, outside
+    the event's own, is an adjunct of a verb of saying ("Trump said at an event in Colorado
+    Springs that a bomb had gone off in New York": the bomb was not in Colorado Springs); not a
+    place of the speakers ("officials in Basra said the raid killed 12 people")."""
+    below = root
+    for token in root.ancestors:
+        if token.i == trigger.i:
+            return False  # in the event's own phrase: "admitted a drone strike in Baghdad"
+        if token.pos_ in ("VERB", "AUX"):
+            return below.dep_ == "prep" and token.lemma_.lower() in CUE_VERBS and any(
+                c.dep_ in ("ccomp", "parataxis") for c in token.children) and not (
+                _told_to(trigger, token))  # not the speaker's own: "officials in Basra said"
+        below = token
+    return False
+
+
+def _told_to(trigger: Token, verb: Token) -> bool:
+    """Whether the event is whom or where a saying was told: its object, or the object of its
+    preposition ("told a meeting of Pacific leaders in Honolulu", "said at a rally in Ohio")."""
+    head = trigger.head
+    return head.i == verb.i and trigger.dep_ in ("dobj", "dative", "nsubj") or (
+        trigger.dep_ == "pobj" and head.dep_ == "prep" and head.head.i == verb.i)
 
 
 #: Subordinators of a clause that tells why, not where ("endorsing Perry because we need
@@ -124,14 +151,15 @@ def _origin(root: Token) -> bool:
 
 
 def _described_as(root: Token) -> bool:
-    """Whether a place stands in a clause of the "as" phrase of a verb, what the verb says
-    someone or something is ("dismissed Estonia as being in the suburbs of St. Petersburg");
+    """Whether a place stands in a clause or an adjective of the "as" phrase of a verb, what
+    the verb says someone or something is ("dismissed Estonia as being in the suburbs of St.
+    Petersburg", "paint the White House as dismissive of Israel");
     not "such as" in a list of places, nor a phrase the parse hangs on the noun after "as"
     ("criticized the law as a crazy system during a stop in Flint": where he said it)."""
     below = None
     for token in root.ancestors:
         if token.lower_ == "as" and token.dep_ == "prep" and token.head.pos_ == "VERB":
-            return below is not None and below.dep_ == "pcomp"
+            return below is not None and (below.dep_ == "pcomp" or below.pos_ == "ADJ")
         if token.dep_ == "ROOT":
             break
         below = token

@@ -1,6 +1,7 @@
 """Which time expressions date an event (:mod:`annotate.events`): not those that date the
 saying of it ("Rasool stated Thursday that the airstrike …", "the army said on Tuesday it had
-struck a car on Monday"), nor a photo caption's, which dates the picture ("… who was martyred in
+struck a car on Monday") or the words it answers ("dismissed Axelrod's comment on Sunday"),
+nor a photo caption's, which dates the picture ("… who was martyred in
 a US airstrike, in Baghdad, Iraq, February 8, 2024 (AP)": the funeral pictured, not the
 strike); and when something quoted was said (the time on the quote's cue).
 """
@@ -12,6 +13,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
+from crossbearing.annotate.cues import STATEMENT_NOUNS
 from crossbearing.annotate.event_modes import SAYING
 from crossbearing.annotate.nlp import text_of
 from crossbearing.model import Quote, TimeMention
@@ -40,6 +42,7 @@ def event_times(times: Sequence[TimeMention], doc: Doc, group_tokens: set[int]) 
             continue
         span = doc.char_span(time.start, time.end, alignment_mode="expand")
         if span is None or not (_dates_a_saying(span.root, group_tokens)
+                                or _dates_what_is_answered(span.root, group_tokens)
                                 or before is not None and before[0] < span.root.i < before[1]):
             kept.append(time)
     return kept
@@ -99,6 +102,26 @@ def saying_time(offset: int, quotes: Sequence[Quote], times: Sequence[TimeMentio
             if token.i in heads:
                 return time
     return None
+
+
+#: Nouns of something said that an act answers: a time on one dates it, not the answer.
+ANSWERED = STATEMENT_NOUNS | frozenset({"claim", "suggestion", "assertion", "allegation",
+                                        "accusation", "criticism", "charge", "remarks"})
+
+
+def _dates_what_is_answered(token: Token, group_tokens: set[int]) -> bool:
+    """Whether a time dates the words the event answers, the object of its trigger ("Boehner
+    dismissed Axelrod's comment on Sunday that …": Axelrod spoke on Sunday)."""
+    for _ in range(3):
+        if token.dep_ not in ("npadvmod", "pobj", "prep", "tmod", "nmod"):
+            return False
+        token = token.head
+        if token.i in group_tokens:
+            return False
+        if token.pos_ == "NOUN":
+            return token.lemma_.lower() in ANSWERED and token.dep_ == "dobj" and (
+                token.head.i in group_tokens)
+    return False
 
 
 def _dates_a_saying(token: Token, group_tokens: set[int]) -> bool:
