@@ -18,6 +18,7 @@ def place_of(text, trigger):
     ("A teacher from Winnipeg was arrested in Lebanon on Tuesday.", "arrested", "country:LB"),
     ("Two aid workers from Nairobi were detained in Somalia.", "detained", "country:SO"),
     ("A teacher from Winnipeg was arrested on Tuesday.", "arrested", None),
+    ("Senator from Nevada says he cannot allow Clinton to win.", "allow", None),
 ])
 def test_a_persons_home_is_not_where_the_event_was(text, trigger, place):
     assert place_of(text, trigger) == place

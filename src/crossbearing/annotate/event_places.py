@@ -146,7 +146,8 @@ def _origin(root: Token) -> bool:
     person = preposition.head
     lemma = person.lemma_.lower()
     if preposition.lower_ == "from":
-        return person.ent_type_ == "PERSON" or person.pos_ == "NOUN" and lemma in PEOPLE_FROM
+        return person.ent_type_ == "PERSON" or person.pos_ in ("NOUN", "PROPN") and (
+            lemma in PEOPLE_FROM)  # "Senator from Texas says …"
     return preposition.lower_ == "of" and (person.ent_type_ == "PERSON" or lemma in OFFICES)
 
 
