@@ -168,3 +168,28 @@ def test_where_a_complaint_is_filed_is_not_whom_it_accuses():
 def test_a_protest_the_report_calls_violent_is_a_riot():
     text = "Police were deployed after violent protests by farmers' groups in the province."
     assert [e.event_type for e in annotate_text(text).events if e.text == "protests"] == ["riot"]
+
+
+@pytest.mark.parametrize("text", [
+    "Voters in the south helped the senator beat back a challenge from the mayor of Tulsa.",
+    "The team beat the odds and won the title.",
+])
+def test_beating_in_a_contest_is_no_violence(text):
+    assert [e for e in annotate_text(text).events if e.text == "beat"] == []
+
+
+def test_police_beating_people_stays():
+    assert [e.text for e in annotate_text("Police beat the protesters with batons.").events] == [
+        "beat"]
+
+
+def test_an_attack_told_with_what_was_said_is_words():
+    text = "On Sunday the newspaper attacked the governor, saying he had insulted the farmers."
+    assert [e.event_type for e in annotate_text(text).events if e.text == "attacked"] == [
+        "accusation"]
+
+
+def test_armed_men_attacking_with_a_saying_stays_force():
+    text = "Militants attacked the base, saying it was a legitimate target."
+    assert [e.event_type for e in annotate_text(text).events if e.text == "attacked"] != [
+        "accusation"]

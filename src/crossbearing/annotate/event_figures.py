@@ -132,13 +132,29 @@ def fired_at_no_one(token: Token) -> bool:
 
 def figurative_verb(token: Token, lemma: str) -> bool:
     """A verb of an act in a figure of speech or a set phrase: done by words, laws or money
-    (:func:`figurative_agent`), arms fired at no one (:func:`fired_at_no_one`), or "guilty as
-    charged" (owning up to what one is said to do: no one charged anyone)."""
+    (:func:`figurative_agent`), arms fired at no one (:func:`fired_at_no_one`), a contest
+    won (:func:`beats_no_one`), or "guilty as charged" (owning up to what one is said to do: no
+    one charged anyone)."""
     if lemma == "charge" and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children) and (
             token.head.lower_ == "guilty" or any(c.dep_ == "acomp" and c.lower_ == "guilty"
                                                  for c in token.head.children)):
         return True  # the parse hangs "as charged" on "guilty" or on its verb
-    return figurative_agent(token, lemma) or fired_at_no_one(token)
+    return figurative_agent(token, lemma) or fired_at_no_one(token) or beats_no_one(token, lemma)
+
+
+#: What one beats, or beats back, in a contest, not a body ("beat back a challenge from
+#: Sanders", "beat the odds", "beat the deadline").
+CONTESTED = frozenset({"challenge", "bid", "attempt", "effort", "motion", "amendment", "proposal",
+                       "odds", "deadline", "record", "expectation", "estimate", "forecast",
+                       "rival", "opponent", "incumbent", "team", "field", "competition", "clock",
+                       "rap", "charge", "wrap", "drum", "retreat", "path", "heat", "traffic"})
+
+
+def beats_no_one(token: Token, lemma: str) -> bool:
+    """Whether "beat" wins a contest or keeps something off ("helped her beat back a challenge
+    from Sanders", "beat the odds", "beat a hasty retreat"): no one is beaten."""
+    return lemma == "beat" and any(c.dep_ in ("dobj", "nsubjpass") and (
+        c.lemma_.lower() in CONTESTED or c.lower_ in CONTESTED) for c in token.children)
 
 
 def figurative_agent(token: Token, lemma: str) -> bool:

@@ -97,11 +97,24 @@ def to_infinitive(verb: Token) -> bool:
     """Whether a verb is an infinitive with "to" ("to strike", "vowed to retaliate")."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
+#: Participles of saying that tell an attack was made in words ("attacked Trump, saying …").
+SAYING_WHILE = frozenset({"say", "argue", "write", "claim", "accuse", "charge", "declare",
+                          "complain", "call", "insist", "note", "describe", "brand"})
+
+
 def for_conduct(token: Token) -> bool:
     """Whether a verb of attacking is told with the conduct it answers or the label it gives
     ("attacked the president for declining to …", "slammed Kaine for his work defending …",
-    "attacked her opponent as a fraud"): words, not force (PLOVER ACCUSE). Not "for two hours"
-    or "for the third time", which time the act."""
+    "attacked her opponent as a fraud"), or with what it said ("it attacked Trump, saying he
+    has offended …"): words, not force (PLOVER ACCUSE). Not "for two hours" or "for the third
+    time", which time the act."""
+    if any(c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_.lower() in SAYING_WHILE
+           for c in token.children) and not any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in ARMED for c in token.children) and any(
+            c.dep_ == "dobj" and (c.ent_type_ in ("PERSON", "ORG", "NORP") or c.tag_ == "PRP"
+                                  or c.lemma_.lower() in ACTING_PEOPLE) for c in token.children):
+        return True  # "attacked Trump, saying he has offended Hispanics"; not "militants
+        # attacked the base, saying …"
     for prep in token.children:
         if prep.dep_ != "prep" or prep.lower_ not in ("for", "as"):
             continue
