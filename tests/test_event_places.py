@@ -112,3 +112,7 @@ def test_a_saying_told_to_the_event_or_no_saying_leaves_the_place(text, trigger,
 def test_the_speakers_place_still_places_what_they_tell():
     text = "Officials in Basra said on Monday that the raid killed 12 people."
     assert place_of(text, "raid") is not None
+
+
+def test_an_office_of_a_place_held_by_the_victim_leaves_the_place():
+    assert place_of("The mayor of Mosul was killed in a bombing on Monday.", "bombing") is not None

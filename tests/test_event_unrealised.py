@@ -373,3 +373,12 @@ def test_what_a_subjunctive_asks_is_not_done(text, trigger):
 
 def test_a_past_told_after_that_is_done():
     assert modes("Police said that the gunman killed two people.", "killed") == {"asserted"}
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Border\n\nThe vote was close.\n\nIsraeli troops have also killed two men in Hebron.",
+     "killed"),
+    ("Border\n\nThe vote was close.\n\nPolice have also arrested three suspects.", "arrested"),
+])
+def test_an_act_in_the_present_perfect_with_also_stays(text, trigger):
+    assert trigger in event_types(text)

@@ -122,9 +122,10 @@ def arguments(token: Token, is_killing: bool, spans: Spans,
                                  and p.lower_ == "to" for t in p.children if t.dep_ == "pobj")
                 elif child.lemma_.lower() == "life":  # "claimed the lives of three soldiers"
                     found.extend(("victim", c) for c in _of_objects(child))
-                else:  # "would host a meeting between X and Y": X and Y
-                    found.extend(("victim" if is_killing else "target", t)
-                                 for t in between(child) or [child])
+                else:
+                    found.append(("victim" if is_killing else "target", child))
+                    if child.lemma_.lower() in MEETINGS:  # "would host a meeting between
+                        found.extend(("target", t) for t in between(child))  # X and Y"
             elif child.dep_ == "prep" and child.lower_ in ("on", "against", "upon", "at") and (
                     not _fronted(child, token)):
                 found.extend(("target", c) for c in child.children
@@ -423,6 +424,12 @@ def _noun_arguments(token: Token, is_killing: bool, spans: Spans) -> list[tuple[
             between(head) if token.dep_ == "dobj" else []))  # effort between the Emirates
         # and Saudi Arabia", the phrase on the noun or on the verb that has it
     return found if any(r == "actor" for r, _ in found) else found + owners
+
+
+#: Nouns of a meeting or an accord whose "between" phrase names its parties.
+MEETINGS = frozenset({"meeting", "talk", "talks", "summit", "conference", "negotiation",
+                      "dialogue", "mediation", "deal", "agreement", "accord", "truce",
+                      "ceasefire", "reconciliation", "exchange", "swap", "contact"})
 
 
 def between(noun: Token) -> list[Token]:

@@ -146,8 +146,7 @@ def figurative_verb(token: Token, lemma: str) -> bool:
 #: Sanders", "beat the odds", "beat the deadline").
 CONTESTED = frozenset({"challenge", "bid", "attempt", "effort", "motion", "amendment", "proposal",
                        "odds", "deadline", "record", "expectation", "estimate", "forecast",
-                       "rival", "opponent", "incumbent", "team", "field", "competition", "clock",
-                       "rap", "charge", "wrap", "drum", "retreat", "path", "heat", "traffic"})
+                       "competition", "clock", "rap", "drum", "retreat", "heat", "traffic"})
 
 
 def beats_no_one(token: Token, lemma: str) -> bool:

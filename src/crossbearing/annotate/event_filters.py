@@ -25,6 +25,7 @@ from crossbearing.annotate.event_states import (
     habitual_present,
     held_long,
     in_a_time_when,
+    listed_saying,
     over_years,
     said_by_many,
 )
@@ -94,9 +95,9 @@ def makes_no_event(mention: EventMention, token: Token, doc: Doc, family: str,
     aim, a kind of act named in general, a standing told in a fronted participle, a kind defined,
     held or faced, a past act told as what was done to its noun, a run of acts stepped up, an
     act a work recalls or cites, a charge or a penalty, history, a stance (``event_states``:
-    held, described, in the present, "long" held), the setting of "at a time when", a past
-    event recalled at a time a year or more back (``told_as_history``), or a series told as
-    background that no date or toll pins down."""
+    held, described, in the present, "long" held, a saying "also" or "repeatedly" made), the
+    setting of "at a time when", a past event recalled at a time a year or more back
+    (``told_as_history``), or a series told as background that no date or toll pins down."""
     if (_purpose(token) or _generic(mention, token) or _standing(mention, token)
             or defined_or_held(mention, token, family)
             or _describes_its_noun(mention, token, family)
@@ -106,6 +107,7 @@ def makes_no_event(mention: EventMention, token: Token, doc: Doc, family: str,
             or a_stance(mention, token) or in_a_time_when(mention, token)
             or habitual_present(mention, token)
             or (family != "violent" and held_long(token))
+            or (family == "verbal" and listed_saying(mention, token))
             or told_as_history(mention, token, doc, published)):
         return True
     return mention.aggregate and _background_series(token) and not _anchored(mention, doc)

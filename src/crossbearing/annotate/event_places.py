@@ -104,12 +104,7 @@ def _in_a_reason(root: Token, trigger: Token) -> bool:
 PEOPLE_FROM = ACTING_PEOPLE | frozenset({
     "missionary", "native", "national", "citizen", "delegation", "delegate", "representative",
     "congresswoman", "candidate", "businessman", "businesswoman", "tourist", "visitor",
-    "lawyer", "athlete", "player", "volunteer", "aid worker", "monk", "nun", "bishop"})
-#: Offices "of" a place names the holder's country or town ("President Komorowski of
-#: Poland"), not where the holder acts.
-OFFICES = frozenset({"president", "leader", "governor", "mayor", "king", "queen", "prince",
-                     "minister", "senator", "congressman", "congresswoman", "representative",
-                     "chief", "premier", "chancellor", "emir", "sheikh", "ambassador"})
+    "lawyer", "athlete", "player", "volunteer", "monk", "nun", "bishop"})
 
 
 def _used_as_place(mention: Mention, root: Token) -> bool:
@@ -138,17 +133,19 @@ def _used_as_place(mention: Mention, root: Token) -> bool:
 
 def _origin(root: Token) -> bool:
     """Whether a place is where a person comes from or holds office: the object of "from" on a
-    person ("a missionary from Calgary"), of "of" on a person's name or office ("President
-    Bronislaw Komorowski of Poland")."""
+    person ("a missionary from Calgary", "Senator from Texas says …"), of "of" on a person's
+    name ("President Bronislaw Komorowski of Poland"; not on an office alone, where the office
+    may be the place's own: "the mayor of Mosul was killed in a bombing")."""
+    while root.dep_ == "conj":
+        root = root.head  # "Jim McDermott and Jay Inslee of Washington state": the first
     preposition = root.head
-    if root.dep_ not in ("pobj", "conj") or preposition.dep_ != "prep":
+    if root.dep_ != "pobj" or preposition.dep_ != "prep":
         return False
     person = preposition.head
-    lemma = person.lemma_.lower()
     if preposition.lower_ == "from":
         return person.ent_type_ == "PERSON" or person.pos_ in ("NOUN", "PROPN") and (
-            lemma in PEOPLE_FROM)  # "Senator from Texas says …"
-    return preposition.lower_ == "of" and (person.ent_type_ == "PERSON" or lemma in OFFICES)
+            person.lemma_.lower() in PEOPLE_FROM)
+    return preposition.lower_ == "of" and person.ent_type_ == "PERSON"
 
 
 def _described_as(root: Token) -> bool:

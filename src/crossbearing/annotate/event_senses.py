@@ -97,6 +97,10 @@ def to_infinitive(verb: Token) -> bool:
     """Whether a verb is an infinitive with "to" ("to strike", "vowed to retaliate")."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
+#: Who speaks in print or on air: their attack told with a saying is words.
+MEDIA = frozenset({"newspaper", "paper", "editorial", "column", "columnist", "magazine",
+                   "network", "channel", "outlet", "board", "ad", "advertisement", "commentator",
+                   "pundit", "host", "blog", "blogger", "website", "tabloid"})
 #: Participles of saying that tell an attack was made in words ("attacked Trump, saying …").
 SAYING_WHILE = frozenset({"say", "argue", "write", "claim", "accuse", "charge", "declare",
                           "complain", "call", "insist", "note", "describe", "brand"})
@@ -105,16 +109,18 @@ SAYING_WHILE = frozenset({"say", "argue", "write", "claim", "accuse", "charge", 
 def for_conduct(token: Token) -> bool:
     """Whether a verb of attacking is told with the conduct it answers or the label it gives
     ("attacked the president for declining to …", "slammed Kaine for his work defending …",
-    "attacked her opponent as a fraud"), or with what it said ("it attacked Trump, saying he
-    has offended …"): words, not force (PLOVER ACCUSE). Not "for two hours" or "for the third
+    "attacked her opponent as a fraud"), or, by a person named or a medium, on a person or a
+    group, with what was said ("the newspaper attacked Trump, saying he has offended …"):
+    words, not force (PLOVER ACCUSE). Not "for two hours" or "for the third
     time", which time the act."""
     if any(c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_.lower() in SAYING_WHILE
-           for c in token.children) and not any(
-            c.dep_ == "nsubj" and c.lemma_.lower() in ARMED for c in token.children) and any(
+           for c in token.children) and any(
+            c.dep_ == "nsubj" and (c.ent_type_ == "PERSON" or c.lemma_.lower() in MEDIA)
+            for c in token.children) and any(
             c.dep_ == "dobj" and (c.ent_type_ in ("PERSON", "ORG", "NORP") or c.tag_ == "PRP"
                                   or c.lemma_.lower() in ACTING_PEOPLE) for c in token.children):
-        return True  # "attacked Trump, saying he has offended Hispanics"; not "militants
-        # attacked the base, saying …"
+        return True  # "the newspaper attacked the governor, saying he had insulted …"; not "a
+        # mob attacked a man, claiming he had …", nor "militants attacked the base, saying …"
     for prep in token.children:
         if prep.dep_ != "prep" or prep.lower_ not in ("for", "as"):
             continue
@@ -177,7 +183,7 @@ def carried_out(token: Token) -> bool:
     """Whether "execute" carries out a thing, no one killed: its object is a thing or a pronoun
     of things ("executed the plan", "flawlessly executed it"; not "executed two dissidents")."""
     return any(c.dep_ in ("dobj", "nsubjpass") and (
-        c.lower_ in ("it", "this", "that", "which") or c.pos_ == "NOUN" and a_thing(c)
+        c.lower_ in ("it", "this") or c.pos_ == "NOUN" and a_thing(c)
         and c.lemma_.lower() not in ACTING_PEOPLE) for c in token.children)
 
 

@@ -248,21 +248,29 @@ def _a_body_named(subject: Token) -> bool:
 def _stance_perfect(token: Token) -> bool:
     """A verb of stance (:data:`STANCES`) in the active present perfect ("Others in the
     community have opposed the resolution", "both candidates have opposed the TPP"): a stance
-    held up to now, as "has been opposed by" is; so is any act in it told as one of a list or
-    a habit (:data:`STANDING`: "has also called for", "has repeatedly accused"). In the headline or the lead it may tell the
+    held up to now, as "has been opposed by" is. In the headline or the lead it may tell the
     news and stays (:func:`habitual_present`)."""
     auxiliaries = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
-    return (token.lemma_.lower() in STANCES or any(
-        c.dep_ == "advmod" and c.lower_ in STANDING for c in token.children)) and (
-        len(auxiliaries) == 1 and auxiliaries[0].lemma_ == "have"
-        and auxiliaries[0].tag_ in ("VBZ", "VBP"))
+    return token.lemma_.lower() in STANCES and len(auxiliaries) == 1 and (
+        auxiliaries[0].lemma_ == "have" and auxiliaries[0].tag_ in ("VBZ", "VBP"))
 
 
-#: Adverbs that make an act in the present perfect one of a list or of a habit: a position
-#: held or acts told together, no occasion ("Trump has also called for deducting capital
-#: investments", "has repeatedly accused", "has long opposed").
-STANDING = frozenset({"also", "long", "repeatedly", "often", "consistently", "frequently",
-                      "always", "routinely", "regularly"})
+#: Adverbs that make a saying in the present perfect one of a list or of a habit: a position
+#: held or sayings told together, no occasion ("Trump has also called for deducting capital
+#: investments", "has repeatedly accused").
+STANDING = frozenset({"also", "repeatedly", "often", "consistently", "frequently", "always",
+                      "routinely", "regularly"})
+
+
+def listed_saying(mention: EventMention, token: Token) -> bool:
+    """A saying in the active present perfect told as one of a list or a habit
+    (:data:`STANDING`), outside the headline and the lead and with no date of its own: a
+    position held, no occasion. Acts so told stay ("troops have also killed two men")."""
+    auxiliaries = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+    return token.tag_ == "VBN" and len(auxiliaries) == 1 and (
+        auxiliaries[0].lemma_ == "have" and auxiliaries[0].tag_ in ("VBZ", "VBP")) and any(
+        c.dep_ == "advmod" and c.lower_ in STANDING for c in token.children) and not (
+        dated_within(mention, token) or _in_headline_or_lead(token))
 
 
 def _in_headline_or_lead(token: Token) -> bool:

@@ -85,12 +85,9 @@ def shared_subject(token: Token, depth: int = 0) -> list[Token]:
     adjunct = token.tag_ == "VBG" and token.dep_ == "pcomp" and clause is not None
     if adjunct:
         head = clause
-    elif adjective_controller(token) is not None:
-        head = adjective_controller(token)
-    elif issued_with(token) is not None:
-        head = issued_with(token)
-    elif own_plan(token) is not None:
-        head = own_plan(token)
+    elif (controller := adjective_controller(token) or issued_with(token)
+          or own_plan(token)) is not None:
+        head = controller
     elif token.tag_ == "VBG" and token.dep_ == "advcl" or (
             token.dep_ == "conj" and token.head.pos_ == "VERB") or controlled_infinitive(token):
         head = token.head

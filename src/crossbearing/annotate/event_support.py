@@ -38,11 +38,12 @@ def no_support(token: Token, lemma: str) -> bool:
         return welcomes_guests(token)
     if lemma in ("support", "back", "bolster", "corroborate") and any(
             c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in ARGUED and not any(
-                o.dep_ == "poss" and o.pos_ != "PRON" or o.dep_ == "prep" and o.lower_ == "of"
+                o.dep_ == "poss" and o.pos_ != "PRON" or o.dep_ == "amod" and (
+                    o.ent_type_ == "NORP") or o.dep_ == "prep" and o.lower_ == "of"
                 and any(_a_party(g) for g in o.children) for o in c.children)
             for c in token.children):
         return True  # "statistics to support their claim": evidence for an argument; another
-        # party's claim ("supports the claim of the Palestinians") is backing that party
+        # party's claim ("the claim of the Palestinians", "the Palestinian claim") backs it
     return lemma == "back" and any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ == "out"
                                    for c in token.children)
 

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from crossbearing.annotate.cues import STATEMENT_NOUNS
-from crossbearing.annotate.event_modes import SAYING
+from crossbearing.annotate.event_modes import CLAIM_NOUNS, SAYING
 from crossbearing.annotate.nlp import text_of
 from crossbearing.model import Quote, TimeMention
 
@@ -105,8 +105,7 @@ def saying_time(offset: int, quotes: Sequence[Quote], times: Sequence[TimeMentio
 
 
 #: Nouns of something said that an act answers: a time on one dates it, not the answer.
-ANSWERED = STATEMENT_NOUNS | frozenset({"claim", "suggestion", "assertion", "allegation",
-                                        "accusation", "criticism", "charge", "remarks"})
+ANSWERED = STATEMENT_NOUNS | CLAIM_NOUNS | frozenset({"criticism"})
 
 
 def _dates_what_is_answered(token: Token, group_tokens: set[int]) -> bool:
