@@ -17,6 +17,8 @@ def types(text):
     ("Novak stepped up his attacks on Maria Lopez this week.", "attacks"),
     ("Novak will find it hard to repeat his attacks on the moderators.", "attacks"),
     ("Her attacks on the media continued on Tuesday.", "attacks"),
+    ("Maria Lopez attacked Peter Novak in early-morning tweets.", "attacked"),
+    ("Maria Lopez attacked Peter Novak in a series of tweets on Friday.", "attacked"),
 ])
 def test_an_attack_in_words_between_people_is_an_accusation(text, trigger):
     assert ("accusation", trigger) in types(text)
@@ -26,6 +28,7 @@ def test_an_attack_in_words_between_people_is_an_accusation(text, trigger):
 @pytest.mark.parametrize("text, trigger", [
     ("He attacked Peter Novak with a knife outside the station, police said.", "attacked"),
     ("John Smith attacked Peter Novak outside a bar on Friday.", "attacked"),
+    ("John Smith attacked Peter Novak in a bar on Friday.", "attacked"),
     ("He attacked his wife at their home on Sunday night.", "attacked"),
     ("Smith attacked his wife with a hammer, prosecutors said.", "attacked"),
     ("Hamas attacked Yitzhak Levy near the settlement.", "attacked"),

@@ -119,8 +119,8 @@ def attacks_in_words(token: Token) -> bool:
     """Whether a verb of :data:`WORDED_ATTACKS` is words: a campaign, a party or a candidate
     attacking a named person; a named person, "he" or "she" doing so over or for a saying or an
     idea ("hammered Mitt Romney over his comment"; "John Smith attacked Peter Novak outside a
-    bar" may be a crime); any of them doing it with a saying ("hit back with a television
-    commercial"); in each case with no :data:`HARM_WORDS` in the sentence
+    bar" may be a crime); any of them doing it with a saying or in one ("hit back with a
+    television commercial", "attacked Machado in early-morning tweets"); in each case with no :data:`HARM_WORDS` in the sentence
     and nothing else it is done "with" ("with a hammer"). Named organisations are left out (an
     armed group is one), and so are objects that are no named person ("his wife", "her")."""
     if _harm_told(token):
@@ -132,11 +132,27 @@ def attacks_in_words(token: Token) -> bool:
              for o in p.children if o.dep_ == "pobj"]
     if means:
         return all(o.lemma_.lower() in SAYINGS for o in means)
+    if any(_a_saying(o) for p in token.children if p.dep_ == "prep" and p.lower_ in (
+            "in", "during") for o in p.children if o.dep_ == "pobj"):
+        return True  # "attacked Machado in early-morning tweets", "in a speech on Monday"
     objects = [c for c in token.children if c.dep_ == "dobj"]
     objects += [c for o in objects for c in o.conjuncts]
     if not objects or not all(o.ent_type_ == "PERSON" for o in objects):
         return False
     return all(_campaigner(s) for s in subjects) or _over_words(token)
+
+
+#: Nouns of a run of sayings ("a series of tweets", "a barrage of ads").
+RUNS = frozenset({"series", "string", "barrage", "flurry", "volley", "stream", "spate"})
+
+
+def _a_saying(noun: Token) -> bool:
+    """Whether a noun names sayings, or a run of them ("tweets", "a series of tweets")."""
+    if noun.lemma_.lower() in SAYINGS:
+        return True
+    return noun.lemma_.lower() in RUNS and any(
+        o.lemma_.lower() in SAYINGS for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+        for o in p.children if o.dep_ == "pobj")
 
 
 def attack_on_a_person(token: Token) -> bool:
