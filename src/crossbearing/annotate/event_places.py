@@ -4,6 +4,8 @@ trigger. docs/events.md has the rules."""
 
 from __future__ import annotations
 
+from itertools import takewhile
+
 from spacy.tokens import Token
 
 from crossbearing.annotate.cues import CUE_VERBS
@@ -44,7 +46,8 @@ class Located:
 def locations(places: list[Mention], doc, taken, trigger: Token | None = None) -> list[Located]:
     """Place mentions used as places (after "in", "near", "east of" ..., a site, or a town
     attacked: "shelled Saraqib"), not as actors ("US strikes", "Washington said"); for an
-    event's ``trigger``, not in a clause of reason below it (:func:`_in_a_reason`)."""
+    event's ``trigger``, not in a clause of reason below it (:func:`_in_a_reason`) nor where a
+    saying that is not the event was made (:func:`_where_said`)."""
     kept = []
     for mention in places:
         if any(a <= mention.start < b and (a, b) != (mention.start, mention.end)
@@ -64,15 +67,19 @@ def _where_said(root: Token, trigger: Token) -> bool:
     Springs that a bomb had gone off in New York": the bomb was not in Colorado Springs); not a
     place of the speakers ("officials in Basra said the raid killed 12 people")."""
     below = root
-    for token in root.ancestors:
-        if token.i == trigger.i:
-            return False  # in the event's own phrase: "admitted a drone strike in Baghdad"
-        if token.pos_ in ("VERB", "AUX"):
+    for token in _below(root, trigger):  # not in the event's own phrase: "admitted a drone
+        if token.pos_ in ("VERB", "AUX"):  # strike in Baghdad"
             return below.dep_ == "prep" and token.lemma_.lower() in CUE_VERBS and any(
                 c.dep_ in ("ccomp", "parataxis") for c in token.children) and not (
                 _told_to(trigger, token))  # not the speaker's own: "officials in Basra said"
         below = token
     return False
+
+
+def _below(root: Token, trigger: Token):
+    """The words a place's phrase hangs on, up to the trigger, which ends the walk: a place
+    in the event's own phrase is the event's."""
+    return takewhile(lambda token: token.i != trigger.i, root.ancestors)
 
 
 def _told_to(trigger: Token, verb: Token) -> bool:
@@ -90,9 +97,7 @@ REASONS = frozenset({"because", "since"})
 
 def _in_a_reason(root: Token, trigger: Token) -> bool:
     """Whether a place stands in a clause of reason that hangs below the trigger."""
-    for token in root.ancestors:
-        if token.i == trigger.i:
-            return False
+    for token in _below(root, trigger):
         if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in REASONS
                                          for c in token.children):
             return trigger not in token.subtree
@@ -158,8 +163,6 @@ def _described_as(root: Token) -> bool:
     for token in root.ancestors:
         if token.lower_ == "as" and token.dep_ == "prep" and token.head.pos_ == "VERB":
             return below is not None and (below.dep_ == "pcomp" or below.pos_ == "ADJ")
-        if token.dep_ == "ROOT":
-            break
         below = token
     return False
 

@@ -218,9 +218,7 @@ def _crowds_perfect(token: Token) -> bool:
     "Senate Democrats", "its critics"), people by office or arms who act for one ("American officials
     have linked the attack to …", "soldiers have arrested dozens") and a many whose members are named ("other unions, including
     the AFL-CIO, have endorsed …") stay."""
-    auxiliaries = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
-    if len(auxiliaries) != 1 or auxiliaries[0].lemma_ != "have" or (
-            auxiliaries[0].tag_ not in ("VBP", "VBZ")):
+    if not _present_perfect(token):
         return False
     subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
     if subject is not None and token.dep_ == "relcl" and subject.tag_ in ("WP", "WDT"):
@@ -250,9 +248,14 @@ def _stance_perfect(token: Token) -> bool:
     community have opposed the resolution", "both candidates have opposed the TPP"): a stance
     held up to now, as "has been opposed by" is. In the headline or the lead it may tell the
     news and stays (:func:`habitual_present`)."""
+    return token.lemma_.lower() in STANCES and _present_perfect(token)
+
+
+def _present_perfect(token: Token) -> bool:
+    """Whether a verb is in the active present perfect: "have" or "has" its one auxiliary."""
     auxiliaries = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
-    return token.lemma_.lower() in STANCES and len(auxiliaries) == 1 and (
-        auxiliaries[0].lemma_ == "have" and auxiliaries[0].tag_ in ("VBZ", "VBP"))
+    return len(auxiliaries) == 1 and auxiliaries[0].lemma_ == "have" and (
+        auxiliaries[0].tag_ in ("VBZ", "VBP"))
 
 
 #: Adverbs that make a saying in the present perfect one of a list or of a habit: a position
@@ -266,9 +269,7 @@ def listed_saying(mention: EventMention, token: Token) -> bool:
     """A saying in the active present perfect told as one of a list or a habit
     (:data:`STANDING`), outside the headline and the lead and with no date of its own: a
     position held, no occasion. Acts so told stay ("troops have also killed two men")."""
-    auxiliaries = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
-    return token.tag_ == "VBN" and len(auxiliaries) == 1 and (
-        auxiliaries[0].lemma_ == "have" and auxiliaries[0].tag_ in ("VBZ", "VBP")) and any(
+    return token.tag_ == "VBN" and _present_perfect(token) and any(
         c.dep_ == "advmod" and c.lower_ in STANDING for c in token.children) and not (
         dated_within(mention, token) or _in_headline_or_lead(token))
 

@@ -80,7 +80,10 @@ def shared_subject(token: Token, depth: int = 0) -> list[Token]:
     the leaders", also through the noun phrase the gerund's phrase hangs on: "In brief remarks
     after meeting the president, Mr. Obama disputed …": adjunct control), but not one after
     "of", "for" or "with", whose subject is the object ("accused Clinton of lying",
-    "criticized him for voting")."""
+    "criticized him for voting"). The copula's subject does the infinitive of a predicate
+    adjective of will (:func:`adjective_controller`), the issuer says what a participle on a
+    statement issued says (:func:`issued_with`), the announcer carries out the plan announced
+    (:func:`own_plan`)."""
     clause = _clause_verb(token.head) if token.head.lower_ in ADJUNCT_PREPS else None
     adjunct = token.tag_ == "VBG" and token.dep_ == "pcomp" and clause is not None
     if adjunct:
