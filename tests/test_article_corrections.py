@@ -13,6 +13,9 @@ from crossbearing.errors import UsageError
 from crossbearing.model import Article, DateValue, InputRecord
 from crossbearing.store import open_store
 
+#: Re-ingestion and re-analysis on SQLite and PostgreSQL, about 5 s in all: with the slow ones.
+pytestmark = pytest.mark.slow
+
 ARTICLE_ID = "0123456789abcdef"
 
 
