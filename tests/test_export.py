@@ -439,3 +439,16 @@ def test_an_export_that_fails_leaves_the_file_it_would_replace(seeds_db, tmp_pat
                                       "--out", str(path)])
     assert result.exit_code != 0
     assert path.read_text(encoding="utf-8") == "the export before"
+
+
+def test_acled_notes_say_when_as_precisely_as_the_date_is_known():
+    from crossbearing.export.acled_csv import _when
+
+    assert _when({"start": "2024-02-07", "end": "2024-02-07", "precision": "day"}) == (
+        "On 7 February 2024")
+    assert _when({"start": "2024-01-21", "end": "2024-01-31", "precision": "month"}) == (
+        "Between 21 and 31 January 2024")
+    assert _when({"start": "2009-09-01", "end": "2009-09-30", "precision": "month"}) == (
+        "In September 2009")
+    assert _when({"start": "2024-01-29", "end": "2024-02-04", "precision": "week"}) == (
+        "Between 29 January 2024 and 4 February 2024")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import csv
 import time
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import pycountry
@@ -98,6 +98,21 @@ def _day(iso: str) -> str:
     return f"{d.day} {d:%B %Y}"
 
 
+def _when(when: dict[str, Any]) -> str:
+    """When it happened, as precisely as the date is known: "On 7 February 2024", "Between 21
+    and 31 January 2024" (the end of January), "In September 2009" (the whole month); the
+    coded day of a week or a month is its middle, which the note does not claim."""
+    start = date.fromisoformat(when["start"][:10])
+    end = date.fromisoformat(when["end"][:10]) if when.get("end") else start
+    if end == start or TIME_PRECISION.get(when["precision"], 1) == 1:
+        return f"On {_day(when['start'])}"
+    if start.day == 1 and (end + timedelta(days=1)).day == 1 and start.month == end.month:
+        return f"In {start:%B %Y}"  # the whole month
+    if (start.year, start.month) == (end.year, end.month):
+        return f"Between {start.day} and {end.day} {end:%B %Y}"
+    return f"Between {_day(when['start'])} and {_day(when['end'])}"
+
+
 def notes(event: dict[str, Any], actor1: str, targets: list[str], country: str,
           persons: list[str] = ()) -> str:
     """One sentence that says what happened, from the event's resolved values; the persons
@@ -105,7 +120,7 @@ def notes(event: dict[str, Any], actor1: str, targets: list[str], country: str,
     place = event["place"]
     where = place["name"] if place["kind"] == "country" else f"{place['name']} ({country})"
     label = event["label"].lower()
-    text = f"On {_day(event['date']['start'])}, {'an' if label[:1] in 'aeiou' else 'a'} {label}"
+    text = f"{_when(event['date'])}, {'an' if label[:1] in 'aeiou' else 'a'} {label}"
     text += f" by {actor1}" if actor1 else " by unidentified actors"
     text += f" in {where}"
     if targets:
