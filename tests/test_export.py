@@ -234,17 +234,115 @@ def test_a_group_suspending_its_attacks_is_a_change_to_its_activity(seeds_db) ->
 
 
 def test_acled_csv_keeps_only_events_acled_would_code(seeds_tables) -> None:
-    codable = [e for e in seeds_tables["events"] if acled_csv.codable(e)]
+    actors = {a["actor_id"]: a for a in seeds_tables["actors"]}
+    codable = [e for e in seeds_tables["events"] if acled_csv.codable(e, actors)]
     assert codable and len(codable) < len(seeds_tables["events"])
     for event in codable:
         assert event["mode"] == "asserted" and not event["aggregate"]
         assert event["acled_event_type"] and event["place"]["country"]
     strike = _baghdad_strike(seeds_tables["events"])
-    assert acled_csv.codable(strike)
+    assert acled_csv.codable(strike, actors)
     for change in ({"mode": "future"}, {"aggregate": True}, {"acled_event_type": None},
                    {"date": None}, {"place": None},
                    {"date": {"start": "2024-01-01", "end": "2024-12-31", "precision": "year"}}):
-        assert not acled_csv.codable({**strike, **change}), change
+        assert not acled_csv.codable({**strike, **change}, actors), change
+
+
+def _acled_event(event_type: str, sub: str, family: str, country: str = "US",
+                 participants=()) -> dict:
+    return {"event_id": "ev-1", "event_type": "x", "label": "Attack", "family": family,
+            "mode": "asserted", "aggregate": False, "acled_event_type": event_type,
+            "acled_sub_event_type": sub, "participants": list(participants),
+            "date": {"start": "2016-09-16", "end": "2016-09-16", "precision": "day"},
+            "place": {"id": "country:" + country, "name": "X", "kind": "country",
+                      "country": country, "latitude": 1.0, "longitude": 2.0},
+            "fatalities": 1, "disagreements": [], "outlets": ["A"]}
+
+
+ACTORS = {
+    "union": {"actor_id": "union", "name": "Teachers Union", "kind": "company", "country": "US",
+              "relations": []},
+    "party": {"actor_id": "party", "name": "Green Party", "kind": "political-party",
+              "country": "FR", "relations": []},
+    "militia": {"actor_id": "militia", "name": "Northern Militia", "kind": "armed-group",
+                "country": "SY", "relations": []},
+}
+
+
+def test_acled_names_crowds_and_civilians_by_the_kind_of_people_they_are() -> None:
+    """The codebook: a protest's actor1 is "Protesters (Country)" (inter 6), its organiser
+    associated; a riot's "Rioters (Country)" (5); violence against civilians has "Civilians
+    (Country)" (7) as actor2 and is civilian targeting; an unknown perpetrator is an
+    "Unidentified Armed Group (Country)", a political militia (3)."""
+    organised = [{"role": "actor", "actor_id": "union", "articles": ["a"]}]
+    protest = acled_csv.row(_acled_event("Protests", "Peaceful protest", "material",
+                                         participants=organised), ACTORS, 0)
+    assert (protest["actor1"], protest["inter1"], protest["assoc_actor_1"]) == (
+        "Protesters (United States)", 6, "Teachers Union")
+    assert protest["interaction"] == 60 and protest["civilian_targeting"] is None
+    riot = acled_csv.row(_acled_event("Riots", "Violent demonstration", "material", "FR"),
+                         ACTORS, 0)
+    assert (riot["actor1"], riot["inter1"], riot["region"]) == ("Rioters (France)", 5, "Europe")
+    killing = acled_csv.row(_acled_event("Violence against civilians", "Attack", "violent"),
+                            ACTORS, 0)
+    assert (killing["actor1"], killing["inter1"]) == ("Unidentified Armed Group (United States)", 3)
+    assert (killing["actor2"], killing["inter2"], killing["interaction"]) == (
+        "Civilians (United States)", 7, 37)
+    assert killing["civilian_targeting"] == "Civilian targeting"
+    assert killing["region"] == "North America"
+    force = acled_csv.row(_acled_event("Protests", "Excessive force against protesters",
+                                       "violent"), ACTORS, 0)
+    assert force["actor2"] == "Protesters (United States)" and force["inter2"] == 6
+
+
+def test_acled_codes_the_police_named_by_a_title_or_a_noun_as_police_forces() -> None:
+    """A person is no ACLED actor, but "Officer Dana Miller" who shot a driver acted as the
+    police: the row's actor1 is the country's police forces (state forces, 1)."""
+    shooter = [{"role": "actor", "actor_id": None, "articles": ["a"],
+                "texts": ["Officer Dana Miller", "Dana Miller"]},
+               {"role": "victim", "actor_id": None, "articles": ["a"], "texts": ["a driver"]}]
+    row = acled_csv.row(_acled_event("Violence against civilians", "Attack", "violent",
+                                     participants=shooter), ACTORS, 0)
+    assert (row["actor1"], row["inter1"], row["interaction"]) == (
+        "Police Forces of the United States", 1, 17)
+    gunman = [{"role": "actor", "actor_id": None, "articles": ["a"],
+               "texts": ["the police chief's son", "a military officer"]}]
+    row = acled_csv.row(_acled_event("Violence against civilians", "Attack", "violent", "IQ",
+                                     participants=gunman), ACTORS, 0)
+    assert row["actor1"] == "Unidentified Armed Group (Iraq)"
+    troopers = [{"role": "actor", "actor_id": None, "articles": ["a"], "texts": ["state troopers"]}]
+    row = acled_csv.row(_acled_event("Protests", "Excessive force against protesters", "violent",
+                                     participants=troopers), ACTORS, 0)
+    assert (row["actor1"], row["actor2"]) == ("Police Forces of the United States",
+                                              "Protesters (United States)")
+
+
+def test_acled_codes_strategic_developments_of_conflict_actors_only() -> None:
+    """ACLED's agreements are between conflict actors (a ceasefire, a prisoner exchange), not
+    a climate accord of "the nations of the world"; other strategic developments need a party
+    of conflict or its politics (a government, a party, forces), not a company alone."""
+    def event(sub, *actor_ids):
+        return _acled_event("Strategic developments", sub, "material", participants=[
+            {"role": "actor", "actor_id": i, "articles": ["a"]} for i in actor_ids])
+
+    assert not acled_csv.codable(event("Agreement"), ACTORS)
+    assert not acled_csv.codable(event("Agreement", "party"), ACTORS)
+    assert acled_csv.codable(event("Agreement", "party", "militia"), ACTORS)
+    assert not acled_csv.codable(event("Other", "union"), ACTORS)
+    assert acled_csv.codable(event("Other", "party"), ACTORS)
+    assert acled_csv.codable(event("Change to group/activity", "militia"), ACTORS)
+
+
+def test_acled_regions_cover_every_country() -> None:
+    import pycountry
+
+    from crossbearing.export.acled_regions import region
+
+    assert all(region(c.alpha_2) for c in pycountry.countries)
+    assert (region("IQ"), region("IR"), region("EG"), region("SD"), region("MX")) == (
+        "Middle East", "Middle East", "Northern Africa", "Northern Africa", "Central America")
+    assert (region("AM"), region("CY"), region("RU"), region(None)) == (
+        "Caucasus and Central Asia", "Europe", "Europe", None)
 
 
 def test_csv_cells_neutralise_formulas_but_keep_numbers() -> None:

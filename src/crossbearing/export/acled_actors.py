@@ -12,11 +12,19 @@
   group (2) or a political (3) or identity (4) militia is a judgement the knowledge base does
   not record.
 - Interaction: the two inter codes, the lower first ("18"); one actor alone: its code and 0.
+- Actors ACLED names by the kind of people they are (codebook): the crowd of a protest is
+  "Protesters (Country)" (6) and of a riot "Rioters (Country)" (5), with the organisation that
+  leads it as an associated actor; the victims of violence against civilians are "Civilians
+  (Country)" (7), their group associated; an unknown perpetrator is "Unidentified Armed Group
+  (Country)", which ACLED codes as a political militia (3).
+- Strategic developments are coded of conflict actors only (ACLED's scope): a climate accord
+  between "the nations of the world" is not ACLED's agreement (:func:`conflict_parties`).
 """
 
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -36,6 +44,60 @@ class Coded:
 
     name: str
     inter: int | None
+
+
+#: ACLED's actors named by the kind of people they are, with their inter codes.
+PEOPLE = {"protesters": ("Protesters", 6), "rioters": ("Rioters", 5),
+          "civilians": ("Civilians", 7), "unidentified": ("Unidentified Armed Group", 3)}
+#: Kinds of the knowledge base's organisations that take part in conflict and its politics
+#: (ACLED's Strategic developments are theirs); an agreement or a change of a group's activity
+#: needs forces or an armed group among its parties (ceasefires, truces, prisoner exchanges).
+POLITICAL_KINDS = frozenset({"state", "government", "military", "agency", "armed-group",
+                             "coalition", "political-party", "ethnic-religious-group"})
+ARMED_KINDS = frozenset({"military", "armed-group"})
+
+
+#: Words that make a participant the police: "Officer Betty Shelby", "a police officer",
+#: "state troopers", "sheriff's deputies" (and no organisation of the knowledge base is named).
+#: The police as the participant's head noun, or a police title before a name.
+POLICE_HEAD = re.compile(r"\b(?:police(?:\s+(?:officers?|forces?|department|sergeants?|"
+                         r"detectives?))?|policem[ae]n|policewom[ae]n|(?:state\s+)?troopers?|"
+                         r"sheriff'?s?\s+deput(?:y|ies)|constables?|patrolm[ae]n)$", re.IGNORECASE)
+POLICE_TITLE = re.compile(r"(?:\b[Pp]olice\s+(?:officer|sergeant|detective)|\b(?:Officer|"
+                          r"Trooper|Sheriff|Constable|Patrolman|Patrolwoman|Detective))\s+[A-Z]")
+
+
+def police_forces(event: dict[str, Any], roles: tuple[str, ...], country_code: str,
+                  country: str, actors: dict[str, dict[str, Any]]) -> Coded | None:
+    """ACLED's police actor ("Police Forces of the United States", state forces: 1) where a
+    participant in these roles is written as the police and stands for no organisation the
+    knowledge base knows (a person by name with a police title, "a police officer")."""
+    for p in event["participants"]:
+        if p["role"] not in roles or _organisation(p["actor_id"], actors) is not None:
+            continue
+        if any(POLICE_HEAD.search(text) or POLICE_TITLE.search(text)
+               for text in p.get("texts", ())):
+            the = "the " if country.startswith(("United ", "Republic ")) else ""
+            return Coded(f"Police Forces of {the}{country}", 1)
+    return None
+
+
+def people(kind: str, country: str) -> Coded:
+    """ACLED's actor for a kind of people in a country: "Protesters (United States)"."""
+    name, inter = PEOPLE[kind]
+    return Coded(f"{name} ({country})", inter)
+
+
+def conflict_parties(event: dict[str, Any], actors: dict[str, dict[str, Any]],
+                     armed: bool) -> bool:
+    """Whether an organisation of conflict and its politics takes part in the event (in any
+    role; a person through his group); with ``armed``, forces or an armed group."""
+    wanted = ARMED_KINDS if armed else POLITICAL_KINDS
+    for p in event["participants"]:
+        actor_id = _organisation(p["actor_id"], actors)
+        if actor_id is not None and actors[actor_id]["kind"] in wanted:
+            return True
+    return False
 
 
 def coded_actors(event: dict[str, Any], roles: tuple[str, ...],

@@ -16,7 +16,16 @@ from typing import Any
 
 import pycountry
 
-from crossbearing.export.acled_actors import coded_actors, interaction, named_persons
+from crossbearing.export.acled_actors import (
+    Coded,
+    coded_actors,
+    conflict_parties,
+    interaction,
+    named_persons,
+    people,
+    police_forces,
+)
+from crossbearing.export.acled_regions import region
 from crossbearing.export.gather import gather_events
 from crossbearing.export.sink import Target, text_sink
 
@@ -40,22 +49,25 @@ DISORDER = {
 TIME_PRECISION = {"second": 1, "minute": 1, "hour": 1, "day": 1, "week": 2, "month": 3}
 #: ACLED's geo precision: 1 the town (or a site in it), 2 a region, 3 a province or the country.
 GEO_PRECISION = {"site": 1, "city": 1, "region": 2, "country": 3}
-#: ACLED's region of the countries of its Middle East region (alpha-2 codes); other countries'
-#: regions are left empty rather than guessed.
-MIDDLE_EAST = frozenset({"BH", "IR", "IQ", "IL", "JO", "KW", "LB", "OM", "PS", "QA", "SA", "SY",
-                         "TR", "AE", "YE"})
+#: Strategic developments ACLED codes only between forces or armed groups.
+ARMED_DEVELOPMENTS = frozenset({"Agreement", "Change to group/activity"})
 #: Characters that make a spreadsheet read a cell as a formula.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def codable(event: dict[str, Any]) -> bool:
+def codable(event: dict[str, Any], actors_by_id: dict[str, dict[str, Any]]) -> bool:
     """Whether ACLED would code this event: asserted, single, of an ACLED type, dated to a
-    month or finer, placed in a country."""
+    month or finer, placed in a country; a strategic development of conflict actors."""
     place, when = event["place"], event["date"]
-    return (event["mode"] == "asserted" and not event["aggregate"]
+    if not (event["mode"] == "asserted" and not event["aggregate"]
             and event["acled_event_type"] in DISORDER and when is not None
             and when["precision"] in TIME_PRECISION and place is not None
-            and bool(place["country"]))
+            and bool(place["country"])):
+        return False
+    if event["acled_event_type"] != "Strategic developments":
+        return True
+    armed = event["acled_sub_event_type"] in ARMED_DEVELOPMENTS
+    return conflict_parties(event, actors_by_id, armed)
 
 
 def cell(value: Any) -> str:
@@ -147,17 +159,15 @@ def coded_day(when: dict[str, Any]) -> str:
 def row(event: dict[str, Any], actors_by_id: dict[str, dict[str, Any]],
         stamp: int) -> dict[str, Any]:
     """The ACLED row of one codable event (actors coded by :mod:`export.acled_actors`)."""
-    coded = coded_actors(event, ("actor",), actors_by_id)
-    coded_targets = coded_actors(event, ("target", "victim"), actors_by_id)
+    place, when = event["place"], event["date"]
+    iso, country = _country(place["country"])
+    coded, coded_targets = _sides(event, actors_by_id, country)
     actors, targets = [c.name for c in coded], [c.name for c in coded_targets]
-    if not actors and event["family"] == "violent":  # the codebook's name for an unknown one
-        actors = [f"Unidentified Armed Group ({_country(event['place']['country'])[1]})"]
     first, second = (coded or [None])[0], (coded_targets or [None])[0]
     persons = named_persons(event, ("target", "victim"), actors_by_id)
-    place, when = event["place"], event["date"]
     day = coded_day(when)
-    iso, country = _country(place["country"])
     fatalities = event["fatalities"]
+    civilians = event["acled_event_type"] == "Violence against civilians"
     return {
         "event_id_cnty": event["event_id"], "event_date": day,
         "year": day[:4], "time_precision": TIME_PRECISION[when["precision"]],
@@ -167,7 +177,8 @@ def row(event: dict[str, Any], actors_by_id: dict[str, dict[str, Any]],
         "inter1": first.inter if first else None,
         "actor2": targets[0] if targets else "", "assoc_actor_2": "; ".join(targets[1:]),
         "inter2": second.inter if second else None, "interaction": interaction(first, second),
-        "iso": iso, "region": "Middle East" if place["country"] in MIDDLE_EAST else None,
+        "civilian_targeting": "Civilian targeting" if civilians else None,
+        "iso": iso, "region": region(place["country"]),
         "country": country, "admin1": _admin1(place), "location": place["name"],
         "latitude": place["latitude"], "longitude": place["longitude"],
         "geo_precision": _geo_precision(place),
@@ -177,11 +188,35 @@ def row(event: dict[str, Any], actors_by_id: dict[str, dict[str, Any]],
     }
 
 
+def _sides(event: dict[str, Any], actors_by_id: dict[str, dict[str, Any]],
+           country: str) -> tuple[list[Coded], list[Coded]]:
+    """The coded actors of each side, with ACLED's actors named by the kind of people they are:
+    the crowd first on a protest's or a riot's side (the organisation that leads it
+    associated), the protesters facing excessive force, the civilians attacked; the police
+    named by a title or a noun; an unknown perpetrator of violence is an unidentified armed
+    group."""
+    coded = coded_actors(event, ("actor",), actors_by_id)
+    targets = coded_actors(event, ("target", "victim"), actors_by_id)
+    police = police_forces(event, ("actor",), event["place"]["country"], country, actors_by_id)
+    if police is not None and police not in coded:
+        coded.append(police)
+    kind, sub = event["acled_event_type"], event["acled_sub_event_type"]
+    if sub == "Excessive force against protesters":
+        targets = [people("protesters", country), *targets]
+    elif kind in ("Protests", "Riots"):
+        coded = [people("protesters" if kind == "Protests" else "rioters", country), *coded]
+    elif kind == "Violence against civilians":
+        targets = [people("civilians", country), *targets]
+    if not coded and event["family"] == "violent":  # the codebook's name for an unknown one
+        coded = [people("unidentified", country)]
+    return coded, targets
+
+
 def render(tables: dict[str, list], out: Target, *, timestamp: int | None = None) -> dict[str, int]:
     """Write the ACLED rows of the gathered events; counts of events written and left out."""
     actors_by_id = {a["actor_id"]: a for a in tables["actors"]}
     stamp = int(time.time()) if timestamp is None else timestamp
-    events = [e for e in tables["events"] if codable(e)]
+    events = [e for e in tables["events"] if codable(e, actors_by_id)]
     with text_sink(out, newline="") as stream:
         writer = csv.writer(stream)
         writer.writerow(COLUMNS)
