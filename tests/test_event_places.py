@@ -116,3 +116,17 @@ def test_the_speakers_place_still_places_what_they_tell():
 
 def test_an_office_of_a_place_held_by_the_victim_leaves_the_place():
     assert place_of("The mayor of Mosul was killed in a bombing on Monday.", "bombing") is not None
+
+
+def test_an_act_remembered_is_not_dated_by_the_remembrance():
+    """"On Saturday, the 50th anniversary of the march in Selma": the march was long before."""
+    text = ("The president spoke on Saturday, on the 50th anniversary of the protest march in "
+            "Selma.")
+    assert times_of(text, "march") == [None]
+    assert times_of("On Saturday, protesters held a march in Selma.", "march")[0] is not None
+
+
+def test_a_relative_clause_on_the_actor_that_tells_the_event_keeps_its_place():
+    text = ("On Thursday, Officer Dana Miller, who shot and killed a driver in Fresno last week, "
+            "was charged with manslaughter.")
+    assert place_of(text, "killed") == "geonames:5350937"  # Fresno, California

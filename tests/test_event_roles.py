@@ -221,3 +221,51 @@ def test_a_person_executed_in_a_relative_clause_is_killed():
 
 def test_a_nationality_s_claim_backed_is_support():
     assert types_of("Egypt supports the Palestinian claim to the city.") == ["support"]
+
+
+@pytest.mark.parametrize("text, trigger, actor", [
+    # A relative pronoun's verb and the verb joined to it share the antecedent as subject.
+    ("On Thursday, Officer Dana Miller, who shot and killed a 40-year-old driver in Fresno last "
+     "week, was charged with manslaughter.", "killed", "Dana Miller"),
+    # One judged, charged or praised for an act did it (object control of "for", "of", "with").
+    ("The senator criticized police officer Dana Miller for shooting and killing the driver.",
+     "killing", "Dana Miller"),
+    ("The deputy was charged with killing the driver.", "killing", "deputy"),
+])
+def test_who_is_judged_for_an_act_or_named_before_who_did_it(text, trigger, actor):
+    assert actor in actors(text, trigger)
+
+
+
+def test_the_one_judged_is_the_object_or_the_passive_subject_of_the_judging_verb():
+    from crossbearing.annotate.event_subjects import judged_for
+    from crossbearing.annotate.nlp import pipeline
+
+    def judged(text, gerund):
+        doc = pipeline()(text)
+        found = judged_for(next(t for t in doc if t.text == gerund))
+        return found.text if found is not None else None
+
+    assert judged("Police arrested the man for stealing a car.", "stealing") == "man"
+    assert judged("The man was arrested for stealing a car.", "stealing") == "man"
+    # not a verb of judgement: "thanked" is, "asked" is not
+    assert judged("She asked the officer for helping her.", "helping") is None
+    # a gerund with its own subject ("his car crashing") is not the object's act
+    assert judged("The mayor blamed the storm for his car crashing.", "crashing") is None
+
+
+@pytest.mark.parametrize("text, shown", [
+    ("Officer Dana Miller shot a driver in Fresno on Friday.", "Officer Dana Miller"),
+    ("Fresno police officer Dana Miller shot a driver on Friday.", "police officer Dana Miller"),
+    ("Senator Dana Miller criticized the plan on Friday.", "Dana Miller"),
+])
+def test_a_persons_police_title_is_kept_in_the_arguments_text(text, shown):
+    [event] = annotate_text(text).events
+    [actor] = [a for a in event.arguments if a.role == "actor"]
+    assert (actor.text, actor.canonical) == (shown, "Dana Miller")
+
+
+def test_a_relative_pronoun_gives_a_description_no_actor():
+    text = ("The candidate is a serial liar, rampant xenophobe, racist and birther who has "
+            "repeatedly pledged to ban all Muslims.")
+    assert not {name for name in actors(text, "ban")} & {"liar", "birther", "serial liar"}

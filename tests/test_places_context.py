@@ -336,3 +336,45 @@ def test_a_continent_listed_after_a_region_is_the_continent():
 ])
 def test_us_states_and_their_towns(text, name, place_id):
     assert _names(text)[name].place_id == place_id
+
+
+@pytest.mark.parametrize("text, country, near", [
+    # A state named in the report makes a town of the name in that country the one meant, and a
+    # city named as its state ("New York") makes a town of that state the one meant: Chelsea in
+    # New York, not the district of London nor the town near Boston.
+    ("Twenty-nine people were injured tonight in a densely packed Chelsea neighborhood by an "
+     "explosion. De Blasio said there was no link to explosions in New Jersey. A bomb went off in "
+     "New York, the candidate said.", "US", (40.7, -74.0)),
+    # With no US state or city named, the best-known town of the name stays.
+    ("Twenty-nine people were injured tonight in a densely packed Chelsea neighborhood by an "
+     "explosion, the Metropolitan Police said.", "GB", (51.5, -0.2)),
+])
+def test_a_us_state_or_its_city_named_in_the_report_places_its_towns(text, country, near):
+    place = place_by_id(_names(text)["Chelsea"].place_id)
+    assert place.country == country
+    assert abs(place.latitude - near[0]) < 1 and abs(place.longitude - near[1]) < 1
+
+
+def test_a_city_named_as_its_state_does_not_make_the_country_context():
+    """"Talks in New York" in a report on Georgia does not make Georgia the US state: the city
+    gives its state's towns the preference, not its country's names."""
+    text = "Georgia's foreign minister met his Armenian counterpart for talks in New York."
+    assert _names(text)["Georgia"].place_id == "country:GE"
+
+
+def test_a_state_named_elsewhere_does_not_displace_a_large_city():
+    text = ("Tea party activists marched in Washington in September. Organisers came from New "
+            "Jersey and Ohio.")
+    assert _names(text)["Washington"].place_id == "geonames:4140963"  # the capital
+
+
+def test_a_city_named_as_its_state_alone_does_not_move_a_town_abroad():
+    text = ("Twenty-nine people were injured in a densely packed Chelsea neighborhood by an "
+            "explosion, the Metropolitan Police said. The prime minister was in New York.")
+    assert place_by_id(_names(text)["Chelsea"].place_id).country == "GB"
+
+
+def test_a_state_named_elsewhere_does_not_move_a_world_city_known_by_an_alternate_name():
+    text = ("The senator from Ohio asked whether Muslims would allow a church to be built in "
+            "Mecca.")
+    assert _names(text)["Mecca"].place_id == "geonames:104515"  # Makkah, Saudi Arabia

@@ -317,7 +317,8 @@ def _directed(child: Token, node: Token, trigger: Token) -> bool:
 
 
 def _names_actor(argument: EventArgument, spans: Spans) -> bool:
-    mention = next((m for m in spans.mentions if m.start == argument.start), None)
+    mention = next((m for m in spans.mentions if m.start == argument.start or (
+        m.end == argument.end and argument.start <= m.start)), None)  # or "Officer" + a name
     return argument.actor_id is not None or (mention is not None
                                              and mention.label in AGENT_ENTITIES)
 

@@ -5,6 +5,7 @@ number of fighters"), and the person "he" or "she" refers to. docs/events.md has
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from spacy.tokens import Token
@@ -194,7 +195,22 @@ class Spans:
         """The argument headed by ``head``: the mention it is part of, or its noun phrase with
         the actor of a modifier ("US forces" → US), or an apposition's name. A nationality
         adjective the knowledge base does not hold is a description of the group, not its
-        actor: "Pro-Iran Iraqi lawmakers" stay lawmakers so described."""
+        actor: "Pro-Iran Iraqi lawmakers" stay lawmakers so described. A person's police title
+        is kept in the text ("Officer Betty Shelby"; the name stays the canonical one)."""
+        found = self._argument(role, head)
+        if found is None:
+            return None
+        root = self.doc.char_span(found.start, found.end, alignment_mode="expand")
+        person = self.at(root.root) if root is not None else None
+        if person is None or person.label != "PERSON" or person.start != found.start:
+            return found
+        start = _police_title_start(self.doc, person)
+        if start is None:
+            return found
+        return EventArgument(role, start, found.end, text_of(self.doc)[start:found.end],
+                             found.actor_id, found.canonical)
+
+    def _argument(self, role: str, head: Token) -> EventArgument | None:
         if head.pos_ in PRONOUNS:
             person = (self._bound(head) or self._referred(head)) if role == "actor" else None
             if person is None:
@@ -242,6 +258,21 @@ class Spans:
             named = None  # "former DNC chairman", "the Fox News host": no voice of the body's
         return EventArgument(role, start, end, text, named.actor_id if named else None,
                              named.canonical if named else text)
+
+
+#: A police title written before a person's name ("Officer Betty Shelby", "Tulsa police officer
+#: Betty Shelby", "Trooper Ray Lee"): kept in the argument's text, which tells the coder (and the
+#: ACLED export) that the person acted as the police.
+POLICE_TITLE = re.compile(r"(?:\bpolice\s+(?:officer|sergeant|detective|lieutenant|captain|chief)"
+                          r"|\b(?:Officer|Patrolman|Patrolwoman|Trooper|Sheriff|Constable|"
+                          r"Detective|[Pp]olicem[ae]n|[Pp]olicewom[ae]n))\s+$")
+
+
+def _police_title_start(doc, mention: Mention) -> int | None:
+    """Where the police title before a person's name begins, or None."""
+    text = text_of(doc)
+    found = POLICE_TITLE.search(text, max(0, mention.start - 40), mention.start)
+    return found.start() if found is not None else None
 
 
 #: People who act for a body they are of: "leaders of the coalition", "members of the

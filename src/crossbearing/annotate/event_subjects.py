@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from crossbearing.annotate.cues import ISSUE_VERBS, STATEMENT_NOUNS
-from crossbearing.annotate.event_senses import a_thing, a_time, to_infinitive
+from crossbearing.annotate.event_senses import RELATIVE_TAGS, a_thing, a_time, to_infinitive
 
 
 def shared_passive_subject(token: Token) -> list[Token]:
@@ -86,6 +86,9 @@ def shared_subject(token: Token, depth: int = 0) -> list[Token]:
     (:func:`own_plan`)."""
     clause = _clause_verb(token.head) if token.head.lower_ in ADJUNCT_PREPS else None
     adjunct = token.tag_ == "VBG" and token.dep_ == "pcomp" and clause is not None
+    judged = judged_for(token)
+    if judged is not None:
+        return [judged]
     if adjunct:
         head = clause
     elif (controller := adjective_controller(token) or issued_with(token)
@@ -100,14 +103,48 @@ def shared_subject(token: Token, depth: int = 0) -> list[Token]:
         return []
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children):
         return []
-    found = [c for c in head.children if c.dep_ == "nsubj" and (
-        c.pos_ != "PRON" or c.lower_ in ("he", "she") or speaker_subject(c) is not None)
-        and not (adjunct and a_thing(c))]
+    named = head.dep_ == "relcl" and head.head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+    found = [head.head if c.tag_ in RELATIVE_TAGS and named else c
+             for c in head.children if c.dep_ == "nsubj" and (
+                 c.pos_ != "PRON" or c.lower_ in ("he", "she") or speaker_subject(c) is not None
+                 or c.tag_ in RELATIVE_TAGS and named)
+             and not (adjunct and a_thing(c))]
+    # "Officer Betty Shelby, who shot and killed": Shelby; a relative pronoun stands for a
+    # name only ("a serial liar and birther who has pledged to ban": a description, no actor)
     # "the bill allows … in denying"; of pronouns, a person's (resolved where the argument is
     # read) or the speaker's own "it" and "they" ("Militants said they attempted to …")
     if not found and head.tag_ == "VBG" and head.dep_ == "pcomp" and depth < 2:
         return shared_subject(head, depth + 1)  # "by calling for calm after meeting them"
     return found
+
+
+#: Verbs that judge, charge or reward someone for an act, told by a gerund after "for", "of" or
+#: "with": the one judged did it ("criticized the officer for shooting", "accused him of
+#: ordering", "was charged with killing").
+JUDGING = frozenset({"accuse", "arrest", "blame", "charge", "condemn", "convict", "criticize",
+                     "criticise", "fault", "fine", "indict", "praise", "prosecute", "punish",
+                     "sentence", "sue", "thank", "try", "detain", "jail", "credit", "commend",
+                     "denounce", "rebuke", "reprimand", "suspend", "fire", "investigate",
+                     "acquit", "censure"})
+
+
+def judged_for(token: Token) -> Token | None:
+    """The one judged for the act a gerund names: the object of a verb of judgement whose
+    "for"/"of"/"with" phrase it heads, or that verb's passive subject ("criticized police
+    officer Betty Shelby for shooting and killing Terence Crutcher", "Shelby was charged with
+    killing him": Shelby shot); a second gerund joined to the first shares it. None elsewhere,
+    and for a gerund with a subject of its own ("blamed the storm for his car crashing")."""
+    first = token.head if token.dep_ == "conj" and token.head.tag_ == "VBG" else token
+    if token.tag_ != "VBG" or first.dep_ != "pcomp" or first.head.lower_ not in (
+            "for", "of", "with") or any(c.dep_ in ("nsubj", "poss") for c in token.children):
+        return None
+    verb = first.head.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in JUDGING:
+        return None
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    wanted = "nsubjpass" if passive else "dobj"
+    return next((c for c in verb.children if c.dep_ == wanted and c.tag_ not in RELATIVE_TAGS),
+                None)
 
 
 def controlled_infinitive(token: Token) -> bool:

@@ -3,7 +3,8 @@ saying of it ("Rasool stated Thursday that the airstrike …", "the army said on
 struck a car on Monday") or the words it answers ("dismissed Axelrod's comment on Sunday"),
 nor a photo caption's, which dates the picture ("… who was martyred in
 a US airstrike, in Baghdad, Iraq, February 8, 2024 (AP)": the funeral pictured, not the
-strike); and when something quoted was said (the time on the quote's cue).
+strike), nor a remembrance's ("on Saturday, the anniversary of the march": the march was
+long before); and when something quoted was said (the time on the quote's cue).
 """
 
 from __future__ import annotations
@@ -35,17 +36,39 @@ def event_times(times: Sequence[TimeMention], doc: Doc, group_tokens: set[int]) 
     ("Rasool stated Thursday that the airstrike …": Thursday is when he spoke), nor those of a
     photo caption (a paragraph that ends with a photo credit: its date is the picture's)."""
     kept = []
+    remembered = _remembered(doc, group_tokens)
     before = _said_clause_start(doc, group_tokens)
     captions = _captions(doc)
     for time in times:
         if any(start <= time.start < end for start, end in captions):
             continue
         span = doc.char_span(time.start, time.end, alignment_mode="expand")
+        if remembered is not None and span is not None and not (
+                remembered.left_edge.i <= span.root.i <= remembered.right_edge.i):
+            continue  # "on Saturday, the anniversary of the march": the march was long before
         if span is None or not (_dates_a_saying(span.root, group_tokens)
                                 or _dates_what_is_answered(span.root, group_tokens)
                                 or before is not None and before[0] < span.root.i < before[1]):
             kept.append(time)
     return kept
+
+
+#: Nouns of an act remembered: "the 50th anniversary of the march in Selma" names a march long
+#: past, whatever time the sentence gives (that of the remembrance).
+REMEMBRANCE = frozenset({"anniversary", "commemoration", "remembrance", "memory", "memorial",
+                         "centenary", "centennial", "bicentennial", "jubilee"})
+
+
+def _remembered(doc: Doc, group_tokens: set[int]) -> Token | None:
+    """The trigger, where it is what a remembrance remembers ("his speech on the 50th
+    anniversary of the protest march in Selma": the march): only a time inside its own phrase
+    ("the 1965 march") dates it."""
+    for i in sorted(group_tokens):
+        token = doc[i]
+        if token.dep_ == "pobj" and token.head.lower_ == "of" and (
+                token.head.head.lemma_.lower() in REMEMBRANCE):
+            return token
+    return None
 
 
 def _captions(doc: Doc) -> list[tuple[int, int]]:

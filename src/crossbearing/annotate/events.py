@@ -265,7 +265,7 @@ def _mention(group: list[Trigger], others: list[Token], article_id: str, spans: 
     inner = _reach(group, others)
     outer = _clause(group, others)
     taken = [(a.start, a.end) for a in args if a.role == "target"] + [
-        r for a in args if a.role != "target" for r in _phrase(spans.doc, a)]
+        r for a in args if a.role != "target" for r in _phrase(spans.doc, a, token)]
     place = nearest_place(locations(places.mentions, spans.doc, taken, token), inner, outer,
                           token.idx, offsets)
     place = place or modifier_place
@@ -313,17 +313,23 @@ def _is_trigger_or_time(doc: Doc, argument: EventArgument, group_tokens: set[int
     return span.root.i in group_tokens or span.root.ent_type_ in ("DATE", "TIME")
 
 
-def _phrase(doc: Doc, argument: EventArgument) -> list[tuple[int, int]]:
+def _phrase(doc: Doc, argument: EventArgument, trigger: Token) -> list[tuple[int, int]]:
     """Where an argument's phrase holds no place of the event: an actor's whole phrase, a
     victim's descriptions ("Saadi, commander of operations in Syria,"), not a victim's own "in"
-    ("three soldiers in Jordan")."""
+    ("three soldiers in Jordan"); never the clause of the trigger itself, which an actor's
+    phrase holds where a relative clause tells the event ("Officer Shelby, who shot and killed
+    Terence Crutcher in Tulsa": Tulsa is where)."""
     span = doc.char_span(argument.start, argument.end, alignment_mode="expand")
     if span is None:
         return [(argument.start, argument.end)]
     root = span.root
-    if argument.role == "actor":
+    if argument.role == "actor" and not root.left_edge.i <= trigger.i <= root.right_edge.i:
         return [(root.left_edge.idx, root.right_edge.idx + len(root.right_edge))]
     ranges = [(argument.start, argument.end)]
+    if argument.role == "actor":
+        return ranges + [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge))
+                         for c in root.children
+                         if not c.left_edge.i <= trigger.i <= c.right_edge.i]
     for child in root.children:
         if child.dep_ in ("appos", "acl", "relcl", "amod", "compound", "poss"):
             ranges.append((child.left_edge.idx, child.right_edge.idx + len(child.right_edge)))

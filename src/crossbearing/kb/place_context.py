@@ -6,7 +6,10 @@ they write around it:
 
 - the countries the article names (not those that only qualify an actor: "Iran-backed"), and
   the admin-1 regions it names ("in Deir ez-Zor province", "al-Hasakah governorate"): a town
-  there is preferred;
+  there is preferred; the US states it names ("New Jersey"; and with one named, the state of
+  a city named as its state, "New York") make a town there of that very name preferred to towns
+  outside the context that are no large city ("Chelsea" is Chelsea, New York; "Washington" the
+  capital still; "Mecca", an alternate name, not Medina, Ohio);
 - the region written beside a town ("Tal Tamr, Al Hasakeh", "Ras al-Ain (Hasakeh)"): that region
   is an admin-1 region, not a town of that name, and the town is looked for in it first;
 - "X district of Y" ("the Kadhimiya neighbourhood of Baghdad"): X is looked for in Y's region;
@@ -71,6 +74,7 @@ class _Context:
 
     countries: list[str]
     regions: set[str]
+    near: set[str]  # US states named: their towns preferred among the country's smaller ones
 
 
 def resolve_in_context(text: str, mentions: Sequence[Mention], article_id: str,
@@ -156,15 +160,21 @@ def _named_place(name: str) -> Place | None:
 
 def _context(text: str, mentions: list[Mention], countries: Sequence[str]) -> _Context:
     """Countries and admin-1 regions the article names as places."""
-    named, regions = [], set()
+    named, regions, near, stated = [], set(), set(), False
     for mention in mentions:
         place = places.place_by_id(mention.place_id) if mention.place_id else None
         if place is None or _QUALIFIER.match(text, mention.end):
             continue
+        state = us_state(mention.text) if place.country == "US" else None
         if place.kind == "country" and place.country not in named:
             named.append(place.country)
         elif place.id.startswith("admin1:"):
             regions.add(place.id.partition(":")[2])
+        elif state and place.kind == "region":
+            near.add(f"US.{state}")  # "New Jersey": its towns
+            stated = True
+        elif state and places.admin1_code(place) == f"US.{state}":
+            near.add(f"US.{state}")  # New York City: its state's, where a state is named
         elif place.kind == "city":  # a town named as its region is ("Daraa", "Taiz")
             found = admin.admin1_by_key(place_key(mention.text))
             if found is not None and found[0] == places.admin1_code(place):
@@ -176,7 +186,7 @@ def _context(text: str, mentions: list[Mention], countries: Sequence[str]) -> _C
     for code in sorted(regions):
         if code[:2] not in named:
             named.append(code[:2])
-    return _Context(named, regions)
+    return _Context(named, regions, near if stated else set())
 
 
 def _beside_regions(text: str, mentions: list[Mention]) -> dict[int, str]:
@@ -309,7 +319,7 @@ def _resolved(text: str, mention: Mention, context: _Context, hint: str | None,
     countries = context.countries + ([hint[:2]] if hint else [])
     alone = standalone and not hint
     place = places.lookup_place(mention.canonical, context_countries=countries,
-                                context_regions=regions,
+                                context_regions=regions, near_regions=context.near,
                                 min_population=places.STANDALONE_TOWN if alone else 0)
     if place is None or alone and not places.named_itself(
             place, mention.canonical, countries):

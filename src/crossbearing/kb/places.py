@@ -334,14 +334,19 @@ def admin1_code(place: Place | None) -> str | None:
 
 @functools.lru_cache(maxsize=8192)
 def _find_town(key: str, context: frozenset[str], floor: int = 0,
-               regions: frozenset[str] = frozenset()) -> tuple[Place, int] | None:
+               regions: frozenset[str] = frozenset(),
+               near: frozenset[str] = frozenset()) -> tuple[Place, int] | None:
     """The best town for a key, and its population: in a context region (admin-1 code) first,
     then in a context country, then the most populous. A town matched by an alternate name needs
     ``MIN_POPULATION`` people unless it lies in a context region or country; any town ``floor``
     people. A town in context matched only by an alternate name gives way to a city of
     ``MAJOR_CITY`` people that bears the name ("Baghdad" is not Baghdādeh in Iran), and any
     town not in a context region to one of them ``WORLD_CITY_RATIO`` times as large ("Paris"
-    with the United States in context is still Paris, France)."""
+    with the United States in context is still Paris, France). ``near`` regions (US states
+    the report names elsewhere) prefer a town there of the name's own (not an alternate name)
+    to the other towns outside the context that are no city of ``CITY_OVER_STATE`` people
+    ("Chelsea" in a report that names New York and New Jersey is Chelsea, New York;
+    "Washington" in one that names New Jersey is still the capital)."""
     found = [(town, own) for town, own in _towns().named(key) if town.population >= floor and (
         own or town.population >= MIN_POPULATION or town.admin1_code in regions
         or town.country in context)]
@@ -349,6 +354,8 @@ def _find_town(key: str, context: frozenset[str], floor: int = 0,
         return None
     best, own = max(found, key=lambda item: (item[0].admin1_code in regions,
                                              item[0].country in context,
+                                             item[1] and item[0].population >= CITY_OVER_STATE,
+                                             item[1] and item[0].admin1_code in near,
                                              item[0].population * (1 if item[1] else
                                                                    1 / ALTERNATE_DISCOUNT),
                                              item[1], -item[0].id))
@@ -443,7 +450,8 @@ def named_itself(place: Place, name: str, context_countries: Iterable[str] = ())
 
 
 def lookup_place(name: str, *, context_countries: Iterable[str] = (),
-                 context_regions: Iterable[str] = (), min_population: int = 0) -> Place | None:
+                 context_regions: Iterable[str] = (), near_regions: Iterable[str] = (),
+                 min_population: int = 0) -> Place | None:
     """The place a name as written in news stands for, or None when it names no known place.
 
     Countries first, then curated places, then admin-1 regions, then GeoNames towns, then (with
@@ -452,6 +460,8 @@ def lookup_place(name: str, *, context_countries: Iterable[str] = (),
     one elsewhere, and with "US" among them a state name resolves to the state ("Georgia" -> the
     US state). ``context_regions`` are admin-1 codes ("SY.01") the text names, or that a
     neighbouring name gives ("Tal Tamr, Al Hasakeh"): a town there is preferred to any other.
+    ``near_regions``: admin-1 codes of US states the text names elsewhere: a town there of
+    that very name is preferred to towns outside the context that are no large city.
     ``min_population``: the people a GeoNames town needs (for a name that may be no place).
     """
     if name.strip() in AP_STATES:
@@ -475,9 +485,10 @@ def lookup_place(name: str, *, context_countries: Iterable[str] = (),
         return region
     acronym = name.strip().isupper() and len(bare.replace(" ", "")) <= 4
     floor = max(min_population, ACRONYM_MIN_POPULATION if acronym else 0)
-    town = _find_town(key, context, floor, regions)
+    near = frozenset(near_regions)
+    town = _find_town(key, context, floor, regions, near)
     if town is None and _TOWN_WORD.search(bare):  # "Saada city", "Hays district"
-        town = _find_town(_TOWN_WORD.sub("", bare), context, min_population, regions)
+        town = _find_town(_TOWN_WORD.sub("", bare), context, min_population, regions, near)
     if state is not None and town and _state_city(town, bare):
         return state  # "Oklahoma" is the state, "Oklahoma City" the city; "New York" the city
     if state is not None and "US" in context and not (
