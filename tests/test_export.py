@@ -317,6 +317,44 @@ def test_acled_codes_the_police_named_by_a_title_or_a_noun_as_police_forces() ->
                                               "Protesters (United States)")
 
 
+def _killing(story, when, precision, place_kind="city", victim="Dana Reyes", outlets=("A",),
+             fatalities=1):
+    event = _acled_event("Violence against civilians", "Attack", "violent", participants=[
+        {"role": "victim", "actor_id": None, "name": victim, "articles": ["a"], "texts": [victim]}])
+    event.update(event_id=f"ev-{story}", story_id=f"story-{story}", outlets=list(outlets),
+                 date={"start": when[0], "end": when[1], "precision": precision},
+                 fatalities=fatalities)
+    event["place"] = {"id": "geonames:1" if place_kind == "city" else "country:US",
+                      "name": "Fresno" if place_kind == "city" else "United States",
+                      "kind": place_kind, "country": "US", "latitude": 1.0, "longitude": 2.0}
+    return event
+
+
+def test_one_incident_told_in_two_stories_is_one_acled_row():
+    """A killing told in passing by a report of another story ("who shot and killed Dana Reyes
+    in Fresno last week") is the incident the first story reports: one row, every outlet, the
+    day rather than the week, the lowest toll, the other event's id in the notes."""
+    from crossbearing.export.acled_incidents import one_per_incident
+
+    week = _killing("b", ("2016-09-12", "2016-09-18"), "week", outlets=("B",))
+    day = _killing("a", ("2016-09-16", "2016-09-16"), "day", outlets=("A",), fatalities=2)
+    [row] = one_per_incident([week, day], ACTORS)
+    assert row["event_id"] == "ev-b" and row["also_events"] == ["ev-a"]
+    assert row["date"]["precision"] == "day" and row["outlets"] == ["B", "A"]
+    assert row["fatalities"] == 1 and "fatalities" in row["disagreements"]
+    written = acled_csv.row(row, ACTORS, 0)
+    assert written["event_date"] == "2016-09-16" and "also ev-a" in written["notes"]
+    # no person named alike, another week, another place, or the same story: two incidents
+    for other in (_killing("a", ("2016-09-16", "2016-09-16"), "day", victim="Sam Ortiz"),
+                  _killing("a", ("2016-10-16", "2016-10-16"), "day"),
+                  {**day, "place": {**day["place"], "id": "geonames:2", "name": "Tulare"}},
+                  {**day, "story_id": "story-b"}):
+        assert len(one_per_incident([week, other], ACTORS)) == 2
+    # a place known only by its country is the town's incident
+    country = _killing("c", ("2016-09-16", "2016-09-16"), "day", place_kind="country")
+    assert one_per_incident([country, day], ACTORS)[0]["place"]["name"] == "Fresno"
+
+
 def test_acled_codes_strategic_developments_of_conflict_actors_only() -> None:
     """ACLED's agreements are between conflict actors (a ceasefire, a prisoner exchange), not
     a climate accord of "the nations of the world"; other strategic developments need a party

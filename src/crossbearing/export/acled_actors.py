@@ -121,13 +121,24 @@ def coded_actors(event: dict[str, Any], roles: tuple[str, ...],
 
 def named_persons(event: dict[str, Any], roles: tuple[str, ...],
                   actors: dict[str, dict[str, Any]]) -> list[str]:
-    """The knowledge-base persons in these roles (for the notes), most cited first."""
+    """The persons named in these roles (for the notes), most cited first: the knowledge
+    base's, and names of two capitalised words or more that stand for no actor ("Terence
+    Crutcher")."""
     cited: dict[str, int] = {}
     for p in event["participants"]:
         record = actors.get(p["actor_id"] or "")
-        if p["role"] in roles and record and record["kind"] == "person":
-            cited[record["name"]] = max(cited.get(record["name"], 0), len(p["articles"]))
+        name = record["name"] if record else p.get("name") or ""
+        if p["role"] in roles and (record and record["kind"] == "person" or not record and (
+                full_name(name))):
+            cited[name] = max(cited.get(name, 0), len(p["articles"]))
     return sorted(cited, key=lambda name: (-cited[name], name))
+
+
+def full_name(name: str) -> bool:
+    """Whether a name the text gave, standing for no actor, reads as a person's in full: two
+    capitalised words or more ("Terence Crutcher"), not a description ("a driver")."""
+    words = name.split()
+    return len(words) >= 2 and all(w[:1].isupper() for w in words)
 
 
 def inter_code(record: dict[str, Any], country: str | None) -> int | None:

@@ -25,6 +25,7 @@ from crossbearing.export.acled_actors import (
     people,
     police_forces,
 )
+from crossbearing.export.acled_incidents import one_per_incident
 from crossbearing.export.acled_regions import region
 from crossbearing.export.gather import gather_events
 from crossbearing.export.sink import Target, text_sink
@@ -143,6 +144,8 @@ def notes(event: dict[str, Any], actor1: str, targets: list[str], country: str,
     text += f"; fatalities: {int(fatalities) if fatalities is not None else 'none reported'}"
     if event["disagreements"]:
         text += f"; sources differ on {', '.join(event['disagreements'])}"
+    if event.get("also_events"):  # the same incident told in other stories
+        text += f"; also {', '.join(event['also_events'])}"
     return text + "."
 
 
@@ -216,14 +219,16 @@ def render(tables: dict[str, list], out: Target, *, timestamp: int | None = None
     """Write the ACLED rows of the gathered events; counts of events written and left out."""
     actors_by_id = {a["actor_id"]: a for a in tables["actors"]}
     stamp = int(time.time()) if timestamp is None else timestamp
-    events = [e for e in tables["events"] if codable(e, actors_by_id)]
+    codable_events = [e for e in tables["events"] if codable(e, actors_by_id)]
+    events = one_per_incident(codable_events, actors_by_id)
     with text_sink(out, newline="") as stream:
         writer = csv.writer(stream)
         writer.writerow(COLUMNS)
         for event in events:
             values = row(event, actors_by_id, stamp)
             writer.writerow([cell(values.get(column)) for column in COLUMNS])
-    return {"events": len(events), "left_out": len(tables["events"]) - len(events)}
+    return {"events": len(events), "left_out": len(tables["events"]) - len(codable_events),
+            "folded": len(codable_events) - len(events)}
 
 
 def write(store: Any, out: Target, *, story_id: str | None = None,
