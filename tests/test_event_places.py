@@ -130,3 +130,36 @@ def test_a_relative_clause_on_the_actor_that_tells_the_event_keeps_its_place():
     text = ("On Thursday, Officer Dana Miller, who shot and killed a driver in Fresno last week, "
             "was charged with manslaughter.")
     assert place_of(text, "killed") == "geonames:5350937"  # Fresno, California
+
+
+@pytest.mark.parametrize("text, trigger, place", [
+    # where others are sent or go is not where the event was
+    ("Students protested on Tuesday against the decision of sending troops to Iraq.",
+     "protested", None),
+    ("Militants attacked a convoy heading to Kabul on Tuesday.", "attacked", None),
+    # the event's own "to" stays
+    ("The army deployed troops to Iraq on Tuesday.", "deployed", "country:IQ"),
+])
+def test_a_destination_of_others_is_not_where_the_event_was(text, trigger, place):
+    assert place_of(text, trigger) == place
+
+
+def test_a_place_in_what_is_said_around_the_event_is_not_where_it_was():
+    text = ('"We have had problems with cyber intrusions from Russia in the past," the president '
+            'said after meeting with the Russian leader on Monday.')
+    assert place_of(text, "meeting") is None
+    # an event inside what is said keeps its place
+    assert place_of("The army said the strike in Baghdad killed three people.",
+                    "strike") == "geonames:98182"
+
+
+def test_where_one_is_sent_to_do_the_event_is_its_place():
+    text = ("The United Nations sent 21 observers to Bosnia on Wednesday to investigate the "
+            "feasibility of a peacekeeping force.")
+    assert place_of(text, "investigate") == "country:BA"
+
+
+def test_an_event_inside_the_purpose_of_a_journey_is_not_at_its_end():
+    text = ("The president was heading to Detroit on Monday to continue campaigning, a day after "
+            "a face-to-face meeting with the speaker.")
+    assert place_of(text, "meeting") is None

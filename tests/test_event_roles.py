@@ -269,3 +269,10 @@ def test_a_relative_pronoun_gives_a_description_no_actor():
     text = ("The candidate is a serial liar, rampant xenophobe, racist and birther who has "
             "repeatedly pledged to ban all Muslims.")
     assert not {name for name in actors(text, "ban")} & {"liar", "birther", "serial liar"}
+
+
+def test_who_is_opposed_to_something_opposes_it():
+    """"Be opposed to" is a stance of the subject, not a passive: Israel opposes."""
+    assert actors("Israel is opposed to French mediation in the conflict.", "opposed") == {
+        "Israel"}
+    assert actors("The plan was opposed by Israel.", "opposed") == {"Israel"}

@@ -105,12 +105,16 @@ def arguments(token: Token, is_killing: bool, spans: Spans,
     first actor may still be found, below); violence may strike a thing ("a vehicle", "homes")."""
     found: list[tuple[str, Token]] = []
     if token.pos_ == "VERB":
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
+        stative = _stative_passive(token)
+        passive = not stative and any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
         for child in token.children:
             if child.dep_ == "nsubj" and child.tag_ in RELATIVE_TAGS and token.dep_ == "relcl":
                 found.append(("actor", token.head))  # "the government, which is pushing …"
-            elif child.dep_ == "nsubj":
-                found.append(("actor", child))
+            elif child.dep_ == "nsubj" or stative and child.dep_ == "nsubjpass":
+                found.append(("actor", child))  # "Israel is opposed to French mediation"
+            elif stative and child.dep_ == "prep" and child.lower_ == "to":
+                found.extend(("target", c) for c in child.children
+                             if c.dep_ == "pobj" and _owner(c) is None)
             elif child.dep_ == "agent":
                 found.extend(("actor", c) for c in child.children if c.dep_ == "pobj")
             elif child.dep_ in ("dobj", "nsubjpass"):
@@ -314,6 +318,18 @@ def _directed(child: Token, node: Token, trigger: Token) -> bool:
         return node.i != trigger.i and node.pos_ in ("NOUN", "PROPN")  # at is aimed at too; the
         # trigger's own or a verb's is another act ("the attack and the warnings")
     return dep in COMPLEMENT_DEPS
+
+
+#: Participles whose "be … to" is a state of their subject, not a passive: "Israel is opposed
+#: to French mediation" is Israel opposing it (no one opposed Israel).
+STATIVE_TO = frozenset({"oppose"})
+
+
+def _stative_passive(token: Token) -> bool:
+    """Whether a participle with "be" and "to" and no "by" tells its subject's stance."""
+    return token.tag_ == "VBN" and token.lemma_.lower() in STATIVE_TO and any(
+        c.dep_ == "prep" and c.lower_ == "to" for c in token.children) and not any(
+        c.dep_ == "agent" for c in token.children)
 
 
 def _names_actor(argument: EventArgument, spans: Spans) -> bool:

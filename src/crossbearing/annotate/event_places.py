@@ -46,8 +46,10 @@ class Located:
 def locations(places: list[Mention], doc, taken, trigger: Token | None = None) -> list[Located]:
     """Place mentions used as places (after "in", "near", "east of" ..., a site, or a town
     attacked: "shelled Saraqib"), not as actors ("US strikes", "Washington said"); for an
-    event's ``trigger``, not in a clause of reason below it (:func:`_in_a_reason`) nor where a
-    saying that is not the event was made (:func:`_where_said`)."""
+    event's ``trigger``, not in a clause of reason below it (:func:`_in_a_reason`), where a
+    saying that is not the event was made (:func:`_where_said`), in what is said around the
+    event (:func:`_in_what_is_said`), nor where someone else is sent or goes
+    (:func:`_destination`)."""
     kept = []
     for mention in places:
         if any(a <= mention.start < b and (a, b) != (mention.start, mention.end)
@@ -56,7 +58,9 @@ def locations(places: list[Mention], doc, taken, trigger: Token | None = None) -
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is not None and _used_as_place(mention, span.root) and not (
                 trigger is not None and (_in_a_reason(span.root, trigger)
-                                         or _where_said(span.root, trigger))):
+                                         or _where_said(span.root, trigger)
+                                         or _in_what_is_said(span.root, trigger)
+                                         or _destination(span.root, trigger))):
             kept.append(Located(mention, span.root.i))
     return kept
 
@@ -76,6 +80,18 @@ def _where_said(root: Token, trigger: Token) -> bool:
     return False
 
 
+def _in_what_is_said(root: Token, trigger: Token) -> bool:
+    """Whether a place stands in what a speaker says while the event is outside it, told
+    around the saying ('"We've had cyber intrusions from Russia," Obama said after meeting
+    with Putin': the meeting was not in Russia)."""
+    for token in root.ancestors:
+        if token.i == trigger.i:
+            return False
+        if token.dep_ in ("ccomp", "parataxis") and token.head.lemma_.lower() in CUE_VERBS:
+            return trigger not in token.subtree
+    return False
+
+
 def _below(root: Token, trigger: Token):
     """The words a place's phrase hangs on, up to the trigger, which ends the walk: a place
     in the event's own phrase is the event's."""
@@ -88,6 +104,37 @@ def _told_to(trigger: Token, verb: Token) -> bool:
     head = trigger.head
     return head.i == verb.i and trigger.dep_ in ("dobj", "dative", "nsubj") or (
         trigger.dep_ == "pobj" and head.dep_ == "prep" and head.head.i == verb.i)
+
+
+#: Verbs and nouns of sending and going: their "to" is where someone or something goes.
+MOTION = frozenset({"send", "deploy", "dispatch", "travel", "return", "move", "deport",
+                    "transfer", "fly", "ship", "extradite", "evacuate", "bring", "take", "go",
+                    "head", "flee", "sending", "deployment", "trip", "journey", "flight",
+                    "voyage", "shipment"})
+
+
+def _destination(root: Token, trigger: Token) -> bool:
+    """Whether a place is where someone or something else is sent or goes: the "to" of a verb
+    or noun of motion that is not the event itself ("protest the decision of sending troops to
+    Iraq": the protest was not in Iraq; "an attack on a convoy heading to Kabul"). The event's
+    own "to" stays ("troops were deployed to Iraq", "his trip to Paris"), and so does the "to"
+    of a motion whose purpose the event is ("sent personnel to Bosnia to investigate", "return
+    to Capitol Hill to meet with House Democrats")."""
+    if root.dep_ != "pobj" or root.head.lower_ != "to":
+        return False
+    mover = root.head.head
+    return mover.i != trigger.i and mover.lemma_.lower() in MOTION and not _purpose(
+        trigger, mover)  # "sent personnel to Bosnia to investigate": there
+
+
+def _purpose(trigger: Token, mover: Token) -> bool:
+    """Whether the event is what the motion is for: its infinitive of purpose ("sent
+    personnel to Bosnia to investigate") or its "for" ("flew to Cairo for talks")."""
+    if trigger.head.i == mover.i:
+        return trigger.dep_ in ("advcl", "xcomp") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
+    return trigger.dep_ == "pobj" and trigger.head.lower_ == "for" and (
+        trigger.head.head.i == mover.i)
 
 
 #: Subordinators of a clause that tells why, not where ("endorsing Perry because we need

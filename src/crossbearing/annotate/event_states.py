@@ -31,6 +31,10 @@ OCCASIONS = frozenset({"lunch", "dinner", "meeting", "summit", "conference", "ce
                        "protest", "march", "vigil", "funeral", "hearing", "briefing"})
 #: Words of a stance held for or against something (PLOVER SUPPORT and REJECT of a position).
 STANCES = frozenset({"support", "oppose", "opposition", "back", "backing", "favor", "favour"})
+#: Verbs of giving one's support, an act where told as one ("Arpaio endorsed Perry"), a stance
+#: in a participle that describes what is supported ("Ryan's budget plan, broadly endorsed by
+#: Mr. Romney").
+ENDORSING = frozenset({"endorse", "embrace", "champion"})
 #: Verbs that make a stance an act: it is expressed, announced or given.
 EXPRESSING = frozenset({"express", "voice", "announce", "declare", "pledge", "reiterate",
                         "reaffirm", "offer", "give", "show", "lend", "throw", "signal",
@@ -53,16 +57,26 @@ def a_stance(mention: EventMention, token: Token) -> bool:
     the regulations") or a participle that describes what it is held of ("a military coalition
     led by Saudi Arabia and backed by the West"), or a noun of stance no verb of expressing
     governs ("over Washington's unconditional support for Israel", "despite strong
-    opposition"). "Expressed support for",
+    opposition"), or a circumstance told with "with" ("with Russia backing the government").
+    Endorsing is a stance only in a participle that describes ("a plan endorsed by Romney").
+    "Expressed support for",
     "voiced opposition to", "announced its backing" are acts of saying and stay; so does a stance
     a date pins down ("opposed the bill on Tuesday")."""
-    if token.lemma_.lower() not in STANCES or dated_within(mention, token):
+    lemma = token.lemma_.lower()
+    if lemma not in STANCES | ENDORSING or dated_within(mention, token):
         return False
     if token.pos_ == "VERB":  # "the AARP, which opposed …", "a coalition backed by the West"
         first = token
         while first.dep_ == "conj" and first.head.i != first.i and first.tag_ == "VBN":
             first = first.head  # "a coalition led by Saudi Arabia and backed by the West"
-        return relative_subject(token) or first.dep_ == "acl" and first.tag_ == "VBN"
+        described = first.dep_ == "acl" and first.tag_ == "VBN"  # "a plan endorsed by Romney"
+        if lemma in ENDORSING:
+            return described
+        return relative_subject(token) or described or (
+            token.tag_ == "VBG" and token.dep_ == "pcomp" and token.head.lower_ == "with"
+            and any(c.dep_ == "nsubj" for c in token.children))
+        # "with Russia backing the government": a circumstance held, no act (not "charged
+        # him with supporting dissidents", the charge)
     if token.pos_ != "NOUN":
         return False
     head = token.head
