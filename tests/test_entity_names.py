@@ -231,3 +231,22 @@ def test_a_nationality_word_before_part_of_a_groups_name_is_the_group_placed_the
             "Iraq said on Sunday that it would go on.")
     [short] = found(text, "Iraqi Resistance")
     assert short.actor_id == "islamic-resistance-in-iraq"
+
+
+def test_a_first_name_the_model_took_for_a_place_is_the_persons():
+    """The tagger reads "Melania" in a quoted address as a place; it names no place, and
+    Melania Trump is the article's one person of that first name."""
+    text = ('The column on Melania Trump drew letters on Monday.\n\nThe commentary, "Melania, '
+            'tell your immigrant story," is very thoughtful.')
+    [short] = [m for m in annotate_text(text).mentions if m.text == "Melania"]
+    assert (short.label, short.canonical, short.link) == ("PERSON", "Melania Trump", "short-form")
+
+
+def test_an_offices_portfolio_is_no_organisation():
+    """The tagger reads "State" in "Secretary of State" as an organisation: it is the office's
+    portfolio, part of a title; "the State Department" stays the department."""
+    names = {m.text for m in mentions(
+        "Former Secretary of State Hillary Clinton used a private server, the committee said.")}
+    assert "State" not in names and "Hillary Clinton" in names
+    assert any(m.canonical == "US Department of State" for m in mentions(
+        "The State Department said on Monday that talks would resume."))

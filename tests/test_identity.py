@@ -74,3 +74,19 @@ def test_places_group_by_place():
     b = m("a2", 0, "Gaza Strip", "GPE", place="region:gaza-strip")
     entities, assignment = resolve_entities([a, b], OUTLETS)
     assert entity_of(assignment, a) == entity_of(assignment, b)
+
+
+def test_a_given_name_of_the_collection_does_not_join_a_family_name_it_resembles():
+    """"Larry" is a given name here (Larry Keane is named), so a bare "Larry" in an article
+    that shares context with Matt Lauer's is not a spelling of "Lauer"; a family name's
+    spelling variant still joins ("Rasul" for Yahya Rasool)."""
+    shared = [m(a, 90, "Iraq", "GPE", actor="iraq") for a in ("a1", "a2", "a3")]
+    lauer = m("a1", 0, "Matt Lauer")
+    keane = m("a2", 0, "Larry Keane")
+    larry = m("a3", 0, "Larry")
+    entities, assignment = resolve_entities([lauer, keane, larry, *shared], OUTLETS)
+    assert entity_of(assignment, larry) != entity_of(assignment, lauer)
+    rasool = m("a1", 40, "Yahya Rasool")
+    rasul = m("a2", 40, "Rasul")
+    entities, assignment = resolve_entities([rasool, rasul, *shared], OUTLETS)
+    assert entity_of(assignment, rasul) == entity_of(assignment, rasool)

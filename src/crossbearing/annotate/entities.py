@@ -23,9 +23,10 @@ from crossbearing.annotate.event_places import ASSAULT_NOUNS, ASSAULT_VERBS, PLA
 from crossbearing.annotate.law_names import law_spans
 from crossbearing.annotate.metonymy import with_metonyms
 from crossbearing.annotate.name_spans import (
-    PLACE_LABELS, capitalised, coordinated_half, dateline, describing_word, firm_name,
-    given_name_before, lower_case_words, name_bounds, not_a_name, only_in_a_title, signature,
-    signature_end, speaker_label, stage_direction, title_case_lines, vocative)
+    PLACE_LABELS, a_portfolio, as_description, capitalised, coordinated_half, dateline,
+    describing_word, firm_name, given_name_before, lower_case_words, name_bounds, not_a_name,
+    only_in_a_title, signature, signature_end, speaker_label, stage_direction, title_case_lines,
+    vocative)
 from crossbearing.annotate.names import identity_words
 from crossbearing.annotate.nlp import text_of
 from crossbearing.annotate.org_forms import organisation_for
@@ -116,42 +117,10 @@ def entity_mentions(doc: Doc, article_id: str,
         _define_acronym(doc, span, mention, seen)
     mentions = [m for m in mentions if m.label not in MAYBE_PLACE_LABELS]
     mentions = resolve_in_context(text, mentions, article_id, seen.countries, seen.standalone)
-    mentions = [_as_description(doc, m) for m in with_metonyms(doc, mentions, actors)]
+    mentions = [as_description(doc, m) for m in with_metonyms(doc, mentions, actors)]
     mentions.extend(_undetected_acronyms(doc, article_id, mentions, seen))
     mentions.extend(_undetected_short_forms(doc, article_id, mentions, seen))
     return sorted(mentions, key=lambda m: (m.start, m.end))
-
-
-def _as_description(doc: Doc, mention: Mention) -> Mention:
-    """A nationality, party or stance word that modifies a noun ("Iraqi lawmakers", "the
-    Democratic nominee", "pro-Iranian groups", "Republican Donald Trump") describes an actor and
-    is no actor of its own: its link is ``description`` (the mention is kept for the layers that
-    read descriptions; the collection lists no entity for it). So is such a word in the
-    singular, which names one member, a person described ("a Democrat whose office", "the
-    Republican's disrespect", "ashamed to be an American"), and a place adjective the gazetteer
-    does not know ("the Baltic countries", "the Ukrainian community"). A knowledge-base actor
-    and a plural noun, the group ("the Kurds", "Democrats said"), stay actors."""
-    if mention.actor_id or mention.label not in PLACE_LABELS | {"NORP"}:
-        return mention
-    if mention.label != "NORP" and (mention.place_id or mention.link != "model"):
-        return mention
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if span is None:
-        return mention
-    root = span.root
-    one_word = len(span) == 1
-    if root.dep_ in ("amod", "compound", "nmod") and root.head.i >= span.end and (
-            mention.label == "NORP" or root.tag_ == "JJ" or one_word and root.dep_ != "compound"
-    ) or root.tag_ == "JJ":
-        return replace(mention, link="description")  # "the Central and East European Coalition"
-    first = root.head
-    if one_word and root.dep_ == "conj" and first.dep_ in ("amod", "compound", "nmod") and (
-            first.head.i > root.i):  # "Polish, Ukrainian, and Lithuanian Americans"
-        return replace(mention, link="description")
-    if mention.label == "NORP" and root.tag_ not in ("NNS", "NNPS") and not (
-            mention.text.endswith("s")):
-        return replace(mention, link="description")
-    return mention
 
 
 def _resolve(span: Span, article_id: str, seen: _Seen, later: Later,
@@ -161,6 +130,8 @@ def _resolve(span: Span, article_id: str, seen: _Seen, later: Later,
         return None  # half of a word the tokenizer split ("Anti-", "Pro-", "Getty/")
     if _SPELLED.match(text) or stage_direction(span):
         return None  # a chant spelled out ("U-S-A"), a transcript's "(CROSSTALK)"
+    if a_portfolio(span, start):
+        return None  # "Secretary of State": an office, not the State Department
     if not span.ent_id_ and coordinated_half(span):
         return None  # "Eastern" of "Eastern and Northern Europe"
     speaker = speaker_label(span)
@@ -263,7 +234,8 @@ def _full_name_for(text: str, label: str, seen: _Seen, later: Later, at: int = 0
     the one the article means by the bare name (``short_names.meant``), else ``AMBIGUOUS``: a
     bare surname is never guessed. Only people's names are shortened so: an organisation's
     short forms are its aliases and acronyms, and "Iraqi" must not shorten "Islamic Resistance
-    in Iraq"."""
+    in Iraq". A first name the model took for a place or an organisation and that names no
+    place ("Melania", "Bernie") is the person's too."""
     if label not in ("PERSON", "ORG", "GPE") or (len(identity_words(text)) >= 2 and label != "PERSON"):
         return None
     people = [m for m in seen.full_names if m.label == "PERSON"]
@@ -282,8 +254,9 @@ def _full_name_for(text: str, label: str, seen: _Seen, later: Later, at: int = 0
         return found[0]
     if found:
         return None
-    if label == "PERSON":
-        return first_name_of(text, people + ahead, same_entity)
+    if label == "PERSON" or lookup_place(text) is None:  # "Melania" the model took for a place
+        return first_name_of(text, [m for m in seen.full_names if m.label == "PERSON"] + ahead,
+                             same_entity)
     return None
 
 

@@ -15,20 +15,23 @@ The model's entity spans take in words around a name and take capitalised words 
 And where a name's place in the text says what it is: a transcript's speaker label
 ("WALLACE:"), a stage direction ("(CROSSTALK)"), a signature after a quotation, a vocative
 ("..., Chris."), a dateline ("FLINT, Mich. —"), a given name and a title before a country's
-name ("Chief Chuck Jordan"), a line written in title case (a headline).
+name ("Chief Chuck Jordan"), a line written in title case (a headline), an office's portfolio
+("Secretary of State"), a nationality or party word that describes ("Iraqi lawmakers").
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from crossbearing.annotate.names import TITLES
 from crossbearing.annotate.nlp import pipeline, text_of
 from crossbearing.kb.actors import ActorBase
 from crossbearing.kb.places import lookup_place
+from crossbearing.model import Mention
 
 #: Types of place names.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -294,3 +297,48 @@ def describing_word(span: Span, label: str) -> bool:
     root = span.root
     return label == "NORP" and len(span) == 1 and root.dep_ in ("amod", "compound", "poss") and (
         root.head.i > root.i)
+
+
+#: An office's portfolio before the name the tagger took for an organisation: "Secretary of
+#: State", "Minister of Defence", "Secretary for Health" name an office, not the department.
+_PORTFOLIO_OF = re.compile(r"\b(?:[Ss]ecretary|[Mm]inister|[Uu]nder-?[Ss]ecretary|[Cc]ommissioner)"
+                           r"\s+(?:of|for)\s+(?:the\s+)?$")
+
+
+def a_portfolio(span: Span, start: int) -> bool:
+    """Whether an organisation the tagger found is an office's portfolio ("Secretary of State":
+    part of a title, not the department); a knowledge-base name stays."""
+    return span.label_ == "ORG" and not span.ent_id_ and bool(_PORTFOLIO_OF.search(
+        text_of(span.doc), max(0, start - 40), start))
+
+
+def as_description(doc: Doc, mention: Mention) -> Mention:
+    """A nationality, party or stance word that modifies a noun ("Iraqi lawmakers", "the
+    Democratic nominee", "pro-Iranian groups", "Republican Donald Trump") describes an actor and
+    is no actor of its own: its link is ``description`` (the mention is kept for the layers that
+    read descriptions; the collection lists no entity for it). So is such a word in the
+    singular, which names one member, a person described ("a Democrat whose office", "the
+    Republican's disrespect", "ashamed to be an American"), and a place adjective the gazetteer
+    does not know ("the Baltic countries", "the Ukrainian community"). A knowledge-base actor
+    and a plural noun, the group ("the Kurds", "Democrats said"), stay actors."""
+    if mention.actor_id or mention.label not in PLACE_LABELS | {"NORP"}:
+        return mention
+    if mention.label != "NORP" and (mention.place_id or mention.link != "model"):
+        return mention
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return mention
+    root = span.root
+    one_word = len(span) == 1
+    if root.dep_ in ("amod", "compound", "nmod") and root.head.i >= span.end and (
+            mention.label == "NORP" or root.tag_ == "JJ" or one_word and root.dep_ != "compound"
+    ) or root.tag_ == "JJ":
+        return replace(mention, link="description")  # "the Central and East European Coalition"
+    first = root.head
+    if one_word and root.dep_ == "conj" and first.dep_ in ("amod", "compound", "nmod") and (
+            first.head.i > root.i):  # "Polish, Ukrainian, and Lithuanian Americans"
+        return replace(mention, link="description")
+    if mention.label == "NORP" and root.tag_ not in ("NNS", "NNPS") and not (
+            mention.text.endswith("s")):
+        return replace(mention, link="description")
+    return mention

@@ -141,6 +141,7 @@ def _merge_spellings(names: dict, context: dict[str, set[str]], parent: dict) ->
     bare person names that two full names claim (to be left out)."""
     buckets: dict[tuple[str, str], list[_Name]] = defaultdict(list)
     unclaimed = set()
+    given = _given_names(names.values())
     for name in names.values():
         words = identity_words(name.canonical)
         if name.actor_id is None and words and name.key[0] != "place":
@@ -153,12 +154,28 @@ def _merge_spellings(names: dict, context: dict[str, set[str]], parent: dict) ->
                     _union(parent, a.key, b.key)
         for short in (n for n in bucket if len(identity_words(n.canonical)) < 2):
             claims = {_find(parent, f.key) for f in full
-                      if same_name(short.canonical, f.canonical) and _share_context(short, f, context)}
+                      if same_name(short.canonical, f.canonical) and _share_context(short, f, context)
+                      and not _given_not_family(short, f, given)}
             if len(claims) == 1:
                 _union(parent, claims.pop(), short.key)
             elif len(claims) > 1 and short.key[0].startswith("person:"):
                 unclaimed.add(short.key)
     return unclaimed
+
+
+def _given_names(names: Iterable[_Name]) -> set[str]:
+    """The first words of the collection's full person names: its given names ("larry" of
+    Larry King)."""
+    return {identity_words(n.canonical)[0] for n in names if n.family == "person"
+            and n.actor_id is None and len(identity_words(n.canonical)) >= 2}
+
+
+def _given_not_family(short: _Name, full: _Name, given: set[str]) -> bool:
+    """Whether a bare name is a given name of the collection that only resembles the full
+    name's family name ("Larry" and Matt Lauer): a spelling variant is a family name's, not a
+    given name's ("Rasul" for Yahya Rasool stays)."""
+    word = identity_words(short.canonical)[0]
+    return word in given and word != identity_words(full.canonical)[-1]
 
 
 def _share_context(a: _Name, b: _Name, context: dict[str, set[str]]) -> bool:
