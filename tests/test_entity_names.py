@@ -250,3 +250,11 @@ def test_an_offices_portfolio_is_no_organisation():
     assert "State" not in names and "Hillary Clinton" in names
     assert any(m.canonical == "US Department of State" for m in mentions(
         "The State Department said on Monday that talks would resume."))
+
+
+def test_a_family_name_that_is_also_a_title_word_shortens_the_full_name():
+    """"King" is a title before a name ("King Abdullah") but Larry King's family name: "Mr.
+    King" is Larry King."""
+    text = "Larry King interviewed the candidate on Monday. Mr. King asked about the debate."
+    [king] = found(text, "King")
+    assert (king.canonical, king.link) == ("Larry King", "short-form")

@@ -90,3 +90,12 @@ def test_a_given_name_of_the_collection_does_not_join_a_family_name_it_resembles
     rasul = m("a2", 40, "Rasul")
     entities, assignment = resolve_entities([rasool, rasul, *shared], OUTLETS)
     assert entity_of(assignment, rasul) == entity_of(assignment, rasool)
+
+
+def test_an_honorific_alone_joins_no_one():
+    """A bare "Mr." the tagger took for a name is no name, not a spelling of "Murray"."""
+    shared = [m(a, 90, "Iraq", "GPE", actor="iraq") for a in ("a1", "a2")]
+    murray = m("a1", 0, "Patty Murray")
+    mister = m("a2", 0, "Mr.")
+    entities, assignment = resolve_entities([murray, mister, *shared], OUTLETS)
+    assert entity_of(assignment, mister) != entity_of(assignment, murray)
