@@ -93,6 +93,11 @@ def annotate_text(text, published="2024-02-09"):
     return result
 
 
+def mentions_of(text, trigger):
+    """The event mentions of one invented article whose trigger is the word ``trigger``."""
+    return [e for e in annotate_text(text).events if e.text == trigger]
+
+
 def event_types(text):
     """The event mentions of one invented article, trigger word → event type."""
     return {e.text: e.event_type for e in annotate_text(text).events}

@@ -258,3 +258,12 @@ def test_a_family_name_that_is_also_a_title_word_shortens_the_full_name():
     text = "Larry King interviewed the candidate on Monday. Mr. King asked about the debate."
     [king] = found(text, "King")
     assert (king.canonical, king.link) == ("Larry King", "short-form")
+
+
+def test_a_lone_title_joins_no_namesake_and_a_body_keeps_its_name():
+    text = ("Saudi Arabia's King Salman received Republican Rep. Steve King on Monday. The King "
+            "praised the alliance.")
+    assert not [m for m in mentions(text) if m.text == "King" and m.canonical == "Steve King"]
+    names = {m.text for m in mentions("Roger Goodell, the commissioner of the National Football "
+                                      "League, suspended the player on Monday.")}
+    assert "National Football League" in names

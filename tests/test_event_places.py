@@ -6,11 +6,11 @@ here is written for these tests."""
 from __future__ import annotations
 
 import pytest
-from conftest import annotate_text
+from conftest import mentions_of
 
 
 def place_of(text, trigger):
-    [event] = [e for e in annotate_text(text).events if e.text == trigger]
+    [event] = mentions_of(text, trigger)
     return event.place_id
 
 
@@ -86,7 +86,7 @@ def test_a_place_in_the_events_own_phrase_under_a_saying_stays(text, trigger, pl
 
 
 def times_of(text, trigger):
-    return [e.time for e in annotate_text(text).events if e.text == trigger]
+    return [e.time for e in mentions_of(text, trigger)]
 
 
 def test_a_time_on_the_words_an_act_answers_dates_those_words():
@@ -163,3 +163,19 @@ def test_an_event_inside_the_purpose_of_a_journey_is_not_at_its_end():
     text = ("The president was heading to Detroit on Monday to continue campaigning, a day after "
             "a face-to-face meeting with the speaker.")
     assert place_of(text, "meeting") is None
+
+
+@pytest.mark.parametrize("text, trigger, place", [
+    # the actor's own journey ends where the event is
+    ("Thousands of farmers who traveled to Paris from across France protested on Monday.",
+     "protested",
+     "geonames:2988507"),
+    # reported, not quoted, words tell where the event told beside them was
+    ("Hospital officials said after the airstrike that 12 people had died in Khan Younis.",
+     "airstrike", "geonames:281124"),
+    # a saying made at the scene was made where the event was
+    ("Police said at the scene in Tulsa that the officer fired once.", "fired",
+     "geonames:4553433"),
+])
+def test_places_of_the_event_that_the_saying_and_motion_rules_keep(text, trigger, place):
+    assert place_of(text, trigger) == place

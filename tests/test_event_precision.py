@@ -6,7 +6,7 @@ these tests."""
 from dataclasses import replace
 
 import pytest
-from conftest import annotate_text
+from conftest import annotate_text, mentions_of
 
 from crossbearing.corpus.events import merge_events
 
@@ -16,7 +16,7 @@ def events(text):
 
 
 def targets(text, trigger):
-    [event] = [e for e in annotate_text(text).events if e.text == trigger]
+    [event] = mentions_of(text, trigger)
     return [a.text for a in event.role("target")]
 
 

@@ -8,11 +8,11 @@ tests."""
 from __future__ import annotations
 
 import pytest
-from conftest import annotate_text
+from conftest import annotate_text, mentions_of
 
 
 def roles(text, trigger):
-    [event] = [e for e in annotate_text(text).events if e.text == trigger]
+    [event] = mentions_of(text, trigger)
     return {(a.role, a.canonical or a.text) for a in event.arguments}
 
 
@@ -276,3 +276,16 @@ def test_who_is_opposed_to_something_opposes_it():
     assert actors("Israel is opposed to French mediation in the conflict.", "opposed") == {
         "Israel"}
     assert actors("The plan was opposed by Israel.", "opposed") == {"Israel"}
+
+
+def test_no_antecedent_inside_an_of_phrase_and_no_thing_judged():
+    text = ("The widow of Terence Crutcher, who flew to Washington and met lawmakers on Tuesday, "
+            "called for reform.")
+    assert "Terence Crutcher" not in actors(text, "met")
+    assert "tear gas" not in actors("Police fired tear gas at protesters for blocking the "
+                                    "highway.", "blocking")
+
+
+def test_a_medium_that_carries_a_statement_does_not_make_it():
+    text = "The state news agency carried a statement condemning the Israeli strike."
+    assert not any("agency" in name for name in actors(text, "condemning"))

@@ -70,3 +70,34 @@ def test_a_habit_and_a_present_in_the_body_are_no_occasion(text, word):
 
 def test_violence_in_the_past_in_the_body_stays():
     assert "attacked" in words("Gunmen attacked the convoy near the border on Monday.")
+
+
+@pytest.mark.parametrize("text, trigger", [
+    # a participle that describes what is endorsed; a circumstance told with "with"
+    ("The budget plan, broadly endorsed by the governor, would cut taxes.", "endorsed"),
+    ("The rebels advanced on the city, with Moscow backing the government.", "backing"),
+])
+def test_a_stance_told_as_a_description_or_a_circumstance_is_held(text, trigger):
+    assert trigger not in words(text)
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The sheriff endorsed the governor on Tuesday.", "endorsed"),
+    # the act charged, no circumstance
+    ("Serbia lodged an official protest with Albania today, charging its neighbor with "
+     "supporting dissidents.", "supporting"),
+])
+def test_an_endorsement_told_as_an_act_or_an_act_charged_stays(text, trigger):
+    assert trigger in words(text)
+
+
+
+@pytest.mark.parametrize("text, trigger", [
+    # opposing with a count tells a vote
+    ("The bill passed 60-40 on Tuesday, with all Republicans opposing it.", "opposing"),
+    # an endorsement made at an occasion
+    ("The resolution, endorsed by the Arab League at an emergency summit in Cairo, calls for a "
+     "ceasefire.", "endorsed"),
+])
+def test_a_vote_with_opponents_and_an_endorsement_at_an_occasion_stay(text, trigger):
+    assert trigger in words(text)

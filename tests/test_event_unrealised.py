@@ -5,11 +5,11 @@ event_politics.py, event_talks.py, corpus/event_values.py). Every text here is w
 these tests."""
 
 import pytest
-from conftest import annotate_text, event_types
+from conftest import annotate_text, event_types, mentions_of
 
 
 def modes(text, trigger):
-    return {e.mode for e in annotate_text(text).events if e.text == trigger}
+    return {e.mode for e in mentions_of(text, trigger)}
 
 
 @pytest.mark.parametrize("text, trigger, mode", [
@@ -388,25 +388,3 @@ def test_what_pressure_is_kept_up_for_is_asked_not_done():
     text = ("Republican senators kept up pressure on the chairman on Sunday to publicly apologize "
             "for his claim.")
     assert modes(text, "apologize") == {"future"}
-
-
-@pytest.mark.parametrize("text, trigger", [
-    # a participle that describes what is endorsed; a circumstance told with "with"
-    ("Budget\n\nThe vote was close.\n\nThe budget plan, broadly endorsed by the governor, would "
-     "cut taxes.", "endorsed"),
-    ("War\n\nThe vote was close.\n\nThe rebels advanced on the city, with Moscow backing the "
-     "government.", "backing"),
-])
-def test_a_stance_told_as_a_description_or_a_circumstance_is_held(text, trigger):
-    assert trigger not in event_types(text)
-
-
-def test_an_endorsement_told_as_an_act_stays():
-    text = "Endorsements\n\nThe vote was close.\n\nThe sheriff endorsed the governor on Tuesday."
-    assert event_types(text).get("endorsed") == "support"
-
-
-def test_an_act_charged_with_is_not_a_circumstance():
-    text = ("Serbia lodged an official protest with Albania today, charging its neighbor with "
-            "supporting dissidents.")
-    assert "supporting" in event_types(text)

@@ -588,3 +588,26 @@ def test_acled_notes_say_when_as_precisely_as_the_date_is_known():
         "In September 2009")
     assert _when({"start": "2024-01-29", "end": "2024-02-04", "precision": "week"}) == (
         "Between 29 January 2024 and 4 February 2024")
+
+
+def test_a_body_named_alike_in_two_stories_folds_no_incidents():
+    """Two protests at the White House in two stories are not one incident by that name: a
+    body is no person named."""
+    from crossbearing.export.acled_incidents import one_per_incident
+
+    def protest(story):
+        event = _acled_event("Protests", "Peaceful protest", "material", participants=[
+            {"role": "target", "actor_id": None, "name": "White House", "articles": ["a"],
+             "texts": ["White House"]}])
+        return {**event, "event_id": f"ev-{story}", "story_id": f"story-{story}"}
+
+    assert len(one_per_incident([protest("a"), protest("b")], ACTORS)) == 2
+
+
+def test_other_offices_and_the_military_police_are_not_the_police():
+    from crossbearing.police import written_as_police
+
+    assert written_as_police("Officer Dana Miller") and written_as_police("state troopers")
+    for text in ("Petty Officer John Smith", "Chief Executive Officer John Smith",
+                 "Private Detective Sam Spade", "the military police"):
+        assert not written_as_police(text), text

@@ -378,3 +378,23 @@ def test_a_state_named_elsewhere_does_not_move_a_world_city_known_by_an_alternat
     text = ("The senator from Ohio asked whether Muslims would allow a church to be built in "
             "Mecca.")
     assert _names(text)["Mecca"].place_id == "geonames:104515"  # Makkah, Saudi Arabia
+
+
+@pytest.mark.parametrize("text, name, place_id", [
+    ("The governor of Arizona spoke in Phoenix. Later he flew to Miami for a fundraiser.",
+     "Miami", "geonames:4164138"),  # Miami, Florida, not Miami, Arizona
+    ("Voters in Oklahoma were polled. The convention was held in Cleveland in July.",
+     "Cleveland", "geonames:5150529"),  # Cleveland, Ohio, not Cleveland, Oklahoma
+])
+def test_a_known_city_stays_whatever_state_the_report_names_elsewhere(text, name, place_id):
+    assert _names(text)[name].place_id == place_id
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Israeli soldiers shot dead a Palestinian man in Hebron on Friday. Kentucky Senator Rand "
+     "Paul criticized the aid package.", "Hebron", "PS"),
+    ("Pilgrims gathered in Nazareth on Sunday. Pennsylvania Governor Tom Wolf sent greetings.",
+     "Nazareth", "IL"),
+])
+def test_a_state_that_only_qualifies_a_person_places_no_town(text, name, country):
+    assert place_by_id(_names(text)[name].place_id).country == country

@@ -144,6 +144,11 @@ def values_from_record(record: dict[str, list[dict[str, Any]]]) -> EventValues:
                           for name in kinds})
 
 
+#: How fine a place and a date are, finest first: the value a merged event or a folded ACLED
+#: row keeps is the finest its reports give.
+PLACE_RANK = {"site": 0, "city": 1, "region": 2, "country": 3}
+PRECISION_RANK = {"second": 0, "minute": 1, "hour": 2, "day": 3, "week": 4, "month": 5,
+                  "season": 6, "quarter": 6, "year": 7, "decade": 8}
 #: The precisions of a date an event is listed with (ACLED's time precisions 1 to 3: the day,
 #: a period of days, the month; "less precise: not coded"). An event its reports place only in
 #: a season, a quarter, a year or a decade ("In 1993, radical Islamists bombed the World Trade

@@ -26,7 +26,7 @@ from crossbearing.annotate.name_spans import (
     PLACE_LABELS, a_portfolio, as_description, capitalised, coordinated_half, dateline,
     describing_word, firm_name, given_name_before, lower_case_words, name_bounds, not_a_name,
     only_in_a_title, signature, signature_end, speaker_label, stage_direction, title_case_lines,
-    vocative)
+    vocative, with_honorific)
 from crossbearing.annotate.names import identity_words
 from crossbearing.annotate.nlp import text_of
 from crossbearing.annotate.org_forms import organisation_for
@@ -162,7 +162,8 @@ def _resolve(span: Span, article_id: str, seen: _Seen, later: Later,
                        place_id=defined.place_id)
     else:
         longer = None if describing_word(span, label) else (
-            _full_name_for(text, label, seen, later, start, text_of(span.doc))
+            _full_name_for(with_honorific(span, start, text), label, seen, later, start,
+                           text_of(span.doc))
             or _group_for(text, label, seen, later, actors)
             or organisation_for(text, label, _organisations(seen, later), INSTITUTION_WORDS))
         if longer is AMBIGUOUS:
@@ -255,8 +256,7 @@ def _full_name_for(text: str, label: str, seen: _Seen, later: Later, at: int = 0
     if found:
         return None
     if label == "PERSON" or lookup_place(text) is None:  # "Melania" the model took for a place
-        return first_name_of(text, [m for m in seen.full_names if m.label == "PERSON"] + ahead,
-                             same_entity)
+        return first_name_of(text, people + ahead, same_entity)
     return None
 
 

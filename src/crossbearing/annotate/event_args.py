@@ -326,7 +326,9 @@ STATIVE_TO = frozenset({"oppose"})
 
 
 def _stative_passive(token: Token) -> bool:
-    """Whether a participle with "be" and "to" and no "by" tells its subject's stance."""
+    """Whether a participle with a "to" phrase and no "by" tells its subject's stance ("is
+    opposed to"; the parse's passive auxiliary is not checked: "opposed to" with no agent is
+    the stance in any tense)."""
     return token.tag_ == "VBN" and token.lemma_.lower() in STATIVE_TO and any(
         c.dep_ == "prep" and c.lower_ == "to" for c in token.children) and not any(
         c.dep_ == "agent" for c in token.children)
@@ -444,7 +446,7 @@ def _noun_arguments(token: Token, is_killing: bool, spans: Spans) -> list[tuple[
 
 
 #: Nouns of a meeting or an accord whose "between" phrase names its parties.
-MEETINGS = frozenset({"meeting", "talk", "talks", "summit", "conference", "negotiation",
+MEETINGS = frozenset({"meeting", "talk", "summit", "conference", "negotiation",
                       "dialogue", "mediation", "deal", "agreement", "accord", "truce",
                       "ceasefire", "reconciliation", "exchange", "swap", "contact"})
 

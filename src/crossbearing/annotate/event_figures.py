@@ -73,9 +73,11 @@ def figurative_noun(token: Token, lemma: str) -> bool:
     modifiers = {c.lemma_.lower() for c in token.lefts if c.dep_ in ("compound", "amod")}
     if modifiers & FIGURATIVE_FIGHTS or contest_for_office(token):
         return True  # "a trade war", "the battle for control of the RNC"
-    if any(c.dep_ in ("nmod", "amod", "compound") and c.lower_ == "head" and any(
-            g.lower_ == "to" for g in c.children) for c in token.lefts):
-        return True  # "a head-to-head battle": a contest (of candidates, teams, proxies)
+    if token.dep_ != "dobj" and any(c.dep_ in ("nmod", "amod", "compound") and c.lower_ == "head"
+                                    and any(g.lower_ == "to" for g in c.children)
+                                    for c in token.lefts):
+        return True  # "in a head-to-head battle of proxies": a contest; not "troops and rebels
+        # fought a head-to-head battle for the town"
     if lemma in ("battle", "fight") and over_a_question(token, an_abstraction):
         return True  # "a battle over what to do about the tax cuts", "a fight over the budget"
     if lemma == "protest" and token.dep_ == "pobj" and token.head.lower_ == "in" and (

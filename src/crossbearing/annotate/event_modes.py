@@ -86,6 +86,7 @@ CLAIM_NOUNS = frozenset({"claim", "allegation", "assertion", "accusation", "char
 #: to accept more refugees", "an appeal to the rebels to lay down arms").
 ASKING_NOUNS = frozenset({"call", "appeal", "demand", "request", "plea", "push", "ultimatum",
                           "pressure"})
+_ASKED_OR_INTENDED = INTENDED | ASKING_NOUNS
 #: Verbs whose object comes about by them: a modal on the verb reaches it ("would request an
 #: investigation", "could hold talks"); others take a thing that is there ("could justify the
 #: lawsuit").
@@ -160,7 +161,7 @@ def mode(token: Token, family: str = "violent") -> str:
     if _subjunctive(token):
         return "future"  # "reiterated its demand that Israel ease restrictions": asked
     if token.dep_ in ("xcomp", "advcl") and to_infinitive(token) and any(
-            c.dep_ == "dobj" and c.lemma_.lower() in INTENDED | ASKING_NOUNS and c.i < token.i
+            c.dep_ == "dobj" and c.lemma_.lower() in _ASKED_OR_INTENDED and c.i < token.i
             for c in token.head.children):
         return "future"  # "announced plans this week to give $15 million": the plans' (the
         # parse hangs the infinitive on the verb); "kept up pressure on Steele to apologize"

@@ -9,6 +9,7 @@ from itertools import takewhile
 from spacy.tokens import Token
 
 from crossbearing.annotate.cues import CUE_VERBS
+from crossbearing.annotate.event_args import COMING
 from crossbearing.annotate.event_senses import ACTING_PEOPLE
 from crossbearing.kb.places import place_by_id
 from crossbearing.model import Mention
@@ -71,6 +72,8 @@ def _where_said(root: Token, trigger: Token) -> bool:
     Springs that a bomb had gone off in New York": the bomb was not in Colorado Springs); not a
     place of the speakers ("officials in Basra said the raid killed 12 people")."""
     below = root
+    if any(t.lemma_.lower() == "scene" for t in _below(root, trigger)):
+        return False  # "police said at the scene in Tulsa that the officer fired": there
     for token in _below(root, trigger):  # not in the event's own phrase: "admitted a drone
         if token.pos_ in ("VERB", "AUX"):  # strike in Baghdad"
             return below.dep_ == "prep" and token.lemma_.lower() in CUE_VERBS and any(
@@ -84,11 +87,19 @@ def _in_what_is_said(root: Token, trigger: Token) -> bool:
     """Whether a place stands in what a speaker says while the event is outside it, told
     around the saying ('"We've had cyber intrusions from Russia," Obama said after meeting
     with Putin': the meeting was not in Russia)."""
-    for token in root.ancestors:
-        if token.i == trigger.i:
-            return False
-        if token.dep_ in ("ccomp", "parataxis") and token.head.lemma_.lower() in CUE_VERBS:
-            return trigger not in token.subtree
+    return _in_clause_without(root, trigger, lambda token: token.dep_ in (
+        "ccomp", "parataxis") and token.head.lemma_.lower() in CUE_VERBS and any(
+        t.is_quote for t in token.doc[max(0, token.left_edge.i - 1):token.right_edge.i + 3]))
+    # quoted words only: "officials said after the airstrike that 12 people had died in Khan
+    # Younis" reports where
+
+
+def _in_clause_without(root: Token, trigger: Token, is_clause) -> bool:
+    """Whether the first clause ``is_clause`` finds among the words a place's phrase hangs on,
+    below the trigger, leaves the trigger out."""
+    for token in _below(root, trigger):
+        if is_clause(token):
+            return not token.left_edge.i <= trigger.i <= token.right_edge.i
     return False
 
 
@@ -106,11 +117,11 @@ def _told_to(trigger: Token, verb: Token) -> bool:
         trigger.dep_ == "pobj" and head.dep_ == "prep" and head.head.i == verb.i)
 
 
-#: Verbs and nouns of sending and going: their "to" is where someone or something goes.
-MOTION = frozenset({"send", "deploy", "dispatch", "travel", "return", "move", "deport",
-                    "transfer", "fly", "ship", "extradite", "evacuate", "bring", "take", "go",
-                    "head", "flee", "sending", "deployment", "trip", "journey", "flight",
-                    "voyage", "shipment"})
+#: Verbs and nouns of going and sending (beside ``event_args.COMING``): their "to" is where
+#: someone or something goes.
+MOTION = COMING | frozenset({"send", "deploy", "dispatch", "move", "deport", "transfer", "ship",
+                             "extradite", "evacuate", "bring", "take", "flee", "deployment",
+                             "trip", "flight", "voyage", "shipment"})
 
 
 def _destination(root: Token, trigger: Token) -> bool:
@@ -124,7 +135,19 @@ def _destination(root: Token, trigger: Token) -> bool:
         return False
     mover = root.head.head
     return mover.i != trigger.i and mover.lemma_.lower() in MOTION and not _purpose(
-        trigger, mover)  # "sent personnel to Bosnia to investigate": there
+        trigger, mover) and not _actors_journey(mover, trigger)  # "sent personnel to Bosnia
+    # to investigate", "farmers who traveled to Paris protested": there
+
+
+def _actors_journey(mover: Token, trigger: Token) -> bool:
+    """Whether a motion describes the event's own subject ("thousands of farmers who traveled
+    to Paris protested"): a clause on a word of the subject's phrase."""
+    if mover.dep_ not in ("relcl", "acl"):
+        return False
+    node = mover.head
+    while node.head.i != node.i and node.head.i != trigger.i:
+        node = node.head
+    return node.head.i == trigger.i and node.dep_ in ("nsubj", "nsubjpass")
 
 
 def _purpose(trigger: Token, mover: Token) -> bool:
@@ -144,11 +167,8 @@ REASONS = frozenset({"because", "since"})
 
 def _in_a_reason(root: Token, trigger: Token) -> bool:
     """Whether a place stands in a clause of reason that hangs below the trigger."""
-    for token in _below(root, trigger):
-        if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in REASONS
-                                         for c in token.children):
-            return trigger not in token.subtree
-    return False
+    return _in_clause_without(root, trigger, lambda token: token.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in REASONS for c in token.children))
 
 
 #: People named by where they come from or what they hold office of ("a missionary from

@@ -5,7 +5,6 @@ number of fighters"), and the person "he" or "she" refers to. docs/events.md has
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from spacy.tokens import Token
@@ -15,6 +14,7 @@ from crossbearing.annotate.event_senses import ACTING_PEOPLE
 from crossbearing.annotate.nlp import text_of
 from crossbearing.kb import Actor
 from crossbearing.model import EventArgument, Mention
+from crossbearing.police import title_start
 
 PRONOUNS = frozenset({"PRON"})
 #: What each subject pronoun may refer back to: a person, or an organisation or a state ("US
@@ -260,19 +260,11 @@ class Spans:
                              named.canonical if named else text)
 
 
-#: A police title written before a person's name ("Officer Betty Shelby", "Tulsa police officer
-#: Betty Shelby", "Trooper Ray Lee"): kept in the argument's text, which tells the coder (and the
-#: ACLED export) that the person acted as the police.
-POLICE_TITLE = re.compile(r"(?:\bpolice\s+(?:officer|sergeant|detective|lieutenant|captain|chief)"
-                          r"|\b(?:Officer|Patrolman|Patrolwoman|Trooper|Sheriff|Constable|"
-                          r"Detective|[Pp]olicem[ae]n|[Pp]olicewom[ae]n))\s+$")
-
-
 def _police_title_start(doc, mention: Mention) -> int | None:
-    """Where the police title before a person's name begins, or None."""
-    text = text_of(doc)
-    found = POLICE_TITLE.search(text, max(0, mention.start - 40), mention.start)
-    return found.start() if found is not None else None
+    """Where the police title before a person's name begins (``police.title_start``: kept in
+    the argument's text, which tells the coder and the ACLED export that the person acted as
+    the police), or None."""
+    return title_start(text_of(doc), mention.start)
 
 
 #: People who act for a body they are of: "leaders of the coalition", "members of the

@@ -35,6 +35,10 @@ STANCES = frozenset({"support", "oppose", "opposition", "back", "backing", "favo
 #: in a participle that describes what is supported ("Ryan's budget plan, broadly endorsed by
 #: Mr. Romney").
 ENDORSING = frozenset({"endorse", "embrace", "champion"})
+#: Stances told as a circumstance with "with" ("with Russia backing the government"); not
+#: opposing, which with a count tells a vote ("passed 60-40, with all Republicans opposing it").
+BACKING = frozenset({"support", "back", "favor", "favour"})
+_STANCE_WORDS = STANCES | ENDORSING
 #: Verbs that make a stance an act: it is expressed, announced or given.
 EXPRESSING = frozenset({"express", "voice", "announce", "declare", "pledge", "reiterate",
                         "reaffirm", "offer", "give", "show", "lend", "throw", "signal",
@@ -63,18 +67,19 @@ def a_stance(mention: EventMention, token: Token) -> bool:
     "voiced opposition to", "announced its backing" are acts of saying and stay; so does a stance
     a date pins down ("opposed the bill on Tuesday")."""
     lemma = token.lemma_.lower()
-    if lemma not in STANCES | ENDORSING or dated_within(mention, token):
+    if lemma not in _STANCE_WORDS or dated_within(mention, token):
         return False
     if token.pos_ == "VERB":  # "the AARP, which opposed …", "a coalition backed by the West"
         first = token
         while first.dep_ == "conj" and first.head.i != first.i and first.tag_ == "VBN":
             first = first.head  # "a coalition led by Saudi Arabia and backed by the West"
         described = first.dep_ == "acl" and first.tag_ == "VBN"  # "a plan endorsed by Romney"
-        if lemma in ENDORSING:
-            return described
+        if lemma in ENDORSING:  # not "endorsed by the Arab League at an emergency summit"
+            return described and not any(c.dep_ == "prep" and c.lower_ in ("at", "in", "on")
+                                         for c in token.children)
         return relative_subject(token) or described or (
-            token.tag_ == "VBG" and token.dep_ == "pcomp" and token.head.lower_ == "with"
-            and any(c.dep_ == "nsubj" for c in token.children))
+            lemma in BACKING and token.tag_ == "VBG" and token.dep_ == "pcomp"
+            and token.head.lower_ == "with" and any(c.dep_ == "nsubj" for c in token.children))
         # "with Russia backing the government": a circumstance held, no act (not "charged
         # him with supporting dissidents", the charge)
     if token.pos_ != "NOUN":

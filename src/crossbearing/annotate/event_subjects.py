@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from crossbearing.annotate.cues import ISSUE_VERBS, STATEMENT_NOUNS
+from crossbearing.annotate.cues import STATEMENT_NOUNS
 from crossbearing.annotate.event_senses import RELATIVE_TAGS, a_thing, a_time, to_infinitive
 
 
@@ -103,16 +103,20 @@ def shared_subject(token: Token, depth: int = 0) -> list[Token]:
         return []
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children):
         return []
-    named = head.dep_ == "relcl" and head.head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+    # A relative pronoun stands for its antecedent where that is a name ("Officer Betty
+    # Shelby, who shot and killed": Shelby; not "a serial liar and birther who has pledged to
+    # ban", a description); of other pronouns, a person's (resolved where the argument is read)
+    # or the speaker's own "it" and "they" ("Militants said they attempted to …"); no thing
+    # after a preposition ("the bill allows … in denying").
+    antecedent = head.head
+    named = head.dep_ == "relcl" and antecedent.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") and (
+        not (antecedent.dep_ == "pobj" and antecedent.head.lower_ == "of"))
+    # not "the widow of Terence Crutcher, who flew …" (the clause may be the widow's)
     found = [head.head if c.tag_ in RELATIVE_TAGS and named else c
              for c in head.children if c.dep_ == "nsubj" and (
                  c.pos_ != "PRON" or c.lower_ in ("he", "she") or speaker_subject(c) is not None
                  or c.tag_ in RELATIVE_TAGS and named)
              and not (adjunct and a_thing(c))]
-    # "Officer Betty Shelby, who shot and killed": Shelby; a relative pronoun stands for a
-    # name only ("a serial liar and birther who has pledged to ban": a description, no actor)
-    # "the bill allows … in denying"; of pronouns, a person's (resolved where the argument is
-    # read) or the speaker's own "it" and "they" ("Militants said they attempted to …")
     if not found and head.tag_ == "VBG" and head.dep_ == "pcomp" and depth < 2:
         return shared_subject(head, depth + 1)  # "by calling for calm after meeting them"
     return found
@@ -123,9 +127,9 @@ def shared_subject(token: Token, depth: int = 0) -> list[Token]:
 #: ordering", "was charged with killing").
 JUDGING = frozenset({"accuse", "arrest", "blame", "charge", "condemn", "convict", "criticize",
                      "criticise", "fault", "fine", "indict", "praise", "prosecute", "punish",
-                     "sentence", "sue", "thank", "try", "detain", "jail", "credit", "commend",
-                     "denounce", "rebuke", "reprimand", "suspend", "fire", "investigate",
-                     "acquit", "censure"})
+                     "sentence", "sue", "thank", "detain", "jail", "credit", "commend",
+                     "denounce", "rebuke", "reprimand", "suspend", "investigate", "acquit",
+                     "censure"})  # not "fire" ("fired tear gas at them for blocking") or "try"
 
 
 def judged_for(token: Token) -> Token | None:
@@ -143,8 +147,8 @@ def judged_for(token: Token) -> Token | None:
         return None
     passive = any(c.dep_ == "auxpass" for c in verb.children)
     wanted = "nsubjpass" if passive else "dobj"
-    return next((c for c in verb.children if c.dep_ == wanted and c.tag_ not in RELATIVE_TAGS),
-                None)
+    return next((c for c in verb.children if c.dep_ == wanted and c.tag_ not in RELATIVE_TAGS
+                 and not a_thing(c)), None)
 
 
 def controlled_infinitive(token: Token) -> bool:
@@ -210,8 +214,10 @@ def adjective_controller(token: Token) -> Token | None:
 
 #: Verbs by which one makes an intention one's own: who announces a plan carries it out.
 OWN_PLANS = frozenset({"announce", "unveil", "make", "present", "outline", "draw", "submit",
-                       "issue", "launch", "have", "adopt", "approve", "reveal", "detail",
-                       "float", "propose", "put"})
+                       "issue", "launch", "have", "adopt", "approve", "propose", "put"})
+#: Verbs by which one issues a statement of one's own (not "carried", "published" or "posted",
+#: which a medium does with another's: "the news agency carried a statement condemning …").
+ISSUING = frozenset({"issue", "release", "put", "sign"})
 
 
 def own_plan(token: Token) -> Token | None:
@@ -232,6 +238,6 @@ def issued_with(token: Token) -> Token | None:
     document = token.head
     if (token.tag_ != "VBG" or token.dep_ != "acl" or document.dep_ != "dobj"
             or document.lemma_.lower() not in STATEMENT_NOUNS
-            or document.head.lemma_.lower() not in ISSUE_VERBS):
+            or document.head.lemma_.lower() not in ISSUING):
         return None
     return document.head

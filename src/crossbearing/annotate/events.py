@@ -323,17 +323,23 @@ def _phrase(doc: Doc, argument: EventArgument, trigger: Token) -> list[tuple[int
     if span is None:
         return [(argument.start, argument.end)]
     root = span.root
-    if argument.role == "actor" and not root.left_edge.i <= trigger.i <= root.right_edge.i:
-        return [(root.left_edge.idx, root.right_edge.idx + len(root.right_edge))]
+    if argument.role == "actor" and not _holds(root, trigger):
+        return [_extent(root)]
     ranges = [(argument.start, argument.end)]
     if argument.role == "actor":
-        return ranges + [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge))
-                         for c in root.children
-                         if not c.left_edge.i <= trigger.i <= c.right_edge.i]
-    for child in root.children:
-        if child.dep_ in ("appos", "acl", "relcl", "amod", "compound", "poss"):
-            ranges.append((child.left_edge.idx, child.right_edge.idx + len(child.right_edge)))
-    return ranges
+        return ranges + [_extent(c) for c in root.children if not _holds(c, trigger)]
+    return ranges + [_extent(c) for c in root.children
+                     if c.dep_ in ("appos", "acl", "relcl", "amod", "compound", "poss")]
+
+
+def _holds(token: Token, inner: Token) -> bool:
+    """Whether ``inner`` is in ``token``'s phrase (its parse subtree)."""
+    return token.left_edge.i <= inner.i <= token.right_edge.i
+
+
+def _extent(token: Token) -> tuple[int, int]:
+    """The character span of a token's phrase."""
+    return token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
 
 
 def _reach(group: list[Trigger], others: list[Token]) -> set[int]:

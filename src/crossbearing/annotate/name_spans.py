@@ -301,15 +301,17 @@ def describing_word(span: Span, label: str) -> bool:
 
 #: An office's portfolio before the name the tagger took for an organisation: "Secretary of
 #: State", "Minister of Defence", "Secretary for Health" name an office, not the department.
-_PORTFOLIO_OF = re.compile(r"\b(?:[Ss]ecretary|[Mm]inister|[Uu]nder-?[Ss]ecretary|[Cc]ommissioner)"
-                           r"\s+(?:of|for)\s+(?:the\s+)?$")
+_PORTFOLIO_OF = re.compile(r"\b(?:[Ss]ecretary|[Mm]inister|[Uu]nder-?[Ss]ecretary)\s+(?:of|for)"
+                           r"\s+(?:the\s+)?$")
 
 
 def a_portfolio(span: Span, start: int) -> bool:
-    """Whether an organisation the tagger found is an office's portfolio ("Secretary of State":
-    part of a title, not the department); a knowledge-base name stays."""
-    return span.label_ == "ORG" and not span.ent_id_ and bool(_PORTFOLIO_OF.search(
-        text_of(span.doc), max(0, start - 40), start))
+    """Whether an organisation the tagger found is an office's portfolio ("Secretary of State",
+    "Minister of Defence": a portfolio of one or two words after a secretary or a minister),
+    not a body ("the commissioner of the National Football League", "the secretary of the
+    Xinjiang Communist Party Committee" stay); a knowledge-base name stays."""
+    return span.label_ == "ORG" and not span.ent_id_ and len(span) <= 2 and bool(
+        _PORTFOLIO_OF.search(text_of(span.doc), max(0, start - 40), start))
 
 
 def as_description(doc: Doc, mention: Mention) -> Mention:
@@ -342,3 +344,15 @@ def as_description(doc: Doc, mention: Mention) -> Mention:
             mention.text.endswith("s")):
         return replace(mention, link="description")
     return mention
+
+
+#: An honorific right before a name ("Mr. King"): the name after it is a family name.
+_HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+$")
+
+
+def with_honorific(span: Span, start: int, text: str) -> str:
+    """A name with the honorific the text writes right before it ("Mr. King" for "King"): a
+    title word after an honorific is a family name (``names.identity_words``)."""
+    found = _HONORIFIC_BEFORE.search(text_of(span.doc), max(0, start - 6), start)
+    return f"{found.group().strip()} {text}" if found else text
+

@@ -40,27 +40,23 @@ TOKEN_THRESHOLD = 0.84
 
 def identity_words(name: str) -> list[str]:
     """The words of a name's key without titles: "Brigadier Yahya Rasool" → ["yahya", "rasool"],
-    "King Abdullah" → ["abdullah"]; but a title word that ends the name after a given name or
-    an honorific is the family name, and a name of one word is that word: "Larry King" →
-    ["larry", "king"], "Mr. King" and "King" → ["king"]."""
+    "King Abdullah" → ["abdullah"], a lone "King" → []; but a title word that ends the name
+    after a given name or an honorific is the family name: "Larry King" → ["larry", "king"],
+    "Mr. King" → ["king"] (the entity step asks with the honorific the text writes)."""
     return list(_identity_words(name))
 
 
 #: Honorifics after which a word is a family name, whatever else it may be ("Mr. King").
 HONORIFICS = frozenset({"mr", "mrs", "ms", "dr"})
-#: Titles written short, never a name on their own ("Sen.", "Gen.").
-ABBREVIATED = frozenset({"gen", "brig", "col", "maj", "lt", "capt", "sen", "rep", "gov"})
 
 
 @lru_cache(maxsize=1 << 16)
 def _identity_words(name: str) -> tuple[str, ...]:
     # An article's names are compared with one another many times over (short forms, surnames).
     words = name_key(name).split()
-    if len(words) == 1:  # a name of one word is that word ("King" the model calls a person),
-        return tuple(w for w in words if w not in HONORIFICS | ABBREVIATED)  # not "Mr."
     last = len(words) - 1
     return tuple(word for i, word in enumerate(words) if word not in TITLES or (
-        i == last and (words[i - 1] in HONORIFICS or words[i - 1] not in TITLES)))
+        0 < i == last and (words[i - 1] in HONORIFICS or words[i - 1] not in TITLES)))
 
 
 @lru_cache(maxsize=1 << 16)

@@ -28,7 +28,7 @@ from crossbearing.model import (
 
 STAGE = "annotate"
 #: The version of the stage's code: bump it when what the annotators find changes.
-CODE_VERSION = "crossbearing.annotate.v106"
+CODE_VERSION = "crossbearing.annotate.v108"
 
 
 @functools.cache

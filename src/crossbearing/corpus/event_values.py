@@ -30,6 +30,8 @@ from crossbearing.kb.actors import actor_base
 from crossbearing.kb.places import place_by_id
 from crossbearing.model import EventMention, Place
 from crossbearing.model_events import (
+    PLACE_RANK,
+    PRECISION_RANK,
     REPORT_DAYS,
     REPORT_LAG,
     DateGiven,
@@ -40,9 +42,6 @@ from crossbearing.model_events import (
     TollGiven,
 )
 
-PLACE_RANK = {"site": 0, "city": 1, "region": 2, "country": 3}
-PRECISION_RANK = {"second": 0, "minute": 1, "hour": 2, "day": 3, "week": 4, "month": 5,
-                  "season": 6, "quarter": 6, "year": 7, "decade": 8}
 #: Nouns of people that are many ("unarmed black people", "the men").
 GROUPS_OF_PEOPLE = frozenset({"people", "men", "women", "children", "folk", "police", "youth",
                               "staff", "personnel", "crew", "family"})

@@ -24,11 +24,11 @@
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass
 from typing import Any
 
 from crossbearing.kb.actors import STATE_KINDS, actor_base  # STATE_KINDS: inter code 1, or 8 abroad
+from crossbearing.police import written_as_police
 
 #: Relations by which a person stands for a group, in order of preference.
 PERSON_GROUP = ("member-of", "leader-of", "spokesperson-of", "part-of")
@@ -57,29 +57,28 @@ POLITICAL_KINDS = frozenset({"state", "government", "military", "agency", "armed
 ARMED_KINDS = frozenset({"military", "armed-group"})
 
 
-#: Words that make a participant the police: "Officer Betty Shelby", "a police officer",
-#: "state troopers", "sheriff's deputies" (and no organisation of the knowledge base is named).
-#: The police as the participant's head noun, or a police title before a name.
-POLICE_HEAD = re.compile(r"\b(?:police(?:\s+(?:officers?|forces?|department|sergeants?|"
-                         r"detectives?))?|policem[ae]n|policewom[ae]n|(?:state\s+)?troopers?|"
-                         r"sheriff'?s?\s+deput(?:y|ies)|constables?|patrolm[ae]n)$", re.IGNORECASE)
-POLICE_TITLE = re.compile(r"(?:\b[Pp]olice\s+(?:officer|sergeant|detective)|\b(?:Officer|"
-                          r"Trooper|Sheriff|Constable|Patrolman|Patrolwoman|Detective))\s+[A-Z]")
-
-
-def police_forces(event: dict[str, Any], roles: tuple[str, ...], country_code: str,
-                  country: str, actors: dict[str, dict[str, Any]]) -> Coded | None:
+def police_forces(event: dict[str, Any], roles: tuple[str, ...], country: str,
+                  actors: dict[str, dict[str, Any]]) -> Coded | None:
     """ACLED's police actor ("Police Forces of the United States", state forces: 1) where a
-    participant in these roles is written as the police and stands for no organisation the
-    knowledge base knows (a person by name with a police title, "a police officer")."""
+    participant in these roles is written as the police (``police.written_as_police``: a
+    person by name with a police title, "a police officer", "state troopers") and stands for
+    no organisation the knowledge base knows."""
     for p in event["participants"]:
         if p["role"] not in roles or _organisation(p["actor_id"], actors) is not None:
             continue
-        if any(POLICE_HEAD.search(text) or POLICE_TITLE.search(text)
-               for text in p.get("texts", ())):
-            the = "the " if country.startswith(("United ", "Republic ")) else ""
-            return Coded(f"Police Forces of {the}{country}", 1)
+        if any(written_as_police(text) for text in p.get("texts", ())):
+            return Coded(f"Police Forces of {_with_the(country)}", 1)
     return None
+
+
+#: Country names written with "the" ("Police Forces of the Philippines").
+_THE_ENDINGS = ("Republic", "Islands", "Kingdom", "States", "Emirates", "Netherlands",
+                "Philippines", "Bahamas", "Gambia", "Maldives", "Comoros", "Federation")
+
+
+def _with_the(country: str) -> str:
+    plural_or_union = country.endswith(_THE_ENDINGS) or country.startswith(("United ", "Republic "))
+    return f"the {country}" if plural_or_union else country
 
 
 def people(kind: str, country: str) -> Coded:
@@ -134,11 +133,21 @@ def named_persons(event: dict[str, Any], roles: tuple[str, ...],
     return sorted(cited, key=lambda name: (-cited[name], name))
 
 
+#: Last words of a capitalised name that make it a body or a place, not a person ("White
+#: House", "Supreme Court", "Tulsa Police Department").
+_BODY_WORDS = frozenset({"house", "court", "department", "council", "party", "office",
+                         "committee", "senate", "congress", "university", "police", "army",
+                         "government", "ministry", "agency", "league", "union", "campaign",
+                         "administration", "forces", "company", "group", "center", "centre"})
+
+
 def full_name(name: str) -> bool:
     """Whether a name the text gave, standing for no actor, reads as a person's in full: two
-    capitalised words or more ("Terence Crutcher"), not a description ("a driver")."""
+    capitalised words or more ("Terence Crutcher"), not a description ("a driver") nor a body
+    ("White House", "Supreme Court")."""
     words = name.split()
-    return len(words) >= 2 and all(w[:1].isupper() for w in words)
+    return len(words) >= 2 and all(w[:1].isupper() for w in words) and (
+        words[-1].lower() not in _BODY_WORDS)
 
 
 def inter_code(record: dict[str, Any], country: str | None) -> int | None:

@@ -200,7 +200,7 @@ def _sides(event: dict[str, Any], actors_by_id: dict[str, dict[str, Any]],
     group."""
     coded = coded_actors(event, ("actor",), actors_by_id)
     targets = coded_actors(event, ("target", "victim"), actors_by_id)
-    police = police_forces(event, ("actor",), event["place"]["country"], country, actors_by_id)
+    police = police_forces(event, ("actor",), country, actors_by_id)
     if police is not None and police not in coded:
         coded.append(police)
     kind, sub = event["acled_event_type"], event["acled_sub_event_type"]

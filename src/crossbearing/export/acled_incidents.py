@@ -18,10 +18,7 @@ from datetime import date
 from typing import Any
 
 from crossbearing.export.acled_actors import named_persons
-
-#: Precision ranks: a finer date or place is preferred.
-DATE_RANK = {"second": 0, "minute": 0, "hour": 0, "day": 0, "week": 1, "month": 2}
-PLACE_RANK = {"site": 0, "city": 1, "region": 2, "country": 3}
+from crossbearing.model_events import PLACE_RANK, PRECISION_RANK
 
 
 def one_per_incident(events: list[dict[str, Any]],
@@ -31,11 +28,11 @@ def one_per_incident(events: list[dict[str, Any]],
     ``also_events``."""
     kept: list[dict[str, Any]] = []
     for event in events:
-        same = next((k for k in kept if _same_incident(k, event, actors)), None)
+        same = next((i for i, k in enumerate(kept) if _same_incident(k, event, actors)), None)
         if same is None:
             kept.append(event)
         else:
-            kept[kept.index(same)] = _folded(same, event)
+            kept[same] = _folded(kept[same], event)
     return kept
 
 
@@ -75,9 +72,9 @@ def _folded(first: dict[str, Any], other: dict[str, Any]) -> dict[str, Any]:
     place, every participant, the lowest toll (its difference a disagreement)."""
     merged = dict(first)
     merged["outlets"] = list(dict.fromkeys([*first["outlets"], *other["outlets"]]))
-    if DATE_RANK.get(other["date"]["precision"], 3) < DATE_RANK.get(first["date"]["precision"], 3):
+    if _finer(PRECISION_RANK, other["date"]["precision"], first["date"]["precision"]):
         merged["date"] = other["date"]
-    if PLACE_RANK.get(other["place"]["kind"], 4) < PLACE_RANK.get(first["place"]["kind"], 4):
+    if _finer(PLACE_RANK, other["place"]["kind"], first["place"]["kind"]):
         merged["place"] = other["place"]
     merged["participants"] = [*first["participants"], *other["participants"]]
     tolls = [t for t in (first["fatalities"], other["fatalities"]) if t is not None]
@@ -89,3 +86,7 @@ def _folded(first: dict[str, Any], other: dict[str, Any]) -> dict[str, Any]:
     merged["also_events"] = [*first.get("also_events", ()), other["event_id"],
                              *other.get("also_events", ())]
     return merged
+
+
+def _finer(rank: dict[str, int], value: str, than: str) -> bool:
+    return rank.get(value, len(rank)) < rank.get(than, len(rank))

@@ -6,8 +6,9 @@ they write around it:
 
 - the countries the article names (not those that only qualify an actor: "Iran-backed"), and
   the admin-1 regions it names ("in Deir ez-Zor province", "al-Hasakah governorate"): a town
-  there is preferred; the US states it names ("New Jersey"; and with one named, the state of
-  a city named as its state, "New York") make a town there of that very name preferred to towns
+  there is preferred; the US states it names as places ("in New Jersey"; and with one named,
+  the state of a city named as its state, "in New York"; not "Kentucky Senator") make a town
+  there of that very name preferred to towns
   outside the context that are no large city ("Chelsea" is Chelsea, New York; "Washington" the
   capital still; "Mecca", an alternate name, not Medina, Ohio);
 - the region written beside a town ("Tal Tamr, Al Hasakeh", "Ras al-Ain (Hasakeh)"): that region
@@ -165,7 +166,9 @@ def _context(text: str, mentions: list[Mention], countries: Sequence[str]) -> _C
         place = places.place_by_id(mention.place_id) if mention.place_id else None
         if place is None or _QUALIFIER.match(text, mention.end):
             continue
-        state = us_state(mention.text) if place.country == "US" else None
+        state = us_state(mention.text) if place.country == "US" and _LOCATIVE_BEFORE.search(
+            text, max(0, mention.start - 16), mention.start) else None  # "in New Jersey", not
+        # "Kentucky Senator Rand Paul" (a report on Hebron keeps Hebron)
         if place.kind == "country" and place.country not in named:
             named.append(place.country)
         elif place.id.startswith("admin1:"):

@@ -44,6 +44,8 @@ from crossbearing.kb.place_keys import place_key
 from crossbearing.kb.place_keys import without_the as _without_the
 from crossbearing.kb.us_states import AP_STATES, us_state
 from crossbearing.kb.towns import CITY_TABLE, prepare_towns  # noqa: F401 (re-exported)
+from crossbearing.kb.town_choice import MAJOR_CITY
+from crossbearing.kb.town_choice import find_town as _find_town
 from crossbearing.kb.towns import towns as _towns
 from crossbearing.model import Place
 
@@ -55,23 +57,9 @@ STANDALONE_TOWN = 100_000
 KINDS = ("site", "city", "region")
 #: Precisions a resolved place can have, from finest to coarsest.
 PRECISIONS = ("site", "city", "region", "country")
-#: The population a town needs unless its own name matches exactly (or it lies in context).
-MIN_POPULATION = 1000
 #: With the US in context, a US city of this many people beats a state of the same name
 #: ("Washington", "New York"); a smaller one does not ("California", Maryland).
 CITY_OVER_STATE = 500_000
-#: A city this large, matched by its own name, is not displaced by a smaller town of a context
-#: country matched only by an alternate name.
-MAJOR_CITY = 1_000_000
-#: Nor by a town of a context country this many times smaller that bears the same name ("Paris"
-#: in a report on the United States is Paris, France, 86 times as large as Paris, Texas; "Dublin"
-#: is Dublin, Ohio in one, 18 times smaller than Dublin, Ireland), unless a region names it.
-WORLD_CITY_RATIO = 50
-#: A town matched only by an alternate name (an old name, an exonym, a transliteration) outranks
-#: a town that bears the name as its own only when this many times as large: "Williamsburg" is
-#: Williamsburg, Virginia, not Rockville, Maryland (once so called, 4.5 times as large), while
-#: "Basra" is still Basrah, Iraq, not a village of that spelling.
-ALTERNATE_DISCOUNT = 10
 #: A name in capitals of four letters or fewer ("NATO", "EU") is more often an acronym than a
 #: town, so it matches only a town this large ("KYIV", "ADEN" in datelines still do).
 ACRONYM_MIN_POPULATION = 100_000
@@ -330,43 +318,6 @@ def admin1_code(place: Place | None) -> str | None:
         return given
     town = _towns().nearest(place.country, place.latitude, place.longitude)
     return town.admin1_code if town else None
-
-
-@functools.lru_cache(maxsize=8192)
-def _find_town(key: str, context: frozenset[str], floor: int = 0,
-               regions: frozenset[str] = frozenset(),
-               near: frozenset[str] = frozenset()) -> tuple[Place, int] | None:
-    """The best town for a key, and its population: in a context region (admin-1 code) first,
-    then in a context country, then the most populous. A town matched by an alternate name needs
-    ``MIN_POPULATION`` people unless it lies in a context region or country; any town ``floor``
-    people. A town in context matched only by an alternate name gives way to a city of
-    ``MAJOR_CITY`` people that bears the name ("Baghdad" is not Baghdādeh in Iran), and any
-    town not in a context region to one of them ``WORLD_CITY_RATIO`` times as large ("Paris"
-    with the United States in context is still Paris, France). ``near`` regions (US states
-    the report names elsewhere) prefer a town there of the name's own (not an alternate name)
-    to the other towns outside the context that are no city of ``CITY_OVER_STATE`` people
-    ("Chelsea" in a report that names New York and New Jersey is Chelsea, New York;
-    "Washington" in one that names New Jersey is still the capital)."""
-    found = [(town, own) for town, own in _towns().named(key) if town.population >= floor and (
-        own or town.population >= MIN_POPULATION or town.admin1_code in regions
-        or town.country in context)]
-    if not found:
-        return None
-    best, own = max(found, key=lambda item: (item[0].admin1_code in regions,
-                                             item[0].country in context,
-                                             item[1] and item[0].population >= CITY_OVER_STATE,
-                                             item[1] and item[0].admin1_code in near,
-                                             item[0].population * (1 if item[1] else
-                                                                   1 / ALTERNATE_DISCOUNT),
-                                             item[1], -item[0].id))
-    major = [town for town, is_own in found if is_own and town.population >= MAJOR_CITY]
-    if not own and best.admin1_code not in regions and major:
-        best = max(major, key=lambda town: town.population)
-    world = [town for town in major if town.population >= WORLD_CITY_RATIO * best.population]
-    if best.admin1_code not in regions and world:
-        best = max(world, key=lambda town: town.population)  # "the Paris accord" in a report
-        # on the United States is Paris, France, not Paris, Texas ("Paris, Texas" names TX)
-    return best.place(), best.population
 
 
 @functools.cache
